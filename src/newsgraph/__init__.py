@@ -1,0 +1,10 @@
+"""newsgraph: who said what, who did what to whom, when, how many and where, from news text."""
+
+from __future__ import annotations
+
+__version__ = "0.1.0"
+
+from .model import AnalysedArticle, Article, Rejected, to_dict  # noqa: E402
+from .pipeline import analyze, analyze_many  # noqa: E402
+
+__all__ = ["__version__", "analyze", "analyze_many", "AnalysedArticle", "Article", "Rejected", "to_dict"]

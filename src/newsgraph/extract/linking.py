@@ -1,0 +1,60 @@
+"""Helpers that link character spans to the article's entities.
+
+Quotes (speakers), events (actors) and figures (sources) all need to ask "which
+entity is mentioned here?"; this is the one place that answers it.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from typing import Sequence
+
+from ..model import Entity, Span
+
+
+class MentionIndex:
+    """Sorted mentions of all entities for fast span look-ups."""
+
+    def __init__(self, entities: Sequence[Entity]) -> None:
+        pairs = sorted((m, e) for e in entities for m in e.mentions)
+        self._spans: list[Span] = [m for m, _ in pairs]
+        self._starts = [m[0] for m in self._spans]
+        self._entities: list[Entity] = [e for _, e in pairs]
+        self.by_id = {e.id: e for e in entities}
+
+    def at(self, start: int, end: int) -> Entity | None:
+        """The entity whose mention overlaps ``[start, end)`` most (None when none does)."""
+        best, best_overlap = None, 0
+        i = bisect_right(self._starts, end) - 1
+        while i >= 0:
+            s, e = self._spans[i]
+            if e <= start and s < start - 400:
+                break
+            overlap = min(e, end) - max(s, start)
+            if overlap > best_overlap:
+                best, best_overlap = self._entities[i], overlap
+            i -= 1
+        return best
+
+    def mentions_between(self, start: int, end: int) -> list[tuple[Span, Entity]]:
+        """All (mention span, entity) pairs that lie inside ``[start, end)``, in text order."""
+        lo = bisect_right(self._starts, start - 1)
+        out = []
+        for i in range(lo, len(self._spans)):
+            s, e = self._spans[i]
+            if s >= end:
+                break
+            if e <= end:
+                out.append((self._spans[i], self._entities[i]))
+        return out
+
+    def before(self, pos: int, *, types: Sequence[str] = ("PERSON",)) -> tuple[Span, Entity] | None:
+        """The last mention ending at or before ``pos`` of an entity of one of ``types``."""
+        i = bisect_right(self._starts, pos) - 1
+        while i >= 0:
+            s, e = self._spans[i]
+            ent = self._entities[i]
+            if e <= pos and ent.type in types:
+                return self._spans[i], ent
+            i -= 1
+        return None

@@ -1,0 +1,308 @@
+"""The typed records of the newsgraph output contract (SCHEMA v1).
+
+Every stage imports its records from here and nowhere else, so that the
+contract other tools rely on lives in one place. Records are frozen
+dataclasses; sequences are tuples so a record can never be changed after an
+extractor returned it. ``to_dict`` turns any record into the JSON shape of
+SCHEMA.md (tuples become lists when serialised).
+
+Fields beyond SCHEMA v1 are additive (the schema may grow, never break); each
+is marked "additive" below.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+from dataclasses import dataclass
+from typing import Any, Literal, TypeAlias, Union
+
+SCHEMA_VERSION = 1
+
+Span: TypeAlias = tuple[int, int]
+"""``[start, end)`` in Python character offsets into ``Article.text``."""
+
+EntityType = Literal["PERSON", "ORG", "GPE", "LOC", "NORP", "EVENT", "OTHER"]
+QuoteKind = Literal["direct", "partial", "indirect"]
+Granularity = Literal["day", "month", "year", "other"]
+FigureKind = Literal[
+    "killed", "injured", "displaced", "refugees", "arrested", "missing",
+    "money", "people_other", "other",
+]
+PLOVER_TYPES: tuple[str, ...] = (
+    "AGREE", "ACCUSE", "AID", "ASSAULT", "COERCE", "CONSULT", "COOPERATE", "DEMAND",
+    "MOBILIZE", "PROTEST", "REJECT", "REQUEST", "RETREAT", "SANCTION", "SUPPORT", "THREATEN",
+)
+ENTITY_TYPES: tuple[str, ...] = ("PERSON", "ORG", "GPE", "LOC", "NORP", "EVENT", "OTHER")
+FIGURE_KINDS: tuple[str, ...] = (
+    "killed", "injured", "displaced", "refugees", "arrested", "missing",
+    "money", "people_other", "other",
+)
+
+
+def stable_id(*parts: str | None, prefix: str = "") -> str:
+    """A short deterministic id from the given parts (same input, same id)."""
+    h = hashlib.sha1("\x1f".join(p or "" for p in parts).encode("utf-8")).hexdigest()[:16]
+    return f"{prefix}{h}"
+
+
+# --------------------------------------------------------------------------- input
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One article as read by an ingest reader, before analysis.
+
+    ``text`` is the plain text every span indexes. ``origin`` says where the
+    article was read from (a path, ``path#line``, a feed item link), so a user can
+    find it again; it is not part of the output contract.
+    """
+
+    id: str
+    text: str
+    url: str | None = None
+    source: str | None = None
+    title: str | None = None
+    published: str | None = None
+    origin: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Rejected:
+    """An input that could not become an article, and why.
+
+    Readers yield these instead of raising, so one bad file never stops a batch.
+    ``reason`` is a short machine-friendly code (``empty``, ``binary``,
+    ``malformed-feed``, ``link-only``...); ``detail`` is for humans.
+    """
+
+    origin: str
+    reason: str
+    detail: str = ""
+
+
+# --------------------------------------------------------------------------- facts
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A real-world entity and all its mentions in one article.
+
+    ``titles`` (additive) keeps the titles stripped from the name ("secretary of
+    state"), so that later stages can resolve role nouns to the entity holding
+    the title.
+    """
+
+    id: str
+    name: str
+    type: EntityType
+    mentions: tuple[Span, ...]
+    country: str | None = None
+    role: str | None = None
+    titles: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    """Who a quote is attributed to: the canonical name and its entity id."""
+
+    name: str
+    entity: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A quotation and its speaker.
+
+    ``speaker_span`` and ``cue_span`` (additive) point at the words in the text
+    that named the speaker and the reporting verb.
+    """
+
+    text: str
+    span: Span
+    speaker: Speaker | None
+    cue: str | None
+    kind: QuoteKind
+    speaker_span: Span | None = None
+    cue_span: Span | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """An event participant with its CAMEO/PLOVER-style code ("RUS GOV")."""
+
+    name: str
+    entity: str | None = None
+    code: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """A PLOVER event: who did what to whom, when and where, with evidence.
+
+    Additive fields: ``mode`` ("asserted", "future", "intended", "hypothetical"),
+    ``date_from`` ("text" when a date expression governs the clause,
+    "published" when the publication date stands in), ``trigger_span`` and
+    ``place_span``.
+    """
+
+    type: str
+    source: Actor | None
+    target: Actor | None
+    date: str | None
+    place: str | None
+    span: Span
+    trigger: str
+    negated: bool = False
+    confidence: float = 0.5
+    mode: str = "asserted"
+    date_from: str | None = None
+    trigger_span: Span | None = None
+    place_span: Span | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A number with what it counts, its hedge and who says so.
+
+    Additive: ``hedge`` (the hedging words kept, e.g. "some"), ``value_max``
+    (upper bound of a range; ``value`` is then the lower bound).
+    """
+
+    kind: FigureKind
+    value: float | int
+    unit: str | None
+    approximate: bool
+    text: str
+    span: Span
+    source: str | None = None
+    hedge: str | None = None
+    value_max: float | int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """A date expression resolved against the publication date.
+
+    Additive: ``anchor`` (the date relative expressions were resolved against)
+    and ``anchor_from`` ("published", "dateline", "text" or None).
+    """
+
+    text: str
+    span: Span
+    value: str | None
+    granularity: Granularity
+    anchor: str | None = None
+    anchor_from: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A place mention with coordinates where known."""
+
+    name: str
+    span: Span
+    geonameid: int | None = None
+    lat: float | None = None
+    lon: float | None = None
+    country: str | None = None
+    feature: str | None = None
+
+
+Fact: TypeAlias = Union[Entity, Quote, Event, Figure, DateMention, Place]
+
+
+@dataclass(frozen=True, slots=True)
+class AnalysedArticle:
+    """One analysed article: the input's metadata echoed, plus every fact kind."""
+
+    id: str
+    url: str | None
+    source: str | None
+    title: str | None
+    published: str | None
+    text: str
+    language: str
+    entities: tuple[Entity, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    events: tuple[Event, ...] = ()
+    figures: tuple[Figure, ...] = ()
+    dates: tuple[DateMention, ...] = ()
+    places: tuple[Place, ...] = ()
+
+
+FACT_FIELDS: tuple[str, ...] = ("entities", "quotes", "events", "figures", "dates", "places")
+
+
+def _plain(value: Any) -> Any:
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    return value
+
+
+def to_dict(record: Any) -> Any:
+    """The JSON-ready form of any record (dataclasses to dicts, tuples to lists)."""
+    return _plain(record)
+
+
+# --------------------------------------------------------------------------- from dicts
+
+
+def _span(value: Any) -> Span | None:
+    return None if value is None else (int(value[0]), int(value[1]))
+
+
+def _build(cls: type, data: dict[str, Any]) -> Any:
+    names = {f.name for f in dataclasses.fields(cls)}
+    return cls(**{k: v for k, v in data.items() if k in names})
+
+
+def analysed_from_dict(data: dict[str, Any]) -> AnalysedArticle:
+    """Rebuild an ``AnalysedArticle`` from its SCHEMA JSON form (unknown keys ignored)."""
+
+    def ent(d: dict[str, Any]) -> Entity:
+        return _build(Entity, {**d, "mentions": tuple(_span(m) for m in d.get("mentions", ())),
+                               "titles": tuple(d.get("titles", ()))})
+
+    def actor(d: dict[str, Any] | None) -> Actor | None:
+        return None if d is None else _build(Actor, d)
+
+    def quote(d: dict[str, Any]) -> Quote:
+        sp = d.get("speaker")
+        return _build(Quote, {**d, "span": _span(d["span"]),
+                              "speaker": None if sp is None else _build(Speaker, sp),
+                              "speaker_span": _span(d.get("speaker_span")),
+                              "cue_span": _span(d.get("cue_span"))})
+
+    def event(d: dict[str, Any]) -> Event:
+        return _build(Event, {**d, "span": _span(d["span"]), "source": actor(d.get("source")),
+                              "target": actor(d.get("target")),
+                              "trigger_span": _span(d.get("trigger_span")),
+                              "place_span": _span(d.get("place_span"))})
+
+    def spanned(cls: type) -> Any:
+        return lambda d: _build(cls, {**d, "span": _span(d["span"])})
+
+    return AnalysedArticle(
+        id=data["id"], url=data.get("url"), source=data.get("source"), title=data.get("title"),
+        published=data.get("published"), text=data.get("text", ""),
+        language=data.get("language") or "en",
+        entities=tuple(ent(d) for d in data.get("entities", ())),
+        quotes=tuple(quote(d) for d in data.get("quotes", ())),
+        events=tuple(event(d) for d in data.get("events", ())),
+        figures=tuple(spanned(Figure)(d) for d in data.get("figures", ())),
+        dates=tuple(spanned(DateMention)(d) for d in data.get("dates", ())),
+        places=tuple(spanned(Place)(d) for d in data.get("places", ())),
+    )
+
+
+__all__ = [
+    "SCHEMA_VERSION", "Span", "EntityType", "QuoteKind", "Granularity", "FigureKind",
+    "PLOVER_TYPES", "ENTITY_TYPES", "FIGURE_KINDS", "FACT_FIELDS", "stable_id",
+    "Article", "Rejected", "Entity", "Speaker", "Quote", "Actor", "Event", "Figure",
+    "DateMention", "Place", "Fact", "AnalysedArticle", "to_dict", "analysed_from_dict",
+]

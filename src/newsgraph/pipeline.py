@@ -1,0 +1,150 @@
+"""``analyze`` and ``analyze_many``: the one path from articles to analysed records.
+
+The CLI, the Python API and the HTTP API all call these; batch runners only decide
+where they run. Each article is parsed once (``nlp.pipe``) and the one ``Doc`` is
+shared by every extractor.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import itertools
+import logging
+import multiprocessing
+from typing import Any, Iterable, Iterator, Mapping
+
+from .errors import BadInput
+from .extract import run_extractors
+from .ingest import article_from_record, make_article
+from .ingest.language import detect_language
+from .model import AnalysedArticle, Article, Rejected
+from .nlp import load_pipeline
+from .settings import Settings, make_settings
+
+log = logging.getLogger(__name__)
+
+Item = Article | Rejected | Mapping[str, Any] | str
+
+
+def _as_article(item: Item, index: int) -> Article | Rejected:
+    if isinstance(item, (Article, Rejected)):
+        return item
+    if isinstance(item, str):
+        return make_article(item, origin=f"<text {index}>")
+    if isinstance(item, Mapping):
+        return article_from_record(item, origin=f"<record {index}>")
+    raise BadInput(f"analyze_many takes Article, dict or str items, not {type(item).__name__}")
+
+
+def _check_size(article: Article, settings: Settings) -> Article | Rejected:
+    n = len(article.text)
+    if n > settings.max_chars:
+        return Rejected(article.origin or article.id, "too-large",
+                        f"{n} characters > max_chars={settings.max_chars}")
+    if len(article.text.strip()) < settings.min_chars:
+        return Rejected(article.origin or article.id, "empty", "no text")
+    return article
+
+
+def analyse_parsed(doc, article: Article, *, problems: list[str] | None = None) -> AnalysedArticle:
+    """The analysed record of one article from its parsed ``Doc``."""
+    facts = run_extractors(doc, article, problems=problems)
+    return AnalysedArticle(
+        id=article.id, url=article.url, source=article.source, title=article.title,
+        published=article.published, text=article.text, language=detect_language(article.text),
+        **facts,
+    )
+
+
+def _analyse_batch(articles: list[Article], settings: Settings) -> list[AnalysedArticle]:
+    nlp = load_pipeline(settings.model)
+    docs = nlp.pipe((a.text for a in articles), batch_size=settings.batch_size)
+    return [analyse_parsed(doc, art) for doc, art in zip(docs, articles)]
+
+
+_WORKER_SETTINGS: Settings | None = None
+
+
+def _worker_init(settings: Settings) -> None:
+    global _WORKER_SETTINGS
+    _WORKER_SETTINGS = settings
+    load_pipeline(settings.model)
+
+
+def _worker_batch(articles: list[Article]) -> list[AnalysedArticle]:
+    assert _WORKER_SETTINGS is not None
+    return _analyse_batch(articles, _WORKER_SETTINGS)
+
+
+def _chunks(items: Iterable[Article | Rejected], size: int) -> Iterator[list[Article | Rejected]]:
+    it = iter(items)
+    while chunk := list(itertools.islice(it, size)):
+        yield chunk
+
+
+def analyze_many(items: Iterable[Item], *, settings: Settings | None = None,
+                 **overrides: Any) -> Iterator[AnalysedArticle | Rejected]:
+    """Analyse a stream of articles, yielding results in input order.
+
+    Items may be ``Article`` records, SCHEMA input dicts, plain texts, or
+    ``Rejected`` records from a reader (passed through, so the caller sees every
+    input once). Memory stays flat: input is consumed in batches.
+
+    Args:
+        items: the articles.
+        settings: run settings; ``overrides`` (``model=``, ``workers=``...) apply on top.
+    """
+    if settings is None:
+        settings = make_settings(overrides)
+    elif overrides:
+        settings = dataclasses.replace(settings, **overrides)
+    load_pipeline(settings.model)  # fail early, in this process, with the clear message
+    checked = (a if isinstance(a, Rejected) else _check_size(a, settings)
+               for a in (_as_article(item, i) for i, item in enumerate(items)))
+    chunks = _chunks(checked, settings.batch_size)
+
+    def merge(chunk: list[Article | Rejected], done: list[AnalysedArticle]) -> Iterator:
+        results = iter(done)
+        for a in chunk:
+            yield a if isinstance(a, Rejected) else next(results)
+
+    if settings.workers <= 1:
+        for chunk in chunks:
+            yield from merge(chunk, _analyse_batch([a for a in chunk if isinstance(a, Article)], settings))
+        return
+    ctx = multiprocessing.get_context("spawn" if multiprocessing.get_start_method() != "fork" else "fork")
+    with ctx.Pool(settings.workers, initializer=_worker_init, initargs=(settings,)) as pool:
+        pending: list[tuple[list, Any]] = []
+        for chunk in chunks:
+            pending.append((chunk, pool.apply_async(_worker_batch, ([a for a in chunk if isinstance(a, Article)],))))
+            while len(pending) > settings.workers * 2:
+                c, res = pending.pop(0)
+                yield from merge(c, res.get())
+        for c, res in pending:
+            yield from merge(c, res.get())
+
+
+def analyze(text: str | None = None, *, html: str | bytes | None = None, id: str | None = None,
+            url: str | None = None, source: str | None = None, title: str | None = None,
+            published: str | None = None, settings: Settings | None = None,
+            **overrides: Any) -> AnalysedArticle:
+    """Analyse one article given as ``text`` or ``html``; returns the typed record.
+
+    Raises:
+        BadInput: neither text nor html given, or nothing readable in them.
+    """
+    if (text is None) == (html is None):
+        raise BadInput("give exactly one of text= or html=")
+    meta = dict(id=id, url=url, source=source, title=title, published=published)
+    if text is not None:
+        article = make_article(text, origin="<text>", **meta)
+    else:
+        from .ingest.html import article_from_html
+
+        article = article_from_html(html, origin="<html>", **meta)
+    if isinstance(article, Rejected):
+        raise BadInput(f"nothing to analyse: {article.reason} ({article.detail})")
+    result = next(analyze_many([article], settings=settings, **overrides))
+    if isinstance(result, Rejected):
+        raise BadInput(f"nothing to analyse: {result.reason} ({result.detail})")
+    return result
