@@ -1,0 +1,46 @@
+# The two commands a newcomer needs: `make demo` and `make test`. Both set up .venv on first use.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+
+.PHONY: install demo test bench bench-speed bench-ner bench-quotes bench-dates bench-figures bench-events bench-stories bench-stories-scale clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	@touch $(STAMP)
+
+install: $(STAMP)
+
+demo: $(STAMP)
+	@mkdir -p out
+	$(BIN)/newsgraph analyze samples -o out/samples.jsonl --stories out/stories.json
+	$(BIN)/newsgraph show out/samples.jsonl --limit 3
+	@echo "Analysed articles: out/samples.jsonl   Stories: out/stories.json"
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+bench: bench-speed bench-ner bench-quotes bench-dates bench-figures bench-events bench-stories
+
+bench-speed: $(STAMP)
+	$(BIN)/python benchmarks/speed.py
+bench-ner: $(STAMP)
+	$(BIN)/python benchmarks/ner.py
+bench-quotes: $(STAMP)
+	$(BIN)/python benchmarks/quotes.py
+bench-dates: $(STAMP)
+	$(BIN)/python benchmarks/dates.py
+bench-figures: $(STAMP)
+	$(BIN)/python benchmarks/figures.py
+bench-events: $(STAMP)
+	$(BIN)/python benchmarks/events.py
+bench-stories: $(STAMP)
+	$(BIN)/python benchmarks/stories.py
+bench-stories-scale: $(STAMP)
+	$(BIN)/python benchmarks/stories_scale.py
+
+clean:
+	rm -rf out .pytest_cache build dist src/*.egg-info

@@ -1,0 +1,248 @@
+"""The ``newsgraph`` command: thin shells over the library (parse, build settings, call, render).
+
+Only this module prints. A ``NewsgraphError`` becomes one line on stderr and exit
+status 1; bad *inputs* are counted in the summary instead, and the exit status is
+non-zero only when nothing at all could be read.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from . import __version__
+from .errors import NewsgraphError
+from .settings import make_settings
+
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="Turn news into verifiable, structured knowledge.")
+err = Console(stderr=True)
+
+INPUTS_HELP = "Files, directories (read recursively) or - for standard input."
+
+
+def _setup_logging(verbose: int) -> None:
+    level = logging.WARNING - 10 * min(verbose, 2)
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+
+
+def _fail(exc: NewsgraphError) -> None:
+    err.print(f"[red]error[/red] {exc}", highlight=False)
+    raise typer.Exit(1)
+
+
+def _render_summary(summary, *, title: str = "newsgraph analyze") -> None:
+    table = Table(title=title, show_header=False, title_justify="left")
+    table.add_column(style="bold")
+    table.add_column()
+    table.add_row("articles analysed", str(summary.analysed))
+    if summary.already_done:
+        table.add_row("already done (resumed)", str(summary.already_done))
+    rejected = sum(summary.rejected.values())
+    table.add_row("rejected", str(rejected) + (
+        "  (" + ", ".join(f"{k}: {v}" for k, v in sorted(summary.rejected.items())) + ")" if rejected else ""))
+    for kind, n in summary.as_dict()["facts"].items():
+        table.add_row(kind, str(n))
+    table.add_row("speed", f"{summary.articles_per_s:.1f} articles/s, "
+                           f"{summary.words / summary.seconds if summary.seconds else 0:.0f} words/s")
+    table.add_row("model", summary.model)
+    table.add_row("output", str(summary.output))
+    err.print(table)
+    for r in summary.rejected_examples[:5]:
+        err.print(f"  [yellow]rejected[/yellow] {r.origin}: {r.reason} {r.detail}", highlight=False)
+
+
+def _render_stories(stories: dict, out: str | None) -> None:
+    from .run import stories_summary
+
+    s = stories_summary(stories)
+    table = Table(title="stories", show_header=False, title_justify="left")
+    table.add_column(style="bold")
+    table.add_column()
+    for key, value in s.items():
+        table.add_row(key, value)
+    if out:
+        table.add_row("output", out)
+    err.print(table)
+
+
+def _write_json(obj: dict, out: str) -> None:
+    text = json.dumps(obj, ensure_ascii=False, indent=1)
+    if out == "-":
+        sys.stdout.write(text + "\n")
+    else:
+        Path(out).parent.mkdir(parents=True, exist_ok=True)
+        Path(out).write_text(text + "\n", encoding="utf-8")
+
+
+@app.command()
+def analyze(
+    inputs: List[str] = typer.Argument(..., help=INPUTS_HELP),
+    output: str = typer.Option("-", "-o", "--output", help="JSONL output path, - for standard output."),
+    model: Optional[str] = typer.Option(None, "--model", help="spaCy pipeline (env NEWSGRAPH_MODEL)."),
+    workers: Optional[int] = typer.Option(None, "--workers", "-w", help="Processes (env NEWSGRAPH_WORKERS)."),
+    batch_size: Optional[int] = typer.Option(None, "--batch-size", help="Articles per nlp.pipe batch."),
+    resume: bool = typer.Option(False, "--resume", help="Keep OUTPUT's records and skip articles already in it."),
+    stories: Optional[str] = typer.Option(None, "--stories", help="Also group into stories, written to this JSON path."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar or summary."),
+    verbose: int = typer.Option(0, "--verbose", "-v", count=True, help="More logging (-vv for debug)."),
+) -> None:
+    """Analyse articles: entities, quotes, events, figures, dates, places (one JSON line each, in input order)."""
+    from .run import run_analyze
+
+    _setup_logging(verbose)
+    try:
+        settings = make_settings({"model": model, "workers": workers, "batch_size": batch_size})
+        show = not quiet
+        with Progress(SpinnerColumn(), TextColumn("[progress.description]{task.description}"),
+                      BarColumn(bar_width=None), TextColumn("{task.completed} done"),
+                      TimeElapsedColumn(), console=err, transient=True, disable=not show) as progress:
+            task = progress.add_task("analysing", total=None)
+            summary = run_analyze(inputs, output, settings=settings, resume=resume,
+                                  stdin=sys.stdin.buffer, stories=stories is not None,
+                                  on_article=lambda _r: progress.advance(task))
+        if stories is not None and summary.stories is not None:
+            _write_json(summary.stories, stories)
+    except NewsgraphError as exc:
+        _fail(exc)
+    if show:
+        _render_summary(summary)
+        if summary.stories is not None:
+            _render_stories(summary.stories, stories)
+    if summary.read == 0:
+        err.print("[red]nothing could be read[/red] from the inputs given")
+        raise typer.Exit(2)
+
+
+@app.command("stories")
+def stories_cmd(
+    inputs: List[str] = typer.Argument(..., help="Analysed JSONL (from analyze) or input articles in any format."),
+    output: str = typer.Option("-", "-o", "--output", help="Stories JSON path, - for standard output."),
+    model: Optional[str] = typer.Option(None, "--model", help="spaCy pipeline, when inputs need analysing."),
+    workers: Optional[int] = typer.Option(None, "--workers", "-w", help="Processes, when inputs need analysing."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No summary."),
+    verbose: int = typer.Option(0, "--verbose", "-v", count=True, help="More logging (-vv for debug)."),
+) -> None:
+    """Group articles into stories; find syndicated copies, merged events and discrepancies."""
+    from .run import run_stories
+
+    _setup_logging(verbose)
+    try:
+        settings = make_settings({"model": model, "workers": workers})
+        result, n = run_stories(inputs, settings=settings, stdin=sys.stdin.buffer)
+    except NewsgraphError as exc:
+        _fail(exc)
+    _write_json(result, output)
+    if not quiet:
+        _render_stories(result, None if output == "-" else output)
+    if n == 0:
+        err.print("[red]nothing could be read[/red] from the inputs given")
+        raise typer.Exit(2)
+
+
+@app.command()
+def ingest(
+    inputs: List[str] = typer.Argument(..., help=INPUTS_HELP),
+    output: str = typer.Option("-", "-o", "--output", help="JSONL of SCHEMA input records, - for stdout."),
+    verbose: int = typer.Option(0, "--verbose", "-v", count=True, help="More logging (-vv for debug)."),
+) -> None:
+    """Read inputs into SCHEMA input records (JSONL) without analysing them; list what was rejected."""
+    from .ingest import read_inputs
+    from .model import Rejected
+    from .store import JsonlSink
+
+    _setup_logging(verbose)
+    read = rejected = 0
+    try:
+        with JsonlSink(output) as sink:
+            for item in read_inputs(inputs, stdin=sys.stdin.buffer):
+                if isinstance(item, Rejected):
+                    rejected += 1
+                    err.print(f"[yellow]rejected[/yellow] {item.origin}: {item.reason} {item.detail}",
+                              highlight=False)
+                    continue
+                read += 1
+                sink.write({"id": item.id, "url": item.url, "source": item.source, "title": item.title,
+                            "published": item.published, "text": item.text})
+    except NewsgraphError as exc:
+        _fail(exc)
+    err.print(f"{read} articles read, {rejected} rejected")
+    if read == 0:
+        raise typer.Exit(2)
+
+
+def _actor(a) -> str:
+    if a is None:
+        return "?"
+    return f"{a.name} ({a.code})" if a.code else a.name
+
+
+@app.command()
+def show(
+    path: str = typer.Argument(..., help="Analysed JSONL written by `newsgraph analyze`."),
+    limit: int = typer.Option(5, "--limit", "-n", help="How many articles to show."),
+) -> None:
+    """Print a readable digest of analysed articles: who said what, who did what, when, how many."""
+    from .model import analysed_from_dict
+    from .store import read_jsonl_records
+
+    try:
+        rows = [obj for _, obj, _ in read_jsonl_records(path) if obj is not None and "entities" in obj]
+    except OSError as exc:
+        err.print(f"[red]error[/red] cannot read {path}: {exc.strerror or exc}")
+        raise typer.Exit(1)
+    out = Console()
+    for obj in rows[:limit]:
+        a = analysed_from_dict(obj)
+        out.rule(f"[bold]{a.title or a.id}[/bold]  {a.source or ''} {a.published or ''}".strip())
+        people = [f"{e.name}" + (f" ({e.country or '-'}, {e.role})" if e.role else "")
+                  for e in a.entities if e.type == "PERSON"]
+        if people:
+            out.print("[bold]people[/bold] " + "; ".join(people), highlight=False)
+        for q in a.quotes[:4]:
+            who = q.speaker.name if q.speaker else "unknown"
+            out.print(f"[bold]said[/bold] {who} ({q.kind}, {q.cue}): “{q.text[:110]}”", highlight=False)
+        for e in a.events[:4]:
+            flags = " negated" if e.negated else ""
+            out.print(f"[bold]event[/bold] {_actor(e.source)} {e.type}{flags} {_actor(e.target)}"
+                      f"  [{e.date or '-'}] “{e.trigger}”", highlight=False)
+        for f in a.figures[:4]:
+            out.print(f"[bold]figure[/bold] {f.kind} {f.value:,} {f.unit or ''}"
+                      f"{' (approx.)' if f.approximate else ''}{' per ' + f.source if f.source else ''}",
+                      highlight=False)
+        if a.dates:
+            out.print("[bold]dates[/bold] " + "; ".join(f"{d.text} → {d.value}" for d in a.dates[:6]),
+                      highlight=False)
+    if len(rows) > limit:
+        out.print(f"… {len(rows) - limit} more articles in {path}")
+
+
+@app.command()
+def version() -> None:
+    """Print the newsgraph version, the spaCy pipeline found and the extractors registered."""
+    from .extract import extractors
+    from .nlp import load_pipeline, pipeline_label
+
+    typer.echo(f"newsgraph {__version__}")
+    try:
+        typer.echo(f"model {pipeline_label(load_pipeline(make_settings().model))}")
+    except NewsgraphError as exc:
+        _fail(exc)
+    typer.echo("extractors " + " ".join(e.name for e in extractors()))
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app()
+
+
+if __name__ == "__main__":
+    main()

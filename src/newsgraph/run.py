@@ -1,0 +1,184 @@
+"""A whole analysis run: inputs in, JSONL out, a summary back.
+
+``run_analyze`` is what ``newsgraph analyze`` calls; it holds no printing, so the
+HTTP API, notebooks and tests get the same run and the same summary.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Callable, Iterable, Iterator
+
+from .extract import extractors
+from .lexicons import lexicon_hashes
+from .model import FACT_FIELDS, AnalysedArticle, Article, Rejected, to_dict
+from .nlp import load_pipeline, pipeline_label
+from .pipeline import analyze_many
+from .settings import Settings
+from .store import JsonlSink
+
+
+@dataclass
+class RunSummary:
+    """What a run did: counts by outcome and fact kind, speed, and what produced it."""
+
+    analysed: int = 0
+    already_done: int = 0
+    rejected: Counter = field(default_factory=Counter)
+    rejected_examples: list[Rejected] = field(default_factory=list)
+    facts: Counter = field(default_factory=Counter)
+    words: int = 0
+    seconds: float = 0.0
+    model: str = ""
+    extractors: tuple[str, ...] = ()
+    lexicons: dict[str, str] = field(default_factory=dict)
+    output: str | None = None
+    stories: dict | None = None
+
+    @property
+    def read(self) -> int:
+        """Inputs that became articles (analysed now or in an earlier, resumed run)."""
+        return self.analysed + self.already_done
+
+    @property
+    def articles_per_s(self) -> float:
+        return self.analysed / self.seconds if self.seconds > 0 else 0.0
+
+    def as_dict(self) -> dict:
+        return {
+            "analysed": self.analysed, "already_done": self.already_done,
+            "rejected": dict(sorted(self.rejected.items())),
+            "facts": {k: self.facts.get(k, 0) for k in FACT_FIELDS},
+            "words": self.words, "seconds": round(self.seconds, 3),
+            "articles_per_s": round(self.articles_per_s, 2), "model": self.model,
+            "extractors": list(self.extractors), "lexicons": self.lexicons, "output": self.output,
+            "stories": self.stories,
+        }
+
+
+def _skip_done(items: Iterable[Article | Rejected], done: set[str],
+               summary: RunSummary) -> Iterator[Article | Rejected]:
+    for item in items:
+        if isinstance(item, Article) and item.id in done:
+            summary.already_done += 1
+            continue
+        yield item
+
+
+def run_analyze(inputs: Iterable[str | Path], out: str | Path, *, settings: Settings,
+                resume: bool = False, stdin: IO[bytes] | None = None, stories: bool = False,
+                on_article: Callable[[AnalysedArticle | Rejected], None] | None = None) -> RunSummary:
+    """Read ``inputs``, analyse every article, write one JSON line each to ``out``.
+
+    Args:
+        inputs: files, directories, or ``-`` for ``stdin``.
+        out: JSONL path, or ``-`` for standard output.
+        settings: model, workers, batch size, limits.
+        resume: keep ``out``'s complete records and skip articles already in it.
+        stdin: the stream ``-`` reads (binary).
+        stories: also group the analysed articles into stories (``summary.stories``
+            then holds the SCHEMA stories object).
+        on_article: called after each input is handled (progress bars).
+    """
+    from .ingest import read_inputs
+
+    nlp = load_pipeline(settings.model)
+    summary = RunSummary(model=pipeline_label(nlp), extractors=tuple(e.name for e in extractors()),
+                         lexicons=lexicon_hashes(), output=str(out))
+    clusterer = None
+    if stories:
+        from .stories import StoryClusterer
+
+        clusterer = StoryClusterer()
+        if resume and str(out) != "-" and Path(out).exists():
+            from .model import analysed_from_dict
+            from .store import read_jsonl_records
+
+            for _, obj, _ in read_jsonl_records(out):
+                if obj is not None and "id" in obj:
+                    clusterer.add(analysed_from_dict(obj))
+    start = time.perf_counter()
+    with JsonlSink(out, resume=resume) as sink:
+        items = _skip_done(read_inputs(inputs, stdin=stdin), sink.done_ids, summary)
+        for result in analyze_many(items, settings=settings):
+            if isinstance(result, Rejected):
+                summary.rejected[result.reason] += 1
+                if len(summary.rejected_examples) < 20:
+                    summary.rejected_examples.append(result)
+            else:
+                sink.write(to_dict(result))
+                summary.analysed += 1
+                summary.words += len(result.text.split())
+                for kind in FACT_FIELDS:
+                    summary.facts[kind] += len(getattr(result, kind))
+                if clusterer is not None:
+                    clusterer.add(result)
+            if on_article is not None:
+                on_article(result)
+    summary.seconds = time.perf_counter() - start
+    if clusterer is not None:
+        from .stories import stories_to_dict
+
+        summary.stories = stories_to_dict(clusterer.result())
+    return summary
+
+
+def _is_analysed_jsonl(path: Path) -> bool:
+    if path.suffix.lower() not in (".jsonl", ".ndjson") or not path.is_file():
+        return False
+    from .store import read_jsonl_records
+
+    for _, obj, _ in read_jsonl_records(path):
+        return obj is not None and "entities" in obj and "text" in obj
+    return False
+
+
+def run_stories(inputs: Iterable[str | Path], *, settings: Settings,
+                stdin: IO[bytes] | None = None) -> tuple[dict, int]:
+    """Group articles into stories; returns the SCHEMA stories object and the article count.
+
+    Analysed JSONL (the output of ``analyze``) is used as it is; any other input
+    is read and analysed first, so ``newsgraph stories`` works on raw articles too.
+    """
+    from .ingest import read_inputs
+    from .model import analysed_from_dict
+    from .stories import StoryClusterer, stories_to_dict
+    from .store import read_jsonl_records
+
+    clusterer = StoryClusterer()
+    n = 0
+    raw: list[str | Path] = []
+    for item in inputs:
+        path = Path(item)
+        if str(item) != "-" and _is_analysed_jsonl(path):
+            for _, obj, _ in read_jsonl_records(path):
+                if obj is not None and "id" in obj:
+                    clusterer.add(analysed_from_dict(obj))
+                    n += 1
+        else:
+            raw.append(item)
+    if raw:
+        for result in analyze_many(read_inputs(raw, stdin=stdin), settings=settings):
+            if isinstance(result, AnalysedArticle):
+                clusterer.add(result)
+                n += 1
+    return stories_to_dict(clusterer.result()), n
+
+
+def stories_summary(stories: dict) -> dict[str, str]:
+    """Readable counts of a SCHEMA stories object for the CLI's closing summary."""
+    items = stories.get("stories", [])
+    sizes = sorted(items, key=lambda s: (-len(s.get("articles", [])), s.get("id", "")))
+    largest = "; ".join(f"{len(s['articles'])} × {(s.get('title') or s.get('id') or '')[:60]}"
+                        for s in sizes[:3])
+    return {
+        "stories": str(len(items)),
+        "articles": str(sum(len(s.get("articles", [])) for s in items)),
+        "largest": largest or "-",
+        "copies found": str(len(stories.get("syndication", []))),
+        "discrepancies found": str(sum(len(s.get("discrepancies", [])) for s in items)),
+        "merged events": str(sum(len(s.get("events", [])) for s in items)),
+    }
