@@ -306,3 +306,76 @@ __all__ = [
     "Article", "Rejected", "Entity", "Speaker", "Quote", "Actor", "Event", "Figure",
     "DateMention", "Place", "Fact", "AnalysedArticle", "to_dict", "analysed_from_dict",
 ]
+
+
+# --------------------------------------------------------------------------- stories (issue 6)
+
+
+@dataclass(frozen=True, slots=True)
+class MergedEvent:
+    """One real-world event of a story, merged from the reports of several articles.
+
+    ``mentions`` pairs each reporting article id with the span of its sentence.
+    """
+
+    type: str
+    source: Actor | None
+    target: Actor | None
+    date: str | None
+    place: str | None
+    trigger: str | None
+    articles: tuple[str, ...]
+    mentions: tuple[tuple[str, Span], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Discrepancy:
+    """The same fact reported differently across a story's articles.
+
+    ``values`` pairs article ids with the value each reports (as written);
+    ``spans`` pairs article ids with the evidence span; ``kind`` is "figure" or
+    "quote".
+    """
+
+    fact: str
+    values: tuple[tuple[str, str], ...]
+    kind: str = "figure"
+    spans: tuple[tuple[str, Span], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Story:
+    """Articles telling one story, with its merged events and discrepancies."""
+
+    id: str
+    title: str | None
+    articles: tuple[str, ...]
+    first_published: str | None
+    events: tuple[MergedEvent, ...] = ()
+    discrepancies: tuple[Discrepancy, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Syndication:
+    """A near-verbatim copy and its original (an article id or a wire agency name).
+
+    Additive: ``earliest`` is the earliest published copy's id (also when the
+    original is an agency), ``agency`` the wire agency credited, if any.
+    """
+
+    copy: str
+    original: str
+    similarity: float
+    earliest: str | None = None
+    agency: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class StoriesResult:
+    """Every story (each input article in exactly one) and the syndication links."""
+
+    stories: tuple[Story, ...]
+    syndication: tuple[Syndication, ...] = ()
+
+
+__all__ += ["MergedEvent", "Discrepancy", "Story", "Syndication", "StoriesResult"]
