@@ -1,0 +1,93 @@
+"""The CLI end to end: real files in, JSONL and stories out, summary and exit codes."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+from typer.testing import CliRunner
+
+from newsgraph.cli import app
+
+pytestmark = pytest.mark.model
+
+ARTICLE = ("Kenya's President William Ruto said on Monday that the government would send aid "
+           "to flooded districts. \"We will not leave anyone behind,\" Ruto told reporters in Nairobi.")
+
+
+@pytest.fixture()
+def inputs(tmp_path):
+    (tmp_path / "a.txt").write_text("Floods in Kenya\n\n" + ARTICLE, encoding="utf-8")
+    (tmp_path / "b.jsonl").write_text(
+        json.dumps({"id": "j1", "text": ARTICLE, "published": "2024-05-07", "source": "Wire"}) + "\n"
+        + "this line is not json\n", encoding="utf-8")
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    return tmp_path
+
+
+def _lines(path):
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+def test_cli_analyze_writes_one_line_per_article_and_summarises(inputs, tmp_path):
+    out = tmp_path / "out" / "res.jsonl"
+    result = CliRunner().invoke(app, ["analyze", str(inputs / "a.txt"), str(inputs / "b.jsonl"),
+                                      str(inputs / "empty.txt"), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    rows = _lines(out)
+    assert len(rows) == 2
+    assert rows[1]["id"] == "j1" and rows[1]["published"] == "2024-05-07"
+    assert "articles analysed" in result.output and "rejected" in result.output
+
+
+def test_cli_analyze_resume_never_writes_an_article_twice(inputs, tmp_path):
+    out = tmp_path / "res.jsonl"
+    runner = CliRunner()
+    assert runner.invoke(app, ["analyze", str(inputs), "-o", str(out), "-q"]).exit_code == 0
+    first = _lines(out)
+    result = runner.invoke(app, ["analyze", str(inputs), "-o", str(out), "--resume"])
+    assert result.exit_code == 0, result.output
+    assert _lines(out) == first
+    assert "already done" in result.output
+
+
+def test_cli_analyze_nothing_readable_exits_non_zero(tmp_path):
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    result = CliRunner().invoke(app, ["analyze", str(tmp_path / "empty.txt"), "-o", str(tmp_path / "o.jsonl")])
+    assert result.exit_code != 0
+
+
+def test_cli_analyze_unknown_model_is_one_clear_line(inputs, tmp_path):
+    result = CliRunner().invoke(app, ["analyze", str(inputs / "a.txt"), "--model", "nope_xyz",
+                                      "-o", str(tmp_path / "o.jsonl")])
+    assert result.exit_code == 1
+    assert "pip install" in result.output and "Traceback" not in result.output
+
+
+def test_cli_analyze_stdin_to_stdout_real_entry_point(tmp_path):
+    line = json.dumps({"id": "s1", "text": ARTICLE}) + "\n"
+    proc = subprocess.run([sys.executable, "-m", "newsgraph.cli", "analyze", "-", "-o", "-", "-q"],
+                          input=line.encode(), capture_output=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr.decode()
+    rows = [json.loads(x) for x in proc.stdout.decode().splitlines()]
+    assert [r["id"] for r in rows] == ["s1"]
+
+
+def test_cli_stories_from_analysed_jsonl(inputs, tmp_path):
+    out = tmp_path / "res.jsonl"
+    runner = CliRunner()
+    assert runner.invoke(app, ["analyze", str(inputs), "-o", str(out), "-q"]).exit_code == 0
+    stories = tmp_path / "stories.json"
+    result = runner.invoke(app, ["stories", str(out), "-o", str(stories)])
+    assert result.exit_code == 0, result.output
+    data = json.loads(stories.read_text(encoding="utf-8"))
+    ids = [a for s in data["stories"] for a in s["articles"]]
+    assert sorted(ids) == sorted(r["id"] for r in _lines(out))  # every article in exactly one story
+
+
+def test_cli_show_prints_a_digest(inputs, tmp_path):
+    out = tmp_path / "res.jsonl"
+    runner = CliRunner()
+    assert runner.invoke(app, ["analyze", str(inputs / "b.jsonl"), "-o", str(out), "-q"]).exit_code == 0
+    result = runner.invoke(app, ["show", str(out)])
+    assert result.exit_code == 0 and "William Ruto" in result.output

@@ -1,0 +1,62 @@
+import pytest
+
+from newsgraph import Rejected, analyze, analyze_many, to_dict
+from newsgraph.errors import BadInput
+from newsgraph.model import FACT_FIELDS
+
+TEXT = "Russian Foreign Minister Sergei Lavrov met John Kerry in Geneva on Tuesday."
+
+
+@pytest.mark.model
+def test_pipeline_analyze_echoes_metadata_and_has_every_fact_list():
+    rec = analyze(TEXT, published="2015-09-17", source="Wire", title="Talks", url="http://x/1")
+    data = to_dict(rec)
+    assert (data["published"], data["source"], data["title"], data["url"]) == (
+        "2015-09-17", "Wire", "Talks", "http://x/1")
+    assert data["text"] == TEXT and data["language"] == "en"
+    for kind in FACT_FIELDS:
+        assert isinstance(data[kind], list)
+    for ent in rec.entities:
+        for start, end in ent.mentions:
+            assert TEXT[start:end]  # every mention is a real span of the text
+
+
+@pytest.mark.model
+def test_pipeline_analyze_is_deterministic():
+    assert to_dict(analyze(TEXT, id="x")) == to_dict(analyze(TEXT, id="x"))
+
+
+@pytest.mark.model
+def test_pipeline_analyze_many_keeps_order_and_passes_rejections():
+    items = [{"id": "1", "text": "First text about Paris."}, {"id": "2"},
+             {"id": "3", "text": "Third text about Berlin."}]
+    out = list(analyze_many(items))
+    assert [getattr(r, "id", None) for r in out] == ["1", None, "3"]
+    assert isinstance(out[1], Rejected) and out[1].reason == "no-text"
+
+
+@pytest.mark.model
+def test_pipeline_two_workers_match_one_worker():
+    texts = [f"Officials in Kenya said {n} people were evacuated on Monday." for n in range(6)]
+    one = [to_dict(r) for r in analyze_many(texts, workers=1, batch_size=2)]
+    two = [to_dict(r) for r in analyze_many(texts, workers=2, batch_size=2)]
+    assert one == two
+
+
+@pytest.mark.model
+def test_pipeline_rejects_too_large_text():
+    out = list(analyze_many(["word " * 50], max_chars=100))
+    assert isinstance(out[0], Rejected) and out[0].reason == "too-large"
+
+
+@pytest.mark.parametrize("kwargs", [{}, {"text": "x", "html": "<p>x</p>"}, {"text": "   "}])
+def test_pipeline_analyze_needs_exactly_one_readable_input(kwargs):
+    with pytest.raises(BadInput):
+        analyze(**kwargs)
+
+
+def test_pipeline_missing_model_says_what_to_install():
+    from newsgraph.errors import ModelNotFound
+
+    with pytest.raises(ModelNotFound, match="pip install"):
+        analyze("Some text.", model="no_such_pipeline_xyz")
