@@ -1,0 +1,42 @@
+"""The accuracy gate: every benchmark figure pinned in benchmarks/baseline.json must hold.
+
+Benchmarks that need ../shared skip here when it is absent (they exit with a message).
+"""
+
+import importlib.util
+import json
+
+import pytest
+
+from conftest import ROOT
+
+BASELINE = json.loads((ROOT / "benchmarks" / "baseline.json").read_text(encoding="utf-8"))
+ENTRIES = sorted(BASELINE["benchmarks"].items())
+
+
+def _load(name):
+    spec = importlib.util.spec_from_file_location(f"bench_{name}", ROOT / "benchmarks" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_baseline_entries_are_well_formed():
+    for name, entry in ENTRIES:
+        assert (ROOT / "benchmarks" / f"{name}.py").exists(), name
+        assert entry["floors"] and all(0 <= v <= 1e9 for v in entry["floors"].values()), name
+        for note in entry.get("lowered", []):
+            assert note.get("reason"), f"{name}: a lowered floor needs a reason"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("name,entry", ENTRIES, ids=[n for n, _ in ENTRIES])
+def test_baseline_benchmark_meets_floors(name, entry):
+    module = _load(name)
+    try:
+        figures = module.measure(**entry.get("args", {}))
+    except SystemExit as exc:  # benchmark data absent: the script says so and exits
+        pytest.skip(f"{name}: benchmark data not available ({exc})")
+    below = {k: (figures.get(k), floor) for k, floor in entry["floors"].items()
+             if figures.get(k) is None or figures[k] < floor}
+    assert not below, f"{name} below its floors (measured, floor): {below}"
