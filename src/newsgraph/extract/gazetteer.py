@@ -3,26 +3,270 @@
 Entities, events (actor codes) and figures (sources) share these so a country
 alias or a title is known in one place only. Functions take surface text in any
 case and return None when they do not know it.
+
+Matching is forgiving about case, accents, full stops, hyphens, curly
+apostrophes, a leading "the" and a trailing possessive ("the U.S.'s" ->
+"us"), with one guard: an alias the lexicon writes in capitals ("US", "UN",
+"WHO", "IS") matches only text written in capitals, so the pronoun "us" or the
+verb "is" never become a country or a group.
+
+Lexicons (``lexicons/countries.tsv``, ``metonyms.tsv``, ``titles.tsv``,
+``organisations.tsv``) are read once per process, on first use.
 """
 
 from __future__ import annotations
 
+import functools
+import re
+import unicodedata
+from typing import NamedTuple
 
-def country_code(text: str) -> str | None:
-    """ISO 3166-1 alpha-3 for a country name, alias or demonym ("U.S.", "Russians" -> "RUS")."""
-    return None
+from ..lexicons import load_tsv
+
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'",
+                              "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-"})
+_POSSESSIVE = re.compile(r"(?:'s|')$")
+_SPACES = re.compile(r"\s+")
+
+
+class Country(NamedTuple):
+    """One ISO 3166-1 country or territory from ``countries.tsv``."""
+
+    code: str
+    alpha2: str
+    name: str
+    status: str
+    aliases: tuple[str, ...]
+    demonyms: tuple[str, ...]
+    capitals: tuple[str, ...]
+
+
+class Organisation(NamedTuple):
+    """A known organisation: canonical name, sector role and country (None for IGOs)."""
+
+    name: str
+    role: str
+    country: str | None
+
+
+class Title(NamedTuple):
+    """A known title: its canonical lowercase form, role (None when unknown) and kind."""
+
+    title: str
+    role: str | None
+    kind: str
+
+
+def normalise(text: str) -> str:
+    """The look-up key for surface text: folded case and accents, no dots or "the", hyphens as spaces.
+
+    Examples: "the U.S." -> "us"; "Côte d'Ivoire" -> "cote d'ivoire";
+    "Secretary-General" -> "secretary general"; "Moscow's" -> "moscow".
+    """
+    text = text.translate(_APOSTROPHES).strip()
+    text = _POSSESSIVE.sub("", text) if len(text) > 3 else text
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = text.casefold().replace(".", "").replace("-", " ")
+    text = _SPACES.sub(" ", text).strip()
+    if text.startswith("the "):
+        text = text[4:]
+    return text
+
+
+def _is_caps(text: str) -> bool:
+    letters = [ch for ch in text if ch.isalpha()]
+    return bool(letters) and all(ch.isupper() for ch in letters)
+
+
+def _caps_only(alias: str) -> bool:
+    """True for acronym-like aliases that must be written in capitals to match ("US", "WHO")."""
+    core = alias.replace(".", "").replace("-", "").replace(" ", "")
+    return _is_caps(alias) and len(core) <= 5
+
+
+class _Index:
+    """A normalised-key index where capital-only keys are kept apart."""
+
+    __slots__ = ("any_case", "caps")
+
+    def __init__(self) -> None:
+        self.any_case: dict[str, object] = {}
+        self.caps: dict[str, object] = {}
+
+    def add(self, surface: str, value: object, *, keep_first: bool = True) -> None:
+        key = normalise(surface)
+        if not key:
+            return
+        table = self.caps if _caps_only(surface) else self.any_case
+        if keep_first and key in table:
+            return
+        table[key] = value
+
+    def get(self, text: str) -> object | None:
+        key = normalise(text)
+        if not key:
+            return None
+        hit = self.any_case.get(key)
+        if hit is None and key in self.caps:
+            surface = _POSSESSIVE.sub("", text.translate(_APOSTROPHES).strip())
+            if surface[:4].lower() == "the ":
+                surface = surface[4:]
+            if _is_caps(surface):
+                hit = self.caps[key]
+        return hit
+
+
+def _split(cell: str) -> tuple[str, ...]:
+    return tuple(v.strip() for v in cell.split("|") if v.strip())
+
+
+@functools.lru_cache(maxsize=1)
+def countries() -> dict[str, Country]:
+    """All countries and territories by alpha-3 code, in file order."""
+    out: dict[str, Country] = {}
+    for row in load_tsv("countries.tsv"):
+        out[row["code"]] = Country(row["code"], row["alpha2"], row["name"], row["status"] or "state",
+                                   _split(row["aliases"]), _split(row["demonyms"]),
+                                   _split(row["capitals"]))
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def _country_indexes() -> tuple[_Index, _Index]:
+    names, demonyms = _Index(), _Index()
+    table = countries()
+    # Canonical names first, then aliases: an alias never shadows another country's name.
+    for c in table.values():
+        names.add(c.name, c.code)
+    for c in table.values():
+        for alias in c.aliases:
+            names.add(alias, c.code)
+    for c in table.values():
+        for dem in c.demonyms:
+            demonyms.add(dem, c.code)
+    return names, demonyms
+
+
+def country_code(text: str, *, demonyms: bool = True) -> str | None:
+    """ISO 3166-1 alpha-3 for a country name, alias or demonym ("U.S.", "Russians" -> "RUS").
+
+    Args:
+        text: surface text, e.g. "the United States", "Côte d'Ivoire", "Syrian".
+        demonyms: also accept demonyms and adjectives ("Russian", "Americans").
+
+    Returns:
+        The alpha-3 code, or None when the text names no known country.
+    """
+    names, dems = _country_indexes()
+    hit = names.get(text)
+    if hit is None and demonyms:
+        hit = dems.get(text)
+    return hit  # type: ignore[return-value]
+
+
+def is_demonym(text: str) -> bool:
+    """True when ``text`` is a demonym or national adjective ("Russian", "Americans"), not a name."""
+    names, dems = _country_indexes()
+    return names.get(text) is None and dems.get(text) is not None
 
 
 def country_name(code: str) -> str | None:
-    """The canonical name for an alpha-3 code ("USA" -> "United States")."""
+    """The canonical name for an alpha-3 (or alpha-2) code ("USA" -> "United States")."""
+    if not code:
+        return None
+    code = code.strip().upper()
+    table = countries()
+    if code in table:
+        return table[code].name
+    if len(code) == 2:
+        for c in table.values():
+            if c.alpha2 == code:
+                return c.name
     return None
+
+
+def country(code: str) -> Country | None:
+    """The full lexicon row for an alpha-3 code, or None."""
+    return countries().get(code.strip().upper()) if code else None
+
+
+@functools.lru_cache(maxsize=1)
+def _metonym_index() -> _Index:
+    idx = _Index()
+    for row in load_tsv("metonyms.tsv"):
+        idx.add(row["text"], (row["country"], row["sector"]))
+    for c in countries().values():
+        if c.status != "state":
+            continue
+        for cap in c.capitals:
+            idx.add(cap, (c.code, "GOV"))
+    return idx
 
 
 def metonym(text: str) -> tuple[str, str] | None:
-    """(country, sector) for a capital or seat of power ("the Kremlin" -> ("RUS", "GOV"))."""
-    return None
+    """(country, sector) for a capital or seat of power ("the Kremlin" -> ("RUS", "GOV")).
+
+    Capitals of sovereign states count as the government ("Moscow" -> ("RUS",
+    "GOV")); whether a capital is used as a metonym or as a place is the
+    caller's decision.
+    """
+    return _metonym_index().get(text)  # type: ignore[return-value]
+
+
+@functools.lru_cache(maxsize=1)
+def _title_index() -> dict[str, Title]:
+    out: dict[str, Title] = {}
+    for row in load_tsv("titles.tsv"):
+        key = normalise(row["title"])
+        out.setdefault(key, Title(key, row["role"] or None, row["kind"] or "office"))
+    return out
+
+
+def title(text: str) -> Title | None:
+    """The known title for ``text`` ("Foreign Minister" -> Title("foreign minister", "GOV", "office"))."""
+    return _title_index().get(normalise(text))
 
 
 def title_role(title: str) -> str | None:
     """Sector role for a title ("foreign minister" -> "GOV", "general" -> "MIL")."""
-    return None
+    hit = _title_index().get(normalise(title))
+    return hit.role if hit else None
+
+
+@functools.lru_cache(maxsize=1)
+def title_keys() -> frozenset[str]:
+    """Every known title as a normalised key (for matching word sequences)."""
+    return frozenset(_title_index())
+
+
+@functools.lru_cache(maxsize=1)
+def _org_index() -> _Index:
+    idx = _Index()
+    rows = load_tsv("organisations.tsv")
+    for row in rows:
+        org = Organisation(row["name"], row["role"], row["country"] or None)
+        idx.add(row["name"], org)
+    for row in rows:
+        org = Organisation(row["name"], row["role"], row["country"] or None)
+        for alias in _split(row["aliases"]):
+            idx.add(alias, org)
+    return idx
+
+
+def organisation_info(text: str) -> Organisation | None:
+    """The known organisation ``text`` names, with role and country ("ISIL" -> Islamic State, REB)."""
+    return _org_index().get(text)  # type: ignore[return-value]
+
+
+def organisation(text: str) -> tuple[str, str] | None:
+    """(canonical name, role) for a known organisation ("the U.N." -> ("United Nations", "IGO"))."""
+    hit = organisation_info(text)
+    return (hit.name, hit.role) if hit else None
+
+
+__all__ = [
+    "Country", "Organisation", "Title", "normalise", "country_code", "is_demonym", "country_name",
+    "country", "countries", "metonym", "title", "title_role", "title_keys", "organisation",
+    "organisation_info",
+]
