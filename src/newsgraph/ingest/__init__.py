@@ -1,7 +1,213 @@
-"""Readers: one per input format, each yielding ``Article`` or ``Rejected``, never raising on bad data."""
+"""Readers: one per input format, each yielding ``Article`` or ``Rejected``, never raising on bad data.
+
+``read_inputs`` is the one entry point the CLI uses: it walks files, directories and stdin,
+picks the reader by extension or by sniffing the first bytes, and streams the results.
+Formats: plain text, HTML, JSON Lines / JSON (SCHEMA input records), RSS/Atom, WARC(.gz).
+"""
 
 from __future__ import annotations
 
-from .records import article_from_record, make_article
+import io
+import logging
+import os
+import sys
+from pathlib import Path
+from typing import IO, Iterable, Iterator
 
-__all__ = ["article_from_record", "make_article"]
+from ..model import Article, Rejected
+from .feeds import read_feed
+from .html import article_from_html
+from .jsonl import read_json, read_jsonl
+from .records import article_from_record, make_article
+from .sniff import HEAD_BYTES, Format, format_from_name, sniff
+from .stats import ReadStats
+from .text import article_from_text_bytes
+from .warc import read_warc
+
+log = logging.getLogger(__name__)
+
+MAX_BYTES = 50_000_000
+"""Default size limit: a file (or JSONL line, or WARC record) above it is rejected unread."""
+
+_STREAMED: frozenset[Format] = frozenset({"jsonl", "warc"})
+
+
+class _Prefixed(io.RawIOBase):
+    """A stream that replays an already-read head before the rest (stdin after sniffing)."""
+
+    def __init__(self, head: bytes, rest: IO[bytes]):
+        self._head = head
+        self._rest = rest
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        if self._head:
+            n = min(len(buffer), len(self._head))
+            buffer[:n] = self._head[:n]
+            self._head = self._head[n:]
+            return n
+        data = self._rest.read(len(buffer))
+        buffer[:len(data)] = data
+        return len(data)
+
+
+def _read_limited(stream: IO[bytes], *, origin: str, max_bytes: int) -> bytes | Rejected:
+    data = stream.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        return Rejected(origin, "too-large", f"more than {max_bytes} bytes")
+    return data
+
+
+def _read_document(kind: Format, data: bytes, *, origin: str,
+                   title_heuristic: bool) -> Iterator[Article | Rejected]:
+    if not data.strip():
+        yield Rejected(origin, "empty", "the input is empty")
+    elif kind == "html":
+        yield article_from_html(data, origin=origin)
+    elif kind == "feed":
+        yield from read_feed(data, origin=origin)
+    elif kind == "json":
+        yield from read_json(data, origin=origin)
+    elif kind == "binary":
+        yield Rejected(origin, "binary", "not text (NUL bytes or compressed data)")
+    else:
+        yield article_from_text_bytes(data, origin=origin, title_heuristic=title_heuristic)
+
+
+def read_stream(stream: IO[bytes], *, origin: str, kind: Format | None = None,
+                max_bytes: int = MAX_BYTES, title_heuristic: bool = True,
+                stats: ReadStats | None = None) -> Iterator[Article | Rejected]:
+    """Articles from one binary stream, its format given or sniffed from its first bytes.
+
+    Args:
+        stream: the input; JSONL and WARC are streamed, other formats read up to ``max_bytes``.
+        origin: a name for the input, used in every ``Article.origin`` and ``Rejected``.
+        kind: the format, when the caller knows it (from a file extension).
+        max_bytes: the size limit of a document (a whole file, a JSONL line, a WARC record).
+        title_heuristic: plain text only: take a headline-like first line as ``title``.
+        stats: counts what was skipped on purpose.
+    """
+    head = stream.read(HEAD_BYTES)
+    buffered = io.BufferedReader(_Prefixed(head, stream), buffer_size=HEAD_BYTES)
+    sniffed = sniff(head)
+    # The extension decides, except when the bytes plainly say otherwise.
+    if kind is None or sniffed in ("binary", "empty") or (kind == "warc") != (sniffed == "warc"):
+        kind = sniffed
+    if kind == "jsonl":
+        yield from read_jsonl(buffered, origin=origin, max_bytes=max_bytes)
+    elif kind == "warc":
+        yield from read_warc(buffered, origin=origin, max_bytes=max_bytes,
+                             compressed=head[:2] == b"\x1f\x8b", stats=stats)
+    else:
+        data = _read_limited(buffered, origin=origin, max_bytes=max_bytes)
+        if isinstance(data, Rejected):
+            yield data
+        else:
+            yield from _read_document(kind, data, origin=origin, title_heuristic=title_heuristic)
+
+
+def read_file(path: str | Path, *, max_bytes: int = MAX_BYTES, title_heuristic: bool = True,
+              stats: ReadStats | None = None) -> Iterator[Article | Rejected]:
+    """Articles from one file, by its extension, checked against its first bytes.
+
+    A single-document file (text, HTML, JSON, feed) above ``max_bytes`` is rejected as
+    "too-large" from its size alone, without reading it.
+    """
+    path = Path(path)
+    origin = str(path)
+    kind = format_from_name(path)
+    try:
+        size = path.stat().st_size
+        if kind not in _STREAMED and size > max_bytes:
+            yield Rejected(origin, "too-large", f"{size} bytes > {max_bytes}")
+            return
+        with path.open("rb") as handle:
+            if stats is not None:
+                stats.files += 1
+            yield from read_stream(handle, origin=origin, kind=kind, max_bytes=max_bytes,
+                                   title_heuristic=title_heuristic, stats=stats)
+    except FileNotFoundError:
+        yield Rejected(origin, "missing", "no such file")
+    except (PermissionError, IsADirectoryError, OSError) as exc:
+        yield Rejected(origin, "unreadable", f"{type(exc).__name__}: {exc}")
+
+
+def _is_hidden(name: str) -> bool:
+    return name.startswith(".") or name.endswith("~")
+
+
+def walk(directory: str | Path, *, stats: ReadStats | None = None) -> Iterator[Path]:
+    """The article files under a directory, recursively, in sorted order.
+
+    Hidden entries (".git", ".DS_Store") and editor backups ("notes.txt~") are skipped. A file whose extension
+    names no article format is kept only when its first bytes sniff as HTML, a feed, JSON
+    or a WARC, so scripts and notes next to the articles (a README, ``make_warc.py``) are
+    not analysed as news; they are counted in ``stats`` as "not-an-article-file".
+    """
+    for root, dirs, files in os.walk(directory):
+        dirs[:] = sorted(d for d in dirs if not _is_hidden(d))
+        for name in sorted(files):
+            if _is_hidden(name):
+                continue
+            path = Path(root, name)
+            if format_from_name(path) is None and not _sniffs_as_article(path):
+                if stats is not None:
+                    stats.skip("not-an-article-file")
+                log.debug("skipping %s: not an article format", path)
+                continue
+            yield path
+
+
+def _sniffs_as_article(path: Path) -> bool:
+    try:
+        with path.open("rb") as handle:
+            return sniff(handle.read(HEAD_BYTES)) in ("html", "feed", "json", "jsonl", "warc")
+    except OSError:
+        return True  # let read_file report why it cannot be read
+
+
+def read_inputs(inputs: Iterable[str | Path], *, stdin: IO[bytes] | None = None,
+                max_bytes: int = MAX_BYTES, title_heuristic: bool = True,
+                stats: ReadStats | None = None) -> Iterator[Article | Rejected]:
+    """Articles from files, directories and ``-`` (stdin), in order, streamed.
+
+    Args:
+        inputs: paths; a directory is walked recursively in sorted order; ``-`` reads stdin
+            and sniffs its format (JSONL, JSON, HTML, feed, WARC, else plain text).
+        stdin: the binary stream ``-`` reads (default: ``sys.stdin.buffer``).
+        max_bytes: size limit of one document (a file, a JSONL line, a WARC record);
+            larger ones are rejected as "too-large" without being read whole.
+        title_heuristic: plain text only: take a headline-like first line as ``title``.
+        stats: counts files opened and inputs skipped on purpose.
+
+    Yields:
+        ``Article`` or ``Rejected`` (reasons include "missing", "empty", "binary",
+        "too-large", "bad-json", "link-only", "malformed-feed", "truncated-warc").
+    """
+    options = dict(max_bytes=max_bytes, title_heuristic=title_heuristic, stats=stats)
+    for item in inputs:
+        if str(item) == "-":
+            if stats is not None:
+                stats.files += 1
+            yield from read_stream(stdin if stdin is not None else sys.stdin.buffer,
+                                   origin="<stdin>", **options)
+            continue
+        path = Path(item)
+        if path.is_dir():
+            found = False
+            for file in walk(path, stats=stats):
+                found = True
+                yield from read_file(file, **options)
+            if not found:
+                yield Rejected(str(path), "empty", "no article files in this directory")
+        else:
+            yield from read_file(path, **options)
+
+
+__all__ = [
+    "MAX_BYTES", "ReadStats", "article_from_html", "article_from_record", "make_article",
+    "read_feed", "read_file", "read_inputs", "read_json", "read_jsonl", "read_stream", "read_warc",
+    "walk",
+]

@@ -1,19 +1,136 @@
-"""HTML pages through trafilatura (minimal first version)."""
+"""HTML pages through trafilatura: main text without boilerplate, plus metadata.
+
+trafilatura drops navigation, footers and comments and reads the title, date, site name
+and canonical url from the page. It never fetches anything when given the page itself
+(we pass the url as a string only, so relative links and url dates can be used). When
+trafilatura finds no main text (tiny or truncated pages), its baseline extractor is the
+fallback so that whatever text there is still becomes an article.
+"""
 
 from __future__ import annotations
 
+import logging
+
+from lxml import etree
+
 from ..model import Article, Rejected
+from .decode import BinaryData, decode_bytes, declared_encoding
 from .records import make_article
+
+log = logging.getLogger(__name__)
+
+# Only dates the page states in its markup or url: a guess from a copyright footer
+# would anchor every relative date in the article to the wrong day.
+_DATE_PARAMS = {"extensive_search": False, "original_date": True}
+_PARSE_ERRORS = (ValueError, TypeError, etree.LxmlError)
+
+
+def html_to_str(html: str | bytes, *, origin: str) -> str | Rejected:
+    """Decoded page text (respecting a declared charset), or ``Rejected`` for binary data."""
+    if isinstance(html, str):
+        return html
+    if not html.strip():
+        return Rejected(origin, "empty", "the page is empty")
+    try:
+        text, _encoding = decode_bytes(html, declared=declared_encoding(html))
+    except BinaryData as exc:
+        return Rejected(origin, "binary", str(exc))
+    return text
+
+
+def _extract(page: str, url: str | None):
+    import trafilatura
+
+    try:
+        return trafilatura.bare_extraction(
+            page, url=url, with_metadata=True, include_comments=False, include_tables=True,
+            date_extraction_params=_DATE_PARAMS)
+    except _PARSE_ERRORS as exc:
+        log.debug("trafilatura failed on a page: %s", exc)
+        return None
+
+
+def _baseline(page: str) -> str:
+    import trafilatura
+
+    try:
+        _tree, text, _length = trafilatura.baseline(page)
+    except _PARSE_ERRORS as exc:
+        log.debug("trafilatura baseline failed on a page: %s", exc)
+        return ""
+    return text or ""
 
 
 def article_from_html(html: str | bytes, *, origin: str = "<html>", id: str | None = None,
                       url: str | None = None, source: str | None = None,
-                      title: str | None = None, published: str | None = None) -> Article | Rejected:
-    """Main text and metadata of a news page."""
-    import trafilatura
+                      title: str | None = None, published: str | None = None,
+                      fallback_published: str | None = None) -> Article | Rejected:
+    """Main text and metadata of a news page.
 
-    doc = trafilatura.bare_extraction(html, url=url, with_metadata=True)
-    if doc is None or not getattr(doc, "text", None):
-        return Rejected(origin, "no-main-text", "trafilatura found no main text")
-    return make_article(doc.text, id=id, url=url or doc.url, source=source or doc.sitename,
-                        title=title or doc.title, published=published or doc.date, origin=origin)
+    Args:
+        html: the page, as text or bytes (bytes are decoded: BOM, meta charset, detection).
+        origin: where the page came from, for rejections and provenance.
+        id: the article id, when known (else derived from url or text).
+        url: the page's url; wins over the canonical url the page declares.
+        source: the outlet; wins over the page's site name.
+        title: wins over the page's title.
+        published: wins over the page's date.
+        fallback_published: used when neither ``published`` nor the page gives a date
+            (a WARC record's capture date, a feed item's date).
+
+    Returns:
+        The article, or ``Rejected`` ("empty", "binary", "no-main-text").
+    """
+    page = html_to_str(html, origin=origin)
+    if isinstance(page, Rejected):
+        return page
+    if not page.strip():
+        return Rejected(origin, "empty", "the page is empty")
+    doc = _extract(page, url)
+    text = (getattr(doc, "text", None) or "").strip()
+    if not text:
+        text = _baseline(page).strip()
+        if text:
+            log.debug("%s: no main text found, using trafilatura's baseline text", origin)
+    if not text:
+        return Rejected(origin, "no-main-text", "no readable text in the page")
+    return make_article(
+        text, id=id, url=url or getattr(doc, "url", None),
+        source=source or getattr(doc, "sitename", None), title=title or getattr(doc, "title", None),
+        published=published or getattr(doc, "date", None) or fallback_published, origin=origin)
+
+
+
+
+
+_BLOCKS = frozenset({"p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote",
+                     "tr", "table", "section", "article", "header", "footer", "pre", "dd", "dt"})
+
+
+def fragment_text(fragment: str) -> str:
+    """Plain text of an HTML fragment (a feed item's content): one line per block.
+
+    Feed content is a fragment without page boilerplate, so trafilatura's main-text
+    search (tuned for whole pages, and reluctant on short ones) is not needed.
+    """
+    import lxml.html
+
+    if "<" not in fragment:
+        return fragment.strip()
+    try:
+        root = lxml.html.fragment_fromstring(fragment, create_parent="div")
+    except _PARSE_ERRORS as exc:
+        log.debug("unparsable HTML fragment: %s", exc)
+        return ""
+    etree.strip_elements(root, "script", "style", etree.Comment, with_tail=False)
+    for el in root.iter():
+        if not isinstance(el.tag, str):
+            continue
+        if el.tag == "br":
+            el.tail = "\n" + (el.tail or "")
+        elif el.tag in _BLOCKS:
+            el.text = "\n" + (el.text or "")
+            el.tail = "\n" + (el.tail or "")
+    lines = (" ".join(line.split()) for line in root.text_content().split("\n"))
+    return "\n".join(line for line in lines if line)
+__all__ = ["article_from_html", "fragment_text", "html_to_str"]

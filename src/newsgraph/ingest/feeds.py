@@ -1,0 +1,111 @@
+"""RSS and Atom feeds through feedparser: items with content become articles.
+
+feedparser is always handed a byte stream, never a string, because a string that looks
+like a url makes it fetch that url; newsgraph never touches the network. An item with only
+a link is reported as ``Rejected("link-only")`` with the link, so the user can fetch and
+feed the pages (as HTML or WARC) themselves. Broken XML is used as far as feedparser
+recovered items from it ("bozo" feeds), else the feed is rejected.
+"""
+
+from __future__ import annotations
+
+import email.utils
+import io
+import logging
+from datetime import datetime, timezone
+from typing import Any, Iterator, Mapping
+
+from ..model import Article, Rejected
+from .html import fragment_text
+from .records import make_article
+
+log = logging.getLogger(__name__)
+
+_PLAIN_TYPES = ("text/plain",)
+
+
+def _iso(raw: str | None, parsed: Any) -> str | None:
+    """An ISO 8601 datetime keeping the feed's own UTC offset when it gave one."""
+    if raw:
+        try:
+            return email.utils.parsedate_to_datetime(raw).isoformat()
+        except (TypeError, ValueError, IndexError):
+            pass
+        try:
+            return datetime.fromisoformat(raw.strip().replace("Z", "+00:00")).isoformat()
+        except ValueError:
+            pass
+    if parsed:
+        return datetime(*parsed[:6], tzinfo=timezone.utc).isoformat()
+    return None
+
+
+def published_iso(entry: Mapping[str, Any]) -> str | None:
+    """The item's publication (else update) time as ISO 8601, or None."""
+    for key in ("published", "updated", "created"):
+        value = _iso(entry.get(key), entry.get(f"{key}_parsed"))
+        if value:
+            return value
+    return None
+
+
+def _item_text(entry: Mapping[str, Any]) -> str:
+    """The longest of the item's content blocks and summary, as plain text."""
+    blocks = list(entry.get("content") or ())
+    if entry.get("summary_detail"):
+        blocks.append(entry["summary_detail"])
+    elif entry.get("summary"):
+        blocks.append({"value": entry["summary"], "type": "text/html"})
+    texts = []
+    for block in blocks:
+        value = block.get("value") or ""
+        kind = block.get("type") or "text/html"
+        texts.append(value.strip() if kind in _PLAIN_TYPES else fragment_text(value))
+    return max(texts, key=len, default="")
+
+
+def read_feed(data: bytes, *, origin: str) -> Iterator[Article | Rejected]:
+    """Articles from an RSS or Atom document.
+
+    Args:
+        data: the feed's bytes (feedparser detects the encoding from the XML prolog).
+        origin: the file's name; item ``N`` (1-based) has origin ``origin#N``.
+
+    Yields:
+        One ``Article`` per item with content; ``Rejected("link-only")`` for items with only
+        a link; ``Rejected("malformed-feed")`` when broken XML left no item;
+        ``Rejected("empty")`` for a feed without items.
+    """
+    import feedparser
+
+    if not data.strip():
+        yield Rejected(origin, "empty", "the file is empty")
+        return
+    parsed = feedparser.parse(io.BytesIO(data), resolve_relative_uris=True, sanitize_html=True)
+    entries = parsed.get("entries") or []
+    if parsed.get("bozo"):
+        problem = str(parsed.get("bozo_exception") or "unknown problem")
+        if not entries:
+            yield Rejected(origin, "malformed-feed", problem)
+            return
+        log.warning("%s: feed is not well-formed (%s); using the %d items recovered",
+                    origin, problem, len(entries))
+    if not entries:
+        yield Rejected(origin, "empty", "the feed has no items")
+        return
+    source = (parsed.get("feed") or {}).get("title") or None
+    for n, entry in enumerate(entries, start=1):
+        where = f"{origin}#{n}"
+        link = entry.get("link") or None
+        text = _item_text(entry)
+        if not text or text == (entry.get("title") or "").strip():  # a title alone is no article
+            if link:
+                yield Rejected(where, "link-only", f"item has no content, only a link: {link}")
+            else:
+                yield Rejected(where, "empty", "item has neither content nor a link")
+            continue
+        yield make_article(text, url=link, source=source, title=entry.get("title") or None,
+                           published=published_iso(entry), origin=where)
+
+
+__all__ = ["published_iso", "read_feed"]
