@@ -1,0 +1,288 @@
+"""Incremental story clustering with compact centroids and an inverted index.
+
+Each new article becomes a TF-IDF vector of its content terms and entity names
+(document frequencies are counted as articles arrive). It is compared only with
+the stories the inverted index proposes (stories whose heaviest centroid terms
+include one of the article's heaviest terms) and that are active within the
+publication-time window, so assigning an article costs about the same with a
+thousand or a million stories. It joins the most similar story above a
+threshold, or the story of an earlier article it copies near-verbatim, or
+starts a new story.
+
+Stories keep a compact centroid (the heaviest ``centroid_terms`` of the summed
+article vectors). Stories whose newest article is older than the window
+allows are retired: their centroid and index entries are dropped, only their
+article list stays.
+"""
+
+from __future__ import annotations
+
+import heapq
+import logging
+import math
+from collections import Counter, deque
+from dataclasses import dataclass, field
+from datetime import date, datetime, timezone
+from typing import Iterable
+
+from ..model import AnalysedArticle, Discrepancy, Event, Figure, MergedEvent, Quote, Story, StoriesResult, stable_id
+from .discrepancy import ArticleFacts, figure_context, find_discrepancies
+from .fingerprint import article_terms, top_terms
+from .merge import merge_events
+from .syndication import SyndicationIndex, credited_agency, resolve
+
+log = logging.getLogger(__name__)
+
+
+def _days(published: str | None) -> float | None:
+    """Days since the epoch of an ISO date or datetime, or None when absent or unreadable."""
+    if not published:
+        return None
+    s = published.strip().replace("Z", "+00:00")
+    try:
+        dt = datetime.fromisoformat(s)
+    except ValueError:
+        try:
+            d = date.fromisoformat(s[:10])
+        except ValueError:
+            return None
+        dt = datetime(d.year, d.month, d.day)
+    if dt.tzinfo is not None:
+        dt = dt.astimezone(timezone.utc).replace(tzinfo=None)
+    return (dt - datetime(1970, 1, 1)).total_seconds() / 86400.0
+
+
+@dataclass
+class _Story:
+    id: str
+    seq: int
+    weights: dict[str, float]
+    norm: float
+    first: float | None
+    last: float | None
+    indexed: set[str]
+    articles: list[str]
+    active: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class _Kept:
+    """What ``result()`` needs of an article after its text is gone."""
+
+    id: str
+    order: int
+    published: str | None
+    title: str | None
+    lead: str
+    agency: str | None
+    figures: tuple[Figure, ...]
+    contexts: tuple[frozenset[str], ...]
+    quotes: tuple[Quote, ...]
+    events: tuple[Event, ...]
+
+
+@dataclass
+class StoryClusterer:
+    """Groups articles into stories one at a time.
+
+    Args:
+        threshold: cosine similarity (article vector to story centroid) needed to
+            join a story.
+        window_days: an article may join a story only if it was published within
+            this many days of the story's articles; undated articles match any time.
+        article_terms_kept: terms kept per article vector.
+        centroid_terms: terms kept per story centroid (its compact size).
+        index_terms: heaviest centroid terms under which a story is indexed.
+        query_terms: heaviest article terms used to look up candidate stories.
+        posting_cap: stories remembered per index term (the newest), which bounds
+            the cost of a look-up however many stories exist.
+        candidates: candidate stories scored exactly per article.
+        syndication: also find near-verbatim copies (MinHash LSH + containment).
+
+    Example:
+        >>> c = StoryClusterer()
+        >>> for a in analysed_articles:
+        ...     c.add(a)
+        >>> stories_to_dict(c.result())
+    """
+
+    threshold: float = 0.3
+    window_days: float = 4.0
+    article_terms_kept: int = 40
+    centroid_terms: int = 80
+    index_terms: int = 15
+    query_terms: int = 12
+    posting_cap: int = 64
+    candidates: int = 24
+    syndication: bool = True
+    _df: Counter = field(default_factory=Counter, init=False, repr=False)
+    _n: int = field(default=0, init=False, repr=False)
+    _stories: dict[str, _Story] = field(default_factory=dict, init=False, repr=False)
+    _postings: dict[str, deque] = field(default_factory=dict, init=False, repr=False)
+    _kept: dict[str, _Kept] = field(default_factory=dict, init=False, repr=False)
+    _story_of: dict[str, str] = field(default_factory=dict, init=False, repr=False)
+    _synd: SyndicationIndex | None = field(default=None, init=False, repr=False)
+    _expiry: list = field(default_factory=list, init=False, repr=False)
+    _newest: float | None = field(default=None, init=False, repr=False)
+    _time_of: dict[str, float | None] = field(default_factory=dict, init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        if self.syndication:
+            self._synd = SyndicationIndex()
+
+    # ------------------------------------------------------------------ vectors
+
+    def _vector(self, counts: Counter) -> dict[str, float]:
+        self._n += 1
+        for t in counts:
+            self._df[t] += 1
+        n = self._n
+        weights = {t: (1.0 + math.log(c)) * (math.log((n + 1) / (self._df[t] + 1)) + 1.0)
+                   for t, c in counts.items() if c > 0}
+        kept = top_terms(weights, self.article_terms_kept)
+        norm = math.sqrt(sum(weights[t] ** 2 for t in kept)) or 1.0
+        return {t: weights[t] / norm for t in kept}
+
+    # ------------------------------------------------------------------ retrieval
+
+    def _candidates(self, vec: dict[str, float]) -> list[_Story]:
+        score: Counter = Counter()
+        for t in top_terms(vec, self.query_terms):
+            for sid in self._postings.get(t, ()):
+                score[sid] += vec[t]
+        best = sorted(score.items(), key=lambda kv: (-kv[1], kv[0]))[:self.candidates]
+        out = []
+        for sid, _ in best:
+            story = self._stories[sid]
+            if story.active:
+                out.append(story)
+        return out
+
+    def _in_window(self, story: _Story, when: float | None) -> bool:
+        if when is None or story.first is None:
+            return True
+        gap = max(0.0, when - story.last, story.first - when)
+        return gap <= self.window_days
+
+    @staticmethod
+    def _cosine(vec: dict[str, float], story: _Story) -> float:
+        w = story.weights
+        return sum(v * w.get(t, 0.0) for t, v in vec.items()) / story.norm
+
+    # ------------------------------------------------------------------ updates
+
+    def _new_story(self, article_id: str) -> _Story:
+        sid = stable_id(article_id, prefix="s")
+        story = _Story(id=sid, seq=len(self._stories), weights={}, norm=1.0, first=None, last=None,
+                       indexed=set(), articles=[])
+        self._stories[sid] = story
+        return story
+
+    def _join(self, story: _Story, article_id: str, vec: dict[str, float], when: float | None) -> None:
+        story.articles.append(article_id)
+        w = story.weights
+        for t, v in vec.items():
+            w[t] = w.get(t, 0.0) + v
+        if len(w) > self.centroid_terms:
+            story.weights = w = {t: w[t] for t in top_terms(w, self.centroid_terms)}
+        story.norm = math.sqrt(sum(v * v for v in w.values())) or 1.0
+        if when is not None:
+            story.first = when if story.first is None else min(story.first, when)
+            story.last = when if story.last is None else max(story.last, when)
+            heapq.heappush(self._expiry, (story.last, story.id))
+        for t in top_terms(w, self.index_terms):
+            if t not in story.indexed:
+                story.indexed.add(t)
+                self._postings.setdefault(t, deque(maxlen=self.posting_cap)).append(story.id)
+        self._story_of[article_id] = story.id
+
+    def _retire_old(self, when: float | None) -> None:
+        """Drop centroids and copy fingerprints of stories too old to be joined again."""
+        if when is None:
+            return
+        if self._newest is None or when > self._newest:
+            self._newest = when
+        horizon = self._newest - 2 * self.window_days
+        while self._expiry and self._expiry[0][0] < horizon:
+            last, sid = heapq.heappop(self._expiry)
+            story = self._stories[sid]
+            if not story.active or story.last is None or story.last > last:
+                continue  # a newer entry for this story is still queued
+            story.active = False
+            story.weights = {}
+            story.indexed = set()
+            if self._synd is not None:
+                for aid in story.articles:
+                    self._synd.forget(aid)
+
+    def add(self, article: AnalysedArticle) -> str:
+        """Assign one analysed article to a story; returns the story id.
+
+        An article seen before (same id) keeps its story.
+        """
+        if article.id in self._story_of:
+            return self._story_of[article.id]
+        when = _days(article.published)
+        self._time_of[article.id] = when
+        vec = self._vector(article_terms(article))
+        chosen: _Story | None = None
+        if self._synd is not None:
+            copy_of = self._synd.add(article.id, article.text)
+            if copy_of is not None:
+                story = self._stories.get(self._story_of.get(copy_of[0], ""))
+                if story is not None and story.active:
+                    chosen = story
+        if chosen is None:
+            best, best_score = None, self.threshold
+            for story in self._candidates(vec):
+                if not self._in_window(story, when):
+                    continue
+                s = self._cosine(vec, story)
+                if s >= best_score:
+                    best, best_score = story, s
+            chosen = best
+        if chosen is None:
+            chosen = self._new_story(article.id)
+        self._join(chosen, article.id, vec, when)
+        self._kept[article.id] = _Kept(
+            id=article.id, order=len(self._kept), published=article.published, title=article.title,
+            lead=article.text.strip().split("\n", 1)[0][:120], agency=credited_agency(article.text),
+            figures=article.figures,
+            contexts=tuple(figure_context(article.text, f) for f in article.figures), quotes=article.quotes, events=article.events)
+        self._retire_old(when)
+        return chosen.id
+
+    def add_many(self, articles: Iterable[AnalysedArticle]) -> None:
+        """``add`` each article in turn."""
+        for a in articles:
+            self.add(a)
+
+    def __len__(self) -> int:
+        return len(self._kept)
+
+    # ------------------------------------------------------------------ output
+
+    def result(self) -> StoriesResult:
+        """Every story with its merged events and discrepancies, and the syndication links."""
+        stories = []
+        for story in sorted(self._stories.values(), key=lambda s: s.seq):
+            if not story.articles:
+                continue
+            kept = [self._kept[a] for a in story.articles]
+            dated = sorted((k for k in kept if k.published), key=lambda k: (k.published, k.order))
+            lead = dated[0] if dated else kept[0]
+            title = lead.title or next((k.title for k in kept if k.title), None) or lead.lead or None
+            events: tuple[MergedEvent, ...] = merge_events([(k.id, k.events) for k in kept])
+            discrepancies: tuple[Discrepancy, ...] = find_discrepancies(
+                [ArticleFacts(k.id, k.figures, k.contexts, k.quotes) for k in kept])
+            stories.append(Story(id=story.id, title=title, articles=tuple(story.articles),
+                                 first_published=dated[0].published if dated else None,
+                                 events=events, discrepancies=discrepancies))
+        syndication = ()
+        if self._synd is not None:
+            syndication = tuple(resolve(
+                self._synd.links,
+                published={k.id: k.published for k in self._kept.values()},
+                order={k.id: k.order for k in self._kept.values()},
+                agencies={k.id: k.agency for k in self._kept.values()}))
+        return StoriesResult(stories=tuple(stories), syndication=syndication)

@@ -1,0 +1,156 @@
+"""Text fingerprints for stories: content terms, word shingles and MinHash signatures.
+
+Two different jobs need two different views of the text. Story clustering asks
+"is this about the same thing?", so it compares *content terms* (lower-cased,
+lightly stemmed words without stop words, plus entity names); syndication asks
+"is this the same text?", so it compares *word shingles* (overlapping runs of
+words) whose overlap survives an added or cut paragraph but not a rewrite.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import Counter
+from typing import Iterable
+
+import numpy as np
+from datasketch import MinHash
+
+from ..lexicons import load_tsv
+from ..model import AnalysedArticle
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", re.UNICODE)
+_TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
+_ENTITY_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "EVENT"})
+
+SHINGLE_SIZE = 4
+"""Words per shingle: long enough that rewrites share few, short enough that light edits keep most."""
+
+NUM_PERM = 64
+"""MinHash permutations: LSH candidate retrieval only; containment itself is computed exactly."""
+
+
+@functools.lru_cache(maxsize=1)
+def stopwords() -> frozenset[str]:
+    """spaCy's English stop words plus the team's news function words (cached lexicon)."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS) | frozenset(r["word"] for r in load_tsv("story_stopwords.tsv"))
+
+
+def stem(word: str) -> str:
+    """A deliberately light suffix stripper ("attacks", "attacked" -> "attack").
+
+    Outlets word the same story differently; folding the commonest inflections
+    lets "killed"/"killing" or "talks"/"talk" meet without a full stemmer.
+    """
+    n = len(word)
+    if n > 5 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if n > 5 and word.endswith("ing"):
+        return word[:-3]
+    if n > 4 and word.endswith("ed"):
+        return word[:-2]
+    if n > 4 and word.endswith("es") and word[-3] in "sxz":
+        return word[:-2]
+    if n > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def content_terms(text: str) -> list[str]:
+    """Stemmed content words of ``text`` in order (stop words and short words dropped)."""
+    stop = stopwords()
+    out = []
+    for m in _WORD.finditer(text):
+        w = m.group().lower().replace("’", "'")
+        if w.endswith("'s"):
+            w = w[:-2]
+        if len(w) < 3 or w in stop:
+            continue
+        out.append(stem(w))
+    return out
+
+
+def article_terms(article: AnalysedArticle, *, title_weight: float = 2.0,
+                  entity_weight: float = 1.5) -> Counter:
+    """Term counts describing what an article is about.
+
+    The title counts ``title_weight`` times (headlines name the story), and each
+    named entity adds an ``e:<name>`` term weighted by its mentions, so that
+    "Kerry", "John Kerry" and "the secretary of state" pull together once the
+    entities extractor has resolved them.
+    """
+    counts: Counter = Counter(content_terms(article.text))
+    if article.title:
+        for t in content_terms(article.title):
+            counts[t] += title_weight
+    for ent in article.entities:
+        if ent.type in _ENTITY_TYPES and ent.name:
+            key = "e:" + " ".join(ent.name.lower().split())
+            counts[key] += entity_weight * min(len(ent.mentions) or 1, 5)
+    return counts
+
+
+def shingles(text: str, *, size: int = SHINGLE_SIZE) -> np.ndarray:
+    """Sorted unique 64-bit hashes of the word ``size``-grams of ``text``.
+
+    Words are lower-cased alphanumeric tokens, so punctuation, quote styles and
+    line breaks do not hide a copy. A text shorter than ``size`` words yields
+    one shingle of all its words.
+    """
+    words = [w.lower() for w in _TOKEN.findall(text)]
+    if not words:
+        return np.empty(0, dtype=np.uint64)
+    grams = [" ".join(words[i:i + size]) for i in range(max(1, len(words) - size + 1))]
+    return np.unique(np.fromiter((_hash64(g) for g in grams), dtype=np.uint64, count=len(grams)))
+
+
+def _hash64(s: str) -> int:
+    # blake2b is stable across processes (unlike hash()), so fingerprints are deterministic.
+    import hashlib
+
+    return int.from_bytes(hashlib.blake2b(s.encode("utf-8"), digest_size=8).digest(), "little")
+
+
+def minhash(shingle_hashes: np.ndarray, *, num_perm: int = NUM_PERM) -> MinHash:
+    """A datasketch MinHash of precomputed shingle hashes (for LSH candidate retrieval)."""
+    m = MinHash(num_perm=num_perm, seed=1, hashfunc=_identity)
+    if len(shingle_hashes):
+        m.update_batch(shingle_hashes.tolist())
+    return m
+
+
+def _identity(x: int) -> int:
+    return int(x) & 0xFFFFFFFF
+
+
+def containment(a: np.ndarray, b: np.ndarray) -> float:
+    """Share of the smaller shingle set found in the larger one (exact).
+
+    Containment rather than Jaccard: a reprint with an extra first paragraph
+    (or a cut last one) still contains nearly all of the shorter text.
+    """
+    if not len(a) or not len(b):
+        return 0.0
+    inter = len(np.intersect1d(a, b, assume_unique=True))
+    return inter / min(len(a), len(b))
+
+
+def jaccard(a: np.ndarray, b: np.ndarray) -> float:
+    """Exact Jaccard similarity of two shingle sets."""
+    if not len(a) and not len(b):
+        return 0.0
+    inter = len(np.intersect1d(a, b, assume_unique=True))
+    return inter / (len(a) + len(b) - inter)
+
+
+def top_terms(weights: dict[str, float], k: int) -> list[str]:
+    """The ``k`` heaviest terms, ties broken by the term (deterministic)."""
+    return [t for t, _ in sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))[:k]]
+
+
+def words(text: str) -> Iterable[str]:
+    """Lower-cased alphanumeric tokens (shared by shingling and quote comparison)."""
+    return (w.lower() for w in _TOKEN.findall(text))
