@@ -185,7 +185,9 @@ class DateMention:
     """A date expression resolved against the publication date.
 
     Additive: ``anchor`` (the date relative expressions were resolved against)
-    and ``anchor_from`` ("published", "dateline", "text" or None).
+    and ``anchor_from`` ("published", "dateline", "text" or None); ``timex_type``
+    ("DATE", "TIME", "DURATION", "SET") and ``timex_value`` (the TIMEX3 value,
+    e.g. "P4Y", "2015-W38", "PRESENT_REF") for expressions with no calendar value.
     """
 
     text: str
@@ -194,6 +196,8 @@ class DateMention:
     granularity: Granularity
     anchor: str | None = None
     anchor_from: str | None = None
+    timex_type: str | None = None
+    timex_value: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

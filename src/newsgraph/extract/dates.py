@@ -1,11 +1,201 @@
-"""Dates extraction (placeholder until its issue lands: returns no facts)."""
+"""Dates: date expressions found in the text and resolved to the calendar.
+
+The grammar (``date_grammar``) proposes spans, the parse decides what they mean
+here: a bare "May" must look like a date (a cue word before it, or spaCy calls
+it DATE), a bare "2014" must not be a count ("2014 people"), an age is not a
+duration. Relative expressions ("on Wednesday", "last month") are resolved
+against the article's ``published`` date using the tense of the clause that
+governs them (``date_tense``); without ``published`` the dateline or the latest
+explicit full date in the text is the anchor, and ``anchor_from`` says which.
+A year is never invented: with no anchor, year-less expressions keep no value.
+"""
 
 from __future__ import annotations
 
-from ..model import Article
+import datetime as dt
+import email.utils
+import logging
+import re
+
+from ..model import Article, DateMention
 from . import Found
+from .date_grammar import Candidate, find
+from .date_resolve import Resolved, resolve, with_time
+from .date_tense import clause_tense
+
+log = logging.getLogger(__name__)
+
+_MONTH_CUES = frozenset(
+    "in since until till by from through throughout during before after between and or to of "
+    "early late mid last next this past coming end beginning start middle as ending".split())
+_YEAR_CUES = _MONTH_CUES | frozenset("year years fiscal circa c. around about spring summer autumn fall winter".split())
+_AGE_WORDS = frozenset("aged age ages".split())
+_RATE_WORDS = frozenset("once twice times per".split())
+_CLOCK_CUES = frozenset("at by until till from before after around about to and than since".split())
+_DAY_KINDS = frozenset("iso ymd mdy dmy weekday relday reldp".split())
+_TIME_KINDS = frozenset("time clock noon".split())
+_FULL_KINDS = frozenset("iso ymd numeric mdy dmy".split())
+_DATELINE_BEFORE = re.compile(r"(?:^|\n)[ \t]*[A-Z][A-Za-z.'’ -]{1,40}(?:,[ \t]*[A-Z][A-Za-z.'’ -]{1,30})?,?[ \t]*\(?$")
+_DATELINE_AFTER = re.compile(r"^(?:,?[ \t]*\d{4})?[ \t]*\)?[ \t]*(?:\([^)\n]{1,40}\)[ \t]*)?[-–—:]")
 
 
-def extract(doc, article: Article, found: Found) -> list:
-    """No dates are extracted yet; the field stays present and empty."""
-    return []
+def parse_published(value: str | None) -> dt.date | None:
+    """The calendar day of a ``published`` string (ISO date/datetime or RFC 2822), else None."""
+    if not value:
+        return None
+    text = value.strip()
+    try:
+        return dt.date.fromisoformat(text[:10])
+    except ValueError:
+        pass
+    try:
+        parsed = email.utils.parsedate_to_datetime(text)
+    except (TypeError, ValueError, IndexError):
+        log.debug("unreadable published date %r", value)
+        return None
+    return parsed.date() if parsed else None
+
+
+def _prev_word(text: str, start: int) -> str:
+    m = re.search(r"([A-Za-z.]+)[^A-Za-z\n]{0,3}$", text[max(0, start - 30):start])
+    return m.group(1).lower() if m else ""
+
+
+def _in_ents(c: Candidate, ents: list[tuple[int, int]]) -> bool:
+    return any(s < c.end and c.start < e for s, e in ents)
+
+
+def _token_after(doc, end: int):
+    """The token right after character ``end`` (None at the end of the text)."""
+    span = doc.char_span(max(0, end - 1), end, alignment_mode="expand")
+    if span is None or span.end >= len(doc):
+        return None
+    return doc[span.end]
+
+
+def _plausible(c: Candidate, doc, text: str, ents: list[tuple[int, int]]) -> bool:
+    """Context checks the regular expressions cannot make on their own."""
+    prev = _prev_word(text, c.start)
+    if c.kind == "month":
+        if c.get("mod") or c.get("rel"):
+            return True
+        return prev in _MONTH_CUES or _in_ents(c, ents)
+    if c.kind == "year":
+        if c.get("mod") or c.get("fy"):
+            return True
+        nxt = _token_after(doc, c.end)
+        if nxt is not None and getattr(nxt, "tag_", "") == "NNS" and nxt.text.lower() not in ("s",):
+            return False
+        return prev in _YEAR_CUES or _in_ents(c, ents)
+    if c.kind in ("duration", "bare_duration"):
+        if prev in _AGE_WORDS:
+            return False
+        num = (c.get("num") or "").replace(",", "")
+        if num.isdigit() and int(num) >= 1000:
+            return False
+        return True
+    if c.kind == "clock":
+        return bool(c.get("tz")) or prev in _CLOCK_CUES or _in_ents(c, ents)
+    if c.kind == "ref":
+        return not text.startswith("-", c.end)
+    return True
+
+
+def _select(cands: list[Candidate]) -> list[Candidate]:
+    """Longest non-overlapping candidates, earliest first (deterministic)."""
+    ordered = sorted(cands, key=lambda c: (-(c.end - c.start), c.start, c.kind))
+    taken: list[Candidate] = []
+    for c in ordered:
+        if all(c.end <= t.start or t.end <= c.start for t in taken):
+            taken.append(c)
+    return sorted(taken, key=lambda c: c.start)
+
+
+def _dateline(c: Candidate, text: str) -> bool:
+    """Whether a full date sits in a dateline ("WASHINGTON, Sept 16 (Reuters) -")."""
+    if c.kind not in ("mdy", "dmy") or c.start > 400:
+        return False
+    return bool(_DATELINE_BEFORE.search(text[max(0, c.start - 60):c.start])
+                and _DATELINE_AFTER.match(text[c.end:c.end + 50]))
+
+
+def _anchor(article: Article, chosen: list[Candidate], text: str,
+            tenses: dict[int, str | None]) -> tuple[dt.date | None, str | None]:
+    published = parse_published(article.published)
+    if published is not None:
+        return published, "published"
+    for c in chosen:
+        if _dateline(c, text) and c.get("y"):
+            r = resolve(c, None, None)
+            if r and r.value:
+                return dt.date.fromisoformat(r.value), "dateline"
+    latest: dt.date | None = None
+    for c in chosen:
+        if c.kind in _FULL_KINDS and (c.kind != "mdy" and c.kind != "dmy" or c.get("y")) \
+                and tenses.get(c.start) != "future":
+            r = resolve(c, None, None)
+            if r and r.value and len(r.value) == 10:
+                d = dt.date.fromisoformat(r.value)
+                latest = d if latest is None or d > latest else latest
+    return (latest, "text") if latest else (None, None)
+
+
+def _as_set(c: Candidate, text: str, doc) -> bool:
+    """ "$3 billion a year", "twice a day": a rate, not a duration."""
+    if c.kind != "duration" or (c.get("num") or "").lower() not in ("a", "an", "per") or c.get("rel"):
+        return False
+    before = text[max(0, c.start - 25):c.start].lower()
+    return bool(re.search(r"(once|twice|times|\d|million|billion|percent|%|\bper)\W*$", before))
+
+
+def extract(doc, article: Article, found: Found) -> list[DateMention]:
+    """Date mentions of one article, resolved against its publication date.
+
+    Args:
+        doc: the parsed article (spaCy ``Doc`` of ``article.text``), read only.
+        article: the article; ``published`` anchors relative expressions.
+        found: earlier extractors' facts (unused: dates need only the parse).
+
+    Returns:
+        ``DateMention`` records sorted by span start.
+    """
+    text = article.text
+    ents = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("DATE", "TIME")]
+    cands = [c for c in find(text) if _plausible(c, doc, text, ents)]
+    chosen = _select(cands)
+    tenses = {c.start: clause_tense(doc, c.start, c.end) for c in chosen}
+    anchor, anchor_from = _anchor(article, chosen, text, tenses)
+    out: list[DateMention] = []
+    pending_time: tuple[Candidate, Resolved] | None = None
+    results: list[tuple[int, int, Resolved]] = []
+    for c in chosen:
+        tense = "past" if _dateline(c, text) else tenses.get(c.start)
+        r = resolve(c, anchor, tense)
+        if r is None:
+            continue
+        if _as_set(c, text, doc):
+            r = Resolved(None, "other", "SET", r.timex_value)
+        # join a clock time with the day right beside it ("15:00 GMT Saturday", "Friday 8 p.m.")
+        if results and _adjacent(text, results[-1][1], c.start):
+            ps, pe, pr = results[-1]
+            prev_kind = pending_time[0].kind if pending_time else None
+            if c.kind in _TIME_KINDS and pr.timex_type == "DATE" and pr.granularity == "day":
+                results[-1] = (ps, c.end, with_time(pr, r))
+                continue
+            if prev_kind in _TIME_KINDS and c.kind in _DAY_KINDS and pr.timex_type == "TIME":
+                results[-1] = (ps, c.end, with_time(r, pr))
+                continue
+        results.append((c.start, c.end, r))
+        pending_time = (c, r)
+    for start, end, r in results:
+        out.append(DateMention(
+            text=text[start:end], span=(start, end), value=r.value, granularity=r.granularity,
+            anchor=anchor.isoformat() if (anchor and r.relative) else None,
+            anchor_from=anchor_from if (anchor and r.relative) else None,
+            timex_type=r.timex_type, timex_value=r.timex_value))
+    return out
+
+
+def _adjacent(text: str, end: int, start: int) -> bool:
+    gap = text[end:start]
+    return 0 < len(gap) <= 2 and gap.strip(" ,") == ""

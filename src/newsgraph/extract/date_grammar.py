@@ -1,0 +1,183 @@
+"""The date-expression grammar: regular expressions built from ``lexicons/date_words.tsv``.
+
+Why a grammar of our own: the small spaCy models miss bare weekdays after a
+preposition, cut "Sept. 16" at the abbreviation dot, and label durations, ages
+and phone-like numbers as DATE. The grammar finds candidate spans in the raw
+text (fast: a handful of compiled patterns per article); ``date_resolve`` turns
+the named groups of a match into calendar values, and ``dates`` checks the
+context (tense, ages, bare years and months) with the parse.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from ..lexicons import load_tsv
+
+_LEXICON = "date_words.tsv"
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """One grammar match: ``kind`` names the pattern, ``parts`` its non-empty named groups."""
+
+    start: int
+    end: int
+    kind: str
+    parts: tuple[tuple[str, str], ...]
+
+    def get(self, name: str) -> str | None:
+        """The text of named group ``name``, or None when it did not take part."""
+        for key, value in self.parts:
+            if key == name:
+                return value
+        return None
+
+
+@functools.lru_cache(maxsize=1)
+def words() -> dict[str, dict[str, str]]:
+    """The date lexicon as ``{kind: {lower-cased word: value}}``."""
+    out: dict[str, dict[str, str]] = {}
+    for row in load_tsv(_LEXICON):
+        out.setdefault(row["kind"], {})[row["word"]] = row["value"]
+    return out
+
+
+def _alt(items, *, capital: bool = False) -> str:
+    """A regex alternation of ``items``, longest first; ``capital`` demands an initial capital."""
+    forms = []
+    for w in sorted(items, key=len, reverse=True):
+        if capital:
+            forms.extend([w.capitalize(), w.upper()])
+        else:
+            forms.append(w)
+    return "(?:" + "|".join(re.escape(f) for f in forms) + ")"
+
+
+def _ci(items) -> str:
+    """A case-insensitive alternation (first letter either case, rest lower)."""
+    forms = []
+    for w in sorted(items, key=len, reverse=True):
+        forms.extend([w, w[:1].upper() + w[1:]])
+    return "(?:" + "|".join(re.escape(f) for f in dict.fromkeys(forms)) + ")"
+
+
+MODS = r"(?:early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|the\s+turn\s+of|Early|Late|Mid)"
+
+
+@functools.lru_cache(maxsize=1)
+def patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """The compiled grammar as ``(kind, pattern)`` pairs (built once per process)."""
+    w = words()
+    month = (f"(?:{_alt(w['month'], capital=True)}"
+             f"|{_alt(w['month_abbr'], capital=True)}(?:\\.|\\b(?=\\s*\\d)))")
+    weekday = _alt(w["weekday"], capital=True)
+    wd_abbr = r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\."
+    weekday_any = f"(?:{weekday}|{wd_abbr})"
+    day = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
+    year = r"(?:1[6-9]\d\d|20\d\d)"
+    nums = _ci(w["number"])
+    num = rf"(?:\d+(?:\.\d+)?|(?:{_ci(k for k in w['number'] if w['number'][k].isdigit() and int(w['number'][k]) >= 20)}-)?{nums})"
+    unit_words = [u for u in w["unit"]]
+    unit = _ci(unit_words)
+    daypart = "(?:morning|afternoon|evening|night|overnight)"
+    season = _ci(w["season"])
+    ordinal = rf"(?:{_ci(w['ordinal'])}|\d{{1,2}}(?:st|nd|rd|th))"
+    no_age = r"(?!-old|\s+old\b|\s+of\s+age\b|-olds?\b)"
+    rel_word = r"(?:last|next|this|past|coming|Last|Next|This)"
+    specs: list[tuple[str, str]] = [
+        ("iso", rf"\b(?P<y>{year})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])"
+                rf"(?:[T ](?P<hh>[01]\d|2[0-3]):(?P<mi>[0-5]\d)(?::\d\d)?)?\b(?!-)"),
+        ("ymd", rf"\b(?P<y>{year})/(?P<m>0?[1-9]|1[0-2])/(?P<d>0?[1-9]|[12]\d|3[01])\b(?!/)"),
+        ("numeric", rf"(?<![\d/.,:-])(?P<a>\d{{1,2}})(?P<sep>[/.])(?P<b>\d{{1,2}})(?P=sep)"
+                    rf"(?P<y>{year}|\d\d)(?![\d/.,]\d)(?!\d)"),
+        ("mdy", rf"(?:(?P<wd>{weekday_any}),?\s+)?(?P<mon>{month})\s+(?P<d>{day})\b(?![,.:]?\d)"
+                rf"(?!\s*(?:%|percent|per\s+cent))(?:,?\s+(?P<y>{year})\b(?![,.]\d))?"),
+        ("dmy", rf"(?:(?P<wd>{weekday_any}),?\s+)?(?:the\s+)?(?<![\d,.])(?P<d>{day})\s+(?:of\s+)?(?P<mon>{month})"
+                rf"(?:,?\s+(?P<y>{year})\b(?![,.]\d))?"),
+        ("my", rf"(?:(?P<mod>{MODS})[\s-]+)?(?P<mon>{month})\s*,?\s+(?:of\s+)?(?P<y>{year})\b(?![,.]\d)"),
+        ("month", rf"(?:(?P<mod>{MODS})[\s-]+)?(?:(?P<rel>{rel_word})\s+)?(?P<mon>{month})\b(?!\s*\d)"),
+        ("year", rf"(?:(?P<mod>{MODS})[\s-]+)?(?:(?P<fy>fiscal(?:\s+year)?|FY)\s*)?(?<![\d$£€#.,/-])(?P<y>{year})\b"
+                 rf"(?![.,/:]\d|-\d|\s*(?:%|percent|per\s+cent))"),
+        ("decade", rf"(?:the\s+)?(?:(?P<mod>early|late|mid)[\s-]+)?(?:(?P<dec>(?:1[6-9]|20)\d)0|'(?P<dd>\d)0)'?s\b"),
+        ("century", rf"(?:the\s+)?(?P<ord>{ordinal})[\s-]+[Cc]entury\b"),
+        ("weekday", rf"(?:(?P<rel>{rel_word})\s+)?(?P<wd>{weekday})(?:\s+(?P<dp>{daypart}))?\b"),
+        ("relday", rf"(?P<rd>{_ci(w['relday'])})\b(?:\s+(?P<dp>{daypart}))?(?!\s*'s\s+(?:paper|edition))"),
+        ("reldp", rf"(?P<rel>this|last|This|Last)\s+(?P<dp>morning|afternoon|evening|night)\b"),
+        ("relunit", rf"(?:(?P<mod>earlier|later|early|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of"
+                    rf"|Earlier|Later|Early|Late)\s+)?(?P<rel>this|last|next|the\s+last|the\s+next|the\s+previous"
+                    rf"|the\s+coming|the\s+current|This|Last|Next|The\s+last|The\s+next)\s+"
+                    rf"(?:(?P<fy>fiscal|financial|calendar|school|academic)\s+)?"
+                    rf"(?P<unit>week|weekend|month|year|quarter|decade|century|{season})\b"),
+        ("ago", rf"\b(?P<num>{num})\s+(?P<unit>{unit})s?\s+(?P<ago>ago|earlier|before)\b(?!\s+(?:that|than|the|a)\b)"),
+        ("vague_ago", rf"(?:(?P<num>many|several|a\s+few|few|some)\s+)?(?P<unit>year|decade|month|week|day)s\s+ago\b"),
+        ("duration", rf"(?:(?P<rel>(?:the|The)\s+(?:past|last|next|first|previous|following|coming|final|latest)"
+                     rf"|(?:past|last|next|first|coming|final|another|Another)))?\s*"
+                     rf"\b(?P<num>{num})(?:\s+(?:more|full|straight|consecutive|long))?[\s-]+(?P<unit>{unit})s?\b{no_age}"
+                     rf"(?:\s+and\s+(?:a\s+half))?"),
+        ("bare_duration", rf"(?:(?P<rel>(?:the|The)\s+(?:past|last|next|coming)(?:\s+(?:several|few|many))?"
+                          rf"|[Rr]ecent|[Ss]everal|(?:a\s+)?[Ff]ew|[Mm]any|(?<=\bfor\s)|(?<=\bover\s)|(?<=\bwithin\s))\s*)"
+                          rf"(?P<unit>minute|hour|day|week|month|year|decade)s\b"),
+        ("set", rf"(?P<q>every|each|Every|Each)\s+(?:(?P<num>\d+|other|{nums})\s+)?"
+                rf"(?P<unit>{unit}|{weekday}|{daypart}|{season})s?\b"),
+        ("set_adv", rf"(?P<adv>{_alt(w['set'])})\b"),
+        ("time", rf"(?<![\d:.])(?P<hh>1[0-2]|0?[1-9])(?::(?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b|AM\b|PM\b)"
+                 rf"(?:\s+(?P<tz>GMT|UTC|EST|EDT|ET|PT|PST|BST|CET|local\s+time))?"),
+        ("clock", rf"(?<![\d:.])(?P<hh>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?!:\d|\d)"
+                  rf"(?:\s+(?P<tz>GMT|UTC|EST|EDT|ET|PT|PST|BST|CET|local\s+time|hours|hrs))?"),
+        ("noon", r"\b(?P<hw>noon|midday|midnight)\b"),
+        ("ref", rf"(?P<ref>\b(?:now|Now|currently|Currently|presently|nowadays|Nowadays|at\s+present|At\s+present)\b"
+                rf"|(?<=\bin\s)the\s+(?:past|future)\b(?!\s+(?:few|several|two|three|four|five|six|ten|\d|decade|year|month|week)))"),
+    ]
+    return tuple((kind, re.compile(rx)) for kind, rx in specs)
+
+
+def find(text: str) -> list[Candidate]:
+    """Every grammar match in ``text`` (overlapping; the caller chooses among them)."""
+    out = []
+    for kind, rx in patterns():
+        for m in rx.finditer(text):
+            start, end = m.span()
+            if end <= start:
+                continue
+            parts = tuple((k, v) for k, v in m.groupdict().items() if v)
+            # strip leading whitespace a pattern's optional prefix left behind
+            while start < end and text[start].isspace():
+                start += 1
+            out.append(Candidate(start, end, kind, parts))
+    return out
+
+
+def number_value(word: str) -> float | str | None:
+    """The value of a number word or digits ("three" 3, "twenty-five" 25, "1.5", "several" "X")."""
+    w = words()["number"]
+    low = " ".join(word.lower().split())
+    if low in w:
+        v = w[low]
+        return v if v == "X" else float(v)
+    if "-" in low:
+        tens, _, ones = low.partition("-")
+        if tens in w and ones in w and w[tens] != "X" and w[ones] != "X":
+            return float(w[tens]) + float(w[ones])
+    try:
+        return float(low)
+    except ValueError:
+        return None
+
+
+def month_number(word: str) -> int:
+    """1..12 for a month name or abbreviation (with or without the dot)."""
+    low = word.lower().rstrip(".")
+    w = words()
+    return int(w["month"].get(low) or w["month_abbr"][low])
+
+
+def weekday_number(word: str) -> int:
+    """0 (Monday)..6 for a weekday name or abbreviation."""
+    low = word.lower().rstrip(".")
+    for name, value in words()["weekday"].items():
+        if name.startswith(low[:3]):
+            return int(value)
+    raise KeyError(word)
