@@ -1,0 +1,281 @@
+"""Who is the speaker: from the cue verb's subject to a canonical entity.
+
+The subject of a reporting verb may be a name ("Kerry"), a pronoun ("she"), a
+role noun ("the secretary of state", "the Russian leader") or a plain noun
+phrase ("a police spokesman"). :class:`SpeakerResolver` turns each into a
+:class:`~newsgraph.model.Speaker`: the canonical entity when the article lets us
+tell which one, the phrase itself when it names nobody in particular, and None
+only when nothing is left to say.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import Sequence
+
+from ..lexicons import load_tsv
+from ..model import Entity, Speaker, Span
+from .linking import MentionIndex
+
+_SUBJ = {"nsubj", "nsubjpass"}
+_CLIMB = {"conj", "xcomp", "pcomp", "prep", "advcl", "acl"}
+_NAME_DEPS = {"compound", "amod", "det", "poss", "nmod", "nummod", "case", "flat", "punct"}
+_MALE = {"he", "him", "his", "himself"}
+_FEMALE = {"she", "her", "hers", "herself"}
+_PLURAL = {"they", "them", "we", "us"}
+_SINGULAR_I = {"i", "me"}
+_HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Miss|Sir|Dame|Lord|Lady)\.?\s*$")
+_DEFINITE = {"the", "this", "that", "our", "his", "her", "its", "their"}
+_LOOKBACK_SENTS = 8
+
+
+@functools.lru_cache(maxsize=1)
+def _first_names() -> dict[str, str]:
+    return {r["name"]: r["gender"] for r in load_tsv("first_names.tsv")}
+
+
+@functools.lru_cache(maxsize=1)
+def _roles() -> dict[str, tuple[str, ...]]:
+    return {r["role"]: tuple(t for t in r["titles"].split("|") if t) for r in load_tsv("quote_roles.tsv")}
+
+
+def subject_of(verb) -> object | None:
+    """The grammatical subject of a cue verb, climbing through ``conj``/``xcomp``/``as saying``.
+
+    "was quoted as saying" puts the speaker in the subject of "quoted", and
+    "reiterated ... and said" shares its subject between the two verbs; a ``by``
+    agent is never the speaker.
+    """
+    tok = verb
+    for _ in range(4):
+        for child in tok.children:
+            if child.dep_ in _SUBJ:
+                return child
+        if tok.dep_ in _CLIMB and tok.head is not tok:
+            tok = tok.head
+            continue
+        break
+    return None
+
+
+def phrase_span(head) -> Span:
+    """The speaker noun phrase around its head token (relative clauses and appositions cut off)."""
+    left = head
+    for child in head.lefts:
+        if child.dep_ in _NAME_DEPS or child.dep_ == "prep":
+            left = child.left_edge if child.left_edge.i < left.i else left
+    right = head
+    for child in head.rights:
+        if child.i != right.i + 1 and child.left_edge.i != right.i + 1:
+            break
+        if child.dep_ in ("prep", "compound", "flat", "nummod") or (
+                child.dep_ == "pobj" and head.dep_ == "prep"):
+            right = child.right_edge
+        else:
+            break
+    doc = head.doc
+    while left.i < head.i and (left.is_punct or left.dep_ == "cc"):
+        left = doc[left.i + 1]
+    return left.idx, right.idx + len(right)
+
+
+class SpeakerResolver:
+    """Resolves subjects of cue verbs to speakers for one article."""
+
+    def __init__(self, doc, entities: Sequence[Entity], *, quoted: Sequence[Span] = ()) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.index = MentionIndex(entities)
+        self.entities = tuple(entities)
+        self.quoted = sorted(quoted)
+        self.speakers: list[tuple[int, Entity]] = []  # (position, entity) of resolved speakers
+        self._canon = self._canonical_map()
+
+    # ------------------------------------------------------------------ canonical names
+
+    def _canonical_map(self) -> dict[str, Entity]:
+        """Short person entities ("Kerry") mapped to the fuller one ("John Kerry") when unique.
+
+        The entities stage normally merges these; this keeps the speaker's full
+        name when it did not.
+        """
+        persons = [e for e in self.entities if e.type == "PERSON"]
+        out: dict[str, Entity] = {}
+        for e in self.entities:
+            words = e.name.split()
+            if len(words) != 1 or e.type not in ("PERSON", "ORG", "GPE", "NORP", "OTHER"):
+                continue
+            longer = [p for p in persons if p.id != e.id and len(p.name.split()) > 1
+                      and p.name.split()[-1].lower() == words[0].lower()]
+            names = {p.name for p in longer}
+            if len(names) == 1:
+                out[e.id] = max(longer, key=lambda p: len(p.mentions))
+        return out
+
+    def canonical(self, entity: Entity) -> Entity:
+        """The entity a speaker is reported under (its fuller person entity when split)."""
+        return self._canon.get(entity.id, entity)
+
+    def speaker(self, entity: Entity) -> Speaker:
+        ent = self.canonical(entity)
+        return Speaker(name=ent.name, entity=ent.id)
+
+    def remember(self, pos: int, speaker: Speaker | None) -> None:
+        """Note a resolved speaker, which makes it the likeliest antecedent of a later "he"."""
+        if speaker is not None and speaker.entity and speaker.entity in self.index.by_id:
+            self.speakers.append((pos, self.index.by_id[speaker.entity]))
+
+    # ------------------------------------------------------------------ resolution
+
+    def resolve(self, head) -> tuple[Speaker | None, Span | None]:
+        """The speaker named by the subject token ``head``, and the span that named it."""
+        low = head.lower_
+        if head.pos_ == "PRON" or low in _MALE | _FEMALE | _PLURAL | _SINGULAR_I:
+            span = (head.idx, head.idx + len(head))
+            return self.pronoun(head), span
+        span = phrase_span(head)
+        ent = self._entity_at(head)
+        if ent is None and head.pos_ == "PROPN":
+            # the head fell outside a (too short) entity mention: "Maite Nkoana|-Mashabane"
+            near = [e for _, e in self.index.mentions_between(*span) if e.type == "PERSON"]
+            ent = near[-1] if near else None
+        if ent is not None:
+            return self.speaker(ent), span
+        if head.pos_ in ("NOUN", "PROPN", "ADJ", "NUM") or head.tag_.startswith("NN"):
+            first = self.doc.char_span(*span, alignment_mode="expand")
+            det = first[0].lower_ if first is not None and len(first) else ""
+            if head.pos_ == "NOUN" and det in _DEFINITE:
+                found = self.role(head, span)
+                if found is not None:
+                    return found, span
+            name = self.text[span[0]:span[1]]
+            if det in ("the",) and head.pos_ == "NOUN":
+                name = name
+            return Speaker(name=name, entity=None), span
+        return None, span
+
+    def _entity_at(self, head) -> Entity | None:
+        ent = self.index.at(head.idx, head.idx + len(head))
+        if ent is None:
+            return None
+        return ent
+
+    def gender(self, entity: Entity) -> str | None:
+        """"m", "f" or None, from the first name or an honorific before a mention."""
+        ent = self.canonical(entity)
+        names = _first_names()
+        for cand in (ent, entity):
+            words = cand.name.replace(".", " ").split()
+            if len(words) > 1:
+                g = names.get(words[0].lower())
+                if g:
+                    return g
+        for m in entity.mentions + (ent.mentions if ent is not entity else ()):
+            hit = _HONORIFIC.search(self.text[max(0, m[0] - 8):m[0]])
+            if hit:
+                return "f" if hit.group(1) in ("Mrs", "Ms", "Miss", "Dame", "Lady") else "m"
+        return None
+
+    def _is_quoted(self, pos: int) -> bool:
+        for s, e in self.quoted:
+            if s <= pos < e:
+                return True
+            if s > pos:
+                break
+        return False
+
+    def pronoun(self, tok) -> Speaker | None:
+        """The antecedent of a subject pronoun: the likeliest compatible entity before it.
+
+        Candidates come from the current and previous sentences; a recent speaker
+        or sentence subject beats a mere mention, and "he"/"she" skip people whose
+        first name or honorific says otherwise.
+        """
+        low = tok.lower_
+        plural = low in _PLURAL
+        want = "m" if low in _MALE else "f" if low in _FEMALE else None
+        types = ("ORG", "GPE", "NORP") if plural else ("PERSON",)
+        sents = list(self.doc.sents)
+        sent_i = next((i for i, s in enumerate(sents) if s.start <= tok.i < s.end), 0)
+        best: tuple[float, int, Entity] | None = None
+        for back in range(0, _LOOKBACK_SENTS):
+            si = sent_i - back
+            if si < 0:
+                break
+            sent = sents[si]
+            limit = tok.idx if back == 0 else sent.end_char
+            for (s, e), ent in self.index.mentions_between(sent.start_char, limit):
+                if ent.type not in types:
+                    continue
+                if want and self.gender(ent) not in (None, want):
+                    continue
+                score = back * 10.0
+                if self._is_quoted(s):
+                    score += 6
+                head = self._head_token(s, e)
+                if head is not None and head.dep_ in _SUBJ:
+                    score -= 5
+                if any(abs(p - s) < 400 and self.canonical(x).id == self.canonical(ent).id
+                       for p, x in self.speakers[-3:]):
+                    score -= 4
+                score -= (s - sent.start_char) / 10000.0  # later in the sentence: more recent
+                if best is None or score < best[0]:
+                    best = (score, s, ent)
+            if best is not None and best[0] < (back + 1) * 10.0 - 10:
+                break
+        if best is None:
+            if low in _SINGULAR_I:
+                return None
+            return None
+        return self.speaker(best[2])
+
+    def _head_token(self, start: int, end: int):
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        return span.root if span is not None and len(span) else None
+
+    def role(self, head, span: Span) -> Speaker | None:
+        """The person holding the title a role noun names ("the secretary of state" -> Kerry)."""
+        words = [t for t in self.doc.char_span(*span, alignment_mode="expand")
+                 if t.dep_ not in ("det", "poss", "punct")]
+        # the role: head lemma, with a following "of <noun>" and preceding office words
+        role = head.lemma_.lower()
+        right = [t.lower_ for t in words if t.i > head.i]
+        left_words = [t for t in words if t.i < head.i]
+        qualifiers = [t for t in left_words if t.ent_type_ in ("NORP", "GPE") or t.pos_ == "PROPN"]
+        office = [t.lower_ for t in left_words if t not in qualifiers and t.pos_ in ("NOUN", "ADJ")]
+        roles = _roles()
+        keys = []
+        if right and right[0] == "of":
+            keys.append(" ".join([role] + right))
+        if office:
+            keys.append(" ".join(office + [role]))
+        keys.append(role)
+        titles: tuple[str, ...] = ()
+        for key in keys:
+            if key in roles:
+                titles = roles[key]
+                break
+        if not titles:
+            titles = (keys[0],)
+        country_words = [t.lower_ for t in qualifiers]
+        # 1. an entity carrying the title (entities stage) or a role mention of it
+        for ent in reversed(self.entities):
+            if ent.type == "PERSON" and any(t in ti.lower() for ti in ent.titles for t in titles):
+                if not country_words or any(c in " ".join(ent.titles).lower() or
+                                            (ent.country or "").lower() in c for c in country_words):
+                    return self.speaker(ent)
+        # 2. the text around a person's earlier mention names the title
+        before = [(m, e) for m, e in self.index.mentions_between(0, head.idx) if e.type == "PERSON"]
+        for (s, e), ent in reversed(before):
+            window = self.text[max(0, s - 70):s].lower()
+            window = re.split(r"[.!?\n]\s", window)[-1]
+            after = self.text[e:e + 60].lower()
+            after = after.split(".")[0] if after.startswith(",") else ""
+            ctx = window + " " + after
+            if any(re.search(rf"\b{re.escape(t)}\b", ctx) for t in titles):
+                if country_words and not any(c.rstrip("s") in ctx or c[:4] in ctx
+                                             for c in country_words):
+                    continue
+                return self.speaker(ent)
+        return None
