@@ -1,11 +1,498 @@
-"""Figures extraction (placeholder until its issue lands: returns no facts)."""
+"""Figures: numbers with what they count, their hedge and who says so.
+
+"Some 220,000 people have been killed ... according to United Nations
+calculations" becomes ``Figure(kind="killed", value=220000, approximate=True,
+hedge="Some", source="United Nations")``. Numbers are read by ``numbers.py``;
+this module decides what each one counts from the dependency parse and the cue
+lexicon (``figure_cues.tsv``), drops numbers that are not counts (years, dates,
+ages, times, phone numbers, scores, labels such as "Resolution 2254"), and finds
+the source ("according to X", "X said").
+
+Decisions (documented in ``docs``-facing docstrings and the dev set):
+
+- ``span`` covers the hedge, the currency and the number ("more than $3
+  billion", "Some 220,000"), never the counted noun ("people").
+- Percentages are kept as kind ``other`` with unit ``%``; shares ("a third of")
+  as kind ``other`` with unit ``fraction`` and value 0.3333.
+- Vague plurals take their order of magnitude as value ("hundreds" = 100,
+  "tens of thousands" = 10000) and are approximate.
+- Ranges give ``value`` (lower) and ``value_max`` and are approximate.
+- Small numbers written as words ("two countries", "one of") are kept only
+  when a cue says they count the killed, injured, displaced, refugees,
+  arrested or missing, since elsewhere they are rarely figures a reader wants.
+"""
 
 from __future__ import annotations
 
-from ..model import Article
+import logging
+from functools import lru_cache
+
+from ..lexicons import load_tsv
+from ..model import Article, Figure
 from . import Found
+from .linking import MentionIndex
+from .numbers import NumberExpr, find_numbers, plain
+
+log = logging.getLogger(__name__)
+
+PEOPLE_KINDS = frozenset({"killed", "injured", "displaced", "refugees", "arrested", "missing",
+                          "people_other"})
+_SPECIFIC = PEOPLE_KINDS - {"people_other"}
+_MONTHS = frozenset(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec".split())
+_CLOCK = frozenset({"a.m.", "p.m.", "am", "pm", "o'clock", "gmt", "utc", "bst", "cet", "hrs", "h"})
+_YEAR_PREP = frozenset({"in", "since", "until", "till", "by", "of", "from", "before", "after",
+                        "during", "mid", "early", "late", "the", "'s", "between", "to", "through"})
+_PASSIVE_AUX = frozenset({"be", "get", "have"})
+_TOLL_HEADS = frozenset({"toll", "number", "count", "tally", "figure", "total", "death"})
+_CHANGE_VERBS = frozenset({"rise", "climb", "reach", "stand", "hit", "jump", "increase", "be",
+                           "total", "top", "exceed", "surpass", "pass", "grow", "soar", "mount",
+                           "put", "go", "edge", "risen", "number"})
 
 
-def extract(doc, article: Article, found: Found) -> list:
-    """No figures are extracted yet; the field stays present and empty."""
-    return []
+@lru_cache(maxsize=1)
+def _cues() -> dict[str, dict[str, tuple[str, str]]]:
+    """Cue lexicon by part of speech: {pos: {cue: (kind, roles)}}."""
+    out: dict[str, dict[str, tuple[str, str]]] = {}
+    for row in load_tsv("figure_cues.tsv"):
+        out.setdefault(row["pos"], {})[row["cue"].lower()] = (row["kind"], row["roles"])
+    return out
+
+
+@lru_cache(maxsize=1)
+def _sources() -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    for row in load_tsv("figure_sources.tsv"):
+        out.setdefault(row["type"], set()).add(row["word"].lower())
+    return out
+
+
+# --------------------------------------------------------------------------- exclusions
+
+
+def _not_a_count(doc, x: NumberExpr) -> str | None:
+    """Why a number expression is not a figure (year, age, time...), or None."""
+    cues = _cues()
+    first, last = doc[x.num_start], doc[x.num_end - 1]
+    sent = first.sent
+    prev = doc[x.start - 1] if x.start > sent.start else None
+    nxt_i = x.end
+    if nxt_i < sent.end and doc[nxt_i].text in ("-", "–") and nxt_i + 1 < sent.end:
+        nxt_i += 1
+    nxt = doc[nxt_i] if nxt_i < sent.end else None
+    if x.currency or x.percent:
+        return None
+    if any(":" in t.text or "/" in t.text for t in doc[x.num_start:x.num_end]):
+        return "time"
+    if nxt is not None:
+        nlow = nxt.text.lower()
+        if nlow in _CLOCK:
+            return "time"
+        if cues.get("noun", {}).get(nxt.lemma_.lower(), ("",))[0] == "time" or \
+                cues.get("noun", {}).get(nlow, ("",))[0] == "time":
+            return "duration"
+        if nlow in _MONTHS:
+            return "date"
+        if nlow in ("st", "nd", "rd", "th"):
+            return "ordinal"
+    if prev is not None:
+        plow = prev.text.lower()
+        if plow in _MONTHS:
+            return "date"
+        label = cues.get("label", {}).get(plow)
+        if label and not x.hedge:
+            return label[0]
+        if plow in ("+", "#", "no", "№"):
+            return "label"
+        # "Resolution 2254", "MH17", "Covid-19", "Boeing 737": a name, not a count
+        if (prev.pos_ == "PROPN" or (prev.text[:1].isupper() and prev.i != sent.start)) \
+                and not x.hedge and prev.ent_type_ not in ("MONEY", "CARDINAL", "QUANTITY") \
+                and not _counts_noun(doc, x):
+            return "label"
+        if plow in ("-", "–") and prev.i > sent.start and doc[prev.i - 1].is_alpha:
+            return "label"
+    if not x.words_only and len(first.text) >= 3 and first.text[0] == "0":
+        return "phone"
+    # phone numbers: digit groups one after another ("7946 0321")
+    if x.num_end < sent.end and not x.words_only and doc[x.num_end].like_num and \
+            doc[x.num_end].text[:1].isdigit():
+        return "phone"
+    if prev is not None and not x.words_only and prev.like_num and prev.text[:1].isdigit():
+        return "phone"
+    # scores "3-1", "2–0"
+    if _is_score(doc, x):
+        return "score"
+    # years: a bare four-digit number from 1800 to 2099
+    if not x.words_only and x.value_max is None and x.num_end - x.num_start == 1 and \
+            first.text.isdigit() and len(first.text) == 4 and 1800 <= int(first.text) <= 2099:
+        if prev is None or prev.text.lower() in _YEAR_PREP or first.ent_type_ == "DATE" or \
+                not _counts_noun(doc, x):
+            return "year"
+    # ages: "John Smith, 45, was arrested"
+    if prev is not None and prev.text == "," and x.num_end < sent.end and \
+            doc[x.num_end].text == "," and x.value < 120 and prev.i > sent.start and \
+            (doc[prev.i - 1].ent_type_ == "PERSON" or doc[prev.i - 1].pos_ == "PROPN"):
+        return "age"
+    # "one of", "the one", "no one"
+    if first.text.lower() == "one" and x.num_end == x.num_start + 1:
+        if (nxt is not None and nxt.text.lower() in ("of", "another", "day", "side", "way")) or \
+                (prev is not None and prev.text.lower() in ("the", "no", "any", "every", "this",
+                                                            "that", "which", "each", "someone")):
+            return "pronoun"
+    if first.ent_type_ in ("DATE", "TIME", "ORDINAL") and last.ent_type_ == first.ent_type_ \
+            and not x.hedge and not _counts_noun(doc, x) and first.ent_iob_ == "B" and \
+            doc[x.num_start].ent_type_ != "CARDINAL":
+        return first.ent_type_.lower()
+    return None
+
+
+def _is_score(doc, x: NumberExpr) -> bool:
+    """A sports score: two small numbers joined by a dash in a sentence about a game."""
+    sent = doc[x.num_start].sent
+    toks = doc[x.num_start:x.num_end]
+    dashed = any(t.text in ("-", "–") for t in toks)
+    before = x.num_start >= sent.start + 2 and doc[x.num_start - 1].text in ("-", "–") and \
+        doc[x.num_start - 2].like_num
+    after = x.num_end + 1 < sent.end and doc[x.num_end].text in ("-", "–") and \
+        doc[x.num_end + 1].like_num and not doc[x.num_end].whitespace_
+    if not (dashed or before or after) or x.value >= 30:
+        return False
+    if (before or after) and not dashed:
+        return True  # "3-1" is never a range (the bound falls), so it is a score
+    sport = _cues().get("sport", {})
+    return any(t.text.lower() in sport for t in sent)
+
+
+# --------------------------------------------------------------------------- kind
+
+
+def _head(doc, x: NumberExpr):
+    """The syntactic head of the number words (the token whose head lies outside them)."""
+    toks = list(doc[x.num_start:x.num_end])
+    for t in reversed(toks):
+        if not (x.num_start <= t.head.i < x.num_end) or t.head.i == t.i:
+            return t
+    return toks[-1]
+
+
+def _counted_noun(doc, x: NumberExpr):
+    """The noun a number counts ("people" in "220,000 people"), or None when the number stands alone."""
+    sent = doc[x.num_start].sent
+    h = _head(doc, x)
+    # "hundreds of people", "a third of residents", "tens of thousands of protesters"
+    if x.end < sent.end and doc[x.end].text.lower() == "of":
+        for t in doc[x.end + 1:min(x.end + 6, sent.end)]:
+            if t.pos_ in ("NOUN", "PROPN") and t.text.lower() not in ("the", "their"):
+                if t.i + 1 < sent.end and doc[t.i + 1].pos_ in ("NOUN", "PROPN") and \
+                        doc[t.i + 1].dep_ in ("compound", "ROOT", "pobj"):
+                    continue  # "the city's residents", "United Nations staff": keep the last noun
+                return t
+            if t.pos_ in ("VERB", "AUX", "PUNCT", "ADP") and t.text != "'s":
+                break
+    if h.dep_ in ("nummod", "quantmod", "amod", "compound", "nmod", "det", "npadvmod") and \
+            h.head.i >= x.num_end and h.head.pos_ in ("NOUN", "PROPN", "ADJ"):
+        return h.head
+    # parse slips: the next content word after the number
+    j = x.end
+    while j < sent.end and doc[j].pos_ == "ADJ" and doc[j].lemma_.lower() not in _cues().get("adj", {}) \
+            and j < x.end + 2:
+        j += 1
+    if j < sent.end and doc[j].pos_ in ("NOUN", "PROPN") and doc[j].tag_ != "NNP" or \
+            (j < sent.end and doc[j].pos_ == "PROPN" and doc[j].ent_type_ == "NORP"):
+        return doc[j]
+    return None
+
+
+def _counts_noun(doc, x: NumberExpr) -> bool:
+    n = _counted_noun(doc, x)
+    if n is None:
+        return False
+    kind = _noun_kind(n)
+    return kind is not None and kind not in ("time", "label")
+
+
+def _noun_kind(tok) -> str | None:
+    nouns = _cues().get("noun", {})
+    for key in (tok.lemma_.lower(), tok.text.lower()):
+        if key in nouns:
+            return nouns[key][0]
+    if tok.ent_type_ == "NORP":
+        return "person"
+    return None
+
+
+def _verb_kind(verb, *, role: str) -> str | None:
+    """Kind named by a verb (or its multi-word form) for a phrase in ``role`` (subj/obj)."""
+    verbs = _cues().get("verb", {})
+    lemma = verb.lemma_.lower()
+    kids = {c.lemma_.lower() for c in verb.children} | \
+           {g.lemma_.lower() for c in verb.children for g in c.children}
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+    best = None
+    for cue, (kind, roles) in verbs.items():
+        words = cue.split()
+        if words[0] != lemma or not all(w in kids for w in words[1:]):
+            continue
+        if role == "obj" or passive or roles == "any":
+            if best is None or len(words) > len(best[0]):
+                best = (words, kind)
+    return best[1] if best else None
+
+
+def _adj_kind(tok) -> str | None:
+    adjs = _cues().get("adj", {})
+    for key in (tok.lemma_.lower(), tok.text.lower()):
+        if key in adjs:
+            return adjs[key][0]
+    return None
+
+
+def _kind_from_parse(doc, x: NumberExpr, noun):
+    """What the counted phrase undergoes according to the parse, or None."""
+    nominal = noun if noun is not None else _head(doc, x)
+    # modifiers of the counted noun: "people killed in", "people who were killed", "injured people"
+    if noun is not None:
+        for c in noun.children:
+            if c.dep_ in ("acl", "relcl") and c.pos_ in ("VERB", "ADJ"):
+                k = _verb_kind(c, role="obj" if c.dep_ == "acl" else "subj") or _adj_kind(c)
+                if k:
+                    return k
+            if c.dep_ == "amod" and _adj_kind(c):
+                return _adj_kind(c)
+    while nominal.dep_ in ("conj", "appos") and nominal.head.i != nominal.i:
+        nominal = nominal.head
+    role, pred = nominal.dep_, nominal.head
+    if role == "pobj" and pred.dep_ in ("agent",):
+        return None
+    if role == "pobj" and pred.pos_ == "ADP":  # "rose to 1,350", "death toll of 45"
+        grand = pred.head
+        if grand.pos_ == "NOUN" and _noun_kind(grand) in _SPECIFIC:
+            return _noun_kind(grand)
+        pred, role = grand, "obj"
+    if pred.pos_ in ("VERB", "AUX", "ADJ"):
+        if role in ("dobj", "nsubjpass", "oprd", "obj", "attr", "npadvmod"):
+            k = _verb_kind(pred, role="obj")
+            if k:
+                return k
+        if role in ("nsubj", "csubj"):
+            k = _verb_kind(pred, role="subj")
+            if k:
+                return k
+        if role in ("nsubj", "csubj", "nsubjpass"):
+            for c in pred.children:  # "are dead", "remain missing", "were injured"
+                if c.dep_ in ("acomp", "oprd", "attr") and (_adj_kind(c) or _verb_kind(c, role="obj")):
+                    return _adj_kind(c) or _verb_kind(c, role="obj")
+        if pred.lemma_.lower() in _CHANGE_VERBS or pred.pos_ == "AUX":
+            for c in pred.children:  # "the death toll has risen to", "the number of injured stood at"
+                if c.dep_ in ("nsubj", "nsubjpass"):
+                    words = {t.lemma_.lower() for t in c.subtree}
+                    if words & _TOLL_HEADS:
+                        for t in c.subtree:
+                            k = _noun_kind(t) or _adj_kind(t)
+                            if k in _SPECIFIC:
+                                return k
+                        if "toll" in words:
+                            return "killed"
+    return None
+
+
+def _kind_from_window(doc, x: NumberExpr, noun) -> str | None:
+    """Cues next to the number when the parse is unhelpful: "12 dead", "killing 45", "30 were hurt"."""
+    sent = doc[x.num_start].sent
+    j = (noun.i + 1) if noun is not None and noun.i >= x.end else x.end
+    stop = min(j + 4, sent.end)
+    while j < stop:
+        t = doc[j]
+        if t.pos_ in ("PUNCT", "CCONJ", "ADP", "SCONJ") and t.text != "-":
+            break
+        k = _adj_kind(t)
+        if k and t.pos_ in ("ADJ", "VERB", "NOUN"):
+            return k
+        if t.pos_ == "VERB":
+            k = _verb_kind(t, role="obj" if any(a.lemma_ in _PASSIVE_AUX and a.i < t.i for a in doc[x.end:t.i]) else "subj")
+            return k
+        j += 1
+    # "killing at least 45", "wounded 30"
+    k = x.start - 1
+    if k >= sent.start and doc[k].pos_ == "VERB":
+        return _verb_kind(doc[k], role="obj")
+    return None
+
+
+def _kind(doc, x: NumberExpr) -> tuple[str | None, str | None]:
+    """(kind, unit) for a number; kind None means "not a figure"."""
+    if x.currency:
+        return "money", x.currency
+    if x.percent:
+        return "other", "%"
+    if x.fraction:
+        return "other", "fraction"
+    noun = _counted_noun(doc, x)
+    noun_kind = _noun_kind(noun) if noun is not None else None
+    if noun is not None and noun.ent_type_ == "MONEY":
+        return "other", None
+    if noun_kind in ("time",):
+        return None, None
+    kind = _kind_from_parse(doc, x, noun) or _kind_from_window(doc, x, noun)
+    if kind in PEOPLE_KINDS and noun_kind in ("measure",):
+        kind = None
+    if kind == "people_other" and noun is not None and noun_kind not in ("person",) and \
+            noun_kind not in PEOPLE_KINDS:
+        kind = None  # "sent 300 tanks": the verb counts people only when the noun does
+    if kind is None and noun_kind in PEOPLE_KINDS:
+        kind = noun_kind
+    if kind is None and noun_kind == "person":
+        kind = "people_other"
+    if kind in PEOPLE_KINDS:
+        return kind, "people"
+    if noun_kind == "measure" and noun is not None:
+        return "other", noun.text.lower()
+    return "other", None
+
+
+# --------------------------------------------------------------------------- source
+
+
+def _np_name(doc, tok, index: MentionIndex) -> str | None:
+    """The source named by the noun phrase headed by ``tok``: an entity's canonical name or the words."""
+    generic = _sources().get("generic", set())
+    pronouns = _sources().get("pronoun", set())
+    seen = 0
+    while tok.lemma_.lower() in generic or tok.text.lower() in generic:
+        nxt = None
+        for c in tok.children:
+            if c.dep_ == "poss":
+                nxt = c
+                break
+        if nxt is None:
+            comps = [c for c in tok.children if c.dep_ in ("compound", "nmod", "amod") and
+                     c.pos_ in ("PROPN", "NOUN") and c.i < tok.i]
+            if comps:
+                nxt = comps[-1]
+        if nxt is None:
+            for c in tok.children:
+                if c.dep_ == "prep" and c.text.lower() in ("from", "by", "of"):
+                    objs = [g for g in c.children if g.dep_ == "pobj"]
+                    if objs:
+                        nxt = objs[0]
+                        break
+        if nxt is None or seen > 3:
+            return None
+        tok, seen = nxt, seen + 1
+    if tok.text.lower() in pronouns or tok.pos_ == "PRON":
+        return None
+    left = min(t.i for t in tok.subtree if t.dep_ in ("compound", "amod", "nmod", "poss", "det", "case")
+               and t.i <= tok.i or t.i == tok.i)
+    left = min(left, tok.left_edge.i if tok.left_edge.dep_ in ("compound", "det", "amod", "poss") else tok.i)
+    start, end = doc[left].idx, tok.idx + len(tok.text)
+    ent = index.at(tok.idx, tok.idx + len(tok.text))
+    if ent is not None:
+        return _clean_name(ent.name)
+    words = [t for t in doc[left:tok.i + 1] if t.dep_ not in ("det", "case", "punct") and
+             t.pos_ not in ("DET",)]
+    while words and words[0].dep_ == "poss" and words[0].pos_ == "PRON":
+        words = words[1:]
+    if not words:
+        return None
+    del start, end
+    text = " ".join(t.text if (t.pos_ == "PROPN" or t.text.isupper()) else t.text.lower() for t in words)
+    return text.replace(" 's", "'s") or None
+
+
+def _clean_name(name: str) -> str:
+    """An entity name without a leading article ("the United Nations" -> "United Nations")."""
+    return name[4:] if name[:4].lower() == "the " else name
+
+
+def _according_to(doc, x: NumberExpr, index: MentionIndex) -> str | None:
+    sent = doc[x.num_start].sent
+    best = None
+    for t in sent:
+        if t.text.lower() == "according" and t.i + 1 < sent.end and doc[t.i + 1].text.lower() == "to":
+            objs = [c for c in doc[t.i + 1].children if c.dep_ == "pobj"]
+            if not objs:
+                continue
+            name = _np_name(doc, objs[0], index)
+            if name is None:
+                hits = index.mentions_between(doc[t.i + 1].idx, objs[0].idx + len(objs[0].text))
+                name = _clean_name(hits[0][1].name) if hits else None
+            if name:
+                dist = abs(t.i - x.num_start)
+                if best is None or dist < best[0]:
+                    best = (dist, name)
+    return best[1] if best else None
+
+
+def _reported_by(doc, x: NumberExpr, index: MentionIndex) -> str | None:
+    """The subject of a reporting verb governing the figure ("police said", "the UN estimates")."""
+    verbs = _sources().get("verb", set())
+    head = _head(doc, x)
+    sent = head.sent
+    candidates = list(head.ancestors)
+    if sent.root not in candidates:
+        candidates.append(sent.root)
+    # "..., officials said" often hangs off the root; "X said on Tuesday that" may be a conj
+    for v in candidates:
+        if v.lemma_.lower() not in verbs or v.i in range(x.num_start, x.num_end):
+            continue
+        for c in v.children:
+            if c.dep_ == "nsubj" and not (c.left_edge.i <= head.i <= c.right_edge.i):
+                name = _np_name(doc, c, index)
+                if name:
+                    return name
+    return None
+
+
+def _quoted_by(span: tuple[int, int], found: Found) -> str | None:
+    for q in found.quotes:
+        if q.speaker is not None and q.span[0] <= span[0] and span[1] <= q.span[1]:
+            return q.speaker.name
+    return None
+
+
+def _source(doc, x: NumberExpr, span, found: Found, index: MentionIndex) -> str | None:
+    return _according_to(doc, x, index) or _reported_by(doc, x, index) or _quoted_by(span, found)
+
+
+# --------------------------------------------------------------------------- extract
+
+
+def extract(doc, article: Article, found: Found) -> list[Figure]:
+    """Figures in one parsed article, sorted by span start.
+
+    Args:
+        doc: the article's spaCy Doc (read only).
+        article: the article; spans index ``article.text``.
+        found: earlier facts; entities name sources canonically, quotes attribute quoted figures.
+
+    Returns:
+        One ``Figure`` per number expression that counts something.
+    """
+    index = MentionIndex(found.entities)
+    out: list[Figure] = []
+    for x in find_numbers(doc):
+        try:
+            reason = _not_a_count(doc, x)
+            if reason:
+                log.debug("skipped %r: %s", doc[x.start:x.end].text, reason)
+                continue
+            kind, unit = _kind(doc, x)
+            if kind is None:
+                continue
+            if x.words_only and not x.vague and x.value < 10 and x.value_max is None and \
+                    kind not in _SPECIFIC and kind != "money" and unit not in ("%", "fraction"):
+                continue  # "two countries", "three times": not figures a reader tracks
+            start = doc[x.start].idx
+            end = doc[x.end - 1].idx + len(doc[x.end - 1].text)
+            source = _source(doc, x, (start, end), found, index)
+        except (IndexError, ValueError, ArithmeticError) as exc:  # one odd number never costs the article
+            log.debug("figure candidate %r skipped: %r", doc[x.start:x.end].text, exc)
+            continue
+        out.append(Figure(
+            kind=kind, value=plain(x.value), unit=unit,
+            approximate=bool(x.hedge or x.vague or x.value_max is not None),
+            text=article.text[start:end], span=(start, end), source=source,
+            hedge=x.hedge, value_max=plain(x.value_max)))
+    out.sort(key=lambda f: f.span)
+    return out

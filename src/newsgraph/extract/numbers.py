@@ -1,0 +1,345 @@
+"""Number expressions in a spaCy Doc: digits, words, scales, hedges, ranges and currencies.
+
+Figures need the *value* of "some 220,000", "7.6 million", "two dozen",
+"hundreds of", "half a million", "$3-4 billion" or "£3m", and where the
+expression starts and ends. spaCy's CARDINAL/MONEY entities are a useful hint
+but cut expressions in odd places ("Between 40" as a DATE), so this module reads
+the tokens itself; what a number counts is decided in ``figures.py``.
+
+Values are computed with ``Decimal`` so "7.6 million" is exactly 7600000.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from functools import lru_cache
+
+from ..lexicons import load_tsv
+
+_DIGITS = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
+_GLUED = re.compile(r"^((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)([a-z]+)$", re.I)
+_RANGE_WORDS = frozenset({"-", "–", "—", "to", "or"})
+_PERCENT_WORDS = frozenset({"%", "percent", "pc", "pct"})
+
+
+@dataclass(frozen=True, slots=True)
+class NumberExpr:
+    """One number expression found in a Doc (token offsets are ``[start, end)``).
+
+    ``start``/``end`` cover the whole expression including hedge and currency;
+    ``num_start``/``num_end`` cover the number words themselves (and a range).
+    ``bound`` is the hedge's meaning ("about", "min", "max") or None.
+    """
+
+    start: int
+    end: int
+    num_start: int
+    num_end: int
+    value: Decimal
+    value_max: Decimal | None = None
+    hedge: str | None = None
+    bound: str | None = None
+    currency: str | None = None
+    percent: bool = False
+    vague: bool = False
+    fraction: bool = False
+    words_only: bool = False
+
+
+@lru_cache(maxsize=1)
+def _words() -> dict[str, tuple[Decimal, str]]:
+    return {r["word"]: (Decimal(r["value"]), r["type"]) for r in load_tsv("numbers.tsv")}
+
+
+@lru_cache(maxsize=1)
+def _hedges() -> dict[tuple[str, ...], str]:
+    return {tuple(r["phrase"].split()): r["bound"] for r in load_tsv("figure_hedges.tsv")}
+
+
+@lru_cache(maxsize=1)
+def _currencies() -> dict[tuple[str, ...], tuple[str, str]]:
+    return {tuple(r["form"].split()): (r["code"], r["where"]) for r in load_tsv("currencies.tsv")}
+
+
+def _low(tok) -> str:
+    return tok.text.lower()
+
+
+def digit_value(text: str) -> Decimal | None:
+    """The value of a digit token ("220,000", "7.6", "1.2bn", "5k"), else None."""
+    if _DIGITS.match(text):
+        return Decimal(text.replace(",", ""))
+    m = _GLUED.match(text)
+    if m:
+        info = _words().get(m.group(2).lower())
+        if info and info[1] in ("abbrev", "scale"):
+            return Decimal(m.group(1).replace(",", "")) * info[0]
+    return None
+
+
+def _word(tok) -> tuple[Decimal, str] | None:
+    return _words().get(_low(tok))
+
+
+def _is_digit_like(tok) -> bool:
+    return digit_value(tok.text) is not None
+
+
+def _words_value(parts: list[tuple[Decimal, str]]) -> Decimal | None:
+    """Value of a sequence of (value, type) parts: "two hundred and fifty thousand", "7.6 million"."""
+    total, current, seen = Decimal(0), Decimal(0), False
+    for value, kind in parts:
+        if kind in ("digits", "unit", "tens"):
+            current += value
+            seen = True
+        elif kind == "hundred":
+            current = (current or Decimal(1)) * value
+            seen = True
+        elif kind == "multiplier":
+            current = (current or Decimal(1)) * value
+            seen = True
+        elif kind in ("scale", "abbrev"):
+            total += (current or Decimal(1)) * value
+            current = Decimal(0)
+            seen = True
+        else:
+            return None
+    return total + current if seen else None
+
+
+def _scan_number(doc, i: int, limit: int) -> tuple[int, Decimal, dict] | None:
+    """Read one number starting at token ``i``; returns (end, value, flags) or None."""
+    tok = doc[i]
+    low = _low(tok)
+    info = _word(tok)
+    flags: dict = {"vague": False, "fraction": False, "words_only": True}
+    # "a million", "a dozen", "a hundred", "a third of", "half a million"
+    if low in ("a", "an") and i + 1 < limit:
+        nxt = _word(doc[i + 1])
+        if nxt and nxt[1] in ("hundred", "scale", "multiplier"):
+            return _scan_from(doc, i + 1, limit, [(Decimal(1), "unit")], flags)
+        if nxt and nxt[1] == "fraction" and doc[i + 1].text.lower() in ("third", "quarter", "fifth", "tenth", "half"):
+            return _scan_fraction(doc, i + 1, limit, Decimal(1), flags)
+        return None
+    if info and info[1] == "fraction" and low == "half":
+        return _scan_fraction(doc, i, limit, Decimal(1), flags)
+    if info and info[1] == "vague":
+        end, value = i + 1, info[0]
+        # "tens of thousands", "hundreds of millions"
+        if end + 1 < limit and _low(doc[end]) == "of":
+            nxt = _word(doc[end + 1])
+            if nxt and nxt[1] == "vague" and nxt[0] >= 1000:
+                end, value = end + 2, value * nxt[0]
+        elif low == "tens":
+            return None
+        flags["vague"] = True
+        return end, value, flags
+    dv = digit_value(tok.text)
+    if dv is not None:
+        flags["words_only"] = False
+        if tok.text[0] == "0" and len(tok.text) > 1 and "." not in tok.text[:2]:
+            return None  # "020", "007": phone numbers and codes, not counts
+        return _scan_from(doc, i + 1, limit, [(dv, "digits")], flags, after_digits=True)
+    if info and info[1] in ("unit", "tens", "hundred", "multiplier", "scale"):
+        if info[1] == "scale":
+            return None
+        # "two-thirds of", "three quarters of"
+        if i + 1 < limit:
+            j = i + 1
+            if doc[j].text == "-" and j + 1 < limit:
+                j += 1
+            nxt = _word(doc[j])
+            if info[1] == "unit" and nxt and nxt[1] == "fraction" and _low(doc[j]) not in ("half",):
+                res = _scan_fraction(doc, j, limit, info[0], flags)
+                if res is not None:
+                    return res
+        return _scan_from(doc, i + 1, limit, [info], flags)
+    return None
+
+
+def _scan_from(doc, j: int, limit: int, parts: list, flags: dict, *, after_digits: bool = False):
+    """Continue a number after its first part: more number words, scales, "and", hyphens."""
+    while j < limit:
+        tok = doc[j]
+        low = _low(tok)
+        info = _word(tok)
+        last_type = parts[-1][1]
+        if info and info[1] == "abbrev":
+            if last_type != "digits":
+                break
+            if doc[j - 1].whitespace_ and low in ("m", "b", "k"):
+                break  # "5 m" is more likely metres; only glued abbreviations count
+            parts.append(info)
+            j += 1
+            continue
+        if info and info[1] in ("scale", "hundred", "multiplier"):
+            parts.append(info)
+            j += 1
+            continue
+        if info and info[1] in ("unit", "tens") and last_type in ("tens", "hundred", "scale") and not after_digits:
+            if last_type == "tens" and info[1] == "tens":
+                break
+            parts.append(info)
+            j += 1
+            continue
+        if low == "-" and last_type == "tens" and j + 1 < limit:
+            nxt = _word(doc[j + 1])
+            if nxt and nxt[1] == "unit" and not tok.whitespace_:
+                parts.append(nxt)
+                j += 2
+                continue
+        if low == "and" and last_type in ("hundred", "scale") and j + 1 < limit and not after_digits:
+            nxt = _word(doc[j + 1])
+            if nxt and nxt[1] in ("unit", "tens"):
+                j += 1
+                continue
+        break
+    value = _words_value(parts)
+    if value is None:
+        return None
+    return j, value, flags
+
+
+def _scan_fraction(doc, j: int, limit: int, numerator: Decimal, flags: dict):
+    """"a third of" (a share), "half a million" / "a quarter of a million" (a count)."""
+    frac = _word(doc[j])
+    if frac is None:
+        return None
+    share = numerator * frac[0]
+    k = j + 1
+    # "half a million", "a quarter of a million", "half a billion"
+    if k < limit and _low(doc[k]) == "of":
+        k += 1
+    if k + 1 < limit and _low(doc[k]) in ("a", "an"):
+        nxt = _word(doc[k + 1])
+        if nxt and nxt[1] == "scale":
+            return k + 2, (share * nxt[0]).quantize(Decimal(1)), flags
+    if j + 1 < limit and _low(doc[j + 1]) == "of":
+        flags["fraction"] = True
+        return j + 1, share, flags
+    return None
+
+
+def _match_before(doc, end: int, table: dict, lo: int) -> tuple[int, object] | None:
+    """Longest phrase of ``table`` ending right before token ``end`` (not before ``lo``)."""
+    for n in (3, 2, 1):
+        s = end - n
+        if s < lo:
+            continue
+        key = tuple(_low(t) for t in doc[s:end])
+        if key in table:
+            return s, table[key]
+    return None
+
+
+def _match_after(doc, start: int, table: dict, hi: int) -> tuple[int, object] | None:
+    for n in (3, 2, 1):
+        e = start + n
+        if e > hi:
+            continue
+        key = tuple(_low(t) for t in doc[start:e])
+        if key in table:
+            return e, table[key]
+    return None
+
+
+def _glued_currency(tok) -> str | None:
+    """Currency written inside the number token ("US$1.2bn" split oddly, "$3bn")."""
+    m = re.match(r"^([^\d\s]{1,3})\d", tok.text)
+    if m:
+        hit = _currencies().get((m.group(1).lower(),))
+        if hit and hit[1] in ("before", "both"):
+            return hit[0]
+    return None
+
+
+def find_numbers(doc) -> list[NumberExpr]:
+    """All number expressions in ``doc``, in text order, not overlapping.
+
+    Ranges ("between 40 and 45", "40-45", "$3-4 billion", "30 or 40") become
+    one expression with ``value_max``; a scale written only on the upper bound
+    applies to both ("3-4 billion" is 3e9 to 4e9).
+    """
+    out: list[NumberExpr] = []
+    i, n = 0, len(doc)
+    while i < n:
+        sent_end = doc[i].sent.end if doc.has_annotation("SENT_START") else n
+        res = _scan_number(doc, i, sent_end)
+        if res is None:
+            i += 1
+            continue
+        end, value, flags = res
+        num_start, value_max = i, None
+        # range: "40-45", "3 to 4 million", "30 or 40", "between 40 and 45"
+        between = i > 0 and _low(doc[i - 1]) == "between"
+        joiner = ("and",) if between else tuple(_RANGE_WORDS)
+        if end + 1 < sent_end and _low(doc[end]) in joiner and not flags["fraction"]:
+            from_before = i > 0 and _low(doc[i - 1]) == "from"
+            second = _scan_number(doc, end + 1, sent_end)
+            if second is not None and not from_before and not (flags["vague"] or second[2]["vague"]):
+                end2, value2, flags2 = second
+                if value2 >= value or value2 >= 1000:
+                    lo = value
+                    if lo < value2 and value2 >= 1000 and lo < 1000 and value2 / lo > 100 and not _low(doc[end]) == "or":
+                        # "3-4 billion": the scale on the upper bound applies to the lower one
+                        scale = value2 / _leading(doc, end + 1, end2)
+                        lo = value * scale
+                    if lo < value2:
+                        value, value_max, end = lo, value2, end2
+                        flags = {**flags, "words_only": flags["words_only"] and flags2["words_only"]}
+        start = num_start
+        hedge, bound = None, None
+        currency, percent = None, False
+        # currency before the number: "$", "US$", "£", "USD"
+        cur = _match_before(doc, start, _currencies(), 0)
+        if cur and cur[1][1] in ("before", "both"):
+            start, currency = cur[0], cur[1][0]
+        else:
+            currency = _glued_currency(doc[num_start])
+        if between:
+            start -= 1
+            hedge, bound = "between", "about"
+        else:
+            hd = _match_before(doc, start, _hedges(), 0)
+            if hd:
+                hedge = doc[hd[0]:start].text
+                start, bound = hd[0], hd[1]
+        num_end = end
+        if currency is None:
+            cur = _match_after(doc, end, _currencies(), sent_end)
+            if cur and cur[1][1] in ("after", "both"):
+                end, currency = cur[0], cur[1][0]
+        if currency is None and end < sent_end:
+            low = _low(doc[end])
+            if low in _PERCENT_WORDS:
+                end, percent = end + 1, True
+            elif low == "per" and end + 1 < sent_end and _low(doc[end + 1]) == "cent":
+                end, percent = end + 2, True
+        out.append(NumberExpr(start=start, end=end, num_start=num_start, num_end=num_end,
+                              value=value, value_max=value_max, hedge=hedge, bound=bound,
+                              currency=currency, percent=percent, vague=flags["vague"],
+                              fraction=flags["fraction"], words_only=flags["words_only"]))
+        i = max(end, i + 1)
+    return out
+
+
+def _leading(doc, start: int, end: int) -> Decimal:
+    """The value of a number without its trailing scale words ("4" in "4 billion")."""
+    res = _scan_number(doc, start, start + 1)
+    if res is None:
+        return Decimal(1)
+    try:
+        return res[1] or Decimal(1)
+    except InvalidOperation:
+        return Decimal(1)
+
+
+def plain(value: Decimal | None) -> int | float | None:
+    """A JSON-friendly number: int when whole ("7.6 million" -> 7600000), else float."""
+    if value is None:
+        return None
+    if value == value.to_integral_value():
+        return int(value)
+    return float(round(value, 4))
