@@ -108,18 +108,20 @@ def patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ("reldp", rf"(?P<rel>this|last|This|Last)\s+(?P<dp>morning|afternoon|evening|night)\b"),
         ("relunit", rf"(?:(?P<mod>earlier|later|early|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of"
                     rf"|Earlier|Later|Early|Late)\s+)?(?P<rel>this|last|next|the\s+last|the\s+next|the\s+previous"
-                    rf"|the\s+coming|the\s+current|This|Last|Next|The\s+last|The\s+next)\s+"
+                    rf"|the\s+coming|the\s+following|the\s+current|This|Last|Next|The\s+last|The\s+next)\s+"
                     rf"(?:(?P<fy>fiscal|financial|calendar|school|academic)\s+)?"
                     rf"(?P<unit>week|weekend|month|year|quarter|decade|century|{season})\b"),
-        ("ago", rf"\b(?P<num>{num})\s+(?P<unit>{unit})s?\s+(?P<ago>ago|earlier|before)\b(?!\s+(?:that|than|the|a)\b)"),
+        ("ago", rf"\b(?P<num>{num})\s+(?P<unit>{unit})s?\s+(?P<ago>ago)\b"),
         ("vague_ago", rf"(?:(?P<num>many|several|a\s+few|few|some)\s+)?(?P<unit>year|decade|month|week|day)s\s+ago\b"),
         ("duration", rf"(?:(?P<rel>(?:the|The)\s+(?:past|last|next|first|previous|following|coming|final|latest)"
                      rf"|(?:past|last|next|first|coming|final|another|Another)))?\s*"
                      rf"\b(?P<num>{num})(?:\s+(?:more|full|straight|consecutive|long))?[\s-]+(?P<unit>{unit})s?\b{no_age}"
                      rf"(?:\s+and\s+(?:a\s+half))?"),
         ("bare_duration", rf"(?:(?P<rel>(?:the|The)\s+(?:past|last|next|coming)(?:\s+(?:several|few|many))?"
-                          rf"|[Rr]ecent|[Ss]everal|(?:a\s+)?[Ff]ew|[Mm]any|(?<=\bfor\s)|(?<=\bover\s)|(?<=\bwithin\s))\s*)"
-                          rf"(?P<unit>minute|hour|day|week|month|year|decade)s\b"),
+                          rf"|[Rr]ecent|[Ss]everal|(?:a\s+)?[Ff]ew|[Mm]any)\s+)?"
+                          rf"\b(?P<unit>minute|hour|day|week|month|year|decade)s\b"),
+        ("year_range", rf"(?<![\d$£€#.,/-])(?P<y>{year})\s*[-–/]\s*(?P<y2>{year}|\d\d)\b(?![-–/.,]\d)"),
+        ("num_range", rf"\b(?P<num>{num})\s+(?:and|to|or|-|–)\s+(?P<num2>{num})\s+(?P<unit>{unit})s?\b{no_age}"),
         ("set", rf"(?P<q>every|each|Every|Each)\s+(?:(?P<num>\d+|other|{nums})\s+)?"
                 rf"(?P<unit>{unit}|{weekday}|{daypart}|{season})s?\b"),
         ("set_adv", rf"(?P<adv>{_alt(w['set'])})\b"),
@@ -129,13 +131,17 @@ def patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
                   rf"(?:\s+(?P<tz>GMT|UTC|EST|EDT|ET|PT|PST|BST|CET|local\s+time|hours|hrs))?"),
         ("noon", r"\b(?P<hw>noon|midday|midnight)\b"),
         ("ref", rf"(?P<ref>\b(?:now|Now|currently|Currently|presently|nowadays|Nowadays|at\s+present|At\s+present)\b"
-                rf"|(?<=\bin\s)the\s+(?:past|future)\b(?!\s+(?:few|several|two|three|four|five|six|ten|\d|decade|year|month|week)))"),
+                rf"|(?<=\b[Ii]n\s)the\s+(?:past|future)\b(?!\s+(?:few|several|two|three|four|five|six|ten|\d|decade|year|month|week)))"),
     ]
     return tuple((kind, re.compile(rx)) for kind, rx in specs)
 
 
 def find(text: str) -> list[Candidate]:
-    """Every grammar match in ``text`` (overlapping; the caller chooses among them)."""
+    """Every grammar match in ``text`` (overlapping; the caller chooses among them).
+
+    Ranges are split into their two ends ("2009-2010" is two years; "12 and 18
+    months" is two durations), as TimeML annotates them.
+    """
     out = []
     for kind, rx in patterns():
         for m in rx.finditer(text):
@@ -143,6 +149,19 @@ def find(text: str) -> list[Candidate]:
             if end <= start:
                 continue
             parts = tuple((k, v) for k, v in m.groupdict().items() if v)
+            if kind == "year_range":
+                y, y2 = m.group("y"), m.group("y2")
+                if len(y2) == 2:
+                    y2 = y[:2] + y2
+                if not int(y) < int(y2) <= int(y) + 100:
+                    continue
+                out.append(Candidate(m.start("y"), m.end("y"), "year", (("y", y), ("range", "1"))))
+                out.append(Candidate(m.start("y2"), m.end("y2"), "year", (("y", y2), ("range", "1"))))
+                continue
+            if kind == "num_range":
+                out.append(Candidate(m.start("num"), m.end("num"), "duration",
+                                     (("num", m.group("num")), ("unit", m.group("unit")), ("range", "1"))))
+                continue
             # strip leading whitespace a pattern's optional prefix left behind
             while start < end and text[start].isspace():
                 start += 1

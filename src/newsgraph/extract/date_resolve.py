@@ -236,6 +236,10 @@ def resolve(c: Candidate, anchor: dt.date | None, tense: Tense) -> Resolved | No
             return Resolved(day.isoformat(), "day", "TIME", f"{day.isoformat()}T{dp}", True)
         return Resolved(day.isoformat(), "day", "DATE", day.isoformat(), True)
     if k == "relunit":
+        rel = " ".join(g("rel").lower().split())
+        if rel.startswith("the ") and g("unit").lower() in ("decade", "century") and not g("mod"):
+            # "over the next decade" is a stretch of time, not a calendar decade
+            return Resolved(None, "other", "DURATION", duration_value(1.0, g("unit")))
         if anchor is None:
             return None
         return _relunit(anchor, g("unit"), g("rel"), g("fy"))

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 _FUTURE_AUX = frozenset("will 'll wo shall would 'd going gon".split())
 _MODAL_FUTURE = frozenset("could may might should must can ca".split())
-_FUTURE_HEADS = frozenset("plan expect schedule set due hope intend aim go prepare agree promise "
-                          "vow pledge threaten decide want seek".split())
+_FUTURE_HEADS = frozenset("plan expect schedule set due hope intend aim go prepare want seek try "
+                          "likely able poised slate".split())
+_PUT_OFF = frozenset("postpone delay adjourn defer reschedule".split())
 _PAST_AUX = frozenset("did had was were has have 've 'd".split())
 
 
@@ -37,19 +38,33 @@ def verb_tense(verb) -> str | None:
     words = {a.lower_ for a in aux}
     if words & _FUTURE_AUX and not ("'d" in words and verb.tag_ == "VBN"):
         return "future"
-    if "going" in words or (verb.tag_ == "VB" and any(a.lower_ == "to" for a in aux)
-                            and verb.head is not verb and verb.head.lemma_.lower() in _FUTURE_HEADS):
+    if verb.lemma_.lower() in _PUT_OFF:
         return "future"
+    if "to" in words:
+        return _infinitive_tense(verb)
     if verb.tag_ == "VB" and words & _MODAL_FUTURE:
         return "future"
     if verb.tag_ in ("VBD",) or words & _PAST_AUX or any(a.tag_ == "VBD" for a in aux):
         return "past"
     if verb.tag_ == "VBN":
         return "past"
-    if verb.tag_ == "VB" and any(a.lower_ == "to" for a in aux):
-        head = verb.head
-        if head is not verb and head.pos_ in ("VERB", "AUX"):
-            return verb_tense(head) if head is not verb else None
     if verb.tag_ in ("VBZ", "VBP") or (verb.tag_ == "VBG" and words & {"is", "are", "am", "'s", "'re"}):
         return "present"
+    return None
+
+
+def _infinitive_tense(verb) -> str | None:
+    """An infinitive ("to meet on Friday") looks ahead of its governing verb.
+
+    After "plans/expected/due to" it is future; after a past verb ("agreed to
+    sell in October") the event may lie on either side of publication, so the
+    tense is left open (the resolver then takes the nearest reading).
+    """
+    head = verb.head
+    if head is verb:
+        return "future"
+    if head.lemma_.lower() in _FUTURE_HEADS or head.lower_ in _FUTURE_HEADS:
+        return "future"
+    if head.pos_ in ("VERB", "AUX"):
+        return "future" if verb_tense(head) in ("future", "present") else None
     return None

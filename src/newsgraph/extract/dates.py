@@ -30,7 +30,9 @@ _MONTH_CUES = frozenset(
     "early late mid last next this past coming end beginning start middle as ending".split())
 _YEAR_CUES = _MONTH_CUES | frozenset("year years fiscal circa c. around about spring summer autumn fall winter".split())
 _AGE_WORDS = frozenset("aged age ages".split())
-_RATE_WORDS = frozenset("once twice times per".split())
+_BARE_UNIT_CUES = frozenset("for over within take takes took taking last lasted lasting spent spend "
+                            "spending wait waited waiting in".split())
+_BARE_UNIT_AFTER = frozenset("before after later earlier".split())
 _CLOCK_CUES = frozenset("at by until till from before after around about to and than since".split())
 _DAY_KINDS = frozenset("iso ymd mdy dmy weekday relday reldp".split())
 _TIME_KINDS = frozenset("time clock noon".split())
@@ -87,6 +89,11 @@ def _plausible(c: Candidate, doc, text: str, ents: list[tuple[int, int]]) -> boo
         if nxt is not None and getattr(nxt, "tag_", "") == "NNS" and nxt.text.lower() not in ("s",):
             return False
         return prev in _YEAR_CUES or _in_ents(c, ents)
+    if c.kind == "bare_duration" and not c.get("rel"):
+        nxt = re.match(r"\s+([a-z]+)", text[c.end:c.end + 20])
+        return prev in _BARE_UNIT_CUES or bool(nxt and nxt.group(1) in _BARE_UNIT_AFTER)
+    if c.kind == "year" and c.get("range"):
+        return True
     if c.kind in ("duration", "bare_duration"):
         if prev in _AGE_WORDS:
             return False
