@@ -25,8 +25,10 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 _LATIN_GUESSES = frozenset({
     "cp1250", "cp1252", "cp1254", "cp1257", "latin_1", "iso8859_1", "iso8859_2", "iso8859_9",
     "iso8859_13", "iso8859_15", "iso8859_16", "mac_roman", "mac_latin2", "cp850", "cp858",
-    "cp437", "ascii",
+    "cp437", "cp775", "cp852", "ascii",
 })
+# How much more "mess" than the best guess a cp1252 reading may show and still win.
+_CHAOS_SLACK = 0.05
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 _XML_ENCODING = re.compile(rb"""<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""", re.I)
 _CONTROL_OK = frozenset("\t\n\r\f\v")
@@ -86,18 +88,20 @@ def declared_encoding(data: bytes) -> str | None:
 def _guess(data: bytes) -> str | None:
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data[:200_000]).best()
-    if best is None:
+    matches = list(from_bytes(data[:200_000]))
+    if not matches:
         return None
-    encoding = best.encoding
-    if encoding in _LATIN_GUESSES:
-        for western in ("cp1252", "latin_1"):
+    best = matches[0]
+    western = [m for m in matches if m.encoding in ("cp1252", "latin_1")
+               and m.chaos <= best.chaos + _CHAOS_SLACK]
+    if best.encoding in _LATIN_GUESSES or western:
+        for encoding in ("cp1252", "latin_1"):
             try:
-                data.decode(western)
+                data.decode(encoding)
             except UnicodeDecodeError:
                 continue
-            return western
-    return encoding
+            return encoding
+    return best.encoding
 
 
 def decode_bytes(data: bytes, *, declared: str | None = None) -> tuple[str, str]:
