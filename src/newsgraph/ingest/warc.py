@@ -46,7 +46,8 @@ class _GuardedStream:
         if self.error:
             return b""
         try:
-            data = self._raw.read(size)
+            # read1: one chunk at a time, so a failure at the end loses no earlier data
+            data = self._raw.read1(size) if hasattr(self._raw, "read1") else self._raw.read(size)
         except (EOFError, OSError, zlib.error) as exc:
             self.error = f"{type(exc).__name__}: {exc}"
             return b""
@@ -115,8 +116,11 @@ def read_warc(stream: IO[bytes], *, origin: str, max_bytes: int, compressed: boo
         for record in ArchiveIterator(guarded):
             n += 1
             where = f"{origin}#{n}"
+            if not record.rec_type:
+                damaged = Rejected(where, "malformed-warc", "a record without WARC-Type")
+                break
             if record.rec_type not in _CONTENT_RECORDS:
-                stats.skip(f"warc-{record.rec_type or 'unknown'}")
+                stats.skip(f"warc-{record.rec_type}")
                 log.debug("%s: skipping a %s record", where, record.rec_type)
                 continue
             content_type = _content_type(record)
