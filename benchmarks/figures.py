@@ -9,7 +9,8 @@ of real reports).
 
 A predicted figure matches a gold one when kind and value agree (values within
 0.1%); value-only matching ignores kind. Source accuracy is over kind+value
-matches (None must match None; names compared case-insensitively). Every
+matches (None must match None; names compared case-insensitively; a gold
+``source`` may list accepted names, e.g. an acronym and its expansion). Every
 sentence goes through the full pipeline, so sources use the entity names the
 entities extractor produced.
 
@@ -66,6 +67,12 @@ def _norm(name) -> str | None:
     return None if name is None else str(name).strip().lower()
 
 
+def _source_ok(pred, gold) -> bool:
+    """Whether a predicted source agrees with gold (a name, a list of accepted names, or None)."""
+    accepted = gold if isinstance(gold, list) else [gold]
+    return _norm(pred) in {_norm(g) for g in accepted}
+
+
 def score(records: list[dict], predictions: list[list[dict]]) -> tuple[dict[str, float], list[str]]:
     """Metrics for one labelled set, and a list of readable errors."""
     n_pred = n_gold = tp = tp_value = src_ok = approx_ok = 0
@@ -78,9 +85,9 @@ def score(records: list[dict], predictions: list[list[dict]]) -> tuple[dict[str,
         tp += len(pairs)
         tp_value += len(_match(pred, gold, with_kind=False))
         for p, g in pairs:
-            src_ok += _norm(p.get("source")) == _norm(g.get("source"))
+            src_ok += _source_ok(p.get("source"), g.get("source"))
             approx_ok += bool(p.get("approximate")) == bool(g.get("approximate"))
-            if _norm(p.get("source")) != _norm(g.get("source")):
+            if not _source_ok(p.get("source"), g.get("source")):
                 errors.append(f"{rec['id']}: source {p.get('source')!r} != {g.get('source')!r} ({p['text']!r})")
         matched_p = [id(p) for p, _ in pairs]
         matched_g = [id(g) for _, g in pairs]

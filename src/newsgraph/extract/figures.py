@@ -183,6 +183,9 @@ def _counted_noun(doc, x: NumberExpr):
     # "hundreds of people", "a third of residents", "tens of thousands of protesters"
     if x.end < sent.end and doc[x.end].text.lower() == "of":
         for t in doc[x.end + 1:min(x.end + 6, sent.end)]:
+            if t.pos_ in ("ADJ", "VERB") and _adj_kind(t) and t.i > x.end + 1 and \
+                    doc[t.i - 1].lower_ in ("the", "those"):
+                return t  # "14 of the wounded", "among those missing"
             if t.pos_ in ("NOUN", "PROPN") and t.text.lower() not in ("the", "their"):
                 if t.i + 1 < sent.end and doc[t.i + 1].pos_ in ("NOUN", "PROPN") and \
                         doc[t.i + 1].dep_ in ("compound", "ROOT", "pobj"):
@@ -213,6 +216,8 @@ def _counts_noun(doc, x: NumberExpr) -> bool:
 
 
 def _noun_kind(tok) -> str | None:
+    if tok.pos_ in ("ADJ", "VERB"):
+        return _adj_kind(tok)
     nouns = _cues().get("noun", {})
     for key in (tok.lemma_.lower(), tok.text.lower()):
         if key in nouns:
@@ -283,13 +288,24 @@ def _kind_from_parse(doc, x: NumberExpr, noun):
             for c in pred.children:  # "are dead", "remain missing", "were injured"
                 if c.dep_ in ("acomp", "oprd", "attr") and (_adj_kind(c) or _verb_kind(c, role="obj")):
                     return _adj_kind(c) or _verb_kind(c, role="obj")
-        if pred.lemma_.lower() in _CHANGE_VERBS or pred.pos_ == "AUX":
-            for c in pred.children:  # "the death toll has risen to", "the number of injured stood at"
-                if c.dep_ in ("nsubj", "nsubjpass"):
+        for c in pred.children:  # "were among the dead"
+            if c.dep_ == "prep" and c.lower_ == "among":
+                for g in c.children:
+                    if g.dep_ == "pobj" and (_adj_kind(g) or _noun_kind(g)) in _SPECIFIC:
+                        return _adj_kind(g) or _noun_kind(g)
+        if pred.lemma_.lower() in _CHANGE_VERBS or pred.pos_ == "AUX" or role == "obj":
+            # "the death toll has risen to", "the number of injured stood at", "bringing the toll to"
+            around = list(pred.children)
+            if pred.dep_ in ("xcomp", "conj") and pred.head.i != pred.i:
+                around += list(pred.head.children)  # "the number ... is expected to reach"
+            for c in around:
+                if c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.i != nominal.i:
                     words = {t.lemma_.lower() for t in c.subtree}
                     if words & _TOLL_HEADS:
                         for t in c.subtree:
                             k = _noun_kind(t) or _adj_kind(t)
+                            if t.pos_ == "VERB" and k is None:
+                                k = _verb_kind(t, role="subj")
                             if k in _SPECIFIC:
                                 return k
                         if "toll" in words:
@@ -320,6 +336,28 @@ def _kind_from_window(doc, x: NumberExpr, noun) -> str | None:
     return None
 
 
+def _fled_abroad(doc, x: NumberExpr, noun) -> bool:
+    """Whether the people fled to another country ("fled to neighbouring Rwanda", "fled abroad")."""
+    nominal = noun if noun is not None else _head(doc, x)
+    verb = nominal.head
+    while verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i and verb.lemma_.lower() != "flee":
+        verb = verb.head
+    if verb.lemma_.lower() not in ("flee", "escape", "cross", "leave"):
+        return False
+    for c in verb.children:
+        low = c.text.lower()
+        if low in ("abroad", "overseas"):
+            return True
+        if c.dep_ == "prep" and low in ("to", "into", "across"):
+            for t in c.subtree:
+                if t.ent_type_ in ("GPE", "NORP") or t.text.lower() in (
+                        "neighbouring", "neighboring", "border", "abroad", "europe", "countries"):
+                    return True
+        if c.dep_ == "dobj" and c.lemma_.lower() in ("country", "border"):
+            return True
+    return False
+
+
 def _kind(doc, x: NumberExpr) -> tuple[str | None, str | None]:
     """(kind, unit) for a number; kind None means "not a figure"."""
     if x.currency:
@@ -335,6 +373,10 @@ def _kind(doc, x: NumberExpr) -> tuple[str | None, str | None]:
     if noun_kind in ("time",):
         return None, None
     kind = _kind_from_parse(doc, x, noun) or _kind_from_window(doc, x, noun)
+    if kind == "people_other" and noun_kind in _SPECIFIC:
+        kind = noun_kind  # "relocate 120,000 refugees": the noun says more than the verb
+    if kind == "displaced" and _fled_abroad(doc, x, noun):
+        kind = "refugees"
     if kind in PEOPLE_KINDS and noun_kind in ("measure",):
         kind = None
     if kind == "people_other" and noun is not None and noun_kind not in ("person",) and \
@@ -436,6 +478,9 @@ def _reported_by(doc, x: NumberExpr, index: MentionIndex) -> str | None:
     for v in candidates:
         if v.lemma_.lower() not in verbs or v.i in range(x.num_start, x.num_end):
             continue
+        objs = [c for c in v.children if c.dep_ == "dobj"]
+        if objs and not any(o.left_edge.i <= head.i <= o.right_edge.i for o in objs):
+            continue  # "no group has claimed responsibility": the verb's content is its object
         for c in v.children:
             if c.dep_ == "nsubj" and not (c.left_edge.i <= head.i <= c.right_edge.i):
                 name = _np_name(doc, c, index)
