@@ -139,24 +139,31 @@ def _is_hidden(name: str) -> bool:
 
 
 def walk(directory: str | Path, *, stats: ReadStats | None = None) -> Iterator[Path]:
-    """The article files under a directory, recursively, in sorted order.
+    """The article files under a directory, recursively, in path order (a/x before b/ before c.txt).
 
     Hidden entries (".git", ".DS_Store") and editor backups ("notes.txt~") are skipped. A file whose extension
     names no article format is kept only when its first bytes sniff as HTML, a feed, JSON
     or a WARC, so scripts and notes next to the articles (a README, ``make_warc.py``) are
     not analysed as news; they are counted in ``stats`` as "not-an-article-file".
     """
-    for root, dirs, files in os.walk(directory):
-        dirs[:] = sorted(d for d in dirs if not _is_hidden(d))
-        for name in sorted(files):
-            if _is_hidden(name):
-                continue
-            path = Path(root, name)
-            if format_from_name(path) is None and not _sniffs_as_article(path):
-                if stats is not None:
-                    stats.skip("not-an-article-file")
-                log.debug("skipping %s: not an article format", path)
-                continue
+    try:
+        entries = sorted(os.scandir(directory), key=lambda e: e.name)
+    except OSError as exc:
+        log.warning("cannot list %s: %s", directory, exc)
+        return
+    for entry in entries:
+        if _is_hidden(entry.name):
+            continue
+        path = Path(entry.path)
+        if entry.is_dir(follow_symlinks=False):
+            yield from walk(path, stats=stats)
+        elif not entry.is_file():
+            continue
+        elif format_from_name(path) is None and not _sniffs_as_article(path):
+            if stats is not None:
+                stats.skip("not-an-article-file")
+            log.debug("skipping %s: not an article format", path)
+        else:
             yield path
 
 
