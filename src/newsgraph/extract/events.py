@@ -1,11 +1,868 @@
-"""Events extraction (placeholder until its issue lands: returns no facts)."""
+"""PLOVER events: who did what to whom, when and where, read off the dependency parse.
+
+How an event is found (every word list lives in ``lexicons/plover_triggers.tsv``,
+each entry with the reason for its type):
+
+- **verb triggers**: a verb lemma, optionally with a particle/preposition or a
+  given object ("called for" DEMAND, "cut ties" SANCTION, "opened fire" ASSAULT);
+- **light verbs** ("held talks", "launched strikes", "expressed disagreement"):
+  the object noun names the event; some light verbs also have a type of their
+  own used when the object is not an event noun ("provided weapons" AID);
+- **nominal events** ("the attack killed 22", "Moscow's support for Assad",
+  "talks between A and B") when they have an actor of their own;
+- **control**: "agreed to buy", "threatened to impose", "refused to meet": the
+  governing verb is the event, its complement supplies the target;
+  transparent verbs ("continue to", "plans to") pass the event through and set
+  ``mode``; "ready/willing to" is an offer (AGREE);
+- **reported speech**: the speaking is not an event; the clause it reports is
+  coded ("Kerry said Russia proposed talks" -> Russia AGREE); "X said Y must Z"
+  is a DEMAND by X on Y. Pronoun subjects of the reported clause ("Japan said it
+  had halted aid") resolve to the speaker.
+
+Arguments: the source is the agent (active subject, passive "by" phrase, the
+head noun of a relative or participial clause, the subject inherited through
+conjoined verbs); the target is the direct object, else the first actor found
+in the event's prepositional phrases (with/to/against/on/for/between...).
+Conjoined actors give one event per source-target pair. Negation (``not``,
+``never``, ``no``) is kept in ``negated``; ``mode`` is "future" (will/shall, or
+"would" in reported speech), "intended" (plan/decide/seek to...), "continuing"
+(continue/keep), "hypothetical" (may/might/could/would outside reported
+speech) or "asserted".
+
+Date: the date expression (``found.dates``) attached to the event's clause
+(``date_from="text"``), else one attached to the reporting verb that governs it
+(``date_from="report"``: the day the event was reported, an upper bound for
+when it happened), else the publication date (``date_from="published"``).
+
+Confidence: a rule-based score, product of factors (trigger kind, whether the
+source was found and coded, pronoun resolution, main versus embedded clause);
+``benchmarks/events.py`` prints how often events in each confidence band have
+the right type on PLOVER-GSR, which is what the number means.
+"""
 
 from __future__ import annotations
 
-from ..model import Article
+import functools
+import logging
+from dataclasses import dataclass, field
+from typing import Iterable, Sequence
+
+from ..lexicons import load_tsv
+from ..model import PLOVER_TYPES, Actor, Article, Event
 from . import Found
+from .actors import PRONOUNS, code_actor, phrase_tokens
+from .linking import MentionIndex
+
+log = logging.getLogger(__name__)
+
+_SUBJ = ("nsubj", "csubj")
+_PASS_SUBJ = ("nsubjpass", "csubjpass")
+_OBJ = ("dobj", "obj", "attr", "dative")
+_TARGET_PREPS = ("with", "to", "against", "on", "for", "between", "toward", "towards", "at", "into",
+                 "from", "over", "upon", "in", "of", "about")
+_PREP_RANK = {p: i for i, p in enumerate(_TARGET_PREPS)}
+_PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "around", "throughout"})
+_FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+_HYPO_AUX = frozenset({"may", "might", "could", "would", "should", "can"})
+_OBLIGATION = frozenset({"must", "should"})
+_NEG = frozenset({"not", "n't", "never", "no"})
+_COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "RETREAT"})
+_HOSTILE = frozenset({"SANCTION", "COERCE", "ASSAULT", "MOBILIZE", "REJECT", "PROTEST"})
+
+_STATIVE_PASSIVES = frozenset({"oppose", "commit", "prepare", "determine", "dedicate", "resolve", "bind"})
+_BASE = {"verb": 0.8, "light": 0.8, "adj": 0.7, "noun": 0.55, "must": 0.6}
 
 
-def extract(doc, article: Article, found: Found) -> list:
-    """No events are extracted yet; the field stays present and empty."""
+# --------------------------------------------------------------------------- lexicon
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    lemma: str
+    kind: str
+    needs: tuple[str, ...]
+    type: str
+
+    @property
+    def specific(self) -> bool:
+        return any(n != "objonly" and not n.startswith("nomod:") for n in self.needs)
+
+
+@functools.lru_cache(maxsize=1)
+def _lexicon() -> dict[tuple[str, str], tuple[_Entry, ...]]:
+    """Entries by (lemma, kind), most specific first (file order otherwise)."""
+    out: dict[tuple[str, str], list[_Entry]] = {}
+    for row in load_tsv("plover_triggers.tsv"):
+        needs = tuple(n.strip() for n in row["needs"].split(",") if n.strip())
+        entry = _Entry(row["lemma"].lower(), row["kind"], needs, row["type"])
+        if entry.kind in ("verb", "noun", "adj") and entry.type not in PLOVER_TYPES and entry.kind != "adj":
+            log.warning("plover_triggers.tsv: %s has unknown type %s", entry.lemma, entry.type)
+            continue
+        out.setdefault((entry.lemma, entry.kind), []).append(entry)
+    return {k: tuple(sorted(v, key=lambda e: not e.specific)) for k, v in out.items()}
+
+
+def is_event_noun(lemma: str) -> bool:
+    """True when ``lemma`` is an event noun of the trigger lexicon ("talks", "aid", "attack")."""
+    return any(not e.needs or e.needs == ("objonly",) and False for e in _lexicon().get((lemma, "noun"), ())) \
+        or any(e.kind == "noun" and "objonly" not in e.needs for e in _lexicon().get((lemma, "noun"), ()))
+
+
+def _entries(tok, kind: str) -> tuple[_Entry, ...]:
+    lex = _lexicon()
+    hit = lex.get((tok.lemma_.lower(), kind))
+    if hit is None and tok.lower_ != tok.lemma_.lower():
+        hit = lex.get((tok.lower_, kind))
+    return hit or ()
+
+
+def _mods(tok) -> set[str]:
+    return {c.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "amod", "nmod", "npadvmod")} | \
+        {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod", "nmod")}
+
+
+def _preps(tok) -> list:
+    return [c for c in tok.children if c.dep_ in ("prt", "prep", "agent", "dative")]
+
+
+def _objects(tok) -> list:
+    objs = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
+    for p in tok.children:  # "carried out attacks": object hangs off the particle sometimes
+        if p.dep_ == "prt":
+            objs.extend(c for c in p.children if c.dep_ == "pobj")
+    return objs
+
+
+def _satisfied(entry: _Entry, tok, *, as_object: bool, index: MentionIndex) -> bool:
+    for need in entry.needs:
+        kind, _, arg = need.partition(":")
+        opts = set(arg.split("|")) if arg else set()
+        if kind == "objonly":
+            if not as_object:
+                return False
+        elif kind == "prt":
+            if not any(c.lower_ in opts for c in _preps(tok)):
+                return False
+        elif kind == "mod":
+            if not (_mods(tok) & opts):
+                return False
+        elif kind == "nomod":
+            if _mods(tok) & opts:
+                return False
+        elif kind == "obj":
+            objs = _objects(tok)
+            if not objs:
+                return False
+            if arg.startswith("*"):
+                if arg in ("*any", "*people"):
+                    continue
+                ok = False
+                for o in objs:
+                    ent = index.at(o.idx, o.idx + len(o))
+                    if arg == "*place" and (ent is not None and ent.type in ("GPE", "LOC")
+                                            or o.pos_ == "NOUN"):
+                        ok = True
+                    if arg in ("*person", "*actor") and ent is not None and ent.type in (
+                            "PERSON", "GPE", "ORG", "NORP"):
+                        ok = True
+                    if arg == "*actor" and code_actor(o, index) is not None:
+                        ok = True
+                if not ok:
+                    return False
+            elif not any(o.lemma_.lower() in opts or o.lower_ in opts for o in objs):
+                return False
+    return True
+
+
+def _first(tok, kind: str, index: MentionIndex, *, as_object: bool = False) -> _Entry | None:
+    for entry in _entries(tok, kind):
+        if _satisfied(entry, tok, as_object=as_object, index=index):
+            return entry
+    return None
+
+
+def _noun_type(tok, index: MentionIndex, *, as_object: bool) -> str | None:
+    if tok.pos_ not in ("NOUN", "PROPN") and not (tok.pos_ == "VERB" and tok.tag_ == "VBG"):
+        return None
+    if tok.text[:1].isupper() and tok.i != tok.sent.start and not tok.text.isupper():
+        return None  # "March 2011", "Fight Club": capitalised mid-sentence words are names
+    entry = _first(tok, "noun", index, as_object=as_object)
+    return entry.type if entry else None
+
+
+# --------------------------------------------------------------------------- candidates
+
+
+@dataclass
+class _Cand:
+    type: str
+    kind: str
+    head: object  # the token whose clause carries the event (verb, adjective or noun)
+    words: list  # trigger tokens
+    sources: list = field(default_factory=list)  # tokens
+    targets: list = field(default_factory=list)
+    source_actor: Actor | None = None  # pre-resolved (pronouns, "must" demands)
+    target_actor: Actor | None = None
+    mode: str = "asserted"
+    negated: bool = False
+    factor: float = 1.0
+    chain: list = field(default_factory=list)  # verbs between the head and the clause top
+
+
+def _is_verbal(tok) -> bool:
+    return tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "ROOT", "xcomp"))
+
+
+def _subject(verb):
+    """(subject token, passive?) of a verb, following conjunction, relative and participle links."""
+    seen = 0
+    tok = verb
+    while tok is not None and seen < 6:
+        seen += 1
+        for c in tok.children:
+            if c.dep_ in _SUBJ:
+                return c, False
+            if c.dep_ in _PASS_SUBJ:
+                return c, True
+        if tok.dep_ == "conj" and tok.head.pos_ in ("VERB", "AUX", "ADJ"):
+            tok = tok.head
+            continue
+        if tok.dep_ in ("relcl", "acl") and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            return tok.head, tok.dep_ == "acl" and tok.tag_ == "VBN"
+        if tok.dep_ in ("xcomp", "advcl") and tok.head.pos_ in ("VERB", "AUX", "ADJ"):
+            # controlled subject: "X agreed to buy" -> X; object control "urged X to" handled by caller
+            objs = [c for c in tok.head.children if c.dep_ in ("dobj",)]
+            if objs and tok.dep_ == "xcomp" and tok.head.lemma_ not in ("promise",):
+                return objs[0], False
+            tok = tok.head
+            continue
+        if tok.dep_ == "acomp" or (tok.pos_ == "ADJ" and tok.dep_ != "ROOT"):
+            tok = tok.head
+            continue
+        break
+    return None, False
+
+
+def _agent(verb):
+    for c in verb.children:
+        if c.dep_ == "agent":
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    return p
+    return None
+
+
+def _conjuncts(tok) -> list:
+    out = [tok]
+    for c in tok.conjuncts:
+        if c.pos_ in ("NOUN", "PROPN", "PRON") and c not in out:
+            out.append(c)
+    return sorted(out, key=lambda t: t.i)
+
+
+def _looks_actor(tok, index: MentionIndex) -> bool:
+    if tok.lower_ in PRONOUNS or tok.pos_ == "PRON":
+        return tok.lower_ in PRONOUNS
+    return code_actor(tok, index) is not None
+
+
+def _pobj_actor(tok, index: MentionIndex, *, depth: int = 0):
+    """The actor token inside a prepositional object; event nouns give their own agent ("over Moscow's support")."""
+    if _looks_actor(tok, index):
+        return tok
+    if depth < 2:
+        for c in tok.children:
+            if c.dep_ in ("poss",) and _looks_actor(c, index):
+                return c
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in ("of", "by", "from"):
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        found = _pobj_actor(p, index, depth=depth + 1)
+                        if found is not None:
+                            return found
+    return None
+
+
+def _prep_targets(tok, index: MentionIndex, *, exclude: Sequence = ()) -> list:
+    """Actor tokens in ``tok``'s prepositional phrases, best preposition first."""
+    found = []
+    for p in tok.children:
+        if p.dep_ not in ("prep", "dative") or p.lower_ not in _PREP_RANK or p.lower_ == "by":
+            continue
+        if p.dep_ == "dative" and p.pos_ in ("NOUN", "PROPN", "PRON"):
+            if _looks_actor(p, index):
+                found.append((-1, p))
+            continue
+        for o in p.children:
+            if o.dep_ != "pobj":
+                continue
+            actor = _pobj_actor(o, index)
+            if actor is not None and actor not in exclude:
+                found.append((_PREP_RANK[p.lower_], actor))
+    found.sort(key=lambda x: (x[0], x[1].i))
+    return [t for _, t in found]
+
+
+def _between(tok):
+    """Both sides of "talks between A and B" (or None)."""
+    for p in tok.children:
+        if p.dep_ == "prep" and p.lower_ == "between":
+            for o in p.children:
+                if o.dep_ == "pobj":
+                    conj = [c for c in o.conjuncts if c.i > o.i]
+                    if conj:
+                        return o, conj[0]
+    return None
+
+
+def _noun_agents(noun, index: MentionIndex) -> list:
+    """Who does a nominal event: its possessor, an actor-like modifier, or a "by" phrase."""
+    for c in noun.children:
+        if c.dep_ == "poss" and _looks_actor(c, index):
+            return [c]
+    for c in noun.children:
+        if c.dep_ in ("compound", "amod", "nmod") and _looks_actor(c, index) and \
+                (index.at(c.idx, c.idx + len(c)) is not None or c.pos_ == "PROPN"):
+            return [c]
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ in ("by", "from"):
+            for o in c.children:
+                if o.dep_ == "pobj" and _looks_actor(o, index):
+                    return [o]
     return []
+
+
+def _negated(tok) -> bool:
+    for c in tok.children:
+        if c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in ("never",)):
+            return True
+        if c.dep_ == "det" and c.lower_ == "no":
+            return True
+    return False
+
+
+def _aux_mode(tok, *, reported: bool) -> str | None:
+    for c in tok.children:
+        if c.dep_ in ("aux", "auxpass"):
+            if c.lower_ in _FUTURE_AUX:
+                return "future"
+            if c.lower_ == "would" and reported:
+                return "future"
+            if c.lower_ in ("may", "might", "could", "would"):
+                return "hypothetical"
+    return None
+
+
+# --------------------------------------------------------------------------- triggers
+
+
+def _verb_candidate(tok, index: MentionIndex) -> _Cand | None:
+    """A candidate when a verb (or predicative adjective) is a trigger."""
+    if tok.pos_ == "ADJ":
+        entry = _first(tok, "adj", index)
+        if entry is None or entry.type not in PLOVER_TYPES:
+            return None
+        if not any(c.dep_ == "xcomp" for c in tok.children):
+            return None
+        return _Cand(entry.type, "adj", tok, [tok])
+    if tok.pos_ not in ("VERB", "AUX") or tok.lemma_ in ("be", "have"):
+        return None
+    objs = [o for o in _objects(tok) if o.pos_ in ("NOUN", "PROPN", "VERB")]
+    light = _first(tok, "light", index)
+    if light is not None:
+        for o in objs:
+            ntype = _noun_type(o, index, as_object=True)
+            if ntype:
+                return _Cand(ntype, "light", tok, [tok, o])
+        # "launched a fresh wave of strikes", "took part in talks": one level of "of"/"in"
+        for o in objs + [c for c in tok.children if c.dep_ == "prep"]:
+            for p in o.children:
+                for q in ([p] if p.dep_ == "pobj" else [x for x in p.children if x.dep_ == "pobj"]
+                          if p.dep_ == "prep" and p.lower_ in ("of", "in") else []):
+                    ntype = _noun_type(q, index, as_object=True)
+                    if ntype:
+                        return _Cand(ntype, "light", tok, [tok, q])
+    entry = _first(tok, "verb", index)
+    if entry is not None and _entries(tok, "transparent") and \
+            any(c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") for c in tok.children):
+        entry = None  # "will help us define", "seek to": the complement is the event
+    if entry is not None:
+        words = [tok] + [c for c in tok.children if c.dep_ == "prt"]
+        for need in entry.needs:
+            if need.startswith("prt:"):
+                words += [c for c in tok.children if c.dep_ == "prep" and c.lower_ in need[4:].split("|")]
+            if need.startswith("obj:") and not need.startswith("obj:*"):
+                words += [o for o in objs if o.lemma_.lower() in need[4:].split("|")]
+        return _Cand(entry.type, "verb", tok, sorted(set(words), key=lambda t: t.i))
+    if light is not None and light.type in PLOVER_TYPES and objs:
+        return _Cand(light.type, "light", tok, [tok])
+    return None
+
+
+def _apply_chain(cand: _Cand, *, reported: bool) -> None:
+    """Mode and negation from the event verb and the transparent verbs above it."""
+    tok = cand.head
+    mode = _aux_mode(tok, reported=reported)
+    negated = _negated(tok)
+    while tok.dep_ == "xcomp" and tok.head.pos_ in ("VERB", "AUX", "ADJ"):
+        up = tok.head
+        entry = (_first(up, "transparent", _EMPTY) if up.pos_ != "ADJ" else None) or \
+            (_first(up, "adj", _EMPTY) if up.pos_ == "ADJ" else None)
+        if entry is None:
+            break
+        cand.chain.append(up)
+        negated = negated or _negated(up)
+        up_mode = _aux_mode(up, reported=reported)
+        if up_mode == "future" or mode == "future":
+            mode = "future"
+        elif entry.type in ("intended", "continuing") and mode is None:
+            mode = entry.type
+        elif up_mode and mode is None:
+            mode = up_mode
+        tok = up
+    if mode is None and tok.dep_ in ("ccomp", "xcomp") and tok.head.lemma_ == "plan":
+        mode = "intended"
+    # "is going to", be + adjective ("is ready to") climb one more level
+    if tok.head.i != tok.i and tok.dep_ == "xcomp" and tok.head.lemma_ == "go":
+        mode = "future"
+    cand.mode = mode or "asserted"
+    cand.negated = negated
+
+
+class _Null:
+    def at(self, *_a):
+        return None
+
+
+_EMPTY = _Null()
+
+
+def _report_parent(tok):
+    """The speech verb whose reported clause contains ``tok`` (and that clause's top), or (None, None).
+
+    Handles both "Kerry said (that) Russia proposed" and the inverted news order
+    "Russia has proposed talks, Kerry said", where the parser hangs the speech verb
+    under the reported verb.
+    """
+    cur = tok
+    for _ in range(12):
+        for c in cur.children:
+            if c.dep_ in ("parataxis", "ccomp", "advcl") and _entries(c, "report") and \
+                    not any(x.dep_ in ("ccomp", "dobj") for x in c.children) and c.i > cur.i:
+                return c, cur
+        if cur.dep_ in ("ccomp", "parataxis", "xcomp", "advcl") and cur.head.i != cur.i:
+            head = cur.head
+            if _entries(head, "report") and cur.dep_ in ("ccomp", "parataxis", "xcomp"):
+                return head, cur
+            if cur.dep_ in ("advcl",):
+                return None, None
+        if cur.head.i == cur.i:
+            break
+        if cur.dep_ in ("relcl", "acl"):
+            return None, None
+        cur = cur.head
+    return None, None
+
+
+def _quote_speaker(tok, found: Found, index: MentionIndex) -> Actor | None:
+    """The speaker of the direct quote containing ``tok`` (from ``found.quotes``)."""
+    for q in found.quotes:
+        if q.span[0] <= tok.idx < q.span[1] and q.speaker is not None:
+            ent = index.by_id.get(q.speaker.entity) if q.speaker.entity else None
+            if ent is not None and ent.mentions:
+                s, e = ent.mentions[0]
+                return _actor_from_span(tok.doc, s, e, index)
+            return Actor(name=q.speaker.name, entity=q.speaker.entity, code=None)
+    return None
+
+
+def _actor_from_span(doc, start: int, end: int, index: MentionIndex) -> Actor | None:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return None
+    return code_actor(span.root, index)
+
+
+def _resolve_pronoun(tok, speaker_tok, speaker_actor, index: MentionIndex) -> Actor | None:
+    """A pronoun argument -> the speaker of the reported clause, else the last fitting entity before it."""
+    if speaker_actor is not None:
+        if tok.lower_ in ("we", "our") and speaker_actor.code:
+            country = speaker_actor.code.split()[0]
+            return Actor(name=speaker_actor.name, entity=speaker_actor.entity,
+                         code=f"{country} GOV" if len(country) == 3 else speaker_actor.code)
+        return speaker_actor
+    types = ("PERSON",) if tok.lower_ in ("he", "she", "his", "her") else ("GPE", "ORG", "NORP")
+    hit = index.before(tok.idx, types=types)
+    if hit is None:
+        return None
+    (s, e), _ = hit
+    if tok.idx - s > 400:
+        return None
+    return _actor_from_span(tok.doc, s, e, index)
+
+
+# --------------------------------------------------------------------------- main
+
+
+def _candidates(sent, index: MentionIndex) -> list[_Cand]:
+    cands: list[_Cand] = []
+    used: set[int] = set()
+    for tok in sent:
+        cand = _verb_candidate(tok, index)
+        if cand is not None:
+            cands.append(cand)
+            used.update(t.i for t in cand.words)
+    # Control: "agreed to buy", "threatened to impose", "refused to meet": the governing event wins.
+    heads = {c.head.i: c for c in cands}
+    kept = []
+    for cand in cands:
+        up = cand.head
+        dominated = False
+        while up.dep_ in ("xcomp", "ccomp") and up.head.i != up.i:
+            gov = heads.get(up.head.i)
+            if gov is not None and up.head.pos_ in ("VERB", "ADJ") and not _entries(up.head, "report"):
+                gov.targets = gov.targets or []
+                gov.chain.append(cand.head)
+                dominated = True
+                break
+            if _first(up.head, "transparent", index) is None and up.head.pos_ != "ADJ":
+                break
+            up = up.head
+        if not dominated and cand.head.dep_ in ("advcl", "xcomp", "acl") and cand.kind != "noun":
+            gov = heads.get(cand.head.head.i)
+            # "staged demonstrations to demand reforms", "began a hunger strike to protest":
+            # the purpose clause explains the main event, it is not a second one
+            if gov is not None and gov is not cand and any(
+                    c.dep_ == "aux" and c.lower_ == "to" for c in cand.head.children):
+                dominated = True
+        if not dominated:
+            kept.append(cand)
+    # Nominal events with their own actor ("Moscow's support for Assad", "talks between A and B").
+    for tok in sent:
+        if tok.i in used or tok.pos_ not in ("NOUN", "PROPN"):
+            continue
+        ntype = _noun_type(tok, index, as_object=False)
+        if not ntype:
+            continue
+        if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.i in {c.head.i for c in kept}:
+            continue  # "the attack killed 22": the verb's event already covers it
+        between = _between(tok)
+        agents = _noun_agents(tok, index)
+        if between:
+            cand = _Cand(ntype, "noun", tok, [tok], sources=[between[0]], targets=[between[1]])
+        elif agents:
+            cand = _Cand(ntype, "noun", tok, [tok], sources=agents)
+        else:
+            continue
+        kept.append(cand)
+    return kept
+
+
+def _arguments(cand: _Cand, index: MentionIndex) -> None:
+    """Fill sources and targets of a verb/adjective/light candidate."""
+    if cand.kind == "noun":
+        if not cand.targets:
+            cand.targets = _prep_targets(cand.head, index, exclude=cand.sources)[:1]
+        return
+    head = cand.head
+    subj, passive = _subject(head)
+    if subj is not None and subj.pos_ in ("NOUN",) and _noun_type(subj, index, as_object=False):
+        agents = _noun_agents(subj, index)  # "the Russian attack killed ..."
+        subj = agents[0] if agents else subj
+    agent = _agent(head)
+    if passive and agent is None and head.lemma_ in _STATIVE_PASSIVES:
+        passive = False  # "Israel is opposed to", "Vietnam is committed to": the subject holds the stance
+    if passive:
+        cand.sources = _conjuncts(agent) if agent is not None else []
+        cand.targets = _conjuncts(subj) if subj is not None else []
+    else:
+        cand.sources = _conjuncts(subj) if subj is not None else []
+    if not cand.targets:
+        objs = [o for o in _objects(head) if _looks_actor(o, index)]
+        if not objs:
+            for o in _objects(head):
+                actor = _pobj_actor(o, index)
+                if actor is not None and o.lemma_ not in ("fire",) and not _noun_type(o, index, as_object=True):
+                    objs = [actor]
+                    break
+        if objs:
+            cand.targets = _conjuncts(objs[0])
+    if not cand.targets:
+        places = [cand.head] + [w for w in cand.words if w.i != cand.head.i] + cand.chain
+        for t in list(places):
+            for o in _objects(t):
+                if o not in places:
+                    places.append(o)
+                    places.extend(x for x in _objects(o) if x not in places)
+        for t in places:
+            found = _prep_targets(t, index, exclude=cand.sources)
+            if found:
+                cand.targets = _conjuncts(found[0])
+                break
+        if not cand.targets:
+            for t in places:
+                between = _between(t)
+                if between:
+                    cand.targets = [between[1]]
+                    break
+    if not cand.targets:
+        # complement clauses: "demanded that X withdraw", "urged X to": the clause subject
+        for c in [cand.head] + cand.chain:
+            for cc in c.children:
+                if cc.dep_ in ("ccomp", "xcomp"):
+                    s = [x for x in cc.children if x.dep_ in _SUBJ + _PASS_SUBJ]
+                    if s and _looks_actor(s[0], index):
+                        cand.targets = _conjuncts(s[0])
+                        break
+                    objs = [o for o in _objects(cc) if _looks_actor(o, index)]
+                    if objs:
+                        cand.targets = _conjuncts(objs[0])
+                        break
+                    found = _prep_targets(cc, index, exclude=cand.sources)
+                    if found:
+                        cand.targets = [found[0]]
+                        break
+            if cand.targets:
+                break
+
+
+def _must_demand(sent, report_verb, clause, index: MentionIndex) -> _Cand | None:
+    """"X said Y must/should Z": a DEMAND by X on Y (CAMEO 10)."""
+    if clause.pos_ not in ("VERB", "AUX"):
+        return None
+    if not any(c.dep_ == "aux" and c.lower_ in _OBLIGATION for c in clause.children):
+        return None
+    subj, _ = _subject(clause)
+    if subj is None or not _looks_actor(subj, index):
+        return None
+    speaker, _ = _subject(report_verb)
+    if speaker is None:
+        return None
+    words = [report_verb] + [c for c in clause.children if c.dep_ == "aux" and c.lower_ in _OBLIGATION]
+    return _Cand("DEMAND", "must", report_verb, words, sources=_conjuncts(speaker),
+                 targets=_conjuncts(subj))
+
+
+def _date_for(cand: _Cand, report_verb, dates_by_gov: dict[int, object]):
+    gov_ids = [cand.head.i] + [t.i for t in cand.chain] + [w.i for w in cand.words]
+    if cand.kind == "noun" and cand.head.head.i != cand.head.i:
+        gov_ids.append(cand.head.head.i)
+    for i in gov_ids:
+        if i in dates_by_gov:
+            return dates_by_gov[i], "text"
+    if report_verb is not None and report_verb.i in dates_by_gov:
+        return dates_by_gov[report_verb.i], "report"
+    return None, None
+
+
+def _is_dateline(text: str, span) -> bool:
+    """A dateline date ("WASHINGTON, Sept 17 - ...") dates the report, not the events after it."""
+    after = text[span[1]:span[1] + 4].lstrip(" )")
+    line_start = text.rfind("\n", 0, span[0]) + 1
+    return after[:1] in ("-", "\u2013", "\u2014") and span[0] - line_start < 60
+
+
+def _date_governors(doc, found: Found) -> dict[int, object]:
+    """Map verb token index -> the date mention attached to that verb's clause."""
+    out: dict[int, object] = {}
+    for d in found.dates:
+        span = doc.char_span(d.span[0], d.span[1], alignment_mode="expand")
+        if span is None or d.value is None or _is_dateline(doc.text, d.span):
+            continue
+        tok = span.root
+        for _ in range(8):
+            if tok.pos_ in ("VERB", "AUX") or tok.head.i == tok.i:
+                break
+            tok = tok.head
+        out.setdefault(tok.i, d)
+    return out
+
+
+def _place_for(cand: _Cand, index: MentionIndex, actor_tokens: set[int]):
+    for t in [cand.head] + cand.chain:
+        for p in t.children:
+            if p.dep_ == "prep" and p.lower_ in _PLACE_PREPS:
+                for o in p.children:
+                    if o.dep_ != "pobj" or o.i in actor_tokens:
+                        continue
+                    ent = index.at(o.idx, o.idx + len(o))
+                    if ent is not None and ent.type in ("GPE", "LOC"):
+                        span = next((m for m in ent.mentions if m[0] <= o.idx < m[1]), None)
+                        return ent.name, span
+    return None, None
+
+
+def extract(doc, article: Article, found: Found) -> list[Event]:
+    """PLOVER events of one article, one per source-target pair, sorted by sentence then trigger."""
+    index = MentionIndex(found.entities)
+    dates_by_gov = _date_governors(doc, found)
+    events: list[Event] = []
+    for sent in doc.sents:
+        try:
+            events.extend(_sentence_events(sent, article, found, index, dates_by_gov))
+        except (IndexError, KeyError, ValueError, AttributeError) as exc:  # skip the sentence, keep the article
+            log.warning("events: skipped a sentence of %s at %d: %r", article.id, sent.start_char, exc)
+    events.sort(key=lambda e: (e.span[0], e.trigger_span or (0, 0), e.type))
+    return events
+
+
+def _sentence_events(sent, article: Article, found: Found, index: MentionIndex,
+                     dates_by_gov: dict[int, object]) -> list[Event]:
+    out: list[Event] = []
+    cands = _candidates(sent, index)
+    seen_must: set[int] = set()
+    for tok in sent:
+        if _entries(tok, "report"):
+            for c in tok.children:
+                if c.dep_ == "ccomp" and c.i not in seen_must:
+                    must = _must_demand(sent, tok, c, index)
+                    if must is not None:
+                        seen_must.add(c.i)
+                        cands = [x for x in cands if x.head.i != c.i]
+                        cands.append(must)
+    for cand in cands:
+        report_verb, _clause = _report_parent(cand.head) if cand.kind != "must" else (None, None)
+        if cand.kind != "must":
+            _apply_chain(cand, reported=report_verb is not None)
+            _arguments(cand, index)
+        speaker_tok = _subject(report_verb)[0] if report_verb is not None else None
+        speaker_actor = None
+        if speaker_tok is not None and speaker_tok.lower_ not in PRONOUNS:
+            speaker_actor = code_actor(speaker_tok, index)
+        elif report_verb is None:
+            speaker_actor = _quote_speaker(cand.head, found, index)
+        factor = 1.0 if report_verb is None else 0.95
+        if cand.kind == "noun" or cand.head.dep_ in ("ROOT",) or report_verb is not None:
+            pass
+        if cand.head.dep_ not in ("ROOT", "ccomp", "conj", "parataxis") and cand.kind != "must" \
+                and report_verb is None:
+            factor *= 0.85  # embedded (relative, adverbial) clauses are less often the reported news
+        sources = _code_all(cand.sources, speaker_tok, speaker_actor, index, loose=True)
+        targets = _code_all(cand.targets, speaker_tok, speaker_actor, index)
+        sources = [_fill_country(a, f, sent, index) for a, f in sources]
+        targets = [_fill_country(a, f, sent, index) for a, f in targets]
+        if not sources and not targets:
+            continue  # an event with no participant says nothing about who did what to whom
+        if not sources:
+            sources = [(None, 0.6)]
+        if not targets:
+            targets = [(None, 1.0)]
+        trigger_toks = sorted(cand.words, key=lambda t: t.i)
+        t_start = trigger_toks[0].idx
+        t_end = trigger_toks[-1].idx + len(trigger_toks[-1])
+        trigger = " ".join(t.text for t in trigger_toks)
+        date_m, date_from = _date_for(cand, report_verb, dates_by_gov)
+        if date_m is not None:
+            date = date_m.value
+        else:
+            date, date_from = article.published, "published" if article.published else None
+        actor_toks = {t.i for t in cand.sources + cand.targets}
+        place, place_span = _place_for(cand, index, actor_toks)
+        for src, sf in sources:
+            for tgt, tf in targets:
+                if src is not None and tgt is not None and src.code and src.code == tgt.code \
+                        and src.name == tgt.name:
+                    continue
+                tgt2 = tgt
+                conf = _BASE.get(cand.kind, 0.5) * factor * sf * tf
+                if src is not None and not src.code:
+                    conf *= 0.85
+                conf = round(min(0.95, max(0.05, conf)), 3)
+                out.append(Event(type=cand.type, source=src, target=tgt2, date=date, place=place,
+                                 span=(sent.start_char, sent.end_char), trigger=trigger,
+                                 negated=cand.negated, confidence=conf, mode=cand.mode,
+                                 date_from=date_from, trigger_span=(t_start, t_end),
+                                 place_span=place_span))
+    return out
+
+
+def _sentence_country(sent, index: MentionIndex) -> str | None:
+    """The first country named in the sentence (entity or demonym), for actors known only by title."""
+    from . import gazetteer
+
+    for tok in sent:
+        if tok.pos_ not in ("PROPN", "ADJ", "NOUN"):
+            continue
+        ent = index.at(tok.idx, tok.idx + len(tok))
+        if ent is not None and ent.type in ("GPE", "NORP", "LOC"):
+            code = ent.country or gazetteer.country_code(ent.name)
+            if not code:
+                met = gazetteer.metonym(ent.name)
+                code = met[0] if met else None
+            if code:
+                return code
+        elif ent is None and tok.text[:1].isupper():
+            code = gazetteer.country_code(tok.text)
+            if code:
+                return code
+    return None
+
+
+def _fill_country(actor: Actor, factor: float, sent, index: MentionIndex) -> tuple[Actor, float]:
+    """An actor known by sector or title only ("President X", "the police") takes the sentence's country.
+
+    News sentences name the country of an unnamed-country actor nearby far more
+    often than not; the confidence factor drops to say it is a guess.
+    """
+    code = actor.code or ""
+    first = code.split()[0] if code else ""
+    if first and (len(first) == 3 and first.isalpha() and first.isupper() and " " in code
+                  or first in ("IGO", "NGO", "IMG")):
+        return actor, factor
+    from . import gazetteer
+
+    if first and gazetteer.country_name(first):
+        return actor, factor
+    country = _sentence_country(sent, index)
+    if not country:
+        return actor, factor
+    sector = code or None
+    new_code = f"{country} {sector}" if sector else country
+    return Actor(name=actor.name, entity=actor.entity, code=new_code), factor * 0.85
+
+
+def _country(actor: Actor) -> str | None:
+    if actor.code and len(actor.code.split()[0]) == 3:
+        return actor.code.split()[0]
+    return None
+
+
+def _code_all(toks: Iterable, speaker_tok, speaker_actor, index: MentionIndex, *,
+              loose: bool = False) -> list[tuple[Actor, float]]:
+    """Coded actors for argument tokens; ``loose`` keeps an uncoded noun phrase (subjects)."""
+    out: list[tuple[Actor, float]] = []
+    for t in toks:
+        if t.lower_ in PRONOUNS or t.pos_ == "PRON":
+            actor = _resolve_pronoun(t, speaker_tok, speaker_actor, index)
+            if actor is not None:
+                out.append((actor, 0.85))
+            continue
+        actor = code_actor(t, index)
+        factor = 1.0
+        if actor is None and loose and t.pos_ in ("NOUN", "PROPN") and not is_event_noun(t.lemma_.lower()):
+            toks_ = phrase_tokens(t)
+            actor = Actor(name=t.doc.text[toks_[0].idx:toks_[-1].idx + len(toks_[-1])], entity=None, code=None)
+            factor = 0.8
+        if actor is not None and all(a != actor for a, _ in out):
+            out.append((actor, factor))
+    return out
+
+
+def as_plover(event: Event) -> str:
+    """The event's type under the PLOVER codebook's rules for intentions and refusals.
+
+    Our records keep what was said about the act ("will provide aid": AID,
+    mode future). PLOVER codes a *stated intention* to cooperate as AGREE
+    ("announce intent/promise", CAMEO 03), a stated intention to harm as THREATEN
+    (CAMEO 13) and a refusal of a cooperative act ("will not accept") as REJECT
+    (CAMEO 12). Coders comparing with PLOVER-coded data use this view.
+    """
+    if event.negated and event.type in _COOPERATIVE:
+        return "REJECT"
+    if event.mode in ("future", "intended") and not event.negated:
+        if event.type in _COOPERATIVE:
+            return "AGREE"
+        if event.type in _HOSTILE - {"REJECT", "PROTEST"}:
+            return "THREATEN"
+    return event.type

@@ -1,0 +1,180 @@
+"""Event coding against PLOVER-GSR (../shared/benchmarks/plover-gsr, 322 hand-coded sentences).
+
+Each sentence is analysed alone through the real pipeline (publication date
+2000-01-01, as in the GSR). Per sentence we keep ONE event: the most confident
+(ties: the earliest), since the GSR codes one event per sentence.
+
+Ontology versions. The GSR is coded in PLOVER 0.5b1, which has types our 16
+(the PLOVER of the POLECAT era) no longer have. Gold types are mapped by the
+codebook's later merges and definitions:
+
+- FIGHT -> ASSAULT (armed conflict; merged into ASSAULT),
+- DISAPPROVE -> ACCUSE (criticism/accusations; renamed),
+- INVESTIGATE -> ACCUSE (POLECAT codes investigations as an ACCUSE mode),
+- CONCEDE -> RETREAT (easing restrictions, yielding to demands are RETREAT modes).
+
+0.5b1 DEMAND also covers appeals, so our REQUEST is scored as DEMAND. The GSR
+codes stated intentions by the PLOVER rule (intent to cooperate = AGREE, intent
+to harm = THREATEN, refusal = REJECT); our records keep the act plus ``mode`` /
+``negated``, so predictions are scored through ``events.as_plover``.
+
+Figures: type accuracy (no event = wrong) and macro-F1 over the types; source
+and target country accuracy (the first slot of our code is in the gold actor
+codes; sentences whose gold has such actors) and sector accuracy (sentences
+whose gold actor has a standard sector). Everything is printed again for the
+sentences whose gold type is already one of our 16 (no mapping needed), with a
+confusion matrix and a reliability table for ``confidence``.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _common import print_table, shared_or_exit  # noqa: E402
+
+GOLD_MAP = {"FIGHT": "ASSAULT", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "CONCEDE": "RETREAT"}
+PRED_MAP = {"REQUEST": "DEMAND"}
+SECTORS = {"GOV", "MIL", "REB", "COP", "OPP", "JUD", "LEG", "CVL", "BUS", "MED", "LAB", "PTY", "REF", "EDU",
+           "JRN"}
+
+
+def _load(path: Path) -> list[dict]:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return [r for r in data if isinstance(r, dict) and r.get("text") and r.get("event")]
+
+
+def _actors(value) -> list[dict]:
+    return [a for a in value if isinstance(a, dict)] if isinstance(value, list) else []
+
+
+def _pick(events):
+    if not events:
+        return None
+    return sorted(events, key=lambda e: (-e.confidence, e.trigger_span or (0, 0)))[0]
+
+
+def _split_code(code: str | None) -> tuple[str | None, str | None]:
+    if not code:
+        return None, None
+    parts = code.split()
+    if len(parts) == 1:
+        return (parts[0], None) if len(parts[0]) == 3 and parts[0] not in SECTORS else (None, parts[0])
+    return parts[0], parts[1]
+
+
+def _score(rows: list[dict]) -> dict[str, float]:
+    n = len(rows)
+    out: dict[str, float] = {"sentences": float(n)}
+    if not n:
+        return out
+    out["type_accuracy"] = sum(r["pred"] == r["gold"] for r in rows) / n
+    types = sorted({r["gold"] for r in rows})
+    f1s = []
+    for t in types:
+        tp = sum(r["pred"] == t and r["gold"] == t for r in rows)
+        fp = sum(r["pred"] == t and r["gold"] != t for r in rows)
+        fn = sum(r["pred"] != t and r["gold"] == t for r in rows)
+        p = tp / (tp + fp) if tp + fp else 0.0
+        rc = tp / (tp + fn) if tp + fn else 0.0
+        f1s.append(2 * p * rc / (p + rc) if p + rc else 0.0)
+    out["type_macro_f1"] = sum(f1s) / len(f1s)
+    for side in ("source", "target"):
+        have = [r for r in rows if r[f"gold_{side}_codes"]]
+        if have:
+            out[f"{side}_country_accuracy"] = sum(r[f"pred_{side}_country"] in r[f"gold_{side}_codes"]
+                                                  for r in have) / len(have)
+        have = [r for r in rows if r[f"gold_{side}_sectors"]]
+        if have:
+            out[f"{side}_sector_accuracy"] = sum(r[f"pred_{side}_sector"] in r[f"gold_{side}_sectors"]
+                                                 for r in have) / len(have)
+    out["found_rate"] = sum(r["pred"] is not None for r in rows) / n
+    return out
+
+
+def run(*, path: Path | None = None) -> list[dict]:
+    """Analyse every GSR sentence; one row per sentence with gold and predicted codes."""
+    from newsgraph.extract.events import as_plover
+    from newsgraph.ingest import make_article
+    from newsgraph.nlp import load_pipeline
+    from newsgraph.pipeline import analyse_parsed
+
+    path = path or shared_or_exit("plover-gsr", "PLOVER_GSR_CAMEO.json")
+    records = _load(path)
+    nlp = load_pipeline(None)
+    rows = []
+    texts = [r["text"].strip("{} ") for r in records]
+    for rec, text, doc in zip(records, texts, nlp.pipe(texts, batch_size=64)):
+        art = make_article(text, id=rec["id"], published="2000-01-01")
+        ev = _pick(analyse_parsed(doc, art).events)
+        pred = PRED_MAP.get(as_plover(ev), as_plover(ev)) if ev else None
+        row = {"id": rec["id"], "text": text, "gold": GOLD_MAP.get(rec["event"], rec["event"]),
+               "gold_raw": rec["event"], "pred": pred, "confidence": ev.confidence if ev else 0.0,
+               "trigger": ev.trigger if ev else None}
+        for side in ("source", "target"):
+            gold = _actors(rec.get(side))
+            row[f"gold_{side}_codes"] = {a["code"] for a in gold if a.get("code")}
+            row[f"gold_{side}_sectors"] = {a["sector"] for a in gold if a.get("sector") in SECTORS}
+            actor = getattr(ev, side) if ev else None
+            country, sector = _split_code(actor.code if actor else None)
+            row[f"pred_{side}_country"] = country
+            row[f"pred_{side}_sector"] = sector
+            row[f"pred_{side}_name"] = actor.name if actor else None
+        rows.append(row)
+    return rows
+
+
+def measure(**kw) -> dict[str, float]:
+    """Flat figures: all sentences (gold types mapped) and ``ours16_*`` for gold types already in our 16."""
+    rows = run(**kw)
+    out = _score(rows)
+    from newsgraph.model import PLOVER_TYPES
+
+    sub = [r for r in rows if r["gold_raw"] in PLOVER_TYPES]
+    out.update({f"ours16_{k}": v for k, v in _score(sub).items()})
+    return out
+
+
+def _report(rows: list[dict]) -> None:
+    from newsgraph.model import PLOVER_TYPES
+
+    sub = [r for r in rows if r["gold_raw"] in PLOVER_TYPES]
+    a, b = _score(rows), _score(sub)
+    keys = [k for k in a if k != "sentences"]
+    print_table("PLOVER-GSR event coding", [(k, f"{a[k]:.3f}", f"{b.get(k, float('nan')):.3f}") for k in keys]
+                + [("sentences", str(int(a["sentences"])), str(int(b["sentences"])))],
+                header=("metric", "all (mapped)", "gold in our 16"))
+    types = sorted(set(PLOVER_TYPES) - {"REQUEST"})
+    conf = Counter((r["gold"], r["pred"] or "-") for r in rows)
+    cols = types + ["-"]
+    print_table("confusion (rows gold, columns predicted; '-' = no event)",
+                [(g,) + tuple(str(conf[(g, p)] or ".") for p in cols) for g in types],
+                header=("gold",) + tuple(c[:4] for c in cols))
+    errors = Counter((r["gold"], r["pred"] or "-") for r in rows if r["pred"] != r["gold"])
+    print_table("main confusions", [(f"{g} -> {p}", str(n)) for (g, p), n in errors.most_common(10)],
+                header=("gold -> predicted", "n"))
+    bands = defaultdict(list)
+    for r in rows:
+        if r["pred"] is not None:
+            bands[min(int(r["confidence"] * 10), 9) / 10].append(r["pred"] == r["gold"])
+    print_table("confidence reliability (type correct among picked events)",
+                [(f"{k:.1f}-{k + 0.1:.1f}", str(len(v)), f"{sum(v) / len(v):.2f}") for k, v in sorted(bands.items())],
+                header=("confidence", "n", "type correct"))
+
+
+if __name__ == "__main__":
+    import logging
+
+    logging.basicConfig(level=logging.ERROR)
+    verbose = "-v" in sys.argv
+    result = run()
+    _report(result)
+    if verbose:
+        for r in result:
+            ok = "ok " if r["pred"] == r["gold"] else "BAD"
+            print(f"{ok} {r['gold']:9s} {str(r['pred']):9s} {r['trigger']!r:25s} src={r['pred_source_country']}"
+                  f"/{sorted(r['gold_source_codes'])} tgt={r['pred_target_country']}/{sorted(r['gold_target_codes'])}"
+                  f" | {r['text'][:110]}")

@@ -1,0 +1,292 @@
+"""Actor coding for events: a noun phrase on the parse -> ``Actor(name, entity, code)``.
+
+Codes follow the CAMEO/PLOVER habit "COUNTRY SECTOR" ("RUS GOV", "USA MIL",
+"SYR REB"). Where the pieces come from, in order of trust:
+
+1. the entity the phrase mentions (``found.entities`` through ``MentionIndex``):
+   its ``country`` and ``role`` from the entities stage;
+2. the shared gazetteer (``extract/gazetteer.py``): country names, demonyms,
+   capitals and seats of power as metonyms ("Moscow", "the Kremlin" -> RUS GOV,
+   "the Pentagon" -> USA MIL), titles ("Foreign Minister" -> GOV) and known
+   organisations;
+3. our own ``lexicons/plover_actors.tsv``: group nouns -> sector ("police" COP,
+   "rebels" REB, "protesters" OPP) and the full codes of international and
+   transnational bodies ("United Nations" -> "IGO UNO", "Islamic State" ->
+   "IMG REB").
+
+Conventions (documented in the lexicon header too):
+
+- A bare country acting ("Russia proposed...") is its government: "RUS GOV".
+  This is the PLOVER/CAMEO coders' convention: states act through governments.
+- A sector without a known country is coded by the sector alone ("GOV", "REB").
+- Bodies outside any country use a CAMEO-style group in the first slot: IGO
+  (intergovernmental; second slot names it: UNO, EUR, NAT...), NGO, IMG
+  (transnational armed group such as Islamic State, second slot REB).
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import Iterable
+
+from ..lexicons import load_tsv
+from ..model import Actor, Entity
+from . import gazetteer
+from .linking import MentionIndex
+
+# Modifier dependencies that carry an actor's nationality or title ("Russian", "Iran's", "Foreign Minister").
+_MOD_DEPS = frozenset({"compound", "amod", "poss", "nmod", "npadvmod"})
+_NAME_DEPS = frozenset({"compound", "amod", "poss", "nmod", "det", "nummod", "quantmod", "flat",
+                        "case", "punct", "cc", "conj_name"})
+PRONOUNS = frozenset({"it", "he", "she", "they", "we", "i", "its", "their", "his", "her", "our"})
+
+
+@functools.lru_cache(maxsize=1)
+def _sectors() -> dict[str, str]:
+    return {r["term"]: r["code"] for r in load_tsv("plover_actors.tsv") if r["kind"] == "sector"}
+
+
+@functools.lru_cache(maxsize=1)
+def _orgs() -> dict[str, str]:
+    return {r["term"]: r["code"] for r in load_tsv("plover_actors.tsv") if r["kind"] == "org"}
+
+
+def org_code(text: str) -> str | None:
+    """Full code of a named international or non-state body ("the U.N." -> "IGO UNO")."""
+    key = gazetteer.normalise(text)
+    hit = _orgs().get(key) or _orgs().get(text.strip().lower())
+    if hit:
+        return hit
+    info = gazetteer.organisation_info(text)
+    if info is None:
+        return None
+    if info.country:
+        return f"{info.country} {info.role}" if info.role else info.country
+    if info.role in ("IGO", "NGO"):
+        return info.role
+    if info.role == "REB":
+        return "IMG REB"
+    return info.role or None
+
+
+def sector_of_noun(lemma: str, text: str = "") -> str | None:
+    """Sector for a group or title noun ("police" -> COP, "minister" -> GOV), None when unknown."""
+    lemma = lemma.lower()
+    hit = _sectors().get(lemma) or _sectors().get(text.lower())
+    if hit:
+        return hit
+    return gazetteer.title_role(text or lemma)
+
+
+def _country_of_text(text: str) -> tuple[str, str | None] | None:
+    """(country, sector or None) for a country name, demonym or metonym."""
+    code = gazetteer.country_code(text)
+    if code:
+        return code, None
+    met = gazetteer.metonym(text)
+    if met:
+        return met[0], met[1]
+    return None
+
+
+def _join(country: str | None, sector: str | None) -> str | None:
+    if country and " " in country:  # already a full code (IGO UNO)
+        return country
+    if country and sector:
+        return f"{country} {sector}"
+    return country or sector
+
+
+def phrase_tokens(tok) -> list:
+    """The tokens naming the actor headed by ``tok``: its left modifiers plus an "of" complement."""
+    left = [t for t in tok.lefts if t.dep_ in _NAME_DEPS]
+    toks = []
+    for t in left:
+        toks.extend(t.subtree)
+    toks.append(tok)
+    for child in tok.rights:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            toks.extend(child.subtree)
+        elif child.dep_ in ("compound", "flat"):
+            toks.extend(child.subtree)
+    for child in tok.rights:
+        if child.dep_ == "appos":
+            toks.extend(child.subtree)
+    toks = sorted(set(toks), key=lambda t: t.i)
+    while toks and toks[0].dep_ in ("det", "punct", "cc", "case") and toks[0].i != tok.i:
+        toks = toks[1:]
+    return toks
+
+
+def _entity_codes(ent: Entity, text: str) -> tuple[str | None, str | None]:
+    """(country, sector) the entity itself says, with gazetteer look-ups on its name."""
+    country, sector = ent.country, ent.role
+    if ent.type in ("GPE", "LOC", "NORP"):
+        hit = _country_of_text(ent.name) or _country_of_text(text)
+        if hit:
+            country = country or hit[0]
+            sector = sector or hit[1]
+    elif ent.type == "ORG":
+        full = org_code(ent.name) or org_code(text)
+        if full:
+            return full, None
+        met = gazetteer.metonym(ent.name) or gazetteer.metonym(text)
+        if met:
+            country, sector = country or met[0], sector or met[1]
+    elif ent.type == "PERSON" and not sector:
+        for title in ent.titles:
+            sector = gazetteer.title_role(title)
+            if sector:
+                break
+    if sector in ("IGO", "NGO") and not country:
+        return sector, None
+    return country, sector
+
+
+def code_actor(tok, index: MentionIndex, *, _depth: int = 0) -> Actor | None:
+    """The coded actor a noun (or proper noun) token stands for, or None when it names no actor.
+
+    Args:
+        tok: the head token of the argument (subject, object or oblique).
+        index: the article's entity mentions.
+
+    Returns:
+        ``Actor(name, entity, code)``; ``code`` may be None when nothing is known
+        beyond the name of an entity.
+    """
+    if tok.pos_ == "PRON" or tok.lower_ in PRONOUNS:
+        return None
+    toks = phrase_tokens(tok)
+    start, end = toks[0].idx, toks[-1].idx + len(toks[-1])
+    head_ent = index.at(tok.idx, tok.idx + len(tok))
+    country: str | None = None
+    sector: str | None = None
+    entity_id: str | None = None
+    name = tok.doc.text[start:end]
+    if head_ent is not None:
+        entity_id = head_ent.id
+        country, sector = _entity_codes(head_ent, tok.text)
+        name = head_ent.name
+        if country and " " in country:
+            return Actor(name=name, entity=entity_id, code=country)
+    else:
+        full = org_code(name) or org_code(tok.text)
+        if full and tok.pos_ == "PROPN":
+            return Actor(name=name, entity=None, code=full)
+        hit = _country_of_text(name) if tok.pos_ == "PROPN" else None
+        hit = hit or (_country_of_text(tok.text) if tok.pos_ in ("PROPN", "NOUN", "ADJ") else None)
+        if hit:
+            country, sector = hit
+        if not sector:
+            sector = sector_of_noun(tok.lemma_, tok.text)
+        if not hit and not sector and _is_event_noun(tok):
+            return None  # an event noun is no actor ("the talks", "US disagreement", "its build-up")
+    # Modifiers: nationality ("Russian", "Iran's", "of Syria") and titles ("Foreign Minister ...").
+    for t in toks:
+        if t.i == tok.i or (head_ent is not None and t.idx >= head_ent.mentions[0][0]
+                        and _inside(t, head_ent)):
+            continue
+        if t.dep_ in ("det", "punct", "cc", "case", "prep"):
+            continue
+        ent = index.at(t.idx, t.idx + len(t))
+        text = ent.name if ent is not None else t.text
+        if not country:
+            hit = _country_of_text(text) or _country_of_text(t.text)
+            if hit:
+                country = hit[0]
+                sector = sector or hit[1]
+                continue
+            if ent is not None and ent.type == "ORG":
+                full = org_code(ent.name)
+                if full and " " in full:
+                    country = full.split()[0]
+                    sector = sector or full.split()[1]
+                    continue
+        if not sector and t.pos_ in ("NOUN", "PROPN"):
+            sector = sector_of_noun(t.lemma_, t.text)
+    if not sector and head_ent is not None and head_ent.type == "PERSON":
+        sector = _title_sector(toks)
+    if head_ent is not None and head_ent.type == "PERSON" and not (country and sector) and _depth < 1:
+        fuller = _fuller_mention(tok, head_ent, index)
+        if fuller is not None:
+            more = code_actor(fuller, index, _depth=_depth + 1)
+            if more is not None and more.code:
+                parts = more.code.split()
+                if len(parts) == 2:
+                    country, sector = country or parts[0], sector or parts[1]
+                elif gazetteer.country_name(parts[0]):
+                    country = country or parts[0]
+                else:
+                    sector = sector or parts[0]
+    if not country:
+        country = _located_in(tok, index)
+    if country is None and sector is None and head_ent is None:
+        return None
+    if country and not sector and (head_ent is None or head_ent.type in ("GPE", "NORP", "LOC")):
+        sector = "GOV"  # a bare country acts through its government (PLOVER/CAMEO convention)
+    code = _join(country, sector)
+    if head_ent is None:
+        name = tok.doc.text[start:end]
+    return Actor(name=name, entity=entity_id, code=code)
+
+
+def _fuller_mention(tok, ent: Entity, index: MentionIndex):
+    """Another mention of the same person with more context ("U.S. Secretary of State John Kerry" for "Kerry").
+
+    The entities stage links "Kerry" to "John Kerry" when it can; until then the
+    first mention of a person whose name ends with this one stands in.
+    """
+    doc = tok.doc
+    surname = ent.name.split()[-1]
+    candidates = [ent] + [e for e in index.by_id.values()
+                          if e is not ent and e.type == "PERSON" and e.name.split()[-1] == surname]
+    for cand in candidates:
+        for s, e in cand.mentions:
+            if s == tok.idx or (s <= tok.idx < e):
+                continue
+            span = doc.char_span(s, e, alignment_mode="expand")
+            if span is not None and any(t.dep_ in _MOD_DEPS for t in span.root.lefts):
+                return span.root
+    return None
+
+
+def _located_in(tok, index: MentionIndex) -> str | None:
+    """Country of a group placed by "in/from X" ("opposition groups in Zimbabwe", "rebels from Darfur")."""
+    for p in tok.rights:
+        if p.dep_ == "prep" and p.lower_ in ("in", "from"):
+            for o in p.children:
+                if o.dep_ == "pobj":
+                    ent = index.at(o.idx, o.idx + len(o))
+                    hit = _country_of_text(ent.name if ent is not None else o.text)
+                    if hit:
+                        return hit[0]
+    return None
+
+
+def _is_event_noun(tok) -> bool:
+    from .events import is_event_noun  # events owns the trigger lexicon
+
+    return tok.pos_ != "PROPN" and is_event_noun(tok.lemma_.lower())
+
+
+def _inside(t, ent: Entity) -> bool:
+    return any(s <= t.idx < e for s, e in ent.mentions)
+
+
+def _title_sector(toks: Iterable) -> str | None:
+    words = [t.text for t in toks if t.pos_ in ("NOUN", "PROPN", "ADJ")]
+    for n in (3, 2, 1):
+        for i in range(len(words) - n + 1):
+            role = gazetteer.title_role(" ".join(words[i:i + n]))
+            if role:
+                return role
+    return None
+
+
+def with_country(actor: Actor, country: str | None) -> Actor:
+    """The actor with a country filled in when its code has only a sector ("GOV" -> "RUS GOV")."""
+    if not country or not actor.code or " " in actor.code:
+        return actor
+    if gazetteer.country_name(actor.code):  # already a country
+        return actor
+    return Actor(name=actor.name, entity=actor.entity, code=f"{country} {actor.code}")
