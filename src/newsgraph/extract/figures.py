@@ -442,6 +442,12 @@ def _np_name(doc, tok, index: MentionIndex) -> str | None:
     return text.replace(" 's", "'s") or None
 
 
+def _same_paragraph(doc, i: int, j: int) -> bool:
+    """Whether tokens ``i`` and ``j`` sit in one paragraph (spaCy may run a headline into the lead)."""
+    lo, hi = min(i, j), max(i, j)
+    return not any("\n" in t.text or "\n" in t.whitespace_ for t in doc[lo:hi])
+
+
 def _clean_name(name: str) -> str:
     """An entity name without a leading article ("the United Nations" -> "United Nations")."""
     return name[4:] if name[:4].lower() == "the " else name
@@ -451,7 +457,8 @@ def _according_to(doc, x: NumberExpr, index: MentionIndex) -> str | None:
     sent = doc[x.num_start].sent
     best = None
     for t in sent:
-        if t.text.lower() == "according" and t.i + 1 < sent.end and doc[t.i + 1].text.lower() == "to":
+        if t.text.lower() == "according" and t.i + 1 < sent.end and doc[t.i + 1].text.lower() == "to" \
+                and _same_paragraph(doc, t.i, x.num_start):
             objs = [c for c in doc[t.i + 1].children if c.dep_ == "pobj"]
             if not objs:
                 continue
@@ -471,12 +478,19 @@ def _reported_by(doc, x: NumberExpr, index: MentionIndex) -> str | None:
     verbs = _sources().get("verb", set())
     head = _head(doc, x)
     sent = head.sent
-    candidates = list(head.ancestors)
-    if sent.root not in candidates:
+    candidates = []
+    crossed = False
+    for a in head.ancestors:  # a relative clause's content is not what the main verb reports
+        if crossed:
+            break
+        candidates.append(a)
+        crossed = a.dep_ in ("relcl", "acl")
+    if sent.root not in candidates and not crossed:
         candidates.append(sent.root)
     # "..., officials said" often hangs off the root; "X said on Tuesday that" may be a conj
     for v in candidates:
-        if v.lemma_.lower() not in verbs or v.i in range(x.num_start, x.num_end):
+        if v.lemma_.lower() not in verbs or v.i in range(x.num_start, x.num_end) or \
+                not _same_paragraph(doc, v.i, x.num_start):
             continue
         objs = [c for c in v.children if c.dep_ == "dobj"]
         if objs and not any(o.left_edge.i <= head.i <= o.right_edge.i for o in objs):
