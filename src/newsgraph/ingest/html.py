@@ -4,12 +4,14 @@ trafilatura drops navigation, footers and comments and reads the title, date, si
 and canonical url from the page. It never fetches anything when given the page itself
 (we pass the url as a string only, so relative links and url dates can be used). When
 trafilatura finds no main text (tiny or truncated pages), its baseline extractor is the
-fallback so that whatever text there is still becomes an article.
+fallback so that whatever text there is still becomes an article; an HTML fragment
+(no ``<html>``/``<body>``) that trafilatura cannot read is turned into text directly.
 """
 
 from __future__ import annotations
 
 import logging
+import re
 
 from lxml import etree
 
@@ -22,6 +24,7 @@ log = logging.getLogger(__name__)
 # Only dates the page states in its markup or url: a guess from a copyright footer
 # would anchor every relative date in the article to the wrong day.
 _DATE_PARAMS = {"extensive_search": False, "original_date": True}
+_WHOLE_PAGE = re.compile(r"<(html|body|head)[\s>]", re.I)
 _PARSE_ERRORS = (ValueError, TypeError, etree.LxmlError)
 
 
@@ -92,6 +95,8 @@ def article_from_html(html: str | bytes, *, origin: str = "<html>", id: str | No
         text = _baseline(page).strip()
         if text:
             log.debug("%s: no main text found, using trafilatura's baseline text", origin)
+    if not text and not _WHOLE_PAGE.search(page[:4096]):
+        text = fragment_text(page)  # a fragment ("<p>...</p>" in a JSONL record): its text is the article
     if not text:
         return Rejected(origin, "no-main-text", "no readable text in the page")
     return make_article(
