@@ -64,6 +64,12 @@ def _ci(items) -> str:
     return "(?:" + "|".join(re.escape(f) for f in dict.fromkeys(forms)) + ")"
 
 
+def _titled(items) -> str:
+    """An alternation of multi-word names in title case ("New Year's Eve")."""
+    forms = [" ".join(p[:1].upper() + p[1:] for p in w.split()) for w in sorted(items, key=len, reverse=True)]
+    return "(?:" + "|".join(re.escape(f) for f in forms) + ")"
+
+
 MODS = r"(?:early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|the\s+turn\s+of|Early|Late|Mid)"
 
 
@@ -99,7 +105,7 @@ def patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
                 rf"(?:,?\s+(?P<y>{year})\b(?![,.]\d))?"),
         ("my", rf"(?:(?P<mod>{MODS})[\s-]+)?(?P<mon>{month})\s*,?\s+(?:of\s+)?(?P<y>{year})\b(?![,.]\d)"),
         ("month", rf"(?:(?P<mod>{MODS})[\s-]+)?(?:(?P<rel>{rel_word})\s+)?(?P<mon>{month})\b(?!\s*\d)"),
-        ("year", rf"(?:(?P<mod>{MODS})[\s-]+)?(?:(?P<fy>fiscal(?:\s+year)?|FY)\s*)?(?<![\d$£€#.,/-])(?P<y>{year})\b"
+        ("year", rf"(?:(?P<mod>{MODS})[\s-]+)?(?:(?P<fy>fiscal(?:\s+year)?|FY)\s*)?(?<![\d$£€#.,/])(?<!\d-)(?P<y>{year})\b"
                  rf"(?![.,/:]\d|-\d|\s*(?:%|percent|per\s+cent))"),
         ("decade", rf"(?:the\s+)?(?:(?P<mod>early|late|mid)[\s-]+)?(?:(?P<dec>(?:1[6-9]|20)\d)0|'(?P<dd>\d)0)'?s\b"),
         ("century", rf"(?:the\s+)?(?P<ord>{ordinal})[\s-]+[Cc]entury\b"),
@@ -130,6 +136,8 @@ def patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ("clock", rf"(?<![\d:.])(?P<hh>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?!:\d|\d)"
                   rf"(?:\s+(?P<tz>GMT|UTC|EST|EDT|ET|PT|PST|BST|CET|local\s+time|hours|hrs))?"),
         ("noon", r"\b(?P<hw>noon|midday|midnight)\b"),
+        ("holiday", rf"(?:(?P<rel>{rel_word})\s+)?(?P<hol>{_titled(w['holiday'])})(?!\s+[a-z])"),
+        ("weekend", rf"(?:(?<=\b[Oo]ver\s)|(?<=\b[Aa]t\s)|(?<=\b[Dd]uring\s))(?P<the>the)\s+weekend\b"),
         ("ref", rf"(?P<ref>\b(?:now|Now|currently|Currently|presently|nowadays|Nowadays|at\s+present|At\s+present)\b"
                 rf"|(?<=\b[Ii]n\s)the\s+(?:past|future)\b(?!\s+(?:few|several|two|three|four|five|six|ten|\d|decade|year|month|week)))"),
     ]

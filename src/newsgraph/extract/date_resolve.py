@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from .date_grammar import Candidate, month_number, number_value, weekday_number, words
 
-Tense = str | None  # "past", "future", "present" or None
+Tense = str | None  # "past", "future", "present", "present_simple" or None
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,7 +120,7 @@ def _weekday(anchor: dt.date | None, wd: int, rel: str | None, tense: Tense) -> 
         return anchor - dt.timedelta(days=back or 7)
     if rel in ("next", "coming"):
         return anchor + dt.timedelta(days=ahead or 7)
-    if rel == "this" or tense in ("future", "present"):
+    if rel == "this" or tense in ("future", "present_simple"):
         return anchor + dt.timedelta(days=ahead)
     return anchor - dt.timedelta(days=back)
 
@@ -292,6 +292,17 @@ def resolve(c: Candidate, anchor: dt.date | None, tense: Tense) -> Resolved | No
         if anchor is None:
             return Resolved(None, "other", "TIME", f"XXXX-XX-XX{clock}")
         return Resolved(anchor.isoformat(), "day", "TIME", anchor.isoformat() + clock, True)
+    if k == "holiday":
+        mm, dd = (int(x) for x in words()["holiday"][" ".join(g("hol").lower().split())].split("-"))
+        rel = (g("rel") or "").lower()
+        if anchor is not None and rel in ("last", "next", "this"):
+            tense = {"last": "past", "next": "future", "this": tense}[rel]
+        return _month_day(anchor, mm, dd, None, tense)
+    if k == "weekend":
+        if anchor is None:
+            return None
+        sat = _weekday(anchor, 5, None, tense)
+        return Resolved(_week(sat) + "-WE", "other", "DATE", _week(sat) + "-WE", True)
     if k == "ref":
         low = " ".join(g("ref").lower().split())
         return Resolved(None, "other", "DATE", words()["ref"].get(low, "PRESENT_REF"))

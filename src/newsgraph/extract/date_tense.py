@@ -11,25 +11,32 @@ _FUTURE_AUX = frozenset("will 'll wo shall would 'd going gon".split())
 _MODAL_FUTURE = frozenset("could may might should must can ca".split())
 _FUTURE_HEADS = frozenset("plan expect schedule set due hope intend aim go prepare want seek try "
                           "likely able poised slate".split())
-_PUT_OFF = frozenset("postpone delay adjourn defer reschedule".split())
+_PUT_OFF = frozenset("postpone delay adjourn defer reschedule schedule slate expect plan".split())
+_REPORTING = frozenset("say tell report announce claim add state insist argue warn note confirm deny".split())
+_BE_PRESENT = frozenset("is are 's 're am".split())
 _PAST_AUX = frozenset("did had was were has have 've 'd".split())
 
 
 def clause_tense(doc, start: int, end: int) -> str | None:
-    """"past", "future", "present" or None for the clause governing characters ``start:end``."""
+    """"past", "future", "present", "present_simple" or None for the clause governing ``start:end``."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
     tok = span.root
+    via_noun = False
     for _ in range(8):
         if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "auxpass"):
             break
         if tok.head is tok:
             break
         tok = tok.head
+        via_noun = via_noun or (tok.pos_ in ("NOUN", "PROPN") and not (span.start <= tok.i < span.end))
     if tok.pos_ not in ("VERB", "AUX"):
         return None
-    return verb_tense(tok)
+    tense = verb_tense(tok)
+    if via_noun and tense in ("present", "present_simple"):
+        return None  # "the attack on Tuesday shows...": the verb says nothing about the date
+    return tense
 
 
 def verb_tense(verb) -> str | None:
@@ -47,8 +54,13 @@ def verb_tense(verb) -> str | None:
     if verb.tag_ in ("VBD",) or words & _PAST_AUX or any(a.tag_ == "VBD" for a in aux):
         return "past"
     if verb.tag_ == "VBN":
-        return "past"
-    if verb.tag_ in ("VBZ", "VBP") or (verb.tag_ == "VBG" and words & {"is", "are", "am", "'s", "'re"}):
+        return "present" if words & _BE_PRESENT else "past"
+    if verb.lemma_ == "be" and verb.tag_ in ("VBZ", "VBP"):
+        return "future"  # "the vote is on Friday": the date is what the clause states
+    if verb.tag_ in ("VBZ", "VBP"):
+        # "the vote takes place on Monday": a timetable; "says" reports what was said
+        return "present" if verb.lemma_.lower() in _REPORTING else "present_simple"
+    if verb.tag_ == "VBG" and words & {"is", "are", "am", "'s", "'re"}:
         return "present"
     return None
 
@@ -66,5 +78,5 @@ def _infinitive_tense(verb) -> str | None:
     if head.lemma_.lower() in _FUTURE_HEADS or head.lower_ in _FUTURE_HEADS:
         return "future"
     if head.pos_ in ("VERB", "AUX"):
-        return "future" if verb_tense(head) in ("future", "present") else None
+        return "future" if verb_tense(head) in ("future", "present", "present_simple") else None
     return None

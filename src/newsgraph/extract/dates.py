@@ -34,6 +34,8 @@ _BARE_UNIT_CUES = frozenset("for over within take takes took taking last lasted 
                             "spending wait waited waiting in".split())
 _BARE_UNIT_AFTER = frozenset("before after later earlier".split())
 _CLOCK_CUES = frozenset("at by until till from before after around about to and than since".split())
+_NAME_KINDS = frozenset("month weekday holiday".split())
+_NAME_LABELS = frozenset("PERSON ORG NORP FAC GPE LOC PRODUCT WORK_OF_ART LAW".split())
 _DAY_KINDS = frozenset("iso ymd mdy dmy weekday relday reldp".split())
 _TIME_KINDS = frozenset("time clock noon".split())
 _FULL_KINDS = frozenset("iso ymd numeric mdy dmy".split())
@@ -75,9 +77,14 @@ def _token_after(doc, end: int):
     return doc[span.end]
 
 
-def _plausible(c: Candidate, doc, text: str, ents: list[tuple[int, int]]) -> bool:
+def _plausible(c: Candidate, doc, text: str, ents: list[tuple[int, int]],
+               names: list[tuple[int, int]]) -> bool:
     """Context checks the regular expressions cannot make on their own."""
     prev = _prev_word(text, c.start)
+    if c.kind in _NAME_KINDS and _in_ents(c, names):
+        return False  # "Theresa May", "Good Friday Agreement"
+    if c.kind == "holiday":
+        return bool(c.get("rel")) or prev in _MONTH_CUES or prev in ("on", "at", "over", "for", "around")
     if c.kind == "month":
         if c.get("mod") or c.get("rel"):
             return True
@@ -168,13 +175,12 @@ def extract(doc, article: Article, found: Found) -> list[DateMention]:
     """
     text = article.text
     ents = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("DATE", "TIME")]
-    cands = [c for c in find(text) if _plausible(c, doc, text, ents)]
+    names = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in _NAME_LABELS]
+    cands = [c for c in find(text) if _plausible(c, doc, text, ents, names)]
     chosen = _select(cands)
     tenses = {c.start: clause_tense(doc, c.start, c.end) for c in chosen}
     anchor, anchor_from = _anchor(article, chosen, text, tenses)
-    out: list[DateMention] = []
-    pending_time: tuple[Candidate, Resolved] | None = None
-    results: list[tuple[int, int, Resolved]] = []
+    resolved: list[tuple[Candidate, Resolved]] = []
     for c in chosen:
         tense = "past" if _dateline(c, text) else tenses.get(c.start)
         r = resolve(c, anchor, tense)
@@ -182,25 +188,44 @@ def extract(doc, article: Article, found: Found) -> list[DateMention]:
             continue
         if _as_set(c, text, doc):
             r = Resolved(None, "other", "SET", r.timex_value)
-        # join a clock time with the day right beside it ("15:00 GMT Saturday", "Friday 8 p.m.")
-        if results and _adjacent(text, results[-1][1], c.start):
-            ps, pe, pr = results[-1]
-            prev_kind = pending_time[0].kind if pending_time else None
-            if c.kind in _TIME_KINDS and pr.timex_type == "DATE" and pr.granularity == "day":
-                results[-1] = (ps, c.end, with_time(pr, r))
-                continue
-            if prev_kind in _TIME_KINDS and c.kind in _DAY_KINDS and pr.timex_type == "TIME":
-                results[-1] = (ps, c.end, with_time(r, pr))
-                continue
-        results.append((c.start, c.end, r))
-        pending_time = (c, r)
-    for start, end, r in results:
-        out.append(DateMention(
-            text=text[start:end], span=(start, end), value=r.value, granularity=r.granularity,
-            anchor=anchor.isoformat() if (anchor and r.relative) else None,
-            anchor_from=anchor_from if (anchor and r.relative) else None,
-            timex_type=r.timex_type, timex_value=r.timex_value))
+        resolved.append((c, r))
+    out = [DateMention(text=text[s:e], span=(s, e), value=r.value, granularity=r.granularity,
+                       anchor=anchor.isoformat() if (anchor and r.relative) else None,
+                       anchor_from=anchor_from if (anchor and r.relative) else None,
+                       timex_type=r.timex_type, timex_value=r.timex_value)
+           for s, e, r in _join_times(resolved, text)]
     return out
+
+
+def _join_times(resolved: list[tuple[Candidate, Resolved]], text: str) -> list[tuple[int, int, Resolved]]:
+    """Clock times take the day beside them.
+
+    "15:00 GMT Saturday" becomes one expression; in "8 p.m. on Sunday" and
+    "Sunday at 8 p.m." the two stay apart (as TimeML marks them) but the time
+    gets Sunday's date instead of the anchor's.
+    """
+    out: list[tuple[int, int, Resolved, str]] = []
+    for c, r in resolved:
+        if out and _adjacent(text, out[-1][1], c.start):
+            ps, pe, pr, pk = out[-1]
+            if c.kind in _TIME_KINDS and pk in _DAY_KINDS and pr.granularity == "day":
+                out[-1] = (ps, c.end, with_time(pr, r), pk)
+                continue
+            if pk in _TIME_KINDS and c.kind in _DAY_KINDS and r.granularity == "day":
+                out[-1] = (ps, c.end, with_time(r, pr), c.kind)
+                continue
+        out.append((c.start, c.end, r, c.kind))
+    for i, (s, e, r, k) in enumerate(out):
+        if k not in _TIME_KINDS:
+            continue
+        day = None
+        if i + 1 < len(out) and out[i + 1][3] in _DAY_KINDS and re.fullmatch(r"\s*(?:on|of)\s+", text[e:out[i + 1][0]]):
+            day = out[i + 1][2]
+        elif i and out[i - 1][3] in _DAY_KINDS and re.fullmatch(r",?\s*(?:at|from|by|until)\s+", text[out[i - 1][1]:s]):
+            day = out[i - 1][2]
+        if day is not None and day.value and day.granularity == "day":
+            out[i] = (s, e, Resolved(day.value, "day", "TIME", with_time(day, r).timex_value, day.relative), k)
+    return [(s, e, r) for s, e, r, _ in out]
 
 
 def _adjacent(text: str, end: int, start: int) -> bool:

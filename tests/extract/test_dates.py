@@ -1,0 +1,109 @@
+"""Tests for extract/dates.py: the dev set (tests/data/dates_dev.jsonl), the sample report, rules."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+from conftest import DATA
+
+from newsgraph.extract.date_grammar import find, number_value
+from newsgraph.extract.date_resolve import duration_value
+from newsgraph.extract.dates import parse_published
+
+
+def _dev_cases():
+    rows = []
+    for line in (DATA / "dates_dev.jsonl").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            row = json.loads(line)
+            rows.append(pytest.param(row, id=row["id"]))
+    return rows
+
+
+@pytest.mark.parametrize("case", _dev_cases())
+def test_dates_dev_set(analyse, case):
+    result = analyse(case["text"], published=case["published"], id=case["id"])
+    got = [(d.text, d.value, d.granularity) for d in result.dates]
+    want = [(e["text"], e["value"], e["granularity"]) for e in case["expected"]]
+    assert got == want
+    for e in case["expected"]:
+        if "anchor_from" in e:
+            match = next(d for d in result.dates if d.text == e["text"])
+            assert match.anchor_from == e["anchor_from"]
+
+
+def test_dates_sample_report(syria):
+    by_text = {}
+    for d in syria.dates:
+        by_text.setdefault(d.text, []).append(d)
+    assert [d.value for d in by_text["Wednesday"]] == ["2015-09-16"]
+    assert {d.value for d in by_text["Tuesday"]} == {"2015-09-15"}
+    assert by_text["March 2011"][0].value == "2011-03"
+    assert by_text["March 2011"][0].granularity == "month"
+    war = by_text["four-year"][0]
+    assert (war.value, war.granularity, war.timex_type, war.timex_value) == (None, "other", "DURATION", "P4Y")
+    assert all(d.anchor_from == "published" for d in by_text["Wednesday"] + by_text["Tuesday"])
+
+
+def test_dates_spans_index_text_and_are_sorted(syria):
+    starts = [d.span[0] for d in syria.dates]
+    assert starts == sorted(starts)
+    for d in syria.dates:
+        assert syria.text[d.span[0]:d.span[1]] == d.text
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    ("Markets rallied on Friday.", "2013-03-22", "2013-03-22"),  # a Friday: the same day, not a week back
+    ("The talks collapsed on Tuesday night.", "2015-09-17", "2015-09-15TNI"),
+    ("The match was postponed until 15:00 GMT Saturday.", "2013-03-22", "2013-03-23T15:00"),
+])
+def test_dates_timex_values(analyse, text, published, expected):
+    d = analyse(text, published=published).dates
+    assert len(d) == 1
+    assert d[0].timex_value == expected
+
+
+@pytest.mark.parametrize("text, kind, value", [
+    ("for the past two years", "DURATION", "P2Y"),
+    ("in recent weeks", "DURATION", "PXW"),
+    ("over the next decade", "DURATION", "P10Y"),
+    ("a 24-hour curfew", "DURATION", "PT24H"),
+    ("right now", "DATE", "PRESENT_REF"),
+    ("the festival is held annually", "SET", "P1Y"),
+    ("$3 billion a year", "SET", "P1Y"),
+    ("in the 20th century", "DATE", "19"),
+])
+def test_dates_timex_kinds(analyse, text, kind, value):
+    d = analyse(text, published="2015-09-17").dates
+    assert [(m.timex_type, m.timex_value) for m in d] == [(kind, value)]
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("2015-09-17", dt.date(2015, 9, 17)),
+    ("2015-09-17T08:30:00Z", dt.date(2015, 9, 17)),
+    ("Thu, 17 Sep 2015 08:30:00 +0000", dt.date(2015, 9, 17)),
+    ("yesterday-ish", None),
+    (None, None),
+])
+def test_dates_parse_published(value, expected):
+    assert parse_published(value) == expected
+
+
+@pytest.mark.parametrize("word, expected", [("four", 4.0), ("twenty-five", 25.0), ("1.5", 1.5),
+                                            ("several", "X"), ("banana", None)])
+def test_dates_number_value(word, expected):
+    assert number_value(word) == expected
+
+
+@pytest.mark.parametrize("num, unit, expected", [(4.0, "year", "P4Y"), (3.0, "days", "P3D"), ("X", "weeks", "PXW"),
+                                                 (24.0, "hour", "PT24H"), (1.0, "decade", "P10Y"),
+                                                 (2.0, "quarter", "P6M")])
+def test_dates_duration_value(num, unit, expected):
+    assert duration_value(num, unit) == expected
+
+
+@pytest.mark.parametrize("text", ["", "No dates here at all.", "Call 202-555-0198 now-ish", "3-1 win"])
+def test_dates_grammar_finds_no_calendar_dates(text):
+    assert [c for c in find(text) if c.kind in ("iso", "ymd", "numeric", "mdy", "dmy", "my")] == []
