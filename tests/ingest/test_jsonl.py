@@ -94,3 +94,14 @@ def test_jsonl_broken_json_file(tmp_path):
     path.write_text('{"text": "unterminated', encoding="utf-8")
     [result] = read_inputs([path])
     assert isinstance(result, Rejected) and result.reason == "bad-json"
+
+
+@pytest.mark.parametrize("name, body", [
+    ("lines.json", "\n".join(json.dumps(r) for r in RECORDS[:2]) + "\n"),        # JSONL named .json
+    ("pretty.jsonl", json.dumps({"text": "One object over several lines."}, indent=2)),  # JSON named .jsonl
+])
+def test_jsonl_json_and_jsonl_are_told_apart_by_content(tmp_path, name, body):
+    path = tmp_path / name
+    path.write_text(body, encoding="utf-8")
+    results = list(read_inputs([path]))
+    assert results and all(isinstance(r, Article) for r in results)

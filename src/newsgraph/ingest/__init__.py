@@ -93,7 +93,8 @@ def read_stream(stream: IO[bytes], *, origin: str, kind: Format | None = None,
     buffered = io.BufferedReader(_Prefixed(head, stream), buffer_size=HEAD_BYTES)
     sniffed = sniff(head)
     # The extension decides, except when the bytes plainly say otherwise.
-    if kind is None or sniffed in ("binary", "empty") or (kind == "warc") != (sniffed == "warc"):
+    if (kind is None or sniffed in ("binary", "empty") or (kind == "warc") != (sniffed == "warc")
+            or {kind, sniffed} == {"json", "jsonl"}):
         kind = sniffed
     if kind == "jsonl":
         yield from read_jsonl(buffered, origin=origin, max_bytes=max_bytes)

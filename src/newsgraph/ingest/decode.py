@@ -14,6 +14,8 @@ import codecs
 import re
 import unicodedata
 
+from .sniff import utf16_encoding
+
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
     (codecs.BOM_UTF32_BE, "utf-32-be"),
@@ -42,19 +44,6 @@ def _bom(data: bytes) -> tuple[str, int] | None:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return encoding, len(bom)
-    return None
-
-
-def _utf16_without_bom(data: bytes) -> str | None:
-    """UTF-16 text without a BOM shows NULs in every other byte of ASCII characters."""
-    sample = data[:4000]
-    if len(sample) < 4:
-        return None
-    even, odd = sample[0::2], sample[1::2]
-    if odd.count(0) > 0.4 * len(odd) and even.count(0) < 0.05 * len(even):
-        return "utf-16-le"
-    if even.count(0) > 0.4 * len(even) and odd.count(0) < 0.05 * len(odd):
-        return "utf-16-be"
     return None
 
 
@@ -125,7 +114,7 @@ def decode_bytes(data: bytes, *, declared: str | None = None) -> tuple[str, str]
         text = None
         encoding = ""
         if b"\x00" in data[:4000]:
-            encoding = _utf16_without_bom(data) or ""
+            encoding = utf16_encoding(data) or ""
             if not encoding:
                 raise BinaryData("NUL bytes in the first 4000 bytes")
             text = data.decode(encoding, errors="replace")

@@ -62,7 +62,7 @@ def sniff(head: bytes) -> Format:
     elif head[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
         body = head[:4000].decode("utf-16", errors="ignore").encode("utf-8")
     elif b"\x00" in head[:4000]:
-        encoding = _utf16_encoding(head)
+        encoding = utf16_encoding(head)
         if encoding is None:
             return "binary"
         body = head[:4000].decode(encoding, errors="ignore").encode("utf-8")
@@ -96,7 +96,7 @@ def _json_kind(body: bytes) -> Format:
     return "jsonl"
 
 
-def _utf16_encoding(data: bytes) -> str | None:
+def utf16_encoding(data: bytes) -> str | None:
     """UTF-16 without a BOM: ASCII characters show a NUL in every other byte."""
     sample = data[:4000]
     even, odd = sample[0::2], sample[1::2]
@@ -114,4 +114,4 @@ def is_gzip(head: bytes) -> bool:
     return head[:2] == b"\x1f\x8b"
 
 
-__all__ = ["Format", "HEAD_BYTES", "format_from_name", "sniff", "is_gzip"]
+__all__ = ["Format", "HEAD_BYTES", "format_from_name", "is_gzip", "sniff", "utf16_encoding"]
