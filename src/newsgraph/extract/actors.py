@@ -159,6 +159,7 @@ def code_actor(tok, index: MentionIndex, *, _depth: int = 0) -> Actor | None:
     toks = phrase_tokens(tok)
     start, end = toks[0].idx, toks[-1].idx + len(toks[-1])
     head_ent = index.at(tok.idx, tok.idx + len(tok))
+    head_country = False  # the head itself names the country ("Russia"), not a modifier ("British sailors")
     country: str | None = None
     sector: str | None = None
     entity_id: str | None = None
@@ -166,6 +167,7 @@ def code_actor(tok, index: MentionIndex, *, _depth: int = 0) -> Actor | None:
     if head_ent is not None:
         entity_id = head_ent.id
         country, sector = _entity_codes(head_ent, tok.text)
+        head_country = bool(country) and head_ent.type in ("GPE", "NORP", "LOC")
         name = head_ent.name
         if country and " " in country:
             return Actor(name=name, entity=entity_id, code=country)
@@ -177,6 +179,7 @@ def code_actor(tok, index: MentionIndex, *, _depth: int = 0) -> Actor | None:
         hit = hit or (_country_of_text(tok.text) if tok.pos_ in ("PROPN", "NOUN", "ADJ") else None)
         if hit:
             country, sector = hit
+            head_country = True
         if not sector:
             sector = sector_of_noun(tok.lemma_, tok.text)
         if not hit and not sector and _is_event_noun(tok):
@@ -222,7 +225,7 @@ def code_actor(tok, index: MentionIndex, *, _depth: int = 0) -> Actor | None:
         country = _located_in(tok, index)
     if country is None and sector is None and head_ent is None:
         return None
-    if country and not sector and (head_ent is None or head_ent.type in ("GPE", "NORP", "LOC")):
+    if country and not sector and head_country:
         sector = "GOV"  # a bare country acts through its government (PLOVER/CAMEO convention)
     code = _join(country, sector)
     if head_ent is None:

@@ -108,12 +108,32 @@ def is_event_noun(lemma: str) -> bool:
         or any(e.kind == "noun" and "objonly" not in e.needs for e in _lexicon().get((lemma, "noun"), ()))
 
 
+def _lemma_keys(tok) -> tuple[str, ...]:
+    """The lemma, then the word itself and naive de-inflections (the tagger's lemma is sometimes
+    wrong: "staged" -> "stag")."""
+    low = tok.lower_
+    keys = [tok.lemma_.lower(), low]
+    if tok.pos_ in ("VERB", "AUX", "NOUN"):
+        if low.endswith("ied"):
+            keys.append(low[:-3] + "y")
+        if low.endswith("ed"):
+            keys += [low[:-1], low[:-2]]
+        if low.endswith("ing"):
+            keys += [low[:-3], low[:-3] + "e"]
+        if low.endswith("ies"):
+            keys.append(low[:-3] + "y")
+        if low.endswith("s"):
+            keys.append(low[:-1])
+    return tuple(dict.fromkeys(keys))
+
+
 def _entries(tok, kind: str) -> tuple[_Entry, ...]:
     lex = _lexicon()
-    hit = lex.get((tok.lemma_.lower(), kind))
-    if hit is None and tok.lower_ != tok.lemma_.lower():
-        hit = lex.get((tok.lower_, kind))
-    return hit or ()
+    for key in _lemma_keys(tok):
+        hit = lex.get((key, kind))
+        if hit:
+            return hit
+    return ()
 
 
 def _mods(tok) -> set[str]:
@@ -369,6 +389,7 @@ def _verb_candidate(tok, index: MentionIndex) -> _Cand | None:
     if tok.pos_ not in ("VERB", "AUX") or tok.lemma_ in ("be", "have"):
         return None
     objs = [o for o in _objects(tok) if o.pos_ in ("NOUN", "PROPN", "VERB")]
+    objs += [c for c in tok.children if c.dep_ == "nsubjpass" and c.pos_ == "NOUN"]  # "sanctions were imposed"
     light = _first(tok, "light", index)
     if light is not None:
         for o in objs:
@@ -578,8 +599,16 @@ def _arguments(cand: _Cand, index: MentionIndex) -> None:
         cand.targets = _conjuncts(subj) if subj is not None else []
     else:
         cand.sources = _conjuncts(subj) if subj is not None else []
+    word_ids = {w.i for w in cand.words}
     if not cand.targets:
-        objs = [o for o in _objects(head) if _looks_actor(o, index)]
+        for o in _objects(head):
+            if o.i not in word_ids and o.pos_ == "NOUN" and _noun_type(o, index, as_object=True):
+                agents = _noun_agents(o, index)  # "rejected Russia's proposal" -> Russia
+                if agents:
+                    cand.targets = agents
+                    break
+    if not cand.targets:
+        objs = [o for o in _objects(head) if o.i not in word_ids and _looks_actor(o, index)]
         if not objs:
             for o in _objects(head):
                 actor = _pobj_actor(o, index)
@@ -740,8 +769,12 @@ def _sentence_events(sent, article: Article, found: Found, index: MentionIndex,
             factor *= 0.85  # embedded (relative, adverbial) clauses are less often the reported news
         sources = _code_all(cand.sources, speaker_tok, speaker_actor, index, loose=True)
         targets = _code_all(cand.targets, speaker_tok, speaker_actor, index)
-        sources = [_fill_country(a, f, sent, index) for a, f in sources]
-        targets = [_fill_country(a, f, sent, index) for a, f in targets]
+        actor_toks = {t.i for t in cand.sources + cand.targets}
+        place, place_span = _place_for(cand, index, actor_toks)
+        place_country = _place_country(place)
+        sources = [_fill_country(a, f, sent, index, place_country=place_country) for a, f in sources]
+        targets = [_fill_country(a, f, sent, index, place_country=place_country, prefer_place=True)
+                   for a, f in targets]
         if not sources and not targets:
             continue  # an event with no participant says nothing about who did what to whom
         if not sources:
@@ -757,8 +790,6 @@ def _sentence_events(sent, article: Article, found: Found, index: MentionIndex,
             date = date_m.value
         else:
             date, date_from = article.published, "published" if article.published else None
-        actor_toks = {t.i for t in cand.sources + cand.targets}
-        place, place_span = _place_for(cand, index, actor_toks)
         for src, sf in sources:
             for tgt, tf in targets:
                 if src is not None and tgt is not None and src.code and src.code == tgt.code \
@@ -790,6 +821,7 @@ def _sentence_country(sent, index: MentionIndex) -> str | None:
             if not code:
                 met = gazetteer.metonym(ent.name)
                 code = met[0] if met else None
+            code = code or gazetteer.country_code(tok.text)
             if code:
                 return code
         elif ent is None and tok.text[:1].isupper():
@@ -799,7 +831,8 @@ def _sentence_country(sent, index: MentionIndex) -> str | None:
     return None
 
 
-def _fill_country(actor: Actor, factor: float, sent, index: MentionIndex) -> tuple[Actor, float]:
+def _fill_country(actor: Actor, factor: float, sent, index: MentionIndex, *,
+                  place_country: str | None = None, prefer_place: bool = False) -> tuple[Actor, float]:
     """An actor known by sector or title only ("President X", "the police") takes the sentence's country.
 
     News sentences name the country of an unnamed-country actor nearby far more
@@ -812,14 +845,27 @@ def _fill_country(actor: Actor, factor: float, sent, index: MentionIndex) -> tup
         return actor, factor
     from . import gazetteer
 
-    if first and gazetteer.country_name(first):
-        return actor, factor
-    country = _sentence_country(sent, index)
+    if not first or gazetteer.country_name(first):
+        return actor, factor  # no sector to place (a bare name), or already a country
+    country = (place_country or _sentence_country(sent, index)) if prefer_place else \
+        (_sentence_country(sent, index) or place_country)
     if not country:
         return actor, factor
     sector = code or None
     new_code = f"{country} {sector}" if sector else country
     return Actor(name=actor.name, entity=actor.entity, code=new_code), factor * 0.85
+
+
+def _place_country(place: str | None) -> str | None:
+    from . import gazetteer
+
+    if not place:
+        return None
+    hit = gazetteer.country_code(place, demonyms=False)
+    if hit:
+        return hit
+    words = place.split()
+    return gazetteer.country_code(words[-1], demonyms=False) if len(words) > 1 else None
 
 
 def _country(actor: Actor) -> str | None:
