@@ -49,6 +49,23 @@ class Organisation(NamedTuple):
     country: str | None
 
 
+class Metonym(NamedTuple):
+    """A capital or seat of power: its lexicon spelling, country, sector, and whether it is a capital."""
+
+    name: str
+    country: str
+    sector: str
+    capital: bool
+
+
+class Person(NamedTuple):
+    """A prominent actor from ``people.tsv``: canonical name, country (None for IGO staff), role."""
+
+    name: str
+    country: str | None
+    role: str | None
+
+
 class Title(NamedTuple):
     """A known title: its canonical lowercase form, role (None when unknown) and kind."""
 
@@ -195,12 +212,13 @@ def country(code: str) -> Country | None:
 def _metonym_index() -> _Index:
     idx = _Index()
     for row in load_tsv("metonyms.tsv"):
-        idx.add(row["text"], (row["country"], row["sector"]))
+        idx.add(row["text"], Metonym(row["text"], row["country"], row["sector"], False))
     for c in countries().values():
         if c.status != "state":
             continue
         for cap in c.capitals:
-            idx.add(cap, (c.code, "GOV"))
+            idx.add(cap, Metonym(c.capitals[0] if "," in cap or "." in cap else cap, c.code, "GOV",
+                                 True))
     return idx
 
 
@@ -211,6 +229,12 @@ def metonym(text: str) -> tuple[str, str] | None:
     "GOV")); whether a capital is used as a metonym or as a place is the
     caller's decision.
     """
+    hit = metonym_info(text)
+    return (hit.country, hit.sector) if hit else None
+
+
+def metonym_info(text: str) -> Metonym | None:
+    """The capital or seat of power ``text`` names, with its lexicon spelling ("WASHINGTON" -> "Washington")."""
     return _metonym_index().get(text)  # type: ignore[return-value]
 
 
@@ -265,8 +289,25 @@ def organisation(text: str) -> tuple[str, str] | None:
     return (hit.name, hit.role) if hit else None
 
 
+@functools.lru_cache(maxsize=1)
+def _people_index() -> _Index:
+    idx = _Index()
+    rows = load_tsv("people.tsv")
+    for row in rows:
+        person = Person(row["name"], row["country"] or None, row["role"] or None)
+        idx.add(row["name"], person)
+        for alias in _split(row["aliases"]):
+            idx.add(alias, person)
+    return idx
+
+
+def person_info(name: str) -> Person | None:
+    """A prominent actor by full name ("Bashar Assad" -> Bashar al-Assad, SYR, GOV); never by surname."""
+    return _people_index().get(name)  # type: ignore[return-value]
+
+
 __all__ = [
     "Country", "Organisation", "Title", "normalise", "country_code", "is_demonym", "country_name",
-    "country", "countries", "metonym", "title", "title_role", "title_keys", "organisation",
+    "country", "countries", "metonym", "metonym_info", "Metonym", "Person", "person_info", "title", "title_role", "title_keys", "organisation",
     "organisation_info",
 ]
