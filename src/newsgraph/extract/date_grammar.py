@@ -144,6 +144,85 @@ def patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     return tuple((kind, re.compile(rx)) for kind, rx in specs)
 
 
+# which words can start a search for each pattern (its "triggers"): scanning only the
+# few characters around them keeps the grammar cheap next to the parse
+_KIND_TRIGGERS: dict[str, tuple[str, ...]] = {
+    "iso": ("year4",), "ymd": ("year4",), "numeric": ("num",), "mdy": ("month",), "dmy": ("month",),
+    "my": ("month",), "month": ("month",), "year": ("year4",), "decade": ("year4", "dec"),
+    "century": ("century",), "weekday": ("weekday",), "relday": ("relday",), "reldp": ("daypart",),
+    "relunit": ("unit", "season"), "ago": ("ago",), "vague_ago": ("ago",), "duration": ("unit",),
+    "bare_duration": ("unit",), "year_range": ("year4",), "num_range": ("unit",), "set": ("every",),
+    "set_adv": ("set",), "time": ("num",), "clock": ("num",), "noon": ("noon",), "holiday": ("holiday",),
+    "weekend": ("weekend",), "ref": ("ref",),
+}
+_FIXED_TRIGGERS = {"ago": "ago", "every": "every", "each": "every", "noon": "noon", "midnight": "noon",
+                   "midday": "noon", "weekend": "weekend", "century": "century", "centuries": "century"}
+
+
+@functools.lru_cache(maxsize=1)
+def _trigger_words() -> dict[str, frozenset[str]]:
+    """Lower-cased trigger word -> the trigger categories it belongs to."""
+    w = words()
+    out: dict[str, set[str]] = {}
+    for word, cat in _FIXED_TRIGGERS.items():
+        out.setdefault(word, set()).add(cat)
+    for kind, cat in (("month", "month"), ("month_abbr", "month"), ("weekday", "weekday"), ("unit", "unit"),
+                      ("season", "season"), ("daypart", "daypart"), ("relday", "relday"), ("set", "set")):
+        for word in w[kind]:
+            out.setdefault(word, set()).add(cat)
+            out.setdefault(word + "s", set()).add(cat)
+    for kind in ("holiday", "ref"):
+        for word in w[kind]:
+            for part in word.replace("’", "'").replace("'", " ").split():
+                if part not in ("the", "at", "day", "s"):
+                    out.setdefault(part, set()).add(kind)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+_WORD = re.compile(r"[A-Za-z]+|\d+|'\d")
+_BEFORE, _AFTER = 60, 45  # characters a pattern may extend before / after its trigger word
+
+
+def _windows(text: str) -> dict[str, list[tuple[int, int]]]:
+    """Per trigger category, the merged stretches of text around its trigger words."""
+    trig = _trigger_words()
+    out: dict[str, list[tuple[int, int]]] = {}
+    n = len(text)
+    for m in _WORD.finditer(text):
+        tok = m.group()
+        if tok[-1].isdigit():
+            cats: frozenset[str] | tuple[str, ...] = (
+                ("dec",) if tok[0] == "'" else ("num", "year4") if len(tok) == 4 and 1600 <= int(tok) < 2100
+                else ("num",))
+        else:
+            cats = trig.get(tok.lower(), ())
+        if not cats:
+            continue
+        lo, hi = max(0, m.start() - _BEFORE), min(n, m.end() + _AFTER)
+        while lo > 0 and not text[lo - 1].isspace():
+            lo -= 1
+        while hi < n and not text[hi].isspace():
+            hi += 1
+        for cat in cats:
+            spans = out.setdefault(cat, [])
+            if spans and lo <= spans[-1][1]:
+                spans[-1] = (spans[-1][0], max(hi, spans[-1][1]))
+            else:
+                spans.append((lo, hi))
+    return out
+
+
+def _merged(windows: dict[str, list[tuple[int, int]]], cats: tuple[str, ...]) -> list[tuple[int, int]]:
+    spans = sorted(s for c in cats for s in windows.get(c, ()))
+    out: list[tuple[int, int]] = []
+    for lo, hi in spans:
+        if out and lo <= out[-1][1]:
+            out[-1] = (out[-1][0], max(hi, out[-1][1]))
+        else:
+            out.append((lo, hi))
+    return out
+
+
 def find(text: str) -> list[Candidate]:
     """Every grammar match in ``text`` (overlapping; the caller chooses among them).
 
@@ -151,8 +230,10 @@ def find(text: str) -> list[Candidate]:
     months" is two durations), as TimeML annotates them.
     """
     out = []
+    windows = _windows(text)
     for kind, rx in patterns():
-        for m in rx.finditer(text):
+        spans = _merged(windows, _KIND_TRIGGERS[kind])
+        for m in (m for lo, hi in spans for m in rx.finditer(text, lo, hi)):
             start, end = m.span()
             if end <= start:
                 continue
