@@ -128,3 +128,12 @@ def test_warc_record_above_the_limit(tmp_path):
                                  b"<html><body><p>" + b"word " * 2000 + b"</p></body></html>", "200 OK")]))
     results = list(read_inputs([path], max_bytes=5000))
     assert [getattr(r, "reason", "article") for r in results] == ["article", "too-large"]
+
+
+def test_warc_without_html_pages_is_reported_once(tmp_path):
+    path = tmp_path / "images.warc.gz"
+    path.write_bytes(make_warc([MIXED[0], MIXED[2], MIXED[3]]))
+    stats = ReadStats()
+    [result] = read_inputs([path], stats=stats)
+    assert (result.reason, result.origin) == ("no-html", str(path))
+    assert sum(stats.skipped.values()) == 4

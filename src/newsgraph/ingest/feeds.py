@@ -81,7 +81,11 @@ def read_feed(data: bytes, *, origin: str) -> Iterator[Article | Rejected]:
     if not data.strip():
         yield Rejected(origin, "empty", "the file is empty")
         return
-    parsed = feedparser.parse(io.BytesIO(data), resolve_relative_uris=True, sanitize_html=True)
+    try:
+        parsed = feedparser.parse(io.BytesIO(data), resolve_relative_uris=True, sanitize_html=True)
+    except (ValueError, LookupError, TypeError) as exc:  # feedparser's encoding guesser can raise
+        yield Rejected(origin, "malformed-feed", f"{type(exc).__name__}: {exc}")
+        return
     entries = parsed.get("entries") or []
     if parsed.get("bozo"):
         problem = str(parsed.get("bozo_exception") or "unknown problem")

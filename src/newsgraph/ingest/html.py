@@ -25,6 +25,7 @@ log = logging.getLogger(__name__)
 # would anchor every relative date in the article to the wrong day.
 _DATE_PARAMS = {"extensive_search": False, "original_date": True}
 _WHOLE_PAGE = re.compile(r"<(html|body|head)[\s>]", re.I)
+_XML_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _PARSE_ERRORS = (ValueError, TypeError, etree.LxmlError)
 
 
@@ -122,20 +123,24 @@ def fragment_text(fragment: str) -> str:
 
     if "<" not in fragment:
         return fragment.strip()
+    fragment = _XML_UNSAFE.sub(" ", fragment)  # lxml refuses NULs and control characters
     try:
         root = lxml.html.fragment_fromstring(fragment, create_parent="div")
+        etree.strip_elements(root, "script", "style", etree.Comment, with_tail=False)
+        for el in root.iter():
+            if not isinstance(el.tag, str):
+                continue
+            if el.tag == "br":
+                el.tail = "\n" + (el.tail or "")
+            elif el.tag in _BLOCKS:
+                el.text = "\n" + (el.text or "")
+                el.tail = "\n" + (el.tail or "")
+        content = root.text_content()
     except _PARSE_ERRORS as exc:
         log.debug("unparsable HTML fragment: %s", exc)
         return ""
-    etree.strip_elements(root, "script", "style", etree.Comment, with_tail=False)
-    for el in root.iter():
-        if not isinstance(el.tag, str):
-            continue
-        if el.tag == "br":
-            el.tail = "\n" + (el.tail or "")
-        elif el.tag in _BLOCKS:
-            el.text = "\n" + (el.text or "")
-            el.tail = "\n" + (el.tail or "")
-    lines = (" ".join(line.split()) for line in root.text_content().split("\n"))
+    lines = (" ".join(line.split()) for line in content.split("\n"))
     return "\n".join(line for line in lines if line)
+
+
 __all__ = ["article_from_html", "fragment_text", "html_to_str"]

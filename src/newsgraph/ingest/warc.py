@@ -107,6 +107,7 @@ def read_warc(stream: IO[bytes], *, origin: str, max_bytes: int, compressed: boo
     stats = stats if stats is not None else ReadStats()
     guarded = _GuardedStream(gzip.GzipFile(fileobj=stream, mode="rb") if compressed else stream)
     n = 0
+    yielded = 0
     damaged: Rejected | None = None
     # warcio reports malformed input with many exception types, AttributeError and
     # TypeError among them (a header it could not parse is None).
@@ -137,11 +138,13 @@ def read_warc(stream: IO[bytes], *, origin: str, max_bytes: int, compressed: boo
                 stats.skip("warc-non-html")
                 log.debug("%s: skipping a %s record", where, content_type)
             elif len(payload) > max_bytes:
+                yielded += 1
                 yield Rejected(where, "too-large", f"record payload over {max_bytes} bytes")
             elif not content_type and sniff(payload[:65536]) != "html":
                 stats.skip("warc-non-html")
                 log.debug("%s: skipping a record without Content-Type that is not HTML", where)
             else:
+                yielded += 1
                 yield _record_article(record, payload, origin=where, content_type=content_type)
             if truncated:
                 damaged = Rejected(where, "truncated-warc", "the archive ends inside this record")
@@ -154,6 +157,8 @@ def read_warc(stream: IO[bytes], *, origin: str, max_bytes: int, compressed: boo
         yield damaged
     elif n == 0:
         yield Rejected(origin, "empty", "no WARC records")
+    elif yielded == 0:  # so that every input file shows up in the results
+        yield Rejected(origin, "no-html", f"none of the {n} WARC records is an HTML page")
 
 
 __all__ = ["read_warc"]
