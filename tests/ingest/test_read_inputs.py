@@ -135,3 +135,40 @@ def test_read_inputs_keeps_input_order_across_formats(tmp_path):
     results = list(read_inputs([tmp_path / "two.jsonl", tmp_path / "missing", tmp_path / "one.txt"]))
     assert kinds(results) == ["article"] * 3 + ["missing", "article"]
     assert results[-1].origin == str(tmp_path / "one.txt")
+
+
+@pytest.mark.parametrize("name, body, expected", [
+    ("batch.jsonl.gz", JSONL.encode(), ["article"] * 3),
+    ("story.txt.gz", TEXT.encode(), ["article"]),
+    ("unnamed.gz", JSONL.encode(), ["article"] * 3),   # explicit path, inner format sniffed
+])
+def test_read_inputs_gzip_is_read_through(tmp_path, name, body, expected):
+    import gzip
+
+    path = tmp_path / name
+    path.write_bytes(gzip.compress(body))
+    assert kinds(read_inputs([path])) == expected
+
+
+def test_read_inputs_truncated_gzip(tmp_path):
+    import gzip
+
+    import hashlib
+
+    lines = (json.dumps({"text": f"Report {i}: " + hashlib.sha1(str(i).encode()).hexdigest()})
+             for i in range(400))
+    data = gzip.compress("\n".join(lines).encode())
+    path = tmp_path / "cut.jsonl.gz"
+    path.write_bytes(data[: len(data) // 2])
+    results = kinds(read_inputs([path]))
+    assert results[-1] == "bad-gzip"
+    assert results.count("article") > 100  # every whole line before the cut
+    assert set(results[:-1]) <= {"article", "bad-json"} and results.count("bad-json") <= 1
+
+
+def test_read_inputs_gzip_bomb_is_bounded(tmp_path):
+    import gzip
+
+    path = tmp_path / "bomb.txt.gz"
+    path.write_bytes(gzip.compress(b"a" * 5_000_000))
+    assert kinds(read_inputs([path], max_bytes=100_000)) == ["too-large"]

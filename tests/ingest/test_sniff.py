@@ -13,7 +13,8 @@ from newsgraph.ingest.sniff import format_from_name, sniff
     ("a.txt", "text"), ("A.HTML", "html"), ("page.htm", "html"), ("x.jsonl", "jsonl"),
     ("x.ndjson", "jsonl"), ("x.json", "json"), ("feed.xml", "feed"), ("feed.rss", "feed"),
     ("feed.atom", "feed"), ("crawl.warc", "warc"), ("crawl.warc.gz", "warc"),
-    ("make_warc.py", None), ("notes", None), ("data.csv", None), ("x.txt.gz", None),
+    ("make_warc.py", None), ("notes", None), ("data.csv", None), ("x.txt.gz", "text"),
+    ("x.jsonl.gz", "jsonl"), ("x.gz", None),
 ])
 def test_sniff_format_from_name(name, expected):
     assert format_from_name(name) == expected

@@ -111,7 +111,7 @@ def test_warc_truncated_yields_what_it_read_then_rejected(tmp_path, gz, keep):
 @pytest.mark.parametrize("data, reason", [
     (b"", "empty"),
     (b"WARC/1.0\r\nthis is not a header\r\n\r\n" + b"x" * 200, "malformed-warc"),
-    (b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03garbage-after-gzip-magic", "binary"),
+    (b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03garbage-after-gzip-magic", "bad-gzip"),
 ])
 def test_warc_garbage(tmp_path, data, reason):
     path = tmp_path / "bad.warc.gz"

@@ -7,6 +7,7 @@ Formats: plain text, HTML, JSON Lines / JSON (SCHEMA input records), RSS/Atom, W
 
 from __future__ import annotations
 
+import gzip
 import io
 import logging
 import os
@@ -19,8 +20,9 @@ from .feeds import read_feed
 from .html import article_from_html
 from .jsonl import read_json, read_jsonl
 from .records import article_from_record, make_article
-from .sniff import HEAD_BYTES, Format, format_from_name, sniff
+from .sniff import HEAD_BYTES, Format, format_from_name, is_gzip, sniff
 from .stats import ReadStats
+from .streams import Guarded, Prefixed
 from .text import article_from_text_bytes
 from .warc import read_warc
 
@@ -30,27 +32,6 @@ MAX_BYTES = 50_000_000
 """Default size limit: a file (or JSONL line, or WARC record) above it is rejected unread."""
 
 _STREAMED: frozenset[Format] = frozenset({"jsonl", "warc"})
-
-
-class _Prefixed(io.RawIOBase):
-    """A stream that replays an already-read head before the rest (stdin after sniffing)."""
-
-    def __init__(self, head: bytes, rest: IO[bytes]):
-        self._head = head
-        self._rest = rest
-
-    def readable(self) -> bool:
-        return True
-
-    def readinto(self, buffer) -> int:
-        if self._head:
-            n = min(len(buffer), len(self._head))
-            buffer[:n] = self._head[:n]
-            self._head = self._head[n:]
-            return n
-        data = self._rest.read(len(buffer))
-        buffer[:len(data)] = data
-        return len(data)
 
 
 def _read_limited(stream: IO[bytes], *, origin: str, max_bytes: int) -> bytes | Rejected:
@@ -90,8 +71,12 @@ def read_stream(stream: IO[bytes], *, origin: str, kind: Format | None = None,
         stats: counts what was skipped on purpose.
     """
     head = stream.read(HEAD_BYTES)
-    buffered = io.BufferedReader(_Prefixed(head, stream), buffer_size=HEAD_BYTES)
+    buffered = io.BufferedReader(Prefixed(head, stream), buffer_size=HEAD_BYTES)
     sniffed = sniff(head)
+    if is_gzip(head) and sniffed != "warc":
+        yield from _read_gzip(buffered, origin=origin, kind=kind, max_bytes=max_bytes,
+                              title_heuristic=title_heuristic, stats=stats)
+        return
     # The extension decides, except when the bytes plainly say otherwise.
     if (kind is None or sniffed in ("binary", "empty") or (kind == "warc") != (sniffed == "warc")
             or {kind, sniffed} == {"json", "jsonl"}):
@@ -107,6 +92,19 @@ def read_stream(stream: IO[bytes], *, origin: str, kind: Format | None = None,
             yield data
         else:
             yield from _read_document(kind, data, origin=origin, title_heuristic=title_heuristic)
+
+
+def _read_gzip(stream: IO[bytes], *, origin: str, kind: Format | None, max_bytes: int,
+               title_heuristic: bool, stats: ReadStats | None) -> Iterator[Article | Rejected]:
+    """A gzip-compressed input (``batch.jsonl.gz``): read through, the size limit applying
+    to the decompressed documents, so a small bomb cannot fill memory."""
+    inner = Guarded(gzip.GzipFile(fileobj=stream, mode="rb"))
+    for result in read_stream(inner, origin=origin, kind=kind, max_bytes=max_bytes,
+                              title_heuristic=title_heuristic, stats=stats):
+        if not (inner.error and isinstance(result, Rejected) and result.reason == "empty"):
+            yield result
+    if inner.error:
+        yield Rejected(origin, "bad-gzip", inner.error)
 
 
 def read_file(path: str | Path, *, max_bytes: int = MAX_BYTES, title_heuristic: bool = True,

@@ -31,11 +31,13 @@ _HTML = re.compile(rb"<(!doctype\s+html|html|head|body|article|div|p|meta|title)
 
 
 def format_from_name(path: str | Path) -> Format | None:
-    """The format a file's extension names (``.warc.gz`` included), else None."""
+    """The format a file's extension names, else None; ``.gz`` is looked through (``x.jsonl.gz``)."""
     name = Path(path).name.lower()
     for suffix in (".warc.gz", ".arc.gz"):
         if name.endswith(suffix):
             return _EXTENSIONS[suffix]
+    if name.endswith(".gz"):
+        name = name[:-3]
     return _EXTENSIONS.get(Path(name).suffix)
 
 

@@ -23,39 +23,12 @@ from .decode import BinaryData, decode_bytes, declared_encoding
 from .html import article_from_html
 from .sniff import sniff
 from .stats import ReadStats
+from .streams import Guarded
 
 log = logging.getLogger(__name__)
 
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 _CONTENT_RECORDS = ("response", "resource")
-
-
-class _GuardedStream:
-    """A readable, tellable stream that turns a decompression failure into EOF, remembered.
-
-    warcio swallows ``EOFError`` while parsing headers and reads no further; keeping the
-    error here lets the reader report the damage instead of silently losing records.
-    """
-
-    def __init__(self, raw: IO[bytes]):
-        self._raw = raw
-        self._offset = 0
-        self.error: str | None = None
-
-    def read(self, size: int = -1) -> bytes:
-        if self.error:
-            return b""
-        try:
-            # read1: one chunk at a time, so a failure at the end loses no earlier data
-            data = self._raw.read1(size) if hasattr(self._raw, "read1") else self._raw.read(size)
-        except (EOFError, OSError, zlib.error) as exc:
-            self.error = f"{type(exc).__name__}: {exc}"
-            return b""
-        self._offset += len(data)
-        return data
-
-    def tell(self) -> int:
-        return self._offset
 
 
 def _content_type(record) -> str:
@@ -105,7 +78,7 @@ def read_warc(stream: IO[bytes], *, origin: str, max_bytes: int, compressed: boo
     from warcio.statusandheaders import StatusAndHeadersParserException
 
     stats = stats if stats is not None else ReadStats()
-    guarded = _GuardedStream(gzip.GzipFile(fileobj=stream, mode="rb") if compressed else stream)
+    guarded = Guarded(gzip.GzipFile(fileobj=stream, mode="rb") if compressed else stream)
     n = 0
     yielded = 0
     damaged: Rejected | None = None
