@@ -30,6 +30,7 @@ def build_stories(items: Iterable[AnalysedArticle], **options: Any) -> StoriesRe
     order = {id(a): i for i, a in enumerate(items)}
     items.sort(key=lambda a: (a.published is None, a.published or "", order[id(a)]))
     clusterer = StoryClusterer(**options)
+    clusterer.prime(items)
     for a in items:
         clusterer.add(a)
     return clusterer.result()

@@ -10,9 +10,10 @@ threshold, or the story of an earlier article it copies near-verbatim, or
 starts a new story.
 
 Stories keep a compact centroid (the heaviest ``centroid_terms`` of the summed
-article vectors). Stories whose newest article is older than the window
-allows are retired: their centroid and index entries are dropped, only their
-article list stays.
+article vectors). Beyond ``max_active`` stories the stalest are retired: their
+centroid and copy fingerprints are dropped, only their article list stays.
+``result()`` finally merges stories a stream split (two stories whose
+centroids are as similar as an article must be to join, within the window).
 """
 
 from __future__ import annotations
@@ -72,6 +73,7 @@ class _Kept:
     id: str
     order: int
     published: str | None
+    source: str | None
     title: str | None
     lead: str
     agency: str | None
@@ -98,6 +100,9 @@ class StoryClusterer:
             the cost of a look-up however many stories exist.
         candidates: candidate stories scored exactly per article.
         syndication: also find near-verbatim copies (MinHash LSH + containment).
+        idf_power: exponent on IDF (above 1 favours rare terms more).
+        max_active: stories kept joinable; beyond it the stalest are retired.
+        merge_split: let ``result()`` merge stories the stream split.
 
     Example:
         >>> c = StoryClusterer()
@@ -106,7 +111,7 @@ class StoryClusterer:
         >>> stories_to_dict(c.result())
     """
 
-    threshold: float = 0.3
+    threshold: float = 0.18
     window_days: float = 4.0
     article_terms_kept: int = 40
     centroid_terms: int = 80
@@ -115,6 +120,9 @@ class StoryClusterer:
     posting_cap: int = 64
     candidates: int = 24
     syndication: bool = True
+    idf_power: float = 1.0
+    max_active: int = 200_000
+    merge_split: bool = True
     _df: Counter = field(default_factory=Counter, init=False, repr=False)
     _n: int = field(default=0, init=False, repr=False)
     _stories: dict[str, _Story] = field(default_factory=dict, init=False, repr=False)
@@ -125,6 +133,8 @@ class StoryClusterer:
     _expiry: list = field(default_factory=list, init=False, repr=False)
     _newest: float | None = field(default=None, init=False, repr=False)
     _time_of: dict[str, float | None] = field(default_factory=dict, init=False, repr=False)
+    _active: int = field(default=0, init=False, repr=False)
+    _primed: set[str] = field(default_factory=set, init=False, repr=False)
 
     def __post_init__(self) -> None:
         if self.syndication:
@@ -132,12 +142,30 @@ class StoryClusterer:
 
     # ------------------------------------------------------------------ vectors
 
-    def _vector(self, counts: Counter) -> dict[str, float]:
-        self._n += 1
-        for t in counts:
-            self._df[t] += 1
+    def prime(self, articles: Iterable[AnalysedArticle]) -> None:
+        """Count document frequencies over a batch before adding it.
+
+        Online IDF is noisy for the first articles of a stream; a batch caller
+        (``build_stories``) primes the counts with the whole batch, so every
+        article is weighed with the same IDF. Primed articles are not counted
+        again when added.
+        """
+        for a in articles:
+            if a.id in self._primed:
+                continue
+            self._primed.add(a.id)
+            self._n += 1
+            for t in article_terms(a):
+                self._df[t] += 1
+
+    def _vector(self, counts: Counter, article_id: str) -> dict[str, float]:
+        if article_id not in self._primed:
+            self._n += 1
+            for t in counts:
+                self._df[t] += 1
         n = self._n
-        weights = {t: (1.0 + math.log(c)) * (math.log((n + 1) / (self._df[t] + 1)) + 1.0)
+        p = self.idf_power
+        weights = {t: (1.0 + math.log(c)) * (math.log((n + 1) / (self._df[t] + 1)) + 1.0) ** p
                    for t, c in counts.items() if c > 0}
         kept = top_terms(weights, self.article_terms_kept)
         norm = math.sqrt(sum(weights[t] ** 2 for t in kept)) or 1.0
@@ -176,6 +204,7 @@ class StoryClusterer:
         story = _Story(id=sid, seq=len(self._stories), weights={}, norm=1.0, first=None, last=None,
                        indexed=set(), articles=[])
         self._stories[sid] = story
+        self._active += 1
         return story
 
     def _join(self, story: _Story, article_id: str, vec: dict[str, float], when: float | None) -> None:
@@ -189,26 +218,27 @@ class StoryClusterer:
         if when is not None:
             story.first = when if story.first is None else min(story.first, when)
             story.last = when if story.last is None else max(story.last, when)
-            heapq.heappush(self._expiry, (story.last, story.id))
+        heapq.heappush(self._expiry, (story.last if story.last is not None else -math.inf, story.id))
         for t in top_terms(w, self.index_terms):
             if t not in story.indexed:
                 story.indexed.add(t)
                 self._postings.setdefault(t, deque(maxlen=self.posting_cap)).append(story.id)
         self._story_of[article_id] = story.id
 
-    def _retire_old(self, when: float | None) -> None:
-        """Drop centroids and copy fingerprints of stories too old to be joined again."""
-        if when is None:
-            return
-        if self._newest is None or when > self._newest:
-            self._newest = when
-        horizon = self._newest - 2 * self.window_days
-        while self._expiry and self._expiry[0][0] < horizon:
+    def _retire_old(self) -> None:
+        """Drop centroids and copy fingerprints of the stalest stories beyond ``max_active``.
+
+        Retiring by count rather than by the newest date seen keeps an input
+        that is not in time order intact, while memory and look-up cost stay
+        bounded on an endless stream.
+        """
+        while self._active > self.max_active and self._expiry:
             last, sid = heapq.heappop(self._expiry)
             story = self._stories[sid]
-            if not story.active or story.last is None or story.last > last:
-                continue  # a newer entry for this story is still queued
+            if not story.active or (story.last if story.last is not None else -math.inf) > last:
+                continue  # retired already, or a newer entry for this story is still queued
             story.active = False
+            self._active -= 1
             story.weights = {}
             story.indexed = set()
             if self._synd is not None:
@@ -224,7 +254,7 @@ class StoryClusterer:
             return self._story_of[article.id]
         when = _days(article.published)
         self._time_of[article.id] = when
-        vec = self._vector(article_terms(article))
+        vec = self._vector(article_terms(article), article.id)
         chosen: _Story | None = None
         if self._synd is not None:
             copy_of = self._synd.add(article.id, article.text)
@@ -245,11 +275,11 @@ class StoryClusterer:
             chosen = self._new_story(article.id)
         self._join(chosen, article.id, vec, when)
         self._kept[article.id] = _Kept(
-            id=article.id, order=len(self._kept), published=article.published, title=article.title,
+            id=article.id, order=len(self._kept), published=article.published, source=article.source, title=article.title,
             lead=article.text.strip().split("\n", 1)[0][:120], agency=credited_agency(article.text),
             figures=article.figures,
             contexts=tuple(figure_context(article.text, f) for f in article.figures), quotes=article.quotes, events=article.events)
-        self._retire_old(when)
+        self._retire_old()
         return chosen.id
 
     def add_many(self, articles: Iterable[AnalysedArticle]) -> None:
@@ -262,20 +292,57 @@ class StoryClusterer:
 
     # ------------------------------------------------------------------ output
 
+    def _merged_groups(self) -> list[list[_Story]]:
+        """Stories grouped with the later stories a stream split from them.
+
+        Each active story looks up candidates through the index with its own
+        centroid; two stories merge when their centroids' cosine reaches
+        ``threshold`` and their time spans lie within the window.
+        """
+        parent: dict[str, str] = {}
+
+        def find(x: str) -> str:
+            while parent.setdefault(x, x) != x:
+                parent[x] = parent[parent[x]]
+                x = parent[x]
+            return x
+
+        ordered = sorted(self._stories.values(), key=lambda s: s.seq)
+        if self.merge_split:
+            for story in ordered:
+                if not story.active or not story.weights:
+                    continue
+                vec = {t: v / story.norm for t, v in story.weights.items()}
+                for other in self._candidates(vec):
+                    if other.seq <= story.seq or find(other.id) == find(story.id):
+                        continue
+                    if story.first is not None and other.first is not None:
+                        gap = max(0.0, other.first - story.last, story.first - other.last)
+                        if gap > self.window_days:
+                            continue
+                    if self._cosine(vec, other) >= self.threshold:
+                        a, b = find(story.id), find(other.id)
+                        first, second = (a, b) if self._stories[a].seq < self._stories[b].seq else (b, a)
+                        parent[second] = first
+        groups: dict[str, list[_Story]] = {}
+        for story in ordered:
+            if story.articles:
+                groups.setdefault(find(story.id), []).append(story)
+        return list(groups.values())
+
     def result(self) -> StoriesResult:
         """Every story with its merged events and discrepancies, and the syndication links."""
         stories = []
-        for story in sorted(self._stories.values(), key=lambda s: s.seq):
-            if not story.articles:
-                continue
-            kept = [self._kept[a] for a in story.articles]
+        for group in self._merged_groups():
+            story = group[0]
+            kept = sorted((self._kept[a] for s in group for a in s.articles), key=lambda k: k.order)
             dated = sorted((k for k in kept if k.published), key=lambda k: (k.published, k.order))
             lead = dated[0] if dated else kept[0]
             title = lead.title or next((k.title for k in kept if k.title), None) or lead.lead or None
             events: tuple[MergedEvent, ...] = merge_events([(k.id, k.events) for k in kept])
             discrepancies: tuple[Discrepancy, ...] = find_discrepancies(
                 [ArticleFacts(k.id, k.figures, k.contexts, k.quotes) for k in kept])
-            stories.append(Story(id=story.id, title=title, articles=tuple(story.articles),
+            stories.append(Story(id=story.id, title=title, articles=tuple(k.id for k in kept),
                                  first_published=dated[0].published if dated else None,
                                  events=events, discrepancies=discrepancies))
         syndication = ()
@@ -284,5 +351,6 @@ class StoryClusterer:
                 self._synd.links,
                 published={k.id: k.published for k in self._kept.values()},
                 order={k.id: k.order for k in self._kept.values()},
-                agencies={k.id: k.agency for k in self._kept.values()}))
+                agencies={k.id: k.agency for k in self._kept.values()},
+                sources={k.id: k.source for k in self._kept.values()}))
         return StoriesResult(stories=tuple(stories), syndication=syndication)

@@ -50,6 +50,14 @@ def _agency_patterns() -> tuple[re.Pattern, re.Pattern, dict[str, str]]:
     return paren, phrase, names
 
 
+def agency_name(source: str | None) -> str | None:
+    """The canonical agency name of an outlet name ("Associated Press" -> "AP"), or None."""
+    if not source:
+        return None
+    names = _agency_patterns()[2]
+    return names.get(source.strip()) or names.get(source.strip().removeprefix("The ").strip())
+
+
 def credited_agency(text: str) -> str | None:
     """The wire agency an article credits, canonical name (``"Reuters"``, ``"IANS/EFE"``), or None.
 
@@ -134,19 +142,22 @@ class SyndicationIndex:
 
 
 def resolve(links: list[tuple[str, str, float]], *, published: dict[str, str | None],
-            order: dict[str, int], agencies: dict[str, str | None]) -> list[Syndication]:
+            order: dict[str, int], agencies: dict[str, str | None],
+            sources: dict[str, str | None] | None = None) -> list[Syndication]:
     """Syndication records from pairwise copy links.
 
-    Copies form groups (connected components). A group's original is the agency
-    credited by its earliest crediting member, and then every member is a copy
-    of that agency; otherwise the earliest published member (input order breaks
-    ties) is the original and every other member a copy of it.
+    Copies form groups (connected components). When a member credits a wire
+    agency and the earliest published member is not that agency's own article,
+    the agency is the original and every member a copy of it; otherwise the
+    earliest published member (input order breaks ties) is the original and
+    every other member a copy of it.
 
     Args:
         links: ``(earlier id, later id, containment)`` pairs.
         published: publication date (ISO) by article id.
         order: input position by article id.
         agencies: credited agency by article id.
+        sources: outlet name by article id (an agency's own article is an original).
     """
     parent: dict[str, str] = {}
 
@@ -174,10 +185,12 @@ def resolve(links: list[tuple[str, str, float]], *, published: dict[str, str | N
         members.sort(key=when)
         earliest = members[0]
         agency = next((agencies[m] for m in members if agencies.get(m)), None)
+        own = agency is not None and agency_name((sources or {}).get(earliest)) in agency.split("/")
+        original = earliest if agency is None or own else agency
         for m in members:
-            if agency is None and m == earliest:
+            if m == original:
                 continue
-            out.append(Syndication(copy=m, original=agency or earliest, similarity=best[m],
+            out.append(Syndication(copy=m, original=original, similarity=best[m],
                                    earliest=earliest, agency=agency))
     out.sort(key=lambda s: (order.get(s.copy, 0), s.copy))
     return out
