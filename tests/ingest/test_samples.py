@@ -58,9 +58,19 @@ def test_samples_structured_formats_carry_metadata(by_file):
             assert article.published and article.source and article.title and article.url, article.origin
 
 
-def test_samples_wire_reprint_is_near_verbatim():
-    original = (SAMPLES / "syria-military-talks.txt").read_text(encoding="utf-8")
-    reprint = (SAMPLES / "syria-talks-reprint.txt").read_text(encoding="utf-8")
+def test_samples_text_files_with_front_matter_are_dated(by_file):
+    found, _stats = by_file
+    for name in ("syria-talks-reprint.txt", "burundi-bujumbura-clashes.txt"):
+        [article] = found[name]
+        assert article.published and article.source
+        assert not article.text.startswith("---")
+
+
+def test_samples_wire_reprint_is_near_verbatim(by_file):
+    found, _stats = by_file
+    [original] = found["syria-military-talks.txt"]
+    [reprint] = found["syria-talks-reprint.txt"]
+    original, reprint = original.text, reprint.text
     words = lambda t: set(zip(t.split(), t.split()[1:], t.split()[2:]))  # noqa: E731
     shared = len(words(original) & words(reprint)) / len(words(reprint))
     assert shared > 0.8

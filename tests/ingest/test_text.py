@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newsgraph.ingest import read_inputs
-from newsgraph.ingest.text import article_from_text_bytes, title_line
+from newsgraph.ingest.text import article_from_text_bytes, front_matter, title_line
 from newsgraph.model import Article, Rejected
 
 BODY = ("BRUSSELS, Sept 22 - European Union ministers on Tuesday approved a plan to relocate "
@@ -93,3 +93,26 @@ def test_text_ids_are_stable_and_content_based(tmp_path):
     a, b, c = read_inputs([tmp_path])
     assert a.id == b.id != c.id
     assert [x.id for x in read_inputs([tmp_path])] == [a.id, b.id, c.id]
+
+
+@pytest.mark.parametrize("text, fields, rest", [
+    ("---\npublished: 2015-09-17\nsource: Lakeside Courier\n---\nHeadline\n\nBody.",
+     {"published": "2015-09-17", "source": "Lakeside Courier"}, "Headline\n\nBody."),
+    ("---\nurl: https://x.example/a?b=c:d\n---\n\nBody.", {"url": "https://x.example/a?b=c:d"}, "Body."),
+    ("---\nauthor: someone\n---\nBody.", {}, "---\nauthor: someone\n---\nBody."),   # unknown key
+    ("---\n\nA story that opens with a rule.\n", {}, "---\n\nA story that opens with a rule.\n"),
+    ("---\npublished: 2015-09-17\nno closing rule", {}, "---\npublished: 2015-09-17\nno closing rule"),
+    ("Headline\n---\npublished: 2015\n---\n", {}, "Headline\n---\npublished: 2015\n---\n"),
+])
+def test_text_front_matter(text, fields, rest):
+    assert front_matter(text) == (fields, rest)
+
+
+def test_text_front_matter_fills_the_record(tmp_path):
+    path = tmp_path / "dated.txt"
+    path.write_text("---\npublished: 2015-09-22\nsource: Lakeside Courier\n---\n"
+                    "EU ministers approve refugee plan\n\n" + BODY, encoding="utf-8")
+    [article] = read_inputs([path])
+    assert (article.published, article.source) == ("2015-09-22", "Lakeside Courier")
+    assert article.title == "EU ministers approve refugee plan"
+    assert article.text.startswith("EU ministers approve refugee plan\n\nBRUSSELS")

@@ -1,7 +1,11 @@
 """Plain-text articles: encoding detection, binary rejection, a first-line title.
 
-The text is always kept whole: a headline on the first line becomes ``title`` but stays in
+The text is kept whole: a headline on the first line becomes ``title`` but stays in
 ``text``, because every span indexes the full text and users expect to find it there.
+The one exception is an optional metadata block at the very top, between two ``---``
+lines, of ``key: value`` lines naming SCHEMA input fields (``published: 2015-09-17``,
+``source``, ``url``, ``title``, ``id``): it is metadata, not article text, so it is taken
+out and fills the record, which lets a plain file carry its publication date.
 """
 
 from __future__ import annotations
@@ -12,6 +16,9 @@ from ..model import Article, Rejected
 from .decode import BinaryData, decode_bytes
 from .records import make_article
 
+_FRONT_KEYS = frozenset({"id", "url", "source", "title", "published"})
+_FRONT_LINE = re.compile(r"^\s*([A-Za-z_]+)\s*:\s*(.*?)\s*$")
+_MAX_FRONT_LINES = 12
 _SENTENCE_END = re.compile(r"[.,;:]\s*$")
 _MAX_TITLE_CHARS = 200
 _MAX_TITLE_WORDS = 30
@@ -38,6 +45,27 @@ def title_line(text: str) -> str | None:
     return first
 
 
+def front_matter(text: str) -> tuple[dict[str, str], str]:
+    """Split a leading ``---`` metadata block from the text: ``(fields, rest)``.
+
+    Only a block of at most 12 ``key: value`` lines with SCHEMA input keys counts; anything
+    else (a text that merely starts with a rule) is returned unchanged with no fields.
+    """
+    lines = text.split("\n")
+    if not lines or lines[0].strip() != "---":
+        return {}, text
+    fields: dict[str, str] = {}
+    for i, line in enumerate(lines[1:_MAX_FRONT_LINES + 2], start=1):
+        if line.strip() == "---":
+            return fields, "\n".join(lines[i + 1:]).lstrip("\n")
+        match = _FRONT_LINE.match(line)
+        if not match or match.group(1).lower() not in _FRONT_KEYS:
+            return {}, text
+        if match.group(2):
+            fields[match.group(1).lower()] = match.group(2)
+    return {}, text
+
+
 def article_from_text_bytes(data: bytes, *, origin: str, title_heuristic: bool = True,
                             **meta: str | None) -> Article | Rejected:
     """An article from the raw bytes of a plain-text file.
@@ -57,9 +85,13 @@ def article_from_text_bytes(data: bytes, *, origin: str, title_heuristic: bool =
         text, _encoding = decode_bytes(data)
     except BinaryData as exc:
         return Rejected(origin, "binary", str(exc))
+    fields, text = front_matter(text.lstrip("\ufeff"))
+    for key, value in fields.items():
+        if meta.get(key) is None:
+            meta[key] = value
     if meta.get("title") is None and title_heuristic:
         meta["title"] = title_line(text)
     return make_article(text, origin=origin, **meta)
 
 
-__all__ = ["article_from_text_bytes", "title_line"]
+__all__ = ["article_from_text_bytes", "front_matter", "title_line"]
