@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import socket
-
 import pytest
 
 from newsgraph.ingest import read_inputs
@@ -41,14 +39,6 @@ ATOM = """<?xml version="1.0" encoding="utf-8"?>
 <summary>Mediators from West Africa arrived in the capital on Tuesday.</summary></entry>
 </feed>"""
 
-
-@pytest.fixture
-def no_network(monkeypatch):
-    def refuse(*args, **kwargs):
-        raise AssertionError("a reader tried to use the network")
-
-    monkeypatch.setattr(socket.socket, "connect", refuse)
-    monkeypatch.setattr(socket, "getaddrinfo", refuse)
 
 
 def test_feeds_rss_items_become_articles(tmp_path, no_network):

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import socket
-
 import pytest
 
 from newsgraph.ingest import read_inputs
@@ -39,16 +37,6 @@ def page(*, charset: str = "utf-8", date: bool = True, canonical: bool = True) -
             "<footer><p>Copyright 2024 Rift Times Media Group. All rights reserved.</p>"
             "<a href='/terms'>Terms and conditions apply</a></footer></body></html>")
 
-
-@pytest.fixture
-def no_network(monkeypatch):
-    """Any attempt to open a connection fails the test."""
-    def refuse(*args, **kwargs):
-        raise AssertionError("a reader tried to use the network")
-
-    monkeypatch.setattr(socket.socket, "connect", refuse)
-    monkeypatch.setattr(socket, "create_connection", refuse)
-    monkeypatch.setattr(socket, "getaddrinfo", refuse)
 
 
 def test_html_main_text_and_metadata(tmp_path, no_network):

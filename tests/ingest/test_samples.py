@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import socket
 from collections import defaultdict
 from pathlib import Path
 
@@ -16,11 +17,18 @@ SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 
 @pytest.fixture(scope="module")
 def by_file():
+    """Every sample read once (with the network refused), grouped by file name."""
+    def refuse(*args, **kwargs):
+        raise AssertionError("a reader tried to use the network")
+
     stats = ReadStats()
     found = defaultdict(list)
-    for result in read_inputs([SAMPLES], stats=stats):
-        path = result.origin.split("#")[0].split(":")[0]
-        found[Path(path).name].append(result)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(socket.socket, "connect", refuse)
+        patch.setattr(socket, "getaddrinfo", refuse)
+        for result in read_inputs([SAMPLES], stats=stats):
+            path = result.origin.split("#")[0].split(":")[0]
+            found[Path(path).name].append(result)
     return found, stats
 
 

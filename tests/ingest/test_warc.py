@@ -54,7 +54,7 @@ MIXED = [
 
 
 @pytest.mark.parametrize("gz, name", [(True, "crawl.warc.gz"), (False, "crawl.warc")])
-def test_warc_html_responses_become_articles(tmp_path, gz, name):
+def test_warc_html_responses_become_articles(tmp_path, gz, name, no_network):
     path = tmp_path / name
     path.write_bytes(make_warc(MIXED, gz=gz))
     stats = ReadStats()
