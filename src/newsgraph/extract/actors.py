@@ -121,6 +121,9 @@ def phrase_tokens(tok) -> list:
 def _entity_codes(ent: Entity, text: str) -> tuple[str | None, str | None]:
     """(country, sector) the entity itself says, with gazetteer look-ups on its name."""
     country, sector = ent.country, ent.role
+    named = _country_of_text(ent.name)
+    if named and ent.type not in ("GPE", "LOC", "NORP") and not country:
+        return named[0], named[1]  # a country the tagger typed PERSON/ORG ("Sri Lanka")
     if ent.type in ("GPE", "LOC", "NORP"):
         hit = _country_of_text(ent.name) or _country_of_text(text)
         if hit:
@@ -159,6 +162,7 @@ def code_actor(tok, index: MentionIndex, *, _depth: int = 0) -> Actor | None:
     toks = phrase_tokens(tok)
     start, end = toks[0].idx, toks[-1].idx + len(toks[-1])
     head_ent = index.at(tok.idx, tok.idx + len(tok))
+    via_poss = False
     head_country = False  # the head itself names the country ("Russia"), not a modifier ("British sailors")
     country: str | None = None
     sector: str | None = None
@@ -167,12 +171,22 @@ def code_actor(tok, index: MentionIndex, *, _depth: int = 0) -> Actor | None:
     if head_ent is not None:
         entity_id = head_ent.id
         country, sector = _entity_codes(head_ent, tok.text)
-        head_country = bool(country) and head_ent.type in ("GPE", "NORP", "LOC")
+        head_country = bool(country) and (head_ent.type in ("GPE", "NORP", "LOC")
+                                          or _country_of_text(head_ent.name) is not None)
+        if head_ent.type == "ORG" and country and not head_country:
+            # "the Ivory Coast's Supreme Court": an explicit owner beats the metonym's default country
+            owner = _owner_country(tok, index)
+            if owner:
+                country = owner
         name = head_ent.name
         if country and " " in country:
             return Actor(name=name, entity=entity_id, code=country)
     else:
-        full = org_code(name) or org_code(tok.text)
+        compounds = [t for t in tok.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
+        prefix = tok.doc[compounds[0].i:tok.i].text if compounds else ""
+        full = org_code(name) or org_code(tok.text) or (org_code(prefix) if prefix else None)
+        if full and prefix and tok.pos_ == "NOUN" and " " in full:  # "Red Cross officials"
+            return Actor(name=name, entity=None, code=full)
         if full and tok.pos_ == "PROPN":
             return Actor(name=name, entity=None, code=full)
         hit = _country_of_text(name) if tok.pos_ == "PROPN" else None
@@ -198,6 +212,7 @@ def code_actor(tok, index: MentionIndex, *, _depth: int = 0) -> Actor | None:
             if hit:
                 country = hit[0]
                 sector = sector or hit[1]
+                via_poss = t.dep_ == "poss" or any(a.dep_ == "poss" for a in t.ancestors if a.i != tok.i)
                 continue
             if ent is not None and ent.type == "ORG":
                 full = org_code(ent.name)
@@ -225,6 +240,8 @@ def code_actor(tok, index: MentionIndex, *, _depth: int = 0) -> Actor | None:
         country = _located_in(tok, index)
     if country is None and sector is None and head_ent is None:
         return None
+    if via_poss and sector is None and head_ent is None and not head_country:
+        return None  # "Colombia's bid": the possessor is the actor, not the thing possessed
     if country and not sector and head_country:
         sector = "GOV"  # a bare country acts through its government (PLOVER/CAMEO convention)
     code = _join(country, sector)
@@ -250,6 +267,16 @@ def _fuller_mention(tok, ent: Entity, index: MentionIndex):
             span = doc.char_span(s, e, alignment_mode="expand")
             if span is not None and any(t.dep_ in _MOD_DEPS for t in span.root.lefts):
                 return span.root
+    return None
+
+
+def _owner_country(tok, index: MentionIndex) -> str | None:
+    for c in tok.lefts:
+        if c.dep_ in ("poss", "amod", "compound"):
+            ent = index.at(c.idx, c.idx + len(c))
+            hit = _country_of_text(ent.name if ent is not None else c.text)
+            if hit:
+                return hit[0]
     return None
 
 

@@ -124,6 +124,8 @@ def _lemma_keys(tok) -> tuple[str, ...]:
             keys.append(low[:-3] + "y")
         if low.endswith("s"):
             keys.append(low[:-1])
+        if tok.lemma_.lower().startswith("re") and len(tok.lemma_) > 5:
+            keys.append(tok.lemma_.lower()[2:])  # "reimposed", "reopened": the act again
     return tuple(dict.fromkeys(keys))
 
 
@@ -304,7 +306,7 @@ def _pobj_actor(tok, index: MentionIndex, *, depth: int = 0):
     return None
 
 
-def _prep_targets(tok, index: MentionIndex, *, exclude: Sequence = ()) -> list:
+def _prep_targets(tok, index: MentionIndex, *, exclude: Sequence = (), in_ok: bool = False) -> list:
     """Actor tokens in ``tok``'s prepositional phrases, best preposition first."""
     found = []
     for p in tok.children:
@@ -317,6 +319,8 @@ def _prep_targets(tok, index: MentionIndex, *, exclude: Sequence = ()) -> list:
         for o in p.children:
             if o.dep_ != "pobj":
                 continue
+            if p.lower_ == "in" and not in_ok:
+                continue  # "in Baghdad": where; used as the affected party only as a last resort
             actor = _pobj_actor(o, index)
             if actor is not None and actor not in exclude:
                 found.append((_PREP_RANK[p.lower_], actor))
@@ -418,6 +422,12 @@ def _verb_candidate(tok, index: MentionIndex) -> _Cand | None:
         return _Cand(entry.type, "verb", tok, sorted(set(words), key=lambda t: t.i))
     if light is not None and light.type in PLOVER_TYPES and objs:
         return _Cand(light.type, "light", tok, [tok])
+    if light is None and not _entries(tok, "report") and not _entries(tok, "transparent"):
+        # any other verb whose object is an event noun: "speeded up the withdrawal", "tightened the blockade"
+        for o in objs:
+            ntype = _noun_type(o, index, as_object=False)
+            if ntype:
+                return _Cand(ntype, "light", tok, [tok, o], factor=0.9)
     return None
 
 
@@ -596,7 +606,7 @@ def _arguments(cand: _Cand, index: MentionIndex) -> None:
         passive = False  # "Israel is opposed to", "Vietnam is committed to": the subject holds the stance
     if passive:
         cand.sources = _conjuncts(agent) if agent is not None else []
-        cand.targets = _conjuncts(subj) if subj is not None else []
+        cand.targets = _conjuncts(subj) if subj is not None and subj not in cand.words else []
     else:
         cand.sources = _conjuncts(subj) if subj is not None else []
     word_ids = {w.i for w in cand.words}
@@ -625,7 +635,7 @@ def _arguments(cand: _Cand, index: MentionIndex) -> None:
                     places.append(o)
                     places.extend(x for x in _objects(o) if x not in places)
         for t in places:
-            found = _prep_targets(t, index, exclude=cand.sources)
+            found = _prep_targets(t, index, exclude=cand.sources, in_ok=True)
             if found:
                 cand.targets = _conjuncts(found[0])
                 break
@@ -761,7 +771,7 @@ def _sentence_events(sent, article: Article, found: Found, index: MentionIndex,
             speaker_actor = code_actor(speaker_tok, index)
         elif report_verb is None:
             speaker_actor = _quote_speaker(cand.head, found, index)
-        factor = 1.0 if report_verb is None else 0.95
+        factor = cand.factor * (1.0 if report_verb is None else 0.95)
         if cand.kind == "noun" or cand.head.dep_ in ("ROOT",) or report_verb is not None:
             pass
         if cand.head.dep_ not in ("ROOT", "ccomp", "conj", "parataxis") and cand.kind != "must" \
@@ -772,7 +782,11 @@ def _sentence_events(sent, article: Article, found: Found, index: MentionIndex,
         actor_toks = {t.i for t in cand.sources + cand.targets}
         place, place_span = _place_for(cand, index, actor_toks)
         place_country = _place_country(place)
-        sources = [_fill_country(a, f, sent, index, place_country=place_country) for a, f in sources]
+        # a guessed source country never comes from the target's own words, unless it is the
+        # target's nationality word of a domestic act ("President X banned Ugandan candidates")
+        tgt_skip = _target_words(cand.targets)
+        sources = [_fill_country(a, f, sent, index, place_country=place_country, skip=tgt_skip)
+                   for a, f in sources]
         targets = [_fill_country(a, f, sent, index, place_country=place_country, prefer_place=True)
                    for a, f in targets]
         if not sources and not targets:
@@ -808,16 +822,19 @@ def _sentence_events(sent, article: Article, found: Found, index: MentionIndex,
     return out
 
 
-def _sentence_country(sent, index: MentionIndex) -> str | None:
+def _sentence_country(sent, index: MentionIndex, skip: frozenset[int] = frozenset()) -> str | None:
     """The first country named in the sentence (entity or demonym), for actors known only by title."""
     from . import gazetteer
 
     for tok in sent:
         if tok.pos_ not in ("PROPN", "ADJ", "NOUN"):
             continue
+        if tok.i in skip:
+            continue
         ent = index.at(tok.idx, tok.idx + len(tok))
-        if ent is not None and ent.type in ("GPE", "NORP", "LOC"):
-            code = ent.country or gazetteer.country_code(ent.name)
+        if ent is not None and (ent.type in ("GPE", "NORP", "LOC") or gazetteer.country_code(ent.name)):
+            code = ent.country if ent.type in ("GPE", "NORP", "LOC") else None
+            code = code or gazetteer.country_code(ent.name)
             if not code:
                 met = gazetteer.metonym(ent.name)
                 code = met[0] if met else None
@@ -832,7 +849,8 @@ def _sentence_country(sent, index: MentionIndex) -> str | None:
 
 
 def _fill_country(actor: Actor, factor: float, sent, index: MentionIndex, *,
-                  place_country: str | None = None, prefer_place: bool = False) -> tuple[Actor, float]:
+                  place_country: str | None = None, prefer_place: bool = False,
+                  skip: frozenset[int] = frozenset()) -> tuple[Actor, float]:
     """An actor known by sector or title only ("President X", "the police") takes the sentence's country.
 
     News sentences name the country of an unnamed-country actor nearby far more
@@ -847,13 +865,24 @@ def _fill_country(actor: Actor, factor: float, sent, index: MentionIndex, *,
 
     if not first or gazetteer.country_name(first):
         return actor, factor  # no sector to place (a bare name), or already a country
-    country = (place_country or _sentence_country(sent, index)) if prefer_place else \
-        (_sentence_country(sent, index) or place_country)
+    country = (place_country or _sentence_country(sent, index, skip)) if prefer_place else \
+        (_sentence_country(sent, index, skip) or place_country)
     if not country:
         return actor, factor
     sector = code or None
     new_code = f"{country} {sector}" if sector else country
     return Actor(name=actor.name, entity=actor.entity, code=new_code), factor * 0.85
+
+
+def _target_words(targets: Sequence) -> frozenset[int]:
+    """Token ids of the targets' own words (not their nationality adjective, not "in X" locations)."""
+    out: set[int] = set()
+    for tt in targets:
+        located = {t.i for p in tt.subtree if p.dep_ == "prep" and p.lower_ in _PLACE_PREPS
+                   for t in p.subtree}
+        out.update(t.i for t in tt.subtree if t.i not in located
+                   and not (t.dep_ in ("amod", "compound") and t.head.i == tt.i))
+    return frozenset(out)
 
 
 def _place_country(place: str | None) -> str | None:
