@@ -114,13 +114,13 @@ def patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ("reldp", rf"(?P<rel>this|last|This|Last)\s+(?P<dp>morning|afternoon|evening|night)\b"),
         ("relunit", rf"(?:(?P<mod>earlier|later|early|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of"
                     rf"|Earlier|Later|Early|Late)\s+)?(?P<rel>this|last|next|the\s+last|the\s+next|the\s+previous"
-                    rf"|the\s+coming|the\s+following|the\s+current|This|Last|Next|The\s+last|The\s+next)\s+"
+                    rf"|the\s+coming|the\s+following|the\s+current|This|Last|Next|The\s+last|The\s+next|the)\s+"
                     rf"(?:(?P<fy>fiscal|financial|calendar|school|academic)\s+)?"
                     rf"(?P<unit>week|weekend|month|year|quarter|decade|century|{season})\b"),
         ("ago", rf"\b(?P<num>{num})\s+(?P<unit>{unit})s?\s+(?P<ago>ago)\b"),
         ("vague_ago", rf"(?:(?P<num>many|several|a\s+few|few|some)\s+)?(?P<unit>year|decade|month|week|day)s\s+ago\b"),
         ("duration", rf"(?:(?P<rel>(?:the|The)\s+(?:past|last|next|first|previous|following|coming|final|latest)"
-                     rf"|(?:past|last|next|first|coming|final|another|Another)))?\s*"
+                     rf"|(?:past|next|first|coming|final|another|Another)))?\s*"
                      rf"\b(?P<num>{num})(?:\s+(?:more|full|straight|consecutive|long))?[\s-]+(?P<unit>{unit})s?\b{no_age}"
                      rf"(?:\s+and\s+(?:a\s+half))?"),
         ("bare_duration", rf"(?:(?P<rel>(?:the|The)\s+(?:past|last|next|coming)(?:\s+(?:several|few|many))?"

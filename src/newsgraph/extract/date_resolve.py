@@ -126,8 +126,9 @@ def _weekday(anchor: dt.date | None, wd: int, rel: str | None, tense: Tense) -> 
 
 
 def _relunit(anchor: dt.date, unit: str, rel: str, fy: str | None) -> Resolved | None:
-    rel = " ".join(rel.lower().split()).replace("the ", "")
-    k = {"this": 0, "current": 0, "last": -1, "previous": -1, "next": 1, "coming": 1}.get(rel)
+    rel = " ".join(rel.lower().split())
+    rel = rel if rel == "the" else rel.replace("the ", "")
+    k = {"this": 0, "current": 0, "the": 0, "last": -1, "previous": -1, "next": 1, "coming": 1}.get(rel)
     if k is None:
         return None
     unit = unit.lower()

@@ -40,7 +40,7 @@ _DAY_KINDS = frozenset("iso ymd mdy dmy weekday relday reldp".split())
 _TIME_KINDS = frozenset("time clock noon".split())
 _FULL_KINDS = frozenset("iso ymd numeric mdy dmy".split())
 _DATELINE_BEFORE = re.compile(r"(?:^|\n)[ \t]*[A-Z][A-Za-z.'’ -]{1,40}(?:,[ \t]*[A-Z][A-Za-z.'’ -]{1,30})?,?[ \t]*\(?$")
-_DATELINE_AFTER = re.compile(r"^(?:,?[ \t]*\d{4})?[ \t]*\)?[ \t]*(?:\([^)\n]{1,40}\)[ \t]*)?[-–—:]")
+_DATELINE_AFTER = re.compile(r"^(?:,?[ \t]*\d{4})?[ \t]*\)?[ \t]*(?:\([^)\n]{1,40}\)[ \t]*|/[^/\n]{1,40}/[ \t]*)?[-–—:]")
 
 
 def parse_published(value: str | None) -> dt.date | None:
@@ -85,6 +85,11 @@ def _plausible(c: Candidate, doc, text: str, ents: list[tuple[int, int]],
         return False  # "Theresa May", "Good Friday Agreement"
     if c.kind == "holiday":
         return bool(c.get("rel")) or prev in _MONTH_CUES or prev in ("on", "at", "over", "for", "around")
+    if c.kind == "relunit" and " ".join(c.get("rel").lower().split()) == "the":
+        return bool(c.get("mod")) and c.get("unit").lower() in ("year", "month", "week")
+    if c.kind == "duration" and (c.get("unit") or "").lower() == "second" and \
+            (c.get("num") or "").lower() in ("a", "an"):
+        return False  # "a second referendum"
     if c.kind == "month":
         if c.get("mod") or c.get("rel"):
             return True
@@ -137,6 +142,15 @@ def _anchor(article: Article, chosen: list[Candidate], text: str,
             tenses: dict[int, str | None]) -> tuple[dt.date | None, str | None]:
     published = parse_published(article.published)
     if published is not None:
+        # a wire story's dateline is the day it was filed; a timestamp may be a day or two later
+        for c in chosen:
+            if _dateline(c, text):
+                r = resolve(c, published, "past")
+                if r and r.value and len(r.value) == 10:
+                    filed = dt.date.fromisoformat(r.value)
+                    if published - dt.timedelta(days=3) <= filed < published:
+                        return filed, "dateline"
+                break
         return published, "published"
     for c in chosen:
         if _dateline(c, text) and c.get("y"):
@@ -158,6 +172,8 @@ def _as_set(c: Candidate, text: str, doc) -> bool:
     """ "$3 billion a year", "twice a day": a rate, not a duration."""
     if c.kind != "duration" or (c.get("num") or "").lower() not in ("a", "an", "per") or c.get("rel"):
         return False
+    if re.match(r"\s+(?:earlier|later|before|after|ago)\b", text[c.end:c.end + 12]):
+        return False  # "a year earlier" is a shift, not a rate
     before = text[max(0, c.start - 25):c.start].lower()
     return bool(re.search(r"(once|twice|times|\d|million|billion|percent|%|\bper)\W*$", before))
 
@@ -219,7 +235,7 @@ def _join_times(resolved: list[tuple[Candidate, Resolved]], text: str) -> list[t
         if k not in _TIME_KINDS:
             continue
         day = None
-        if i + 1 < len(out) and out[i + 1][3] in _DAY_KINDS and re.fullmatch(r"\s*(?:on|of)\s+", text[e:out[i + 1][0]]):
+        if i + 1 < len(out) and out[i + 1][3] in _DAY_KINDS and re.fullmatch(r"\s*(?:\([^()]{1,25}\)\s*)?(?:on|of)\s+", text[e:out[i + 1][0]]):
             day = out[i + 1][2]
         elif i and out[i - 1][3] in _DAY_KINDS and re.fullmatch(r",?\s*(?:at|from|by|until)\s+", text[out[i - 1][1]:s]):
             day = out[i - 1][2]
