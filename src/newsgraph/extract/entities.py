@@ -32,7 +32,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
-from spacy.attrs import IDX, IS_PUNCT, IS_TITLE, LENGTH, LOWER, POS, SPACY
+from spacy.attrs import IDX, IS_PUNCT, IS_TITLE, LENGTH, LOWER, POS, SENT_START, SPACY
 from spacy.parts_of_speech import AUX, CCONJ, PROPN, VERB
 from spacy.strings import get_string_id
 
@@ -54,7 +54,7 @@ _DETERMINERS = frozenset({get_string_id("the")})
 _OF = get_string_id("of")
 _COMMA = get_string_id(",")
 _STOPPING_POS = frozenset({VERB, AUX, CCONJ})
-_ATTRS = [LOWER, IDX, LENGTH, IS_PUNCT, IS_TITLE, SPACY, POS]
+_ATTRS = [LOWER, IDX, LENGTH, IS_PUNCT, IS_TITLE, SPACY, POS, SENT_START]
 _NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "bint", "abu", "ben", "de", "da", "van", "von",
                              "der", "le", "la", "du", "del", "di"})
 _HYPHENS = frozenset({"-", "\u2010", "\u2011"})
@@ -64,13 +64,14 @@ _MAX_PATTERN = 8
 class _Tokens:
     """Plain-list view of the token attributes the rules read (one ``to_array`` call, no Token objects)."""
 
-    __slots__ = ("text", "n", "low", "idx", "length", "punct", "title", "space", "pos")
+    __slots__ = ("text", "n", "low", "idx", "length", "punct", "title", "space", "pos", "sent")
 
     def __init__(self, doc) -> None:
         self.text: str = doc.text
         self.n = len(doc)
         cols = doc.to_array(_ATTRS).T.tolist() if self.n else [[] for _ in _ATTRS]
-        self.low, self.idx, self.length, self.punct, self.title, self.space, self.pos = cols
+        self.low, self.idx, self.length, self.punct, self.title, self.space, self.pos, sent = cols
+        self.sent = [1 if v == 1 else 0 for v in sent]  # uint64 view of -1/0/1
 
     def word(self, i: int) -> str:
         return self.text[self.idx[i]:self.idx[i] + self.length[i]]
@@ -214,11 +215,15 @@ def _capitalised(tv: _Tokens, i: int) -> bool:
 
 
 def _strip_edges(tv: _Tokens, s: int, e: int) -> tuple[int, int]:
-    """Drop a leading determiner and trailing possessives/punctuation from a token range."""
-    while s < e and tv.low[s] in _DETERMINERS:
+    """Drop a leading "the" and trailing possessives from a token range.
+
+    A capitalised "The" inside a sentence belongs to the name ("The Hague",
+    "The Rocket Record Company"); at a sentence start it does not.
+    """
+    while s < e and tv.low[s] in _DETERMINERS and (tv.word(s)[0] == "t" or tv.sent[s] == 1
+                                                     or s == 0):
         s += 1
-    while e > s and (tv.low[e - 1] in _POSSESSIVE or (tv.punct[e - 1]
-                                                          and tv.word(e - 1) not in ".")):
+    while e > s and tv.low[e - 1] in _POSSESSIVE:
         e -= 1
     return s, e
 
@@ -256,6 +261,13 @@ def _ner_pieces(doc, tv: _Tokens) -> list[tuple[int, int, str]]:
     return out
 
 
+def _glued(tv: _Tokens, s: int, e: int) -> bool:
+    """True when tokens ``[s, e)`` are joined by a hyphen to a neighbouring word."""
+    if s > 0 and not tv.space[s - 1] and tv.word(s - 1) in _HYPHENS:
+        return True
+    return e < tv.n and not tv.space[e - 1] and tv.word(e) in _HYPHENS
+
+
 def _mentions(doc, tv: _Tokens, matches: list[_Match]) -> list[_Mention]:
     """spaCy entities after the title and lexicon fixes, plus lexicon-only mentions."""
     n = tv.n
@@ -273,6 +285,10 @@ def _mentions(doc, tv: _Tokens, matches: list[_Match]) -> list[_Mention]:
         if m is not None and m.kind == "title" and m.start <= s and e <= m.end:
             continue  # "Secretary of State": a title, not the ORG "State"
         kind = value = None
+        m = at[s]
+        if (m is not None and m.kind == "title" and m.start == s and m.value.kind == "honorific"
+                and m.end < e and tv.title[m.end]):
+            label = "PERSON"  # "Ms Pugh" tagged GPE: an honorific starts a person's name
         if label == "PERSON":
             # "Foreign Minister Sergei Lavrov", "Russian President Vladimir Putin" as one span
             while s < e - 1:
@@ -299,11 +315,14 @@ def _mentions(doc, tv: _Tokens, matches: list[_Match]) -> list[_Mention]:
         for j in range(s, e):
             taken[j] = True
         out.append(_Mention(s, e, label, kind, value))
+    for ent in doc.ents:  # lexicon-only mentions never cut into another entity ("Kigali Amendment")
+        for j in range(ent.start, ent.end):
+            taken[j] = True
     for m in matches:
         if m.kind == "title" or any(taken[j] for j in range(m.start, m.end)):
             continue
-        if not _capitalised(tv, m.start):
-            continue
+        if not _capitalised(tv, m.start) or _glued(tv, m.start, m.end):
+            continue  # lowercase, or part of a hyphenated word ("pro-Beijing")
         if m.kind == "demonym" and not tv.title[m.start]:
             continue
         label = {"country": "GPE", "demonym": "NORP", "org": "ORG"}.get(m.kind)
