@@ -44,6 +44,8 @@ _MONTHS = frozenset(
 _CLOCK = frozenset({"a.m.", "p.m.", "am", "pm", "o'clock", "gmt", "utc", "bst", "cet", "hrs", "h"})
 _YEAR_PREP = frozenset({"in", "since", "until", "till", "by", "of", "from", "before", "after",
                         "during", "mid", "early", "late", "the", "'s", "between", "to", "through"})
+_STREET = frozenset({"street", "st", "st.", "avenue", "ave", "ave.", "road", "rd", "boulevard",
+                     "blvd", "lane", "drive", "square", "place"})
 _PASSIVE_AUX = frozenset({"be", "get", "have"})
 _TOLL_HEADS = frozenset({"toll", "number", "count", "tally", "figure", "total", "death"})
 _CHANGE_VERBS = frozenset({"rise", "climb", "reach", "stand", "hit", "jump", "increase", "be",
@@ -112,6 +114,20 @@ def _not_a_count(doc, x: NumberExpr) -> str | None:
             return "label"
         if plow in ("-", "–") and prev.i > sent.start and doc[prev.i - 1].is_alpha:
             return "label"
+        if plow in ("-", "–", "/") and prev.i > sent.start and doc[prev.i - 1].text.isdigit() and \
+                len(doc[prev.i - 1].text) == 4 and not prev.whitespace_:
+            return "year"  # "1957-58", "2015/16"
+        if plow in ("every", "per") or (plow == "of" and prev.i > sent.start and
+                                        doc[prev.i - 1].lower_ == "out" and x.value >= 100):
+            return "rate"  # "177 out of every 100,000", "per 1,000 births"
+    if x.hedge and x.hedge.lower() in ("under", "over", "above") and x.value < 120 and \
+            x.start > sent.start and _noun_kind(doc[x.start - 1]) in PEOPLE_KINDS | {"person"}:
+        return "age"  # "people under 30", "adults over 65"
+    if not x.words_only and any(t.lower_ in _STREET and t.text[:1].isupper()
+                                for t in doc[x.end:min(x.end + 4, sent.end)]):
+        return "address"  # "131 West 23rd Street", "2301 8th Ave."
+    if not x.words_only and _looks_like_phone(doc, x):
+        return "phone"
     if not x.words_only and len(first.text) >= 3 and first.text[0] == "0":
         return "phone"
     # phone numbers: digit groups one after another ("7946 0321")
@@ -134,6 +150,10 @@ def _not_a_count(doc, x: NumberExpr) -> str | None:
             doc[x.num_end].text == "," and x.value < 120 and prev.i > sent.start and \
             (doc[prev.i - 1].ent_type_ == "PERSON" or doc[prev.i - 1].pos_ == "PROPN"):
         return "age"
+    # "the two bodies", "these three men": a group already counted earlier in the article
+    if x.words_only and x.value < 10 and prev is not None and not x.hedge and \
+            prev.lower_ in ("the", "these", "those", "both", "all", "its", "their", "his", "her", "our"):
+        return "anaphora"
     # "one of", "the one", "no one"
     if first.text.lower() == "one" and x.num_end == x.num_start + 1:
         if (nxt is not None and nxt.text.lower() in ("of", "another", "day", "side", "way")) or \
@@ -145,6 +165,27 @@ def _not_a_count(doc, x: NumberExpr) -> str | None:
             doc[x.num_start].ent_type_ != "CARDINAL":
         return first.ent_type_.lower()
     return None
+
+
+def _looks_like_phone(doc, x: NumberExpr) -> bool:
+    """Digit groups of a phone number: "(318) 619-3946", "1-888-234-1294", "call 0845 600 1234"."""
+    sent = doc[x.num_start].sent
+    toks = [t for t in doc[x.num_start:x.num_end] if t.text[:1].isdigit()]
+    if any("," in t.text for t in toks):
+        return False
+    if x.value_max is not None and len(toks) == 2 and len(toks[-1].text) >= 4 and len(toks[0].text) <= 3:
+        return True  # "619-3946" is not a range
+    if x.num_start > sent.start and doc[x.num_start - 1].text == "(" and x.num_end < sent.end and \
+            doc[x.num_end].text == ")" and len(toks[0].text) == 3:
+        return True  # "(318)"
+    if x.num_end + 1 < sent.end and doc[x.num_end].text in ("-", ")") and \
+            doc[x.num_end + 1].text[:1].isdigit() and len(doc[x.num_end + 1].text) >= 3:
+        return True
+    if x.num_start - 2 >= sent.start and doc[x.num_start - 1].text in ("-", ")") and \
+            doc[x.num_start - 2].text[:1].isdigit() and not doc[x.num_start - 1].whitespace_:
+        return True
+    phone = {k for k, v in _cues().get("label", {}).items() if v[0] == "phone"}
+    return any(t.lower_ in phone for t in doc[max(sent.start, x.num_start - 5):x.num_start])
 
 
 def _is_score(doc, x: NumberExpr) -> bool:
@@ -196,6 +237,10 @@ def _counted_noun(doc, x: NumberExpr):
     if h.dep_ in ("nummod", "quantmod", "amod", "compound", "nmod", "det", "npadvmod") and \
             h.head.i >= x.num_end and h.head.pos_ in ("NOUN", "PROPN", "ADJ"):
         return h.head
+    # "a population of two million", "a crowd of 5,000", "a death toll of 45"
+    if h.dep_ == "pobj" and h.head.lower_ == "of" and h.head.head.pos_ == "NOUN" and \
+            _noun_kind(h.head.head) not in (None, "time", "measure", "label"):
+        return h.head.head
     # parse slips: the next content word after the number
     j = x.end
     while j < sent.end and doc[j].pos_ == "ADJ" and doc[j].lemma_.lower() not in _cues().get("adj", {}) \
@@ -439,7 +484,11 @@ def _np_name(doc, tok, index: MentionIndex) -> str | None:
         return None
     del start, end
     text = " ".join(t.text if (t.pos_ == "PROPN" or t.text.isupper()) else t.text.lower() for t in words)
-    return text.replace(" 's", "'s") or None
+    text = text.replace(" 's", "'s")
+    for article in ("the ", "a ", "an "):
+        if text.lower().startswith(article):
+            text = text[len(article):]
+    return text or None
 
 
 def _same_paragraph(doc, i: int, j: int) -> bool:
@@ -493,6 +542,8 @@ def _reported_by(doc, x: NumberExpr, index: MentionIndex) -> str | None:
                 not _same_paragraph(doc, v.i, x.num_start):
             continue
         objs = [c for c in v.children if c.dep_ == "dobj"]
+        if objs and v.lemma_.lower() == "claim":
+            continue  # "claimed the lives of 70,000", "claimed responsibility": not a report
         if objs and not any(o.left_edge.i <= head.i <= o.right_edge.i for o in objs):
             continue  # "no group has claimed responsibility": the verb's content is its object
         for c in v.children:
@@ -506,12 +557,21 @@ def _reported_by(doc, x: NumberExpr, index: MentionIndex) -> str | None:
 def _quoted_by(span: tuple[int, int], found: Found) -> str | None:
     for q in found.quotes:
         if q.speaker is not None and q.span[0] <= span[0] and span[1] <= q.span[1]:
-            return q.speaker.name
+            return _clean_name(q.speaker.name)
     return None
 
 
 def _source(doc, x: NumberExpr, span, found: Found, index: MentionIndex) -> str | None:
     return _according_to(doc, x, index) or _reported_by(doc, x, index) or _quoted_by(span, found)
+
+
+def _is_conversion(doc, x: NumberExpr, previous: NumberExpr | None) -> bool:
+    """A currency conversion in brackets right after another money amount."""
+    if previous is None or not (x.currency and previous.currency) or x.currency == previous.currency:
+        return False
+    return x.start - previous.end == 1 and doc[previous.end].text in ("(", "[", "—", "-", "–") \
+        or (x.start - previous.end == 2 and doc[previous.end].text == "," and
+            doc[previous.end + 1].lower_ in ("or", "about", "around"))
 
 
 # --------------------------------------------------------------------------- extract
@@ -530,7 +590,11 @@ def extract(doc, article: Article, found: Found) -> list[Figure]:
     """
     index = MentionIndex(found.entities)
     out: list[Figure] = []
+    previous: NumberExpr | None = None
     for x in find_numbers(doc):
+        if _is_conversion(doc, x, previous):
+            continue  # "5.8 billion euros ($7.5 billion)": the same money in another currency
+        previous = x
         try:
             reason = _not_a_count(doc, x)
             if reason:
@@ -540,12 +604,15 @@ def extract(doc, article: Article, found: Found) -> list[Figure]:
             if kind is None:
                 continue
             if x.words_only and not x.vague and x.value < 10 and x.value_max is None and \
-                    kind not in _SPECIFIC and kind != "money" and unit not in ("%", "fraction"):
-                continue  # "two countries", "three times": not figures a reader tracks
+                    kind != "money" and unit not in ("%", "fraction"):
+                noun = _counted_noun(doc, x)
+                if kind not in _SPECIFIC or (noun is not None and _noun_kind(noun) is None):
+                    continue  # "two countries", "one reason he's hurting": not figures a reader tracks
             start = doc[x.start].idx
             end = doc[x.end - 1].idx + len(doc[x.end - 1].text)
             source = _source(doc, x, (start, end), found, index)
-        except (IndexError, ValueError, ArithmeticError) as exc:  # one odd number never costs the article
+        except (IndexError, ValueError, ArithmeticError, TypeError, AttributeError, KeyError) as exc:
+            # one odd number never costs the article its other figures
             log.debug("figure candidate %r skipped: %r", doc[x.start:x.end].text, exc)
             continue
         out.append(Figure(

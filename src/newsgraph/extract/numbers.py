@@ -311,6 +311,15 @@ def find_numbers(doc) -> list[NumberExpr]:
             cur = _match_after(doc, end, _currencies(), sent_end)
             if cur and cur[1][1] in ("after", "both"):
                 end, currency = cur[0], cur[1][0]
+            elif flags["vague"] and end + 1 < sent_end and _low(doc[end]) == "of":
+                # "millions of dollars", "hundreds of billions of euros"
+                k = end + 1
+                scale = _word(doc[k])
+                if scale and scale[1] == "vague" and k + 2 < sent_end and _low(doc[k + 1]) == "of":
+                    value, k = value * scale[0], k + 2
+                cur = _match_after(doc, k, _currencies(), sent_end)
+                if cur and cur[1][1] == "after":
+                    end, currency = cur[0], cur[1][0]
         if currency is None and end < sent_end:
             low = _low(doc[end])
             if low in _PERCENT_WORDS:
