@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import codecs
 import re
-import unicodedata
 
 from .sniff import utf16_encoding
 
@@ -33,7 +32,8 @@ _LATIN_GUESSES = frozenset({
 _CHAOS_SLACK = 0.05
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 _XML_ENCODING = re.compile(rb"""<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""", re.I)
-_CONTROL_OK = frozenset("\t\n\r\f\v")
+# C0/C1 controls other than whitespace, surrogates, private use, non-characters, U+FFFD.
+_BINARYISH = re.compile("[\x01-\x08\x0e-\x1f\x7f-\x9f\ud800-\udfff\ue000-\uf8ff\ufffd\ufffe\uffff]")
 
 
 class BinaryData(ValueError):
@@ -48,15 +48,13 @@ def _bom(data: bytes) -> tuple[str, int] | None:
 
 
 def looks_binary(text: str, *, sample: int = 20000) -> bool:
-    """True when decoded text holds NULs or too many control/unassigned characters."""
+    """True when decoded text holds NULs or too many control or replacement characters."""
     head = text[:sample]
     if not head:
         return False
     if "\x00" in head:
         return True
-    bad = sum(1 for ch in head
-              if ch not in _CONTROL_OK and unicodedata.category(ch) in ("Cc", "Cn", "Co", "Cs"))
-    return bad > max(2, 0.01 * len(head))
+    return len(_BINARYISH.findall(head)) > max(2, 0.01 * len(head))
 
 
 def declared_encoding(data: bytes) -> str | None:
