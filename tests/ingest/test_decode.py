@@ -30,6 +30,16 @@ def test_decode_bytes_latin1_without_cp1252_punctuation():
     assert decode_bytes(text.encode("latin-1"))[0] == text
 
 
+@pytest.mark.parametrize("text", ["Price: 20€", "café", "Señor Muñoz", "The minister’s “plan” – he said…"])
+@pytest.mark.parametrize("encoding", ["cp1252", "latin-1"])
+def test_decode_bytes_short_western_texts(text, encoding):
+    try:
+        data = text.encode(encoding)
+    except UnicodeEncodeError:
+        pytest.skip(f"{encoding} cannot hold {text!r}")
+    assert decode_bytes(data)[0] == text
+
+
 def test_decode_bytes_prefers_a_declared_encoding():
     text = "Ça coûte 20 €, a dit le ministre à Genève."
     data = text.encode("iso8859_15")

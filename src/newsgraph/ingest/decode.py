@@ -30,6 +30,8 @@ _LATIN_GUESSES = frozenset({
 })
 # How much more "mess" than the best guess a cp1252 reading may show and still win.
 _CHAOS_SLACK = 0.05
+# Below this many non-ASCII bytes, detection is a coin toss: the Western code page is assumed.
+_MIN_EVIDENCE = 8
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 _XML_ENCODING = re.compile(rb"""<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""", re.I)
 # C0/C1 controls other than whitespace, surrogates, private use, non-characters, U+FFFD.
@@ -72,22 +74,31 @@ def declared_encoding(data: bytes) -> str | None:
     return "cp1252" if name in ("iso8859-1", "ascii") else name
 
 
+def _western(data: bytes) -> str | None:
+    for encoding in ("cp1252", "latin_1"):
+        try:
+            data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        return encoding
+    return None
+
+
 def _guess(data: bytes) -> str | None:
     from charset_normalizer import from_bytes
 
-    matches = list(from_bytes(data[:200_000]))
+    # Bytes without NULs are not UTF-16/32 (their BOM-less forms were handled by the caller);
+    # charset-normalizer proposes them for very short inputs ("café" in cp1252).
+    if sum(b > 0x7F for b in data[:4000]) < _MIN_EVIDENCE:
+        return _western(data) or None  # too few non-ASCII bytes for statistics to mean anything
+    matches = [m for m in from_bytes(data[:200_000]) if not m.encoding.startswith(("utf_16", "utf_32"))]
     if not matches:
-        return None
+        return _western(data)
     best = matches[0]
     western = [m for m in matches if m.encoding in ("cp1252", "latin_1")
                and m.chaos <= best.chaos + _CHAOS_SLACK]
     if best.encoding in _LATIN_GUESSES or western:
-        for encoding in ("cp1252", "latin_1"):
-            try:
-                data.decode(encoding)
-            except UnicodeDecodeError:
-                continue
-            return encoding
+        return _western(data) or best.encoding
     return best.encoding
 
 
