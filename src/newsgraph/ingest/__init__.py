@@ -41,6 +41,19 @@ def _read_limited(stream: IO[bytes], *, origin: str, max_bytes: int) -> bytes | 
     return data
 
 
+def _read_head(stream: IO[bytes]) -> bytes:
+    """The first ``HEAD_BYTES`` (fewer only at EOF), even from streams that return short reads."""
+    chunks: list[bytes] = []
+    size = 0
+    while size < HEAD_BYTES:
+        chunk = stream.read(HEAD_BYTES - size)
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+    return b"".join(chunks)
+
+
 def _read_document(kind: Format, data: bytes, *, origin: str,
                    title_heuristic: bool) -> Iterator[Article | Rejected]:
     if not data.strip():
@@ -70,7 +83,7 @@ def read_stream(stream: IO[bytes], *, origin: str, kind: Format | None = None,
         title_heuristic: plain text only: take a headline-like first line as ``title``.
         stats: counts what was skipped on purpose.
     """
-    head = stream.read(HEAD_BYTES)
+    head = _read_head(stream)
     buffered = io.BufferedReader(Prefixed(head, stream), buffer_size=HEAD_BYTES)
     sniffed = sniff(head)
     if is_gzip(head) and sniffed != "warc":
@@ -119,7 +132,7 @@ def read_file(path: str | Path, *, max_bytes: int = MAX_BYTES, title_heuristic: 
     kind = format_from_name(path)
     try:
         size = path.stat().st_size
-        if kind not in _STREAMED and size > max_bytes:
+        if kind is not None and kind not in _STREAMED and size > max_bytes:
             yield Rejected(origin, "too-large", f"{size} bytes > {max_bytes}")
             return
         with path.open("rb") as handle:
