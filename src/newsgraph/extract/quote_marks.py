@@ -31,6 +31,7 @@ _SINGLE_CLOSE = {"’", "'"}
 _WORD = re.compile(r"\w", re.UNICODE)
 _PARA = re.compile(r"[^\n]+")
 _MAX_SINGLE = 400
+_JOINER = "\u2060"  # stands for the second apostrophe of a '' mark while scanning
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,9 +66,9 @@ def _is_closing_straight(text: str, i: int) -> bool:
 
 
 def _trim(text: str, start: int, end: int) -> Span:
-    while start < end and text[start].isspace():
+    while start < end and (text[start].isspace() or text[start] == _JOINER):
         start += 1
-    while end > start and text[end - 1].isspace():
+    while end > start and (text[end - 1].isspace() or text[end - 1] == _JOINER):
         end -= 1
     return start, end
 
@@ -116,6 +117,10 @@ def _double_quotes(text: str, para: Span) -> list[tuple[int, int, bool]]:
         elif ch == '"' and expect != '"' and _is_opening_straight(text, i):
             depth += 1
             nested_close.append('"')
+        elif ch == '"' and not depth and _is_closing_straight(text, i) and not _is_opening_straight(text, i):
+            # “mixed marks," as typed: a straight close ends a curly quote
+            out.append((open_at, i, True))
+            open_at, expect, depth, nested_close = None, None, 0, []
         elif ch in _CLOSERS and ch != expect and expect != '"':
             # a closing mark of another style: treat as our close (typo-tolerant)
             out.append((open_at, i, True))
@@ -168,6 +173,9 @@ def find_marked(text: str) -> list[Marked]:
     Returns:
         One :class:`Marked` per quotation; multi-paragraph quotes are merged.
     """
+    # two apostrophes stand for a double mark in some house styles (''like this''):
+    # scan a same-length copy where the pair reads as one straight mark
+    text = text.replace("''", '"' + _JOINER)
     paras = [(m.start(), m.end()) for m in _PARA.finditer(text)]
     raw: list[tuple[Span, Span, bool, bool, int]] = []  # (inner, outer, closed, single, para)
     for p_index, para in enumerate(paras):
@@ -176,6 +184,8 @@ def find_marked(text: str) -> list[Marked]:
         for open_at, close_at, closed in doubles:
             inner = (open_at + 1, close_at)
             outer = (open_at, close_at + 1) if closed else (open_at, close_at)
+            if closed and outer[1] < len(text) and text[outer[1]] == _JOINER:
+                outer = (outer[0], outer[1] + 1)
             taken.append(outer)
             raw.append((_trim(text, *inner), outer, closed, False, p_index))
         for open_at, close_at in _single_quotes(text, para, taken):

@@ -19,6 +19,7 @@ from ..model import Entity, Speaker, Span
 from .linking import MentionIndex
 
 _SUBJ = {"nsubj", "nsubjpass"}
+_NOT_SPEAKER = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
 _CLIMB = {"conj", "xcomp", "pcomp", "prep", "advcl", "acl"}
 _NAME_DEPS = {"compound", "amod", "det", "poss", "nmod", "nummod", "case", "flat", "punct"}
 _MALE = {"he", "him", "his", "himself"}
@@ -40,7 +41,7 @@ def _roles() -> dict[str, tuple[str, ...]]:
     return {r["role"]: tuple(t for t in r["titles"].split("|") if t) for r in load_tsv("quote_roles.tsv")}
 
 
-def subject_of(verb) -> object | None:
+def subject_of(verb, *, skip=None) -> object | None:
     """The grammatical subject of a cue verb, climbing through ``conj``/``xcomp``/``as saying``.
 
     "was quoted as saying" puts the speaker in the subject of "quoted", and
@@ -50,7 +51,7 @@ def subject_of(verb) -> object | None:
     tok = verb
     for _ in range(4):
         for child in tok.children:
-            if child.dep_ in _SUBJ:
+            if child.dep_ in _SUBJ and not (skip and skip(child.idx)) and child.ent_type_ not in _NOT_SPEAKER:
                 return child
         if tok.dep_ in _CLIMB and tok.head is not tok:
             tok = tok.head
@@ -145,13 +146,12 @@ class SpeakerResolver:
         if head.pos_ in ("NOUN", "PROPN", "ADJ", "NUM") or head.tag_.startswith("NN"):
             first = self.doc.char_span(*span, alignment_mode="expand")
             det = first[0].lower_ if first is not None and len(first) else ""
-            if head.pos_ == "NOUN" and det in _DEFINITE:
+            possessive = first is not None and len(first) and first[0].dep_ == "poss"
+            if head.pos_ == "NOUN" and (det in _DEFINITE or possessive):
                 found = self.role(head, span)
                 if found is not None:
                     return found, span
             name = self.text[span[0]:span[1]]
-            if det in ("the",) and head.pos_ == "NOUN":
-                name = name
             return Speaker(name=name, entity=None), span
         return None, span
 
@@ -167,8 +167,8 @@ class SpeakerResolver:
         names = _first_names()
         for cand in (ent, entity):
             words = cand.name.replace(".", " ").split()
-            if len(words) > 1:
-                g = names.get(words[0].lower())
+            for word in words[:-1] if len(words) > 1 else ():
+                g = names.get(word.lower())
                 if g:
                     return g
         for m in entity.mentions + (ent.mentions if ent is not entity else ()):
@@ -210,9 +210,9 @@ class SpeakerResolver:
                     continue
                 if want and self.gender(ent) not in (None, want):
                     continue
-                score = back * 10.0
                 if self._is_quoted(s):
-                    score += 6
+                    continue  # people named inside quotes are rarely the next speaker
+                score = back * 10.0
                 head = self._head_token(s, e)
                 if head is not None and head.dep_ in _SUBJ:
                     score -= 5
@@ -257,7 +257,7 @@ class SpeakerResolver:
                 titles = roles[key]
                 break
         if not titles:
-            titles = (keys[0],)
+            titles = (role,)
         country_words = [t.lower_ for t in qualifiers]
         # 1. an entity carrying the title (entities stage) or a role mention of it
         for ent in reversed(self.entities):

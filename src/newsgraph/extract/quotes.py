@@ -38,12 +38,15 @@ from .quote_speakers import SpeakerResolver, subject_of
 log = logging.getLogger(__name__)
 
 _TERMINAL = {".", "?", "!"}
-_FRAME_TOKENS = 30
+_FRAME_TOKENS = 60
 _SCARE_WORDS = {"called", "named", "dubbed", "titled", "entitled", "nicknamed", "labelled", "labeled",
                 "branded", "term", "word", "phrase", "slogan", "hashtag", "film", "movie", "book",
                 "song", "album", "show", "series", "novel", "play", "so", "known", "headline",
                 "program", "programme", "documentary", "article", "column", "essay", "poem"}
 _PARTIAL_MAX_NO_CUE = 8
+_NOT_SPEAKER = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
+_NOT_SPEAKER_WORDS = {"it", "this", "that", "there", "the", "a", "an"}
+_DASH_NAME = re.compile(r"\s*[―—–-]{1,2}\s*((?:[A-Z][\w.'’-]*\s?){1,5})")
 
 
 @functools.lru_cache(maxsize=1)
@@ -177,11 +180,12 @@ def _speaker_for_cue(tok, resolver: SpeakerResolver, d: _Doc) -> tuple[Speaker |
         if objs:
             return resolver.resolve(objs[0])
         return None, None
-    subj = subject_of(tok)
-    if subj is None or d.in_quote(subj.idx):
+    subj = subject_of(tok, skip=d.in_quote)
+    if subj is None:
         # parser missed the subject of an inverted cue ("said Caddell", "told Kerry")
         nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
-        if nxt is not None and nxt.pos_ in ("PROPN", "PRON", "NOUN", "DET") and not d.in_quote(nxt.idx):
+        if (nxt is not None and nxt.pos_ in ("PROPN", "PRON", "NOUN", "DET") and not d.in_quote(nxt.idx)
+                and nxt.ent_type_ not in _NOT_SPEAKER and nxt.lower_ not in _NOT_SPEAKER_WORDS):
             head = nxt
             while head.dep_ in ("compound", "det", "amod", "nmod") and head.head.i > head.i:
                 head = head.head
@@ -189,6 +193,11 @@ def _speaker_for_cue(tok, resolver: SpeakerResolver, d: _Doc) -> tuple[Speaker |
         prev = tok.doc[tok.i - 1] if tok.i > 0 else None
         if prev is not None and prev.pos_ in ("PROPN", "PRON") and not d.in_quote(prev.idx):
             return resolver.resolve(prev)
+        # the parse hung the cue off a clause inside the quote: the last subject before
+        # the cue in its sentence, outside quotes ("Mr. Trump ..., asserting, ''...''")
+        for t in reversed(tok.doc[tok.sent.start:tok.i]):
+            if t.dep_ in ("nsubj", "nsubjpass") and not d.in_quote(t.idx) and t.pos_ in ("PROPN", "PRON", "NOUN"):
+                return resolver.resolve(t)
         return None, None
     return resolver.resolve(subj)
 
@@ -200,7 +209,7 @@ def _colon_speaker(toks: list, resolver: SpeakerResolver, *, side: str):
         return None
     if side == "before" and words[-1].text == ":":
         name = words[:-1]
-    elif side == "after" and words[0].text == ":":
+    elif side == "after" and words[0].text in (":", "―", "—", "–", "-", "--"):
         name = words[1:]
     else:
         return None
@@ -226,8 +235,11 @@ def _starts_sentence(d: _Doc, m: Marked) -> bool:
     if ch in ".?!:”\"’»—–-…(":
         return True
     if ch == ",":
+        # 'he said on Tuesday, "We..."' -- the cue right before the comma, no "that" clause
         before = _frame_before(d, m)
-        return any(_is_cue(t) or _according(t) for t in before)
+        near = before[-5:]
+        return any(_is_cue(t) or _according(t) for t in near) and not any(
+            t.lower_ in ("that", "if", "whether") for t in near)
     return False
 
 
@@ -315,6 +327,14 @@ def _attribute_direct(c: _Cand, d: _Doc, resolver: SpeakerResolver) -> None:
         if got is not None:
             c.speaker, c.speaker_span, c.cue_span = got
             c.cue_text, c.cue_side = ":", "colon"
+            return
+    # a dash line: “...” ― Pamela Padilla
+    dash = _DASH_NAME.match(d.text, m.outer[1])
+    if dash is not None and (dash.end() >= len(d.text) or d.text[dash.end():dash.end() + 1] in "\n,\xa0 ("):
+        toks = [t for t in d.doc if dash.start(1) <= t.idx < dash.end(1) and t.pos_ == "PROPN"]
+        if toks:
+            c.speaker, c.speaker_span = resolver.resolve(toks[-1])
+            c.cue_text, c.cue_side, c.cue_span = "―", "colon", (m.outer[1], dash.start(1))
             return
     # an introducing line ending with a colon: "Caddell continued:" / "He said:"
     intro = _intro_line(d, m)
@@ -545,8 +565,8 @@ def extract(doc, article: Article, found: Found) -> list[Quote]:
             if cue is None:
                 if words <= _PARTIAL_MAX_NO_CUE:
                     continue
-                # a long quoted stretch mid-sentence without a cue: treat as direct
-                c.kind = "direct"
+                # a long quoted stretch mid-sentence that no reporting verb governs (a
+                # rule, a report): kept as partial, speaker from the frame when there is one
                 _attribute_direct(c, d, resolver)
             else:
                 c.cue = cue

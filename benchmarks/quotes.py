@@ -1,0 +1,300 @@
+"""Quotes on PolNeAR (political news attribution relations), ours beside textacy.
+
+Each article of the split is analysed by the real pipeline and its ``quotes``
+compared with the gold attribution relations (brat ``E`` lines: Content, Cue,
+Source). One annotation per article: the file of the lexicographically first
+annotator id (two articles per split have six).
+
+Scoring protocol (PARC-style, as the data README suggests):
+
+- **Direct quotes**: a gold relation is a direct quote when its Content starts
+  with a quote mark and ends with one (trailing punctuation allowed); the
+  predictions are our quotes of kind "direct", and textacy's
+  ``direct_quotations`` on the same Doc. Content is compared as sets of word
+  tokens (``\\w+`` runs) inside the quote marks, one-to-one greedy matching:
+  *exact* = same token set, *overlap* = ``|P & G| / max(|P|, |G|) >= 0.5``.
+- **Speaker accuracy** (of overlap-matched quotes): correct when the predicted
+  speaker *name* (our canonical name or speaker phrase; textacy's speaker
+  tokens; a bare pronoun names nobody) shares a word
+  (case-folded, honorifics and stop words left out) with the gold Source or,
+  when the gold Source is a pronoun or a phrase without a capitalised word, with
+  the nearest earlier gold Source that has one (the annotation has no
+  coreference; this stands in for the pronoun's name). For "who"/"which"
+  sources, the words just before the pronoun stand in instead.
+- **All attributions**: every gold relation against our direct + partial +
+  indirect quotes (partial quotes inside one of our indirect quotes are the same
+  attribution and are left out), overlap matching on all word tokens of the
+  Content, plus speaker accuracy by the same rule.
+
+Usage: python benchmarks/quotes.py [--split test|dev] [--docs N] [--errors]
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import re
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _common import print_table, shared_or_exit  # noqa: E402
+
+_WORD = re.compile(r"\w+")
+_OPEN = "\"“‘'«„"
+_CLOSE = "\"”’'»“"
+_PRONOUNS = {"he", "she", "they", "we", "i", "it", "you", "him", "her", "them", "his", "their"}
+_RELATIVE = {"who", "which", "that", "whom"}
+_SKIP = {"mr", "mrs", "ms", "dr", "the", "a", "an", "of", "and", "sen", "gov", "rep", "president",
+         "former", "s", "said", "secretary", "state", "candidate", "nominee", "democratic",
+         "republican", "presidential", "gop", "for"}
+
+
+@dataclass
+class Gold:
+    content: list[tuple[int, int]]
+    source: list[tuple[int, int]] = field(default_factory=list)
+    direct: bool = False
+    names: set[str] = field(default_factory=set)
+
+
+@dataclass
+class Pred:
+    tokens: frozenset[int]
+    names: set[str]
+    speaker_span: tuple[int, int] | None
+
+
+def _words(text: str) -> set[str]:
+    return {w.lower() for w in _WORD.findall(text)} - _SKIP
+
+
+def _tokens(text: str, spans) -> frozenset[int]:
+    out = set()
+    for s, e in spans:
+        for m in _WORD.finditer(text, s, e):
+            out.add(m.start())
+    return frozenset(out)
+
+
+def _parse_ann(path: Path, text: str) -> list[Gold]:
+    spans: dict[str, list[tuple[int, int]]] = {}
+    events = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("T"):
+            tid, info, _ = line.split("\t", 2)
+            _label, rest = info.split(" ", 1)
+            spans[tid] = [tuple(int(x) for x in part.split()) for part in rest.split(";")]
+        elif line.startswith("E"):
+            events.append(dict(p.split(":", 1) for p in line.split("\t")[1].split()))
+    golds = []
+    for ev in events:
+        if "Content" not in ev or ev["Content"] not in spans:
+            continue
+        g = Gold(content=spans[ev["Content"]], source=spans.get(ev.get("Source", ""), []))
+        first, last = g.content[0], g.content[-1]
+        head = text[first[0]:first[1]].strip()
+        tail = text[last[0]:last[1]].strip().rstrip(".,;:!?—– ")
+        g.direct = bool(head) and bool(tail) and head[0] in _OPEN and tail[-1] in _CLOSE
+        golds.append(g)
+    # names for the speaker rule (gold-side stand-in for coreference)
+    ordered = sorted((g for g in golds if g.source), key=lambda g: g.source[0][0])
+    last_named: str | None = None
+    for g in ordered:
+        src = " ".join(text[s:e] for s, e in g.source)
+        words = src.split()
+        low = src.lower().strip()
+        g.names.add(src)
+        if low in _RELATIVE:
+            g.names.add(text[max(0, g.source[0][0] - 40):g.source[0][0]].split(",")[0])
+        elif low in _PRONOUNS or not any(w[:1].isupper() for w in words[1:] + words[:1]
+                                         if w.lower() not in _PRONOUNS | {"the", "a"}):
+            if last_named:
+                g.names.add(last_named)
+        else:
+            last_named = src
+    return golds
+
+
+def _match(preds: list[Pred], golds: list[tuple[Gold, frozenset[int]]], text: str):
+    """Greedy one-to-one matching by overlap; returns (exact, overlap, speaker_ok, speaker_n)."""
+    pairs = []
+    for i, p in enumerate(preds):
+        for j, (_g, gt) in enumerate(golds):
+            inter = len(p.tokens & gt)
+            if inter:
+                pairs.append((inter / max(len(p.tokens), len(gt)), i, j))
+    pairs.sort(reverse=True)
+    used_p, used_g = set(), set()
+    exact = overlap = spk_ok = 0
+    for score, i, j in pairs:
+        if score < 0.5 or i in used_p or j in used_g:
+            continue
+        used_p.add(i)
+        used_g.add(j)
+        overlap += 1
+        p, (g, gt) = preds[i], golds[j]
+        if p.tokens == gt:
+            exact += 1
+        if _speaker_ok(p, g):
+            spk_ok += 1
+    return exact, overlap, spk_ok
+
+
+def _speaker_ok(p: Pred, g: Gold) -> bool:
+    if not g.source:
+        return not p.names
+    pred_words = set().union(*(_words(n) for n in p.names)) - _PRONOUNS if p.names else set()
+    gold_words = set().union(*(_words(n) for n in g.names)) - _PRONOUNS
+    return bool(pred_words & gold_words)
+
+
+def _prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
+    p = tp / n_pred if n_pred else 0.0
+    r = tp / n_gold if n_gold else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def _ours(result, marked_spans) -> tuple[list[Pred], list[Pred]]:
+    text = result.text
+    direct, every = [], []
+    indirect = [q.span for q in result.quotes if q.kind == "indirect"]
+    for q in result.quotes:
+        names = set()
+        if q.speaker is not None:
+            names.add(q.speaker.name)
+        if q.kind == "indirect":
+            toks = _tokens(text, [q.span])
+        else:
+            inside = [(max(s, q.span[0]), min(e, q.span[1])) for s, e in marked_spans
+                      if s < q.span[1] and q.span[0] < e]
+            toks = _tokens(text, inside or [q.span])
+        pred = Pred(toks, names, q.speaker_span)
+        if q.kind == "direct":
+            direct.append(pred)
+        if q.kind == "partial" and any(s <= q.span[0] and q.span[1] <= e for s, e in indirect):
+            continue
+        every.append(pred)
+    return direct, every
+
+
+def _textacy(doc) -> list[Pred]:
+    from textacy.extract.triples import direct_quotations
+
+    out = []
+    try:
+        triples = list(direct_quotations(doc))
+    except (ValueError, IndexError, AttributeError) as exc:  # textacy gives up on odd marks
+        logging.getLogger(__name__).debug("textacy failed: %r", exc)
+        return out
+    for t in triples:
+        span = (t.content.start_char, t.content.end_char)
+        sp = t.speaker
+        names = {" ".join(tok.text for tok in sp)} if sp else set()
+        sspan = (sp[0].idx, sp[-1].idx + len(sp[-1])) if sp else None
+        out.append(Pred(_tokens(doc.text, [span]), names, sspan))
+    return out
+
+
+def measure(*, split: str = "test", docs: int | None = None, errors: bool = False) -> dict[str, float]:
+    """Figures for ours and textacy on one PolNeAR split (flat floats)."""
+    from newsgraph.extract.quote_marks import find_marked
+    from newsgraph.ingest import make_article
+    from newsgraph.nlp import load_pipeline
+    from newsgraph.pipeline import analyse_parsed
+
+    root = shared_or_exit("polnear", split)
+    nlp = load_pipeline(None)
+    texts = sorted((root / "text").glob("*.txt"))[:docs]
+    counts = {k: 0 for k in ("gold_direct", "gold_all", "ours_direct", "ours_all", "tx_direct",
+                             "ours_d_exact", "ours_d_overlap", "ours_d_spk", "tx_d_exact",
+                             "tx_d_overlap", "tx_d_spk", "ours_a_overlap", "ours_a_spk")}
+    t0 = time.perf_counter()
+    for path in texts:
+        text = path.read_text(encoding="utf-8")
+        anns = sorted((root / "attributions").glob(path.stem + "_*.ann"))
+        if not anns:
+            continue
+        golds = _parse_ann(anns[0], text)
+        article = make_article(text, id=path.stem)
+        doc = nlp(article.text)
+        result = analyse_parsed(doc, article)
+        marked = [m.outer for m in find_marked(text)]
+        gd = [(g, _tokens(text, g.content)) for g in golds if g.direct]
+        ga = [(g, _tokens(text, g.content)) for g in golds]
+        od, oa = _ours(result, marked)
+        tx = _textacy(doc)
+        counts["gold_direct"] += len(gd)
+        counts["gold_all"] += len(ga)
+        counts["ours_direct"] += len(od)
+        counts["ours_all"] += len(oa)
+        counts["tx_direct"] += len(tx)
+        e, o, s = _match(od, gd, text)
+        counts["ours_d_exact"] += e
+        counts["ours_d_overlap"] += o
+        counts["ours_d_spk"] += s
+        e, o, s = _match(tx, gd, text)
+        counts["tx_d_exact"] += e
+        counts["tx_d_overlap"] += o
+        counts["tx_d_spk"] += s
+        _e, o, s = _match(oa, ga, text)
+        counts["ours_a_overlap"] += o
+        counts["ours_a_spk"] += s
+        if errors:
+            _print_errors(path.stem, text, result, gd)
+    c = counts
+    out: dict[str, float] = {"docs": float(len(texts)), "seconds": time.perf_counter() - t0}
+    for who, n_pred in (("ours", c["ours_direct"]), ("textacy", c["tx_direct"])):
+        k = "ours_d" if who == "ours" else "tx_d"
+        for mode in ("exact", "overlap"):
+            p, r, f = _prf(c[f"{k}_{mode}"], n_pred, c["gold_direct"])
+            out[f"{who}_direct_{mode}_p"], out[f"{who}_direct_{mode}_r"], out[f"{who}_direct_{mode}_f1"] = p, r, f
+        out[f"{who}_direct_speaker_acc"] = c[f"{k}_spk"] / c[f"{k}_overlap"] if c[f"{k}_overlap"] else 0.0
+    p, r, f = _prf(c["ours_a_overlap"], c["ours_all"], c["gold_all"])
+    out["ours_all_overlap_p"], out["ours_all_overlap_r"], out["ours_all_overlap_f1"] = p, r, f
+    out["ours_all_source_acc"] = c["ours_a_spk"] / c["ours_a_overlap"] if c["ours_a_overlap"] else 0.0
+    out["gold_direct"], out["gold_all"] = float(c["gold_direct"]), float(c["gold_all"])
+    return out
+
+
+def _print_errors(name: str, text: str, result, gd) -> None:
+    direct = [q for q in result.quotes if q.kind == "direct"]
+    print(f"\n== {name}")
+    for g, _ in gd:
+        s, e = g.content[0][0], g.content[-1][1]
+        src = " ".join(text[a:b] for a, b in g.source)
+        hit = [q for q in direct if q.span[0] < e and s < q.span[1]]
+        spk = hit[0].speaker.name if hit and hit[0].speaker else None
+        good = _speaker_ok(Pred(frozenset(), {spk} if spk else set(), None), g)
+        mark = "MISS" if not hit else "ok  " if good else "SPK "
+        print(f"  {mark} gold[{src!r} names={sorted(g.names)!r}] ours={spk!r}: {text[s:e][:90]!r}")
+    for q in direct:
+        if not any(g.content[0][0] < q.span[1] and q.span[0] < g.content[-1][1] for g, _ in gd):
+            print(f"  FP  {q.text[:90]!r} <- {q.speaker and q.speaker.name!r}")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--split", default="test", choices=("test", "dev"))
+    ap.add_argument("--docs", type=int, default=None)
+    ap.add_argument("--errors", action="store_true", help="print misses and false positives")
+    args = ap.parse_args()
+    r = measure(split=args.split, docs=args.docs, errors=args.errors)
+    rows = []
+    for label, key in (("direct exact P", "direct_exact_p"), ("direct exact R", "direct_exact_r"),
+                       ("direct exact F1", "direct_exact_f1"), ("direct overlap P", "direct_overlap_p"),
+                       ("direct overlap R", "direct_overlap_r"), ("direct overlap F1", "direct_overlap_f1"),
+                       ("direct speaker accuracy", "direct_speaker_acc")):
+        rows.append((label, f"{r['ours_' + key]:.3f}", f"{r['textacy_' + key]:.3f}"))
+    print_table(f"PolNeAR {args.split}: {int(r['docs'])} articles, {int(r['gold_direct'])} gold direct "
+                f"quotes ({r['seconds']:.0f} s)", rows, header=("metric", "newsgraph", "textacy"))
+    print_table(f"All attributions ({int(r['gold_all'])} gold; overlap >= 0.5)",
+                [("content P", f"{r['ours_all_overlap_p']:.3f}"), ("content R", f"{r['ours_all_overlap_r']:.3f}"),
+                 ("content F1", f"{r['ours_all_overlap_f1']:.3f}"),
+                 ("source accuracy", f"{r['ours_all_source_acc']:.3f}")], header=("metric", "newsgraph"))
+
+
+if __name__ == "__main__":
+    main()
