@@ -13,7 +13,7 @@ import zlib
 from pathlib import Path
 from typing import Literal
 
-Format = Literal["text", "html", "jsonl", "json", "feed", "warc", "binary", "empty", "unknown"]
+Format = Literal["text", "html", "jsonl", "json", "feed", "warc", "binary", "empty"]
 
 HEAD_BYTES = 65536
 """How many leading bytes ``sniff`` needs."""
@@ -51,8 +51,8 @@ def _gunzip_head(head: bytes) -> bytes:
 def sniff(head: bytes) -> Format:
     """The format of an input judged from its first bytes (``HEAD_BYTES`` are enough).
 
-    Returns "binary" for gzip data that is not a WARC and for bytes with NULs outside
-    UTF-16 text; "unknown" never comes back from here (text is the fallback).
+    Returns "binary" for gzip data that is not a WARC (readers then look inside it) and for
+    bytes with NULs outside UTF-16 text; "text" is the fallback.
     """
     if head[:2] == b"\x1f\x8b":
         inner = _gunzip_head(head)
