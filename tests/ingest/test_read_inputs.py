@@ -55,6 +55,13 @@ def test_read_inputs_empty_directory(tmp_path):
     assert kinds(read_inputs([tmp_path])) == ["empty"]
 
 
+def test_read_inputs_single_path_is_one_input(tmp_path):
+    path = tmp_path / "story.txt"
+    path.write_text(TEXT, encoding="utf-8")
+    assert kinds(read_inputs(str(path))) == ["article"]
+    assert kinds(read_inputs(path)) == ["article"]
+
+
 def test_read_inputs_explicit_file_with_unknown_extension_is_read(tmp_path):
     path = tmp_path / "story.md"
     path.write_text(TEXT, encoding="utf-8")

@@ -22,6 +22,9 @@ BODY = ("BRUSSELS, Sept 22 - European Union ministers on Tuesday approved a plan
     ("Headline only\n\n   \n", None),                        # nothing after it
     ("2015-09-22\n\n" + BODY, None),                         # no letters
     (" ".join(["word"] * 40) + "\n\n" + BODY, None),         # too long for a headline
+    ("By Amina Odhiambo\n\n" + BODY, None),                   # a byline
+    ("Updated 14:05 GMT\n\n" + BODY, None),
+    ("Bystanders describe the blast\n\n" + BODY, "Bystanders describe the blast"),
 ])
 def test_text_title_line(text, expected):
     assert title_line(text) == expected

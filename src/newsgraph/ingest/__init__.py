@@ -193,8 +193,8 @@ def read_inputs(inputs: Iterable[str | Path], *, stdin: IO[bytes] | None = None,
     """Articles from files, directories and ``-`` (stdin), in order, streamed.
 
     Args:
-        inputs: paths; a directory is walked recursively in sorted order; ``-`` reads stdin
-            and sniffs its format (JSONL, JSON, HTML, feed, WARC, else plain text).
+        inputs: paths (or a single path); a directory is walked recursively in sorted order;
+            ``-`` reads stdin and sniffs its format (JSONL, JSON, HTML, feed, WARC, else text).
         stdin: the binary stream ``-`` reads (default: ``sys.stdin.buffer``).
         max_bytes: size limit of one document (a file, a JSONL line, a WARC record);
             larger ones are rejected as "too-large" without being read whole.
@@ -205,6 +205,8 @@ def read_inputs(inputs: Iterable[str | Path], *, stdin: IO[bytes] | None = None,
         ``Article`` or ``Rejected`` (reasons include "missing", "empty", "binary",
         "too-large", "bad-json", "link-only", "malformed-feed", "truncated-warc").
     """
+    if isinstance(inputs, (str, Path)):  # one path, not an iterable of its characters
+        inputs = [inputs]
     options = dict(max_bytes=max_bytes, title_heuristic=title_heuristic, stats=stats)
     for item in inputs:
         if str(item) == "-":

@@ -20,6 +20,7 @@ _FRONT_KEYS = frozenset({"id", "url", "source", "title", "published"})
 _FRONT_LINE = re.compile(r"^\s*([A-Za-z_]+)\s*:\s*(.*?)\s*$")
 _MAX_FRONT_LINES = 12
 _SENTENCE_END = re.compile(r"[.,;:]\s*$")
+_BYLINE = re.compile(r"^(by|from|posted|updated|published)\b", re.I)
 _MAX_TITLE_CHARS = 200
 _MAX_TITLE_WORDS = 30
 
@@ -28,8 +29,8 @@ def title_line(text: str) -> str | None:
     """The first line when it reads like a headline, else None.
 
     A headline is a short first line (at most 200 characters and 30 words) that does not
-    end like a sentence (".", ",", ";", ":"), followed by a blank line or by more lines of
-    text. A one-line text has no title: the line is the article.
+    end like a sentence (".", ",", ";", ":") nor reads like a byline or a timestamp ("By ...",
+    "Updated ..."), followed by more text. A one-line text has no title: it is the article.
     """
     stripped = text.lstrip("\ufeff \t\n")
     first, sep, rest = stripped.partition("\n")
@@ -38,7 +39,7 @@ def title_line(text: str) -> str | None:
         return None
     if len(first) > _MAX_TITLE_CHARS or len(first.split()) > _MAX_TITLE_WORDS:
         return None
-    if _SENTENCE_END.search(first):
+    if _SENTENCE_END.search(first) or _BYLINE.match(first):
         return None
     if not any(ch.isalpha() for ch in first):
         return None
