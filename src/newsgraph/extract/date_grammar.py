@@ -123,6 +123,7 @@ def patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
                      rf"|(?:past|next|first|coming|final|another|Another)))?\s*"
                      rf"\b(?P<num>{num})(?:\s+(?:more|full|straight|consecutive|long))?[\s-]+(?P<unit>{unit})s?\b{no_age}"
                      rf"(?:\s+and\s+(?:a\s+half))?"),
+        ("past_unit", rf"(?P<rel>(?:the|The)\s+(?:past|previous))\s+(?P<unit>minute|hour|day|week|month|year|decade)\b"),
         ("bare_duration", rf"(?:(?P<rel>(?:the|The)\s+(?:past|last|next|coming)(?:\s+(?:several|few|many))?"
                           rf"|[Rr]ecent|[Ss]everal|(?:a\s+)?[Ff]ew|[Mm]any)\s+)?"
                           rf"\b(?P<unit>minute|hour|day|week|month|year|decade)s\b"),
@@ -151,7 +152,7 @@ _KIND_TRIGGERS: dict[str, tuple[str, ...]] = {
     "my": ("month",), "month": ("month",), "year": ("year4",), "decade": ("year4", "dec"),
     "century": ("century",), "weekday": ("weekday",), "relday": ("relday",), "reldp": ("daypart",),
     "relunit": ("unit", "season"), "ago": ("ago",), "vague_ago": ("ago",), "duration": ("unit",),
-    "bare_duration": ("unit",), "year_range": ("year4",), "num_range": ("unit",), "set": ("every",),
+    "bare_duration": ("unit",), "past_unit": ("unit",), "year_range": ("year4",), "num_range": ("unit",), "set": ("every",),
     "set_adv": ("set",), "time": ("num",), "clock": ("num",), "noon": ("noon",), "holiday": ("holiday",),
     "weekend": ("weekend",), "ref": ("ref",),
 }

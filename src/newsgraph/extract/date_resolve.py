@@ -264,6 +264,8 @@ def resolve(c: Candidate, anchor: dt.date | None, tense: Tense) -> Resolved | No
         return Resolved(anchor.isoformat(), "day", "TIME", anchor.isoformat(), True)
     if k == "vague_ago":
         return Resolved(None, "other", "DATE", "PAST_REF", True)
+    if k == "past_unit":
+        return Resolved(None, "other", "DURATION", duration_value(1.0, g("unit")))
     if k in ("duration", "bare_duration"):
         num = number_value(g("num")) if g("num") else "X"
         return Resolved(None, "other", "DURATION", duration_value(num, g("unit")))

@@ -205,11 +205,16 @@ def extract(doc, article: Article, found: Found) -> list[DateMention]:
         if _as_set(c, text, doc):
             r = Resolved(None, "other", "SET", r.timex_value)
         resolved.append((c, r))
-    out = [DateMention(text=text[s:e], span=(s, e), value=r.value, granularity=r.granularity,
-                       anchor=anchor.isoformat() if (anchor and r.relative) else None,
-                       anchor_from=anchor_from if (anchor and r.relative) else None,
-                       timex_type=r.timex_type, timex_value=r.timex_value)
-           for s, e, r in _join_times(resolved, text)]
+    published = parse_published(article.published)
+    dateline = next((c.start for c in chosen if _dateline(c, text)), None)
+    out = []
+    for s, e, r in _join_times(resolved, text):
+        base, base_from = (anchor, anchor_from) if r.relative else (None, None)
+        if s == dateline and base_from == "dateline":
+            base, base_from = published, "published"  # the dateline itself was read against publication
+        out.append(DateMention(text=text[s:e], span=(s, e), value=r.value, granularity=r.granularity,
+                               anchor=base.isoformat() if base else None, anchor_from=base_from if base else None,
+                               timex_type=r.timex_type, timex_value=r.timex_value))
     return out
 
 
