@@ -298,9 +298,16 @@ def _adj_kind(tok) -> str | None:
     return None
 
 
-def _kind_from_parse(doc, x: NumberExpr, noun):
+def _kind_from_parse(doc, x: NumberExpr, noun, *, depth: int = 0):
     """What the counted phrase undergoes according to the parse, or None."""
     nominal = noun if noun is not None else _head(doc, x)
+    # "killing 22 people, including 11 foreigners": a part shares the kind of its whole
+    if depth == 0 and nominal.dep_ == "pobj" and nominal.head.lower_ in ("including", "among") and \
+            nominal.head.head.i != nominal.head.i and nominal.head.head.pos_ in ("NOUN", "PROPN", "NUM"):
+        whole = nominal.head.head
+        k = _kind_from_parse(doc, x, whole, depth=1) or _noun_kind(whole)
+        if k in _SPECIFIC:
+            return k
     # modifiers of the counted noun: "people killed in", "people who were killed", "injured people"
     if noun is not None:
         for c in noun.children:
@@ -398,8 +405,8 @@ def _fled_abroad(doc, x: NumberExpr, noun) -> bool:
                 if t.ent_type_ in ("GPE", "NORP") or t.text.lower() in (
                         "neighbouring", "neighboring", "border", "abroad", "europe", "countries"):
                     return True
-        if c.dep_ == "dobj" and c.lemma_.lower() in ("country", "border"):
-            return True
+        if c.dep_ == "dobj" and (c.lemma_.lower() in ("country", "border") or c.ent_type_ == "GPE"):
+            return True  # "fled the country", "fled Ukraine"
     return False
 
 
@@ -483,7 +490,9 @@ def _np_name(doc, tok, index: MentionIndex) -> str | None:
     if not words:
         return None
     del start, end
-    text = " ".join(t.text if (t.pos_ == "PROPN" or t.text.isupper()) else t.text.lower() for t in words)
+    text = " ".join(t.text if (t.pos_ == "PROPN" or t.text.isupper() or
+                               (t.text[:1].isupper() and t.i != t.sent.start)) else t.text.lower()
+                    for t in words)
     text = text.replace(" 's", "'s")
     for article in ("the ", "a ", "an "):
         if text.lower().startswith(article):
@@ -499,7 +508,10 @@ def _same_paragraph(doc, i: int, j: int) -> bool:
 
 def _clean_name(name: str) -> str:
     """An entity name without a leading article ("the United Nations" -> "United Nations")."""
-    return name[4:] if name[:4].lower() == "the " else name
+    for article in ("the ", "a ", "an "):
+        if name[:len(article)].lower() == article:
+            return name[len(article):]
+    return name
 
 
 def _according_to(doc, x: NumberExpr, index: MentionIndex) -> str | None:
