@@ -38,6 +38,7 @@ from .linking import MentionIndex
 _MOD_DEPS = frozenset({"compound", "amod", "poss", "nmod", "npadvmod"})
 _NAME_DEPS = frozenset({"compound", "amod", "poss", "nmod", "det", "nummod", "quantmod", "flat",
                         "case", "punct", "cc", "conj_name"})
+_GROUP_MEMBER = frozenset({"leader", "member", "head", "chief", "group", "faction", "wing", "supporter"})
 PRONOUNS = frozenset({"it", "he", "she", "they", "we", "i", "its", "their", "his", "her", "our"})
 
 
@@ -215,13 +216,17 @@ def code_actor(tok, index: MentionIndex, *, _depth: int = 0) -> Actor | None:
                 via_poss = t.dep_ == "poss" or any(a.dep_ == "poss" for a in t.ancestors if a.i != tok.i)
                 continue
             if ent is not None and ent.type == "ORG":
-                full = org_code(ent.name)
+                full = org_code(ent.name) or _org_prefix(ent.name)
                 if full and " " in full:
                     country = full.split()[0]
                     sector = sector or full.split()[1]
                     continue
         if not sector and t.pos_ in ("NOUN", "PROPN"):
             sector = sector_of_noun(t.lemma_, t.text)
+    if tok.lemma_.lower() in _GROUP_MEMBER:
+        group = _of_group_sector(tok)
+        if group:
+            sector = group
     if not sector and head_ent is not None and head_ent.type == "PERSON":
         sector = _title_sector(toks)
     if head_ent is not None and head_ent.type == "PERSON" and not (country and sector) and _depth < 1:
@@ -267,6 +272,29 @@ def _fuller_mention(tok, ent: Entity, index: MentionIndex):
             span = doc.char_span(s, e, alignment_mode="expand")
             if span is not None and any(t.dep_ in _MOD_DEPS for t in span.root.lefts):
                 return span.root
+    return None
+
+
+def _org_prefix(name: str) -> str | None:
+    """Code of a known organisation that starts a longer name ("United Nations Emergency Relief Coordinator")."""
+    words = name.split()
+    for n in range(len(words) - 1, 0, -1):
+        hit = org_code(" ".join(words[:n]))
+        if hit and " " in hit:
+            return hit
+    return None
+
+
+def _of_group_sector(tok) -> str | None:
+    """Sector of the group in "leaders of the opposition coalition", "members of the rebel group"."""
+    for p in tok.rights:
+        if p.dep_ == "prep" and p.lower_ == "of":
+            for o in p.children:
+                if o.dep_ == "pobj":
+                    for t in [o] + [c for c in o.lefts if c.dep_ in ("compound", "amod")]:
+                        sector = _sectors().get(t.lemma_.lower())
+                        if sector:
+                            return sector
     return None
 
 

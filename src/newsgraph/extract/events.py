@@ -61,6 +61,7 @@ _OBJ = ("dobj", "obj", "attr", "dative")
 _TARGET_PREPS = ("with", "to", "against", "on", "for", "between", "toward", "towards", "at", "into",
                  "from", "over", "upon", "in", "of", "about")
 _PREP_RANK = {p: i for i, p in enumerate(_TARGET_PREPS)}
+_JOIN_PREPS = frozenset({"for", "in", "at", "into", "on"})
 _PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "around", "throughout"})
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 _HYPO_AUX = frozenset({"may", "might", "could", "would", "should", "can"})
@@ -261,6 +262,9 @@ def _subject(verb):
         if tok.dep_ == "acomp" or (tok.pos_ == "ADJ" and tok.dep_ != "ROOT"):
             tok = tok.head
             continue
+        if tok.dep_ == "pcomp" and tok.head.dep_ == "prep":  # "guilty of violating", "by arresting"
+            tok = tok.head.head
+            continue
         break
     return None, False
 
@@ -294,8 +298,8 @@ def _pobj_actor(tok, index: MentionIndex, *, depth: int = 0):
         return tok
     if depth < 2:
         for c in tok.children:
-            if c.dep_ in ("poss",) and _looks_actor(c, index):
-                return c
+            if c.dep_ in ("poss",) and c.pos_ != "PRON" and _looks_actor(c, index):
+                return c  # "over Moscow's support"; "its troops" names no other party
         for c in tok.children:
             if c.dep_ == "prep" and c.lower_ in ("of", "by", "from"):
                 for p in c.children:
@@ -400,6 +404,11 @@ def _verb_candidate(tok, index: MentionIndex) -> _Cand | None:
             ntype = _noun_type(o, index, as_object=True)
             if ntype:
                 return _Cand(ntype, "light", tok, [tok, o])
+            for c in o.lefts:  # "launched a mediation effort", "undertook a peace mission"
+                if c.dep_ in ("compound", "amod") and c.pos_ == "NOUN":
+                    ntype = _noun_type(c, index, as_object=True)
+                    if ntype:
+                        return _Cand(ntype, "light", tok, [tok, c, o])
         # "launched a fresh wave of strikes", "took part in talks": one level of "of"/"in"
         for o in objs + [c for c in tok.children if c.dep_ == "prep"]:
             for p in o.children:
@@ -580,6 +589,11 @@ def _candidates(sent, index: MentionIndex) -> list[_Cand]:
             continue  # "the attack killed 22": the verb's event already covers it
         between = _between(tok)
         agents = _noun_agents(tok, index)
+        if not agents and not between and tok.dep_ == "pobj" and tok.head.lower_ in _JOIN_PREPS \
+                and tok.head.head.pos_ in ("VERB", "AUX") and tok.head.head.i not in used:
+            subj, passive = _subject(tok.head.head)
+            if subj is not None and not passive:
+                agents = [subj]  # "negotiators return for talks", "forces engaged in ethnic cleansing"
         if between:
             cand = _Cand(ntype, "noun", tok, [tok], sources=[between[0]], targets=[between[1]])
         elif agents:
@@ -804,11 +818,12 @@ def _sentence_events(sent, article: Article, found: Found, index: MentionIndex,
             date = date_m.value
         else:
             date, date_from = article.published, "published" if article.published else None
-        for src, sf in sources:
-            for tgt, tf in targets:
-                if src is not None and tgt is not None and src.code and src.code == tgt.code \
-                        and src.name == tgt.name:
-                    continue
+        pairs = [(src, sf, tgt, tf) for src, sf in sources for tgt, tf in targets
+                 if not (src is not None and tgt is not None and src.code == tgt.code and src.name == tgt.name)]
+        if not pairs:  # the only target was the source itself ("Syria offered its troops")
+            pairs = [(src, sf, None, 1.0) for src, sf in sources]
+        for src, sf, tgt, tf in pairs:
+            if True:
                 tgt2 = tgt
                 conf = _BASE.get(cand.kind, 0.5) * factor * sf * tf
                 if src is not None and not src.code:
@@ -857,6 +872,11 @@ def _fill_country(actor: Actor, factor: float, sent, index: MentionIndex, *,
     often than not; the confidence factor drops to say it is a guess.
     """
     code = actor.code or ""
+    if not code and actor.entity is None:
+        country = _sentence_country(sent, index, skip) or place_country
+        if country:  # "Prisoners rioted in Dili": people in a sentence about a country, country only
+            return Actor(name=actor.name, entity=None, code=country), factor * 0.8
+        return actor, factor
     first = code.split()[0] if code else ""
     if first and (len(first) == 3 and first.isalpha() and first.isupper() and " " in code
                   or first in ("IGO", "NGO", "IMG")):
@@ -866,7 +886,7 @@ def _fill_country(actor: Actor, factor: float, sent, index: MentionIndex, *,
     if not first or gazetteer.country_name(first):
         return actor, factor  # no sector to place (a bare name), or already a country
     country = (place_country or _sentence_country(sent, index, skip)) if prefer_place else \
-        (_sentence_country(sent, index, skip) or place_country)
+        (_sentence_country(sent, index, skip) or place_country or _sentence_country(sent, index))
     if not country:
         return actor, factor
     sector = code or None
