@@ -18,8 +18,9 @@ Scoring protocol (PARC-style, as the data README suggests):
   tokens; a bare pronoun names nobody) shares a word
   (case-folded, honorifics and stop words left out) with the gold Source or,
   when the gold Source is a pronoun or a phrase without a capitalised word, with
-  the nearest earlier gold Source that has one (the annotation has no
-  coreference; this stands in for the pronoun's name). For "who"/"which"
+  the nearest earlier gold Source that has one and whose given name or
+  honorific does not contradict "he"/"she" (the annotation has no coreference;
+  this stands in for the pronoun's name). For "who"/"which"
   sources, the words just before the pronoun stand in instead.
 - **All attributions**: every gold relation against our direct + partial +
   indirect quotes (partial quotes inside one of our indirect quotes are the same
@@ -101,7 +102,7 @@ def _parse_ann(path: Path, text: str) -> list[Gold]:
         golds.append(g)
     # names for the speaker rule (gold-side stand-in for coreference)
     ordered = sorted((g for g in golds if g.source), key=lambda g: g.source[0][0])
-    last_named: str | None = None
+    named_before: list[str] = []
     for g in ordered:
         src = " ".join(text[s:e] for s, e in g.source)
         words = src.split()
@@ -111,11 +112,29 @@ def _parse_ann(path: Path, text: str) -> list[Gold]:
             g.names.add(text[max(0, g.source[0][0] - 40):g.source[0][0]].split(",")[0])
         elif low in _PRONOUNS or not any(w[:1].isupper() for w in words[1:] + words[:1]
                                          if w.lower() not in _PRONOUNS | {"the", "a"}):
-            if last_named:
-                g.names.add(last_named)
+            want = "m" if low in ("he", "him") else "f" if low in ("she", "her") else None
+            fitting = [n for n in named_before if want is None or _gender(n) in (None, want)]
+            if fitting:
+                g.names.add(fitting[-1])
         else:
-            last_named = src
+            named_before.append(src)
     return golds
+
+
+def _gender(name: str) -> str | None:
+    """"m"/"f" from a given name or honorific in a gold Source (to pick a pronoun's name)."""
+    from newsgraph.lexicons import load_tsv
+
+    names = {r["name"]: r["gender"] for r in load_tsv("first_names.tsv")}
+    for w in name.replace(".", " ").split():
+        lw = w.lower()
+        if lw == "mr":
+            return "m"
+        if lw in ("mrs", "ms", "miss"):
+            return "f"
+        if lw in names and w[:1].isupper():
+            return names[lw]
+    return None
 
 
 def _match(preds: list[Pred], golds: list[tuple[Gold, frozenset[int]]], text: str):

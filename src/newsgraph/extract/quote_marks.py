@@ -95,7 +95,7 @@ def _double_quotes(text: str, para: Span) -> list[tuple[int, int, bool]]:
                 open_at, expect = i, _OPENERS[ch]
             elif ch == '"' and _is_opening_straight(text, i):
                 open_at, expect = i, '"'
-            elif ch == '"' and not _is_closing_straight(text, i):
+            elif ch == '"' and not _is_closing_straight(text, i) and not text[i + 1:i + 2].isspace():
                 open_at, expect = i, '"'
             # a lone closing mark outside a quote is dropped
             i += 1
@@ -200,11 +200,23 @@ def find_marked(text: str) -> list[Marked]:
             prev = out[-1]
             prev_para = _para_index(paras, prev.outer[1] - 1)
             if (prev.outer[1] == paras[prev_para][1] and p_index == prev_para + 1
-                    and outer[0] == paras[p_index][0]):
+                    and outer[0] == paras[p_index][0] and _opens_speech(text, prev.outer[0])):
                 out[-1] = Marked(prev.pieces + (inner,), (prev.outer[0], outer[1]), closed)
                 continue
         out.append(Marked((inner,), outer, closed, single))
     return out
+
+
+def _opens_speech(text: str, pos: int) -> bool:
+    """Does the mark at ``pos`` open a stretch of speech (paragraph start, after a colon or comma)?
+
+    Only such a quote may run on into the next paragraph; a stray mark in the
+    middle of a sentence ends with its paragraph.
+    """
+    j = pos - 1
+    while j >= 0 and text[j] in " \t":
+        j -= 1
+    return j < 0 or text[j] in "\n:,.?!—–-"
 
 
 def _para_index(paras: list[Span], pos: int) -> int:

@@ -177,6 +177,11 @@ class SpeakerResolver:
                 return "f" if hit.group(1) in ("Mrs", "Ms", "Miss", "Dame", "Lady") else "m"
         return None
 
+    def _looks_personal(self, entity: Entity) -> bool:
+        """A mistyped person ("Helen Park" as a place): a known given name leads a longer name."""
+        words = entity.name.split()
+        return len(words) > 1 and words[0].lower() in _first_names()
+
     def _is_quoted(self, pos: int) -> bool:
         for s, e in self.quoted:
             if s <= pos < e:
@@ -206,7 +211,7 @@ class SpeakerResolver:
             sent = sents[si]
             limit = tok.idx if back == 0 else sent.end_char
             for (s, e), ent in self.index.mentions_between(sent.start_char, limit):
-                if ent.type not in types:
+                if ent.type not in types and not (not plural and self._looks_personal(ent)):
                     continue
                 if want and self.gender(ent) not in (None, want):
                     continue

@@ -213,7 +213,9 @@ def _colon_speaker(toks: list, resolver: SpeakerResolver, *, side: str):
         name = words[1:]
     else:
         return None
-    if not 1 <= len(name) <= 5 or not any(t.pos_ == "PROPN" or t.ent_type_ for t in name):
+    if not 1 <= len(name) <= 5 or not any(t.pos_ == "PROPN" for t in name):
+        return None
+    if any(t.pos_ in ("VERB", "AUX") for t in name):
         return None
     head = max(name, key=lambda t: (t.pos_ == "PROPN", t.i if side == "before" else -t.i))
     if side == "after":
@@ -336,6 +338,13 @@ def _attribute_direct(c: _Cand, d: _Doc, resolver: SpeakerResolver) -> None:
             c.speaker, c.speaker_span = resolver.resolve(toks[-1])
             c.cue_text, c.cue_side, c.cue_span = "―", "colon", (m.outer[1], dash.start(1))
             return
+    # a clause ending with a colon right before the quote: "the leader was blunt: «...»"
+    if before and before[-1].text == ":":
+        for t in reversed(before[:-1]):
+            if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("PROPN", "PRON", "NOUN"):
+                c.speaker, c.speaker_span = resolver.resolve(t)
+                c.cue_text, c.cue_side, c.cue_span = ":", "colon", (before[-1].idx, before[-1].idx + 1)
+                return
     # an introducing line ending with a colon: "Caddell continued:" / "He said:"
     intro = _intro_line(d, m)
     if intro is not None:
@@ -367,8 +376,10 @@ def _merge_split(cands: list[_Cand], d: _Doc) -> list[_Cand]:
     """Join the pieces of a quote split around its cue into one candidate."""
     out: list[_Cand] = []
     for c in cands:
-        if out and c.kind == "direct" and out[-1].kind == "direct" and c.cue is None:
-            prev = out[-1]
+        prev = out[-1] if out else None
+        same_cue = (prev is not None and c.cue is not None and prev.cue is not None
+                    and c.cue.i == prev.cue.i)
+        if prev is not None and c.kind == "direct" and prev.kind == "direct" and (c.cue is None or same_cue):
             gap = d.text[prev.marked.outer[1]:c.marked.outer[0]]
             if ("\n" not in gap and prev.cue is not None and prev.cue_side == "after"
                     and prev.cue_span is not None and prev.cue_span[0] >= prev.marked.outer[1]
