@@ -26,9 +26,13 @@ from .date_tense import clause_tense
 log = logging.getLogger(__name__)
 
 _MONTH_CUES = frozenset(
-    "in since until till by from through throughout during before after between and or to of "
-    "early late mid last next this past coming end beginning start middle as ending".split())
-_YEAR_CUES = _MONTH_CUES | frozenset("year years fiscal circa c. around about spring summer autumn fall winter".split())
+    "in since until till by from through throughout during before after between of "
+    "early late mid last next this past coming end beginning start middle ending".split())
+_YEAR_CUES = _MONTH_CUES | frozenset("and or to as year years fiscal circa c. around about spring summer autumn "
+                                     "fall winter".split())
+_NAME_MONTHS = frozenset("april may june august march".split())
+_MONTH_BEFORE = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
+                           r"December)\b(?:\s+\d{1,2})?,?\s+(?:to|and|or|through|until|till|-|–)\s+$")
 _AGE_WORDS = frozenset("aged age ages".split())
 _BARE_UNIT_CUES = frozenset("for over within take takes took taking last lasted lasting spent spend "
                             "spending wait waited waiting in".split())
@@ -91,11 +95,14 @@ def _plausible(c: Candidate, doc, text: str, ents: list[tuple[int, int]],
             (c.get("num") or "").lower() in ("a", "an"):
         return False  # "a second referendum"
     if c.kind == "month":
-        if c.get("mod") or c.get("rel"):
+        if c.get("mod") or c.get("rel") or prev in _MONTH_CUES:
             return True
-        return prev in _MONTH_CUES or _in_ents(c, ents)
+        if c.get("mon").lower() in _NAME_MONTHS:
+            # "spoke to May": a month that is also a name needs another month just before it
+            return bool(_MONTH_BEFORE.search(text[max(0, c.start - 30):c.start]))
+        return _in_ents(c, ents)
     if c.kind == "year":
-        if c.get("mod") or c.get("fy"):
+        if c.get("mod") or c.get("fy") or c.get("range"):
             return True
         nxt = _token_after(doc, c.end)
         if nxt is not None and getattr(nxt, "tag_", "") == "NNS" and nxt.text.lower() not in ("s",):
@@ -104,8 +111,6 @@ def _plausible(c: Candidate, doc, text: str, ents: list[tuple[int, int]],
     if c.kind == "bare_duration" and not c.get("rel"):
         nxt = re.match(r"\s+([a-z]+)", text[c.end:c.end + 20])
         return prev in _BARE_UNIT_CUES or bool(nxt and nxt.group(1) in _BARE_UNIT_AFTER)
-    if c.kind == "year" and c.get("range"):
-        return True
     if c.kind in ("duration", "bare_duration"):
         if prev in _AGE_WORDS:
             return False
