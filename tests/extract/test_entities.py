@@ -216,3 +216,41 @@ def test_entities_untagged_surname_after_full_name(analyse):
     result = analyse("Police chief Robert Mbeki Tlali spoke first. Later Tlali said nothing.")
     people = [e for e in result.entities if e.type == "PERSON"]
     assert len(people) == 1 and len(people[0].mentions) == 2
+
+
+def test_entities_person_after_title_though_tagged_org():
+    words = ["President", "Obama", "spoke", "."]
+    doc = _hand_doc(words, [(1, 2, "ORG")])
+    (ent,) = _run(doc)
+    assert (ent.name, ent.type, ent.role, ent.titles) == ("Obama", "PERSON", "GOV", ("president",))
+
+
+def test_entities_honorific_starts_a_person():
+    words = ["A", "scan", "of", "Ms", "Pugh", "'s", "lung", "."]
+    spaces = [True, True, True, True, False, True, False, False]
+    doc = _hand_doc(words, [(3, 6, "GPE")], spaces=spaces)
+    (ent,) = _run(doc)
+    assert (ent.name, ent.type) == ("Pugh", "PERSON")
+
+
+def test_entities_lexicon_match_inside_hyphenated_word_is_not_a_mention():
+    words = ["The", "pro", "-", "Beijing", "camp", "won", "."]
+    spaces = [True, False, False, True, True, False, False]
+    doc = _hand_doc(words, [], spaces=spaces)
+    assert _run(doc) == []
+
+
+def test_entities_capitalised_the_inside_a_sentence_is_kept():
+    words = ["Judges", "in", "The", "Hague", "ruled", "."]
+    doc = _hand_doc(words, [(2, 4, "GPE")])
+    (ent,) = _run(doc)
+    assert [doc.text[s:e] for s, e in ent.mentions] == ["The Hague"]
+
+
+def test_entities_entity_split_at_line_break():
+    words = ["Clashes", "in", "Bujumbura", "\n\n", "BUJUMBURA", ",", "May", "6"]
+    spaces = [True, True, False, False, False, True, True, False]
+    doc = _hand_doc(words, [(2, 5, "ORG")], spaces=spaces)
+    (ent,) = _run(doc)
+    assert ent.name == "Bujumbura" and ent.country == "BDI"
+    assert [doc.text[s:e] for s, e in ent.mentions] == ["Bujumbura", "BUJUMBURA"]

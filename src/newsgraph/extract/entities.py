@@ -237,11 +237,11 @@ def _extend_hyphen(tv: _Tokens, e: int) -> int:
     return e
 
 
-def _ner_pieces(doc, tv: _Tokens) -> list[tuple[int, int, str]]:
+def _ner_pieces(ents, tv: _Tokens) -> list[tuple[int, int, str]]:
     """spaCy's entities of the types we keep, split where they run across a line break."""
     out = []
     text = tv.text
-    for ent in doc.ents:
+    for ent in ents:
         label = _NER_TYPES.get(ent.label_)
         if label is None:
             continue
@@ -261,6 +261,20 @@ def _ner_pieces(doc, tv: _Tokens) -> list[tuple[int, int, str]]:
     return out
 
 
+def _after_person_title(tv: _Tokens, s: int, e: int, by_end: dict[int, _Match],
+                        at: list[_Match | None]) -> bool:
+    """True when ``[s, e)`` is one to three capitalised words, no lexicon entry, right after a
+    title that only persons hold ("President", "Gen.", "Mr")."""
+    if e - s > 3 or any(at[j] is not None for j in range(s, e)):
+        return False
+    if not all(tv.title[j] for j in range(s, e)):
+        return False
+    m = by_end.get(s)
+    if m is None or m.kind != "title" or not tv.word(m.start)[:1].isupper():
+        return False
+    return m.value.kind in ("honorific", "rank") or m.value.role in ("GOV", "MIL", "LEG", "JUD")
+
+
 def _glued(tv: _Tokens, s: int, e: int) -> bool:
     """True when tokens ``[s, e)`` are joined by a hyphen to a neighbouring word."""
     if s > 0 and not tv.space[s - 1] and tv.word(s - 1) in _HYPHENS:
@@ -275,9 +289,12 @@ def _mentions(doc, tv: _Tokens, matches: list[_Match]) -> list[_Mention]:
     for m in matches:
         for j in range(m.start, m.end):
             at[j] = m
+    by_end = {m.end: m for m in matches}
     out: list[_Mention] = []
     taken = [False] * n
-    for s0, e0, label in _ner_pieces(doc, tv):
+    ents = doc.ents
+    ent_bounds = [(ent.start, ent.end) for ent in ents]
+    for s0, e0, label in _ner_pieces(ents, tv):
         s, e = _strip_edges(tv, s0, e0)
         if s >= e:
             continue
@@ -289,6 +306,8 @@ def _mentions(doc, tv: _Tokens, matches: list[_Match]) -> list[_Mention]:
         if (m is not None and m.kind == "title" and m.start == s and m.value.kind == "honorific"
                 and m.end < e and tv.title[m.end]):
             label = "PERSON"  # "Ms Pugh" tagged GPE: an honorific starts a person's name
+        elif label in ("ORG", "GPE", "NORP") and _after_person_title(tv, s, e, by_end, at):
+            label = "PERSON"  # "President Obama" with "Obama" tagged ORG
         if label == "PERSON":
             # "Foreign Minister Sergei Lavrov", "Russian President Vladimir Putin" as one span
             while s < e - 1:
@@ -315,8 +334,8 @@ def _mentions(doc, tv: _Tokens, matches: list[_Match]) -> list[_Mention]:
         for j in range(s, e):
             taken[j] = True
         out.append(_Mention(s, e, label, kind, value))
-    for ent in doc.ents:  # lexicon-only mentions never cut into another entity ("Kigali Amendment")
-        for j in range(ent.start, ent.end):
+    for s0, e0 in ent_bounds:  # lexicon-only mentions never cut into another entity ("Kigali Amendment")
+        for j in range(s0, e0):
             taken[j] = True
     for m in matches:
         if m.kind == "title" or any(taken[j] for j in range(m.start, m.end)):
