@@ -340,6 +340,14 @@ def _kind_from_parse(doc, x: NumberExpr, noun, *, depth: int = 0):
             for c in pred.children:  # "are dead", "remain missing", "were injured"
                 if c.dep_ in ("acomp", "oprd", "attr") and (_adj_kind(c) or _verb_kind(c, role="obj")):
                     return _adj_kind(c) or _verb_kind(c, role="obj")
+                if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX"):  # "are believed to have died"
+                    k = _verb_kind(c, role="subj")
+                    if k:
+                        return k
+        if role in ("dobj",):
+            for c in pred.children:  # "left 12 people dead"
+                if c.dep_ in ("oprd", "acomp", "ccomp", "xcomp") and c.i > nominal.i and _adj_kind(c):
+                    return _adj_kind(c)
         for c in pred.children:  # "were among the dead"
             if c.dep_ == "prep" and c.lower_ == "among":
                 for g in c.children:

@@ -55,7 +55,14 @@ def _words() -> dict[str, tuple[Decimal, str]]:
 
 @lru_cache(maxsize=1)
 def _hedges() -> dict[tuple[str, ...], str]:
-    return {tuple(r["phrase"].split()): r["bound"] for r in load_tsv("figure_hedges.tsv")}
+    return {tuple(r["phrase"].split()): r["bound"] for r in load_tsv("figure_hedges.tsv")
+            if r.get("where", "before") != "after"}
+
+
+@lru_cache(maxsize=1)
+def _post_hedges() -> dict[tuple[str, ...], str]:
+    return {tuple(r["phrase"].split()): r["bound"] for r in load_tsv("figure_hedges.tsv")
+            if r.get("where") == "after"}
 
 
 @lru_cache(maxsize=1)
@@ -326,6 +333,11 @@ def find_numbers(doc) -> list[NumberExpr]:
                 end, percent = end + 1, True
             elif low == "per" and end + 1 < sent_end and _low(doc[end + 1]) == "cent":
                 end, percent = end + 2, True
+        if hedge is None and value_max is None:
+            post = _match_after(doc, end, _post_hedges(), sent_end)
+            if post:  # "1,000 or so", "40-odd", "1,000-plus"
+                hedge, bound = doc[end:post[0]].text.lstrip("-–").strip(), post[1]
+                end = post[0]
         out.append(NumberExpr(start=start, end=end, num_start=num_start, num_end=num_end,
                               value=value, value_max=value_max, hedge=hedge, bound=bound,
                               currency=currency, percent=percent, vague=flags["vague"],
