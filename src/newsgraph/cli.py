@@ -43,12 +43,15 @@ def _render_summary(summary, *, title: str = "newsgraph analyze") -> None:
     table = Table(title=title, show_header=False, title_justify="left")
     table.add_column(style="bold")
     table.add_column()
+    table.add_row("files read", str(summary.files))
     table.add_row("articles analysed", str(summary.analysed))
     if summary.already_done:
         table.add_row("already done (resumed)", str(summary.already_done))
     rejected = sum(summary.rejected.values())
     table.add_row("rejected", str(rejected) + (
         "  (" + ", ".join(f"{k}: {v}" for k, v in sorted(summary.rejected.items())) + ")" if rejected else ""))
+    if summary.skipped:
+        table.add_row("skipped (not articles)", ", ".join(f"{k}: {v}" for k, v in sorted(summary.skipped.items())))
     for kind, n in summary.as_dict()["facts"].items():
         table.add_row(kind, str(n))
     table.add_row("speed", f"{summary.articles_per_s:.1f} articles/s, "

@@ -37,6 +37,8 @@ class RunSummary:
     lexicons: dict[str, str] = field(default_factory=dict)
     output: str | None = None
     stories: dict | None = None
+    files: int = 0
+    skipped: Counter = field(default_factory=Counter)
 
     @property
     def read(self) -> int:
@@ -55,7 +57,7 @@ class RunSummary:
             "words": self.words, "seconds": round(self.seconds, 3),
             "articles_per_s": round(self.articles_per_s, 2), "model": self.model,
             "extractors": list(self.extractors), "lexicons": self.lexicons, "output": self.output,
-            "stories": self.stories,
+            "stories": self.stories, "files": self.files, "skipped": dict(sorted(self.skipped.items())),
         }
 
 
@@ -84,8 +86,10 @@ def run_analyze(inputs: Iterable[str | Path], out: str | Path, *, settings: Sett
         on_article: called after each input is handled (progress bars).
     """
     from .ingest import read_inputs
+    from .ingest.stats import ReadStats
 
     nlp = load_pipeline(settings.model)
+    stats = ReadStats()
     summary = RunSummary(model=pipeline_label(nlp), extractors=tuple(e.name for e in extractors()),
                          lexicons=lexicon_hashes(), output=str(out))
     clusterer = None
@@ -102,7 +106,7 @@ def run_analyze(inputs: Iterable[str | Path], out: str | Path, *, settings: Sett
                     clusterer.add(analysed_from_dict(obj))
     start = time.perf_counter()
     with JsonlSink(out, resume=resume) as sink:
-        items = _skip_done(read_inputs(inputs, stdin=stdin), sink.done_ids, summary)
+        items = _skip_done(read_inputs(inputs, stdin=stdin, stats=stats), sink.done_ids, summary)
         for result in analyze_many(items, settings=settings):
             if isinstance(result, Rejected):
                 summary.rejected[result.reason] += 1
@@ -119,6 +123,7 @@ def run_analyze(inputs: Iterable[str | Path], out: str | Path, *, settings: Sett
             if on_article is not None:
                 on_article(result)
     summary.seconds = time.perf_counter() - start
+    summary.files, summary.skipped = stats.files, stats.skipped
     if clusterer is not None:
         from .stories import stories_to_dict
 
