@@ -84,6 +84,8 @@ def test_dates_timex_kinds(analyse, text, kind, value):
     ("2015-09-17", dt.date(2015, 9, 17)),
     ("2015-09-17T08:30:00Z", dt.date(2015, 9, 17)),
     ("Thu, 17 Sep 2015 08:30:00 +0000", dt.date(2015, 9, 17)),
+    ("Sept. 17, 2015", dt.date(2015, 9, 17)),
+    ("Sept. 17", None),
     ("yesterday-ish", None),
     (None, None),
 ])

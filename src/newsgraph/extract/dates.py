@@ -33,6 +33,8 @@ _YEAR_CUES = _MONTH_CUES | frozenset("and or to as year years fiscal circa c. ar
 _NAME_MONTHS = frozenset("april may june august march".split())
 _MONTH_BEFORE = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
                            r"December)\b(?:\s+\d{1,2})?,?\s+(?:to|and|or|through|until|till|-|–)\s+$")
+_AHEAD = re.compile(r"\b(?:ahead of|in the run-up to|in the lead-up to|in preparation for)\s+(?:the\s+|this\s+)?$",
+                    re.I)
 _AGE_WORDS = frozenset("aged age ages".split())
 _BARE_UNIT_CUES = frozenset("for over within take takes took taking last lasted lasting spent spend "
                             "spending wait waited waiting in".split())
@@ -59,9 +61,17 @@ def parse_published(value: str | None) -> dt.date | None:
     try:
         parsed = email.utils.parsedate_to_datetime(text)
     except (TypeError, ValueError, IndexError):
-        log.debug("unreadable published date %r", value)
-        return None
-    return parsed.date() if parsed else None
+        parsed = None
+    if parsed:
+        return parsed.date()
+    # other spellings ("Sept. 17, 2015", "17/09/2015"): our own grammar reads them
+    for c in find(text):
+        if c.kind in _FULL_KINDS and (c.kind not in ("mdy", "dmy") or c.get("y")):
+            r = resolve(c, None, None)
+            if r and r.value and len(r.value) == 10:
+                return dt.date.fromisoformat(r.value)
+    log.debug("unreadable published date %r", value)
+    return None
 
 
 def _prev_word(text: str, start: int) -> str:
@@ -204,6 +214,8 @@ def extract(doc, article: Article, found: Found) -> list[DateMention]:
     resolved: list[tuple[Candidate, Resolved]] = []
     for c in chosen:
         tense = "past" if _dateline(c, text) else tenses.get(c.start)
+        if _AHEAD.search(text[max(0, c.start - 30):c.start]):
+            tense = "future"  # "shares rose ahead of Friday's jobs report"
         r = resolve(c, anchor, tense)
         if r is None:
             continue
