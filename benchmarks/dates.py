@@ -11,7 +11,10 @@ Our value is ``timex_value`` (the TIMEX3 value: "P4Y", "2013-W12") else ``value`
 dateparser's ``search_dates`` runs on the same texts with the DCT as
 RELATIVE_BASE; its value is the date at the granularity dateparser reports.
 
-Usage: python benchmarks/dates.py [--docs N] [--errors]
+The team's dev set (tests/data/dates_dev.jsonl) is scored too: mention
+precision/recall and value accuracy over the matched mentions.
+
+Usage: python benchmarks/dates.py [--docs N] [--errors] [--no-dateparser]
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import html
+import json
 import re
 import sys
 import time
@@ -26,7 +30,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import print_table, shared_or_exit  # noqa: E402
+from _common import ROOT, print_table, shared_or_exit  # noqa: E402
+
+DEV = ROOT / "tests" / "data" / "dates_dev.jsonl"
 
 _TAG = re.compile(r"<(/?)([A-Za-z0-9]+)([^>]*?)(/?)>|&(#\d+|#x[0-9a-fA-F]+|[a-zA-Z]+);")
 _ATTR = re.compile(r'(\w+)="([^"]*)"')
@@ -178,8 +184,29 @@ def score(docs: list[Doc], system: list[list[Timex]]) -> dict[str, float]:
             "type_f1": tf, "gold": float(n_ref), "found": float(n_sys)}
 
 
+def dev_set() -> dict[str, float]:
+    """Our figures on the team's dev set (tests/data/dates_dev.jsonl): mention P/R and value accuracy."""
+    from newsgraph.pipeline import analyze_many
+
+    rows = [json.loads(line) for line in DEV.read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#")]
+    found = expected = hit = value_ok = 0
+    for row, res in zip(rows, analyze_many([{"id": r["id"], "text": r["text"], "published": r["published"]}
+                                            for r in rows])):
+        got = {m.text: m for m in res.dates}
+        found += len(got)
+        expected += len(row["expected"])
+        for e in row["expected"]:
+            m = got.get(e["text"])
+            if m is not None:
+                hit += 1
+                value_ok += (m.value, m.granularity) == (e["value"], e["granularity"])
+    return {"dev_precision": hit / found if found else 0.0, "dev_recall": hit / expected if expected else 0.0,
+            "dev_value_accuracy": value_ok / hit if hit else 0.0}
+
+
 def measure(*, docs: int | None = None, baseline: bool = True) -> dict[str, float]:
-    """Ours (and dateparser's, when ``baseline``) figures on TempEval-3 platinum, as flat floats."""
+    """Ours (and dateparser's, when ``baseline``) figures on TempEval-3 platinum, plus the dev set."""
     root = shared_or_exit("tempeval3-platinum")
     data = load(root, limit=docs)
     t0 = time.perf_counter()
@@ -189,6 +216,8 @@ def measure(*, docs: int | None = None, baseline: bool = True) -> dict[str, floa
         t0 = time.perf_counter()
         figures.update({f"dateparser_{k}": v for k, v in score(data, dateparser_run(data)).items()})
         figures["dateparser_seconds"] = time.perf_counter() - t0
+        figures["ours_minus_dateparser_value_f1"] = figures["ours_value_f1"] - figures["dateparser_value_f1"]
+    figures.update(dev_set())
     return figures
 
 
@@ -226,6 +255,9 @@ def main() -> None:
     rows.append(("seconds",) + tuple(f"{f[f'{n}_seconds']:.1f}" for n in names))
     print_table("TempEval-3 platinum, Task A (TIMEX3), all types; HeidelTime value F1 77.61",
                 rows, header=("metric",) + tuple(names))
+    print_table("Dev set (tests/data/dates_dev.jsonl, written by the team)",
+                [(k, f"{100 * f[k]:.2f}") for k in ("dev_precision", "dev_recall", "dev_value_accuracy")],
+                header=("metric", "ours"))
 
 
 if __name__ == "__main__":
