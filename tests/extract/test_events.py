@@ -37,7 +37,8 @@ def _code(actor) -> str | None:
 def _matches(ev: Event, rec: dict) -> bool:
     return (ev.type == rec["type"] and _code(ev.source) == rec["source"]
             and (rec["target"] is None or _code(ev.target) == rec["target"])
-            and ev.negated == rec["negated"] and ev.mode == rec["mode"])
+            and ev.negated == rec["negated"] and ev.mode == rec["mode"]
+            and ("plover" not in rec or as_plover(ev) == rec["plover"]))
 
 
 @pytest.mark.parametrize("rec", _dev_records(), ids=lambda r: r["text"][:40])

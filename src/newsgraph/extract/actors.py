@@ -223,6 +223,8 @@ def code_actor(tok, index: MentionIndex, *, _depth: int = 0) -> Actor | None:
                     continue
         if not sector and t.pos_ in ("NOUN", "PROPN"):
             sector = sector_of_noun(t.lemma_, t.text)
+            if sector and (t.dep_ == "poss" or any(a.dep_ == "poss" for a in t.ancestors if a.i != tok.i)):
+                via_poss = True  # "President Reagan's statement": the title belongs to the owner
     if tok.lemma_.lower() in _GROUP_MEMBER:
         group = _of_group_sector(tok)
         if group:
@@ -245,7 +247,8 @@ def code_actor(tok, index: MentionIndex, *, _depth: int = 0) -> Actor | None:
         country = _located_in(tok, index)
     if country is None and sector is None and head_ent is None:
         return None
-    if via_poss and sector is None and head_ent is None and not head_country:
+    head_known = head_country or _sectors().get(tok.lemma_.lower()) is not None
+    if via_poss and head_ent is None and not head_known:
         return None  # "Colombia's bid": the possessor is the actor, not the thing possessed
     if country and not sector and head_country:
         sector = "GOV"  # a bare country acts through its government (PLOVER/CAMEO convention)

@@ -25,9 +25,11 @@ conjoined verbs); the target is the direct object, else the first actor found
 in the event's prepositional phrases (with/to/against/on/for/between...).
 Conjoined actors give one event per source-target pair. Negation (``not``,
 ``never``, ``no``) is kept in ``negated``; ``mode`` is "future" (will/shall, or
-"would" in reported speech), "intended" (plan/decide/seek to...), "continuing"
+"would" in reported speech), "intended" (plan/decide/seek to, ready/willing
+to...), "attempted" (try/attempt to: the act was tried), "continuing"
 (continue/keep), "hypothetical" (may/might/could/would outside reported
-speech) or "asserted".
+speech), "conditional" (an act announced "unless" something happens) or
+"asserted".
 
 Date: the date expression (``found.dates``) attached to the event's clause
 (``date_from="text"``), else one attached to the reporting verb that governs it
@@ -68,7 +70,7 @@ _HYPO_AUX = frozenset({"may", "might", "could", "would", "should", "can"})
 _OBLIGATION = frozenset({"must", "should"})
 _NEG = frozenset({"not", "n't", "never", "no"})
 _COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "RETREAT"})
-_HOSTILE = frozenset({"SANCTION", "COERCE", "ASSAULT", "MOBILIZE", "REJECT", "PROTEST"})
+_HOSTILE = frozenset({"SANCTION", "COERCE", "ASSAULT", "MOBILIZE", "PROTEST"})
 
 _STATIVE_PASSIVES = frozenset({"oppose", "commit", "prepare", "determine", "dedicate", "resolve", "bind"})
 _BASE = {"verb": 0.8, "light": 0.8, "adj": 0.7, "noun": 0.55, "must": 0.6}
@@ -456,8 +458,10 @@ def _apply_chain(cand: _Cand, *, reported: bool) -> None:
         up_mode = _aux_mode(up, reported=reported)
         if up_mode == "future" or mode == "future":
             mode = "future"
-        elif entry.type in ("intended", "continuing") and mode is None:
+        elif entry.type in ("intended", "continuing", "attempted") and mode is None:
             mode = entry.type
+        elif up.pos_ == "ADJ" and mode is None:
+            mode = "intended"  # "ready/willing to X": an offer of X
         elif up_mode and mode is None:
             mode = up_mode
         tok = up
@@ -466,6 +470,9 @@ def _apply_chain(cand: _Cand, *, reported: bool) -> None:
     # "is going to", be + adjective ("is ready to") climb one more level
     if tok.head.i != tok.i and tok.dep_ == "xcomp" and tok.head.lemma_ == "go":
         mode = "future"
+    if any(c.dep_ == "advcl" and any(m.lower_ == "unless" for m in c.children if m.dep_ == "mark")
+           for t in [cand.head] + cand.chain for c in t.children):
+        mode = "conditional"  # "will withdraw unless X": a threat (PLOVER THREATEN) whatever the act
     cand.mode = mode or "asserted"
     cand.negated = negated
 
@@ -545,6 +552,28 @@ def _resolve_pronoun(tok, speaker_tok, speaker_actor, index: MentionIndex) -> Ac
 # --------------------------------------------------------------------------- main
 
 
+def _dominator(cand: _Cand, heads: dict) -> tuple[_Cand | None, str]:
+    """The candidate whose complement ``cand`` is (and the clause edge that led there), or (None, "")."""
+    up = cand.head
+    through = ""
+    for _ in range(8):
+        dep = up.dep_
+        if up.head.i == up.i or dep not in ("xcomp", "ccomp", "conj", "pcomp", "prep", "advcl"):
+            return None, ""
+        if dep == "advcl" and not any(c.dep_ == "aux" and c.lower_ == "to" for c in up.children):
+            return None, ""  # only purpose clauses ("to demand"), not "after"/"because" clauses
+        if dep in ("xcomp", "ccomp", "pcomp", "advcl"):
+            through = through or dep
+        parent = up.head
+        if _entries(parent, "report") and dep in ("ccomp", "conj"):
+            return None, ""
+        gov = heads.get(parent.i)
+        if gov is not None and gov is not cand:
+            return (gov, through) if through else (None, "")
+        up = parent
+    return None, ""
+
+
 def _candidates(sent, index: MentionIndex) -> list[_Cand]:
     cands: list[_Cand] = []
     used: set[int] = set()
@@ -553,31 +582,24 @@ def _candidates(sent, index: MentionIndex) -> list[_Cand]:
         if cand is not None:
             cands.append(cand)
             used.update(t.i for t in cand.words)
-    # Control: "agreed to buy", "threatened to impose", "refused to meet": the governing event wins.
+    # Control: "agreed to buy", "threatened to impose", "refused to meet", "accused X of violating":
+    # the governing event wins and the complement only supplies its target. Two exceptions, where
+    # the complement is the event: readiness adjectives ("ready to send aid": AID, intended) and
+    # default-typed light verbs with a purpose clause ("sent experts to investigate": investigation).
     heads = {c.head.i: c for c in cands}
-    kept = []
+    dropped: set[int] = set()
+    dominated_ids: set[int] = set()
     for cand in cands:
-        up = cand.head
-        dominated = False
-        while up.dep_ in ("xcomp", "ccomp") and up.head.i != up.i:
-            gov = heads.get(up.head.i)
-            if gov is not None and up.head.pos_ in ("VERB", "ADJ") and not _entries(up.head, "report"):
-                gov.targets = gov.targets or []
-                gov.chain.append(cand.head)
-                dominated = True
-                break
-            if _first(up.head, "transparent", index) is None and up.head.pos_ != "ADJ":
-                break
-            up = up.head
-        if not dominated and cand.head.dep_ in ("advcl", "xcomp", "acl") and cand.kind != "noun":
-            gov = heads.get(cand.head.head.i)
-            # "staged demonstrations to demand reforms", "began a hunger strike to protest":
-            # the purpose clause explains the main event, it is not a second one
-            if gov is not None and gov is not cand and any(
-                    c.dep_ == "aux" and c.lower_ == "to" for c in cand.head.children):
-                dominated = True
-        if not dominated:
-            kept.append(cand)
+        gov, edge = _dominator(cand, heads)
+        if gov is None:
+            continue
+        if gov.kind == "adj" or (gov.kind == "light" and len(gov.words) == 1 and edge == "advcl"):
+            dropped.add(gov.head.i)
+            cand.chain.append(gov.head)
+            continue
+        gov.chain.append(cand.head)
+        dominated_ids.add(cand.head.i)
+    kept = [c for c in cands if c.head.i not in dominated_ids and c.head.i not in dropped]
     # Nominal events with their own actor ("Moscow's support for Assad", "talks between A and B").
     for tok in sent:
         if tok.i in used or tok.pos_ not in ("NOUN", "PROPN"):
@@ -955,9 +977,11 @@ def as_plover(event: Event) -> str:
     """
     if event.negated and event.type in _COOPERATIVE:
         return "REJECT"
-    if event.mode in ("future", "intended") and not event.negated:
+    if event.mode == "conditional":
+        return "THREATEN"
+    if event.mode in ("future", "intended", "hypothetical") and not event.negated:
         if event.type in _COOPERATIVE:
             return "AGREE"
-        if event.type in _HOSTILE - {"REJECT", "PROTEST"}:
+        if event.type in _HOSTILE:
             return "THREATEN"
     return event.type
