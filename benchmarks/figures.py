@@ -156,7 +156,8 @@ def main(argv: list[str] | None = None) -> int:
     metrics = ["kind_value_precision", "kind_value_recall", "kind_value_f1", "value_precision",
                "value_recall", "value_f1", "source_accuracy", "approximate_accuracy",
                "sentences", "gold_figures", "predicted_figures"]
-    rows = [(m, *(f"{figures[f'{n}_{m}']:.3f}" if figures[f"{n}_{m}"] % 1 else f"{figures[f'{n}_{m}']:.0f}"
+    counts = {"sentences", "gold_figures", "predicted_figures"}
+    rows = [(m, *(f"{figures[f'{n}_{m}']:.0f}" if m in counts else f"{figures[f'{n}_{m}']:.3f}"
                   for n in names)) for m in metrics]
     print_table("figures (kind+value match; value within 0.1%)", rows, header=("metric", *names))
     if args.errors:

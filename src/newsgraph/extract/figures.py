@@ -140,8 +140,9 @@ def _not_a_count(doc, x: NumberExpr) -> str | None:
     if _is_score(doc, x):
         return "score"
     # years: a bare four-digit number from 1800 to 2099
-    if not x.words_only and x.value_max is None and x.num_end - x.num_start == 1 and \
-            first.text.isdigit() and len(first.text) == 4 and 1800 <= int(first.text) <= 2099:
+    if not x.words_only and x.value_max is not None and _is_year(first) and _is_year(last):
+        return "year"  # "between 2009 and 2012", "2015-2016"
+    if not x.words_only and x.value_max is None and x.num_end - x.num_start == 1 and _is_year(first):
         if prev is None or prev.text.lower() in _YEAR_PREP or first.ent_type_ == "DATE" or \
                 not _counts_noun(doc, x):
             return "year"
@@ -165,6 +166,10 @@ def _not_a_count(doc, x: NumberExpr) -> str | None:
             doc[x.num_start].ent_type_ != "CARDINAL":
         return first.ent_type_.lower()
     return None
+
+
+def _is_year(tok) -> bool:
+    return tok.text.isdigit() and len(tok.text) == 4 and 1800 <= int(tok.text) <= 2099
 
 
 def _looks_like_phone(doc, x: NumberExpr) -> bool:
@@ -564,13 +569,23 @@ def _reported_by(doc, x: NumberExpr, index: MentionIndex) -> str | None:
         objs = [c for c in v.children if c.dep_ == "dobj"]
         if objs and v.lemma_.lower() == "claim":
             continue  # "claimed the lives of 70,000", "claimed responsibility": not a report
-        if objs and not any(o.left_edge.i <= head.i <= o.right_edge.i for o in objs):
-            continue  # "no group has claimed responsibility": the verb's content is its object
+        via = _child_towards(v, head)
+        if objs and not any(o.left_edge.i <= head.i <= o.right_edge.i for o in objs) and \
+                (via is None or via.dep_ in ("conj", "cc", "parataxis")):
+            continue  # "X reported new cases, but ...": a coordinated clause is not the report
         for c in v.children:
             if c.dep_ == "nsubj" and not (c.left_edge.i <= head.i <= c.right_edge.i):
                 name = _np_name(doc, c, index)
                 if name:
                     return name
+    return None
+
+
+def _child_towards(v, tok):
+    """The child of ``v`` whose subtree holds ``tok`` (None when ``tok`` is not below ``v``)."""
+    for a in [tok, *tok.ancestors]:
+        if a.head.i == v.i and a.i != v.i:
+            return a
     return None
 
 

@@ -130,6 +130,23 @@ def _scan_number(doc, i: int, limit: int) -> tuple[int, Decimal, dict] | None:
         if nxt and nxt[1] == "fraction" and doc[i + 1].text.lower() in ("third", "quarter", "fifth", "tenth", "half"):
             return _scan_fraction(doc, i + 1, limit, Decimal(1), flags)
         return None
+    # "several thousand", "a few hundred", "many thousands": a vague count of that order
+    vague_det = low in ("several", "few", "many") or (
+        low in ("a", "an") and i + 1 < limit and _low(doc[i + 1]) == "few")
+    if vague_det:
+        k = i + 2 if low in ("a", "an") else i + 1
+        nxt = _word(doc[k]) if k < limit else None
+        if nxt and nxt[1] in ("hundred", "scale", "multiplier", "vague") and nxt[0] >= 12:
+            end, value = k + 1, nxt[0]
+            if end + 1 < limit and _low(doc[end]) in ("of",):
+                more = _word(doc[end + 1])
+                if more and more[1] == "vague" and more[0] >= 1000:
+                    end, value = end + 2, value * more[0]
+            elif end < limit and (_word(doc[end]) or (None, ""))[1] == "scale":
+                end, value = end + 1, value * _word(doc[end])[0]
+            flags["vague"] = True
+            return end, value, flags
+        return None
     if info and info[1] == "fraction" and low == "half":
         return _scan_fraction(doc, i, limit, Decimal(1), flags)
     if info and info[1] == "vague":
