@@ -62,7 +62,7 @@ def _add_months(y: int, m: int, k: int) -> tuple[int, int]:
     return n // 12, n % 12 + 1
 
 
-def _pick(options: list[dt.date], anchor: dt.date, tense: Tense, *, same_counts: bool = True) -> dt.date:
+def _pick(options: list[dt.date], anchor: dt.date, tense: Tense) -> dt.date:
     """Choose among candidate dates by tense: past = latest on/before, future = earliest on/after."""
     past = [d for d in options if d <= anchor]
     future = [d for d in options if d >= anchor]
@@ -125,7 +125,8 @@ def _weekday(anchor: dt.date | None, wd: int, rel: str | None, tense: Tense) -> 
     return anchor - dt.timedelta(days=back)
 
 
-def _relunit(anchor: dt.date, unit: str, rel: str, fy: str | None) -> Resolved | None:
+def _relunit(anchor: dt.date, unit: str, rel: str) -> Resolved | None:
+    """ "last month", "this week", "next year" (fiscal years are read as calendar years)."""
     rel = " ".join(rel.lower().split())
     rel = rel if rel == "the" else rel.replace("the ", "")
     k = {"this": 0, "current": 0, "the": 0, "last": -1, "previous": -1, "next": 1, "coming": 1}.get(rel)
@@ -160,10 +161,6 @@ def _relunit(anchor: dt.date, unit: str, rel: str, fy: str | None) -> Resolved |
             y = anchor.year - 1
         return Resolved(None, "other", "DATE", f"{y}-{code}", True)
     return None
-
-
-def _iso_day(d: dt.date | None) -> str | None:
-    return d.isoformat() if d else None
 
 
 def resolve(c: Candidate, anchor: dt.date | None, tense: Tense) -> Resolved | None:
@@ -243,7 +240,7 @@ def resolve(c: Candidate, anchor: dt.date | None, tense: Tense) -> Resolved | No
             return Resolved(None, "other", "DURATION", duration_value(1.0, g("unit")))
         if anchor is None:
             return None
-        return _relunit(anchor, g("unit"), g("rel"), g("fy"))
+        return _relunit(anchor, g("unit"), g("rel"))
     if k == "ago":
         num = number_value(g("num"))
         code = _unit_code(g("unit"))
