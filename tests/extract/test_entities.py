@@ -254,3 +254,32 @@ def test_entities_entity_split_at_line_break():
     (ent,) = _run(doc)
     assert ent.name == "Bujumbura" and ent.country == "BDI"
     assert [doc.text[s:e] for s, e in ent.mentions] == ["Bujumbura", "BUJUMBURA"]
+
+
+@pytest.mark.parametrize("words,ents,name,etype", [
+    (["He", "said", "that", "Kiev", "would", "refuse", "."], [(3, 4, "PERSON")], "Kiev", "GPE"),
+    (["Fighting", "in", "Sanaa", "went", "on", "."], [(2, 3, "PERSON")], "Sanaa", "GPE"),
+    (["The", "Slovak", "premier", "spoke", "."], [(1, 2, "PERSON")], "Slovakia", "GPE"),
+    (["Paris", "Hilton", "met", "Paris", "fans", "."], [(0, 2, "PERSON"), (3, 4, "PERSON")],
+     "Paris Hilton", "PERSON"),
+])
+def test_entities_single_word_person_that_is_a_place(words, ents, name, etype):
+    got = {e.name: e for e in _run(_hand_doc(words, ents))}
+    assert got[name].type == etype, got
+
+
+def test_entities_name_stops_at_digits_and_spaced_dashes():
+    words = ["KIEV", ",", "Oct", "1", "-", "Ukrainian", "troops", "left", "."]
+    spaces = [False, True, True, True, True, True, True, False, False]
+    doc = _hand_doc(words, [(2, 6, "PERSON")], spaces=spaces)
+    got = {e.name: e for e in _run(doc)}
+    assert not any(e.type == "PERSON" for e in got.values())
+    assert got["Ukraine"].country == "UKR"
+
+
+def test_entities_adjacent_person_spans_merge():
+    words = ["President", "Abd", "-", "Rabbu", "Mansour", "Hadi", "left", "."]
+    spaces = [True, False, False, True, True, True, True, False]
+    doc = _hand_doc(words, [(1, 4, "PERSON"), (4, 6, "PERSON")], spaces=spaces)
+    (ent,) = _run(doc)
+    assert ent.name == "Abd-Rabbu Mansour Hadi" and ent.titles == ("president",)

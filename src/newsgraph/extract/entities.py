@@ -58,7 +58,11 @@ _ATTRS = [LOWER, IDX, LENGTH, IS_PUNCT, IS_TITLE, SPACY, POS, SENT_START]
 _NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "bint", "abu", "ben", "de", "da", "van", "von",
                              "der", "le", "la", "du", "del", "di"})
 _HYPHENS = frozenset({"-", "\u2010", "\u2011"})
-_MAX_PATTERN = 8
+_DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
+_LOCATIVE = frozenset(get_string_id(w) for w in (
+    "in", "at", "from", "to", "near", "into", "across", "outside", "inside", "around", "toward",
+    "towards", "via", "through", "throughout", "between", "and"))
+_MAX_PATTERN = 12
 
 
 class _Tokens:
@@ -294,6 +298,9 @@ def _mentions(doc, tv: _Tokens, matches: list[_Match]) -> list[_Mention]:
     taken = [False] * n
     ents = doc.ents
     ent_bounds = [(ent.start, ent.end) for ent in ents]
+    # words of multi-word person names: "Paris" stays a person when "Paris Hilton" is named
+    person_words = {tv.low[j] for ent in ents if ent.label_ == "PERSON" and len(ent) > 1
+                    for j in range(ent.start, ent.end)}
     for s0, e0, label in _ner_pieces(ents, tv):
         s, e = _strip_edges(tv, s0, e0)
         if s >= e:
@@ -309,17 +316,34 @@ def _mentions(doc, tv: _Tokens, matches: list[_Match]) -> list[_Mention]:
         elif label in ("ORG", "GPE", "NORP") and _after_person_title(tv, s, e, by_end, at):
             label = "PERSON"  # "President Obama" with "Obama" tagged ORG
         if label == "PERSON":
+            # a name has no digits or spaced dashes: "Oct 1 - Ukrainian" keeps "Ukrainian"
+            for j in range(e - 1, s - 1, -1):
+                w = tv.word(j)
+                if any(ch.isdigit() for ch in w) or (w in _DASHES and (tv.space[j] or (
+                        j > 0 and tv.space[j - 1]))):
+                    s = j + 1
+                    break
+            if s >= e:
+                continue
             # "Foreign Minister Sergei Lavrov", "Russian President Vladimir Putin" as one span
             while s < e - 1:
                 m = at[s]
-                if m is not None and m.start == s and m.end < e and m.kind in (
-                        "title", "demonym", "country", "org", "metonym"):
-                    s = m.end
+                if m is not None and m.start == s and m.end < e and (m.kind == "title" or (
+                        m.kind in ("demonym", "country", "org", "metonym")
+                        and _title_at(at, m.end + (tv.low[m.end] in _POSSESSIVE), e))):
+                    s = m.end  # a qualifier is stripped only before a title: not "Paris Hilton"
                 elif tv.low[s] in _MODIFIERS or tv.low[s] in _POSSESSIVE:
                     s += 1
                 else:
                     break
-            e = _extend_hyphen(tv, e)
+            m = at[s]
+            if m is not None and (m.start, m.end) == (s, e) and (
+                    m.kind in ("demonym", "org") or (m.kind in ("country", "metonym") and (
+                        (s > 0 and tv.low[s - 1] in _LOCATIVE)
+                        or (e - s == 1 and tv.low[s] not in person_words)))):
+                label, kind, value = _gaz_label(m), m.kind, m.value  # "Slovak", "in Sanaa"
+            else:
+                e = _extend_hyphen(tv, e)
         else:
             m = at[s]
             if (m is not None and m.kind != "title" and m.start <= s and e <= m.end
@@ -344,14 +368,34 @@ def _mentions(doc, tv: _Tokens, matches: list[_Match]) -> list[_Mention]:
             continue  # lowercase, or part of a hyphenated word ("pro-Beijing")
         if m.kind == "demonym" and not tv.title[m.start]:
             continue
-        label = {"country": "GPE", "demonym": "NORP", "org": "ORG"}.get(m.kind)
-        if label is None:  # metonym: capitals are places, seats of power act as organisations
-            label = "GPE" if m.value.capital else "ORG"
         for j in range(m.start, m.end):
             taken[j] = True
-        out.append(_Mention(m.start, m.end, label, m.kind, m.value))
+        out.append(_Mention(m.start, m.end, _gaz_label(m), m.kind, m.value))
     out.sort(key=lambda x: x.start)
-    return out
+    merged: list[_Mention] = []
+    for m in out:  # "President Abd-Rabbu Mansour Hadi" tagged as two adjacent persons
+        prev = merged[-1] if merged else None
+        if (prev is not None and prev.label == m.label == "PERSON" and prev.end == m.start
+                and prev.kind is None and m.kind is None):
+            prev.end = m.end
+        else:
+            merged.append(m)
+    return merged
+
+
+def _title_at(at: list[_Match | None], i: int, e: int) -> bool:
+    """True when a title match starts at token ``i`` (before ``e``)."""
+    if i >= e:
+        return False
+    m = at[i]
+    return m is not None and m.kind == "title" and m.start == i
+
+
+def _gaz_label(m: _Match) -> str:
+    """Our entity type for a lexicon hit: capitals are places, seats of power act as organisations."""
+    if m.kind == "metonym":
+        return "GPE" if m.value.capital else "ORG"
+    return {"country": "GPE", "demonym": "NORP", "org": "ORG"}.get(m.kind, "OTHER")
 
 
 # --------------------------------------------------------------------------- persons
