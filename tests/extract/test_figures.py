@@ -66,6 +66,12 @@ def test_figures_digit_value(text, expected):
     ("nearly 900,000 people", 900000, None, "nearly", None),
     ("up to 5,000 homes", 5000, None, "up to", None),
     ("an estimated 50,000 people", 50000, None, "an estimated", None),
+    ("1,000 or so migrants", 1000, None, "or so", None),
+    ("40-odd soldiers", 40, None, "odd", None),
+    ("several thousand demonstrators", 1000, None, None, None),
+    ("a few hundred people", 100, None, None, None),
+    ("millions of dollars", 1000000, None, None, "USD"),
+    ("Rs 500 crore", 5000000000, None, None, "INR"),
 ])
 def test_figures_numbers_read(blank, text, value, value_max, hedge, currency):
     found = find_numbers(blank(text))
@@ -164,6 +170,11 @@ def test_figures_source_without_entities(nlp):
     "Chelsea won 2-0 at home, their fourth straight win.",
     "The vote on Resolution 2118 is set for Tuesday at 15:00 GMT.",
     "One of the two sides must give way, the mediator said.",
+    "Contact the Warrant Division at (318) 619-3946 or toll free on 1-888-234-1294.",
+    "The blast hit 131 West 23rd Street and a shop in the 3200 block of Monticello Avenue.",
+    "Those charged were Kenneth Bonilla, 23; Edwin Luciano, 18; and Jose Luciano, 20.",
+    "The programme ran from 2009 to 2013 and again in the 2015-16 season.",
+    "Drivers should avoid Highway 75 and Interstate 395 until further notice.",
 ])
 def test_figures_not_counts(analyse, text):
     assert analyse(text).figures == ()
@@ -175,3 +186,31 @@ def test_figures_deterministic(nlp):
     article = make_article(DEV[1]["text"])
     doc = nlp(article.text)
     assert figures_mod.extract(doc, article, Found()) == figures_mod.extract(doc, article, Found())
+
+
+def test_figures_conversion_in_brackets_is_not_a_second_figure(analyse):
+    """"5.8 billion euros ($7.5 billion)" is one amount written in two currencies."""
+    got = analyse("Depositors must contribute 5.8 billion euros ($7.5 billion) to the bailout.").figures
+    assert [(f.kind, f.value, f.unit) for f in got] == [("money", 5800000000, "EUR")]
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("Gunmen stormed the hotel, killing 22 people, including 11 foreigners.", "killed"),
+    ("More than 40,000 Burundians have fled to neighbouring Rwanda.", "refugees"),
+    ("More than 40,000 people have fled their homes.", "displaced"),
+    ("More than 200 people are believed to have died.", "killed"),
+    ("The attack left at least 12 people dead.", "killed"),
+    ("EU ministers agreed to relocate 120,000 refugees.", "refugees"),
+    ("The army deployed 3,000 troops to the border.", "people_other"),
+    ("The army deployed 300 tanks to the border.", "other"),
+    ("Some 400 people remain in hospital.", "injured"),
+])
+def test_figures_kind_of_last_figure(analyse, text, kind):
+    """The kind comes from the verb, the noun and their relations, whichever says most."""
+    got = analyse(text).figures
+    assert got and got[-1].kind == kind, [(f.kind, f.text) for f in got]
+
+
+def test_figures_rate_denominator_is_not_a_figure(analyse):
+    got = analyse("In that group, 177 out of every 100,000 were hospitalised with flu.").figures
+    assert [f.value for f in got] == [177]

@@ -105,8 +105,9 @@ def _not_a_count(doc, x: NumberExpr) -> str | None:
         label = cues.get("label", {}).get(plow)
         if label and not x.hedge:
             return label[0]
-        if plow in ("+", "#", "no", "№"):
-            return "label"
+        if plow in ("+", "#", "no", "№") or (plow == "." and prev.i > sent.start and
+                                              doc[prev.i - 1].lower_ in ("no", "nos")):
+            return "label"  # "No. 2 Detention Centre"
         # "Resolution 2254", "MH17", "Covid-19", "Boeing 737": a name, not a count
         if (prev.pos_ == "PROPN" or (prev.text[:1].isupper() and prev.i != sent.start)) \
                 and not x.hedge and prev.ent_type_ not in ("MONEY", "CARDINAL", "QUANTITY") \
@@ -147,10 +148,15 @@ def _not_a_count(doc, x: NumberExpr) -> str | None:
                 not _counts_noun(doc, x):
             return "year"
     # ages: "John Smith, 45, was arrested"
-    if prev is not None and prev.text == "," and x.num_end < sent.end and \
-            doc[x.num_end].text == "," and x.value < 120 and prev.i > sent.start and \
+    after = doc[x.num_end] if x.num_end < len(doc) else None
+    if prev is not None and prev.text == "," and x.value < 120 and prev.i > sent.start and \
+            not x.words_only and not x.hedge and \
+            (after is None or after.text in (",", ";", ".", ")", ":") or after.lower_ == "and" or
+             after.is_space) and \
             (doc[prev.i - 1].ent_type_ == "PERSON" or doc[prev.i - 1].pos_ == "PROPN"):
-        return "age"
+        return "age"  # "John Smith, 45, was", "Kenneth Bonilla, 23; Edwin Luciano, 18."
+    if after is not None and after.lower_ == "block" and not x.words_only:
+        return "address"  # "the 3200 block of North Monticello"
     # "the two bodies", "these three men": a group already counted earlier in the article
     if x.words_only and x.value < 10 and prev is not None and not x.hedge and \
             prev.lower_ in ("the", "these", "those", "both", "all", "its", "their", "his", "her", "our"):
@@ -506,11 +512,7 @@ def _np_name(doc, tok, index: MentionIndex) -> str | None:
     text = " ".join(t.text if (t.pos_ == "PROPN" or t.text.isupper() or
                                (t.text[:1].isupper() and t.i != t.sent.start)) else t.text.lower()
                     for t in words)
-    text = text.replace(" 's", "'s")
-    for article in ("the ", "a ", "an "):
-        if text.lower().startswith(article):
-            text = text[len(article):]
-    return text or None
+    return _clean_name(text.replace(" 's", "'s")) or None
 
 
 def _same_paragraph(doc, i: int, j: int) -> bool:
@@ -521,6 +523,7 @@ def _same_paragraph(doc, i: int, j: int) -> bool:
 
 def _clean_name(name: str) -> str:
     """An entity name without a leading article ("the United Nations" -> "United Nations")."""
+    name = name.strip(" \t\n\"'“”‘’-—–\x97,;:")
     for article in ("the ", "a ", "an "):
         if name[:len(article)].lower() == article:
             return name[len(article):]
