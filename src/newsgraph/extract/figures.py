@@ -94,17 +94,21 @@ def _not_a_count(doc, x: NumberExpr) -> str | None:
         if cues.get("noun", {}).get(nxt.lemma_.lower(), ("",))[0] == "time" or \
                 cues.get("noun", {}).get(nlow, ("",))[0] == "time":
             return "duration"
-        if nlow in _MONTHS:
+        if nlow.rstrip(".") in _MONTHS:
             return "date"
         if nlow in ("st", "nd", "rd", "th"):
             return "ordinal"
     if prev is not None:
         plow = prev.text.lower()
-        if plow in _MONTHS:
+        if plow.rstrip(".") in _MONTHS:
             return "date"
         label = cues.get("label", {}).get(plow)
-        if label and not x.hedge:
+        if label and (not x.hedge or label[0] == "age"):
             return label[0]
+    # "aged between 18 and 25", "aged over 65": the hedge sits between the label and the number
+    if x.hedge and x.start > sent.start and \
+            cues.get("label", {}).get(doc[x.start - 1].lower_, ("",))[0] == "age":
+        return "age"
         if plow in ("+", "#", "no", "№") or (plow == "." and prev.i > sent.start and
                                               doc[prev.i - 1].lower_ in ("no", "nos")):
             return "label"  # "No. 2 Detention Centre"
