@@ -106,7 +106,7 @@ def phrase_tokens(tok) -> list:
         toks.extend(t.subtree)
     toks.append(tok)
     for child in tok.rights:
-        if child.dep_ == "prep" and child.lower_ == "of":
+        if child.dep_ == "prep" and (child.lower_ == "of" or child.lower_ == "from" and tok.pos_ == "NOUN"):
             toks.extend(child.subtree)
         elif child.dep_ in ("compound", "flat"):
             toks.extend(child.subtree)
@@ -137,6 +137,15 @@ def _entity_codes(ent: Entity, text: str) -> tuple[str | None, str | None]:
         met = gazetteer.metonym(ent.name) or gazetteer.metonym(text)
         if met:
             country, sector = country or met[0], sector or met[1]
+        else:  # "Latvian Constitutional Court", "Serbian Workers' Union": nationality + body
+            words = ent.name.replace("'s", "").split()
+            for w in words[:-1]:
+                hit = _country_of_text(w)
+                if hit:
+                    country = country or hit[0]
+                    break
+            if words:
+                sector = sector or sector_of_noun(words[-1].lower().rstrip("s"), words[-1])
     elif ent.type == "PERSON" and not sector:
         for title in ent.titles:
             sector = gazetteer.title_role(title)
@@ -243,6 +252,16 @@ def code_actor(tok, index: MentionIndex, *, _depth: int = 0) -> Actor | None:
                     country = country or parts[0]
                 else:
                     sector = sector or parts[0]
+    if head_ent is not None and head_ent.type == "NORP" and any(c.lower_ == "ethnic" for c in tok.lefts) \
+            and not _located_in(tok, index, of=True):
+        # "ethnic Albanians": a people, not a state; the events stage places them by the sentence
+        return Actor(name=tok.doc.text[start:end], entity=None, code=None)
+    located = _located_in(tok, index, of=True) if head_ent is not None and head_ent.type == "NORP" else None
+    if located and located != country:
+        # "ethnic Albanians in south Serbia": an ethnic label is no state; where they live is
+        country = located
+        sector = None if head_country else sector
+        head_country = False
     if not country:
         country = _located_in(tok, index)
     if country is None and sector is None and head_ent is None:
@@ -311,10 +330,10 @@ def _owner_country(tok, index: MentionIndex) -> str | None:
     return None
 
 
-def _located_in(tok, index: MentionIndex) -> str | None:
+def _located_in(tok, index: MentionIndex, *, of: bool = False) -> str | None:
     """Country of a group placed by "in/from X" ("opposition groups in Zimbabwe", "rebels from Darfur")."""
     for p in tok.rights:
-        if p.dep_ == "prep" and p.lower_ in ("in", "from"):
+        if p.dep_ == "prep" and (p.lower_ in ("in", "from") or of and p.lower_ == "of"):
             for o in p.children:
                 if o.dep_ == "pobj":
                     ent = index.at(o.idx, o.idx + len(o))

@@ -821,7 +821,8 @@ def _sentence_events(sent, article: Article, found: Found, index: MentionIndex,
         # a guessed source country never comes from the target's own words, unless it is the
         # target's nationality word of a domestic act ("President X banned Ugandan candidates")
         tgt_skip = _target_words(cand.targets)
-        sources = [_fill_country(a, f, sent, index, place_country=place_country, skip=tgt_skip)
+        own = frozenset(ss.i for ss in cand.sources)  # an ethnic label does not place its own group
+        sources = [_fill_country(a, f, sent, index, place_country=place_country, skip=tgt_skip, own=own)
                    for a, f in sources]
         targets = [_fill_country(a, f, sent, index, place_country=place_country, prefer_place=True)
                    for a, f in targets]
@@ -887,7 +888,8 @@ def _sentence_country(sent, index: MentionIndex, skip: frozenset[int] = frozense
 
 def _fill_country(actor: Actor, factor: float, sent, index: MentionIndex, *,
                   place_country: str | None = None, prefer_place: bool = False,
-                  skip: frozenset[int] = frozenset()) -> tuple[Actor, float]:
+                  skip: frozenset[int] = frozenset(),
+                  own: frozenset[int] = frozenset()) -> tuple[Actor, float]:
     """An actor known by sector or title only ("President X", "the police") takes the sentence's country.
 
     News sentences name the country of an unnamed-country actor nearby far more
@@ -895,7 +897,7 @@ def _fill_country(actor: Actor, factor: float, sent, index: MentionIndex, *,
     """
     code = actor.code or ""
     if not code and actor.entity is None:
-        country = _sentence_country(sent, index, skip) or place_country
+        country = place_country or _sentence_country(sent, index, skip | own)
         if country:  # "Prisoners rioted in Dili": people in a sentence about a country, country only
             return Actor(name=actor.name, entity=None, code=country), factor * 0.8
         return actor, factor
@@ -908,7 +910,12 @@ def _fill_country(actor: Actor, factor: float, sent, index: MentionIndex, *,
     if not first or gazetteer.country_name(first):
         return actor, factor  # no sector to place (a bare name), or already a country
     country = (place_country or _sentence_country(sent, index, skip)) if prefer_place else \
-        (_sentence_country(sent, index, skip) or place_country or _sentence_country(sent, index))
+        (_sentence_country(sent, index, skip) or place_country)
+    if not country and skip:
+        # only the other party's words name a country: domestic acts ("President X imposed a curfew
+        # in Algiers") are the commoner reading, but it is a weaker guess
+        country = _sentence_country(sent, index)
+        factor *= 0.8
     if not country:
         return actor, factor
     sector = code or None
@@ -920,6 +927,8 @@ def _target_words(targets: Sequence) -> frozenset[int]:
     """Token ids of the targets' own words (not their nationality adjective, not "in X" locations)."""
     out: set[int] = set()
     for tt in targets:
+        if tt.dep_ == "pobj" and tt.head.lower_ in _PLACE_PREPS:
+            continue  # the target is where it happened ("a curfew in Algiers"): its country is the scene
         located = {t.i for p in tt.subtree if p.dep_ == "prep" and p.lower_ in _PLACE_PREPS
                    for t in p.subtree}
         out.update(t.i for t in tt.subtree if t.i not in located
