@@ -21,7 +21,7 @@ from __future__ import annotations
 import heapq
 import logging
 import math
-from collections import Counter, deque
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from typing import Iterable
@@ -101,6 +101,7 @@ class StoryClusterer:
         candidates: candidate stories scored exactly per article.
         syndication: also find near-verbatim copies (MinHash LSH + containment).
         idf_power: exponent on IDF (above 1 favours rare terms more).
+        entity_weight: weight of an entity-name term per mention (0 ignores entities).
         max_active: stories kept joinable; beyond it the stalest are retired.
         merge_split: let ``result()`` merge stories the stream split.
 
@@ -121,12 +122,13 @@ class StoryClusterer:
     candidates: int = 24
     syndication: bool = True
     idf_power: float = 1.0
+    entity_weight: float = 0.5
     max_active: int = 200_000
     merge_split: bool = True
     _df: Counter = field(default_factory=Counter, init=False, repr=False)
     _n: int = field(default=0, init=False, repr=False)
     _stories: dict[str, _Story] = field(default_factory=dict, init=False, repr=False)
-    _postings: dict[str, deque] = field(default_factory=dict, init=False, repr=False)
+    _postings: dict[str, list[str]] = field(default_factory=dict, init=False, repr=False)
     _kept: dict[str, _Kept] = field(default_factory=dict, init=False, repr=False)
     _story_of: dict[str, str] = field(default_factory=dict, init=False, repr=False)
     _synd: SyndicationIndex | None = field(default=None, init=False, repr=False)
@@ -155,7 +157,7 @@ class StoryClusterer:
                 continue
             self._primed.add(a.id)
             self._n += 1
-            for t in article_terms(a):
+            for t in article_terms(a, entity_weight=self.entity_weight):
                 self._df[t] += 1
 
     def _vector(self, counts: Counter, article_id: str) -> dict[str, float]:
@@ -175,8 +177,9 @@ class StoryClusterer:
 
     def _candidates(self, vec: dict[str, float]) -> list[_Story]:
         score: Counter = Counter()
+        cap = self.posting_cap
         for t in top_terms(vec, self.query_terms):
-            for sid in self._postings.get(t, ()):
+            for sid in self._postings.get(t, ())[-cap:]:
                 score[sid] += vec[t]
         best = sorted(score.items(), key=lambda kv: (-kv[1], kv[0]))[:self.candidates]
         out = []
@@ -222,7 +225,10 @@ class StoryClusterer:
         for t in top_terms(w, self.index_terms):
             if t not in story.indexed:
                 story.indexed.add(t)
-                self._postings.setdefault(t, deque(maxlen=self.posting_cap)).append(story.id)
+                posting = self._postings.setdefault(t, [])
+                posting.append(story.id)
+                if len(posting) > 2 * self.posting_cap:
+                    del posting[:-self.posting_cap]
         self._story_of[article_id] = story.id
 
     def _retire_old(self) -> None:
@@ -254,7 +260,7 @@ class StoryClusterer:
             return self._story_of[article.id]
         when = _days(article.published)
         self._time_of[article.id] = when
-        vec = self._vector(article_terms(article), article.id)
+        vec = self._vector(article_terms(article, entity_weight=self.entity_weight), article.id)
         chosen: _Story | None = None
         if self._synd is not None:
             copy_of = self._synd.add(article.id, article.text)

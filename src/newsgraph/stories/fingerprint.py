@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
+import zlib
 from collections import Counter
 from typing import Iterable
 
@@ -33,10 +34,8 @@ NUM_PERM = 64
 
 @functools.lru_cache(maxsize=1)
 def stopwords() -> frozenset[str]:
-    """spaCy's English stop words plus the team's news function words (cached lexicon)."""
-    from spacy.lang.en.stop_words import STOP_WORDS
-
-    return frozenset(STOP_WORDS) | frozenset(r["word"] for r in load_tsv("story_stopwords.tsv"))
+    """English and news function words (cached lexicon)."""
+    return frozenset(r["word"] for r in load_tsv("story_stopwords.tsv"))
 
 
 def stem(word: str) -> str:
@@ -59,22 +58,24 @@ def stem(word: str) -> str:
     return word
 
 
+@functools.lru_cache(maxsize=200_000)
+def _term(word: str) -> str | None:
+    w = word.replace("’", "'")
+    if w.endswith("'s"):
+        w = w[:-2]
+    if len(w) < 3 or w in stopwords():
+        return None
+    return stem(w)
+
+
 def content_terms(text: str) -> list[str]:
     """Stemmed content words of ``text`` in order (stop words and short words dropped)."""
-    stop = stopwords()
-    out = []
-    for m in _WORD.finditer(text):
-        w = m.group().lower().replace("’", "'")
-        if w.endswith("'s"):
-            w = w[:-2]
-        if len(w) < 3 or w in stop:
-            continue
-        out.append(stem(w))
-    return out
+    terms = map(_term, _WORD.findall(text.lower()))
+    return [t for t in terms if t is not None]
 
 
 def article_terms(article: AnalysedArticle, *, title_weight: float = 2.0,
-                  entity_weight: float = 1.5) -> Counter:
+                  entity_weight: float = 0.5) -> Counter:
     """Term counts describing what an article is about.
 
     The title counts ``title_weight`` times (headlines name the story), and each
@@ -98,32 +99,52 @@ def shingles(text: str, *, size: int = SHINGLE_SIZE) -> np.ndarray:
 
     Words are lower-cased alphanumeric tokens, so punctuation, quote styles and
     line breaks do not hide a copy. A text shorter than ``size`` words yields
-    one shingle of all its words.
+    one shingle of all its words. Hashes are deterministic (CRC-based word
+    hashes combined polynomially), never Python's salted ``hash``.
     """
-    words = [w.lower() for w in _TOKEN.findall(text)]
-    if not words:
-        return np.empty(0, dtype=np.uint64)
-    grams = [" ".join(words[i:i + size]) for i in range(max(1, len(words) - size + 1))]
-    return np.unique(np.fromiter((_hash64(g) for g in grams), dtype=np.uint64, count=len(grams)))
+    ids = np.fromiter(map(_word_hash, _TOKEN.findall(text.lower())), dtype=np.uint64)
+    if not len(ids):
+        return ids
+    if len(ids) < size:
+        ids = np.concatenate([ids, np.zeros(size - len(ids), dtype=np.uint64)])
+    n = len(ids) - size + 1
+    h = np.zeros(n, dtype=np.uint64)
+    with np.errstate(over="ignore"):
+        for k in range(size):
+            h = h * _PRIME + ids[k:k + n]
+    return np.unique(h)
 
 
-def _hash64(s: str) -> int:
-    # blake2b is stable across processes (unlike hash()), so fingerprints are deterministic.
-    import hashlib
+_PRIME = np.uint64(1099511628211)
 
-    return int.from_bytes(hashlib.blake2b(s.encode("utf-8"), digest_size=8).digest(), "little")
+
+@functools.lru_cache(maxsize=200_000)
+def _word_hash(word: str) -> int:
+    b = word.encode("utf-8")
+    return (zlib.crc32(b) << 32) | zlib.crc32(b, 0x9E3779B9)
+
+
+@functools.lru_cache(maxsize=4)
+def _permutations(num_perm: int) -> MinHash:
+    return MinHash(num_perm=num_perm, seed=1)
 
 
 def minhash(shingle_hashes: np.ndarray, *, num_perm: int = NUM_PERM) -> MinHash:
-    """A datasketch MinHash of precomputed shingle hashes (for LSH candidate retrieval)."""
-    m = MinHash(num_perm=num_perm, seed=1, hashfunc=_identity)
+    """A datasketch MinHash of precomputed shingle hashes (for LSH candidate retrieval).
+
+    The permutations are made once per ``num_perm`` and shared, since building
+    them costs more than hashing a short article.
+    """
+    template = _permutations(num_perm)
+    m = MinHash(num_perm=num_perm, seed=1, hashfunc=_identity, permutations=template.permutations,
+                scheme=template.scheme)
     if len(shingle_hashes):
         m.update_batch(shingle_hashes.tolist())
     return m
 
 
 def _identity(x: int) -> int:
-    return int(x) & 0xFFFFFFFF
+    return x & 0xFFFFFFFF
 
 
 def containment(a: np.ndarray, b: np.ndarray) -> float:

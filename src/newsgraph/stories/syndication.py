@@ -16,6 +16,7 @@ from __future__ import annotations
 import functools
 import logging
 import re
+from collections import deque
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -34,20 +35,19 @@ MIN_SHINGLES = 12
 """Texts with fewer shingles (a line or two) are too short to call copies."""
 
 
+_BEFORE = re.compile(r"(?:quoted by|told|reported by|cited by|speaking to|interview with)\s+(?:the\s+)?$")
+_AFTER = re.compile(r"\s+(?:news agency\s+)?(?:reported|reports|said|quoted|learned|contributed)\b")
+_LINE_ONLY = re.compile(r"^\s*[-—–]*\s*$")
+
+
 @functools.lru_cache(maxsize=1)
 def _agency_patterns() -> tuple[re.Pattern, re.Pattern, dict[str, str]]:
     names = {r["alias"]: r["name"] for r in load_tsv("wire_agencies.tsv")}
     alt = "|".join(re.escape(a) for a in sorted(names, key=len, reverse=True))
-    # "(Reuters)", "(IANS/EFE)", "(AP Photo)" excluded by requiring only agencies and separators inside.
+    # "(Reuters)", "(IANS/EFE)": only agency names and separators inside the brackets.
     paren = re.compile(rf"\((?:\s*(?:{alt})\s*[/,&-]?\s*)+\)")
-    phrase = re.compile(
-        rf"(?:\b(?:quoted by|told|reported by|cited by|speaking to|interview with)"
-        rf"\s+(?:the\s+)?(?P<a>{alt})\b)"
-        rf"|(?:\b(?P<b>{alt})\s+(?:news agency\s+)?(?:reported|reports|said|quoted|learned|contributed)\b)"
-        rf"|(?:^|\n)\s*[-—–]*\s*(?P<c>{alt})\s*$"
-        rf"|(?:©|\(c\)|copyright)\s*(?P<d>{alt})\b",
-        re.MULTILINE)
-    return paren, phrase, names
+    alias = re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])")
+    return paren, alias, names
 
 
 def agency_name(source: str | None) -> str | None:
@@ -61,28 +61,29 @@ def agency_name(source: str | None) -> str | None:
 def credited_agency(text: str) -> str | None:
     """The wire agency an article credits, canonical name (``"Reuters"``, ``"IANS/EFE"``), or None.
 
-    A credit in parentheses near the top (the dateline) wins; otherwise the first
-    phrase such as "quoted by IANS", "told Reuters" or "AFP reported" counts.
+    A credit in brackets near the top (the dateline) wins; otherwise the first
+    phrase such as "quoted by IANS", "told Reuters", "AFP reported", or an
+    agency name alone on the last line counts.
     """
-    paren, phrase, names = _agency_patterns()
+    paren, alias, names = _agency_patterns()
     m = paren.search(text, 0, 600)
     if m:
-        found = []
-        inner = m.group()[1:-1]
-        for alias in sorted(names, key=len, reverse=True):
-            for hit in re.finditer(rf"(?<![\w]){re.escape(alias)}(?![\w])", inner):
-                found.append((hit.start(), names[alias]))
-                inner = inner[:hit.start()] + " " * len(alias) + inner[hit.end():]
-        ordered = []
-        for _, name in sorted(found):
+        ordered: list[str] = []
+        for hit in alias.finditer(m.group()):
+            name = names[hit.group()]
             if name not in ordered:
                 ordered.append(name)
         if ordered:
             return "/".join(ordered)
-    m = phrase.search(text)
-    if m:
-        alias = next(g for g in m.groups() if g)
-        return names[alias]
+    for hit in alias.finditer(text):
+        start, end = hit.span()
+        line_start = text.rfind("\n", 0, start) + 1
+        line_end = text.find("\n", end)
+        line_end = len(text) if line_end < 0 else line_end
+        if (_BEFORE.search(text, max(0, start - 30), start) or _AFTER.match(text, end)
+                or (_LINE_ONLY.match(text[line_start:start]) and not text[end:line_end].strip()
+                    and line_end == len(text.rstrip()))):
+            return names[hit.group()]
     return None
 
 
@@ -100,13 +101,18 @@ class SyndicationIndex:
         threshold: containment at or above which two texts are copies.
         lsh_threshold: the Jaccard level at which LSH proposes candidates (low,
             so that a copy with half its text cut is still proposed).
+        max_size: texts kept in the index; beyond it the oldest added are
+            forgotten (copies follow their original within days), which bounds
+            memory on an endless stream.
     """
 
     threshold: float = COPY_CONTAINMENT
     lsh_threshold: float = 0.2
     num_perm: int = NUM_PERM
+    max_size: int = 20_000
     _lsh: MinHashLSH = field(init=False, repr=False)
     _entries: dict[str, _Entry] = field(default_factory=dict, init=False, repr=False)
+    _fifo: deque = field(default_factory=deque, init=False, repr=False)
     links: list[tuple[str, str, float]] = field(default_factory=list, init=False)
 
     def __post_init__(self) -> None:
@@ -130,6 +136,9 @@ class SyndicationIndex:
                     best = (cand, c)
         self._lsh.insert(article_id, mh)
         self._entries[article_id] = _Entry(sh, len(self._entries))
+        self._fifo.append(article_id)
+        while len(self._entries) > self.max_size and self._fifo:
+            self.forget(self._fifo.popleft())
         return best
 
     def forget(self, article_id: str) -> None:
