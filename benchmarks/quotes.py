@@ -288,7 +288,12 @@ def _print_errors(name: str, text: str, result, gd) -> None:
         spk = hit[0].speaker.name if hit and hit[0].speaker else None
         good = _speaker_ok(Pred(frozenset(), {spk} if spk else set(), None), g)
         mark = "MISS" if not hit else "ok  " if good else "SPK "
-        print(f"  {mark} gold[{src!r} names={sorted(g.names)!r}] ours={spk!r}: {text[s:e][:90]!r}")
+        extra = ""
+        if hit and mark == "SPK ":
+            q = hit[0]
+            sp = text[q.speaker_span[0]:q.speaker_span[1]] if q.speaker_span else None
+            extra = f" [surface={sp!r} cue={q.cue!r}]"
+        print(f"  {mark} gold[{src!r} names={sorted(g.names)!r}] ours={spk!r}{extra}: {text[s:e][:90]!r}")
     for q in direct:
         if not any(g.content[0][0] < q.span[1] and q.span[0] < g.content[-1][1] for g, _ in gd):
             print(f"  FP  {q.text[:90]!r} <- {q.speaker and q.speaker.name!r}")

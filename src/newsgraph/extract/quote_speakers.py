@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import re
+from bisect import bisect_right
 from typing import Sequence
 
 from ..lexicons import load_tsv
@@ -92,6 +93,9 @@ class SpeakerResolver:
         self.quoted = sorted(quoted)
         self.speakers: list[tuple[int, Entity]] = []  # (position, entity) of resolved speakers
         self._canon = self._canonical_map()
+        self._sents = list(doc.sents)
+        self._sent_starts = [sent.start for sent in self._sents]
+        self.timeline: list[tuple[int, Speaker, str | None]] = []
 
     # ------------------------------------------------------------------ canonical names
 
@@ -190,50 +194,90 @@ class SpeakerResolver:
                 break
         return False
 
-    def pronoun(self, tok) -> Speaker | None:
-        """The antecedent of a subject pronoun: the likeliest compatible entity before it.
+    def prime(self, is_cue, in_quote) -> None:
+        """Walk the cue verbs in text order, noting who speaks where (a small coreference chain).
 
-        Candidates come from the current and previous sentences; a recent speaker
-        or sentence subject beats a mere mention, and "he"/"she" skip people whose
-        first name or honorific says otherwise.
+        Named subjects of reporting verbs ("Fowler noted ...") become the likeliest
+        antecedents of later pronouns; pronoun subjects are resolved in order and
+        carry the chain on ("he argued" -> Fowler again).
+        """
+        self.timeline = []
+        for tok in self.doc:
+            if not is_cue(tok) or in_quote(tok.idx):
+                continue
+            subj = subject_of(tok, skip=in_quote)
+            if subj is None:
+                continue
+            low = subj.lower_
+            if low in _MALE | _FEMALE:
+                sp = self.pronoun(subj)
+                if sp is not None:
+                    self.timeline.append((subj.idx, sp, "m" if low in _MALE else "f"))
+            elif subj.pos_ == "PROPN":
+                sp, _span = self.resolve(subj)
+                if sp is not None:
+                    ent = self.index.by_id.get(sp.entity) if sp.entity else None
+                    if ent is not None and ent.type not in ("PERSON",) and not self._looks_personal(ent):
+                        continue
+                    gender = self.gender(ent) if ent is not None else self._gender_of_name(sp.name)
+                    self.timeline.append((subj.idx, sp, gender))
+
+    def _gender_of_name(self, name: str) -> str | None:
+        words = name.replace(".", " ").split()
+        for word in words[:-1]:
+            g = _first_names().get(word.lower())
+            if g:
+                return g
+        return None
+
+    def _sent_index(self, i: int) -> int:
+        return bisect_right(self._sent_starts, i) - 1
+
+    def pronoun(self, tok) -> Speaker | None:
+        """The antecedent of a subject pronoun: the likeliest compatible person before it.
+
+        Candidates are person mentions outside quotes in the current and previous
+        sentences, and the speakers noted by :meth:`prime`; a recent speaker or
+        sentence subject beats a mere mention, and "he"/"she" skip people whose
+        given name or honorific says otherwise.
         """
         low = tok.lower_
         plural = low in _PLURAL
         want = "m" if low in _MALE else "f" if low in _FEMALE else None
         types = ("ORG", "GPE", "NORP") if plural else ("PERSON",)
-        sents = list(self.doc.sents)
-        sent_i = next((i for i, s in enumerate(sents) if s.start <= tok.i < s.end), 0)
-        best: tuple[float, int, Entity] | None = None
-        for back in range(0, _LOOKBACK_SENTS):
-            si = sent_i - back
-            if si < 0:
-                break
-            sent = sents[si]
-            limit = tok.idx if back == 0 else sent.end_char
-            for (s, e), ent in self.index.mentions_between(sent.start_char, limit):
-                if ent.type not in types and not (not plural and self._looks_personal(ent)):
+        sents = self._sents
+        sent_i = self._sent_index(tok.i)
+        lo_sent = max(0, sent_i - _LOOKBACK_SENTS + 1)
+        window_start = sents[lo_sent].start_char
+        cands: list[tuple[float, int, Speaker]] = []
+        for (s, e), ent in self.index.mentions_between(window_start, tok.idx):
+            if ent.type not in types and not (not plural and self._looks_personal(ent)):
+                continue
+            if want and self.gender(ent) not in (None, want):
+                continue
+            if self._is_quoted(s):
+                continue  # people named inside quotes are rarely the next speaker
+            head = self._head_token(s, e)
+            back = sent_i - self._sent_index(head.i if head is not None else tok.i)
+            score = back * 10.0
+            if head is not None and head.dep_ in _SUBJ:
+                score -= 5
+            if any(abs(p - s) < 400 and self.canonical(x).id == self.canonical(ent).id
+                   for p, x in self.speakers[-3:]):
+                score -= 4
+            cands.append((score, s, self.speaker(ent)))
+        if not plural:
+            for pos, sp, gender in getattr(self, "timeline", ()):
+                if pos >= tok.idx or pos < window_start:
                     continue
-                if want and self.gender(ent) not in (None, want):
+                if want and gender not in (None, want):
                     continue
-                if self._is_quoted(s):
-                    continue  # people named inside quotes are rarely the next speaker
-                score = back * 10.0
-                head = self._head_token(s, e)
-                if head is not None and head.dep_ in _SUBJ:
-                    score -= 5
-                if any(abs(p - s) < 400 and self.canonical(x).id == self.canonical(ent).id
-                       for p, x in self.speakers[-3:]):
-                    score -= 4
-                score -= (s - sent.start_char) / 10000.0  # later in the sentence: more recent
-                if best is None or score < best[0]:
-                    best = (score, s, ent)
-            if best is not None and best[0] < (back + 1) * 10.0 - 10:
-                break
-        if best is None:
-            if low in _SINGULAR_I:
-                return None
+                back = sent_i - self._sent_index(self.doc.char_span(pos, pos + 1, alignment_mode="expand")[0].i)
+                cands.append((back * 10.0 - 9, pos, sp))
+        if not cands:
             return None
-        return self.speaker(best[2])
+        best = min(cands, key=lambda c: (c[0], -c[1]))
+        return best[2]
 
     def _head_token(self, start: int, end: int):
         span = self.doc.char_span(start, end, alignment_mode="expand")

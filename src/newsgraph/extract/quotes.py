@@ -546,6 +546,7 @@ def extract(doc, article: Article, found: Found) -> list[Quote]:
     marked = find_marked(text)
     d = _Doc(doc, marked)
     resolver = SpeakerResolver(doc, found.entities, quoted=d.quoted)
+    resolver.prime(_is_cue, d.in_quote)
     cands: list[_Cand] = []
     skipped = 0
     for m in marked:
