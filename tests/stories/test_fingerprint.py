@@ -1,0 +1,48 @@
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.stories.fingerprint import containment, content_terms, jaccard, shingles, stem
+
+WIRE = ("Russia has proposed holding military talks with the United States about its build-up in Syria, "
+        "the U.S. secretary of state said on Wednesday, as Washington weighs how to answer Moscow's growing "
+        "role in the four-year war. He said he had spoken by telephone with the Russian foreign minister.")
+
+
+@pytest.mark.parametrize("word,expected", [
+    ("attacks", "attack"), ("attacked", "attack"), ("killing", "kill"), ("talks", "talk"),
+    ("casualties", "casualty"), ("crisis", "crisis"), ("bus", "bus"), ("press", "press"), ("war", "war"),
+])
+def test_fingerprint_stem(word, expected):
+    assert stem(word) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The Russians said that the talks were important", ["russian", "talk", "important"]),
+    ("Kerry's proposal", ["kerry", "proposal"]),
+    ("He said it was on Monday in 2015", []),
+    ("", []),
+])
+def test_fingerprint_content_terms(text, expected):
+    assert content_terms(text) == expected
+
+
+def test_fingerprint_containment_survives_added_and_cut_paragraphs():
+    extra = "As more foreign powers join the conflict, diplomats fear accidents in the crowded skies.\n\n" + WIRE
+    cut = WIRE.split(" He said")[0]
+    assert containment(shingles(WIRE), shingles(extra)) > 0.95
+    assert containment(shingles(WIRE), shingles(cut)) > 0.95
+    assert jaccard(shingles(WIRE), shingles(extra)) < containment(shingles(WIRE), shingles(extra))
+
+
+def test_fingerprint_containment_low_for_a_rewrite():
+    rewrite = ("Moscow wants its generals to talk directly with the Pentagon about Syria, John Kerry said, "
+               "after a phone call with Sergei Lavrov in which he voiced concern about Russian support for Assad.")
+    assert containment(shingles(WIRE), shingles(rewrite)) < 0.2
+
+
+def test_fingerprint_shingles_deterministic_and_case_blind():
+    a = shingles(WIRE)
+    assert (a == shingles(WIRE.upper().replace(",", " "))).all()
+    assert len(shingles("")) == 0
+    assert len(shingles("two words")) == 1
