@@ -34,7 +34,10 @@ speech), "conditional" (an act announced "unless" something happens) or
 Date: the date expression (``found.dates``) attached to the event's clause
 (``date_from="text"``), else one attached to the reporting verb that governs it
 (``date_from="report"``: the day the event was reported, an upper bound for
-when it happened), else the publication date (``date_from="published"``).
+when it happened), else the publication date (``date_from="published"``). An
+offer, demand or criticism between two countries dated only by its report takes
+the date of a dated call or meeting between the same two countries in the
+article (``date_from="linked"``, never later than its own date).
 
 Confidence: a rule-based score, product of factors (trigger kind, whether the
 source was found and coded, pronoun resolution, main versus embedded clause);
@@ -46,7 +49,7 @@ from __future__ import annotations
 
 import functools
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Iterable, Sequence
 
 from ..lexicons import load_tsv
@@ -421,7 +424,7 @@ def _verb_candidate(tok, index: MentionIndex) -> _Cand | None:
                         return _Cand(ntype, "light", tok, [tok, q])
     entry = _first(tok, "verb", index)
     if entry is not None and _entries(tok, "transparent") and \
-            any(c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") for c in tok.children):
+            any(c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX") for c in tok.children):
         entry = None  # "will help us define", "seek to": the complement is the event
     if entry is not None:
         words = [tok] + [c for c in tok.children if c.dep_ == "prt"]
@@ -723,6 +726,8 @@ def _date_for(cand: _Cand, report_verb, dates_by_gov: dict[int, object]):
     gov_ids = [cand.head.i] + [t.i for t in cand.chain] + [w.i for w in cand.words]
     if cand.kind == "noun" and cand.head.head.i != cand.head.i:
         gov_ids.append(cand.head.head.i)
+    if cand.head.dep_ == "conj":  # "spoke on Tuesday with Lavrov and expressed ...": shared date
+        gov_ids.append(cand.head.head.i)
     for i in gov_ids:
         if i in dates_by_gov:
             return dates_by_gov[i], "text"
@@ -778,8 +783,41 @@ def extract(doc, article: Article, found: Found) -> list[Event]:
             events.extend(_sentence_events(sent, article, found, index, dates_by_gov))
         except (IndexError, KeyError, ValueError, AttributeError) as exc:  # skip the sentence, keep the article
             log.warning("events: skipped a sentence of %s at %d: %r", article.id, sent.start_char, exc)
+    events = _link_dates(events)
     events.sort(key=lambda e: (e.span[0], e.trigger_span or (0, 0), e.type))
     return events
+
+
+_LINKABLE = frozenset({"AGREE", "REQUEST", "DEMAND", "ACCUSE", "REJECT", "THREATEN", "SUPPORT"})
+
+
+def _pair(ev: Event) -> frozenset[str] | None:
+    src = _country(ev.source) if ev.source else None
+    tgt = _country(ev.target) if ev.target else None
+    return frozenset((src, tgt)) if src and tgt and src != tgt else None
+
+
+def _link_dates(events: list[Event]) -> list[Event]:
+    """An undated statement between two countries takes the date of their dated contact.
+
+    "Russia has proposed talks with the US, Kerry said on Wednesday" only dates the
+    report; when the article dates a call or meeting between the same two parties
+    ("spoke by telephone on Tuesday with Lavrov"), offers, demands and criticism
+    between them were most likely made there. The event takes that date with
+    ``date_from="linked"`` (never a later one), so users can tell it is inferred.
+    """
+    contacts = [e for e in events if e.type == "CONSULT" and e.date_from == "text" and e.date and _pair(e)]
+    if not contacts:
+        return events
+    out = []
+    for ev in events:
+        pair = _pair(ev)
+        if ev.type in _LINKABLE and ev.date_from in ("report", "published") and pair:
+            hits = sorted(c.date for c in contacts if _pair(c) == pair and (not ev.date or c.date <= ev.date))
+            if hits:
+                ev = replace(ev, date=hits[-1], date_from="linked")
+        out.append(ev)
+    return out
 
 
 def _sentence_events(sent, article: Article, found: Found, index: MentionIndex,
@@ -861,28 +899,40 @@ def _sentence_events(sent, article: Article, found: Found, index: MentionIndex,
 
 
 def _sentence_country(sent, index: MentionIndex, skip: frozenset[int] = frozenset()) -> str | None:
-    """The first country named in the sentence (entity or demonym), for actors known only by title."""
+    """The first country named in the sentence (entity, demonym or capital) outside ``skip``."""
+    for tok in sent:
+        if tok.i in skip or tok.pos_ not in ("PROPN", "ADJ", "NOUN"):
+            continue
+        code = gazetteer_code(tok, index)
+        if code:
+            return code
+    return None
+
+
+def _sentence_countries(sent, index: MentionIndex) -> list[str]:
+    """Distinct countries the sentence names, in order (one pass over its tokens)."""
+    out: list[str] = []
+    for tok in sent:
+        code = gazetteer_code(tok, index)
+        if code and code not in out:
+            out.append(code)
+    return out
+
+
+def gazetteer_code(tok, index: MentionIndex) -> str | None:
+    """The country a single token names (entity, demonym or capital), as ``_sentence_country`` reads it."""
     from . import gazetteer
 
-    for tok in sent:
-        if tok.pos_ not in ("PROPN", "ADJ", "NOUN"):
-            continue
-        if tok.i in skip:
-            continue
-        ent = index.at(tok.idx, tok.idx + len(tok))
-        if ent is not None and (ent.type in ("GPE", "NORP", "LOC") or gazetteer.country_code(ent.name)):
-            code = ent.country if ent.type in ("GPE", "NORP", "LOC") else None
-            code = code or gazetteer.country_code(ent.name)
-            if not code:
-                met = gazetteer.metonym(ent.name)
-                code = met[0] if met else None
-            code = code or gazetteer.country_code(tok.text)
-            if code:
-                return code
-        elif ent is None and tok.text[:1].isupper():
-            code = gazetteer.country_code(tok.text)
-            if code:
-                return code
+    ent = index.at(tok.idx, tok.idx + len(tok))
+    if ent is not None:
+        code = ent.country if ent.type in ("GPE", "NORP", "LOC") else None
+        code = code or gazetteer.country_code(ent.name) or gazetteer.country_code(tok.text)
+        if not code and ent.type in ("GPE", "NORP", "LOC"):
+            met = gazetteer.metonym(ent.name)
+            code = met[0] if met else None
+        return code
+    if tok.text[:1].isupper() and tok.pos_ in ("PROPN", "ADJ", "NOUN"):
+        return gazetteer.country_code(tok.text)
     return None
 
 
@@ -909,9 +959,12 @@ def _fill_country(actor: Actor, factor: float, sent, index: MentionIndex, *,
 
     if not first or gazetteer.country_name(first):
         return actor, factor  # no sector to place (a bare name), or already a country
-    country = (place_country or _sentence_country(sent, index, skip)) if prefer_place else \
-        (_sentence_country(sent, index, skip) or place_country)
-    if not country and skip:
+    if prefer_place:  # targets: where it happened, or the only country the sentence names
+        only = _sentence_countries(sent, index)
+        country = place_country or (only[0] if len(only) == 1 else None)
+    else:
+        country = _sentence_country(sent, index, skip) or place_country
+    if not country and skip and not prefer_place:
         # only the other party's words name a country: domestic acts ("President X imposed a curfew
         # in Algiers") are the commoner reading, but it is a weaker guess
         country = _sentence_country(sent, index)
