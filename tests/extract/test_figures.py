@@ -175,6 +175,8 @@ def test_figures_source_without_entities(nlp):
     "Those charged were Kenneth Bonilla, 23; Edwin Luciano, 18; and Jose Luciano, 20.",
     "The programme ran from 2009 to 2013 and again in the 2015-16 season.",
     "Drivers should avoid Highway 75 and Interstate 395 until further notice.",
+    "Britain triggered Article 50 after the vote, and most voters were aged between 18 and 25.",
+    "Supporters marched to the No. 2 Detention Centre on Thursday.",
 ])
 def test_figures_not_counts(analyse, text):
     assert analyse(text).figures == ()

@@ -105,10 +105,6 @@ def _not_a_count(doc, x: NumberExpr) -> str | None:
         label = cues.get("label", {}).get(plow)
         if label and (not x.hedge or label[0] == "age"):
             return label[0]
-    # "aged between 18 and 25", "aged over 65": the hedge sits between the label and the number
-    if x.hedge and x.start > sent.start and \
-            cues.get("label", {}).get(doc[x.start - 1].lower_, ("",))[0] == "age":
-        return "age"
         if plow in ("+", "#", "no", "№") or (plow == "." and prev.i > sent.start and
                                               doc[prev.i - 1].lower_ in ("no", "nos")):
             return "label"  # "No. 2 Detention Centre"
@@ -125,6 +121,10 @@ def _not_a_count(doc, x: NumberExpr) -> str | None:
         if plow in ("every", "per") or (plow == "of" and prev.i > sent.start and
                                         doc[prev.i - 1].lower_ == "out" and x.value >= 100):
             return "rate"  # "177 out of every 100,000", "per 1,000 births"
+    # "aged between 18 and 25", "aged over 65": the hedge sits between the label and the number
+    if x.hedge and x.start > sent.start and \
+            cues.get("label", {}).get(doc[x.start - 1].lower_, ("",))[0] == "age":
+        return "age"
     if x.hedge and x.hedge.lower() in ("under", "over", "above") and x.value < 120 and \
             x.start > sent.start and _noun_kind(doc[x.start - 1]) in PEOPLE_KINDS | {"person"}:
         return "age"  # "people under 30", "adults over 65"
