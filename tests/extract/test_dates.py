@@ -75,6 +75,7 @@ def test_dates_timex_values(analyse, text, published, expected):
     ("the festival is held annually", "SET", "P1Y"),
     ("$3 billion a year", "SET", "P1Y"),
     ("in the 20th century", "DATE", "19"),
+    ("during his seven and a half years in office", "DURATION", "P7.5Y"),
 ])
 def test_dates_timex_kinds(analyse, text, kind, value):
     d = analyse(text, published="2015-09-17").dates

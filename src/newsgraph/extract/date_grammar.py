@@ -121,8 +121,8 @@ def patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ("vague_ago", rf"(?:(?P<num>many|several|a\s+few|few|some)\s+)?(?P<unit>year|decade|month|week|day)s\s+ago\b"),
         ("duration", rf"(?:(?P<rel>(?:the|The)\s+(?:past|last|next|first|previous|following|coming|final|latest)"
                      rf"|(?:past|next|first|coming|final|another|Another)))?\s*"
-                     rf"\b(?P<num>{num})(?:\s+(?:more|full|straight|consecutive|long))?[\s-]+(?P<unit>{unit})s?\b{no_age}"
-                     rf"(?:\s+and\s+(?:a\s+half))?"),
+                     rf"\b(?P<num>{num})(?P<half>\s+and\s+a\s+half)?(?:\s+(?:more|full|straight|consecutive|long))?"
+                     rf"[\s-]+(?P<unit>{unit})s?\b{no_age}(?P<half2>\s+and\s+a\s+half\b)?"),
         ("past_unit", rf"(?P<rel>(?:the|The)\s+(?:past|previous))\s+(?P<unit>minute|hour|day|week|month|year|decade)\b"),
         ("bare_duration", rf"(?:(?P<rel>(?:the|The)\s+(?:past|last|next|coming)(?:\s+(?:several|few|many))?"
                           rf"|[Rr]ecent|[Ss]everal|(?:a\s+)?[Ff]ew|[Mm]any)\s+)?"

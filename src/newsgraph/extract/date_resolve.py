@@ -265,6 +265,8 @@ def resolve(c: Candidate, anchor: dt.date | None, tense: Tense) -> Resolved | No
         return Resolved(None, "other", "DURATION", duration_value(1.0, g("unit")))
     if k in ("duration", "bare_duration"):
         num = number_value(g("num")) if g("num") else "X"
+        if (g("half") or g("half2")) and isinstance(num, float):
+            num += 0.5  # "seven and a half years", "two years and a half"
         return Resolved(None, "other", "DURATION", duration_value(num, g("unit")))
     if k == "set":
         unit = g("unit").lower().rstrip("s") if g("unit").lower() not in words()["unit"] else g("unit").lower()

@@ -27,7 +27,7 @@ def clause_tense(doc, start: int, end: int) -> str | None:
     for _ in range(8):
         if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "auxpass"):
             break
-        if tok.head is tok:
+        if tok.head.i == tok.i:
             break
         tok = tok.head
         via_noun = via_noun or (tok.pos_ in ("NOUN", "PROPN") and not (span.start <= tok.i < span.end))
@@ -73,7 +73,7 @@ def _infinitive_tense(verb) -> str | None:
     tense is left open (the resolver then takes the nearest reading).
     """
     head = verb.head
-    if head is verb:
+    if head.i == verb.i:
         return "future"
     if head.lemma_.lower() in _FUTURE_HEADS or head.lower_ in _FUTURE_HEADS:
         return "future"
