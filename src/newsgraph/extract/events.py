@@ -319,11 +319,11 @@ def _prep_targets(tok, index: MentionIndex, *, exclude: Sequence = (), in_ok: bo
     """Actor tokens in ``tok``'s prepositional phrases, best preposition first."""
     found = []
     for p in tok.children:
-        if p.dep_ not in ("prep", "dative") or p.lower_ not in _PREP_RANK or p.lower_ == "by":
-            continue
-        if p.dep_ == "dative" and p.pos_ in ("NOUN", "PROPN", "PRON"):
-            if _looks_actor(p, index):
+        if p.dep_ == "dative" and p.pos_ in ("NOUN", "PROPN", "PRON"):  # "gave Tanzania a grant"
+            if _looks_actor(p, index) and p not in exclude:
                 found.append((-1, p))
+            continue
+        if p.dep_ not in ("prep", "dative") or p.lower_ not in _PREP_RANK or p.lower_ == "by":
             continue
         for o in p.children:
             if o.dep_ != "pobj":
@@ -652,12 +652,13 @@ def _arguments(cand: _Cand, index: MentionIndex) -> None:
     if not cand.targets:
         for o in _objects(head):
             if o.i not in word_ids and o.pos_ == "NOUN" and _noun_type(o, index, as_object=True):
-                agents = _noun_agents(o, index)  # "rejected Russia's proposal" -> Russia
-                if agents:
+                agents = [a for a in _noun_agents(o, index) if a.pos_ != "PRON"]
+                if agents:  # "rejected Russia's proposal" -> Russia ("its troops" are its own)
                     cand.targets = agents
                     break
     if not cand.targets:
-        objs = [o for o in _objects(head) if o.i not in word_ids and _looks_actor(o, index)]
+        objs = [o for o in _objects(head) if o.i not in word_ids and _looks_actor(o, index)
+                and not _noun_type(o, index, as_object=True)]  # troops/arms offered are not the target
         if not objs:
             for o in _objects(head):
                 actor = _pobj_actor(o, index)
@@ -866,6 +867,10 @@ def _sentence_events(sent, article: Article, found: Found, index: MentionIndex,
                    for a, f in targets]
         if not sources and not targets:
             continue  # an event with no participant says nothing about who did what to whom
+        if cand.type == "PROTEST" and not targets and sources:
+            default = _protest_target(sources[0][0], place_country)
+            if default is not None:
+                targets = [(default, 0.8)]
         if not sources:
             sources = [(None, 0.6)]
         if not targets:
@@ -974,6 +979,21 @@ def _fill_country(actor: Actor, factor: float, sent, index: MentionIndex, *,
     sector = code or None
     new_code = f"{country} {sector}" if sector else country
     return Actor(name=actor.name, entity=actor.entity, code=new_code), factor * 0.85
+
+
+def _protest_target(source: Actor | None, place_country: str | None) -> Actor | None:
+    """Who a protest with no stated target is against: the government where it happens.
+
+    PLOVER codes street protests against the authorities of the place by default
+    ("students demonstrated in Jakarta" -> IDN GOV); the weaker confidence says so.
+    """
+    from . import gazetteer
+
+    country = place_country or (_country(source) if source is not None else None)
+    if not country:
+        return None
+    name = gazetteer.country_name(country) or country
+    return Actor(name=f"government of {name}", entity=None, code=f"{country} GOV")
 
 
 def _target_words(targets: Sequence) -> frozenset[int]:
