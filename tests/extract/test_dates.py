@@ -76,6 +76,7 @@ def test_dates_timex_values(analyse, text, published, expected):
     ("$3 billion a year", "SET", "P1Y"),
     ("in the 20th century", "DATE", "19"),
     ("during his seven and a half years in office", "DURATION", "P7.5Y"),
+    ("the meeting lasted half an hour", "DURATION", "PT0.5H"),
 ])
 def test_dates_timex_kinds(analyse, text, kind, value):
     d = analyse(text, published="2015-09-17").dates
