@@ -361,12 +361,3 @@ def _title_sector(toks: Iterable) -> str | None:
             if role:
                 return role
     return None
-
-
-def with_country(actor: Actor, country: str | None) -> Actor:
-    """The actor with a country filled in when its code has only a sector ("GOV" -> "RUS GOV")."""
-    if not country or not actor.code or " " in actor.code:
-        return actor
-    if gazetteer.country_name(actor.code):  # already a country
-        return actor
-    return Actor(name=actor.name, entity=actor.entity, code=f"{country} {actor.code}")

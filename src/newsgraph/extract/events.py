@@ -101,7 +101,7 @@ def _lexicon() -> dict[tuple[str, str], tuple[_Entry, ...]]:
     for row in load_tsv("plover_triggers.tsv"):
         needs = tuple(n.strip() for n in row["needs"].split(",") if n.strip())
         entry = _Entry(row["lemma"].lower(), row["kind"], needs, row["type"])
-        if entry.kind in ("verb", "noun", "adj") and entry.type not in PLOVER_TYPES and entry.kind != "adj":
+        if entry.kind in ("verb", "noun") and entry.type not in PLOVER_TYPES:
             log.warning("plover_triggers.tsv: %s has unknown type %s", entry.lemma, entry.type)
             continue
         out.setdefault((entry.lemma, entry.kind), []).append(entry)
@@ -109,9 +109,8 @@ def _lexicon() -> dict[tuple[str, str], tuple[_Entry, ...]]:
 
 
 def is_event_noun(lemma: str) -> bool:
-    """True when ``lemma`` is an event noun of the trigger lexicon ("talks", "aid", "attack")."""
-    return any(not e.needs or e.needs == ("objonly",) and False for e in _lexicon().get((lemma, "noun"), ())) \
-        or any(e.kind == "noun" and "objonly" not in e.needs for e in _lexicon().get((lemma, "noun"), ()))
+    """True when ``lemma`` can name an event on its own ("talks", "aid", "attack"; not "troops")."""
+    return any("objonly" not in e.needs for e in _lexicon().get((lemma, "noun"), ()))
 
 
 def _lemma_keys(tok) -> tuple[str, ...]:
@@ -480,12 +479,14 @@ def _apply_chain(cand: _Cand, *, reported: bool) -> None:
     cand.negated = negated
 
 
-class _Null:
-    def at(self, *_a):
+class _NoEntities:
+    """A stand-in mention index for lexicon checks that never look at entities."""
+
+    def at(self, *_args) -> None:
         return None
 
 
-_EMPTY = _Null()
+_EMPTY = _NoEntities()
 
 
 def _report_parent(tok):
@@ -847,8 +848,6 @@ def _sentence_events(sent, article: Article, found: Found, index: MentionIndex,
         elif report_verb is None:
             speaker_actor = _quote_speaker(cand.head, found, index)
         factor = cand.factor * (1.0 if report_verb is None else 0.95)
-        if cand.kind == "noun" or cand.head.dep_ in ("ROOT",) or report_verb is not None:
-            pass
         if cand.head.dep_ not in ("ROOT", "ccomp", "conj", "parataxis") and cand.kind != "must" \
                 and report_verb is None:
             factor *= 0.85  # embedded (relative, adverbial) clauses are less often the reported news
@@ -856,7 +855,7 @@ def _sentence_events(sent, article: Article, found: Found, index: MentionIndex,
         targets = _code_all(cand.targets, speaker_tok, speaker_actor, index)
         actor_toks = {t.i for t in cand.sources + cand.targets}
         place, place_span = _place_for(cand, index, actor_toks)
-        place_country = _place_country(place)
+        place_country = _places_country(found, place_span) or _place_country(place)
         # a guessed source country never comes from the target's own words, unless it is the
         # target's nationality word of a domestic act ("President X banned Ugandan candidates")
         tgt_skip = _target_words(cand.targets)
@@ -889,17 +888,15 @@ def _sentence_events(sent, article: Article, found: Found, index: MentionIndex,
         if not pairs:  # the only target was the source itself ("Syria offered its troops")
             pairs = [(src, sf, None, 1.0) for src, sf in sources]
         for src, sf, tgt, tf in pairs:
-            if True:
-                tgt2 = tgt
-                conf = _BASE.get(cand.kind, 0.5) * factor * sf * tf
-                if src is not None and not src.code:
-                    conf *= 0.85
-                conf = round(min(0.95, max(0.05, conf)), 3)
-                out.append(Event(type=cand.type, source=src, target=tgt2, date=date, place=place,
-                                 span=(sent.start_char, sent.end_char), trigger=trigger,
-                                 negated=cand.negated, confidence=conf, mode=cand.mode,
-                                 date_from=date_from, trigger_span=(t_start, t_end),
-                                 place_span=place_span))
+            conf = _BASE.get(cand.kind, 0.5) * factor * sf * tf
+            if src is not None and not src.code:
+                conf *= 0.85
+            conf = round(min(0.95, max(0.05, conf)), 3)
+            out.append(Event(type=cand.type, source=src, target=tgt, date=date, place=place,
+                             span=(sent.start_char, sent.end_char), trigger=trigger,
+                             negated=cand.negated, confidence=conf, mode=cand.mode,
+                             date_from=date_from, trigger_span=(t_start, t_end),
+                             place_span=place_span))
     return out
 
 
@@ -1007,6 +1004,16 @@ def _target_words(targets: Sequence) -> frozenset[int]:
         out.update(t.i for t in tt.subtree if t.i not in located
                    and not (t.dep_ in ("amod", "compound") and t.head.i == tt.i))
     return frozenset(out)
+
+
+def _places_country(found: Found, span) -> str | None:
+    """The country the places stage gave the event's place (None until places carry countries)."""
+    if span is None:
+        return None
+    for pl in found.places:
+        if pl.span[0] < span[1] and span[0] < pl.span[1] and pl.country:
+            return pl.country
+    return None
 
 
 def _place_country(place: str | None) -> str | None:
