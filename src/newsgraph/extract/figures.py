@@ -157,7 +157,8 @@ def _not_a_count(doc, x: NumberExpr) -> str | None:
             not x.words_only and not x.hedge and \
             (after is None or after.text in (",", ";", ".", ")", ":") or after.lower_ == "and" or
              after.is_space) and \
-            (doc[prev.i - 1].ent_type_ == "PERSON" or doc[prev.i - 1].pos_ == "PROPN"):
+            (doc[prev.i - 1].ent_type_ == "PERSON" or doc[prev.i - 1].pos_ == "PROPN" or
+             _noun_kind(doc[prev.i - 1]) in PEOPLE_KINDS | {"person"}):
         return "age"  # "John Smith, 45, was", "Kenneth Bonilla, 23; Edwin Luciano, 18."
     if after is not None and after.lower_ == "block" and not x.words_only:
         return "address"  # "the 3200 block of North Monticello"
@@ -172,10 +173,21 @@ def _not_a_count(doc, x: NumberExpr) -> str | None:
                                                             "that", "which", "each", "someone")):
             return "pronoun"
     if first.ent_type_ in ("DATE", "TIME", "ORDINAL") and last.ent_type_ == first.ent_type_ \
-            and not x.hedge and not _counts_noun(doc, x) and first.ent_iob_ == "B" and \
-            doc[x.num_start].ent_type_ != "CARDINAL":
-        return first.ent_type_.lower()
+            and not x.hedge and not _counts_noun(doc, x) and _ent_has_words(doc, first):
+        return first.ent_type_.lower()  # spaCy's DATE on a bare "58" is a slip; on "58 days" it is not
     return None
+
+
+def _ent_has_words(doc, tok) -> bool:
+    """Whether the entity around ``tok`` holds words besides numbers ("58 days", "the 1990s")."""
+    start = tok.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = tok.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return any(t.is_alpha and not t.like_num and t.lower_ not in ("and", "to", "or", "between")
+               for t in doc[start:end])
 
 
 def _is_year(tok) -> bool:
@@ -323,9 +335,10 @@ def _kind_from_parse(doc, x: NumberExpr, noun, *, depth: int = 0):
         k = _kind_from_parse(doc, x, whole, depth=1) or _noun_kind(whole)
         if k in _SPECIFIC:
             return k
-    # modifiers of the counted noun: "people killed in", "people who were killed", "injured people"
-    if noun is not None:
-        for c in noun.children:
+    # modifiers of the counted noun: "people killed in", "people who were killed", "injured people",
+    # or of the number itself: "with another 200 injured"
+    for owner in ([noun] if noun is not None else [nominal]):
+        for c in owner.children:
             if c.dep_ in ("acl", "relcl") and c.pos_ in ("VERB", "ADJ"):
                 k = _verb_kind(c, role="obj" if c.dep_ == "acl" else "subj") or _adj_kind(c)
                 if k:
