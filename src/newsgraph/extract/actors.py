@@ -106,7 +106,8 @@ def phrase_tokens(tok) -> list:
         toks.extend(t.subtree)
     toks.append(tok)
     for child in tok.rights:
-        if child.dep_ == "prep" and (child.lower_ == "of" or child.lower_ == "from" and tok.pos_ == "NOUN"):
+        if child.dep_ == "prep" and (child.lower_ == "of" or child.lower_ == "from" and tok.pos_ == "NOUN") \
+                and any(c.dep_ == "pobj" for c in child.children):  # not "of organising an insurrection"
             toks.extend(child.subtree)
         elif child.dep_ in ("compound", "flat"):
             toks.extend(child.subtree)
@@ -235,8 +236,10 @@ def code_actor(tok, index: MentionIndex, *, _depth: int = 0) -> Actor | None:
             if sector and (t.dep_ == "poss" or any(a.dep_ == "poss" for a in t.ancestors if a.i != tok.i)):
                 via_poss = True  # "President Reagan's statement": the title belongs to the owner
     if tok.lemma_.lower() in _GROUP_MEMBER:
-        group = _of_group_sector(tok)
-        if group:
+        group = _of_group_sector(tok) or next(
+            (_sectors()[c.lemma_.lower()] for c in tok.lefts
+             if c.dep_ in ("compound", "amod") and c.lemma_.lower() in _sectors()), None)
+        if group:  # "leaders of the opposition coalition", "opposition leaders", "rebel leader"
             sector = group
     if not sector and head_ent is not None and head_ent.type == "PERSON":
         sector = _title_sector(toks)
@@ -273,7 +276,7 @@ def code_actor(tok, index: MentionIndex, *, _depth: int = 0) -> Actor | None:
         sector = "GOV"  # a bare country acts through its government (PLOVER/CAMEO convention)
     code = _join(country, sector)
     if head_ent is None:
-        name = tok.doc.text[start:end]
+        name = tok.doc.text[start:end].split("\n")[-1].strip() or tok.text  # never across lines
     return Actor(name=name, entity=entity_id, code=code)
 
 

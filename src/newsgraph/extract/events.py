@@ -354,9 +354,11 @@ def _noun_agents(noun, index: MentionIndex) -> list:
         if c.dep_ == "poss" and _looks_actor(c, index):
             return [c]
     for c in noun.children:
-        if c.dep_ in ("compound", "amod", "nmod") and _looks_actor(c, index) and \
-                (index.at(c.idx, c.idx + len(c)) is not None or c.pos_ == "PROPN"):
-            return [c]
+        if c.dep_ in ("compound", "amod", "nmod") and (index.at(c.idx, c.idx + len(c)) is not None
+                                                       or c.pos_ == "PROPN"):
+            actor = code_actor(c, index)
+            if actor is not None and actor.code:  # "Russian aid", not "the Arusha accords"
+                return [c]
     for c in noun.children:
         if c.dep_ == "prep" and c.lower_ in ("by", "from"):
             for o in c.children:
@@ -425,6 +427,9 @@ def _verb_candidate(tok, index: MentionIndex) -> _Cand | None:
     if entry is not None and _entries(tok, "transparent") and \
             any(c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX") for c in tok.children):
         entry = None  # "will help us define", "seek to": the complement is the event
+    if entry is not None and entry.type == "REQUEST" and any(
+            c.dep_ == "xcomp" and c.lemma_ in ("name", "identify", "quote") for c in tok.children):
+        return None  # "a witness who asked not to be named": a reporting convention, not an appeal
     if entry is not None:
         words = [tok] + [c for c in tok.children if c.dep_ == "prt"]
         for need in entry.needs:
@@ -535,14 +540,19 @@ def _actor_from_span(doc, start: int, end: int, index: MentionIndex) -> Actor | 
     return code_actor(span.root, index)
 
 
-def _resolve_pronoun(tok, speaker_tok, speaker_actor, index: MentionIndex) -> Actor | None:
-    """A pronoun argument -> the speaker of the reported clause, else the last fitting entity before it."""
-    if speaker_actor is not None:
+def _resolve_pronoun(tok, speaker_tok, speaker_actor, index: MentionIndex, *,
+                     prev: Actor | None = None, direct: bool = False) -> Actor | None:
+    """A pronoun argument -> the speaker of the reported clause; "they"/"it" -> the source of the
+    event just before (news keeps its agents in subject position); else the last fitting entity."""
+    if speaker_actor is not None and (not direct or tok.lower_ in ("i", "we", "our", "my")):
+        # in a direct quote "they" are others; only the first person is the speaker
         if tok.lower_ in ("we", "our") and speaker_actor.code:
             country = speaker_actor.code.split()[0]
             return Actor(name=speaker_actor.name, entity=speaker_actor.entity,
                          code=f"{country} GOV" if len(country) == 3 else speaker_actor.code)
         return speaker_actor
+    if prev is not None and tok.lower_ in ("they", "it", "their", "its"):
+        return prev
     types = ("PERSON",) if tok.lower_ in ("he", "she", "his", "her") else ("GPE", "ORG", "NORP")
     hit = index.before(tok.idx, types=types)
     if hit is None:
@@ -775,14 +785,53 @@ def _place_for(cand: _Cand, index: MentionIndex, actor_tokens: set[int]):
     return None, None
 
 
+@dataclass
+class _Context:
+    """What one sentence needs from the ones before it (discourse, not parse)."""
+
+    article_country: str | None = None
+    last_source: Actor | None = None
+    last_sentence: int = -9
+    sentence: int = 0
+
+
+def _article_country(doc, index: MentionIndex) -> str | None:
+    """The country an article is mostly about: the most mentioned one, when it clearly leads.
+
+    Unnamed-country actors ("police", "the army") in a report about one country
+    are that country's; with two or more countries mentioned about equally no
+    default is taken.
+    """
+    counts: dict[str, int] = {}
+    for sent in doc.sents:
+        for tok in sent:
+            if tok.ent_iob_ == "I":
+                continue
+            code = gazetteer_code(tok, index)
+            if code:
+                counts[code] = counts.get(code, 0) + 1
+    if not counts:
+        return None
+    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    if len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]:
+        return ranked[0][0] if ranked[0][1] >= 2 or len(ranked) == 1 else None
+    return None
+
+
 def extract(doc, article: Article, found: Found) -> list[Event]:
     """PLOVER events of one article, one per source-target pair, sorted by sentence then trigger."""
     index = MentionIndex(found.entities)
     dates_by_gov = _date_governors(doc, found)
+    ctx = _Context(article_country=_article_country(doc, index))
     events: list[Event] = []
-    for sent in doc.sents:
+    for number, sent in enumerate(doc.sents):
+        ctx.sentence = number
         try:
-            events.extend(_sentence_events(sent, article, found, index, dates_by_gov))
+            new = _sentence_events(sent, article, found, index, dates_by_gov, ctx)
+            events.extend(new)
+            coded = [e.source for e in new if e.source is not None and e.source.code]
+            if coded:
+                ctx.last_source, ctx.last_sentence = coded[-1], number
         except (IndexError, KeyError, ValueError, AttributeError) as exc:  # skip the sentence, keep the article
             log.warning("events: skipped a sentence of %s at %d: %r", article.id, sent.start_char, exc)
     events = _link_dates(events)
@@ -823,7 +872,9 @@ def _link_dates(events: list[Event]) -> list[Event]:
 
 
 def _sentence_events(sent, article: Article, found: Found, index: MentionIndex,
-                     dates_by_gov: dict[int, object]) -> list[Event]:
+                     dates_by_gov: dict[int, object], ctx: _Context | None = None) -> list[Event]:
+    ctx = ctx or _Context()
+    prev = ctx.last_source if ctx.sentence - ctx.last_sentence <= 2 else None  # "they" two sentences on
     out: list[Event] = []
     cands = _candidates(sent, index)
     seen_must: set[int] = set()
@@ -843,16 +894,19 @@ def _sentence_events(sent, article: Article, found: Found, index: MentionIndex,
             _arguments(cand, index)
         speaker_tok = _subject(report_verb)[0] if report_verb is not None else None
         speaker_actor = None
+        direct = False
         if speaker_tok is not None and speaker_tok.lower_ not in PRONOUNS:
             speaker_actor = code_actor(speaker_tok, index)
         elif report_verb is None:
             speaker_actor = _quote_speaker(cand.head, found, index)
+            direct = speaker_actor is not None
         factor = cand.factor * (1.0 if report_verb is None else 0.95)
         if cand.head.dep_ not in ("ROOT", "ccomp", "conj", "parataxis") and cand.kind != "must" \
                 and report_verb is None:
             factor *= 0.85  # embedded (relative, adverbial) clauses are less often the reported news
-        sources = _code_all(cand.sources, speaker_tok, speaker_actor, index, loose=True)
-        targets = _code_all(cand.targets, speaker_tok, speaker_actor, index)
+        sources = _code_all(cand.sources, speaker_tok, speaker_actor, index, loose=True, prev=prev,
+                            direct=direct)
+        targets = _code_all(cand.targets, speaker_tok, speaker_actor, index, prev=prev, direct=direct)
         actor_toks = {t.i for t in cand.sources + cand.targets}
         place, place_span = _place_for(cand, index, actor_toks)
         place_country = _places_country(found, place_span) or _place_country(place)
@@ -860,10 +914,10 @@ def _sentence_events(sent, article: Article, found: Found, index: MentionIndex,
         # target's nationality word of a domestic act ("President X banned Ugandan candidates")
         tgt_skip = _target_words(cand.targets)
         own = frozenset(ss.i for ss in cand.sources)  # an ethnic label does not place its own group
-        sources = [_fill_country(a, f, sent, index, place_country=place_country, skip=tgt_skip, own=own)
-                   for a, f in sources]
-        targets = [_fill_country(a, f, sent, index, place_country=place_country, prefer_place=True)
-                   for a, f in targets]
+        sources = [_fill_country(a, f, sent, index, place_country=place_country, skip=tgt_skip, own=own,
+                                 article_country=ctx.article_country) for a, f in sources]
+        targets = [_fill_country(a, f, sent, index, place_country=place_country, prefer_place=True,
+                                 article_country=ctx.article_country) for a, f in targets]
         if not sources and not targets:
             continue  # an event with no participant says nothing about who did what to whom
         if cand.type == "PROTEST" and not targets and sources:
@@ -941,7 +995,8 @@ def gazetteer_code(tok, index: MentionIndex) -> str | None:
 def _fill_country(actor: Actor, factor: float, sent, index: MentionIndex, *,
                   place_country: str | None = None, prefer_place: bool = False,
                   skip: frozenset[int] = frozenset(),
-                  own: frozenset[int] = frozenset()) -> tuple[Actor, float]:
+                  own: frozenset[int] = frozenset(),
+                  article_country: str | None = None) -> tuple[Actor, float]:
     """An actor known by sector or title only ("President X", "the police") takes the sentence's country.
 
     News sentences name the country of an unnamed-country actor nearby far more
@@ -950,6 +1005,8 @@ def _fill_country(actor: Actor, factor: float, sent, index: MentionIndex, *,
     code = actor.code or ""
     if not code and actor.entity is None:
         country = place_country or _sentence_country(sent, index, skip | own)
+        if not country and article_country:
+            country, factor = article_country, factor * 0.9
         if country:  # "Prisoners rioted in Dili": people in a sentence about a country, country only
             return Actor(name=actor.name, entity=None, code=country), factor * 0.8
         return actor, factor
@@ -971,6 +1028,8 @@ def _fill_country(actor: Actor, factor: float, sent, index: MentionIndex, *,
         # in Algiers") are the commoner reading, but it is a weaker guess
         country = _sentence_country(sent, index)
         factor *= 0.8
+    if not country and article_country:
+        country, factor = article_country, factor * 0.85  # "police" in a report about Burundi
     if not country:
         return actor, factor
     sector = code or None
@@ -1035,20 +1094,23 @@ def _country(actor: Actor) -> str | None:
 
 
 def _code_all(toks: Iterable, speaker_tok, speaker_actor, index: MentionIndex, *,
-              loose: bool = False) -> list[tuple[Actor, float]]:
+              loose: bool = False, prev: Actor | None = None,
+              direct: bool = False) -> list[tuple[Actor, float]]:
     """Coded actors for argument tokens; ``loose`` keeps an uncoded noun phrase (subjects)."""
     out: list[tuple[Actor, float]] = []
     for t in toks:
         if t.lower_ in PRONOUNS or t.pos_ == "PRON":
-            actor = _resolve_pronoun(t, speaker_tok, speaker_actor, index)
+            actor = _resolve_pronoun(t, speaker_tok, speaker_actor, index, prev=prev, direct=direct)
             if actor is not None:
                 out.append((actor, 0.85))
             continue
         actor = code_actor(t, index)
         factor = 1.0
-        if actor is None and loose and t.pos_ in ("NOUN", "PROPN") and not is_event_noun(t.lemma_.lower()):
+        if actor is None and loose and t.pos_ in ("NOUN", "PROPN") and not t.like_num \
+                and not is_event_noun(t.lemma_.lower()):
             toks_ = phrase_tokens(t)
-            actor = Actor(name=t.doc.text[toks_[0].idx:toks_[-1].idx + len(toks_[-1])], entity=None, code=None)
+            text = t.doc.text[toks_[0].idx:toks_[-1].idx + len(toks_[-1])]
+            actor = Actor(name=text.split("\n")[-1].strip() or t.text, entity=None, code=None)
             factor = 0.8
         if actor is not None and all(a != actor for a, _ in out):
             out.append((actor, factor))
