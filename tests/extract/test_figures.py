@@ -177,6 +177,8 @@ def test_figures_source_without_entities(nlp):
     "Drivers should avoid Highway 75 and Interstate 395 until further notice.",
     "Britain triggered Article 50 after the vote, and most voters were aged between 18 and 25.",
     "Supporters marched to the No. 2 Detention Centre on Thursday.",
+    "The vaccine is offered to people 65 and older; the victims ranged in age from 1 to 9.",
+    "The dead women were named as Toni Botkins, 55, and Frieda Creech, 63 — both from Hamilton.",
 ])
 def test_figures_not_counts(analyse, text):
     assert analyse(text).figures == ()

@@ -125,6 +125,11 @@ def _not_a_count(doc, x: NumberExpr) -> str | None:
     if x.hedge and x.start > sent.start and \
             cues.get("label", {}).get(doc[x.start - 1].lower_, ("",))[0] == "age":
         return "age"
+    if x.value < 120 and x.value_max is None and (
+            any(t.lower_ in ("age", "aged", "ages") for t in doc[max(sent.start, x.start - 5):x.start]) or
+            (x.end + 1 < sent.end and doc[x.end].lower_ in ("and", "or") and
+             doc[x.end + 1].lower_ in ("older", "over", "above", "under", "younger"))):
+        return "age"  # "ranged in age from 1 to 9", "people 65 and older"
     if x.hedge and x.hedge.lower() in ("under", "over", "above") and x.value < 120 and \
             x.start > sent.start and _noun_kind(doc[x.start - 1]) in PEOPLE_KINDS | {"person"}:
         return "age"  # "people under 30", "adults over 65"
@@ -155,7 +160,7 @@ def _not_a_count(doc, x: NumberExpr) -> str | None:
     after = doc[x.num_end] if x.num_end < len(doc) else None
     if prev is not None and prev.text == "," and x.value < 120 and prev.i > sent.start and \
             not x.words_only and not x.hedge and \
-            (after is None or after.text in (",", ";", ".", ")", ":") or after.lower_ == "and" or
+            (after is None or after.text in (",", ";", ".", ")", ":", "—", "–", "-") or after.lower_ == "and" or
              after.is_space) and \
             (doc[prev.i - 1].ent_type_ == "PERSON" or doc[prev.i - 1].pos_ == "PROPN" or
              _noun_kind(doc[prev.i - 1]) in PEOPLE_KINDS | {"person"}):
