@@ -123,14 +123,20 @@ def phrase_tokens(tok) -> list:
 def _entity_codes(ent: Entity, text: str) -> tuple[str | None, str | None]:
     """(country, sector) the entity itself says, with gazetteer look-ups on its name."""
     country, sector = ent.country, ent.role
-    named = _country_of_text(ent.name)
+    named = gazetteer.country_code(ent.name)
     if named and ent.type not in ("GPE", "LOC", "NORP") and not country:
-        return named[0], named[1]  # a country the tagger typed PERSON/ORG ("Sri Lanka")
+        return named, None  # a country the tagger typed PERSON/ORG ("Sri Lanka")
     if ent.type in ("GPE", "LOC", "NORP"):
         hit = _country_of_text(ent.name) or _country_of_text(text)
         if hit:
             country = country or hit[0]
             sector = sector or hit[1]
+    if not country and ent.type in ("NORP", "PERSON") and len(ent.name.split()) > 1 and not ent.role:
+        for w in ent.name.split()[:-1]:  # "Bosnian Serbs": a national adjective inside the name
+            hit = _country_of_text(w)
+            if hit:
+                country = hit[0]
+                break
     elif ent.type == "ORG":
         full = org_code(ent.name) or org_code(text)
         if full:
@@ -183,7 +189,7 @@ def code_actor(tok, index: MentionIndex, *, _depth: int = 0) -> Actor | None:
         entity_id = head_ent.id
         country, sector = _entity_codes(head_ent, tok.text)
         head_country = bool(country) and (head_ent.type in ("GPE", "NORP", "LOC")
-                                          or _country_of_text(head_ent.name) is not None)
+                                          or gazetteer.country_code(head_ent.name) is not None)
         if head_ent.type == "ORG" and country and not head_country:
             # "the Ivory Coast's Supreme Court": an explicit owner beats the metonym's default country
             owner = _owner_country(tok, index)
@@ -255,11 +261,11 @@ def code_actor(tok, index: MentionIndex, *, _depth: int = 0) -> Actor | None:
                     country = country or parts[0]
                 else:
                     sector = sector or parts[0]
-    if head_ent is not None and head_ent.type == "NORP" and any(c.lower_ == "ethnic" for c in tok.lefts) \
+    if any(c.lower_ == "ethnic" for c in tok.lefts) and gazetteer.is_demonym(tok.text) \
             and not _located_in(tok, index, of=True):
         # "ethnic Albanians": a people, not a state; the events stage places them by the sentence
         return Actor(name=tok.doc.text[start:end], entity=None, code=None)
-    located = _located_in(tok, index, of=True) if head_ent is not None and head_ent.type == "NORP" else None
+    located = _located_in(tok, index, of=True) if gazetteer.is_demonym(tok.text) else None
     if located and located != country:
         # "ethnic Albanians in south Serbia": an ethnic label is no state; where they live is
         country = located
@@ -340,7 +346,7 @@ def _located_in(tok, index: MentionIndex, *, of: bool = False) -> str | None:
             for o in p.children:
                 if o.dep_ == "pobj":
                     ent = index.at(o.idx, o.idx + len(o))
-                    hit = _country_of_text(ent.name if ent is not None else o.text)
+                    hit = _country_of_text(ent.name if ent is not None else o.text) or _country_of_text(o.text)
                     if hit:
                         return hit[0]
     return None
