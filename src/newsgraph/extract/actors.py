@@ -38,6 +38,7 @@ from .linking import MentionIndex
 _MOD_DEPS = frozenset({"compound", "amod", "poss", "nmod", "npadvmod"})
 _NAME_DEPS = frozenset({"compound", "amod", "poss", "nmod", "det", "nummod", "quantmod", "flat",
                         "case", "punct", "cc", "conj_name"})
+_BACKERS = frozenset({"backed", "sponsored", "supported", "funded", "armed", "allied", "aligned"})
 _GROUP_MEMBER = frozenset({"leader", "member", "head", "chief", "group", "faction", "wing", "supporter"})
 PRONOUNS = frozenset({"it", "he", "she", "they", "we", "i", "its", "their", "his", "her", "our"})
 
@@ -98,6 +99,24 @@ def _join(country: str | None, sector: str | None) -> str | None:
     return country or sector
 
 
+_DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
+
+
+def dateline_end(sent) -> int:
+    """Token index of the dash closing a wire dateline ("WASHINGTON, Sept 17 -"), or -1.
+
+    The parser hangs the dateline on the first clause ("SANAA" as the subject,
+    "Sept 22" as a modifier of "ministers"); actors never include it.
+    """
+    for tok in sent[:12]:
+        if tok.text in _DASHES and tok.whitespace_ and tok.i > sent.start and tok.nbor(-1).whitespace_:
+            before = sent[:tok.i - sent.start]
+            if any(t.is_upper and len(t) > 2 for t in before) or any(t.like_num for t in before):
+                return tok.i
+            return -1
+    return -1
+
+
 def phrase_tokens(tok) -> list:
     """The tokens naming the actor headed by ``tok``: its left modifiers plus an "of" complement."""
     left = [t for t in tok.lefts if t.dep_ in _NAME_DEPS]
@@ -114,7 +133,8 @@ def phrase_tokens(tok) -> list:
     for child in tok.rights:
         if child.dep_ == "appos":
             toks.extend(child.subtree)
-    toks = sorted(set(toks), key=lambda t: t.i)
+    cut = dateline_end(tok.sent)
+    toks = sorted((t for t in set(toks) if t.i > cut or t.i == tok.i), key=lambda t: t.i)
     while toks and toks[0].dep_ in ("det", "punct", "cc", "case") and toks[0].i != tok.i:
         toks = toks[1:]
     return toks
@@ -222,6 +242,8 @@ def code_actor(tok, index: MentionIndex, *, _depth: int = 0) -> Actor | None:
             continue
         if t.dep_ in ("det", "punct", "cc", "case", "prep"):
             continue
+        if t.head.lower_ in _BACKERS and t.head.i != tok.i:
+            continue  # "Russian-backed separatists" are not Russian: the adjective names their backer
         ent = index.at(t.idx, t.idx + len(t))
         text = ent.name if ent is not None else t.text
         if not country:

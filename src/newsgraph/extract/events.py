@@ -55,7 +55,7 @@ from typing import Iterable, Sequence
 from ..lexicons import load_tsv
 from ..model import PLOVER_TYPES, Actor, Article, Event
 from . import Found
-from .actors import PRONOUNS, code_actor, phrase_tokens
+from .actors import PRONOUNS, code_actor, dateline_end, phrase_tokens, sector_of_noun
 from .linking import MentionIndex
 
 log = logging.getLogger(__name__)
@@ -66,6 +66,7 @@ _OBJ = ("dobj", "obj", "attr", "dative")
 _TARGET_PREPS = ("with", "to", "against", "on", "for", "between", "toward", "towards", "at", "into",
                  "from", "over", "upon", "in", "of", "about")
 _PREP_RANK = {p: i for i, p in enumerate(_TARGET_PREPS)}
+_OWN_FORCES_TYPES = frozenset({"RETREAT", "MOBILIZE", "AID", "AGREE"})  # "withdrew its tanks": not a target
 _JOIN_PREPS = frozenset({"for", "in", "at", "into", "on"})
 _PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "around", "throughout"})
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
@@ -241,6 +242,16 @@ def _is_verbal(tok) -> bool:
 
 
 def _subject(verb):
+    """(subject token, passive?) of a verb; a dateline parsed as the subject gives way to its apposition."""
+    subj, passive = _raw_subject(verb)
+    cut = dateline_end(subj.sent) if subj is not None else -1
+    if subj is not None and subj.i <= cut:
+        after = [c for c in subj.subtree if c.i > cut and c.pos_ in ("NOUN", "PROPN") and c.head.i <= cut]
+        return (after[0], passive) if after else (None, passive)
+    return subj, passive
+
+
+def _raw_subject(verb):
     """(subject token, passive?) of a verb, following conjunction, relative and participle links."""
     seen = 0
     tok = verb
@@ -284,8 +295,9 @@ def _agent(verb):
 
 def _conjuncts(tok) -> list:
     out = [tok]
+    cut = dateline_end(tok.sent)
     for c in tok.conjuncts:
-        if c.pos_ in ("NOUN", "PROPN", "PRON") and c not in out:
+        if c.pos_ in ("NOUN", "PROPN", "PRON") and c not in out and c.i > cut:
             out.append(c)
     return sorted(out, key=lambda t: t.i)
 
@@ -669,11 +681,14 @@ def _arguments(cand: _Cand, index: MentionIndex) -> None:
                     break
     if not cand.targets:
         objs = [o for o in _objects(head) if o.i not in word_ids and _looks_actor(o, index)
-                and not _noun_type(o, index, as_object=True)]  # troops/arms offered are not the target
+                and not _noun_type(o, index, as_object=True)  # troops/arms offered are not the target
+                and not (cand.type in _OWN_FORCES_TYPES and sector_of_noun(o.lemma_) == "MIL")]
         if not objs:
             for o in _objects(head):
                 actor = _pobj_actor(o, index)
-                if actor is not None and o.lemma_ not in ("fire",) and not _noun_type(o, index, as_object=True):
+                own = cand.type in _OWN_FORCES_TYPES and sector_of_noun(actor.lemma_) == "MIL" if actor else False
+                if actor is not None and o.lemma_ not in ("fire",) and not own \
+                        and not _noun_type(o, index, as_object=True):
                     objs = [actor]
                     break
         if objs:
