@@ -145,3 +145,11 @@ def test_events_recipients_and_defaults(analyse, text, type_, source, target):
 ])
 def test_events_need_a_participant(analyse, text):
     assert analyse(text, published="2020-01-01").events == ()
+
+
+def test_events_dateline_is_no_actor(analyse):
+    text = "KIEV, Oct 1 - Ukrainian troops and Russian-backed separatists withdrew from the town."
+    events = analyse(text, published="2015-10-01").events
+    sources = {_code(e.source) for e in events if e.type == "RETREAT"}
+    assert sources == {"UKR MIL", "UKR REB"}  # not "Kiev", and "-backed" names the backer only
+    assert all("KIEV" not in (e.source.name if e.source else "") for e in events)
