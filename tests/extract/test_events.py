@@ -71,6 +71,9 @@ def test_events_lexicon_documents_every_entry():
     ("Peru plans to impose sanctions on Chile.", "SANCTION", False, "intended", "THREATEN"),
     ("Peru will provide aid to Chile.", "AID", False, "future", "AGREE"),
     ("Peru sent aid to Chile.", "AID", False, "asserted", "AID"),
+    ("Peru and Chile failed to reach an agreement.", "AGREE", True, "asserted", "REJECT"),
+    ("Neither Peru nor Chile offered aid to Bolivia.", "AGREE", True, "asserted", "REJECT"),
+    ("Peru will withdraw its troops unless Chile stops the raids.", "RETREAT", False, "conditional", "THREATEN"),
 ])
 def test_events_negation_mode_and_plover_view(analyse, text, expected_type, neg, mode, plover):
     events = [e for e in analyse(text, published="2020-01-01").events if e.type == expected_type]

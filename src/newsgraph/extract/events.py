@@ -473,10 +473,12 @@ def _apply_chain(cand: _Cand, *, reported: bool) -> None:
         if entry is None:
             break
         cand.chain.append(up)
-        negated = negated or _negated(up)
+        negated = negated or _negated(up) or entry.type == "negated"  # "failed to reach a deal"
         up_mode = _aux_mode(up, reported=reported)
         if up_mode == "future" or mode == "future":
             mode = "future"
+        elif entry.type == "negated":
+            pass
         elif entry.type in ("intended", "continuing", "attempted") and mode is None:
             mode = entry.type
         elif up.pos_ == "ADJ" and mode is None:
@@ -489,6 +491,10 @@ def _apply_chain(cand: _Cand, *, reported: bool) -> None:
     # "is going to", be + adjective ("is ready to") climb one more level
     if tok.head.i != tok.i and tok.dep_ == "xcomp" and tok.head.lemma_ == "go":
         mode = "future"
+    subj, _ = _subject(cand.head)
+    if subj is not None and any(c.lower_ in ("no", "neither", "none") for c in subj.children if c.dep_ == "det") \
+            or subj is not None and subj.lower_ in ("neither", "none", "nobody"):
+        negated = True  # "neither side has committed", "no country offered"
     if any(c.dep_ == "advcl" and any(m.lower_ == "unless" for m in c.children if m.dep_ == "mark")
            for t in [cand.head] + cand.chain for c in t.children):
         mode = "conditional"  # "will withdraw unless X": a threat (PLOVER THREATEN) whatever the act
