@@ -283,3 +283,38 @@ def test_entities_adjacent_person_spans_merge():
     doc = _hand_doc(words, [(1, 4, "PERSON"), (4, 6, "PERSON")], spaces=spaces)
     (ent,) = _run(doc)
     assert ent.name == "Abd-Rabbu Mansour Hadi" and ent.titles == ("president",)
+
+
+def _lexicon_surfaces():
+    from newsgraph.extract import gazetteer as gz
+    from newsgraph.lexicons import load_tsv
+
+    out = set()
+    for c in gz.countries().values():
+        out.update([c.name, *c.aliases, *c.demonyms, *c.capitals])
+    out.update(r["text"] for r in load_tsv("metonyms.tsv"))
+    for r in load_tsv("titles.tsv"):
+        out.update([r["title"], entities._capitalise(r["title"])])
+    for r in load_tsv("organisations.tsv"):
+        out.update([r["name"], *r["aliases"].split("|")])
+    return sorted(s for s in out if s)
+
+
+def test_entities_pattern_words_split_like_spacy():
+    """The patterns' own word splitter agrees with spaCy's English tokenizer on every lexicon entry."""
+    tokenizer = spacy.blank("en").tokenizer
+    wrong = [(s, [t.text for t in tokenizer(s)], entities.split_words(s))
+             for s in _lexicon_surfaces()
+             if [t.text for t in tokenizer(s)] != entities.split_words(s)]
+    assert wrong == []
+
+
+@pytest.mark.parametrize("words,title", [
+    (["Gen.", "Martin", "Dempsey", "spoke", "."], "general"),
+    (["Lt", ".", "Gen.", "Ray", "Odierno", "spoke", "."], "lieutenant general"),
+    (["Sen.", "John", "McCain", "spoke", "."], "senator"),
+])
+def test_entities_abbreviated_titles(words, title):
+    doc = _hand_doc(words, [(len(words) - 4, len(words) - 2, "PERSON")])
+    (ent,) = _run(doc)
+    assert ent.role in ("MIL", "LEG") and ent.titles == (title,)

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
@@ -130,12 +131,60 @@ def _is_caps(text: str) -> bool:
     return bool(letters) and all(ch.isupper() for ch in letters)
 
 
+_PREFIX_CHARS = "([\"'\u201c\u2018\u00ab"
+_SUFFIX_CHARS = ")]\"',;:!?\u201d\u2019\u00bb"
+_INFIX = re.compile(r"(?<=[^\W\d_])([-\u2010\u2011\u2013\u2014/])(?=[^\W\d_])|(?<=\d)([-\u2013])(?=\d)")
+
+
+@functools.lru_cache(maxsize=1)
+def _exceptions() -> frozenset[str]:
+    from spacy.lang.en import English
+
+    return frozenset(English.Defaults.tokenizer_exceptions)
+
+
+def split_words(text: str) -> list[str]:
+    """Token texts of a lexicon phrase as spaCy's English tokenizer splits them.
+
+    A small imitation (whitespace, outer punctuation, possessive "'s", a final
+    full stop after a lowercase letter unless the word is a tokenizer exception
+    such as "Gen.", hyphens between letters) so that building the patterns does
+    not need a second ``Language`` object; a test checks it against spaCy on
+    every lexicon entry.
+    """
+    exceptions = _exceptions()
+    out: list[str] = []
+    for chunk in text.split():
+        pre: list[str] = []
+        post: list[str] = []
+        while chunk and chunk not in exceptions and chunk[0] in _PREFIX_CHARS:
+            pre.append(chunk[0])
+            chunk = chunk[1:]
+        while chunk and chunk not in exceptions:
+            if chunk[-2:].lower() in ("'s", "\u2019s") and len(chunk) > 2:
+                post.insert(0, chunk[-2:])
+                chunk = chunk[:-2]
+            elif chunk[-1] in _SUFFIX_CHARS:
+                post.insert(0, chunk[-1])
+                chunk = chunk[:-1]
+            elif chunk[-1] == "." and len(chunk) > 1 and (chunk[-2].islower() or chunk[-2].isdigit()):
+                post.insert(0, ".")
+                chunk = chunk[:-1]
+            else:
+                break
+        parts = [chunk] if chunk in exceptions else [p for p in _INFIX.split(chunk) if p]
+        out += pre + parts + post
+    return out
+
+
+def _capitalise(text: str) -> str:
+    return " ".join(w[:1].upper() + w[1:] if w not in ("of", "the", "for", "and") else w
+                    for w in text.split(" "))
+
+
 @functools.lru_cache(maxsize=1)
 def _patterns() -> dict[int, tuple[_Pattern, ...]]:
     """Gazetteer phrases as token sequences, indexed by their first (lowercased) token."""
-    import spacy
-
-    tokenizer = spacy.blank("en").tokenizer
     kind_rank = {"org": 0, "country": 1, "demonym": 2, "metonym": 3, "title": 4}
     raw: dict[tuple[str, ...], _Pattern] = {}
 
@@ -143,7 +192,7 @@ def _patterns() -> dict[int, tuple[_Pattern, ...]]:
         surface = surface.strip()
         if surface.lower().startswith("the "):
             surface = surface[4:]
-        words = tuple(t.text for t in tokenizer(surface) if not t.is_space)
+        words = tuple(split_words(surface))
         if not words or len(words) > _MAX_PATTERN:
             return
         caps = gz._caps_only(surface)
@@ -176,9 +225,10 @@ def _patterns() -> dict[int, tuple[_Pattern, ...]]:
     for row in gz.load_tsv("titles.tsv"):
         info = gz.title(row["title"])
         if info is not None:
-            add(row["title"], "title", info)
-            if "-" in row["title"]:
-                add(row["title"].replace("-", " "), "title", info)
+            for form in {row["title"], _capitalise(row["title"])}:  # "gen." and "Gen." split apart
+                add(form, "title", info)
+                if "-" in form:
+                    add(form.replace("-", " "), "title", info)
     index: dict[int, list[_Pattern]] = {}
     for pat in raw.values():
         index.setdefault(pat.tokens[0], []).append(pat)

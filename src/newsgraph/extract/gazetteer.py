@@ -243,7 +243,8 @@ def _title_index() -> dict[str, Title]:
     out: dict[str, Title] = {}
     for row in load_tsv("titles.tsv"):
         key = normalise(row["title"])
-        out.setdefault(key, Title(key, row["role"] or None, row["kind"] or "office"))
+        name = normalise(row.get("full") or "") or key
+        out.setdefault(key, Title(name, row["role"] or None, row["kind"] or "office"))
     return out
 
 
