@@ -17,6 +17,7 @@ from typing import Sequence
 
 from ..lexicons import load_tsv
 from ..model import Entity, Speaker, Span
+from .gazetteer import title_role
 from .linking import MentionIndex
 
 _SUBJ = {"nsubj", "nsubjpass"}
@@ -27,6 +28,7 @@ _MALE = {"he", "him", "his", "himself"}
 _FEMALE = {"she", "her", "hers", "herself"}
 _PLURAL = {"they", "them", "we", "us"}
 _SINGULAR_I = {"i", "me"}
+_RELATIVE = {"who", "which", "that"}
 _HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Miss|Sir|Dame|Lord|Lady)\.?\s*$")
 _DEFINITE = {"the", "this", "that", "our", "his", "her", "its", "their"}
 _LOOKBACK_SENTS = 8
@@ -136,8 +138,13 @@ class SpeakerResolver:
     def resolve(self, head) -> tuple[Speaker | None, Span | None]:
         """The speaker named by the subject token ``head``, and the span that named it."""
         low = head.lower_
+        if low in _RELATIVE and head.head.dep_ == "relcl" and head.head.head is not head.head:
+            # "Stevie Wonder, who joked ..." -> the noun the relative clause hangs on
+            return self.resolve(head.head.head)
         if head.pos_ == "PRON" or low in _MALE | _FEMALE | _PLURAL | _SINGULAR_I:
             span = (head.idx, head.idx + len(head))
+            if low not in _MALE | _FEMALE | _PLURAL:
+                return None, span  # "it", "I", "you", "this": nobody we can name
             return self.pronoun(head), span
         span = phrase_span(head)
         ent = self._entity_at(head)
@@ -150,14 +157,24 @@ class SpeakerResolver:
         if head.pos_ in ("NOUN", "PROPN", "ADJ", "NUM") or head.tag_.startswith("NN"):
             first = self.doc.char_span(*span, alignment_mode="expand")
             det = first[0].lower_ if first is not None and len(first) else ""
-            possessive = first is not None and len(first) and first[0].dep_ == "poss"
-            if head.pos_ == "NOUN" and (det in _DEFINITE or possessive):
+            possessive = (first is not None and len(first) and first[0].dep_ == "poss"
+                          and first[0].pos_ == "PROPN")
+            if head.pos_ == "NOUN" and (det in ("the", "this", "that") or possessive) and self._is_role(head):
                 found = self.role(head, span)
                 if found is not None:
                     return found, span
             name = self.text[span[0]:span[1]]
             return Speaker(name=name, entity=None), span
         return None, span
+
+    def _is_role(self, head) -> bool:
+        """Is this noun a title a person holds ("minister", "leader"), as opposed to a group?"""
+        lemma = head.lemma_.lower()
+        if lemma in _roles():
+            return True
+        if any(lemma in ti.lower().split() for e in self.entities for ti in e.titles):
+            return True
+        return title_role(lemma) is not None
 
     def _entity_at(self, head) -> Entity | None:
         ent = self.index.at(head.idx, head.idx + len(head))
@@ -171,7 +188,7 @@ class SpeakerResolver:
         names = _first_names()
         for cand in (ent, entity):
             words = cand.name.replace(".", " ").split()
-            for word in words[:-1] if len(words) > 1 else ():
+            for word in words[:-1] if len(words) > 1 else words:
                 g = names.get(word.lower())
                 if g:
                     return g
