@@ -8,7 +8,7 @@ lexicon (``figure_cues.tsv``), drops numbers that are not counts (years, dates,
 ages, times, phone numbers, scores, labels such as "Resolution 2254"), and finds
 the source ("according to X", "X said").
 
-Decisions (documented in ``docs``-facing docstrings and the dev set):
+Decisions (the dev set ``tests/data/figures_dev.jsonl`` pins each one):
 
 - ``span`` covers the hedge, the currency and the number ("more than $3
   billion", "Some 220,000"), never the counted noun ("people").
@@ -50,7 +50,7 @@ _PASSIVE_AUX = frozenset({"be", "get", "have"})
 _TOLL_HEADS = frozenset({"toll", "number", "count", "tally", "figure", "total", "death"})
 _CHANGE_VERBS = frozenset({"rise", "climb", "reach", "stand", "hit", "jump", "increase", "be",
                            "total", "top", "exceed", "surpass", "pass", "grow", "soar", "mount",
-                           "put", "go", "edge", "risen", "number"})
+                           "put", "go", "edge", "number"})
 
 
 @lru_cache(maxsize=1)
@@ -520,7 +520,6 @@ def _np_name(doc, tok, index: MentionIndex) -> str | None:
     left = min(t.i for t in tok.subtree if t.dep_ in ("compound", "amod", "nmod", "poss", "det", "case")
                and t.i <= tok.i or t.i == tok.i)
     left = min(left, tok.left_edge.i if tok.left_edge.dep_ in ("compound", "det", "amod", "poss") else tok.i)
-    start, end = doc[left].idx, tok.idx + len(tok.text)
     ent = index.at(tok.idx, tok.idx + len(tok.text))
     if ent is not None:
         return _clean_name(ent.name)
@@ -530,7 +529,6 @@ def _np_name(doc, tok, index: MentionIndex) -> str | None:
         words = words[1:]
     if not words:
         return None
-    del start, end
     text = " ".join(t.text if (t.pos_ == "PROPN" or t.text.isupper() or
                                (t.text[:1].isupper() and t.i != t.sent.start)) else t.text.lower()
                     for t in words)

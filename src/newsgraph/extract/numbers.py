@@ -90,10 +90,6 @@ def _word(tok) -> tuple[Decimal, str] | None:
     return _words().get(_low(tok))
 
 
-def _is_digit_like(tok) -> bool:
-    return digit_value(tok.text) is not None
-
-
 def _words_value(parts: list[tuple[Decimal, str]]) -> Decimal | None:
     """Value of a sequence of (value, type) parts: "two hundred and fifty thousand", "7.6 million"."""
     total, current, seen = Decimal(0), Decimal(0), False
@@ -287,9 +283,25 @@ def find_numbers(doc) -> list[NumberExpr]:
     applies to both ("3-4 billion" is 3e9 to 4e9).
     """
     out: list[NumberExpr] = []
-    i, n = 0, len(doc)
+    n = len(doc)
+    ends = [n] * n
+    if doc.has_annotation("SENT_START") or doc.has_annotation("DEP"):
+        for sent in doc.sents:
+            ends[sent.start:sent.end] = [sent.end] * (sent.end - sent.start)
+    # (one pass over the tokens; indexing the Doc per token is slow)
+    words = _words()
+    starters = ("a", "an", "several", "few", "many")
+    lows = [t.lower_ for t in doc]
+    i = 0
     while i < n:
-        sent_end = doc[i].sent.end if doc.has_annotation("SENT_START") else n
+        low = lows[i]
+        if not (low[:1].isdigit() or low in words or low in starters):
+            i += 1  # cheap test first: most tokens cannot start a number
+            continue
+        if low in ("a", "an") and (i + 1 >= n or lows[i + 1] not in words and lows[i + 1] != "few"):
+            i += 1
+            continue
+        sent_end = ends[i]
         res = _scan_number(doc, i, sent_end)
         if res is None:
             i += 1
@@ -300,13 +312,14 @@ def find_numbers(doc) -> list[NumberExpr]:
         between = i > 0 and _low(doc[i - 1]) == "between"
         joiner = ("and",) if between else tuple(_RANGE_WORDS)
         if end + 1 < sent_end and _low(doc[end]) in joiner and not flags["fraction"]:
-            from_before = i > 0 and _low(doc[i - 1]) == "from"
+            from_before = i > 0 and _low(doc[i - 1]) in ("from", "by")  # "rose from 40 to 45"
             second = _scan_number(doc, end + 1, sent_end)
             if second is not None and not from_before and not (flags["vague"] or second[2]["vague"]):
                 end2, value2, flags2 = second
                 if value2 >= value or value2 >= 1000:
                     lo = value
-                    if lo < value2 and value2 >= 1000 and lo < 1000 and value2 / lo > 100 and not _low(doc[end]) == "or":
+                    if 0 < lo < value2 and value2 >= 1000 and lo < 1000 and value2 / lo > 100 and \
+                            _low(doc[end]) != "or":
                         # "3-4 billion": the scale on the upper bound applies to the lower one
                         scale = value2 / _leading(doc, end + 1, end2)
                         lo = value * scale
