@@ -590,11 +590,11 @@ def _dominator(cand: _Cand, heads: dict) -> tuple[_Cand | None, str]:
     through = ""
     for _ in range(8):
         dep = up.dep_
-        if up.head.i == up.i or dep not in ("xcomp", "ccomp", "conj", "pcomp", "prep", "advcl"):
+        if up.head.i == up.i or dep not in ("xcomp", "ccomp", "conj", "pcomp", "prep", "advcl", "acl"):
             return None, ""
         if dep == "advcl" and not any(c.dep_ == "aux" and c.lower_ == "to" for c in up.children):
             return None, ""  # only purpose clauses ("to demand"), not "after"/"because" clauses
-        if dep in ("xcomp", "ccomp", "pcomp", "advcl"):
+        if dep in ("xcomp", "ccomp", "pcomp", "advcl") or dep == "acl" and up.head.pos_ == "NOUN":
             through = through or dep
         parent = up.head
         if _entries(parent, "report") and dep in ("ccomp", "conj"):
@@ -619,6 +619,9 @@ def _candidates(sent, index: MentionIndex) -> list[_Cand]:
     # the complement is the event: readiness adjectives ("ready to send aid": AID, intended) and
     # default-typed light verbs with a purpose clause ("sent experts to investigate": investigation).
     heads = {c.head.i: c for c in cands}
+    for c in cands:  # "reiterated its demand that Israel ease ...": the clause hangs off the event noun
+        for w in c.words:
+            heads.setdefault(w.i, c)
     dropped: set[int] = set()
     dominated_ids: set[int] = set()
     for cand in cands:
@@ -904,9 +907,10 @@ def _sentence_events(sent, article: Article, found: Found, index: MentionIndex,
             for c in tok.children:
                 if c.dep_ == "ccomp" and c.i not in seen_must:
                     must = _must_demand(sent, tok, c, index)
-                    if must is not None:
+                    if must is not None:  # the demanded act is the content of the demand, not an event
                         seen_must.add(c.i)
-                        cands = [x for x in cands if x.head.i != c.i]
+                        inside = {t.i for t in c.subtree}
+                        cands = [x for x in cands if x.head.i not in inside]
                         cands.append(must)
     for cand in cands:
         report_verb, _clause = _report_parent(cand.head) if cand.kind != "must" else (None, None)
