@@ -147,6 +147,9 @@ def test_figures_spans_are_the_evidence(syria):
     ("At least 45 people were killed, according to the ministry's figures.", "ministry"),
     ("At least 45 people were killed in the blast on Sunday.", None),
     ("No group claimed the attack, which killed 45 people.", None),
+    ("At least 45 people were killed, according to figures released by the health ministry.", "health ministry"),
+    ("A spokesman for the interior ministry said 30 people were hurt.", "interior ministry"),
+    ("Officials put the number of dead at 31, state television reported.", "officials"),
 ])
 def test_figures_source(analyse, text, source):
     got = analyse(text).figures

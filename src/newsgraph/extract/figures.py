@@ -506,12 +506,15 @@ def _np_name(doc, tok, index: MentionIndex) -> str | None:
             if comps:
                 nxt = comps[-1]
         if nxt is None:
-            for c in tok.children:
-                if c.dep_ == "prep" and c.text.lower() in ("from", "by", "of"):
-                    objs = [g for g in c.children if g.dep_ == "pobj"]
-                    if objs:
-                        nxt = objs[0]
-                        break
+            # "figures from the ministry", "figures released by the ministry"
+            preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("from", "by", "of", "for")]
+            for acl in (c for c in tok.children if c.dep_ in ("acl", "relcl")):
+                preps += [g for g in acl.children if g.dep_ in ("agent", "prep") and g.lower_ in ("by", "from")]
+            for c in preps:
+                objs = [g for g in c.children if g.dep_ == "pobj"]
+                if objs:
+                    nxt = objs[0]
+                    break
         if nxt is None or seen > 3:
             return None
         tok, seen = nxt, seen + 1
