@@ -166,6 +166,14 @@ CASES = [
      "United States", "GPE", "USA", None, ["Americans", "America", "U.S.A."]),
     ("The Kremlin said on Tuesday it would respond.", "Kremlin", "ORG", "RUS", "GOV", ["Kremlin"]),
     ("Reports from BUJUMBURA and Bujumbura agree.", "Bujumbura", "GPE", "BDI", None, None),
+    ("Russian Foreign Ministry spokeswoman Maria Zakharova said Washington was to blame.",
+     "Maria Zakharova", "PERSON", "RUS", "GOV", ["Maria Zakharova"]),
+    ("Iran's Supreme Leader Ayatollah Ali Khamenei rejected the offer. Khamenei said no.",
+     "Ali Khamenei", "PERSON", "IRN", "GOV", ["Ali Khamenei", "Khamenei"]),
+    ('"We will not retreat," said Lt. Gen. Stephen Townsend, the U.S. commander of the coalition.',
+     "Stephen Townsend", "PERSON", "USA", "MIL", None),
+    ("Officials met the president, Hassan Rouhani, in Tehran on Monday.",
+     "Hassan Rouhani", "PERSON", "IRN", "GOV", ["Hassan Rouhani"]),
 ]
 
 
@@ -318,3 +326,10 @@ def test_entities_abbreviated_titles(words, title):
     doc = _hand_doc(words, [(len(words) - 4, len(words) - 2, "PERSON")])
     (ent,) = _run(doc)
     assert ent.role in ("MIL", "LEG") and ent.titles == (title,)
+
+
+@pytest.mark.model
+def test_entities_role_noun_refers_back_not_forward(analyse):
+    result = analyse("The president spoke first. Later, former President Bill Clinton attended.")
+    clinton = _by_name(result)["Bill Clinton"]
+    assert _surfaces(result, clinton) == ["Bill Clinton"]

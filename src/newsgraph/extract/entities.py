@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 from spacy.attrs import IDX, IS_PUNCT, IS_TITLE, LENGTH, LOWER, POS, SENT_START, SPACY
-from spacy.parts_of_speech import AUX, CCONJ, PROPN, VERB
+from spacy.parts_of_speech import ADP, AUX, CCONJ, PROPN, VERB
 from spacy.strings import get_string_id
 
 from ..model import Article, Entity, stable_id
@@ -54,7 +54,7 @@ _POSSESSIVE = frozenset(get_string_id(w) for w in _POSSESSIVE_WORDS)
 _DETERMINERS = frozenset({get_string_id("the")})
 _OF = get_string_id("of")
 _COMMA = get_string_id(",")
-_STOPPING_POS = frozenset({VERB, AUX, CCONJ})
+_STOPPING_POS = frozenset({VERB, AUX, CCONJ, ADP})
 _ATTRS = [LOWER, IDX, LENGTH, IS_PUNCT, IS_TITLE, SPACY, POS, SENT_START]
 _NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "bint", "abu", "ben", "de", "da", "van", "von",
                              "der", "le", "la", "du", "del", "di"})
@@ -466,24 +466,36 @@ def _name_tokens(name: str) -> tuple[str, ...]:
 
 def _context_before(tv: _Tokens, s: int, by_end: dict[int, _Match]) -> tuple[list[gz.Title], str | None,
                                                                        str | None, int]:
-    """Titles, country and role named just before a person's name; and where that context starts."""
+    """Titles, country and role named just before a person's name; and where that context starts.
+
+    Titles may stack ("Supreme Leader Ayatollah Ali Khamenei", "Lt. Gen."), take a
+    qualifier before them ("Iran's", "Russian", "Pentagon"), and may be set off
+    by a comma ("the president, Hassan Rouhani").
+    """
     titles: list[gz.Title] = []
     country = role = None
     i = s
     start = s
-    while i > 0 and tv.low[i - 1] in _MODIFIERS:
-        i -= 1
-    m = by_end.get(i)
-    if m is not None and m.kind == "title":
+    if i > 1 and tv.low[i - 1] == _COMMA:
+        m = by_end.get(i - 1)
+        if m is not None and m.kind == "title" and m.value.kind != "honorific":
+            i -= 1  # "the president, Hassan Rouhani"
+    while True:
+        while i > 0 and tv.low[i - 1] in _MODIFIERS:
+            i -= 1
+        m = by_end.get(i)
+        if m is None or m.kind != "title":
+            break
         if m.value.kind != "honorific":
-            titles.append(m.value)
+            titles.insert(0, m.value)
         i = m.start
         start = i
+    if titles:
         while i > 0 and tv.low[i - 1] in _MODIFIERS:
             i -= 1
         j = i - 1 if i > 0 and tv.low[i - 1] in _POSSESSIVE else i
         q = by_end.get(j)
-        if q is not None and titles:
+        if q is not None:
             country, role = _qualifier(q)
             if country or role:
                 start = q.start
@@ -530,7 +542,7 @@ def _context_after(tv: _Tokens, e: int, by_start: dict[int, _Match]) -> tuple[li
             c2, r2 = _qualifier(q)
             country, role = country or c2, role or r2
             i = q.end
-    if i < n and not (tv.punct[i] or tv.pos[i] in _STOPPING_POS):
+    if i < n and not (tv.punct[i] or tv.pos[i] in _STOPPING_POS):  # "..., the U.S. commander of"
         return [], None, None
     return [m.value], country, role
 
@@ -588,11 +600,13 @@ def _persons(tv: _Tokens, mentions: list[_Mention], by_end: dict[int, _Match],
         group = groups[g]
         titles, country, role, _ = _context_before(tv, m.start, by_end)
         t2, c2, r2 = _context_after(tv, m.end, by_start)
-        for t in (*titles, *t2):
+        found_titles = (*titles, *t2)
+        for t in found_titles:
             if t.title not in group.titles:
                 group.titles.append(t.title)
-            if group.role is None and t.role:
-                group.role = t.role
+        if group.role is None:  # an office says more than a rank ("Supreme Leader Ayatollah")
+            ranked = sorted((t for t in found_titles if t.role), key=lambda t: t.kind != "office")
+            group.role = ranked[0].role if ranked else None
         group.country = group.country or country or c2
         if group.role is None:
             group.role = role or r2
@@ -796,7 +810,9 @@ def _role_nouns(tv: _Tokens, matches: list[_Match], mentions: list[_Mention], pe
                 c2, _ = _qualifier(nxt)
                 country = country or c2
                 end = nxt.end
+        here = tv.idx[start]
         holders = [p for p in persons if m.value.title in p.titles
-                   and (country is None or p.country == country)]
+                   and (country is None or p.country == country)
+                   and p.mentions and min(p.mentions)[0] < here]  # named before, not after
         if len(holders) == 1:
             holders[0].mentions.append((tv.idx[start], tv.idx[end - 1] + tv.length[end - 1]))
