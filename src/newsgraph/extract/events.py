@@ -688,8 +688,10 @@ def _arguments(cand: _Cand, index: MentionIndex) -> None:
                 if agents:  # "rejected Russia's proposal" -> Russia ("its troops" are its own)
                     cand.targets = agents
                     break
-    if not cand.targets:
-        objs = [o for o in _objects(head) if o.i not in word_ids and _looks_actor(o, index)
+    verbs = [head] + [c for c in cand.chain if c.pos_ in ("VERB", "AUX") and c.dep_ == "xcomp"
+                      and not any(x.dep_ in _SUBJ for x in c.children)]
+    if not cand.targets:  # "refused to meet Jordan's king": the complement's object
+        objs = [o for v in verbs for o in _objects(v) if o.i not in word_ids and _looks_actor(o, index)
                 and not _noun_type(o, index, as_object=True)  # troops/arms offered are not the target
                 and not (cand.type in _OWN_FORCES_TYPES and sector_of_noun(o.lemma_) == "MIL")]
         if not objs:
@@ -943,6 +945,8 @@ def _sentence_events(sent, article: Article, found: Found, index: MentionIndex,
                                  article_country=ctx.article_country) for a, f in sources]
         targets = [_fill_country(a, f, sent, index, place_country=place_country, prefer_place=True,
                                  article_country=ctx.article_country) for a, f in targets]
+        if sources and sources[0][0] is not None:
+            targets = [_domestic(sources[0][0], a, f) for a, f in targets]
         if not sources and not targets:
             continue  # an event with no participant says nothing about who did what to whom
         if cand.type == "PROTEST" and not targets and sources:
@@ -1060,6 +1064,24 @@ def _fill_country(actor: Actor, factor: float, sent, index: MentionIndex, *,
     sector = code or None
     new_code = f"{country} {sector}" if sector else country
     return Actor(name=actor.name, entity=actor.entity, code=new_code), factor * 0.85
+
+
+def _domestic(source: Actor, target: Actor, factor: float) -> tuple[Actor, float]:
+    """A target known only by sector takes the source's country ("the Sudanese government accused
+    Darfur rebels", "police arrested protesters"): state agents mostly act at home. Not between
+    two governments, where the other party is as likely foreign."""
+    country = _country(source)
+    code = target.code or ""
+    if not country or not code or " " in code or len(code) != 3 or code in ("IGO", "NGO", "IMG"):
+        return target, factor
+    from . import gazetteer
+
+    if gazetteer.country_name(code):  # already a country
+        return target, factor
+    src_sector = source.code.split()[1] if source.code and len(source.code.split()) > 1 else None
+    if code == "GOV" and src_sector in ("GOV", None):
+        return target, factor
+    return Actor(name=target.name, entity=target.entity, code=f"{country} {code}"), factor * 0.85
 
 
 def _protest_target(source: Actor | None, place_country: str | None) -> Actor | None:
