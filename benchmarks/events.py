@@ -15,8 +15,17 @@ codebook's later merges and definitions:
 
 0.5b1 DEMAND also covers appeals, so our REQUEST is scored as DEMAND. The GSR
 codes stated intentions by the PLOVER rule (intent to cooperate = AGREE, intent
-to harm = THREATEN, refusal = REJECT); our records keep the act plus ``mode`` /
-``negated``, so predictions are scored through ``events.as_plover``.
+to harm or a conditional "unless" = THREATEN, refusal = REJECT); our records
+keep the act plus ``mode`` / ``negated`` ("will provide aid" is AID, future), so
+predictions are scored through ``events.as_plover``, which applies that rule.
+
+Actor codes: the first slot of our code ("RUS" in "RUS GOV", "IGO" in
+"IGO UNO") is compared with the gold ``code`` (a gold list counts as a hit when
+any member matches), the second with the gold ``sector`` (only where the gold
+sector is a standard one). Gold codes outside ISO 3166 (JAP, ITL, VTN) and
+NGOs coded IGO in the GSR count against us as they stand.
+
+Run ``.venv/bin/python benchmarks/events.py -v`` to also list every sentence.
 
 Figures: type accuracy (no event = wrong) and macro-F1 over the types; source
 and target country accuracy (the first slot of our code is in the gold actor
