@@ -177,9 +177,9 @@ def _not_a_count(doc, x: NumberExpr) -> str | None:
                 (prev is not None and prev.text.lower() in ("the", "no", "any", "every", "this",
                                                             "that", "which", "each", "someone")):
             return "pronoun"
-    if first.ent_type_ in ("DATE", "TIME", "ORDINAL") and last.ent_type_ == first.ent_type_ \
+    if first.ent_type_ in ("TIME", "ORDINAL") and last.ent_type_ == first.ent_type_ \
             and not x.hedge and not _counts_noun(doc, x) and _ent_has_words(doc, first):
-        return first.ent_type_.lower()  # spaCy's DATE on a bare "58" is a slip; on "58 days" it is not
+        return first.ent_type_.lower()  # spaCy's DATE is not trusted: it tags "58", "150 last year"
     return None
 
 
@@ -277,6 +277,8 @@ def _counted_noun(doc, x: NumberExpr):
     j = x.end
     while j < sent.end and doc[j].pos_ == "ADJ" and doc[j].lemma_.lower() not in _cues().get("adj", {}) \
             and j < x.end + 2:
+        if doc[j].lower_ in ("last", "next", "this", "previous", "past", "coming", "earlier"):
+            return None  # "up from 150 last year": the year is when, not what
         j += 1
     if j < sent.end and doc[j].pos_ in ("NOUN", "PROPN") and doc[j].tag_ != "NNP" or \
             (j < sent.end and doc[j].pos_ == "PROPN" and doc[j].ent_type_ == "NORP"):
@@ -386,6 +388,10 @@ def _kind_from_parse(doc, x: NumberExpr, noun, *, depth: int = 0):
                 for g in c.children:
                     if g.dep_ == "pobj" and (_adj_kind(g) or _noun_kind(g)) in _SPECIFIC:
                         return _adj_kind(g) or _noun_kind(g)
+        if role == "obj" and pred.lemma_.lower() in ("put", "estimate", "place", "number", "count"):
+            for c in pred.children:  # "police put the crowd at 15,000"
+                if c.dep_ == "dobj" and c.i != nominal.i and _noun_kind(c) in PEOPLE_KINDS | {"person"}:
+                    return "people_other" if _noun_kind(c) == "person" else _noun_kind(c)
         if pred.lemma_.lower() in _CHANGE_VERBS or pred.pos_ == "AUX" or role == "obj":
             # "the death toll has risen to", "the number of injured stood at", "bringing the toll to"
             around = list(pred.children)
@@ -528,8 +534,9 @@ def _np_name(doc, tok, index: MentionIndex) -> str | None:
         return _clean_name(ent.name)
     words = [t for t in doc[left:tok.i + 1] if t.dep_ not in ("det", "case", "punct") and
              t.pos_ not in ("DET",)]
-    while words and words[0].dep_ == "poss" and words[0].pos_ == "PRON":
-        words = words[1:]
+    poss = {t.i for w in words if w.dep_ == "poss" and w.pos_ in ("PRON", "NOUN") and w.i != tok.i
+            for t in w.subtree}
+    words = [w for w in words if w.i not in poss]  # "the country's disaster agency" -> "disaster agency"
     if not words:
         return None
     text = " ".join(t.text if (t.pos_ == "PROPN" or t.text.isupper() or
@@ -615,6 +622,23 @@ def _child_towards(v, tok):
     return None
 
 
+def _trailing_report(doc, x: NumberExpr, index: MentionIndex) -> str | None:
+    """", the UN migration agency said." when the sentence splitter cut it off the figure's sentence."""
+    sent = doc[x.num_start].sent
+    if sent.end >= len(doc) or doc[sent.end - 1].is_punct and doc[sent.end - 1].text in ".!?\"”":
+        return None
+    nxt = doc[sent.end].sent
+    if len(nxt) > 10 or not _same_paragraph(doc, x.num_start, nxt.start):
+        return None
+    root = nxt.root
+    if root.lemma_.lower() not in _sources().get("verb", set()):
+        return None
+    for c in root.children:
+        if c.dep_ == "nsubj":
+            return _np_name(doc, c, index)
+    return None
+
+
 def _quoted_by(span: tuple[int, int], found: Found) -> str | None:
     for q in found.quotes:
         if q.speaker is not None and q.span[0] <= span[0] and span[1] <= q.span[1]:
@@ -623,7 +647,8 @@ def _quoted_by(span: tuple[int, int], found: Found) -> str | None:
 
 
 def _source(doc, x: NumberExpr, span, found: Found, index: MentionIndex) -> str | None:
-    return _according_to(doc, x, index) or _reported_by(doc, x, index) or _quoted_by(span, found)
+    return (_according_to(doc, x, index) or _reported_by(doc, x, index) or
+            _trailing_report(doc, x, index) or _quoted_by(span, found))
 
 
 def _is_conversion(doc, x: NumberExpr, previous: NumberExpr | None) -> bool:
