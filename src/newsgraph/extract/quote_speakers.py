@@ -17,7 +17,7 @@ from typing import Sequence
 
 from ..lexicons import load_tsv
 from ..model import Entity, Speaker, Span
-from .gazetteer import title_role
+from .gazetteer import country_code, title_role
 from .linking import MentionIndex
 
 _SUBJ = {"nsubj", "nsubjpass"}
@@ -97,7 +97,7 @@ class SpeakerResolver:
         self._canon = self._canonical_map()
         self._sents = list(doc.sents)
         self._sent_starts = [sent.start for sent in self._sents]
-        self.timeline: list[tuple[int, Speaker, str | None]] = []
+        self.timeline: list[tuple[int, Speaker, str | None, float]] = []
 
     # ------------------------------------------------------------------ canonical names
 
@@ -220,7 +220,15 @@ class SpeakerResolver:
         """
         self.timeline = []
         for tok in self.doc:
-            if not is_cue(tok) or in_quote(tok.idx):
+            if in_quote(tok.idx):
+                continue
+            if tok.dep_ == "nsubj" and tok.lower_ in ("he", "she") and not is_cue(tok.head):
+                # any "he"/"she" subject carries the chain on, more weakly than a speaker
+                sp = self.pronoun(tok)
+                if sp is not None:
+                    self.timeline.append((tok.idx, sp, "m" if tok.lower_ == "he" else "f", 6.0))
+                continue
+            if not is_cue(tok):
                 continue
             subj = subject_of(tok, skip=in_quote)
             if subj is None:
@@ -229,15 +237,22 @@ class SpeakerResolver:
             if low in _MALE | _FEMALE:
                 sp = self.pronoun(subj)
                 if sp is not None:
-                    self.timeline.append((subj.idx, sp, "m" if low in _MALE else "f"))
+                    self.timeline.append((subj.idx, sp, "m" if low in _MALE else "f", 9.0))
             elif subj.pos_ == "PROPN":
                 sp, _span = self.resolve(subj)
                 if sp is not None:
                     ent = self.index.by_id.get(sp.entity) if sp.entity else None
-                    if ent is not None and ent.type not in ("PERSON",) and not self._looks_personal(ent):
+                    if ent is not None and ent.type != "PERSON" and not self._looks_personal(ent) \
+                            and not self._surname_like(ent):
                         continue
                     gender = self.gender(ent) if ent is not None else self._gender_of_name(sp.name)
-                    self.timeline.append((subj.idx, sp, gender))
+                    self.timeline.append((subj.idx, sp, gender, 9.0))
+
+    def _surname_like(self, entity: Entity) -> bool:
+        """A one-word name mistyped as an organisation ("Wines believes ...")."""
+        name = entity.name
+        return (entity.type in ("ORG", "OTHER") and len(name.split()) == 1 and not name.isupper()
+                and country_code(name) is None)
 
     def _gender_of_name(self, name: str) -> str | None:
         words = name.replace(".", " ").split()
@@ -284,13 +299,13 @@ class SpeakerResolver:
                 score -= 4
             cands.append((score, s, self.speaker(ent)))
         if not plural:
-            for pos, sp, gender in getattr(self, "timeline", ()):
+            for pos, sp, gender, weight in self.timeline:
                 if pos >= tok.idx or pos < window_start:
                     continue
                 if want and gender not in (None, want):
                     continue
                 back = sent_i - self._sent_index(self.doc.char_span(pos, pos + 1, alignment_mode="expand")[0].i)
-                cands.append((back * 10.0 - 9, pos, sp))
+                cands.append((back * 10.0 - weight, pos, sp))
         if not cands:
             return None
         best = min(cands, key=lambda c: (c[0], -c[1]))
