@@ -1160,6 +1160,12 @@ def _country(actor: Actor) -> str | None:
     return None
 
 
+def _is_demonym(text: str) -> bool:
+    from . import gazetteer
+
+    return gazetteer.is_demonym(text)
+
+
 def _code_all(toks: Iterable, speaker_tok, speaker_actor, index: MentionIndex, *,
               loose: bool = False, prev: Actor | None = None,
               direct: bool = False) -> list[tuple[Actor, float]]:
@@ -1173,6 +1179,10 @@ def _code_all(toks: Iterable, speaker_tok, speaker_actor, index: MentionIndex, *
             continue
         actor = code_actor(t, index)
         factor = 1.0
+        if actor is not None and not loose and actor.code and actor.code.endswith(" GOV") \
+                and t.text.endswith("s") and _is_demonym(t.text):
+            # "aid for Syrians": a people on the receiving end are its civilians, not its state
+            actor = Actor(name=actor.name, entity=actor.entity, code=actor.code[:-3] + "CVL")
         if actor is None and loose and t.pos_ in ("NOUN", "PROPN") and not t.like_num \
                 and not is_event_noun(t.lemma_.lower()):
             toks_ = phrase_tokens(t)
