@@ -182,6 +182,7 @@ def test_figures_source_without_entities(nlp):
     "Supporters marched to the No. 2 Detention Centre on Thursday.",
     "The vaccine is offered to people 65 and older; the victims ranged in age from 1 to 9.",
     "The dead women were named as Toni Botkins, 55, and Frieda Creech, 63 — both from Hamilton.",
+    "Doctors fear the tumour will kill him before he is 40.",
 ])
 def test_figures_not_counts(analyse, text):
     assert analyse(text).figures == ()

@@ -130,6 +130,10 @@ def _not_a_count(doc, x: NumberExpr) -> str | None:
             (x.end + 1 < sent.end and doc[x.end].lower_ in ("and", "or") and
              doc[x.end + 1].lower_ in ("older", "over", "above", "under", "younger"))):
         return "age"  # "ranged in age from 1 to 9", "people 65 and older"
+    if prev is not None and x.value < 120 and x.value_max is None and not x.hedge and \
+            (prev.lemma_.lower() in ("turn",) or (prev.lemma_.lower() == "be" and prev.i > sent.start and
+                                                  doc[prev.i - 1].lower_ in ("he", "she", "i", "you", "we", "they"))):
+        return "age"  # "before he is 40", "she turned 60"
     if x.hedge and x.hedge.lower() in ("under", "over", "above") and x.value < 120 and \
             x.start > sent.start and _noun_kind(doc[x.start - 1]) in PEOPLE_KINDS | {"person"}:
         return "age"  # "people under 30", "adults over 65"
@@ -534,7 +538,8 @@ def _np_name(doc, tok, index: MentionIndex) -> str | None:
         return _clean_name(ent.name)
     words = [t for t in doc[left:tok.i + 1] if t.dep_ not in ("det", "case", "punct") and
              t.pos_ not in ("DET",)]
-    poss = {t.i for w in words if w.dep_ == "poss" and w.pos_ in ("PRON", "NOUN") and w.i != tok.i
+    poss = {t.i for w in words if w.dep_ == "poss" and w.i != tok.i and
+            (w.pos_ == "PRON" or (w.pos_ == "NOUN" and any(c.dep_ == "case" for c in w.children)))
             for t in w.subtree}
     words = [w for w in words if w.i not in poss]  # "the country's disaster agency" -> "disaster agency"
     if not words:
