@@ -19,7 +19,21 @@ Decisions (the dev set ``tests/data/figures_dev.jsonl`` pins each one):
 - Ranges give ``value`` (lower) and ``value_max`` and are approximate.
 - Small numbers written as words ("two countries", "one of") are kept only
   when a cue says they count the killed, injured, displaced, refugees,
-  arrested or missing, since elsewhere they are rarely figures a reader wants.
+  arrested or missing, since elsewhere they are rarely figures a reader wants;
+  "the two bodies" (a group counted before) is not a new figure.
+- Kinds: a verb or adjective cue wins over the counted noun ("45 protesters
+  were killed" is killed), except that people_other verbs never override a
+  specific noun ("relocate 120,000 refugees" is refugees) and never turn a
+  non-person noun into people ("sent 300 tanks" is other); fleeing to another
+  country makes refugees, fleeing home makes displaced; a part shares the kind
+  of its whole ("killing 22 people, including 11 foreigners").
+- ``source``: "according to X" in the sentence, else the subject of a
+  reporting verb governing the figure ("police said"), else the speaker of a
+  quote holding it. Entity mentions give canonical names; other phrases are
+  given as written without articles ("health ministry", "officials"); words
+  standing for numbers are skipped ("United Nations calculations" -> United
+  Nations, "a spokesman for the ministry" -> ministry). spaCy's DATE label on
+  bare numbers is not trusted (it tags "58" and "150 last year").
 """
 
 from __future__ import annotations
