@@ -46,7 +46,7 @@ _SCARE_WORDS = {"called", "named", "dubbed", "titled", "entitled", "nicknamed", 
 _PARTIAL_MAX_NO_CUE = 8
 _NOT_SPEAKER = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
 _NOT_SPEAKER_WORDS = {"it", "this", "that", "there", "the", "a", "an"}
-_DASH_NAME = re.compile(r"\s*[―—–-]{1,2}\s*((?:[A-Z][\w.'’-]*\s?){1,5})")
+_DASH_NAME = re.compile(r"[ \t\xa0]*[―—–-]{1,2}[ \t\xa0]*((?:[A-Z][\w.'’-]*[ \t\xa0]?){1,5})")
 
 
 @functools.lru_cache(maxsize=1)
@@ -83,6 +83,10 @@ class _Doc:
         self.starts = [t.idx for t in doc]
         self.quoted = sorted(m.outer for m in marked)
         self._qstarts = [s for s, _ in self.quoted]
+        # quotes of a few words (a nickname, a title) do not cut a frame in two
+        self.long_quoted = sorted(m.outer for m in marked
+                                  if sum(len(self.text[a:b].split()) for a, b in m.pieces) > 3)
+        self._lstarts = [s for s, _ in self.long_quoted]
 
     def token_at(self, pos: int):
         i = bisect_right(self.starts, pos) - 1
@@ -94,6 +98,10 @@ class _Doc:
     def in_quote(self, pos: int) -> bool:
         i = bisect_right(self._qstarts, pos) - 1
         return i >= 0 and self.quoted[i][0] <= pos < self.quoted[i][1]
+
+    def in_long_quote(self, pos: int) -> bool:
+        i = bisect_right(self._lstarts, pos) - 1
+        return i >= 0 and self.long_quoted[i][0] <= pos < self.long_quoted[i][1]
 
 
 def _is_cue(tok) -> bool:
@@ -116,12 +124,14 @@ def _frame_after(d: _Doc, m: Marked) -> list:
     doc = d.doc
     while i < len(doc) and len(toks) < _FRAME_TOKENS:
         tok = doc[i]
-        if d.in_quote(tok.idx) or "\n" in tok.text or "\n" in d.text[end:tok.idx]:
+        if d.in_long_quote(tok.idx) or "\n" in tok.text or "\n" in d.text[end:tok.idx]:
             break
+        i += 1
+        if d.in_quote(tok.idx):
+            continue
         if tok.text in _TERMINAL or tok.text in (";",):
             break
         toks.append(tok)
-        i += 1
     if toks and last_char in (".",) and toks[0].text[:1].isupper() and toks[0].pos_ != "VERB":
         # "... the end." Kerry added that ... : a new sentence, not this quote's frame,
         # unless it is a short cue clause ("Kerry said.")
@@ -138,12 +148,14 @@ def _frame_before(d: _Doc, m: Marked) -> list:
     doc = d.doc
     while i >= 0 and len(toks) < _FRAME_TOKENS:
         tok = doc[i]
-        if d.in_quote(tok.idx) or "\n" in tok.text or "\n" in d.text[tok.idx + len(tok):start]:
+        if d.in_long_quote(tok.idx) or "\n" in tok.text or "\n" in d.text[tok.idx + len(tok):start]:
             break
+        i -= 1
+        if d.in_quote(tok.idx):
+            continue
         if tok.text in _TERMINAL or tok.text == ";":
             break
         toks.append(tok)
-        i -= 1
     toks.reverse()
     return toks
 
@@ -193,6 +205,19 @@ def _speaker_for_cue(tok, resolver: SpeakerResolver, d: _Doc) -> tuple[Speaker |
         prev = tok.doc[tok.i - 1] if tok.i > 0 else None
         if prev is not None and prev.pos_ in ("PROPN", "PRON") and not d.in_quote(prev.idx):
             return resolver.resolve(prev)
+        # "“...,” Flynn, a top Trump surrogate, said": the first name right before the cue
+        for t in reversed(tok.doc[max(tok.sent.start, tok.i - 12):tok.i]):
+            if d.in_quote(t.idx) or t.text in _TERMINAL:
+                break
+        else:
+            t = None
+        lo = t.i + 1 if t is not None else max(tok.sent.start, tok.i - 12)
+        names = [t for t in tok.doc[lo:tok.i] if t.pos_ == "PROPN" and t.ent_type_ not in _NOT_SPEAKER]
+        if names:
+            head = names[0]
+            while head.i + 1 < tok.i and tok.doc[head.i + 1].pos_ == "PROPN":
+                head = tok.doc[head.i + 1]
+            return resolver.resolve(head)
         # the parse hung the cue off a clause inside the quote: the last subject before
         # the cue in its sentence, outside quotes ("Mr. Trump ..., asserting, ''...''")
         for t in reversed(tok.doc[tok.sent.start:tok.i]):
@@ -345,12 +370,43 @@ def _attribute_direct(c: _Cand, d: _Doc, resolver: SpeakerResolver) -> None:
                 c.speaker, c.speaker_span = resolver.resolve(t)
                 c.cue_text, c.cue_side, c.cue_span = ":", "colon", (before[-1].idx, before[-1].idx + 1)
                 return
+    # the short cue clause just before, after another quote: “...,” she said. “We have ...”
+    prev_clause = _previous_cue_clause(d, m)
+    if prev_clause is not None:
+        c.cue, c.cue_side = prev_clause, "previous"
+        c.cue_text, c.cue_span = _cue_info(prev_clause)
+        c.speaker, c.speaker_span = _speaker_for_cue(prev_clause, resolver, d)
+        if c.speaker is not None:
+            return
+        c.cue = c.cue_side = c.cue_text = c.cue_span = None
     # an introducing line ending with a colon: "Caddell continued:" / "He said:"
     intro = _intro_line(d, m)
     if intro is not None:
         c.cue, c.cue_side = intro, "intro"
         c.cue_text, c.cue_span = _cue_info(intro)
         c.speaker, c.speaker_span = _speaker_for_cue(intro, resolver, d)
+
+
+def _previous_cue_clause(d: _Doc, m: Marked):
+    """The cue of a short clause ending the sentence right before the quote ("she said.")."""
+    i = d.first_token_from(m.outer[0]) - 1
+    doc = d.doc
+    if i < 0 or doc[i].text not in _TERMINAL or "\n" in d.text[doc[i].idx:m.outer[0]]:
+        return None
+    j = i - 1
+    clause = []
+    while j >= 0 and len(clause) < 8:
+        tok = doc[j]
+        if d.in_quote(tok.idx) or tok.text in _TERMINAL or "\n" in tok.text:
+            break
+        clause.append(tok)
+        j -= 1
+    if not clause or j < 0 or not d.in_quote(doc[j].idx):
+        return None  # only a clause that follows another quote
+    for tok in reversed(clause):
+        if _is_cue(tok):
+            return tok
+    return None
 
 
 def _intro_line(d: _Doc, m: Marked):
