@@ -127,6 +127,9 @@ def test_events_syria_sample(syria):
     assert kerry and _code(kerry[0].source) == "USA GOV" and _code(kerry[0].target) == "RUS GOV"
     assert kerry[0].date == "2015-09-15"  # "spoken on Tuesday ... and expressed": one shared date
     assert not [e for e in evs if e.type == "AID" and "help" in e.trigger]  # "It will help us define"
+    # "Moscow's support for the government of President Bashar al-Assad": a nominal event, the
+    # government coded through the person named in its "of" phrase
+    assert find("SUPPORT", "RUS GOV", "SYR GOV")
 
 
 @pytest.mark.parametrize("text, type_, source, target", [

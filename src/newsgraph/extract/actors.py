@@ -140,6 +140,15 @@ def phrase_tokens(tok) -> list:
     return toks
 
 
+def _person_codes(ent: Entity) -> tuple[str | None, str | None]:
+    """(country, role) of a person: what the entities stage found, else the gazetteer's actor list."""
+    if ent.country or ent.role:
+        return ent.country, ent.role
+    lookup = getattr(gazetteer, "person_info", None)
+    known = lookup(ent.name) if lookup is not None else None
+    return (known.country, known.role) if known is not None else (None, None)
+
+
 def _entity_codes(ent: Entity, text: str) -> tuple[str | None, str | None]:
     """(country, sector) the entity itself says, with gazetteer look-ups on its name."""
     country, sector = ent.country, ent.role
@@ -173,8 +182,10 @@ def _entity_codes(ent: Entity, text: str) -> tuple[str | None, str | None]:
                     break
             if words:
                 sector = sector or sector_of_noun(words[-1].lower().rstrip("s"), words[-1])
-    elif ent.type == "PERSON" and not sector:
-        for title in ent.titles:
+    elif ent.type == "PERSON":
+        known = _person_codes(ent)
+        country, sector = country or known[0], sector or known[1]
+        for title in ent.titles if not sector else ():
             sector = gazetteer.title_role(title)
             if sector:
                 break
@@ -246,6 +257,11 @@ def code_actor(tok, index: MentionIndex, *, _depth: int = 0) -> Actor | None:
             continue  # "Russian-backed separatists" are not Russian: the adjective names their backer
         ent = index.at(t.idx, t.idx + len(t))
         text = ent.name if ent is not None else t.text
+        if not country and ent is not None and ent.type == "PERSON":
+            known = _person_codes(ent)
+            if known[0]:  # "the government of President Bashar al-Assad" -> SYR
+                country = known[0]
+                continue
         if not country:
             hit = _country_of_text(text) or _country_of_text(t.text)
             if hit:
