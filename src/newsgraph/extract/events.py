@@ -987,8 +987,8 @@ def _sentence_events(sent, article: Article, found: Found, index: MentionIndex,
         else:
             date, date_from = article.published, "published" if article.published else None
         pairs = [(src, sf, tgt, tf) for src, sf in sources for tgt, tf in targets
-                 if not (src is not None and tgt is not None and src.code == tgt.code and src.name == tgt.name)]
-        if not pairs:  # the only target was the source itself ("Syria offered its troops")
+                 if not (src is not None and tgt is not None and _same_actor(src, tgt))]
+        if not pairs:  # the only target was the source itself ("Syria offered its troops", "US-Washington")
             pairs = [(src, sf, None, 1.0) for src, sf in sources]
         for src, sf, tgt, tf in pairs:
             conf = _BASE.get(cand.kind, 0.5) * factor * sf * tf
@@ -1158,6 +1158,20 @@ def _country(actor: Actor) -> str | None:
     if actor.code and len(actor.code.split()[0]) == 3:
         return actor.code.split()[0]
     return None
+
+
+def _same_actor(a: Actor, b: Actor) -> bool:
+    """One actor on both sides: same name, or the same state named twice ("the US" / "Washington")."""
+    if a.name == b.name:
+        return True
+    if a.code != b.code or not a.code:
+        return False
+    from . import gazetteer
+
+    def state(name: str) -> bool:
+        return bool(gazetteer.country_code(name, demonyms=False) or gazetteer.metonym(name))
+
+    return state(a.name) and state(b.name)
 
 
 def _is_demonym(text: str) -> bool:
