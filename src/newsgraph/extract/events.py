@@ -662,8 +662,8 @@ def _candidates(sent, index: MentionIndex) -> list[_Cand]:
         ntype = _noun_type(tok, index, as_object=False)
         if not ntype:
             continue
-        if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.i in {c.head.i for c in kept}:
-            continue  # "the attack killed 22": the verb's event already covers it
+        if tok.dep_ in ("nsubj", "nsubjpass", "dobj") and tok.head.i in {c.head.i for c in cands}:
+            continue  # "the attack killed 22", "offered talks": the verb's event already covers it
         between = _between(tok)
         agents = _noun_agents(tok, index)
         if not agents and not between and tok.dep_ == "pobj" and tok.head.lower_ in _JOIN_PREPS \
