@@ -72,6 +72,8 @@ def test_figures_digit_value(text, expected):
     ("a few hundred people", 100, None, None, None),
     ("millions of dollars", 1000000, None, None, "USD"),
     ("Rs 500 crore", 5000000000, None, None, "INR"),
+    ("R2 billion", 2000000000, None, None, "ZAR"),
+    ("a 1.2 billion-dollar deal", 1200000000, None, None, "USD"),
 ])
 def test_figures_numbers_read(blank, text, value, value_max, hedge, currency):
     found = find_numbers(blank(text))
@@ -83,7 +85,8 @@ def test_figures_numbers_read(blank, text, value, value_max, hedge, currency):
     assert x.currency == currency
 
 
-@pytest.mark.parametrize("text", ["no numbers here at all", "the third man", "a few people"])
+@pytest.mark.parametrize("text", ["no numbers here at all", "the third man", "a few people",
+                                  "flight MH17 and the G20"])
 def test_figures_numbers_none(blank, text):
     assert find_numbers(blank(text)) == []
 

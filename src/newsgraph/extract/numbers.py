@@ -157,6 +157,8 @@ def _scan_number(doc, i: int, limit: int) -> tuple[int, Decimal, dict] | None:
         flags["vague"] = True
         return end, value, flags
     dv = digit_value(tok.text)
+    if dv is None and _glued_currency(tok):  # "R2", "Sh500", "Rs500": currency letters glued on
+        dv = digit_value(re.sub(r"^[^\d\s]{1,3}", "", tok.text))
     if dv is not None:
         flags["words_only"] = False
         if tok.text[0] == "0" and len(tok.text) > 1 and "." not in tok.text[:2]:
@@ -295,7 +297,8 @@ def find_numbers(doc) -> list[NumberExpr]:
     i = 0
     while i < n:
         low = lows[i]
-        if not (low[:1].isdigit() or low in words or low in starters):
+        if not (low[:1].isdigit() or low in words or low in starters or
+                (len(low) > 1 and low[1:4] and any(ch.isdigit() for ch in low[1:4]))):
             i += 1  # cheap test first: most tokens cannot start a number
             continue
         if low in ("a", "an") and (i + 1 >= n or lows[i + 1] not in words and lows[i + 1] != "few"):
