@@ -328,6 +328,11 @@ def _verb_kind(verb, *, role: str) -> str | None:
     """Kind named by a verb (or its multi-word form) for a phrase in ``role`` (subj/obj)."""
     verbs = _cues().get("verb", {})
     lemma = verb.lemma_.lower()
+    for c in verb.children:  # "flown to hospital", "rushed to hospital", "admitted to hospital"
+        if c.dep_ == "prep" and c.lower_ in ("to", "into") and \
+                any(g.lemma_.lower() == "hospital" for g in c.children if g.dep_ == "pobj") and \
+                (role == "obj" or any(a.dep_ == "auxpass" for a in verb.children)):
+            return "injured"
     kids = {c.lemma_.lower() for c in verb.children} | \
            {g.lemma_.lower() for c in verb.children for g in c.children}
     passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
