@@ -238,6 +238,19 @@ class SpeakerResolver:
                 sp = self.pronoun(subj)
                 if sp is not None:
                     self.timeline.append((subj.idx, sp, "m" if low in _MALE else "f", 9.0))
+            elif subj.tag_ in ("NNS", "NNPS") or (subj.pos_ == "PROPN" and self._entity_at(subj) is not None
+                                                  and self._entity_at(subj).type in ("ORG", "NORP", "GPE")):
+                # plural or collective speakers ("critics", "the council") for a later "they"
+                sp, _span = self.resolve(subj)
+                if sp is not None:
+                    self.timeline.append((subj.idx, sp, "p", 9.0))
+                ent = self._entity_at(subj) if subj.pos_ == "PROPN" else None
+                if sp is not None and ent is not None and self._surname_like(ent):
+                    self.timeline.append((subj.idx, sp, None, 9.0))
+            elif low == "they":
+                sp = self.pronoun(subj)
+                if sp is not None:
+                    self.timeline.append((subj.idx, sp, "p", 9.0))
             elif subj.pos_ == "PROPN":
                 sp, _span = self.resolve(subj)
                 if sp is not None:
@@ -298,14 +311,16 @@ class SpeakerResolver:
                    for p, x in self.speakers[-3:]):
                 score -= 4
             cands.append((score, s, self.speaker(ent)))
-        if not plural:
-            for pos, sp, gender, weight in self.timeline:
-                if pos >= tok.idx or pos < window_start:
-                    continue
-                if want and gender not in (None, want):
-                    continue
-                back = sent_i - self._sent_index(self.doc.char_span(pos, pos + 1, alignment_mode="expand")[0].i)
-                cands.append((back * 10.0 - weight, pos, sp))
+        if plural:
+            # a group is named by the subject of a reporting verb, not by any mention
+            cands = []
+        for pos, sp, gender, weight in self.timeline:
+            if pos >= tok.idx or pos < window_start or plural != (gender == "p"):
+                continue
+            if want and gender not in (None, want):
+                continue
+            back = sent_i - self._sent_index(self.doc.char_span(pos, pos + 1, alignment_mode="expand")[0].i)
+            cands.append((back * 10.0 - weight, pos, sp))
         if not cands:
             return None
         best = min(cands, key=lambda c: (c[0], -c[1]))
