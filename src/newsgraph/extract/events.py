@@ -96,7 +96,8 @@ _NEG = frozenset({"not", "n't", "never", "no"})
 _COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "RETREAT"})
 _HOSTILE = frozenset({"SANCTION", "COERCE", "ASSAULT", "MOBILIZE", "PROTEST"})
 
-_STATIVE_PASSIVES = frozenset({"oppose", "commit", "prepare", "determine", "dedicate", "resolve", "bind"})
+_STATIVE_PASSIVES = frozenset({"oppose", "commit", "prepare", "determine", "dedicate", "resolve", "bind",
+                               "engage", "involve"})
 _BASE = {"verb": 0.8, "light": 0.8, "adj": 0.7, "noun": 0.55, "must": 0.6}
 
 
@@ -255,6 +256,7 @@ class _Cand:
     negated: bool = False
     factor: float = 1.0
     chain: list = field(default_factory=list)  # verbs between the head and the clause top
+    passive: bool = False
 
 
 def _is_verbal(tok) -> bool:
@@ -669,7 +671,7 @@ def _candidates(sent, index: MentionIndex) -> list[_Cand]:
         if not agents and not between and tok.dep_ == "pobj" and tok.head.lower_ in _JOIN_PREPS \
                 and tok.head.head.pos_ in ("VERB", "AUX") and tok.head.head.i not in used:
             subj, passive = _subject(tok.head.head)
-            if subj is not None and not passive:
+            if subj is not None and (not passive or tok.head.head.lemma_ in _STATIVE_PASSIVES):
                 agents = [subj]  # "negotiators return for talks", "forces engaged in ethnic cleansing"
         if between:
             cand = _Cand(ntype, "noun", tok, [tok], sources=[between[0]], targets=[between[1]])
@@ -695,6 +697,7 @@ def _arguments(cand: _Cand, index: MentionIndex) -> None:
     agent = _agent(head)
     if passive and agent is None and head.lemma_ in _STATIVE_PASSIVES:
         passive = False  # "Israel is opposed to", "Vietnam is committed to": the subject holds the stance
+    cand.passive = passive
     if passive:
         cand.sources = _conjuncts(agent) if agent is not None else []
         cand.targets = _conjuncts(subj) if subj is not None and subj not in cand.words else []
@@ -953,7 +956,9 @@ def _sentence_events(sent, article: Article, found: Found, index: MentionIndex,
             factor *= 0.85  # embedded (relative, adverbial) clauses are less often the reported news
         sources = _code_all(cand.sources, speaker_tok, speaker_actor, index, loose=True, prev=prev,
                             direct=direct)
-        targets = _code_all(cand.targets, speaker_tok, speaker_actor, index, prev=prev, direct=direct)
+        # the affected party of a passive ("a missionary was arrested") is kept even when uncoded
+        targets = _code_all(cand.targets, speaker_tok, speaker_actor, index, prev=prev, direct=direct,
+                            loose=cand.passive)
         actor_toks = {t.i for t in cand.sources + cand.targets}
         place, place_span = _place_for(cand, index, actor_toks)
         place_country = _places_country(found, place_span) or _place_country(place)
