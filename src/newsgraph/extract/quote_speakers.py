@@ -307,6 +307,8 @@ class SpeakerResolver:
             score = back * 10.0
             if head is not None and head.dep_ in _SUBJ:
                 score -= 5
+            elif head is not None and head.dep_ in ("compound", "poss", "amod", "nmod"):
+                score += 3  # "the Clinton campaign": a modifier, hardly the antecedent
             if any(abs(p - s) < 400 and self.canonical(x).id == self.canonical(ent).id
                    for p, x in self.speakers[-3:]):
                 score -= 4
