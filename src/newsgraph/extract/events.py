@@ -75,6 +75,10 @@ from typing import Iterable, Sequence
 from ..lexicons import load_tsv
 from ..model import PLOVER_TYPES, Actor, Article, Event
 from . import Found
+from .actor_context import (
+    actor_country, all_countries, country_from_places, country_of_place, domestic, dominant_country,
+    fill_country, first_country, is_demonym, protest_target, same_actor, target_words, token_country,
+)
 from .actors import PRONOUNS, code_actor, dateline_end, phrase_tokens, sector_of_noun
 from .linking import MentionIndex
 
@@ -844,34 +848,11 @@ class _Context:
     sentence: int = 0
 
 
-def _article_country(doc, index: MentionIndex) -> str | None:
-    """The country an article is mostly about: the most mentioned one, when it clearly leads.
-
-    Unnamed-country actors ("police", "the army") in a report about one country
-    are that country's; with two or more countries mentioned about equally no
-    default is taken.
-    """
-    counts: dict[str, int] = {}
-    for sent in doc.sents:
-        for tok in sent:
-            if tok.ent_iob_ == "I":
-                continue
-            code = gazetteer_code(tok, index)
-            if code:
-                counts[code] = counts.get(code, 0) + 1
-    if not counts:
-        return None
-    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
-    if len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]:
-        return ranked[0][0] if ranked[0][1] >= 2 or len(ranked) == 1 else None
-    return None
-
-
 def extract(doc, article: Article, found: Found) -> list[Event]:
     """PLOVER events of one article, one per source-target pair, sorted by sentence then trigger."""
     index = MentionIndex(found.entities)
     dates_by_gov = _date_governors(doc, found)
-    ctx = _Context(article_country=_article_country(doc, index))
+    ctx = _Context(article_country=dominant_country(doc, index))
     events: list[Event] = []
     for number, sent in enumerate(doc.sents):
         ctx.sentence = number
@@ -892,8 +873,8 @@ _LINKABLE = frozenset({"AGREE", "REQUEST", "DEMAND", "ACCUSE", "REJECT", "THREAT
 
 
 def _pair(ev: Event) -> frozenset[str] | None:
-    src = _country(ev.source) if ev.source else None
-    tgt = _country(ev.target) if ev.target else None
+    src = actor_country(ev.source) if ev.source else None
+    tgt = actor_country(ev.target) if ev.target else None
     return frozenset((src, tgt)) if src and tgt and src != tgt else None
 
 
@@ -961,21 +942,21 @@ def _sentence_events(sent, article: Article, found: Found, index: MentionIndex,
                             loose=cand.passive)
         actor_toks = {t.i for t in cand.sources + cand.targets}
         place, place_span = _place_for(cand, index, actor_toks)
-        place_country = _places_country(found, place_span) or _place_country(place)
+        place_country = country_from_places(found, place_span) or country_of_place(place)
         # a guessed source country never comes from the target's own words, unless it is the
         # target's nationality word of a domestic act ("President X banned Ugandan candidates")
-        tgt_skip = _target_words(cand.targets)
+        tgt_skip = target_words(cand.targets)
         own = frozenset(ss.i for ss in cand.sources)  # an ethnic label does not place its own group
-        sources = [_fill_country(a, f, sent, index, place_country=place_country, skip=tgt_skip, own=own,
+        sources = [fill_country(a, f, sent, index, place_country=place_country, skip=tgt_skip, own=own,
                                  article_country=ctx.article_country) for a, f in sources]
-        targets = [_fill_country(a, f, sent, index, place_country=place_country, prefer_place=True,
+        targets = [fill_country(a, f, sent, index, place_country=place_country, prefer_place=True,
                                  article_country=ctx.article_country) for a, f in targets]
         if sources and sources[0][0] is not None:
-            targets = [_domestic(sources[0][0], a, f) for a, f in targets]
+            targets = [domestic(sources[0][0], a, f) for a, f in targets]
         if not sources and not targets:
             continue  # an event with no participant says nothing about who did what to whom
         if cand.type == "PROTEST" and not targets and sources:
-            default = _protest_target(sources[0][0], place_country)
+            default = protest_target(sources[0][0], place_country)
             if default is not None:
                 targets = [(default, 0.8)]
         if not sources:
@@ -992,7 +973,7 @@ def _sentence_events(sent, article: Article, found: Found, index: MentionIndex,
         else:
             date, date_from = article.published, "published" if article.published else None
         pairs = [(src, sf, tgt, tf) for src, sf in sources for tgt, tf in targets
-                 if not (src is not None and tgt is not None and _same_actor(src, tgt))]
+                 if not (src is not None and tgt is not None and same_actor(src, tgt))]
         if not pairs:  # the only target was the source itself ("Syria offered its troops", "US-Washington")
             pairs = [(src, sf, None, 1.0) for src, sf in sources]
         for src, sf, tgt, tf in pairs:
@@ -1006,183 +987,6 @@ def _sentence_events(sent, article: Article, found: Found, index: MentionIndex,
                              date_from=date_from, trigger_span=(t_start, t_end),
                              place_span=place_span))
     return out
-
-
-def _sentence_country(sent, index: MentionIndex, skip: frozenset[int] = frozenset()) -> str | None:
-    """The first country named in the sentence (entity, demonym or capital) outside ``skip``."""
-    for tok in sent:
-        if tok.i in skip or tok.pos_ not in ("PROPN", "ADJ", "NOUN"):
-            continue
-        code = gazetteer_code(tok, index)
-        if code:
-            return code
-    return None
-
-
-def _sentence_countries(sent, index: MentionIndex) -> list[str]:
-    """Distinct countries the sentence names, in order (one pass over its tokens)."""
-    out: list[str] = []
-    for tok in sent:
-        code = gazetteer_code(tok, index)
-        if code and code not in out:
-            out.append(code)
-    return out
-
-
-def gazetteer_code(tok, index: MentionIndex) -> str | None:
-    """The country a single token names (entity, demonym or capital), as ``_sentence_country`` reads it."""
-    from . import gazetteer
-
-    ent = index.at(tok.idx, tok.idx + len(tok))
-    if ent is not None:
-        code = ent.country if ent.type in ("GPE", "NORP", "LOC") else None
-        code = code or gazetteer.country_code(ent.name) or gazetteer.country_code(tok.text)
-        if not code and ent.type in ("GPE", "NORP", "LOC"):
-            met = gazetteer.metonym(ent.name)
-            code = met[0] if met else None
-        return code
-    if tok.text[:1].isupper() and tok.pos_ in ("PROPN", "ADJ", "NOUN"):
-        return gazetteer.country_code(tok.text)
-    return None
-
-
-def _fill_country(actor: Actor, factor: float, sent, index: MentionIndex, *,
-                  place_country: str | None = None, prefer_place: bool = False,
-                  skip: frozenset[int] = frozenset(),
-                  own: frozenset[int] = frozenset(),
-                  article_country: str | None = None) -> tuple[Actor, float]:
-    """An actor known by sector or title only ("President X", "the police") takes the sentence's country.
-
-    News sentences name the country of an unnamed-country actor nearby far more
-    often than not; the confidence factor drops to say it is a guess.
-    """
-    code = actor.code or ""
-    if not code and actor.entity is None:
-        country = place_country or _sentence_country(sent, index, skip | own)
-        if not country and article_country:
-            country, factor = article_country, factor * 0.9
-        if country:  # "Prisoners rioted in Dili": people in a sentence about a country, country only
-            return Actor(name=actor.name, entity=None, code=country), factor * 0.8
-        return actor, factor
-    first = code.split()[0] if code else ""
-    if first and (len(first) == 3 and first.isalpha() and first.isupper() and " " in code
-                  or first in ("IGO", "NGO", "IMG")):
-        return actor, factor
-    from . import gazetteer
-
-    if not first or gazetteer.country_name(first):
-        return actor, factor  # no sector to place (a bare name), or already a country
-    if prefer_place:  # targets: where it happened, or the only country the sentence names
-        only = _sentence_countries(sent, index)
-        country = place_country or (only[0] if len(only) == 1 else None)
-    else:
-        country = _sentence_country(sent, index, skip) or place_country
-    if not country and skip and not prefer_place:
-        # only the other party's words name a country: domestic acts ("President X imposed a curfew
-        # in Algiers") are the commoner reading, but it is a weaker guess
-        country = _sentence_country(sent, index)
-        factor *= 0.8
-    if not country and article_country:
-        country, factor = article_country, factor * 0.85  # "police" in a report about Burundi
-    if not country:
-        return actor, factor
-    sector = code or None
-    new_code = f"{country} {sector}" if sector else country
-    return Actor(name=actor.name, entity=actor.entity, code=new_code), factor * 0.85
-
-
-def _domestic(source: Actor, target: Actor, factor: float) -> tuple[Actor, float]:
-    """A target known only by sector takes the source's country ("the Sudanese government accused
-    Darfur rebels", "police arrested protesters"): state agents mostly act at home. Not between
-    two governments, where the other party is as likely foreign."""
-    country = _country(source)
-    code = target.code or ""
-    if not country or not code or " " in code or len(code) != 3 or code in ("IGO", "NGO", "IMG"):
-        return target, factor
-    from . import gazetteer
-
-    if gazetteer.country_name(code):  # already a country
-        return target, factor
-    src_sector = source.code.split()[1] if source.code and len(source.code.split()) > 1 else None
-    if code == "GOV" and src_sector in ("GOV", None):
-        return target, factor
-    return Actor(name=target.name, entity=target.entity, code=f"{country} {code}"), factor * 0.85
-
-
-def _protest_target(source: Actor | None, place_country: str | None) -> Actor | None:
-    """Who a protest with no stated target is against: the government where it happens.
-
-    PLOVER codes street protests against the authorities of the place by default
-    ("students demonstrated in Jakarta" -> IDN GOV); the weaker confidence says so.
-    """
-    from . import gazetteer
-
-    country = place_country or (_country(source) if source is not None else None)
-    if not country:
-        return None
-    name = gazetteer.country_name(country) or country
-    return Actor(name=f"government of {name}", entity=None, code=f"{country} GOV")
-
-
-def _target_words(targets: Sequence) -> frozenset[int]:
-    """Token ids of the targets' own words (not their nationality adjective, not "in X" locations)."""
-    out: set[int] = set()
-    for tt in targets:
-        if tt.dep_ == "pobj" and tt.head.lower_ in _PLACE_PREPS:
-            continue  # the target is where it happened ("a curfew in Algiers"): its country is the scene
-        located = {t.i for p in tt.subtree if p.dep_ == "prep" and p.lower_ in _PLACE_PREPS
-                   for t in p.subtree}
-        out.update(t.i for t in tt.subtree if t.i not in located
-                   and not (t.dep_ in ("amod", "compound") and t.head.i == tt.i))
-    return frozenset(out)
-
-
-def _places_country(found: Found, span) -> str | None:
-    """The country the places stage gave the event's place (None until places carry countries)."""
-    if span is None:
-        return None
-    for pl in found.places:
-        if pl.span[0] < span[1] and span[0] < pl.span[1] and pl.country:
-            return pl.country
-    return None
-
-
-def _place_country(place: str | None) -> str | None:
-    from . import gazetteer
-
-    if not place:
-        return None
-    hit = gazetteer.country_code(place, demonyms=False)
-    if hit:
-        return hit
-    words = place.split()
-    return gazetteer.country_code(words[-1], demonyms=False) if len(words) > 1 else None
-
-
-def _country(actor: Actor) -> str | None:
-    if actor.code and len(actor.code.split()[0]) == 3:
-        return actor.code.split()[0]
-    return None
-
-
-def _same_actor(a: Actor, b: Actor) -> bool:
-    """One actor on both sides: same name, or the same state named twice ("the US" / "Washington")."""
-    if a.name == b.name:
-        return True
-    if a.code != b.code or not a.code:
-        return False
-    from . import gazetteer
-
-    def state(name: str) -> bool:
-        return bool(gazetteer.country_code(name, demonyms=False) or gazetteer.metonym(name))
-
-    return state(a.name) and state(b.name)
-
-
-def _is_demonym(text: str) -> bool:
-    from . import gazetteer
-
-    return gazetteer.is_demonym(text)
 
 
 def _code_all(toks: Iterable, speaker_tok, speaker_actor, index: MentionIndex, *,
@@ -1199,7 +1003,7 @@ def _code_all(toks: Iterable, speaker_tok, speaker_actor, index: MentionIndex, *
         actor = code_actor(t, index)
         factor = 1.0
         if actor is not None and not loose and actor.code and actor.code.endswith(" GOV") \
-                and t.text.endswith("s") and _is_demonym(t.text):
+                and t.text.endswith("s") and is_demonym(t.text):
             # "aid for Syrians": a people on the receiving end are its civilians, not its state
             actor = Actor(name=actor.name, entity=actor.entity, code=actor.code[:-3] + "CVL")
         if actor is None and loose and t.pos_ in ("NOUN", "PROPN") and not t.like_num \

@@ -1,0 +1,214 @@
+"""Country guesses for event actors named without one, and other article-level context.
+
+``actors.py`` codes what an actor's own phrase says ("Russian troops" -> RUS MIL).
+Many news actors come without a country ("the police", "President X",
+"prisoners"); the events stage then guesses it from the rest of the sentence or
+the article, in this order of trust (each guess lowers the event's confidence):
+
+- a sector-only source: the first country the sentence names outside the
+  target's own words; then the event's place; then, weaker, the target's
+  country (domestic acts are the commoner reading);
+- a sector-only target: the event's place, the only country the sentence
+  names, or the source's country (``domestic``; not between two governments);
+- people with no code at all ("prisoners rioted in Dili"): the place or the
+  sentence's country, country only;
+- nothing in the sentence: the article's dominant country (``article_country``).
+"""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+from ..model import Actor
+from . import Found, gazetteer
+from .linking import MentionIndex
+
+PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "around", "throughout"})
+
+
+def dominant_country(doc, index: MentionIndex) -> str | None:
+    """The country an article is mostly about: the most mentioned one, when it clearly leads.
+
+    Unnamed-country actors ("police", "the army") in a report about one country
+    are that country's; with two or more countries mentioned about equally no
+    default is taken.
+    """
+    counts: dict[str, int] = {}
+    for sent in doc.sents:
+        for tok in sent:
+            if tok.ent_iob_ == "I":
+                continue
+            code = token_country(tok, index)
+            if code:
+                counts[code] = counts.get(code, 0) + 1
+    if not counts:
+        return None
+    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    if len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]:
+        return ranked[0][0] if ranked[0][1] >= 2 or len(ranked) == 1 else None
+    return None
+
+
+def first_country(sent, index: MentionIndex, skip: frozenset[int] = frozenset()) -> str | None:
+    """The first country named in the sentence (entity, demonym or capital) outside ``skip``."""
+    for tok in sent:
+        if tok.i in skip or tok.pos_ not in ("PROPN", "ADJ", "NOUN"):
+            continue
+        code = token_country(tok, index)
+        if code:
+            return code
+    return None
+
+
+def all_countries(sent, index: MentionIndex) -> list[str]:
+    """Distinct countries the sentence names, in order (one pass over its tokens)."""
+    out: list[str] = []
+    for tok in sent:
+        code = token_country(tok, index)
+        if code and code not in out:
+            out.append(code)
+    return out
+
+
+def token_country(tok, index: MentionIndex) -> str | None:
+    """The country a single token names (entity, demonym or capital), as ``first_country`` reads it."""
+    ent = index.at(tok.idx, tok.idx + len(tok))
+    if ent is not None:
+        code = ent.country if ent.type in ("GPE", "NORP", "LOC") else None
+        code = code or gazetteer.country_code(ent.name) or gazetteer.country_code(tok.text)
+        if not code and ent.type in ("GPE", "NORP", "LOC"):
+            met = gazetteer.metonym(ent.name)
+            code = met[0] if met else None
+        return code
+    if tok.text[:1].isupper() and tok.pos_ in ("PROPN", "ADJ", "NOUN"):
+        return gazetteer.country_code(tok.text)
+    return None
+
+
+def fill_country(actor: Actor, factor: float, sent, index: MentionIndex, *,
+                  place_country: str | None = None, prefer_place: bool = False,
+                  skip: frozenset[int] = frozenset(),
+                  own: frozenset[int] = frozenset(),
+                  article_country: str | None = None) -> tuple[Actor, float]:
+    """An actor known by sector or title only ("President X", "the police") takes the sentence's country.
+
+    News sentences name the country of an unnamed-country actor nearby far more
+    often than not; the confidence factor drops to say it is a guess.
+    """
+    code = actor.code or ""
+    if not code and actor.entity is None:
+        country = place_country or first_country(sent, index, skip | own)
+        if not country and article_country:
+            country, factor = article_country, factor * 0.9
+        if country:  # "Prisoners rioted in Dili": people in a sentence about a country, country only
+            return Actor(name=actor.name, entity=None, code=country), factor * 0.8
+        return actor, factor
+    first = code.split()[0] if code else ""
+    if first and (len(first) == 3 and first.isalpha() and first.isupper() and " " in code
+                  or first in ("IGO", "NGO", "IMG")):
+        return actor, factor
+    if not first or gazetteer.country_name(first):
+        return actor, factor  # no sector to place (a bare name), or already a country
+    if prefer_place:  # targets: where it happened, or the only country the sentence names
+        only = all_countries(sent, index)
+        country = place_country or (only[0] if len(only) == 1 else None)
+    else:
+        country = first_country(sent, index, skip) or place_country
+    if not country and skip and not prefer_place:
+        # only the other party's words name a country: domestic acts ("President X imposed a curfew
+        # in Algiers") are the commoner reading, but it is a weaker guess
+        country = first_country(sent, index)
+        factor *= 0.8
+    if not country and article_country:
+        country, factor = article_country, factor * 0.85  # "police" in a report about Burundi
+    if not country:
+        return actor, factor
+    sector = code or None
+    new_code = f"{country} {sector}" if sector else country
+    return Actor(name=actor.name, entity=actor.entity, code=new_code), factor * 0.85
+
+
+def domestic(source: Actor, target: Actor, factor: float) -> tuple[Actor, float]:
+    """A target known only by sector takes the source's country ("the Sudanese government accused
+    Darfur rebels", "police arrested protesters"): state agents mostly act at home. Not between
+    two governments, where the other party is as likely foreign."""
+    country = actor_country(source)
+    code = target.code or ""
+    if not country or not code or " " in code or len(code) != 3 or code in ("IGO", "NGO", "IMG"):
+        return target, factor
+    if gazetteer.country_name(code):  # already a country
+        return target, factor
+    src_sector = source.code.split()[1] if source.code and len(source.code.split()) > 1 else None
+    if code == "GOV" and src_sector in ("GOV", None):
+        return target, factor
+    return Actor(name=target.name, entity=target.entity, code=f"{country} {code}"), factor * 0.85
+
+
+def protest_target(source: Actor | None, place_country: str | None) -> Actor | None:
+    """Who a protest with no stated target is against: the government where it happens.
+
+    PLOVER codes street protests against the authorities of the place by default
+    ("students demonstrated in Jakarta" -> IDN GOV); the weaker confidence says so.
+    """
+    country = place_country or (actor_country(source) if source is not None else None)
+    if not country:
+        return None
+    name = gazetteer.country_name(country) or country
+    return Actor(name=f"government of {name}", entity=None, code=f"{country} GOV")
+
+
+def target_words(targets: Sequence) -> frozenset[int]:
+    """Token ids of the targets' own words (not their nationality adjective, not "in X" locations)."""
+    out: set[int] = set()
+    for tt in targets:
+        if tt.dep_ == "pobj" and tt.head.lower_ in PLACE_PREPS:
+            continue  # the target is where it happened ("a curfew in Algiers"): its country is the scene
+        located = {t.i for p in tt.subtree if p.dep_ == "prep" and p.lower_ in PLACE_PREPS
+                   for t in p.subtree}
+        out.update(t.i for t in tt.subtree if t.i not in located
+                   and not (t.dep_ in ("amod", "compound") and t.head.i == tt.i))
+    return frozenset(out)
+
+
+def country_from_places(found: Found, span) -> str | None:
+    """The country the places stage gave the event's place (None until places carry countries)."""
+    if span is None:
+        return None
+    for pl in found.places:
+        if pl.span[0] < span[1] and span[0] < pl.span[1] and pl.country:
+            return pl.country
+    return None
+
+
+def country_of_place(place: str | None) -> str | None:
+    """The country a place name is, or ends with ("Baghdad" no, "Syria" yes, "northern Mali" yes)."""
+    if not place:
+        return None
+    hit = gazetteer.country_code(place, demonyms=False)
+    if hit:
+        return hit
+    words = place.split()
+    return gazetteer.country_code(words[-1], demonyms=False) if len(words) > 1 else None
+
+
+def actor_country(actor: Actor) -> str | None:
+    """The ISO country slot of an actor's code, None for sector-only or IGO/NGO/IMG codes."""
+    first = actor.code.split()[0] if actor.code else ""
+    return first if first and gazetteer.country_name(first) else None
+
+
+def same_actor(a: Actor, b: Actor) -> bool:
+    """One actor on both sides: same name, or the same state named twice ("the US" / "Washington")."""
+    if a.name == b.name:
+        return True
+    if a.code != b.code or not a.code:
+        return False
+    def state(name: str) -> bool:
+        return bool(gazetteer.country_code(name, demonyms=False) or gazetteer.metonym(name))
+
+    return state(a.name) and state(b.name)
+
+
+def is_demonym(text: str) -> bool:
+    """True for a national adjective or people name ("Syrians"), not a country name."""
+    return gazetteer.is_demonym(text)
