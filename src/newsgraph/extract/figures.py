@@ -358,7 +358,10 @@ def _adj_kind(tok) -> str | None:
 def _kind_from_parse(doc, x: NumberExpr, noun, *, depth: int = 0):
     """What the counted phrase undergoes according to the parse, or None."""
     nominal = noun if noun is not None else _head(doc, x)
-    # "killing 22 people, including 11 foreigners": a part shares the kind of its whole
+    head = _head(doc, x)
+    if noun is not None and noun.dep_ == "pobj" and noun.head.lower_ == "of" and \
+            noun.head.head.i == head.i:
+        nominal = head  # "thousands of people were left homeless": the role belongs to "thousands"
     if depth == 0 and nominal.dep_ == "pobj" and nominal.head.lower_ in ("including", "among") and \
             nominal.head.head.i != nominal.head.i and nominal.head.head.pos_ in ("NOUN", "PROPN", "NUM"):
         whole = nominal.head.head
@@ -458,6 +461,25 @@ def _kind_from_window(doc, x: NumberExpr, noun) -> str | None:
     return None
 
 
+def _part_of_previous(doc, x: NumberExpr) -> str | None:
+    """Kind of the figure this one is part of: "killed 41 civilians, among them 12 children"."""
+    sent = doc[x.num_start].sent
+    left = [t.lower_ for t in doc[max(sent.start, x.start - 3):x.start]]
+    if not (left[-1:] == ["including"] or left[-2:] in (["among", "them"], ["of", "whom"], ["of", "them"])
+            or left[-3:] == ["most", "of", "them"]):
+        return None
+    for prev in reversed([y for y in _numbers_in(doc, sent) if y.end <= x.start]):
+        k = _kind_from_parse(doc, prev, _counted_noun(doc, prev), depth=1)
+        if k in _SPECIFIC:
+            return k
+    return None
+
+
+def _numbers_in(doc, sent) -> list[NumberExpr]:
+    """Number expressions of one sentence (rarely needed: only to look back at an earlier figure)."""
+    return [y for y in find_numbers(doc) if sent.start <= y.start < sent.end]
+
+
 def _fled_abroad(doc, x: NumberExpr, noun) -> bool:
     """Whether the people fled to another country ("fled to neighbouring Rwanda", "fled abroad")."""
     nominal = noun if noun is not None else _head(doc, x)
@@ -495,6 +517,8 @@ def _kind(doc, x: NumberExpr) -> tuple[str | None, str | None]:
     if noun_kind in ("time",):
         return None, None
     kind = _kind_from_parse(doc, x, noun) or _kind_from_window(doc, x, noun)
+    if kind is None or kind == "people_other":
+        kind = _part_of_previous(doc, x) or kind
     if kind == "people_other" and noun_kind in _SPECIFIC:
         kind = noun_kind  # "relocate 120,000 refugees": the noun says more than the verb
     if kind == "displaced" and _fled_abroad(doc, x, noun):
