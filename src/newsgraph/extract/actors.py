@@ -74,7 +74,9 @@ def org_code(text: str) -> str | None:
 def sector_of_noun(lemma: str, text: str = "") -> str | None:
     """Sector for a group or title noun ("police" -> COP, "minister" -> GOV), None when unknown."""
     lemma = lemma.lower()
-    hit = _sectors().get(lemma) or _sectors().get(text.lower())
+    low = text.lower()
+    hit = _sectors().get(lemma) or _sectors().get(low) or (
+        _sectors().get(low[:-1]) if low.endswith("s") else None)  # "Rebels" tagged as a name
     if hit:
         return hit
     return gazetteer.title_role(text or lemma)

@@ -28,7 +28,7 @@ to meet X"), else the first actor found in the event's prepositional phrases
 demanded clause. Conjoined actors give one event per source-target pair.
 
 Countries for actors named without one (``actors.py`` codes what the phrase
-says): a sector-only source takes the first country the sentence names outside
+says, ``actor_context.py`` guesses the rest): a sector-only source takes the first country the sentence names outside
 the target's own words; a sector-only target takes the event's place, the only
 country of the sentence, or the source's country (domestic default, not between
 two governments); people without any code ("prisoners") take the place or

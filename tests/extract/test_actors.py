@@ -1,0 +1,66 @@
+"""Actor coding (issue 5): a noun phrase on the parse -> "COUNTRY SECTOR" codes, and context guesses."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.extract.actor_context import dominant_country, first_country
+from newsgraph.extract.actors import code_actor, dateline_end
+from newsgraph.extract.linking import MentionIndex
+
+
+@pytest.fixture(scope="module")
+def coded(nlp, analyse):
+    """coded(text, word) -> the Actor for the token ``word`` in ``text`` (None when no actor)."""
+
+    def run(text: str, word: str):
+        art = analyse(text, published="2020-01-01")
+        doc = nlp(text)
+        tok = next(t for t in doc if t.text == word)
+        return code_actor(tok, MentionIndex(art.entities))
+
+    return run
+
+
+@pytest.mark.parametrize("text, word, code", [
+    ("Russia proposed talks.", "Russia", "RUS GOV"),  # a bare country acts through its government
+    ("The Kremlin proposed talks.", "Kremlin", "RUS GOV"),  # seat of power as metonym
+    ("The Pentagon sent ships.", "Pentagon", "USA MIL"),
+    ("Russian troops crossed the river.", "troops", "RUS MIL"),
+    ("Iraqi police arrested him.", "police", "IRQ COP"),
+    ("British sailors were released.", "sailors", "GBR"),  # nationality of unknown people: country only
+    ("The United Nations appealed for calm.", "Nations", "IGO UNO"),
+    ("Islamic State militants attacked.", "militants", "IMG REB"),
+    ("The Ivory Coast's Supreme Court ruled.", "Court", "CIV JUD"),  # owner beats the metonym default
+    ("Rebels in Mali attacked.", "Rebels", "MLI REB"),  # placed by "in X"
+    ("Opposition leaders met.", "leaders", "OPP"),  # members take their group's sector
+    ("Russian-backed separatists fired.", "separatists", "REB"),  # "-backed" names the backer only
+])
+def test_actors_codes(coded, text, word, code):
+    actor = coded(text, word)
+    assert actor is not None and actor.code == code, actor
+
+
+@pytest.mark.parametrize("text, word", [
+    ("The talks ended.", "talks"),  # an event noun is no actor
+    ("He left.", "He"),  # pronouns are resolved by the events stage, not here
+])
+def test_actors_non_actors(coded, text, word):
+    assert coded(text, word) is None
+
+
+def test_actors_dateline(nlp):
+    doc = nlp("KIEV, Oct 1 - Ukrainian troops withdrew. US-led forces stayed.")
+    first, second = list(doc.sents)[:2]
+    assert doc[dateline_end(first)].text == "-"
+    assert dateline_end(second) == -1  # a hyphen inside "US-led" is no dateline
+
+
+def test_actor_context_countries(nlp, analyse):
+    text = "Police in Burundi fired tear gas. Burundi's army deployed. Protesters in Bujumbura fled."
+    art = analyse(text, published="2020-01-01")
+    doc = nlp(text)
+    index = MentionIndex(art.entities)
+    assert dominant_country(doc, index) == "BDI"
+    assert first_country(list(doc.sents)[0], index) == "BDI"
+    assert first_country(list(doc.sents)[0], index, skip=frozenset(range(len(doc)))) is None
