@@ -175,13 +175,13 @@ class StoryClusterer:
 
     # ------------------------------------------------------------------ retrieval
 
-    def _candidates(self, vec: dict[str, float]) -> list[_Story]:
+    def _candidates(self, vec: dict[str, float], limit: int | None = None) -> list[_Story]:
         score: Counter = Counter()
         cap = self.posting_cap
         for t in top_terms(vec, self.query_terms):
             for sid in self._postings.get(t, ())[-cap:]:
                 score[sid] += vec[t]
-        best = sorted(score.items(), key=lambda kv: (-kv[1], kv[0]))[:self.candidates]
+        best = sorted(score.items(), key=lambda kv: (-kv[1], kv[0]))[:limit or self.candidates]
         out = []
         for sid, _ in best:
             story = self._stories[sid]
@@ -319,7 +319,7 @@ class StoryClusterer:
                 if not story.active or not story.weights:
                     continue
                 vec = {t: v / story.norm for t, v in story.weights.items()}
-                for other in self._candidates(vec):
+                for other in self._candidates(vec, 8):
                     if other.seq <= story.seq or find(other.id) == find(story.id):
                         continue
                     if story.first is not None and other.first is not None:
