@@ -101,6 +101,14 @@ def _score(rows: list[dict]) -> dict[str, float]:
             out[f"{side}_sector_accuracy"] = sum(r[f"pred_{side}_sector"] in r[f"gold_{side}_sectors"]
                                                  for r in have) / len(have)
     out["found_rate"] = sum(r["pred"] is not None for r in rows) / n
+
+    def side_ok(r: dict, side: str) -> bool:
+        gold = r[f"gold_{side}_codes"]
+        return not gold or r[f"pred_{side}_country"] in gold
+
+    # the whole triple right: type, and each side's country where the gold names one
+    out["triple_accuracy"] = sum(r["pred"] == r["gold"] and side_ok(r, "source") and side_ok(r, "target")
+                                 for r in rows) / n
     return out
 
 
