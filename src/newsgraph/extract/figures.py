@@ -523,8 +523,8 @@ def _kind(doc, x: NumberExpr) -> tuple[str | None, str | None]:
         kind = noun_kind  # "relocate 120,000 refugees": the noun says more than the verb
     if kind == "displaced" and _fled_abroad(doc, x, noun):
         kind = "refugees"
-    if kind in PEOPLE_KINDS and noun_kind in ("measure",):
-        kind = None
+    if kind in PEOPLE_KINDS and noun_kind in ("measure", "animal"):
+        kind = None  # "killed 5,000 head of cattle": unit "people" must count people
     if kind == "people_other" and noun is not None and noun_kind not in ("person",) and \
             noun_kind not in PEOPLE_KINDS:
         kind = None  # "sent 300 tanks": the verb counts people only when the noun does
