@@ -5,6 +5,7 @@ Benchmarks that need ../shared skip here when it is absent (they exit with a mes
 
 import importlib.util
 import json
+import sys
 
 import pytest
 
@@ -17,6 +18,7 @@ ENTRIES = sorted(BASELINE["benchmarks"].items())
 def _load(name):
     spec = importlib.util.spec_from_file_location(f"bench_{name}", ROOT / "benchmarks" / f"{name}.py")
     module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses in a benchmark look their module up here
     spec.loader.exec_module(module)
     return module
 
