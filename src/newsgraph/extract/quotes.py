@@ -44,6 +44,7 @@ _SCARE_WORDS = {"called", "named", "dubbed", "titled", "entitled", "nicknamed", 
                 "song", "album", "show", "series", "novel", "play", "so", "known", "headline",
                 "program", "programme", "documentary", "article", "column", "essay", "poem"}
 _PARTIAL_MAX_NO_CUE = 8
+_MINOR_WORDS = {"of", "the", "a", "an", "and", "in", "on", "to", "for", "at", "by", "with", "or", "from"}
 _NOT_SPEAKER = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
 _NOT_SPEAKER_WORDS = {"it", "this", "that", "there", "the", "a", "an"}
 _DASH_NAME = re.compile(r"[ \t\xa0]*[―—–-]{1,2}[ \t\xa0]*((?:[A-Z][\w.'’-]*[ \t\xa0]?){1,5})")
@@ -254,7 +255,7 @@ def _starts_sentence(d: _Doc, m: Marked) -> bool:
     """Does the quote open its own sentence (or follow a colon or a cue comma)?"""
     j = m.outer[0] - 1
     text = d.text
-    while j >= 0 and text[j] in " \t":
+    while j >= 0 and text[j].isspace() and text[j] != "\n":
         j -= 1
     if j < 0 or text[j] == "\n":
         return True
@@ -264,7 +265,7 @@ def _starts_sentence(d: _Doc, m: Marked) -> bool:
     if ch == ",":
         # 'he said on Tuesday, "We..."' -- the cue right before the comma, no "that" clause
         before = _frame_before(d, m)
-        near = before[-5:]
+        near = before[-8:]
         return any(_is_cue(t) or _according(t) for t in near) and not any(
             t.lower_ in ("that", "if", "whether") for t in near)
     return False
@@ -313,16 +314,27 @@ def _is_scare(d: _Doc, m: Marked) -> bool:
         return True
     if prev and prev[-1].endswith("so-called"):
         return True
-    if 0 < len(words) <= 6:
-        content = [w for w in words if w.lower() not in ("of", "the", "a", "an", "and", "in", "on", "to", "for")]
-        if content and all(w[:1].isupper() for w in content) and not inner.rstrip().endswith((".", ",", "!", "?")):
-            return True
+    if 0 < len(words) <= 8:
+        content = [w for w in words if w.lower() not in _MINOR_WORDS]
+        if content and all(w[:1].isupper() or not w[:1].isalpha() for w in content):
+            if not inner.rstrip().endswith((".", ",", "!", "?")):
+                return True
+            # "Coal Isn't the Villain." -- headline case is a title, unless a cue frames it
+            if len(content) >= 2 and not _has_cue_frame(d, m):
+                return True
     return False
+
+
+def _has_cue_frame(d: _Doc, m: Marked) -> bool:
+    return any(_is_cue(t) or _according(t) for t in _frame_after(d, m) + _frame_before(d, m)[-5:])
 
 
 def _direct_or_partial(d: _Doc, m: Marked) -> str:
     if len(m.pieces) > 1:
         return "direct"
+    inner = d.text[m.pieces[0][0]:m.pieces[0][1]]
+    if len(inner.split()) <= 2 and not _has_cue_frame(d, m):
+        return "partial"  # a word or two ("unstable") stand as a quote only next to a cue
     if _starts_sentence(d, m):
         return "direct"
     inner = d.text[m.pieces[0][0]:m.pieces[0][1]]
