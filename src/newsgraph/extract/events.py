@@ -87,7 +87,7 @@ log = logging.getLogger(__name__)
 _SUBJ = ("nsubj", "csubj")
 _PASS_SUBJ = ("nsubjpass", "csubjpass")
 _OBJ = ("dobj", "obj", "attr", "dative")
-_TARGET_PREPS = ("with", "to", "against", "on", "for", "between", "toward", "towards", "at", "into",
+_TARGET_PREPS = ("with", "to", "against", "on", "for", "between", "among", "toward", "towards", "at", "into",
                  "from", "over", "upon", "in", "of", "about")
 _PREP_RANK = {p: i for i, p in enumerate(_TARGET_PREPS)}
 _OWN_FORCES_TYPES = frozenset({"RETREAT", "MOBILIZE", "AID", "AGREE"})  # "withdrew its tanks": not a target
@@ -342,6 +342,10 @@ def _pobj_actor(tok, index: MentionIndex, *, depth: int = 0):
         for c in tok.children:
             if c.dep_ in ("poss",) and c.pos_ != "PRON" and _looks_actor(c, index):
                 return c  # "over Moscow's support"; "its troops" names no other party
+        if tok.pos_ == "NOUN" and is_event_noun(tok.lemma_.lower()):
+            agents = _noun_agents(tok, index)  # "opposed to French mediation" -> France
+            if agents:
+                return agents[0]
         for c in tok.children:
             if c.dep_ == "prep" and c.lower_ in ("of", "by", "from"):
                 for p in c.children:
@@ -723,6 +727,8 @@ def _arguments(cand: _Cand, index: MentionIndex) -> None:
                 and not (cand.type in _OWN_FORCES_TYPES and sector_of_noun(o.lemma_) == "MIL")]
         if not objs:
             for o in _objects(head):
+                if o.i in word_ids:
+                    continue  # "blocked roads": the object is part of the trigger
                 actor = _pobj_actor(o, index)
                 own = cand.type in _OWN_FORCES_TYPES and sector_of_noun(actor.lemma_) == "MIL" if actor else False
                 if actor is not None and o.lemma_ not in ("fire",) and not own \
