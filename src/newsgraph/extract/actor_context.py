@@ -86,7 +86,7 @@ def token_country(tok, index: MentionIndex) -> str | None:
 
 
 def fill_country(actor: Actor, factor: float, sent, index: MentionIndex, *,
-                  place_country: str | None = None, prefer_place: bool = False,
+                  place_country: str | None = None, prefer_place: bool = False, diplomatic: bool = False,
                   skip: frozenset[int] = frozenset(),
                   own: frozenset[int] = frozenset(),
                   article_country: str | None = None) -> tuple[Actor, float]:
@@ -111,7 +111,7 @@ def fill_country(actor: Actor, factor: float, sent, index: MentionIndex, *,
         return actor, factor  # no sector to place (a bare name), or already a country
     if prefer_place:  # targets: where it happened, or the only country the sentence names
         only = all_countries(sent, index)
-        country = place_country or (only[0] if len(only) == 1 else None)
+        country = place_country or (only[0] if len(only) == 1 and not (diplomatic and first == "GOV") else None)
     else:
         country = first_country(sent, index, skip) or place_country
     if not country and skip and not prefer_place:

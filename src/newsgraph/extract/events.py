@@ -955,8 +955,11 @@ def _sentence_events(sent, article: Article, found: Found, index: MentionIndex,
         own = frozenset(ss.i for ss in cand.sources)  # an ethnic label does not place its own group
         sources = [fill_country(a, f, sent, index, place_country=place_country, skip=tgt_skip, own=own,
                                  article_country=ctx.article_country) for a, f in sources]
+        # a government met or agreed with is as often foreign as not: no one-country guess for it
+        diplomatic = cand.type in ("CONSULT", "AGREE", "COOPERATE", "SUPPORT")
         targets = [fill_country(a, f, sent, index, place_country=place_country, prefer_place=True,
-                                 article_country=ctx.article_country) for a, f in targets]
+                                diplomatic=diplomatic, article_country=ctx.article_country)
+                   for a, f in targets]
         if sources and sources[0][0] is not None:
             targets = [domestic(sources[0][0], a, f) for a, f in targets]
         if not sources and not targets:
