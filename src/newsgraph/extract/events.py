@@ -90,6 +90,8 @@ _OBJ = ("dobj", "obj", "attr", "dative")
 _TARGET_PREPS = ("with", "to", "against", "on", "for", "between", "among", "toward", "towards", "at", "into",
                  "from", "over", "upon", "in", "of", "about")
 _PREP_RANK = {p: i for i, p in enumerate(_TARGET_PREPS)}
+_PROMISES = frozenset({"vow", "pledge", "promise", "swear"})
+_HARM = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "THREATEN"})
 _OWN_FORCES_TYPES = frozenset({"RETREAT", "MOBILIZE", "AID", "AGREE"})  # "withdrew its tanks": not a target
 _JOIN_PREPS = frozenset({"for", "in", "at", "into", "on"})
 _PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "around", "throughout"})
@@ -259,7 +261,8 @@ class _Cand:
     mode: str = "asserted"
     negated: bool = False
     factor: float = 1.0
-    chain: list = field(default_factory=list)  # verbs between the head and the clause top
+    chain: list = field(default_factory=list)  # transparent verbs between the head and the clause top
+    inner: list = field(default_factory=list)  # complements it governs ("refused to MEET X"): targets only
     passive: bool = False
 
 
@@ -292,7 +295,10 @@ def _raw_subject(verb):
             tok = tok.head
             continue
         if tok.dep_ in ("relcl", "acl") and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
-            return tok.head, tok.dep_ == "acl" and tok.tag_ == "VBN"
+            head = tok.head  # "Boko Haram, the Islamist insurgency that has killed": the named one
+            if head.dep_ == "appos" and head.head.pos_ in ("PROPN", "NOUN"):
+                head = head.head
+            return head, tok.dep_ == "acl" and tok.tag_ == "VBN"
         if tok.dep_ in ("xcomp", "advcl") and tok.head.pos_ in ("VERB", "AUX", "ADJ"):
             # controlled subject: "X agreed to buy" -> X; object control "urged X to" handled by caller
             objs = [c for c in tok.head.children if c.dep_ in ("dobj",)]
@@ -662,8 +668,11 @@ def _candidates(sent, index: MentionIndex) -> list[_Cand]:
             dropped.add(gov.head.i)
             cand.chain.append(gov.head)
             continue
-        gov.chain.append(cand.head)
+        gov.inner.append(cand.head)
         dominated_ids.add(cand.head.i)
+        if gov.type == "AGREE" and gov.head.lemma_ in _PROMISES and cand.type in _HARM:
+            gov.type = "THREATEN"  # "vowed that the military would defeat the insurgents":
+            gov.targets = [o for o in _objects(cand.head) if _looks_actor(o, index)]  # the threatened
     kept = [c for c in cands if c.head.i not in dominated_ids and c.head.i not in dropped]
     # Nominal events with their own actor ("Moscow's support for Assad", "talks between A and B").
     for tok in sent:
@@ -719,7 +728,7 @@ def _arguments(cand: _Cand, index: MentionIndex) -> None:
                 if agents:  # "rejected Russia's proposal" -> Russia ("its troops" are its own)
                     cand.targets = agents
                     break
-    verbs = [head] + [c for c in cand.chain if c.pos_ in ("VERB", "AUX") and c.dep_ == "xcomp"
+    verbs = [head] + [c for c in cand.chain + cand.inner if c.pos_ in ("VERB", "AUX") and c.dep_ == "xcomp"
                       and not any(x.dep_ in _SUBJ for x in c.children)]
     if not cand.targets:  # "refused to meet Jordan's king": the complement's object
         objs = [o for v in verbs for o in _objects(v) if o.i not in word_ids and _looks_actor(o, index)
@@ -738,7 +747,7 @@ def _arguments(cand: _Cand, index: MentionIndex) -> None:
         if objs:
             cand.targets = _conjuncts(objs[0])
     if not cand.targets:
-        places = [cand.head] + [w for w in cand.words if w.i != cand.head.i] + cand.chain
+        places = [cand.head] + [w for w in cand.words if w.i != cand.head.i] + cand.chain + cand.inner
         for t in list(places):
             for o in _objects(t):
                 if o not in places:
@@ -757,7 +766,7 @@ def _arguments(cand: _Cand, index: MentionIndex) -> None:
                     break
     if not cand.targets:
         # complement clauses: "demanded that X withdraw", "urged X to": the clause subject
-        for c in [cand.head] + cand.chain:
+        for c in [cand.head] + cand.chain + cand.inner:
             for cc in c.children:
                 if cc.dep_ in ("ccomp", "xcomp"):
                     s = [x for x in cc.children if x.dep_ in _SUBJ + _PASS_SUBJ]
@@ -797,8 +806,8 @@ def _date_for(cand: _Cand, report_verb, dates_by_gov: dict[int, object]):
     gov_ids = [cand.head.i] + [t.i for t in cand.chain] + [w.i for w in cand.words]
     if cand.kind == "noun" and cand.head.head.i != cand.head.i:
         gov_ids.append(cand.head.head.i)
-    if cand.head.dep_ == "conj":  # "spoke on Tuesday with Lavrov and expressed ...": shared date
-        gov_ids.append(cand.head.head.i)
+    if cand.head.dep_ in ("conj", "advcl"):  # "spoke on Tuesday ... and expressed", "tore through
+        gov_ids.append(cand.head.head.i)     # ... on Sunday, killing 54": the clause's date is shared
     for i in gov_ids:
         if i in dates_by_gov:
             return dates_by_gov[i], "text"
@@ -831,7 +840,7 @@ def _date_governors(doc, found: Found) -> dict[int, object]:
 
 
 def _place_for(cand: _Cand, index: MentionIndex, actor_tokens: set[int]):
-    for t in [cand.head] + cand.chain:
+    for t in [cand.head] + cand.chain + cand.inner:
         for p in t.children:
             if p.dep_ == "prep" and p.lower_ in _PLACE_PREPS:
                 for o in p.children:
