@@ -969,7 +969,9 @@ def _sentence_events(sent, article: Article, found: Found, index: MentionIndex,
         targets = [fill_country(a, f, sent, index, place_country=place_country, prefer_place=True,
                                 diplomatic=diplomatic, article_country=ctx.article_country)
                    for a, f in targets]
-        if sources and sources[0][0] is not None:
+        if sources and sources[0][0] is not None and (
+                actor_country(sources[0][0]) == ctx.article_country or len(all_countries(sent, index)) <= 1):
+            # domestic default only where the source's country is the scene (article or sentence)
             targets = [domestic(sources[0][0], a, f) for a, f in targets]
         if not sources and not targets:
             continue  # an event with no participant says nothing about who did what to whom
