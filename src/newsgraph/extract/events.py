@@ -60,7 +60,7 @@ embedded clause 0.85, pronoun resolved 0.85, uncoded source 0.85, no source
 0.6, each guessed country 0.8-0.9), clipped to [0.05, 0.95]. It ranks the events
 of a sentence (the benchmark keeps the most confident); ``benchmarks/events.py``
 prints how often the kept event has the right type in each band on PLOVER-GSR
-(0.92 above 0.8, 0.83-0.88 between 0.6 and 0.8). Below 0.6 the kept events are
+(0.92 above 0.8, 0.85-0.88 between 0.6 and 0.8). Below 0.6 the kept events are
 not less often right (few, mostly nominal events standing alone): the score
 ranks a sentence's events more than it predicts correctness there.
 """
