@@ -10,10 +10,12 @@ each entry with the reason for its type):
   own used when the object is not an event noun ("provided weapons" AID);
 - **nominal events** ("the attack killed 22", "Moscow's support for Assad",
   "talks between A and B") when they have an actor of their own;
-- **control**: "agreed to buy", "threatened to impose", "refused to meet": the
-  governing verb is the event, its complement supplies the target;
-  transparent verbs ("continue to", "plans to") pass the event through and set
-  ``mode``; "ready/willing to" is an offer (AGREE);
+- **control**: "agreed to buy", "threatened to impose", "refused to meet",
+  "accused X of violating": the governing verb is the event, its complement
+  supplies the target; a vow of a hostile act ("vowed to crush the rebels") is a
+  THREATEN against its object; transparent verbs ("continue to", "plans to")
+  pass the event through and set ``mode``; "ready/willing to X" is X with mode
+  "intended" (an offer: AGREE in ``as_plover``), AGREE itself when X is no event;
 - **reported speech**: the speaking is not an event; the clause it reports is
   coded ("Kerry said Russia proposed talks" -> Russia AGREE); "X said Y must Z"
   is a DEMAND by X on Y. Pronoun subjects of the reported clause ("Japan said it
@@ -28,10 +30,11 @@ to meet X"), else the first actor found in the event's prepositional phrases
 demanded clause. Conjoined actors give one event per source-target pair.
 
 Countries for actors named without one (``actors.py`` codes what the phrase
-says, ``actor_context.py`` guesses the rest): a sector-only source takes the first country the sentence names outside
-the target's own words; a sector-only target takes the event's place, the only
+says, ``actor_context.py`` guesses the rest): a sector-only source takes the
+first country the sentence names outside the target's own words; a sector-only target takes the event's place, the only
 country of the sentence, or the source's country (domestic default, not between
-two governments); people without any code ("prisoners") take the place or
+two governments, and only where the source's country is the scene); people
+without any code ("prisoners") take the place or
 sentence country; when the sentence names none, the article's dominant country
 stands in. Each guess lowers ``confidence``. Pronouns: the speaker of the
 reported clause ("Japan said it had halted aid"; in a direct quote only I/we),
