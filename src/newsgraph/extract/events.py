@@ -495,7 +495,7 @@ def _verb_candidate(tok, index: MentionIndex) -> _Cand | None:
         # any other verb whose object is an event noun: "speeded up the withdrawal", "tightened the blockade"
         for o in objs:
             ntype = _noun_type(o, index, as_object=False)
-            if ntype:
+            if ntype and _between(o) is None:  # "followed a call between A and B": the noun's own event
                 return _Cand(ntype, "light", tok, [tok, o], factor=0.9)
     return None
 
@@ -1012,12 +1012,30 @@ def _sentence_events(sent, article: Article, found: Found, index: MentionIndex,
     return out
 
 
+def _clause_subject(tok):
+    """The non-pronoun subject of the clause a token sits in (for "its"/"their" inside it)."""
+    for anc in tok.ancestors:
+        if anc.pos_ in ("VERB", "AUX"):
+            subj, passive = _subject(anc)
+            if subj is not None and subj.pos_ != "PRON" and not passive and subj.i != tok.i:
+                return subj
+            return None
+    return None
+
+
 def _code_all(toks: Iterable, speaker_tok, speaker_actor, index: MentionIndex, *,
               loose: bool = False, prev: Actor | None = None,
               direct: bool = False) -> list[tuple[Actor, float]]:
     """Coded actors for argument tokens; ``loose`` keeps an uncoded noun phrase (subjects)."""
     out: list[tuple[Actor, float]] = []
     for t in toks:
+        if t.dep_ == "poss" and t.lower_ in ("its", "their", "his", "her"):
+            owner = _clause_subject(t)  # "Moscow has asked ... over its deployment": its = Moscow
+            if owner is not None:
+                actor = code_actor(owner, index)
+                if actor is not None:
+                    out.append((actor, 0.85))
+                    continue
         if t.lower_ in PRONOUNS or t.pos_ == "PRON":
             actor = _resolve_pronoun(t, speaker_tok, speaker_actor, index, prev=prev, direct=direct)
             if actor is not None:
