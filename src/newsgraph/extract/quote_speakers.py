@@ -97,6 +97,7 @@ class SpeakerResolver:
         self._canon = self._canonical_map()
         self._sents = list(doc.sents)
         self._sent_starts = [sent.start for sent in self._sents]
+        self._sent_cost: list[float] | None = None
         self.timeline: list[tuple[int, Speaker, str | None, float]] = []
 
     # ------------------------------------------------------------------ canonical names
@@ -275,6 +276,19 @@ class SpeakerResolver:
                 return g
         return None
 
+    def _distance(self, a: int, b: int) -> float:
+        """Sentences between sentence ``a`` and ``b``; sentences inside quotes count a third.
+
+        A long quote does not make its speaker less likely to be "he" right after it.
+        """
+        if self._sent_cost is None:
+            costs = [0.0]
+            for sent in self._sents:
+                quoted = sum(1 for t in sent if self._is_quoted(t.idx))
+                costs.append(costs[-1] + (1 / 3 if quoted > 0.6 * len(sent) else 1.0))
+            self._sent_cost = costs
+        return self._sent_cost[b] - self._sent_cost[a]
+
     def _sent_index(self, i: int) -> int:
         return bisect_right(self._sent_starts, i) - 1
 
@@ -303,7 +317,7 @@ class SpeakerResolver:
             if self._is_quoted(s):
                 continue  # people named inside quotes are rarely the next speaker
             head = self._head_token(s, e)
-            back = sent_i - self._sent_index(head.i if head is not None else tok.i)
+            back = self._distance(self._sent_index(head.i if head is not None else tok.i), sent_i)
             score = back * 10.0
             if head is not None and head.dep_ in _SUBJ:
                 score -= 5
@@ -321,7 +335,8 @@ class SpeakerResolver:
                 continue
             if want and gender not in (None, want):
                 continue
-            back = sent_i - self._sent_index(self.doc.char_span(pos, pos + 1, alignment_mode="expand")[0].i)
+            back = self._distance(
+                self._sent_index(self.doc.char_span(pos, pos + 1, alignment_mode="expand")[0].i), sent_i)
             cands.append((back * 10.0 - weight, pos, sp))
         if not cands:
             return None
