@@ -104,3 +104,29 @@ def test_discrepancy_quotes_worded_differently():
 ])
 def test_discrepancy_quotes_none(qa, qb):
     assert find_discrepancies([facts("a", "", quotes=[qa]), facts("b", "", quotes=[qb])]) == ()
+
+
+def test_discrepancy_vague_quantities_never_contradict():
+    a = "The strike killed 37 people in the market, officials said."
+    b = "The strike killed dozens of people in the market, witnesses said."
+    fa = figure_in(a, "37", "killed", 37)
+    fb = figure_in(b, "dozens", "killed", 24, hedge="dozens")
+    assert find_discrepancies([facts("a", a, [fa]), facts("b", b, [fb])]) == ()
+
+
+def test_discrepancy_part_figures_compared_only_with_parts():
+    a = "At least 19 people, including 12 medical staff, were killed in the hospital strike."
+    b = "The hospital strike killed 22 people, the charity said."
+    found = find_discrepancies([
+        facts("a", a, [figure_in(a, "19", "killed", 19, hedge="at least"), figure_in(a, "12", "killed", 12)]),
+        facts("b", b, [figure_in(b, "22", "killed", 22)]),
+    ])
+    assert [dict(d.values) for d in found] == [{"a": "19", "b": "22"}]
+
+
+def test_discrepancy_quote_excerpt_in_other_words():
+    long_ = q("The Russians proposed a military-to-military conversation, and we believe it is an important "
+              "next step", "John Kerry")
+    short = q("we think it is an important next step", "Kerry")
+    found = find_discrepancies([facts("a", "", quotes=[long_]), facts("b", "", quotes=[short])])
+    assert len(found) == 1 and found[0].fact == "quote: John Kerry"

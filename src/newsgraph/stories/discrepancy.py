@@ -29,14 +29,22 @@ COUNTED_KINDS = frozenset({"killed", "injured", "displaced", "refugees", "arrest
                            "money", "people_other"})
 """Figure kinds compared across outlets ("other" says too little about what is counted)."""
 
-SAME_CONTEXT = 0.2
+SAME_CONTEXT = 0.15
 """Jaccard of the words around two figures above which they count the same thing."""
+
+ALONE_CONTEXT = 0.05
+"""Lower Jaccard enough when each figure is the only one of its kind in its article."""
 
 QUOTE_SAME_SPEAKER = 70.0
 QUOTE_UNKNOWN_SPEAKER = 85.0
 """rapidfuzz ratios (0-100) above which two quotes are versions of one quote."""
 
 _SENTENCE_END = re.compile(r"[.!?]\s|\n")
+_PART_OF = re.compile(r"\b(?:including|among them|among whom|of them|of whom|among the dead|among the victims)\W*$", re.I)
+_VAGUE = re.compile(r"\b(?:dozens?|scores|hundreds|thousands|millions|tens of|several|many|numerous|a few|few)\b",
+                    re.I)
+PART = "__part__"
+"""Context marker of a figure that counts part of another ("19 people, including 12 staff")."""
 
 
 class ArticleFacts(NamedTuple):
@@ -49,14 +57,27 @@ class ArticleFacts(NamedTuple):
 
 
 def figure_context(text: str, figure: Figure) -> frozenset[str]:
-    """Content terms of the sentence holding ``figure`` (without the figure's own number)."""
+    """Content terms of the sentence holding ``figure`` (without the figure's own number).
+
+    A figure introduced by "including", "of whom"... counts part of another
+    figure; its context carries the ``PART`` marker so that it is only compared
+    with other part figures.
+    """
     start, end = figure.span
     left = max(0, start - 300)
     ends = [m.end() for m in _SENTENCE_END.finditer(text, left, start)]
     s = ends[-1] if ends else left
     m = _SENTENCE_END.search(text, end, min(len(text), end + 300))
     e = m.start() + 1 if m else min(len(text), end + 300)
-    return frozenset(content_terms(text[s:e]))
+    terms = set(content_terms(text[s:e]))
+    if _PART_OF.search(text[max(0, start - 30):start]):
+        terms.add(PART)
+    return frozenset(terms)
+
+
+def _vague(f: Figure) -> bool:
+    """A vague quantity ("dozens", "hundreds", "several"): it cannot contradict a number."""
+    return bool(_VAGUE.search(f.text or ""))
 
 
 def _precision(v: float) -> float:
@@ -91,13 +112,15 @@ def values_agree(a: Figure, b: Figure) -> bool:
 def _same_thing(fa: Figure, ca: frozenset[str], alone_a: bool,
                 fb: Figure, cb: frozenset[str], alone_b: bool) -> float:
     """How surely two figures of one kind count the same thing (0 = not)."""
+    if (PART in ca) != (PART in cb):
+        return 0.0
     union = ca | cb
     sim = len(ca & cb) / len(union) if union else 0.0
     big, small = max(abs(fa.value), abs(fb.value)), min(abs(fa.value), abs(fb.value))
     far_apart = small == 0 or big / small > 10
     if sim >= (0.5 if far_apart else SAME_CONTEXT):
         return sim
-    if alone_a and alone_b and not far_apart:
+    if alone_a and alone_b and not far_apart and sim >= ALONE_CONTEXT:
         return SAME_CONTEXT
     return 0.0
 
@@ -108,7 +131,8 @@ def _figure_discrepancies(reports: Sequence[ArticleFacts]) -> list[tuple[tuple, 
     for kind, unit in keys:
         slots: list[list[tuple[int, Figure, frozenset[str], bool]]] = []
         for i, r in enumerate(reports):
-            mine = [(f, c) for f, c in zip(r.figures, r.contexts) if f.kind == kind and (f.unit or "") == unit]
+            mine = [(f, c) for f, c in zip(r.figures, r.contexts)
+                    if f.kind == kind and (f.unit or "") == unit and not _vague(f)]
             alone = len(mine) == 1
             for f, c in mine:
                 best, best_s = None, 0.0
@@ -154,6 +178,10 @@ def _quote_match(a: Quote, na: str, b: Quote, nb: str) -> float:
     if na in nb or nb in na:
         return 100.0
     r = fuzz.ratio(na, nb)
+    short, long_ = (na, nb) if len(na) <= len(nb) else (nb, na)
+    if len(short.split()) >= 5 and len(short) < 0.8 * len(long_):
+        # one outlet quotes a stretch of the statement, in other words
+        r = max(r, fuzz.partial_ratio(short, long_) - 5)
     return r if r >= need else 0.0
 
 
