@@ -18,8 +18,9 @@ Scoring protocol (PARC-style, as the data README suggests):
   speaker *name* (our canonical name or speaker phrase; textacy's speaker
   tokens; a bare pronoun names nobody) shares a word
   (case-folded, honorifics and stop words left out) with the gold Source or,
-  when the gold Source is a pronoun or a phrase without a capitalised word, with
-  the nearest earlier gold Source that has one and whose given name or
+  when the gold Source is a pronoun or a phrase without a capitalised name word
+  ("the Republican nominee": honorifics, titles and party words do not count),
+  with the nearest earlier gold Source that has one and whose given name or
   honorific does not contradict "he"/"she" (the annotation has no coreference;
   this stands in for the pronoun's name). For "who"/"which"
   sources, the words just before the pronoun stand in instead.
@@ -112,8 +113,8 @@ def _parse_ann(path: Path, text: str) -> list[Gold]:
         g.names.add(src)
         if low in _RELATIVE:
             g.names.add(text[max(0, g.source[0][0] - 40):g.source[0][0]].split(",")[0])
-        elif low in _PRONOUNS or not any(w[:1].isupper() for w in words[1:] + words[:1]
-                                         if w.lower() not in _PRONOUNS | {"the", "a"}):
+        elif low in _PRONOUNS or not any(w[:1].isupper() and _words(w) for w in words
+                                         if w.lower() not in _PRONOUNS):
             want = "m" if low in ("he", "him") else "f" if low in ("she", "her") else None
             fitting = [n for n in named_before if want is None or _gender(n) in (None, want)]
             if fitting:
