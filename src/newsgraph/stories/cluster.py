@@ -26,7 +26,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from typing import Iterable
 
-from ..model import AnalysedArticle, Discrepancy, Event, Figure, MergedEvent, Quote, Story, StoriesResult, stable_id
+from ..model import (AnalysedArticle, Discrepancy, Event, Figure, MergedEvent, Quote, StoriesResult, Story,
+                     stable_id)
 from .discrepancy import ArticleFacts, figure_context, find_discrepancies
 from .fingerprint import article_terms, top_terms
 from .merge import merge_events
@@ -133,8 +134,6 @@ class StoryClusterer:
     _story_of: dict[str, str] = field(default_factory=dict, init=False, repr=False)
     _synd: SyndicationIndex | None = field(default=None, init=False, repr=False)
     _expiry: list = field(default_factory=list, init=False, repr=False)
-    _newest: float | None = field(default=None, init=False, repr=False)
-    _time_of: dict[str, float | None] = field(default_factory=dict, init=False, repr=False)
     _active: int = field(default=0, init=False, repr=False)
     _primed: set[str] = field(default_factory=set, init=False, repr=False)
 
@@ -259,7 +258,6 @@ class StoryClusterer:
         if article.id in self._story_of:
             return self._story_of[article.id]
         when = _days(article.published)
-        self._time_of[article.id] = when
         vec = self._vector(article_terms(article, entity_weight=self.entity_weight), article.id)
         chosen: _Story | None = None
         if self._synd is not None:
@@ -281,10 +279,11 @@ class StoryClusterer:
             chosen = self._new_story(article.id)
         self._join(chosen, article.id, vec, when)
         self._kept[article.id] = _Kept(
-            id=article.id, order=len(self._kept), published=article.published, source=article.source, title=article.title,
-            lead=article.text.strip().split("\n", 1)[0][:120], agency=credited_agency(article.text),
-            figures=article.figures,
-            contexts=tuple(figure_context(article.text, f) for f in article.figures), quotes=article.quotes, events=article.events)
+            id=article.id, order=len(self._kept), published=article.published, source=article.source,
+            title=article.title, lead=article.text.strip().split("\n", 1)[0][:120],
+            agency=credited_agency(article.text), figures=article.figures,
+            contexts=tuple(figure_context(article.text, f) for f in article.figures),
+            quotes=article.quotes, events=article.events)
         self._retire_old()
         return chosen.id
 

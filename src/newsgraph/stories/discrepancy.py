@@ -40,7 +40,8 @@ QUOTE_UNKNOWN_SPEAKER = 85.0
 """rapidfuzz ratios (0-100) above which two quotes are versions of one quote."""
 
 _SENTENCE_END = re.compile(r"[.!?]\s|\n")
-_PART_OF = re.compile(r"\b(?:including|among them|among whom|of them|of whom|among the dead|among the victims)\W*$", re.I)
+_PART_OF = re.compile(r"\b(?:including|among them|among whom|of them|of whom|among the dead|among the victims)\W*$",
+                      re.I)
 _VAGUE = re.compile(r"\b(?:dozens?|scores|hundreds|thousands|millions|tens of|several|many|numerous|a few|few)\b",
                     re.I)
 PART = "__part__"
