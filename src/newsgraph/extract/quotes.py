@@ -44,6 +44,8 @@ _SCARE_WORDS = {"called", "named", "dubbed", "titled", "entitled", "nicknamed", 
                 "song", "album", "show", "series", "novel", "play", "so", "known", "headline",
                 "program", "programme", "documentary", "article", "column", "essay", "poem"}
 _PARTIAL_MAX_NO_CUE = 8
+_SUBORDINATORS = {"when", "as", "after", "because", "while", "before", "if", "since", "though",
+                  "although", "whereas", "until", "unless"}
 _MINOR_WORDS = {"of", "the", "a", "an", "and", "in", "on", "to", "for", "at", "by", "with", "or", "from"}
 _NOT_SPEAKER = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
 _NOT_SPEAKER_WORDS = {"it", "this", "that", "there", "the", "a", "an"}
@@ -165,6 +167,8 @@ def _find_cue(toks: list, *, side: str):
     """The cue token in a frame: the first one after the quote, the last one before it."""
     order = toks if side == "after" else list(reversed(toks))
     for tok in order:
+        if side == "after" and tok.lower_ in _SUBORDINATORS:
+            break  # "..., when Clinton blasted him": another clause, not this quote's cue
         if _according(tok):
             return tok
         if _is_cue(tok):
