@@ -281,6 +281,9 @@ def measure(*, split: str = "test", docs: int | None = None, errors: bool = Fals
     out["ours_all_overlap_p"], out["ours_all_overlap_r"], out["ours_all_overlap_f1"] = p, r, f
     out["ours_all_source_acc"] = c["ours_a_spk"] / c["ours_a_overlap"] if c["ours_a_overlap"] else 0.0
     out["gold_direct"], out["gold_all"] = float(c["gold_direct"]), float(c["gold_all"])
+    out["ours_minus_textacy_direct_overlap_f1"] = out["ours_direct_overlap_f1"] - out["textacy_direct_overlap_f1"]
+    out["ours_minus_textacy_direct_speaker_acc"] = (out["ours_direct_speaker_acc"]
+                                                    - out["textacy_direct_speaker_acc"])
     return out
 
 
