@@ -30,7 +30,6 @@ _PLURAL = {"they", "them", "we", "us"}
 _SINGULAR_I = {"i", "me"}
 _RELATIVE = {"who", "which", "that"}
 _HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Miss|Sir|Dame|Lord|Lady)\.?\s*$")
-_DEFINITE = {"the", "this", "that", "our", "his", "her", "its", "their"}
 _LOOKBACK_SENTS = 8
 
 

@@ -226,7 +226,8 @@ def _speaker_for_cue(tok, resolver: SpeakerResolver, d: _Doc) -> tuple[Speaker |
         # the parse hung the cue off a clause inside the quote: the last subject before
         # the cue in its sentence, outside quotes ("Mr. Trump ..., asserting, ''...''")
         for t in reversed(tok.doc[tok.sent.start:tok.i]):
-            if t.dep_ in ("nsubj", "nsubjpass") and not d.in_quote(t.idx) and t.pos_ in ("PROPN", "PRON", "NOUN"):
+            if (t.dep_ in ("nsubj", "nsubjpass") and not d.in_quote(t.idx)
+                    and t.pos_ in ("PROPN", "PRON", "NOUN")):
                 return resolver.resolve(t)
         return None, None
     return resolver.resolve(subj)
@@ -440,10 +441,6 @@ def _intro_line(d: _Doc, m: Marked):
     return None
 
 
-def _para_of(text: str, pos: int) -> int:
-    return text.count("\n", 0, pos)
-
-
 def _merge_split(cands: list[_Cand], d: _Doc) -> list[_Cand]:
     """Join the pieces of a quote split around its cue into one candidate."""
     out: list[_Cand] = []
@@ -518,7 +515,7 @@ def _headline(doc, d: _Doc, resolver: SpeakerResolver, taken: list[Span]) -> lis
     return out
 
 
-_DATELINE = re.compile(r"[A-Z][A-Z .'-]+(?:\([^)]*\))?,?[^\n]{0,30}?\s[-–—]+\s")
+_DATELINE = re.compile(r"[A-Z]{3}[A-Z .'-]*(?:\([^)]*\))?,?[^\n]{0,30}?\s[-–—]+\s")
 
 
 def _clip_to_paragraph(text: str, span: Span, anchor: int) -> Span:
@@ -530,8 +527,9 @@ def _clip_to_paragraph(text: str, span: Span, anchor: int) -> Span:
     nl = text.find("\n", max(anchor, s), e)
     if nl >= 0:
         e = nl
-    head = _DATELINE.match(text, s) if s == 0 or text[s - 1] == "\n" else None
-    if head is not None and head.end() < e:
+    para_start = text.rfind("\n", 0, s) + 1
+    head = _DATELINE.match(text, para_start)
+    if head is not None and s < head.end() < e:
         s = head.end()
     while s < e and text[s].isspace():
         s += 1
@@ -559,7 +557,8 @@ def _indirect(doc, d: _Doc, resolver: SpeakerResolver, direct_spans: list[Span])
                 while right.i > left.i and right.is_punct and right.text not in ("”", "\"", "’"):
                     right = doc[right.i - 1]
                 content = (left.idx, right.idx + len(right))
-            elif tok.dep_ in ("parataxis", "ccomp", "advcl") and tok.head.i < tok.i and tok.head.pos_ in ("VERB", "AUX"):
+            elif (tok.dep_ in ("parataxis", "ccomp", "advcl") and tok.head.i < tok.i
+                  and tok.head.pos_ in ("VERB", "AUX")):
                 # "Russia has proposed talks, Kerry said on Wednesday"
                 head = tok.head
                 left = head.left_edge
