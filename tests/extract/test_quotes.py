@@ -50,6 +50,12 @@ def test_quote_marks_joins_paragraphs_of_one_quote():
                                                        "Second paragraph,"]
 
 
+def test_quote_marks_joins_paragraphs_after_a_speech_verb():
+    text = 'She said "the first part.\n\n"And the second," she added.'
+    marked = find_marked(text)
+    assert len(marked) == 1 and len(marked[0].pieces) == 2
+
+
 def test_quote_marks_unclosed_quote_ends_with_its_paragraph():
     text = 'Officials said the "plan was dead\n\nA new paragraph with "a real quote" here.'
     found = [" ".join(text[s:e] for s, e in m.pieces) for m in find_marked(text)]

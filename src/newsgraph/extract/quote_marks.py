@@ -31,6 +31,8 @@ _SINGLE_CLOSE = {"’", "'"}
 _WORD = re.compile(r"\w", re.UNICODE)
 _PARA = re.compile(r"[^\n]+")
 _MAX_SINGLE = 400
+_SPEECH_WORDS = {"said", "says", "added", "adds", "told", "tells", "wrote", "writes", "stated", "declared",
+                 "continued", "explained", "noted", "asked", "warned", "insisted", "replied", "saying"}
 _JOINER = "\u2060"  # stands for the second apostrophe of a '' mark while scanning
 
 
@@ -214,9 +216,12 @@ def _opens_speech(text: str, pos: int) -> bool:
     middle of a sentence ends with its paragraph.
     """
     j = pos - 1
-    while j >= 0 and text[j] in " \t":
+    while j >= 0 and text[j] in " \t\xa0":
         j -= 1
-    return j < 0 or text[j] in "\n:,.?!—–-"
+    if j < 0 or text[j] in "\n:,.?!—–-":
+        return True
+    word = text[max(0, j - 12):j + 1].split()
+    return bool(word) and word[-1].lower() in _SPEECH_WORDS
 
 
 def _para_index(paras: list[Span], pos: int) -> int:
