@@ -146,6 +146,11 @@ class SpeakerResolver:
             if low not in _MALE | _FEMALE | _PLURAL:
                 return None, span  # "it", "I", "you", "this": nobody we can name
             return self.pronoun(head), span
+        if head.pos_ == "NOUN":
+            # "Another critic, Laurence H. Tribe, said": the apposed name is the speaker
+            for child in head.children:
+                if child.dep_ == "appos" and child.pos_ == "PROPN" and self._entity_at(child) is not None:
+                    return self.resolve(child)
         span = phrase_span(head)
         ent = self._entity_at(head)
         if ent is None and head.pos_ == "PROPN":
