@@ -24,6 +24,8 @@ Scoring protocol (PARC-style, as the data README suggests):
   honorific does not contradict "he"/"she" (the annotation has no coreference;
   this stands in for the pronoun's name). For "who"/"which"
   sources, the words just before the pronoun stand in instead.
+  Also reported: speaker accuracy over the matches whose gold Source is itself a
+  name (``*_speaker_acc_named``), free of that stand-in's noise.
 - **All attributions**: every gold relation against our direct + partial +
   indirect quotes (partial quotes inside one of our indirect quotes are the same
   attribution and are left out), overlap matching on all word tokens of the
@@ -62,6 +64,7 @@ class Gold:
     source: list[tuple[int, int]] = field(default_factory=list)
     direct: bool = False
     names: set[str] = field(default_factory=set)
+    named: bool = False  # the Source itself names someone (no pronoun or role phrase)
 
 
 @dataclass
@@ -121,6 +124,7 @@ def _parse_ann(path: Path, text: str) -> list[Gold]:
                 g.names.add(fitting[-1])
         else:
             named_before.append(src)
+            g.named = True
     return golds
 
 
@@ -141,7 +145,11 @@ def _gender(name: str) -> str | None:
 
 
 def _match(preds: list[Pred], golds: list[tuple[Gold, frozenset[int]]], text: str):
-    """Greedy one-to-one matching by overlap; returns (exact, overlap, speaker_ok, speaker_n)."""
+    """Greedy one-to-one matching by overlap.
+
+    Returns (exact, overlap, speaker_ok, named_n, named_ok): the last two count the
+    matches whose gold Source is itself a name (no pronoun chain needed).
+    """
     pairs = []
     for i, p in enumerate(preds):
         for j, (_g, gt) in enumerate(golds):
@@ -150,7 +158,7 @@ def _match(preds: list[Pred], golds: list[tuple[Gold, frozenset[int]]], text: st
                 pairs.append((inter / max(len(p.tokens), len(gt)), i, j))
     pairs.sort(reverse=True)
     used_p, used_g = set(), set()
-    exact = overlap = spk_ok = 0
+    exact = overlap = spk_ok = named_n = named_ok = 0
     for score, i, j in pairs:
         if score < 0.5 or i in used_p or j in used_g:
             continue
@@ -160,9 +168,12 @@ def _match(preds: list[Pred], golds: list[tuple[Gold, frozenset[int]]], text: st
         p, (g, gt) = preds[i], golds[j]
         if p.tokens == gt:
             exact += 1
-        if _speaker_ok(p, g):
-            spk_ok += 1
-    return exact, overlap, spk_ok
+        ok = _speaker_ok(p, g)
+        spk_ok += ok
+        if g.named:
+            named_n += 1
+            named_ok += ok
+    return exact, overlap, spk_ok, named_n, named_ok
 
 
 def _speaker_ok(p: Pred, g: Gold) -> bool:
@@ -234,7 +245,8 @@ def measure(*, split: str = "test", docs: int | None = None, errors: bool = Fals
     texts = sorted((root / "text").glob("*.txt"))[:docs]
     counts = {k: 0 for k in ("gold_direct", "gold_all", "ours_direct", "ours_all", "tx_direct",
                              "ours_d_exact", "ours_d_overlap", "ours_d_spk", "tx_d_exact",
-                             "tx_d_overlap", "tx_d_spk", "ours_a_overlap", "ours_a_spk")}
+                             "tx_d_overlap", "tx_d_spk", "ours_a_overlap", "ours_a_spk",
+                             "ours_d_named", "ours_d_named_ok", "tx_d_named", "tx_d_named_ok")}
     t0 = time.perf_counter()
     for path in texts:
         text = path.read_text(encoding="utf-8")
@@ -256,15 +268,14 @@ def measure(*, split: str = "test", docs: int | None = None, errors: bool = Fals
         counts["ours_direct"] += len(od)
         counts["ours_all"] += len(oa)
         counts["tx_direct"] += len(tx)
-        e, o, s = _match(od, gd, text)
-        counts["ours_d_exact"] += e
-        counts["ours_d_overlap"] += o
-        counts["ours_d_spk"] += s
-        e, o, s = _match(tx, gd, text)
-        counts["tx_d_exact"] += e
-        counts["tx_d_overlap"] += o
-        counts["tx_d_spk"] += s
-        _e, o, s = _match(oa, ga, text)
+        for key, preds in (("ours_d", od), ("tx_d", tx)):
+            e, o, s, nn, nok = _match(preds, gd, text)
+            counts[f"{key}_exact"] += e
+            counts[f"{key}_overlap"] += o
+            counts[f"{key}_spk"] += s
+            counts[f"{key}_named"] += nn
+            counts[f"{key}_named_ok"] += nok
+        _e, o, s, _nn, _nok = _match(oa, ga, text)
         counts["ours_a_overlap"] += o
         counts["ours_a_spk"] += s
         if errors:
@@ -277,6 +288,8 @@ def measure(*, split: str = "test", docs: int | None = None, errors: bool = Fals
             p, r, f = _prf(c[f"{k}_{mode}"], n_pred, c["gold_direct"])
             out[f"{who}_direct_{mode}_p"], out[f"{who}_direct_{mode}_r"], out[f"{who}_direct_{mode}_f1"] = p, r, f
         out[f"{who}_direct_speaker_acc"] = c[f"{k}_spk"] / c[f"{k}_overlap"] if c[f"{k}_overlap"] else 0.0
+        out[f"{who}_direct_speaker_acc_named"] = (c[f"{k}_named_ok"] / c[f"{k}_named"]
+                                                  if c[f"{k}_named"] else 0.0)
     p, r, f = _prf(c["ours_a_overlap"], c["ours_all"], c["gold_all"])
     out["ours_all_overlap_p"], out["ours_all_overlap_r"], out["ours_all_overlap_f1"] = p, r, f
     out["ours_all_source_acc"] = c["ours_a_spk"] / c["ours_a_overlap"] if c["ours_a_overlap"] else 0.0
@@ -319,7 +332,8 @@ def main() -> None:
     for label, key in (("direct exact P", "direct_exact_p"), ("direct exact R", "direct_exact_r"),
                        ("direct exact F1", "direct_exact_f1"), ("direct overlap P", "direct_overlap_p"),
                        ("direct overlap R", "direct_overlap_r"), ("direct overlap F1", "direct_overlap_f1"),
-                       ("direct speaker accuracy", "direct_speaker_acc")):
+                       ("direct speaker accuracy", "direct_speaker_acc"),
+                       ("  (gold Source a name)", "direct_speaker_acc_named")):
         rows.append((label, f"{r['ours_' + key]:.3f}", f"{r['textacy_' + key]:.3f}"))
     print_table(f"PolNeAR {args.split}: {int(r['docs'])} articles, {int(r['gold_direct'])} gold direct "
                 f"quotes ({r['seconds']:.0f} s)", rows, header=("metric", "newsgraph", "textacy"))
