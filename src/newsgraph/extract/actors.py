@@ -142,13 +142,67 @@ def phrase_tokens(tok) -> list:
     return toks
 
 
+_PARTICLES = frozenset({"al", "el", "de", "da", "van", "von", "der", "le", "la", "bin", "ibn", "du", "dos"})
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "vi"})
+
+
+def _surname_key(name: str) -> str | None:
+    """The look-up key of a name's last word, Arabic article dropped ("Bashar al-Assad" -> "assad")."""
+    words = gazetteer.normalise(name).split()
+    if len(words) < 2 or words[-1] in _SUFFIXES:
+        return None
+    last = words[-1]
+    return last if len(last) >= 4 else None
+
+
+@functools.lru_cache(maxsize=1)
+def _surnames() -> dict[str, tuple[str | None, str | None]]:
+    """Surname -> (country, role) for the actor list's surnames whose bearers all share one country.
+
+    News names leaders by surname alone ("Putin offered...", "President Bush said") when the
+    reader is expected to know them; CAMEO-style actor dictionaries list such surnames too. A
+    surname borne by listed actors of different countries ("Kim", "Lee") stays unknown.
+    """
+    seen: dict[str, set[tuple[str | None, str | None]]] = {}
+    given: set[str] = set()  # "Hassan", "Abdullah": a given name of anyone listed is no surname key
+    for row in load_tsv("people.tsv"):
+        words = gazetteer.normalise(row["name"]).split()
+        given.update(words[:-1])
+        key = _surname_key(row["name"])
+        if key:
+            seen.setdefault(key, set()).add((row["country"] or None, row["role"] or None))
+    out: dict[str, tuple[str | None, str | None]] = {}
+    for key, codes in seen.items():
+        if key in given:
+            continue
+        countries = {c for c, _ in codes}
+        if len(countries) == 1:
+            roles = {r for _, r in codes}
+            out[key] = (next(iter(countries)), next(iter(roles)) if len(roles) == 1 else None)
+    return out
+
+
+def known_surname(name: str) -> tuple[str | None, str | None] | None:
+    """(country, role) of a bare surname of a listed actor ("Putin" -> RUS, GOV), else None."""
+    words = gazetteer.normalise(name).split()
+    while len(words) > 1 and words[0] in _PARTICLES:
+        words = words[1:]
+    if len(words) != 1 or len(words[0]) < 4 or not name[:1].isupper():
+        return None
+    return _surnames().get(words[0])
+
+
 def _person_codes(ent: Entity) -> tuple[str | None, str | None]:
-    """(country, role) of a person: what the entities stage found, else the gazetteer's actor list."""
-    if ent.country or ent.role:
+    """(country, role) of a person: what the entities stage found, else the gazetteer's actor list.
+
+    Bare surnames ("Putin") are looked up later (``known_surname``), after the sentence's own words.
+    """
+    if ent.country:
         return ent.country, ent.role
-    lookup = getattr(gazetteer, "person_info", None)
-    known = lookup(ent.name) if lookup is not None else None
-    return (known.country, known.role) if known is not None else (None, None)
+    known = gazetteer.person_info(ent.name)
+    if known is not None:
+        return known.country, ent.role or known.role
+    return None, ent.role
 
 
 def _entity_codes(ent: Entity, text: str) -> tuple[str | None, str | None]:
@@ -312,7 +366,11 @@ def code_actor(tok, index: MentionIndex, *, _depth: int = 0) -> Actor | None:
         sector = None if head_country else sector
         head_country = False
     if not country:
-        country = _located_in(tok, index)
+        country = _located_in(tok, index, depth=_depth)
+    if not country and head_ent is not None and head_ent.type == "PERSON":
+        hit = known_surname(head_ent.name)  # last: the sentence's own words come first ("Hassan of Morocco")
+        if hit is not None:
+            country, sector = hit[0], sector or hit[1]
     if country is None and sector is None and head_ent is None:
         return None
     head_known = head_country or _sectors().get(tok.lemma_.lower()) is not None
@@ -379,8 +437,12 @@ def _owner_country(tok, index: MentionIndex) -> str | None:
     return None
 
 
-def _located_in(tok, index: MentionIndex, *, of: bool = False) -> str | None:
-    """Country of a group placed by "in/from X" ("opposition groups in Zimbabwe", "rebels from Darfur")."""
+def _located_in(tok, index: MentionIndex, *, of: bool = False, depth: int = 1) -> str | None:
+    """Country of a group placed by "in/from X" ("opposition groups in Zimbabwe", "rebels from Darfur").
+
+    People "from" a coded body belong to its country ("doctors from two American aid groups",
+    "activists from the Fatah party"): the body is coded as an actor of its own (one level deep).
+    """
     for p in tok.rights:
         if p.dep_ == "prep" and (p.lower_ in ("in", "from") or of and p.lower_ == "of"):
             for o in p.children:
@@ -389,6 +451,11 @@ def _located_in(tok, index: MentionIndex, *, of: bool = False) -> str | None:
                     hit = _country_of_text(ent.name if ent is not None else o.text) or _country_of_text(o.text)
                     if hit:
                         return hit[0]
+                    if p.lower_ == "from" and depth < 1:
+                        body = code_actor(o, index, _depth=1)
+                        first = body.code.split()[0] if body is not None and body.code else None
+                        if first and gazetteer.country_name(first):
+                            return first
     return None
 
 

@@ -103,6 +103,7 @@ _HYPO_AUX = frozenset({"may", "might", "could", "would", "should", "can"})
 _OBLIGATION = frozenset({"must", "should"})
 _NEG = frozenset({"not", "n't", "never", "no"})
 _COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "RETREAT"})
+_STATE_ACTS = frozenset({"COERCE", "ACCUSE", "SANCTION"})  # agentless passives done by the place's state
 _HOSTILE = frozenset({"SANCTION", "COERCE", "ASSAULT", "MOBILIZE", "PROTEST"})
 
 _STATIVE_PASSIVES = frozenset({"oppose", "commit", "prepare", "determine", "dedicate", "resolve", "bind",
@@ -982,6 +983,10 @@ def _sentence_events(sent, article: Article, found: Found, index: MentionIndex,
             default = protest_target(sources[0][0], place_country)
             if default is not None:
                 targets = [(default, 0.8)]
+        if not sources and cand.passive and cand.type in _STATE_ACTS and place_country and place:
+            # "a missionary was arrested in Lebanon": arrests, probes and expulsions with no agent are
+            # the acts of the authorities where they happen (CAMEO/PLOVER coders' convention)
+            sources = [(Actor(name=place, entity=None, code=place_country), 0.6 * 0.8)]
         if not sources:
             sources = [(None, 0.6)]
         if not targets:
