@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newsgraph.extract.actor_context import dominant_country, first_country
-from newsgraph.extract.actors import code_actor, dateline_end
+from newsgraph.extract.actors import code_actor, dateline_end, known_surname
 from newsgraph.extract.linking import MentionIndex
 
 
@@ -64,3 +64,26 @@ def test_actor_context_countries(nlp, analyse):
     assert dominant_country(doc, index) == "BDI"
     assert first_country(list(doc.sents)[0], index) == "BDI"
     assert first_country(list(doc.sents)[0], index, skip=frozenset(range(len(doc)))) is None
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("Putin", ("RUS", "GOV")),  # surname of one listed actor
+    ("Bush", ("USA", "GOV")),  # two listed Bushes, one country
+    ("Kim", None),  # listed Kims of two countries
+    ("Hassan", None),  # a given name of listed actors is no surname key
+    ("Vladimir Putin", None),  # full names go through the gazetteer, not here
+    ("putin", None),  # names are capitalised
+    ("Smith", None),
+])
+def test_actors_known_surname(name, expected):
+    assert known_surname(name) == expected
+
+
+@pytest.mark.parametrize("text, word, country", [
+    ("Putin offered talks.", "Putin", "RUS"),
+    ("King Hassan of Morocco offered talks.", "Hassan", "MAR"),  # the sentence beats the surname list
+    ("Doctors from two American aid groups delivered food.", "Doctors", "USA"),  # people from a body
+])
+def test_actors_country_from_context_and_surnames(coded, text, word, country):
+    actor = coded(text, word)
+    assert actor is not None and actor.code is not None and actor.code.split()[0] == country, actor
