@@ -137,9 +137,15 @@ def _double_quotes(text: str, para: Span) -> list[tuple[int, int, bool]]:
     return out
 
 
-def _single_quotes(text: str, para: Span, taken: list[Span]) -> list[tuple[int, int]]:
-    """Single-quoted stretches outside double quotes (‘like this’), apostrophes excluded."""
-    out: list[tuple[int, int]] = []
+def _single_quotes(text: str, para: Span, taken: list[Span], *,
+                   next_opens: bool = False) -> list[tuple[int, int, bool]]:
+    """Single-quoted stretches outside double quotes (‘like this’), apostrophes excluded.
+
+    Returns (open, close, closed?) triples; a quote left open is kept (to the paragraph
+    end) only when it opens speech and the next paragraph opens with a single mark,
+    the British multi-paragraph style.
+    """
+    out: list[tuple[int, int, bool]] = []
     start, end = para
     i = start
     while i < end:
@@ -157,11 +163,12 @@ def _single_quotes(text: str, para: Span, taken: list[Span]) -> list[tuple[int, 
                         if not _WORD.match(nxt) and not prev.isspace():
                             # "students’ union": a plural possessive is not a close when
                             # the quote would be a single plural word mid-sentence
-                            out.append((i, j))
+                            out.append((i, j, True))
                             break
                     j += 1
                 else:
-                    j = end
+                    if next_opens and j >= end and _opens_speech(text, i):
+                        out.append((i, end, False))
                 if out and out[-1][0] == i:
                     i = out[-1][1] + 1
                     continue
@@ -190,20 +197,22 @@ def find_marked(text: str) -> list[Marked]:
                 outer = (outer[0], outer[1] + 1)
             taken.append(outer)
             raw.append((_trim(text, *inner), outer, closed, False, p_index))
-        for open_at, close_at in _single_quotes(text, para, taken):
-            raw.append((_trim(text, open_at + 1, close_at), (open_at, close_at + 1), True, True,
-                        p_index))
+        nxt = paras[p_index + 1] if p_index + 1 < len(paras) else None
+        next_opens = nxt is not None and text[nxt[0]] in "‘'"
+        for open_at, close_at, closed in _single_quotes(text, para, taken, next_opens=next_opens):
+            raw.append((_trim(text, open_at + 1, close_at),
+                        (open_at, close_at + 1 if closed else close_at), closed, True, p_index))
     raw.sort(key=lambda r: r[1][0])
     out: list[Marked] = []
     for inner, outer, closed, single, p_index in raw:
         if inner[1] <= inner[0]:
             continue
-        if out and not out[-1].closed and not single and not out[-1].single:
+        if out and not out[-1].closed and single == out[-1].single:
             prev = out[-1]
             prev_para = _para_index(paras, prev.outer[1] - 1)
             if (prev.outer[1] == paras[prev_para][1] and p_index == prev_para + 1
                     and outer[0] == paras[p_index][0] and _opens_speech(text, prev.outer[0])):
-                out[-1] = Marked(prev.pieces + (inner,), (prev.outer[0], outer[1]), closed)
+                out[-1] = Marked(prev.pieces + (inner,), (prev.outer[0], outer[1]), closed, single)
                 continue
         out.append(Marked((inner,), outer, closed, single))
     return out

@@ -252,6 +252,12 @@ class SpeakerResolver:
                 ent = self._entity_at(subj) if subj.pos_ == "PROPN" else None
                 if sp is not None and ent is not None and self._surname_like(ent):
                     self.timeline.append((subj.idx, sp, None, 9.0))
+            elif subj.pos_ == "NOUN" and self._is_role(subj):
+                # "The opposition leader said ...": a person, if unnamed, for a later he/she
+                sp, _span = self.resolve(subj)
+                if sp is not None:
+                    ent = self.index.by_id.get(sp.entity) if sp.entity else None
+                    self.timeline.append((subj.idx, sp, self.gender(ent) if ent else None, 9.0))
             elif low == "they":
                 sp = self.pronoun(subj)
                 if sp is not None:
@@ -379,6 +385,9 @@ class SpeakerResolver:
         # 1. an entity carrying the title (entities stage) or a role mention of it
         for ent in reversed(self.entities):
             if ent.type == "PERSON" and any(t in ti.lower() for ti in ent.titles for t in titles):
+                if office and keys[0] not in roles and not all(
+                        w in " ".join(ent.titles).lower() for w in office):
+                    continue
                 if not country_words or any(c in " ".join(ent.titles).lower() or
                                             (ent.country or "").lower() in c for c in country_words):
                     return self.speaker(ent)
@@ -394,5 +403,7 @@ class SpeakerResolver:
                 if country_words and not any(c.rstrip("s") in ctx or c[:4] in ctx
                                              for c in country_words):
                     continue
+                if office and keys[0] not in roles and not all(w in ctx for w in office):
+                    continue  # "the opposition leader" is not the prime minister
                 return self.speaker(ent)
         return None
