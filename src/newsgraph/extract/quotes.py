@@ -585,6 +585,9 @@ def _indirect(doc, d: _Doc, resolver: SpeakerResolver, direct_spans: list[Span])
         s, e = _clip_to_paragraph(d.text, content, tok.idx)
         if e - s < 8:
             continue
+        # keep the closing mark of a quote the clause ends in ("was ‘too late’")
+        if e < len(d.text) and d.text[e] in "’”\"'" and any(ch in d.text[s:e] for ch in "‘“\"'"):
+            e += 1
         inside = sum(min(e, qe) - max(s, qs) for qs, qe in direct_spans if qe > s and qs < e)
         if inside > 0.3 * (e - s):
             continue
