@@ -126,3 +126,15 @@ def test_cluster_stories_to_dict_is_schema_json():
     assert counts["stories"] == 3 and counts["articles"] == 8 and counts["copies"] == 0
     assert counts["largest"][0]["articles"] == 3
     assert summarise(out)["stories"] == 3
+
+
+def test_cluster_retires_stalest_stories_beyond_max_active():
+    c = StoryClusterer(max_active=2)
+    topics = ["volcano erupts on Iceland glacier", "bank raises interest rates sharply",
+              "chess champion wins tiebreak final", "comet seen above Andes observatory"]
+    for k, topic in enumerate(topics):
+        c.add(article(f"t{k}", f"The {topic}, witnesses and experts reported.", published=f"2015-09-{10 + k:02d}"))
+    active = [s for s in c._stories.values() if s.active]
+    assert len(active) == 2 and {s.articles[0] for s in active} == {"t2", "t3"}
+    # a retired story can no longer be joined, but its articles stay in the result
+    assert sorted(a for s in c.result().stories for a in s.articles) == ["t0", "t1", "t2", "t3"]
