@@ -133,7 +133,8 @@ def test_cluster_retires_stalest_stories_beyond_max_active():
     topics = ["volcano erupts on Iceland glacier", "bank raises interest rates sharply",
               "chess champion wins tiebreak final", "comet seen above Andes observatory"]
     for k, topic in enumerate(topics):
-        c.add(article(f"t{k}", f"The {topic}, witnesses and experts reported.", published=f"2015-09-{10 + k:02d}"))
+        c.add(article(f"t{k}", f"The {topic}.", published=f"2015-09-{10 + k:02d}"))
+    assert len(c._stories) == 4
     active = [s for s in c._stories.values() if s.active]
     assert len(active) == 2 and {s.articles[0] for s in active} == {"t2", "t3"}
     # a retired story can no longer be joined, but its articles stay in the result
