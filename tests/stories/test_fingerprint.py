@@ -46,3 +46,20 @@ def test_fingerprint_shingles_deterministic_and_case_blind():
     assert (a == shingles(WIRE.upper().replace(",", " "))).all()
     assert len(shingles("")) == 0
     assert len(shingles("two words")) == 1
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Talks ended.\n(Reporting by Lesley Wroughton; Editing by Ken Wills)", ["talk", "end"]),
+    ("Talks ended. Additional reporting by Jane Roe in Moscow", ["talk", "end"]),
+    ("Talks ended.\n© 2015 Thomson Reuters. All rights reserved.", ["talk", "end"]),
+    ("Talks ended after the editing of the treaty text", ["talk", "end", "edit", "treaty", "text"]),
+])
+def test_fingerprint_article_terms_ignore_staff_credits(text, expected):
+    from newsgraph.model import AnalysedArticle, Entity
+    from newsgraph.stories.fingerprint import article_terms
+
+    start = text.find("Lesley")
+    ents = (Entity("x", "Lesley Wroughton", "PERSON", ((start, start + 16),)),) if start >= 0 else ()
+    a = AnalysedArticle(id="a", url=None, source=None, title=None, published=None, text=text, language="en",
+                        entities=ents)
+    assert sorted(article_terms(a)) == sorted(expected)

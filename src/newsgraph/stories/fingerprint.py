@@ -74,6 +74,32 @@ def content_terms(text: str) -> list[str]:
     return [t for t in terms if t is not None]
 
 
+_CREDIT = re.compile(
+    r"\(?\b(?:(?:additional )?reporting|writing|editing|compiled|edited|written|translated) by\b[^)\n]*\)?"
+    r"|(?:©|\bcopyright\b)[^\n]*|\ball rights reserved\b[^\n]*",
+    re.IGNORECASE)
+
+
+def credit_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of staff credits and copyright lines ("Reporting by ...; Editing by ...").
+
+    Reporters' names are rare words shared by unrelated stories of one outlet,
+    so they must not count as evidence that two articles tell one story.
+    """
+    return [m.span() for m in _CREDIT.finditer(text)]
+
+
+def _without(text: str, spans: list[tuple[int, int]]) -> str:
+    if not spans:
+        return text
+    parts, last = [], 0
+    for start, end in spans:
+        parts.append(text[last:start])
+        last = end
+    parts.append(text[last:])
+    return " ".join(parts)
+
+
 def article_terms(article: AnalysedArticle, *, title_weight: float = 2.0,
                   entity_weight: float = 0.5) -> Counter:
     """Term counts describing what an article is about.
@@ -83,12 +109,14 @@ def article_terms(article: AnalysedArticle, *, title_weight: float = 2.0,
     "Kerry", "John Kerry" and "the secretary of state" pull together once the
     entities extractor has resolved them.
     """
-    counts: Counter = Counter(content_terms(article.text))
+    credits = credit_spans(article.text)
+    counts: Counter = Counter(content_terms(_without(article.text, credits)))
     if article.title:
         for t in content_terms(article.title):
             counts[t] += title_weight
     for ent in article.entities:
-        if ent.type in _ENTITY_TYPES and ent.name:
+        if ent.type in _ENTITY_TYPES and ent.name and not all(
+                any(s <= m[0] < e for s, e in credits) for m in ent.mentions):
             key = "e:" + " ".join(ent.name.lower().split())
             counts[key] += entity_weight * min(len(ent.mentions) or 1, 5)
     return counts
