@@ -242,7 +242,7 @@ class SpeakerResolver:
             if low in _MALE | _FEMALE:
                 sp = self.pronoun(subj)
                 if sp is not None:
-                    self.timeline.append((subj.idx, sp, "m" if low in _MALE else "f", 9.0))
+                    self.timeline.append((subj.idx, sp, "m" if low in _MALE else "f", 12.0))
             elif subj.tag_ in ("NNS", "NNPS") or (subj.pos_ == "PROPN" and self._entity_at(subj) is not None
                                                   and self._entity_at(subj).type in ("ORG", "NORP", "GPE")):
                 # plural or collective speakers ("critics", "the council") for a later "they"
@@ -270,7 +270,7 @@ class SpeakerResolver:
                             and not self._surname_like(ent):
                         continue
                     gender = self.gender(ent) if ent is not None else self._gender_of_name(sp.name)
-                    self.timeline.append((subj.idx, sp, gender, 9.0))
+                    self.timeline.append((subj.idx, sp, gender, 12.0))
 
     def _surname_like(self, entity: Entity) -> bool:
         """A one-word name mistyped as an organisation ("Wines believes ...")."""
