@@ -17,6 +17,7 @@ the article, in this order of trust (each guess lowers the event's confidence):
 
 from __future__ import annotations
 
+import functools
 from typing import Sequence
 
 from ..model import Actor
@@ -75,14 +76,25 @@ def token_country(tok, index: MentionIndex) -> str | None:
     ent = index.at(tok.idx, tok.idx + len(tok))
     if ent is not None:
         code = ent.country if ent.type in ("GPE", "NORP", "LOC") else None
-        code = code or gazetteer.country_code(ent.name) or gazetteer.country_code(tok.text)
+        code = code or _country_code(ent.name) or _country_code(tok.text)
         if not code and ent.type in ("GPE", "NORP", "LOC"):
-            met = gazetteer.metonym(ent.name)
+            met = _metonym(ent.name)
             code = met[0] if met else None
         return code
     if tok.text[:1].isupper() and tok.pos_ in ("PROPN", "ADJ", "NOUN"):
-        return gazetteer.country_code(tok.text)
+        return _country_code(tok.text)
     return None
+
+
+@functools.lru_cache(maxsize=8192)
+def _country_code(text: str) -> str | None:
+    # token_country runs on every token of an article (dominant_country): the same few words recur
+    return gazetteer.country_code(text)
+
+
+@functools.lru_cache(maxsize=8192)
+def _metonym(text: str) -> tuple[str, str] | None:
+    return gazetteer.metonym(text)
 
 
 def fill_country(actor: Actor, factor: float, sent, index: MentionIndex, *,

@@ -192,6 +192,11 @@ def known_surname(name: str) -> tuple[str | None, str | None] | None:
     return _surnames().get(words[0])
 
 
+def _phrase_text(toks: list) -> str:
+    """The article text of a run of tokens (``Doc.text`` is rebuilt from every token on each access)."""
+    return toks[0].doc[toks[0].i:toks[-1].i + 1].text
+
+
 def _person_codes(ent: Entity) -> tuple[str | None, str | None]:
     """(country, role) of a person: what the entities stage found, else the gazetteer's actor list.
 
@@ -271,7 +276,7 @@ def code_actor(tok, index: MentionIndex, *, _depth: int = 0) -> Actor | None:
     country: str | None = None
     sector: str | None = None
     entity_id: str | None = None
-    name = tok.doc.text[start:end]
+    name = _phrase_text(toks)
     if head_ent is not None:
         entity_id = head_ent.id
         country, sector = _entity_codes(head_ent, tok.text)
@@ -358,7 +363,7 @@ def code_actor(tok, index: MentionIndex, *, _depth: int = 0) -> Actor | None:
     if any(c.lower_ == "ethnic" for c in tok.lefts) and gazetteer.is_demonym(tok.text) \
             and not _located_in(tok, index, of=True):
         # "ethnic Albanians": a people, not a state; the events stage places them by the sentence
-        return Actor(name=tok.doc.text[start:end], entity=None, code=None)
+        return Actor(name=_phrase_text(toks), entity=None, code=None)
     located = _located_in(tok, index, of=True) if gazetteer.is_demonym(tok.text) else None
     if located and located != country:
         # "ethnic Albanians in south Serbia": an ethnic label is no state; where they live is
@@ -380,7 +385,7 @@ def code_actor(tok, index: MentionIndex, *, _depth: int = 0) -> Actor | None:
         sector = "GOV"  # a bare country acts through its government (PLOVER/CAMEO convention)
     code = _join(country, sector)
     if head_ent is None:
-        name = tok.doc.text[start:end].split("\n")[-1].strip() or tok.text  # never across lines
+        name = _phrase_text(toks).split("\n")[-1].strip() or tok.text  # never across lines
     return Actor(name=name, entity=entity_id, code=code)
 
 

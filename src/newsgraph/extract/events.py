@@ -148,9 +148,14 @@ def is_event_noun(lemma: str) -> bool:
 def _lemma_keys(tok) -> tuple[str, ...]:
     """The lemma, then the word itself and naive de-inflections (the tagger's lemma is sometimes
     wrong: "staged" -> "stag")."""
-    low = tok.lower_
-    keys = [tok.lemma_.lower(), low]
-    if tok.pos_ in ("VERB", "AUX", "NOUN"):
+    return _keys_of(tok.lemma_.lower(), tok.lower_, tok.pos_ in ("VERB", "AUX", "NOUN"))
+
+
+@functools.lru_cache(maxsize=16384)
+def _keys_of(lemma: str, low: str, inflected: bool) -> tuple[str, ...]:
+    # asked for every token of every sentence: memoised on the strings it depends on
+    keys = [lemma, low]
+    if inflected:
         if low.endswith("ied"):
             keys.append(low[:-3] + "y")
         if low.endswith("ed"):
@@ -161,8 +166,8 @@ def _lemma_keys(tok) -> tuple[str, ...]:
             keys.append(low[:-3] + "y")
         if low.endswith("s"):
             keys.append(low[:-1])
-        if tok.lemma_.lower().startswith("re") and len(tok.lemma_) > 5:
-            keys.append(tok.lemma_.lower()[2:])  # "reimposed", "reopened": the act again
+        if lemma.startswith("re") and len(lemma) > 5:
+            keys.append(lemma[2:])  # "reimposed", "reopened": the act again
     return tuple(dict.fromkeys(keys))
 
 
@@ -830,9 +835,10 @@ def _is_dateline(text: str, span) -> bool:
 def _date_governors(doc, found: Found) -> dict[int, object]:
     """Map verb token index -> the date mention attached to that verb's clause."""
     out: dict[int, object] = {}
+    text = doc.text  # built from every token on each access: once per article
     for d in found.dates:
         span = doc.char_span(d.span[0], d.span[1], alignment_mode="expand")
-        if span is None or d.value is None or _is_dateline(doc.text, d.span):
+        if span is None or d.value is None or _is_dateline(text, d.span):
             continue
         tok = span.root
         for _ in range(8):
@@ -1055,7 +1061,7 @@ def _code_all(toks: Iterable, speaker_tok, speaker_actor, index: MentionIndex, *
         if actor is None and loose and t.pos_ in ("NOUN", "PROPN") and not t.like_num \
                 and not is_event_noun(t.lemma_.lower()):
             toks_ = phrase_tokens(t)
-            text = t.doc.text[toks_[0].idx:toks_[-1].idx + len(toks_[-1])]
+            text = t.doc[toks_[0].i:toks_[-1].i + 1].text
             actor = Actor(name=text.split("\n")[-1].strip() or t.text, entity=None, code=None)
             factor = 0.8
         if actor is not None and all(a != actor for a, _ in out):
