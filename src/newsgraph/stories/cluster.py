@@ -174,24 +174,33 @@ class StoryClusterer:
 
     # ------------------------------------------------------------------ retrieval
 
-    def _candidates(self, vec: dict[str, float], limit: int | None = None) -> list[_Story]:
+    def _candidates(self, vec: dict[str, float], limit: int | None = None, *,
+                    when: float | None = None, until: float | None = None) -> list[_Story]:
+        """Active stories sharing the heaviest terms of ``vec``, best first, within the window.
+
+        ``when`` (and ``until``, for a time span) is the publication time the
+        stories must lie within ``window_days`` of; None matches any time.
+        """
         score: Counter = Counter()
         cap = self.posting_cap
         for t in top_terms(vec, self.query_terms):
             for sid in self._postings.get(t, ())[-cap:]:
                 score[sid] += vec[t]
-        best = sorted(score.items(), key=lambda kv: (-kv[1], kv[0]))[:limit or self.candidates]
-        out = []
-        for sid, _ in best:
+        out: list[_Story] = []
+        limit = limit or self.candidates
+        for sid, _ in sorted(score.items(), key=lambda kv: (-kv[1], kv[0])):
             story = self._stories[sid]
-            if story.active:
+            if story.active and self._in_window(story, when, until):
                 out.append(story)
+                if len(out) >= limit:
+                    break
         return out
 
-    def _in_window(self, story: _Story, when: float | None) -> bool:
+    def _in_window(self, story: _Story, when: float | None, until: float | None = None) -> bool:
         if when is None or story.first is None:
             return True
-        gap = max(0.0, when - story.last, story.first - when)
+        until = when if until is None else until
+        gap = max(0.0, when - story.last, story.first - until)
         return gap <= self.window_days
 
     @staticmethod
@@ -268,9 +277,7 @@ class StoryClusterer:
                     chosen = story
         if chosen is None:
             best, best_score = None, self.threshold
-            for story in self._candidates(vec):
-                if not self._in_window(story, when):
-                    continue
+            for story in self._candidates(vec, when=when):
                 s = self._cosine(vec, story)
                 if s >= best_score:
                     best, best_score = story, s
@@ -318,13 +325,9 @@ class StoryClusterer:
                 if not story.active or not story.weights:
                     continue
                 vec = {t: v / story.norm for t, v in story.weights.items()}
-                for other in self._candidates(vec, 8):
+                for other in self._candidates(vec, 8, when=story.first, until=story.last):
                     if other.seq <= story.seq or find(other.id) == find(story.id):
                         continue
-                    if story.first is not None and other.first is not None:
-                        gap = max(0.0, other.first - story.last, story.first - other.last)
-                        if gap > self.window_days:
-                            continue
                     if self._cosine(vec, other) >= self.threshold:
                         a, b = find(story.id), find(other.id)
                         first, second = (a, b) if self._stories[a].seq < self._stories[b].seq else (b, a)
