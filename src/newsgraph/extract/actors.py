@@ -192,6 +192,15 @@ def known_surname(name: str) -> tuple[str | None, str | None] | None:
     return _surnames().get(words[0])
 
 
+def _sided(t) -> bool:
+    """True for the country word of "pro-X" / "anti-X" (tokenised "pro", "-", "X" or "pro-X")."""
+    low = t.lower_
+    if low.startswith(("pro-", "anti-")):
+        return True
+    i = t.i
+    return i >= 2 and t.doc[i - 1].text == "-" and t.doc[i - 2].lower_ in ("pro", "anti")
+
+
 def _phrase_text(toks: list) -> str:
     """The article text of a run of tokens (``Doc.text`` is rebuilt from every token on each access)."""
     return toks[0].doc[toks[0].i:toks[-1].i + 1].text
@@ -316,6 +325,8 @@ def code_actor(tok, index: MentionIndex, *, _depth: int = 0) -> Actor | None:
             continue
         if t.head.lower_ in _BACKERS and t.head.i != tok.i:
             continue  # "Russian-backed separatists" are not Russian: the adjective names their backer
+        if _sided(t):
+            continue  # "pro-Iranian", "anti-Syrian": a stance towards a country, not its nationality
         ent = index.at(t.idx, t.idx + len(t))
         text = ent.name if ent is not None else t.text
         if not country and ent is not None and ent.type == "PERSON":

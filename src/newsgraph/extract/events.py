@@ -416,6 +416,14 @@ def _noun_agents(noun, index: MentionIndex) -> list:
             actor = code_actor(c, index)
             if actor is not None and actor.code:  # "Russian aid", not "the Arusha accords"
                 return [c]
+    for c in noun.children:  # "US drone strikes": the owner modifies the modifier
+        if c.dep_ == "compound" and c.pos_ == "NOUN":
+            for g in c.children:
+                if g.dep_ in ("compound", "amod") and (index.at(g.idx, g.idx + len(g)) is not None
+                                                       or g.pos_ == "PROPN"):
+                    actor = code_actor(g, index)
+                    if actor is not None and actor.code:
+                        return [g]
     for c in noun.children:
         if c.dep_ == "prep" and c.lower_ in ("by", "from"):
             for o in c.children:
