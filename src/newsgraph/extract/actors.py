@@ -347,6 +347,9 @@ def code_actor(tok, index: MentionIndex, *, _depth: int = 0) -> Actor | None:
                     country = full.split()[0]
                     sector = sector or full.split()[1]
                     continue
+                if full in ("IGO", "NGO"):  # "the APEC forum": a body of no one country
+                    country = full
+                    continue
         if not sector and t.pos_ in ("NOUN", "PROPN"):
             sector = sector_of_noun(t.lemma_, t.text)
             if sector and (t.dep_ == "poss" or any(a.dep_ == "poss" for a in t.ancestors if a.i != tok.i)):
