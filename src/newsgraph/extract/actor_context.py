@@ -72,7 +72,13 @@ def all_countries(sent, index: MentionIndex) -> list[str]:
 
 
 def token_country(tok, index: MentionIndex) -> str | None:
-    """The country a single token names (entity, demonym or capital), as ``first_country`` reads it."""
+    """The country a single token names (entity, demonym or capital), as ``first_country`` reads it.
+
+    Only capitalised words name countries ("northern Mali" counts once, on "Mali"): the cheap test
+    spares an entity look-up for most tokens of an article.
+    """
+    if not tok.text[:1].isupper():
+        return None
     ent = index.at(tok.idx, tok.idx + len(tok))
     if ent is not None:
         code = ent.country if ent.type in ("GPE", "NORP", "LOC") else None

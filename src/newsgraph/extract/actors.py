@@ -53,8 +53,9 @@ def _orgs() -> dict[str, str]:
     return {r["term"]: r["code"] for r in load_tsv("plover_actors.tsv") if r["kind"] == "org"}
 
 
+@functools.lru_cache(maxsize=8192)
 def org_code(text: str) -> str | None:
-    """Full code of a named international or non-state body ("the U.N." -> "IGO UNO")."""
+    """Full code of a named international or non-state body ("the U.N." -> "IGO UNO"; memoised)."""
     key = gazetteer.normalise(text)
     hit = _orgs().get(key) or _orgs().get(text.strip().lower())
     if hit:
@@ -82,8 +83,9 @@ def sector_of_noun(lemma: str, text: str = "") -> str | None:
     return gazetteer.title_role(text or lemma)
 
 
+@functools.lru_cache(maxsize=8192)
 def _country_of_text(text: str) -> tuple[str, str | None] | None:
-    """(country, sector or None) for a country name, demonym or metonym."""
+    """(country, sector or None) for a country name, demonym or metonym (memoised: words recur)."""
     code = gazetteer.country_code(text)
     if code:
         return code, None
