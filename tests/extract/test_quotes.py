@@ -36,6 +36,9 @@ def _triples(quotes, *, kinds=("direct", "partial", "indirect")):
     ("“Outer ‘inner’ outer.”", ["Outer ‘inner’ outer."]),
     ("‘Headline quote’: Minister", ["Headline quote"]),
     ("No quotes at all here.", []),
+    ('Doctors talk. "Mixed marks as typed,” said Gorski.', ["Mixed marks as typed,"]),
+    ("“I would live in what he calls “hell” than there,” she said.",
+     ["I would live in what he calls “hell” than there,"]),
 ])
 def test_quote_marks_finds_quoted_stretches(text, expected):
     found = [" ".join(text[s:e] for s, e in m.pieces) for m in find_marked(text)]

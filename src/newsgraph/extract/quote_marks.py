@@ -123,10 +123,19 @@ def _double_quotes(text: str, para: Span) -> list[tuple[int, int, bool]]:
             # “mixed marks," as typed: a straight close ends a curly quote
             out.append((open_at, i, True))
             open_at, expect, depth, nested_close = None, None, 0, []
+        elif ch in _CLOSERS and expect == '"' and not depth and '"' not in text[i + 1:end]:
+            # "mixed marks,” as typed: a curly close ends a straight quote no straight mark closes
+            out.append((open_at, i, True))
+            open_at, expect, depth, nested_close = None, None, 0, []
         elif ch in _CLOSERS and ch != expect and expect != '"':
             # a closing mark of another style: treat as our close (typo-tolerant)
             out.append((open_at, i, True))
             open_at, expect, depth, nested_close = None, None, 0, []
+        elif (ch in _OPENERS and _OPENERS[ch] == expect and not depth and _WORD.match(text[i + 1:i + 2])
+              and text[i - 1:i].isspace() and text[i + 1:end].count(expect) >= 2):
+            # “... what he calls “hell” than ...”: a same-style quote nested inside, closed twice
+            depth += 1
+            nested_close.append(expect)
         elif ch in _OPENERS and _OPENERS[ch] == expect and not depth:
             # a second opening mark of the same style: the previous quote was never closed
             out.append((open_at, i, False))

@@ -157,6 +157,10 @@ class SpeakerResolver:
             # the head fell outside a (too short) entity mention: "Maite Nkoana|-Mashabane"
             near = [e for _, e in self.index.mentions_between(*span) if e.type == "PERSON"]
             ent = near[-1] if near else None
+        if ent is None and head.pos_ not in ("NOUN", "PROPN"):
+            ent = self.named_person(head)  # a surname the tagger took for a verb ("Trump implored")
+            if ent is not None:
+                return self.speaker(ent), (head.idx, head.idx + len(head))
         if ent is not None:
             return self.speaker(ent), span
         if head.pos_ in ("NOUN", "PROPN", "ADJ", "NUM") or head.tag_.startswith("NN"):
@@ -171,6 +175,19 @@ class SpeakerResolver:
             name = self.text[span[0]:span[1]]
             return Speaker(name=name, entity=None), span
         return None, span
+
+    def named_person(self, tok) -> Entity | None:
+        """The one person entity whose surname is this capitalised token, else None.
+
+        The tagger sometimes reads a surname as a verb ("Trump implored"); the
+        article's own person entities say what it is.
+        """
+        word = tok.text
+        if not word[:1].isupper() or tok.i == tok.sent.start or len(word) < 2:
+            return None
+        found = {self.canonical(e).id: self.canonical(e) for e in self.entities
+                 if e.type == "PERSON" and e.name.split()[-1] == word}
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def _is_role(self, head) -> bool:
         """Is this noun a title a person holds ("minister", "leader"), as opposed to a group?"""

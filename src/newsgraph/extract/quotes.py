@@ -208,7 +208,9 @@ def _speaker_for_cue(tok, resolver: SpeakerResolver, d: _Doc) -> tuple[Speaker |
                 head = head.head
             return resolver.resolve(head)
         prev = tok.doc[tok.i - 1] if tok.i > 0 else None
-        if prev is not None and prev.pos_ in ("PROPN", "PRON") and not d.in_quote(prev.idx):
+        if prev is not None and not d.in_quote(prev.idx) and (
+                prev.pos_ in ("PROPN", "PRON") or resolver.named_person(prev) is not None):
+            # "“Go register,” Trump implored": the name before the cue, even mistagged as a verb
             return resolver.resolve(prev)
         # "“...,” Flynn, a top Trump surrogate, said": the first name right before the cue
         for t in reversed(tok.doc[max(tok.sent.start, tok.i - 12):tok.i]):
@@ -374,7 +376,8 @@ def _attribute_direct(c: _Cand, d: _Doc, resolver: SpeakerResolver) -> None:
             return
     # a dash line: “...” ― Pamela Padilla
     dash = _DASH_NAME.match(d.text, m.outer[1])
-    if dash is not None and (dash.end() >= len(d.text) or d.text[dash.end():dash.end() + 1] in "\n,\xa0 ("):
+    if dash is not None and (dash.end() >= len(d.text) or d.text[dash.end():dash.end() + 1] in "\n,\xa0 ("
+                             or d.text[dash.end():dash.end() + 2] in (".", ".\n")):
         toks = [t for t in d.doc if dash.start(1) <= t.idx < dash.end(1) and t.pos_ == "PROPN"]
         if toks:
             c.speaker, c.speaker_span = resolver.resolve(toks[-1])
