@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph.extract.actor_context import dominant_country, first_country
+from newsgraph.extract.actor_context import dominant_country, first_country, region_country
 from newsgraph.extract.actors import code_actor, dateline_end, known_surname
 from newsgraph.extract.linking import MentionIndex
 
@@ -87,3 +87,17 @@ def test_actors_known_surname(name, expected):
 def test_actors_country_from_context_and_surnames(coded, text, word, country):
     actor = coded(text, word)
     assert actor is not None and actor.code is not None and actor.code.split()[0] == country, actor
+
+
+@pytest.mark.parametrize("place, country", [
+    ("West Bank", "PSE"), ("the Gaza Strip", "PSE"), ("Chechnya", "RUS"), ("Darfur", "SDN"),
+    ("Crimea", "UKR"), ("Tripoli", None),  # a name shared by two countries' cities is left out
+    ("Narnia", None), ("", None),
+])
+def test_actors_region_country(place, country):
+    assert region_country(place) == country
+
+
+def test_actors_place_inside_a_country(coded):
+    actor = coded("Israeli forces raided the West Bank.", "Bank")
+    assert actor is not None and actor.code == "PSE", actor  # a place, not its state: no GOV

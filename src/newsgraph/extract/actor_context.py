@@ -20,6 +20,7 @@ from __future__ import annotations
 import functools
 from typing import Sequence
 
+from ..lexicons import load_tsv
 from ..model import Actor
 from . import Found, gazetteer
 from .linking import MentionIndex
@@ -202,11 +203,24 @@ def country_of_place(place: str | None) -> str | None:
     """The country a place name is, or ends with ("Baghdad" no, "Syria" yes, "northern Mali" yes)."""
     if not place:
         return None
-    hit = gazetteer.country_code(place, demonyms=False)
+    hit = gazetteer.country_code(place, demonyms=False) or region_country(place)
     if hit:
         return hit
     words = place.split()
-    return gazetteer.country_code(words[-1], demonyms=False) if len(words) > 1 else None
+    if len(words) > 1:
+        return gazetteer.country_code(words[-1], demonyms=False) or region_country(" ".join(words[-2:])) \
+            or region_country(words[-1])
+    return None
+
+
+@functools.lru_cache(maxsize=1)
+def _regions() -> dict[str, str]:
+    return {gazetteer.normalise(r["place"]): r["country"] for r in load_tsv("plover_places.tsv")}
+
+
+def region_country(text: str) -> str | None:
+    """The country of a sub-national region or city from ``plover_places.tsv`` ("West Bank" -> PSE)."""
+    return _regions().get(gazetteer.normalise(text)) if text else None
 
 
 def actor_country(actor: Actor) -> str | None:

@@ -32,6 +32,7 @@ from typing import Iterable
 from ..lexicons import load_tsv
 from ..model import Actor, Entity
 from . import gazetteer
+from .actor_context import region_country
 from .linking import MentionIndex
 
 # Modifier dependencies that carry an actor's nationality or title ("Russian", "Iran's", "Foreign Minister").
@@ -194,6 +195,11 @@ def known_surname(name: str) -> tuple[str | None, str | None] | None:
     return _surnames().get(words[0])
 
 
+def ent_is_state(ent: Entity) -> bool:
+    """True when an entity's name is a country or a seat of its government, not a place inside it."""
+    return bool(gazetteer.country_code(ent.name) or gazetteer.metonym(ent.name))
+
+
 def _sided(t) -> bool:
     """True for the country word of "pro-X" / "anti-X" (tokenised "pro", "-", "X" or "pro-X")."""
     low = t.lower_
@@ -232,6 +238,8 @@ def _entity_codes(ent: Entity, text: str) -> tuple[str | None, str | None]:
         if hit:
             country = country or hit[0]
             sector = sector or hit[1]
+        elif not country and ent.type != "NORP":
+            country = region_country(ent.name)  # "the Gaza Strip": a place in a country, not its state
     if not country and ent.type in ("NORP", "PERSON") and len(ent.name.split()) > 1 and not ent.role:
         for w in ent.name.split()[:-1]:  # "Bosnian Serbs": a national adjective inside the name
             hit = _country_of_text(w)
@@ -293,6 +301,8 @@ def code_actor(tok, index: MentionIndex, *, _depth: int = 0) -> Actor | None:
         country, sector = _entity_codes(head_ent, tok.text)
         head_country = bool(country) and (head_ent.type in ("GPE", "NORP", "LOC")
                                           or gazetteer.country_code(head_ent.name) is not None)
+        if head_country and not ent_is_state(head_ent) and region_country(head_ent.name):
+            head_country = False  # "the West Bank": a place in a country acts through no government
         if head_ent.type == "ORG" and country and not head_country:
             # "the Ivory Coast's Supreme Court": an explicit owner beats the metonym's default country
             owner = _owner_country(tok, index)
