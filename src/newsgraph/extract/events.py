@@ -770,6 +770,11 @@ def _arguments(cand: _Cand, index: MentionIndex) -> None:
                 if o not in places:
                     places.append(o)
                     places.extend(x for x in _objects(o) if x not in places)
+        for t in [w for w in places if w.pos_ == "NOUN"]:  # "a suspension of air links with Serbia"
+            for p in t.children:
+                if p.dep_ == "prep" and p.lower_ == "of":
+                    places.extend(o for o in p.children if o.dep_ == "pobj" and o.pos_ == "NOUN"
+                                  and o not in places)
         for t in places:
             found = _prep_targets(t, index, exclude=cand.sources, in_ok=True)
             if found:
@@ -781,6 +786,13 @@ def _arguments(cand: _Cand, index: MentionIndex) -> None:
                 if between:
                     cand.targets = [between[1]]
                     break
+    if not cand.targets and cand.type in ("SANCTION", "COERCE", "ASSAULT"):
+        # "expelled two Russian diplomats": the people named in the trigger are its target
+        for w in cand.words:
+            if w.i != head.i and w.pos_ == "NOUN" and sector_of_noun(w.lemma_) and any(
+                    c.dep_ in ("amod", "compound") and token_country(c, index) for c in w.children):
+                cand.targets = [w]
+                break
     if not cand.targets:
         # complement clauses: "demanded that X withdraw", "urged X to": the clause subject
         for c in [cand.head] + cand.chain + cand.inner:
