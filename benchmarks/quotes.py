@@ -22,7 +22,11 @@ Scoring protocol (PARC-style, as the data README suggests):
   ("the Republican nominee": honorifics, titles and party words do not count),
   with the nearest earlier gold Source that has one and whose given name or
   honorific does not contradict "he"/"she" (the annotation has no coreference;
-  this stands in for the pronoun's name). For "who"/"which"
+  this stands in for the pronoun's name). Since issue 3's follow-up a "he"/"she" skips
+  earlier Sources that cannot be one person (head noun plural or a nationality word in
+  the parse: "Delegates", "Few people", "European") and takes the gender of a bare
+  surname from a fuller mention in the article ("Obama" -> "Barack Obama"); the
+  first rule's figure is printed beside it ("first stand-in rule"). For "who"/"which"
   sources, the words just before the pronoun stand in instead.
   Also reported: speaker accuracy over the matches whose gold Source is itself a
   name (``*_speaker_acc_named``), free of that stand-in's noise.
@@ -64,6 +68,7 @@ class Gold:
     source: list[tuple[int, int]] = field(default_factory=list)
     direct: bool = False
     names: set[str] = field(default_factory=set)
+    names_old: set[str] = field(default_factory=set)  # by the first stand-in rule (kept for comparison)
     named: bool = False  # the Source itself names someone (no pronoun or role phrase)
 
 
@@ -86,7 +91,7 @@ def _tokens(text: str, spans) -> frozenset[int]:
     return frozenset(out)
 
 
-def _parse_ann(path: Path, text: str) -> list[Gold]:
+def _parse_ann(path: Path, text: str, doc=None) -> list[Gold]:
     spans: dict[str, list[tuple[int, int]]] = {}
     events = []
     for line in path.read_text(encoding="utf-8").splitlines():
@@ -108,28 +113,41 @@ def _parse_ann(path: Path, text: str) -> list[Gold]:
         golds.append(g)
     # names for the speaker rule (gold-side stand-in for coreference)
     ordered = sorted((g for g in golds if g.source), key=lambda g: g.source[0][0])
-    named_before: list[str] = []
+    named_before: list[tuple[str, bool]] = []  # (source text, may a he/she stand for it?)
     for g in ordered:
         src = " ".join(text[s:e] for s, e in g.source)
         words = src.split()
         low = src.lower().strip()
         g.names.add(src)
+        g.names_old.add(src)
         if low in _RELATIVE:
             g.names.add(text[max(0, g.source[0][0] - 40):g.source[0][0]].split(",")[0])
+            g.names_old |= g.names
         elif low in _PRONOUNS or not any(w[:1].isupper() and _words(w) for w in words
                                          if w.lower() not in _PRONOUNS):
             want = "m" if low in ("he", "him") else "f" if low in ("she", "her") else None
-            fitting = [n for n in named_before if want is None or _gender(n) in (None, want)]
+            old = [n for n, _one in named_before if want is None or _gender(n) in (None, want)]
+            if old:
+                g.names_old.add(old[-1])
+            # the current rule: "he"/"she" stand only for one person (not "Delegates", "Few
+            # people", "European"), and a bare surname takes its gender from a fuller mention
+            # of it in the article ("Obama" is "Barack Obama" or "Mr. Obama" there)
+            fitting = [n for n, one in named_before
+                       if want is None or (one and _gender(n, text) in (None, want))]
             if fitting:
                 g.names.add(fitting[-1])
         else:
-            named_before.append(src)
+            named_before.append((src, _one_person(doc, g.source[0])))
             g.named = True
     return golds
 
 
-def _gender(name: str) -> str | None:
-    """"m"/"f" from a given name or honorific in a gold Source (to pick a pronoun's name)."""
+def _gender(name: str, text: str | None = None) -> str | None:
+    """"m"/"f" from a given name or honorific in a gold Source (to pick a pronoun's name).
+
+    With ``text``, a Source without either ("Obama") is looked up as the surname of a
+    fuller mention in the article ("Barack Obama", "Mr. Obama").
+    """
     from newsgraph.lexicons import load_tsv
 
     names = {r["name"]: r["gender"] for r in load_tsv("first_names.tsv")}
@@ -141,14 +159,45 @@ def _gender(name: str) -> str | None:
             return "f"
         if lw in names and w[:1].isupper():
             return names[lw]
-    return None
+    caps = [w for w in re.findall(r"[A-Z][\w'’-]+", name.split(",")[0]) if w.lower() not in _SKIP]
+    if text is None or len(caps) != 1:
+        return None
+    seen = set()
+    for m in re.finditer(rf"\b(Mr|Mrs|Ms|Miss|[A-Z][a-z]+)\.? {re.escape(caps[0])}\b", text):
+        w = m.group(1)
+        g = "m" if w == "Mr" else "f" if w in ("Mrs", "Ms", "Miss") else names.get(w.lower())
+        if g:
+            seen.add(g)
+    return seen.pop() if len(seen) == 1 else None
+
+
+def _one_person(doc, span: tuple[int, int]) -> bool:
+    """Can a gold Source be the antecedent of "he"/"she": one person, not a group or a nationality?
+
+    Judged from the head of the Source's first part (before any apposition): a plural
+    noun ("Delegates", "Few people", "Obama's aides") or a nationality word ("European")
+    is not one person. Without a parse everything may be.
+    """
+    if doc is None:
+        return True
+    first = doc.char_span(*span, alignment_mode="expand")
+    if first is None or not len(first):
+        return True
+    toks = []
+    for t in first:
+        if t.text in (",", "(") and toks:
+            break
+        toks.append(t)
+    root = min(toks, key=lambda t: (sum(1 for _ in t.ancestors if _ in toks), -t.i))
+    return root.tag_ not in ("NNS", "NNPS") and root.ent_type_ != "NORP" and root.pos_ != "ADJ"
 
 
 def _match(preds: list[Pred], golds: list[tuple[Gold, frozenset[int]]], text: str):
     """Greedy one-to-one matching by overlap.
 
-    Returns (exact, overlap, speaker_ok, named_n, named_ok): the last two count the
-    matches whose gold Source is itself a name (no pronoun chain needed).
+    Returns (exact, overlap, speaker_ok, named_n, named_ok, speaker_ok_old): named_* count
+    the matches whose gold Source is itself a name (no pronoun chain needed); the last
+    counts correct speakers by the first stand-in rule for pronoun Sources.
     """
     pairs = []
     for i, p in enumerate(preds):
@@ -158,7 +207,7 @@ def _match(preds: list[Pred], golds: list[tuple[Gold, frozenset[int]]], text: st
                 pairs.append((inter / max(len(p.tokens), len(gt)), i, j))
     pairs.sort(reverse=True)
     used_p, used_g = set(), set()
-    exact = overlap = spk_ok = named_n = named_ok = 0
+    exact = overlap = spk_ok = named_n = named_ok = old_ok = 0
     for score, i, j in pairs:
         if score < 0.5 or i in used_p or j in used_g:
             continue
@@ -170,17 +219,18 @@ def _match(preds: list[Pred], golds: list[tuple[Gold, frozenset[int]]], text: st
             exact += 1
         ok = _speaker_ok(p, g)
         spk_ok += ok
+        old_ok += _speaker_ok(p, g, old=True)
         if g.named:
             named_n += 1
             named_ok += ok
-    return exact, overlap, spk_ok, named_n, named_ok
+    return exact, overlap, spk_ok, named_n, named_ok, old_ok
 
 
-def _speaker_ok(p: Pred, g: Gold) -> bool:
+def _speaker_ok(p: Pred, g: Gold, *, old: bool = False) -> bool:
     if not g.source:
         return not p.names
     pred_words = set().union(*(_words(n) for n in p.names)) - _PRONOUNS if p.names else set()
-    gold_words = set().union(*(_words(n) for n in g.names)) - _PRONOUNS
+    gold_words = set().union(*(_words(n) for n in (g.names_old if old else g.names))) - _PRONOUNS
     return bool(pred_words & gold_words)
 
 
@@ -246,16 +296,17 @@ def measure(*, split: str = "test", docs: int | None = None, errors: bool = Fals
     counts = {k: 0 for k in ("gold_direct", "gold_all", "ours_direct", "ours_all", "tx_direct",
                              "ours_d_exact", "ours_d_overlap", "ours_d_spk", "tx_d_exact",
                              "tx_d_overlap", "tx_d_spk", "ours_a_overlap", "ours_a_spk",
-                             "ours_d_named", "ours_d_named_ok", "tx_d_named", "tx_d_named_ok")}
+                             "ours_d_named", "ours_d_named_ok", "tx_d_named", "tx_d_named_ok",
+                             "ours_d_spk_old", "tx_d_spk_old")}
     t0 = time.perf_counter()
     for path in texts:
         text = path.read_text(encoding="utf-8")
         anns = sorted((root / "attributions").glob(path.stem + "_*.ann"))
         if not anns:
             continue
-        golds = _parse_ann(anns[0], text)
         article = make_article(text, id=path.stem)
         doc = nlp(article.text)
+        golds = _parse_ann(anns[0], text, doc if article.text == text else None)
         facts = run_extractors(doc, article, chosen=chosen)
         result = SimpleNamespace(text=article.text, quotes=facts["quotes"])
         marked = [m.outer for m in find_marked(text)]
@@ -269,13 +320,14 @@ def measure(*, split: str = "test", docs: int | None = None, errors: bool = Fals
         counts["ours_all"] += len(oa)
         counts["tx_direct"] += len(tx)
         for key, preds in (("ours_d", od), ("tx_d", tx)):
-            e, o, s, nn, nok = _match(preds, gd, text)
+            e, o, s, nn, nok, sold = _match(preds, gd, text)
+            counts[f"{key}_spk_old"] += sold
             counts[f"{key}_exact"] += e
             counts[f"{key}_overlap"] += o
             counts[f"{key}_spk"] += s
             counts[f"{key}_named"] += nn
             counts[f"{key}_named_ok"] += nok
-        _e, o, s, _nn, _nok = _match(oa, ga, text)
+        _e, o, s, _nn, _nok, _old = _match(oa, ga, text)
         counts["ours_a_overlap"] += o
         counts["ours_a_spk"] += s
         if errors:
@@ -288,6 +340,8 @@ def measure(*, split: str = "test", docs: int | None = None, errors: bool = Fals
             p, r, f = _prf(c[f"{k}_{mode}"], n_pred, c["gold_direct"])
             out[f"{who}_direct_{mode}_p"], out[f"{who}_direct_{mode}_r"], out[f"{who}_direct_{mode}_f1"] = p, r, f
         out[f"{who}_direct_speaker_acc"] = c[f"{k}_spk"] / c[f"{k}_overlap"] if c[f"{k}_overlap"] else 0.0
+        out[f"{who}_direct_speaker_acc_oldrule"] = (c[f"{k}_spk_old"] / c[f"{k}_overlap"]
+                                                    if c[f"{k}_overlap"] else 0.0)
         out[f"{who}_direct_speaker_acc_named"] = (c[f"{k}_named_ok"] / c[f"{k}_named"]
                                                   if c[f"{k}_named"] else 0.0)
     p, r, f = _prf(c["ours_a_overlap"], c["ours_all"], c["gold_all"])
@@ -333,6 +387,7 @@ def main() -> None:
                        ("direct exact F1", "direct_exact_f1"), ("direct overlap P", "direct_overlap_p"),
                        ("direct overlap R", "direct_overlap_r"), ("direct overlap F1", "direct_overlap_f1"),
                        ("direct speaker accuracy", "direct_speaker_acc"),
+                       ("  (first stand-in rule)", "direct_speaker_acc_oldrule"),
                        ("  (gold Source a name)", "direct_speaker_acc_named")):
         rows.append((label, f"{r['ours_' + key]:.3f}", f"{r['textacy_' + key]:.3f}"))
     print_table(f"PolNeAR {args.split}: {int(r['docs'])} articles, {int(r['gold_direct'])} gold direct "

@@ -62,6 +62,18 @@ def subject_of(verb, *, skip=None) -> object | None:
     return None
 
 
+def _main_clause(verb) -> bool:
+    """Is this verb its sentence's main predicate (or conjoined with it)?"""
+    tok = verb
+    for _ in range(4):
+        if tok.dep_ == "ROOT" or tok.head is tok:
+            return True
+        if tok.dep_ != "conj":
+            return False
+        tok = tok.head
+    return False
+
+
 def phrase_span(head) -> Span:
     """The speaker noun phrase around its head token (relative clauses and appositions cut off)."""
     left = head
@@ -347,7 +359,9 @@ class SpeakerResolver:
             back = self._distance(self._sent_index(head.i if head is not None else tok.i), sent_i)
             score = back * 10.0
             if head is not None and head.dep_ in _SUBJ:
-                score -= 5
+                # a main-clause subject is the topic; one inside "he argued that Ryan should"
+                # is less likely to be the next "he"
+                score -= 5 if _main_clause(head.head) else 2
             elif head is not None and head.dep_ in ("compound", "poss", "amod", "nmod"):
                 score += 3  # "the Clinton campaign": a modifier, hardly the antecedent
             if any(abs(p - s) < 400 and self.canonical(x).id == self.canonical(ent).id
