@@ -167,7 +167,8 @@ def _surnames() -> dict[str, tuple[str | None, str | None]]:
     surname borne by listed actors of different countries ("Kim", "Lee") stays unknown.
     """
     seen: dict[str, set[tuple[str | None, str | None]]] = {}
-    given: set[str] = set()  # "Hassan", "Abdullah": a given name of anyone listed is no surname key
+    # "Hassan", "Abdullah", "Ryan": a given name (of anyone listed, or a common one) is no surname key
+    given: set[str] = {r["name"].lower() for r in load_tsv("first_names.tsv")}
     for row in load_tsv("people.tsv"):
         words = gazetteer.normalise(row["name"]).split()
         given.update(words[:-1])
