@@ -12,7 +12,16 @@ Codes follow the CAMEO/PLOVER habit "COUNTRY SECTOR" ("RUS GOV", "USA MIL",
 3. our own ``lexicons/plover_actors.tsv``: group nouns -> sector ("police" COP,
    "rebels" REB, "protesters" OPP) and the full codes of international and
    transnational bodies ("United Nations" -> "IGO UNO", "Islamic State" ->
-   "IMG REB").
+   "IMG REB");
+4. ``lexicons/plover_places.tsv``: sub-national regions and cities -> their
+   country ("the Gaza Strip" -> PSE, "Chechnya" -> RUS); a place is coded by
+   country only (it is no government);
+5. last, when the sentence says nothing: a bare surname of a listed actor
+   (``people.tsv``) whose listed bearers share one country ("Putin" -> RUS GOV);
+   common given names are never surname keys.
+
+People "from" a coded body take its country ("doctors from American aid
+groups"); "pro-X"/"anti-X" words name a stance, not a nationality.
 
 Conventions (documented in the lexicon header too):
 

@@ -40,7 +40,10 @@ stands in. Each guess lowers ``confidence``. Pronouns: the speaker of the
 reported clause ("Japan said it had halted aid"; in a direct quote only I/we),
 "they/it" the source of an event at most two sentences before, he/she the last
 person named. A protest with no stated target is against the government of
-where it happens (PLOVER convention). Negation (``not``,
+where it happens (PLOVER convention); an agentless arrest, probe or sanction
+("a missionary was arrested in Lebanon") is the act of the state where it
+happens (country only, lower confidence). People named inside the trigger of a
+hostile act carry its target ("expelled two Russian diplomats" -> RUS). Negation (``not``,
 ``never``, ``no``) is kept in ``negated``; ``mode`` is "future" (will/shall, or
 "would" in reported speech), "intended" (plan/decide/seek to, ready/willing
 to...), "attempted" (try/attempt to: the act was tried), "continuing"
