@@ -236,7 +236,9 @@ def _satisfied(entry: _Entry, tok, *, as_object: bool, index: MentionIndex) -> b
                         ok = True
                 if not ok:
                     return False
-            elif not any(o.lemma_.lower() in opts or o.lower_ in opts for o in objs):
+            elif not any(o.lemma_.lower() in opts or o.lower_ in opts
+                         or any(c.dep_ == "compound" and c.lemma_.lower() in opts for c in o.children)
+                         for o in objs):  # "violated the ceasefire agreement": a compound says what it is
                 return False
     return True
 
