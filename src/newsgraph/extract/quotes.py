@@ -405,6 +405,38 @@ def _attribute_direct(c: _Cand, d: _Doc, resolver: SpeakerResolver) -> None:
         c.cue, c.cue_side = intro, "intro"
         c.cue_text, c.cue_span = _cue_info(intro)
         c.speaker, c.speaker_span = _speaker_for_cue(intro, resolver, d)
+        return
+    # a paragraph of quoted words after a paragraph of reported speech ("She said the
+    # process ..." / “At the end of the talks ...”): the last reporter there goes on
+    prev_cue = _previous_paragraph_cue(d, m)
+    if prev_cue is not None:
+        speaker, sspan = _speaker_for_cue(prev_cue, resolver, d)
+        if speaker is not None:
+            c.speaker, c.speaker_span = speaker, sspan
+            c.cue_text, c.cue_span = _cue_info(prev_cue)
+            c.cue_side = "paragraph"
+
+
+def _previous_paragraph_cue(d: _Doc, m: Marked):
+    """The last cue verb outside quotes in the paragraph before a paragraph-initial quote."""
+    text = d.text
+    start = m.outer[0]
+    line_start = text.rfind("\n", 0, start) + 1
+    if text[line_start:start].strip():
+        return None  # the quote does not open its paragraph
+    j = line_start - 1
+    while j > 0 and text[j - 1].isspace():
+        j -= 1
+    if j <= 0:
+        return None
+    prev_start = text.rfind("\n", 0, j) + 1
+    first = d.first_token_from(prev_start)
+    last = d.first_token_from(j)
+    for i in range(last - 1, first - 1, -1):
+        tok = d.doc[i]
+        if not d.in_quote(tok.idx) and (_is_cue(tok) or _according(tok)):
+            return tok
+    return None
 
 
 def _previous_cue_clause(d: _Doc, m: Marked):
