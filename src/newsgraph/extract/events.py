@@ -429,6 +429,12 @@ def _noun_agents(noun, index: MentionIndex) -> list:
                     actor = code_actor(g, index)
                     if actor is not None and actor.code:
                         return [g]
+    if _noun_type(noun, index, as_object=False) in _OWN_FORCES_TYPES:
+        for c in noun.children:  # "the deployment/withdrawal of NATO troops": the forces move themselves
+            if c.dep_ == "prep" and c.lower_ == "of":
+                for o in c.children:
+                    if o.dep_ == "pobj" and sector_of_noun(o.lemma_) == "MIL" and _looks_actor(o, index):
+                        return [o]
     for c in noun.children:
         if c.dep_ == "prep" and c.lower_ in ("by", "from"):
             for o in c.children:
