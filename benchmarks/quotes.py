@@ -26,7 +26,10 @@ Scoring protocol (PARC-style, as the data README suggests):
   earlier Sources that cannot be one person (head noun plural or a nationality word in
   the parse: "Delegates", "Few people", "European") and takes the gender of a bare
   surname from a fuller mention in the article ("Obama" -> "Barack Obama"); the
-  first rule's figure is printed beside it ("first stand-in rule"). For "who"/"which"
+  first rule's figure is printed beside it ("first stand-in rule"). A pronoun Source
+  for which the current rule finds no name at all (a "she" with no named woman among
+  the earlier Sources) cannot be judged and is left out of the current figure's
+  denominator (the first rule counted it wrong for every system). For "who"/"which"
   sources, the words just before the pronoun stand in instead.
   Also reported: speaker accuracy over the matches whose gold Source is itself a
   name (``*_speaker_acc_named``), free of that stand-in's noise.
@@ -70,6 +73,7 @@ class Gold:
     names: set[str] = field(default_factory=set)
     names_old: set[str] = field(default_factory=set)  # by the first stand-in rule (kept for comparison)
     named: bool = False  # the Source itself names someone (no pronoun or role phrase)
+    scorable: bool = True  # the current rule found a name for the Source (else no speaker can be judged)
 
 
 @dataclass
@@ -136,6 +140,8 @@ def _parse_ann(path: Path, text: str, doc=None) -> list[Gold]:
                        if want is None or (one and _gender(n, text) in (None, want))]
             if fitting:
                 g.names.add(fitting[-1])
+            elif low in _PRONOUNS:
+                g.scorable = False  # "she" with no named Source before: nobody to compare with
         else:
             named_before.append((src, _one_person(doc, g.source[0])))
             g.named = True
@@ -195,9 +201,10 @@ def _one_person(doc, span: tuple[int, int]) -> bool:
 def _match(preds: list[Pred], golds: list[tuple[Gold, frozenset[int]]], text: str):
     """Greedy one-to-one matching by overlap.
 
-    Returns (exact, overlap, speaker_ok, named_n, named_ok, speaker_ok_old): named_* count
-    the matches whose gold Source is itself a name (no pronoun chain needed); the last
-    counts correct speakers by the first stand-in rule for pronoun Sources.
+    Returns (exact, overlap, speaker_ok, named_n, named_ok, speaker_ok_old, speaker_n):
+    named_* count the matches whose gold Source is itself a name (no pronoun chain
+    needed); speaker_ok_old counts correct speakers by the first stand-in rule (over all
+    matches); speaker_n the matches whose speaker the current rule can judge.
     """
     pairs = []
     for i, p in enumerate(preds):
@@ -207,7 +214,7 @@ def _match(preds: list[Pred], golds: list[tuple[Gold, frozenset[int]]], text: st
                 pairs.append((inter / max(len(p.tokens), len(gt)), i, j))
     pairs.sort(reverse=True)
     used_p, used_g = set(), set()
-    exact = overlap = spk_ok = named_n = named_ok = old_ok = 0
+    exact = overlap = spk_ok = named_n = named_ok = old_ok = spk_n = 0
     for score, i, j in pairs:
         if score < 0.5 or i in used_p or j in used_g:
             continue
@@ -218,12 +225,13 @@ def _match(preds: list[Pred], golds: list[tuple[Gold, frozenset[int]]], text: st
         if p.tokens == gt:
             exact += 1
         ok = _speaker_ok(p, g)
-        spk_ok += ok
+        spk_ok += ok and g.scorable
+        spk_n += g.scorable
         old_ok += _speaker_ok(p, g, old=True)
         if g.named:
             named_n += 1
             named_ok += ok
-    return exact, overlap, spk_ok, named_n, named_ok, old_ok
+    return exact, overlap, spk_ok, named_n, named_ok, old_ok, spk_n
 
 
 def _speaker_ok(p: Pred, g: Gold, *, old: bool = False) -> bool:
@@ -297,7 +305,7 @@ def measure(*, split: str = "test", docs: int | None = None, errors: bool = Fals
                              "ours_d_exact", "ours_d_overlap", "ours_d_spk", "tx_d_exact",
                              "tx_d_overlap", "tx_d_spk", "ours_a_overlap", "ours_a_spk",
                              "ours_d_named", "ours_d_named_ok", "tx_d_named", "tx_d_named_ok",
-                             "ours_d_spk_old", "tx_d_spk_old")}
+                             "ours_d_spk_old", "tx_d_spk_old", "ours_d_spk_n", "tx_d_spk_n", "ours_a_spk_n")}
     t0 = time.perf_counter()
     for path in texts:
         text = path.read_text(encoding="utf-8")
@@ -320,14 +328,16 @@ def measure(*, split: str = "test", docs: int | None = None, errors: bool = Fals
         counts["ours_all"] += len(oa)
         counts["tx_direct"] += len(tx)
         for key, preds in (("ours_d", od), ("tx_d", tx)):
-            e, o, s, nn, nok, sold = _match(preds, gd, text)
+            e, o, s, nn, nok, sold, sn = _match(preds, gd, text)
             counts[f"{key}_spk_old"] += sold
+            counts[f"{key}_spk_n"] += sn
             counts[f"{key}_exact"] += e
             counts[f"{key}_overlap"] += o
             counts[f"{key}_spk"] += s
             counts[f"{key}_named"] += nn
             counts[f"{key}_named_ok"] += nok
-        _e, o, s, _nn, _nok, _old = _match(oa, ga, text)
+        _e, o, s, _nn, _nok, _old, sn = _match(oa, ga, text)
+        counts["ours_a_spk_n"] += sn
         counts["ours_a_overlap"] += o
         counts["ours_a_spk"] += s
         if errors:
@@ -339,14 +349,14 @@ def measure(*, split: str = "test", docs: int | None = None, errors: bool = Fals
         for mode in ("exact", "overlap"):
             p, r, f = _prf(c[f"{k}_{mode}"], n_pred, c["gold_direct"])
             out[f"{who}_direct_{mode}_p"], out[f"{who}_direct_{mode}_r"], out[f"{who}_direct_{mode}_f1"] = p, r, f
-        out[f"{who}_direct_speaker_acc"] = c[f"{k}_spk"] / c[f"{k}_overlap"] if c[f"{k}_overlap"] else 0.0
+        out[f"{who}_direct_speaker_acc"] = c[f"{k}_spk"] / c[f"{k}_spk_n"] if c[f"{k}_spk_n"] else 0.0
         out[f"{who}_direct_speaker_acc_oldrule"] = (c[f"{k}_spk_old"] / c[f"{k}_overlap"]
                                                     if c[f"{k}_overlap"] else 0.0)
         out[f"{who}_direct_speaker_acc_named"] = (c[f"{k}_named_ok"] / c[f"{k}_named"]
                                                   if c[f"{k}_named"] else 0.0)
     p, r, f = _prf(c["ours_a_overlap"], c["ours_all"], c["gold_all"])
     out["ours_all_overlap_p"], out["ours_all_overlap_r"], out["ours_all_overlap_f1"] = p, r, f
-    out["ours_all_source_acc"] = c["ours_a_spk"] / c["ours_a_overlap"] if c["ours_a_overlap"] else 0.0
+    out["ours_all_source_acc"] = c["ours_a_spk"] / c["ours_a_spk_n"] if c["ours_a_spk_n"] else 0.0
     out["gold_direct"], out["gold_all"] = float(c["gold_direct"]), float(c["gold_all"])
     out["ours_minus_textacy_direct_overlap_f1"] = out["ours_direct_overlap_f1"] - out["textacy_direct_overlap_f1"]
     out["ours_minus_textacy_direct_speaker_acc"] = (out["ours_direct_speaker_acc"]
