@@ -49,6 +49,8 @@ _SUBORDINATORS = {"when", "as", "after", "because", "while", "before", "if", "si
 _MINOR_WORDS = {"of", "the", "a", "an", "and", "in", "on", "to", "for", "at", "by", "with", "or", "from"}
 _NOT_SPEAKER = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
 _NOT_SPEAKER_WORDS = {"it", "this", "that", "there", "the", "a", "an"}
+# cue verbs whose object is the hearer, never the speaker ("told CNN", "assured reporters")
+_HEARER_OBJECT = {"tell", "assure", "inform", "remind", "urge", "implore", "advise", "brief"}
 _DASH_NAME = re.compile(r"[ \t\xa0]*[―—–-]{1,2}[ \t\xa0]*((?:[A-Z][\w.'’-]*[ \t\xa0]?){1,5})")
 
 
@@ -201,6 +203,8 @@ def _speaker_for_cue(tok, resolver: SpeakerResolver, d: _Doc) -> tuple[Speaker |
     if subj is None:
         # parser missed the subject of an inverted cue ("said Caddell", "told Kerry")
         nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+        if tok.lemma_.lower() in _HEARER_OBJECT:
+            nxt = None  # "Trump, 70, told CNN": the name after "told" is the one told
         if (nxt is not None and nxt.pos_ in ("PROPN", "PRON", "NOUN", "DET") and not d.in_quote(nxt.idx)
                 and nxt.ent_type_ not in _NOT_SPEAKER and nxt.lower_ not in _NOT_SPEAKER_WORDS):
             head = nxt
@@ -219,7 +223,8 @@ def _speaker_for_cue(tok, resolver: SpeakerResolver, d: _Doc) -> tuple[Speaker |
         else:
             t = None
         lo = t.i + 1 if t is not None else max(tok.sent.start, tok.i - 12)
-        names = [t for t in tok.doc[lo:tok.i] if t.pos_ == "PROPN" and t.ent_type_ not in _NOT_SPEAKER]
+        names = [t for t in tok.doc[lo:tok.i] if (t.pos_ == "PROPN" and t.ent_type_ not in _NOT_SPEAKER)
+                 or resolver.named_person(t) is not None]
         if names:
             head = names[0]
             while head.i + 1 < tok.i and tok.doc[head.i + 1].pos_ == "PROPN":
