@@ -236,6 +236,15 @@ def _speaker_for_cue(tok, resolver: SpeakerResolver, d: _Doc) -> tuple[Speaker |
             if (t.dep_ in ("nsubj", "nsubjpass") and not d.in_quote(t.idx)
                     and t.pos_ in ("PROPN", "PRON", "NOUN")):
                 return resolver.resolve(t)
+        if tok.tag_ == "VBG":
+            # "Moore said ... “...,” adding, “...”": the parse hung the participle inside the
+            # quote; it continues the main reporting clause before it in the paragraph
+            para_start = d.text.rfind("\n", 0, tok.idx) + 1
+            for t in reversed(tok.doc[d.first_token_from(para_start):tok.i]):
+                if t.dep_ == "ROOT" and not d.in_quote(t.idx) and _is_cue(t):
+                    subj = subject_of(t, skip=d.in_quote)
+                    if subj is not None:
+                        return resolver.resolve(subj)
         return None, None
     return resolver.resolve(subj)
 
