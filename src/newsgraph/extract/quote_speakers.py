@@ -53,7 +53,8 @@ def subject_of(verb, *, skip=None) -> object | None:
     tok = verb
     for _ in range(4):
         for child in tok.children:
-            if child.dep_ in _SUBJ and not (skip and skip(child.idx)) and child.ent_type_ not in _NOT_SPEAKER:
+            if (child.dep_ in _SUBJ and not (skip and skip(child.idx)) and child.ent_type_ not in _NOT_SPEAKER
+                    and any(ch.isalnum() for ch in child.text)):  # a dash the parser took for a noun
                 return child
         if tok.dep_ in _CLIMB and tok.head is not tok:
             tok = tok.head
