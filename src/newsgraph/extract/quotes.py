@@ -199,6 +199,14 @@ def _speaker_for_cue(tok, resolver: SpeakerResolver, d: _Doc) -> tuple[Speaker |
         if objs:
             return resolver.resolve(objs[0])
         return None, None
+    if tok.tag_ == "VBG" and tok.i > 0 and tok.doc[tok.i - 1].text == ",":
+        # "Trump was defensive about an architect who said ..., saying “...”": a participle
+        # after a comma speaks for the subject of its sentence's main clause
+        root = tok.sent.root
+        if root is not tok and not d.in_quote(root.idx):
+            subj = subject_of(root, skip=d.in_quote)
+            if subj is not None and subj.pos_ in ("PROPN", "PRON", "NOUN"):
+                return resolver.resolve(subj)
     subj = subject_of(tok, skip=d.in_quote)
     if subj is None:
         # parser missed the subject of an inverted cue ("said Caddell", "told Kerry")
