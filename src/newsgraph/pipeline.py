@@ -7,6 +7,7 @@ shared by every extractor.
 
 from __future__ import annotations
 
+import collections
 import dataclasses
 import itertools
 import logging
@@ -63,6 +64,8 @@ def _analyse_batch(articles: list[Article], settings: Settings) -> list[Analysed
 
 
 _WORKER_SETTINGS: Settings | None = None
+_TASK_SIZE = 4
+_QUEUE_PER_WORKER = 4
 
 
 def _worker_init(settings: Settings) -> None:
@@ -101,7 +104,6 @@ def analyze_many(items: Iterable[Item], *, settings: Settings | None = None,
     load_pipeline(settings.model)  # fail early, in this process, with the clear message
     checked = (a if isinstance(a, Rejected) else _check_size(a, settings)
                for a in (_as_article(item, i) for i, item in enumerate(items)))
-    chunks = _chunks(checked, settings.batch_size)
 
     def merge(chunk: list[Article | Rejected], done: list[AnalysedArticle]) -> Iterator:
         results = iter(done)
@@ -109,18 +111,24 @@ def analyze_many(items: Iterable[Item], *, settings: Settings | None = None,
             yield a if isinstance(a, Rejected) else next(results)
 
     if settings.workers <= 1:
-        for chunk in chunks:
+        for chunk in _chunks(checked, settings.batch_size):
             yield from merge(chunk, _analyse_batch([a for a in chunk if isinstance(a, Article)], settings))
         return
-    ctx = multiprocessing.get_context("spawn" if multiprocessing.get_start_method() != "fork" else "fork")
+    # Small tasks keep both workers busy to the end of the input (a long article
+    # in a big chunk would leave the other worker idle); a bounded queue of
+    # pending tasks keeps memory flat and the output in input order.
+    task_size = max(1, min(settings.batch_size, _TASK_SIZE))
+    ctx = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
     with ctx.Pool(settings.workers, initializer=_worker_init, initargs=(settings,)) as pool:
-        pending: list[tuple[list, Any]] = []
-        for chunk in chunks:
-            pending.append((chunk, pool.apply_async(_worker_batch, ([a for a in chunk if isinstance(a, Article)],))))
-            while len(pending) > settings.workers * 2:
-                c, res = pending.pop(0)
+        pending: collections.deque[tuple[list, Any]] = collections.deque()
+        for chunk in _chunks(checked, task_size):
+            articles = [a for a in chunk if isinstance(a, Article)]
+            pending.append((chunk, pool.apply_async(_worker_batch, (articles,))))
+            while len(pending) > settings.workers * _QUEUE_PER_WORKER:
+                c, res = pending.popleft()
                 yield from merge(c, res.get())
-        for c, res in pending:
+        while pending:
+            c, res = pending.popleft()
             yield from merge(c, res.get())
 
 
