@@ -29,6 +29,7 @@ from typing import Iterable
 from ..model import (AnalysedArticle, Discrepancy, Event, Figure, MergedEvent, Quote, StoriesResult, Story,
                      stable_id)
 from .discrepancy import ArticleFacts, figure_context, find_discrepancies
+from .disjoint import DisjointSets
 from .fingerprint import article_terms, top_terms
 from .merge import merge_events
 from .syndication import SyndicationIndex, credited_agency, resolve
@@ -311,14 +312,8 @@ class StoryClusterer:
         centroid; two stories merge when their centroids' cosine reaches
         ``threshold`` and their time spans lie within the window.
         """
-        parent: dict[str, str] = {}
-
-        def find(x: str) -> str:
-            while parent.setdefault(x, x) != x:
-                parent[x] = parent[parent[x]]
-                x = parent[x]
-            return x
-
+        sets = DisjointSets()
+        find = sets.find
         ordered = sorted(self._stories.values(), key=lambda s: s.seq)
         if self.merge_split:
             for story in ordered:
@@ -331,7 +326,7 @@ class StoryClusterer:
                     if self._cosine(vec, other) >= self.threshold:
                         a, b = find(story.id), find(other.id)
                         first, second = (a, b) if self._stories[a].seq < self._stories[b].seq else (b, a)
-                        parent[second] = first
+                        sets.union(first, second)
         groups: dict[str, list[_Story]] = {}
         for story in ordered:
             if story.articles:

@@ -24,6 +24,7 @@ from datasketch import MinHashLSH
 
 from ..lexicons import load_tsv
 from ..model import Syndication
+from .disjoint import DisjointSets
 from .fingerprint import NUM_PERM, containment, minhash, shingles
 
 log = logging.getLogger(__name__)
@@ -168,21 +169,15 @@ def resolve(links: list[tuple[str, str, float]], *, published: dict[str, str | N
         agencies: credited agency by article id.
         sources: outlet name by article id (an agency's own article is an original).
     """
-    parent: dict[str, str] = {}
-
-    def find(x: str) -> str:
-        while parent.setdefault(x, x) != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
+    sets = DisjointSets()
+    find = sets.find
     best: dict[str, float] = {}
     for a, b, c in links:
-        parent[find(a)] = find(b)
+        sets.union(b, a)
         best[a] = max(best.get(a, 0.0), c)
         best[b] = max(best.get(b, 0.0), c)
     groups: dict[str, list[str]] = {}
-    for x in parent:
+    for x in sets:
         groups.setdefault(find(x), []).append(x)
 
     def when(x: str) -> tuple:
