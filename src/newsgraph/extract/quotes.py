@@ -268,6 +268,10 @@ def _colon_speaker(toks: list, resolver: SpeakerResolver, *, side: str):
         name = words[1:]
     else:
         return None
+    commas = [k for k, t in enumerate(name) if t.text == ","]
+    if commas and any(t.pos_ == "PROPN" for t in name[:commas[0]]):
+        # "Howard Kurtz, Fox News: ...": the person before the affiliation speaks
+        name = name[:commas[0]]
     if not 1 <= len(name) <= 5 or not any(t.pos_ == "PROPN" for t in name):
         return None
     if any(t.pos_ in ("VERB", "AUX") for t in name):
