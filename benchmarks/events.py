@@ -110,6 +110,8 @@ def _score(rows: list[dict]) -> dict[str, float]:
             out[f"{side}_sector_accuracy"] = sum(r[f"pred_{side}_sector"] in r[f"gold_{side}_sectors"]
                                                  for r in have) / len(have)
     out["found_rate"] = sum(r["pred"] is not None for r in rows) / n
+    # the type exactly as our records carry it (before the PLOVER intention/refusal rules)
+    out["type_accuracy_as_recorded"] = sum(r["pred_as_recorded"] == r["gold"] for r in rows) / n
 
     def side_ok(r: dict, side: str) -> bool:
         gold = r[f"gold_{side}_codes"]
@@ -138,7 +140,8 @@ def run(*, path: Path | None = None) -> list[dict]:
         ev = _pick(analyse_parsed(doc, art).events)
         pred = PRED_MAP.get(as_plover(ev), as_plover(ev)) if ev else None
         row = {"id": rec["id"], "text": text, "gold": GOLD_MAP.get(rec["event"], rec["event"]),
-               "gold_raw": rec["event"], "pred": pred, "confidence": ev.confidence if ev else 0.0,
+               "gold_raw": rec["event"], "pred": pred,
+               "pred_as_recorded": PRED_MAP.get(ev.type, ev.type) if ev else None, "confidence": ev.confidence if ev else 0.0,
                "trigger": ev.trigger if ev else None}
         for side in ("source", "target"):
             gold = _actors(rec.get(side))
