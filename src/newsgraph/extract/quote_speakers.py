@@ -174,6 +174,12 @@ class SpeakerResolver:
             ent = self.named_person(head)  # a surname the tagger took for a verb ("Trump implored")
             if ent is not None:
                 return self.speaker(ent), (head.idx, head.idx + len(head))
+        if (ent is not None and ent.type in ("GPE", "NORP") and head.tag_ in ("NNPS", "NNS")
+                and head.lower_ != ent.name.lower()
+                and not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)):
+            # "(many) Mexicans often say": people of a country, not the state "Mexico"
+            # ("the Russians said" stays the country's side)
+            return Speaker(name=self.text[span[0]:span[1]], entity=None), span
         if ent is not None:
             return self.speaker(ent), span
         if head.pos_ in ("NOUN", "PROPN", "ADJ", "NUM") or head.tag_.startswith("NN"):
