@@ -39,6 +39,11 @@ def _first_names() -> dict[str, str]:
 
 
 @functools.lru_cache(maxsize=1)
+def _epithets() -> frozenset[str]:
+    return frozenset(r["role"] for r in load_tsv("quote_epithets.tsv"))
+
+
+@functools.lru_cache(maxsize=1)
 def _roles() -> dict[str, tuple[str, ...]]:
     return {r["role"]: tuple(t for t in r["titles"].split("|") if t) for r in load_tsv("quote_roles.tsv")}
 
@@ -189,6 +194,13 @@ class SpeakerResolver:
                           and first[0].pos_ == "PROPN")
             if head.pos_ == "NOUN" and (det in ("the", "this", "that") or possessive) and self._is_role(head):
                 found = self.role(head, span)
+                if found is None and head.lemma_.lower() in _epithets() and head.tag_ == "NN":
+                    # "Donald Trump ... The Republican nominee said": an epithet points back
+                    found = self.pronoun(head)
+                    ent = self.index.by_id.get(found.entity) if found is not None and found.entity else None
+                    if ent is not None and self.canonical(ent).titles and not any(
+                            head.lemma_.lower() in t.lower() for t in self.canonical(ent).titles):
+                        found = None  # "the opposition leader" is not the energy spokesman just named
                 if found is not None:
                     return found, span
             name = self.text[span[0]:span[1]]
