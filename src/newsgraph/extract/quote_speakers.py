@@ -198,14 +198,26 @@ class SpeakerResolver:
                     # "Donald Trump ... The Republican nominee said": an epithet points back
                     found = self.pronoun(head)
                     ent = self.index.by_id.get(found.entity) if found is not None and found.entity else None
-                    if ent is not None and self.canonical(ent).titles and not any(
-                            head.lemma_.lower() in t.lower() for t in self.canonical(ent).titles):
-                        found = None  # "the opposition leader" is not the energy spokesman just named
+                    if ent is None or not self._prominent(ent) or (self.canonical(ent).titles and not any(
+                            head.lemma_.lower() in t.lower() for t in self.canonical(ent).titles)):
+                        # epithets name the article's main people; "the opposition leader"
+                        # is not the energy spokesman just named
+                        found = None
                 if found is not None:
                     return found, span
             name = self.text[span[0]:span[1]]
             return Speaker(name=name, entity=None), span
         return None, span
+
+    def _prominent(self, entity: Entity) -> bool:
+        """Is this one of the article's two most mentioned people (who get epithets)?"""
+        counts: dict[str, int] = {}
+        for e in self.entities:
+            if e.type == "PERSON":
+                c = self.canonical(e).id
+                counts[c] = counts.get(c, 0) + len(e.mentions)
+        top = sorted(counts, key=lambda k: (-counts[k], k))[:2]
+        return self.canonical(entity).id in top
 
     def named_person(self, tok) -> Entity | None:
         """The one person entity whose surname is this capitalised token, else None.
