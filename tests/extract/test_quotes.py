@@ -138,3 +138,13 @@ def test_quotes_survive_unbalanced_marks(analyse):
     result = analyse(text)
     q = _find(result.quotes, "We will win the vote", "direct")
     assert q.speaker is not None and q.speaker.name == "Carla Mendes"
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ("Some 300 people have died, according to United Nations calculations.", "United Nations"),
+    ("At least 40 were hurt, according to a Reuters tally.", "Reuters"),
+    ("Some 300 people have died, according to police figures.", "police figures"),
+])
+def test_quotes_document_nouns_speak_for_their_owner(analyse, text, speaker):
+    quotes = analyse(text, published="2015-09-17").quotes
+    assert [q.speaker.name for q in quotes] == [speaker]

@@ -101,6 +101,12 @@ def phrase_span(head) -> Span:
     return left.idx, right.idx + len(right)
 
 
+# Nouns for what a body publishes; when one is the cue's subject or object
+# ("United Nations calculations"), the body that owns it is the speaker.
+_DOCUMENT_NOUNS = frozenset(
+    "calculation figure estimate data statistic statement report count tally record survey census "
+    "assessment announcement release tweet post communique document analysis study".split())
+
 class SpeakerResolver:
     """Resolves subjects of cue verbs to speakers for one article."""
 
@@ -205,6 +211,13 @@ class SpeakerResolver:
                         found = None
                 if found is not None:
                     return found, span
+            if head.lemma_.lower() in _DOCUMENT_NOUNS:
+                # "according to United Nations calculations", "police figures showed":
+                # the body whose document it is speaks
+                owners = [e for _, e in self.index.mentions_between(*span)
+                          if e.type in ("ORG", "GPE", "PERSON")]
+                if owners:
+                    return self.speaker(owners[0]), span
             name = self.text[span[0]:span[1]]
             return Speaker(name=name, entity=None), span
         return None, span
