@@ -71,8 +71,8 @@ class _Tokens:
 
     __slots__ = ("text", "n", "low", "idx", "length", "punct", "title", "space", "pos", "sent")
 
-    def __init__(self, doc) -> None:
-        self.text: str = doc.text
+    def __init__(self, doc, *, text: str) -> None:
+        self.text: str = text  # the article's text: Doc.text is rebuilt from every token on each access
         self.n = len(doc)
         cols = doc.to_array(_ATTRS).T.tolist() if self.n else [[] for _ in _ATTRS]
         self.low, self.idx, self.length, self.punct, self.title, self.space, self.pos, sent = cols
@@ -647,7 +647,7 @@ def extract(doc, article: Article, found: Found) -> list[Entity]:
     """
     if len(doc) == 0:
         return []
-    tv = _Tokens(doc)
+    tv = _Tokens(doc, text=article.text)
     matches = _scan(tv)
     by_end = {m.end: m for m in matches}
     by_start = {m.start: m for m in matches}

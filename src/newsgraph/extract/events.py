@@ -863,10 +863,9 @@ def _is_dateline(text: str, span) -> bool:
     return after[:1] in ("-", "\u2013", "\u2014") and span[0] - line_start < 60
 
 
-def _date_governors(doc, found: Found) -> dict[int, object]:
+def _date_governors(doc, found: Found, *, text: str) -> dict[int, object]:
     """Map verb token index -> the date mention attached to that verb's clause."""
     out: dict[int, object] = {}
-    text = doc.text  # built from every token on each access: once per article
     for d in found.dates:
         span = doc.char_span(d.span[0], d.span[1], alignment_mode="expand")
         if span is None or d.value is None or _is_dateline(text, d.span):
@@ -907,7 +906,7 @@ class _Context:
 def extract(doc, article: Article, found: Found) -> list[Event]:
     """PLOVER events of one article, one per source-target pair, sorted by sentence then trigger."""
     index = MentionIndex(found.entities)
-    dates_by_gov = _date_governors(doc, found)
+    dates_by_gov = _date_governors(doc, found, text=article.text)
     ctx = _Context(article_country=dominant_country(doc, index))
     events: list[Event] = []
     for number, sent in enumerate(doc.sents):

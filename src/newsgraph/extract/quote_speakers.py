@@ -110,9 +110,9 @@ _DOCUMENT_NOUNS = frozenset(
 class SpeakerResolver:
     """Resolves subjects of cue verbs to speakers for one article."""
 
-    def __init__(self, doc, entities: Sequence[Entity], *, quoted: Sequence[Span] = ()) -> None:
+    def __init__(self, doc, entities: Sequence[Entity], *, text: str, quoted: Sequence[Span] = ()) -> None:
         self.doc = doc
-        self.text = doc.text
+        self.text = text  # the article's text (Doc.text is rebuilt from every token on each access)
         self.index = MentionIndex(entities)
         self.entities = tuple(entities)
         self.quoted = sorted(quoted)

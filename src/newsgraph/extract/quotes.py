@@ -82,9 +82,9 @@ class _Cand:
 class _Doc:
     """Token look-ups by character offset, and which characters lie inside quotes."""
 
-    def __init__(self, doc, marked: list[Marked]) -> None:
+    def __init__(self, doc, marked: list[Marked], *, text: str) -> None:
         self.doc = doc
-        self.text = doc.text
+        self.text = text  # the article's text: Doc.text is rebuilt from every token on each access
         self.starts = [t.idx for t in doc]
         self.quoted = sorted(m.outer for m in marked)
         self._qstarts = [s for s, _ in self.quoted]
@@ -187,7 +187,8 @@ def _cue_info(tok) -> tuple[str, Span]:
     for child in tok.children:
         if child.dep_ == "prt" and child.i == end.i + 1:
             end = child
-    return tok.doc.text[tok.idx:end.idx + len(end)], (tok.idx, end.idx + len(end))
+    # a Span's text, not Doc.text: spaCy rebuilds Doc.text from every token on each access
+    return tok.doc[tok.i:end.i + 1].text, (tok.idx, end.idx + len(end))
 
 
 def _speaker_for_cue(tok, resolver: SpeakerResolver, d: _Doc) -> tuple[Speaker | None, Span | None]:
@@ -677,10 +678,10 @@ def extract(doc, article: Article, found: Found) -> list[Quote]:
     Returns:
         Quotes sorted by span start.
     """
-    text = doc.text
+    text = article.text  # what doc was parsed from; cheaper than Doc.text
     marked = find_marked(text)
-    d = _Doc(doc, marked)
-    resolver = SpeakerResolver(doc, found.entities, quoted=d.quoted)
+    d = _Doc(doc, marked, text=text)
+    resolver = SpeakerResolver(doc, found.entities, quoted=d.quoted, text=text)
     resolver.prime(_is_cue, d.in_quote)
     cands: list[_Cand] = []
     skipped = 0
