@@ -64,7 +64,7 @@ def _analyse_batch(articles: list[Article], settings: Settings) -> list[Analysed
 
 
 _WORKER_SETTINGS: Settings | None = None
-_TASK_SIZE = 4
+_TASK_SIZE = 8
 _QUEUE_PER_WORKER = 4
 
 
@@ -76,7 +76,8 @@ def _worker_init(settings: Settings) -> None:
 
 def _worker_batch(articles: list[Article]) -> list[AnalysedArticle]:
     assert _WORKER_SETTINGS is not None
-    return _analyse_batch(articles, _WORKER_SETTINGS)
+    # the parent has the texts already: send back the facts only (half the pickling)
+    return [dataclasses.replace(r, text="") for r in _analyse_batch(articles, _WORKER_SETTINGS)]
 
 
 def _chunks(items: Iterable[Article | Rejected], size: int) -> Iterator[list[Article | Rejected]]:
@@ -108,7 +109,11 @@ def analyze_many(items: Iterable[Item], *, settings: Settings | None = None,
     def merge(chunk: list[Article | Rejected], done: list[AnalysedArticle]) -> Iterator:
         results = iter(done)
         for a in chunk:
-            yield a if isinstance(a, Rejected) else next(results)
+            if isinstance(a, Rejected):
+                yield a
+            else:
+                r = next(results)
+                yield r if r.text else dataclasses.replace(r, text=a.text)
 
     if settings.workers <= 1:
         for chunk in _chunks(checked, settings.batch_size):
