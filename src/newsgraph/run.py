@@ -98,12 +98,10 @@ def run_analyze(inputs: Iterable[str | Path], out: str | Path, *, settings: Sett
 
         clusterer = StoryClusterer()
         if resume and str(out) != "-" and Path(out).exists():
-            from .model import analysed_from_dict
-            from .store import read_jsonl_records
+            from .store import read_analysed
 
-            for _, obj, _ in read_jsonl_records(out):
-                if obj is not None and "id" in obj:
-                    clusterer.add(analysed_from_dict(obj))
+            for done in read_analysed(out):
+                clusterer.add(done)
     start = time.perf_counter()
     with JsonlSink(out, resume=resume) as sink:
         items = _skip_done(read_inputs(inputs, stdin=stdin, stats=stats), sink.done_ids, summary)
@@ -149,9 +147,8 @@ def run_stories(inputs: Iterable[str | Path], *, settings: Settings,
     is read and analysed first, so ``newsgraph stories`` works on raw articles too.
     """
     from .ingest import read_inputs
-    from .model import analysed_from_dict
     from .stories import StoryClusterer, stories_to_dict
-    from .store import read_jsonl_records
+    from .store import read_analysed
 
     clusterer = StoryClusterer()
     n = 0
@@ -159,10 +156,9 @@ def run_stories(inputs: Iterable[str | Path], *, settings: Settings,
     for item in inputs:
         path = Path(item)
         if str(item) != "-" and _is_analysed_jsonl(path):
-            for _, obj, _ in read_jsonl_records(path):
-                if obj is not None and "id" in obj:
-                    clusterer.add(analysed_from_dict(obj))
-                    n += 1
+            for done in read_analysed(path):
+                clusterer.add(done)
+                n += 1
         else:
             raw.append(item)
     if raw:

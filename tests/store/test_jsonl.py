@@ -21,3 +21,14 @@ def test_jsonl_sink_without_resume_replaces(tmp_path):
         assert sink.done_ids == set()
         sink.write({"id": "new", "text": "é"})
     assert json.loads(out.read_text(encoding="utf-8")) == {"id": "new", "text": "é"}
+
+
+def test_jsonl_read_analysed_skips_lines_without_id(tmp_path):
+    from newsgraph.model import AnalysedArticle, to_dict
+    from newsgraph.store import read_analysed
+
+    rec = AnalysedArticle(id="a", url=None, source=None, title=None, published=None, text="x", language="en")
+    out = tmp_path / "out.jsonl"
+    out.write_text(json.dumps(to_dict(rec)) + "\nnot json\n" + json.dumps({"text": "no id"}) + "\n",
+                   encoding="utf-8")
+    assert list(read_analysed(out)) == [rec]

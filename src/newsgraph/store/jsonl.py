@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import IO, Any, Iterator
 
 from ..errors import StoreError
+from ..model import AnalysedArticle, analysed_from_dict
 
 log = logging.getLogger(__name__)
 
@@ -31,6 +32,13 @@ def read_jsonl_records(path: str | Path) -> Iterator[tuple[int, dict[str, Any] |
             except json.JSONDecodeError:
                 obj = None
             yield lineno, obj if isinstance(obj, dict) else None, line
+
+
+def read_analysed(path: str | Path) -> Iterator[AnalysedArticle]:
+    """The analysed articles of a JSONL file written by ``analyze`` (lines without an id skipped)."""
+    for _, obj, _ in read_jsonl_records(path):
+        if obj is not None and "id" in obj:
+            yield analysed_from_dict(obj)
 
 
 class JsonlSink:
