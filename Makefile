@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: install demo test bench bench-speed bench-ner bench-quotes bench-dates bench-figures bench-events bench-stories bench-stories-scale clean
+.PHONY: install demo test bench bench-speed bench-ner bench-quotes bench-dates bench-figures bench-events bench-stories bench-stories-scale bench-newsdev clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -23,7 +23,7 @@ demo: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest
 
-bench: bench-speed bench-ner bench-quotes bench-dates bench-figures bench-events bench-stories
+bench: bench-speed bench-ner bench-quotes bench-dates bench-figures bench-events bench-stories bench-newsdev
 
 bench-speed: $(STAMP)
 	$(BIN)/python benchmarks/speed.py
@@ -41,6 +41,8 @@ bench-stories: $(STAMP)
 	$(BIN)/python benchmarks/stories.py
 bench-stories-scale: $(STAMP)
 	$(BIN)/python benchmarks/stories_scale.py
+bench-newsdev: $(STAMP)
+	$(BIN)/python benchmarks/newsdev.py
 
 clean:
 	rm -rf out .pytest_cache build dist src/*.egg-info
