@@ -76,7 +76,7 @@ from __future__ import annotations
 import logging
 
 from ...model import Article, Event
-from .. import Found
+from ...model import Found
 from ..actor_context import dominant_country
 from ..event_lexicon import is_event_noun
 from ..linking import MentionIndex

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Iterable
 
 from ...model import Actor
-from .. import Found
+from ...model import Found
 from ..actor_context import is_demonym, token_country
 from ..actors import PRONOUNS, code_actor, is_non_actor, noun_kind, phrase_tokens, sector_of_noun
 from ..event_lexicon import is_event_noun

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ...model import Event
-from .. import Found
+from ...model import Found
 from ..actor_context import actor_country
 from ..linking import MentionIndex
 from .candidate import _Cand

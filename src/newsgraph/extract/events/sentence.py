@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ...model import Actor, Article, Event
-from .. import Found
+from ...model import Found
 from ..actor_context import (
     actor_country, all_countries, country_from_places, country_of_place, domestic, fill_country,
     protest_target, same_actor, target_words,
