@@ -93,6 +93,7 @@ class _Group:
     country: str | None = None
     role: str | None = None
     titles: list[str] = field(default_factory=list)
+    past_titles: list[str] = field(default_factory=list)  # held no longer ("former President X")
     surfaces: list[str] = field(default_factory=list)
 
 

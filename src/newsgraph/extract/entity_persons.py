@@ -9,9 +9,12 @@ mentions of the one person in the article holding that title.
 
 from __future__ import annotations
 
-from spacy.parts_of_speech import PROPN
+import functools
+
+from spacy.parts_of_speech import ADJ, NOUN, PROPN
 from spacy.strings import get_string_id
 
+from ..lexicons import load_tsv
 from . import gazetteer as gz
 from .entity_lexicon import (_COMMA, _DETERMINERS, _MODIFIERS, _NAME_PARTICLES, _OF, _POSSESSIVE,
                              _STOPPING_POS, _Group, _Match, _Mention, _Tokens, _fold)
@@ -163,9 +166,11 @@ def _persons(tv: _Tokens, mentions: list[_Mention], by_end: dict[int, _Match],
     for idx, g in owner.items():
         m = mentions[idx]
         group = groups[g]
-        titles, country, role, _ = _context_before(tv, m.start, by_end)
+        titles, country, role, ctx_start = _context_before(tv, m.start, by_end)
         t2, c2, r2 = _context_after(tv, m.end, by_start)
         found_titles = (*titles, *t2)
+        if any(tv.low[j] in _PAST for j in range(max(0, ctx_start - 1), m.start)):
+            group.past_titles.extend(t.title for t in titles)  # "former President X"
         for t in found_titles:
             if t.title not in group.titles:
                 group.titles.append(t.title)
@@ -219,40 +224,98 @@ def _untagged_surnames(tv: _Tokens, mentions: list[_Mention], persons: list[_Gro
         persons[g].mentions.append(tv.span(i, i + 1))
 
 
+@functools.lru_cache(maxsize=1)
+def role_titles() -> dict[str, frozenset[str]]:
+    """Role noun -> the titles a person holding it carries ("leader" -> president, prime minister...).
+
+    From ``quote_roles.tsv``; a title missing there stands for itself only.
+    """
+    out: dict[str, frozenset[str]] = {}
+    for row in load_tsv("quote_roles.tsv"):
+        titles = {t.strip().lower() for t in row["titles"].split("|") if t.strip()}
+        out[row["role"].lower()] = frozenset(titles | {row["role"].lower()})
+    return out
+
+
+def _role_start(tv: _Tokens, matches: list[_Match], k: int) -> tuple[int, str | None] | None:
+    """Where the definite noun phrase around the title ``matches[k]`` starts, and its country.
+
+    "the secretary of state", "Russia's foreign minister", "the Russian foreign minister",
+    "The Conservative prime minister", "the top US diplomat", "the company's chairman": a
+    definite article or a possessive, then modifiers, a country or organisation qualifier
+    and up to two capitalised words (a party, a body). None when the phrase is not definite
+    ("a US defence official" describes somebody, it names nobody) or a plain office noun
+    qualifies the title ("the opposition leader" is not the article's leader).
+    """
+    m = matches[k]
+    i = m.start
+    country = None
+    caps = 0
+    prev_k = k - 1
+    while i > 0:
+        low = tv.low[i - 1]
+        prev = matches[prev_k] if prev_k >= 0 else None
+        if low in _MODIFIERS:
+            i -= 1
+        elif prev is not None and prev.end == i and prev.kind in _QUALIFIER_KINDS:
+            c, _ = _qualifier(prev)
+            country = country or c
+            i = prev.start
+            prev_k -= 1
+        elif low in _DETERMINERS:
+            return i - 1, country
+        elif low in _POSSESSIVE and i > 1:
+            # "Russia's foreign minister", "the company's chairman", "Microsoft's chief"
+            if prev is not None and prev.end == i - 1 and prev.kind in _QUALIFIER_KINDS:
+                c, _ = _qualifier(prev)
+                return prev.start, country or c
+            j = i - 2
+            if tv.pos[j] in (NOUN, PROPN):
+                while j > 0 and tv.pos[j - 1] in (NOUN, PROPN, ADJ) and tv.low[j - 1] not in _DETERMINERS:
+                    j -= 1
+                if j > 0 and tv.low[j - 1] in _DETERMINERS:
+                    return j - 1, country
+                if tv.pos[i - 2] == PROPN:
+                    return j, country
+            return None
+        elif tv.title[i - 1] and not tv.sent[i - 1] and tv.pos[i - 1] in (PROPN, ADJ) and caps < 2:
+            caps += 1  # "The Conservative prime minister"
+            i -= 1
+        else:
+            return None
+    return None
+
+
+_QUALIFIER_KINDS = frozenset({"country", "demonym", "org", "metonym"})
+_PAST = frozenset(get_string_id(w) for w in ("former", "ex", "late", "then"))
+
+
 def _role_nouns(tv: _Tokens, matches: list[_Match], mentions: list[_Mention], persons: list[_Group]) -> None:
-    """Add "the secretary of state" to the one person holding that title in the article."""
+    """Add "the secretary of state" to the one person holding that title in the article.
+
+    The holder named before the role noun wins; a role noun before any holder is named
+    (a lead sentence: "the French president said ... President X") refers forward only
+    to a holder whose title is current (not "former President X").
+    """
     if not persons:
         return
     n = tv.n
     named_starts = {m.start for m in mentions if m.label == "PERSON"}
+    roles = role_titles()
     for k, m in enumerate(matches):
         if m.kind != "title" or m.value.kind == "honorific":
             continue
         # a title directly before a name belongs to that name, not to a role noun
         j = m.end
-        while j < n and tv.low[j] in _MODIFIERS:
-            j += 1
-        if j in named_starts:
+        by_start = {x.start: x for x in matches[k + 1:k + 4]}
+        while j < n and (tv.low[j] in _MODIFIERS or (j in by_start and by_start[j].kind == "title")):
+            j = by_start[j].end if j in by_start else j + 1  # stacked: "Supreme Leader Ayatollah Ali"
+        if j in named_starts or (j + 1 < n and tv.low[j] == _COMMA and j + 1 in named_starts):
+            continue  # "the president, Hassan Rouhani": the name's own context
+        found = _role_start(tv, matches, k)
+        if found is None:
             continue
-        start = m.start
-        country = None
-        i = m.start
-        while i > 0 and tv.low[i - 1] in _MODIFIERS:
-            i -= 1
-        prev = matches[k - 1] if k > 0 else None
-        if i > 0 and tv.low[i - 1] in _POSSESSIVE and prev is not None and prev.end == i - 1:
-            country, _ = _qualifier(prev)  # "Russia's foreign minister"
-            if country is None:
-                continue
-            start = prev.start
-        else:
-            if prev is not None and prev.end == i and prev.kind in ("country", "demonym", "org",
-                                                                   "metonym"):
-                country, _ = _qualifier(prev)
-                i = prev.start
-            if i == 0 or tv.low[i - 1] not in _DETERMINERS:
-                continue
-            start = i - 1
+        start, country = found
         end = m.end
         if end + 1 < n and tv.low[end] == _OF:
             nxt = matches[k + 1] if k + 1 < len(matches) else None
@@ -262,8 +325,11 @@ def _role_nouns(tv: _Tokens, matches: list[_Match], mentions: list[_Mention], pe
                 country = country or c2
                 end = nxt.end
         here = tv.idx[start]
-        holders = [p for p in persons if m.value.title in p.titles
-                   and (country is None or p.country == country)
-                   and p.mentions and min(p.mentions)[0] < here]  # named before, not after
-        if len(holders) == 1:
-            holders[0].mentions.append((tv.idx[start], tv.idx[end - 1] + tv.length[end - 1]))
+        accepted = roles.get(m.value.title, frozenset({m.value.title}))
+        holders = [p for p in persons if any(t in accepted for t in p.titles)
+                   and (country is None or p.country in (country, None)) and p.mentions]
+        before = [p for p in holders if min(p.mentions)[0] < here]
+        if not before:
+            before = [p for p in holders if not any(t in accepted for t in p.past_titles)]
+        if len(before) == 1:
+            before[0].mentions.append((tv.idx[start], tv.idx[end - 1] + tv.length[end - 1]))
