@@ -27,8 +27,7 @@ look-ups over tokens and entity spans.
 from __future__ import annotations
 import logging
 
-from ..model import Article, Entity, stable_id
-from . import Found
+from ..model import Article, Entity, Found, stable_id
 from . import gazetteer as gz
 from .entity_lexicon import (_DASHES, _DETERMINERS, _HYPHENS, _LOCATIVE, _MODIFIERS, _NER_TYPES,
                              _POSSESSIVE, _Group, _Match, _Mention, _Tokens, _capitalise, _patterns,

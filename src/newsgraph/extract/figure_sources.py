@@ -8,7 +8,7 @@ the ministry" -> ministry).
 
 from __future__ import annotations
 
-from . import Found
+from ..model import Found
 from .figure_kinds import _head, _sources
 from .linking import MentionIndex
 from .numbers import NumberExpr

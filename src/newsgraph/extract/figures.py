@@ -40,8 +40,7 @@ from __future__ import annotations
 
 import logging
 
-from ..model import Article, Figure
-from . import Found
+from ..model import Article, Figure, Found
 from .figure_filters import _not_a_count
 from .figure_kinds import _SPECIFIC, PEOPLE_KINDS, _counted_noun, _kind, _noun_kind
 from .figure_sources import _source

@@ -25,8 +25,7 @@ from __future__ import annotations
 
 import logging
 
-from ..model import Article, Quote
-from . import Found
+from ..model import Article, Found, Quote
 from .quote_attribution import _attribute_direct, _carry_speakers, _merge_split
 from .quote_frames import (_PARTIAL_MAX_NO_CUE, _SCARE_WORDS, _MINOR_WORDS, _according, _Cand, _cue_info,
                            _cues, _Doc, _frame_after, _frame_before, _is_cue, _speaker_for_cue)
