@@ -11,7 +11,7 @@ pytest.importorskip("distributed", reason="the dask extra is not installed: pip 
 
 from newsgraph import analyze_many, to_dict  # noqa: E402
 
-from runners_helpers import invented_articles  # noqa: E402
+from .runners_helpers import invented_articles  # noqa: E402
 
 pytestmark = pytest.mark.model
 

@@ -16,7 +16,7 @@ from newsgraph.cli import app  # noqa: E402
 from newsgraph.model import AnalysedArticle, Article, Rejected  # noqa: E402
 from newsgraph.settings import make_settings  # noqa: E402
 
-from runners_helpers import invented_articles  # noqa: E402
+from .runners_helpers import invented_articles  # noqa: E402
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 
