@@ -198,7 +198,7 @@ def show(
     limit: int = typer.Option(5, "--limit", "-n", help="How many articles to show."),
 ) -> None:
     """Print a readable digest of analysed articles: who said what, who did what, when, how many."""
-    from .model import analysed_from_dict
+    from .extract import analysed_from_dict
     from .store import read_jsonl_records
 
     try:

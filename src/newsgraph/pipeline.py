@@ -19,11 +19,11 @@ import multiprocessing
 from typing import Any, Iterable, Iterator, Mapping
 
 from .errors import BadInput
-from .extract import run_extractors
+from .extract import REGISTRY, AnalysedArticle, run_extractors
 from .ingest import article_from_record, make_article
 from .ingest.records import clean_text
 from .ingest.language import detect_language
-from .model import AnalysedArticle, Article, Rejected
+from .model import Article, Rejected
 from .nlp import load_pipeline
 from .settings import Settings, make_settings
 
@@ -67,11 +67,7 @@ def _check_size(article: Article, settings: Settings) -> Article | Rejected:
 def analyse_parsed(doc, article: Article, *, problems: list[str] | None = None) -> AnalysedArticle:
     """The analysed record of one article from its parsed ``Doc``."""
     facts = run_extractors(doc, article, problems=problems)
-    return AnalysedArticle(
-        id=article.id, url=article.url, source=article.source, title=article.title,
-        published=article.published, text=article.text, language=detect_language(article.text),
-        **facts,
-    )
+    return REGISTRY.analysed(article, facts, language=detect_language(article.text))
 
 
 def _analyse_batch(articles: list[Article], settings: Settings) -> list[AnalysedArticle | Rejected]:

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import IO, Any, Callable, Iterator
 
 from ..errors import StoreError
-from ..model import AnalysedArticle, analysed_from_dict
+from ..extract import AnalysedArticle, analysed_from_dict
 
 try:
     import fcntl
