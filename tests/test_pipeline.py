@@ -102,5 +102,5 @@ def test_issue10_a_failing_article_does_not_take_its_batch_with_it(monkeypatch, 
     items = [{"id": str(n), "text": f"Officials in Kenya said {n} people were evacuated."} for n in range(5)]
     items[2] = {"id": "2", "text": "A poison text that the parser cannot take."}
     out = list(analyze_many(items, workers=workers, batch_size=8))
-    assert [r.reason if isinstance(r, Rejected) else r.id for r in out] == ["0", "1", "analysis-error", "3", "4"]
+    assert [r.reason if isinstance(r, Rejected) else r.id for r in out] == ["0", "1", "analysis-failed", "3", "4"]
     assert out[2].detail.startswith("UnicodeEncodeError")

@@ -5,7 +5,7 @@ where they run. Each article is parsed once (``nlp.pipe``) and the one ``Doc`` i
 shared by every extractor.
 
 A batch that raises (a spaCy or extractor bug on one odd text) is retried article by
-article, so only the article that fails is lost, as ``Rejected("analysis-error")``; the
+article, so only the article that fails is lost, as ``Rejected("analysis-failed")``; the
 rest of its batch is analysed as usual.
 """
 
@@ -89,7 +89,7 @@ def _analyse_one(nlp, article: Article) -> AnalysedArticle | Rejected:
     except Exception as exc:  # noqa: BLE001 - third-party code on one odd text
         log.warning("%s: analysis failed: %s: %s", article.origin or article.id,
                     type(exc).__name__, exc, exc_info=log.isEnabledFor(logging.DEBUG))
-        return Rejected(article.origin or article.id, "analysis-error",
+        return Rejected(article.origin or article.id, "analysis-failed",
                         f"{type(exc).__name__}: {str(exc)[:200]}")
 
 
@@ -146,6 +146,11 @@ def analyze_many(items: Iterable[Item], *, settings: Settings | None = None,
                 r = next(results)
                 yield r if isinstance(r, Rejected) or r.text else dataclasses.replace(r, text=a.text)
 
+    if settings.engine != "local":  # a cluster engine (runners/): same batches, same order
+        from .runners import analyse_on_engine
+
+        yield from analyse_on_engine(checked, settings)
+        return
     if settings.workers <= 1:
         for chunk in _chunks(checked, settings.batch_size):
             yield from merge(chunk, _analyse_batch([a for a in chunk if isinstance(a, Article)], settings))
