@@ -18,8 +18,8 @@ from typing import IO, Iterable, Iterator
 from ..model import Article, Rejected
 from .feeds import read_feed
 from .html import article_from_html
-from .jsonl import read_json, read_jsonl
-from .records import article_from_record, make_article
+from .jsonl import article_from_record, read_json, read_jsonl
+from .records import make_article
 from .sniff import HEAD_BYTES, Format, format_from_name, is_gzip, sniff
 from .stats import ReadStats
 from .streams import Guarded, Prefixed

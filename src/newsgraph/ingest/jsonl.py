@@ -1,5 +1,8 @@
 """JSON Lines (one SCHEMA input record per line) and JSON files (one record or a list).
 
+``article_from_record`` turns one SCHEMA input record (``text`` or ``html``) into
+an ``Article``; the Python API uses it for dicts too.
+
 JSONL is streamed line by line, so a file of a million articles never sits in memory; a
 bad line becomes ``Rejected`` with origin ``path:LINENO`` and the other lines go on.
 """
@@ -7,11 +10,27 @@ bad line becomes ``Rejected`` with origin ``path:LINENO`` and the other lines go
 from __future__ import annotations
 
 import json
-from typing import IO, Iterator
+from typing import IO, Any, Iterator, Mapping
 
 from ..model import Article, Rejected
 from .decode import BinaryData, decode_bytes
-from .records import article_from_record
+from .html import article_from_html
+from .records import make_article
+
+
+def article_from_record(record: Mapping[str, Any], *, origin: str = "<record>") -> Article | Rejected:
+    """An article from a SCHEMA input record (``text`` or ``html`` required)."""
+    if not isinstance(record, Mapping):
+        return Rejected(origin, "not-an-object", f"expected a JSON object, got {type(record).__name__}")
+    meta = {k: (str(record[k]) if record.get(k) is not None else None)
+            for k in ("id", "url", "source", "title", "published")}
+    text = record.get("text")
+    if isinstance(text, str) and text.strip():
+        return make_article(text, origin=origin, **meta)
+    html = record.get("html")
+    if isinstance(html, str) and html.strip():
+        return article_from_html(html, origin=origin, **meta)
+    return Rejected(origin, "no-text", "record has neither a non-empty 'text' nor 'html'")
 
 
 def _decode_line(raw: bytes) -> str:
@@ -76,4 +95,4 @@ def read_json(data: bytes, *, origin: str) -> Iterator[Article | Rejected]:
         yield article_from_record(value, origin=origin)
 
 
-__all__ = ["read_json", "read_jsonl"]
+__all__ = ["article_from_record", "read_json", "read_jsonl"]

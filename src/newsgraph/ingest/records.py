@@ -1,8 +1,10 @@
-"""Building ``Article`` records: stable ids and SCHEMA input records (JSON objects)."""
+"""Building ``Article`` records with stable ids (every reader ends here).
+
+A leaf of ``ingest``: SCHEMA input records (JSON objects, ``text`` or ``html``)
+are dispatched by ``jsonl.article_from_record``, so this module needs no reader.
+"""
 
 from __future__ import annotations
-
-from typing import Any, Mapping
 
 from ..model import Article, Rejected, stable_id
 
@@ -22,20 +24,3 @@ def make_article(text: str, *, id: str | None = None, url: str | None = None,
         id = stable_id(url) if url else stable_id(text)
     return Article(id=str(id), text=text, url=url, source=source, title=title,
                    published=published, origin=origin)
-
-
-def article_from_record(record: Mapping[str, Any], *, origin: str = "<record>") -> Article | Rejected:
-    """An article from a SCHEMA input record (``text`` or ``html`` required)."""
-    if not isinstance(record, Mapping):
-        return Rejected(origin, "not-an-object", f"expected a JSON object, got {type(record).__name__}")
-    meta = {k: (str(record[k]) if record.get(k) is not None else None)
-            for k in ("id", "url", "source", "title", "published")}
-    text = record.get("text")
-    if isinstance(text, str) and text.strip():
-        return make_article(text, origin=origin, **meta)
-    html = record.get("html")
-    if isinstance(html, str) and html.strip():
-        from .html import article_from_html
-
-        return article_from_html(html, origin=origin, **meta)
-    return Rejected(origin, "no-text", "record has neither a non-empty 'text' nor 'html'")
