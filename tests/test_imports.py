@@ -11,6 +11,10 @@ edge (else every package would be a circle with its own modules).
 from __future__ import annotations
 
 import ast
+import importlib.metadata
+import re
+import sys
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -139,3 +143,29 @@ def test_imports_lazy_and_relative_imports_are_edges(tmp_path):
         "def f():\n    from . import b\n    return b\n", encoding="utf-8")
     assert imports_of("newsgraph.extract.a", tmp_path / "a.py", pkg) == {"newsgraph.model",
                                                                         "newsgraph.extract.b"}
+
+
+def _requirement_name(spec: str) -> str:
+    return re.split(r"[\s<>=!~;\[]", spec, maxsplit=1)[0].lower().replace("_", "-")
+
+
+def test_imports_every_third_party_package_is_declared():
+    """Each package src/newsgraph imports (lazily or not) is in pyproject's dependencies or extras."""
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    declared = {_requirement_name(s) for s in project["dependencies"]}
+    for specs in project.get("optional-dependencies", {}).values():
+        declared |= {_requirement_name(s) for s in specs}
+    dists = importlib.metadata.packages_distributions()
+    missing = {}
+    for name, path in _modules().items():
+        for node in _import_nodes(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.level:
+                continue
+            tops = [a.name for a in node.names] if isinstance(node, ast.Import) else [node.module]
+            for top in (t.split(".")[0] for t in tops):
+                if top in sys.stdlib_module_names or top == PACKAGE:
+                    continue
+                names = {d.lower().replace("_", "-") for d in dists.get(top, [top])}
+                if not names & declared:
+                    missing.setdefault(top, name)
+    assert not missing, f"imported but not declared in pyproject.toml (package: first module): {missing}"

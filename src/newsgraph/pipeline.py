@@ -1,6 +1,6 @@
 """``analyze`` and ``analyze_many``: the one path from articles to analysed records.
 
-The CLI, the Python API and the HTTP API all call these; batch runners only decide
+The CLI and the Python API both call these; batch runners only decide
 where they run. Each article is parsed once (``nlp.pipe``) and the one ``Doc`` is
 shared by every extractor.
 """
