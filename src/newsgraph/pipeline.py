@@ -111,6 +111,11 @@ def analyze_many(items: Iterable[Item], *, settings: Settings | None = None,
                 r = next(results)
                 yield r if r.text else dataclasses.replace(r, text=a.text)
 
+    if settings.engine != "local":  # a cluster engine (runners/): same batches, same order
+        from .runners import analyse_on_engine
+
+        yield from analyse_on_engine(checked, settings)
+        return
     if settings.workers <= 1:
         for chunk in _chunks(checked, settings.batch_size):
             yield from merge(chunk, _analyse_batch([a for a in chunk if isinstance(a, Article)], settings))
