@@ -15,9 +15,10 @@ import multiprocessing
 from typing import Any, Iterable, Iterator, Mapping
 
 from .errors import BadInput
-from .extract import REGISTRY, AnalysedArticle, run_extractors
+from .analysis import analyse_batch as _analyse_batch
+from .analysis import analyse_parsed
+from .extract import AnalysedArticle
 from .ingest import article_from_record, make_article
-from .ingest.language import detect_language
 from .model import Article, Rejected
 from .nlp import load_pipeline
 from .settings import Settings, make_settings
@@ -45,18 +46,6 @@ def _check_size(article: Article, settings: Settings) -> Article | Rejected:
     if len(article.text.strip()) < settings.min_chars:
         return Rejected(article.origin or article.id, "empty", "no text")
     return article
-
-
-def analyse_parsed(doc, article: Article, *, problems: list[str] | None = None) -> AnalysedArticle:
-    """The analysed record of one article from its parsed ``Doc``."""
-    facts = run_extractors(doc, article, problems=problems)
-    return REGISTRY.analysed(article, facts, language=detect_language(article.text))
-
-
-def _analyse_batch(articles: list[Article], settings: Settings) -> list[AnalysedArticle]:
-    nlp = load_pipeline(settings.model)
-    docs = nlp.pipe((a.text for a in articles), batch_size=settings.batch_size)
-    return [analyse_parsed(doc, art) for doc, art in zip(docs, articles)]
 
 
 _WORKER_SETTINGS: Settings | None = None
