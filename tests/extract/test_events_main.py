@@ -144,6 +144,26 @@ def test_events_no_event_in_reasons_and_plain_praise_of_days(analyse, text):
     assert not [e for e in out.events if e.main], out.events
 
 
-def test_events_main_future_act_is_not_news(analyse):
-    out = analyse('"We will lead the fight," the general said.', published="2021-05-04")
+def test_events_main_possible_act_is_not_news(analyse):
+    out = analyse("The general said the army might attack the rebel camps next week.", published="2021-05-04")
     assert not [e for e in out.events if e.main and e.type == "ASSAULT"]
+
+
+def test_events_the_company_is_the_company_named_first(analyse):
+    text = ("Acme Corp said on Monday that it had agreed to a deal with Widget Inc. "
+            "The company says it will buy Widget Inc for 7 billion dollars.")
+    got = _events(analyse, text)
+    assert any(g[:2] == ("AGREE", "Acme Corp") and (g[2] or "").startswith("Widget") for g in got), got
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Analysts agreed.", None),
+    ("Ruritania raised the alert status for its capital to the highest level.", ("MOBILIZE", "Ruritania")),
+    ("The city shut its metro system and cancelled public events.", ("COERCE", "city")),
+])
+def test_events_opinions_alerts_and_closures(analyse, text, want):
+    got = _events(analyse, text)
+    if want is None:
+        assert got == [], got
+    else:
+        assert any(g[:2] == want for g in got), got

@@ -489,8 +489,8 @@ def code_actor(tok, index: MentionIndex, *, _depth: int = 0) -> Actor | None:
 
 def _names_state(tok, ent: Entity | None) -> bool:
     """True when the head word itself names a country or its seat of power, not a body or place in it."""
-    if _sectors().get(tok.lemma_.lower()):
-        return False  # "the government", "the army": the body, named as the sentence names it
+    if _sectors().get(tok.lemma_.lower()) or gazetteer.is_demonym(tok.text):
+        return False  # "the government", "the army", "Americans": the body or people the sentence names
     name = ent.name if ent is not None else tok.text
     if ent is not None and ent.type not in ("GPE", "ORG", "FAC", "LOC", "NORP"):
         return False

@@ -9,6 +9,7 @@ the subject of a demanded clause.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Iterable
 
 from ...model import Actor
@@ -52,7 +53,9 @@ def _arguments(cand: _Cand, index: MentionIndex) -> None:
                 if agents:  # "rejected Russia's proposal" -> Russia ("its troops" are its own)
                     cand.targets = agents
                     break
-    verbs = [head] + [c for c in cand.chain + cand.inner if c.pos_ in ("VERB", "AUX") and c.dep_ == "xcomp"
+    verbs = [head] + [c for c in cand.chain + cand.inner if c.pos_ in ("VERB", "AUX")
+                      and (c.dep_ == "xcomp" or c.dep_ in ("acl", "relcl", "advcl")
+                           and any(x.dep_ == "aux" and x.lower_ == "to" for x in c.children))
                       and not any(x.dep_ in _SUBJ for x in c.children)]
     if not cand.targets:  # "refused to meet Jordan's king": the complement's object
         objs = [o for v in verbs for o in _objects(v) if o.i not in word_ids and _looks_actor(o, index)
@@ -169,6 +172,25 @@ def _clause_subject(tok):
             return None
     return None
 
+_COMPANY_NOUNS = frozenset({"company", "firm", "corporation", "giant", "group", "conglomerate", "carmaker",
+                            "retailer", "maker", "bank", "lender", "insurer"})
+
+
+def _named_company(tok, index: MentionIndex) -> Actor | None:
+    """The organisation "the company" points back to: the first one the article named before it."""
+    if tok.lemma_.lower() not in _COMPANY_NOUNS or tok.tag_ != "NN" or not any(
+            c.dep_ == "det" and c.lower_ in ("the", "this") for c in tok.children):
+        return None
+    if any(c.dep_ in ("compound", "amod", "poss") for c in tok.children):
+        return None  # "the parent company", "Acme's company": another body
+    # news names its subject company first ("Acme will buy Widget ... the company said"): the first
+    # organisation named before, not the last (often the object of the deal)
+    orgs = [ent for _, ent in index.mentions_between(0, tok.idx) if ent.type == "ORG"]
+    if not orgs:
+        return None
+    return Actor(name=orgs[0].name, entity=orgs[0].id, code=None)
+
+
 def _counted(tok):
     """The people a quantity noun counts ("dozens of people" -> people), or None."""
     for p in tok.children:
@@ -206,10 +228,14 @@ def _code_all(toks: Iterable, speaker_tok, speaker_actor, index: MentionIndex, *
             continue  # "the quake struck", "two bombs exploded", "the statement warned": nothing that acts
         actor = code_actor(t, index)
         factor = 1.0
+        named = _named_company(t, index) if actor is not None and actor.entity is None else None
+        if named is not None:  # "the company says it will buy": the company the article just named
+            actor, factor = replace(named, text=actor.text, span=actor.span), 0.85
         if actor is not None and not loose and actor.code and actor.code.endswith(" GOV") \
                 and t.text.endswith("s") and is_demonym(t.text):
             # "aid for Syrians": a people on the receiving end are its civilians, not its state
-            actor = Actor(name=actor.name, entity=actor.entity, code=actor.code[:-3] + "CVL")
+            actor = Actor(name=actor.text or actor.name, entity=actor.entity, code=actor.code[:-3] + "CVL",
+                          text=actor.text, span=actor.span)
         if actor is None and loose and t.pos_ in ("NOUN", "PROPN") and not t.like_num \
                 and not is_event_noun(t.lemma_.lower()):
             toks_ = phrase_tokens(t)

@@ -108,7 +108,7 @@ def _eligible(ev: Event, tok, ref: date | None) -> bool:
         return False
     if ev.negated or ev.mode in ("hypothetical", "conditional"):
         return False
-    if ev.mode in ("future", "intended") and ev.type not in _STATED:
+    if ev.mode == "intended" and ev.type not in _STATED:
         return False  # "will lead the fight": announced, not done (the statement itself is the news)
     if tok is not None and tok.pos_ in ("NOUN", "PROPN") and len(ev.trigger.split()) == 1:
         return False  # a nominal event ("the Paris attacks", "his arrest") names an act, it does not report it

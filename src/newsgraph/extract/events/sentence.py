@@ -14,7 +14,7 @@ from .. import gazetteer
 from ..actors import PRONOUNS, code_actor
 from ..event_lexicon import entries
 from ..linking import MentionIndex
-from .arguments import _arguments, _code_all, _quote_speaker
+from .arguments import _arguments, _code_all, _named_company, _quote_speaker
 from .candidate import _Cand
 from .dating import _PLACE_PREPS, _date_for, _place_for
 from .modality import _apply_chain
@@ -78,7 +78,7 @@ def _sentence_events(sent, article: Article, found: Found, index: MentionIndex,
         speaker_actor = None
         direct = False
         if speaker_tok is not None and speaker_tok.lower_ not in PRONOUNS:
-            speaker_actor = code_actor(speaker_tok, index)
+            speaker_actor = _named_company(speaker_tok, index) or code_actor(speaker_tok, index)
         elif report_verb is None:
             speaker_actor = _quote_speaker(cand.head, found, index)
             direct = speaker_actor is not None

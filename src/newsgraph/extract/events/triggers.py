@@ -97,6 +97,10 @@ def _verb_candidate(tok, index: MentionIndex) -> _Cand | None:
                     ntype = _noun_type(c, index, as_object=True)
                     if ntype:
                         return _Cand(ntype, "light", tok, [tok, c, o])
+                if c.dep_ == "amod" and c.pos_ == "ADJ" and o.pos_ == "NOUN":  # "raised the alert status":
+                    entry = _first(c, "noun", index, as_object=True)  # a noun the tagger read as adjective
+                    if entry is not None and entry.type in PLOVER_TYPES:
+                        return _Cand(entry.type, "light", tok, [tok, c, o])
         # "launched a fresh wave of strikes", "took part in talks": one level of "of"/"in"
         for o in objs + [c for c in tok.children if c.dep_ == "prep"]:
             for p in o.children:
@@ -109,6 +113,9 @@ def _verb_candidate(tok, index: MentionIndex) -> _Cand | None:
     if entry is not None and entries(tok, "transparent") and \
             any(c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX") for c in tok.children):
         entry = None  # "will help us define", "seek to": the complement is the event
+    if entry is not None and tok.lemma_ == "agree" and not any(
+            c.dep_ in ("xcomp", "ccomp", "prep", "dobj", "prt", "advcl") for c in tok.children):
+        return None  # "Analysts agreed.": sharing an opinion, not an agreement between parties
     if entry is not None and entry.type == "REQUEST" and any(
             c.dep_ == "xcomp" and c.lemma_ in ("name", "identify", "quote") for c in tok.children):
         return None  # "a witness who asked not to be named": a reporting convention, not an appeal
@@ -162,6 +169,8 @@ def _dominator(cand: _Cand, heads: dict) -> tuple[_Cand | None, str]:
     through = ""
     for _ in range(8):
         dep = up.dep_
+        if dep == "relcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in up.children):
+            dep = "acl"  # "reached a deal to acquire X": an infinitive the parser hung as a relative clause
         if up.head.i == up.i or dep not in ("xcomp", "ccomp", "conj", "pcomp", "prep", "advcl", "acl"):
             return None, ""
         if dep == "advcl" and not any(c.dep_ == "aux" and c.lower_ == "to" for c in up.children):
