@@ -18,8 +18,9 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
 from typing import NamedTuple
+
+from anyascii import anyascii
 
 from ..lexicons import load_tsv
 
@@ -74,16 +75,25 @@ class Title(NamedTuple):
     kind: str
 
 
+def fold(text: str) -> str:
+    """``text`` transliterated to ASCII ("Zoran Đinđić" -> "Zoran Dindic", "Straße" -> "Strasse").
+
+    Accent stripping by Unicode decomposition leaves letters such as "Đ", "ł", "ø"
+    unfolded, so a name written with them never met its plain spelling; ``anyascii``
+    transliterates every script. Only for look-up keys: the length may change.
+    """
+    return text if text.isascii() else anyascii(text)
+
+
 def normalise(text: str) -> str:
     """The look-up key for surface text: folded case and accents, no dots or "the", hyphens as spaces.
 
-    Examples: "the U.S." -> "us"; "Côte d'Ivoire" -> "cote d'ivoire";
+    Examples: "the U.S." -> "us"; "Côte d'Ivoire" -> "cote d'ivoire"; "Đinđić" -> "dindic";
     "Secretary-General" -> "secretary general"; "Moscow's" -> "moscow".
     """
     text = text.translate(_APOSTROPHES).strip()
     text = _POSSESSIVE.sub("", text) if len(text) > 3 else text
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = fold(text)
     text = text.casefold().replace(".", "").replace("-", " ")
     text = _SPACES.sub(" ", text).strip()
     if text.startswith("the "):
