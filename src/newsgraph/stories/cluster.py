@@ -378,7 +378,7 @@ class StoryClusterer:
                 key={k.id: (day_key.get(k.id, "~"), k.order) for k in self._kept.values()},
                 credits={k.id: k.credit for k in self._kept.values()},
                 sources={k.id: k.source for k in self._kept.values()},
-                passages=self._synd.passages))
+                passages=self._synd.passages, jaccards=self._synd.jaccards))
         return StoriesResult(stories=tuple(stories), syndication=syndication)
 
     def updated(self, article: AnalysedArticle) -> AnalysedArticle:

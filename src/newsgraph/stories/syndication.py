@@ -23,7 +23,7 @@ from datasketch import MinHashLSH
 
 from ..model import Syndication
 from .credits import Credit, agency_name, find_credit
-from .fingerprint import NUM_PERM, containment, minhash, shared_passage, shingles
+from .fingerprint import NUM_PERM, containment, jaccard, minhash, shared_passage, shingles
 
 log = logging.getLogger(__name__)
 
@@ -72,6 +72,7 @@ class SyndicationIndex:
     _fifo: deque = field(default_factory=deque, init=False, repr=False)
     links: list[tuple[str, str, float]] = field(default_factory=list, init=False)
     passages: dict[str, tuple[int, int]] = field(default_factory=dict, init=False)
+    jaccards: dict[tuple[str, str], float] = field(default_factory=dict, init=False)
 
     def __post_init__(self) -> None:
         self._lsh = MinHashLSH(threshold=self.lsh_threshold, num_perm=self.num_perm)
@@ -90,6 +91,7 @@ class SyndicationIndex:
             c = containment(sh, entry.shingles)
             if c >= self.threshold:
                 self.links.append((cand, article_id, round(c, 3)))
+                self.jaccards[(cand, article_id)] = round(jaccard(sh, entry.shingles), 3)
                 if best is None or c > best[1]:
                     best = (cand, c)
         if best is not None:
@@ -114,11 +116,13 @@ class SyndicationIndex:
 
 def resolve(links: list[tuple[str, str, float]], *, key: dict[str, tuple],
             credits: dict[str, Credit | None], sources: dict[str, str | None] | None = None,
-            passages: dict[str, tuple[int, int]] | None = None) -> list[Syndication]:
+            passages: dict[str, tuple[int, int]] | None = None,
+            jaccards: dict[tuple[str, str], float] | None = None) -> list[Syndication]:
     """Syndication records from pairwise copy links and credit lines.
 
     Each copy points at its *parent*: the earlier article (by ``key``) it shares
-    most wording with, so a copy of a copy points at the copy it was made from.
+    most wording with (containment, then Jaccard when two contain it alike), so
+    a copy of a copy points at the copy it was made from.
     An article with no earlier parent in the set is the root of its copies; when
     it or any of its copies credits a wire agency, and it is not that agency's
     own article, the root is itself a copy of the agency. An article that
@@ -130,6 +134,7 @@ def resolve(links: list[tuple[str, str, float]], *, key: dict[str, tuple],
         credits: the credit line found in each article, if any.
         sources: outlet name by article id (an agency's own article is an original).
         passages: span of the passage a copy shares with its best earlier match.
+        jaccards: Jaccard similarity of each linked pair (breaks containment ties).
 
     Returns:
         Syndication records in ``key`` order of the copies; ``similarity`` is the
@@ -137,16 +142,18 @@ def resolve(links: list[tuple[str, str, float]], *, key: dict[str, tuple],
     """
     sources = sources or {}
     passages = passages or {}
+    jaccards = jaccards or {}
     parent: dict[str, tuple[str, float]] = {}
+    rank: dict[str, tuple] = {}
     for a, b, c in links:
         if a not in key or b not in key:
             continue
         early, late = (a, b) if key[a] <= key[b] else (b, a)
         if _own_article(late, early, credits, sources):
             early, late = late, early  # the agency's own article is the original of a copy crediting it
-        old = parent.get(late)
-        if old is None or (c, key[early]) > (old[1], key[old[0]]):
-            parent[late] = (early, c)
+        r = (round(c, 2), jaccards.get((a, b), 0.0), key[early])
+        if late not in rank or r > rank[late]:
+            parent[late], rank[late] = (early, c), r
 
     def root_of(x: str) -> str:
         seen = set()
