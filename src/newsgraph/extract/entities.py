@@ -37,8 +37,7 @@ from spacy.attrs import IDX, IS_PUNCT, IS_TITLE, LENGTH, LOWER, POS, SENT_START,
 from spacy.parts_of_speech import ADP, AUX, CCONJ, PROPN, VERB
 from spacy.strings import get_string_id
 
-from ..model import Article, Entity, stable_id
-from . import Found
+from ..model import Article, Entity, Found, stable_id
 from . import gazetteer as gz
 
 log = logging.getLogger(__name__)

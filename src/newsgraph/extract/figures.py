@@ -42,8 +42,7 @@ import logging
 from functools import lru_cache
 
 from ..lexicons import load_tsv
-from ..model import Article, Figure
-from . import Found
+from ..model import Article, Figure, Found
 from .linking import MentionIndex
 from .numbers import NumberExpr, find_numbers, plain
 

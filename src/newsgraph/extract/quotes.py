@@ -30,8 +30,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from ..lexicons import load_tsv
-from ..model import Article, Quote, Speaker, Span
-from . import Found
+from ..model import Article, Found, Quote, Speaker, Span
 from .quote_marks import Marked, find_marked
 from .quote_speakers import SpeakerResolver, subject_of
 

@@ -33,8 +33,9 @@ from collections import Counter
 from pathlib import Path
 from typing import Callable
 
+from ..extract import AnalysedArticle, analysed_from_dict
 from ..extract.dates import parse_published, reresolve
-from ..model import AnalysedArticle, DateMention, analysed_from_dict, to_dict
+from ..model import DateMention, to_dict
 
 WINDOW_DAYS = 7
 """A dated report's own dates count for its story only within a week before (a day after) publication:
