@@ -6,7 +6,7 @@ import json
 
 from newsgraph.model import DateMention, to_dict
 from newsgraph.stories import StoryClusterer
-from newsgraph.stories.story_time import StoryDays, article_days, resolve_undated, rewrite_jsonl
+from newsgraph.stories.story_time import StoryDays, article_days, day_marks, resolve_undated, rewrite_jsonl
 
 from stories_helpers import article
 
@@ -81,3 +81,35 @@ def test_clusterer_hands_back_updated_articles_and_rewrites_jsonl(tmp_path):
     assert rec["published_inferred"] == "2021-03-02"
     assert [d["value"] for d in rec["dates"]] == ["2021-03-02", "2021-03-01", "2021-03-02", "2021-12-09"]
     assert rewrite_jsonl(path, c.updated) == 0  # a second pass changes nothing
+
+
+def test_day_marks_and_fits():
+    undated = _undated()
+    marks = day_marks(undated)
+    assert ("wd", 2, 0) in marks and ("md", 12, 9) in marks
+    days = StoryDays()
+    days.add(article_days(_dated()))
+    assert days.fits(marks)  # the story has a Tuesday
+    other = StoryDays()
+    other.add(["2021-03-05", "2021-03-06"])  # a Friday and a Saturday
+    assert not other.fits((("wd", 2, 0), ("md", 3, 2)))
+    assert other.fits((("md", 3, 5),))
+    assert StoryDays().fits(marks) and other.fits(())
+
+
+def test_undated_report_of_other_days_starts_its_own_story():
+    """Two floods in one valley a week apart: the undated report naming Thursday is not Monday's story."""
+    first = ("A dam burst above the valley town on Monday, flooding homes; the river rose fast, rescuers "
+             "said, as the valley town counted damage from the dam burst and the river flood.")
+    second = ("Another dam gave way over the valley town on Thursday. Homes went under again as river "
+              "water climbed; the town is counting flood damage once more after this burst of the dam.")
+    c = StoryClusterer()
+    c.add(article("mon", first, published="2021-03-01", dates=(
+        _mention("on Monday", first.index("on Monday"), value="2021-03-01", anchor="2021-03-01",
+                 anchor_from="published"),)))
+    c.add(article("thu", second, published=None, dates=(
+        _mention("on Thursday", second.index("on Thursday"), timex="XXXX-WXX-4", tense="past"),)))
+    c.add(article("mon2", first.replace("homes", "houses"), published=None, dates=(
+        _mention("on Monday", first.index("on Monday"), timex="XXXX-WXX-1", tense="past"),)))
+    groups = sorted(sorted(s.articles) for s in c.result().stories)
+    assert groups == [["mon", "mon2"], ["thu"]]

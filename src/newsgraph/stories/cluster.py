@@ -34,7 +34,7 @@ from .disjoint import DisjointSets
 from .fingerprint import article_terms, top_terms
 from .merge import merge_events
 from .credits import Credit, find_credit
-from .story_time import StoryDays, article_days, own_anchor, own_weekdays, resolve_undated
+from .story_time import StoryDays, article_days, day_marks, own_anchor, own_weekdays, resolve_undated
 from .syndication import SyndicationIndex, resolve
 
 log = logging.getLogger(__name__)
@@ -70,6 +70,7 @@ class _Story:
     articles: list[str]
     active: bool = True
     days: StoryDays = field(default_factory=StoryDays)
+    marks: set = field(default_factory=set)
 
 
 @dataclass(frozen=True, slots=True)
@@ -286,7 +287,10 @@ class StoryClusterer:
                     chosen = story
         if chosen is None:
             best, best_score = None, self.threshold
+            marks = day_marks(article) if when is None else ()
             for story in self._candidates(vec, when=when):
+                if marks and not story.days.fits(marks):
+                    continue  # an undated report naming days its story never saw tells other news
                 s = self._cosine(vec, story)
                 if s >= best_score:
                     best, best_score = story, s
@@ -295,6 +299,8 @@ class StoryClusterer:
             chosen = self._new_story(article.id)
         self._join(chosen, article.id, vec, when)
         chosen.days.add(article_days(article))
+        if when is None and len(chosen.marks) < 32:
+            chosen.marks.update(day_marks(article))
         anchor = own_anchor(article) if when is None else None
         self._kept[article.id] = _Kept(
             id=article.id, order=len(self._kept), published=article.published, source=article.source,
@@ -334,6 +340,8 @@ class StoryClusterer:
                 for other in self._candidates(vec, 8, when=story.first, until=story.last):
                     if other.seq <= story.seq or find(other.id) == find(story.id):
                         continue
+                    if not (story.days.fits(tuple(other.marks)) and other.days.fits(tuple(story.marks))):
+                        continue  # undated reports of other days than the story's
                     if self._cosine(vec, other) >= self.threshold:
                         a, b = find(story.id), find(other.id)
                         first, second = (a, b) if self._stories[a].seq < self._stories[b].seq else (b, a)

@@ -74,6 +74,25 @@ def own_weekdays(article: AnalysedArticle) -> tuple[int, ...]:
     return tuple(sorted(set(out)))
 
 
+_MONTH_DAY = re.compile(r"^XXXX-(\d\d)-(\d\d)")
+
+
+def day_marks(article: AnalysedArticle) -> tuple[tuple[str, int, int], ...]:
+    """The days an undated article names without a year: ``("wd", weekday, 0)`` or ``("md", month, day)``.
+
+    They say *when* the report's news happened even with no publication date:
+    a report naming Thursday and Friday is not about a story whose days are a
+    Tuesday, and one naming 21 November is not about a story of March.
+    """
+    marks = {("wd", w, 0) for w in own_weekdays(article)}
+    for m in article.dates:
+        if _needs_story(m):
+            hit = _MONTH_DAY.match(m.timex_value or "")
+            if hit:
+                marks.add(("md", int(hit.group(1)), int(hit.group(2))))
+    return tuple(sorted(marks))
+
+
 def own_anchor(article: AnalysedArticle) -> tuple[str, str] | None:
     """The anchor an undated article found in its own text (``(day, "dateline"|"text")``), if any."""
     for m in article.dates:
@@ -101,6 +120,18 @@ class StoryDays:
 
     def __bool__(self) -> bool:
         return bool(self.counts)
+
+    def fits(self, marks: tuple[tuple[str, int, int], ...]) -> bool:
+        """Whether any of an undated report's ``day_marks`` is a day of this story (True when it has none)."""
+        if not self.counts or not marks:
+            return True
+        days = [dt.date.fromisoformat(d) for d in self.counts]
+        for kind, a, b in marks:
+            if kind == "wd" and any(d.isoweekday() == a for d in days):
+                return True
+            if kind == "md" and any((d.month, d.day) == (a, b) for d in days):
+                return True
+        return False
 
     def main_day(self) -> dt.date | None:
         """The day the story's reports name most (the later one on a tie: reports follow their news)."""
