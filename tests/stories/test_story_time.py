@@ -113,3 +113,14 @@ def test_undated_report_of_other_days_starts_its_own_story():
         _mention("on Monday", first.index("on Monday"), timex="XXXX-WXX-1", tense="past"),)))
     groups = sorted(sorted(s.articles) for s in c.result().stories)
     assert groups == [["mon", "mon2"], ["thu"]]
+
+
+def test_reresolve_weekday_with_month_day_and_today():
+    from newsgraph.extract.dates import reresolve
+    import datetime as dt
+
+    wd = DateMention(text="Tuesday, March 2", span=(0, 16), value=None, granularity="day", tense="past")
+    assert reresolve(wd, dt.date(2021, 3, 3), "story").value == "2021-03-02"
+    today = DateMention(text="earlier today", span=(0, 13), value=None, granularity="day", tense="none")
+    got = reresolve(today, dt.date(2021, 3, 3), "story")
+    assert got.value.startswith("2021-03-03") and got.anchor_from == "story"
