@@ -34,6 +34,8 @@ from ...model import Article, Entity, Event
 from ..actors import is_agent_name
 
 MUTUAL = frozenset({"CONSULT", "COOPERATE"})
+# acts that are statements about the future themselves: an offer, a threat, an appeal, a demand
+_STATED = frozenset({"AGREE", "THREATEN", "REQUEST", "DEMAND", "REJECT", "ACCUSE", "SUPPORT"})
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
 _HISTORY_DAYS = 14
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]+")
@@ -63,10 +65,15 @@ def mark_main(doc, article: Article, events: Sequence[Event], *, entities: Seque
     title_words = _words(article.title or "")
     mentions = Counter({e.name.lower(): len(e.mentions) for e in entities})
     scored: list[tuple[float, int]] = []
+    acts: set[tuple] = set()
     for i, ev in enumerate(events):
         tok = _trigger_token(doc, ev)
         if not _eligible(ev, tok, ref):
             continue
+        act = (ev.trigger_span, ev.type)
+        if ev.trigger_span is not None and act in acts:
+            continue  # "Washington and London urged ...": one joint act, by the first-named actor
+        acts.add(act)
         scored.append((_salience(ev, tok, sent_index.get(ev.span[0], 0), title_words, mentions), i))
     chosen: dict[tuple, tuple[float, int]] = {}
     for score, i in scored:
@@ -101,6 +108,10 @@ def _eligible(ev: Event, tok, ref: date | None) -> bool:
         return False
     if ev.negated or ev.mode in ("hypothetical", "conditional"):
         return False
+    if ev.mode in ("future", "intended") and ev.type not in _STATED:
+        return False  # "will lead the fight": announced, not done (the statement itself is the news)
+    if tok is not None and tok.pos_ in ("NOUN", "PROPN") and len(ev.trigger.split()) == 1:
+        return False  # a nominal event ("the Paris attacks", "his arrest") names an act, it does not report it
     if tok is not None and _in_relative_clause(tok):
         return False
     if ref is not None and _historical(ev, tok, ref):

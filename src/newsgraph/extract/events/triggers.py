@@ -24,8 +24,54 @@ _STATIVE_PASSIVES = frozenset({"oppose", "commit", "prepare", "determine", "dedi
                                "engage", "involve"})
 
 
+_HELD = frozenset({"custody", "detention"})
+
+
+def _held_in(tok):
+    """"The army has the president in custody": "have" + object + "in custody" is a detention (the noun)."""
+    if not any(c.dep_ == "dobj" for c in tok.children):
+        return None
+    for p in tok.children:
+        if p.dep_ == "prep" and p.lower_ in ("in", "under"):
+            for o in p.children:
+                if o.lemma_ in _HELD:
+                    return o
+    return None
+
+
+_LABEL_VERBS = frozenset({"call", "label", "brand", "term", "dub"})
+_LABEL_AS_VERBS = frozenset({"describe", "characterize", "characterise", "denounce", "condemn", "hail", "praise",
+                             "see", "view", "regard", "decry"})
+
+
+def _label_candidate(tok) -> _Cand | None:
+    """"called the attacks an act of war", "described the deal as historic": the label types the act.
+
+    PLOVER codes labelling an act with a condemning term as ACCUSE and praise as
+    SUPPORT; the label's words decide (``kind=label`` entries of the trigger lexicon).
+    """
+    label = None
+    if tok.lemma_ in _LABEL_VERBS:
+        label = next((c for c in tok.children if c.dep_ in ("oprd", "xcomp") and c.pos_ in ("NOUN", "ADJ")), None)
+    elif tok.lemma_ in _LABEL_AS_VERBS:
+        for p in tok.children:
+            if p.dep_ == "prep" and p.lower_ == "as":
+                label = next((o for o in p.children if o.dep_ in ("pobj", "amod", "acomp")), None)
+    if label is None or not any(c.dep_ == "dobj" for c in tok.children):
+        return None
+    types = [e.type for w in label.subtree for e in entries(w, "label")]
+    if not types:
+        return None
+    kind = "ACCUSE" if "ACCUSE" in types else types[0]
+    return _Cand(kind, "verb", tok, [tok])
+
+
 def _verb_candidate(tok, index: MentionIndex) -> _Cand | None:
     """A candidate when a verb (or predicative adjective) is a trigger."""
+    if tok.pos_ in ("VERB", "AUX"):
+        labelled = _label_candidate(tok)
+        if labelled is not None:
+            return labelled
     if tok.pos_ == "ADJ":
         entry = _first(tok, "adj", index)
         if entry is None or entry.type not in PLOVER_TYPES:
@@ -33,8 +79,11 @@ def _verb_candidate(tok, index: MentionIndex) -> _Cand | None:
         if not any(c.dep_ == "xcomp" for c in tok.children):
             return None
         return _Cand(entry.type, "adj", tok, [tok])
-    if tok.pos_ not in ("VERB", "AUX") or tok.lemma_ in ("be", "have"):
+    if tok.pos_ not in ("VERB", "AUX") or tok.lemma_ == "be":
         return None
+    if tok.lemma_ == "have":
+        held = _held_in(tok)
+        return _Cand("COERCE", "verb", tok, [tok, held]) if held is not None else None
     objs = [o for o in _objects(tok) if o.pos_ in ("NOUN", "PROPN", "VERB")]
     objs += [c for c in tok.children if c.dep_ == "nsubjpass" and c.pos_ == "NOUN"]  # "sanctions were imposed"
     light = _first(tok, "light", index)
