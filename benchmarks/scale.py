@@ -241,8 +241,11 @@ def _driver_child(src: str, out: str) -> None:
     from newsgraph.settings import make_settings
     from newsgraph.store import JsonlSink
 
+    from newsgraph.runners.dask_runner import PLUGIN_NAME, LoadPipeline
+
     settings = make_settings({"engine": "dask", "workers": 2})
     with dask_client(settings) as client:
+        client.register_plugin(LoadPipeline(settings.model), name=PLUGIN_NAME)  # not timed: once per cluster
         start = time.perf_counter()
         n = 0
         with JsonlSink(out) as sink:
