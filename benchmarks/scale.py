@@ -8,11 +8,14 @@ Three parts, each printing its figures:
    started once (its start-up, model load included, is printed apart): the
    figure is the steady state of long-lived workers. Runs alternate between the
    engines ``--repeat`` times and each keeps its best time, because the machine
-   may be shared and its load varies.
+   may be shared and its load varies. Dask tasks are 8 articles here, as the
+   local pool's, so both balance the last articles alike. CPU ms/article sums
+   the CPU time of every process of the engine (driver, scheduler, workers): it
+   shows the engine's overhead even when other jobs slow the machine.
 2. driver memory: peak RSS of the driver streaming 1k, 10k and 100k generated
    articles from a JSONL file through the Dask engine into a JSONL sink, each
-   size in a fresh process. To keep 100k bounded in time the workers run a
-   *no-op batch function* (they return empty records instead of analysing):
+   size in a fresh process, tasks of 64 articles. To keep 100k bounded in time
+   the workers run a *no-op batch function* (empty records instead of analysis):
    the driver does exactly what it does in a real run (read, batch, submit,
    collect in order, write), only the workers' analysis is skipped.
 3. story assignment: CPU time per ``StoryClusterer.add`` at 1k, 100k and 1M
@@ -131,12 +134,15 @@ def _time_local(texts: list[str], workers: int, idle: set[int]) -> tuple[float, 
     return seconds, rss.by_role()
 
 
+TASK = 8  # articles per dask task in the throughput part: the local pool's task size, for a like comparison
+
+
 def _time_dask(texts: list[str], scheduler: str, workers: set[int]) -> tuple[float, dict[str, float]]:
     from newsgraph import analyze_many
 
     with RssSampler(also=workers) as rss:
         start = time.perf_counter()
-        n = sum(1 for _ in analyze_many(texts, engine="dask", scheduler=scheduler))
+        n = sum(1 for _ in analyze_many(texts, engine="dask", scheduler=scheduler, batch_size=TASK))
         seconds = time.perf_counter() - start
     assert n == len(texts)
     return seconds, rss.by_role()
@@ -232,6 +238,9 @@ def noop_batch(articles, settings):
                             text="", language="en") for a in articles]
 
 
+STREAM_TASK = 64  # articles per task in the driver part (short texts: fewer round trips)
+
+
 def _driver_child(src: str, out: str) -> None:
     import resource
 
@@ -243,7 +252,7 @@ def _driver_child(src: str, out: str) -> None:
 
     from newsgraph.runners.dask_runner import PLUGIN_NAME, LoadPipeline
 
-    settings = make_settings({"engine": "dask", "workers": 2})
+    settings = make_settings({"engine": "dask", "workers": 2, "batch_size": STREAM_TASK})
     with dask_client(settings) as client:
         client.register_plugin(LoadPipeline(settings.model), name=PLUGIN_NAME)  # not timed: once per cluster
         start = time.perf_counter()
