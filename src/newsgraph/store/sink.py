@@ -1,0 +1,130 @@
+"""How a run writes into the store: the ``ArticleSink`` interface and ``StoreSink``.
+
+``run_analyze`` knows sinks only through three calls: ``accept`` each article
+before it is analysed (False: already done, skip it), ``write`` each analysed
+article, ``reject`` each input that could not become one. ``StoreSink`` records
+accepted articles as pending, saves each analysed one with its facts and story
+in one transaction, and on ``close`` stores the stories and the clusterer's
+snapshot.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import logging
+from typing import Iterator, Protocol
+
+from ..model import AnalysedArticle, Article, Rejected, to_dict
+from .db import Store
+from .rows import content_hash
+
+log = logging.getLogger(__name__)
+
+
+class ArticleSink(Protocol):
+    """Where a run sends articles besides its JSONL output."""
+
+    def accept(self, article: Article) -> bool:
+        """Called before ``article`` is analysed; False means it is done already (skip it)."""
+
+    def write(self, result: AnalysedArticle) -> None:
+        """Called with each analysed article, in input order."""
+
+    def reject(self, rejected: Rejected) -> None:
+        """Called with each input that could not become an article."""
+
+
+def versions_key(model: str, extractors: tuple[str, ...] | list[str], lexicons: dict[str, str]) -> str:
+    """One short hash of everything that decides the facts: pipeline, extractor names, lexicon hashes."""
+    blob = json.dumps({"model": model, "extractors": list(extractors), "lexicons": lexicons}, sort_keys=True)
+    return hashlib.sha256(blob.encode()).hexdigest()[:16]
+
+
+def current_versions(model_name: str | None) -> str:
+    """The versions key of this installation with the given spaCy pipeline."""
+    from ..extract import extractors
+    from ..lexicons import lexicon_hashes
+    from ..nlp import load_pipeline, pipeline_label
+
+    return versions_key(pipeline_label(load_pipeline(model_name)), tuple(e.name for e in extractors()),
+                        lexicon_hashes())
+
+
+class StoreSink:
+    """Writes a run into a ``Store``: nothing lost, nothing twice, stories that persist.
+
+    Args:
+        store: the open database.
+        versions: ``versions_key`` of the extractors producing the facts.
+        reanalyse: redo done articles whose facts came from other versions.
+        stories: assign each article to a story as it arrives (the clusterer is
+            restored from the store first, so a restart continues the same stories).
+    """
+
+    def __init__(self, store: Store, *, versions: str, reanalyse: bool = False, stories: bool = True) -> None:
+        self.store = store
+        self.versions = versions
+        self.reanalyse = reanalyse
+        self.written = 0
+        self.skipped = 0
+        self._digests: dict[str, str] = {}
+        self.clusterer = None
+        if stories:
+            from .story_state import restore_clusterer
+
+            self.clusterer = restore_clusterer(store)
+
+    def accept(self, article: Article) -> bool:
+        digest = content_hash(article)
+        known = self.store.state_of(article.id)
+        if (known is not None and known.status == "done" and known.content_hash == digest
+                and (known.versions == self.versions or not self.reanalyse)):
+            self.skipped += 1
+            return False
+        self._digests[article.id] = digest
+        if known is None or known.content_hash != digest or known.status != "done":
+            self.store.record_pending(article, digest=digest)
+        return True
+
+    def write(self, result: AnalysedArticle) -> None:
+        story_id = self.clusterer.add(result) if self.clusterer is not None else None
+        self.store.save_analysed(to_dict(result), versions=self.versions,
+                                 digest=self._digests.pop(result.id, None), story_id=story_id)
+        self.written += 1
+
+    def reject(self, rejected: Rejected) -> None:
+        self.store.save_rejected(rejected)
+
+    def close(self) -> None:
+        """Store the stories as they stand and the clusterer's snapshot (for a fast restart)."""
+        if self.clusterer is None or (self.written == 0 and self.store.get_state("stories.clusterer")):
+            return
+        from ..stories import stories_to_dict
+        from .story_state import save_snapshot
+
+        self.store.save_stories(stories_to_dict(self.clusterer.result()))
+        save_snapshot(self.store, self.clusterer)
+
+    def __enter__(self) -> "StoreSink":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+
+
+@contextlib.contextmanager
+def store_sink(url: str, *, model: str | None = None, reanalyse: bool = False) -> Iterator[StoreSink]:
+    """Open the database at ``url`` and a ``StoreSink`` on it; stories and snapshot are saved on exit."""
+    store = Store(url)
+    try:
+        with StoreSink(store, versions=current_versions(model), reanalyse=reanalyse) as sink:
+            yield sink
+    finally:
+        store.close()
+
+
+__all__ = ["ArticleSink", "StoreSink", "store_sink", "versions_key", "current_versions"]
