@@ -20,9 +20,9 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Mapping
+from typing import Any, Iterable, Iterator, Mapping, Sequence
 
-from sqlalchemy import Connection, delete, func, insert, select, update
+from sqlalchemy import Connection, bindparam, delete, func, insert, select, update
 from sqlalchemy.exc import SQLAlchemyError
 
 from ..errors import StoreError
@@ -32,6 +32,16 @@ from .engine import make_engine, migrate
 from .rows import article_meta, content_hash, day_of, fact_rows, rebuild_record, story_rows
 from .schema import (FACT_TABLES, articles, discrepancies, event_actors, mentions, merged_events, rejections,
                      state, stories, story_members, syndication)
+
+
+@dataclass(frozen=True, slots=True)
+class Analysed:
+    """One analysed article to save: its SCHEMA record, the versions and content hash, its story."""
+
+    record: Mapping[str, Any]
+    versions: str | None = None
+    digest: str | None = None
+    story_id: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,19 +96,28 @@ class Store:
                                .where(articles.c.id == article_id)).first()
         return None if row is None else ArticleState(row.status, row.content_hash, row.versions)
 
+    def states(self) -> dict[str, ArticleState]:
+        """Every stored article id with its state (a run loads them once instead of asking per article)."""
+        with self.engine.connect() as conn:
+            return {r.id: ArticleState(r.status, r.content_hash, r.versions) for r in conn.execute(
+                select(articles.c.id, articles.c.status, articles.c.content_hash, articles.c.versions))}
+
     def record_pending(self, article: Article, *, digest: str | None = None) -> None:
-        """Store an accepted article before analysis (status ``pending``); changed content replaces the old."""
+        """Store an accepted article before analysis (status ``pending``).
+
+        An article stored with other content is replaced, and its old facts go
+        with it: a pending article never has facts.
+        """
         digest = digest or content_hash(article)
         values = {"url": article.url, "source": article.source, "title": article.title,
                   "published": article.published, "day": day_of(article.published), "text": article.text,
-                  "origin": article.origin, "content_hash": digest, "status": "pending",
-                  "added_at": time.time()}
+                  "origin": article.origin, "content_hash": digest, "status": "pending"}
         with self._begin() as conn:
             found = conn.execute(select(articles.c.content_hash).where(articles.c.id == article.id)).first()
             if found is None:
-                conn.execute(insert(articles).values(id=article.id, **values))
+                conn.execute(insert(articles).values(id=article.id, added_at=time.time(), **values))
             elif found.content_hash != digest:
-                values.pop("added_at")
+                self._delete_facts(conn, [article.id])
                 conn.execute(update(articles).where(articles.c.id == article.id).values(**values))
 
     def save_analysed(self, record: Mapping[str, Any], *, versions: str | None = None,
@@ -111,40 +130,54 @@ class Store:
             digest: the article's content hash (computed from the record when absent).
             story_id: the story the clusterer assigned, recorded with the article.
         """
-        aid = record["id"]
-        if digest is None:
-            digest = content_hash(Article(id=aid, text=record.get("text") or "", url=record.get("url"),
-                                          source=record.get("source"), title=record.get("title"),
-                                          published=record.get("published")))
-        rows = fact_rows(record)
-        meta = article_meta(record)
+        self.save_many([Analysed(record, versions, digest, story_id)])
+
+    def save_many(self, items: Sequence["Analysed"]) -> None:
+        """Save analysed articles in one transaction: all of them done with their facts, or none."""
+        if not items:
+            return
+        items = list({it.record["id"]: it for it in items}.values())  # an id twice: the later record wins
+        now = time.time()
+        new_rows, updates, facts = [], [], {k: [] for k in (*FACT_TABLES, "mentions", "event_actors")}
+        ids = [it.record["id"] for it in items]
         with self._begin() as conn:
-            self._delete_facts(conn, [aid])
-            values = {"url": record.get("url"), "source": record.get("source"), "title": record.get("title"),
-                      "published": record.get("published"),
-                      "day": day_of(record.get("published")) or day_of(record.get("published_inferred")),
-                      "language": record.get("language"), "content_hash": digest, "status": "done",
-                      "versions": versions, "meta": meta, "analysed_at": time.time()}
-            found = conn.execute(select(articles.c.text).where(articles.c.id == aid)).first()
-            if found is None:
-                conn.execute(insert(articles).values(id=aid, text=record.get("text") or "", added_at=time.time(),
-                                                     **values))
-            else:
-                if found.text != record.get("text"):
-                    values["text"] = record.get("text") or ""
-                conn.execute(update(articles).where(articles.c.id == aid).values(**values))
-            for kind, table in FACT_TABLES.items():
-                if rows[kind]:
-                    conn.execute(insert(table), rows[kind])
-            if rows["mentions"]:
-                conn.execute(insert(mentions), rows["mentions"])
-            if rows["event_actors"]:
-                conn.execute(insert(event_actors), rows["event_actors"])
-            if story_id is not None:
-                known = conn.execute(select(story_members.c.story_id)
-                                     .where(story_members.c.article_id == aid)).first()
-                if known is None:
-                    conn.execute(insert(story_members).values(article_id=aid, story_id=story_id))
+            found = {r.id: r for r in conn.execute(select(articles.c.id, articles.c.status)
+                                                    .where(articles.c.id.in_(ids)))}
+            had_facts = [a for a in ids if a in found and found[a].status == "done"]
+            if had_facts:
+                self._delete_facts(conn, had_facts)
+            for it in items:
+                rec = it.record
+                aid = rec["id"]
+                digest = it.digest or content_hash(Article(
+                    id=aid, text=rec.get("text") or "", url=rec.get("url"), source=rec.get("source"),
+                    title=rec.get("title"), published=rec.get("published")))
+                values = {"url": rec.get("url"), "source": rec.get("source"), "title": rec.get("title"),
+                          "published": rec.get("published"),
+                          "day": day_of(rec.get("published")) or day_of(rec.get("published_inferred")),
+                          "language": rec.get("language"), "content_hash": digest, "status": "done",
+                          "versions": it.versions, "meta": article_meta(rec), "analysed_at": now,
+                          "text": rec.get("text") or ""}
+                if aid not in found:
+                    new_rows.append({"id": aid, "added_at": now, **values})
+                else:
+                    updates.append({"b_id": aid, **values})
+                for kind, rows in fact_rows(rec).items():
+                    facts[kind].extend(rows)
+            if new_rows:
+                conn.execute(insert(articles), new_rows)
+            if updates:
+                conn.execute(update(articles).where(articles.c.id == bindparam("b_id")), updates)
+            for kind, table in (*FACT_TABLES.items(), ("mentions", mentions), ("event_actors", event_actors)):
+                if facts[kind]:
+                    conn.execute(insert(table), facts[kind])
+            stories_of = {it.record["id"]: it.story_id for it in items if it.story_id is not None}
+            if stories_of:
+                known = set(conn.execute(select(story_members.c.article_id)
+                                         .where(story_members.c.article_id.in_(list(stories_of)))).scalars())
+                fresh = [{"article_id": a, "story_id": s} for a, s in stories_of.items() if a not in known]
+                if fresh:
+                    conn.execute(insert(story_members), fresh)
 
     @staticmethod
     def _delete_facts(conn: Connection, ids: list[str]) -> None:
@@ -306,4 +339,4 @@ class Store:
             return queries.articles(conn, q=q, **filters)
 
 
-__all__ = ["Store", "ArticleState"]
+__all__ = ["Store", "ArticleState", "Analysed"]

@@ -18,7 +18,7 @@ from typing import Any, Sequence
 from sqlalchemy import ColumnElement, Connection, Select, and_, exists, func, literal_column, select, text
 
 from ..errors import BadInput
-from .schema import articles, entities, event_actors, events, figures, quotes, stories, story_members
+from . import schema as t
 
 MAX_LIMIT = 1000
 
@@ -95,15 +95,15 @@ def _article_summary(r: Any) -> dict[str, Any]:
 
 
 def _with_article(table, *cols) -> Select:
-    return (select(table.c.id, table.c.article_id, table.c.record, *cols, articles.c.url,
-                   articles.c.source.label("outlet"), articles.c.title, articles.c.published)
-            .join(articles, articles.c.id == table.c.article_id))
+    return (select(table.c.id, table.c.article_id, table.c.record, *cols, t.articles.c.url,
+                   t.articles.c.source.label("outlet"), t.articles.c.title, t.articles.c.published)
+            .join(t.articles, t.articles.c.id == table.c.article_id))
 
 
 def _in_story(table, story: str | None) -> list[ColumnElement]:
     if story is None:
         return []
-    return [table.c.article_id.in_(select(story_members.c.article_id).where(story_members.c.story_id == story))]
+    return [table.c.article_id.in_(select(t.story_members.c.article_id).where(t.story_members.c.story_id == story))]
 
 
 def _days(col: ColumnElement, since: str | None, until: str | None) -> list[ColumnElement]:
@@ -117,12 +117,12 @@ def _days(col: ColumnElement, since: str | None, until: str | None) -> list[Colu
 
 def _actor_match(code: str, role: str | None = None) -> ColumnElement:
     """Events with an actor whose code is ``code`` or, for a 3-letter country code, starts with it."""
-    cond = [event_actors.c.article_id == events.c.article_id, event_actors.c.event_idx == events.c.idx]
+    cond = [t.event_actors.c.article_id == t.events.c.article_id, t.event_actors.c.event_idx == t.events.c.idx]
     code = code.strip().upper()
-    cond.append(event_actors.c.country == code if re.fullmatch(r"[A-Z]{3}", code) else event_actors.c.code == code)
+    cond.append(t.event_actors.c.country == code if re.fullmatch(r"[A-Z]{3}", code) else t.event_actors.c.code == code)
     if role:
-        cond.append(event_actors.c.role == role)
-    return exists(select(1).select_from(event_actors).where(and_(*cond)))
+        cond.append(t.event_actors.c.role == role)
+    return exists(select(1).select_from(t.event_actors).where(and_(*cond)))
 
 
 def events(conn: Connection, *, type: str | Sequence[str] | None = None, actor: str | None = None,
@@ -133,28 +133,28 @@ def events(conn: Connection, *, type: str | Sequence[str] | None = None, actor: 
     """Events filtered by PLOVER type, actor code (either side, or ``source``/``target`` side;
     "RUS" matches every RUS actor), day range (the event date, else its article's
     publication day), place name, story, article."""
-    stmt = _with_article(events, events.c.day)
+    stmt = _with_article(t.events, t.events.c.day)
     where: list[ColumnElement] = []
     types = _as_list(type)
     if types:
-        where.append(events.c.type.in_([t.upper() for t in types]))
+        where.append(t.events.c.type.in_([t.upper() for t in types]))
     if actor:
         where.append(_actor_match(actor))
     if source:
         where.append(_actor_match(source, "source"))
     if target:
         where.append(_actor_match(target, "target"))
-    where += _days(events.c.day, since, until)
+    where += _days(t.events.c.day, since, until)
     if place:
-        where.append(func.lower(events.c.place) == place.lower())
+        where.append(func.lower(t.events.c.place) == place.lower())
     if article:
-        where.append(events.c.article_id == article)
+        where.append(t.events.c.article_id == article)
     if negated is not None:
-        where.append(events.c.negated == negated)
+        where.append(t.events.c.negated == negated)
     if main is not None:
-        where.append(events.c.main == main)
-    where += _in_story(events, story)
-    return _page(conn, stmt.where(*where), events.c.id, cursor=cursor, limit=limit, newest_first=newest_first,
+        where.append(t.events.c.main == main)
+    where += _in_story(t.events, story)
+    return _page(conn, stmt.where(*where), t.events.c.id, cursor=cursor, limit=limit, newest_first=newest_first,
                  build=lambda r: {**_record(r["record"]), "day": r["day"], "article": _article_summary(r)})
 
 
@@ -165,15 +165,15 @@ def quotes(conn: Connection, *, speaker: str | None = None, q: str | None = None
     """Quotes by speaker (canonical name, case-insensitive), words said (full text), kind, days, story."""
     where: list[ColumnElement] = []
     if speaker:
-        where.append(func.lower(quotes.c.speaker) == speaker.lower())
+        where.append(func.lower(t.quotes.c.speaker) == speaker.lower())
     if q:
-        where.append(fts_match(conn, "quotes", quotes.c.id, q))
+        where.append(fts_match(conn, "quotes", t.quotes.c.id, q))
     if kind:
-        where.append(quotes.c.kind == kind)
+        where.append(t.quotes.c.kind == kind)
     if article:
-        where.append(quotes.c.article_id == article)
-    where += _days(quotes.c.day, since, until) + _in_story(quotes, story)
-    return _page(conn, _with_article(quotes).where(*where), quotes.c.id, cursor=cursor, limit=limit,
+        where.append(t.quotes.c.article_id == article)
+    where += _days(t.quotes.c.day, since, until) + _in_story(t.quotes, story)
+    return _page(conn, _with_article(t.quotes).where(*where), t.quotes.c.id, cursor=cursor, limit=limit,
                  newest_first=newest_first, build=lambda r: {**_record(r["record"]), "article": _article_summary(r)})
 
 
@@ -184,15 +184,15 @@ def figures(conn: Connection, *, kind: str | None = None, min_value: float | Non
     """Figures by kind (killed, money...), lowest value, unit, days, story."""
     where: list[ColumnElement] = []
     if kind:
-        where.append(figures.c.kind == kind)
+        where.append(t.figures.c.kind == kind)
     if min_value is not None:
-        where.append(figures.c.value >= min_value)
+        where.append(t.figures.c.value >= min_value)
     if unit:
-        where.append(figures.c.unit == unit)
+        where.append(t.figures.c.unit == unit)
     if article:
-        where.append(figures.c.article_id == article)
-    where += _days(figures.c.day, since, until) + _in_story(figures, story)
-    return _page(conn, _with_article(figures).where(*where), figures.c.id, cursor=cursor, limit=limit,
+        where.append(t.figures.c.article_id == article)
+    where += _days(t.figures.c.day, since, until) + _in_story(t.figures, story)
+    return _page(conn, _with_article(t.figures).where(*where), t.figures.c.id, cursor=cursor, limit=limit,
                  newest_first=newest_first, build=lambda r: {**_record(r["record"]), "article": _article_summary(r)})
 
 
@@ -202,14 +202,14 @@ def entities(conn: Connection, *, name: str | None = None, type: str | None = No
     """Entity records (one per article) by canonical name, type, country."""
     where: list[ColumnElement] = []
     if name:
-        where.append(entities.c.name == name)
+        where.append(t.entities.c.name == name)
     if type:
-        where.append(entities.c.type == type.upper())
+        where.append(t.entities.c.type == type.upper())
     if country:
-        where.append(entities.c.country == country.upper())
+        where.append(t.entities.c.country == country.upper())
     if article:
-        where.append(entities.c.article_id == article)
-    return _page(conn, _with_article(entities).where(*where), entities.c.id, cursor=cursor, limit=limit,
+        where.append(t.entities.c.article_id == article)
+    return _page(conn, _with_article(t.entities).where(*where), t.entities.c.id, cursor=cursor, limit=limit,
                  newest_first=newest_first, build=lambda r: {**_record(r["record"]), "article": _article_summary(r)})
 
 
@@ -217,35 +217,35 @@ def articles(conn: Connection, *, q: str | None = None, source: str | None = Non
              until: str | None = None, story: str | None = None, status: str = "done", limit: int = 50,
              cursor: str | None = None, newest_first: bool = False) -> Page:
     """Article summaries (no text) by full-text search, outlet, publication days, story."""
-    stmt = select(articles.c.seq, articles.c.id, articles.c.url, articles.c.source, articles.c.title,
-                  articles.c.published, articles.c.language, articles.c.status)
-    where: list[ColumnElement] = [articles.c.status == status]
+    stmt = select(t.articles.c.seq, t.articles.c.id, t.articles.c.url, t.articles.c.source, t.articles.c.title,
+                  t.articles.c.published, t.articles.c.language, t.articles.c.status)
+    where: list[ColumnElement] = [t.articles.c.status == status]
     if q:
-        where.append(fts_match(conn, "articles", articles.c.seq, q))
+        where.append(fts_match(conn, "articles", t.articles.c.seq, q))
     if source:
-        where.append(articles.c.source == source)
-    where += _days(articles.c.day, since, until)
+        where.append(t.articles.c.source == source)
+    where += _days(t.articles.c.day, since, until)
     if story is not None:
-        where.append(articles.c.id.in_(select(story_members.c.article_id).where(story_members.c.story_id == story)))
-    return _page(conn, stmt.where(*where), articles.c.seq, cursor=cursor, limit=limit, newest_first=newest_first,
+        where.append(t.articles.c.id.in_(select(t.story_members.c.article_id).where(t.story_members.c.story_id == story)))
+    return _page(conn, stmt.where(*where), t.articles.c.seq, cursor=cursor, limit=limit, newest_first=newest_first,
                  build=lambda r: {k: r[k] for k in ("id", "url", "source", "title", "published", "language")})
 
 
 def stories(conn: Connection, *, since: str | None = None, min_size: int = 1, limit: int = 50,
             cursor: str | None = None, newest_first: bool = False) -> Page:
     """Story summaries (id, title, first published, size) from a publication day on, of a least size."""
-    stmt = select(stories.c.id, stories.c.title, stories.c.first_published, stories.c.size)
-    where: list[ColumnElement] = [stories.c.size >= min_size]
+    stmt = select(t.stories.c.id, t.stories.c.title, t.stories.c.first_published, t.stories.c.size)
+    where: list[ColumnElement] = [t.stories.c.size >= min_size]
     if since:
-        where.append(stories.c.first_published >= since[:10])
-    return _page(conn, stmt.where(*where), stories.c.id, cursor=cursor, limit=limit,
+        where.append(t.stories.c.first_published >= since[:10])
+    return _page(conn, stmt.where(*where), t.stories.c.id, cursor=cursor, limit=limit,
                  newest_first=newest_first,
                  build=lambda r: {k: r[k] for k in ("id", "title", "first_published", "size")})
 
 
 def story(conn: Connection, story_id: str) -> dict[str, Any] | None:
     """One SCHEMA story object (articles, merged events, discrepancies), or None."""
-    rec = conn.execute(select(stories.c.record).where(stories.c.id == story_id)).scalar()
+    rec = conn.execute(select(t.stories.c.record).where(t.stories.c.id == story_id)).scalar()
     return None if rec is None else _record(rec)
 
 

@@ -15,12 +15,12 @@ from __future__ import annotations
 
 from sqlalchemy import (JSON, BigInteger, Boolean, Column, Float, ForeignKey, Index, Integer, LargeBinary,
                         MetaData, String, Table, Text, UniqueConstraint)
-from sqlalchemy.dialects.postgresql import JSONB
 
 metadata = MetaData()
 
-# JSONB on PostgreSQL (compact, indexable), JSON text on SQLite.
-Json = JSON().with_variant(JSONB(), "postgresql")
+# JSON kept as written (not JSONB, which reorders keys): the export must give back
+# each record key for key; the filters use the indexed columns, not the JSON.
+Json = JSON()
 # INTEGER PRIMARY KEY on SQLite is the rowid (FTS5 keys on it); BIGINT elsewhere.
 RowId = BigInteger().with_variant(Integer(), "sqlite")
 

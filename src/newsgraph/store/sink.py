@@ -3,9 +3,10 @@
 ``run_analyze`` knows sinks only through three calls: ``accept`` each article
 before it is analysed (False: already done, skip it), ``write`` each analysed
 article, ``reject`` each input that could not become one. ``StoreSink`` records
-accepted articles as pending, saves each analysed one with its facts and story
-in one transaction, and on ``close`` stores the stories and the clusterer's
-snapshot.
+each accepted article as pending at once, saves analysed ones with their facts
+and stories in transactions of a few articles (all done, or all still pending:
+a crash makes the next run redo them, never half of one), and on ``close``
+stores the stories and the clusterer's snapshot.
 """
 
 from __future__ import annotations
@@ -14,10 +15,11 @@ import contextlib
 import hashlib
 import json
 import logging
+import time
 from typing import Iterator, Protocol
 
 from ..model import AnalysedArticle, Article, Rejected, to_dict
-from .db import Store
+from .db import Analysed, ArticleState, Store
 from .rows import content_hash
 
 log = logging.getLogger(__name__)
@@ -61,15 +63,24 @@ class StoreSink:
         reanalyse: redo done articles whose facts came from other versions.
         stories: assign each article to a story as it arrives (the clusterer is
             restored from the store first, so a restart continues the same stories).
+        batch: analysed articles saved per transaction (fewer round trips to a
+            server; a crash costs at most this many re-analyses).
+        max_wait: seconds an analysed article may wait for its batch to fill.
     """
 
-    def __init__(self, store: Store, *, versions: str, reanalyse: bool = False, stories: bool = True) -> None:
+    def __init__(self, store: Store, *, versions: str, reanalyse: bool = False, stories: bool = True,
+                 batch: int = 16, max_wait: float = 2.0) -> None:
         self.store = store
         self.versions = versions
         self.reanalyse = reanalyse
+        self.batch = max(1, batch)
+        self.max_wait = max_wait
         self.written = 0
         self.skipped = 0
         self._digests: dict[str, str] = {}
+        self._known = store.states()
+        self._buffer: list[Analysed] = []
+        self._since = 0.0
         self.clusterer = None
         if stories:
             from .story_state import restore_clusterer
@@ -78,27 +89,40 @@ class StoreSink:
 
     def accept(self, article: Article) -> bool:
         digest = content_hash(article)
-        known = self.store.state_of(article.id)
+        known = self._known.get(article.id)
         if (known is not None and known.status == "done" and known.content_hash == digest
                 and (known.versions == self.versions or not self.reanalyse)):
             self.skipped += 1
             return False
         self._digests[article.id] = digest
-        if known is None or known.content_hash != digest or known.status != "done":
+        if known is None or known.content_hash != digest:
             self.store.record_pending(article, digest=digest)
         return True
 
     def write(self, result: AnalysedArticle) -> None:
         story_id = self.clusterer.add(result) if self.clusterer is not None else None
-        self.store.save_analysed(to_dict(result), versions=self.versions,
-                                 digest=self._digests.pop(result.id, None), story_id=story_id)
-        self.written += 1
+        if not self._buffer:
+            self._since = time.monotonic()
+        self._buffer.append(Analysed(to_dict(result), self.versions, self._digests.pop(result.id, None), story_id))
+        if len(self._buffer) >= self.batch or time.monotonic() - self._since >= self.max_wait:
+            self.flush()
+
+    def flush(self) -> None:
+        """Save the analysed articles waiting for their transaction."""
+        if self._buffer:
+            self.store.save_many(self._buffer)
+            for it in self._buffer:
+                if it.digest:
+                    self._known[it.record["id"]] = ArticleState("done", it.digest, it.versions)
+            self.written += len(self._buffer)
+            self._buffer = []
 
     def reject(self, rejected: Rejected) -> None:
         self.store.save_rejected(rejected)
 
     def close(self) -> None:
-        """Store the stories as they stand and the clusterer's snapshot (for a fast restart)."""
+        """Save what waits, then the stories as they stand and the clusterer's snapshot (for a fast restart)."""
+        self.flush()
         if self.clusterer is None or (self.written == 0 and self.store.get_state("stories.clusterer")):
             return
         from ..stories import stories_to_dict

@@ -11,7 +11,6 @@ generated ``tsvector`` column with a GIN index.
 
 from alembic import op
 import sqlalchemy as sa
-from sqlalchemy.dialects import postgresql
 
 revision = '0001'
 down_revision = None
@@ -34,7 +33,7 @@ def upgrade() -> None:
     sa.Column('content_hash', sa.String(length=64), nullable=False),
     sa.Column('status', sa.String(length=16), nullable=False, comment='pending (recorded, not analysed) or done'),
     sa.Column('versions', sa.String(length=64), nullable=True, comment='hash of the extractors, lexicons and model that made the facts'),
-    sa.Column('meta', sa.JSON().with_variant(postgresql.JSONB(astext_type=sa.Text()), 'postgresql'), nullable=True, comment='the SCHEMA record without text and fact lists (keeps added fields and order)'),
+    sa.Column('meta', sa.JSON(), nullable=True, comment='the SCHEMA record without text and fact lists (keeps added fields and order)'),
     sa.Column('added_at', sa.Float(), nullable=True),
     sa.Column('analysed_at', sa.Float(), nullable=True),
     sa.PrimaryKeyConstraint('seq'),
@@ -51,7 +50,7 @@ def upgrade() -> None:
     sa.Column('idx', sa.Integer(), nullable=False),
     sa.Column('fact', sa.Text(), nullable=True),
     sa.Column('kind', sa.String(length=12), nullable=True),
-    sa.Column('record', sa.JSON().with_variant(postgresql.JSONB(astext_type=sa.Text()), 'postgresql'), nullable=False),
+    sa.Column('record', sa.JSON(), nullable=False),
     sa.PrimaryKeyConstraint('id')
     )
     with op.batch_alter_table('discrepancies', schema=None) as batch_op:
@@ -67,7 +66,7 @@ def upgrade() -> None:
     sa.Column('date', sa.String(length=10), nullable=True),
     sa.Column('place', sa.Text(), nullable=True),
     sa.Column('articles', sa.Integer(), nullable=True),
-    sa.Column('record', sa.JSON().with_variant(postgresql.JSONB(astext_type=sa.Text()), 'postgresql'), nullable=False),
+    sa.Column('record', sa.JSON(), nullable=False),
     sa.PrimaryKeyConstraint('id')
     )
     with op.batch_alter_table('merged_events', schema=None) as batch_op:
@@ -98,7 +97,7 @@ def upgrade() -> None:
     sa.Column('title', sa.Text(), nullable=True),
     sa.Column('first_published', sa.String(), nullable=True),
     sa.Column('size', sa.Integer(), nullable=True),
-    sa.Column('record', sa.JSON().with_variant(postgresql.JSONB(astext_type=sa.Text()), 'postgresql'), nullable=False, comment='the SCHEMA story object'),
+    sa.Column('record', sa.JSON(), nullable=False, comment='the SCHEMA story object'),
     sa.PrimaryKeyConstraint('id')
     )
     with op.batch_alter_table('stories', schema=None) as batch_op:
@@ -108,7 +107,7 @@ def upgrade() -> None:
     sa.Column('copy', sa.String(), nullable=False),
     sa.Column('original', sa.String(), nullable=True),
     sa.Column('similarity', sa.Float(), nullable=True),
-    sa.Column('record', sa.JSON().with_variant(postgresql.JSONB(astext_type=sa.Text()), 'postgresql'), nullable=False),
+    sa.Column('record', sa.JSON(), nullable=False),
     sa.PrimaryKeyConstraint('copy')
     )
     with op.batch_alter_table('syndication', schema=None) as batch_op:
@@ -122,7 +121,7 @@ def upgrade() -> None:
     sa.Column('granularity', sa.String(length=8), nullable=True),
     sa.Column('start', sa.Integer(), nullable=True),
     sa.Column('end', sa.Integer(), nullable=True),
-    sa.Column('record', sa.JSON().with_variant(postgresql.JSONB(astext_type=sa.Text()), 'postgresql'), nullable=False),
+    sa.Column('record', sa.JSON(), nullable=False),
     sa.ForeignKeyConstraint(['article_id'], ['articles.id'], ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id')
     )
@@ -139,7 +138,7 @@ def upgrade() -> None:
     sa.Column('type', sa.String(length=8), nullable=True),
     sa.Column('country', sa.String(length=3), nullable=True),
     sa.Column('role', sa.String(length=8), nullable=True),
-    sa.Column('record', sa.JSON().with_variant(postgresql.JSONB(astext_type=sa.Text()), 'postgresql'), nullable=False),
+    sa.Column('record', sa.JSON(), nullable=False),
     sa.ForeignKeyConstraint(['article_id'], ['articles.id'], ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id')
     )
@@ -166,7 +165,7 @@ def upgrade() -> None:
     sa.Column('trigger', sa.Text(), nullable=True),
     sa.Column('start', sa.Integer(), nullable=True),
     sa.Column('end', sa.Integer(), nullable=True),
-    sa.Column('record', sa.JSON().with_variant(postgresql.JSONB(astext_type=sa.Text()), 'postgresql'), nullable=False),
+    sa.Column('record', sa.JSON(), nullable=False),
     sa.ForeignKeyConstraint(['article_id'], ['articles.id'], ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id')
     )
@@ -190,7 +189,7 @@ def upgrade() -> None:
     sa.Column('day', sa.String(length=10), nullable=True),
     sa.Column('start', sa.Integer(), nullable=True),
     sa.Column('end', sa.Integer(), nullable=True),
-    sa.Column('record', sa.JSON().with_variant(postgresql.JSONB(astext_type=sa.Text()), 'postgresql'), nullable=False),
+    sa.Column('record', sa.JSON(), nullable=False),
     sa.ForeignKeyConstraint(['article_id'], ['articles.id'], ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id')
     )
@@ -221,7 +220,7 @@ def upgrade() -> None:
     sa.Column('lon', sa.Float(), nullable=True),
     sa.Column('start', sa.Integer(), nullable=True),
     sa.Column('end', sa.Integer(), nullable=True),
-    sa.Column('record', sa.JSON().with_variant(postgresql.JSONB(astext_type=sa.Text()), 'postgresql'), nullable=False),
+    sa.Column('record', sa.JSON(), nullable=False),
     sa.ForeignKeyConstraint(['article_id'], ['articles.id'], ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id')
     )
@@ -242,7 +241,7 @@ def upgrade() -> None:
     sa.Column('day', sa.String(length=10), nullable=True),
     sa.Column('start', sa.Integer(), nullable=True),
     sa.Column('end', sa.Integer(), nullable=True),
-    sa.Column('record', sa.JSON().with_variant(postgresql.JSONB(astext_type=sa.Text()), 'postgresql'), nullable=False),
+    sa.Column('record', sa.JSON(), nullable=False),
     sa.ForeignKeyConstraint(['article_id'], ['articles.id'], ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id')
     )
