@@ -129,7 +129,7 @@ def measure(*, data: Path = DATA, seed: int = 0) -> dict[str, float]:
     act as distractors.
     """
     from newsgraph import analyze_many
-    from newsgraph.model import AnalysedArticle
+    from newsgraph.extract import AnalysedArticle
 
     main_records, main_gold = _load(data, "articles")
     check_records, check_gold = _load(data, "check")

@@ -47,7 +47,8 @@ def _vocab(rng: random.Random, n: int, parts: tuple[int, int]) -> list[str]:
 
 def generate(n: int, *, seed: int = 7) -> Iterator:
     """``n`` synthetic analysed articles in publication order (about 4 reports per story)."""
-    from newsgraph.model import AnalysedArticle, Entity
+    from newsgraph.extract import AnalysedArticle
+    from newsgraph.model import Entity
 
     rng = random.Random(seed)
     background = _vocab(rng, 20_000, (2, 3))

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from newsgraph import model
+from newsgraph.extract import REGISTRY, AnalysedArticle
 from newsgraph.settings import Settings
 
 from conftest import ROOT, shared_path
@@ -33,14 +33,13 @@ def test_docs_readme_documents_every_setting(name):
     assert f"| {name} |" in README and f"NEWSGRAPH_{name.upper()}" in README
 
 
-RECORDS = {"entities": model.Entity, "quotes": model.Quote, "events": model.Event,
-           "figures": model.Figure, "dates": model.DateMention, "places": model.Place}
+RECORDS = REGISTRY.records
 
 
 def test_docs_model_implements_every_schema_output_field():
     schema = (shared_path() / "SCHEMA.md").read_text(encoding="utf-8")
     output = schema.split("## Output: one analysed article", 1)[1].split("## Output: stories", 1)[0]
-    article_fields = {f.name for f in dataclasses.fields(model.AnalysedArticle)}
+    article_fields = {f.name for f in dataclasses.fields(AnalysedArticle)}
     for row in re.findall(r"^\| `(\w+)` \| (\w+) \| (.*)$", output, re.M):
         name, _type, meaning = row
         assert name in article_fields, name
@@ -50,3 +49,21 @@ def test_docs_model_implements_every_schema_output_field():
             record_fields = {f.name for f in dataclasses.fields(RECORDS[name])}
             for field in (f.split(":")[0].strip() for f in listed.group(1).split(",")):
                 assert field in record_fields, f"{name}.{field} missing from model"
+
+
+def _singular(field: str) -> str:
+    return field[:-3] + "y" if field.endswith("ies") else field[:-1] if field.endswith("s") else field
+
+
+def test_docs_every_record_field_is_in_schema_or_output_docs():
+    """A field added to a fact record is listed in SCHEMA.md or in docs/output.md's table."""
+    schema = (shared_path() / "SCHEMA.md").read_text(encoding="utf-8")
+    docs = (ROOT / "docs" / "output.md").read_text(encoding="utf-8").split("## Stories", 1)[0]
+    for kind, record in RECORDS.items():
+        row = re.search(rf"^\| `{kind}` \| \w+ \| `\{{([^}}]*)\}}`", schema, re.M)
+        listed = {f.split(":")[0].strip() for f in row.group(1).split(",")} if row else set()
+        added = set()
+        for cells in re.findall(rf"^\| {_singular(kind)} \| ([^|]*) \|", docs, re.M):
+            added |= set(re.findall(r"`(\w+)", cells))
+        missing = [f.name for f in dataclasses.fields(record) if f.name not in listed | added]
+        assert not missing, f"document {kind}.{missing} in docs/output.md (| {_singular(kind)} | `field` | meaning |)"

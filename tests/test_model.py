@@ -1,7 +1,8 @@
 import json
 
-from newsgraph.model import (Actor, AnalysedArticle, DateMention, Entity, Event, Figure, Quote,
-                             Speaker, analysed_from_dict, stable_id, to_dict)
+from newsgraph.extract import AnalysedArticle, analysed_from_dict
+from newsgraph.model import (Actor, DateMention, Entity, Event, Figure, Quote, Speaker, stable_id,
+                             to_dict)
 
 
 def _record():

@@ -2,7 +2,7 @@ import pytest
 
 from newsgraph import Rejected, analyze, analyze_many, to_dict
 from newsgraph.errors import BadInput
-from newsgraph.model import FACT_FIELDS
+from newsgraph.extract import FACT_FIELDS
 
 TEXT = "Russian Foreign Minister Sergei Lavrov met John Kerry in Geneva on Tuesday."
 

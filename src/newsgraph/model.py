@@ -4,7 +4,10 @@ Every stage imports its records from here and nowhere else, so that the
 contract other tools rely on lives in one place. Records are frozen
 dataclasses; sequences are tuples so a record can never be changed after an
 extractor returned it. ``to_dict`` turns any record into the JSON shape of
-SCHEMA.md (tuples become lists when serialised).
+SCHEMA.md (tuples become lists when serialised) and ``from_dict`` rebuilds it,
+both driven by the dataclass fields: a new optional field round-trips with no
+code of its own. ``AnalysedArticle``, whose fact fields follow from the
+extractor registry, is built in ``extract/__init__.py``.
 
 Fields beyond SCHEMA v1 are additive (the schema may grow, never break); each
 is marked "additive" below.
@@ -13,11 +16,16 @@ is marked "additive" below.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
+import types
+import typing
 from dataclasses import dataclass
-from typing import Any, Literal, TypeAlias, Union
+from typing import Any, Callable, Literal, Mapping, TypeAlias, TypeVar, Union
 
 SCHEMA_VERSION = 1
+
+R = TypeVar("R")
 
 Span: TypeAlias = tuple[int, int]
 """``[start, end)`` in Python character offsets into ``Article.text``."""
@@ -216,26 +224,33 @@ class Place:
 Fact: TypeAlias = Union[Entity, Quote, Event, Figure, DateMention, Place]
 
 
-@dataclass(frozen=True, slots=True)
-class AnalysedArticle:
-    """One analysed article: the input's metadata echoed, plus every fact kind."""
+class Found:
+    """Facts already extracted from one article by earlier extractors, by output field.
 
-    id: str
-    url: str | None
-    source: str | None
-    title: str | None
-    published: str | None
-    text: str
-    language: str
-    entities: tuple[Entity, ...] = ()
-    quotes: tuple[Quote, ...] = ()
-    events: tuple[Event, ...] = ()
-    figures: tuple[Figure, ...] = ()
-    dates: tuple[DateMention, ...] = ()
-    places: tuple[Place, ...] = ()
+    ``found.entities`` gives the entities found so far; a kind not (yet) found
+    reads as ``()``. The registry (``extract/__init__.py``) builds one per
+    article as it runs the extractors, so a new fact kind needs no change here.
+    """
+
+    __slots__ = ("_facts",)
+
+    def __init__(self, **facts: tuple[Any, ...]) -> None:
+        self._facts: dict[str, tuple[Any, ...]] = dict(facts)
+
+    def __getattr__(self, name: str) -> tuple[Any, ...]:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        return self._facts.get(name, ())
+
+    def adding(self, field: str, facts: tuple[Any, ...]) -> "Found":
+        """A copy with ``field`` set to ``facts`` (the record stays unchanged)."""
+        return Found(**{**self._facts, field: facts})
+
+    def __repr__(self) -> str:
+        return f"Found({', '.join(f'{k}={len(v)}' for k, v in self._facts.items())})"
 
 
-FACT_FIELDS: tuple[str, ...] = ("entities", "quotes", "events", "figures", "dates", "places")
+# --------------------------------------------------------------------------- to and from dicts
 
 
 def _plain(value: Any) -> Any:
@@ -249,66 +264,84 @@ def _plain(value: Any) -> Any:
 
 
 def to_dict(record: Any) -> Any:
-    """The JSON-ready form of any record (dataclasses to dicts, tuples to lists)."""
+    """The JSON-ready form of any record (dataclasses to dicts, tuples to lists).
+
+    Keys follow the dataclass field order, so the output of a record is the same
+    bytes from one run to the next and a new field only adds a key.
+    """
     return _plain(record)
 
 
-# --------------------------------------------------------------------------- from dicts
+Convert: TypeAlias = Callable[[Any], Any]
 
 
-def _span(value: Any) -> Span | None:
-    return None if value is None else (int(value[0]), int(value[1]))
+def _same(value: Any) -> Any:
+    return value
 
 
-def _build(cls: type, data: dict[str, Any]) -> Any:
-    names = {f.name for f in dataclasses.fields(cls)}
-    return cls(**{k: v for k, v in data.items() if k in names})
+def _converter(tp: Any) -> Convert:
+    """A function turning the JSON form of a value of type ``tp`` back into that type."""
+    if dataclasses.is_dataclass(tp):
+        return lambda v: None if v is None else from_dict(tp, v)
+    origin, args = typing.get_origin(tp), typing.get_args(tp)
+    if origin in (Union, types.UnionType):
+        options = [a for a in args if a is not type(None)]
+        records = [a for a in options if dataclasses.is_dataclass(a) or typing.get_origin(a) is not None]
+        if not records:
+            return _same  # str | None, float | int: JSON already holds the value
+        inner = _converter(records[0])
+        return lambda v: None if v is None else inner(v)
+    if origin is tuple:
+        if len(args) == 2 and args[1] is Ellipsis:
+            item = _converter(args[0])
+            return lambda v: tuple(item(x) for x in v)
+        items = [_converter(a) for a in args]
+        return lambda v: tuple(c(x) for c, x in zip(items, v))
+    if origin is list:
+        item = _converter(args[0]) if args else _same
+        return lambda v: [item(x) for x in v]
+    return _same  # str, int, float, bool, Literal, Any, dict
 
 
-def analysed_from_dict(data: dict[str, Any]) -> AnalysedArticle:
-    """Rebuild an ``AnalysedArticle`` from its SCHEMA JSON form (unknown keys ignored)."""
+@functools.lru_cache(maxsize=None)
+def _plan(cls: type) -> tuple[tuple[str, Convert, bool, bool], ...]:
+    """Per field of ``cls``: name, converter, has a default, accepts None."""
+    hints = typing.get_type_hints(cls)
+    plan = []
+    for f in dataclasses.fields(cls):
+        tp = hints[f.name]
+        has_default = f.default is not dataclasses.MISSING or f.default_factory is not dataclasses.MISSING
+        plan.append((f.name, _converter(tp), has_default, type(None) in typing.get_args(tp)))
+    return tuple(plan)
 
-    def ent(d: dict[str, Any]) -> Entity:
-        return _build(Entity, {**d, "mentions": tuple(_span(m) for m in d.get("mentions", ())),
-                               "titles": tuple(d.get("titles", ()))})
 
-    def actor(d: dict[str, Any] | None) -> Actor | None:
-        return None if d is None else _build(Actor, d)
+def from_dict(cls: type[R], data: Mapping[str, Any]) -> R:
+    """Rebuild a record of type ``cls`` from its ``to_dict`` form, driven by its field types.
 
-    def quote(d: dict[str, Any]) -> Quote:
-        sp = d.get("speaker")
-        return _build(Quote, {**d, "span": _span(d["span"]),
-                              "speaker": None if sp is None else _build(Speaker, sp),
-                              "speaker_span": _span(d.get("speaker_span")),
-                              "cue_span": _span(d.get("cue_span"))})
+    Unknown keys are ignored (output written by a newer version still loads);
+    a missing key takes the field's default, or None where the type allows it.
+    Every record of this module, and any record a new fact kind declares,
+    round-trips without code of its own.
 
-    def event(d: dict[str, Any]) -> Event:
-        return _build(Event, {**d, "span": _span(d["span"]), "source": actor(d.get("source")),
-                              "target": actor(d.get("target")),
-                              "trigger_span": _span(d.get("trigger_span")),
-                              "place_span": _span(d.get("place_span"))})
-
-    def spanned(cls: type) -> Any:
-        return lambda d: _build(cls, {**d, "span": _span(d["span"])})
-
-    return AnalysedArticle(
-        id=data["id"], url=data.get("url"), source=data.get("source"), title=data.get("title"),
-        published=data.get("published"), text=data.get("text", ""),
-        language=data.get("language") or "en",
-        entities=tuple(ent(d) for d in data.get("entities", ())),
-        quotes=tuple(quote(d) for d in data.get("quotes", ())),
-        events=tuple(event(d) for d in data.get("events", ())),
-        figures=tuple(spanned(Figure)(d) for d in data.get("figures", ())),
-        dates=tuple(spanned(DateMention)(d) for d in data.get("dates", ())),
-        places=tuple(spanned(Place)(d) for d in data.get("places", ())),
-    )
+    Raises:
+        ValueError: a field with neither a default nor None allowed is missing.
+    """
+    kwargs: dict[str, Any] = {}
+    for name, convert, has_default, nullable in _plan(cls):
+        if name in data:
+            kwargs[name] = convert(data[name])
+        elif nullable and not has_default:
+            kwargs[name] = None
+        elif not has_default:
+            raise ValueError(f"{cls.__name__}: missing field {name!r}")
+    return cls(**kwargs)
 
 
 __all__ = [
     "SCHEMA_VERSION", "Span", "EntityType", "QuoteKind", "Granularity", "FigureKind",
-    "PLOVER_TYPES", "ENTITY_TYPES", "FIGURE_KINDS", "FACT_FIELDS", "stable_id",
+    "PLOVER_TYPES", "ENTITY_TYPES", "FIGURE_KINDS", "stable_id",
     "Article", "Rejected", "Entity", "Speaker", "Quote", "Actor", "Event", "Figure",
-    "DateMention", "Place", "Fact", "AnalysedArticle", "to_dict", "analysed_from_dict",
+    "DateMention", "Place", "Fact", "Found", "to_dict", "from_dict",
 ]
 
 

@@ -15,10 +15,10 @@ import multiprocessing
 from typing import Any, Iterable, Iterator, Mapping
 
 from .errors import BadInput
-from .extract import run_extractors
+from .extract import REGISTRY, AnalysedArticle, run_extractors
 from .ingest import article_from_record, make_article
 from .ingest.language import detect_language
-from .model import AnalysedArticle, Article, Rejected
+from .model import Article, Rejected
 from .nlp import load_pipeline
 from .settings import Settings, make_settings
 
@@ -50,11 +50,7 @@ def _check_size(article: Article, settings: Settings) -> Article | Rejected:
 def analyse_parsed(doc, article: Article, *, problems: list[str] | None = None) -> AnalysedArticle:
     """The analysed record of one article from its parsed ``Doc``."""
     facts = run_extractors(doc, article, problems=problems)
-    return AnalysedArticle(
-        id=article.id, url=article.url, source=article.source, title=article.title,
-        published=article.published, text=article.text, language=detect_language(article.text),
-        **facts,
-    )
+    return REGISTRY.analysed(article, facts, language=detect_language(article.text))
 
 
 def _analyse_batch(articles: list[Article], settings: Settings) -> list[AnalysedArticle]:
@@ -115,6 +111,11 @@ def analyze_many(items: Iterable[Item], *, settings: Settings | None = None,
                 r = next(results)
                 yield r if r.text else dataclasses.replace(r, text=a.text)
 
+    if settings.engine != "local":  # a cluster engine (runners/): same batches, same order
+        from .runners import analyse_on_engine
+
+        yield from analyse_on_engine(checked, settings)
+        return
     if settings.workers <= 1:
         for chunk in _chunks(checked, settings.batch_size):
             yield from merge(chunk, _analyse_batch([a for a in chunk if isinstance(a, Article)], settings))

@@ -15,7 +15,8 @@ from typing import IO, TYPE_CHECKING, Callable, Iterable, Iterator, Sequence
 
 from .extract import extractors
 from .lexicons import lexicon_hashes
-from .model import FACT_FIELDS, AnalysedArticle, Article, Rejected, to_dict
+from .extract import FACT_FIELDS, AnalysedArticle
+from .model import Article, Rejected, to_dict
 from .nlp import load_pipeline, pipeline_label
 from .pipeline import analyze_many
 from .settings import Settings

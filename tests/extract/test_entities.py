@@ -333,3 +333,32 @@ def test_entities_role_noun_refers_back_not_forward(analyse):
     result = analyse("The president spoke first. Later, former President Bill Clinton attended.")
     clinton = _by_name(result)["Bill Clinton"]
     assert _surfaces(result, clinton) == ["Bill Clinton"]
+
+
+ROLE_NOUNS = [
+    # (text, person, the role-noun surface that must become a mention of that person)
+    ("Prime Minister Anna Berg flew home. The PM said little on arrival.", "Anna Berg", "The PM"),
+    ("Prime Minister Anna Berg flew home. The Liberal prime minister said little.",
+     "Anna Berg", "The Liberal prime minister"),
+    ("The Danish foreign minister called for calm. Later Foreign Minister Lars Holm met envoys.",
+     "Lars Holm", "The Danish foreign minister"),
+    ("Chairman Oskar Lind spoke at the meeting. The company's chairman was upbeat.",
+     "Oskar Lind", "The company's chairman"),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text,person,surface", ROLE_NOUNS, ids=[r[2] for r in ROLE_NOUNS])
+def test_entities_role_noun_resolves_to_the_holder(analyse, text, person, surface):
+    result = analyse(text)
+    assert surface in _surfaces(result, _by_name(result)[person])
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text,person", [
+    ("Prime Minister Anna Berg flew home. A Liberal minister said little.", "Anna Berg"),
+    ("Prime Minister Anna Berg flew home. The opposition leader said little.", "Anna Berg"),
+])
+def test_entities_indefinite_or_other_office_is_not_the_holder(analyse, text, person):
+    result = analyse(text)
+    assert _surfaces(result, _by_name(result)[person]) == [person]

@@ -127,7 +127,7 @@ def test_store_crash_kill9_then_rerun_equals_clean_run(db_url, tmp_path, request
 
     # the clean run, in this process, into a separate database of the same backend
     if db_url.startswith("postgresql"):
-        from conftest import empty_pg, pg_schema_url
+        from .conftest import empty_pg, pg_schema_url
 
         clean_url = pg_schema_url(request.getfixturevalue("pg_admin"))
         from newsgraph.store import Store

@@ -24,7 +24,8 @@ def test_jsonl_sink_without_resume_replaces(tmp_path):
 
 
 def test_jsonl_read_analysed_skips_lines_without_id(tmp_path):
-    from newsgraph.model import AnalysedArticle, to_dict
+    from newsgraph.extract import AnalysedArticle
+    from newsgraph.model import to_dict
     from newsgraph.store import read_analysed
 
     rec = AnalysedArticle(id="a", url=None, source=None, title=None, published=None, text="x", language="en")

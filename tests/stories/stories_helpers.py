@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from newsgraph.model import AnalysedArticle, Figure
+from newsgraph.extract import AnalysedArticle
+from newsgraph.model import Figure
 
 
 def article(id: str, text: str, *, published: str | None = "2015-09-17", title: str | None = None,

@@ -55,7 +55,8 @@ def test_fingerprint_shingles_deterministic_and_case_blind():
     ("Talks ended after the editing of the treaty text", ["talk", "end", "edit", "treaty", "text"]),
 ])
 def test_fingerprint_article_terms_ignore_staff_credits(text, expected):
-    from newsgraph.model import AnalysedArticle, Entity
+    from newsgraph.extract import AnalysedArticle
+    from newsgraph.model import Entity
     from newsgraph.stories.fingerprint import article_terms
 
     start = text.find("Lesley")

@@ -21,8 +21,8 @@ import functools
 from typing import Sequence
 
 from ..lexicons import load_tsv
-from ..model import Actor
-from . import Found, gazetteer
+from ..model import Actor, Found
+from . import gazetteer
 from .linking import MentionIndex
 
 PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "around", "throughout"})

@@ -17,8 +17,7 @@ import email.utils
 import logging
 import re
 
-from ..model import Article, DateMention
-from . import Found
+from ..model import Article, DateMention, Found
 from .date_grammar import Candidate, find
 from .date_resolve import Resolved, resolve, with_time
 from .date_tense import clause_tense

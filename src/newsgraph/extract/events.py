@@ -79,8 +79,7 @@ from dataclasses import dataclass, field, replace
 from typing import Iterable, Sequence
 
 from ..lexicons import load_tsv
-from ..model import PLOVER_TYPES, Actor, Article, Event
-from . import Found
+from ..model import PLOVER_TYPES, Actor, Article, Event, Found
 from .actor_context import (
     actor_country, all_countries, country_from_places, country_of_place, domestic, dominant_country,
     fill_country, first_country, is_demonym, protest_target, same_actor, target_words, token_country,

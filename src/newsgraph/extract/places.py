@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from ..model import Article
-from . import Found
+from ..model import Article, Found
 
 
 def extract(doc, article: Article, found: Found) -> list:

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import IO, Any, Iterator
 
 from ..errors import StoreError
-from ..model import AnalysedArticle, analysed_from_dict
+from ..extract import AnalysedArticle, analysed_from_dict
 
 log = logging.getLogger(__name__)
 

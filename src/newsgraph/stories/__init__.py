@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from typing import Any, Iterable
 
-from ..model import AnalysedArticle, Discrepancy, MergedEvent, StoriesResult, to_dict
+from ..extract import AnalysedArticle
+from ..model import Discrepancy, MergedEvent, StoriesResult, to_dict
 from .cluster import StoryClusterer
 from .discrepancy import find_discrepancies, values_agree
 from .merge import merge_events

@@ -26,7 +26,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from typing import Iterable
 
-from ..model import (AnalysedArticle, Discrepancy, Event, Figure, MergedEvent, Quote, StoriesResult, Story,
+from ..extract import AnalysedArticle
+from ..model import (Discrepancy, Event, Figure, MergedEvent, Quote, StoriesResult, Story,
                      stable_id)
 from .discrepancy import ArticleFacts, figure_context, find_discrepancies
 from .disjoint import DisjointSets

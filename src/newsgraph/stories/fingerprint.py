@@ -19,7 +19,7 @@ import numpy as np
 from datasketch import MinHash
 
 from ..lexicons import load_tsv
-from ..model import AnalysedArticle
+from ..extract import AnalysedArticle
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", re.UNICODE)
 _TOKEN = re.compile(r"[^\W_]+", re.UNICODE)

@@ -1,0 +1,329 @@
+"""What a number counts: the kind of a figure from the parse and the cue lexicon.
+
+"45 protesters were killed" is killed, "relocate 120,000 refugees" refugees,
+"sent 300 tanks" other: a verb or adjective cue (``figure_cues.tsv``) wins over
+the counted noun, except that people_other verbs never override a specific noun
+and never turn a non-person noun into people; a part shares the kind of its
+whole ("killing 22 people, including 11 foreigners").
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from ..lexicons import load_tsv
+from .numbers import NumberExpr, find_numbers
+
+PEOPLE_KINDS = frozenset({"killed", "injured", "displaced", "refugees", "arrested", "missing",
+                          "people_other"})
+_SPECIFIC = PEOPLE_KINDS - {"people_other"}
+_MONTHS = frozenset(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec".split())
+_CLOCK = frozenset({"a.m.", "p.m.", "am", "pm", "o'clock", "gmt", "utc", "bst", "cet", "hrs", "h"})
+_YEAR_PREP = frozenset({"in", "since", "until", "till", "by", "of", "from", "before", "after",
+                        "during", "mid", "early", "late", "the", "'s", "between", "to", "through"})
+_STREET = frozenset({"street", "st", "st.", "avenue", "ave", "ave.", "road", "rd", "boulevard",
+                     "blvd", "lane", "drive", "square", "place"})
+_PASSIVE_AUX = frozenset({"be", "get", "have"})
+_TOLL_HEADS = frozenset({"toll", "number", "count", "tally", "figure", "total", "death"})
+_CHANGE_VERBS = frozenset({"rise", "climb", "reach", "stand", "hit", "jump", "increase", "be",
+                           "total", "top", "exceed", "surpass", "pass", "grow", "soar", "mount",
+                           "put", "go", "edge", "number"})
+
+
+@lru_cache(maxsize=1)
+def _cues() -> dict[str, dict[str, tuple[str, str]]]:
+    """Cue lexicon by part of speech: {pos: {cue: (kind, roles)}}."""
+    out: dict[str, dict[str, tuple[str, str]]] = {}
+    for row in load_tsv("figure_cues.tsv"):
+        out.setdefault(row["pos"], {})[row["cue"].lower()] = (row["kind"], row["roles"])
+    return out
+
+
+@lru_cache(maxsize=1)
+def _sources() -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    for row in load_tsv("figure_sources.tsv"):
+        out.setdefault(row["type"], set()).add(row["word"].lower())
+    return out
+
+def _head(doc, x: NumberExpr):
+    """The syntactic head of the number words (the token whose head lies outside them)."""
+    toks = list(doc[x.num_start:x.num_end])
+    for t in reversed(toks):
+        if not (x.num_start <= t.head.i < x.num_end) or t.head.i == t.i:
+            return t
+    return toks[-1]
+
+
+def _counted_noun(doc, x: NumberExpr):
+    """The noun a number counts ("people" in "220,000 people"), or None when the number stands alone."""
+    sent = doc[x.num_start].sent
+    h = _head(doc, x)
+    # "hundreds of people", "a third of residents", "tens of thousands of protesters"
+    if x.end < sent.end and doc[x.end].text.lower() == "of":
+        for t in doc[x.end + 1:min(x.end + 6, sent.end)]:
+            if t.pos_ in ("ADJ", "VERB") and _adj_kind(t) and t.i > x.end + 1 and \
+                    doc[t.i - 1].lower_ in ("the", "those"):
+                return t  # "14 of the wounded", "among those missing"
+            if t.pos_ in ("NOUN", "PROPN") and t.text.lower() not in ("the", "their"):
+                if t.i + 1 < sent.end and doc[t.i + 1].pos_ in ("NOUN", "PROPN") and \
+                        doc[t.i + 1].dep_ in ("compound", "ROOT", "pobj"):
+                    continue  # "the city's residents", "United Nations staff": keep the last noun
+                return t
+            if t.pos_ in ("VERB", "AUX", "PUNCT", "ADP") and t.text != "'s":
+                break
+    if h.dep_ in ("nummod", "quantmod", "amod", "compound", "nmod", "det", "npadvmod") and \
+            h.head.i >= x.num_end and h.head.pos_ in ("NOUN", "PROPN", "ADJ"):
+        return h.head
+    # "a population of two million", "a crowd of 5,000", "a death toll of 45"
+    if h.dep_ == "pobj" and h.head.lower_ == "of" and h.head.head.pos_ == "NOUN" and \
+            _noun_kind(h.head.head) not in (None, "time", "measure", "label"):
+        return h.head.head
+    # parse slips: the next content word after the number
+    j = x.end
+    while j < sent.end and doc[j].pos_ == "ADJ" and doc[j].lemma_.lower() not in _cues().get("adj", {}) \
+            and j < x.end + 2:
+        if doc[j].lower_ in ("last", "next", "this", "previous", "past", "coming", "earlier"):
+            return None  # "up from 150 last year": the year is when, not what
+        j += 1
+    if j < sent.end and doc[j].pos_ in ("NOUN", "PROPN") and doc[j].tag_ != "NNP" or \
+            (j < sent.end and doc[j].pos_ == "PROPN" and doc[j].ent_type_ == "NORP"):
+        return doc[j]
+    return None
+
+
+def _counts_noun(doc, x: NumberExpr) -> bool:
+    n = _counted_noun(doc, x)
+    if n is None:
+        return False
+    kind = _noun_kind(n)
+    return kind is not None and kind not in ("time", "label")
+
+
+def _noun_kind(tok) -> str | None:
+    if tok.pos_ in ("ADJ", "VERB"):
+        return _adj_kind(tok)
+    nouns = _cues().get("noun", {})
+    for key in (tok.lemma_.lower(), tok.text.lower()):
+        if key in nouns:
+            return nouns[key][0]
+    if tok.ent_type_ == "NORP":
+        return "person"
+    return None
+
+
+def _verb_kind(verb, *, role: str) -> str | None:
+    """Kind named by a verb (or its multi-word form) for a phrase in ``role`` (subj/obj)."""
+    verbs = _cues().get("verb", {})
+    lemma = verb.lemma_.lower()
+    for c in verb.children:  # "flown to hospital", "rushed to hospital", "admitted to hospital"
+        if c.dep_ == "prep" and c.lower_ in ("to", "into") and \
+                any(g.lemma_.lower() == "hospital" for g in c.children if g.dep_ == "pobj") and \
+                (role == "obj" or any(a.dep_ == "auxpass" for a in verb.children)):
+            return "injured"
+    kids = {c.lemma_.lower() for c in verb.children} | \
+           {g.lemma_.lower() for c in verb.children for g in c.children}
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+    best = None
+    for cue, (kind, roles) in verbs.items():
+        words = cue.split()
+        if words[0] != lemma or not all(w in kids for w in words[1:]):
+            continue
+        if role == "obj" or passive or roles == "any":
+            if best is None or len(words) > len(best[0]):
+                best = (words, kind)
+    return best[1] if best else None
+
+
+def _adj_kind(tok) -> str | None:
+    adjs = _cues().get("adj", {})
+    for key in (tok.lemma_.lower(), tok.text.lower()):
+        if key in adjs:
+            return adjs[key][0]
+    return None
+
+
+def _kind_from_parse(doc, x: NumberExpr, noun, *, depth: int = 0):
+    """What the counted phrase undergoes according to the parse, or None."""
+    nominal = noun if noun is not None else _head(doc, x)
+    head = _head(doc, x)
+    if noun is not None and noun.dep_ == "pobj" and noun.head.lower_ == "of" and \
+            noun.head.head.i == head.i:
+        nominal = head  # "thousands of people were left homeless": the role belongs to "thousands"
+    if depth == 0 and nominal.dep_ == "pobj" and nominal.head.lower_ in ("including", "among") and \
+            nominal.head.head.i != nominal.head.i and nominal.head.head.pos_ in ("NOUN", "PROPN", "NUM"):
+        whole = nominal.head.head
+        k = _kind_from_parse(doc, x, whole, depth=1) or _noun_kind(whole)
+        if k in _SPECIFIC:
+            return k
+    # modifiers of the counted noun: "people killed in", "people who were killed", "injured people",
+    # or of the number itself: "with another 200 injured"
+    for owner in ([noun] if noun is not None else [nominal]):
+        for c in owner.children:
+            if c.dep_ in ("acl", "relcl") and c.pos_ in ("VERB", "ADJ"):
+                k = _verb_kind(c, role="obj" if c.dep_ == "acl" else "subj") or _adj_kind(c)
+                if k:
+                    return k
+            if c.dep_ == "amod" and _adj_kind(c):
+                return _adj_kind(c)
+    while nominal.dep_ in ("conj", "appos") and nominal.head.i != nominal.i:
+        nominal = nominal.head
+    role, pred = nominal.dep_, nominal.head
+    if role == "pobj" and pred.dep_ in ("agent",):
+        return None
+    if role == "pobj" and pred.pos_ == "ADP":  # "rose to 1,350", "death toll of 45"
+        grand = pred.head
+        if grand.pos_ == "NOUN" and _noun_kind(grand) in _SPECIFIC:
+            return _noun_kind(grand)
+        pred, role = grand, "obj"
+    if pred.pos_ in ("VERB", "AUX", "ADJ"):
+        if role in ("dobj", "nsubjpass", "oprd", "obj", "attr", "npadvmod"):
+            k = _verb_kind(pred, role="obj")
+            if k:
+                return k
+        if role in ("nsubj", "csubj"):
+            k = _verb_kind(pred, role="subj")
+            if k:
+                return k
+        if role in ("nsubj", "csubj", "nsubjpass"):
+            for c in pred.children:  # "are dead", "remain missing", "were injured"
+                if c.dep_ in ("acomp", "oprd", "attr") and (_adj_kind(c) or _verb_kind(c, role="obj")):
+                    return _adj_kind(c) or _verb_kind(c, role="obj")
+                if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX"):  # "are believed to have died"
+                    k = _verb_kind(c, role="subj")
+                    if k:
+                        return k
+        if role in ("dobj",):
+            for c in pred.children:  # "left 12 people dead"
+                if c.dep_ in ("oprd", "acomp", "ccomp", "xcomp") and c.i > nominal.i and _adj_kind(c):
+                    return _adj_kind(c)
+        for c in pred.children:  # "were among the dead"
+            if c.dep_ == "prep" and c.lower_ == "among":
+                for g in c.children:
+                    if g.dep_ == "pobj" and (_adj_kind(g) or _noun_kind(g)) in _SPECIFIC:
+                        return _adj_kind(g) or _noun_kind(g)
+        if role == "obj" and pred.lemma_.lower() in ("put", "estimate", "place", "number", "count"):
+            for c in pred.children:  # "police put the crowd at 15,000"
+                if c.dep_ == "dobj" and c.i != nominal.i and _noun_kind(c) in PEOPLE_KINDS | {"person"}:
+                    return "people_other" if _noun_kind(c) == "person" else _noun_kind(c)
+        if pred.lemma_.lower() in _CHANGE_VERBS or pred.pos_ == "AUX" or role == "obj":
+            # "the death toll has risen to", "the number of injured stood at", "bringing the toll to"
+            around = list(pred.children)
+            if pred.dep_ in ("xcomp", "conj") and pred.head.i != pred.i:
+                around += list(pred.head.children)  # "the number ... is expected to reach"
+            for c in around:
+                if c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.i != nominal.i:
+                    words = {t.lemma_.lower() for t in c.subtree}
+                    if words & _TOLL_HEADS:
+                        for t in c.subtree:
+                            k = _noun_kind(t) or _adj_kind(t)
+                            if t.pos_ == "VERB" and k is None:
+                                k = _verb_kind(t, role="subj")
+                            if k in _SPECIFIC:
+                                return k
+                        if "toll" in words:
+                            return "killed"
+    return None
+
+
+def _kind_from_window(doc, x: NumberExpr, noun) -> str | None:
+    """Cues next to the number when the parse is unhelpful: "12 dead", "killing 45", "30 were hurt"."""
+    sent = doc[x.num_start].sent
+    j = (noun.i + 1) if noun is not None and noun.i >= x.end else x.end
+    stop = min(j + 4, sent.end)
+    while j < stop:
+        t = doc[j]
+        if t.pos_ in ("PUNCT", "CCONJ", "ADP", "SCONJ") and t.text != "-":
+            break
+        k = _adj_kind(t)
+        if k and t.pos_ in ("ADJ", "VERB", "NOUN"):
+            return k
+        if t.pos_ == "VERB":
+            k = _verb_kind(t, role="obj" if any(a.lemma_ in _PASSIVE_AUX and a.i < t.i for a in doc[x.end:t.i]) else "subj")
+            return k
+        j += 1
+    # "killing at least 45", "wounded 30"
+    k = x.start - 1
+    if k >= sent.start and doc[k].pos_ == "VERB":
+        return _verb_kind(doc[k], role="obj")
+    return None
+
+
+def _part_of_previous(doc, x: NumberExpr) -> str | None:
+    """Kind of the figure this one is part of: "killed 41 civilians, among them 12 children"."""
+    sent = doc[x.num_start].sent
+    left = [t.lower_ for t in doc[max(sent.start, x.start - 3):x.start]]
+    if not (left[-1:] == ["including"] or left[-2:] in (["among", "them"], ["of", "whom"], ["of", "them"])
+            or left[-3:] == ["most", "of", "them"]):
+        return None
+    for prev in reversed([y for y in _numbers_in(doc, sent) if y.end <= x.start]):
+        k = _kind_from_parse(doc, prev, _counted_noun(doc, prev), depth=1)
+        if k in _SPECIFIC:
+            return k
+    return None
+
+
+def _numbers_in(doc, sent) -> list[NumberExpr]:
+    """Number expressions of one sentence (rarely needed: only to look back at an earlier figure)."""
+    return [y for y in find_numbers(doc) if sent.start <= y.start < sent.end]
+
+
+def _fled_abroad(doc, x: NumberExpr, noun) -> bool:
+    """Whether the people fled to another country ("fled to neighbouring Rwanda", "fled abroad")."""
+    nominal = noun if noun is not None else _head(doc, x)
+    verb = nominal.head
+    while verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i and verb.lemma_.lower() != "flee":
+        verb = verb.head
+    if verb.lemma_.lower() not in ("flee", "escape", "cross", "leave"):
+        return False
+    for c in verb.children:
+        low = c.text.lower()
+        if low in ("abroad", "overseas"):
+            return True
+        if c.dep_ == "prep" and low in ("to", "into", "across"):
+            for t in c.subtree:
+                if t.ent_type_ in ("GPE", "NORP") or t.text.lower() in (
+                        "neighbouring", "neighboring", "border", "abroad", "europe", "countries"):
+                    return True
+        if c.dep_ == "dobj" and (c.lemma_.lower() in ("country", "border") or c.ent_type_ == "GPE"):
+            return True  # "fled the country", "fled Ukraine"
+    return False
+
+
+def _kind(doc, x: NumberExpr) -> tuple[str | None, str | None]:
+    """(kind, unit) for a number; kind None means "not a figure"."""
+    if x.currency:
+        return "money", x.currency
+    if x.percent:
+        return "other", "%"
+    if x.fraction:
+        return "other", "fraction"
+    noun = _counted_noun(doc, x)
+    noun_kind = _noun_kind(noun) if noun is not None else None
+    if noun is not None and noun.ent_type_ == "MONEY":
+        return "other", None
+    if noun_kind in ("time",):
+        return None, None
+    kind = _kind_from_parse(doc, x, noun) or _kind_from_window(doc, x, noun)
+    if kind is None or kind == "people_other":
+        kind = _part_of_previous(doc, x) or kind
+    if kind == "people_other" and noun_kind in _SPECIFIC:
+        kind = noun_kind  # "relocate 120,000 refugees": the noun says more than the verb
+    if kind == "displaced" and _fled_abroad(doc, x, noun):
+        kind = "refugees"
+    if kind in PEOPLE_KINDS and noun_kind in ("measure", "animal"):
+        kind = None  # "killed 5,000 head of cattle": unit "people" must count people
+    if kind == "people_other" and noun is not None and noun_kind not in ("person",) and \
+            noun_kind not in PEOPLE_KINDS:
+        kind = None  # "sent 300 tanks": the verb counts people only when the noun does
+    if kind is None and noun_kind in PEOPLE_KINDS:
+        kind = noun_kind
+    if kind is None and noun_kind == "person":
+        kind = "people_other"
+    if kind in PEOPLE_KINDS:
+        return kind, "people"
+    if noun_kind == "measure" and noun is not None:
+        return "other", noun.text.lower()
+    return "other", None

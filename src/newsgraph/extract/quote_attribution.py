@@ -1,0 +1,173 @@
+"""Attributing a direct quote: which cue and speaker, and carrying a speaker over.
+
+The cue is looked for in the frame next to the quote (after it, then before
+it), then in a colon or dash attribution, a short cue clause after the previous
+quote, an introducing line ("He said:"), or the last reporting verb of the
+paragraph before; a quote with none of these continues the previous speaker's
+words (several paragraphs or sentences of one speaker).
+"""
+
+from __future__ import annotations
+
+from .quote_frames import (_DASH_NAME, _TERMINAL, _according, _Cand, _colon_speaker, _cue_info, _Doc,
+                           _find_cue, _frame_after, _frame_before, _is_cue, _speaker_for_cue)
+from .quote_marks import Marked
+from .quote_speakers import SpeakerResolver
+
+def _attribute_direct(c: _Cand, d: _Doc, resolver: SpeakerResolver) -> None:
+    m = c.marked
+    after = _frame_after(d, m)
+    before = _frame_before(d, m)
+    cue = _find_cue(after, side="after") if after else None
+    side = "after"
+    if cue is None:
+        cue = _find_cue(before, side="before") if before else None
+        side = "before"
+    if cue is not None:
+        c.cue, c.cue_side = cue, side
+        c.cue_text, c.cue_span = _cue_info(cue)
+        c.speaker, c.speaker_span = _speaker_for_cue(cue, resolver, d)
+        if after:
+            c.frame_after = (after[0].i, after[-1].i)
+        return
+    for toks, where in ((before, "before"), (after, "after")):
+        got = _colon_speaker(toks, resolver, side=where)
+        if got is not None:
+            c.speaker, c.speaker_span, c.cue_span = got
+            c.cue_text, c.cue_side = ":", "colon"
+            return
+    # a dash line: “...” ― Pamela Padilla
+    dash = _DASH_NAME.match(d.text, m.outer[1])
+    if dash is not None and (dash.end() >= len(d.text) or d.text[dash.end():dash.end() + 1] in "\n,\xa0 ("
+                             or d.text[dash.end():dash.end() + 2] in (".", ".\n")):
+        toks = [t for t in d.doc if dash.start(1) <= t.idx < dash.end(1) and t.pos_ == "PROPN"]
+        if toks:
+            c.speaker, c.speaker_span = resolver.resolve(toks[-1])
+            c.cue_text, c.cue_side, c.cue_span = "―", "colon", (m.outer[1], dash.start(1))
+            return
+    # a clause ending with a colon right before the quote: "the leader was blunt: «...»"
+    if before and before[-1].text == ":":
+        for t in reversed(before[:-1]):
+            if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("PROPN", "PRON", "NOUN"):
+                c.speaker, c.speaker_span = resolver.resolve(t)
+                c.cue_text, c.cue_side, c.cue_span = ":", "colon", (before[-1].idx, before[-1].idx + 1)
+                return
+    # the short cue clause just before, after another quote: “...,” she said. “We have ...”
+    prev_clause = _previous_cue_clause(d, m)
+    if prev_clause is not None:
+        c.cue, c.cue_side = prev_clause, "previous"
+        c.cue_text, c.cue_span = _cue_info(prev_clause)
+        c.speaker, c.speaker_span = _speaker_for_cue(prev_clause, resolver, d)
+        if c.speaker is not None:
+            return
+        c.cue = c.cue_side = c.cue_text = c.cue_span = None
+    # an introducing line ending with a colon: "Caddell continued:" / "He said:"
+    intro = _intro_line(d, m)
+    if intro is not None:
+        c.cue, c.cue_side = intro, "intro"
+        c.cue_text, c.cue_span = _cue_info(intro)
+        c.speaker, c.speaker_span = _speaker_for_cue(intro, resolver, d)
+        return
+    # a paragraph of quoted words after a paragraph of reported speech ("She said the
+    # process ..." / “At the end of the talks ...”): the last reporter there goes on
+    prev_cue = _previous_paragraph_cue(d, m)
+    if prev_cue is not None:
+        speaker, sspan = _speaker_for_cue(prev_cue, resolver, d)
+        if speaker is not None:
+            c.speaker, c.speaker_span = speaker, sspan
+            c.cue_text, c.cue_span = _cue_info(prev_cue)
+            c.cue_side = "paragraph"
+
+
+def _previous_paragraph_cue(d: _Doc, m: Marked):
+    """The last cue verb outside quotes in the paragraph before a paragraph-initial quote."""
+    text = d.text
+    start = m.outer[0]
+    line_start = text.rfind("\n", 0, start) + 1
+    if text[line_start:start].strip():
+        return None  # the quote does not open its paragraph
+    j = line_start - 1
+    while j > 0 and text[j - 1].isspace():
+        j -= 1
+    if j <= 0:
+        return None
+    prev_start = text.rfind("\n", 0, j) + 1
+    first = d.first_token_from(prev_start)
+    last = d.first_token_from(j)
+    for i in range(last - 1, first - 1, -1):
+        tok = d.doc[i]
+        if not d.in_quote(tok.idx) and (_is_cue(tok) or _according(tok)):
+            return tok
+    return None
+
+
+def _previous_cue_clause(d: _Doc, m: Marked):
+    """The cue of a short clause ending the sentence right before the quote ("she said.")."""
+    i = d.first_token_from(m.outer[0]) - 1
+    doc = d.doc
+    if i < 0 or doc[i].text not in _TERMINAL or "\n" in d.text[doc[i].idx:m.outer[0]]:
+        return None
+    j = i - 1
+    clause = []
+    while j >= 0 and len(clause) < 8:
+        tok = doc[j]
+        if d.in_quote(tok.idx) or tok.text in _TERMINAL or "\n" in tok.text:
+            break
+        clause.append(tok)
+        j -= 1
+    if not clause or j < 0 or not d.in_quote(doc[j].idx):
+        return None  # only a clause that follows another quote
+    for tok in reversed(clause):
+        if _is_cue(tok):
+            return tok
+    return None
+
+
+def _intro_line(d: _Doc, m: Marked):
+    text = d.text
+    j = m.outer[0] - 1
+    while j >= 0 and text[j].isspace():
+        j -= 1
+    if j < 0 or text[j] != ":":
+        return None
+    tok = d.token_at(j)
+    sent = tok.sent
+    for t in reversed(list(sent)):
+        if t.i < tok.i and not d.in_quote(t.idx) and (_is_cue(t) or _according(t)):
+            return t
+    return None
+
+
+def _merge_split(cands: list[_Cand], d: _Doc) -> list[_Cand]:
+    """Join the pieces of a quote split around its cue into one candidate."""
+    out: list[_Cand] = []
+    for c in cands:
+        prev = out[-1] if out else None
+        same_cue = (prev is not None and c.cue is not None and prev.cue is not None
+                    and c.cue.i == prev.cue.i)
+        if prev is not None and c.kind == "direct" and prev.kind == "direct" and (c.cue is None or same_cue):
+            gap = d.text[prev.marked.outer[1]:c.marked.outer[0]]
+            if ("\n" not in gap and prev.cue is not None and prev.cue_side == "after"
+                    and prev.cue_span is not None and prev.cue_span[0] >= prev.marked.outer[1]
+                    and len(gap) <= 120):
+                merged = Marked(prev.marked.pieces + c.marked.pieces,
+                                (prev.marked.outer[0], c.marked.outer[1]), c.marked.closed)
+                prev.marked = merged
+                continue
+        out.append(c)
+    return out
+
+
+def _carry_speakers(cands: list[_Cand], d: _Doc) -> None:
+    """A direct quote with no cue of its own continues the previous speaker's words."""
+    prev: _Cand | None = None
+    for c in cands:
+        if c.kind != "direct":
+            continue
+        if c.speaker is None and c.cue is None and c.cue_side is None and prev is not None:
+            gap = d.text[prev.marked.outer[1]:c.marked.outer[0]]
+            paras = gap.count("\n")
+            if paras <= 2 and prev.speaker is not None and len(gap) < 400:
+                c.speaker, c.cue_side = prev.speaker, "carried"
+                c.cue_text = prev.cue_text
+        prev = c
