@@ -7,8 +7,9 @@ import json
 import pytest
 
 from newsgraph.errors import BadInput
-from newsgraph.model import (Actor, AnalysedArticle, Article, DateMention, Entity, Event, Figure, Place, Quote,
-                             Rejected, Speaker, to_dict)
+from newsgraph.extract import AnalysedArticle
+from newsgraph.model import (Actor, Article, DateMention, Entity, Event, Figure, Place, Quote, Rejected, Speaker,
+                             to_dict)
 
 
 def make_record(aid: str, *, published: str = "2024-10-03", country: str = "RUS", kind: str = "ASSAULT",
@@ -36,6 +37,7 @@ def make_record(aid: str, *, published: str = "2024-10-03", country: str = "RUS"
         rec["figures"][0]["mentions"] = [[120, 126]]
         rec["places"][0]["admin1"] = "Eastern Oblast"
         rec["published_inferred"] = None
+        rec["claims"] = [{"text": "a fact kind the store has no table for", "span": [0, 6]}]
     return rec
 
 

@@ -26,7 +26,7 @@ from sqlalchemy import Connection, bindparam, delete, func, insert, select, upda
 from sqlalchemy.exc import SQLAlchemyError
 
 from ..errors import StoreError
-from ..model import FACT_FIELDS, Article, Rejected
+from ..model import Article, Rejected
 from . import queries
 from .engine import make_engine, migrate
 from .rows import article_meta, content_hash, day_of, fact_rows, rebuild_record, story_rows
@@ -258,7 +258,7 @@ class Store:
     @staticmethod
     def _rebuild(conn: Connection, rows: list) -> Iterator[dict[str, Any]]:
         ids = [r["id"] for r in rows]
-        facts: dict[str, dict[str, list]] = {a: {k: [] for k in FACT_FIELDS} for a in ids}
+        facts: dict[str, dict[str, list]] = {a: {k: [] for k in FACT_TABLES} for a in ids}
         for kind, table in FACT_TABLES.items():
             for aid, rec in conn.execute(select(table.c.article_id, table.c.record)
                                          .where(table.c.article_id.in_(ids))

@@ -13,9 +13,11 @@ import hashlib
 import json
 from typing import Any, Iterable, Mapping
 
-from ..model import FACT_FIELDS, Article
+from ..model import Article
 
 _ARTICLE_COLUMNS = ("id", "url", "source", "title", "published", "text", "language")
+FACT_KINDS = ("entities", "quotes", "events", "figures", "dates", "places")
+"""The SCHEMA fact lists the store keeps one row per item of (``schema.FACT_TABLES``)."""
 
 
 def content_hash(article: Article) -> str:
@@ -49,8 +51,12 @@ def _country(code: Any) -> str | None:
 
 
 def article_meta(record: Mapping[str, Any]) -> dict[str, Any]:
-    """The record with placeholders: ``text`` None (it has its column), each fact list its length."""
-    return {k: (None if k == "text" else len(v) if k in FACT_FIELDS and isinstance(v, list) else v)
+    """The record with placeholders: ``text`` None (it has its column), each stored fact list its length.
+
+    A fact kind the store has no table for yet stays in ``meta`` whole, so it is
+    never lost (and is exported as it came).
+    """
+    return {k: (None if k == "text" else len(v) if k in FACT_KINDS and isinstance(v, list) else v)
             for k, v in record.items()}
 
 
@@ -58,7 +64,7 @@ def fact_rows(record: Mapping[str, Any]) -> dict[str, list[dict[str, Any]]]:
     """Rows for every fact table (plus ``mentions`` and ``event_actors``) of one analysed record."""
     aid = record["id"]
     pub_day = day_of(record.get("published")) or day_of(record.get("published_inferred"))
-    out: dict[str, list[dict[str, Any]]] = {k: [] for k in (*FACT_FIELDS, "mentions", "event_actors")}
+    out: dict[str, list[dict[str, Any]]] = {k: [] for k in (*FACT_KINDS, "mentions", "event_actors")}
     for i, e in enumerate(record.get("entities") or ()):
         out["entities"].append({"article_id": aid, "idx": i, "entity_id": e.get("id"), "name": e.get("name"),
                                 "type": e.get("type"), "country": e.get("country"), "role": e.get("role"),
@@ -119,7 +125,7 @@ def rebuild_record(article_row: Mapping[str, Any], facts: Mapping[str, Iterable[
     for key, value in meta.items():
         if key == "text":
             out[key] = article_row.get("text")
-        elif key in FACT_FIELDS:
+        elif key in FACT_KINDS and isinstance(value, int):
             out[key] = [json.loads(r) if isinstance(r, str) else r for r in facts.get(key, ())]
         else:
             out[key] = value

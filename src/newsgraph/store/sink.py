@@ -16,11 +16,14 @@ import hashlib
 import json
 import logging
 import time
-from typing import Iterator, Protocol
+from typing import TYPE_CHECKING, Iterator, Protocol
 
-from ..model import AnalysedArticle, Article, Rejected, to_dict
+from ..model import Article, Rejected, to_dict
 from .db import Analysed, ArticleState, Store
 from .rows import content_hash
+
+if TYPE_CHECKING:
+    from ..extract import AnalysedArticle
 
 log = logging.getLogger(__name__)
 
@@ -31,7 +34,7 @@ class ArticleSink(Protocol):
     def accept(self, article: Article) -> bool:
         """Called before ``article`` is analysed; False means it is done already (skip it)."""
 
-    def write(self, result: AnalysedArticle) -> None:
+    def write(self, result: "AnalysedArticle") -> None:
         """Called with each analysed article, in input order."""
 
     def reject(self, rejected: Rejected) -> None:
@@ -99,7 +102,7 @@ class StoreSink:
             self.store.record_pending(article, digest=digest)
         return True
 
-    def write(self, result: AnalysedArticle) -> None:
+    def write(self, result: "AnalysedArticle") -> None:
         story_id = self.clusterer.add(result) if self.clusterer is not None else None
         if not self._buffer:
             self._since = time.monotonic()

@@ -21,8 +21,6 @@ import pickle
 from importlib import resources
 from typing import TYPE_CHECKING
 
-from ..model import analysed_from_dict
-
 if TYPE_CHECKING:
     from ..stories import StoryClusterer
     from .db import Store
@@ -67,6 +65,7 @@ def _load_snapshot(store: "Store") -> tuple["StoryClusterer", int] | None:
 
 def restore_clusterer(store: "Store") -> "StoryClusterer":
     """The clusterer of the stories in ``store``: its snapshot plus the articles that joined after it."""
+    from ..extract import analysed_from_dict
     from ..stories import StoryClusterer
 
     loaded = _load_snapshot(store)
