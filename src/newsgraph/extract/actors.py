@@ -42,6 +42,7 @@ from ..lexicons import load_tsv
 from ..model import Actor, Entity
 from . import gazetteer
 from .actor_context import region_country
+from .event_lexicon import is_event_noun
 from .linking import MentionIndex
 
 # Modifier dependencies that carry an actor's nationality or title ("Russian", "Iran's", "Foreign Minister").
@@ -80,6 +81,42 @@ def org_code(text: str) -> str | None:
     if info.role == "REB":
         return "IMG REB"
     return info.role or None
+
+
+@functools.lru_cache(maxsize=1)
+def _noun_kinds() -> dict[str, str]:
+    return {r["term"]: r["kind"] for r in load_tsv("plover_nonactors.tsv")}
+
+
+def noun_kind(word: str) -> str | None:
+    """The class of a head noun from ``plover_nonactors.tsv`` ("quake" -> "natural", "rescuers" -> "people").
+
+    Plural and capitalised forms are folded ("Tremors", "bombs"); None for nouns the list does not hold.
+    """
+    low = word.lower()
+    kinds = _noun_kinds()
+    for key in (low, low[:-1] if low.endswith("s") else "", low[:-2] if low.endswith("es") else "",
+                low[:-3] + "y" if low.endswith("ies") else "", low[:-3] + "an" if low.endswith("men") else ""):
+        if key and key in kinds:
+            return kinds[key]
+    return None
+
+
+def is_non_actor(word: str) -> bool:
+    """True for a head noun that can never act: a natural force, device, document, quantity, outcome or market."""
+    kind = noun_kind(word)
+    return kind is not None and kind != "people"
+
+
+def is_agent_name(actor: Actor) -> bool:
+    """True when an actor can act: a coded or linked actor, or a description of people ("rescue workers")."""
+    if actor.code or actor.entity:
+        return True
+    words = [w for w in actor.name.replace("-", " ").split() if w.isalpha()]
+    if not words:
+        return False
+    head = words[-1]
+    return noun_kind(head) == "people" or sector_of_noun(head.lower().rstrip("s"), head) is not None
 
 
 def sector_of_noun(lemma: str, text: str = "") -> str | None:
@@ -501,8 +538,6 @@ def _located_in(tok, index: MentionIndex, *, of: bool = False, depth: int = 1) -
 
 
 def _is_event_noun(tok) -> bool:
-    from .events import is_event_noun  # events owns the trigger lexicon
-
     return tok.pos_ != "PROPN" and is_event_noun(tok.lemma_.lower())
 
 
