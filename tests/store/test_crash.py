@@ -24,21 +24,27 @@ pytestmark = pytest.mark.model
 
 TOWNS = ["Marrowby", "Kelth", "Ostrava Nova", "Dunmere", "Selvik", "Aranto"]
 GROUPS = ["farmers", "teachers", "dock workers", "students"]
+TOPICS = [
+    "Hundreds of {group} marched through {town} on Monday to demand higher wages, the city council said. "
+    "Police arrested {a} people after clashes near the port. \"We will return every week until we are heard,\" "
+    "said organiser Mira Castell. The interior ministry said {b} officers were injured.",
+    "Floodwater from the Tavel river cut off {town} on Tuesday and {a} families left their homes, the regional "
+    "governor Piet Ansel said. Rescue boats reached the flooded villages, and {b} people are missing. "
+    "The government promised $2 million in emergency aid for the valley.",
+    "A fire at the Brenova chemical plant outside {town} killed {a} workers on Sunday, the factory owner said. "
+    "Inspectors had warned about the storage of solvents last year. \"This was preventable,\" said union leader "
+    "Tomas Leder, who called for {b} managers to resign.",
+]
 
 
 def invented_articles(n: int) -> list[dict]:
-    """Short invented reports: protests, clashes and talks in made-up towns, a few days apart."""
+    """Short invented reports of three kinds (protests, floods, a factory fire) in made-up towns."""
     out = []
     for i in range(n):
-        town, group = TOWNS[i % len(TOWNS)], GROUPS[i % len(GROUPS)]
-        day = 3 + (i % 6)
-        text = (f"Hundreds of {group} marched through {town} on Monday to demand higher wages, "
-                f"the city council said. Police arrested {i + 4} people after clashes near the port. "
-                f"\"We will return every week until we are heard,\" said organiser Mira Castell. "
-                f"The interior ministry accused the organisers of blocking roads and said {i + 2} officers "
-                f"were injured. Talks between the unions and the government are due on Friday.")
+        town, group = TOWNS[(i // 3) % len(TOWNS)], GROUPS[i % len(GROUPS)]
+        text = TOPICS[i % 3].format(group=group, town=town, a=i + 4, b=i + 2)
         out.append({"id": f"art-{i:03d}", "url": f"https://news.example/{i}", "source": "Example Times",
-                    "title": f"{group.title()} march in {town}", "published": f"2023-05-{day:02d}", "text": text})
+                    "title": f"Report {i} from {town}", "published": f"2023-05-{3 + i % 6:02d}", "text": text})
     return out
 
 

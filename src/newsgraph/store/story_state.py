@@ -18,6 +18,7 @@ import hashlib
 import json
 import logging
 import pickle
+import zlib
 from importlib import resources
 from typing import TYPE_CHECKING
 
@@ -56,7 +57,7 @@ def _load_snapshot(store: "Store") -> tuple["StoryClusterer", int] | None:
         log.info("story snapshot made by other stories code: replaying the stored articles instead")
         return None
     try:
-        clusterer = pickle.loads(blob)
+        clusterer = pickle.loads(zlib.decompress(blob))
     except Exception as exc:  # noqa: BLE001 - any unreadable snapshot just means: replay
         log.warning("story snapshot unreadable (%s): replaying the stored articles instead", exc)
         return None
@@ -85,7 +86,7 @@ def save_snapshot(store: "Store", clusterer: "StoryClusterer") -> bool:
     """Pickle the clusterer into the store with the member watermark it covers; False when it cannot."""
     watermark = store.last_member_seq()
     try:
-        blob = pickle.dumps(clusterer, protocol=pickle.HIGHEST_PROTOCOL)
+        blob = zlib.compress(pickle.dumps(clusterer, protocol=pickle.HIGHEST_PROTOCOL), 1)
     except Exception as exc:  # noqa: BLE001 - a clusterer that cannot be pickled is replayed instead
         log.warning("story clusterer not snapshotted (%s); the next run replays the stored articles", exc)
         return False
