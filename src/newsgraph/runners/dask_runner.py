@@ -31,7 +31,8 @@ from distributed import Client, Future, LocalCluster
 from distributed.diagnostics.plugin import WorkerPlugin
 
 from ..errors import EngineError
-from ..model import AnalysedArticle, Article, Rejected
+from ..extract import AnalysedArticle
+from ..model import Article, Rejected
 from ..nlp import load_pipeline
 from ..settings import Settings
 from .ordered import OrderedFanOut, Result, chunks
