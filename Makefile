@@ -16,9 +16,10 @@ install: $(STAMP)
 
 demo: $(STAMP)
 	@mkdir -p out
-	$(BIN)/newsgraph analyze samples -o out/samples.jsonl --stories out/stories.json
+	@rm -f out/newsgraph.db out/newsgraph.db-wal out/newsgraph.db-shm
+	$(BIN)/newsgraph analyze samples -o out/samples.jsonl --stories out/stories.json --db out/newsgraph.db
 	$(BIN)/newsgraph show out/samples.jsonl --limit 3
-	@echo "Analysed articles: out/samples.jsonl   Stories: out/stories.json"
+	@echo "Analysed articles: out/samples.jsonl   Stories: out/stories.json   Database: out/newsgraph.db"
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
