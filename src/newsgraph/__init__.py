@@ -9,8 +9,8 @@ from .extract import AnalysedArticle
 from .model import Article, Rejected, to_dict  # noqa: E402
 from .pipeline import analyze, analyze_many  # noqa: E402
 
-<<<<<<< HEAD
-__all__ = ["__version__", "analyze", "analyze_many", "AnalysedArticle", "Article", "Rejected", "to_dict", "Store"]
+__all__ = ["__version__", "analyze", "analyze_many", "AnalysedArticle", "Article", "BadInput",
+           "NewsgraphError", "Rejected", "to_dict", "Store"]
 
 
 def __getattr__(name: str):
@@ -20,7 +20,3 @@ def __getattr__(name: str):
 
         return Store
     raise AttributeError(f"module 'newsgraph' has no attribute {name!r}")
-=======
-__all__ = ["__version__", "analyze", "analyze_many", "AnalysedArticle", "Article", "BadInput",
-           "NewsgraphError", "Rejected", "to_dict"]
->>>>>>> main
