@@ -206,3 +206,14 @@ def test_store_unreachable_database_is_a_clear_error(tmp_path):
         Store("mysql://nobody@127.0.0.1/x")
     with pytest.raises(StoreError, match="cannot open"):
         Store("postgresql://nobody@127.0.0.1:1/none?connect_timeout=2")
+
+
+def test_store_long_values_are_kept_on_every_backend(store):
+    rec = make_record("long")
+    rec["language"] = "en-Latn-GB-oxendict"
+    rec["events"][0]["type"] = "A_TYPE_NAME_LONGER_THAN_ANY_PLOVER_TYPE"
+    rec["figures"][0].update(unit="people-in-temporary-camps", kind="people_displaced_internally")
+    rec["dates"][0].update(value="2015-09-15T10:00:00+02:00/2015-09-30", granularity="fortnight-or-so")
+    rec["entities"][0].update(type="FACILITY_OR_BUILDING", role="GOVERNMENT-MILITARY", country="XKX-EXT")
+    store.save_analysed(rec, versions="v" * 100)
+    assert json.dumps(store.record("long")) == json.dumps(rec)

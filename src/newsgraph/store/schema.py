@@ -18,6 +18,7 @@ from sqlalchemy import (JSON, BigInteger, Boolean, Column, Float, ForeignKey, In
 
 metadata = MetaData()
 
+# No length limits on strings: PostgreSQL enforces them, and fields grow (codes, units, kinds).
 # JSON kept as written (not JSONB, which reorders keys): the export must give back
 # each record key for key; the filters use the indexed columns, not the JSON.
 Json = JSON()
@@ -34,11 +35,11 @@ articles = Table(
     Column("seq", RowId, primary_key=True, autoincrement=True, comment="arrival order; FTS rowid"),
     Column("id", String, nullable=False, unique=True),
     Column("url", Text), Column("source", String), Column("title", Text),
-    Column("published", String), Column("day", String(10), comment="published[:10] for date filters"),
-    Column("text", Text, nullable=False), Column("language", String(8)),
-    Column("origin", Text), Column("content_hash", String(64), nullable=False),
-    Column("status", String(16), nullable=False, comment="pending (recorded, not analysed) or done"),
-    Column("versions", String(64), comment="hash of the extractors, lexicons and model that made the facts"),
+    Column("published", String), Column("day", String, comment="published[:10] for date filters"),
+    Column("text", Text, nullable=False), Column("language", String),
+    Column("origin", Text), Column("content_hash", String, nullable=False),
+    Column("status", String, nullable=False, comment="pending (recorded, not analysed) or done"),
+    Column("versions", String, comment="hash of the extractors, lexicons and model that made the facts"),
     Column("meta", Json, comment="the SCHEMA record without text and fact lists (keeps added fields and order)"),
     Column("added_at", Float), Column("analysed_at", Float),
 )
@@ -59,8 +60,8 @@ entities = Table(
     "entities", metadata,
     Column("id", RowId, primary_key=True, autoincrement=True),
     Column("article_id", String, _fk(), nullable=False), Column("idx", Integer, nullable=False),
-    Column("entity_id", String), Column("name", Text), Column("type", String(8)),
-    Column("country", String(3)), Column("role", String(8)), Column("record", Json, nullable=False),
+    Column("entity_id", String), Column("name", Text), Column("type", String),
+    Column("country", String), Column("role", String), Column("record", Json, nullable=False),
 )
 Index("ix_entities_article", entities.c.article_id, entities.c.idx)
 Index("ix_entities_name", entities.c.name)
@@ -79,7 +80,7 @@ quotes = Table(
     Column("id", RowId, primary_key=True, autoincrement=True, comment="FTS rowid"),
     Column("article_id", String, _fk(), nullable=False), Column("idx", Integer, nullable=False),
     Column("text", Text), Column("speaker", Text), Column("speaker_entity", String),
-    Column("cue", String), Column("kind", String(10)), Column("day", String(10)),
+    Column("cue", String), Column("kind", String), Column("day", String),
     Column("start", Integer), Column("end", Integer), Column("record", Json, nullable=False),
 )
 Index("ix_quotes_article", quotes.c.article_id, quotes.c.idx)
@@ -90,10 +91,10 @@ events = Table(
     "events", metadata,
     Column("id", RowId, primary_key=True, autoincrement=True),
     Column("article_id", String, _fk(), nullable=False), Column("idx", Integer, nullable=False),
-    Column("type", String(12)), Column("source_name", Text), Column("source_code", String),
+    Column("type", String), Column("source_name", Text), Column("source_code", String),
     Column("target_name", Text), Column("target_code", String),
-    Column("date", String(10), comment="as extracted"),
-    Column("day", String(10), comment="the event date, else the article's publication day"),
+    Column("date", String, comment="as extracted"),
+    Column("day", String, comment="the event date, else the article's publication day"),
     Column("place", Text), Column("negated", Boolean), Column("main", Boolean),
     Column("confidence", Float), Column("trigger", Text),
     Column("start", Integer), Column("end", Integer), Column("record", Json, nullable=False),
@@ -110,9 +111,9 @@ event_actors = Table(
     Column("id", RowId, primary_key=True, autoincrement=True),
     Column("article_id", String, _fk(), nullable=False),
     Column("event_idx", Integer, nullable=False, comment="the event's idx in its article"),
-    Column("role", String(8), nullable=False, comment="source or target"),
+    Column("role", String, nullable=False, comment="source or target"),
     Column("name", Text), Column("entity", String), Column("code", String),
-    Column("country", String(3), comment="first word of the code"),
+    Column("country", String, comment="first word of the code"),
 )
 Index("ix_event_actors_code", event_actors.c.code)
 Index("ix_event_actors_country", event_actors.c.country)
@@ -122,8 +123,8 @@ figures = Table(
     "figures", metadata,
     Column("id", RowId, primary_key=True, autoincrement=True),
     Column("article_id", String, _fk(), nullable=False), Column("idx", Integer, nullable=False),
-    Column("kind", String(16)), Column("value", Float), Column("unit", String(8)),
-    Column("approximate", Boolean), Column("source", Text), Column("day", String(10)),
+    Column("kind", String), Column("value", Float), Column("unit", String),
+    Column("approximate", Boolean), Column("source", Text), Column("day", String),
     Column("start", Integer), Column("end", Integer), Column("record", Json, nullable=False),
 )
 Index("ix_figures_article", figures.c.article_id, figures.c.idx)
@@ -133,7 +134,7 @@ dates = Table(
     "dates", metadata,
     Column("id", RowId, primary_key=True, autoincrement=True),
     Column("article_id", String, _fk(), nullable=False), Column("idx", Integer, nullable=False),
-    Column("value", String(32)), Column("granularity", String(8)),
+    Column("value", String), Column("granularity", String),
     Column("start", Integer), Column("end", Integer), Column("record", Json, nullable=False),
 )
 Index("ix_dates_article", dates.c.article_id, dates.c.idx)
@@ -143,7 +144,7 @@ places = Table(
     "places", metadata,
     Column("id", RowId, primary_key=True, autoincrement=True),
     Column("article_id", String, _fk(), nullable=False), Column("idx", Integer, nullable=False),
-    Column("name", Text), Column("geonameid", BigInteger), Column("country", String(3)),
+    Column("name", Text), Column("geonameid", BigInteger), Column("country", String),
     Column("lat", Float), Column("lon", Float),
     Column("start", Integer), Column("end", Integer), Column("record", Json, nullable=False),
 )
@@ -171,8 +172,8 @@ merged_events = Table(
     "merged_events", metadata,
     Column("id", RowId, primary_key=True, autoincrement=True),
     Column("story_id", String, nullable=False), Column("idx", Integer, nullable=False),
-    Column("type", String(12)), Column("source_code", String), Column("target_code", String),
-    Column("date", String(10)), Column("place", Text), Column("articles", Integer),
+    Column("type", String), Column("source_code", String), Column("target_code", String),
+    Column("date", String), Column("place", Text), Column("articles", Integer),
     Column("record", Json, nullable=False),
 )
 Index("ix_merged_events_story", merged_events.c.story_id)
@@ -189,7 +190,7 @@ discrepancies = Table(
     "discrepancies", metadata,
     Column("id", RowId, primary_key=True, autoincrement=True),
     Column("story_id", String, nullable=False), Column("idx", Integer, nullable=False),
-    Column("fact", Text), Column("kind", String(12)), Column("record", Json, nullable=False),
+    Column("fact", Text), Column("kind", String), Column("record", Json, nullable=False),
 )
 Index("ix_discrepancies_story", discrepancies.c.story_id)
 
