@@ -73,3 +73,50 @@ def test_actors_noun_kind(word, kind):
 ])
 def test_actors_is_agent_name(actor, ok):
     assert is_agent_name(actor) is ok
+
+
+def _events(analyse, text):
+    return [(e.type, e.source.name if e.source else None, e.target.name if e.target else None)
+            for e in analyse(text, published="2021-05-04").events]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("A rebel group claimed responsibility for the bombing in Lagos.", ("ASSAULT", "rebel group", "Nigeria")),
+    ("The Ruritanian army said it has the president in custody.", ("COERCE", "Ruritanian army", "president")),
+    ("The army took the former minister into custody on Monday.", ("COERCE", "army", "former minister")),
+    ("The president declared a state of emergency on Sunday.", ("COERCE", "president", None)),
+    ("The ministry warned residents to stay indoors.", ("REQUEST", "ministry", "residents")),
+    ("Officials warned that the group was preparing to strike.", ("ACCUSE", "Officials", None)),
+    ("The opposition called for a new election.", ("REQUEST", "opposition", None)),
+    ("Police raided three homes in the northern district.", ("COERCE", "Police", None)),
+])
+def test_events_plover_conventions(analyse, text, want):
+    got = _events(analyse, text)
+    assert any(g[0] == want[0] and g[1] == want[1] and (want[2] is None or g[2] == want[2]) for g in got), got
+
+
+def test_events_city_modifier_is_the_scene_not_the_actor(analyse):
+    got = _events(analyse, "Two weeks after the Lisbon attacks, police raided homes in the capital.")
+    assert all(src != "Lisbon" for _, src, _ in got), got
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Washington urged its citizens to leave the country.", "United States"),
+    ("The Kremlin condemned the strikes.", "Russia"),
+    ("Moscow offered talks.", "Russia"),
+])
+def test_actors_metonym_names_the_state(analyse, text, name):
+    out = analyse(text, published="2021-05-04")
+    src = out.events[0].source
+    assert src.name == name and src.text and out.text[src.span[0]:src.span[1]] == src.text
+
+
+def test_actors_bare_dateline_is_not_part_of_the_actor(analyse):
+    got = _events(analyse, "NAIROBI Kenya's army seized control of the airport yesterday.")
+    assert got and got[0][1] == "Kenya's army", got
+
+
+def test_events_main_joint_act_once(analyse):
+    out = analyse("Washington and London urged their citizens to stay indoors.", published="2021-05-04")
+    main = [e for e in out.events if e.main]
+    assert [e.source.name for e in main] == ["United States"]

@@ -165,6 +165,27 @@ def dateline_end(sent) -> int:
             if any(t.is_upper and len(t) > 2 for t in before) or any(t.like_num for t in before):
                 return tok.i
             return -1
+    return _bare_dateline(sent)
+
+
+def _bare_dateline(sent) -> int:
+    """Last token of a dateline without a dash ("HARARE Zimbabwe's army said"): a place in capitals
+    (a country or capital the gazetteer knows) opening the first line, before a capitalised word."""
+    first = sent[0]
+    if first.i > 0 and "\n" not in first.doc[first.i - 1].text_with_ws:
+        return -1  # not at the start of a line
+    caps = []
+    for t in sent[:4]:
+        if t.is_upper and t.is_alpha and len(t) > 2:
+            caps.append(t)
+        else:
+            break
+    if not caps or len(caps) == len(sent):
+        return -1
+    nxt = sent[len(caps)]
+    place = " ".join(t.text for t in caps).title()
+    if nxt.is_title and (gazetteer.country_code(place, demonyms=False) or gazetteer.metonym(place)):
+        return caps[-1].i
     return -1
 
 
@@ -459,7 +480,22 @@ def code_actor(tok, index: MentionIndex, *, _depth: int = 0) -> Actor | None:
     code = _join(country, sector)
     if head_ent is None:
         name = _phrase_text(toks).split("\n")[-1].strip() or tok.text  # never across lines
-    return Actor(name=name, entity=entity_id, code=code)
+    if country and sector == "GOV" and _names_state(tok, head_ent):
+        # "Washington", "the Kremlin", "Moscow" acting: the state is the canonical actor (PLOVER/CAMEO)
+        name = gazetteer.country_name(country) or name
+    text = _phrase_text(toks).split("\n")[-1].strip() or tok.text
+    return Actor(name=name, entity=entity_id, code=code, text=text, span=(start, end))
+
+
+def _names_state(tok, ent: Entity | None) -> bool:
+    """True when the head word itself names a country or its seat of power, not a body or place in it."""
+    if _sectors().get(tok.lemma_.lower()):
+        return False  # "the government", "the army": the body, named as the sentence names it
+    name = ent.name if ent is not None else tok.text
+    if ent is not None and ent.type not in ("GPE", "ORG", "FAC", "LOC", "NORP"):
+        return False
+    return bool(gazetteer.country_code(name, demonyms=False) or gazetteer.metonym(name)
+                or gazetteer.country_code(tok.text, demonyms=False) or gazetteer.metonym(tok.text))
 
 
 def _fuller_mention(tok, ent: Entity, index: MentionIndex):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Sequence
 
+from .. import gazetteer
 from ..actors import PRONOUNS, code_actor, sector_of_noun
 from ..event_lexicon import Entry, entries, is_event_noun
 from ..linking import MentionIndex
@@ -28,6 +29,9 @@ def _satisfied(entry: Entry, tok, *, as_object: bool, index: MentionIndex) -> bo
         opts = set(arg.split("|")) if arg else set()
         if kind == "objonly":
             if not as_object:
+                return False
+        elif kind == "xcomp":
+            if not any(c.dep_ == "xcomp" for c in tok.children):
                 return False
         elif kind == "prt":
             if not any(c.lower_ in opts for c in _preps(tok)):
@@ -86,6 +90,20 @@ class _NoEntities:
 
 _EMPTY = _NoEntities()
 
+def _is_scene(tok, index: MentionIndex) -> bool:
+    """True for a place-name modifier that says where, not who ("the Paris attacks", "the Madrid bombings").
+
+    A country or a demonym names the actor ("Russian aid", "US strikes"); a city or a
+    region modifying an event noun is the scene, even a capital (its metonymic use
+    needs a possessive or a subject: "Moscow's support", "Moscow offered").
+    """
+    ent = index.at(tok.idx, tok.idx + len(tok))
+    name = ent.name if ent is not None else tok.text
+    if ent is not None and ent.type not in ("GPE", "LOC", "FAC"):
+        return False
+    return tok.dep_ == "compound" and gazetteer.country_code(name) is None and not gazetteer.is_demonym(tok.text)
+
+
 def _looks_actor(tok, index: MentionIndex) -> bool:
     if tok.lower_ in PRONOUNS or tok.pos_ == "PRON":
         return tok.lower_ in PRONOUNS
@@ -142,8 +160,8 @@ def _noun_agents(noun, index: MentionIndex) -> list:
         if c.dep_ in ("compound", "amod", "nmod") and (index.at(c.idx, c.idx + len(c)) is not None
                                                        or c.pos_ == "PROPN"):
             actor = code_actor(c, index)
-            if actor is not None and actor.code:  # "Russian aid", not "the Arusha accords"
-                return [c]
+            if actor is not None and actor.code and not _is_scene(c, index):
+                return [c]  # "Russian aid", not "the Arusha accords", not "the Paris attacks"
     for c in noun.children:  # "US drone strikes": the owner modifies the modifier
         if c.dep_ == "compound" and c.pos_ == "NOUN":
             for g in c.children:

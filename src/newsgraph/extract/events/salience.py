@@ -63,10 +63,15 @@ def mark_main(doc, article: Article, events: Sequence[Event], *, entities: Seque
     title_words = _words(article.title or "")
     mentions = Counter({e.name.lower(): len(e.mentions) for e in entities})
     scored: list[tuple[float, int]] = []
+    acts: set[tuple] = set()
     for i, ev in enumerate(events):
         tok = _trigger_token(doc, ev)
         if not _eligible(ev, tok, ref):
             continue
+        act = (ev.trigger_span, ev.type)
+        if ev.trigger_span is not None and act in acts:
+            continue  # "Washington and London urged ...": one joint act, by the first-named actor
+        acts.add(act)
         scored.append((_salience(ev, tok, sent_index.get(ev.span[0], 0), title_words, mentions), i))
     chosen: dict[tuple, tuple[float, int]] = {}
     for score, i in scored:

@@ -8,13 +8,15 @@ from ...model import Actor, Article, Event
 from ...model import Found
 from ..actor_context import (
     actor_country, all_countries, country_from_places, country_of_place, domestic, fill_country,
-    protest_target, same_actor, target_words,
+    protest_target, same_actor, state_actor, target_words,
 )
+from .. import gazetteer
 from ..actors import PRONOUNS, code_actor
 from ..event_lexicon import entries
 from ..linking import MentionIndex
 from .arguments import _arguments, _code_all, _quote_speaker
-from .dating import _date_for, _place_for
+from .candidate import _Cand
+from .dating import _PLACE_PREPS, _date_for, _place_for
 from .modality import _apply_chain
 from .triggers import _candidates, _must_demand, _report_parent
 from .syntax import _subject
@@ -32,6 +34,23 @@ class _Context:
     last_source: Actor | None = None
     last_sentence: int = -9
     sentence: int = 0
+
+def _scene_country(cand: _Cand, found: Found, index: MentionIndex) -> str | None:
+    """The country of a place named anywhere under the trigger ("claimed the bombings in Lagos")."""
+    for w in [cand.head] + cand.words:
+        for tok in w.subtree:
+            if tok.dep_ != "pobj" or tok.head.lower_ not in _PLACE_PREPS:
+                continue
+            ent = index.at(tok.idx, tok.idx + len(tok))
+            if ent is None or ent.type not in ("GPE", "LOC", "FAC"):
+                continue
+            span = next((m for m in ent.mentions if m[0] <= tok.idx < m[1]), None)
+            met = gazetteer.metonym(ent.name)
+            country = country_from_places(found, span) or country_of_place(ent.name) or (met[0] if met else None)
+            if country:
+                return country
+    return None
+
 
 def _sentence_events(sent, article: Article, found: Found, index: MentionIndex,
                      dates_by_gov: dict[int, object], ctx: _Context | None = None) -> list[Event]:
@@ -92,6 +111,12 @@ def _sentence_events(sent, article: Article, found: Found, index: MentionIndex,
             targets = [domestic(sources[0][0], a, f) for a, f in targets]
         if not sources and not targets:
             continue  # an event with no participant says nothing about who did what to whom
+        scene = place_country or (_scene_country(cand, found, index) if cand.type == "ASSAULT" else None)
+        if cand.type == "ASSAULT" and not targets and sources and sources[0][0] is not None and scene and \
+                actor_country(sources[0][0]) != scene:
+            # an attack by outsiders in a country is an attack on that country (PLOVER; also a claim of
+            # responsibility, coded as the attack: "the group claimed the bombings in Lagos" -> Nigeria)
+            targets = [(state_actor(scene), 0.8)]
         if cand.type == "PROTEST" and not targets and sources:
             default = protest_target(sources[0][0], place_country)
             if default is not None:

@@ -24,6 +24,21 @@ _STATIVE_PASSIVES = frozenset({"oppose", "commit", "prepare", "determine", "dedi
                                "engage", "involve"})
 
 
+_HELD = frozenset({"custody", "detention"})
+
+
+def _held_in(tok):
+    """"The army has the president in custody": "have" + object + "in custody" is a detention (the noun)."""
+    if not any(c.dep_ == "dobj" for c in tok.children):
+        return None
+    for p in tok.children:
+        if p.dep_ == "prep" and p.lower_ in ("in", "under"):
+            for o in p.children:
+                if o.lemma_ in _HELD:
+                    return o
+    return None
+
+
 def _verb_candidate(tok, index: MentionIndex) -> _Cand | None:
     """A candidate when a verb (or predicative adjective) is a trigger."""
     if tok.pos_ == "ADJ":
@@ -33,8 +48,11 @@ def _verb_candidate(tok, index: MentionIndex) -> _Cand | None:
         if not any(c.dep_ == "xcomp" for c in tok.children):
             return None
         return _Cand(entry.type, "adj", tok, [tok])
-    if tok.pos_ not in ("VERB", "AUX") or tok.lemma_ in ("be", "have"):
+    if tok.pos_ not in ("VERB", "AUX") or tok.lemma_ == "be":
         return None
+    if tok.lemma_ == "have":
+        held = _held_in(tok)
+        return _Cand("COERCE", "verb", tok, [tok, held]) if held is not None else None
     objs = [o for o in _objects(tok) if o.pos_ in ("NOUN", "PROPN", "VERB")]
     objs += [c for c in tok.children if c.dep_ == "nsubjpass" and c.pos_ == "NOUN"]  # "sanctions were imposed"
     light = _first(tok, "light", index)
