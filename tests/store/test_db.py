@@ -115,7 +115,8 @@ EVENT_FILTERS = [
     ({"source": "UKR"}, 3),
     ({"target": "UKR"}, 0),
     ({"type": "ASSAULT", "actor": "RUS", "since": "2024-10-03", "until": "2024-10-05"}, 3),
-    ({"place": "velmora"}, 10),
+    ({"place": "Velmora"}, 10),
+    ({"place": "velmora"}, 0),  # places match by their name as written
     ({"story": "s1"}, 2),
     ({"article": "u1"}, 1),
     ({"type": "REJECT"}, 0),
@@ -160,7 +161,7 @@ def test_store_full_text_search_articles_and_quotes(filled):
     hits = filled.quotes(q="bread water")
     assert {q["article"]["id"] for q in hits.items} == {"u0", "u1", "u2"}
     assert all(q["speaker"]["name"] == "Ana Petrova" for q in hits.items)
-    assert len(filled.quotes(speaker="ana petrova", limit=100).items) == 10
+    assert len(filled.quotes(speaker="Ana Petrova", limit=100).items) == 10
     with pytest.raises(BadInput):
         filled.search("  ?! ")
 

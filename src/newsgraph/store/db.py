@@ -220,6 +220,12 @@ class Store:
             if new:
                 conn.execute(insert(story_members), new)
 
+    def optimize(self) -> None:
+        """Refresh the query planner's statistics after a run wrote (SQLite ``PRAGMA optimize``)."""
+        if self.dialect == "sqlite":
+            with self._begin() as conn:
+                conn.exec_driver_sql("PRAGMA optimize")
+
     def get_state(self, key: str) -> tuple[bytes, str | None] | None:
         """A stored blob (and its note) by key, e.g. the story clusterer's snapshot."""
         with self.engine.connect() as conn:

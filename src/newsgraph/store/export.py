@@ -21,7 +21,7 @@ from sqlalchemy import Select, func, select
 
 from ..errors import StoreError
 from .db import Store
-from .schema import (articles, dates, discrepancies, entities, event_actors, events, figures, merged_events, places,
+from .schema import (articles, dates, discrepancies, entities, events, figures, merged_events, places,
                      quotes, rejections, stories, story_members, syndication)
 
 FORMATS = ("jsonl", "csv", "parquet")
@@ -43,12 +43,6 @@ def _place_col(col: str):
             .order_by(places.c.idx).limit(1).scalar_subquery())
 
 
-def _actor_country(role: str):
-    return (select(event_actors.c.country).where(event_actors.c.article_id == events.c.article_id,
-                                                 event_actors.c.event_idx == events.c.idx,
-                                                 event_actors.c.role == role).limit(1).scalar_subquery())
-
-
 def _member_story(table):
     return (select(story_members.c.story_id).where(story_members.c.article_id == table.c.article_id)
             .scalar_subquery())
@@ -57,8 +51,8 @@ def _member_story(table):
 def _events() -> Select:
     return (select(events.c.id.label("event_id"), events.c.article_id, events.c.day.label("date"),
                    events.c.date.label("date_stated"), events.c.type,
-                   events.c.source_name, events.c.source_code, _actor_country("source").label("source_country"),
-                   events.c.target_name, events.c.target_code, _actor_country("target").label("target_country"),
+                   events.c.source_name, events.c.source_code, events.c.source_country,
+                   events.c.target_name, events.c.target_code, events.c.target_country,
                    events.c.negated, events.c.main, events.c.confidence, events.c.trigger, events.c.place,
                    _place_col("lat").label("place_lat"), _place_col("lon").label("place_lon"),
                    _place_col("country").label("place_country"), *_article_cols(),

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Sequence
 
-from sqlalchemy import ColumnElement, Connection, Select, and_, exists, func, literal_column, select, text
+from sqlalchemy import ColumnElement, Connection, Select, func, literal_column, or_, select, text
 
 from ..errors import BadInput
 from . import schema as t
@@ -117,12 +117,13 @@ def _days(col: ColumnElement, since: str | None, until: str | None) -> list[Colu
 
 def _actor_match(code: str, role: str | None = None) -> ColumnElement:
     """Events with an actor whose code is ``code`` or, for a 3-letter country code, starts with it."""
-    cond = [t.event_actors.c.article_id == t.events.c.article_id, t.event_actors.c.event_idx == t.events.c.idx]
-    code = code.strip().upper()
-    cond.append(t.event_actors.c.country == code if re.fullmatch(r"[A-Z]{3}", code) else t.event_actors.c.code == code)
-    if role:
-        cond.append(t.event_actors.c.role == role)
-    return exists(select(1).select_from(t.event_actors).where(and_(*cond)))
+    code = " ".join(code.split()).upper()
+    country = re.fullmatch(r"[A-Z]{3}", code) is not None
+    sides = {"source": (t.events.c.source_country, t.events.c.source_code),
+             "target": (t.events.c.target_country, t.events.c.target_code)}
+    conds = [(by_country if country else by_code) == code
+             for side, (by_country, by_code) in sides.items() if role in (None, side)]
+    return conds[0] if len(conds) == 1 else or_(*conds)
 
 
 def events(conn: Connection, *, type: str | Sequence[str] | None = None, actor: str | None = None,
@@ -146,7 +147,7 @@ def events(conn: Connection, *, type: str | Sequence[str] | None = None, actor: 
         where.append(_actor_match(target, "target"))
     where += _days(t.events.c.day, since, until)
     if place:
-        where.append(func.lower(t.events.c.place) == place.lower())
+        where.append(t.events.c.place == place)
     if article:
         where.append(t.events.c.article_id == article)
     if negated is not None:
@@ -162,10 +163,10 @@ def quotes(conn: Connection, *, speaker: str | None = None, q: str | None = None
            since: str | None = None, until: str | None = None, story: str | None = None,
            article: str | None = None, limit: int = 50, cursor: str | None = None,
            newest_first: bool = False) -> Page:
-    """Quotes by speaker (canonical name, case-insensitive), words said (full text), kind, days, story."""
+    """Quotes by speaker (canonical name), words said (full text), kind, days, story."""
     where: list[ColumnElement] = []
     if speaker:
-        where.append(func.lower(t.quotes.c.speaker) == speaker.lower())
+        where.append(t.quotes.c.speaker == speaker)
     if q:
         where.append(fts_match(conn, "quotes", t.quotes.c.id, q))
     if kind:

@@ -85,6 +85,7 @@ def fact_rows(record: Mapping[str, Any]) -> dict[str, list[dict[str, Any]]]:
             "article_id": aid, "idx": i, "type": ev.get("type"),
             "source_name": src.get("name"), "source_code": src.get("code"),
             "target_name": tgt.get("name"), "target_code": tgt.get("code"),
+            "source_country": _country(src.get("code")), "target_country": _country(tgt.get("code")),
             "date": day_of(ev.get("date")), "day": day_of(ev.get("date")) or pub_day,
             "place": ev.get("place"), "negated": bool(ev.get("negated")),
             "main": None if main is None else bool(main), "confidence": ev.get("confidence"),

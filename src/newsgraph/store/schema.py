@@ -64,7 +64,7 @@ entities = Table(
     Column("country", String), Column("role", String), Column("record", Json, nullable=False),
 )
 Index("ix_entities_article", entities.c.article_id, entities.c.idx)
-Index("ix_entities_name", entities.c.name)
+Index("ix_entities_name", entities.c.name, entities.c.id)
 Index("ix_entities_type_country", entities.c.type, entities.c.country)
 
 mentions = Table(
@@ -84,7 +84,7 @@ quotes = Table(
     Column("start", Integer), Column("end", Integer), Column("record", Json, nullable=False),
 )
 Index("ix_quotes_article", quotes.c.article_id, quotes.c.idx)
-Index("ix_quotes_speaker", quotes.c.speaker)
+Index("ix_quotes_speaker", quotes.c.speaker, quotes.c.id)
 Index("ix_quotes_day", quotes.c.day)
 
 events = Table(
@@ -93,6 +93,8 @@ events = Table(
     Column("article_id", String, _fk(), nullable=False), Column("idx", Integer, nullable=False),
     Column("type", String), Column("source_name", Text), Column("source_code", String),
     Column("target_name", Text), Column("target_code", String),
+    Column("source_country", String, comment="first word of the source code, when a country code"),
+    Column("target_country", String),
     Column("date", String, comment="as extracted"),
     Column("day", String, comment="the event date, else the article's publication day"),
     Column("place", Text), Column("negated", Boolean), Column("main", Boolean),
@@ -100,10 +102,14 @@ events = Table(
     Column("start", Integer), Column("end", Integer), Column("record", Json, nullable=False),
 )
 Index("ix_events_article", events.c.article_id, events.c.idx)
+# (column, id) pairs: an equality filter then pages in id order straight from the index
+Index("ix_events_type_id", events.c.type, events.c.id)
 Index("ix_events_type_day", events.c.type, events.c.day)
 Index("ix_events_day", events.c.day)
-Index("ix_events_source_code", events.c.source_code)
-Index("ix_events_target_code", events.c.target_code)
+Index("ix_events_source_code", events.c.source_code, events.c.id)
+Index("ix_events_target_code", events.c.target_code, events.c.id)
+Index("ix_events_source_country", events.c.source_country, events.c.id)
+Index("ix_events_target_country", events.c.target_country, events.c.id)
 Index("ix_events_place", events.c.place)
 
 event_actors = Table(

@@ -133,6 +133,7 @@ class StoreSink:
 
         self.store.save_stories(stories_to_dict(self.clusterer.result()))
         save_snapshot(self.store, self.clusterer)
+        self.store.optimize()
 
     def __enter__(self) -> "StoreSink":
         return self

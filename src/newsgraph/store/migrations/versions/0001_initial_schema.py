@@ -144,7 +144,7 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('entities', schema=None) as batch_op:
         batch_op.create_index('ix_entities_article', ['article_id', 'idx'], unique=False)
-        batch_op.create_index('ix_entities_name', ['name'], unique=False)
+        batch_op.create_index('ix_entities_name', ['name', 'id'], unique=False)
         batch_op.create_index('ix_entities_type_country', ['type', 'country'], unique=False)
 
     op.create_table('events',
@@ -156,6 +156,8 @@ def upgrade() -> None:
     sa.Column('source_code', sa.String(), nullable=True),
     sa.Column('target_name', sa.Text(), nullable=True),
     sa.Column('target_code', sa.String(), nullable=True),
+    sa.Column('source_country', sa.String(), nullable=True, comment='first word of the source code, when a country code'),
+    sa.Column('target_country', sa.String(), nullable=True),
     sa.Column('date', sa.String(), nullable=True, comment='as extracted'),
     sa.Column('day', sa.String(), nullable=True, comment="the event date, else the article's publication day"),
     sa.Column('place', sa.Text(), nullable=True),
@@ -173,8 +175,11 @@ def upgrade() -> None:
         batch_op.create_index('ix_events_article', ['article_id', 'idx'], unique=False)
         batch_op.create_index('ix_events_day', ['day'], unique=False)
         batch_op.create_index('ix_events_place', ['place'], unique=False)
-        batch_op.create_index('ix_events_source_code', ['source_code'], unique=False)
-        batch_op.create_index('ix_events_target_code', ['target_code'], unique=False)
+        batch_op.create_index('ix_events_source_code', ['source_code', 'id'], unique=False)
+        batch_op.create_index('ix_events_source_country', ['source_country', 'id'], unique=False)
+        batch_op.create_index('ix_events_type_id', ['type', 'id'], unique=False)
+        batch_op.create_index('ix_events_target_code', ['target_code', 'id'], unique=False)
+        batch_op.create_index('ix_events_target_country', ['target_country', 'id'], unique=False)
         batch_op.create_index('ix_events_type_day', ['type', 'day'], unique=False)
 
     op.create_table('figures',
@@ -248,7 +253,7 @@ def upgrade() -> None:
     with op.batch_alter_table('quotes', schema=None) as batch_op:
         batch_op.create_index('ix_quotes_article', ['article_id', 'idx'], unique=False)
         batch_op.create_index('ix_quotes_day', ['day'], unique=False)
-        batch_op.create_index('ix_quotes_speaker', ['speaker'], unique=False)
+        batch_op.create_index('ix_quotes_speaker', ['speaker', 'id'], unique=False)
 
     op.create_table('story_members',
     sa.Column('seq', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), autoincrement=True, nullable=False, comment='order articles joined the clusterer'),
@@ -352,7 +357,10 @@ def downgrade() -> None:
     with op.batch_alter_table('events', schema=None) as batch_op:
         batch_op.drop_index('ix_events_type_day')
         batch_op.drop_index('ix_events_target_code')
+        batch_op.drop_index('ix_events_target_country')
         batch_op.drop_index('ix_events_source_code')
+        batch_op.drop_index('ix_events_source_country')
+        batch_op.drop_index('ix_events_type_id')
         batch_op.drop_index('ix_events_place')
         batch_op.drop_index('ix_events_day')
         batch_op.drop_index('ix_events_article')
