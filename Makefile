@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: install demo test bench bench-speed bench-ner bench-quotes bench-dates bench-figures bench-events bench-stories bench-stories-scale bench-newsdev clean
+.PHONY: install demo test bench bench-speed bench-ner bench-quotes bench-dates bench-figures bench-events bench-stories bench-stories-scale bench-newsdev bench-store clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -24,7 +24,7 @@ demo: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest
 
-bench: bench-speed bench-ner bench-quotes bench-dates bench-figures bench-events bench-stories bench-newsdev
+bench: bench-speed bench-ner bench-quotes bench-dates bench-figures bench-events bench-stories bench-newsdev bench-store
 
 bench-speed: $(STAMP)
 	$(BIN)/python benchmarks/speed.py
@@ -44,6 +44,8 @@ bench-stories-scale: $(STAMP)
 	$(BIN)/python benchmarks/stories_scale.py
 bench-newsdev: $(STAMP)
 	$(BIN)/python benchmarks/newsdev.py
+bench-store: $(STAMP)
+	$(BIN)/python benchmarks/store.py
 
 clean:
 	rm -rf out .pytest_cache build dist src/*.egg-info
