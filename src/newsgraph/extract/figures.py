@@ -8,25 +8,33 @@ lexicon (``figure_cues.tsv``), drops numbers that are not counts (years, dates,
 ages, times, phone numbers, scores, labels such as "Resolution 2254"), and finds
 the source ("according to X", "X said").
 
-Decisions (the dev set ``tests/data/figures_dev.jsonl`` pins each one):
+Decisions (the conventions of the real-report sets, ``benchmarks/newsdev``
+README 6.2; the dev set ``tests/data/figures_dev.jsonl`` pins each one):
 
 - ``span`` covers the hedge, the currency and the number ("more than $3
   billion", "Some 220,000"), never the counted noun ("people").
-- Percentages are kept as kind ``other`` with unit ``%``; shares ("a third of")
-  as kind ``other`` with unit ``fraction`` and value 0.3333.
-- Vague plurals take their order of magnitude as value ("hundreds" = 100,
-  "tens of thousands" = 10000) and are approximate.
+- One record per distinct (kind, value) in the article: ``mentions`` holds
+  every span stating it, ``span``/``text`` the first, ``source`` the first any
+  mention names.
+- Percentages are kept as kind ``other`` with unit ``%``. Vague amounts
+  ("hundreds", "dozens"), fractions ("a third of"), measurements (magnitudes,
+  distances, weights: a value with decimals that is neither money nor a
+  percentage is a measurement) and equipment ("two helicopters") are not
+  figures.
 - Ranges give ``value`` (lower) and ``value_max`` and are approximate.
-- Small numbers written as words ("two countries", "one of") are kept only
-  when a cue says they count the killed, injured, displaced, refugees,
-  arrested or missing, since elsewhere they are rarely figures a reader wants;
-  "the two bodies" (a group counted before) is not a new figure.
+- Small numbers written as words are kept when they count people or things
+  ("three explosions", "two deputy ministers"); "one" only with a cue saying
+  what happened ("one gunman was killed"), since it mostly picks somebody out;
+  "the two countries" (things counted before) is not a new figure, "the eight
+  attackers" is.
 - Kinds: a verb or adjective cue wins over the counted noun ("45 protesters
   were killed" is killed), except that people_other verbs never override a
   specific noun ("relocate 120,000 refugees" is refugees) and never turn a
-  non-person noun into people ("sent 300 tanks" is other); fleeing to another
+  non-person noun into people ("built 300 houses" is other); fleeing to another
   country makes refugees, fleeing home makes displaced; a part shares the kind
-  of its whole ("killing 22 people, including 11 foreigners").
+  of its whole ("killing 22 people, including 11 foreigners", "23 deaths, 17 of
+  them in the capital"), and so does a number listed after a toll ("the toll
+  rose to 45, 30 in the capital").
 - ``source``: "according to X" in the sentence, else the subject of a
   reporting verb governing the figure ("police said"), else the speaker of a
   quote holding it. Entity mentions give canonical names; other phrases are

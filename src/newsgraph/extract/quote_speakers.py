@@ -62,8 +62,11 @@ def subject_of(verb, *, skip=None) -> object | None:
                     if child.dep_ in _SUBJ and not (skip and skip(child.idx)) and child.ent_type_ not in _NOT_SPEAKER
                     and any(ch.isalnum() for ch in child.text)]  # a dash the parser took for a noun
         if subjects:
-            # "the engineer Paula Reyes said" parsed with two subjects: the name
-            return next((c for c in subjects if c.pos_ == "PROPN"), subjects[0])
+            first = subjects[0]
+            for c in subjects[1:]:
+                if c.pos_ == "PROPN" and c.left_edge.i == first.i + 1:
+                    return c  # "the engineer Paula Reyes said" parsed as two subjects: the name
+            return first
         if tok.dep_ in _CLIMB and tok.head is not tok:
             tok = tok.head
             continue
