@@ -60,3 +60,47 @@ def test_pipeline_missing_model_says_what_to_install():
 
     with pytest.raises(ModelNotFound, match="pip install"):
         analyze("Some text.", model="no_such_pipeline_xyz")
+
+
+@pytest.mark.parametrize("kwargs, says", [
+    ({"text": 5}, "text= must be a str, not int"),
+    ({"text": b"bytes"}, "text= must be a str, not bytes"),
+    ({"html": ["<p>x</p>"]}, "html= must be a str or bytes, not list"),
+    ({"text": TEXT, "title": ["x", 1]}, "title= must be a str or None, not list"),
+    ({"text": TEXT, "published": 2015}, "published= must be a str or None, not int"),
+])
+def test_issue10_analyze_wrong_types_raise_bad_input_with_a_message(kwargs, says):
+    import newsgraph
+
+    with pytest.raises(newsgraph.BadInput, match=says):
+        newsgraph.analyze(**kwargs)
+
+
+@pytest.mark.model
+def test_issue10_lone_surrogate_is_replaced_at_the_api_boundary():
+    rec = analyze("Officials in Geneva \ud800 said talks would resume.", title="Talks \udc00")
+    assert "\ufffd" in rec.text and rec.title == "Talks \ufffd"
+    from newsgraph.model import Article
+
+    (done,) = analyze_many([Article(id="s\ud800", text="Ministers met in Oslo \udfff on Monday.")])
+    assert done.id == "s\ufffd" and done.text == "Ministers met in Oslo \ufffd on Monday."
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("workers", [1, 2])
+def test_issue10_a_failing_article_does_not_take_its_batch_with_it(monkeypatch, workers):
+    import newsgraph.pipeline as pipeline
+
+    real = pipeline.analyse_parsed
+
+    def flaky(doc, article, **kwargs):
+        if "poison" in article.text:
+            raise UnicodeEncodeError("utf-8", "x", 0, 1, "surrogates not allowed")
+        return real(doc, article, **kwargs)
+
+    monkeypatch.setattr(pipeline, "analyse_parsed", flaky)
+    items = [{"id": str(n), "text": f"Officials in Kenya said {n} people were evacuated."} for n in range(5)]
+    items[2] = {"id": "2", "text": "A poison text that the parser cannot take."}
+    out = list(analyze_many(items, workers=workers, batch_size=8))
+    assert [r.reason if isinstance(r, Rejected) else r.id for r in out] == ["0", "1", "analysis-failed", "3", "4"]
+    assert out[2].detail.startswith("UnicodeEncodeError")

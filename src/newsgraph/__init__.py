@@ -4,8 +4,10 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
+from .errors import BadInput, NewsgraphError  # noqa: E402
 from .extract import AnalysedArticle
 from .model import Article, Rejected, to_dict  # noqa: E402
 from .pipeline import analyze, analyze_many  # noqa: E402
 
-__all__ = ["__version__", "analyze", "analyze_many", "AnalysedArticle", "Article", "Rejected", "to_dict"]
+__all__ = ["__version__", "analyze", "analyze_many", "AnalysedArticle", "Article", "BadInput",
+           "NewsgraphError", "Rejected", "to_dict"]

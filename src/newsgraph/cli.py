@@ -55,6 +55,10 @@ def _render_summary(summary, *, title: str = "newsgraph analyze") -> None:
         "  (" + ", ".join(f"{k}: {v}" for k, v in sorted(summary.rejected.items())) + ")" if rejected else ""))
     if summary.skipped:
         table.add_row("skipped (not articles)", ", ".join(f"{k}: {v}" for k, v in sorted(summary.skipped.items())))
+    if summary.dropped:
+        table.add_row("malformed fields dropped", ", ".join(f"{k}: {v}" for k, v in sorted(summary.dropped.items())))
+    if summary.quarantined:
+        table.add_row("corrupt lines moved out", f"{summary.quarantined} (to OUTPUT.corrupt.jsonl)")
     for kind, n in summary.as_dict()["facts"].items():
         table.add_row(kind, str(n))
     table.add_row("speed", f"{summary.articles_per_s:.1f} articles/s, "

@@ -141,11 +141,18 @@ class Quote:
 
 @dataclass(frozen=True, slots=True)
 class Actor:
-    """An event participant with its CAMEO/PLOVER-style code ("RUS GOV")."""
+    """An event participant with its CAMEO/PLOVER-style code ("RUS GOV").
+
+    ``name`` is the canonical actor (a state for its capital used as metonym, a
+    person's full name); ``text`` and ``span`` (additive, SCHEMA 1.1) are the words
+    naming it in the event's sentence.
+    """
 
     name: str
     entity: str | None = None
     code: str | None = None
+    text: str | None = None
+    span: Span | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,7 +162,8 @@ class Event:
     Additive fields: ``mode`` ("asserted", "future", "intended", "hypothetical"),
     ``date_from`` ("text" when a date expression governs the clause,
     "published" when the publication date stands in), ``trigger_span`` and
-    ``place_span``.
+    ``place_span``; ``main`` (SCHEMA 1.1) is true for the article's main reported
+    actions, false for background, history, hypotheticals and negated acts.
     """
 
     type: str
@@ -171,6 +179,7 @@ class Event:
     date_from: str | None = None
     trigger_span: Span | None = None
     place_span: Span | None = None
+    main: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,6 +3,10 @@
 The CLI, the Python API and the HTTP API all call these; batch runners only decide
 where they run. Each article is parsed once (``nlp.pipe``) and the one ``Doc`` is
 shared by every extractor.
+
+A batch that raises (a spaCy or extractor bug on one odd text) is retried article by
+article, so only the article that fails is lost, as ``Rejected("analysis-failed")``; the
+rest of its batch is analysed as usual.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from typing import Any, Iterable, Iterator, Mapping
 from .errors import BadInput
 from .extract import REGISTRY, AnalysedArticle, run_extractors
 from .ingest import article_from_record, make_article
+from .ingest.records import clean_text
 from .ingest.language import detect_language
 from .model import Article, Rejected
 from .nlp import load_pipeline
@@ -27,8 +32,20 @@ log = logging.getLogger(__name__)
 Item = Article | Rejected | Mapping[str, Any] | str
 
 
+def _clean_article(article: Article) -> Article:
+    """An ``Article`` built by a caller (not a reader) made safe: lone surrogates replaced."""
+    fields = {f: getattr(article, f) for f in ("id", "text", "url", "source", "title", "published")}
+    cleaned = {f: clean_text(v) for f, v in fields.items() if isinstance(v, str) and clean_text(v) != v}
+    return dataclasses.replace(article, **cleaned) if cleaned else article
+
+
 def _as_article(item: Item, index: int) -> Article | Rejected:
-    if isinstance(item, (Article, Rejected)):
+    if isinstance(item, Article):
+        if not isinstance(item.text, str) or not isinstance(item.id, str):
+            raise BadInput(f"Article {index}: id and text must be strings, got "
+                           f"{type(item.id).__name__} and {type(item.text).__name__}")
+        return _clean_article(item)
+    if isinstance(item, Rejected):
         return item
     if isinstance(item, str):
         return make_article(item, origin=f"<text {index}>")
@@ -53,10 +70,27 @@ def analyse_parsed(doc, article: Article, *, problems: list[str] | None = None) 
     return REGISTRY.analysed(article, facts, language=detect_language(article.text))
 
 
-def _analyse_batch(articles: list[Article], settings: Settings) -> list[AnalysedArticle]:
+def _analyse_batch(articles: list[Article], settings: Settings) -> list[AnalysedArticle | Rejected]:
+    """The batch through ``nlp.pipe``; when anything in it raises, each article on its own."""
     nlp = load_pipeline(settings.model)
-    docs = nlp.pipe((a.text for a in articles), batch_size=settings.batch_size)
-    return [analyse_parsed(doc, art) for doc, art in zip(docs, articles)]
+    try:
+        docs = nlp.pipe((a.text for a in articles), batch_size=settings.batch_size)
+        return [analyse_parsed(doc, art) for doc, art in zip(docs, articles)]
+    except Exception as exc:  # noqa: BLE001 - one bad article must not take its batch with it
+        if len(articles) > 1:
+            log.warning("a batch of %d articles failed (%s: %s); retrying them one by one",
+                        len(articles), type(exc).__name__, exc)
+        return [_analyse_one(nlp, art) for art in articles]
+
+
+def _analyse_one(nlp, article: Article) -> AnalysedArticle | Rejected:
+    try:
+        return analyse_parsed(nlp(article.text), article)
+    except Exception as exc:  # noqa: BLE001 - third-party code on one odd text
+        log.warning("%s: analysis failed: %s: %s", article.origin or article.id,
+                    type(exc).__name__, exc, exc_info=log.isEnabledFor(logging.DEBUG))
+        return Rejected(article.origin or article.id, "analysis-failed",
+                        f"{type(exc).__name__}: {str(exc)[:200]}")
 
 
 _WORKER_SETTINGS: Settings | None = None
@@ -70,10 +104,11 @@ def _worker_init(settings: Settings) -> None:
     load_pipeline(settings.model)
 
 
-def _worker_batch(articles: list[Article]) -> list[AnalysedArticle]:
+def _worker_batch(articles: list[Article]) -> list[AnalysedArticle | Rejected]:
     assert _WORKER_SETTINGS is not None
     # the parent has the texts already: send back the facts only (half the pickling)
-    return [dataclasses.replace(r, text="") for r in _analyse_batch(articles, _WORKER_SETTINGS)]
+    return [r if isinstance(r, Rejected) else dataclasses.replace(r, text="")
+            for r in _analyse_batch(articles, _WORKER_SETTINGS)]
 
 
 def _chunks(items: Iterable[Article | Rejected], size: int) -> Iterator[list[Article | Rejected]]:
@@ -102,14 +137,14 @@ def analyze_many(items: Iterable[Item], *, settings: Settings | None = None,
     checked = (a if isinstance(a, Rejected) else _check_size(a, settings)
                for a in (_as_article(item, i) for i, item in enumerate(items)))
 
-    def merge(chunk: list[Article | Rejected], done: list[AnalysedArticle]) -> Iterator:
+    def merge(chunk: list[Article | Rejected], done: list[AnalysedArticle | Rejected]) -> Iterator:
         results = iter(done)
         for a in chunk:
             if isinstance(a, Rejected):
                 yield a
             else:
                 r = next(results)
-                yield r if r.text else dataclasses.replace(r, text=a.text)
+                yield r if isinstance(r, Rejected) or r.text else dataclasses.replace(r, text=a.text)
 
     if settings.engine != "local":  # a cluster engine (runners/): same batches, same order
         from .runners import analyse_on_engine
@@ -145,11 +180,20 @@ def analyze(text: str | None = None, *, html: str | bytes | None = None, id: str
     """Analyse one article given as ``text`` or ``html``; returns the typed record.
 
     Raises:
-        BadInput: neither text nor html given, or nothing readable in them.
+        BadInput: neither text nor html given, a value of the wrong type (``text=5``), or
+            nothing readable in them; a ``published`` that is not ISO 8601 is dropped
+            with a warning.
     """
     if (text is None) == (html is None):
         raise BadInput("give exactly one of text= or html=")
+    if text is not None and not isinstance(text, str):
+        raise BadInput(f"text= must be a str, not {type(text).__name__}")
+    if html is not None and not isinstance(html, (str, bytes)):
+        raise BadInput(f"html= must be a str or bytes, not {type(html).__name__}")
     meta = dict(id=id, url=url, source=source, title=title, published=published)
+    for name, value in meta.items():
+        if value is not None and not isinstance(value, str):
+            raise BadInput(f"{name}= must be a str or None, not {type(value).__name__}")
     if text is not None:
         article = make_article(text, origin="<text>", **meta)
     else:

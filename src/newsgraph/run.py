@@ -40,6 +40,8 @@ class RunSummary:
     stories: dict | None = None
     files: int = 0
     skipped: Counter = field(default_factory=Counter)
+    dropped: Counter = field(default_factory=Counter)
+    quarantined: int = 0
 
     @property
     def read(self) -> int:
@@ -59,6 +61,7 @@ class RunSummary:
             "articles_per_s": round(self.articles_per_s, 2), "model": self.model,
             "extractors": list(self.extractors), "lexicons": self.lexicons, "output": self.output,
             "stories": self.stories, "files": self.files, "skipped": dict(sorted(self.skipped.items())),
+            "dropped": dict(sorted(self.dropped.items())), "quarantined": self.quarantined,
         }
 
 
@@ -93,18 +96,19 @@ def run_analyze(inputs: Iterable[str | Path], out: str | Path, *, settings: Sett
     stats = ReadStats()
     summary = RunSummary(model=pipeline_label(nlp), extractors=tuple(e.name for e in extractors()),
                          lexicons=lexicon_hashes(), output=str(out))
-    clusterer = None
-    if stories:
-        from .stories import StoryClusterer
-
-        clusterer = StoryClusterer()
-        if resume and str(out) != "-" and Path(out).exists():
-            from .store import read_analysed
-
-            for done in read_analysed(out):
-                clusterer.add(done)
-    start = time.perf_counter()
     with JsonlSink(out, resume=resume) as sink:
+        summary.quarantined = len(sink.quarantined)
+        clusterer = None
+        if stories:
+            from .stories import StoryClusterer
+
+            clusterer = StoryClusterer()
+            if resume and str(out) != "-" and Path(out).exists():
+                from .store import read_analysed
+
+                for done in read_analysed(out):  # checked and cleaned by the sink
+                    clusterer.add(done)
+        start = time.perf_counter()
         items = _skip_done(read_inputs(inputs, stdin=stdin, stats=stats), sink.done_ids, summary)
         for result in analyze_many(items, settings=settings):
             if isinstance(result, Rejected):
@@ -122,7 +126,7 @@ def run_analyze(inputs: Iterable[str | Path], out: str | Path, *, settings: Sett
             if on_article is not None:
                 on_article(result)
     summary.seconds = time.perf_counter() - start
-    summary.files, summary.skipped = stats.files, stats.skipped
+    summary.files, summary.skipped, summary.dropped = stats.files, stats.skipped, stats.dropped
     if clusterer is not None:
         from .stories import stories_to_dict
 
@@ -134,9 +138,10 @@ def _is_analysed_jsonl(path: Path) -> bool:
     if path.suffix.lower() not in (".jsonl", ".ndjson") or not path.is_file():
         return False
     from .store import read_jsonl_records
+    from .store.jsonl import is_analysed_record
 
     for _, obj, _ in read_jsonl_records(path):
-        return obj is not None and "entities" in obj and "text" in obj
+        return is_analysed_record(obj)
     return False
 
 

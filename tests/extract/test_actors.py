@@ -101,3 +101,19 @@ def test_actors_region_country(place, country):
 def test_actors_place_inside_a_country(coded):
     actor = coded("Israeli forces raided the West Bank.", "Bank")
     assert actor is not None and actor.code == "PSE", actor  # a place, not its state: no GOV
+
+
+
+@pytest.mark.parametrize("module", ["actors.py", "actor_context.py", "event_lexicon.py", "modal_words.py"])
+def test_actors_never_import_the_events_stage(module):
+    """Issue 11: actor coding uses the trigger lexicon only; no import (lazy or not) of ``events``."""
+    import ast
+    from pathlib import Path
+
+    import newsgraph.extract as extract
+
+    tree = ast.parse((Path(extract.__file__).parent / module).read_text())
+    imported = [n.module or "" for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)]
+    imported += [a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names]
+    names = [a.name for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) and not n.module for a in n.names]
+    assert not [m for m in imported + names if m == "events" or m.split(".")[-1] == "events"]

@@ -13,7 +13,8 @@ from typer.testing import CliRunner  # noqa: E402
 
 from newsgraph import analyze_many, to_dict  # noqa: E402
 from newsgraph.cli import app  # noqa: E402
-from newsgraph.model import AnalysedArticle, Article, Rejected  # noqa: E402
+from newsgraph.extract import AnalysedArticle  # noqa: E402
+from newsgraph.model import Article, Rejected  # noqa: E402
 from newsgraph.settings import make_settings  # noqa: E402
 
 from .runners_helpers import invented_articles  # noqa: E402

@@ -8,7 +8,8 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from newsgraph.model import AnalysedArticle, Article, Rejected
+from newsgraph.extract import AnalysedArticle
+from newsgraph.model import Article, Rejected
 from newsgraph.runners.ordered import OrderedFanOut, chunks
 
 

@@ -176,6 +176,11 @@ def protest_target(source: Actor | None, place_country: str | None) -> Actor | N
     return Actor(name=f"government of {name}", entity=None, code=f"{country} GOV")
 
 
+def state_actor(country: str) -> Actor:
+    """The state of a country as an actor ("NGA" -> Nigeria, "NGA GOV")."""
+    return Actor(name=gazetteer.country_name(country) or country, entity=None, code=f"{country} GOV")
+
+
 def target_words(targets: Sequence) -> frozenset[int]:
     """Token ids of the targets' own words (not their nationality adjective, not "in X" locations)."""
     out: set[int] = set()

@@ -42,6 +42,7 @@ from ..lexicons import load_tsv
 from ..model import Actor, Entity
 from . import gazetteer
 from .actor_context import region_country
+from .event_lexicon import is_event_noun
 from .linking import MentionIndex
 
 # Modifier dependencies that carry an actor's nationality or title ("Russian", "Iran's", "Foreign Minister").
@@ -80,6 +81,42 @@ def org_code(text: str) -> str | None:
     if info.role == "REB":
         return "IMG REB"
     return info.role or None
+
+
+@functools.lru_cache(maxsize=1)
+def _noun_kinds() -> dict[str, str]:
+    return {r["term"]: r["kind"] for r in load_tsv("plover_nonactors.tsv")}
+
+
+def noun_kind(word: str) -> str | None:
+    """The class of a head noun from ``plover_nonactors.tsv`` ("quake" -> "natural", "rescuers" -> "people").
+
+    Plural and capitalised forms are folded ("Tremors", "bombs"); None for nouns the list does not hold.
+    """
+    low = word.lower()
+    kinds = _noun_kinds()
+    for key in (low, low[:-1] if low.endswith("s") else "", low[:-2] if low.endswith("es") else "",
+                low[:-3] + "y" if low.endswith("ies") else "", low[:-3] + "an" if low.endswith("men") else ""):
+        if key and key in kinds:
+            return kinds[key]
+    return None
+
+
+def is_non_actor(word: str) -> bool:
+    """True for a head noun that can never act: a natural force, device, document, quantity, outcome or market."""
+    kind = noun_kind(word)
+    return kind is not None and kind != "people"
+
+
+def is_agent_name(actor: Actor) -> bool:
+    """True when an actor can act: a coded or linked actor, or a description of people ("rescue workers")."""
+    if actor.code or actor.entity:
+        return True
+    words = [w for w in actor.name.replace("-", " ").split() if w.isalpha()]
+    if not words:
+        return False
+    head = words[-1]
+    return noun_kind(head) == "people" or sector_of_noun(head.lower().rstrip("s"), head) is not None
 
 
 def sector_of_noun(lemma: str, text: str = "") -> str | None:
@@ -128,6 +165,27 @@ def dateline_end(sent) -> int:
             if any(t.is_upper and len(t) > 2 for t in before) or any(t.like_num for t in before):
                 return tok.i
             return -1
+    return _bare_dateline(sent)
+
+
+def _bare_dateline(sent) -> int:
+    """Last token of a dateline without a dash ("HARARE Zimbabwe's army said"): a place in capitals
+    (a country or capital the gazetteer knows) opening the first line, before a capitalised word."""
+    first = sent[0]
+    if first.i > 0 and "\n" not in first.doc[first.i - 1].text_with_ws:
+        return -1  # not at the start of a line
+    caps = []
+    for t in sent[:4]:
+        if t.is_upper and t.is_alpha and len(t) > 2:
+            caps.append(t)
+        else:
+            break
+    if not caps or len(caps) == len(sent):
+        return -1
+    nxt = sent[len(caps)]
+    place = " ".join(t.text for t in caps).title()
+    if nxt.is_title and (gazetteer.country_code(place, demonyms=False) or gazetteer.metonym(place)):
+        return caps[-1].i
     return -1
 
 
@@ -422,7 +480,22 @@ def code_actor(tok, index: MentionIndex, *, _depth: int = 0) -> Actor | None:
     code = _join(country, sector)
     if head_ent is None:
         name = _phrase_text(toks).split("\n")[-1].strip() or tok.text  # never across lines
-    return Actor(name=name, entity=entity_id, code=code)
+    if country and sector == "GOV" and _names_state(tok, head_ent):
+        # "Washington", "the Kremlin", "Moscow" acting: the state is the canonical actor (PLOVER/CAMEO)
+        name = gazetteer.country_name(country) or name
+    text = _phrase_text(toks).split("\n")[-1].strip() or tok.text
+    return Actor(name=name, entity=entity_id, code=code, text=text, span=(start, end))
+
+
+def _names_state(tok, ent: Entity | None) -> bool:
+    """True when the head word itself names a country or its seat of power, not a body or place in it."""
+    if _sectors().get(tok.lemma_.lower()):
+        return False  # "the government", "the army": the body, named as the sentence names it
+    name = ent.name if ent is not None else tok.text
+    if ent is not None and ent.type not in ("GPE", "ORG", "FAC", "LOC", "NORP"):
+        return False
+    return bool(gazetteer.country_code(name, demonyms=False) or gazetteer.metonym(name)
+                or gazetteer.country_code(tok.text, demonyms=False) or gazetteer.metonym(tok.text))
 
 
 def _fuller_mention(tok, ent: Entity, index: MentionIndex):
@@ -501,8 +574,6 @@ def _located_in(tok, index: MentionIndex, *, of: bool = False, depth: int = 1) -
 
 
 def _is_event_noun(tok) -> bool:
-    from .events import is_event_noun  # events owns the trigger lexicon
-
     return tok.pos_ != "PROPN" and is_event_noun(tok.lemma_.lower())
 
 

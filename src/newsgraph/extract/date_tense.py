@@ -7,8 +7,10 @@ auxiliaries decide which.
 
 from __future__ import annotations
 
-_FUTURE_AUX = frozenset("will 'll wo shall would 'd going gon".split())
-_MODAL_FUTURE = frozenset("could may might should must can ca".split())
+from .modal_words import CONDITIONAL_AUX, FUTURE_AUX, OBLIGATION_AUX, POSSIBILITY_AUX
+
+_FUTURE_AUX = FUTURE_AUX | CONDITIONAL_AUX | {"going", "gon"}
+_MODAL_FUTURE = POSSIBILITY_AUX | OBLIGATION_AUX
 _FUTURE_HEADS = frozenset("plan expect schedule set due hope intend aim go prepare want seek try "
                           "likely able poised slate".split())
 _PUT_OFF = frozenset("postpone delay adjourn defer reschedule schedule slate expect plan".split())

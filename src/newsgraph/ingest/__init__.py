@@ -20,7 +20,7 @@ from .feeds import read_feed
 from .html import article_from_html
 from .jsonl import read_json, read_jsonl
 from .records import article_from_record, make_article
-from .sniff import HEAD_BYTES, Format, format_from_name, is_gzip, sniff
+from .sniff import HEAD_BYTES, Format, format_from_name, is_gzip, json_line_votes, sniff
 from .stats import ReadStats
 from .streams import Guarded, Prefixed
 from .text import article_from_text_bytes
@@ -54,20 +54,50 @@ def _read_head(stream: IO[bytes]) -> bytes:
     return b"".join(chunks)
 
 
-def _read_document(kind: Format, data: bytes, *, origin: str,
-                   title_heuristic: bool) -> Iterator[Article | Rejected]:
+def _read_document(kind: Format, data: bytes, *, origin: str, title_heuristic: bool,
+                   stats: ReadStats | None) -> Iterator[Article | Rejected]:
     if not data.strip():
         yield Rejected(origin, "empty", "the input is empty")
     elif kind == "html":
-        yield article_from_html(data, origin=origin)
+        yield article_from_html(data, origin=origin, stats=stats)
     elif kind == "feed":
-        yield from read_feed(data, origin=origin)
+        yield from read_feed(data, origin=origin, stats=stats)
     elif kind == "json":
-        yield from read_json(data, origin=origin)
+        yield from read_json(data, origin=origin, stats=stats)
     elif kind == "binary":
         yield Rejected(origin, "binary", "not text (NUL bytes or compressed data)")
     else:
-        yield article_from_text_bytes(data, origin=origin, title_heuristic=title_heuristic)
+        yield article_from_text_bytes(data, origin=origin, title_heuristic=title_heuristic,
+                                      stats=stats)
+
+
+def _json_or_lines(kind: Format, head: bytes) -> Format:
+    """JSON or JSON Lines for a file whose extension named one and whose bytes sniff as the other.
+
+    The extension decides unless the lines plainly disagree: a ``.jsonl`` none of whose
+    lines is a JSON object is one pretty-printed document; a ``.json`` most of whose (several)
+    lines are JSON objects is JSON Lines. A bad first line never decides for the file.
+    """
+    good, total = json_line_votes(head.lstrip(b"\xef\xbb\xbf \t\r\n"),
+                                  complete=len(head) < HEAD_BYTES)
+    if kind == "jsonl":
+        return "json" if good == 0 and total > 1 else "jsonl"
+    return "jsonl" if total > 1 and 2 * good > total else "json"
+
+
+def guarded(results: Iterator[Article | Rejected], *, origin: str) -> Iterator[Article | Rejected]:
+    """The reader's results, with any exception it raises turned into one last ``Rejected``.
+
+    Readers handle the failures they know; this is the net under third-party code (parsers
+    raise ``AssertionError``, ``RecursionError``, ``OSError``...): the input is rejected
+    with the exception as its reason and the run goes on with the next input.
+    """
+    try:
+        yield from results
+    except Exception as exc:  # noqa: BLE001 - the boundary around third-party parsers
+        log.warning("%s: reader failed: %s: %s", origin, type(exc).__name__, exc,
+                    exc_info=log.isEnabledFor(logging.DEBUG))
+        yield Rejected(origin, "reader-error", f"{type(exc).__name__}: {str(exc)[:200]}")
 
 
 def read_stream(stream: IO[bytes], *, origin: str, kind: Format | None = None,
@@ -91,11 +121,13 @@ def read_stream(stream: IO[bytes], *, origin: str, kind: Format | None = None,
                               title_heuristic=title_heuristic, stats=stats)
         return
     # The extension decides, except when the bytes plainly say otherwise.
-    if (kind is None or sniffed in ("binary", "empty") or (kind == "warc") != (sniffed == "warc")
-            or {kind, sniffed} == {"json", "jsonl"}):
+    if kind in ("json", "jsonl") and sniffed in ("json", "jsonl", "text"):
+        kind = _json_or_lines(kind, head)
+    elif (kind is None or sniffed in ("binary", "empty")
+            or (kind == "warc") != (sniffed == "warc")):
         kind = sniffed
     if kind == "jsonl":
-        yield from read_jsonl(buffered, origin=origin, max_bytes=max_bytes)
+        yield from read_jsonl(buffered, origin=origin, max_bytes=max_bytes, stats=stats)
     elif kind == "warc":
         yield from read_warc(buffered, origin=origin, max_bytes=max_bytes,
                              compressed=head[:2] == b"\x1f\x8b", stats=stats)
@@ -104,7 +136,8 @@ def read_stream(stream: IO[bytes], *, origin: str, kind: Format | None = None,
         if isinstance(data, Rejected):
             yield data
         else:
-            yield from _read_document(kind, data, origin=origin, title_heuristic=title_heuristic)
+            yield from _read_document(kind, data, origin=origin, title_heuristic=title_heuristic,
+                                      stats=stats)
 
 
 def _read_gzip(stream: IO[bytes], *, origin: str, kind: Format | None, max_bytes: int,
@@ -138,8 +171,9 @@ def read_file(path: str | Path, *, max_bytes: int = MAX_BYTES, title_heuristic: 
         with path.open("rb") as handle:
             if stats is not None:
                 stats.files += 1
-            yield from read_stream(handle, origin=origin, kind=kind, max_bytes=max_bytes,
-                                   title_heuristic=title_heuristic, stats=stats)
+            yield from guarded(read_stream(handle, origin=origin, kind=kind, max_bytes=max_bytes,
+                                           title_heuristic=title_heuristic, stats=stats),
+                               origin=origin)
     except FileNotFoundError:
         yield Rejected(origin, "missing", "no such file")
     except (PermissionError, IsADirectoryError, OSError) as exc:
@@ -150,26 +184,42 @@ def _is_hidden(name: str) -> bool:
     return name.startswith(".") or name.endswith("~")
 
 
-def walk(directory: str | Path, *, stats: ReadStats | None = None) -> Iterator[Path]:
+def walk(directory: str | Path, *, stats: ReadStats | None = None) -> Iterator[Path | Rejected]:
     """The article files under a directory, recursively, in path order (a/x before b/ before c.txt).
 
     Hidden entries (".git", ".DS_Store") and editor backups ("notes.txt~") are skipped. A file whose extension
     names no article format is kept only when its first bytes sniff as HTML, a feed, JSON
     or a WARC, so scripts and notes next to the articles (a README, ``make_warc.py``) are
     not analysed as news; they are counted in ``stats`` as "not-an-article-file".
+    Symbolic links to directories are not followed (so a link loop cannot recurse). A
+    directory that cannot be listed yields ``Rejected("unreadable")``; an entry that cannot
+    even be examined (a link loop, a vanished file) is yielded as a path, so that
+    ``read_file`` reports why it cannot be read.
     """
     try:
-        entries = sorted(os.scandir(directory), key=lambda e: e.name)
+        with os.scandir(directory) as listing:
+            entries = sorted(listing, key=lambda e: e.name)
     except OSError as exc:
         log.warning("cannot list %s: %s", directory, exc)
+        yield Rejected(str(directory), "unreadable", f"cannot list the directory: "
+                                                      f"{exc.strerror or type(exc).__name__}")
         return
     for entry in entries:
         if _is_hidden(entry.name):
             continue
         path = Path(entry.path)
-        if entry.is_dir(follow_symlinks=False):
+        try:
+            is_dir = entry.is_dir(follow_symlinks=False)
+            is_file = not is_dir and entry.is_file()
+        except OSError as exc:  # a symlink loop (ELOOP), a name too long, a file gone meanwhile
+            log.warning("cannot examine %s: %s", path, exc)
+            yield path
+            continue
+        if is_dir:
             yield from walk(path, stats=stats)
-        elif not entry.is_file():
+        elif not is_file:
+            if entry.is_symlink():
+                log.info("skipping %s: a link to a directory, a broken link or a link loop", path)
             continue
         elif format_from_name(path) is None and not _sniffs_as_article(path):
             if stats is not None:
@@ -177,6 +227,13 @@ def walk(directory: str | Path, *, stats: ReadStats | None = None) -> Iterator[P
             log.debug("skipping %s: not an article format", path)
         else:
             yield path
+
+
+def _is_dir(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except OSError:  # read_file reports why the path cannot be read
+        return False
 
 
 def _sniffs_as_article(path: Path) -> bool:
@@ -212,15 +269,18 @@ def read_inputs(inputs: Iterable[str | Path], *, stdin: IO[bytes] | None = None,
         if str(item) == "-":
             if stats is not None:
                 stats.files += 1
-            yield from read_stream(stdin if stdin is not None else sys.stdin.buffer,
-                                   origin="<stdin>", **options)
+            yield from guarded(read_stream(stdin if stdin is not None else sys.stdin.buffer,
+                                           origin="<stdin>", **options), origin="<stdin>")
             continue
         path = Path(item)
-        if path.is_dir():
+        if _is_dir(path):
             found = False
             for file in walk(path, stats=stats):
                 found = True
-                yield from read_file(file, **options)
+                if isinstance(file, Rejected):
+                    yield file
+                else:
+                    yield from read_file(file, **options)
             if not found:
                 yield Rejected(str(path), "empty", "no article files in this directory")
         else:

@@ -13,11 +13,14 @@ import email.utils
 import io
 import logging
 from datetime import datetime, timezone
-from typing import Any, Iterator, Mapping
+from typing import TYPE_CHECKING, Any, Iterator, Mapping
 
 from ..model import Article, Rejected
 from .html import fragment_text
 from .records import make_article
+
+if TYPE_CHECKING:
+    from .stats import ReadStats
 
 log = logging.getLogger(__name__)
 
@@ -64,12 +67,14 @@ def _item_text(entry: Mapping[str, Any]) -> str:
     return max(texts, key=len, default="")
 
 
-def read_feed(data: bytes, *, origin: str) -> Iterator[Article | Rejected]:
+def read_feed(data: bytes, *, origin: str,
+              stats: ReadStats | None = None) -> Iterator[Article | Rejected]:
     """Articles from an RSS or Atom document.
 
     Args:
         data: the feed's bytes (feedparser detects the encoding from the XML prolog).
         origin: the file's name; item ``N`` (1-based) has origin ``origin#N``.
+        stats: counts malformed metadata dropped from items.
 
     Yields:
         One ``Article`` per item with content; ``Rejected("link-only")`` for items with only
@@ -83,7 +88,7 @@ def read_feed(data: bytes, *, origin: str) -> Iterator[Article | Rejected]:
         return
     try:
         parsed = feedparser.parse(io.BytesIO(data), resolve_relative_uris=True, sanitize_html=True)
-    except (ValueError, LookupError, TypeError) as exc:  # feedparser's encoding guesser can raise
+    except Exception as exc:  # noqa: BLE001 - feedparser and its XML parsers raise many types
         yield Rejected(origin, "malformed-feed", f"{type(exc).__name__}: {exc}")
         return
     entries = parsed.get("entries") or []
@@ -97,19 +102,30 @@ def read_feed(data: bytes, *, origin: str) -> Iterator[Article | Rejected]:
     if not entries:
         yield Rejected(origin, "empty", "the feed has no items")
         return
-    source = (parsed.get("feed") or {}).get("title") or None
+    source = _str((parsed.get("feed") or {}).get("title"))
     for n, entry in enumerate(entries, start=1):
         where = f"{origin}#{n}"
-        link = entry.get("link") or None
-        text = _item_text(entry)
-        if not text or text == (entry.get("title") or "").strip():  # a title alone is no article
-            if link:
-                yield Rejected(where, "link-only", f"item has no content, only a link: {link}")
-            else:
-                yield Rejected(where, "empty", "item has neither content nor a link")
-            continue
-        yield make_article(text, url=link, source=source, title=entry.get("title") or None,
-                           published=published_iso(entry), origin=where)
+        try:
+            yield _item_article(entry, source=source, origin=where, stats=stats)
+        except Exception as exc:  # noqa: BLE001 - one odd item never loses the feed's others
+            yield Rejected(where, "malformed-feed", f"{type(exc).__name__}: {str(exc)[:200]}")
+
+
+def _str(value: Any) -> str | None:
+    return value if isinstance(value, str) and value else None
+
+
+def _item_article(entry: Mapping[str, Any], *, source: str | None, origin: str,
+                  stats: ReadStats | None) -> Article | Rejected:
+    link = _str(entry.get("link"))
+    title = _str(entry.get("title"))
+    text = _item_text(entry)
+    if not text or text == (title or "").strip():  # a title alone is no article
+        if link:
+            return Rejected(origin, "link-only", f"item has no content, only a link: {link}")
+        return Rejected(origin, "empty", "item has neither content nor a link")
+    return make_article(text, url=link, source=source, title=title,
+                        published=published_iso(entry), origin=origin, stats=stats)
 
 
 __all__ = ["published_iso", "read_feed"]

@@ -6,18 +6,29 @@ and canonical url from the page. It never fetches anything when given the page i
 trafilatura finds no main text (tiny or truncated pages), its baseline extractor is the
 fallback so that whatever text there is still becomes an article; an HTML fragment
 (no ``<html>``/``<body>``) that trafilatura cannot read is turned into text directly.
+
+lxml (under trafilatura) gives up on some inputs in ways no page should be able to cause:
+it raises ``AssertionError: too many bodies`` on some fragments, and stops building the
+tree below 256 levels of nesting, so a deeply nested page has no text for it. Any
+exception from the parsers is treated as "this parser found nothing", and a page nested
+deeper than lxml goes is read by the standard library's tolerant tokenizer instead.
 """
 
 from __future__ import annotations
 
+import html.parser
 import logging
 import re
+from typing import TYPE_CHECKING
 
 from lxml import etree
 
 from ..model import Article, Rejected
 from .decode import BinaryData, decode_bytes, declared_encoding
 from .records import make_article
+
+if TYPE_CHECKING:
+    from .stats import ReadStats
 
 log = logging.getLogger(__name__)
 
@@ -26,7 +37,12 @@ log = logging.getLogger(__name__)
 _DATE_PARAMS = {"extensive_search": False, "original_date": True}
 _WHOLE_PAGE = re.compile(r"<(html|body|head)[\s>]", re.I)
 _XML_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-_PARSE_ERRORS = (ValueError, TypeError, etree.LxmlError)
+# lxml and trafilatura fail on hostile markup with many exception types (AssertionError
+# "too many bodies", RecursionError, UnicodeError, ...); any of them means "no text here".
+_PARSE_ERRORS = (Exception,)
+_LXML_MAX_DEPTH = 255
+_BLOCKS = frozenset({"p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote",
+                     "tr", "table", "section", "article", "header", "footer", "pre", "dd", "dt"})
 
 
 def html_to_str(html: str | bytes, *, origin: str) -> str | Rejected:
@@ -68,7 +84,8 @@ def _baseline(page: str) -> str:
 def article_from_html(html: str | bytes, *, origin: str = "<html>", id: str | None = None,
                       url: str | None = None, source: str | None = None,
                       title: str | None = None, published: str | None = None,
-                      fallback_published: str | None = None) -> Article | Rejected:
+                      fallback_published: str | None = None,
+                      stats: ReadStats | None = None) -> Article | Rejected:
     """Main text and metadata of a news page.
 
     Args:
@@ -81,10 +98,22 @@ def article_from_html(html: str | bytes, *, origin: str = "<html>", id: str | No
         published: wins over the page's date.
         fallback_published: used when neither ``published`` nor the page gives a date
             (a WARC record's capture date, a feed item's date).
+        stats: counts malformed metadata dropped from the article.
 
     Returns:
         The article, or ``Rejected`` ("empty", "binary", "no-main-text").
     """
+    try:
+        return _article(html, origin=origin, id=id, url=url, source=source, title=title,
+                        published=published, fallback_published=fallback_published, stats=stats)
+    except _PARSE_ERRORS as exc:  # a parser bug must cost this page only, never the run
+        log.warning("%s: HTML reader failed: %s: %s", origin, type(exc).__name__, exc)
+        return Rejected(origin, "unreadable-html", f"{type(exc).__name__}: {str(exc)[:200]}")
+
+
+def _article(html: str | bytes, *, origin: str, id: str | None, url: str | None,
+             source: str | None, title: str | None, published: str | None,
+             fallback_published: str | None, stats: ReadStats | None) -> Article | Rejected:
     page = html_to_str(html, origin=origin)
     if isinstance(page, Rejected):
         return page
@@ -99,18 +128,84 @@ def article_from_html(html: str | bytes, *, origin: str = "<html>", id: str | No
     if not text and not _WHOLE_PAGE.search(page[:4096]):
         text = fragment_text(page)  # a fragment ("<p>...</p>" in a JSONL record): its text is the article
     if not text:
+        deep = deep_text(page)
+        if deep:
+            log.info("%s: nested deeper than lxml reads, text taken by the plain tokenizer", origin)
+            text = deep
+    if not text:
         return Rejected(origin, "no-main-text", "no readable text in the page")
     return make_article(
-        text, id=id, url=url or getattr(doc, "url", None),
-        source=source or getattr(doc, "sitename", None), title=title or getattr(doc, "title", None),
-        published=published or getattr(doc, "date", None) or fallback_published, origin=origin)
+        text, id=id, url=url or _meta(doc, "url"), source=source or _meta(doc, "sitename"),
+        title=title or _meta(doc, "title"),
+        published=published or _meta(doc, "date") or fallback_published, origin=origin, stats=stats)
 
 
+def _meta(doc, name: str) -> str | None:
+    value = getattr(doc, name, None)
+    return value if isinstance(value, str) and value else None
 
 
+class _TextCollector(html.parser.HTMLParser):
+    """Text of a page and its deepest nesting, by the standard library's tolerant tokenizer."""
 
-_BLOCKS = frozenset({"p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote",
-                     "tr", "table", "section", "article", "header", "footer", "pre", "dd", "dt"})
+    _SKIP = frozenset({"script", "style", "noscript", "template", "title"})
+    _VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
+                       "param", "source", "track", "wbr"})
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.depth = 0
+        self.max_depth = 0
+        self._skipping: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs) -> None:
+        if tag in self._VOID:
+            if tag == "br":
+                self.parts.append("\n")
+            return
+        self.depth += 1
+        self.max_depth = max(self.max_depth, self.depth)
+        if tag in self._SKIP:
+            self._skipping.append(tag)
+        elif tag in _BLOCKS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self._VOID:
+            return
+        self.depth = max(0, self.depth - 1)
+        if self._skipping and self._skipping[-1] == tag:
+            self._skipping.pop()
+        if tag in _BLOCKS:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self._skipping:
+            self.parts.append(data)
+
+
+def _tokenized_text(page: str) -> tuple[str, int]:
+    """(text, deepest nesting) of a page by the standard library's tolerant tokenizer."""
+    collector = _TextCollector()
+    try:
+        collector.feed(page)
+        collector.close()
+    except _PARSE_ERRORS as exc:
+        log.debug("tokenizer failed on a page: %s", exc)
+        return "", 0
+    lines = (" ".join(line.split()) for line in "".join(collector.parts).split("\n"))
+    return "\n".join(line for line in lines if line), collector.max_depth
+
+
+def deep_text(page: str) -> str:
+    """The text of a page nested deeper than lxml builds trees (about 256 levels), else "".
+
+    Only such pages are read this way: on ordinary pages an empty result from trafilatura
+    means boilerplate only, and the whole page's text would be navigation and footers.
+    """
+    text, depth = _tokenized_text(page)
+    return text if depth > _LXML_MAX_DEPTH else ""
 
 
 def fragment_text(fragment: str) -> str:
@@ -136,11 +231,11 @@ def fragment_text(fragment: str) -> str:
                 el.text = "\n" + (el.text or "")
                 el.tail = "\n" + (el.tail or "")
         content = root.text_content()
-    except _PARSE_ERRORS as exc:
-        log.debug("unparsable HTML fragment: %s", exc)
-        return ""
+    except _PARSE_ERRORS as exc:  # lxml asserts "too many bodies" on "<html/>..."
+        log.debug("lxml cannot parse an HTML fragment (%s): using the plain tokenizer", exc)
+        return _tokenized_text(fragment)[0]
     lines = (" ".join(line.split()) for line in content.split("\n"))
     return "\n".join(line for line in lines if line)
 
 
-__all__ = ["article_from_html", "fragment_text", "html_to_str"]
+__all__ = ["article_from_html", "deep_text", "fragment_text", "html_to_str"]

@@ -7,11 +7,23 @@ bad line becomes ``Rejected`` with origin ``path:LINENO`` and the other lines go
 from __future__ import annotations
 
 import json
-from typing import IO, Iterator
+from typing import IO, TYPE_CHECKING, Iterator
 
 from ..model import Article, Rejected
 from .decode import BinaryData, decode_bytes
 from .records import article_from_record
+
+if TYPE_CHECKING:
+    from .stats import ReadStats
+
+# RecursionError: a value nested thousands deep ([[[[...]]]]) exhausts the parser's stack.
+_BAD_JSON = (json.JSONDecodeError, BinaryData, RecursionError)
+
+
+def _bad_json_detail(exc: Exception) -> str:
+    if isinstance(exc, RecursionError):
+        return "JSON nested too deeply to read"
+    return str(exc)
 
 
 def _decode_line(raw: bytes) -> str:
@@ -21,14 +33,15 @@ def _decode_line(raw: bytes) -> str:
         return decode_bytes(raw)[0]
 
 
-def read_jsonl(stream: IO[bytes], *, origin: str,
-               max_bytes: int) -> Iterator[Article | Rejected]:
+def read_jsonl(stream: IO[bytes], *, origin: str, max_bytes: int,
+               stats: ReadStats | None = None) -> Iterator[Article | Rejected]:
     """Articles from a JSON Lines stream, one per non-blank line.
 
     Args:
         stream: the binary stream, read line by line.
         origin: the file's name; each record's origin is ``origin:LINENO``.
         max_bytes: a longer line is rejected as "too-large" without being read whole.
+        stats: counts malformed fields dropped from records.
     """
     lineno = 0
     while True:
@@ -46,15 +59,16 @@ def read_jsonl(stream: IO[bytes], *, origin: str,
             continue
         try:
             record = json.loads(_decode_line(raw))
-        except (json.JSONDecodeError, BinaryData) as exc:
-            yield Rejected(where, "bad-json", str(exc))
+        except _BAD_JSON as exc:
+            yield Rejected(where, "bad-json", _bad_json_detail(exc))
             continue
-        yield article_from_record(record, origin=where)
+        yield article_from_record(record, origin=where, stats=stats)
     if lineno == 0:
         yield Rejected(origin, "empty", "the file is empty")
 
 
-def read_json(data: bytes, *, origin: str) -> Iterator[Article | Rejected]:
+def read_json(data: bytes, *, origin: str,
+              stats: ReadStats | None = None) -> Iterator[Article | Rejected]:
     """Articles from a JSON document holding one record or a list of records.
 
     A list item's origin is ``origin[INDEX]`` (0-based).
@@ -64,16 +78,16 @@ def read_json(data: bytes, *, origin: str) -> Iterator[Article | Rejected]:
         return
     try:
         value = json.loads(decode_bytes(data)[0])
-    except (json.JSONDecodeError, BinaryData) as exc:
-        yield Rejected(origin, "bad-json", str(exc))
+    except _BAD_JSON as exc:
+        yield Rejected(origin, "bad-json", _bad_json_detail(exc))
         return
     if isinstance(value, list):
         if not value:
             yield Rejected(origin, "empty", "an empty list")
         for i, record in enumerate(value):
-            yield article_from_record(record, origin=f"{origin}[{i}]")
+            yield article_from_record(record, origin=f"{origin}[{i}]", stats=stats)
     else:
-        yield article_from_record(value, origin=origin)
+        yield article_from_record(value, origin=origin, stats=stats)
 
 
 __all__ = ["read_json", "read_jsonl"]

@@ -1,41 +1,162 @@
-"""Building ``Article`` records: stable ids and SCHEMA input records (JSON objects)."""
+"""Building ``Article`` records: stable ids, and the typed schema of SCHEMA input records.
+
+Every reader ends here, so this is the boundary where text becomes safe to analyse and to
+write: lone surrogates (``"\\ud800"`` from a JSON escape) cannot be encoded as UTF-8 and
+would make spaCy or the writer raise, so they become U+FFFD. Input records are checked
+field by field against ``INPUT_FIELDS``: a record never carries a Python repr
+(``"['x', 1]"``) into the output, and a ``published`` that is not ISO 8601 is dropped with
+a warning (and counted), since every relative date would be resolved against it; a date
+spelled another way ("Sept. 17, 2015", RFC 2822) is written in ISO form.
+"""
 
 from __future__ import annotations
 
-from typing import Any, Mapping
+import email.utils
+import logging
+import re
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Any, Mapping
 
 from ..model import Article, Rejected, stable_id
+
+if TYPE_CHECKING:
+    from .stats import ReadStats
+
+log = logging.getLogger(__name__)
+
+_SURROGATES = re.compile("[\ud800-\udfff]")
+_MAX_META_CHARS = 10_000
+
+INPUT_FIELDS: dict[str, str] = {
+    "id": "string (an integer is accepted and written as its decimal digits)",
+    "url": "string or null",
+    "source": "string or null",
+    "title": "string or null (a number is written as its digits)",
+    "published": "string or null: an ISO 8601 date or datetime",
+    "text": "string (text or html is required)",
+    "html": "string (text or html is required)",
+}
+"""The typed schema of an input record (SCHEMA.md "Input"); other fields are allowed and ignored."""
+
+
+def clean_text(value: str) -> str:
+    """``value`` with lone surrogates replaced by U+FFFD, so it encodes as UTF-8."""
+    return _SURROGATES.sub("\ufffd", value) if _SURROGATES.search(value) else value
+
+
+def is_iso_date(value: str) -> bool:
+    """True for an ISO 8601 date (``2015-09-17``) or datetime (``2015-09-17T08:00:00+02:00``)."""
+    value = value.strip()
+    if not value or len(value) > 64:
+        return False
+    for parse in (date.fromisoformat, datetime.fromisoformat):
+        try:
+            parse(value)
+            return True
+        except ValueError:
+            continue
+    return False
+
+
+def normalise_published(value: str) -> str | None:
+    """``published`` as ISO 8601: kept when it is already, converted from RFC 2822 (feeds,
+    e-mail: the UTC offset kept) or a spelled-out calendar day ("Sept. 17, 2015", read by the
+    date extractor's own grammar); None when no calendar day can be read from it."""
+    value = value.strip()
+    if is_iso_date(value):
+        return value
+    if len(value) > 64:
+        return None
+    try:
+        return email.utils.parsedate_to_datetime(value).isoformat()
+    except (TypeError, ValueError, IndexError):
+        pass
+    from ..extract.dates import parse_published  # the one reader of spelled dates
+
+    day = parse_published(value)
+    return day.isoformat() if day is not None else None
+
+
+def _drop(field: str, value: Any, origin: str, why: str, stats: ReadStats | None) -> None:
+    log.warning("%s: dropping %s=%.80r: %s", origin, field, value, why)
+    if stats is not None:
+        stats.drop(field)
 
 
 def make_article(text: str, *, id: str | None = None, url: str | None = None,
                  source: str | None = None, title: str | None = None,
-                 published: str | None = None, origin: str | None = None) -> Article | Rejected:
+                 published: str | None = None, origin: str | None = None,
+                 stats: ReadStats | None = None) -> Article | Rejected:
     """An ``Article`` with a stable id (the given one, else a hash of url, else of text).
 
-    Text is normalised only in ways that keep it readable (``\\r\\n`` to ``\\n``); an
-    empty text yields ``Rejected(reason="empty")``.
+    Text is normalised only in ways that keep it readable (``\\r\\n`` to ``\\n``, lone
+    surrogates to U+FFFD); an empty text yields ``Rejected(reason="empty")``. ``published``
+    is written as ISO 8601 (``normalise_published``); one that is not a date at all is
+    dropped with a warning and counted in ``stats.dropped``.
     """
-    text = (text or "").replace("\r\n", "\n").replace("\r", "\n")
+    text = clean_text((text or "").replace("\r\n", "\n").replace("\r", "\n"))
+    where = origin or url or id or "<input>"
     if not text.strip():
-        return Rejected(origin or url or id or "<input>", "empty", "no text")
+        return Rejected(where, "empty", "no text")
+    meta = {k: (clean_text(v) if v else None)
+            for k, v in (("url", url), ("source", source), ("title", title), ("published", published))}
+    if meta["published"] is not None:
+        iso = normalise_published(meta["published"])
+        if iso is None:
+            _drop("published", meta["published"], where, "not a date (ISO 8601 expected)", stats)
+        meta["published"] = iso
     if not id:
-        id = stable_id(url) if url else stable_id(text)
-    return Article(id=str(id), text=text, url=url, source=source, title=title,
-                   published=published, origin=origin)
+        id = stable_id(meta["url"]) if meta["url"] else stable_id(text)
+    return Article(id=clean_text(str(id)), text=text, origin=origin, **meta)
 
 
-def article_from_record(record: Mapping[str, Any], *, origin: str = "<record>") -> Article | Rejected:
-    """An article from a SCHEMA input record (``text`` or ``html`` required)."""
+def _string_field(record: Mapping[str, Any], key: str, origin: str,
+                  stats: ReadStats | None) -> str | None:
+    """A metadata field as a string: numbers (not booleans) are written as their digits;
+    other types (lists, objects, booleans) are dropped with a warning, never turned into a repr."""
+    value = record.get(key)
+    if value is None or isinstance(value, str):
+        return value[:_MAX_META_CHARS] if isinstance(value, str) else None
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and key == "title":
+        return str(value)
+    _drop(key, value, origin, f"expected {INPUT_FIELDS[key]}, got {type(value).__name__}", stats)
+    return None
+
+
+def _record_id(value: Any) -> str | None | Rejected:
+    if value is None or (isinstance(value, str) and value.strip()):
+        return value
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    return Rejected("", "bad-id", f"'id' must be a non-empty string or an integer, "
+                              f"got {type(value).__name__} {str(value)[:40]!r}")
+
+
+def article_from_record(record: Mapping[str, Any], *, origin: str = "<record>",
+                        stats: ReadStats | None = None) -> Article | Rejected:
+    """An article from a SCHEMA input record (``text`` or ``html`` required).
+
+    The record is checked against ``INPUT_FIELDS``: an ``id`` that is neither a string nor
+    an integer rejects the record ("bad-id": the id is the article's identity, a guessed
+    one would be wrong silently); other fields of a wrong type are dropped with a warning
+    and counted; fields the schema does not name are allowed.
+    """
     if not isinstance(record, Mapping):
         return Rejected(origin, "not-an-object", f"expected a JSON object, got {type(record).__name__}")
-    meta = {k: (str(record[k]) if record.get(k) is not None else None)
-            for k in ("id", "url", "source", "title", "published")}
+    id = _record_id(record.get("id"))
+    if isinstance(id, Rejected):
+        return Rejected(origin, id.reason, id.detail)
+    meta = {k: _string_field(record, k, origin, stats) for k in ("url", "source", "title", "published")}
     text = record.get("text")
     if isinstance(text, str) and text.strip():
-        return make_article(text, origin=origin, **meta)
+        return make_article(text, origin=origin, id=id, stats=stats, **meta)
     html = record.get("html")
     if isinstance(html, str) and html.strip():
         from .html import article_from_html
 
-        return article_from_html(html, origin=origin, **meta)
+        return article_from_html(clean_text(html), origin=origin, id=id, stats=stats, **meta)
     return Rejected(origin, "no-text", "record has neither a non-empty 'text' nor 'html'")
+
+
+__all__ = ["INPUT_FIELDS", "article_from_record", "clean_text", "is_iso_date", "make_article",
+           "normalise_published"]

@@ -74,7 +74,7 @@ def sniff(head: bytes) -> Format:
     if not stripped:
         return "empty"
     if stripped[:1] == b"{":
-        return _json_kind(stripped)
+        return _json_kind(stripped, complete=len(head) < HEAD_BYTES)
     if _JSON_LIST.match(stripped):
         return "json"
     if stripped[:1] == b"<":
@@ -83,19 +83,48 @@ def sniff(head: bytes) -> Format:
             return "feed"
         if _HTML.search(window) or stripped[:5].lower() == b"<?xml":
             return "html" if _HTML.search(window) else "feed"
+    elif b"\n{" in stripped:  # JSON Lines after a bad first line
+        good, total = json_line_votes(stripped, complete=len(head) < HEAD_BYTES)
+        if total > 1 and 2 * good > total:
+            return "jsonl"
     return "text"
 
 
-def _json_kind(body: bytes) -> Format:
-    """JSON Lines when the first line is a whole JSON value, else one (pretty-printed) JSON document."""
-    first, newline, _rest = body.partition(b"\n")
-    if not newline:
+def json_line_votes(body: bytes, *, complete: bool = True) -> tuple[int, int]:
+    """``(lines that are whole JSON objects, non-blank lines)`` in a head of JSON-like input.
+
+    When the head is cut (``complete=False``) its last line is left out, since it may be cut
+    mid-value. A line that is bad in any way (cut off, Latin-1 bytes, nested too deeply to
+    parse) counts as a non-JSON line, so one bad line cannot decide for a whole file.
+    """
+    lines = body.split(b"\n")
+    if not complete and len(lines) > 1:
+        lines = lines[:-1]
+    good = total = 0
+    for line in lines:
+        if not line.strip():
+            continue
+        total += 1
+        if not line.lstrip().startswith(b"{"):
+            continue
+        try:
+            json.loads(line)
+        except (ValueError, RecursionError):
+            continue
+        good += 1
+    return good, total
+
+
+def _json_kind(body: bytes, *, complete: bool = True) -> Format:
+    """JSON Lines when at least half the lines are whole JSON values, else one (pretty-printed)
+    JSON document.
+
+    A single line (or a head that is one cut line) is JSON Lines: one record per line.
+    """
+    good, total = json_line_votes(body, complete=complete)
+    if total <= 1 and b"\n" not in body.strip():
         return "jsonl"
-    try:
-        json.loads(first)
-    except ValueError:
-        return "json"
-    return "jsonl"
+    return "jsonl" if good and 2 * good >= total else "json"
 
 
 def utf16_encoding(data: bytes) -> str | None:
@@ -116,4 +145,5 @@ def is_gzip(head: bytes) -> bool:
     return head[:2] == b"\x1f\x8b"
 
 
-__all__ = ["Format", "HEAD_BYTES", "format_from_name", "is_gzip", "sniff", "utf16_encoding"]
+__all__ = ["Format", "HEAD_BYTES", "format_from_name", "is_gzip", "json_line_votes", "sniff",
+           "utf16_encoding"]

@@ -17,14 +17,21 @@ class ReadStats:
     Attributes:
         files: files opened (stdin counts as one).
         skipped: why inputs were skipped ("warc-request", "warc-non-html", "not-an-article-file"...).
+        dropped: input-record fields dropped from articles that were kept (a ``published``
+            that is not ISO 8601, a ``title`` that is a list), by field name.
     """
 
     files: int = 0
     skipped: Counter[str] = field(default_factory=Counter)
+    dropped: Counter[str] = field(default_factory=Counter)
 
     def skip(self, reason: str, count: int = 1) -> None:
         """Count ``count`` inputs skipped for ``reason``."""
         self.skipped[reason] += count
+
+    def drop(self, field_name: str) -> None:
+        """Count one ``field_name`` value dropped from an article for being malformed."""
+        self.dropped[field_name] += 1
 
 
 __all__ = ["ReadStats"]

@@ -11,10 +11,14 @@ out and fills the record, which lets a plain file carry its publication date.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from ..model import Article, Rejected
 from .decode import BinaryData, decode_bytes
 from .records import make_article
+
+if TYPE_CHECKING:
+    from .stats import ReadStats
 
 _FRONT_KEYS = frozenset({"id", "url", "source", "title", "published"})
 _FRONT_LINE = re.compile(r"^\s*([A-Za-z_]+)\s*:\s*(.*?)\s*$")
@@ -68,13 +72,14 @@ def front_matter(text: str) -> tuple[dict[str, str], str]:
 
 
 def article_from_text_bytes(data: bytes, *, origin: str, title_heuristic: bool = True,
-                            **meta: str | None) -> Article | Rejected:
+                            stats: ReadStats | None = None, **meta: str | None) -> Article | Rejected:
     """An article from the raw bytes of a plain-text file.
 
     Args:
         data: the file's bytes, in any encoding ``decode_bytes`` can detect.
         origin: where they came from (a path, ``-``), for rejections and provenance.
         title_heuristic: take a headline-like first line as ``title``.
+        stats: counts malformed metadata (a front-matter date that is not ISO) dropped.
         **meta: ``id``, ``url``, ``source``, ``title``, ``published`` when known.
 
     Returns:
@@ -92,7 +97,7 @@ def article_from_text_bytes(data: bytes, *, origin: str, title_heuristic: bool =
             meta[key] = value
     if meta.get("title") is None and title_heuristic:
         meta["title"] = title_line(text)
-    return make_article(text, origin=origin, **meta)
+    return make_article(text, origin=origin, stats=stats, **meta)
 
 
 __all__ = ["article_from_text_bytes", "front_matter", "title_line"]

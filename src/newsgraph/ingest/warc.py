@@ -52,14 +52,22 @@ def _charset(content_type: str) -> str | None:
     return None
 
 
-def _record_article(record, payload: bytes, *, origin: str, content_type: str) -> Article | Rejected:
+def _warc_date(value: str | None) -> str | None:
+    """WARC-Date as ISO 8601; ARC files give 14 digits (``20150917120000``)."""
+    if value and len(value) == 14 and value.isdigit():
+        return f"{value[:4]}-{value[4:6]}-{value[6:8]}T{value[8:10]}:{value[10:12]}:{value[12:]}Z"
+    return value
+
+
+def _record_article(record, payload: bytes, *, origin: str, content_type: str,
+                    stats: ReadStats) -> Article | Rejected:
     uri = record.rec_headers.get_header("WARC-Target-URI") or None
-    date = record.rec_headers.get_header("WARC-Date") or None
+    date = _warc_date(record.rec_headers.get_header("WARC-Date") or None)
     try:
         page, _encoding = decode_bytes(payload, declared=_charset(content_type) or declared_encoding(payload))
-    except (BinaryData, LookupError) as exc:
+    except (BinaryData, LookupError, UnicodeError) as exc:
         return Rejected(origin, "binary", str(exc))
-    return article_from_html(page, origin=origin, url=uri, fallback_published=date)
+    return article_from_html(page, origin=origin, url=uri, fallback_published=date, stats=stats)
 
 
 def read_warc(stream: IO[bytes], *, origin: str, max_bytes: int, compressed: bool,
@@ -118,7 +126,8 @@ def read_warc(stream: IO[bytes], *, origin: str, max_bytes: int, compressed: boo
                 log.debug("%s: skipping a record without Content-Type that is not HTML", where)
             else:
                 yielded += 1
-                yield _record_article(record, payload, origin=where, content_type=content_type)
+                yield _record_article(record, payload, origin=where, content_type=content_type,
+                                      stats=stats)
             if truncated:
                 damaged = Rejected(where, "truncated-warc", "the archive ends inside this record")
                 break

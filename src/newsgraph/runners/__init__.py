@@ -12,7 +12,8 @@ from __future__ import annotations
 from typing import Iterable, Iterator
 
 from ..errors import EngineError, SettingsError
-from ..model import AnalysedArticle, Article, Rejected
+from ..extract import AnalysedArticle
+from ..model import Article, Rejected
 from ..settings import Settings
 
 __all__ = ["analyse_on_engine", "engine_available"]

@@ -31,7 +31,8 @@ from distributed import Client, Future, LocalCluster
 from distributed.diagnostics.plugin import WorkerPlugin
 
 from ..errors import EngineError
-from ..model import AnalysedArticle, Article, Rejected
+from ..extract import AnalysedArticle
+from ..model import Article, Rejected
 from ..nlp import load_pipeline
 from ..settings import Settings
 from .ordered import OrderedFanOut, Result, chunks
@@ -57,11 +58,12 @@ class LoadPipeline(WorkerPlugin):
         load_pipeline(self.model)
 
 
-def analyse_batch(articles: list[Article], settings: Settings) -> list[AnalysedArticle]:
+def analyse_batch(articles: list[Article], settings: Settings) -> list[AnalysedArticle | Rejected]:
     """The local engine's batch function, returning records without their text (the driver has it)."""
     from ..pipeline import _analyse_batch
 
-    return [dataclasses.replace(r, text="") for r in _analyse_batch(articles, settings)]
+    return [r if isinstance(r, Rejected) else dataclasses.replace(r, text="")
+            for r in _analyse_batch(articles, settings)]
 
 
 @contextlib.contextmanager

@@ -14,7 +14,8 @@ import dataclasses
 import itertools
 from typing import Callable, Generic, Iterable, Iterator, TypeVar
 
-from ..model import AnalysedArticle, Article, Rejected
+from ..extract import AnalysedArticle
+from ..model import Article, Rejected
 
 Handle = TypeVar("Handle")
 Chunk = list[Article | Rejected]

@@ -1,9 +1,14 @@
-"""A JSONL results file that is safe to resume.
+"""A JSONL results file that is safe to resume and safe from a second writer.
 
-Each analysed article is one line, flushed as it is written, so a crash loses at
-most the line being written. On ``resume`` the file's complete lines are kept,
-a torn last line is cut off, and the ids already present are skipped by the
-caller, so running the same command twice never writes an article twice.
+Each analysed article is one line, flushed as it is written, so a crash loses at most the
+line being written. The sink holds an exclusive lock on the file while it writes, so a
+second run pointed at the same output stops at once with a clear error instead of
+interleaving lines with the first. On ``resume`` the whole existing file is checked before
+anything is appended: lines that are not complete newsgraph records (a torn last line, a
+line broken by an earlier unlocked writer, a second copy of an id) are moved to
+``OUT.corrupt.jsonl`` and reported; a file that is not newsgraph output at all is refused,
+never appended to. The ids already present are skipped by the caller, so running the same
+command twice never writes an article twice.
 """
 
 from __future__ import annotations
@@ -12,13 +17,36 @@ import json
 import logging
 import os
 import sys
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any, Iterator
+from typing import IO, Any, Callable, Iterator
 
 from ..errors import StoreError
 from ..extract import AnalysedArticle, analysed_from_dict
 
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - not POSIX: no advisory locks, writers are not guarded
+    fcntl = None  # type: ignore[assignment]
+
 log = logging.getLogger(__name__)
+
+ANALYSED_KEYS = ("id", "text", "entities")
+"""Keys every analysed record has had since SCHEMA v1: what makes a line newsgraph output."""
+
+
+def is_analysed_record(obj: Any) -> bool:
+    """True for a JSON object written by ``analyze`` (string id and text, an entities list)."""
+    return (isinstance(obj, dict) and all(k in obj for k in ANALYSED_KEYS)
+            and isinstance(obj["id"], str) and isinstance(obj["text"], str)
+            and isinstance(obj["entities"], list))
+
+
+def _parse(line: bytes | str) -> Any:
+    try:
+        return json.loads(line)
+    except (ValueError, RecursionError):  # not JSON, not UTF-8, nested too deeply
+        return None
 
 
 def read_jsonl_records(path: str | Path) -> Iterator[tuple[int, dict[str, Any] | None, str]]:
@@ -27,10 +55,7 @@ def read_jsonl_records(path: str | Path) -> Iterator[tuple[int, dict[str, Any] |
         for lineno, line in enumerate(fh, 1):
             if not line.strip():
                 continue
-            try:
-                obj = json.loads(line)
-            except json.JSONDecodeError:
-                obj = None
+            obj = _parse(line)
             yield lineno, obj if isinstance(obj, dict) else None, line
 
 
@@ -41,18 +66,93 @@ def read_analysed(path: str | Path) -> Iterator[AnalysedArticle]:
             yield analysed_from_dict(obj)
 
 
+@dataclass
+class ResumeCheck:
+    """What checking an existing output file before resuming found.
+
+    Attributes:
+        done_ids: ids of the complete records kept.
+        kept: how many lines were kept.
+        corrupt: line number and problem of each line moved out of the file.
+        foreign: line numbers of well-formed JSON lines that are not newsgraph records.
+    """
+
+    done_ids: set[str] = field(default_factory=set)
+    kept: int = 0
+    corrupt: list[tuple[int, str]] = field(default_factory=list)
+    foreign: list[int] = field(default_factory=list)
+    torn_tail: bool = False
+
+
+def check_existing(path: Path, *, is_record: Callable[[Any], bool] = is_analysed_record) -> ResumeCheck:
+    """Check every line of an output file (one pass, one line in memory at a time)."""
+    check = ResumeCheck()
+    with open(path, "rb") as fh:
+        for lineno, raw in enumerate(fh, 1):
+            if not raw.strip():
+                continue
+            complete = raw.endswith(b"\n")
+            obj = _parse(raw)
+            if obj is None:
+                check.corrupt.append((lineno, "not a complete JSON line" if complete
+                                      else "torn last line (an interrupted write)"))
+                check.torn_tail = check.torn_tail or not complete
+            elif not is_record(obj):
+                check.foreign.append(lineno)
+            elif obj["id"] in check.done_ids:
+                check.corrupt.append((lineno, f"a second record for id {obj['id']!r}"))
+            else:
+                check.done_ids.add(obj["id"])
+                check.kept += 1
+    return check
+
+
+def corrupt_path(path: str | Path) -> Path:
+    """Where ``--resume`` moves the corrupt lines of ``path``: ``OUT.corrupt.jsonl`` beside it."""
+    path = Path(path)
+    stem = path.name[:-len(path.suffix)] if path.suffix else path.name
+    return path.with_name(f"{stem}.corrupt.jsonl")
+
+
+def _quarantine(path: Path, bad: dict[int, str]) -> None:
+    """Move the lines numbered in ``bad`` to the corrupt file and compact ``path`` in place.
+
+    Kept lines only ever move towards the start, so one reader and one writer on the same
+    file never overtake each other; the caller holds the lock, so no one else writes.
+    """
+    with open(path, "rb") as src, open(path, "r+b") as dst, \
+            open(corrupt_path(path), "a", encoding="utf-8") as side:
+        for lineno, raw in enumerate(src, 1):
+            if lineno in bad:
+                side.write(json.dumps({"file": str(path), "line": lineno, "problem": bad[lineno],
+                                       "raw": raw.decode("utf-8", errors="replace")},
+                                      ensure_ascii=False) + "\n")
+            elif raw.strip():
+                dst.write(raw if raw.endswith(b"\n") else raw + b"\n")
+        dst.truncate()
+        dst.flush()
+        os.fsync(dst.fileno())
+
+
 class JsonlSink:
-    """Writes records as JSON lines to a path (or ``-`` for stdout).
+    """Writes records as JSON lines to a path (or ``-`` for stdout), holding the file's lock.
 
     Args:
         path: output file, or ``-`` for standard output.
         resume: keep an existing file's complete records and report their ids in
             ``done_ids``; otherwise an existing file is replaced.
+        is_record: what a line of this file must be for ``resume`` (an analysed article).
+
+    Raises:
+        StoreError: the file cannot be written, another run holds its lock, or (``resume``)
+            it holds lines that are not newsgraph records.
     """
 
-    def __init__(self, path: str | Path, *, resume: bool = False) -> None:
+    def __init__(self, path: str | Path, *, resume: bool = False,
+                 is_record: Callable[[Any], bool] = is_analysed_record) -> None:
         self.path = str(path)
         self.done_ids: set[str] = set()
+        self.quarantined: list[tuple[int, str]] = []
         self._fh: IO[str]
         if self.path == "-":
             self._fh = sys.stdout
@@ -61,26 +161,50 @@ class JsonlSink:
         try:
             if target.parent and not target.parent.exists():
                 target.parent.mkdir(parents=True, exist_ok=True)
-            if resume and target.exists():
-                self._truncate_torn_tail(target)
-                for _, obj, _ in read_jsonl_records(target):
-                    if obj is not None and "id" in obj:
-                        self.done_ids.add(str(obj["id"]))
-                self._fh = open(target, "a", encoding="utf-8")
-            else:
-                self._fh = open(target, "w", encoding="utf-8")
+            # "a" never truncates: the file is emptied only once the lock is ours
+            self._fh = open(target, "a", encoding="utf-8")
         except OSError as exc:
             raise StoreError(f"cannot write {self.path}: {exc.strerror or exc}") from exc
+        try:
+            self._lock()
+            if resume:
+                self._resume(target, is_record)
+            else:
+                self._fh.truncate(0)
+        except BaseException:
+            self._fh.close()
+            raise
 
-    @staticmethod
-    def _truncate_torn_tail(target: Path) -> None:
-        data = target.read_bytes()
-        if data and not data.endswith(b"\n"):
-            keep = data.rfind(b"\n") + 1
-            log.warning("%s: dropping a torn last line (%d bytes) left by an interrupted run",
-                        target, len(data) - keep)
-            with open(target, "r+b") as fh:
-                fh.truncate(keep)
+    def _lock(self) -> None:
+        if fcntl is None:
+            return
+        try:
+            fcntl.flock(self._fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError as exc:
+            raise StoreError(f"{self.path} is being written by another newsgraph run (it holds the "
+                             f"file's lock); wait for that run to end or choose another output") from exc
+        except OSError as exc:  # a file system without locks: say so, and go on unguarded
+            log.warning("%s: cannot lock the output (%s); make sure no other run writes to it",
+                        self.path, exc.strerror or exc)
+
+    def _resume(self, target: Path, is_record: Callable[[Any], bool]) -> None:
+        try:
+            check = check_existing(target, is_record=is_record)
+        except OSError as exc:
+            raise StoreError(f"cannot read {self.path} to resume: {exc.strerror or exc}") from exc
+        if check.foreign or (check.kept == 0 and len(check.corrupt) > int(check.torn_tail)):
+            where = check.foreign[:1] or [n for n, _ in check.corrupt[:1]]
+            raise StoreError(f"{self.path} is not newsgraph JSONL (line {where[0]} is not an analysed "
+                             f"article); refusing to append to it: choose another output, or run "
+                             f"without --resume to replace it")
+        if check.corrupt:
+            _quarantine(target, dict(check.corrupt))
+            for lineno, problem in check.corrupt[:5]:
+                log.warning("%s:%d: %s", self.path, lineno, problem)
+            log.warning("%s: moved %d corrupt line(s) to %s; %d complete records kept",
+                        self.path, len(check.corrupt), corrupt_path(target), check.kept)
+        self.done_ids = check.done_ids
+        self.quarantined = check.corrupt
 
     def write(self, record: dict[str, Any]) -> None:
         """Append one record and flush it to the OS."""
@@ -94,10 +218,14 @@ class JsonlSink:
                 os.fsync(self._fh.fileno())
             except OSError:
                 pass
-            self._fh.close()
+            self._fh.close()  # closing releases the lock
 
     def __enter__(self) -> "JsonlSink":
         return self
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+__all__ = ["ANALYSED_KEYS", "JsonlSink", "ResumeCheck", "check_existing", "corrupt_path",
+           "is_analysed_record", "read_analysed", "read_jsonl_records"]

@@ -1,0 +1,78 @@
+"""The PLOVER trigger lexicon (``lexicons/plover_triggers.tsv``), loaded once and looked up by lemma.
+
+It lives outside the ``events`` package because actor coding (``actors.py``)
+asks one question of it, "can this noun name an event on its own?", and actors
+must not import the events stage that uses them.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+from dataclasses import dataclass
+
+from ..lexicons import load_tsv
+from ..model import PLOVER_TYPES
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    lemma: str
+    kind: str
+    needs: tuple[str, ...]
+    type: str
+
+    @property
+    def specific(self) -> bool:
+        return any(n != "objonly" and not n.startswith("nomod:") for n in self.needs)
+
+@functools.lru_cache(maxsize=1)
+def lexicon() -> dict[tuple[str, str], tuple[Entry, ...]]:
+    """Entries by (lemma, kind), most specific first (file order otherwise)."""
+    out: dict[tuple[str, str], list[Entry]] = {}
+    for row in load_tsv("plover_triggers.tsv"):
+        needs = tuple(n.strip() for n in row["needs"].split(",") if n.strip())
+        entry = Entry(row["lemma"].lower(), row["kind"], needs, row["type"])
+        if entry.kind in ("verb", "noun") and entry.type not in PLOVER_TYPES:
+            log.warning("plover_triggers.tsv: %s has unknown type %s", entry.lemma, entry.type)
+            continue
+        out.setdefault((entry.lemma, entry.kind), []).append(entry)
+    return {k: tuple(sorted(v, key=lambda e: not e.specific)) for k, v in out.items()}
+
+def is_event_noun(lemma: str) -> bool:
+    """True when ``lemma`` can name an event on its own ("talks", "aid", "attack"; not "troops")."""
+    return any("objonly" not in e.needs for e in lexicon().get((lemma, "noun"), ()))
+
+def lemma_keys(tok) -> tuple[str, ...]:
+    """The lemma, then the word itself and naive de-inflections (the tagger's lemma is sometimes
+    wrong: "staged" -> "stag")."""
+    return _keys_of(tok.lemma_.lower(), tok.lower_, tok.pos_ in ("VERB", "AUX", "NOUN"))
+
+@functools.lru_cache(maxsize=16384)
+def _keys_of(lemma: str, low: str, inflected: bool) -> tuple[str, ...]:
+    # asked for every token of every sentence: memoised on the strings it depends on
+    keys = [lemma, low]
+    if inflected:
+        if low.endswith("ied"):
+            keys.append(low[:-3] + "y")
+        if low.endswith("ed"):
+            keys += [low[:-1], low[:-2]]
+        if low.endswith("ing"):
+            keys += [low[:-3], low[:-3] + "e"]
+        if low.endswith("ies"):
+            keys.append(low[:-3] + "y")
+        if low.endswith("s"):
+            keys.append(low[:-1])
+        if lemma.startswith("re") and len(lemma) > 5:
+            keys.append(lemma[2:])  # "reimposed", "reopened": the act again
+    return tuple(dict.fromkeys(keys))
+
+def entries(tok, kind: str) -> tuple[Entry, ...]:
+    lex = lexicon()
+    for key in lemma_keys(tok):
+        hit = lex.get((key, kind))
+        if hit:
+            return hit
+    return ()

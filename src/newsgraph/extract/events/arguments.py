@@ -1,0 +1,221 @@
+"""Sources and targets: who acts on whom, from the parse, pronouns and quotes.
+
+The source is the agent (active subject, passive "by" phrase, the head noun of a
+relative or participial clause, the subject inherited through conjoined verbs);
+the target is the direct object (of the event verb or of its controlled
+complement), else the first actor in the event's prepositional phrases, else
+the subject of a demanded clause.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from ...model import Actor
+from ...model import Found
+from ..actor_context import is_demonym, token_country
+from ..actors import PRONOUNS, code_actor, is_non_actor, noun_kind, phrase_tokens, sector_of_noun
+from ..event_lexicon import is_event_noun
+from ..linking import MentionIndex
+from .candidate import _Cand
+from .linking import (_OWN_FORCES_TYPES, _looks_actor, _noun_agents, _noun_type, _pobj_actor,
+                      _prep_targets)
+from .syntax import _PASS_SUBJ, _SUBJ, _agent, _between, _conjuncts, _objects, _subject
+from .triggers import _STATIVE_PASSIVES
+
+
+def _arguments(cand: _Cand, index: MentionIndex) -> None:
+    """Fill sources and targets of a verb/adjective/light candidate."""
+    if cand.kind == "noun":
+        if not cand.targets:
+            cand.targets = _prep_targets(cand.head, index, exclude=cand.sources)[:1]
+        return
+    head = cand.head
+    subj, passive = _subject(head)
+    if subj is not None and subj.pos_ in ("NOUN",) and _noun_type(subj, index, as_object=False):
+        agents = _noun_agents(subj, index)  # "the Russian attack killed ..."
+        subj = agents[0] if agents else subj
+    agent = _agent(head)
+    if passive and agent is None and head.lemma_ in _STATIVE_PASSIVES:
+        passive = False  # "Israel is opposed to", "Vietnam is committed to": the subject holds the stance
+    cand.passive = passive
+    if passive:
+        cand.sources = _conjuncts(agent) if agent is not None else []
+        cand.targets = _conjuncts(subj) if subj is not None and subj not in cand.words else []
+    else:
+        cand.sources = _conjuncts(subj) if subj is not None else []
+    word_ids = {w.i for w in cand.words}
+    if not cand.targets:
+        for o in _objects(head):
+            if o.i not in word_ids and o.pos_ == "NOUN" and _noun_type(o, index, as_object=True):
+                agents = [a for a in _noun_agents(o, index) if a.pos_ != "PRON"]
+                if agents:  # "rejected Russia's proposal" -> Russia ("its troops" are its own)
+                    cand.targets = agents
+                    break
+    verbs = [head] + [c for c in cand.chain + cand.inner if c.pos_ in ("VERB", "AUX") and c.dep_ == "xcomp"
+                      and not any(x.dep_ in _SUBJ for x in c.children)]
+    if not cand.targets:  # "refused to meet Jordan's king": the complement's object
+        objs = [o for v in verbs for o in _objects(v) if o.i not in word_ids and _looks_actor(o, index)
+                and not _noun_type(o, index, as_object=True)  # troops/arms offered are not the target
+                and not (cand.type in _OWN_FORCES_TYPES and sector_of_noun(o.lemma_) == "MIL")]
+        if not objs:
+            for o in _objects(head):
+                if o.i in word_ids:
+                    continue  # "blocked roads": the object is part of the trigger
+                actor = _pobj_actor(o, index)
+                own = cand.type in _OWN_FORCES_TYPES and sector_of_noun(actor.lemma_) == "MIL" if actor else False
+                if actor is not None and o.lemma_ not in ("fire",) and not own \
+                        and not _noun_type(o, index, as_object=True):
+                    objs = [actor]
+                    break
+        if objs:
+            cand.targets = _conjuncts(objs[0])
+    if not cand.targets:
+        places = [cand.head] + [w for w in cand.words if w.i != cand.head.i] + cand.chain + cand.inner
+        for t in list(places):
+            for o in _objects(t):
+                if o not in places:
+                    places.append(o)
+                    places.extend(x for x in _objects(o) if x not in places)
+        for t in [w for w in places if w.pos_ == "NOUN"]:  # "a suspension of air links with Serbia"
+            for p in t.children:
+                if p.dep_ == "prep" and p.lower_ == "of":
+                    places.extend(o for o in p.children if o.dep_ == "pobj" and o.pos_ == "NOUN"
+                                  and o not in places)
+        for t in places:
+            found = _prep_targets(t, index, exclude=cand.sources, in_ok=True)
+            if found:
+                cand.targets = _conjuncts(found[0])
+                break
+        if not cand.targets:
+            for t in places:
+                between = _between(t)
+                if between:
+                    cand.targets = [between[1]]
+                    break
+    if not cand.targets and cand.type in ("SANCTION", "COERCE", "ASSAULT"):
+        # "expelled two Russian diplomats": the people named in the trigger are its target
+        for w in cand.words:
+            if w.i != head.i and w.pos_ == "NOUN" and sector_of_noun(w.lemma_) and any(
+                    c.dep_ in ("amod", "compound") and token_country(c, index) for c in w.children):
+                cand.targets = [w]
+                break
+    if not cand.targets:
+        # complement clauses: "demanded that X withdraw", "urged X to": the clause subject
+        for c in [cand.head] + cand.chain + cand.inner:
+            for cc in c.children:
+                if cc.dep_ in ("ccomp", "xcomp"):
+                    s = [x for x in cc.children if x.dep_ in _SUBJ + _PASS_SUBJ]
+                    if s and _looks_actor(s[0], index):
+                        cand.targets = _conjuncts(s[0])
+                        break
+                    objs = [o for o in _objects(cc) if _looks_actor(o, index)]
+                    if objs:
+                        cand.targets = _conjuncts(objs[0])
+                        break
+                    found = _prep_targets(cc, index, exclude=cand.sources)
+                    if found:
+                        cand.targets = [found[0]]
+                        break
+            if cand.targets:
+                break
+
+def _quote_speaker(tok, found: Found, index: MentionIndex) -> Actor | None:
+    """The speaker of the direct quote containing ``tok`` (from ``found.quotes``)."""
+    for q in found.quotes:
+        if q.span[0] <= tok.idx < q.span[1] and q.speaker is not None:
+            ent = index.by_id.get(q.speaker.entity) if q.speaker.entity else None
+            if ent is not None and ent.mentions:
+                s, e = ent.mentions[0]
+                return _actor_from_span(tok.doc, s, e, index)
+            return Actor(name=q.speaker.name, entity=q.speaker.entity, code=None)
+    return None
+
+def _actor_from_span(doc, start: int, end: int, index: MentionIndex) -> Actor | None:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return None
+    return code_actor(span.root, index)
+
+def _resolve_pronoun(tok, speaker_tok, speaker_actor, index: MentionIndex, *,
+                     prev: Actor | None = None, direct: bool = False) -> Actor | None:
+    """A pronoun argument -> the speaker of the reported clause; "they"/"it" -> the source of the
+    event just before (news keeps its agents in subject position); else the last fitting entity."""
+    if speaker_actor is not None and (not direct or tok.lower_ in ("i", "we", "our", "my")):
+        # in a direct quote "they" are others; only the first person is the speaker
+        if tok.lower_ in ("we", "our") and speaker_actor.code:
+            country = speaker_actor.code.split()[0]
+            return Actor(name=speaker_actor.name, entity=speaker_actor.entity,
+                         code=f"{country} GOV" if len(country) == 3 else speaker_actor.code)
+        return speaker_actor
+    if prev is not None and tok.lower_ in ("they", "it", "their", "its"):
+        return prev
+    types = ("PERSON",) if tok.lower_ in ("he", "she", "his", "her") else ("GPE", "ORG", "NORP")
+    hit = index.before(tok.idx, types=types)
+    if hit is None:
+        return None
+    (s, e), _ = hit
+    if tok.idx - s > 400:
+        return None
+    return _actor_from_span(tok.doc, s, e, index)
+
+def _clause_subject(tok):
+    """The non-pronoun subject of the clause a token sits in (for "its"/"their" inside it)."""
+    for anc in tok.ancestors:
+        if anc.pos_ in ("VERB", "AUX"):
+            subj, passive = _subject(anc)
+            if subj is not None and subj.pos_ != "PRON" and not passive and subj.i != tok.i:
+                return subj
+            return None
+    return None
+
+def _counted(tok):
+    """The people a quantity noun counts ("dozens of people" -> people), or None."""
+    for p in tok.children:
+        if p.dep_ == "prep" and p.lower_ == "of":
+            for o in p.children:
+                if o.dep_ == "pobj" and o.pos_ in ("NOUN", "PROPN"):
+                    return o
+    return None
+
+
+def _code_all(toks: Iterable, speaker_tok, speaker_actor, index: MentionIndex, *,
+              loose: bool = False, prev: Actor | None = None,
+              direct: bool = False) -> list[tuple[Actor, float]]:
+    """Coded actors for argument tokens; ``loose`` keeps an uncoded noun phrase (subjects)."""
+    out: list[tuple[Actor, float]] = []
+    for t in toks:
+        if t.dep_ == "poss" and t.lower_ in ("its", "their", "his", "her"):
+            owner = _clause_subject(t)  # "Moscow has asked ... over its deployment": its = Moscow
+            if owner is not None:
+                actor = code_actor(owner, index)
+                if actor is not None:
+                    out.append((actor, 0.85))
+                    continue
+        if t.lower_ in PRONOUNS or t.pos_ == "PRON":
+            actor = _resolve_pronoun(t, speaker_tok, speaker_actor, index, prev=prev, direct=direct)
+            if actor is not None:
+                out.append((actor, 0.85))
+            continue
+        if noun_kind(t.text) == "quantity" and t.pos_ == "NOUN":
+            counted = _counted(t)  # "dozens of protesters": the protesters act, not the count
+            if counted is None:
+                continue
+            t = counted
+        if is_non_actor(t.text) and index.at(t.idx, t.idx + len(t)) is None:
+            continue  # "the quake struck", "two bombs exploded", "the statement warned": nothing that acts
+        actor = code_actor(t, index)
+        factor = 1.0
+        if actor is not None and not loose and actor.code and actor.code.endswith(" GOV") \
+                and t.text.endswith("s") and is_demonym(t.text):
+            # "aid for Syrians": a people on the receiving end are its civilians, not its state
+            actor = Actor(name=actor.name, entity=actor.entity, code=actor.code[:-3] + "CVL")
+        if actor is None and loose and t.pos_ in ("NOUN", "PROPN") and not t.like_num \
+                and not is_event_noun(t.lemma_.lower()):
+            toks_ = phrase_tokens(t)
+            text = t.doc[toks_[0].i:toks_[-1].i + 1].text
+            actor = Actor(name=text.split("\n")[-1].strip() or t.text, entity=None, code=None)
+            factor = 0.8
+        if actor is not None and all(a != actor for a, _ in out):
+            out.append((actor, factor))
+    return out

@@ -1,0 +1,90 @@
+"""When and where an event happened: the date governing its clause, its place, linked dates."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ...model import Event
+from ...model import Found
+from ..actor_context import actor_country
+from ..linking import MentionIndex
+from .candidate import _Cand
+
+_PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "around", "throughout"})
+
+
+def _date_for(cand: _Cand, report_verb, dates_by_gov: dict[int, object]):
+    gov_ids = [cand.head.i] + [t.i for t in cand.chain] + [w.i for w in cand.words]
+    if cand.kind == "noun" and cand.head.head.i != cand.head.i:
+        gov_ids.append(cand.head.head.i)
+    if cand.head.dep_ in ("conj", "advcl"):  # "spoke on Tuesday ... and expressed", "tore through
+        gov_ids.append(cand.head.head.i)     # ... on Sunday, killing 54": the clause's date is shared
+    for i in gov_ids:
+        if i in dates_by_gov:
+            return dates_by_gov[i], "text"
+    if report_verb is not None and report_verb.i in dates_by_gov:
+        return dates_by_gov[report_verb.i], "report"
+    return None, None
+
+def _is_dateline(text: str, span) -> bool:
+    """A dateline date ("WASHINGTON, Sept 17 - ...") dates the report, not the events after it."""
+    after = text[span[1]:span[1] + 4].lstrip(" )")
+    line_start = text.rfind("\n", 0, span[0]) + 1
+    return after[:1] in ("-", "\u2013", "\u2014") and span[0] - line_start < 60
+
+def _date_governors(doc, found: Found, *, text: str) -> dict[int, object]:
+    """Map verb token index -> the date mention attached to that verb's clause."""
+    out: dict[int, object] = {}
+    for d in found.dates:
+        span = doc.char_span(d.span[0], d.span[1], alignment_mode="expand")
+        if span is None or d.value is None or _is_dateline(text, d.span):
+            continue
+        tok = span.root
+        for _ in range(8):
+            if tok.pos_ in ("VERB", "AUX") or tok.head.i == tok.i:
+                break
+            tok = tok.head
+        out.setdefault(tok.i, d)
+    return out
+
+def _place_for(cand: _Cand, index: MentionIndex, actor_tokens: set[int]):
+    for t in [cand.head] + cand.chain + cand.inner:
+        for p in t.children:
+            if p.dep_ == "prep" and p.lower_ in _PLACE_PREPS:
+                for o in p.children:
+                    if o.dep_ != "pobj" or o.i in actor_tokens:
+                        continue
+                    ent = index.at(o.idx, o.idx + len(o))
+                    if ent is not None and ent.type in ("GPE", "LOC"):
+                        span = next((m for m in ent.mentions if m[0] <= o.idx < m[1]), None)
+                        return ent.name, span
+    return None, None
+
+_LINKABLE = frozenset({"AGREE", "REQUEST", "DEMAND", "ACCUSE", "REJECT", "THREATEN", "SUPPORT"})
+
+def _pair(ev: Event) -> frozenset[str] | None:
+    src = actor_country(ev.source) if ev.source else None
+    tgt = actor_country(ev.target) if ev.target else None
+    return frozenset((src, tgt)) if src and tgt and src != tgt else None
+
+def _link_dates(events: list[Event]) -> list[Event]:
+    """An undated statement between two countries takes the date of their dated contact.
+
+    "Russia has proposed talks with the US, Kerry said on Wednesday" only dates the
+    report; when the article dates a call or meeting between the same two parties
+    ("spoke by telephone on Tuesday with Lavrov"), offers, demands and criticism
+    between them were most likely made there. The event takes that date with
+    ``date_from="linked"`` (never a later one), so users can tell it is inferred.
+    """
+    contacts = [e for e in events if e.type == "CONSULT" and e.date_from == "text" and e.date and _pair(e)]
+    if not contacts:
+        return events
+    out = []
+    for ev in events:
+        pair = _pair(ev)
+        if ev.type in _LINKABLE and ev.date_from in ("report", "published") and pair:
+            hits = sorted(c.date for c in contacts if _pair(c) == pair and (not ev.date or c.date <= ev.date))
+            if hits:
+                ev = replace(ev, date=hits[-1], date_from="linked")
+        out.append(ev)
+    return out

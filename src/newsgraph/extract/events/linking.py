@@ -1,0 +1,184 @@
+"""Tokens to actors and event nouns: is this word an actor, an event noun, whose act is it?
+
+``_noun_type`` types a noun through the trigger lexicon (with the lexicon entry's
+conditions checked on the parse); the ``_*actor*`` helpers find the actor token in
+a prepositional phrase or the agent of a nominal event ("Moscow's support",
+"talks between A and B", "the deployment of NATO troops").
+"""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+from .. import gazetteer
+from ..actors import PRONOUNS, code_actor, sector_of_noun
+from ..event_lexicon import Entry, entries, is_event_noun
+from ..linking import MentionIndex
+from .syntax import _mods, _objects, _preps
+
+_TARGET_PREPS = ("with", "to", "against", "on", "for", "between", "among", "toward", "towards", "at", "into",
+                 "from", "over", "upon", "in", "of", "about")
+_PREP_RANK = {p: i for i, p in enumerate(_TARGET_PREPS)}
+
+_OWN_FORCES_TYPES = frozenset({"RETREAT", "MOBILIZE", "AID", "AGREE"})  # "withdrew its tanks": not a target
+
+
+def _satisfied(entry: Entry, tok, *, as_object: bool, index: MentionIndex) -> bool:
+    for need in entry.needs:
+        kind, _, arg = need.partition(":")
+        opts = set(arg.split("|")) if arg else set()
+        if kind == "objonly":
+            if not as_object:
+                return False
+        elif kind == "xcomp":
+            if not any(c.dep_ == "xcomp" for c in tok.children):
+                return False
+        elif kind == "prt":
+            if not any(c.lower_ in opts for c in _preps(tok)):
+                return False
+        elif kind == "mod":
+            if not (_mods(tok) & opts):
+                return False
+        elif kind == "nomod":
+            if _mods(tok) & opts:
+                return False
+        elif kind == "obj":
+            objs = _objects(tok)
+            if not objs:
+                return False
+            if arg.startswith("*"):
+                if arg in ("*any", "*people"):
+                    continue
+                ok = False
+                for o in objs:
+                    ent = index.at(o.idx, o.idx + len(o))
+                    if arg == "*place" and (ent is not None and ent.type in ("GPE", "LOC")
+                                            or o.pos_ == "NOUN"):
+                        ok = True
+                    if arg in ("*person", "*actor") and ent is not None and ent.type in (
+                            "PERSON", "GPE", "ORG", "NORP"):
+                        ok = True
+                    if arg == "*actor" and code_actor(o, index) is not None:
+                        ok = True
+                if not ok:
+                    return False
+            elif not any(o.lemma_.lower() in opts or o.lower_ in opts
+                         or any(c.dep_ == "compound" and c.lemma_.lower() in opts for c in o.children)
+                         for o in objs):  # "violated the ceasefire agreement": a compound says what it is
+                return False
+    return True
+
+def _first(tok, kind: str, index: MentionIndex, *, as_object: bool = False) -> Entry | None:
+    for entry in entries(tok, kind):
+        if _satisfied(entry, tok, as_object=as_object, index=index):
+            return entry
+    return None
+
+def _noun_type(tok, index: MentionIndex, *, as_object: bool) -> str | None:
+    if tok.pos_ not in ("NOUN", "PROPN") and not (tok.pos_ == "VERB" and tok.tag_ == "VBG"):
+        return None
+    if tok.text[:1].isupper() and tok.i != tok.sent.start and not tok.text.isupper():
+        return None  # "March 2011", "Fight Club": capitalised mid-sentence words are names
+    entry = _first(tok, "noun", index, as_object=as_object)
+    return entry.type if entry else None
+
+class _NoEntities:
+    """A stand-in mention index for lexicon checks that never look at entities."""
+
+    def at(self, *_args) -> None:
+        return None
+
+_EMPTY = _NoEntities()
+
+def _is_scene(tok, index: MentionIndex) -> bool:
+    """True for a place-name modifier that says where, not who ("the Paris attacks", "the Madrid bombings").
+
+    A country or a demonym names the actor ("Russian aid", "US strikes"); a city or a
+    region modifying an event noun is the scene, even a capital (its metonymic use
+    needs a possessive or a subject: "Moscow's support", "Moscow offered").
+    """
+    ent = index.at(tok.idx, tok.idx + len(tok))
+    name = ent.name if ent is not None else tok.text
+    if ent is not None and ent.type not in ("GPE", "LOC", "FAC"):
+        return False
+    return tok.dep_ == "compound" and gazetteer.country_code(name) is None and not gazetteer.is_demonym(tok.text)
+
+
+def _looks_actor(tok, index: MentionIndex) -> bool:
+    if tok.lower_ in PRONOUNS or tok.pos_ == "PRON":
+        return tok.lower_ in PRONOUNS
+    return code_actor(tok, index) is not None
+
+def _pobj_actor(tok, index: MentionIndex, *, depth: int = 0):
+    """The actor token inside a prepositional object; event nouns give their own agent ("over Moscow's support")."""
+    if _looks_actor(tok, index):
+        return tok
+    if depth < 2:
+        for c in tok.children:
+            if c.dep_ in ("poss",) and c.pos_ != "PRON" and _looks_actor(c, index):
+                return c  # "over Moscow's support"; "its troops" names no other party
+        if tok.pos_ == "NOUN" and is_event_noun(tok.lemma_.lower()):
+            agents = _noun_agents(tok, index)  # "opposed to French mediation" -> France
+            if agents:
+                return agents[0]
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in ("of", "by", "from"):
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        found = _pobj_actor(p, index, depth=depth + 1)
+                        if found is not None:
+                            return found
+    return None
+
+def _prep_targets(tok, index: MentionIndex, *, exclude: Sequence = (), in_ok: bool = False) -> list:
+    """Actor tokens in ``tok``'s prepositional phrases, best preposition first."""
+    found = []
+    for p in tok.children:
+        if p.dep_ == "dative" and p.pos_ in ("NOUN", "PROPN", "PRON"):  # "gave Tanzania a grant"
+            if _looks_actor(p, index) and p not in exclude:
+                found.append((-1, p))
+            continue
+        if p.dep_ not in ("prep", "dative") or p.lower_ not in _PREP_RANK or p.lower_ == "by":
+            continue
+        for o in p.children:
+            if o.dep_ != "pobj":
+                continue
+            if p.lower_ == "in" and not in_ok:
+                continue  # "in Baghdad": where; used as the affected party only as a last resort
+            actor = _pobj_actor(o, index)
+            if actor is not None and actor not in exclude:
+                found.append((_PREP_RANK[p.lower_], actor))
+    found.sort(key=lambda x: (x[0], x[1].i))
+    return [t for _, t in found]
+
+def _noun_agents(noun, index: MentionIndex) -> list:
+    """Who does a nominal event: its possessor, an actor-like modifier, or a "by" phrase."""
+    for c in noun.children:
+        if c.dep_ == "poss" and _looks_actor(c, index):
+            return [c]
+    for c in noun.children:
+        if c.dep_ in ("compound", "amod", "nmod") and (index.at(c.idx, c.idx + len(c)) is not None
+                                                       or c.pos_ == "PROPN"):
+            actor = code_actor(c, index)
+            if actor is not None and actor.code and not _is_scene(c, index):
+                return [c]  # "Russian aid", not "the Arusha accords", not "the Paris attacks"
+    for c in noun.children:  # "US drone strikes": the owner modifies the modifier
+        if c.dep_ == "compound" and c.pos_ == "NOUN":
+            for g in c.children:
+                if g.dep_ in ("compound", "amod") and (index.at(g.idx, g.idx + len(g)) is not None
+                                                       or g.pos_ == "PROPN"):
+                    actor = code_actor(g, index)
+                    if actor is not None and actor.code:
+                        return [g]
+    if _noun_type(noun, index, as_object=False) in _OWN_FORCES_TYPES:
+        for c in noun.children:  # "the deployment/withdrawal of NATO troops": the forces move themselves
+            if c.dep_ == "prep" and c.lower_ == "of":
+                for o in c.children:
+                    if o.dep_ == "pobj" and sector_of_noun(o.lemma_) == "MIL" and _looks_actor(o, index):
+                        return [o]
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ in ("by", "from"):
+            for o in c.children:
+                if o.dep_ == "pobj" and _looks_actor(o, index):
+                    return [o]
+    return []

@@ -1,0 +1,181 @@
+"""Main events: which of an article's events are its main reported actions (SCHEMA 1.1 ``main``).
+
+A report states a few actions as its news (what the headline and the lead say
+and what the article is about) and many more as background: history, analysis,
+what could happen, what did not. GDELT marks a "root event" per sentence; we
+mark events per article, in two steps.
+
+1. **Eligibility** (each rule says why an event cannot be news):
+   - an act needs an actor that can act: a source that is a person, group,
+     organisation or state (never "the quake", "the statement", "dozens");
+   - a hypothetical, conditional or negated act did not happen;
+   - a relative clause ("the 1985 quake that killed ...", "Trump, who has
+     clashed with ...") describes its noun, not the news;
+   - a clause dated well before the article's own days (a year before the
+     publication year, a date more than two weeks earlier) is history.
+2. **Salience** ranks the eligible events: the earlier the sentence the more
+   it is news (inverted pyramid); actors and trigger words the headline repeats
+   and actors the article keeps naming are what it is about; the event's own
+   ``confidence`` says how sure its coding is. The same (type, source, target)
+   reported twice is one action (the first report is kept); a mutual action
+   ("A met B", "B met A") is one action with the first-named actor as source.
+   At most ``limit`` events (the convention says one to six) stay main.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import replace
+from datetime import date, timedelta
+from typing import Sequence
+
+from ...model import Article, Entity, Event
+from ..actors import is_agent_name
+
+MUTUAL = frozenset({"CONSULT", "COOPERATE"})
+_YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
+_HISTORY_DAYS = 14
+_WORD = re.compile(r"[A-Za-z][A-Za-z'-]+")
+_STOP = frozenset("the a an of in on at to for and or by with from as after over its his her their is are was "
+                  "were has have be".split())
+
+
+def mark_main(doc, article: Article, events: Sequence[Event], *, entities: Sequence[Entity] = (),
+              limit: int = 6) -> list[Event]:
+    """``events`` with ``main`` set: True for at most ``limit`` main reported actions, False for the rest.
+
+    Args:
+        doc: the article's parsed ``Doc`` (for the trigger's clause).
+        article: the article (title, publication date).
+        events: the article's events in text order.
+        entities: the article's entities (how often each actor is named).
+        limit: the most events marked main.
+
+    Returns:
+        The same events in the same order, each with ``main`` set.
+    """
+    if not events:
+        return []
+    ref = _reference_day(article, events)
+    sent_starts = sorted({e.span[0] for e in events} | {s.start_char for s in doc.sents})
+    sent_index = {start: i for i, start in enumerate(sent_starts)}
+    title_words = _words(article.title or "")
+    mentions = Counter({e.name.lower(): len(e.mentions) for e in entities})
+    scored: list[tuple[float, int]] = []
+    acts: set[tuple] = set()
+    for i, ev in enumerate(events):
+        tok = _trigger_token(doc, ev)
+        if not _eligible(ev, tok, ref):
+            continue
+        act = (ev.trigger_span, ev.type)
+        if ev.trigger_span is not None and act in acts:
+            continue  # "Washington and London urged ...": one joint act, by the first-named actor
+        acts.add(act)
+        scored.append((_salience(ev, tok, sent_index.get(ev.span[0], 0), title_words, mentions), i))
+    chosen: dict[tuple, tuple[float, int]] = {}
+    for score, i in scored:
+        key = _action_key(events[i])
+        best = chosen.get(key)
+        if best is None:
+            chosen[key] = (score, i)
+        else:  # the same action reported twice: one action, first report, best score
+            chosen[key] = (max(score, best[0]), min(i, best[1]))
+    top = sorted(chosen.values(), key=lambda x: (-x[0], x[1]))[:limit]
+    keep = {i for _, i in top}
+    return [replace(ev, main=i in keep) for i, ev in enumerate(events)]
+
+
+def _action_key(ev: Event) -> tuple:
+    src = ev.source.name.lower() if ev.source else ""
+    tgt = ev.target.name.lower() if ev.target else ""
+    if ev.type in MUTUAL:
+        return (ev.type, frozenset((src, tgt)))
+    return (ev.type, src, tgt)
+
+
+def _trigger_token(doc, ev: Event):
+    if ev.trigger_span is None:
+        return None
+    span = doc.char_span(ev.trigger_span[0], ev.trigger_span[1], alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
+def _eligible(ev: Event, tok, ref: date | None) -> bool:
+    if ev.source is None or not is_agent_name(ev.source):
+        return False
+    if ev.negated or ev.mode in ("hypothetical", "conditional"):
+        return False
+    if tok is not None and _in_relative_clause(tok):
+        return False
+    if ref is not None and _historical(ev, tok, ref):
+        return False
+    return True
+
+
+def _in_relative_clause(tok) -> bool:
+    """True when the trigger's clause describes a noun ("the quake that killed", "X, who clashed with")."""
+    cur = tok
+    for _ in range(12):
+        if cur.dep_ == "relcl":
+            return True
+        if cur.dep_ in ("ROOT",) or cur.head.i == cur.i:
+            return False
+        if cur.dep_ in ("ccomp", "parataxis"):
+            return False  # a reported clause is news in its own right
+        cur = cur.head
+    return False
+
+
+def _historical(ev: Event, tok, ref: date) -> bool:
+    if ev.date_from == "text" and ev.date:
+        try:
+            when = date.fromisoformat(ev.date[:10])
+        except ValueError:
+            when = None
+        if when is not None and when < ref - timedelta(days=_HISTORY_DAYS):
+            return True
+    if tok is None:
+        return False
+    clause = tok
+    while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
+        clause = clause.head
+    for t in clause.subtree:
+        if _YEAR.match(t.text) and int(t.text) < ref.year and t.ent_type_ in ("DATE", ""):
+            return True
+    return False
+
+
+def _reference_day(article: Article, events: Sequence[Event]) -> date | None:
+    """The article's own day: its publication date, else the latest day its events are dated."""
+    days = []
+    if article.published:
+        try:
+            return date.fromisoformat(article.published[:10])
+        except ValueError:
+            pass
+    for ev in events:
+        if ev.date and len(ev.date) >= 10:
+            try:
+                days.append(date.fromisoformat(ev.date[:10]))
+            except ValueError:
+                continue
+    return max(days) if days else None
+
+
+def _words(text: str) -> set[str]:
+    return {w.lower() for w in _WORD.findall(text) if w.lower() not in _STOP}
+
+
+def _salience(ev: Event, tok, sentence: int, title_words: set[str], mentions: Counter) -> float:
+    score = ev.confidence / (1.0 + 0.15 * sentence)  # inverted pyramid: the lead is the news
+    if title_words:
+        said = _words(ev.trigger) | _words(ev.source.name if ev.source else "")
+        if ev.target:
+            said |= _words(ev.target.name)
+        if said & title_words:
+            score *= 1.5
+    named = mentions.get((ev.source.name if ev.source else "").lower(), 0)
+    if named >= 2:
+        score *= 1.2  # an actor the article keeps naming is what it is about
+    return score

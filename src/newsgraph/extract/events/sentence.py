@@ -1,0 +1,155 @@
+"""The events of one sentence: candidates -> arguments -> coded actors, date, place, confidence."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ...model import Actor, Article, Event
+from ...model import Found
+from ..actor_context import (
+    actor_country, all_countries, country_from_places, country_of_place, domestic, fill_country,
+    protest_target, same_actor, state_actor, target_words,
+)
+from .. import gazetteer
+from ..actors import PRONOUNS, code_actor
+from ..event_lexicon import entries
+from ..linking import MentionIndex
+from .arguments import _arguments, _code_all, _quote_speaker
+from .candidate import _Cand
+from .dating import _PLACE_PREPS, _date_for, _place_for
+from .modality import _apply_chain
+from .triggers import _candidates, _must_demand, _report_parent
+from .syntax import _subject
+
+_STATE_ACTS = frozenset({"COERCE", "ACCUSE", "SANCTION"})  # agentless passives done by the place's state
+
+_BASE = {"verb": 0.8, "light": 0.8, "adj": 0.7, "noun": 0.55, "must": 0.6}
+
+
+@dataclass
+class _Context:
+    """What one sentence needs from the ones before it (discourse, not parse)."""
+
+    article_country: str | None = None
+    last_source: Actor | None = None
+    last_sentence: int = -9
+    sentence: int = 0
+
+def _scene_country(cand: _Cand, found: Found, index: MentionIndex) -> str | None:
+    """The country of a place named anywhere under the trigger ("claimed the bombings in Lagos")."""
+    for w in [cand.head] + cand.words:
+        for tok in w.subtree:
+            if tok.dep_ != "pobj" or tok.head.lower_ not in _PLACE_PREPS:
+                continue
+            ent = index.at(tok.idx, tok.idx + len(tok))
+            if ent is None or ent.type not in ("GPE", "LOC", "FAC"):
+                continue
+            span = next((m for m in ent.mentions if m[0] <= tok.idx < m[1]), None)
+            met = gazetteer.metonym(ent.name)
+            country = country_from_places(found, span) or country_of_place(ent.name) or (met[0] if met else None)
+            if country:
+                return country
+    return None
+
+
+def _sentence_events(sent, article: Article, found: Found, index: MentionIndex,
+                     dates_by_gov: dict[int, object], ctx: _Context | None = None) -> list[Event]:
+    ctx = ctx or _Context()
+    prev = ctx.last_source if ctx.sentence - ctx.last_sentence <= 2 else None  # "they" two sentences on
+    out: list[Event] = []
+    cands = _candidates(sent, index)
+    seen_must: set[int] = set()
+    for tok in sent:
+        if entries(tok, "report"):
+            for c in tok.children:
+                if c.dep_ == "ccomp" and c.i not in seen_must:
+                    must = _must_demand(sent, tok, c, index)
+                    if must is not None:  # the demanded act is the content of the demand, not an event
+                        seen_must.add(c.i)
+                        inside = {t.i for t in c.subtree}
+                        cands = [x for x in cands if x.head.i not in inside]
+                        cands.append(must)
+    for cand in cands:
+        report_verb, _clause = _report_parent(cand.head) if cand.kind != "must" else (None, None)
+        if cand.kind != "must":
+            _apply_chain(cand, reported=report_verb is not None)
+            _arguments(cand, index)
+        speaker_tok = _subject(report_verb)[0] if report_verb is not None else None
+        speaker_actor = None
+        direct = False
+        if speaker_tok is not None and speaker_tok.lower_ not in PRONOUNS:
+            speaker_actor = code_actor(speaker_tok, index)
+        elif report_verb is None:
+            speaker_actor = _quote_speaker(cand.head, found, index)
+            direct = speaker_actor is not None
+        factor = cand.factor * (1.0 if report_verb is None else 0.95)
+        if cand.head.dep_ not in ("ROOT", "ccomp", "conj", "parataxis") and cand.kind != "must" \
+                and report_verb is None:
+            factor *= 0.85  # embedded (relative, adverbial) clauses are less often the reported news
+        sources = _code_all(cand.sources, speaker_tok, speaker_actor, index, loose=True, prev=prev,
+                            direct=direct)
+        # the affected party of a passive ("a missionary was arrested") is kept even when uncoded
+        targets = _code_all(cand.targets, speaker_tok, speaker_actor, index, prev=prev, direct=direct,
+                            loose=cand.passive)
+        actor_toks = {t.i for t in cand.sources + cand.targets}
+        place, place_span = _place_for(cand, index, actor_toks)
+        place_country = country_from_places(found, place_span) or country_of_place(place)
+        # a guessed source country never comes from the target's own words, unless it is the
+        # target's nationality word of a domestic act ("President X banned Ugandan candidates")
+        tgt_skip = target_words(cand.targets)
+        own = frozenset(ss.i for ss in cand.sources)  # an ethnic label does not place its own group
+        sources = [fill_country(a, f, sent, index, place_country=place_country, skip=tgt_skip, own=own,
+                                 article_country=ctx.article_country) for a, f in sources]
+        # a government met or agreed with is as often foreign as not: no one-country guess for it
+        diplomatic = cand.type in ("CONSULT", "AGREE", "COOPERATE", "SUPPORT")
+        targets = [fill_country(a, f, sent, index, place_country=place_country, prefer_place=True,
+                                diplomatic=diplomatic, article_country=ctx.article_country)
+                   for a, f in targets]
+        if sources and sources[0][0] is not None and (
+                actor_country(sources[0][0]) == ctx.article_country or len(all_countries(sent, index)) <= 1):
+            # domestic default only where the source's country is the scene (article or sentence)
+            targets = [domestic(sources[0][0], a, f) for a, f in targets]
+        if not sources and not targets:
+            continue  # an event with no participant says nothing about who did what to whom
+        scene = place_country or (_scene_country(cand, found, index) if cand.type == "ASSAULT" else None)
+        if cand.type == "ASSAULT" and not targets and sources and sources[0][0] is not None and scene and \
+                actor_country(sources[0][0]) != scene:
+            # an attack by outsiders in a country is an attack on that country (PLOVER; also a claim of
+            # responsibility, coded as the attack: "the group claimed the bombings in Lagos" -> Nigeria)
+            targets = [(state_actor(scene), 0.8)]
+        if cand.type == "PROTEST" and not targets and sources:
+            default = protest_target(sources[0][0], place_country)
+            if default is not None:
+                targets = [(default, 0.8)]
+        if not sources and cand.passive and cand.type in _STATE_ACTS and place_country and place:
+            # "a missionary was arrested in Lebanon": arrests, probes and expulsions with no agent are
+            # the acts of the authorities where they happen (CAMEO/PLOVER coders' convention)
+            sources = [(Actor(name=place, entity=None, code=place_country), 0.6 * 0.8)]
+        if not sources:
+            sources = [(None, 0.6)]
+        if not targets:
+            targets = [(None, 1.0)]
+        trigger_toks = sorted(cand.words, key=lambda t: t.i)
+        t_start = trigger_toks[0].idx
+        t_end = trigger_toks[-1].idx + len(trigger_toks[-1])
+        trigger = " ".join(t.text for t in trigger_toks)
+        date_m, date_from = _date_for(cand, report_verb, dates_by_gov)
+        if date_m is not None:
+            date = date_m.value
+        else:
+            date, date_from = article.published, "published" if article.published else None
+        pairs = [(src, sf, tgt, tf) for src, sf in sources for tgt, tf in targets
+                 if not (src is not None and tgt is not None and same_actor(src, tgt))]
+        if not pairs:  # the only target was the source itself ("Syria offered its troops", "US-Washington")
+            pairs = [(src, sf, None, 1.0) for src, sf in sources]
+        for src, sf, tgt, tf in pairs:
+            conf = _BASE.get(cand.kind, 0.5) * factor * sf * tf
+            if src is not None and not src.code:
+                conf *= 0.85
+            conf = round(min(0.95, max(0.05, conf)), 3)
+            out.append(Event(type=cand.type, source=src, target=tgt, date=date, place=place,
+                             span=(sent.start_char, sent.end_char), trigger=trigger,
+                             negated=cand.negated, confidence=conf, mode=cand.mode,
+                             date_from=date_from, trigger_span=(t_start, t_end),
+                             place_span=place_span))
+    return out

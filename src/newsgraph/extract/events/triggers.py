@@ -1,0 +1,220 @@
+"""Event triggers: verbs, light verbs with event nouns, readiness adjectives, nominal events.
+
+Control ("agreed to buy", "threatened to impose") keeps the governing event and
+lets its complement supply the target; "X said Y must Z" is a DEMAND by X on Y.
+"""
+
+from __future__ import annotations
+
+from ...model import PLOVER_TYPES
+from ..event_lexicon import entries
+from ..linking import MentionIndex
+from ..modal_words import OBLIGATION_AUX
+from .candidate import _Cand
+from .linking import _first, _looks_actor, _noun_agents, _noun_type
+from .syntax import _between, _conjuncts, _objects, _subject
+
+_PROMISES = frozenset({"vow", "pledge", "promise", "swear"})
+
+_HARM = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "THREATEN"})
+
+_JOIN_PREPS = frozenset({"for", "in", "at", "into", "on"})
+
+_STATIVE_PASSIVES = frozenset({"oppose", "commit", "prepare", "determine", "dedicate", "resolve", "bind",
+                               "engage", "involve"})
+
+
+_HELD = frozenset({"custody", "detention"})
+
+
+def _held_in(tok):
+    """"The army has the president in custody": "have" + object + "in custody" is a detention (the noun)."""
+    if not any(c.dep_ == "dobj" for c in tok.children):
+        return None
+    for p in tok.children:
+        if p.dep_ == "prep" and p.lower_ in ("in", "under"):
+            for o in p.children:
+                if o.lemma_ in _HELD:
+                    return o
+    return None
+
+
+def _verb_candidate(tok, index: MentionIndex) -> _Cand | None:
+    """A candidate when a verb (or predicative adjective) is a trigger."""
+    if tok.pos_ == "ADJ":
+        entry = _first(tok, "adj", index)
+        if entry is None or entry.type not in PLOVER_TYPES:
+            return None
+        if not any(c.dep_ == "xcomp" for c in tok.children):
+            return None
+        return _Cand(entry.type, "adj", tok, [tok])
+    if tok.pos_ not in ("VERB", "AUX") or tok.lemma_ == "be":
+        return None
+    if tok.lemma_ == "have":
+        held = _held_in(tok)
+        return _Cand("COERCE", "verb", tok, [tok, held]) if held is not None else None
+    objs = [o for o in _objects(tok) if o.pos_ in ("NOUN", "PROPN", "VERB")]
+    objs += [c for c in tok.children if c.dep_ == "nsubjpass" and c.pos_ == "NOUN"]  # "sanctions were imposed"
+    light = _first(tok, "light", index)
+    if light is not None:
+        for o in objs:
+            ntype = _noun_type(o, index, as_object=True)
+            if ntype:
+                return _Cand(ntype, "light", tok, [tok, o])
+            for c in o.lefts:  # "launched a mediation effort", "undertook a peace mission"
+                if c.dep_ in ("compound", "amod") and c.pos_ == "NOUN":
+                    ntype = _noun_type(c, index, as_object=True)
+                    if ntype:
+                        return _Cand(ntype, "light", tok, [tok, c, o])
+        # "launched a fresh wave of strikes", "took part in talks": one level of "of"/"in"
+        for o in objs + [c for c in tok.children if c.dep_ == "prep"]:
+            for p in o.children:
+                for q in ([p] if p.dep_ == "pobj" else [x for x in p.children if x.dep_ == "pobj"]
+                          if p.dep_ == "prep" and p.lower_ in ("of", "in", "under") else []):
+                    ntype = _noun_type(q, index, as_object=True)
+                    if ntype:
+                        return _Cand(ntype, "light", tok, [tok, q])
+    entry = _first(tok, "verb", index)
+    if entry is not None and entries(tok, "transparent") and \
+            any(c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX") for c in tok.children):
+        entry = None  # "will help us define", "seek to": the complement is the event
+    if entry is not None and entry.type == "REQUEST" and any(
+            c.dep_ == "xcomp" and c.lemma_ in ("name", "identify", "quote") for c in tok.children):
+        return None  # "a witness who asked not to be named": a reporting convention, not an appeal
+    if entry is not None:
+        words = [tok] + [c for c in tok.children if c.dep_ == "prt"]
+        for need in entry.needs:
+            if need.startswith("prt:"):
+                words += [c for c in tok.children if c.dep_ == "prep" and c.lower_ in need[4:].split("|")]
+            if need.startswith("obj:") and not need.startswith("obj:*"):
+                words += [o for o in objs if o.lemma_.lower() in need[4:].split("|")]
+        return _Cand(entry.type, "verb", tok, sorted(set(words), key=lambda t: t.i))
+    if light is not None and light.type in PLOVER_TYPES and objs:
+        return _Cand(light.type, "light", tok, [tok])
+    if light is None and not entries(tok, "report") and not entries(tok, "transparent"):
+        # any other verb whose object is an event noun: "speeded up the withdrawal", "tightened the blockade"
+        for o in objs:
+            ntype = _noun_type(o, index, as_object=False)
+            if ntype and _between(o) is None:  # "followed a call between A and B": the noun's own event
+                return _Cand(ntype, "light", tok, [tok, o], factor=0.9)
+    return None
+
+def _report_parent(tok):
+    """The speech verb whose reported clause contains ``tok`` (and that clause's top), or (None, None).
+
+    Handles both "Kerry said (that) Russia proposed" and the inverted news order
+    "Russia has proposed talks, Kerry said", where the parser hangs the speech verb
+    under the reported verb.
+    """
+    cur = tok
+    for _ in range(12):
+        for c in cur.children:
+            if c.dep_ in ("parataxis", "ccomp", "advcl") and entries(c, "report") and \
+                    not any(x.dep_ in ("ccomp", "dobj") for x in c.children) and c.i > cur.i:
+                return c, cur
+        if cur.dep_ in ("ccomp", "parataxis", "xcomp", "advcl") and cur.head.i != cur.i:
+            head = cur.head
+            if entries(head, "report") and cur.dep_ in ("ccomp", "parataxis", "xcomp"):
+                return head, cur
+            if cur.dep_ in ("advcl",):
+                return None, None
+        if cur.head.i == cur.i:
+            break
+        if cur.dep_ in ("relcl", "acl"):
+            return None, None
+        cur = cur.head
+    return None, None
+
+def _dominator(cand: _Cand, heads: dict) -> tuple[_Cand | None, str]:
+    """The candidate whose complement ``cand`` is (and the clause edge that led there), or (None, "")."""
+    up = cand.head
+    through = ""
+    for _ in range(8):
+        dep = up.dep_
+        if up.head.i == up.i or dep not in ("xcomp", "ccomp", "conj", "pcomp", "prep", "advcl", "acl"):
+            return None, ""
+        if dep == "advcl" and not any(c.dep_ == "aux" and c.lower_ == "to" for c in up.children):
+            return None, ""  # only purpose clauses ("to demand"), not "after"/"because" clauses
+        if dep in ("xcomp", "ccomp", "pcomp", "advcl") or dep == "acl" and up.head.pos_ == "NOUN":
+            through = through or dep
+        parent = up.head
+        if entries(parent, "report") and dep in ("ccomp", "conj"):
+            return None, ""
+        gov = heads.get(parent.i)
+        if gov is not None and gov is not cand:
+            return (gov, through) if through else (None, "")
+        up = parent
+    return None, ""
+
+def _candidates(sent, index: MentionIndex) -> list[_Cand]:
+    cands: list[_Cand] = []
+    used: set[int] = set()
+    for tok in sent:
+        cand = _verb_candidate(tok, index)
+        if cand is not None:
+            cands.append(cand)
+            used.update(t.i for t in cand.words)
+    # Control: "agreed to buy", "threatened to impose", "refused to meet", "accused X of violating":
+    # the governing event wins and the complement only supplies its target. Two exceptions, where
+    # the complement is the event: readiness adjectives ("ready to send aid": AID, intended) and
+    # default-typed light verbs with a purpose clause ("sent experts to investigate": investigation).
+    heads = {c.head.i: c for c in cands}
+    for c in cands:  # "reiterated its demand that Israel ease ...": the clause hangs off the event noun
+        for w in c.words:
+            heads.setdefault(w.i, c)
+    dropped: set[int] = set()
+    dominated_ids: set[int] = set()
+    for cand in cands:
+        gov, edge = _dominator(cand, heads)
+        if gov is None:
+            continue
+        if gov.kind == "adj" or (gov.kind == "light" and len(gov.words) == 1 and edge == "advcl"):
+            dropped.add(gov.head.i)
+            cand.chain.append(gov.head)
+            continue
+        gov.inner.append(cand.head)
+        dominated_ids.add(cand.head.i)
+        if gov.type == "AGREE" and gov.head.lemma_ in _PROMISES and cand.type in _HARM:
+            gov.type = "THREATEN"  # "vowed that the military would defeat the insurgents":
+            gov.targets = [o for o in _objects(cand.head) if _looks_actor(o, index)]  # the threatened
+    kept = [c for c in cands if c.head.i not in dominated_ids and c.head.i not in dropped]
+    # Nominal events with their own actor ("Moscow's support for Assad", "talks between A and B").
+    for tok in sent:
+        if tok.i in used or tok.pos_ not in ("NOUN", "PROPN"):
+            continue
+        ntype = _noun_type(tok, index, as_object=False)
+        if not ntype:
+            continue
+        if tok.dep_ in ("nsubj", "nsubjpass", "dobj") and tok.head.i in {c.head.i for c in cands}:
+            continue  # "the attack killed 22", "offered talks": the verb's event already covers it
+        between = _between(tok)
+        agents = _noun_agents(tok, index)
+        if not agents and not between and tok.dep_ == "pobj" and tok.head.lower_ in _JOIN_PREPS \
+                and tok.head.head.pos_ in ("VERB", "AUX") and tok.head.head.i not in used:
+            subj, passive = _subject(tok.head.head)
+            if subj is not None and (not passive or tok.head.head.lemma_ in _STATIVE_PASSIVES):
+                agents = [subj]  # "negotiators return for talks", "forces engaged in ethnic cleansing"
+        if between:
+            cand = _Cand(ntype, "noun", tok, [tok], sources=[between[0]], targets=[between[1]])
+        elif agents:
+            cand = _Cand(ntype, "noun", tok, [tok], sources=agents)
+        else:
+            continue
+        kept.append(cand)
+    return kept
+
+def _must_demand(sent, report_verb, clause, index: MentionIndex) -> _Cand | None:
+    """"X said Y must/should Z": a DEMAND by X on Y (CAMEO 10)."""
+    if clause.pos_ not in ("VERB", "AUX"):
+        return None
+    if not any(c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX for c in clause.children):
+        return None
+    subj, _ = _subject(clause)
+    if subj is None or not _looks_actor(subj, index):
+        return None
+    speaker, _ = _subject(report_verb)
+    if speaker is None:
+        return None
+    words = [report_verb] + [c for c in clause.children if c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX]
+    return _Cand("DEMAND", "must", report_verb, words, sources=_conjuncts(speaker),
+                 targets=_conjuncts(subj))
