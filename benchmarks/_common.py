@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import sys
 from pathlib import Path
 
@@ -27,3 +28,16 @@ def print_table(title: str, rows: list[tuple[str, ...]], header: tuple[str, ...]
         print("  " + "  ".join(c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(r, widths))))
         if header and j == 0:
             print("  " + "  ".join("-" * w for w in widths))
+
+
+def split_of(key: str, *, salt: str, dev_share: float = 0.5) -> str:
+    """"dev" or "test" for an item of an external benchmark, fixed by a hash of its id.
+
+    The split is part of the benchmark code (``salt`` names the benchmark, so two
+    sets do not share one pattern) and never depends on the order or number of
+    items, so it holds as the data or the code changes. Tune and read errors on
+    dev; report test.
+    """
+    digest = hashlib.sha256(f"{salt}\x1f{key}".encode("utf-8")).digest()
+    return "dev" if int.from_bytes(digest[:8], "big") / 2**64 < dev_share else "test"
+

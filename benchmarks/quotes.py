@@ -39,7 +39,10 @@ Scoring protocol (PARC-style, as the data README suggests):
   attribution and are left out), overlap matching on all word tokens of the
   Content, plus speaker accuracy by the same rule.
 
-Usage: python benchmarks/quotes.py [--split test|dev] [--docs N] [--errors]
+Splits: PolNeAR's own dev and test. The script prints both by default; tune on
+dev (``--errors`` lists dev articles only); the floors in baseline.json are on test.
+
+Usage: python benchmarks/quotes.py [--split both|dev|test] [--docs N] [--errors]
 """
 
 from __future__ import annotations
@@ -299,7 +302,9 @@ def _textacy(doc) -> list[Pred]:
 
 
 def measure(*, split: str = "test", docs: int | None = None, errors: bool = False) -> dict[str, float]:
-    """Figures for ours and textacy on one PolNeAR split (flat floats)."""
+    """Figures for ours and textacy on one PolNeAR split (flat floats); ``errors`` only on dev."""
+    if errors and split != "dev":
+        raise SystemExit("--errors lists dev articles only (test is reported, never read for errors)")
     from newsgraph.extract.quote_marks import find_marked
     from newsgraph.ingest import make_article
     from newsgraph.nlp import load_pipeline
@@ -396,11 +401,16 @@ def _print_errors(name: str, text: str, result, gd) -> None:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--split", default="test", choices=("test", "dev"))
+    ap.add_argument("--split", default="both", choices=("both", "dev", "test"))
     ap.add_argument("--docs", type=int, default=None)
-    ap.add_argument("--errors", action="store_true", help="print misses and false positives")
+    ap.add_argument("--errors", action="store_true", help="print misses and false positives (dev only)")
     args = ap.parse_args()
-    r = measure(split=args.split, docs=args.docs, errors=args.errors)
+    splits = ["dev"] if args.errors else ["dev", "test"] if args.split == "both" else [args.split]
+    for split in splits:
+        _print_split(split, measure(split=split, docs=args.docs, errors=args.errors))
+
+
+def _print_split(split: str, r: dict[str, float]) -> None:
     rows = []
     for label, key in (("direct exact P", "direct_exact_p"), ("direct exact R", "direct_exact_r"),
                        ("direct exact F1", "direct_exact_f1"), ("direct overlap P", "direct_overlap_p"),
@@ -409,9 +419,9 @@ def main() -> None:
                        ("  (first stand-in rule)", "direct_speaker_acc_oldrule"),
                        ("  (gold Source a name)", "direct_speaker_acc_named")):
         rows.append((label, f"{r['ours_' + key]:.3f}", f"{r['textacy_' + key]:.3f}"))
-    print_table(f"PolNeAR {args.split}: {int(r['docs'])} articles, {int(r['gold_direct'])} gold direct "
+    print_table(f"PolNeAR {split}: {int(r['docs'])} articles, {int(r['gold_direct'])} gold direct "
                 f"quotes ({r['seconds']:.0f} s)", rows, header=("metric", "newsgraph", "textacy"))
-    print_table(f"All attributions ({int(r['gold_all'])} gold; overlap >= 0.5)",
+    print_table(f"PolNeAR {split}, all attributions ({int(r['gold_all'])} gold; overlap >= 0.5)",
                 [("content P", f"{r['ours_all_overlap_p']:.3f}"), ("content R", f"{r['ours_all_overlap_r']:.3f}"),
                  ("content F1", f"{r['ours_all_overlap_f1']:.3f}"),
                  ("source accuracy", f"{r['ours_all_source_acc']:.3f}")], header=("metric", "newsgraph"))

@@ -1,10 +1,14 @@
 """The accuracy gate: every benchmark figure pinned in benchmarks/baseline.json must hold.
 
 Benchmarks that need ../shared skip here when it is absent (they exit with a message).
+With ``NEWSGRAPH_REQUIRE_BENCHMARKS=1`` (set by ``.ci/run`` when ../shared is
+there) a benchmark that cannot run fails instead: a figure nobody measured must
+not pass as held.
 """
 
 import importlib.util
 import json
+import os
 import sys
 
 import pytest
@@ -37,7 +41,12 @@ def test_baseline_benchmark_meets_floors(name, entry):
     module = _load(name)
     try:
         figures = module.measure(**entry.get("args", {}))
-    except SystemExit:  # benchmark data absent: the script says so and exits
+    except SystemExit as exc:  # data absent (exit 0, shared_or_exit) or the benchmark failed (a message)
+        if exc.code not in (0, None):
+            pytest.fail(f"{name}: the benchmark failed: {exc.code}")
+        if os.environ.get("NEWSGRAPH_REQUIRE_BENCHMARKS") == "1":
+            pytest.fail(f"{name}: its benchmark data is missing although NEWSGRAPH_REQUIRE_BENCHMARKS=1 "
+                        "(.ci/run sets it when ../shared/benchmarks is present)")
         pytest.skip(f"{name}: its benchmark data (../shared/benchmarks) is not present here")
     below = {k: (figures.get(k), floor) for k, floor in entry["floors"].items()
              if figures.get(k) is None or figures[k] < floor}

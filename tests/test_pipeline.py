@@ -89,7 +89,7 @@ def test_issue10_lone_surrogate_is_replaced_at_the_api_boundary():
 @pytest.mark.model
 @pytest.mark.parametrize("workers", [1, 2])
 def test_issue10_a_failing_article_does_not_take_its_batch_with_it(monkeypatch, workers):
-    import newsgraph.pipeline as pipeline
+    import newsgraph.analysis as pipeline  # where analyse_batch looks analyse_parsed up
 
     real = pipeline.analyse_parsed
 

@@ -1,6 +1,6 @@
 """``analyze`` and ``analyze_many``: the one path from articles to analysed records.
 
-The CLI, the Python API and the HTTP API all call these; batch runners only decide
+The CLI and the Python API both call these; batch runners only decide
 where they run. Each article is parsed once (``nlp.pipe``) and the one ``Doc`` is
 shared by every extractor.
 
@@ -19,10 +19,11 @@ import multiprocessing
 from typing import Any, Iterable, Iterator, Mapping
 
 from .errors import BadInput
-from .extract import REGISTRY, AnalysedArticle, run_extractors
+from .analysis import analyse_batch as _analyse_batch
+from .analysis import analyse_parsed
+from .extract import AnalysedArticle
 from .ingest import article_from_record, make_article
 from .ingest.records import clean_text
-from .ingest.language import detect_language
 from .model import Article, Rejected
 from .nlp import load_pipeline
 from .settings import Settings, make_settings
@@ -62,35 +63,6 @@ def _check_size(article: Article, settings: Settings) -> Article | Rejected:
     if len(article.text.strip()) < settings.min_chars:
         return Rejected(article.origin or article.id, "empty", "no text")
     return article
-
-
-def analyse_parsed(doc, article: Article, *, problems: list[str] | None = None) -> AnalysedArticle:
-    """The analysed record of one article from its parsed ``Doc``."""
-    facts = run_extractors(doc, article, problems=problems)
-    return REGISTRY.analysed(article, facts, language=detect_language(article.text))
-
-
-def _analyse_batch(articles: list[Article], settings: Settings) -> list[AnalysedArticle | Rejected]:
-    """The batch through ``nlp.pipe``; when anything in it raises, each article on its own."""
-    nlp = load_pipeline(settings.model)
-    try:
-        docs = nlp.pipe((a.text for a in articles), batch_size=settings.batch_size)
-        return [analyse_parsed(doc, art) for doc, art in zip(docs, articles)]
-    except Exception as exc:  # noqa: BLE001 - one bad article must not take its batch with it
-        if len(articles) > 1:
-            log.warning("a batch of %d articles failed (%s: %s); retrying them one by one",
-                        len(articles), type(exc).__name__, exc)
-        return [_analyse_one(nlp, art) for art in articles]
-
-
-def _analyse_one(nlp, article: Article) -> AnalysedArticle | Rejected:
-    try:
-        return analyse_parsed(nlp(article.text), article)
-    except Exception as exc:  # noqa: BLE001 - third-party code on one odd text
-        log.warning("%s: analysis failed: %s: %s", article.origin or article.id,
-                    type(exc).__name__, exc, exc_info=log.isEnabledFor(logging.DEBUG))
-        return Rejected(article.origin or article.id, "analysis-failed",
-                        f"{type(exc).__name__}: {str(exc)[:200]}")
 
 
 _WORKER_SETTINGS: Settings | None = None

@@ -1,7 +1,7 @@
 """A whole analysis run: inputs in, JSONL out, a summary back.
 
-``run_analyze`` is what ``newsgraph analyze`` calls; it holds no printing, so the
-HTTP API, notebooks and tests get the same run and the same summary.
+``run_analyze`` is what ``newsgraph analyze`` calls; it holds no printing, so
+notebooks and tests get the same run and the same summary.
 """
 
 from __future__ import annotations

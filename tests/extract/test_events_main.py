@@ -120,3 +120,30 @@ def test_events_main_joint_act_once(analyse):
     out = analyse("Washington and London urged their citizens to stay indoors.", published="2021-05-04")
     main = [e for e in out.events if e.main]
     assert [e.source.name for e in main] == ["United States"]
+
+
+@pytest.mark.parametrize("text, want", [
+    ('President Smith called the attacks "an act of war."', ("ACCUSE", "Smith")),
+    ("An analyst called it a great deal for both companies.", ("SUPPORT", "analyst")),
+    ("The president fired his deputy on Monday.", ("COERCE", "president")),
+    ("The minister vowed a merciless response.", ("THREATEN", "minister")),
+    ("Authorities told residents to stay indoors.", ("DEMAND", "Authorities")),
+    ("Acme Corp said it is buying Widget Inc for 3 billion dollars.", ("AGREE", "Acme Corp")),
+])
+def test_events_plover_labels_and_deals(analyse, text, want):
+    got = _events(analyse, text)
+    assert any(g[:2] == want for g in got), got
+
+
+@pytest.mark.parametrize("text", [
+    "He left the country, citing threats to his life.",
+    "The minister said it was a good day for the region.",
+])
+def test_events_no_event_in_reasons_and_plain_praise_of_days(analyse, text):
+    out = analyse(text, published="2021-05-04")
+    assert not [e for e in out.events if e.main], out.events
+
+
+def test_events_main_future_act_is_not_news(analyse):
+    out = analyse('"We will lead the fight," the general said.', published="2021-05-04")
+    assert not [e for e in out.events if e.main and e.type == "ASSAULT"]

@@ -19,7 +19,8 @@ from ..model import Article, Rejected
 from .feeds import read_feed
 from .html import article_from_html
 from .jsonl import read_json, read_jsonl
-from .records import article_from_record, make_article
+from .input_records import article_from_record
+from .records import make_article
 from .sniff import HEAD_BYTES, Format, format_from_name, is_gzip, json_line_votes, sniff
 from .stats import ReadStats
 from .streams import Guarded, Prefixed

@@ -11,7 +11,7 @@ from typing import IO, TYPE_CHECKING, Iterator
 
 from ..model import Article, Rejected
 from .decode import BinaryData, decode_bytes
-from .records import article_from_record
+from .input_records import article_from_record
 
 if TYPE_CHECKING:
     from .stats import ReadStats

@@ -33,6 +33,7 @@ from distributed.diagnostics.plugin import WorkerPlugin
 from ..errors import EngineError
 from ..extract import AnalysedArticle
 from ..model import Article, Rejected
+from ..analysis import analyse_batch as _analyse_batch
 from ..nlp import load_pipeline
 from ..settings import Settings
 from .ordered import OrderedFanOut, Result, chunks
@@ -60,8 +61,6 @@ class LoadPipeline(WorkerPlugin):
 
 def analyse_batch(articles: list[Article], settings: Settings) -> list[AnalysedArticle | Rejected]:
     """The local engine's batch function, returning records without their text (the driver has it)."""
-    from ..pipeline import _analyse_batch
-
     return [r if isinstance(r, Rejected) else dataclasses.replace(r, text="")
             for r in _analyse_batch(articles, settings)]
 

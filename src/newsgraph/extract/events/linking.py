@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Sequence
 
 from .. import gazetteer
-from ..actors import PRONOUNS, code_actor, sector_of_noun
+from ..actors import PRONOUNS, code_actor, noun_kind, sector_of_noun
 from ..event_lexicon import Entry, entries, is_event_noun
 from ..linking import MentionIndex
 from .syntax import _mods, _objects, _preps
@@ -58,6 +58,9 @@ def _satisfied(entry: Entry, tok, *, as_object: bool, index: MentionIndex) -> bo
                     if arg in ("*person", "*actor") and ent is not None and ent.type in (
                             "PERSON", "GPE", "ORG", "NORP"):
                         ok = True
+                    if arg == "*holder" and (ent is not None and ent.type == "PERSON" or o.pos_ == "NOUN" and (
+                            sector_of_noun(o.lemma_, o.text) or noun_kind(o.text) == "people")):
+                        ok = True  # "fired his deputy", "fired the coach": a person in a post
                     if arg == "*actor" and code_actor(o, index) is not None:
                         ok = True
                 if not ok:

@@ -34,6 +34,8 @@ from ...model import Article, Entity, Event
 from ..actors import is_agent_name
 
 MUTUAL = frozenset({"CONSULT", "COOPERATE"})
+# acts that are statements about the future themselves: an offer, a threat, an appeal, a demand
+_STATED = frozenset({"AGREE", "THREATEN", "REQUEST", "DEMAND", "REJECT", "ACCUSE", "SUPPORT"})
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
 _HISTORY_DAYS = 14
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]+")
@@ -106,6 +108,10 @@ def _eligible(ev: Event, tok, ref: date | None) -> bool:
         return False
     if ev.negated or ev.mode in ("hypothetical", "conditional"):
         return False
+    if ev.mode in ("future", "intended") and ev.type not in _STATED:
+        return False  # "will lead the fight": announced, not done (the statement itself is the news)
+    if tok is not None and tok.pos_ in ("NOUN", "PROPN") and len(ev.trigger.split()) == 1:
+        return False  # a nominal event ("the Paris attacks", "his arrest") names an act, it does not report it
     if tok is not None and _in_relative_clause(tok):
         return False
     if ref is not None and _historical(ev, tok, ref):

@@ -39,7 +39,7 @@ def _scene_country(cand: _Cand, found: Found, index: MentionIndex) -> str | None
     """The country of a place named anywhere under the trigger ("claimed the bombings in Lagos")."""
     for w in [cand.head] + cand.words:
         for tok in w.subtree:
-            if tok.dep_ != "pobj" or tok.head.lower_ not in _PLACE_PREPS:
+            if tok.dep_ != "pobj" or tok.head.lower_ not in _PLACE_PREPS | {"to", "into", "of"}:
                 continue
             ent = index.at(tok.idx, tok.idx + len(tok))
             if ent is None or ent.type not in ("GPE", "LOC", "FAC"):
@@ -125,6 +125,11 @@ def _sentence_events(sent, article: Article, found: Found, index: MentionIndex,
             # "a missionary was arrested in Lebanon": arrests, probes and expulsions with no agent are
             # the acts of the authorities where they happen (CAMEO/PLOVER coders' convention)
             sources = [(Actor(name=place, entity=None, code=place_country), 0.6 * 0.8)]
+        if not sources and cand.passive and cand.type == "MOBILIZE":
+            # "1,500 soldiers were deployed to the streets of Lyon": a state moves its own forces
+            country = place_country or _scene_country(cand, found, index)
+            if country:
+                sources = [(state_actor(country), 0.6 * 0.8)]
         if not sources:
             sources = [(None, 0.6)]
         if not targets:

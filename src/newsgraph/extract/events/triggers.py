@@ -39,8 +39,39 @@ def _held_in(tok):
     return None
 
 
+_LABEL_VERBS = frozenset({"call", "label", "brand", "term", "dub"})
+_LABEL_AS_VERBS = frozenset({"describe", "characterize", "characterise", "denounce", "condemn", "hail", "praise",
+                             "see", "view", "regard", "decry"})
+
+
+def _label_candidate(tok) -> _Cand | None:
+    """"called the attacks an act of war", "described the deal as historic": the label types the act.
+
+    PLOVER codes labelling an act with a condemning term as ACCUSE and praise as
+    SUPPORT; the label's words decide (``kind=label`` entries of the trigger lexicon).
+    """
+    label = None
+    if tok.lemma_ in _LABEL_VERBS:
+        label = next((c for c in tok.children if c.dep_ in ("oprd", "xcomp") and c.pos_ in ("NOUN", "ADJ")), None)
+    elif tok.lemma_ in _LABEL_AS_VERBS:
+        for p in tok.children:
+            if p.dep_ == "prep" and p.lower_ == "as":
+                label = next((o for o in p.children if o.dep_ in ("pobj", "amod", "acomp")), None)
+    if label is None or not any(c.dep_ == "dobj" for c in tok.children):
+        return None
+    types = [e.type for w in label.subtree for e in entries(w, "label")]
+    if not types:
+        return None
+    kind = "ACCUSE" if "ACCUSE" in types else types[0]
+    return _Cand(kind, "verb", tok, [tok])
+
+
 def _verb_candidate(tok, index: MentionIndex) -> _Cand | None:
     """A candidate when a verb (or predicative adjective) is a trigger."""
+    if tok.pos_ in ("VERB", "AUX"):
+        labelled = _label_candidate(tok)
+        if labelled is not None:
+            return labelled
     if tok.pos_ == "ADJ":
         entry = _first(tok, "adj", index)
         if entry is None or entry.type not in PLOVER_TYPES:
