@@ -18,10 +18,11 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
 from typing import NamedTuple
 
-from ..lexicons import load_tsv
+from anyascii import anyascii
+
+from ..lexicons import load_rows, load_tsv  # noqa: F401 (entity_lexicon reads gz.load_tsv)
 
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'",
                               "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-"})
@@ -74,16 +75,25 @@ class Title(NamedTuple):
     kind: str
 
 
+def fold(text: str) -> str:
+    """``text`` transliterated to ASCII ("Zoran Đinđić" -> "Zoran Dindic", "Straße" -> "Strasse").
+
+    Accent stripping by Unicode decomposition leaves letters such as "Đ", "ł", "ø"
+    unfolded, so a name written with them never met its plain spelling; ``anyascii``
+    transliterates every script. Only for look-up keys: the length may change.
+    """
+    return text if text.isascii() else anyascii(text)
+
+
 def normalise(text: str) -> str:
     """The look-up key for surface text: folded case and accents, no dots or "the", hyphens as spaces.
 
-    Examples: "the U.S." -> "us"; "Côte d'Ivoire" -> "cote d'ivoire";
+    Examples: "the U.S." -> "us"; "Côte d'Ivoire" -> "cote d'ivoire"; "Đinđić" -> "dindic";
     "Secretary-General" -> "secretary general"; "Moscow's" -> "moscow".
     """
     text = text.translate(_APOSTROPHES).strip()
     text = _POSSESSIVE.sub("", text) if len(text) > 3 else text
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = fold(text)
     text = text.casefold().replace(".", "").replace("-", " ")
     text = _SPACES.sub(" ", text).strip()
     if text.startswith("the "):
@@ -142,10 +152,9 @@ def _split(cell: str) -> tuple[str, ...]:
 def countries() -> dict[str, Country]:
     """All countries and territories by alpha-3 code, in file order."""
     out: dict[str, Country] = {}
-    for row in load_tsv("countries.tsv"):
-        out[row["code"]] = Country(row["code"], row["alpha2"], row["name"], row["status"] or "state",
-                                   _split(row["aliases"]), _split(row["demonyms"]),
-                                   _split(row["capitals"]))
+    for row in load_rows("countries.tsv"):
+        out[row.code] = Country(row.code, row.alpha2, row.name, row.status or "state",
+                                row.aliases, row.demonyms, row.capitals)
     return out
 
 
@@ -211,8 +220,8 @@ def country(code: str) -> Country | None:
 @functools.lru_cache(maxsize=1)
 def _metonym_index() -> _Index:
     idx = _Index()
-    for row in load_tsv("metonyms.tsv"):
-        idx.add(row["text"], Metonym(row["text"], row["country"], row["sector"], False))
+    for row in load_rows("metonyms.tsv"):
+        idx.add(row.text, Metonym(row.text, row.country, row.sector, False))
     for c in countries().values():
         if c.status != "state":
             continue
@@ -241,10 +250,10 @@ def metonym_info(text: str) -> Metonym | None:
 @functools.lru_cache(maxsize=1)
 def _title_index() -> dict[str, Title]:
     out: dict[str, Title] = {}
-    for row in load_tsv("titles.tsv"):
-        key = normalise(row["title"])
-        name = normalise(row.get("full") or "") or key
-        out.setdefault(key, Title(name, row["role"] or None, row["kind"] or "office"))
+    for row in load_rows("titles.tsv"):
+        key = normalise(row.title)
+        name = normalise(row.full or "") or key
+        out.setdefault(key, Title(name, row.role, row.kind or "office"))
     return out
 
 
@@ -268,13 +277,12 @@ def title_keys() -> frozenset[str]:
 @functools.lru_cache(maxsize=1)
 def _org_index() -> _Index:
     idx = _Index()
-    rows = load_tsv("organisations.tsv")
+    rows = load_rows("organisations.tsv")
     for row in rows:
-        org = Organisation(row["name"], row["role"], row["country"] or None)
-        idx.add(row["name"], org)
-    for row in rows:
-        org = Organisation(row["name"], row["role"], row["country"] or None)
-        for alias in _split(row["aliases"]):
+        idx.add(row.name, Organisation(row.name, row.role, row.country))
+    for row in rows:  # every canonical name first: an alias never shadows another body's name
+        org = Organisation(row.name, row.role, row.country)
+        for alias in row.aliases:
             idx.add(alias, org)
     return idx
 
@@ -293,11 +301,10 @@ def organisation(text: str) -> tuple[str, str] | None:
 @functools.lru_cache(maxsize=1)
 def _people_index() -> _Index:
     idx = _Index()
-    rows = load_tsv("people.tsv")
-    for row in rows:
-        person = Person(row["name"], row["country"] or None, row["role"] or None)
-        idx.add(row["name"], person)
-        for alias in _split(row["aliases"]):
+    for row in load_rows("people.tsv"):
+        person = Person(row.name, row.country, row.role or None)
+        idx.add(row.name, person)
+        for alias in row.aliases:
             idx.add(alias, person)
     return idx
 
