@@ -210,7 +210,10 @@ class DateMention:
     Additive: ``anchor`` (the date relative expressions were resolved against)
     and ``anchor_from`` ("published", "dateline", "text" or None); ``timex_type``
     ("DATE", "TIME", "DURATION", "SET") and ``timex_value`` (the TIMEX3 value,
-    e.g. "P4Y", "2015-W38", "PRESENT_REF") for expressions with no calendar value.
+    e.g. "P4Y", "2015-W38", "PRESENT_REF") for expressions with no calendar value;
+    ``tense`` the clause tense the expression was (or will be) resolved with,
+    kept for expressions of an article without an anchor, so that its story
+    can resolve them later (``anchor_from`` "story", SCHEMA 1.1).
     """
 
     text: str
@@ -221,6 +224,7 @@ class DateMention:
     anchor_from: str | None = None
     timex_type: str | None = None
     timex_value: str | None = None
+    tense: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -412,7 +416,9 @@ class Syndication:
     """A near-verbatim copy and its original (an article id or a wire agency name).
 
     Additive: ``earliest`` is the earliest published copy's id (also when the
-    original is an agency), ``agency`` the wire agency credited, if any.
+    original is an agency), ``agency`` the wire agency credited, if any;
+    ``evidence`` (SCHEMA 1.1) is ``(article id, span)`` of the credit line or of
+    the passage the copy shares with its original.
     """
 
     copy: str
@@ -420,6 +426,7 @@ class Syndication:
     similarity: float
     earliest: str | None = None
     agency: str | None = None
+    evidence: tuple[str, Span] | None = None
 
 
 @dataclass(frozen=True, slots=True)

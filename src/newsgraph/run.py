@@ -131,6 +131,11 @@ def run_analyze(inputs: Iterable[str | Path], out: str | Path, *, settings: Sett
         from .stories import stories_to_dict
 
         summary.stories = stories_to_dict(clusterer.result())
+        if str(out) != "-":
+            from .stories.story_time import rewrite_jsonl
+
+            # undated articles get the dates their story establishes (SCHEMA 1.1 anchor_from "story")
+            rewrite_jsonl(out, clusterer.updated)
     return summary
 
 

@@ -112,3 +112,12 @@ def test_dates_duration_value(num, unit, expected):
 @pytest.mark.parametrize("text", ["", "No dates here at all.", "Call 202-555-0198 now-ish", "3-1 win"])
 def test_dates_grammar_finds_no_calendar_dates(text):
     assert [c for c in find(text) if c.kind in ("iso", "ymd", "numeric", "mdy", "dmy", "my")] == []
+
+
+def test_dates_undated_article_keeps_relative_days_for_its_story(analyse):
+    """Without a publication date, "today" and "Thursday's" are kept (no value) with their tense."""
+    text = "The river crested today, two days after Thursday's storm flooded the lower town."
+    d = {m.text: m for m in analyse(text, published=None).dates}
+    assert set(d) >= {"today", "Thursday's"}
+    assert d["today"].value is None and d["today"].tense is not None
+    assert d["Thursday's"].timex_value == "XXXX-WXX-4" and d["Thursday's"].tense == "past"

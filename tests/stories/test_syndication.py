@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import pytest
 
+from newsgraph.stories.credits import Credit
 from newsgraph.stories.syndication import SyndicationIndex, agency_name, credited_agency, resolve
 
 WIRE = ("MINA, Saudi Arabia (Reuters) - At least 717 pilgrims were killed and 863 injured in a crush at Mina "
@@ -15,9 +16,24 @@ WIRE = ("MINA, Saudi Arabia (Reuters) - At least 717 pilgrims were killed and 86
     ("NEW DELHI, Oct 4 (IANS/EFE) The toll rose to 22", "IANS/EFE"),
     ("SANTIAGO, Chile (AP) - A magnitude-8.3 earthquake", "AP"),
     ("Obama was quoted by IANS as saying in a statement", "IANS"),
-    ("Pilgrims told Reuters that police closed several exits", "Reuters"),
-    ("The Associated Press reported that the ship sank", "AP"),
+    # citing an agency is not carrying its text
+    ("Pilgrims told Reuters that police closed several exits", None),
+    ("The Associated Press reported that the ship sank", None),
     ("The ship sank near the Bahamas.\n\n- AFP", "AFP"),
+    ("The ship sank near the Bahamas.\n\nSource – Reuters", "Reuters"),
+    ("The ship sank near the Bahamas.\n\nSource: QNA", "QNA"),
+    ("The ship sank near the Bahamas.\n\nCredit : Voice of America (VOA)", "VOA"),
+    ("The ship sank near the Bahamas.\n\nPublished By: VOA Africa - Today", "VOA"),
+    ("The ship sank.\n\nfrom Voice of America http://example.org/x1\nvia IFTTT", "VOA"),
+    ("The Associated Press\n\nLIMA — The ship sank near the coast.", "AP"),
+    ("Rescuers searched the coast on Monday. The ship sank overnight. AFP", "AFP"),
+    ("Storm hits coast.\n\nLIMA, Peru (AP) -- The ship sank near the coast.", "AP"),
+    ("LIMA (Bloomberg) — Copper rose for a third day.", "Bloomberg"),
+    ("LIMA (UPI) -- The ship sank.", "UPI"),
+    ("LIMA, (APP/AFP) – The ship sank.", "APP/AFP"),
+    ("The ship sank near the coast, officials said. (TNS)", "TNS"),
+    ("The ship sank near the coast.\n\n(Via CNN & Reuters)", None),
+    ("The ship sank near the coast.\n\nAP and Reuters contributed to this report by phone from Lima", None),
     ("A photo (AP Photo/Jane Doe) shows the ship", None),
     ("Apple said its APAC sales rose", None),
     ("Kerry said the talks were important.", None),
@@ -51,15 +67,39 @@ def test_syndication_index_forgets_oldest_beyond_max_size():
     assert index.add("copy", WIRE) is None
 
 
-def test_syndication_resolve_earliest_or_agency():
-    links = [("a", "b", 0.98), ("b", "c", 0.9), ("x", "y", 0.8)]
-    published = {"a": "2015-09-17T09:00", "b": "2015-09-17T12:00", "c": "2015-09-18", "x": "2015-09-20",
-                 "y": "2015-09-19"}
-    order = {k: i for i, k in enumerate("abcxy")}
-    out = resolve(links, published=published, order=order, agencies={"c": "Reuters"}, sources={})
+def _key(published: dict[str, str]) -> dict[str, tuple]:
+    return {k: (v, i) for i, (k, v) in enumerate(published.items())}
+
+
+def test_syndication_resolve_copy_of_copy_points_at_parent():
+    links = [("a", "b", 0.98), ("b", "c", 0.9), ("a", "c", 0.6), ("x", "y", 0.8)]
+    key = _key({"a": "2015-09-17", "b": "2015-09-17", "c": "2015-09-18", "y": "2015-09-19", "x": "2015-09-20"})
+    credit = Credit("Reuters", (0, 7))
+    out = resolve(links, key=key, credits={"c": credit}, sources={})
     pairs = {(s.copy, s.original) for s in out}
-    # a, b, c credit Reuters through c: every member copies the agency; y is earlier than x
-    assert pairs == {("a", "Reuters"), ("b", "Reuters"), ("c", "Reuters"), ("x", "y")}
-    own = resolve(links, published=published, order=order, agencies={"a": "Reuters"},
-                  sources={"a": "Reuters"})
-    assert {(s.copy, s.original) for s in own} == {("b", "a"), ("c", "a"), ("x", "y")}
+    # b copies a, c copies b (its closest match); a, the first of the group, carries Reuters' text
+    assert pairs == {("b", "a"), ("c", "b"), ("a", "Reuters"), ("x", "y")}
+    first = next(s for s in out if s.copy == "a")
+    assert first.evidence == ("c", (0, 7)) and first.agency == "Reuters"
+
+
+def test_syndication_resolve_agency_own_article_is_the_original():
+    links = [("a", "b", 0.9)]
+    key = _key({"b": "2015-09-17", "a": "2015-09-18"})  # the copy happens to sort first
+    out = resolve(links, key=key, credits={"b": Credit("VOA", (0, 3))}, sources={"a": "Voice of America"})
+    assert [(s.copy, s.original) for s in out] == [("b", "a")]
+
+
+def test_syndication_resolve_credit_alone_and_relayed_agency():
+    key = _key({"p": "2015-09-17", "q": "2015-09-17"})
+    out = resolve([], key=key, credits={"p": Credit("APP/AFP", (5, 12)), "q": None}, sources={})
+    assert [(s.copy, s.original, s.agency, s.similarity) for s in out] == [("p", "AFP", "APP/AFP", 1.0)]
+
+
+def test_syndication_index_reports_shared_passage():
+    index = SyndicationIndex()
+    index.add("orig", WIRE)
+    lead = "Saudi Arabia faces questions over crowd control.\n\n"
+    index.add("copy", lead + WIRE)
+    start, end = index.passages["copy"]
+    assert start >= len(lead) - 2 and (lead + WIRE)[start:end].startswith("MINA")

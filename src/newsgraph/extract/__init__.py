@@ -62,6 +62,9 @@ _META: tuple[tuple[str, Any], ...] = (
     ("id", str), ("url", str | None), ("source", str | None), ("title", str | None),
     ("published", str | None), ("text", str), ("language", str),
 )
+# SCHEMA 1.1, before the facts: for an article without ``published``, the date its story establishes
+# for it and how ("story", "dateline", "text"); filled by ``newsgraph.stories`` (``StoryClusterer.updated``).
+_INFERRED: tuple[tuple[str, Any], ...] = (("published_inferred", str | None), ("published_basis", str | None))
 
 
 class Registry:
@@ -142,6 +145,7 @@ def _run_order(kinds: tuple[Extractor, ...]) -> tuple[Extractor, ...]:
 
 def _article_type(kinds: tuple[Extractor, ...]) -> type:
     fields: list[Any] = [(name, tp) for name, tp in _META]
+    fields += [(name, tp, dataclasses.field(default=None)) for name, tp in _INFERRED]
     fields += [(k.field, tuple[k.record, ...], dataclasses.field(default=())) for k in kinds]
     cls = dataclasses.make_dataclass(
         "AnalysedArticle", fields, frozen=True, slots=True,

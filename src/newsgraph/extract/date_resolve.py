@@ -220,8 +220,8 @@ def resolve(c: Candidate, anchor: dt.date | None, tense: Tense) -> Resolved | No
             return Resolved(day.isoformat(), "day", "TIME", f"{day.isoformat()}T{_DAYPART[g('dp').lower()]}", True)
         return Resolved(day.isoformat(), "day", "DATE", day.isoformat(), True)
     if k in ("relday", "reldp"):
-        if anchor is None:
-            return None
+        if anchor is None:  # kept with no value: the story of an undated article may anchor it later
+            return Resolved(None, "day", "DATE", None, True)
         if k == "relday":
             raw = words()["relday"][g("rd").lower()]
             off, _, part = raw.partition("|")

@@ -12,6 +12,7 @@ A year is never invented: with no anchor, year-less expressions keep no value.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import email.utils
 import logging
@@ -44,6 +45,7 @@ _NAME_LABELS = frozenset("PERSON ORG NORP FAC GPE LOC PRODUCT WORK_OF_ART LAW".s
 _DAY_KINDS = frozenset("iso ymd mdy dmy weekday relday reldp".split())
 _TIME_KINDS = frozenset("time clock noon".split())
 _FULL_KINDS = frozenset("iso ymd numeric mdy dmy".split())
+_DAY_WORD_END = re.compile(r"(?i)(?:day|night|morning|afternoon|evening|tonight|tomorrow|yesterday)$")
 _DATELINE_BEFORE = re.compile(r"(?:^|\n)[ \t]*[A-Z][A-Za-z.'’ -]{1,40}(?:,[ \t]*[A-Z][A-Za-z.'’ -]{1,30})?,?[ \t]*\(?$")
 _DATELINE_AFTER = re.compile(r"^(?:,?[ \t]*\d{4})?[ \t]*\)?[ \t]*(?:\([^)\n]{1,40}\)[ \t]*|/[^/\n]{1,40}/[ \t]*)?[-–—:]")
 
@@ -211,10 +213,12 @@ def extract(doc, article: Article, found: Found) -> list[DateMention]:
     tenses = {c.start: clause_tense(doc, c.start, c.end) for c in chosen}
     anchor, anchor_from = _anchor(article, chosen, text, tenses)
     resolved: list[tuple[Candidate, Resolved]] = []
+    used: dict[int, str | None] = {}
     for c in chosen:
         tense = "past" if _dateline(c, text) else tenses.get(c.start)
         if _AHEAD.search(text[max(0, c.start - 30):c.start]):
             tense = "future"  # "shares rose ahead of Friday's jobs report"
+        used[c.start] = tense
         r = resolve(c, anchor, tense)
         if r is None:
             continue
@@ -225,13 +229,39 @@ def extract(doc, article: Article, found: Found) -> list[DateMention]:
     dateline = next((c.start for c in chosen if _dateline(c, text)), None)
     out = []
     for s, e, r in _join_times(resolved, text):
+        if r.granularity == "day" and text[e:e + 2] in ("'s", "’s") and _DAY_WORD_END.search(text, s, e):
+            e += 2  # "Thursday's vote": the possessive is part of the expression (one day, as written)
         base, base_from = (anchor, anchor_from) if r.relative else (None, None)
         if s == dateline and base_from == "dateline":
             base, base_from = published, "published"  # the dateline itself was read against publication
         out.append(DateMention(text=text[s:e], span=(s, e), value=r.value, granularity=r.granularity,
                                anchor=base.isoformat() if base else None, anchor_from=base_from if base else None,
-                               timex_type=r.timex_type, timex_value=r.timex_value))
+                               timex_type=r.timex_type, timex_value=r.timex_value,
+                               tense=(used.get(s) or "none") if anchor is None and r.value is None else None))
     return out
+
+
+def reresolve(mention: DateMention, anchor: dt.date, anchor_from: str) -> DateMention | None:
+    """``mention`` resolved against ``anchor`` (a date its story establishes), or None if it cannot be.
+
+    Used for the expressions of an article without a publication date once its
+    story is known: they were found and their clause tense kept (``tense``) at
+    extraction, only the anchor was missing (the caller passes only mentions
+    left without a value: "Tuesday, March 22" needs the anchor's year too).
+    """
+    tense = None if mention.tense in (None, "none") else mention.tense
+    cands = _select(find(mention.text))
+    if not cands:
+        return None
+    resolved = [(c, r) for c in cands if (r := resolve(c, anchor, tense)) is not None]
+    if not resolved:
+        return None
+    joined = _join_times(resolved, mention.text)
+    s, e, r = max(joined, key=lambda t: (t[2].granularity == "day", t[1] - t[0]))
+    if r.value is None:
+        return None
+    return dataclasses.replace(mention, value=r.value, granularity=r.granularity, anchor=anchor.isoformat(),
+                               anchor_from=anchor_from, timex_type=r.timex_type, timex_value=r.timex_value)
 
 
 def _join_times(resolved: list[tuple[Candidate, Resolved]], text: str) -> list[tuple[int, int, Resolved]]:

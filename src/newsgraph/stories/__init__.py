@@ -14,6 +14,7 @@ from ..model import Discrepancy, MergedEvent, StoriesResult, to_dict
 from .cluster import StoryClusterer
 from .discrepancy import find_discrepancies, values_agree
 from .merge import merge_events
+from .credits import find_credit
 from .syndication import SyndicationIndex, credited_agency
 
 
@@ -58,7 +59,9 @@ def stories_to_dict(result: StoriesResult) -> dict[str, Any]:
                      "discrepancies": [_discrepancy_dict(d) for d in s.discrepancies]}
                     for s in result.stories],
         "syndication": [{"copy": x.copy, "original": x.original, "similarity": x.similarity,
-                         "earliest": x.earliest, "agency": x.agency} for x in result.syndication],
+                         "earliest": x.earliest, "agency": x.agency,
+                         "evidence": {"article": x.evidence[0], "span": list(x.evidence[1])} if x.evidence else None}
+                        for x in result.syndication],
     }
 
 
@@ -82,4 +85,5 @@ def summarise(result: StoriesResult | dict[str, Any], *, largest: int = 3) -> di
 
 
 __all__ = ["StoryClusterer", "build_stories", "stories_to_dict", "summarise", "merge_events",
-           "find_discrepancies", "values_agree", "SyndicationIndex", "credited_agency"]
+           "find_discrepancies", "values_agree", "SyndicationIndex", "credited_agency",
+           "find_credit"]

@@ -33,7 +33,9 @@ from .discrepancy import ArticleFacts, figure_context, find_discrepancies
 from .disjoint import DisjointSets
 from .fingerprint import article_terms, top_terms
 from .merge import merge_events
-from .syndication import SyndicationIndex, credited_agency, resolve
+from .credits import Credit, find_credit
+from .story_time import StoryDays, article_days, day_marks, own_anchor, own_weekdays, resolve_undated
+from .syndication import SyndicationIndex, resolve
 
 log = logging.getLogger(__name__)
 
@@ -67,6 +69,8 @@ class _Story:
     indexed: set[str]
     articles: list[str]
     active: bool = True
+    days: StoryDays = field(default_factory=StoryDays)
+    marks: set = field(default_factory=set)
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,11 +83,13 @@ class _Kept:
     source: str | None
     title: str | None
     lead: str
-    agency: str | None
+    credit: Credit | None
     figures: tuple[Figure, ...]
     contexts: tuple[frozenset[str], ...]
     quotes: tuple[Quote, ...]
     events: tuple[Event, ...]
+    weekdays: tuple[int, ...] = ()
+    own_anchor: str | None = None
 
 
 @dataclass
@@ -138,6 +144,8 @@ class StoryClusterer:
     _expiry: list = field(default_factory=list, init=False, repr=False)
     _active: int = field(default=0, init=False, repr=False)
     _primed: set[str] = field(default_factory=set, init=False, repr=False)
+    _final: dict[str, str] = field(default_factory=dict, init=False, repr=False)
+    _days_of: dict[str, StoryDays] = field(default_factory=dict, init=False, repr=False)
 
     def __post_init__(self) -> None:
         if self.syndication:
@@ -279,7 +287,10 @@ class StoryClusterer:
                     chosen = story
         if chosen is None:
             best, best_score = None, self.threshold
+            marks = day_marks(article) if when is None else ()
             for story in self._candidates(vec, when=when):
+                if marks and not story.days.fits(marks):
+                    continue  # an undated report naming days its story never saw tells other news
                 s = self._cosine(vec, story)
                 if s >= best_score:
                     best, best_score = story, s
@@ -287,12 +298,17 @@ class StoryClusterer:
         if chosen is None:
             chosen = self._new_story(article.id)
         self._join(chosen, article.id, vec, when)
+        chosen.days.add(article_days(article))
+        if when is None and len(chosen.marks) < 32:
+            chosen.marks.update(day_marks(article))
+        anchor = own_anchor(article) if when is None else None
         self._kept[article.id] = _Kept(
             id=article.id, order=len(self._kept), published=article.published, source=article.source,
             title=article.title, lead=article.text.strip().split("\n", 1)[0][:120],
-            agency=credited_agency(article.text), figures=article.figures,
+            credit=find_credit(article.text), figures=article.figures,
             contexts=tuple(figure_context(article.text, f) for f in article.figures),
-            quotes=article.quotes, events=article.events)
+            quotes=article.quotes, events=article.events,
+            weekdays=own_weekdays(article) if when is None else (), own_anchor=anchor[0] if anchor else None)
         self._retire_old()
         return chosen.id
 
@@ -324,6 +340,8 @@ class StoryClusterer:
                 for other in self._candidates(vec, 8, when=story.first, until=story.last):
                     if other.seq <= story.seq or find(other.id) == find(story.id):
                         continue
+                    if not (story.days.fits(tuple(other.marks)) and other.days.fits(tuple(story.marks))):
+                        continue  # undated reports of other days than the story's
                     if self._cosine(vec, other) >= self.threshold:
                         a, b = find(story.id), find(other.id)
                         first, second = (a, b) if self._stories[a].seq < self._stories[b].seq else (b, a)
@@ -337,9 +355,22 @@ class StoryClusterer:
     def result(self) -> StoriesResult:
         """Every story with its merged events and discrepancies, and the syndication links."""
         stories = []
+        day_key: dict[str, str] = {}
         for group in self._merged_groups():
             story = group[0]
             kept = sorted((self._kept[a] for s in group for a in s.articles), key=lambda k: k.order)
+            days = StoryDays()
+            for s in group:
+                days.merge(s.days)
+            self._days_of[story.id] = days
+            for k in kept:
+                self._final[k.id] = story.id
+                if k.published:
+                    day_key[k.id] = k.published[:10]
+                elif k.own_anchor:
+                    day_key[k.id] = k.own_anchor[:10]
+                elif (inferred := days.inferred_day(k.weekdays)) is not None:
+                    day_key[k.id] = inferred.isoformat()
             dated = sorted((k for k in kept if k.published), key=lambda k: (k.published, k.order))
             lead = dated[0] if dated else kept[0]
             title = lead.title or next((k.title for k in kept if k.title), None) or lead.lead or None
@@ -353,8 +384,18 @@ class StoryClusterer:
         if self._synd is not None:
             syndication = tuple(resolve(
                 self._synd.links,
-                published={k.id: k.published for k in self._kept.values()},
-                order={k.id: k.order for k in self._kept.values()},
-                agencies={k.id: k.agency for k in self._kept.values()},
-                sources={k.id: k.source for k in self._kept.values()}))
+                key={k.id: (day_key.get(k.id, "~"), k.order) for k in self._kept.values()},
+                credits={k.id: k.credit for k in self._kept.values()},
+                sources={k.id: k.source for k in self._kept.values()},
+                passages=self._synd.passages, jaccards=self._synd.jaccards))
         return StoriesResult(stories=tuple(stories), syndication=syndication)
+
+    def updated(self, article: AnalysedArticle) -> AnalysedArticle:
+        """``article`` with the dates its story establishes (call after ``result()``).
+
+        An article without a publication date gets ``published_inferred`` and
+        ``published_basis`` and its relative dates resolved through its story
+        (``anchor_from`` "story"); any other article comes back unchanged.
+        """
+        sid = self._final.get(article.id)
+        return resolve_undated(article, self._days_of.get(sid) if sid else None)

@@ -130,9 +130,19 @@ def shingles(text: str, *, size: int = SHINGLE_SIZE) -> np.ndarray:
     one shingle of all its words. Hashes are deterministic (CRC-based word
     hashes combined polynomially), never Python's salted ``hash``.
     """
-    ids = np.fromiter(map(_word_hash, _TOKEN.findall(text.lower())), dtype=np.uint64)
+    return np.unique(shingle_sequence(text, size=size)[0])
+
+
+def shingle_sequence(text: str, *, size: int = SHINGLE_SIZE) -> tuple[np.ndarray, list[tuple[int, int]]]:
+    """The shingle hash starting at each word of ``text``, in order, and each word's span.
+
+    ``shingles`` is its unique sorted form; the sequence lets a caller find
+    *where* two texts share wording (``shared_passage``).
+    """
+    spans = [m.span() for m in _TOKEN.finditer(text)]
+    ids = np.fromiter((_word_hash(text[s:e].lower()) for s, e in spans), dtype=np.uint64, count=len(spans))
     if not len(ids):
-        return ids
+        return ids, spans
     if len(ids) < size:
         ids = np.concatenate([ids, np.zeros(size - len(ids), dtype=np.uint64)])
     n = len(ids) - size + 1
@@ -140,7 +150,32 @@ def shingles(text: str, *, size: int = SHINGLE_SIZE) -> np.ndarray:
     with np.errstate(over="ignore"):
         for k in range(size):
             h = h * _PRIME + ids[k:k + n]
-    return np.unique(h)
+    return h, spans
+
+
+def shared_passage(text: str, other: np.ndarray, *, size: int = SHINGLE_SIZE) -> tuple[int, int] | None:
+    """The ``[start, end)`` span of the longest run of ``text`` whose shingles are all in ``other``.
+
+    ``other`` is another text's ``shingles``; the span is the evidence that the
+    two texts share a passage word for word.
+    """
+    seq, spans = shingle_sequence(text, size=size)
+    if not len(seq) or not len(other) or not spans:
+        return None
+    hit = np.isin(seq, other)
+    best, best_len, run_start = None, 0, None
+    for i, h in enumerate(hit.tolist() + [False]):
+        if h and run_start is None:
+            run_start = i
+        elif not h and run_start is not None:
+            if i - run_start > best_len:
+                best, best_len = (run_start, i - 1), i - run_start
+            run_start = None
+    if best is None:
+        return None
+    first, last = best
+    end_word = min(last + size - 1, len(spans) - 1)
+    return spans[first][0], spans[end_word][1]
 
 
 _PRIME = np.uint64(1099511628211)

@@ -6,86 +6,42 @@ shingles, not by Jaccard. MinHash LSH (datasketch) only proposes candidates, so
 finding a copy costs the same however many articles were seen; the exact
 containment of the few candidates then decides.
 
-The original of a group of copies is the wire agency credited in their text
-("(Reuters)", "(IANS/EFE)", "Kerry was quoted by IANS") when there is one, else
-the earliest published copy.
+A copy's original is the earlier article of the set it copies (a copy of a copy
+points at its parent); the first of a group of copies, or an article that copies
+nothing in the set, is a copy of the wire agency its credit line names
+("(Reuters)", "Source: AFP", "- AP"; see ``credits``).
 """
 
 from __future__ import annotations
 
-import functools
 import logging
-import re
 from collections import deque
 from dataclasses import dataclass, field
 
 import numpy as np
 from datasketch import MinHashLSH
 
-from ..lexicons import load_tsv
 from ..model import Syndication
-from .disjoint import DisjointSets
-from .fingerprint import NUM_PERM, containment, minhash, shingles
+from .credits import Credit, agency_name, find_credit
+from .fingerprint import NUM_PERM, containment, jaccard, minhash, shared_passage, shingles
 
 log = logging.getLogger(__name__)
 
-COPY_CONTAINMENT = 0.65
-"""Containment at or above which two texts are one text: rewrites sharing a quote stay far below."""
+COPY_CONTAINMENT = 0.5
+"""Containment at or above which two texts are one text: "wholly or largely the same wording" is at
+least half of the shorter text; rewrites that share a quote or a statement stay far below."""
 
 MIN_SHINGLES = 12
 """Texts with fewer shingles (a line or two) are too short to call copies."""
 
 
-_BEFORE = re.compile(r"(?:quoted by|told|reported by|cited by|speaking to|interview with)\s+(?:the\s+)?$")
-_AFTER = re.compile(r"\s+(?:news agency\s+)?(?:reported|reports|said|quoted|learned|contributed)\b")
-_LINE_ONLY = re.compile(r"^\s*[-—–]*\s*$")
-
-
-@functools.lru_cache(maxsize=1)
-def _agency_patterns() -> tuple[re.Pattern, re.Pattern, dict[str, str]]:
-    names = {r["alias"]: r["name"] for r in load_tsv("wire_agencies.tsv")}
-    alt = "|".join(re.escape(a) for a in sorted(names, key=len, reverse=True))
-    # "(Reuters)", "(IANS/EFE)": only agency names and separators inside the brackets.
-    paren = re.compile(rf"\((?:\s*(?:{alt})\s*[/,&-]?\s*)+\)")
-    alias = re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])")
-    return paren, alias, names
-
-
-def agency_name(source: str | None) -> str | None:
-    """The canonical agency name of an outlet name ("Associated Press" -> "AP"), or None."""
-    if not source:
-        return None
-    names = _agency_patterns()[2]
-    return names.get(source.strip()) or names.get(source.strip().removeprefix("The ").strip())
-
-
 def credited_agency(text: str) -> str | None:
-    """The wire agency an article credits, canonical name (``"Reuters"``, ``"IANS/EFE"``), or None.
+    """The wire agency an article credits, canonical name (``"Reuters"``, ``"APP/AFP"``), or None.
 
-    A credit in brackets near the top (the dateline) wins; otherwise the first
-    phrase such as "quoted by IANS", "told Reuters", "AFP reported", or an
-    agency name alone on the last line counts.
+    See ``credits.find_credit`` for the credit shapes recognised.
     """
-    paren, alias, names = _agency_patterns()
-    m = paren.search(text, 0, 600)
-    if m:
-        ordered: list[str] = []
-        for hit in alias.finditer(m.group()):
-            name = names[hit.group()]
-            if name not in ordered:
-                ordered.append(name)
-        if ordered:
-            return "/".join(ordered)
-    for hit in alias.finditer(text):
-        start, end = hit.span()
-        line_start = text.rfind("\n", 0, start) + 1
-        line_end = text.find("\n", end)
-        line_end = len(text) if line_end < 0 else line_end
-        if (_BEFORE.search(text, max(0, start - 30), start) or _AFTER.match(text, end)
-                or (_LINE_ONLY.match(text[line_start:start]) and not text[end:line_end].strip()
-                    and line_end == len(text.rstrip()))):
-            return names[hit.group()]
-    return None
+    credit = find_credit(text)
+    return credit.agency if credit else None
 
 
 @dataclass
@@ -115,6 +71,8 @@ class SyndicationIndex:
     _entries: dict[str, _Entry] = field(default_factory=dict, init=False, repr=False)
     _fifo: deque = field(default_factory=deque, init=False, repr=False)
     links: list[tuple[str, str, float]] = field(default_factory=list, init=False)
+    passages: dict[str, tuple[int, int]] = field(default_factory=dict, init=False)
+    jaccards: dict[tuple[str, str], float] = field(default_factory=dict, init=False)
 
     def __post_init__(self) -> None:
         self._lsh = MinHashLSH(threshold=self.lsh_threshold, num_perm=self.num_perm)
@@ -133,8 +91,13 @@ class SyndicationIndex:
             c = containment(sh, entry.shingles)
             if c >= self.threshold:
                 self.links.append((cand, article_id, round(c, 3)))
+                self.jaccards[(cand, article_id)] = round(jaccard(sh, entry.shingles), 3)
                 if best is None or c > best[1]:
                     best = (cand, c)
+        if best is not None:
+            span = shared_passage(text, self._entries[best[0]].shingles)
+            if span is not None:
+                self.passages[article_id] = span
         self._lsh.insert(article_id, mh)
         self._entries[article_id] = _Entry(sh, len(self._entries))
         self._fifo.append(article_id)
@@ -151,50 +114,80 @@ class SyndicationIndex:
         return len(self._entries)
 
 
-def resolve(links: list[tuple[str, str, float]], *, published: dict[str, str | None],
-            order: dict[str, int], agencies: dict[str, str | None],
-            sources: dict[str, str | None] | None = None) -> list[Syndication]:
-    """Syndication records from pairwise copy links.
+def resolve(links: list[tuple[str, str, float]], *, key: dict[str, tuple],
+            credits: dict[str, Credit | None], sources: dict[str, str | None] | None = None,
+            passages: dict[str, tuple[int, int]] | None = None,
+            jaccards: dict[tuple[str, str], float] | None = None) -> list[Syndication]:
+    """Syndication records from pairwise copy links and credit lines.
 
-    Copies form groups (connected components). When a member credits a wire
-    agency and the earliest published member is not that agency's own article,
-    the agency is the original and every member a copy of it; otherwise the
-    earliest published member (input order breaks ties) is the original and
-    every other member a copy of it.
+    Each copy points at its *parent*: the earlier article (by ``key``) it shares
+    most wording with (containment, then Jaccard when two contain it alike), so
+    a copy of a copy points at the copy it was made from.
+    An article with no earlier parent in the set is the root of its copies; when
+    it or any of its copies credits a wire agency, and it is not that agency's
+    own article, the root is itself a copy of the agency. An article that
+    credits an agency and copies nothing in the set is a copy of the agency.
 
     Args:
-        links: ``(earlier id, later id, containment)`` pairs.
-        published: publication date (ISO) by article id.
-        order: input position by article id.
-        agencies: credited agency by article id.
+        links: ``(id, id, containment)`` pairs of texts that are copies of each other.
+        key: sort key by article id: publication (or inferred) date, then input order.
+        credits: the credit line found in each article, if any.
         sources: outlet name by article id (an agency's own article is an original).
-    """
-    sets = DisjointSets()
-    find = sets.find
-    best: dict[str, float] = {}
-    for a, b, c in links:
-        sets.union(b, a)
-        best[a] = max(best.get(a, 0.0), c)
-        best[b] = max(best.get(b, 0.0), c)
-    groups: dict[str, list[str]] = {}
-    for x in sets:
-        groups.setdefault(find(x), []).append(x)
+        passages: span of the passage a copy shares with its best earlier match.
+        jaccards: Jaccard similarity of each linked pair (breaks containment ties).
 
-    def when(x: str) -> tuple:
-        p = published.get(x)
-        return (p is None, p or "", order.get(x, 0), x)
+    Returns:
+        Syndication records in ``key`` order of the copies; ``similarity`` is the
+        containment with the parent, 1.0 when the only evidence is a credit line.
+    """
+    sources = sources or {}
+    passages = passages or {}
+    jaccards = jaccards or {}
+    parent: dict[str, tuple[str, float]] = {}
+    rank: dict[str, tuple] = {}
+    for a, b, c in links:
+        if a not in key or b not in key:
+            continue
+        early, late = (a, b) if key[a] <= key[b] else (b, a)
+        if _own_article(late, early, credits, sources):
+            early, late = late, early  # the agency's own article is the original of a copy crediting it
+        r = (round(c, 2), jaccards.get((a, b), 0.0), key[early])
+        if late not in rank or r > rank[late]:
+            parent[late], rank[late] = (early, c), r
+
+    def root_of(x: str) -> str:
+        seen = set()
+        while x in parent and x not in seen:
+            seen.add(x)
+            x = parent[x][0]
+        return x
+
+    members: dict[str, list[str]] = {}
+    for x in sorted(set(parent) | {p for p, _ in parent.values()} | {k for k, v in credits.items() if v},
+                    key=lambda i: key.get(i, ((True,),))):
+        members.setdefault(root_of(x), []).append(x)
 
     out: list[Syndication] = []
-    for members in groups.values():
-        members.sort(key=when)
-        earliest = members[0]
-        agency = next((agencies[m] for m in members if agencies.get(m)), None)
-        own = agency is not None and agency_name((sources or {}).get(earliest)) in agency.split("/")
-        original = earliest if agency is None or own else agency
-        for m in members:
-            if m == original:
-                continue
-            out.append(Syndication(copy=m, original=original, similarity=best[m],
-                                   earliest=earliest, agency=agency))
-    out.sort(key=lambda s: (order.get(s.copy, 0), s.copy))
+    for root, group in members.items():
+        credit_of = next(((m, credits[m]) for m in group if credits.get(m)), None)
+        agency = credit_of[1].agency if credit_of else None
+        for m in group:
+            if m in parent:
+                p, c = parent[m]
+                span = passages.get(m)
+                out.append(Syndication(copy=m, original=p, similarity=c, earliest=root, agency=agency,
+                                       evidence=(m, span) if span else None))
+        own = agency is not None and agency_name(sources.get(root)) in agency.split("/")
+        if agency is not None and not own:
+            holder, credit = credit_of
+            # "(APP/AFP)": the last agency named is the one whose text the others relay
+            out.append(Syndication(copy=root, original=agency.split("/")[-1], similarity=1.0, earliest=root, agency=agency,
+                                   evidence=(holder, credit.span)))
+    out.sort(key=lambda s: (key.get(s.copy, ()), s.copy))
     return out
+
+
+def _own_article(a: str, b: str, credits: dict[str, Credit | None], sources: dict[str, str | None]) -> bool:
+    """Whether ``a`` is published by the agency that ``b`` credits."""
+    credit = credits.get(b)
+    return credit is not None and agency_name(sources.get(a)) in credit.agency.split("/")

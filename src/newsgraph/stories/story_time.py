@@ -1,0 +1,236 @@
+"""Story time: the days a story establishes, and the dates of its undated reports resolved through them.
+
+Half of real pages arrive without a publication date, so their "on Tuesday",
+"yesterday" or "June 12" have no anchor of their own. Their story has one: its
+dated reports say which days the news happened on (their publication days and
+the days they resolve "Tuesday", "yesterday", "12 June" to). ``StoryDays`` keeps
+those days as a small counter per story (a few entries, whatever the number of
+reports), and ``resolve_undated`` uses it for an undated report:
+
+* a weekday the story knows ("Tuesday" when the story's Tuesday is the 21st)
+  takes that day;
+* the report's inferred publication day (``published_inferred``, basis
+  "story") is the story's main day (the day its reports name most), or the
+  latest story day the report itself names when that is later;
+* every other relative expression ("today", "yesterday", "Dec. 9", a weekday
+  the story does not know) is resolved against the inferred day with the
+  clause tense kept at extraction; ``anchor_from`` is "story".
+
+An undated report that carries its own anchor (a dated dateline, a full date in
+its text) keeps it; its ``published_inferred`` then says so ("dateline",
+"text").
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+import os
+import re
+import tempfile
+from collections import Counter
+from pathlib import Path
+from typing import Callable
+
+from ..extract import AnalysedArticle, analysed_from_dict
+from ..extract.dates import parse_published, reresolve
+from ..model import DateMention, to_dict
+
+WINDOW_DAYS = 7
+"""A dated report's own dates count for its story only within a week before (a day after) publication:
+news-cycle days, not the history a report recounts."""
+
+_WEEKDAY = re.compile(r"^XXXX-WXX-([1-7])")
+_SHIFTED = re.compile(r"^\s*(?:last|next|this|coming|past|the following|the previous)\b", re.I)
+
+
+def article_days(article: AnalysedArticle) -> list[str]:
+    """The news-cycle days a dated report establishes: its publication day and the days it names nearby."""
+    published = parse_published(article.published)
+    if published is None:
+        return []
+    days = {published}
+    for m in article.dates:
+        if m.granularity != "day" or not m.value or len(m.value) < 10:
+            continue
+        try:
+            day = dt.date.fromisoformat(m.value[:10])
+        except ValueError:
+            continue
+        if published - dt.timedelta(days=WINDOW_DAYS) <= day <= published + dt.timedelta(days=1):
+            days.add(day)
+    return sorted(d.isoformat() for d in days)
+
+
+def own_weekdays(article: AnalysedArticle) -> tuple[int, ...]:
+    """ISO weekday numbers (1 = Monday) of the plain weekday mentions left unresolved in ``article``."""
+    out = []
+    for m in article.dates:
+        if _needs_story(m):
+            hit = _WEEKDAY.match(m.timex_value or "")
+            if hit and not _SHIFTED.match(m.text):
+                out.append(int(hit.group(1)))
+    return tuple(sorted(set(out)))
+
+
+_MONTH_DAY = re.compile(r"^XXXX-(\d\d)-(\d\d)")
+
+
+def day_marks(article: AnalysedArticle) -> tuple[tuple[str, int, int], ...]:
+    """The days an undated article names without a year: ``("wd", weekday, 0)`` or ``("md", month, day)``.
+
+    They say *when* the report's news happened even with no publication date:
+    a report naming Thursday and Friday is not about a story whose days are a
+    Tuesday, and one naming 21 November is not about a story of March.
+    """
+    marks = {("wd", w, 0) for w in own_weekdays(article)}
+    for m in article.dates:
+        if _needs_story(m):
+            hit = _MONTH_DAY.match(m.timex_value or "")
+            if hit:
+                marks.add(("md", int(hit.group(1)), int(hit.group(2))))
+    return tuple(sorted(marks))
+
+
+def own_anchor(article: AnalysedArticle) -> tuple[str, str] | None:
+    """The anchor an undated article found in its own text (``(day, "dateline"|"text")``), if any."""
+    for m in article.dates:
+        if m.anchor and m.anchor_from in ("dateline", "text"):
+            return m.anchor, m.anchor_from
+    return None
+
+
+def _needs_story(m: DateMention) -> bool:
+    return (m.value is None and m.tense is not None) or m.anchor_from == "story"
+
+
+@dataclasses.dataclass
+class StoryDays:
+    """The days a story's dated reports establish, counted (compact: a few entries per story)."""
+
+    counts: Counter = dataclasses.field(default_factory=Counter)
+
+    def add(self, days: list[str]) -> None:
+        for d in days:
+            self.counts[d] += 1
+
+    def merge(self, other: "StoryDays") -> None:
+        self.counts.update(other.counts)
+
+    def __bool__(self) -> bool:
+        return bool(self.counts)
+
+    def fits(self, marks: tuple[tuple[str, int, int], ...]) -> bool:
+        """Whether any of an undated report's ``day_marks`` is a day of this story (True when it has none)."""
+        if not self.counts or not marks:
+            return True
+        days = [dt.date.fromisoformat(d) for d in self.counts]
+        for kind, a, b in marks:
+            if kind == "wd" and any(d.isoweekday() == a for d in days):
+                return True
+            if kind == "md" and any((d.month, d.day) == (a, b) for d in days):
+                return True
+        return False
+
+    def main_day(self) -> dt.date | None:
+        """The day the story's reports name most (the later one on a tie: reports follow their news)."""
+        if not self.counts:
+            return None
+        best = max(self.counts.items(), key=lambda kv: (kv[1], kv[0]))
+        return dt.date.fromisoformat(best[0])
+
+    def weekday_map(self) -> dict[int, dt.date]:
+        """Each weekday the story knows to its day (the most named one, the earlier on a tie)."""
+        best: dict[int, tuple[int, dt.date]] = {}
+        for iso, n in self.counts.items():
+            d = dt.date.fromisoformat(iso)
+            wd = d.isoweekday()
+            old = best.get(wd)
+            if old is None or (n, -d.toordinal()) > (old[0], -old[1].toordinal()):
+                best[wd] = (n, d)
+        return {wd: d for wd, (_, d) in best.items()}
+
+    def inferred_day(self, weekdays: tuple[int, ...]) -> dt.date | None:
+        """The publication day an undated report naming ``weekdays`` is inferred to have."""
+        main = self.main_day()
+        if main is None:
+            return None
+        wmap = self.weekday_map()
+        named = [wmap[w] for w in weekdays if w in wmap]
+        return max([main, *named])
+
+
+def resolve_undated(article: AnalysedArticle, days: StoryDays | None) -> AnalysedArticle:
+    """``article`` with ``published_inferred``/``published_basis`` and its dates resolved through its story.
+
+    Dated articles and articles whose story establishes no day come back
+    unchanged. Applying it twice gives the same result.
+    """
+    if article.published and parse_published(article.published) is not None:
+        return article
+    own = own_anchor(article)
+    if own is not None:
+        return dataclasses.replace(article, published_inferred=own[0], published_basis=own[1])
+    if not days:
+        return article
+    inferred = days.inferred_day(own_weekdays(article))
+    if inferred is None:
+        return article
+    wmap = days.weekday_map()
+    dates = []
+    for m in article.dates:
+        if not _needs_story(m):
+            dates.append(m)
+            continue
+        hit = _WEEKDAY.match(m.timex_value or "")
+        if hit and not _SHIFTED.match(m.text) and int(hit.group(1)) in wmap:
+            day = wmap[int(hit.group(1))].isoformat()
+            dates.append(dataclasses.replace(m, value=day, granularity="day", anchor=inferred.isoformat(),
+                                             anchor_from="story"))
+            continue
+        new = reresolve(m, inferred, "story")
+        dates.append(new if new is not None else m)
+    return dataclasses.replace(article, dates=tuple(dates), published_inferred=inferred.isoformat(),
+                               published_basis="story")
+
+
+def rewrite_jsonl(path: str | Path, update: Callable[[AnalysedArticle], AnalysedArticle]) -> int:
+    """Rewrite an analysed JSONL file in place with ``update`` applied to its undated records.
+
+    Streams line by line into a temporary file beside ``path`` and replaces it
+    atomically, so memory does not grow with the file and a crash leaves the
+    old file whole. Lines that do not change are copied byte for byte. Returns
+    the number of records changed.
+    """
+    path = Path(path)
+    changed = 0
+    fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=str(path.parent))
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as out, open(path, encoding="utf-8", errors="replace") as src:
+            for line in src:
+                obj = None
+                if '"published": null' in line or '"published_inferred"' in line:
+                    try:
+                        obj = json.loads(line)
+                    except json.JSONDecodeError:
+                        obj = None
+                if isinstance(obj, dict) and "id" in obj and not obj.get("published"):
+                    new = to_dict(update(analysed_from_dict(obj)))
+                    merged = {**obj, **{k: new[k] for k in ("dates", "published_inferred", "published_basis")}}
+                    if merged != obj:
+                        out.write(json.dumps(merged, ensure_ascii=False) + "\n")
+                        changed += 1
+                        continue
+                out.write(line)
+            out.flush()
+            os.fsync(out.fileno())
+        if changed:
+            os.replace(tmp, path)
+        else:
+            os.unlink(tmp)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+    return changed

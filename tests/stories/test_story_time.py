@@ -1,0 +1,126 @@
+"""Story time: undated reports get the days their story establishes (invented reports)."""
+
+from __future__ import annotations
+
+import json
+
+from newsgraph.model import DateMention, to_dict
+from newsgraph.stories import StoryClusterer
+from newsgraph.stories.story_time import StoryDays, article_days, day_marks, resolve_undated, rewrite_jsonl
+
+from stories_helpers import article
+
+
+def _mention(text: str, start: int, *, value=None, timex=None, tense="none", anchor=None, anchor_from=None):
+    return DateMention(text=text, span=(start, start + len(text)), value=value, granularity="day",
+                       anchor=anchor, anchor_from=anchor_from, timex_value=timex,
+                       tense=tense if value is None else None)
+
+
+DATED = ("A dam burst in the hills on Monday, flooding three villages, officials said on Tuesday. "
+         "Rescuers reached the last village on Tuesday.")
+UNDATED = ("Rescuers reached the flooded villages on Tuesday, a day after the dam burst on Monday. "
+           "Today the river is falling, officials said. Repairs begin on Dec. 9.")
+
+
+def _dated():
+    return article("dated", DATED, published="2021-03-02", dates=(
+        _mention("on Monday", DATED.index("on Monday"), value="2021-03-01", anchor="2021-03-02",
+                 anchor_from="published"),
+        _mention("on Tuesday", DATED.index("on Tuesday"), value="2021-03-02", anchor="2021-03-02",
+                 anchor_from="published")))
+
+
+def _undated():
+    return article("undated", UNDATED, published=None, dates=(
+        _mention("on Tuesday", UNDATED.index("on Tuesday"), timex="XXXX-WXX-2", tense="past"),
+        _mention("on Monday", UNDATED.index("on Monday"), timex="XXXX-WXX-1", tense="past"),
+        _mention("Today", UNDATED.index("Today"), timex="PRESENT_REF"),
+        _mention("Dec. 9", UNDATED.index("Dec. 9"), timex="XXXX-12-09", tense="future")))
+
+
+def test_story_days_main_day_and_weekdays():
+    days = StoryDays()
+    days.add(article_days(_dated()))
+    assert days.main_day().isoformat() == "2021-03-02"
+    assert {wd: d.isoformat() for wd, d in days.weekday_map().items()} == {1: "2021-03-01", 2: "2021-03-02"}
+
+
+def test_resolve_undated_through_story():
+    days = StoryDays()
+    days.add(article_days(_dated()))
+    out = resolve_undated(_undated(), days)
+    assert out.published_inferred == "2021-03-02" and out.published_basis == "story"
+    values = {m.text: m.value for m in out.dates}
+    assert values == {"on Tuesday": "2021-03-02", "on Monday": "2021-03-01", "Today": "2021-03-02",
+                      "Dec. 9": "2021-12-09"}
+    assert {m.anchor_from for m in out.dates} == {"story"}
+    assert resolve_undated(out, days) == out  # idempotent
+
+
+def test_resolve_undated_leaves_dated_and_storyless_articles():
+    assert resolve_undated(_dated(), StoryDays()) == _dated()
+    assert resolve_undated(_undated(), StoryDays()) == _undated()
+
+
+def test_clusterer_hands_back_updated_articles_and_rewrites_jsonl(tmp_path):
+    c = StoryClusterer()
+    dated, undated = _dated(), _undated()
+    c.add(dated)
+    c.add(undated)
+    result = c.result()
+    assert len(result.stories) == 1
+    assert c.updated(undated).published_inferred == "2021-03-02"
+    path = tmp_path / "out.jsonl"
+    lines = [json.dumps(to_dict(a), ensure_ascii=False) + "\n" for a in (dated, undated)]
+    path.write_text("".join(lines), encoding="utf-8")
+    assert rewrite_jsonl(path, c.updated) == 1
+    got = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    assert got[0] == lines[0]  # the dated record is copied byte for byte
+    rec = json.loads(got[1])
+    assert rec["published_inferred"] == "2021-03-02"
+    assert [d["value"] for d in rec["dates"]] == ["2021-03-02", "2021-03-01", "2021-03-02", "2021-12-09"]
+    assert rewrite_jsonl(path, c.updated) == 0  # a second pass changes nothing
+
+
+def test_day_marks_and_fits():
+    undated = _undated()
+    marks = day_marks(undated)
+    assert ("wd", 2, 0) in marks and ("md", 12, 9) in marks
+    days = StoryDays()
+    days.add(article_days(_dated()))
+    assert days.fits(marks)  # the story has a Tuesday
+    other = StoryDays()
+    other.add(["2021-03-05", "2021-03-06"])  # a Friday and a Saturday
+    assert not other.fits((("wd", 2, 0), ("md", 3, 2)))
+    assert other.fits((("md", 3, 5),))
+    assert StoryDays().fits(marks) and other.fits(())
+
+
+def test_undated_report_of_other_days_starts_its_own_story():
+    """Two floods in one valley a week apart: the undated report naming Thursday is not Monday's story."""
+    first = ("A dam burst above the valley town on Monday, flooding homes; the river rose fast, rescuers "
+             "said, as the valley town counted damage from the dam burst and the river flood.")
+    second = ("Another dam gave way over the valley town on Thursday. Homes went under again as river "
+              "water climbed; the town is counting flood damage once more after this burst of the dam.")
+    c = StoryClusterer()
+    c.add(article("mon", first, published="2021-03-01", dates=(
+        _mention("on Monday", first.index("on Monday"), value="2021-03-01", anchor="2021-03-01",
+                 anchor_from="published"),)))
+    c.add(article("thu", second, published=None, dates=(
+        _mention("on Thursday", second.index("on Thursday"), timex="XXXX-WXX-4", tense="past"),)))
+    c.add(article("mon2", first.replace("homes", "houses"), published=None, dates=(
+        _mention("on Monday", first.index("on Monday"), timex="XXXX-WXX-1", tense="past"),)))
+    groups = sorted(sorted(s.articles) for s in c.result().stories)
+    assert groups == [["mon", "mon2"], ["thu"]]
+
+
+def test_reresolve_weekday_with_month_day_and_today():
+    from newsgraph.extract.dates import reresolve
+    import datetime as dt
+
+    wd = DateMention(text="Tuesday, March 2", span=(0, 16), value=None, granularity="day", tense="past")
+    assert reresolve(wd, dt.date(2021, 3, 3), "story").value == "2021-03-02"
+    today = DateMention(text="earlier today", span=(0, 13), value=None, granularity="day", tense="none")
+    got = reresolve(today, dt.date(2021, 3, 3), "story")
+    assert got.value.startswith("2021-03-03") and got.anchor_from == "story"
