@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: install demo test bench bench-speed bench-ner bench-quotes bench-dates bench-figures bench-events bench-stories bench-stories-scale bench-newsdev clean
+.PHONY: install demo test bench bench-speed bench-ner bench-quotes bench-dates bench-figures bench-events bench-stories bench-stories-scale bench-newsdev fuzz clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -43,6 +43,9 @@ bench-stories-scale: $(STAMP)
 	$(BIN)/python benchmarks/stories_scale.py
 bench-newsdev: $(STAMP)
 	$(BIN)/python benchmarks/newsdev.py
+
+fuzz: $(STAMP)
+	$(BIN)/python benchmarks/fuzz.py --inputs $(or $(FUZZ_INPUTS),100000)
 
 clean:
 	rm -rf out .pytest_cache build dist src/*.egg-info
