@@ -91,3 +91,35 @@ def test_cli_show_prints_a_digest(inputs, tmp_path):
     assert runner.invoke(app, ["analyze", str(inputs / "b.jsonl"), "-o", str(out), "-q"]).exit_code == 0
     result = runner.invoke(app, ["show", str(out)])
     assert result.exit_code == 0 and "William Ruto" in result.output
+
+
+def test_issue10_cli_second_writer_on_one_output_is_refused(inputs, tmp_path):
+    from newsgraph.store import JsonlSink
+
+    out = tmp_path / "res.jsonl"
+    with JsonlSink(out):  # another run is writing this output
+        for extra in ([], ["--resume"]):
+            result = CliRunner().invoke(app, ["analyze", str(inputs / "a.txt"), "-o", str(out), *extra])
+            assert result.exit_code == 1
+            assert "another newsgraph run" in " ".join(result.output.split())  # rich wraps lines
+
+
+def test_issue10_cli_resume_refuses_a_file_that_is_not_newsgraph_output(inputs, tmp_path):
+    out = tmp_path / "notes.jsonl"
+    out.write_text("my own notes\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["analyze", str(inputs / "a.txt"), "-o", str(out), "--resume"])
+    assert result.exit_code == 1 and "not newsgraph JSONL" in " ".join(result.output.split())
+    assert out.read_text(encoding="utf-8") == "my own notes\n"
+
+
+def test_issue10_cli_resume_moves_corrupt_lines_out_and_says_so(inputs, tmp_path):
+    out = tmp_path / "res.jsonl"
+    assert CliRunner().invoke(app, ["analyze", str(inputs / "b.jsonl"), "-o", str(out)]).exit_code == 0
+    good = out.read_text(encoding="utf-8")
+    out.write_text(good[:50] + "\n" + good, encoding="utf-8")  # a broken line before the record
+    result = CliRunner().invoke(app, ["analyze", str(inputs / "a.txt"), str(inputs / "b.jsonl"),
+                                      "-o", str(out), "--resume"])
+    assert result.exit_code == 0, result.output
+    assert "corrupt lines moved out" in " ".join(result.output.split())
+    assert [r["id"] for r in _lines(out)][0] == "j1" and len(_lines(out)) == 2
+    assert (tmp_path / "res.corrupt.jsonl").exists()

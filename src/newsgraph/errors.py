@@ -47,6 +47,13 @@ class StoreError(NewsgraphError):
     code = "E005"
 
 
+class MissingDependency(NewsgraphError):
+    """A package the install should have brought is missing (a packaging or install bug):
+    every input of that format would fail alike, so the run stops with this one message."""
+
+    code = "E006"
+
+
 class EngineError(NewsgraphError):
     """A distributed engine is not installed, or its cluster cannot be reached."""
 

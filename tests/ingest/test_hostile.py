@@ -221,3 +221,27 @@ def test_records_published_is_written_as_iso(value, expected):
     from newsgraph.ingest.records import normalise_published
 
     assert normalise_published(value) == expected
+
+
+def test_issue10_missing_html_dependency_stops_the_run_with_one_clear_error(tmp_path, monkeypatch):
+    # what a plain install without lxml_html_clean did: every page failed alike
+    import sys
+
+    from newsgraph.errors import MissingDependency
+
+    monkeypatch.setitem(sys.modules, "trafilatura", None)  # "import trafilatura" now fails
+    (tmp_path / "a.html").write_text(f"<html><body><p>{GOOD}</p></body></html>", encoding="utf-8")
+    with pytest.raises(MissingDependency, match=r"\[E006\] reading HTML needs trafilatura"):
+        list(read_inputs([tmp_path]))
+
+
+def test_issue10_missing_feed_dependency_is_a_set_up_error_not_a_rejection(tmp_path, monkeypatch):
+    import sys
+
+    from newsgraph.errors import MissingDependency
+
+    monkeypatch.setitem(sys.modules, "feedparser", None)
+    (tmp_path / "a.rss").write_text("<rss><channel><item><description>x</description></item></channel></rss>",
+                                    encoding="utf-8")
+    with pytest.raises(MissingDependency, match="needs feedparser"):
+        list(read_inputs([tmp_path]))

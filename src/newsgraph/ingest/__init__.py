@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 from typing import IO, Iterable, Iterator
 
+from ..errors import MissingDependency, NewsgraphError
 from ..model import Article, Rejected
 from .feeds import read_feed
 from .html import article_from_html
@@ -95,6 +96,11 @@ def guarded(results: Iterator[Article | Rejected], *, origin: str) -> Iterator[A
     """
     try:
         yield from results
+    except NewsgraphError:  # a set-up problem (a missing dependency), not this input's
+        raise
+    except ImportError as exc:  # every input of this format would fail alike: stop, say what
+        raise MissingDependency(f"reading {origin} needs {exc.name or exc}, which is not installed: "
+                                f"reinstall newsgraph to get its dependencies") from exc
     except Exception as exc:  # noqa: BLE001 - the boundary around third-party parsers
         log.warning("%s: reader failed: %s: %s", origin, type(exc).__name__, exc,
                     exc_info=log.isEnabledFor(logging.DEBUG))

@@ -65,6 +65,8 @@ def _extract(page: str, url: str | None):
         return trafilatura.bare_extraction(
             page, url=url, with_metadata=True, include_comments=False, include_tables=True,
             date_extraction_params=_DATE_PARAMS)
+    except ImportError:
+        raise
     except _PARSE_ERRORS as exc:
         log.debug("trafilatura failed on a page: %s", exc)
         return None
@@ -75,6 +77,8 @@ def _baseline(page: str) -> str:
 
     try:
         _tree, text, _length = trafilatura.baseline(page)
+    except ImportError:
+        raise
     except _PARSE_ERRORS as exc:
         log.debug("trafilatura baseline failed on a page: %s", exc)
         return ""
@@ -106,6 +110,11 @@ def article_from_html(html: str | bytes, *, origin: str = "<html>", id: str | No
     try:
         return _article(html, origin=origin, id=id, url=url, source=source, title=title,
                         published=published, fallback_published=fallback_published, stats=stats)
+    except ImportError as exc:  # not the page's fault: every page would fail alike
+        from ..errors import MissingDependency
+
+        raise MissingDependency(f"reading HTML needs {exc.name or exc}, which is not installed: "
+                                f"reinstall newsgraph (pip install newsgraph) to get its dependencies") from exc
     except _PARSE_ERRORS as exc:  # a parser bug must cost this page only, never the run
         log.warning("%s: HTML reader failed: %s: %s", origin, type(exc).__name__, exc)
         return Rejected(origin, "unreadable-html", f"{type(exc).__name__}: {str(exc)[:200]}")
