@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Mapping, Sequence
 
-from sqlalchemy import Connection, bindparam, delete, func, insert, select, update
+from sqlalchemy import Connection, bindparam, delete, func, insert, literal, select, union_all, update
 from sqlalchemy.exc import SQLAlchemyError
 
 from ..errors import StoreError
@@ -102,18 +102,20 @@ class Store:
             return {r.id: ArticleState(r.status, r.content_hash, r.versions) for r in conn.execute(
                 select(articles.c.id, articles.c.status, articles.c.content_hash, articles.c.versions))}
 
-    def record_pending(self, article: Article, *, digest: str | None = None) -> None:
+    def record_pending(self, article: Article, *, digest: str | None = None, new: bool = False) -> None:
         """Store an accepted article before analysis (status ``pending``).
 
         An article stored with other content is replaced, and its old facts go
-        with it: a pending article never has facts.
+        with it: a pending article never has facts. ``new`` (the caller knows the
+        id is not stored) saves the look-up.
         """
         digest = digest or content_hash(article)
         values = {"url": article.url, "source": article.source, "title": article.title,
                   "published": article.published, "day": day_of(article.published), "text": article.text,
                   "origin": article.origin, "content_hash": digest, "status": "pending"}
         with self._begin() as conn:
-            found = conn.execute(select(articles.c.content_hash).where(articles.c.id == article.id)).first()
+            found = None if new else conn.execute(select(articles.c.content_hash)
+                                                  .where(articles.c.id == article.id)).first()
             if found is None:
                 conn.execute(insert(articles).values(id=article.id, added_at=time.time(), **values))
             elif found.content_hash != digest:
@@ -265,11 +267,11 @@ class Store:
     def _rebuild(conn: Connection, rows: list) -> Iterator[dict[str, Any]]:
         ids = [r["id"] for r in rows]
         facts: dict[str, dict[str, list]] = {a: {k: [] for k in FACT_TABLES} for a in ids}
-        for kind, table in FACT_TABLES.items():
-            for aid, rec in conn.execute(select(table.c.article_id, table.c.record)
-                                         .where(table.c.article_id.in_(ids))
-                                         .order_by(table.c.article_id, table.c.idx)):
-                facts[aid][kind].append(rec)
+        # one round trip for every fact kind (a server is a round trip away)
+        parts = [select(literal(kind).label("kind"), table.c.article_id, table.c.idx, table.c.record)
+                 .where(table.c.article_id.in_(ids)) for kind, table in FACT_TABLES.items()]
+        for kind, aid, _idx, rec in conn.execute(union_all(*parts).order_by("kind", "article_id", "idx")):
+            facts[aid][kind].append(rec)
         for r in rows:
             yield rebuild_record(r, facts[r["id"]])
 

@@ -15,7 +15,6 @@ from pathlib import Path
 from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
-from sqlalchemy.pool import NullPool
 
 from ..errors import StoreError
 
@@ -66,9 +65,9 @@ def make_engine(url: str | Path | None) -> Engine:
             raise StoreError("PostgreSQL needs psycopg 3: pip install 'newsgraph[postgres]'") from exc
         engine = create_engine(parsed, pool_pre_ping=True, future=True)
     elif backend == "sqlite":
-        # one connection per checkout: SQLite connections are cheap, and a pooled
-        # connection must never cross a fork (worker processes)
-        engine = create_engine(parsed, poolclass=NullPool, future=True)
+        # pooled: a new connection (and its PRAGMAs) per transaction cost more than the
+        # transaction itself. Forked analysis workers never touch the store's connections.
+        engine = create_engine(parsed, future=True)
         event.listen(engine, "connect", _sqlite_pragmas)
     else:
         raise StoreError(f"unsupported database {backend!r}: use a SQLite path or a postgresql:// URL")

@@ -99,7 +99,8 @@ class StoreSink:
             return False
         self._digests[article.id] = digest
         if known is None or known.content_hash != digest:
-            self.store.record_pending(article, digest=digest)
+            self.store.record_pending(article, digest=digest, new=known is None)
+            self._known[article.id] = ArticleState("pending", digest, None)
         return True
 
     def write(self, result: "AnalysedArticle") -> None:
