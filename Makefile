@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: install demo test bench bench-speed bench-ner bench-quotes bench-dates bench-figures bench-events bench-stories bench-stories-scale bench-newsdev fuzz bench-store clean
+.PHONY: install demo test bench bench-speed bench-ner bench-quotes bench-dates bench-figures bench-events bench-stories bench-stories-scale bench-newsdev fuzz bench-store bench-scale clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -44,6 +44,8 @@ bench-stories-scale: $(STAMP)
 	$(BIN)/python benchmarks/stories_scale.py
 bench-newsdev: $(STAMP)
 	$(BIN)/python benchmarks/newsdev.py
+bench-scale: $(STAMP)
+	$(BIN)/python benchmarks/scale.py
 bench-store: $(STAMP)
 	$(BIN)/python benchmarks/store.py
 
