@@ -22,6 +22,9 @@ CASES = [
      "a costly mistake.", "magazine"),
     ("\"It must be done slowly,\" the engineer Paula Reyes said. And \"time is short.\"",
      "time is short.", "Paula Reyes"),
+    ("The merger will close next year, according to a joint statement from Acme and Bolt Industries. "
+     "The statement called it \"a natural fit.\"", "a natural fit.", "Acme and Bolt Industries"),
+    ("Outside the court, the crowd chanted \"Free them now!\" until dusk.", "Free them now!", "protesters"),
     ("Shoppers crowded the stores for what one chain calls its \"winter rush.\"", "winter rush.", None),
 ]
 

@@ -25,6 +25,7 @@ ISSUE_VERBS = frozenset("issue release publish post put send circulate distribut
 _OWNER_PREPS = frozenset({"from", "by", "of"})
 _DETERMINERS = ("the ", "a ", "an ", "this ", "that ", "these ", "those ")
 _BACK_SENTS = 3
+_CROWD_NOUNS = frozenset({"crowd", "protester", "protestor", "demonstrator", "marcher", "rally", "mob"})
 
 
 def owner_token(head) -> object | None:
@@ -57,7 +58,28 @@ def issuer_in_context(head, *, in_quote, cue_like, is_body) -> object | None:
             if child.dep_ in ("nsubj", "nsubjpass") and not in_quote(child.idx) \
                     and child.lemma_.lower() not in DOCUMENT_NOUNS and child.lower_ not in ("it", "this"):
                 return child
+    earlier = _earlier_owner(head)
+    if earlier is not None:
+        return earlier
     return _last_body_subject(head, in_quote=in_quote, cue_like=cue_like, is_body=is_body, bodies_only=False)
+
+
+def _earlier_owner(head) -> object | None:
+    """The owner of the same document named a few sentences before ("a statement from X ... The
+    statement called it ...")."""
+    doc = head.doc
+    sents = 0
+    for i in range(head.i - 1, -1, -1):
+        tok = doc[i]
+        if tok.is_sent_start:
+            sents += 1
+            if sents > _BACK_SENTS:
+                break
+        if tok.lemma_.lower() == head.lemma_.lower():
+            owner = owner_token(tok)
+            if owner is not None:
+                return owner
+    return None
 
 
 def _last_body_subject(head, *, in_quote, cue_like, is_body, bodies_only: bool):
@@ -106,6 +128,8 @@ def describe(text: str, head, span: Span) -> str:
     spokesman"; "The army" -> "army". Relative clauses and appositions are already
     cut off by the phrase span.
     """
+    if head.lemma_.lower() in _CROWD_NOUNS:
+        return "protesters"  # a crowd's chant or banner speaks for the protesters
     phrase = _strip_article(text[span[0]:span[1]])
     preps = [c for c in head.children if c.dep_ == "prep" and c.lower_ in ("for", "of", "at", "with")
              and c.i == head.i + 1 and c.right_edge.idx + len(c.right_edge) <= span[1]]

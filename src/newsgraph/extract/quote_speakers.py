@@ -231,15 +231,25 @@ class SpeakerResolver:
         """The body a document speaks for ("a statement from the embassy", "police figures")."""
         owner = owner_token(head)
         if owner is not None:
-            return self.resolve(owner, depth + 1)[0]
+            return self._joint(owner, depth + 1)
         # "according to United Nations calculations": a body named inside the phrase
         owners = [e for _, e in self.index.mentions_between(*span) if e.type in ("ORG", "GPE", "PERSON")]
         if owners:
             return self.speaker(owners[0])
         tok = issuer_in_context(head, in_quote=self._is_quoted, cue_like=self._cue_like, is_body=self._is_body)
         if tok is not None:
-            return self.resolve(tok, depth + 1)[0]
+            return self._joint(tok, depth + 1)
         return None
+
+    def _joint(self, tok, depth: int) -> Speaker | None:
+        """The speaker of ``tok`` and of the names joined to it: a joint statement speaks for both
+        ("a statement from Acme and Bolt" -> "Acme and Bolt")."""
+        first = self.resolve(tok, depth)[0]
+        others = [self.resolve(c, depth)[0] for c in tok.children if c.dep_ == "conj"]
+        names = [sp.name for sp in [first, *others] if sp is not None]
+        if first is None or len(names) < 2:
+            return first
+        return Speaker(name=" and ".join(dict.fromkeys(names)), entity=None)
 
     def _is_body(self, tok) -> bool:
         """Does this token name an organisation or a state of the article?"""
