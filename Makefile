@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: install demo test bench bench-speed bench-ner bench-quotes bench-dates bench-figures bench-events bench-stories bench-stories-scale bench-newsdev fuzz clean
+.PHONY: install demo test bench bench-speed bench-ner bench-quotes bench-dates bench-figures bench-events bench-stories bench-stories-scale bench-newsdev fuzz bench-store bench-scale clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -16,14 +16,15 @@ install: $(STAMP)
 
 demo: $(STAMP)
 	@mkdir -p out
-	$(BIN)/newsgraph analyze samples -o out/samples.jsonl --stories out/stories.json
+	@rm -f out/newsgraph.db out/newsgraph.db-wal out/newsgraph.db-shm
+	$(BIN)/newsgraph analyze samples -o out/samples.jsonl --stories out/stories.json --db out/newsgraph.db
 	$(BIN)/newsgraph show out/samples.jsonl --limit 3
-	@echo "Analysed articles: out/samples.jsonl   Stories: out/stories.json"
+	@echo "Analysed articles: out/samples.jsonl   Stories: out/stories.json   Database: out/newsgraph.db"
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
 
-bench: bench-speed bench-ner bench-quotes bench-dates bench-figures bench-events bench-stories bench-newsdev
+bench: bench-speed bench-ner bench-quotes bench-dates bench-figures bench-events bench-stories bench-newsdev bench-store
 
 bench-speed: $(STAMP)
 	$(BIN)/python benchmarks/speed.py
@@ -43,6 +44,10 @@ bench-stories-scale: $(STAMP)
 	$(BIN)/python benchmarks/stories_scale.py
 bench-newsdev: $(STAMP)
 	$(BIN)/python benchmarks/newsdev.py
+bench-scale: $(STAMP)
+	$(BIN)/python benchmarks/scale.py
+bench-store: $(STAMP)
+	$(BIN)/python benchmarks/store.py
 
 fuzz: $(STAMP)
 	$(BIN)/python benchmarks/fuzz.py --inputs $(or $(FUZZ_INPUTS),100000)

@@ -10,7 +10,8 @@ Scoring protocol (PARC-style, as the data README suggests):
 
 - **Direct quotes**: a gold relation is a direct quote when its Content starts
   with a quote mark and ends with one (trailing punctuation allowed); the
-  predictions are our quotes of kind "direct", and textacy's
+  predictions are our quotes of kind "direct" (the stretches of one quotation,
+  marked ``continues``, joined back into one as PolNeAR annotates them), and textacy's
   ``direct_quotations`` on the same Doc. Content is compared as sets of word
   tokens (``\\w+`` runs) inside the quote marks, one-to-one greedy matching:
   *exact* = same token set, *overlap* = ``|P & G| / max(|P|, |G|) >= 0.5``.
@@ -254,6 +255,7 @@ def _prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
 def _ours(result, marked_spans) -> tuple[list[Pred], list[Pred]]:
     text = result.text
     direct, every = [], []
+    last_direct = -1  # where the last direct quote stands in ``every``
     indirect = [q.span for q in result.quotes if q.kind == "indirect"]
     for q in result.quotes:
         names = set()
@@ -266,8 +268,15 @@ def _ours(result, marked_spans) -> tuple[list[Pred], list[Pred]]:
                       if s < q.span[1] and q.span[0] < e]
             toks = _tokens(text, inside or [q.span])
         pred = Pred(toks, names, q.speaker_span)
+        if getattr(q, "continues", False) and q.kind == "direct" and direct:
+            # PolNeAR annotates a quote split around its cue (or over paragraphs) as one
+            # Content: join the stretches our output gives one by one
+            joined = Pred(direct[-1].tokens | toks, direct[-1].names | names, direct[-1].speaker_span)
+            every[last_direct] = direct[-1] = joined
+            continue
         if q.kind == "direct":
             direct.append(pred)
+            last_direct = len(every)
         if q.kind == "partial" and any(s <= q.span[0] and q.span[1] <= e for s, e in indirect):
             continue
         every.append(pred)

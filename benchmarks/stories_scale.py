@@ -11,7 +11,14 @@ Each size runs in a fresh process so its peak RSS is its own. Only
 ``StoryClusterer.add`` is timed (generation is not), in CPU time of the process,
 so that other jobs on a shared machine do not blur the comparison.
 
-Run: ``.venv/bin/python benchmarks/stories_scale.py`` (``--sizes 1000,10000`` for a quick run)
+``--memory`` measures what issue 10 asks of the clusterer: peak RSS at 1,000,
+3,000 and 30,000 articles that carry facts as real analysed articles do
+(figures, quotes and events in every report), each run in its own process;
+memory per article must stay constant, so the larger runs stay within 1.3x of
+the smallest.
+
+Run: ``.venv/bin/python benchmarks/stories_scale.py`` (``--sizes 1000,10000`` for a quick run;
+``--memory`` for the memory figures)
 """
 
 from __future__ import annotations
@@ -45,8 +52,37 @@ def _vocab(rng: random.Random, n: int, parts: tuple[int, int]) -> list[str]:
     return out
 
 
-def generate(n: int, *, seed: int = 7) -> Iterator:
-    """``n`` synthetic analysed articles in publication order (about 4 reports per story)."""
+def _facts(text: str, ents: list[str], rng: random.Random) -> dict:
+    """Figures, quotes and events over ``text``'s words, as many as a real report carries."""
+    from newsgraph.model import Actor, Event, Figure, Quote, Speaker
+
+    words = text.split()
+    spans, pos = [], 0
+    for w in words:
+        spans.append((pos, pos + len(w)))
+        pos += len(w) + 1
+    pick = lambda: spans[rng.randrange(len(spans))]  # noqa: E731
+    figures = tuple(Figure(kind=rng.choice(("killed", "injured", "money", "other")), value=rng.randint(1, 500),
+                           unit="people", approximate=False, text=text[a:b], span=(a, b))
+                    for a, b in (pick() for _ in range(6)))
+    quotes = []
+    for _ in range(4):
+        a, _ = pick()
+        b = min(len(text), a + 80)
+        quotes.append(Quote(text=text[a:b], span=(a, b), speaker=Speaker(name=rng.choice(ents)), cue="said",
+                            kind="direct"))
+    events = tuple(Event(type=rng.choice(("ACCUSE", "CONSULT", "ASSAULT", "AGREE")),
+                         source=Actor(name=rng.choice(ents)), target=Actor(name=rng.choice(ents)), date=None,
+                         place=None, span=(a, min(len(text), a + 120)), trigger=text[a:b])
+                   for a, b in (pick() for _ in range(5)))
+    return {"figures": figures, "quotes": tuple(quotes), "events": events}
+
+
+def generate(n: int, *, seed: int = 7, facts: bool = False) -> Iterator:
+    """``n`` synthetic analysed articles in publication order (about 4 reports per story).
+
+    With ``facts``, every report also carries figures, quotes and events.
+    """
     from newsgraph.extract import AnalysedArticle
     from newsgraph.model import Entity
 
@@ -86,15 +122,15 @@ def generate(n: int, *, seed: int = 7) -> Iterator:
                 id=f"a{made}", url=None, source=f"outlet{rng.randint(1, 50)}",
                 title=" ".join(rng.sample(topic, 4)), text=text, language="en",
                 published=(day + timedelta(minutes=rng.randint(0, 600))).isoformat(timespec="minutes"),
-                entities=entities)
+                entities=entities, **(_facts(text, ents, rng) if facts else {}))
 
 
-def _run(n: int, queue) -> None:
+def _run(n: int, queue, facts: bool = False) -> None:
     from newsgraph.stories import StoryClusterer
 
     clusterer = StoryClusterer()
     spent = 0.0
-    for article in generate(n):
+    for article in generate(n, facts=facts):
         t = time.process_time()
         clusterer.add(article)
         spent += time.process_time() - t
@@ -106,11 +142,11 @@ def _run(n: int, queue) -> None:
                "ms_per_article": 1000.0 * spent / n, "result_s": finish, "peak_rss_mb": rss_mb})
 
 
-def run_size(n: int) -> dict:
+def run_size(n: int, *, facts: bool = False) -> dict:
     """Cluster ``n`` generated articles in a fresh process; returns its figures."""
     ctx = multiprocessing.get_context("spawn")
     queue = ctx.Queue()
-    proc = ctx.Process(target=_run, args=(n, queue))
+    proc = ctx.Process(target=_run, args=(n, queue, facts))
     proc.start()
     out = queue.get()
     proc.join()
@@ -132,10 +168,32 @@ def measure(*, sizes: tuple[int, ...] = (1_000, 10_000, 100_000)) -> dict[str, f
     return figures
 
 
+def measure_memory(*, sizes: tuple[int, ...] = (1_000, 3_000, 30_000)) -> dict[str, float]:
+    """Peak RSS (MB) at each size with fact-carrying articles, and each size's ratio to the smallest."""
+    runs = [run_size(n, facts=True) for n in sizes]
+    figures: dict[str, float] = {}
+    for r in runs:
+        k = r["articles"]
+        figures[f"peak_rss_mb_{k}"] = r["peak_rss_mb"]
+        figures[f"rss_ratio_{k}"] = r["peak_rss_mb"] / runs[0]["peak_rss_mb"]
+        figures[f"ms_per_article_{k}"] = r["ms_per_article"]
+    return figures
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", default="1000,10000,100000")
+    parser.add_argument("--sizes", default=None)
+    parser.add_argument("--memory", action="store_true", help="peak RSS at 1k, 3k, 30k fact-carrying articles")
     args = parser.parse_args()
+    if args.memory:
+        sizes = tuple(int(s) for s in (args.sizes or "1000,3000,30000").split(","))
+        m = measure_memory(sizes=sizes)
+        rows = [(f"{n:,}", f"{m[f'peak_rss_mb_{n}']:.0f}", f"{m[f'rss_ratio_{n}']:.2f}",
+                 f"{m[f'ms_per_article_{n}']:.3f}") for n in sizes]
+        print_table("stories memory (StoryClusterer, articles with figures, quotes, events)", rows,
+                    header=("articles", "peak RSS MB", f"ratio to {sizes[0]:,}", "ms/article"))
+        return
+    args.sizes = args.sizes or "1000,10000,100000"
     sizes = tuple(int(s) for s in args.sizes.split(","))
     m = measure(sizes=sizes)
     rows = [(f"{n:,}", f"{m[f'ms_per_article_{n}']:.3f}", f"{m[f'peak_rss_mb_{n}']:.0f}",

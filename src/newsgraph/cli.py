@@ -96,32 +96,49 @@ def _write_json(obj: dict, out: str) -> None:
 @app.command()
 def analyze(
     inputs: List[str] = typer.Argument(..., help=INPUTS_HELP),
-    output: str = typer.Option("-", "-o", "--output", help="JSONL output path, - for standard output."),
+    output: Optional[str] = typer.Option(None, "-o", "--output",
+                                         help="JSONL output path, - for standard output (the default without --db)."),
     model: Optional[str] = typer.Option(None, "--model", help="spaCy pipeline (env NEWSGRAPH_MODEL)."),
     workers: Optional[int] = typer.Option(None, "--workers", "-w", help="Processes (env NEWSGRAPH_WORKERS)."),
     batch_size: Optional[int] = typer.Option(None, "--batch-size", help="Articles per nlp.pipe batch."),
     engine: Optional[str] = typer.Option(None, "--engine", help=ENGINE_HELP),
     scheduler: Optional[str] = typer.Option(None, "--scheduler", help=SCHEDULER_HELP),
     resume: bool = typer.Option(False, "--resume", help="Keep OUTPUT's records and skip articles already in it."),
+    db: Optional[str] = typer.Option(None, "--db", help="Also keep everything in this database: a SQLite path "
+                                     "(e.g. newsgraph.db) or a postgresql:// URL; articles done already are skipped."),
+    reanalyse: bool = typer.Option(False, "--reanalyse", help="With --db: redo articles analysed by other "
+                                   "extractor or lexicon versions."),
     stories: Optional[str] = typer.Option(None, "--stories", help="Also group into stories, written to this JSON path."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar or summary."),
     verbose: int = typer.Option(0, "--verbose", "-v", count=True, help="More logging (-vv for debug)."),
 ) -> None:
     """Analyse articles: entities, quotes, events, figures, dates, places (one JSON line each, in input order)."""
+    import contextlib
+
     from .run import run_analyze
 
     _setup_logging(verbose)
+    if output is None:
+        output = None if db else "-"
     try:
         settings = make_settings({"model": model, "workers": workers, "batch_size": batch_size,
                                   "engine": engine, "scheduler": scheduler})
         show = not quiet
-        with Progress(SpinnerColumn(), TextColumn("[progress.description]{task.description}"),
-                      BarColumn(bar_width=None), TextColumn("{task.completed} done"),
-                      TimeElapsedColumn(), console=err, transient=True, disable=not show) as progress:
-            task = progress.add_task("analysing", total=None)
-            summary = run_analyze(inputs, output, settings=settings, resume=resume,
-                                  stdin=sys.stdin.buffer, stories=stories is not None,
-                                  on_article=lambda _r: progress.advance(task))
+        with contextlib.ExitStack() as stack:
+            sinks = []
+            if db:
+                from .store.sink import store_sink
+
+                sinks.append(stack.enter_context(store_sink(db, model=settings.model, reanalyse=reanalyse)))
+            with Progress(SpinnerColumn(), TextColumn("[progress.description]{task.description}"),
+                          BarColumn(bar_width=None), TextColumn("{task.completed} done"),
+                          TimeElapsedColumn(), console=err, transient=True, disable=not show) as progress:
+                task = progress.add_task("analysing", total=None)
+                summary = run_analyze(inputs, output, settings=settings, resume=resume,
+                                      stdin=sys.stdin.buffer, stories=stories is not None,
+                                      on_article=lambda _r: progress.advance(task), sinks=sinks)
+            if db:
+                summary.output = f"{output or '-'} + database {sinks[0].store.url}" if output else sinks[0].store.url
         if stories is not None and summary.stories is not None:
             _write_json(summary.stories, stories)
     except NewsgraphError as exc:
@@ -162,6 +179,30 @@ def stories_cmd(
     if n == 0:
         err.print("[red]nothing could be read[/red] from the inputs given")
         raise typer.Exit(2)
+
+
+@app.command("export")
+def export_cmd(
+    db: str = typer.Option("newsgraph.db", "--db", help="The database: a SQLite path or a postgresql:// URL."),
+    fmt: str = typer.Option("jsonl", "--format", "-f", help="jsonl, csv or parquet (parquet needs pyarrow)."),
+    table: Optional[str] = typer.Option(None, "--table", "-t", help="events, quotes, figures, dates, places, "
+                                        "entities, articles, stories, story_members, merged_events, syndication, "
+                                        "discrepancies, rejections. Default: the SCHEMA records (jsonl) or articles."),
+    output: str = typer.Option("-", "-o", "--output", help="Output path, - for standard output."),
+) -> None:
+    """Export the database as tidy tables; JSONL without --table gives the analysed articles' SCHEMA records."""
+    from .store import Store
+    from .store.export import export
+
+    _setup_logging(0)
+    try:
+        if "://" not in db and not Path(db).exists():
+            raise NewsgraphError(f"no database at {db} (analyse into it first: newsgraph analyze ... --db {db})")
+        with Store(db) as store:
+            n = export(store, fmt=fmt, table=table, out=output)
+    except NewsgraphError as exc:
+        _fail(exc)
+    err.print(f"{n} rows exported" + (f" to {output}" if output != "-" else ""))
 
 
 @app.command()

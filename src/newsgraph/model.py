@@ -123,7 +123,10 @@ class Quote:
     """A quotation and its speaker.
 
     ``speaker_span`` and ``cue_span`` (additive) point at the words in the text
-    that named the speaker and the reporting verb.
+    that named the speaker and the reporting verb. ``continues`` (additive) is
+    true for a stretch between marks that goes on with the quotation of the quote
+    before it (the second part of a quote split around its cue, the next
+    paragraph of a long quotation).
     """
 
     text: str
@@ -133,6 +136,7 @@ class Quote:
     kind: QuoteKind
     speaker_span: Span | None = None
     cue_span: Span | None = None
+    continues: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,7 +187,8 @@ class Figure:
     """A number with what it counts, its hedge and who says so.
 
     Additive: ``hedge`` (the hedging words kept, e.g. "some"), ``value_max``
-    (upper bound of a range; ``value`` is then the lower bound).
+    (upper bound of a range; ``value`` is then the lower bound), ``mentions``
+    (every span stating this (kind, value) in the article; ``span`` is the first).
     """
 
     kind: FigureKind
@@ -195,6 +200,7 @@ class Figure:
     source: str | None = None
     hedge: str | None = None
     value_max: float | int | None = None
+    mentions: tuple[Span, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,11 +6,12 @@ notebooks and tests get the same run and the same summary.
 
 from __future__ import annotations
 
+import contextlib
 import time
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Callable, Iterable, Iterator
+from typing import IO, TYPE_CHECKING, Callable, Iterable, Iterator, Sequence
 
 from .extract import extractors
 from .lexicons import lexicon_hashes
@@ -20,6 +21,9 @@ from .nlp import load_pipeline, pipeline_label
 from .pipeline import analyze_many
 from .settings import Settings
 from .store import JsonlSink
+
+if TYPE_CHECKING:
+    from .store.sink import ArticleSink
 
 
 @dataclass
@@ -65,29 +69,32 @@ class RunSummary:
         }
 
 
-def _skip_done(items: Iterable[Article | Rejected], done: set[str],
-               summary: RunSummary) -> Iterator[Article | Rejected]:
+def _skip_done(items: Iterable[Article | Rejected], done: set[str], summary: RunSummary,
+               sinks: Sequence["ArticleSink"] = ()) -> Iterator[Article | Rejected]:
     for item in items:
-        if isinstance(item, Article) and item.id in done:
+        if isinstance(item, Article) and (item.id in done or not all(s.accept(item) for s in sinks)):
             summary.already_done += 1
             continue
         yield item
 
 
-def run_analyze(inputs: Iterable[str | Path], out: str | Path, *, settings: Settings,
+def run_analyze(inputs: Iterable[str | Path], out: str | Path | None, *, settings: Settings,
                 resume: bool = False, stdin: IO[bytes] | None = None, stories: bool = False,
-                on_article: Callable[[AnalysedArticle | Rejected], None] | None = None) -> RunSummary:
+                on_article: Callable[[AnalysedArticle | Rejected], None] | None = None,
+                sinks: Sequence["ArticleSink"] = ()) -> RunSummary:
     """Read ``inputs``, analyse every article, write one JSON line each to ``out``.
 
     Args:
         inputs: files, directories, or ``-`` for ``stdin``.
-        out: JSONL path, or ``-`` for standard output.
+        out: JSONL path, ``-`` for standard output, or None for none (when ``sinks`` keep the results).
         settings: model, workers, batch size, limits.
         resume: keep ``out``'s complete records and skip articles already in it.
         stdin: the stream ``-`` reads (binary).
         stories: also group the analysed articles into stories (``summary.stories``
             then holds the SCHEMA stories object).
         on_article: called after each input is handled (progress bars).
+        sinks: also receive every article (``store.sink.ArticleSink``: the database);
+            an article a sink has done already is skipped and counted as already done.
     """
     from .ingest import read_inputs
     from .ingest.stats import ReadStats
@@ -96,27 +103,31 @@ def run_analyze(inputs: Iterable[str | Path], out: str | Path, *, settings: Sett
     stats = ReadStats()
     summary = RunSummary(model=pipeline_label(nlp), extractors=tuple(e.name for e in extractors()),
                          lexicons=lexicon_hashes(), output=str(out))
-    with JsonlSink(out, resume=resume) as sink:
-        summary.quarantined = len(sink.quarantined)
+    with (JsonlSink(out, resume=resume) if out is not None else contextlib.nullcontext()) as sink:
+        summary.quarantined = len(sink.quarantined) if sink is not None else 0
         clusterer = None
         if stories:
             from .stories import StoryClusterer
 
             clusterer = StoryClusterer()
-            if resume and str(out) != "-" and Path(out).exists():
+            if resume and out is not None and str(out) != "-" and Path(out).exists():
                 from .store import read_analysed
 
                 for done in read_analysed(out):  # checked and cleaned by the sink
                     clusterer.add(done)
         start = time.perf_counter()
-        items = _skip_done(read_inputs(inputs, stdin=stdin, stats=stats), sink.done_ids, summary)
+        done = sink.done_ids if sink is not None else set()
+        items = _skip_done(read_inputs(inputs, stdin=stdin, stats=stats), done, summary, sinks)
         for result in analyze_many(items, settings=settings):
+            for extra in sinks:
+                (extra.reject if isinstance(result, Rejected) else extra.write)(result)
             if isinstance(result, Rejected):
                 summary.rejected[result.reason] += 1
                 if len(summary.rejected_examples) < 20:
                     summary.rejected_examples.append(result)
             else:
-                sink.write(to_dict(result))
+                if sink is not None:
+                    sink.write(to_dict(result))
                 summary.analysed += 1
                 summary.words += len(result.text.split())
                 for kind in FACT_FIELDS:

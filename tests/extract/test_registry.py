@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 import pytest
 
+from newsgraph.errors import MissingDependency
 from newsgraph.extract import REGISTRY, AnalysedArticle, Extractor, Registry, analysed_from_dict
 from newsgraph.model import Article, Entity, Event, Found, Span, from_dict, to_dict
 
@@ -92,6 +93,15 @@ def test_registry_failing_extractor_loses_only_its_own_facts():
     facts = reg.run(None, Article(id="x", text="#one"), problems=problems)
     assert facts["entities"] == () and [h.tag for h in facts["hashtags"]] == ["one"]
     assert problems and problems[0].startswith("entities.v1: RuntimeError")
+
+
+def test_registry_missing_package_stops_the_run_with_what_to_install():
+    def needs_a_package(doc, article, found):
+        import newsgraph_no_such_package  # noqa: F401
+
+    reg = Registry((Extractor("entities.v1", "entities", Entity, needs_a_package), TOY))
+    with pytest.raises(MissingDependency, match="newsgraph_no_such_package.*reinstall"):
+        reg.run(None, Article(id="x", text="#one"))
 
 
 def test_registry_real_kinds_are_importable_and_ordered():

@@ -105,3 +105,20 @@ def test_dask_runner_starts_its_own_local_cluster_without_a_scheduler():
     local = [to_dict(r) for r in analyze_many(texts)]
     dask = [to_dict(r) for r in analyze_many(texts, engine="dask", workers=1)]
     assert dask == local
+
+
+@pytest.mark.model
+def test_dask_runner_store_gets_the_same_records_as_local(dask_scheduler, tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "reports.jsonl").write_text(
+        "".join(json.dumps(r) + "\n" for r in invented_articles(6)), encoding="utf-8")
+    runner = CliRunner()
+    for name, extra in (("local", ["-w", "2"]), ("dask", ["--engine", "dask", "--scheduler", dask_scheduler])):
+        done = runner.invoke(app, ["analyze", str(tmp_path / "in"), "--db", str(tmp_path / f"{name}.db"),
+                                   "-q", *extra])
+        assert done.exit_code == 0, done.output
+        done = runner.invoke(app, ["export", "--db", str(tmp_path / f"{name}.db"), "-o",
+                                   str(tmp_path / f"{name}.jsonl")])
+        assert done.exit_code == 0, done.output
+    local = (tmp_path / "local.jsonl").read_bytes()
+    assert local.count(b"\n") == 6 and (tmp_path / "dask.jsonl").read_bytes() == local

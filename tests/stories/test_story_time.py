@@ -124,3 +124,17 @@ def test_reresolve_weekday_with_month_day_and_today():
     today = DateMention(text="earlier today", span=(0, 13), value=None, granularity="day", tense="none")
     got = reresolve(today, dt.date(2021, 3, 3), "story")
     assert got.value.startswith("2021-03-03") and got.anchor_from == "story"
+
+
+def test_time_ordered_stream_retires_stale_stories_and_keeps_every_article():
+    """On a stream in time order, stories out of every later report's window are finished and dropped."""
+    import datetime as dt
+
+    c = StoryClusterer(syndication=False)
+    start = dt.date(2020, 1, 1)
+    for i in range(260):
+        day = (start + dt.timedelta(days=i)).isoformat()
+        c.add(article(f"a{i}", f"Report number {i} about topic{i} in town{i} and river{i}.", published=day))
+    assert c._active < 20  # the stale stories were retired
+    result = c.result()
+    assert sorted(a for s in result.stories for a in s.articles) == sorted(f"a{i}" for i in range(260))

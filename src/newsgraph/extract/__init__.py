@@ -21,6 +21,7 @@ import logging
 from dataclasses import dataclass
 from typing import Any, Callable, Mapping, Sequence
 
+from ..errors import MissingDependency
 from ..model import (Article, DateMention, Entity, Event, Fact, Figure, Found, Place, Quote, from_dict,
                      to_dict)
 
@@ -95,13 +96,18 @@ class Registry:
 
         An extractor that fails on one article yields nothing for that article and
         the failure is logged (and appended to ``problems``); the article and the
-        other extractors go on.
+        other extractors go on. A missing package is not the article's fault and
+        would empty that fact kind in every article, so it raises
+        ``MissingDependency`` instead.
         """
         found = Found()
         out: dict[str, tuple[Fact, ...]] = {}
         for ex in chosen if chosen is not None else self.ordered:
             try:
                 facts = tuple(ex.func(doc, article, found))
+            except ImportError as exc:  # every article would lose this kind alike: stop, say what
+                raise MissingDependency(f"extractor {ex.name} needs {exc.name or exc}, which is not "
+                                        f"installed: reinstall newsgraph to get its dependencies") from exc
             except Exception as exc:  # one extractor's bug must not lose the article
                 log.warning("extractor %s failed on article %s: %r", ex.name, article.id, exc,
                             exc_info=log.isEnabledFor(logging.DEBUG))

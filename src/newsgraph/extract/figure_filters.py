@@ -6,8 +6,8 @@ say why ("Resolution 2254" is a label, "John Smith, 45," an age).
 
 from __future__ import annotations
 
-from .figure_kinds import (_CLOCK, _MONTHS, _STREET, _YEAR_PREP, PEOPLE_KINDS, _counts_noun, _cues,
-                           _noun_kind)
+from .figure_kinds import (_CLOCK, _MONTHS, _STREET, _YEAR_PREP, PEOPLE_KINDS, _counted_noun, _counts_noun,
+                           _cues, _noun_kind)
 from .numbers import NumberExpr
 
 def _not_a_count(doc, x: NumberExpr) -> str | None:
@@ -46,7 +46,7 @@ def _not_a_count(doc, x: NumberExpr) -> str | None:
                                               doc[prev.i - 1].lower_ in ("no", "nos")):
             return "label"  # "No. 2 Detention Centre"
         # "Resolution 2254", "MH17", "Covid-19", "Boeing 737": a name, not a count
-        if (prev.pos_ == "PROPN" or (prev.text[:1].isupper() and prev.i != sent.start)) \
+        if (prev.pos_ == "PROPN" or (prev.text[:1].isupper() and (prev.i != sent.start or prev.pos_ == "NOUN"))) \
                 and not x.hedge and prev.ent_type_ not in ("MONEY", "CARDINAL", "QUANTITY") \
                 and not _counts_noun(doc, x):
             return "label"
@@ -63,7 +63,8 @@ def _not_a_count(doc, x: NumberExpr) -> str | None:
             cues.get("label", {}).get(doc[x.start - 1].lower_, ("",))[0] == "age":
         return "age"
     if x.value < 120 and x.value_max is None and (
-            any(t.lower_ in ("age", "aged", "ages") for t in doc[max(sent.start, x.start - 5):x.start]) or
+            any(t.lower_ in ("age", "aged", "ages", "oldest", "youngest")
+                for t in doc[max(sent.start, x.start - 5):x.start]) or
             (x.end + 1 < sent.end and doc[x.end].lower_ in ("and", "or") and
              doc[x.end + 1].lower_ in ("older", "over", "above", "under", "younger"))):
         return "age"  # "ranged in age from 1 to 9", "people 65 and older"
@@ -108,13 +109,20 @@ def _not_a_count(doc, x: NumberExpr) -> str | None:
         return "age"  # "John Smith, 45, was", "Kenneth Bonilla, 23; Edwin Luciano, 18."
     if after is not None and after.lower_ == "block" and not x.words_only:
         return "address"  # "the 3200 block of North Monticello"
-    # "the two bodies", "these three men": a group already counted earlier in the article
+    # "the two countries", "these three plans": things counted before (people are counted again:
+    # "the eight attackers" is a figure of its own)
     if x.words_only and x.value < 10 and prev is not None and not x.hedge and \
-            prev.lower_ in ("the", "these", "those", "both", "all", "its", "their", "his", "her", "our"):
+            prev.lower_ in ("the", "these", "those", "both", "its", "their", "his", "her", "our") and \
+            not _counts_people(doc, x):
         return "anaphora"
+    # "93-year-old", "a 45-year-old man", "aged 93 years old"
+    tail = [t.lower_ for t in doc[x.num_end:min(x.num_end + 4, sent.end)]]
+    if x.value < 130 and (tail[:3] == ["-", "year", "-"] or tail[:2] in (["year", "old"], ["years", "old"])
+                          or (tail[:1] == ["-"] and tail[1:2] in (["year"], ["years"]) and "old" in tail)):
+        return "age"
     # "one of", "the one", "no one"
     if first.text.lower() == "one" and x.num_end == x.num_start + 1:
-        if (nxt is not None and nxt.text.lower() in ("of", "another", "day", "side", "way")) or \
+        if (nxt is not None and nxt.text.lower() in ("of", "another", "day", "side", "way", "aged")) or \
                 (prev is not None and prev.text.lower() in ("the", "no", "any", "every", "this",
                                                             "that", "which", "each", "someone")):
             return "pronoun"
@@ -122,6 +130,11 @@ def _not_a_count(doc, x: NumberExpr) -> str | None:
             and not x.hedge and not _counts_noun(doc, x) and _ent_has_words(doc, first):
         return first.ent_type_.lower()  # spaCy's DATE is not trusted: it tags "58", "150 last year"
     return None
+
+
+def _counts_people(doc, x: NumberExpr) -> bool:
+    noun = _counted_noun(doc, x)
+    return noun is not None and _noun_kind(noun) in PEOPLE_KINDS | {"person"}
 
 
 def _ent_has_words(doc, tok) -> bool:

@@ -29,7 +29,8 @@ _PASSIVE_AUX = frozenset({"be", "get", "have"})
 _TOLL_HEADS = frozenset({"toll", "number", "count", "tally", "figure", "total", "death"})
 _CHANGE_VERBS = frozenset({"rise", "climb", "reach", "stand", "hit", "jump", "increase", "be",
                            "total", "top", "exceed", "surpass", "pass", "grow", "soar", "mount",
-                           "put", "go", "edge", "number"})
+                           "put", "go", "edge", "number", "revise", "lower", "raise", "fall", "drop",
+                           "reduce", "cut", "decline"})
 
 
 @lru_cache(maxsize=1)
@@ -160,14 +161,22 @@ def _kind_from_parse(doc, x: NumberExpr, noun, *, depth: int = 0):
             return k
     # modifiers of the counted noun: "people killed in", "people who were killed", "injured people",
     # or of the number itself: "with another 200 injured"
+    modifier_kind = None  # "87 people attending a concert died": what befell them says more
     for owner in ([noun] if noun is not None else [nominal]):
         for c in owner.children:
             if c.dep_ in ("acl", "relcl") and c.pos_ in ("VERB", "ADJ"):
                 k = _verb_kind(c, role="obj" if c.dep_ == "acl" else "subj") or _adj_kind(c)
-                if k:
+                if k and k != "people_other":
                     return k
+                modifier_kind = modifier_kind or k
             if c.dep_ == "amod" and _adj_kind(c):
                 return _adj_kind(c)
+    found = _kind_from_role(doc, x, noun, nominal)
+    return found or modifier_kind
+
+
+def _kind_from_role(doc, x: NumberExpr, noun, nominal):
+    """The kind the counted phrase's grammatical role gives (its verb, a toll it sets)."""
     while nominal.dep_ in ("conj", "appos") and nominal.head.i != nominal.i:
         nominal = nominal.head
     role, pred = nominal.dep_, nominal.head
@@ -175,6 +184,8 @@ def _kind_from_parse(doc, x: NumberExpr, noun, *, depth: int = 0):
         return None
     if role == "pobj" and pred.pos_ == "ADP":  # "rose to 1,350", "death toll of 45"
         grand = pred.head
+        while grand.pos_ == "ADV" and grand.head.i != grand.i:
+            grand = grand.head  # "revised the toll downward from 248"
         if grand.pos_ == "NOUN" and _noun_kind(grand) in _SPECIFIC:
             return _noun_kind(grand)
         pred, role = grand, "obj"
@@ -183,11 +194,22 @@ def _kind_from_parse(doc, x: NumberExpr, noun, *, depth: int = 0):
             k = _verb_kind(pred, role="obj")
             if k:
                 return k
+            for c in pred.children:  # "was shot and killed"
+                if c.dep_ == "conj" and c.pos_ == "VERB" and not any(
+                        g.dep_ in ("nsubj", "nsubjpass") for g in c.children):
+                    k = _verb_kind(c, role="obj")
+                    if k in _SPECIFIC:
+                        return k
         if role in ("nsubj", "csubj"):
             k = _verb_kind(pred, role="subj")
             if k:
                 return k
         if role in ("nsubj", "csubj", "nsubjpass"):
+            for c in pred.children:  # "are in custody", "remain in detention"
+                if c.dep_ == "prep" and c.lower_ == "in":
+                    for g in c.children:
+                        if g.dep_ == "pobj" and _noun_kind(g) == "arrested":
+                            return "arrested"
             for c in pred.children:  # "are dead", "remain missing", "were injured"
                 if c.dep_ in ("acomp", "oprd", "attr") and (_adj_kind(c) or _verb_kind(c, role="obj")):
                     return _adj_kind(c) or _verb_kind(c, role="obj")
@@ -255,11 +277,21 @@ def _part_of_previous(doc, x: NumberExpr) -> str | None:
     """Kind of the figure this one is part of: "killed 41 civilians, among them 12 children"."""
     sent = doc[x.num_start].sent
     left = [t.lower_ for t in doc[max(sent.start, x.start - 3):x.start]]
-    if not (left[-1:] == ["including"] or left[-2:] in (["among", "them"], ["of", "whom"], ["of", "them"])
-            or left[-3:] == ["most", "of", "them"]):
+    right = [t.lower_ for t in doc[x.end:min(x.end + 2, sent.end)]]
+    part = (left[-1:] == ["including"] or left[-2:] in (["among", "them"], ["of", "whom"], ["of", "them"])
+            or left[-3:] == ["most", "of", "them"]
+            or right in (["of", "them"], ["of", "whom"], ["of", "those"]))  # "23 deaths, 17 of them in"
+    # an elliptical list after a toll: "the toll was 217 - more than 100 in the capital",
+    # "72 died in one state, 43 in another"
+    elliptic = (_counted_noun(doc, x) is None and right[:1] in (["in"], ["at"])
+                and left[-1:] in (["—"], ["–"], ["-"], [","], [";"], ["and"]))
+    if not (part or elliptic):
         return None
     for prev in reversed([y for y in _numbers_in(doc, sent) if y.end <= x.start]):
-        k = _kind_from_parse(doc, prev, _counted_noun(doc, prev), depth=1)
+        noun = _counted_noun(doc, prev)
+        k = _kind_from_parse(doc, prev, noun, depth=1)
+        if k not in _SPECIFIC and noun is not None:
+            k = _noun_kind(noun)  # "23 deaths were registered, 17 of them in ..."
         if k in _SPECIFIC:
             return k
     return None
@@ -301,7 +333,13 @@ def _kind(doc, x: NumberExpr) -> tuple[str | None, str | None]:
     if x.fraction:
         return "other", "fraction"
     noun = _counted_noun(doc, x)
+    if noun is not None and noun.i + 2 < len(doc) and doc[noun.i + 1].text in ("-", "\u2010") \
+            and not noun.whitespace_ and not doc[noun.i + 1].whitespace_ and doc[noun.i + 2].pos_ == "NOUN":
+        noun = doc[noun.i + 2]  # "two vice-presidents": the last part names what is counted
     noun_kind = _noun_kind(noun) if noun is not None else None
+    if noun is not None and noun_kind is None and any(
+            c.dep_ == "compound" and _noun_kind(c) == "person" for c in noun.children):
+        noun_kind = "person"  # "1,500 army reinforcements", "police officers"
     if noun is not None and noun.ent_type_ == "MONEY":
         return "other", None
     if noun_kind in ("time",):
@@ -325,5 +363,23 @@ def _kind(doc, x: NumberExpr) -> tuple[str | None, str | None]:
     if kind in PEOPLE_KINDS:
         return kind, "people"
     if noun_kind == "measure" and noun is not None:
-        return "other", noun.text.lower()
+        if noun.lemma_.lower() in _PERCENT_WORDS:
+            return "other", noun.text.lower()  # "4 percentage points", "50 basis points"
+        return None, None  # distances, magnitudes, weights: measurements, not counts
+    if noun_kind == "equipment":
+        return None, None  # "two helicopters", "300 tanks": equipment is not counted as news
+    if noun is None and _population_of(doc, x):
+        return "people_other", "people"  # "a city of more than 1 million"
     return "other", None
+
+
+_PERCENT_WORDS = frozenset({"percent", "percentage", "point"})
+_PLACE_NOUNS = frozenset({"city", "town", "village", "country", "nation", "capital", "region",
+                          "state", "province", "island", "metropolis", "district"})
+
+
+def _population_of(doc, x: NumberExpr) -> bool:
+    """Whether the number is the population of a place: "a city of 1 million", "a nation of 50 million"."""
+    h = _head(doc, x)
+    return (h.dep_ == "pobj" and h.head.lower_ == "of" and h.head.head.lemma_.lower() in _PLACE_NOUNS
+            and h.head.head.i < h.i)

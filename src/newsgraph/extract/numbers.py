@@ -317,7 +317,11 @@ def find_numbers(doc) -> list[NumberExpr]:
         if end + 1 < sent_end and _low(doc[end]) in joiner and not flags["fraction"]:
             from_before = i > 0 and _low(doc[i - 1]) in ("from", "by")  # "rose from 40 to 45"
             second = _scan_number(doc, end + 1, sent_end)
-            if second is not None and not from_before and not (flags["vague"] or second[2]["vague"]):
+            pct_only_second = second is not None and second[0] < sent_end and \
+                _low(doc[second[0]]) in ("%", "percent") and _low(doc[end]) not in ("%", "percent") and \
+                bool(_match_before(doc, i, _currencies(), 0) or _glued_currency(doc[i]))
+            if second is not None and not from_before and not (flags["vague"] or second[2]["vague"]) \
+                    and not pct_only_second:  # "$1.28 or 2.5%": two amounts, not a range
                 end2, value2, flags2 = second
                 if value2 >= value or value2 >= 1000:
                     lo = value

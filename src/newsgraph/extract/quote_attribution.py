@@ -105,6 +105,8 @@ def _previous_cue_clause(d: _Doc, m: Marked):
     """The cue of a short clause ending the sentence right before the quote ("she said.")."""
     i = d.first_token_from(m.outer[0]) - 1
     doc = d.doc
+    if i > 0 and doc[i].pos_ == "CCONJ" and doc[i - 1].text in _TERMINAL:
+        i -= 1  # "..." he said. And "time is short."
     if i < 0 or doc[i].text not in _TERMINAL or "\n" in d.text[doc[i].idx:m.outer[0]]:
         return None
     j = i - 1

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from ..lexicons import load_tsv
 from ..model import Speaker, Span
 from .quote_marks import Marked
+from .quote_issuers import DOCUMENT_NOUNS
 from .quote_speakers import SpeakerResolver, subject_of
 
 _TERMINAL = {".", "?", "!"}
@@ -26,7 +27,6 @@ _SCARE_WORDS = {"called", "named", "dubbed", "titled", "entitled", "nicknamed", 
                 "branded", "term", "word", "phrase", "slogan", "hashtag", "film", "movie", "book",
                 "song", "album", "show", "series", "novel", "play", "so", "known", "headline",
                 "program", "programme", "documentary", "article", "column", "essay", "poem"}
-_PARTIAL_MAX_NO_CUE = 8
 _SUBORDINATORS = {"when", "as", "after", "because", "while", "before", "if", "since", "though",
                   "although", "whereas", "until", "unless"}
 _MINOR_WORDS = {"of", "the", "a", "an", "and", "in", "on", "to", "for", "at", "by", "with", "or", "from"}
@@ -110,6 +110,7 @@ def _frame_after(d: _Doc, m: Marked) -> list:
     i = d.first_token_from(end)
     toks = []
     doc = d.doc
+    ended = False  # the frame reached the end of its sentence
     while i < len(doc) and len(toks) < _FRAME_TOKENS:
         tok = doc[i]
         if d.in_long_quote(tok.idx) or "\n" in tok.text or "\n" in d.text[end:tok.idx]:
@@ -118,12 +119,14 @@ def _frame_after(d: _Doc, m: Marked) -> list:
         if d.in_quote(tok.idx):
             continue
         if tok.text in _TERMINAL or tok.text in (";",):
+            ended = True
             break
         toks.append(tok)
     if toks and last_char in (".",) and toks[0].text[:1].isupper() and toks[0].pos_ != "VERB":
         # "... the end." Kerry added that ... : a new sentence, not this quote's frame,
-        # unless it is a short cue clause ("Kerry said.")
-        if len(toks) > 4 or not any(_is_cue(t) for t in toks):
+        # unless it is a short cue clause that ends there ("Kerry said."), not one that
+        # goes on to quote something else ("Kerry adds there's "a lot of" ...")
+        if len(toks) > 4 or not ended or not any(_is_cue(t) for t in toks):
             return []
     return toks
 
@@ -191,6 +194,17 @@ def _speaker_for_cue(tok, resolver: SpeakerResolver, d: _Doc) -> tuple[Speaker |
             subj = subject_of(root, skip=d.in_quote)
             if subj is not None and subj.pos_ in ("PROPN", "PRON", "NOUN"):
                 return resolver.resolve(subj)
+    if tok.dep_ in ("acl", "relcl") and tok.head.lemma_.lower() in DOCUMENT_NOUNS:
+        # "X issued a statement praising ...": the document speaks for its issuer
+        return resolver.resolve(tok.head)
+    if tok.lemma_.lower() != "quote" and any(c.dep_ == "auxpass" for c in tok.children):
+        # "the deal is described by a magazine as ...": the agent of a passive cue speaks
+        # (but "was quoted by the agency as saying" quotes the subject)
+        for child in tok.children:
+            if child.dep_ == "agent":
+                objs = [g for g in child.children if g.dep_ == "pobj" and not d.in_quote(g.idx)]
+                if objs:
+                    return resolver.resolve(objs[0])
     subj = subject_of(tok, skip=d.in_quote)
     if subj is None:
         # parser missed the subject of an inverted cue ("said Caddell", "told Kerry")
@@ -205,7 +219,9 @@ def _speaker_for_cue(tok, resolver: SpeakerResolver, d: _Doc) -> tuple[Speaker |
             return resolver.resolve(head)
         prev = tok.doc[tok.i - 1] if tok.i > 0 else None
         if prev is not None and not d.in_quote(prev.idx) and (
-                prev.pos_ in ("PROPN", "PRON") or resolver.named_person(prev) is not None):
+                prev.pos_ in ("PROPN", "PRON") or resolver.named_person(prev) is not None
+                or (prev.pos_ == "NOUN" and tok.tag_ in ("VBD", "VBZ", "VBP") and prev.tag_ == "NN")):
+            # "the transport authority tweeted" parsed without a subject: the noun before it
             # "“Go register,” Trump implored": the name before the cue, even mistagged as a verb
             return resolver.resolve(prev)
         # "“...,” Flynn, a top Trump surrogate, said": the first name right before the cue

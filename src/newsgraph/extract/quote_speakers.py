@@ -17,8 +17,9 @@ from typing import Sequence
 
 from ..lexicons import load_tsv
 from ..model import Entity, Speaker, Span
-from .gazetteer import country_code, title_role
+from .gazetteer import countries, country_code, title_role
 from .linking import MentionIndex
+from .quote_issuers import DOCUMENT_NOUNS, describe, issuer_in_context, owner_token
 
 _SUBJ = {"nsubj", "nsubjpass"}
 _NOT_SPEAKER = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
@@ -57,10 +58,15 @@ def subject_of(verb, *, skip=None) -> object | None:
     """
     tok = verb
     for _ in range(4):
-        for child in tok.children:
-            if (child.dep_ in _SUBJ and not (skip and skip(child.idx)) and child.ent_type_ not in _NOT_SPEAKER
-                    and any(ch.isalnum() for ch in child.text)):  # a dash the parser took for a noun
-                return child
+        subjects = [child for child in tok.children
+                    if child.dep_ in _SUBJ and not (skip and skip(child.idx)) and child.ent_type_ not in _NOT_SPEAKER
+                    and any(ch.isalnum() for ch in child.text)]  # a dash the parser took for a noun
+        if subjects:
+            first = subjects[0]
+            for c in subjects[1:]:
+                if c.pos_ == "PROPN" and c.left_edge.i == first.i + 1:
+                    return c  # "the engineer Paula Reyes said" parsed as two subjects: the name
+            return first
         if tok.dep_ in _CLIMB and tok.head is not tok:
             tok = tok.head
             continue
@@ -101,12 +107,6 @@ def phrase_span(head) -> Span:
     return left.idx, right.idx + len(right)
 
 
-# Nouns for what a body publishes; when one is the cue's subject or object
-# ("United Nations calculations"), the body that owns it is the speaker.
-_DOCUMENT_NOUNS = frozenset(
-    "calculation figure estimate data statistic statement report count tally record survey census "
-    "assessment announcement release tweet post communique document analysis study".split())
-
 class SpeakerResolver:
     """Resolves subjects of cue verbs to speakers for one article."""
 
@@ -122,6 +122,7 @@ class SpeakerResolver:
         self._sent_starts = [sent.start for sent in self._sents]
         self._sent_cost: list[float] | None = None
         self.timeline: list[tuple[int, Speaker, str | None, float]] = []
+        self._cue_like = lambda tok: False  # the cue test, given by prime()
 
     # ------------------------------------------------------------------ canonical names
 
@@ -148,8 +149,16 @@ class SpeakerResolver:
         """The entity a speaker is reported under (its fuller person entity when split)."""
         return self._canon.get(entity.id, entity)
 
-    def speaker(self, entity: Entity) -> Speaker:
+    def speaker(self, entity: Entity, *, state: bool = True) -> Speaker:
+        """The speaker an entity gives: a state speaks through its government ("Belgian government").
+
+        ``state`` False keeps the country's name (its people: "the Americans said").
+        """
         ent = self.canonical(entity)
+        if state and ent.type == "GPE" and ent.country:
+            info = countries().get(ent.country)
+            if info is not None and info.name == ent.name and info.demonyms:
+                return Speaker(name=f"{info.demonyms[0]} government", entity=ent.id)
         return Speaker(name=ent.name, entity=ent.id)
 
     def remember(self, pos: int, speaker: Speaker | None) -> None:
@@ -159,7 +168,7 @@ class SpeakerResolver:
 
     # ------------------------------------------------------------------ resolution
 
-    def resolve(self, head) -> tuple[Speaker | None, Span | None]:
+    def resolve(self, head, depth: int = 0) -> tuple[Speaker | None, Span | None]:
         """The speaker named by the subject token ``head``, and the span that named it."""
         low = head.lower_
         if low in _RELATIVE and head.head.dep_ == "relcl" and head.head.head is not head.head:
@@ -192,7 +201,7 @@ class SpeakerResolver:
             # ("the Russians said" stays the country's side)
             return Speaker(name=self.text[span[0]:span[1]], entity=None), span
         if ent is not None:
-            return self.speaker(ent), span
+            return self.speaker(ent, state=head.tag_ not in ("NNPS", "NNS")), span
         if head.pos_ in ("NOUN", "PROPN", "ADJ", "NUM") or head.tag_.startswith("NN"):
             first = self.doc.char_span(*span, alignment_mode="expand")
             det = first[0].lower_ if first is not None and len(first) else ""
@@ -211,16 +220,41 @@ class SpeakerResolver:
                         found = None
                 if found is not None:
                     return found, span
-            if head.lemma_.lower() in _DOCUMENT_NOUNS:
-                # "according to United Nations calculations", "police figures showed":
-                # the body whose document it is speaks
-                owners = [e for _, e in self.index.mentions_between(*span)
-                          if e.type in ("ORG", "GPE", "PERSON")]
-                if owners:
-                    return self.speaker(owners[0]), span
-            name = self.text[span[0]:span[1]]
-            return Speaker(name=name, entity=None), span
+            if head.lemma_.lower() in DOCUMENT_NOUNS and depth < 3:
+                found = self._issuer(head, span, depth)
+                if found is not None:
+                    return found, span
+            return Speaker(name=describe(self.text, head, span), entity=None), span
         return None, span
+
+    def _issuer(self, head, span: Span, depth: int) -> Speaker | None:
+        """The body a document speaks for ("a statement from the embassy", "police figures")."""
+        owner = owner_token(head)
+        if owner is not None:
+            return self._joint(owner, depth + 1)
+        # "according to United Nations calculations": a body named inside the phrase
+        owners = [e for _, e in self.index.mentions_between(*span) if e.type in ("ORG", "GPE", "PERSON")]
+        if owners:
+            return self.speaker(owners[0])
+        tok = issuer_in_context(head, in_quote=self._is_quoted, cue_like=self._cue_like, is_body=self._is_body)
+        if tok is not None:
+            return self._joint(tok, depth + 1)
+        return None
+
+    def _joint(self, tok, depth: int) -> Speaker | None:
+        """The speaker of ``tok`` and of the names joined to it: a joint statement speaks for both
+        ("a statement from Acme and Bolt" -> "Acme and Bolt")."""
+        first = self.resolve(tok, depth)[0]
+        others = [self.resolve(c, depth)[0] for c in tok.children if c.dep_ == "conj"]
+        names = [sp.name for sp in [first, *others] if sp is not None]
+        if first is None or len(names) < 2:
+            return first
+        return Speaker(name=" and ".join(dict.fromkeys(names)), entity=None)
+
+    def _is_body(self, tok) -> bool:
+        """Does this token name an organisation or a state of the article?"""
+        ent = self._entity_at(tok)
+        return ent is not None and ent.type in ("ORG", "GPE", "NORP")
 
     def _prominent(self, entity: Entity) -> bool:
         """Is this one of the article's two most mentioned people (who get epithets)?"""
@@ -297,6 +331,7 @@ class SpeakerResolver:
         carry the chain on ("he argued" -> Fowler again).
         """
         self.timeline = []
+        self._cue_like = is_cue
         for tok in self.doc:
             if in_quote(tok.idx):
                 continue

@@ -10,15 +10,17 @@ Three sources of quotes, one speaker resolver:
   several paragraphs or sentences).
 - **partial**: a few quoted words inside a sentence, attributed to the subject of
   the reporting verb that governs them in the parse; quoted words no reporting
-  verb governs (scare quotes, a film called "Sully") are dropped.
+  verb governs are still someone's words (speaker from the frame, else None);
+  names and titles in quotes (a film called "Sully", the "Remain" campaign) are
+  not quotes.
 - **indirect**: the complement clause of a reporting verb outside quote marks
   ("Putin said on Tuesday that Moscow will ..." -> "Moscow will ...").
 
-A quote split around its cue (``"We will," he said, "go on."``) is ONE quote:
-``span`` runs from its first to its last quoted character (so it covers the cue
-between the pieces) and ``text`` is the quoted pieces joined by one space, marks
-and cue left out. For a quote in one piece ``text == article.text[span]``; a
-quote running over paragraphs is such a multi-piece quote too.
+Every stretch between marks is one quote and ``text == article.text[span]``
+(the annotation convention of real-report benchmarks): a quote split around its
+cue (``"We will," he said, "go on."``) gives two quotes, and a quotation running
+over several paragraphs one quote per paragraph, all with the same cue and
+speaker.
 """
 
 from __future__ import annotations
@@ -27,11 +29,12 @@ import logging
 
 from ..model import Article, Found, Quote
 from .quote_attribution import _attribute_direct, _carry_speakers, _merge_split
-from .quote_frames import (_PARTIAL_MAX_NO_CUE, _SCARE_WORDS, _MINOR_WORDS, _according, _Cand, _cue_info,
+from .quote_frames import (_SCARE_WORDS, _MINOR_WORDS, _according, _Cand, _cue_info,
                            _cues, _Doc, _frame_after, _frame_before, _is_cue, _speaker_for_cue)
 from .quote_marks import Marked, find_marked
 from .quote_reported import _headline, _indirect
-from .quote_speakers import SpeakerResolver
+from .quote_issuers import DOCUMENT_NOUNS
+from .quote_speakers import SpeakerResolver, subject_of
 
 log = logging.getLogger(__name__)
 
@@ -68,9 +71,15 @@ def _governing_cue(d: _Doc, m: Marked):
         if not d.in_quote(cur.idx) and _according(cur):
             return cur
         if not d.in_quote(cur.idx) and _is_cue(cur):
-            if _cues()[cur.lemma_.lower()] == "strong":
+            subj = subject_of(cur, skip=d.in_quote)
+            if subj is not None and subj.lemma_.lower() in DOCUMENT_NOUNS and _higher_cue(d, cur):
+                pass  # "the tip suggested that ... "...," he said": the one who reports it speaks
+            elif _cues()[cur.lemma_.lower()] == "strong" or subj is not None:
+                # the nearest cue with a subject of its own: "X claims the attacks that Y
+                # calls "an act of war"" quotes Y, not X
                 return cur
-            weak = weak or cur
+            else:
+                weak = weak or cur
         for child in cur.children:
             if _according(child):
                 return child
@@ -86,6 +95,18 @@ def _governing_cue(d: _Doc, m: Marked):
         if not d.in_quote(t.idx) and (_is_cue(t) and _cues()[t.lemma_.lower()] == "strong"):
             return t
     return None
+
+
+def _higher_cue(d: _Doc, verb) -> bool:
+    """Is there a reporting verb with a subject above ``verb`` in the parse?"""
+    cur = verb
+    for _ in range(6):
+        if cur.head is cur:
+            return False
+        cur = cur.head
+        if not d.in_quote(cur.idx) and _is_cue(cur) and subject_of(cur, skip=d.in_quote) is not None:
+            return True
+    return False
 
 
 def _is_scare(d: _Doc, m: Marked) -> bool:
@@ -172,22 +193,21 @@ def extract(doc, article: Article, found: Found) -> list[Quote]:
             continue
         if c.kind == "partial":
             cue = _governing_cue(d, m)
-            words = len(text[m.pieces[0][0]:m.pieces[-1][1]].split())
             if cue is None:
-                if words <= _PARTIAL_MAX_NO_CUE:
-                    continue
-                # a long quoted stretch mid-sentence that no reporting verb governs (a
-                # rule, a report): kept as partial, speaker from the frame when there is one
+                # quoted words no reporting verb governs ("And "time is against us."", a
+                # phrase a report hails or describes): still someone's words; the speaker
+                # comes from the frame when there is one, else stays unknown
                 _attribute_direct(c, d, resolver)
             else:
                 c.cue = cue
                 c.cue_text, c.cue_span = _cue_info(cue)
                 c.speaker, c.speaker_span = _speaker_for_cue(cue, resolver, d)
-        pieces = m.pieces
-        qtext = " ".join(text[s:e] for s, e in pieces)
-        quotes.append(Quote(text=qtext, span=(pieces[0][0], pieces[-1][1]), speaker=c.speaker,
-                            cue=c.cue_text, kind=c.kind, speaker_span=c.speaker_span,
-                            cue_span=c.cue_span))
+        # one quote per stretch between marks: the pieces of a quote split around its cue
+        # and the paragraphs of a long quotation share the cue and the speaker
+        for k, (s, e) in enumerate(m.pieces):
+            quotes.append(Quote(text=text[s:e], span=(s, e), speaker=c.speaker, cue=c.cue_text,
+                                kind=c.kind, speaker_span=c.speaker_span, cue_span=c.cue_span,
+                                continues=k > 0))
     direct_spans = [q.span for q in quotes if q.kind == "direct"]
     quotes.extend(_headline(doc, d, resolver, [m.outer for m in marked]))
     quotes.extend(_indirect(doc, d, resolver, direct_spans))

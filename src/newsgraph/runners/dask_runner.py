@@ -40,7 +40,6 @@ from .ordered import OrderedFanOut, Result, chunks
 
 log = logging.getLogger(__name__)
 
-TASK_SIZE = 8  # articles per task: as the local pool, so one long article never idles a worker long
 QUEUE_PER_THREAD = 4  # batches in flight per worker thread: enough to hide the round trip
 RETRIES = 2  # re-runs of a task that raised (a task whose worker died is re-run by the scheduler)
 CONNECT_TIMEOUT_S = 30
@@ -153,5 +152,6 @@ def analyse_with_dask(items: Iterable[Article | Rejected], settings: Settings, *
     runner = OrderedFanOut(submit=submit, collect=collect, capacity=capacity)
     if fan_out is not None:
         fan_out.append(runner)
-    task_size = max(1, min(settings.batch_size, TASK_SIZE))
-    yield from runner.run(chunks(items, task_size))
+    # a task is one nlp.pipe batch: across machines each round trip costs more than in a local
+    # pool, so tasks are --batch-size articles (the output does not depend on the batching)
+    yield from runner.run(chunks(items, max(1, settings.batch_size)))

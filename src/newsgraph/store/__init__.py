@@ -1,5 +1,11 @@
-"""Where results go: JSONL files written so that a crashed run resumes where it stopped."""
+"""Where results go: JSONL files that resume after a crash, and the newsroom database.
 
+``Store`` (SQLite by default, PostgreSQL for teams) keeps articles, rejections,
+facts and stories; ``StoreSink`` is how a run writes into it.
+"""
+
+from .db import ArticleState, Store
 from .jsonl import JsonlSink, read_analysed, read_jsonl_records
+from .queries import Page
 
-__all__ = ["JsonlSink", "read_analysed", "read_jsonl_records"]
+__all__ = ["JsonlSink", "read_analysed", "read_jsonl_records", "Store", "ArticleState", "Page"]

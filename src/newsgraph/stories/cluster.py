@@ -21,6 +21,7 @@ from __future__ import annotations
 import heapq
 import logging
 import math
+import sys
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
@@ -58,6 +59,16 @@ def _days(published: str | None) -> float | None:
     return (dt - datetime(1970, 1, 1)).total_seconds() / 86400.0
 
 
+def _compact(terms: frozenset[str]) -> tuple[str, ...]:
+    """A figure's context terms as a sorted tuple of interned strings.
+
+    A frozenset per figure costs several times the memory of a tuple, and the
+    same words recur across a story's reports, so interning shares them; the
+    set is rebuilt only when the story's discrepancies are made.
+    """
+    return tuple(sorted(sys.intern(t) for t in terms))
+
+
 @dataclass
 class _Story:
     id: str
@@ -85,11 +96,17 @@ class _Kept:
     lead: str
     credit: Credit | None
     figures: tuple[Figure, ...]
-    contexts: tuple[frozenset[str], ...]
+    contexts: tuple[tuple[str, ...], ...]
     quotes: tuple[Quote, ...]
     events: tuple[Event, ...]
     weekdays: tuple[int, ...] = ()
     own_anchor: str | None = None
+
+    def _slim(self) -> "_Kept":
+        """This record without the facts and texts only a story's own record needs."""
+        return _Kept(id=self.id, order=self.order, published=self.published, source=self.source, title=None,
+                     lead="", credit=self.credit, figures=(), contexts=(), quotes=(), events=(),
+                     weekdays=self.weekdays, own_anchor=self.own_anchor)
 
 
 @dataclass
@@ -111,7 +128,11 @@ class StoryClusterer:
         syndication: also find near-verbatim copies (MinHash LSH + containment).
         idf_power: exponent on IDF (above 1 favours rare terms more).
         entity_weight: weight of an entity-name term per mention (0 ignores entities).
-        max_active: stories kept joinable; beyond it the stalest are retired.
+        max_active: stories kept joinable; beyond it the stalest are retired and
+            finished: their centroid, copy fingerprints and the facts of their
+            articles are dropped once their merged events and discrepancies are
+            made, so memory stays flat however long the stream (2,000 stories
+            cover a week or more of a stream of a thousand articles a day).
         merge_split: let ``result()`` merge stories the stream split.
 
     Example:
@@ -132,7 +153,7 @@ class StoryClusterer:
     syndication: bool = True
     idf_power: float = 1.0
     entity_weight: float = 0.5
-    max_active: int = 200_000
+    max_active: int = 2_000
     merge_split: bool = True
     _df: Counter = field(default_factory=Counter, init=False, repr=False)
     _n: int = field(default=0, init=False, repr=False)
@@ -146,6 +167,14 @@ class StoryClusterer:
     _primed: set[str] = field(default_factory=set, init=False, repr=False)
     _final: dict[str, str] = field(default_factory=dict, init=False, repr=False)
     _days_of: dict[str, StoryDays] = field(default_factory=dict, init=False, repr=False)
+    _done: dict[str, Story] = field(default_factory=dict, init=False, repr=False)
+    _newest: float = field(default=-math.inf, init=False, repr=False)
+    _dated: int = field(default=0, init=False, repr=False)
+    _late: int = field(default=0, init=False, repr=False)
+
+    @property
+    def _stale(self) -> float:
+        return self.window_days + 1.0
 
     def __post_init__(self) -> None:
         if self.syndication:
@@ -250,13 +279,19 @@ class StoryClusterer:
         self._story_of[article_id] = story.id
 
     def _retire_old(self) -> None:
-        """Drop centroids and copy fingerprints of the stalest stories beyond ``max_active``.
+        """Retire the stalest stories beyond ``max_active``, and stories no dated report can join any more.
 
-        Retiring by count rather than by the newest date seen keeps an input
-        that is not in time order intact, while memory and look-up cost stay
-        bounded on an endless stream.
+        A story whose latest report is more than ``window_days`` (plus a day's
+        slack for input slightly out of time order) older than the newest report
+        seen is out of every later report's window, so keeping it joinable only
+        costs memory; the count bound covers undated streams. Retiring by time
+        starts only once the stream shows it is in time order (at least 200
+        dated reports, at most 2% of them older than the window behind the
+        newest), so a shuffled or back-filled input keeps its stories joinable.
         """
-        while self._active > self.max_active and self._expiry:
+        in_order = self._dated >= 200 and self._late <= 0.02 * self._dated
+        while self._expiry and (self._active > self.max_active
+                                or (in_order and self._expiry[0][0] < self._newest - self._stale)):
             last, sid = heapq.heappop(self._expiry)
             story = self._stories[sid]
             if not story.active or (story.last if story.last is not None else -math.inf) > last:
@@ -268,6 +303,15 @@ class StoryClusterer:
             if self._synd is not None:
                 for aid in story.articles:
                     self._synd.forget(aid)
+            # a retired story is final: make its record now and keep only what syndication needs
+            self._done[sid] = self._story_record(story.id, [self._kept[a] for a in story.articles])
+            for aid in story.articles:
+                self._kept[aid] = self._kept[aid]._slim()
+        if len(self._expiry) > 4 * self._active + 64:
+            # stale heap entries (every join pushes one): rebuild from the active stories only
+            self._expiry = [(s.last if s.last is not None else -math.inf, s.id)
+                            for s in self._stories.values() if s.active]
+            heapq.heapify(self._expiry)
 
     def add(self, article: AnalysedArticle) -> str:
         """Assign one analysed article to a story; returns the story id.
@@ -299,6 +343,10 @@ class StoryClusterer:
             chosen = self._new_story(article.id)
         self._join(chosen, article.id, vec, when)
         chosen.days.add(article_days(article))
+        if when is not None:
+            self._dated += 1
+            self._late += when < self._newest - self.window_days
+            self._newest = max(self._newest, when)
         if when is None and len(chosen.marks) < 32:
             chosen.marks.update(day_marks(article))
         anchor = own_anchor(article) if when is None else None
@@ -306,7 +354,7 @@ class StoryClusterer:
             id=article.id, order=len(self._kept), published=article.published, source=article.source,
             title=article.title, lead=article.text.strip().split("\n", 1)[0][:120],
             credit=find_credit(article.text), figures=article.figures,
-            contexts=tuple(figure_context(article.text, f) for f in article.figures),
+            contexts=tuple(_compact(figure_context(article.text, f)) for f in article.figures),
             quotes=article.quotes, events=article.events,
             weekdays=own_weekdays(article) if when is None else (), own_anchor=anchor[0] if anchor else None)
         self._retire_old()
@@ -352,6 +400,20 @@ class StoryClusterer:
                 groups.setdefault(find(story.id), []).append(story)
         return list(groups.values())
 
+    @staticmethod
+    def _story_record(sid: str, kept: list[_Kept]) -> Story:
+        """The ``Story`` of articles ``kept`` (in input order): title, merged events, discrepancies."""
+        kept = sorted(kept, key=lambda k: k.order)
+        dated = sorted((k for k in kept if k.published), key=lambda k: (k.published, k.order))
+        lead = dated[0] if dated else kept[0]
+        title = lead.title or next((k.title for k in kept if k.title), None) or lead.lead or None
+        events: tuple[MergedEvent, ...] = merge_events([(k.id, k.events) for k in kept])
+        discrepancies: tuple[Discrepancy, ...] = find_discrepancies(
+            [ArticleFacts(k.id, k.figures, tuple(frozenset(c) for c in k.contexts), k.quotes) for k in kept])
+        return Story(id=sid, title=title, articles=tuple(k.id for k in kept),
+                     first_published=dated[0].published if dated else None,
+                     events=events, discrepancies=discrepancies)
+
     def result(self) -> StoriesResult:
         """Every story with its merged events and discrepancies, and the syndication links."""
         stories = []
@@ -371,15 +433,8 @@ class StoryClusterer:
                     day_key[k.id] = k.own_anchor[:10]
                 elif (inferred := days.inferred_day(k.weekdays)) is not None:
                     day_key[k.id] = inferred.isoformat()
-            dated = sorted((k for k in kept if k.published), key=lambda k: (k.published, k.order))
-            lead = dated[0] if dated else kept[0]
-            title = lead.title or next((k.title for k in kept if k.title), None) or lead.lead or None
-            events: tuple[MergedEvent, ...] = merge_events([(k.id, k.events) for k in kept])
-            discrepancies: tuple[Discrepancy, ...] = find_discrepancies(
-                [ArticleFacts(k.id, k.figures, k.contexts, k.quotes) for k in kept])
-            stories.append(Story(id=story.id, title=title, articles=tuple(k.id for k in kept),
-                                 first_published=dated[0].published if dated else None,
-                                 events=events, discrepancies=discrepancies))
+            done = self._done.get(story.id) if len(group) == 1 else None
+            stories.append(done if done is not None else self._story_record(story.id, kept))
         syndication = ()
         if self._synd is not None:
             syndication = tuple(resolve(

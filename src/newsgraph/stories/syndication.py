@@ -58,15 +58,15 @@ class SyndicationIndex:
         threshold: containment at or above which two texts are copies.
         lsh_threshold: the Jaccard level at which LSH proposes candidates (low,
             so that a copy with half its text cut is still proposed).
-        max_size: texts kept in the index; beyond it the oldest added are
-            forgotten (copies follow their original within days), which bounds
-            memory on an endless stream.
+        max_size: texts kept in the index (a sliding window of the latest
+            added); beyond it the oldest are forgotten (copies follow their
+            original within days), which keeps memory flat on an endless stream.
     """
 
     threshold: float = COPY_CONTAINMENT
     lsh_threshold: float = 0.2
     num_perm: int = NUM_PERM
-    max_size: int = 20_000
+    max_size: int = 3_000
     _lsh: MinHashLSH = field(init=False, repr=False)
     _entries: dict[str, _Entry] = field(default_factory=dict, init=False, repr=False)
     _fifo: deque = field(default_factory=deque, init=False, repr=False)

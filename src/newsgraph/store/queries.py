@@ -1,0 +1,254 @@
+"""The typical questions, as query functions over an open connection (the HTTP API calls these).
+
+Every function takes keyword-only filters, returns a ``Page`` of plain dicts
+(the SCHEMA record of the fact plus an ``article`` summary) and pages with an
+opaque keyset ``cursor`` (the last row id), so page 1,000 costs what page 1
+does. Full-text search uses FTS5 on SQLite and a tsvector with a GIN index on
+PostgreSQL; the user's words are matched all together, never parsed as syntax.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import re
+from dataclasses import dataclass, field
+from typing import Any, Sequence
+
+from sqlalchemy import ColumnElement, Connection, Select, func, literal_column, or_, select, text
+
+from ..errors import BadInput
+from . import schema as t
+
+MAX_LIMIT = 1000
+
+
+@dataclass
+class Page:
+    """One page of results; pass ``next`` as ``cursor`` for the following page (None: no more)."""
+
+    items: list[dict[str, Any]] = field(default_factory=list)
+    next: str | None = None
+
+
+def encode_cursor(last_key: int | str) -> str:
+    """An opaque cursor for the key of the last row of a page."""
+    return base64.urlsafe_b64encode(json.dumps(last_key).encode()).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str | None) -> int | str | None:
+    """The row key a cursor stands for; a cursor that was not made here is bad input."""
+    if not cursor:
+        return None
+    try:
+        key = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode())
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise BadInput(f"not a cursor from this API: {cursor!r}") from exc
+    if not isinstance(key, (int, str)) or isinstance(key, bool):
+        raise BadInput(f"not a cursor from this API: {cursor!r}")
+    return key
+
+
+def _record(value: Any) -> Any:
+    return json.loads(value) if isinstance(value, str) else value
+
+
+def _words(q: str) -> list[str]:
+    return re.findall(r"\w+", q or "")
+
+
+def fts_match(conn: Connection, table: str, rowid_col: ColumnElement, q: str) -> ColumnElement:
+    """A condition on ``rowid_col`` (or the table's tsvector) matching all words of ``q``."""
+    words = _words(q)
+    if not words:
+        raise BadInput("a search needs at least one word")
+    if conn.dialect.name == "postgresql":
+        return literal_column(f"{table}.tsv").op("@@")(func.plainto_tsquery("english", " ".join(words)))
+    match = " ".join('"' + w.replace('"', "") + '"' for w in words)
+    return rowid_col.in_(select(literal_column("rowid")).select_from(text(f"{table}_fts"))
+                         .where(text(f"{table}_fts MATCH :fts_q").bindparams(fts_q=match)))
+
+
+def _as_list(value: str | Sequence[str] | None) -> list[str] | None:
+    if value is None:
+        return None
+    return [value] if isinstance(value, str) else list(value)
+
+
+def _page(conn: Connection, stmt: Select, id_col: ColumnElement, *, cursor: str | None, limit: int,
+          newest_first: bool, build) -> Page:
+    if not 1 <= limit <= MAX_LIMIT:
+        raise BadInput(f"limit must be 1..{MAX_LIMIT}, not {limit}")
+    after = decode_cursor(cursor)
+    if after is not None:
+        stmt = stmt.where(id_col < after if newest_first else id_col > after)
+    stmt = stmt.order_by(id_col.desc() if newest_first else id_col).limit(limit + 1)
+    rows = conn.execute(stmt).mappings().all()
+    items = [build(r) for r in rows[:limit]]
+    nxt = encode_cursor(rows[limit - 1][id_col.key]) if len(rows) > limit else None
+    return Page(items, nxt)
+
+
+def _article_summary(r: Any) -> dict[str, Any]:
+    return {"id": r["article_id"], "url": r["url"], "source": r["outlet"], "title": r["title"],
+            "published": r["published"]}
+
+
+def _with_article(table, *cols) -> Select:
+    return (select(table.c.id, table.c.article_id, table.c.record, *cols, t.articles.c.url,
+                   t.articles.c.source.label("outlet"), t.articles.c.title, t.articles.c.published)
+            .join(t.articles, t.articles.c.id == table.c.article_id))
+
+
+def _in_story(table, story: str | None) -> list[ColumnElement]:
+    if story is None:
+        return []
+    return [table.c.article_id.in_(select(t.story_members.c.article_id).where(t.story_members.c.story_id == story))]
+
+
+def _days(col: ColumnElement, since: str | None, until: str | None) -> list[ColumnElement]:
+    out = []
+    if since:
+        out.append(col >= since[:10])
+    if until:
+        out.append(col <= until[:10])
+    return out
+
+
+def _actor_match(code: str, role: str | None = None) -> ColumnElement:
+    """Events with an actor whose code is ``code`` or, for a 3-letter country code, starts with it."""
+    code = " ".join(code.split()).upper()
+    country = re.fullmatch(r"[A-Z]{3}", code) is not None
+    sides = {"source": (t.events.c.source_country, t.events.c.source_code),
+             "target": (t.events.c.target_country, t.events.c.target_code)}
+    conds = [(by_country if country else by_code) == code
+             for side, (by_country, by_code) in sides.items() if role in (None, side)]
+    return conds[0] if len(conds) == 1 else or_(*conds)
+
+
+def events(conn: Connection, *, type: str | Sequence[str] | None = None, actor: str | None = None,
+           source: str | None = None, target: str | None = None, since: str | None = None,
+           until: str | None = None, place: str | None = None, story: str | None = None,
+           article: str | None = None, negated: bool | None = None, main: bool | None = None,
+           limit: int = 50, cursor: str | None = None, newest_first: bool = False) -> Page:
+    """Events filtered by PLOVER type, actor code (either side, or ``source``/``target`` side;
+    "RUS" matches every RUS actor), day range (the event date, else its article's
+    publication day), place name, story, article."""
+    stmt = _with_article(t.events, t.events.c.day)
+    where: list[ColumnElement] = []
+    types = _as_list(type)
+    if types:
+        where.append(t.events.c.type.in_([t.upper() for t in types]))
+    if actor:
+        where.append(_actor_match(actor))
+    if source:
+        where.append(_actor_match(source, "source"))
+    if target:
+        where.append(_actor_match(target, "target"))
+    where += _days(t.events.c.day, since, until)
+    if place:
+        where.append(t.events.c.place == place)
+    if article:
+        where.append(t.events.c.article_id == article)
+    if negated is not None:
+        where.append(t.events.c.negated == negated)
+    if main is not None:
+        where.append(t.events.c.main == main)
+    where += _in_story(t.events, story)
+    return _page(conn, stmt.where(*where), t.events.c.id, cursor=cursor, limit=limit, newest_first=newest_first,
+                 build=lambda r: {**_record(r["record"]), "day": r["day"], "article": _article_summary(r)})
+
+
+def quotes(conn: Connection, *, speaker: str | None = None, q: str | None = None, kind: str | None = None,
+           since: str | None = None, until: str | None = None, story: str | None = None,
+           article: str | None = None, limit: int = 50, cursor: str | None = None,
+           newest_first: bool = False) -> Page:
+    """Quotes by speaker (canonical name), words said (full text), kind, days, story."""
+    where: list[ColumnElement] = []
+    if speaker:
+        where.append(t.quotes.c.speaker == speaker)
+    if q:
+        where.append(fts_match(conn, "quotes", t.quotes.c.id, q))
+    if kind:
+        where.append(t.quotes.c.kind == kind)
+    if article:
+        where.append(t.quotes.c.article_id == article)
+    where += _days(t.quotes.c.day, since, until) + _in_story(t.quotes, story)
+    return _page(conn, _with_article(t.quotes).where(*where), t.quotes.c.id, cursor=cursor, limit=limit,
+                 newest_first=newest_first, build=lambda r: {**_record(r["record"]), "article": _article_summary(r)})
+
+
+def figures(conn: Connection, *, kind: str | None = None, min_value: float | None = None,
+            unit: str | None = None, since: str | None = None, until: str | None = None,
+            story: str | None = None, article: str | None = None, limit: int = 50,
+            cursor: str | None = None, newest_first: bool = False) -> Page:
+    """Figures by kind (killed, money...), lowest value, unit, days, story."""
+    where: list[ColumnElement] = []
+    if kind:
+        where.append(t.figures.c.kind == kind)
+    if min_value is not None:
+        where.append(t.figures.c.value >= min_value)
+    if unit:
+        where.append(t.figures.c.unit == unit)
+    if article:
+        where.append(t.figures.c.article_id == article)
+    where += _days(t.figures.c.day, since, until) + _in_story(t.figures, story)
+    return _page(conn, _with_article(t.figures).where(*where), t.figures.c.id, cursor=cursor, limit=limit,
+                 newest_first=newest_first, build=lambda r: {**_record(r["record"]), "article": _article_summary(r)})
+
+
+def entities(conn: Connection, *, name: str | None = None, type: str | None = None,
+             country: str | None = None, article: str | None = None, limit: int = 50,
+             cursor: str | None = None, newest_first: bool = False) -> Page:
+    """Entity records (one per article) by canonical name, type, country."""
+    where: list[ColumnElement] = []
+    if name:
+        where.append(t.entities.c.name == name)
+    if type:
+        where.append(t.entities.c.type == type.upper())
+    if country:
+        where.append(t.entities.c.country == country.upper())
+    if article:
+        where.append(t.entities.c.article_id == article)
+    return _page(conn, _with_article(t.entities).where(*where), t.entities.c.id, cursor=cursor, limit=limit,
+                 newest_first=newest_first, build=lambda r: {**_record(r["record"]), "article": _article_summary(r)})
+
+
+def articles(conn: Connection, *, q: str | None = None, source: str | None = None, since: str | None = None,
+             until: str | None = None, story: str | None = None, status: str = "done", limit: int = 50,
+             cursor: str | None = None, newest_first: bool = False) -> Page:
+    """Article summaries (no text) by full-text search, outlet, publication days, story."""
+    stmt = select(t.articles.c.seq, t.articles.c.id, t.articles.c.url, t.articles.c.source, t.articles.c.title,
+                  t.articles.c.published, t.articles.c.language, t.articles.c.status)
+    where: list[ColumnElement] = [t.articles.c.status == status]
+    if q:
+        where.append(fts_match(conn, "articles", t.articles.c.seq, q))
+    if source:
+        where.append(t.articles.c.source == source)
+    where += _days(t.articles.c.day, since, until)
+    if story is not None:
+        where.append(t.articles.c.id.in_(select(t.story_members.c.article_id).where(t.story_members.c.story_id == story)))
+    return _page(conn, stmt.where(*where), t.articles.c.seq, cursor=cursor, limit=limit, newest_first=newest_first,
+                 build=lambda r: {k: r[k] for k in ("id", "url", "source", "title", "published", "language")})
+
+
+def stories(conn: Connection, *, since: str | None = None, min_size: int = 1, limit: int = 50,
+            cursor: str | None = None, newest_first: bool = False) -> Page:
+    """Story summaries (id, title, first published, size) from a publication day on, of a least size."""
+    stmt = select(t.stories.c.id, t.stories.c.title, t.stories.c.first_published, t.stories.c.size)
+    where: list[ColumnElement] = [t.stories.c.size >= min_size]
+    if since:
+        where.append(t.stories.c.first_published >= since[:10])
+    return _page(conn, stmt.where(*where), t.stories.c.id, cursor=cursor, limit=limit,
+                 newest_first=newest_first,
+                 build=lambda r: {k: r[k] for k in ("id", "title", "first_published", "size")})
+
+
+def story(conn: Connection, story_id: str) -> dict[str, Any] | None:
+    """One SCHEMA story object (articles, merged events, discrepancies), or None."""
+    rec = conn.execute(select(t.stories.c.record).where(t.stories.c.id == story_id)).scalar()
+    return None if rec is None else _record(rec)
+
+
+__all__ = ["Page", "events", "quotes", "figures", "entities", "articles", "stories", "story", "fts_match",
+           "encode_cursor", "decode_cursor", "MAX_LIMIT"]
