@@ -93,6 +93,25 @@ def test_cli_show_prints_a_digest(inputs, tmp_path):
     assert result.exit_code == 0 and "William Ruto" in result.output
 
 
+def test_cli_show_lists_main_events_before_background(tmp_path):
+    from newsgraph.extract import AnalysedArticle
+    from newsgraph.model import Actor, Event, to_dict
+
+    text = "In 2009 the rebels seized the port. On Monday the army arrested the rebel leader."
+    background = Event(type="ASSAULT", source=Actor(name="rebels"), target=None, date="2009", place=None,
+                       span=(0, 35), trigger="seized")
+    news = Event(type="COERCE", source=Actor(name="army"), target=Actor(name="rebel leader"), date=None,
+                 place=None, span=(36, len(text)), trigger="arrested", main=True)
+    rec = AnalysedArticle(id="x", url=None, source=None, title="Leader held", published=None, text=text,
+                          language="en", events=(background, news))
+    out = tmp_path / "res.jsonl"
+    out.write_text(json.dumps(to_dict(rec)) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["show", str(out)])
+    assert result.exit_code == 0, result.output
+    lines = [ln for ln in result.output.splitlines() if "COERCE" in ln or "ASSAULT" in ln]
+    assert lines[0].startswith("event army COERCE") and lines[1].startswith("background rebels ASSAULT")
+
+
 def test_issue10_cli_second_writer_on_one_output_is_refused(inputs, tmp_path):
     from newsgraph.store import JsonlSink
 

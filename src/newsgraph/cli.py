@@ -267,9 +267,11 @@ def show(
         for q in a.quotes[:4]:
             who = q.speaker.name if q.speaker else "unknown"
             out.print(f"[bold]said[/bold] {who} ({q.kind}, {q.cue}): “{q.text[:110]}”", highlight=False)
-        for e in a.events[:4]:
+        # the article's main reported actions first (document order kept within each group)
+        for e in sorted(a.events, key=lambda ev: not ev.main)[:4]:
             flags = " negated" if e.negated else ""
-            out.print(f"[bold]event[/bold] {_actor(e.source)} {e.type}{flags} {_actor(e.target)}"
+            label = "event" if e.main else "background"
+            out.print(f"[bold]{label}[/bold] {_actor(e.source)} {e.type}{flags} {_actor(e.target)}"
                       f"  [{e.date or '-'}] “{e.trigger}”", highlight=False)
         for f in a.figures[:4]:
             out.print(f"[bold]figure[/bold] {f.kind} {f.value:,} {f.unit or ''}"
