@@ -142,3 +142,29 @@ def test_issue10_cli_resume_moves_corrupt_lines_out_and_says_so(inputs, tmp_path
     assert "corrupt lines moved out" in " ".join(result.output.split())
     assert [r["id"] for r in _lines(out)][0] == "j1" and len(_lines(out)) == 2
     assert (tmp_path / "res.corrupt.jsonl").exists()
+
+
+def test_issue10_stories_rewrite_of_the_output_happens_under_its_lock(inputs, tmp_path, monkeypatch):
+    # --stories ends by replacing the output with dated records: a run starting meanwhile
+    # must be refused, not write to the file about to be replaced
+    import newsgraph.stories.story_time as story_time
+    from newsgraph.errors import StoreError
+    from newsgraph.store import JsonlSink
+
+    real = story_time.rewrite_jsonl
+    seen = []
+
+    def rewrite(path, update):
+        try:
+            JsonlSink(path, resume=True).close()
+            seen.append("second writer let in")
+        except StoreError:
+            seen.append("refused")
+        return real(path, update)
+
+    monkeypatch.setattr(story_time, "rewrite_jsonl", rewrite)
+    out = tmp_path / "res.jsonl"
+    result = CliRunner().invoke(app, ["analyze", str(inputs / "a.txt"), str(inputs / "b.jsonl"), "-o", str(out),
+                                      "--stories", str(tmp_path / "stories.json")])
+    assert result.exit_code == 0, result.output
+    assert seen == ["refused"] and len(_lines(out)) == 2
