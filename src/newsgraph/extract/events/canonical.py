@@ -23,7 +23,7 @@ import functools
 from dataclasses import replace
 from typing import Sequence
 
-from ...lexicons import load_tsv
+from ...lexicons import load_rows
 from ...model import Actor, Entity, Event
 from .. import gazetteer
 
@@ -36,7 +36,7 @@ _DESCRIPTIVE = frozenset({"ageing", "aging", "elderly", "nonagenarian", "octogen
 
 @functools.lru_cache(maxsize=1)
 def _roles() -> dict[str, tuple[str, ...]]:
-    return {r["role"]: tuple(t for t in r["titles"].split("|") if t) for r in load_tsv("quote_roles.tsv")}
+    return {r.role: r.titles for r in load_rows("quote_roles.tsv")}
 
 
 def _head(doc, actor: Actor):
