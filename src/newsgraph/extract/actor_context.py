@@ -20,7 +20,7 @@ from __future__ import annotations
 import functools
 from typing import Sequence
 
-from ..lexicons import load_tsv
+from ..lexicons import load_rows
 from ..model import Actor, Found
 from . import gazetteer
 from .linking import MentionIndex
@@ -220,7 +220,7 @@ def country_of_place(place: str | None) -> str | None:
 
 @functools.lru_cache(maxsize=1)
 def _regions() -> dict[str, str]:
-    return {gazetteer.normalise(r["place"]): r["country"] for r in load_tsv("plover_places.tsv")}
+    return {gazetteer.normalise(r.place): r.country for r in load_rows("plover_places.tsv")}
 
 
 def region_country(text: str) -> str | None:
