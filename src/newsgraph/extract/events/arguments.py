@@ -240,7 +240,9 @@ def _code_all(toks: Iterable, speaker_tok, speaker_actor, index: MentionIndex, *
                 and not is_event_noun(t.lemma_.lower()):
             toks_ = phrase_tokens(t)
             text = t.doc[toks_[0].i:toks_[-1].i + 1].text
-            actor = Actor(name=text.split("\n")[-1].strip() or t.text, entity=None, code=None)
+            name = text.split("\n")[-1].strip() or t.text
+            actor = Actor(name=name, entity=None, code=None, text=name,
+                          span=(t.doc[toks_[0].i].idx, t.doc[toks_[-1].i].idx + len(t.doc[toks_[-1].i])))
             factor = 0.8
         if actor is not None and all(a != actor for a, _ in out):
             out.append((actor, factor))

@@ -36,6 +36,10 @@ def _satisfied(entry: Entry, tok, *, as_object: bool, index: MentionIndex) -> bo
         elif kind == "prt":
             if not any(c.lower_ in opts for c in _preps(tok)):
                 return False
+        elif kind == "pobj":  # "searched for survivors", "removed X from office": what the preposition governs
+            if not any(o.lemma_.lower() in opts or o.lower_ in opts for p in _preps(tok)
+                       for o in p.subtree if o.dep_ == "pobj"):
+                return False
         elif kind == "mod":
             if not (_mods(tok) & opts):
                 return False

@@ -60,6 +60,9 @@ def _label_candidate(tok) -> _Cand | None:
     if label is None or not any(c.dep_ == "dobj" for c in tok.children):
         return None
     types = [e.type for w in label.subtree for e in entries(w, "label")]
+    if not types and any(any(e.type == "ASSAULT" for e in entries(o, "noun"))
+                         for o in tok.children if o.dep_ == "dobj"):
+        types = ["ACCUSE"]  # "called the bombing a cowardly act": naming an attack anything is condemning it
     if not types:
         return None
     kind = "ACCUSE" if "ACCUSE" in types else types[0]
