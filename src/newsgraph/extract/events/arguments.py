@@ -151,9 +151,9 @@ def _resolve_pronoun(tok, speaker_tok, speaker_actor, index: MentionIndex, *,
             return Actor(name=speaker_actor.name, entity=speaker_actor.entity,
                          code=f"{country} GOV" if len(country) == 3 else speaker_actor.code)
         return speaker_actor
-    if prev is not None and tok.lower_ in ("they", "it", "their", "its"):
+    if prev is not None and tok.lower_ in ("they", "it", "their", "its", "them"):
         return prev
-    types = ("PERSON",) if tok.lower_ in ("he", "she", "his", "her") else ("GPE", "ORG", "NORP")
+    types = ("PERSON",) if tok.lower_ in ("he", "she", "his", "her", "him") else ("GPE", "ORG", "NORP")
     hit = index.before(tok.idx, types=types)
     if hit is None:
         return None
@@ -231,9 +231,11 @@ def _code_all(toks: Iterable, speaker_tok, speaker_actor, index: MentionIndex, *
         named = _named_company(t, index) if actor is not None and actor.entity is None else None
         if named is not None:  # "the company says it will buy": the company the article just named
             actor, factor = replace(named, text=actor.text, span=actor.span), 0.85
-        if actor is not None and not loose and actor.code and actor.code.endswith(" GOV") \
-                and t.text.endswith("s") and is_demonym(t.text):
-            # "aid for Syrians": a people on the receiving end are its civilians, not its state
+        if actor is not None and actor.code and actor.code.endswith(" GOV") \
+                and t.text.endswith("s") and is_demonym(t.text) \
+                and (not loose or not any(c.dep_ == "det" and c.lower_ == "the" for c in t.children)):
+            # "aid for Syrians", "thousands of Syrians marched": a people are its civilians, not its state
+            # ("the Syrians said" stays the state's side)
             actor = Actor(name=actor.text or actor.name, entity=actor.entity, code=actor.code[:-3] + "CVL",
                           text=actor.text, span=actor.span)
         if actor is None and loose and t.pos_ in ("NOUN", "PROPN") and not t.like_num \

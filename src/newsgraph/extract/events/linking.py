@@ -30,8 +30,10 @@ def _satisfied(entry: Entry, tok, *, as_object: bool, index: MentionIndex) -> bo
         if kind == "objonly":
             if not as_object:
                 return False
-        elif kind == "xcomp":
-            if not any(c.dep_ == "xcomp" for c in tok.children):
+        elif kind == "xcomp":  # "warned X to leave" (the parser sometimes hangs the infinitive as advcl)
+            if not any(c.dep_ == "xcomp" or c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to"
+                                                                        for a in c.children)
+                       and any(o.dep_ in ("dobj", "dative") for o in tok.children) for c in tok.children):
                 return False
         elif kind == "prt":
             if not any(c.lower_ in opts for c in _preps(tok)):
@@ -48,6 +50,9 @@ def _satisfied(entry: Entry, tok, *, as_object: bool, index: MentionIndex) -> bo
                 return False
         elif kind == "obj":
             objs = _objects(tok)
+            if tok.tag_ == "VBN":  # the object of a passive: "attacks claimed by X", "the minister was fired"
+                objs = objs + ([tok.head] if tok.dep_ == "acl" else []) + \
+                    [c for c in tok.children if c.dep_ == "nsubjpass"]
             if not objs:
                 return False
             if arg.startswith("*"):
