@@ -93,3 +93,26 @@ def test_events_canonical_subject_is_not_the_agent(analyse, text, not_expected):
 def test_events_canonical_facility_is_never_main(analyse):
     out = analyse("The city's international airport suspended operations on Monday.", published="2022-03-08")
     assert not [e for e in out.events if e.main]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Police rescued survivors from the rubble on Friday.", ("AID", "Police", "survivors")),
+    ("Rescue teams worked into the night to save missing pupils.", ("AID", "Rescue teams", "missing pupils")),
+    ("The army urged other security forces to cooperate.", ("REQUEST", "army", "other security forces")),
+    ("Chile's parliament opened impeachment proceedings against President Carlos Mendoza on Tuesday.",
+     ("ACCUSE", "parliament of Chile", "Carlos Mendoza")),
+    ("South Koreans took to the streets on Friday.", ("PROTEST", "protesters", None)),
+    ("President Carlos Mendoza called the killing spree an act of war by the Islamic State.",
+     ("ACCUSE", "Carlos Mendoza", "Islamic State")),
+])
+def test_events_canonical_people_targets_and_institutions(analyse, text, expected):
+    got = _events(analyse(text, published="2022-03-08"))
+    type_, source, target = expected
+    assert any(t == type_ and s == source and (target is None or tg == target) for t, s, tg in got), got
+
+
+def test_events_canonical_role_noun_is_not_the_deputy(analyse):
+    text = ("President Carlos Mendoza faced a vote on Tuesday. Vice President Ana Torres was fired last week.\n\n"
+            "The ruling party voted to oust the president.")
+    got = _events(analyse(text, published="2022-03-08"))
+    assert ("COERCE", "ruling party", "Carlos Mendoza") in got, got

@@ -116,9 +116,13 @@ def _is_scene(tok, index: MentionIndex) -> bool:
     return tok.dep_ == "compound" and gazetteer.country_code(name) is None and not gazetteer.is_demonym(tok.text)
 
 
-def _looks_actor(tok, index: MentionIndex) -> bool:
+def _looks_actor(tok, index: MentionIndex, *, people: bool = False) -> bool:
+    """Can ``tok`` be an event's participant? ``people`` also admits uncoded people nouns
+    ("rescued survivors", "attacked concert-goers"), a weaker reading used as a last resort."""
     if tok.lower_ in PRONOUNS or tok.pos_ == "PRON":
         return tok.lower_ in PRONOUNS
+    if people and tok.pos_ == "NOUN" and noun_kind(tok.text) == "people":
+        return True
     return code_actor(tok, index) is not None
 
 def _pobj_actor(tok, index: MentionIndex, *, depth: int = 0):

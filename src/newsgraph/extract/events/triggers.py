@@ -142,7 +142,8 @@ def _verb_candidate(tok, index: MentionIndex) -> _Cand | None:
             if need.startswith("prt:"):
                 words += [c for c in tok.children if c.dep_ == "prep" and c.lower_ in need[4:].split("|")]
             if need.startswith("obj:") and not need.startswith("obj:*"):
-                words += [o for o in objs if o.lemma_.lower() in need[4:].split("|")]
+                words += [o for o in objs if o.lemma_.lower() in need[4:].split("|")
+                          and not (o.pos_ == "NOUN" and _looks_actor(o, index, people=True))]  # "saved pupils": the saved
         return _Cand(entry.type, "verb", tok, sorted(set(words), key=lambda t: t.i))
     if light is not None and light.type in PLOVER_TYPES and objs:
         return _Cand(light.type, "light", tok, [tok])
