@@ -18,7 +18,7 @@ from typing import Iterable
 import numpy as np
 from datasketch import MinHash
 
-from ..lexicons import load_tsv
+from ..lexicons import load_rows
 from ..extract import AnalysedArticle
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", re.UNICODE)
@@ -35,7 +35,7 @@ NUM_PERM = 64
 @functools.lru_cache(maxsize=1)
 def stopwords() -> frozenset[str]:
     """English and news function words (cached lexicon)."""
-    return frozenset(r["word"] for r in load_tsv("story_stopwords.tsv"))
+    return frozenset(r.word for r in load_rows("story_stopwords.tsv"))
 
 
 def stem(word: str) -> str:
