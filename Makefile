@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: install demo test bench bench-speed bench-ner bench-quotes bench-dates bench-figures bench-events bench-stories bench-stories-scale bench-newsdev fuzz bench-store bench-scale bench-serve serve clean
+.PHONY: install demo test bench bench-speed bench-ner bench-quotes bench-dates bench-figures bench-events bench-places bench-stories bench-stories-scale bench-newsdev fuzz bench-store bench-scale bench-serve serve clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -29,7 +29,7 @@ serve: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest
 
-bench: bench-speed bench-ner bench-quotes bench-dates bench-figures bench-events bench-stories bench-newsdev bench-store
+bench: bench-speed bench-ner bench-quotes bench-dates bench-figures bench-events bench-places bench-stories bench-newsdev bench-store
 
 bench-speed: $(STAMP)
 	$(BIN)/python benchmarks/speed.py
@@ -43,6 +43,8 @@ bench-figures: $(STAMP)
 	$(BIN)/python benchmarks/figures.py
 bench-events: $(STAMP)
 	$(BIN)/python benchmarks/events.py
+bench-places: $(STAMP)
+	$(BIN)/python benchmarks/places.py
 bench-stories: $(STAMP)
 	$(BIN)/python benchmarks/stories.py
 bench-stories-scale: $(STAMP)

@@ -85,12 +85,34 @@ def _render_stories(stories: dict, out: str | None) -> None:
 
 
 def _write_json(obj: dict, out: str) -> None:
+    """Write a JSON file whole or not at all: a temporary file beside it, then renamed over it,
+    so a crash or a second run writing the same path never leaves half a file behind."""
+    import os
+    import tempfile
+
     text = json.dumps(obj, ensure_ascii=False, indent=1)
     if out == "-":
         sys.stdout.write(text + "\n")
-    else:
-        Path(out).parent.mkdir(parents=True, exist_ok=True)
-        Path(out).write_text(text + "\n", encoding="utf-8")
+        return
+    path = Path(out)
+    tmp = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)  # what a plain open() would have made, not mkstemp's 0600
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text + "\n")
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except OSError as exc:
+        if tmp is not None and os.path.exists(tmp):
+            os.unlink(tmp)
+        from .errors import StoreError
+
+        _fail(StoreError(f"cannot write {out}: {exc.strerror or exc}"))
 
 
 @app.command()

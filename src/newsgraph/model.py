@@ -229,7 +229,13 @@ class DateMention:
 
 @dataclass(frozen=True, slots=True)
 class Place:
-    """A place mention with coordinates where known."""
+    """A place mention resolved to a gazetteer record, with coordinates where known.
+
+    ``feature`` is the GeoNames class.code ("A.PCLI" country, "A.ADM1"/"A.ADM2" first/second-order
+    division, "P.PPL" populated place); ``country`` ISO 3166-1 alpha-3. Additive (SCHEMA 1.1):
+    ``admin1`` the first-order division's name, ``confidence`` in [0, 1]. ``lat``/``lon`` stay
+    None when the toponym could not be resolved (never a guess).
+    """
 
     name: str
     span: Span
@@ -238,6 +244,8 @@ class Place:
     lon: float | None = None
     country: str | None = None
     feature: str | None = None
+    admin1: str | None = None
+    confidence: float = 0.0
 
 
 Fact: TypeAlias = Union[Entity, Quote, Event, Figure, DateMention, Place]

@@ -14,6 +14,7 @@ import functools
 import hashlib
 import json
 import typing
+from decimal import Decimal, InvalidOperation
 from importlib import resources
 from typing import Any, Callable, NamedTuple
 
@@ -129,7 +130,7 @@ class MetonymRow(NamedTuple):
 
 class NumberRow(NamedTuple):
     word: str
-    value: float
+    value: Decimal
     type: str
 
 
@@ -169,7 +170,7 @@ class PloverPlaceRow(NamedTuple):
 class PloverTriggerRow(NamedTuple):
     lemma: str
     kind: str
-    needs: tuple[str, ...]
+    needs: str                 # ','-separated; '|' separates alternatives inside one need
     type: str | None
     why: str
 
@@ -223,6 +224,8 @@ def _cell_converter(tp: Any) -> Callable[[str], Any]:
         return lambda v: tuple(x.strip() for x in v.split("|") if x.strip())
     if tp == str | None:
         return lambda v: v or None
+    if tp is Decimal:
+        return Decimal
     if tp is float:
         return float
     if tp is int:
@@ -251,6 +254,6 @@ def load_rows(name: str) -> tuple[Any, ...]:
     for i, row in enumerate(raw, 1):
         try:
             out.append(row_type(*(c(row[f]) for c, f in zip(convert, fields))))
-        except ValueError as exc:
+        except (ValueError, InvalidOperation) as exc:
             raise LexiconError(f"{name}: data row {i}: {exc}") from exc
     return tuple(out)

@@ -19,7 +19,7 @@ import functools
 import re
 from typing import NamedTuple
 
-from ..lexicons import load_tsv
+from ..lexicons import load_rows
 
 _DASH = r"(?:-{1,2}|[—–])"
 _CUE = re.compile(
@@ -41,7 +41,7 @@ class Credit(NamedTuple):
 
 @functools.lru_cache(maxsize=1)
 def _patterns() -> tuple[re.Pattern, re.Pattern, dict[str, str]]:
-    names = {r["alias"]: r["name"] for r in load_tsv("wire_agencies.tsv")}
+    names = {r.alias: r.name for r in load_rows("wire_agencies.tsv")}
     alt = "|".join(re.escape(a) for a in sorted(names, key=len, reverse=True))
     # "(AP) —", "(APP/AFP) –": only agency names and separators inside the brackets, then a dash
     paren = re.compile(rf"\((?:\s*(?:{alt})\s*[/,&-]?\s*)+\)")

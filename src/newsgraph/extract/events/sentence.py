@@ -111,7 +111,8 @@ def _sentence_events(sent, article: Article, found: Found, index: MentionIndex,
             targets = [domestic(sources[0][0], a, f) for a, f in targets]
         if not sources and not targets:
             continue  # an event with no participant says nothing about who did what to whom
-        scene = place_country or (_scene_country(cand, found, index) if cand.type == "ASSAULT" else None)
+        scene = place_country or (_scene_country(cand, found, index) or ctx.article_country
+                                  if cand.type == "ASSAULT" else None)  # the report's country is the scene
         if cand.type == "ASSAULT" and not targets and sources and sources[0][0] is not None and scene and \
                 actor_country(sources[0][0]) != scene:
             # an attack by outsiders in a country is an attack on that country (PLOVER; also a claim of

@@ -11,7 +11,7 @@ from ..event_lexicon import entries
 from ..linking import MentionIndex
 from ..modal_words import OBLIGATION_AUX
 from .candidate import _Cand
-from .linking import _first, _looks_actor, _noun_agents, _noun_type
+from .linking import _first, _looks_actor, _noun_agents, _noun_type, _satisfied
 from .syntax import _between, _conjuncts, _objects, _subject
 
 _PROMISES = frozenset({"vow", "pledge", "promise", "swear"})
@@ -25,6 +25,15 @@ _STATIVE_PASSIVES = frozenset({"oppose", "commit", "prepare", "determine", "dedi
 
 
 _HELD = frozenset({"custody", "detention"})
+
+# Verbs whose subject is not the agent of the event noun they take: what follows, causes or undergoes an
+# act ("this follows the resignation of X", "forcing the resignation of X", "faces threats from Y"). The
+# noun keeps its own agent (a nominal event) instead of lending the act to the verb's subject.
+_NOT_AGENT_VERBS = frozenset({
+    "follow", "precede", "trigger", "prompt", "spark", "cause", "mark", "force", "overshadow", "accompany",
+    "spur", "fuel", "provoke", "face", "suffer", "undergo", "survive", "escape", "avoid", "fear", "risk",
+    "await", "expect", "anticipate", "predict", "forecast", "describe", "recall", "mention", "cover",
+    "witness", "see", "watch", "mean", "bring", "allow", "delay", "complicate", "overshadow"})
 
 
 def _held_in(tok):
@@ -60,6 +69,9 @@ def _label_candidate(tok) -> _Cand | None:
     if label is None or not any(c.dep_ == "dobj" for c in tok.children):
         return None
     types = [e.type for w in label.subtree for e in entries(w, "label")]
+    if not types and any(any(e.type == "ASSAULT" for e in entries(o, "noun"))
+                         for o in tok.children if o.dep_ == "dobj"):
+        types = ["ACCUSE"]  # "called the bombing a cowardly act": naming an attack anything is condemning it
     if not types:
         return None
     kind = "ACCUSE" if "ACCUSE" in types else types[0]
@@ -87,6 +99,11 @@ def _verb_candidate(tok, index: MentionIndex) -> _Cand | None:
     objs = [o for o in _objects(tok) if o.pos_ in ("NOUN", "PROPN", "VERB")]
     objs += [c for c in tok.children if c.dep_ == "nsubjpass" and c.pos_ == "NOUN"]  # "sanctions were imposed"
     light = _first(tok, "light", index)
+    named = next((e for e in entries(tok, "verb") if any(n.startswith("obj:") and not n.startswith("obj:*")
+                                                         for n in e.needs)
+                  and _satisfied(e, tok, as_object=False, index=index)), None)
+    if named is not None:  # "reached a deal", "signed a treaty": the verb with this object is the act
+        light = None
     if light is not None:
         for o in objs:
             ntype = _noun_type(o, index, as_object=True)
@@ -125,11 +142,13 @@ def _verb_candidate(tok, index: MentionIndex) -> _Cand | None:
             if need.startswith("prt:"):
                 words += [c for c in tok.children if c.dep_ == "prep" and c.lower_ in need[4:].split("|")]
             if need.startswith("obj:") and not need.startswith("obj:*"):
-                words += [o for o in objs if o.lemma_.lower() in need[4:].split("|")]
+                words += [o for o in objs if o.lemma_.lower() in need[4:].split("|")
+                          and not (o.pos_ == "NOUN" and _looks_actor(o, index, people=True))]  # "saved pupils": the saved
         return _Cand(entry.type, "verb", tok, sorted(set(words), key=lambda t: t.i))
     if light is not None and light.type in PLOVER_TYPES and objs:
         return _Cand(light.type, "light", tok, [tok])
-    if light is None and not entries(tok, "report") and not entries(tok, "transparent"):
+    if light is None and not entries(tok, "report") and not entries(tok, "transparent") \
+            and tok.lemma_ not in _NOT_AGENT_VERBS:
         # any other verb whose object is an event noun: "speeded up the withdrawal", "tightened the blockade"
         for o in objs:
             ntype = _noun_type(o, index, as_object=False)
