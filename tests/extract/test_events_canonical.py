@@ -116,3 +116,32 @@ def test_events_canonical_role_noun_is_not_the_deputy(analyse):
             "The ruling party voted to oust the president.")
     got = _events(analyse(text, published="2022-03-08"))
     assert ("COERCE", "ruling party", "Carlos Mendoza") in got, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The army warned that any provocation would be met with an appropriate response.", ("THREATEN", "army")),
+    ("Opposition leader John Banda said the culture of the ruling party must end.", ("ACCUSE", "John Banda")),
+])
+def test_events_canonical_threats_and_criticism(analyse, text, expected):
+    got = _events(analyse(text, published="2022-03-08"))
+    assert expected in [(t, s) for t, s, _ in got], got
+
+
+@pytest.mark.parametrize("text", [
+    "Officials warned that the storm could hit the coast on Monday.",
+    "Voters shrugged off warnings of a recession.",
+    "Britain voted to leave the bloc, sending shockwaves through markets.",
+    "The city's metro was shut as officials closed the metro on Monday.",
+])
+def test_events_canonical_no_event_or_no_thing_as_actor(analyse, text):
+    out = analyse(text, published="2022-03-08")
+    for ev in out.events:
+        for actor in (ev.source, ev.target):
+            assert actor is None or actor.name.split()[-1].lower() not in ("metro", "storm", "shockwaves"), ev
+    assert not [e for e in out.events if e.type in ("ACCUSE", "THREATEN", "AID")]
+
+
+def test_events_canonical_conjoined_with_a_hypothetical_is_hypothetical(analyse):
+    text = "Quitting the bloc could cost Peru access to the market and mean it would have to seek new trade deals."
+    out = analyse(text, published="2022-03-08")
+    assert out.events and all(e.mode == "hypothetical" and not e.main for e in out.events)

@@ -12,6 +12,8 @@ actor (issue 11):
   army", "soldiers", "generals" of a known country are its army: "<Demonym>
   army" (code ``XXX MIL``), so that one institution is not split over five
   spellings. Navies, air forces and police keep their own names.
+- **Things are no actors.** A facility, natural force, document or quantity left
+  in a slot without a code ("shut the metro") leaves the slot empty instead.
 - **A crowd that protests is "protesters".** "Crowds rallied", "thousands of
   students marched", "Koreans took to the streets": the group a protest makes of
   them (PLOVER's OPP sector), not the people of a country or a count.
@@ -26,6 +28,7 @@ from typing import Sequence
 from ...lexicons import load_rows
 from ...model import Actor, Entity, Event
 from .. import gazetteer
+from ..actors import is_non_actor
 
 _ARMY_WORDS = frozenset({"army", "military", "soldier", "troop", "general", "armed forces"})
 _CROWD_WORDS = frozenset({"crowd", "demonstrator", "protester", "protestor", "people", "resident", "citizen",
@@ -170,6 +173,11 @@ def canonical_actors(doc, events: Sequence[Event], entities: Sequence[Entity]) -
         for slot in ("source", "target"):
             actor = getattr(ev, slot)
             if actor is None:
+                continue
+            words = actor.name.split()
+            if (actor.entity is None or actor.name[:1].islower()) and words and is_non_actor(words[-1]) \
+                    and not actor.code:
+                changes[slot] = None  # "shut the metro", "the quake": no participant rather than a thing
                 continue
             head = _head(doc, actor)
             new = _role(actor, head, entities) or _army(actor, head) or _institution(actor, head)

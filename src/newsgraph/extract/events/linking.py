@@ -38,6 +38,10 @@ def _satisfied(entry: Entry, tok, *, as_object: bool, index: MentionIndex) -> bo
         elif kind == "prt":
             if not any(c.lower_ in opts for c in _preps(tok)):
                 return False
+        elif kind == "clause":  # "warned that any attack would be met with a response": the clause's words
+            if not any(w.lemma_.lower() in opts for c in tok.children if c.dep_ in ("ccomp", "xcomp", "advcl")
+                       for w in c.subtree):
+                return False
         elif kind == "pobj":  # "searched for survivors", "removed X from office": what the preposition governs
             if not any(o.lemma_.lower() in opts or o.lower_ in opts for p in _preps(tok)
                        for o in p.subtree if o.dep_ == "pobj"):

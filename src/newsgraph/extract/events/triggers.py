@@ -7,6 +7,7 @@ lets its complement supply the target; "X said Y must Z" is a DEMAND by X on Y.
 from __future__ import annotations
 
 from ...model import PLOVER_TYPES
+from ..actors import is_non_actor, noun_kind, sector_of_noun
 from ..event_lexicon import entries
 from ..linking import MentionIndex
 from ..modal_words import OBLIGATION_AUX
@@ -33,7 +34,9 @@ _NOT_AGENT_VERBS = frozenset({
     "follow", "precede", "trigger", "prompt", "spark", "cause", "mark", "force", "overshadow", "accompany",
     "spur", "fuel", "provoke", "face", "suffer", "undergo", "survive", "escape", "avoid", "fear", "risk",
     "await", "expect", "anticipate", "predict", "forecast", "describe", "recall", "mention", "cover",
-    "witness", "see", "watch", "mean", "bring", "allow", "delay", "complicate", "overshadow"})
+    "witness", "see", "watch", "mean", "bring", "allow", "delay", "complicate", "overshadow",
+    # leaving or ignoring an act is not doing it ("voted to exit the alliance", "shrugged off warnings")
+    "exit", "leave", "quit", "abandon", "shrug", "ignore", "defy", "disregard", "brush", "survive"})
 
 
 def _held_in(tok):
@@ -136,6 +139,10 @@ def _verb_candidate(tok, index: MentionIndex) -> _Cand | None:
     if entry is not None and entry.type == "REQUEST" and any(
             c.dep_ == "xcomp" and c.lemma_ in ("name", "identify", "quote") for c in tok.children):
         return None  # "a witness who asked not to be named": a reporting convention, not an appeal
+    if entry is not None and entry.type == "ACCUSE" and tok.lemma_ == "warn" and any(
+            noun_kind(w.text) == "natural" for c in tok.children if c.dep_ in ("ccomp", "prep", "xcomp")
+            for w in c.subtree):
+        return None  # "warned that the storm could hit", "warned of aftershocks": a forecast, no accusation
     if entry is not None:
         words = [tok] + [c for c in tok.children if c.dep_ == "prt"]
         for need in entry.needs:
@@ -145,7 +152,8 @@ def _verb_candidate(tok, index: MentionIndex) -> _Cand | None:
                 words += [o for o in objs if o.lemma_.lower() in need[4:].split("|")
                           and not (o.pos_ == "NOUN" and _looks_actor(o, index, people=True))]  # "saved pupils": the saved
         return _Cand(entry.type, "verb", tok, sorted(set(words), key=lambda t: t.i))
-    if light is not None and light.type in PLOVER_TYPES and objs:
+    if light is not None and light.type in PLOVER_TYPES and objs and not all(
+            is_non_actor(o.text) and noun_kind(o.text) != "people" for o in objs):  # "sent shockwaves"
         return _Cand(light.type, "light", tok, [tok])
     if light is None and not entries(tok, "report") and not entries(tok, "transparent") \
             and tok.lemma_ not in _NOT_AGENT_VERBS:
@@ -275,5 +283,13 @@ def _must_demand(sent, report_verb, clause, index: MentionIndex) -> _Cand | None
     if speaker is None:
         return None
     words = [report_verb] + [c for c in clause.children if c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX]
+    if subj.pos_ == "NOUN" and index.at(subj.idx, subj.idx + len(subj)) is None \
+            and sector_of_noun(subj.lemma_.lower(), subj.text) is None and noun_kind(subj.text) != "people":
+        # "said the culture of the ruling party must end": a demand about a body's ways criticises the body
+        owners = [o for p in subj.children if p.dep_ == "prep" and p.lower_ == "of"
+                  for o in p.children if o.dep_ == "pobj" and _looks_actor(o, index)]
+        if not owners:
+            return None
+        return _Cand("ACCUSE", "must", report_verb, words, sources=_conjuncts(speaker), targets=owners[:1])
     return _Cand("DEMAND", "must", report_verb, words, sources=_conjuncts(speaker),
                  targets=_conjuncts(subj))
