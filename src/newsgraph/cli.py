@@ -307,6 +307,36 @@ def show(
 
 
 @app.command()
+def serve(
+    db: str = typer.Option("newsgraph.db", "--db", help="The database: a SQLite path or a postgresql:// URL."),
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on (127.0.0.1: this machine only)."),
+    port: int = typer.Option(8000, "--port", help="Port to listen on."),
+) -> None:
+    """Serve the HTTP API (/api, OpenAPI at /docs) and the web desk over a database (needs the serve extra).
+
+    POST /api/articles is enabled when NEWSGRAPH_TOKEN is set (clients send it as a bearer token).
+    """
+    import os
+
+    _setup_logging(0)
+    try:
+        import uvicorn
+
+        from .api import create_app
+    except ImportError as exc:
+        _fail(NewsgraphError(f"serve needs the serve extra ({exc.name} is missing): "
+                             "pip install 'newsgraph[serve]'"))
+    try:
+        if "://" not in db and not Path(db).exists():
+            raise NewsgraphError(f"no database at {db} (analyse into it first: newsgraph analyze ... --db {db})")
+        asgi = create_app(db, token=os.environ.get("NEWSGRAPH_TOKEN"))
+    except NewsgraphError as exc:
+        _fail(exc)
+    err.print(f"newsgraph desk on http://{host}:{port}/  (API under /api, docs at /docs; Ctrl-C stops)")
+    uvicorn.run(asgi, host=host, port=port, log_level="warning")
+
+
+@app.command()
 def version() -> None:
     """Print the newsgraph version, the spaCy pipeline found and the extractors registered."""
     from .extract import extractors

@@ -204,6 +204,7 @@ class TitleRow(NamedTuple):
 class WireAgencyRow(NamedTuple):
     alias: str
     name: str
+    kind: str
 
 
 ROW_TYPES: dict[str, type] = {
