@@ -94,3 +94,10 @@ def test_issue10_lxml_html_clean_is_declared_while_justext_needs_it():
                            if p.suffix == ".py" and p.exists())
     if "justext" in trafilatura_needs and "lxml.html.clean" in justext_code:
         assert "lxml-html-clean" in core
+
+
+def test_packaging_no_core_dependency_is_declared_twice():
+    # two lines for one package (left by merges) drift apart; pip takes the stricter silently
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    names = [_requirement_name(s) for s in project.get("dependencies", [])]
+    assert sorted({n for n in names if names.count(n) > 1}) == []
