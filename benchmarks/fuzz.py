@@ -170,7 +170,7 @@ def main() -> int:
     slowest = (0.0, "")
     devnull = open(os.devnull, "w")
     start = time.perf_counter()
-    tried = 0
+    tried = reported = 0
     for n in range(args.inputs):
         data = mutate(rng.choice(pool), rng, pool)
         kind = rng.choice(KINDS)
@@ -197,6 +197,10 @@ def main() -> int:
         except Exception as exc:  # noqa: BLE001 - what the fuzzer is looking for
             signal.setitimer(signal.ITIMER_REAL, 0)
             failures.append((label, "".join(traceback.format_exception_only(exc)).strip(), data))
+        while reported < len(failures):  # say it now: a long run may be stopped before its end
+            label_, problem_, _ = failures[reported]
+            print(f"  failure at input {n} [{label_}]: {problem_[:200]}", flush=True)
+            reported += 1
         took = time.perf_counter() - t0
         if took > slowest[0]:
             slowest = (took, f"input {n} ({label}, {len(data)} bytes)")
