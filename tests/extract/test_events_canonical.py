@@ -173,3 +173,13 @@ def test_events_canonical_targetless_repeat_of_an_act_is_one_main_event(analyse)
     out = analyse(text, published="2022-03-08")
     main = [(e.type, e.source.name, e.target.name if e.target else None) for e in out.events if e.main]
     assert ("COERCE", "Peruvian army", None) not in main and any(t == "COERCE" for t, _, _ in main), main
+
+
+@pytest.mark.parametrize("title, main", [("Two dead in protests after court ousts president", True),
+                                         ("Court ousts president", False)])
+def test_events_canonical_protests_named_as_nouns(analyse, title, main):
+    out = analyse("Two people died during protests that followed the ruling on Friday.", published="2022-03-08",
+                  title=title)
+    protests = [e for e in out.events if e.type == "PROTEST"]
+    assert protests and protests[0].source.name == "protesters"
+    assert protests[0].main is main

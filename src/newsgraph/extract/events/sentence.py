@@ -109,6 +109,8 @@ def _sentence_events(sent, article: Article, found: Found, index: MentionIndex,
                 actor_country(sources[0][0]) == ctx.article_country or len(all_countries(sent, index)) <= 1):
             # domestic default only where the source's country is the scene (article or sentence)
             targets = [domestic(sources[0][0], a, f) for a, f in targets]
+        if not sources and cand.source_actor is not None:
+            sources = [(cand.source_actor, 0.7)]
         if not sources and not targets:
             continue  # an event with no participant says nothing about who did what to whom
         scene = place_country or (_scene_country(cand, found, index) or ctx.article_country
