@@ -183,3 +183,11 @@ def test_events_canonical_protests_named_as_nouns(analyse, title, main):
     protests = [e for e in out.events if e.type == "PROTEST"]
     assert protests and protests[0].source.name == "protesters"
     assert protests[0].main is main
+
+
+def test_events_canonical_attack_by_a_non_state_actor_targets_the_country(analyse):
+    text = "Peru's prosecutor confirmed that the explosions at Lima airport were carried out by a suicide bomber."
+    got = _events(analyse(text, published="2022-03-08"))
+    assert ("ASSAULT", "suicide bomber", "Peru") in got, got
+    got = _events(analyse("Peruvian police shot a gunman in Lima.", published="2022-03-08"))
+    assert not [e for e in got if e[0] == "ASSAULT" and e[2] == "Peru"], got
