@@ -28,11 +28,12 @@ _PREFIXES = ("the ", "northern ", "southern ", "eastern ", "western ", "central 
              "east ", "west ", "downtown ", "greater ")
 
 # feature priors (log10 units, added to log10 population): tuned on the dev splits
-FEATURE_BONUS = {"A.PCLI": 3.0, "A.ADM1": 1.2, "A.ADM2": -0.5, "P.PPL": 0.0}
+FEATURE_BONUS = {"A.PCLI": 3.0, "A.ADM1": 1.2, "A.ADM2": -0.5, "P.PPL": 0.0, "P.PPLC": 1.5, "L.CONT": 0.0}
 ALIAS_PENALTY = 1.5
 W_COUNTRY = 3.0
 W_ADMIN1 = 2.0
 W_QUALIFIED = 10.0
+W_NEAR = 2.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,11 +66,11 @@ def candidates_for(name: str, index: PlaceIndex) -> tuple[Candidate, ...]:
         stripped = _strip(name)
         if stripped != name:
             got = index.candidates(stripped)
-    if not got:
+    if not any(c.lat is not None for c in got):
         code = gazetteer.country_code(name, demonyms=True)
         if code:
             got = tuple(c for c in index.candidates(gazetteer.country_name(code) or "") if c.feature == "A.PCLI"
-                        and c.country == code)
+                        and c.country == code) or got
     return got
 
 
@@ -111,6 +112,42 @@ def _contains(outer: Candidate, inner: Candidate) -> bool:
     return False
 
 
+def _near(c: Candidate, others: list[Candidate]) -> float:
+    """How close ``c`` lies to the article's other places: 1 within ~50 km, falling to 0 by ~500 km."""
+    if c.lat is None or not others:
+        return 0.0
+    best = 0.0
+    cos = math.cos(math.radians(c.lat))
+    for o in others:
+        if o.feature in ("A.PCLI", "L.CONT") or o.id == c.id:
+            continue
+        dx = (o.lon - c.lon) * cos * 111.2
+        dy = (o.lat - c.lat) * 111.2
+        d = math.hypot(dx, dy)
+        best = max(best, 1.0 if d < 50 else max(0.0, 1 - (d - 50) / 450))
+    return best
+
+
+def _best(i: int, cs: tuple[Candidate, ...], base: list[float], k: str, picked: dict[str, Candidate],
+          extra: Counter) -> int:
+    """The index of the best candidate for mention ``i`` given the other names' current choices."""
+    others = [c for n, c in picked.items() if n != k]
+    n = len(others)
+    by_country = Counter(c.country for c in others if c.country)
+    by_admin = Counter(c.admin1_id for c in others if c.admin1_id)
+    by_admin.update(c.id for c in others if c.feature == "A.ADM1")
+    by_country.update({c.country: 1 for c in others if c.feature == "A.PCLI"})
+    total_extra = sum(extra.values())
+    best, best_s = 0, -1e9
+    for j, c in enumerate(cs):
+        share_c = (by_country.get(c.country, 0) + extra.get(c.country, 0)) / (n + total_extra) if n + total_extra else 0
+        share_a = by_admin.get(c.admin1_id or -1, 0) / n if n and c.feature != "A.PCLI" else 0
+        s = base[j] + W_COUNTRY * share_c + W_ADMIN1 * share_a + W_NEAR * _near(c, others)
+        if s > best_s:
+            best, best_s = j, s
+    return best
+
+
 def dateline(text: str) -> str | None:
     """The place of a dateline ("KABUL, Afghanistan (Reuters) -- ..."), or None."""
     m = _DATELINE.match(text[:120])
@@ -141,42 +178,16 @@ def resolve(text: str, mentions: Sequence[Mention], *, context_countries: Iterab
         if m.country_hint:
             extra_c[m.country_hint] += 0.5
     choice = [max(range(len(cs)), key=lambda i, b=b: b[i]) if cs else None for cs, b in zip(cands, base)]
+    keys = [key(m.name) for m in mentions]
     for _round in range(2):
-        countries: Counter[str] = Counter()
-        admins: Counter[int] = Counter()
-        keys = [key(m.name) for m in mentions]
         chosen = [cands[i][ch] if ch is not None else None for i, ch in enumerate(choice)]
+        # one vote per distinct name: a place named ten times does not outvote the others
+        picked: dict[str, Candidate] = {}
         for k, c in zip(keys, chosen):
-            if c is None:
-                continue
-            if c.country:
-                countries[(k, c.country)] = 1
-            if c.admin1_id:
-                admins[(k, c.admin1_id)] = 1
-        by_country: Counter[str] = Counter()
-        by_admin: Counter[int] = Counter()
-        for (k, code), n in countries.items():
-            by_country[code] += n
-        for (k, a1), n in admins.items():
-            by_admin[a1] += n
-        new_choice = []
-        for i, cs in enumerate(cands):
-            if not cs:
-                new_choice.append(None)
-                continue
-            own = chosen[i]
-            n_names = max(1, len({k for k, _ in countries}) - 1)
-            best, best_s = 0, -1e9
-            for j, c in enumerate(cs):
-                vc = by_country.get(c.country, 0) - (1 if own is not None and own.country == c.country else 0)
-                va = by_admin.get(c.admin1_id or -1, 0) - (1 if own is not None and own.admin1_id == c.admin1_id
-                                                           and c.admin1_id else 0)
-                s = (base[i][j] + W_COUNTRY * (vc + extra_c.get(c.country, 0) * 0.5) / (n_names + 1)
-                     + W_ADMIN1 * va / (n_names + 1))
-                if s > best_s:
-                    best, best_s = j, s
-            new_choice.append(best)
-        choice = new_choice
+            if c is not None and c.lat is not None:
+                picked.setdefault(k, c)
+        choice = [_best(i, cands[i], base[i], keys[i], picked, extra_c) if cands[i] else None
+                  for i in range(len(cands))]
     out = []
     for m, cs, ch, b in zip(mentions, cands, choice, base):
         if ch is None:
