@@ -68,6 +68,10 @@ def candidates_for(name: str, index: PlaceIndex) -> tuple[Candidate, ...]:
         if got:
             return got
     got = index.candidates(name)
+    letters = [ch for ch in name if ch.isalpha()]
+    if got and len(letters) <= 4 and all(ch.isupper() for ch in letters):
+        # "US", "UAE", "NY": an abbreviation names a country or division, never the village "Us" or "Eu"
+        got = tuple(c for c in got if c.feature in ("A.PCLI", "A.ADM1"))
     if not got:
         stripped = _strip(name)
         if stripped != name:

@@ -121,6 +121,8 @@ def extract(doc, article: Article, found: Found) -> list[Place]:
     """The article's places, in text order, each with its gazetteer record or null coordinates."""
     text = article.text
     mentions, taken = _from_entities(doc, text, found)
+    taken += [tuple(d.span) for d in found.dates]  # "in March" is a month, not March in Cambridgeshire
+    taken += [(e.start_char, e.end_char) for e in doc.ents if e.label_ not in ("GPE", "LOC", "FAC")]
     for ent in doc.ents:
         if ent.label_ == "FAC":
             span = (ent.start_char, ent.end_char)
