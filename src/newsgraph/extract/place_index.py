@@ -71,6 +71,7 @@ class Candidate:
 _ARTICLES = ("al ", "el ", "ad ", "ar ", "as ", "an ", "ash ", "az ", "at ", "ath ", "adh ")
 
 
+@functools.lru_cache(maxsize=100_000)
 def key(text: str) -> str:
     """The look-up key of a place name ("St. Louis" -> "saint louis", "Côte d'Ivoire" -> "cote d'ivoire",
     "‘Afrīn" -> "afrin", "Al-Qāmishlī" -> "qamishli": Arabic articles and ayn marks dropped)."""

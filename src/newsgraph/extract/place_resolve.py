@@ -174,7 +174,7 @@ def resolve(text: str, mentions: Sequence[Mention], *, context_countries: Iterab
     demonyms); they vote like places do, with less weight.
     """
     index = index or place_index()
-    cands = [_seats_as_cities(candidates_for(m.name, index)[:60]) for m in mentions]
+    cands = [_seats_as_cities(candidates_for(m.name, index)[:40]) for m in mentions]
     quals = [_qualifier(text, m.span[1], index) for m in mentions]
     fixed: list[set[int]] = []
     for cs, qs in zip(cands, quals):
@@ -195,9 +195,9 @@ def resolve(text: str, mentions: Sequence[Mention], *, context_countries: Iterab
         votes = Counter(cs[ch].country for cs, ch in zip(cands, choice) if cs and cs[ch].country
                         and cs[ch].lat is not None)
         votes.update(extra_c)
-        top = [c for c, _ in votes.most_common(2)]
+        top = [c for c, _ in votes.most_common(1)]
         for i, cs in enumerate(cands):
-            if not cs and top and mentions[i].name[:1].isupper():
+            if not cs and top and mentions[i].name[:1].isupper() and not mentions[i].name.isupper():
                 got = index.similar(mentions[i].name, top)[:3]
                 if got:
                     cands[i] = got
@@ -210,8 +210,17 @@ def resolve(text: str, mentions: Sequence[Mention], *, context_countries: Iterab
         for k, c in zip(keys, chosen):
             if c is not None and c.lat is not None:
                 picked.setdefault(k, c)
-        choice = [_best(i, cands[i], base[i], keys[i], picked, extra_c) if cands[i] else None
-                  for i in range(len(cands))]
+        memo: dict[tuple, int] = {}  # the same name with the same candidates gets the same answer
+        new_choice: list[int | None] = []
+        for i in range(len(cands)):
+            if not cands[i]:
+                new_choice.append(None)
+                continue
+            sig = (keys[i], tuple(c.id for c in cands[i]), tuple(base[i]))
+            if sig not in memo:
+                memo[sig] = _best(i, cands[i], base[i], keys[i], picked, extra_c)
+            new_choice.append(memo[sig])
+        choice = new_choice
     out = []
     for m, cs, ch, b in zip(mentions, cands, choice, base):
         if ch is None:
