@@ -85,12 +85,34 @@ def _render_stories(stories: dict, out: str | None) -> None:
 
 
 def _write_json(obj: dict, out: str) -> None:
+    """Write a JSON file whole or not at all: a temporary file beside it, then renamed over it,
+    so a crash or a second run writing the same path never leaves half a file behind."""
+    import os
+    import tempfile
+
     text = json.dumps(obj, ensure_ascii=False, indent=1)
     if out == "-":
         sys.stdout.write(text + "\n")
-    else:
-        Path(out).parent.mkdir(parents=True, exist_ok=True)
-        Path(out).write_text(text + "\n", encoding="utf-8")
+        return
+    path = Path(out)
+    tmp = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)  # what a plain open() would have made, not mkstemp's 0600
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text + "\n")
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except OSError as exc:
+        if tmp is not None and os.path.exists(tmp):
+            os.unlink(tmp)
+        from .errors import StoreError
+
+        _fail(StoreError(f"cannot write {out}: {exc.strerror or exc}"))
 
 
 @app.command()
@@ -304,6 +326,36 @@ def _place_label(p) -> str:
         return f"{p.name} (unresolved)"
     where = ", ".join(x for x in (p.admin1 if p.admin1 != p.name else None, p.country) if x)
     return f"{p.name} ({where}; {p.lat:.2f}, {p.lon:.2f})"
+
+
+@app.command()
+def serve(
+    db: str = typer.Option("newsgraph.db", "--db", help="The database: a SQLite path or a postgresql:// URL."),
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on (127.0.0.1: this machine only)."),
+    port: int = typer.Option(8000, "--port", help="Port to listen on."),
+) -> None:
+    """Serve the HTTP API (/api, OpenAPI at /docs) and the web desk over a database (needs the serve extra).
+
+    POST /api/articles is enabled when NEWSGRAPH_TOKEN is set (clients send it as a bearer token).
+    """
+    import os
+
+    _setup_logging(0)
+    try:
+        import uvicorn
+
+        from .api import create_app
+    except ImportError as exc:
+        _fail(NewsgraphError(f"serve needs the serve extra ({exc.name} is missing): "
+                             "pip install 'newsgraph[serve]'"))
+    try:
+        if "://" not in db and not Path(db).exists():
+            raise NewsgraphError(f"no database at {db} (analyse into it first: newsgraph analyze ... --db {db})")
+        asgi = create_app(db, token=os.environ.get("NEWSGRAPH_TOKEN"))
+    except NewsgraphError as exc:
+        _fail(exc)
+    err.print(f"newsgraph desk on http://{host}:{port}/  (API under /api, docs at /docs; Ctrl-C stops)")
+    uvicorn.run(asgi, host=host, port=port, log_level="warning")
 
 
 @app.command()

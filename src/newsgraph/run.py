@@ -136,17 +136,19 @@ def run_analyze(inputs: Iterable[str | Path], out: str | Path | None, *, setting
                     clusterer.add(result)
             if on_article is not None:
                 on_article(result)
-    summary.seconds = time.perf_counter() - start
+        summary.seconds = time.perf_counter() - start
+        if clusterer is not None:
+            from .stories import stories_to_dict
+
+            summary.stories = stories_to_dict(clusterer.result())
+            if out is not None and str(out) != "-":
+                from .stories.story_time import rewrite_jsonl
+
+                # undated articles get the dates their story establishes (SCHEMA 1.1
+                # anchor_from "story"); still under the output's lock, so no other run
+                # can start writing the file this rewrite is about to replace
+                rewrite_jsonl(out, clusterer.updated)
     summary.files, summary.skipped, summary.dropped = stats.files, stats.skipped, stats.dropped
-    if clusterer is not None:
-        from .stories import stories_to_dict
-
-        summary.stories = stories_to_dict(clusterer.result())
-        if str(out) != "-":
-            from .stories.story_time import rewrite_jsonl
-
-            # undated articles get the dates their story establishes (SCHEMA 1.1 anchor_from "story")
-            rewrite_jsonl(out, clusterer.updated)
     return summary
 
 

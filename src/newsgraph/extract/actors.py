@@ -51,7 +51,7 @@ _NAME_DEPS = frozenset({"compound", "amod", "poss", "nmod", "det", "nummod", "qu
                         "case", "punct", "cc", "conj_name"})
 _BACKERS = frozenset({"backed", "sponsored", "supported", "funded", "armed", "allied", "aligned"})
 _GROUP_MEMBER = frozenset({"leader", "member", "head", "chief", "group", "faction", "wing", "supporter"})
-PRONOUNS = frozenset({"it", "he", "she", "they", "we", "i", "its", "their", "his", "her", "our"})
+PRONOUNS = frozenset({"it", "he", "she", "they", "we", "i", "its", "their", "his", "her", "our", "him", "them"})
 
 
 @functools.lru_cache(maxsize=1)

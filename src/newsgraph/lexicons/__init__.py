@@ -218,6 +218,7 @@ class TitleRow(NamedTuple):
 class WireAgencyRow(NamedTuple):
     alias: str
     name: str
+    kind: str
 
 
 ROW_TYPES: dict[str, type] = {

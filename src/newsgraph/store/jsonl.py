@@ -176,16 +176,36 @@ class JsonlSink:
             raise
 
     def _lock(self) -> None:
+        """Take the file's lock, on the file the path names once the lock is held.
+
+        A run that ends by replacing its output (``--stories`` rewrites it atomically) leaves
+        a lock on a file no longer named by the path: a run that opened the old file just
+        before the replacement reopens the new one, rather than writing where no one reads.
+        """
         if fcntl is None:
             return
-        try:
-            fcntl.flock(self._fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError as exc:
-            raise StoreError(f"{self.path} is being written by another newsgraph run (it holds the "
-                             f"file's lock); wait for that run to end or choose another output") from exc
-        except OSError as exc:  # a file system without locks: say so, and go on unguarded
-            log.warning("%s: cannot lock the output (%s); make sure no other run writes to it",
-                        self.path, exc.strerror or exc)
+        for _ in range(20):
+            try:
+                fcntl.flock(self._fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError as exc:
+                raise StoreError(f"{self.path} is being written by another newsgraph run (it holds "
+                                 f"the file's lock); wait for that run to end or choose another "
+                                 f"output") from exc
+            except OSError as exc:  # a file system without locks: say so, and go on unguarded
+                log.warning("%s: cannot lock the output (%s); make sure no other run writes to it",
+                            self.path, exc.strerror or exc)
+                return
+            try:
+                if os.stat(self.path).st_ino == os.fstat(self._fh.fileno()).st_ino:
+                    return
+            except FileNotFoundError:
+                pass
+            self._fh.close()  # replaced (or removed) meanwhile: lock what the path names now
+            try:
+                self._fh = open(self.path, "a", encoding="utf-8")
+            except OSError as exc:
+                raise StoreError(f"cannot write {self.path}: {exc.strerror or exc}") from exc
+        raise StoreError(f"{self.path} keeps being replaced by another program; choose another output")
 
     def _resume(self, target: Path, is_record: Callable[[Any], bool]) -> None:
         try:

@@ -135,6 +135,9 @@ class StoryClusterer:
             made, so memory stays flat however long the stream (2,000 stories
             cover a week or more of a stream of a thousand articles a day).
         merge_split: let ``result()`` merge stories the stream split.
+        compare_members: a story's latest reports a new report is compared with
+            for copies LSH cannot propose (cut copies, differently edited versions
+            of one wire text); bounds that cost per report.
 
     Example:
         >>> c = StoryClusterer()
@@ -156,6 +159,7 @@ class StoryClusterer:
     entity_weight: float = 0.5
     max_active: int = 2_000
     merge_split: bool = True
+    compare_members: int = 40
     _df: Counter = field(default_factory=Counter, init=False, repr=False)
     _n: int = field(default=0, init=False, repr=False)
     _stories: dict[str, _Story] = field(default_factory=dict, init=False, repr=False)
@@ -343,6 +347,9 @@ class StoryClusterer:
         if chosen is None:
             chosen = self._new_story(article.id)
         self._join(chosen, article.id, vec, when)
+        if self._synd is not None:
+            # versions of one wire text and short cuts of a long one: compared within the story only
+            self._synd.relate(article.id, article.text, chosen.articles[-self.compare_members - 1:-1])
         chosen.days.add(article_days(article))
         if when is not None:
             self._dated += 1
@@ -448,7 +455,7 @@ class StoryClusterer:
                 key={k.id: (day_key.get(k.id, "~"), k.order) for k in self._kept.values()},
                 credits={k.id: k.credit for k in self._kept.values()},
                 sources={k.id: k.source for k in self._kept.values()},
-                passages=self._synd.passages, jaccards=self._synd.jaccards))
+                passages=self._synd.passages, jaccards=self._synd.jaccards, siblings=self._synd.siblings))
         return StoriesResult(stories=tuple(stories), syndication=syndication)
 
     def updated(self, article: AnalysedArticle) -> AnalysedArticle:

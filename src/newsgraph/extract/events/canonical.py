@@ -12,6 +12,8 @@ actor (issue 11):
   army", "soldiers", "generals" of a known country are its army: "<Demonym>
   army" (code ``XXX MIL``), so that one institution is not split over five
   spellings. Navies, air forces and police keep their own names.
+- **Things are no actors.** A facility, natural force, document or quantity left
+  in a slot without a code ("shut the metro") leaves the slot empty instead.
 - **A crowd that protests is "protesters".** "Crowds rallied", "thousands of
   students marched", "Koreans took to the streets": the group a protest makes of
   them (PLOVER's OPP sector), not the people of a country or a count.
@@ -26,6 +28,7 @@ from typing import Sequence
 from ...lexicons import load_rows
 from ...model import Actor, Entity, Event
 from .. import gazetteer
+from ..actors import is_non_actor
 
 _ARMY_WORDS = frozenset({"army", "military", "soldier", "troop", "general", "armed forces"})
 _CROWD_WORDS = frozenset({"crowd", "demonstrator", "protester", "protestor", "people", "resident", "citizen",
@@ -69,14 +72,16 @@ def _army(actor: Actor, head) -> Actor | None:
 
 def _protesters(actor: Actor, head) -> Actor | None:
     """A crowd or a people as the source of a protest -> "protesters"."""
-    if actor.entity is not None and not (head is not None and gazetteer.is_demonym(head.text)):
+    people = head is not None and (gazetteer.is_demonym(head.text) or head.ent_type_ == "NORP")
+    if actor.entity is not None and not people:
         return None
     sector = (actor.code or "").split(" ")[-1]
     if sector in ("GOV", "MIL", "COP", "JUD", "LEG", "PTY", "REB", "IGO", "NGO", "BUS", "MED"):
         return None
     last = actor.name.split()[-1] if actor.name.split() else ""
     lemma = head.lemma_.lower() if head is not None else last.lower().rstrip("s")
-    if lemma in _CROWD_WORDS or last.lower() in _CROWD_WORDS or gazetteer.is_demonym(last) and last.endswith("s"):
+    if lemma in _CROWD_WORDS or last.lower() in _CROWD_WORDS or people and head.text.endswith("s") \
+            or gazetteer.is_demonym(last) and last.endswith("s"):
         return replace(actor, name="protesters", text=actor.text or actor.name)
     return None
 
@@ -97,14 +102,25 @@ def _role_titles(head) -> tuple[str, ...] | None:
     return roles.get(lemma)
 
 
+_LESSER = frozenset({"vice", "deputy", "former", "ex", "assistant", "under", "acting", "interim", "junior"})
+
+
+def _holds(title: str, role: str) -> bool:
+    """Does a person titled ``title`` hold ``role``? "prime minister" holds "minister"; "vice president"
+    does not hold "president" (the role noun names the office itself, not its deputy)."""
+    words, want = title.replace("-", " ").split(), role.replace("-", " ").split()
+    if len(words) < len(want) or words[len(words) - len(want):] != want:
+        return False
+    return not (set(words[:len(words) - len(want)]) & _LESSER)
+
+
 def _person(titles: Sequence[str], actor: Actor, entities: Sequence[Entity], before: int) -> Entity | None:
     country = _country(actor)
     fits = []
     for ent in entities:
         if ent.type != "PERSON" or not ent.mentions or len(ent.name.split()) < 2:
             continue
-        own = " | ".join(ent.titles).lower()
-        if not own or not any(t in own for t in titles):
+        if not any(_holds(title.lower(), t) for title in ent.titles for t in titles):
             continue
         if country and ent.country and ent.country != country:
             continue
@@ -128,6 +144,27 @@ def _role(actor: Actor, head, entities: Sequence[Entity]) -> Actor | None:
     return replace(actor, name=ent.name, entity=ent.id, text=actor.text or actor.name)
 
 
+_INSTITUTIONS = frozenset({"parliament", "assembly", "court", "senate", "congress", "cabinet", "government",
+                           "ministry", "legislature", "prosecutor", "prosecutors", "council", "commission",
+                           "judiciary", "presidency", "embassy", "regulator", "parliamentarians", "lawmakers"})
+
+
+def _institution(actor: Actor, head) -> Actor | None:
+    """"Zimbabwe's parliament", "Peru's top court" -> "parliament of Zimbabwe", "top court of Peru":
+    one name for a state's institution however the sentence words it."""
+    if head is None or head.lower_ not in _INSTITUTIONS or actor.entity is not None:
+        return None
+    poss = [c for c in head.children if c.dep_ == "poss"]
+    if len(poss) != 1 or poss[0].ent_type_ != "GPE":
+        return None
+    country = gazetteer.country_code(poss[0].text)
+    name = gazetteer.country_name(country) if country else None
+    if not name:
+        return None
+    mods = [t.text for t in head.lefts if t.dep_ in ("amod", "compound") and t.i > poss[0].i]
+    return replace(actor, name=" ".join(mods + [head.text]) + f" of {name}", text=actor.text or actor.name)
+
+
 def canonical_actors(doc, events: Sequence[Event], entities: Sequence[Entity]) -> list[Event]:
     """``events`` with each source and target under its canonical name (see the module doc)."""
     out: list[Event] = []
@@ -137,8 +174,13 @@ def canonical_actors(doc, events: Sequence[Event], entities: Sequence[Entity]) -
             actor = getattr(ev, slot)
             if actor is None:
                 continue
+            words = actor.name.split()
+            if (actor.entity is None or actor.name[:1].islower()) and words and is_non_actor(words[-1]) \
+                    and not actor.code:
+                changes[slot] = None  # "shut the metro", "the quake": no participant rather than a thing
+                continue
             head = _head(doc, actor)
-            new = _role(actor, head, entities) or _army(actor, head)
+            new = _role(actor, head, entities) or _army(actor, head) or _institution(actor, head)
             if new is None and slot == "source" and ev.type == "PROTEST":
                 new = _protesters(actor, head)
             if new is not None:

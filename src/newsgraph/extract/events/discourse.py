@@ -69,9 +69,11 @@ def fill_from_article(doc, events: Sequence[Event], index: MentionIndex) -> list
     for i, ev in enumerate(out):
         if ev.type == "ACCUSE" and ev.target is None and ev.source is not None:
             verb = _token(doc, ev.trigger_span)
-            if verb is None or not any(_is_attack_noun(o) for o in _objects(verb)):
+            if verb is None:
                 continue
             actor = _label_agent(verb, index)
+            if actor is None and not any(_is_attack_noun(o) for o in _objects(verb)):
+                continue
             if actor is None:
                 if not looked:
                     attacker, looked = _attacker(out, doc), True

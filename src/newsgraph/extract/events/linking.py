@@ -30,11 +30,17 @@ def _satisfied(entry: Entry, tok, *, as_object: bool, index: MentionIndex) -> bo
         if kind == "objonly":
             if not as_object:
                 return False
-        elif kind == "xcomp":
-            if not any(c.dep_ == "xcomp" for c in tok.children):
+        elif kind == "xcomp":  # "warned X to leave" (the parser sometimes hangs the infinitive as advcl)
+            if not any(c.dep_ == "xcomp" or c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to"
+                                                                        for a in c.children)
+                       and any(o.dep_ in ("dobj", "dative") for o in tok.children) for c in tok.children):
                 return False
         elif kind == "prt":
             if not any(c.lower_ in opts for c in _preps(tok)):
+                return False
+        elif kind == "clause":  # "warned that any attack would be met with a response": the clause's words
+            if not any(w.lemma_.lower() in opts for c in tok.children if c.dep_ in ("ccomp", "xcomp", "advcl")
+                       for w in c.subtree):
                 return False
         elif kind == "pobj":  # "searched for survivors", "removed X from office": what the preposition governs
             if not any(o.lemma_.lower() in opts or o.lower_ in opts for p in _preps(tok)
@@ -48,6 +54,9 @@ def _satisfied(entry: Entry, tok, *, as_object: bool, index: MentionIndex) -> bo
                 return False
         elif kind == "obj":
             objs = _objects(tok)
+            if tok.tag_ == "VBN":  # the object of a passive: "attacks claimed by X", "the minister was fired"
+                objs = objs + ([tok.head] if tok.dep_ == "acl" else []) + \
+                    [c for c in tok.children if c.dep_ == "nsubjpass"]
             if not objs:
                 return False
             if arg.startswith("*"):
@@ -111,9 +120,13 @@ def _is_scene(tok, index: MentionIndex) -> bool:
     return tok.dep_ == "compound" and gazetteer.country_code(name) is None and not gazetteer.is_demonym(tok.text)
 
 
-def _looks_actor(tok, index: MentionIndex) -> bool:
+def _looks_actor(tok, index: MentionIndex, *, people: bool = False) -> bool:
+    """Can ``tok`` be an event's participant? ``people`` also admits uncoded people nouns
+    ("rescued survivors", "attacked concert-goers"), a weaker reading used as a last resort."""
     if tok.lower_ in PRONOUNS or tok.pos_ == "PRON":
         return tok.lower_ in PRONOUNS
+    if people and tok.pos_ == "NOUN" and noun_kind(tok.text) == "people":
+        return True
     return code_actor(tok, index) is not None
 
 def _pobj_actor(tok, index: MentionIndex, *, depth: int = 0):

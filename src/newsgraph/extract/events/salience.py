@@ -31,7 +31,8 @@ from datetime import date, timedelta
 from typing import Sequence
 
 from ...model import Article, Entity, Event
-from ..actors import is_agent_name
+from ..actors import is_agent_name, is_non_actor
+from ..event_lexicon import is_event_noun
 
 MUTUAL = frozenset({"CONSULT", "COOPERATE"})
 # acts that are statements about the future themselves: an offer, a threat, an appeal, a demand
@@ -104,8 +105,11 @@ def _trigger_token(doc, ev: Event):
 
 
 def _eligible(ev: Event, tok, ref: date | None) -> bool:
-    if ev.source is None or not is_agent_name(ev.source):
-        return False
+    if ev.source is None or not is_agent_name(ev.source) or is_non_actor(ev.source.name.split()[-1]):
+        return False  # "the city's airport suspended flights": a named facility is no actor either
+    head = ev.source.name.split()[-1].lower()
+    if ev.source.entity is None and (is_event_noun(head) or is_event_noun(head.rstrip("s"))):
+        return False  # "the ouster shares ...": an act named as a subject is no actor
     if ev.negated or ev.mode in ("hypothetical", "conditional"):
         return False
     if ev.mode == "intended" and ev.type not in _STATED:
