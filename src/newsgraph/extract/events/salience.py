@@ -84,6 +84,11 @@ def mark_main(doc, article: Article, events: Sequence[Event], *, entities: Seque
             chosen[key] = (score, i)
         else:  # the same action reported twice: one action, first report, best score
             chosen[key] = (max(score, best[0]), min(i, best[1]))
+    for key in [k for k in chosen if not k[-1] and k[0] not in MUTUAL]:
+        # "the army seized control" next to "the army detained the president": an act with no stated
+        # target by the same actor is the same action told less fully (or a part of it)
+        if any(k[:2] == key[:2] and k[-1] for k in chosen):
+            del chosen[key]
     top = sorted(chosen.values(), key=lambda x: (-x[0], x[1]))[:limit]
     keep = {i for _, i in top}
     return [replace(ev, main=i in keep) for i, ev in enumerate(events)]
