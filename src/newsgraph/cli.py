@@ -297,11 +297,15 @@ def show(
         for e in sorted(a.events, key=lambda ev: not ev.main)[:4]:
             flags = " negated" if e.negated else ""
             label = "event" if e.main else "background"
+            where = f" in {e.place}" if e.place else ""
             out.print(f"[bold]{label}[/bold] {_actor(e.source)} {e.type}{flags} {_actor(e.target)}"
-                      f"  [{e.date or '-'}] “{e.trigger}”", highlight=False)
+                      f"{where}  [{e.date or '-'}] “{e.trigger}”", highlight=False)
         for f in a.figures[:4]:
             out.print(f"[bold]figure[/bold] {f.kind} {f.value:,} {f.unit or ''}"
-                      f"{' (approx.)' if f.approximate else ''}{' per ' + f.source if f.source else ''}",
+                      f"{' (approx.)' if f.approximate else ''}{' in ' + f.place.name if f.place else ''}"
+                      f"{' per ' + f.source if f.source else ''}", highlight=False)
+        if a.places:
+            out.print("[bold]places[/bold] " + "; ".join(_place_label(p) for p in _distinct_places(a.places)[:8]),
                       highlight=False)
         if a.dates:
             out.print("[bold]dates[/bold] " + "; ".join(f"{d.text} → {d.value}" for d in a.dates[:6]),
@@ -311,6 +315,24 @@ def show(
     if skipped:
         err.print(f"[yellow]{len(skipped)} line(s) skipped[/yellow], not analysed articles "
                   f"(first: line {skipped[0][0]}: {skipped[0][1][:120]})", highlight=False)
+
+
+def _distinct_places(places) -> list:
+    """One entry per resolved record (or per unresolved name), in order of first mention."""
+    seen, out = set(), []
+    for p in places:
+        k = p.geonameid if p.geonameid is not None else p.name
+        if k not in seen:
+            seen.add(k)
+            out.append(p)
+    return out
+
+
+def _place_label(p) -> str:
+    if p.lat is None:
+        return f"{p.name} (unresolved)"
+    where = ", ".join(x for x in (p.admin1 if p.admin1 != p.name else None, p.country) if x)
+    return f"{p.name} ({where}; {p.lat:.2f}, {p.lon:.2f})"
 
 
 @app.command()
