@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: install demo test bench bench-speed bench-ner bench-quotes bench-dates bench-figures bench-events bench-stories bench-stories-scale bench-newsdev fuzz bench-store bench-scale clean
+.PHONY: install demo test bench bench-speed bench-ner bench-quotes bench-dates bench-figures bench-events bench-places bench-stories bench-stories-scale bench-newsdev fuzz bench-store bench-scale bench-serve serve clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -20,11 +20,16 @@ demo: $(STAMP)
 	$(BIN)/newsgraph analyze samples -o out/samples.jsonl --stories out/stories.json --db out/newsgraph.db
 	$(BIN)/newsgraph show out/samples.jsonl --limit 3
 	@echo "Analysed articles: out/samples.jsonl   Stories: out/stories.json   Database: out/newsgraph.db"
+	@echo "Browse them: make serve   (then open http://127.0.0.1:8000/)"
+
+serve: $(STAMP)
+	@test -f out/newsgraph.db || $(MAKE) demo
+	$(BIN)/newsgraph serve --db out/newsgraph.db
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
 
-bench: bench-speed bench-ner bench-quotes bench-dates bench-figures bench-events bench-stories bench-newsdev bench-store
+bench: bench-speed bench-ner bench-quotes bench-dates bench-figures bench-events bench-places bench-stories bench-newsdev bench-store
 
 bench-speed: $(STAMP)
 	$(BIN)/python benchmarks/speed.py
@@ -38,6 +43,8 @@ bench-figures: $(STAMP)
 	$(BIN)/python benchmarks/figures.py
 bench-events: $(STAMP)
 	$(BIN)/python benchmarks/events.py
+bench-places: $(STAMP)
+	$(BIN)/python benchmarks/places.py
 bench-stories: $(STAMP)
 	$(BIN)/python benchmarks/stories.py
 bench-stories-scale: $(STAMP)
@@ -48,6 +55,8 @@ bench-scale: $(STAMP)
 	$(BIN)/python benchmarks/scale.py
 bench-store: $(STAMP)
 	$(BIN)/python benchmarks/store.py
+bench-serve: $(STAMP)
+	$(BIN)/python benchmarks/serve.py
 
 fuzz: $(STAMP)
 	$(BIN)/python benchmarks/fuzz.py --inputs $(or $(FUZZ_INPUTS),100000)

@@ -142,3 +142,79 @@ def test_issue10_cli_resume_moves_corrupt_lines_out_and_says_so(inputs, tmp_path
     assert "corrupt lines moved out" in " ".join(result.output.split())
     assert [r["id"] for r in _lines(out)][0] == "j1" and len(_lines(out)) == 2
     assert (tmp_path / "res.corrupt.jsonl").exists()
+
+
+def test_issue10_stories_rewrite_of_the_output_happens_under_its_lock(inputs, tmp_path, monkeypatch):
+    # --stories ends by replacing the output with dated records: a run starting meanwhile
+    # must be refused, not write to the file about to be replaced
+    import newsgraph.stories.story_time as story_time
+    from newsgraph.errors import StoreError
+    from newsgraph.store import JsonlSink
+
+    real = story_time.rewrite_jsonl
+    seen = []
+
+    def rewrite(path, update):
+        try:
+            JsonlSink(path, resume=True).close()
+            seen.append("second writer let in")
+        except StoreError:
+            seen.append("refused")
+        return real(path, update)
+
+    monkeypatch.setattr(story_time, "rewrite_jsonl", rewrite)
+    out = tmp_path / "res.jsonl"
+    result = CliRunner().invoke(app, ["analyze", str(inputs / "a.txt"), str(inputs / "b.jsonl"), "-o", str(out),
+                                      "--stories", str(tmp_path / "stories.json")])
+    assert result.exit_code == 0, result.output
+    assert seen == ["refused"] and len(_lines(out)) == 2
+
+
+def test_issue10_stories_json_is_written_whole_or_refused_clearly(inputs, tmp_path, monkeypatch):
+    import os
+
+    out = tmp_path / "stories.json"
+    out.write_text('{"stories": []}\n', encoding="utf-8")
+    real_replace = os.replace
+
+    def crash(src, dst):  # the run dies between writing and renaming: the old file stays whole
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", crash)
+    result = CliRunner().invoke(app, ["stories", str(inputs / "b.jsonl"), "-o", str(out)])
+    said = " ".join(result.output.split())  # rich wraps lines
+    assert result.exit_code == 1 and "cannot write" in said and "No space left" in said
+    assert out.read_text(encoding="utf-8") == '{"stories": []}\n'
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
+    monkeypatch.setattr(os, "replace", real_replace)
+    result = CliRunner().invoke(app, ["stories", str(inputs / "b.jsonl"), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert len(json.loads(out.read_text(encoding="utf-8"))["stories"]) == 1
+    assert oct(out.stat().st_mode & 0o777) == oct(0o666 & ~_umask())
+
+
+def _umask() -> int:
+    import os
+
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def test_issue10_show_and_stories_skip_damaged_records(inputs, tmp_path):
+    out = tmp_path / "res.jsonl"
+    assert CliRunner().invoke(app, ["analyze", str(inputs / "a.txt"), str(inputs / "b.jsonl"), "-o", str(out),
+                                    "-q"]).exit_code == 0
+    good = _lines(out)
+    damaged = [{**good[0], "id": "bad-1", "entities": 5}, {**good[0], "id": "bad-2", "events": [{"type": 1}]},
+               {**good[0], "id": "bad-3", "published": 2015}]
+    # the damaged lines first: they must not make the file look like raw input either
+    out.write_text("".join(json.dumps(d) + "\n" for d in damaged + good), encoding="utf-8")
+    shown = CliRunner().invoke(app, ["show", str(out), "--limit", "10"])
+    assert shown.exit_code == 0, shown.output
+    assert "3 line(s) skipped" in " ".join(shown.output.split())
+    stories = CliRunner().invoke(app, ["stories", str(out), "-o", str(tmp_path / "s.json")])
+    assert stories.exit_code == 0, stories.output
+    members = [a for s in json.loads((tmp_path / "s.json").read_text(encoding="utf-8"))["stories"]
+               for a in s["articles"]]
+    assert sorted(members) == sorted(r["id"] for r in good)

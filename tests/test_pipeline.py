@@ -1,6 +1,6 @@
 import pytest
 
-from newsgraph import Rejected, analyze, analyze_many, to_dict
+from newsgraph import Article, Rejected, analyze, analyze_many, to_dict
 from newsgraph.errors import BadInput
 from newsgraph.extract import FACT_FIELDS
 
@@ -104,3 +104,28 @@ def test_issue10_a_failing_article_does_not_take_its_batch_with_it(monkeypatch, 
     out = list(analyze_many(items, workers=workers, batch_size=8))
     assert [r.reason if isinstance(r, Rejected) else r.id for r in out] == ["0", "1", "analysis-failed", "3", "4"]
     assert out[2].detail.startswith("UnicodeEncodeError")
+
+
+@pytest.mark.parametrize("items, says", [
+    ("Officials said the talks would resume.", "not a single str"),
+    ({"text": "Officials said the talks would resume."}, "not a single dict"),
+    (5, "not a single int"),
+    ([Article(id="a", text="Talks resumed.", title=5)], "title must be a str or None, not int"),
+    ([3.5], "not float"),
+])
+def test_issue10_analyze_many_wrong_types_raise_bad_input(items, says):
+    import newsgraph
+
+    with pytest.raises(newsgraph.BadInput, match=says):
+        list(newsgraph.analyze_many(items))
+
+
+@pytest.mark.model
+def test_issue10_analyze_many_holds_caller_articles_to_the_input_schema(caplog):
+    from newsgraph.model import Article
+
+    text = "Ministers met in Oslo on Monday."
+    done = list(analyze_many([Article(id="a", text=text, published="not a date"),
+                              Article(id="b\x00", text=text, published="Sept. 17, 2015")]))
+    assert [(r.id, r.published) for r in done] == [("a", None), ("b\ufffd", "2015-09-17")]
+    assert "dropping published='not a date'" in caplog.text

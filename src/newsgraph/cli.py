@@ -85,12 +85,34 @@ def _render_stories(stories: dict, out: str | None) -> None:
 
 
 def _write_json(obj: dict, out: str) -> None:
+    """Write a JSON file whole or not at all: a temporary file beside it, then renamed over it,
+    so a crash or a second run writing the same path never leaves half a file behind."""
+    import os
+    import tempfile
+
     text = json.dumps(obj, ensure_ascii=False, indent=1)
     if out == "-":
         sys.stdout.write(text + "\n")
-    else:
-        Path(out).parent.mkdir(parents=True, exist_ok=True)
-        Path(out).write_text(text + "\n", encoding="utf-8")
+        return
+    path = Path(out)
+    tmp = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)  # what a plain open() would have made, not mkstemp's 0600
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text + "\n")
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except OSError as exc:
+        if tmp is not None and os.path.exists(tmp):
+            os.unlink(tmp)
+        from .errors import StoreError
+
+        _fail(StoreError(f"cannot write {out}: {exc.strerror or exc}"))
 
 
 @app.command()
@@ -248,17 +270,21 @@ def show(
     limit: int = typer.Option(5, "--limit", "-n", help="How many articles to show."),
 ) -> None:
     """Print a readable digest of analysed articles: who said what, who did what, when, how many."""
-    from .extract import analysed_from_dict
-    from .store import read_jsonl_records
+    import itertools
 
+    from .store import read_analysed
+
+    _setup_logging(0)
+    out = Console()
+    skipped: list[tuple[int, str]] = []
+    records = read_analysed(path, skipped=skipped)  # streamed: a digest of a huge file stays small
     try:
-        rows = [obj for _, obj, _ in read_jsonl_records(path) if obj is not None and "entities" in obj]
+        shown = list(itertools.islice(records, max(limit, 0)))
+        more = sum(1 for _ in records)
     except OSError as exc:
         err.print(f"[red]error[/red] cannot read {path}: {exc.strerror or exc}")
         raise typer.Exit(1)
-    out = Console()
-    for obj in rows[:limit]:
-        a = analysed_from_dict(obj)
+    for a in shown:
         out.rule(f"[bold]{a.title or a.id}[/bold]  {a.source or ''} {a.published or ''}".strip())
         people = [f"{e.name}" + (f" ({e.country or '-'}, {e.role})" if e.role else "")
                   for e in a.entities if e.type == "PERSON"]
@@ -271,17 +297,72 @@ def show(
         for e in sorted(a.events, key=lambda ev: not ev.main)[:4]:
             flags = " negated" if e.negated else ""
             label = "event" if e.main else "background"
+            where = f" in {e.place}" if e.place else ""
             out.print(f"[bold]{label}[/bold] {_actor(e.source)} {e.type}{flags} {_actor(e.target)}"
-                      f"  [{e.date or '-'}] “{e.trigger}”", highlight=False)
+                      f"{where}  [{e.date or '-'}] “{e.trigger}”", highlight=False)
         for f in a.figures[:4]:
             out.print(f"[bold]figure[/bold] {f.kind} {f.value:,} {f.unit or ''}"
-                      f"{' (approx.)' if f.approximate else ''}{' per ' + f.source if f.source else ''}",
+                      f"{' (approx.)' if f.approximate else ''}{' in ' + f.place.name if f.place else ''}"
+                      f"{' per ' + f.source if f.source else ''}", highlight=False)
+        if a.places:
+            out.print("[bold]places[/bold] " + "; ".join(_place_label(p) for p in _distinct_places(a.places)[:8]),
                       highlight=False)
         if a.dates:
             out.print("[bold]dates[/bold] " + "; ".join(f"{d.text} → {d.value}" for d in a.dates[:6]),
                       highlight=False)
-    if len(rows) > limit:
-        out.print(f"… {len(rows) - limit} more articles in {path}")
+    if more:
+        out.print(f"… {more} more articles in {path}")
+    if skipped:
+        err.print(f"[yellow]{len(skipped)} line(s) skipped[/yellow], not analysed articles "
+                  f"(first: line {skipped[0][0]}: {skipped[0][1][:120]})", highlight=False)
+
+
+def _distinct_places(places) -> list:
+    """One entry per resolved record (or per unresolved name), in order of first mention."""
+    seen, out = set(), []
+    for p in places:
+        k = p.geonameid if p.geonameid is not None else p.name
+        if k not in seen:
+            seen.add(k)
+            out.append(p)
+    return out
+
+
+def _place_label(p) -> str:
+    if p.lat is None:
+        return f"{p.name} (unresolved)"
+    where = ", ".join(x for x in (p.admin1 if p.admin1 != p.name else None, p.country) if x)
+    return f"{p.name} ({where}; {p.lat:.2f}, {p.lon:.2f})"
+
+
+@app.command()
+def serve(
+    db: str = typer.Option("newsgraph.db", "--db", help="The database: a SQLite path or a postgresql:// URL."),
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on (127.0.0.1: this machine only)."),
+    port: int = typer.Option(8000, "--port", help="Port to listen on."),
+) -> None:
+    """Serve the HTTP API (/api, OpenAPI at /docs) and the web desk over a database (needs the serve extra).
+
+    POST /api/articles is enabled when NEWSGRAPH_TOKEN is set (clients send it as a bearer token).
+    """
+    import os
+
+    _setup_logging(0)
+    try:
+        import uvicorn
+
+        from .api import create_app
+    except ImportError as exc:
+        _fail(NewsgraphError(f"serve needs the serve extra ({exc.name} is missing): "
+                             "pip install 'newsgraph[serve]'"))
+    try:
+        if "://" not in db and not Path(db).exists():
+            raise NewsgraphError(f"no database at {db} (analyse into it first: newsgraph analyze ... --db {db})")
+        asgi = create_app(db, token=os.environ.get("NEWSGRAPH_TOKEN"))
+    except NewsgraphError as exc:
+        _fail(exc)
+    err.print(f"newsgraph desk on http://{host}:{port}/  (API under /api, docs at /docs; Ctrl-C stops)")
+    uvicorn.run(asgi, host=host, port=port, log_level="warning")
 
 
 @app.command()

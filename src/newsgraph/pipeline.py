@@ -23,7 +23,7 @@ from .analysis import analyse_batch as _analyse_batch
 from .analysis import analyse_parsed
 from .extract import AnalysedArticle
 from .ingest import article_from_record, make_article
-from .ingest.records import clean_text
+from .ingest.records import clean_text, normalise_published
 from .model import Article, Rejected
 from .nlp import load_pipeline
 from .settings import Settings, make_settings
@@ -34,9 +34,18 @@ Item = Article | Rejected | Mapping[str, Any] | str
 
 
 def _clean_article(article: Article) -> Article:
-    """An ``Article`` built by a caller (not a reader) made safe: lone surrogates replaced."""
-    fields = {f: getattr(article, f) for f in ("id", "text", "url", "source", "title", "published")}
+    """An ``Article`` built by a caller (not a reader) held to what a reader guarantees: lone
+    surrogates and NUL replaced, ``published`` in ISO 8601 or dropped with a warning."""
+    fields = {f: getattr(article, f) for f in ("id", "text", "url", "source", "title", "published", "origin")}
     cleaned = {f: clean_text(v) for f, v in fields.items() if isinstance(v, str) and clean_text(v) != v}
+    published = cleaned.get("published", article.published)
+    if published is not None:
+        iso = normalise_published(published)
+        if iso is None:
+            log.warning("%s: dropping published=%.80r: not a date (ISO 8601 expected)",
+                        article.origin or article.id, published)
+        if iso != article.published:
+            cleaned["published"] = iso
     return dataclasses.replace(article, **cleaned) if cleaned else article
 
 
@@ -45,6 +54,10 @@ def _as_article(item: Item, index: int) -> Article | Rejected:
         if not isinstance(item.text, str) or not isinstance(item.id, str):
             raise BadInput(f"Article {index}: id and text must be strings, got "
                            f"{type(item.id).__name__} and {type(item.text).__name__}")
+        for name in ("url", "source", "title", "published"):
+            value = getattr(item, name)
+            if value is not None and not isinstance(value, str):
+                raise BadInput(f"Article {index}: {name} must be a str or None, not {type(value).__name__}")
         return _clean_article(item)
     if isinstance(item, Rejected):
         return item
@@ -101,6 +114,9 @@ def analyze_many(items: Iterable[Item], *, settings: Settings | None = None,
         items: the articles.
         settings: run settings; ``overrides`` (``model=``, ``workers=``...) apply on top.
     """
+    if isinstance(items, (str, bytes, Mapping, Article)) or not isinstance(items, Iterable):
+        raise BadInput(f"analyze_many takes an iterable of articles (Article, dict or str items), "
+                       f"not a single {type(items).__name__}: use analyze() for one article, or wrap it in a list")
     if settings is None:
         settings = make_settings(overrides)
     elif overrides:

@@ -71,7 +71,7 @@ def test_events_lexicon_documents_every_entry():
     ("Peru plans to impose sanctions on Chile.", "SANCTION", False, "intended", "THREATEN"),
     ("Peru will provide aid to Chile.", "AID", False, "future", "AGREE"),
     ("Peru sent aid to Chile.", "AID", False, "asserted", "AID"),
-    ("Peru and Chile failed to reach an agreement.", "AGREE", True, "asserted", "REJECT"),
+    ("Peru and Chile failed to reach an agreement.", "SUPPORT", True, "asserted", "REJECT"),  # reaching a deal: SUPPORT (issue 11)
     ("Neither Peru nor Chile offered aid to Bolivia.", "AGREE", True, "asserted", "REJECT"),
     ("Peru will withdraw its troops unless Chile stops the raids.", "RETREAT", False, "conditional", "THREATEN"),
 ])

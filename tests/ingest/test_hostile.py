@@ -245,3 +245,26 @@ def test_issue10_missing_feed_dependency_is_a_set_up_error_not_a_rejection(tmp_p
                                     encoding="utf-8")
     with pytest.raises(MissingDependency, match="needs feedparser"):
         list(read_inputs([tmp_path]))
+
+
+# ------------------------------------------------------------------ what a database cannot store
+
+
+def test_issue10_nul_in_a_record_is_replaced_one_for_one():
+    data = b'{"id": "n\\u0000", "title": "T\\u0000", "text": "Talks \\u0000 resumed in the capital."}\n'
+    (article,) = read_stream(io.BytesIO(data), origin="x.jsonl", kind="jsonl")
+    assert article.text == "Talks \ufffd resumed in the capital."  # same length: spans unchanged
+    assert (article.id, article.title) == ("n\ufffd", "T\ufffd")
+
+
+def test_issue10_file_names_that_are_not_utf8_give_writable_origins(tmp_path):
+    root = os.fsencode(tmp_path)
+    with open(os.path.join(root, b"caf\xe9.txt"), "wb") as fh:
+        fh.write(GOOD.encode())
+    open(os.path.join(root, b"empty\xff.txt"), "wb").close()
+    article, rejected = read_inputs([tmp_path])
+    assert isinstance(article, Article) and isinstance(rejected, Rejected)
+    assert article.origin == str(tmp_path / "caf\ufffd.txt")
+    assert rejected.origin == str(tmp_path / "empty\ufffd.txt") and rejected.reason == "empty"
+    for value in (article.origin, rejected.origin, rejected.detail):
+        value.encode("utf-8")

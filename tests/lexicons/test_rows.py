@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from importlib import resources
+from pathlib import Path
 
 import pytest
 
@@ -60,3 +62,23 @@ def test_rows_numbers_parse_and_list_columns_split():
     assert {r.word: r.value for r in load_rows("numbers.tsv")}["zero"] == 0
     roles = load_rows("quote_roles.tsv")
     assert any(len(r.titles) > 1 for r in roles) and all("|" not in t for r in roles for t in r.titles)
+
+
+def test_rows_the_package_reads_data_files_only_through_their_typed_loader():
+    """A raw ``load_tsv`` call outside the lexicons package would bypass the row types' checks."""
+    src = resources.files("newsgraph")
+    offenders = []
+    for path in sorted(Path(str(src)).rglob("*.py")):
+        if path.parent.name == "lexicons":
+            continue
+        for lineno, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if "load_tsv(" in line:
+                offenders.append(f"{path.relative_to(Path(str(src)))}:{lineno}")
+    assert not offenders, f"read data files with load_rows, not load_tsv: {offenders}"
+
+
+def test_rows_cells_are_converted_to_their_field_types():
+    numbers = {r.word: r.value for r in load_rows("numbers.tsv")}
+    assert isinstance(numbers["two"], Decimal) and numbers["two"] == 2
+    roles = {r.role: r.titles for r in load_rows("quote_roles.tsv")}
+    assert isinstance(roles["president"], tuple) and "president" in roles["president"]

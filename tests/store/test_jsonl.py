@@ -119,3 +119,51 @@ def test_issue10_lock_holds_across_processes(tmp_path):
                               timeout=60)
     assert done.returncode == 3 and "another newsgraph run" in done.stdout
     assert ids(out) == ["a"]
+
+
+def test_issue10_a_file_replaced_before_the_lock_is_taken_is_reopened(tmp_path, monkeypatch):
+    # a run that ends by replacing its output (--stories rewrites it) between this run's
+    # open and its lock: writing to the old file would lose every record
+    import os
+
+    import newsgraph.store.jsonl as sink_module
+
+    out = tmp_path / "out.jsonl"
+    out.write_text(lines(rec("old")), encoding="utf-8")
+    real_flock = sink_module.fcntl.flock
+    replaced = []
+
+    def flock(fd, op):
+        if not replaced:
+            (tmp_path / "new.jsonl").write_text(lines(rec("a")), encoding="utf-8")
+            os.replace(tmp_path / "new.jsonl", out)
+            replaced.append(fd)
+        return real_flock(fd, op)
+
+    monkeypatch.setattr(sink_module.fcntl, "flock", flock)
+    with JsonlSink(out, resume=True) as sink:
+        assert sink.done_ids == {"a"}
+        sink.write(rec("b"))
+    assert ids(out) == ["a", "b"]
+
+
+def test_issue10_resume_moves_out_records_with_a_damaged_field(tmp_path):
+    out = tmp_path / "out.jsonl"
+    out.write_text(lines(rec("a"), {**rec("b"), "entities": 5}, {**rec("c"), "published": 2015}, rec("d")),
+                   encoding="utf-8")
+    with JsonlSink(out, resume=True) as sink:
+        assert sink.done_ids == {"a", "d"}
+        assert [(n, p) for n, p in sink.quarantined] == [
+            (2, "record.entities: expected a list, got int"), (3, "record.published: expected str, got int")]
+    assert ids(out) == ["a", "d"]
+
+
+def test_issue10_read_analysed_skips_damaged_records_and_says_which(tmp_path):
+    from newsgraph.store import read_analysed
+
+    out = tmp_path / "out.jsonl"
+    out.write_text(lines(rec("a"), {**rec("b"), "quotes": [5]}, {**rec("c"), "places": [None]}, rec("d"))
+                   + "{cut\n", encoding="utf-8")
+    skipped: list = []
+    assert [r.id for r in read_analysed(out, skipped=skipped)] == ["a", "d"]
+    assert [n for n, _ in skipped] == [2, 3, 5]

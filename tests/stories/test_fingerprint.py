@@ -64,3 +64,20 @@ def test_fingerprint_article_terms_ignore_staff_credits(text, expected):
     a = AnalysedArticle(id="a", url=None, source=None, title=None, published=None, text=text, language="en",
                         entities=ents)
     assert sorted(article_terms(a)) == sorted(expected)
+
+
+def test_fingerprint_near_sentences_keeps_light_edits_and_drops_quotes():
+    import numpy as np
+
+    from newsgraph.stories.fingerprint import narrative_bigrams, near_sentences
+
+    a = ('The storm flooded the river port on Sunday, killing at least 12 people in the old market. '
+         'He said "the water came faster than anyone in the town had ever seen it" to reporters.')
+    b = "The storm flooded the river port on Sunday, killing at least 31 people near the old market."
+    c = 'Officials said "the water came faster than anyone in the town had ever seen it" on Monday.'
+    sa, ta = narrative_bigrams(a)
+    sb, tb = narrative_bigrams(b)
+    sc, tc = narrative_bigrams(c)
+    assert len(ta) == 1  # the quotation and the short remainder of its sentence are not narration
+    assert near_sentences(sb, tb, np.unique(sa)) == 1
+    assert near_sentences(sa, ta, np.unique(sc)) == 0 and len(sc) == 0

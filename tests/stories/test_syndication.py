@@ -37,13 +37,30 @@ WIRE = ("MINA, Saudi Arabia (Reuters) - At least 717 pilgrims were killed and 86
     ("A photo (AP Photo/Jane Doe) shows the ship", None),
     ("Apple said its APAC sales rose", None),
     ("Kerry said the talks were important.", None),
+    # bylines, copyright lines and provenance notes; outlets that sell their text count only there
+    ("By Jane Roe, Associated Press\n\nThe ship sank near the coast.", "AP"),
+    ("Jane Roe and John Doe / USA Today\n\nThe ship sank near the coast.", "USA Today"),
+    ("The ship sank near the coast.\n\nJane Roe, The Washington Post", "Washington Post"),
+    ("The ship sank near the coast.\n\n© 2016 AFP", "AFP"),
+    ("The ship sank.\n\nCopyright 2017 The Associated Press. All rights reserved. This material may not be "
+     "published, broadcast, rewritten or redistributed.", "AP"),
+    ("The ship sank.\n\nThis story was provided by Reuters.", "Reuters"),
+    ("The ship sank.\n\nThis article is republished from The Conversation under a Creative Commons license.",
+     "The Conversation"),
+    ("Source: BBC News\n\nThe ship sank near the coast.", "BBC News"),
+    ("LIMA (CNN) — The ship sank near the coast.", "CNN"),
+    ("The ship sank near the coast, CNN reported.", None),
+    ("The ship sank near the coast.\n\nBBC", None),
+    ("The ship sank near the coast.\n\nPhoto: Jane Roe, AP", None),
+    ("By Jane Roe\n\nThe ship sank near the coast.", None),
 ])
 def test_syndication_credited_agency(text, expected):
     assert credited_agency(text) == expected
 
 
 @pytest.mark.parametrize("source,expected", [("Reuters", "Reuters"), ("The Associated Press", "AP"),
-                                             ("BBC News", None), (None, None)])
+                                             ("BBC News", "BBC News"), ("Lima Daily", None),
+                                             (None, None)])
 def test_syndication_agency_name(source, expected):
     assert agency_name(source) == expected
 
@@ -103,3 +120,57 @@ def test_syndication_index_reports_shared_passage():
     index.add("copy", lead + WIRE)
     start, end = index.passages["copy"]
     assert start >= len(lead) - 2 and (lead + WIRE)[start:end].startswith("MINA")
+
+
+# two versions of one invented wire story: a different lead, a toll updated, a word or two changed
+_EARLY = ("A strong storm flooded the river port of Karsk on Sunday, killing at least 12 people as the water "
+          "swept through the old market. Hundreds of families spent the night on rooftops and in schools.\n\n"
+          "Rescue boats reached the northern districts before dawn, the regional emergency office said, and "
+          "army trucks carried drinking water to the camps set up outside the city.\n\n"
+          "The flood is the worst to hit the region since the great storm of 1962, which destroyed most of the "
+          "harbour and left thousands homeless.\n\n"
+          '"We have lost everything we had," said one shopkeeper standing in the mud outside her store.')
+_LATE = ("The death toll from the floods in Karsk rose to 31 on Monday as the water began to recede and "
+         "residents returned to count their losses. Power was restored to the southern half of the city by "
+         "the evening, and the railway line to the capital reopened after engineers checked two bridges.\n\n"
+         "Rescue boats reached the northern districts before dawn on Sunday, the regional emergency office "
+         "said, and army trucks carried fresh drinking water to camps set up outside the city.\n\n"
+         "The flood is the deadliest to hit the region since the great storm of 1962, which destroyed most "
+         "of the harbour and left thousands homeless.")
+_OWN = ("Karsk's mayor asked the government for emergency funds on Monday after the floods.\n\n"
+        "The city council met in a school gym because its own building was under water, and officials gave "
+        "no estimate of the damage.\n\n"
+        '"We have lost everything we had," said one shopkeeper standing in the mud outside her store.')
+
+
+def test_syndication_index_relates_versions_of_one_wire_text_as_siblings():
+    index = SyndicationIndex()
+    index.add("early", _EARLY)
+    assert index.add("late", _LATE) is None  # too different overall for a copy
+    index.relate("late", _LATE, ["early"])
+    index.add("own", _OWN)
+    index.relate("own", _OWN, ["early", "late"])  # shares only a quotation: its own report
+    assert [(a, b) for a, b, _ in index.siblings] == [("early", "late")]
+    assert index.links == []
+
+
+def test_syndication_index_relate_finds_short_cut_copy():
+    index = SyndicationIndex()
+    long_text = _EARLY + "\n\n" + _OWN + "\n\n" + WIRE
+    index.add("long", long_text)
+    cut = _EARLY.split("\n\n")[0] + "\n\n" + _EARLY.split("\n\n")[1]
+    index.add("cut", cut)
+    index.relate("cut", cut, ["long"])
+    assert [(a, b) for a, b, _ in index.links] == [("long", "cut")]
+
+
+def test_syndication_resolve_siblings_take_the_agency_credited_among_them():
+    key = _key({"a": "2015-09-17", "b": "2015-09-18", "c": "2015-09-18", "x": "2015-09-19", "y": "2015-09-19"})
+    credit = Credit("AP", (10, 14))
+    out = resolve([], key=key, credits={"a": credit}, sources={},
+                  siblings=[("a", "b", 0.2), ("b", "c", 0.3), ("x", "y", 0.4)])
+    pairs = {(s.copy, s.original) for s in out}
+    # b and c are versions of the AP text that a credits; x and y copy a source the set does not name
+    assert pairs == {("a", "AP"), ("b", "AP"), ("c", "AP")}
+    c = next(s for s in out if s.copy == "c")
+    assert c.evidence == ("a", (10, 14)) and c.earliest == "a"

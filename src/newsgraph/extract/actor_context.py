@@ -18,9 +18,10 @@ the article, in this order of trust (each guess lowers the event's confidence):
 from __future__ import annotations
 
 import functools
+from dataclasses import replace
 from typing import Sequence
 
-from ..lexicons import load_tsv
+from ..lexicons import load_rows
 from ..model import Actor, Found
 from . import gazetteer
 from .linking import MentionIndex
@@ -120,7 +121,7 @@ def fill_country(actor: Actor, factor: float, sent, index: MentionIndex, *,
         if not country and article_country:
             country, factor = article_country, factor * 0.9
         if country:  # "Prisoners rioted in Dili": people in a sentence about a country, country only
-            return Actor(name=actor.name, entity=None, code=country), factor * 0.8
+            return replace(actor, entity=None, code=country), factor * 0.8
         return actor, factor
     first = code.split()[0] if code else ""
     if first and (len(first) == 3 and first.isalpha() and first.isupper() and " " in code
@@ -144,7 +145,7 @@ def fill_country(actor: Actor, factor: float, sent, index: MentionIndex, *,
         return actor, factor
     sector = code or None
     new_code = f"{country} {sector}" if sector else country
-    return Actor(name=actor.name, entity=actor.entity, code=new_code), factor * 0.85
+    return replace(actor, code=new_code), factor * 0.85
 
 
 def domestic(source: Actor, target: Actor, factor: float) -> tuple[Actor, float]:
@@ -160,7 +161,7 @@ def domestic(source: Actor, target: Actor, factor: float) -> tuple[Actor, float]
     src_sector = source.code.split()[1] if source.code and len(source.code.split()) > 1 else None
     if code == "GOV" and src_sector in ("GOV", None):
         return target, factor
-    return Actor(name=target.name, entity=target.entity, code=f"{country} {code}"), factor * 0.85
+    return replace(target, code=f"{country} {code}"), factor * 0.85
 
 
 def protest_target(source: Actor | None, place_country: str | None) -> Actor | None:
@@ -220,7 +221,7 @@ def country_of_place(place: str | None) -> str | None:
 
 @functools.lru_cache(maxsize=1)
 def _regions() -> dict[str, str]:
-    return {gazetteer.normalise(r["place"]): r["country"] for r in load_tsv("plover_places.tsv")}
+    return {gazetteer.normalise(r.place): r.country for r in load_rows("plover_places.tsv")}
 
 
 def region_country(text: str) -> str | None:

@@ -38,7 +38,7 @@ from __future__ import annotations
 import functools
 from typing import Iterable
 
-from ..lexicons import load_tsv
+from ..lexicons import load_rows
 from ..model import Actor, Entity
 from . import gazetteer
 from .actor_context import region_country
@@ -51,17 +51,17 @@ _NAME_DEPS = frozenset({"compound", "amod", "poss", "nmod", "det", "nummod", "qu
                         "case", "punct", "cc", "conj_name"})
 _BACKERS = frozenset({"backed", "sponsored", "supported", "funded", "armed", "allied", "aligned"})
 _GROUP_MEMBER = frozenset({"leader", "member", "head", "chief", "group", "faction", "wing", "supporter"})
-PRONOUNS = frozenset({"it", "he", "she", "they", "we", "i", "its", "their", "his", "her", "our"})
+PRONOUNS = frozenset({"it", "he", "she", "they", "we", "i", "its", "their", "his", "her", "our", "him", "them"})
 
 
 @functools.lru_cache(maxsize=1)
 def _sectors() -> dict[str, str]:
-    return {r["term"]: r["code"] for r in load_tsv("plover_actors.tsv") if r["kind"] == "sector"}
+    return {r.term: r.code for r in load_rows("plover_actors.tsv") if r.kind == "sector"}
 
 
 @functools.lru_cache(maxsize=1)
 def _orgs() -> dict[str, str]:
-    return {r["term"]: r["code"] for r in load_tsv("plover_actors.tsv") if r["kind"] == "org"}
+    return {r.term: r.code for r in load_rows("plover_actors.tsv") if r.kind == "org"}
 
 
 @functools.lru_cache(maxsize=8192)
@@ -85,7 +85,7 @@ def org_code(text: str) -> str | None:
 
 @functools.lru_cache(maxsize=1)
 def _noun_kinds() -> dict[str, str]:
-    return {r["term"]: r["kind"] for r in load_tsv("plover_nonactors.tsv")}
+    return {r.term: r.kind for r in load_rows("plover_nonactors.tsv")}
 
 
 def noun_kind(word: str) -> str | None:
@@ -235,13 +235,13 @@ def _surnames() -> dict[str, tuple[str | None, str | None]]:
     """
     seen: dict[str, set[tuple[str | None, str | None]]] = {}
     # "Hassan", "Abdullah", "Ryan": a given name (of anyone listed, or a common one) is no surname key
-    given: set[str] = {r["name"].lower() for r in load_tsv("first_names.tsv")}
-    for row in load_tsv("people.tsv"):
-        words = gazetteer.normalise(row["name"]).split()
+    given: set[str] = {r.name.lower() for r in load_rows("first_names.tsv")}
+    for row in load_rows("people.tsv"):
+        words = gazetteer.normalise(row.name).split()
         given.update(words[:-1])
-        key = _surname_key(row["name"])
+        key = _surname_key(row.name)
         if key:
-            seen.setdefault(key, set()).add((row["country"] or None, row["role"] or None))
+            seen.setdefault(key, set()).add((row.country, row.role or None))
     out: dict[str, tuple[str | None, str | None]] = {}
     for key, codes in seen.items():
         if key in given:

@@ -14,7 +14,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from ..lexicons import load_tsv
+from ..lexicons import load_rows
 
 _LEXICON = "date_words.tsv"
 
@@ -40,8 +40,8 @@ class Candidate:
 def words() -> dict[str, dict[str, str]]:
     """The date lexicon as ``{kind: {lower-cased word: value}}``."""
     out: dict[str, dict[str, str]] = {}
-    for row in load_tsv(_LEXICON):
-        out.setdefault(row["kind"], {})[row["word"]] = row["value"]
+    for row in load_rows(_LEXICON):
+        out.setdefault(row.kind, {})[row.word] = row.value
     return out
 
 

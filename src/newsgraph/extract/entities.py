@@ -242,7 +242,7 @@ def extract(doc, article: Article, found: Found) -> list[Entity]:
     if len(doc) == 0:
         return []
     tv = _Tokens(doc, text=article.text)
-    matches = _scan(tv)
+    matches = _scan(doc, tv)
     by_end = {m.end: m for m in matches}
     by_start = {m.start: m for m in matches}
     mentions = _mentions(doc, tv, matches)

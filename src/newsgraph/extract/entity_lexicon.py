@@ -2,7 +2,7 @@
 
 The entities stage reads token attributes once into plain lists (:class:`Tokens`)
 and matches the gazetteer's phrases (countries, demonyms, organisations, seats
-of power, titles) over them left to right, longest first. Both are kept apart
+of power, titles) with spaCy's PhraseMatcher, keeping the longest match left to right. Both are kept apart
 from the rules that use them so each module stays small.
 """
 
@@ -15,9 +15,12 @@ from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 from spacy.attrs import IDX, IS_PUNCT, IS_TITLE, LENGTH, LOWER, POS, SENT_START, SPACY
+from spacy.matcher import PhraseMatcher
 from spacy.parts_of_speech import ADP, AUX, CCONJ, VERB
 from spacy.strings import get_string_id
+from spacy.tokens import Doc
 
+from ..lexicons import load_rows
 from . import gazetteer as gz
 
 _NER_TYPES = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "FAC": "LOC",
@@ -64,6 +67,7 @@ class _Tokens:
 
 class _Pattern(NamedTuple):
     tokens: tuple[int, ...]    # lowercase token hashes
+    words: tuple[str, ...]     # the same, as text (the PhraseMatcher's pattern)
     kind: str          # country | demonym | org | metonym | title
     value: Any
     caps: bool         # must be written in capitals (acronyms such as "US", "UN", "IS")
@@ -161,10 +165,10 @@ def _capitalise(text: str) -> str:
 
 
 @functools.lru_cache(maxsize=1)
-def _patterns() -> dict[int, tuple[_Pattern, ...]]:
-    """Gazetteer phrases as token sequences, indexed by their first (lowercased) token."""
+def _patterns() -> dict[tuple[int, ...], _Pattern]:
+    """Gazetteer phrases by their lowercase token hashes (plain and transliteration-folded)."""
     kind_rank = {"org": 0, "country": 1, "demonym": 2, "metonym": 3, "title": 4}
-    raw: dict[tuple[str, ...], _Pattern] = {}
+    raw: dict[tuple[int, ...], _Pattern] = {}
 
     def add(surface: str, kind: str, value: Any) -> None:
         surface = surface.strip()
@@ -178,7 +182,7 @@ def _patterns() -> dict[int, tuple[_Pattern, ...]]:
             variant = tuple(get_string_id(w) for w in words_)
             old = raw.get(variant)
             if old is None or kind_rank[kind] < kind_rank[old.kind]:
-                raw[variant] = _Pattern(variant, kind, value, caps)
+                raw[variant] = _Pattern(variant, words_, kind, value, caps)
 
     for c in gz.countries().values():
         for surface in (c.name, *c.aliases):
@@ -190,54 +194,58 @@ def _patterns() -> dict[int, tuple[_Pattern, ...]]:
                 info = gz.metonym_info(cap)
                 if info is not None:
                     add(cap, "metonym", info)
-    for row in gz.load_tsv("metonyms.tsv"):
-        info = gz.metonym_info(row["text"])
+    for met in load_rows("metonyms.tsv"):
+        info = gz.metonym_info(met.text)
         if info is not None:
-            add(row["text"], "metonym", info)
-    for row in gz.load_tsv("organisations.tsv"):
-        org = gz.organisation_info(row["name"])
+            add(met.text, "metonym", info)
+    for org_row in load_rows("organisations.tsv"):
+        org = gz.organisation_info(org_row.name)
         if org is None:
             continue
-        for surface in (row["name"], *gz._split(row["aliases"])):
+        for surface in (org_row.name, *org_row.aliases):
             add(surface, "org", org)
-    for row in gz.load_tsv("titles.tsv"):
-        info = gz.title(row["title"])
+    for title_row in load_rows("titles.tsv"):
+        info = gz.title(title_row.title)
         if info is not None:
-            for form in {row["title"], _capitalise(row["title"])}:  # "gen." and "Gen." split apart
+            for form in {title_row.title, _capitalise(title_row.title)}:  # "gen." and "Gen." split apart
                 add(form, "title", info)
                 if "-" in form:
                     add(form.replace("-", " "), "title", info)
-    index: dict[int, list[_Pattern]] = {}
-    for pat in raw.values():
-        index.setdefault(pat.tokens[0], []).append(pat)
-    return {k: tuple(sorted(v, key=lambda p: -len(p.tokens))) for k, v in index.items()}
+    return raw
 
 
-def _scan(tv: _Tokens) -> list[_Match]:
-    """Greedy longest-first matches of gazetteer phrases over the tokens, left to right."""
+@functools.lru_cache(maxsize=4)
+def _matcher(vocab) -> PhraseMatcher:
+    """spaCy's PhraseMatcher over the lowercase form of every gazetteer phrase (one per vocab)."""
+    matcher = PhraseMatcher(vocab, attr="LOWER")
+    matcher.add("GAZETTEER", [Doc(vocab, words=list(p.words)) for p in _patterns().values()])
+    return matcher
+
+
+def _scan(doc, tv: _Tokens) -> list[_Match]:
+    """Gazetteer phrases in the article, longest first, left to right, never overlapping.
+
+    spaCy's PhraseMatcher finds every occurrence; of those starting at one token
+    the longest that respects its capitalisation (acronyms such as "US" must be
+    written in capitals) wins, and the scan goes on after it.
+    """
     patterns = _patterns()
-    n = tv.n
-    low = tv.low
+    by_start: dict[int, list[tuple[int, int]]] = {}
+    for _key, start, end in _matcher(doc.vocab)(doc):
+        by_start.setdefault(start, []).append((start, end))
     out: list[_Match] = []
-    i = 0
-    while i < n:
-        cands = patterns.get(low[i])
-        hit = None
-        if cands:
-            for pat in cands:
-                k = len(pat.tokens)
-                if i + k > n or (k > 1 and tuple(low[i:i + k]) != pat.tokens):
-                    continue
-                if pat.caps and not all(_is_caps(tv.word(j)) for j in range(i, i + k)
-                                        if any(ch.isalpha() for ch in tv.word(j))):
-                    continue
-                hit = _Match(i, i + k, pat.kind, pat.value)
-                break
-        if hit is not None:
-            out.append(hit)
-            i = hit.end
-        else:
-            i += 1
+    next_free = 0
+    for start in sorted(by_start):
+        if start < next_free:
+            continue
+        for s, e in sorted(by_start[start], key=lambda se: se[0] - se[1]):
+            pat = patterns.get(tuple(tv.low[s:e]))
+            if pat is None:
+                continue
+            if pat.caps and not all(_is_caps(tv.word(j)) for j in range(s, e)
+                                    if any(ch.isalpha() for ch in tv.word(j))):
+                continue
+            out.append(_Match(s, e, pat.kind, pat.value))
+            next_free = e
+            break
     return out
-
-

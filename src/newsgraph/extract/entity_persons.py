@@ -14,7 +14,7 @@ import functools
 from spacy.parts_of_speech import ADJ, NOUN, PROPN
 from spacy.strings import get_string_id
 
-from ..lexicons import load_tsv
+from ..lexicons import load_rows
 from . import gazetteer as gz
 from .entity_lexicon import (_COMMA, _DETERMINERS, _MODIFIERS, _NAME_PARTICLES, _OF, _POSSESSIVE,
                              _STOPPING_POS, _Group, _Match, _Mention, _Tokens, _fold)
@@ -231,9 +231,9 @@ def role_titles() -> dict[str, frozenset[str]]:
     From ``quote_roles.tsv``; a title missing there stands for itself only.
     """
     out: dict[str, frozenset[str]] = {}
-    for row in load_tsv("quote_roles.tsv"):
-        titles = {t.strip().lower() for t in row["titles"].split("|") if t.strip()}
-        out[row["role"].lower()] = frozenset(titles | {row["role"].lower()})
+    for row in load_rows("quote_roles.tsv"):
+        titles = {t.lower() for t in row.titles}
+        out[row.role.lower()] = frozenset(titles | {row.role.lower()})
     return out
 
 

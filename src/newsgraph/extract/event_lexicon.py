@@ -11,7 +11,7 @@ import functools
 import logging
 from dataclasses import dataclass
 
-from ..lexicons import load_tsv
+from ..lexicons import load_rows
 from ..model import PLOVER_TYPES
 
 log = logging.getLogger(__name__)
@@ -32,9 +32,9 @@ class Entry:
 def lexicon() -> dict[tuple[str, str], tuple[Entry, ...]]:
     """Entries by (lemma, kind), most specific first (file order otherwise)."""
     out: dict[tuple[str, str], list[Entry]] = {}
-    for row in load_tsv("plover_triggers.tsv"):
-        needs = tuple(n.strip() for n in row["needs"].split(",") if n.strip())
-        entry = Entry(row["lemma"].lower(), row["kind"], needs, row["type"])
+    for row in load_rows("plover_triggers.tsv"):
+        needs = tuple(n.strip() for n in row.needs.split(",") if n.strip())
+        entry = Entry(row.lemma.lower(), row.kind, needs, row.type or "")
         if entry.kind in ("verb", "noun") and entry.type not in PLOVER_TYPES:
             log.warning("plover_triggers.tsv: %s has unknown type %s", entry.lemma, entry.type)
             continue

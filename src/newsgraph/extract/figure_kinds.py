@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from ..lexicons import load_tsv
+from ..lexicons import load_rows
 from .numbers import NumberExpr, find_numbers
 
 PEOPLE_KINDS = frozenset({"killed", "injured", "displaced", "refugees", "arrested", "missing",
@@ -37,16 +37,16 @@ _CHANGE_VERBS = frozenset({"rise", "climb", "reach", "stand", "hit", "jump", "in
 def _cues() -> dict[str, dict[str, tuple[str, str]]]:
     """Cue lexicon by part of speech: {pos: {cue: (kind, roles)}}."""
     out: dict[str, dict[str, tuple[str, str]]] = {}
-    for row in load_tsv("figure_cues.tsv"):
-        out.setdefault(row["pos"], {})[row["cue"].lower()] = (row["kind"], row["roles"])
+    for row in load_rows("figure_cues.tsv"):
+        out.setdefault(row.pos, {})[row.cue.lower()] = (row.kind, row.roles)
     return out
 
 
 @lru_cache(maxsize=1)
 def _sources() -> dict[str, set[str]]:
     out: dict[str, set[str]] = {}
-    for row in load_tsv("figure_sources.tsv"):
-        out.setdefault(row["type"], set()).add(row["word"].lower())
+    for row in load_rows("figure_sources.tsv"):
+        out.setdefault(row.type, set()).add(row.word.lower())
     return out
 
 def _head(doc, x: NumberExpr):

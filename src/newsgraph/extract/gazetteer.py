@@ -22,7 +22,7 @@ from typing import NamedTuple
 
 from anyascii import anyascii
 
-from ..lexicons import load_rows, load_tsv  # noqa: F401 (entity_lexicon reads gz.load_tsv)
+from ..lexicons import load_rows
 
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'",
                               "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-"})

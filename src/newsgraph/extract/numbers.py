@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
-from ..lexicons import load_tsv
+from ..lexicons import load_rows
 
 _DIGITS = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
 _GLUED = re.compile(r"^((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)([a-z]+)$", re.I)
@@ -50,24 +50,24 @@ class NumberExpr:
 
 @lru_cache(maxsize=1)
 def _words() -> dict[str, tuple[Decimal, str]]:
-    return {r["word"]: (Decimal(r["value"]), r["type"]) for r in load_tsv("numbers.tsv")}
+    return {r.word: (r.value, r.type) for r in load_rows("numbers.tsv")}
 
 
 @lru_cache(maxsize=1)
 def _hedges() -> dict[tuple[str, ...], str]:
-    return {tuple(r["phrase"].split()): r["bound"] for r in load_tsv("figure_hedges.tsv")
-            if r.get("where", "before") != "after"}
+    return {tuple(r.phrase.split()): r.bound for r in load_rows("figure_hedges.tsv")
+            if r.where != "after"}
 
 
 @lru_cache(maxsize=1)
 def _post_hedges() -> dict[tuple[str, ...], str]:
-    return {tuple(r["phrase"].split()): r["bound"] for r in load_tsv("figure_hedges.tsv")
-            if r.get("where") == "after"}
+    return {tuple(r.phrase.split()): r.bound for r in load_rows("figure_hedges.tsv")
+            if r.where == "after"}
 
 
 @lru_cache(maxsize=1)
 def _currencies() -> dict[tuple[str, ...], tuple[str, str]]:
-    return {tuple(r["form"].split()): (r["code"], r["where"]) for r in load_tsv("currencies.tsv")}
+    return {tuple(r.form.split()): (r.code, r.where) for r in load_rows("currencies.tsv")}
 
 
 def _low(tok) -> str:

@@ -1,10 +1,144 @@
-"""Places extraction (placeholder until its issue lands: returns no facts)."""
+"""Places: the article's toponyms, each resolved offline to a gazetteer record with coordinates.
+
+Toponyms come from three sources, in this order of trust:
+1. the entities stage's GPE and LOC mentions (spaCy's entities after the team's fixes: country
+   aliases folded, titles removed); demonyms ("Russian") are not places and are left out;
+2. spaCy's FAC entities (airports, bridges, squares): kept, resolved when the gazetteer knows them;
+3. gazetteer names the NER missed: a capitalised proper-noun run that the gazetteer knows and that
+   the text marks as a place, by a locative preposition before it ("in Dolakha") or a division or
+   country after it ("Kelleyland, Louisiana").
+Resolution (``place_resolve``) uses the whole article: other places, dateline, entity countries.
+Metonyms ("Moscow said") stay places with coordinates; events decide they also act as actors.
+"""
 
 from __future__ import annotations
 
-from ..model import Article, Found
+import logging
+
+import numpy
+from spacy.attrs import POS
+from spacy.parts_of_speech import PROPN
+
+from ..model import Article, Found, Place
+from . import gazetteer
+from .place_index import place_index
+from .place_resolve import Mention, resolve
+
+log = logging.getLogger(__name__)
+
+_PLACE_TYPES = frozenset({"GPE", "LOC"})
+_LOCATIVE = frozenset({"in", "at", "near", "from", "outside", "to", "across", "into", "around", "of",
+                       "toward", "towards", "through", "throughout", "inside", "between", "via"})
+_STRONG = frozenset({"in", "near", "at", "outside", "across", "throughout", "inside", "into", "around"})
+_PLACE_NOUNS = frozenset({"district", "province", "county", "region", "city", "town", "village", "state",
+                          "governorate", "parish", "area", "camp", "valley", "island", "islands", "prefecture"})
+_MAX_RUN = 4
 
 
-def extract(doc, article: Article, found: Found) -> list:
-    """No places are extracted yet; the field stays present and empty."""
-    return []
+def _overlaps(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
+    return any(s < span[1] and span[0] < e for s, e in taken)
+
+
+def _marked_as_place(doc, span: tuple[int, int]) -> bool:
+    """True when the words around a span say it is a place: "killed in Aleppo", "Dolakha district",
+    "in Dolakha and Sindhupalchowk" (a conjunct of such a place), never "in Obama's speech"."""
+    sp = doc.char_span(span[0], span[1], alignment_mode="expand")
+    if sp is None or len(sp) == 0:
+        return False
+    after = doc[sp.end] if sp.end < len(doc) else None
+    if after is not None and after.lower_ in ("'s", "\u2019s"):
+        return False
+    if after is not None and after.lemma_.lower() in _PLACE_NOUNS:
+        return True
+    tok = sp.root
+    for _ in range(4):
+        if tok.dep_ == "conj" and tok.head.i != tok.i:
+            tok = tok.head
+            continue
+        if tok.dep_ == "compound" and tok.head.i != tok.i and tok.head.lemma_.lower() in _PLACE_NOUNS:
+            return True
+        break
+    if tok.dep_ == "pobj" and tok.head.lower_ in _STRONG:
+        return True
+    before = doc[sp.start - 1] if sp.start > 0 else None
+    return before is not None and before.lower_ in _STRONG
+
+
+def _from_entities(doc, text: str, found: Found) -> tuple[list[Mention], list[tuple[int, int]]]:
+    mentions: list[Mention] = []
+    taken: list[tuple[int, int]] = []
+    index = place_index()
+    for ent in found.entities:
+        for sp in ent.mentions:
+            taken.append(tuple(sp))
+            surface = text[sp[0]:sp[1]]
+            if ent.type not in _PLACE_TYPES:
+                # the small model calls some unfamiliar places persons or groups ("in Dolakha", "in Aleppo")
+                if ent.type in ("PERSON", "NORP", "ORG", "OTHER") and len(surface.split()) <= 3 \
+                        and index.known(surface) and _marked_as_place(doc, tuple(sp)):
+                    mentions.append(Mention(name=surface, span=(sp[0], sp[1])))
+                continue
+            if not surface.strip() or gazetteer.is_demonym(surface):
+                continue
+            mentions.append(Mention(name=surface, span=(sp[0], sp[1]), country_hint=ent.country))
+    return mentions, taken
+
+
+def _proper_runs(doc):
+    """Maximal runs of capitalised proper nouns (at most ``_MAX_RUN`` tokens) as (start, end) token ids.
+
+    The PROPN positions come from one array read (``Doc.to_array``), not a Python pass over every token."""
+    if len(doc) == 0:
+        return
+    props = [int(i) for i in numpy.flatnonzero(doc.to_array([POS]) == PROPN)]
+    props = [i for i in props if doc[i].text[:1].isupper()]
+    k = 0
+    while k < len(props):
+        start = end = props[k]
+        k += 1
+        while k < len(props) and props[k] == end + 1 and end + 1 - start < _MAX_RUN:
+            end = props[k]
+            k += 1
+        yield start, end + 1
+
+
+def _gazetteer_only(doc, taken: list[tuple[int, int]]) -> list[Mention]:
+    """Known place names the NER missed, when the text marks them as places (cheap cues first)."""
+    index = None
+    out = []
+    for s, e in _proper_runs(doc):
+        prev = doc[s - 1].lower_ if s > 0 else ""
+        nxt = doc[e] if e < len(doc) else None
+        after = doc[e + 1] if e + 1 < len(doc) else None
+        comma_place = nxt is not None and nxt.text == "," and after is not None and after.text[:1].isupper()
+        noun_after = nxt is not None and nxt.lemma_.lower() in _PLACE_NOUNS
+        if not (prev in _LOCATIVE or comma_place or noun_after or doc[e - 1].dep_ == "pobj"):
+            continue
+        span = (doc[s].idx, doc[e - 1].idx + len(doc[e - 1]))
+        if _overlaps(span, taken):
+            continue
+        index = index or place_index()
+        cues = prev in _LOCATIVE or noun_after or _marked_as_place(doc, span)
+        if not cues and comma_place:
+            cues = any(c.feature.startswith("A.") for c in index.candidates(after.text))
+        if cues and index.known(doc[s:e].text):
+            out.append(Mention(name=doc[s:e].text, span=span))
+    return out
+
+
+def extract(doc, article: Article, found: Found) -> list[Place]:
+    """The article's places, in text order, each with its gazetteer record or null coordinates."""
+    text = article.text
+    mentions, taken = _from_entities(doc, text, found)
+    taken += [tuple(d.span) for d in found.dates]  # "in March" is a month, not March in Cambridgeshire
+    taken += [(e.start_char, e.end_char) for e in doc.ents if e.label_ not in ("GPE", "LOC", "FAC")]
+    for ent in doc.ents:
+        if ent.label_ == "FAC":
+            span = (ent.start_char, ent.end_char)
+            if not _overlaps(span, taken):
+                mentions.append(Mention(name=ent.text, span=span))
+                taken.append(span)
+    mentions += _gazetteer_only(doc, taken)
+    mentions.sort(key=lambda m: m.span)
+    context = [e.country for e in found.entities if e.country and e.type in ("GPE", "NORP")]
+    return resolve(text, mentions, context_countries=context)

@@ -15,7 +15,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
-from ..lexicons import load_tsv
+from ..lexicons import load_rows
 from ..model import Speaker, Span
 from .quote_marks import Marked
 from .quote_issuers import DOCUMENT_NOUNS
@@ -40,7 +40,7 @@ _DASH_NAME = re.compile(r"[ \t\xa0]*[―—–-]{1,2}[ \t\xa0]*((?:[A-Z][\w.'’
 @functools.lru_cache(maxsize=1)
 def _cues() -> dict[str, str]:
     """Cue lemma -> strength ("strong" or "weak")."""
-    return {r["lemma"]: r["strength"] for r in load_tsv("quote_cues.tsv")}
+    return {r.lemma: r.strength for r in load_rows("quote_cues.tsv")}
 
 
 @dataclass

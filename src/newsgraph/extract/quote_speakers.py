@@ -15,7 +15,7 @@ import re
 from bisect import bisect_right
 from typing import Sequence
 
-from ..lexicons import load_tsv
+from ..lexicons import load_rows
 from ..model import Entity, Speaker, Span
 from .gazetteer import countries, country_code, title_role
 from .linking import MentionIndex
@@ -36,17 +36,17 @@ _LOOKBACK_SENTS = 8
 
 @functools.lru_cache(maxsize=1)
 def _first_names() -> dict[str, str]:
-    return {r["name"]: r["gender"] for r in load_tsv("first_names.tsv")}
+    return {r.name: r.gender for r in load_rows("first_names.tsv")}
 
 
 @functools.lru_cache(maxsize=1)
 def _epithets() -> frozenset[str]:
-    return frozenset(r["role"] for r in load_tsv("quote_epithets.tsv"))
+    return frozenset(r.role for r in load_rows("quote_epithets.tsv"))
 
 
 @functools.lru_cache(maxsize=1)
 def _roles() -> dict[str, tuple[str, ...]]:
-    return {r["role"]: tuple(t for t in r["titles"].split("|") if t) for r in load_tsv("quote_roles.tsv")}
+    return {r.role: r.titles for r in load_rows("quote_roles.tsv")}
 
 
 def subject_of(verb, *, skip=None) -> object | None:

@@ -7,6 +7,7 @@ Formats: plain text, HTML, JSON Lines / JSON (SCHEMA input records), RSS/Atom, W
 
 from __future__ import annotations
 
+import dataclasses
 import gzip
 import io
 import logging
@@ -21,7 +22,7 @@ from .feeds import read_feed
 from .html import article_from_html
 from .jsonl import read_json, read_jsonl
 from .input_records import article_from_record
-from .records import make_article
+from .records import clean_text, make_article
 from .sniff import HEAD_BYTES, Format, format_from_name, is_gzip, json_line_votes, sniff
 from .stats import ReadStats
 from .streams import Guarded, Prefixed
@@ -251,6 +252,16 @@ def _sniffs_as_article(path: Path) -> bool:
         return True  # let read_file report why it cannot be read
 
 
+def _writable(result: Article | Rejected) -> Article | Rejected:
+    """A rejection whose origin or detail carries a file name that is not UTF-8 (or NUL),
+    cleaned like article text, so the database and the summary can take it."""
+    if isinstance(result, Rejected):
+        origin, detail = clean_text(result.origin), clean_text(result.detail)
+        if origin != result.origin or detail != result.detail:
+            return dataclasses.replace(result, origin=origin, detail=detail)
+    return result
+
+
 def read_inputs(inputs: Iterable[str | Path], *, stdin: IO[bytes] | None = None,
                 max_bytes: int = MAX_BYTES, title_heuristic: bool = True,
                 stats: ReadStats | None = None) -> Iterator[Article | Rejected]:
@@ -269,6 +280,13 @@ def read_inputs(inputs: Iterable[str | Path], *, stdin: IO[bytes] | None = None,
         ``Article`` or ``Rejected`` (reasons include "missing", "empty", "binary",
         "too-large", "bad-json", "link-only", "malformed-feed", "truncated-warc").
     """
+    for result in _read_inputs(inputs, stdin=stdin, max_bytes=max_bytes,
+                               title_heuristic=title_heuristic, stats=stats):
+        yield _writable(result)
+
+
+def _read_inputs(inputs: Iterable[str | Path], *, stdin: IO[bytes] | None, max_bytes: int,
+                 title_heuristic: bool, stats: ReadStats | None) -> Iterator[Article | Rejected]:
     if isinstance(inputs, (str, Path)):  # one path, not an iterable of its characters
         inputs = [inputs]
     options = dict(max_bytes=max_bytes, title_heuristic=title_heuristic, stats=stats)

@@ -1,9 +1,11 @@
 """Building ``Article`` records: stable ids, and the typed schema of SCHEMA input records.
 
 Every reader ends here, so this is the boundary where text becomes safe to analyse and to
-write: lone surrogates (``"\\ud800"`` from a JSON escape) cannot be encoded as UTF-8 and
-would make spaCy or the writer raise, so they become U+FFFD. Input records are checked
-field by field against ``INPUT_FIELDS``: a record never carries a Python repr
+write: lone surrogates (``"\\ud800"`` from a JSON escape, ``"\\udce9"`` from a file name
+that is not UTF-8) cannot be encoded as UTF-8 and would make spaCy, the writer or the
+database raise, and NUL (``"\\u0000"``) cannot be stored in a PostgreSQL text column, so
+all of them become U+FFFD (one character for one: every span stays where it was).
+Input records are checked field by field against ``INPUT_FIELDS``: a record never carries a Python repr
 (``"['x', 1]"``) into the output, and a ``published`` that is not ISO 8601 is dropped with
 a warning (and counted), since every relative date would be resolved against it; a date
 spelled another way ("Sept. 17, 2015", RFC 2822) is written in ISO form.
@@ -24,7 +26,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-_SURROGATES = re.compile("[\ud800-\udfff]")
+_INVALID = re.compile("[\x00\ud800-\udfff]")
 _MAX_META_CHARS = 10_000
 
 INPUT_FIELDS: dict[str, str] = {
@@ -40,8 +42,8 @@ INPUT_FIELDS: dict[str, str] = {
 
 
 def clean_text(value: str) -> str:
-    """``value`` with lone surrogates replaced by U+FFFD, so it encodes as UTF-8."""
-    return _SURROGATES.sub("\ufffd", value) if _SURROGATES.search(value) else value
+    """``value`` with lone surrogates and NUL replaced by U+FFFD, so every writer can take it."""
+    return _INVALID.sub("\ufffd", value) if _INVALID.search(value) else value
 
 
 def is_iso_date(value: str) -> bool:
@@ -90,8 +92,8 @@ def make_article(text: str, *, id: str | None = None, url: str | None = None,
     """An ``Article`` with a stable id (the given one, else a hash of url, else of text).
 
     Text is normalised only in ways that keep it readable (``\\r\\n`` to ``\\n``, lone
-    surrogates to U+FFFD); an empty text yields ``Rejected(reason="empty")``. ``published``
-    is written as ISO 8601 (``normalise_published``); one that is not a date at all is
+    surrogates and NUL to U+FFFD; ``origin`` too, as a file name need not be UTF-8); an
+    empty text yields ``Rejected(reason="empty")``. ``published`` is written as ISO 8601 (``normalise_published``); one that is not a date at all is
     dropped with a warning and counted in ``stats.dropped``.
     """
     text = clean_text((text or "").replace("\r\n", "\n").replace("\r", "\n"))
@@ -107,4 +109,5 @@ def make_article(text: str, *, id: str | None = None, url: str | None = None,
         meta["published"] = iso
     if not id:
         id = stable_id(meta["url"]) if meta["url"] else stable_id(text)
-    return Article(id=clean_text(str(id)), text=text, origin=origin, **meta)
+    return Article(id=clean_text(str(id)), text=text, origin=clean_text(origin) if origin else origin,
+                   **meta)

@@ -14,6 +14,7 @@ import functools
 import hashlib
 import json
 import typing
+from decimal import Decimal, InvalidOperation
 from importlib import resources
 from typing import Any, Callable, NamedTuple
 
@@ -76,6 +77,20 @@ def lexicon_hashes() -> dict[str, str]:
 # ``tuple[str, ...]`` column holds '|'-separated values; ``X | None`` is an empty cell.
 
 
+class ContinentRow(NamedTuple):
+    name: str
+    geonameid: int
+    lat: float
+    lon: float
+    aliases: tuple[str, ...]
+
+
+class PlaceAbbreviationRow(NamedTuple):
+    abbreviation: str
+    division: str
+    country: str
+
+
 class CountryRow(NamedTuple):
     code: str
     alpha2: str
@@ -129,7 +144,7 @@ class MetonymRow(NamedTuple):
 
 class NumberRow(NamedTuple):
     word: str
-    value: float
+    value: Decimal
     type: str
 
 
@@ -169,7 +184,7 @@ class PloverPlaceRow(NamedTuple):
 class PloverTriggerRow(NamedTuple):
     lemma: str
     kind: str
-    needs: tuple[str, ...]
+    needs: str                 # ','-separated; '|' separates alternatives inside one need
     type: str | None
     why: str
 
@@ -203,9 +218,11 @@ class TitleRow(NamedTuple):
 class WireAgencyRow(NamedTuple):
     alias: str
     name: str
+    kind: str
 
 
 ROW_TYPES: dict[str, type] = {
+    "continents.tsv": ContinentRow, "place_abbreviations.tsv": PlaceAbbreviationRow,
     "countries.tsv": CountryRow, "currencies.tsv": CurrencyRow, "date_words.tsv": DateWordRow,
     "figure_cues.tsv": FigureCueRow, "figure_hedges.tsv": FigureHedgeRow,
     "figure_sources.tsv": FigureSourceRow, "first_names.tsv": FirstNameRow, "metonyms.tsv": MetonymRow,
@@ -223,6 +240,8 @@ def _cell_converter(tp: Any) -> Callable[[str], Any]:
         return lambda v: tuple(x.strip() for x in v.split("|") if x.strip())
     if tp == str | None:
         return lambda v: v or None
+    if tp is Decimal:
+        return Decimal
     if tp is float:
         return float
     if tp is int:
@@ -251,6 +270,6 @@ def load_rows(name: str) -> tuple[Any, ...]:
     for i, row in enumerate(raw, 1):
         try:
             out.append(row_type(*(c(row[f]) for c, f in zip(convert, fields))))
-        except ValueError as exc:
+        except (ValueError, InvalidOperation) as exc:
             raise LexiconError(f"{name}: data row {i}: {exc}") from exc
     return tuple(out)

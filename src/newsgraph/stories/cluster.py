@@ -28,7 +28,7 @@ from datetime import date, datetime, timezone
 from typing import Iterable
 
 from ..extract import AnalysedArticle
-from ..model import (Discrepancy, Event, Figure, MergedEvent, Quote, StoriesResult, Story,
+from ..model import (Discrepancy, Event, Figure, MergedEvent, Place, Quote, StoriesResult, Story,
                      stable_id)
 from .discrepancy import ArticleFacts, figure_context, find_discrepancies
 from .disjoint import DisjointSets
@@ -101,6 +101,7 @@ class _Kept:
     events: tuple[Event, ...]
     weekdays: tuple[int, ...] = ()
     own_anchor: str | None = None
+    places: tuple[Place, ...] = ()
 
     def _slim(self) -> "_Kept":
         """This record without the facts and texts only a story's own record needs."""
@@ -134,6 +135,9 @@ class StoryClusterer:
             made, so memory stays flat however long the stream (2,000 stories
             cover a week or more of a stream of a thousand articles a day).
         merge_split: let ``result()`` merge stories the stream split.
+        compare_members: a story's latest reports a new report is compared with
+            for copies LSH cannot propose (cut copies, differently edited versions
+            of one wire text); bounds that cost per report.
 
     Example:
         >>> c = StoryClusterer()
@@ -155,6 +159,7 @@ class StoryClusterer:
     entity_weight: float = 0.5
     max_active: int = 2_000
     merge_split: bool = True
+    compare_members: int = 40
     _df: Counter = field(default_factory=Counter, init=False, repr=False)
     _n: int = field(default=0, init=False, repr=False)
     _stories: dict[str, _Story] = field(default_factory=dict, init=False, repr=False)
@@ -342,6 +347,9 @@ class StoryClusterer:
         if chosen is None:
             chosen = self._new_story(article.id)
         self._join(chosen, article.id, vec, when)
+        if self._synd is not None:
+            # versions of one wire text and short cuts of a long one: compared within the story only
+            self._synd.relate(article.id, article.text, chosen.articles[-self.compare_members - 1:-1])
         chosen.days.add(article_days(article))
         if when is not None:
             self._dated += 1
@@ -356,7 +364,8 @@ class StoryClusterer:
             credit=find_credit(article.text), figures=article.figures,
             contexts=tuple(_compact(figure_context(article.text, f)) for f in article.figures),
             quotes=article.quotes, events=article.events,
-            weekdays=own_weekdays(article) if when is None else (), own_anchor=anchor[0] if anchor else None)
+            weekdays=own_weekdays(article) if when is None else (), own_anchor=anchor[0] if anchor else None,
+            places=tuple(p for p in getattr(article, "places", ()) if p.lat is not None))
         self._retire_old()
         return chosen.id
 
@@ -410,9 +419,13 @@ class StoryClusterer:
         events: tuple[MergedEvent, ...] = merge_events([(k.id, k.events) for k in kept])
         discrepancies: tuple[Discrepancy, ...] = find_discrepancies(
             [ArticleFacts(k.id, k.figures, tuple(frozenset(c) for c in k.contexts), k.quotes) for k in kept])
+        places: dict[object, Place] = {}
+        for k in kept:  # the story's places: each resolved record once, as first named
+            for p in k.places:
+                places.setdefault(p.geonameid if p.geonameid is not None else (p.lat, p.lon), p)
         return Story(id=sid, title=title, articles=tuple(k.id for k in kept),
                      first_published=dated[0].published if dated else None,
-                     events=events, discrepancies=discrepancies)
+                     events=events, discrepancies=discrepancies, places=tuple(places.values()))
 
     def result(self) -> StoriesResult:
         """Every story with its merged events and discrepancies, and the syndication links."""
@@ -442,7 +455,7 @@ class StoryClusterer:
                 key={k.id: (day_key.get(k.id, "~"), k.order) for k in self._kept.values()},
                 credits={k.id: k.credit for k in self._kept.values()},
                 sources={k.id: k.source for k in self._kept.values()},
-                passages=self._synd.passages, jaccards=self._synd.jaccards))
+                passages=self._synd.passages, jaccards=self._synd.jaccards, siblings=self._synd.siblings))
         return StoriesResult(stories=tuple(stories), syndication=syndication)
 
     def updated(self, article: AnalysedArticle) -> AnalysedArticle:

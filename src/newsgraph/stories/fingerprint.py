@@ -18,7 +18,7 @@ from typing import Iterable
 import numpy as np
 from datasketch import MinHash
 
-from ..lexicons import load_tsv
+from ..lexicons import load_rows
 from ..extract import AnalysedArticle
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", re.UNICODE)
@@ -35,7 +35,7 @@ NUM_PERM = 64
 @functools.lru_cache(maxsize=1)
 def stopwords() -> frozenset[str]:
     """English and news function words (cached lexicon)."""
-    return frozenset(r["word"] for r in load_tsv("story_stopwords.tsv"))
+    return frozenset(r.word for r in load_rows("story_stopwords.tsv"))
 
 
 def stem(word: str) -> str:
@@ -176,6 +176,58 @@ def shared_passage(text: str, other: np.ndarray, *, size: int = SHINGLE_SIZE) ->
     first, last = best
     end_word = min(last + size - 1, len(spans) - 1)
     return spans[first][0], spans[end_word][1]
+
+
+_QUOTED = re.compile(r"“[^”\n]*(?:”|$)|\"[^\"\n]*(?:\"|$)", re.MULTILINE)
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+|\x00")
+
+NARRATIVE_MIN_WORDS = 8
+"""Words a narrative sentence needs to count as evidence of shared wording (shorter ones are formulaic)."""
+
+
+def narrative_bigrams(text: str) -> tuple[np.ndarray, np.ndarray]:
+    """Word-bigram hashes of the narrative sentences of ``text``, and where each sentence starts.
+
+    Two outlets that quote one statement share its words without sharing a text,
+    so quotations are cut out first; what is left is the outlet's (or the
+    wire's) own narration. Each sentence of at least ``NARRATIVE_MIN_WORDS``
+    words contributes its word bigrams (32-bit hashes, in order); the second
+    array gives each sentence's first index. Bigrams rather than longer
+    shingles, because a lightly edited sentence ("rocked" for "stunned", a new
+    toll) keeps most of its bigrams but few of its 4-grams.
+    """
+    chunks = _SENTENCE_END.split(_QUOTED.sub("\x00", text))
+    seqs: list[np.ndarray] = []
+    starts: list[int] = []
+    pos = 0
+    for chunk in chunks:
+        toks = _TOKEN.findall(chunk.lower()) if chunk else ()
+        if len(toks) < NARRATIVE_MIN_WORDS:
+            continue
+        ids = np.fromiter((_word_hash(t) for t in toks), dtype=np.uint64, count=len(toks))
+        with np.errstate(over="ignore"):
+            seq = ((ids[:-1] * _PRIME + ids[1:]) >> np.uint64(32)).astype(np.uint32)
+        starts.append(pos)
+        seqs.append(seq)
+        pos += len(seq)
+    if not seqs:
+        return np.zeros(0, dtype=np.uint32), np.zeros(0, dtype=np.int32)
+    return np.concatenate(seqs), np.asarray(starts, dtype=np.int32)
+
+
+def near_sentences(seq: np.ndarray, starts: np.ndarray, other: np.ndarray, *, coverage: float = 0.6) -> int:
+    """How many sentences of one text (``narrative_bigrams``) reappear nearly word for word in another.
+
+    A sentence reappears when at least ``coverage`` of its bigrams are among
+    ``other`` (the other text's unique narrative bigrams, sorted): a word or two
+    changed in a twenty-word sentence keeps it, a rewrite of the same fact does not.
+    """
+    if not len(seq) or not len(other):
+        return 0
+    hit = np.isin(seq, other, assume_unique=False).astype(np.int32)
+    found = np.add.reduceat(hit, starts)
+    lengths = np.diff(np.append(starts, len(seq)))
+    return int(np.count_nonzero(found >= coverage * lengths))
 
 
 _PRIME = np.uint64(1099511628211)

@@ -23,7 +23,9 @@ from datasketch import MinHashLSH
 
 from ..model import Syndication
 from .credits import Credit, agency_name, find_credit
-from .fingerprint import NUM_PERM, containment, jaccard, minhash, shared_passage, shingles
+from .disjoint import DisjointSets
+from .fingerprint import (NUM_PERM, containment, jaccard, minhash, narrative_bigrams, near_sentences,
+                          shared_passage, shingles)
 
 log = logging.getLogger(__name__)
 
@@ -33,6 +35,11 @@ least half of the shorter text; rewrites that share a quote or a statement stay 
 
 MIN_SHINGLES = 12
 """Texts with fewer shingles (a line or two) are too short to call copies."""
+
+SIBLING_SENTENCES = 2
+"""Narrative sentences each of two texts must share near-verbatim with the other to be versions of one
+text. Independent reports of one event share quotes and facts, not two sentences of narration; two
+versions of one wire story (an early and a late one, each edited by its outlet) do."""
 
 
 def credited_agency(text: str) -> str | None:
@@ -44,10 +51,12 @@ def credited_agency(text: str) -> str | None:
     return credit.agency if credit else None
 
 
-@dataclass
+@dataclass(slots=True)
 class _Entry:
     shingles: np.ndarray
     order: int
+    narrative: np.ndarray
+    starts: np.ndarray
 
 
 @dataclass
@@ -73,6 +82,7 @@ class SyndicationIndex:
     links: list[tuple[str, str, float]] = field(default_factory=list, init=False)
     passages: dict[str, tuple[int, int]] = field(default_factory=dict, init=False)
     jaccards: dict[tuple[str, str], float] = field(default_factory=dict, init=False)
+    siblings: list[tuple[str, str, float]] = field(default_factory=list, init=False)
 
     def __post_init__(self) -> None:
         self._lsh = MinHashLSH(threshold=self.lsh_threshold, num_perm=self.num_perm)
@@ -99,11 +109,40 @@ class SyndicationIndex:
             if span is not None:
                 self.passages[article_id] = span
         self._lsh.insert(article_id, mh)
-        self._entries[article_id] = _Entry(sh, len(self._entries))
+        self._entries[article_id] = _Entry(sh, len(self._entries), *narrative_bigrams(text))
         self._fifo.append(article_id)
         while len(self._entries) > self.max_size and self._fifo:
             self.forget(self._fifo.popleft())
         return best
+
+    def relate(self, article_id: str, text: str, others: list[str]) -> None:
+        """Compare an indexed text with ``others`` (its story's recent reports) beyond what LSH proposed.
+
+        Two relations LSH cannot see: a short cut of a long text (containment
+        high, Jaccard too low to be proposed), recorded as a copy link; and two
+        versions of one wire text, each edited and cut differently, that share
+        at least ``SIBLING_SENTENCES`` narrative sentences each way, recorded
+        in ``siblings`` (they copy a common source, not each other).
+        """
+        entry = self._entries.get(article_id)
+        if entry is None:
+            return
+        linked = {a for a, b, _ in self.links[-64:] if b == article_id}
+        mine = np.unique(entry.narrative)
+        for other in others:
+            old = self._entries.get(other)
+            if old is None or other == article_id or other in linked:
+                continue
+            c = containment(entry.shingles, old.shingles)
+            if c >= self.threshold:
+                self.links.append((other, article_id, round(c, 3)))
+                self.jaccards[(other, article_id)] = round(jaccard(entry.shingles, old.shingles), 3)
+                if article_id not in self.passages and (span := shared_passage(text, old.shingles)):
+                    self.passages[article_id] = span
+                continue
+            if (near_sentences(entry.narrative, entry.starts, np.unique(old.narrative)) >= SIBLING_SENTENCES
+                    and near_sentences(old.narrative, old.starts, mine) >= SIBLING_SENTENCES):
+                self.siblings.append((other, article_id, round(c, 3)))
 
     def forget(self, article_id: str) -> None:
         """Drop a text from the index (it can no longer be found as a copy's original)."""
@@ -117,16 +156,20 @@ class SyndicationIndex:
 def resolve(links: list[tuple[str, str, float]], *, key: dict[str, tuple],
             credits: dict[str, Credit | None], sources: dict[str, str | None] | None = None,
             passages: dict[str, tuple[int, int]] | None = None,
-            jaccards: dict[tuple[str, str], float] | None = None) -> list[Syndication]:
-    """Syndication records from pairwise copy links and credit lines.
+            jaccards: dict[tuple[str, str], float] | None = None,
+            siblings: list[tuple[str, str, float]] | None = None) -> list[Syndication]:
+    """Syndication records from pairwise copy links, sibling links and credit lines.
 
     Each copy points at its *parent*: the earlier article (by ``key``) it shares
     most wording with (containment, then Jaccard when two contain it alike), so
     a copy of a copy points at the copy it was made from.
-    An article with no earlier parent in the set is the root of its copies; when
-    it or any of its copies credits a wire agency, and it is not that agency's
-    own article, the root is itself a copy of the agency. An article that
-    credits an agency and copies nothing in the set is a copy of the agency.
+    An article with no parent in the set (the first of its copies, or a version
+    of a wire text that other articles carry in other versions: a *sibling*) is
+    a copy of the wire agency credited by the nearest article linked to it
+    (itself first), unless it is that agency's own article. An article that
+    credits an agency and is linked to nothing is a copy of the agency. Siblings
+    without any credit among them get no record: they copy a common source the
+    set does not name.
 
     Args:
         links: ``(id, id, containment)`` pairs of texts that are copies of each other.
@@ -135,10 +178,12 @@ def resolve(links: list[tuple[str, str, float]], *, key: dict[str, tuple],
         sources: outlet name by article id (an agency's own article is an original).
         passages: span of the passage a copy shares with its best earlier match.
         jaccards: Jaccard similarity of each linked pair (breaks containment ties).
+        siblings: ``(id, id, containment)`` pairs of versions of one text.
 
     Returns:
         Syndication records in ``key`` order of the copies; ``similarity`` is the
-        containment with the parent, 1.0 when the only evidence is a credit line.
+        containment with the parent (or with the sibling the credit came through),
+        1.0 when the only evidence is the article's own credit line.
     """
     sources = sources or {}
     passages = passages or {}
@@ -155,36 +200,64 @@ def resolve(links: list[tuple[str, str, float]], *, key: dict[str, tuple],
         if late not in rank or r > rank[late]:
             parent[late], rank[late] = (early, c), r
 
-    def root_of(x: str) -> str:
-        seen = set()
-        while x in parent and x not in seen:
-            seen.add(x)
-            x = parent[x][0]
-        return x
-
-    members: dict[str, list[str]] = {}
-    for x in sorted(set(parent) | {p for p, _ in parent.values()} | {k for k, v in credits.items() if v},
-                    key=lambda i: key.get(i, ((True,),))):
-        members.setdefault(root_of(x), []).append(x)
+    near: dict[str, list[tuple[str, float]]] = {}
+    for a, b, c in [(a, b, c) for a, b, c in links] + list(siblings or ()):
+        if a in key and b in key:
+            near.setdefault(a, []).append((b, c))
+            near.setdefault(b, []).append((a, c))
+    sets = DisjointSets()
+    for a, edges in near.items():
+        for b, _ in edges:
+            sets.union(a, b)
 
     out: list[Syndication] = []
-    for root, group in members.items():
-        credit_of = next(((m, credits[m]) for m in group if credits.get(m)), None)
-        agency = credit_of[1].agency if credit_of else None
-        for m in group:
-            if m in parent:
-                p, c = parent[m]
-                span = passages.get(m)
-                out.append(Syndication(copy=m, original=p, similarity=c, earliest=root, agency=agency,
-                                       evidence=(m, span) if span else None))
-        own = agency is not None and agency_name(sources.get(root)) in agency.split("/")
-        if agency is not None and not own:
-            holder, credit = credit_of
-            # "(APP/AFP)": the last agency named is the one whose text the others relay
-            out.append(Syndication(copy=root, original=agency.split("/")[-1], similarity=1.0, earliest=root, agency=agency,
-                                   evidence=(holder, credit.span)))
+    ids = sorted(set(near) | {k for k, v in credits.items() if v and k in key}, key=lambda i: key[i])
+    earliest: dict[str, str] = {}
+    for m in ids:  # in key order: the first member seen of each group is its earliest
+        earliest.setdefault(sets.find(m), m)
+    for m in ids:
+        root = earliest[sets.find(m)]
+        if m in parent:
+            p, c = parent[m]
+            span = passages.get(m)
+            holder = _nearest_credit(m, near, credits)
+            out.append(Syndication(copy=m, original=p, similarity=c, earliest=root,
+                                   agency=credits[holder[0]].agency if holder else None,
+                                   evidence=(m, span) if span else None))
+            continue
+        holder = _nearest_credit(m, near, credits)
+        if holder is None:
+            continue
+        credit = credits[holder[0]]
+        if agency_name(sources.get(m)) in credit.agency.split("/"):
+            continue  # the agency's own article
+        # "(APP/AFP)": the last agency named is the one whose text the others relay
+        out.append(Syndication(copy=m, original=credit.agency.split("/")[-1], similarity=holder[1],
+                               earliest=root, agency=credit.agency,
+                               evidence=(holder[0], credit.span)))
     out.sort(key=lambda s: (key.get(s.copy, ()), s.copy))
     return out
+
+
+def _nearest_credit(start: str, near: dict[str, list[tuple[str, float]]],
+                    credits: dict[str, Credit | None]) -> tuple[str, float] | None:
+    """The nearest article (breadth first over copy and sibling links) with a credit, and the
+    similarity of the first link on the way (1.0 for the article's own credit)."""
+    if credits.get(start):
+        return start, 1.0
+    seen = {start}
+    frontier = [(n, c) for n, c in sorted(near.get(start, ()), key=lambda e: -e[1])]
+    while frontier:
+        nxt: list[tuple[str, float]] = []
+        for node, first in frontier:
+            if node in seen:
+                continue
+            seen.add(node)
+            if credits.get(node):
+                return node, first
+            nxt.extend((n, first) for n, _ in sorted(near.get(node, ()), key=lambda e: -e[1]))
+        frontier = nxt
+    return None
 
 
 def _own_article(a: str, b: str, credits: dict[str, Credit | None], sources: dict[str, str | None]) -> bool:

@@ -80,7 +80,10 @@ from ...model import Found
 from ..actor_context import dominant_country
 from ..event_lexicon import is_event_noun
 from ..linking import MentionIndex
+from ..place_links import link_events
 from .dating import _date_governors, _link_dates
+from .canonical import canonical_actors
+from .discourse import fill_from_article
 from .modality import as_plover
 from .salience import mark_main
 from .sentence import _Context, _sentence_events
@@ -107,5 +110,8 @@ def extract(doc, article: Article, found: Found) -> list[Event]:
         except (IndexError, KeyError, ValueError, AttributeError) as exc:  # skip the sentence, keep the article
             log.warning("events: skipped a sentence of %s at %d: %r", article.id, sent.start_char, exc)
     events = _link_dates(events)
+    events = fill_from_article(doc, events, index)
+    events = canonical_actors(doc, events, found.entities)
     events.sort(key=lambda e: (e.span[0], e.trigger_span or (0, 0), e.type))
+    events = link_events(doc, events, found.places)  # location: the place record (issue 14)
     return mark_main(doc, article, events, entities=found.entities)

@@ -59,7 +59,7 @@ def _arguments(cand: _Cand, index: MentionIndex) -> None:
                       and not any(x.dep_ in _SUBJ for x in c.children)]
     if not cand.targets:  # "refused to meet Jordan's king": the complement's object
         objs = [o for v in verbs for o in _objects(v) if o.i not in word_ids and _looks_actor(o, index)
-                and not _noun_type(o, index, as_object=True)  # troops/arms offered are not the target
+                and not (_noun_type(o, index, as_object=True) and cand.type in _OWN_FORCES_TYPES)  # troops offered
                 and not (cand.type in _OWN_FORCES_TYPES and sector_of_noun(o.lemma_) == "MIL")]
         if not objs:
             for o in _objects(head):
@@ -96,6 +96,12 @@ def _arguments(cand: _Cand, index: MentionIndex) -> None:
                 if between:
                     cand.targets = [between[1]]
                     break
+    if not cand.targets:  # last resort: people named by what they are ("rescued survivors")
+        objs = [o for v in verbs for o in _objects(v) if _looks_actor(o, index, people=True)] or \
+            [o for v in verbs for p in v.children if p.dep_ == "prep" and p.lower_ in ("for", "against", "on", "at")
+             for o in p.children if o.dep_ == "pobj" and _looks_actor(o, index, people=True)]
+        if objs:
+            cand.targets = _conjuncts(objs[0])
     if not cand.targets and cand.type in ("SANCTION", "COERCE", "ASSAULT"):
         # "expelled two Russian diplomats": the people named in the trigger are its target
         for w in cand.words:
@@ -151,9 +157,9 @@ def _resolve_pronoun(tok, speaker_tok, speaker_actor, index: MentionIndex, *,
             return Actor(name=speaker_actor.name, entity=speaker_actor.entity,
                          code=f"{country} GOV" if len(country) == 3 else speaker_actor.code)
         return speaker_actor
-    if prev is not None and tok.lower_ in ("they", "it", "their", "its"):
+    if prev is not None and tok.lower_ in ("they", "it", "their", "its", "them"):
         return prev
-    types = ("PERSON",) if tok.lower_ in ("he", "she", "his", "her") else ("GPE", "ORG", "NORP")
+    types = ("PERSON",) if tok.lower_ in ("he", "she", "his", "her", "him") else ("GPE", "ORG", "NORP")
     hit = index.before(tok.idx, types=types)
     if hit is None:
         return None
@@ -189,6 +195,12 @@ def _named_company(tok, index: MentionIndex) -> Actor | None:
     if not orgs:
         return None
     return Actor(name=orgs[0].name, entity=orgs[0].id, code=None)
+
+
+def _demonym(tok) -> bool:
+    """Is this plural a people's name, alone or with its compound ("Koreans", "South Koreans")?"""
+    comp = [c for c in tok.lefts if c.dep_ == "compound" and c.i == tok.i - 1]
+    return is_demonym(tok.text) or bool(comp) and is_demonym(f"{comp[0].text} {tok.text}")
 
 
 def _counted(tok):
@@ -231,16 +243,21 @@ def _code_all(toks: Iterable, speaker_tok, speaker_actor, index: MentionIndex, *
         named = _named_company(t, index) if actor is not None and actor.entity is None else None
         if named is not None:  # "the company says it will buy": the company the article just named
             actor, factor = replace(named, text=actor.text, span=actor.span), 0.85
-        if actor is not None and not loose and actor.code and actor.code.endswith(" GOV") \
-                and t.text.endswith("s") and is_demonym(t.text):
-            # "aid for Syrians": a people on the receiving end are its civilians, not its state
+        if actor is not None and actor.code and actor.code.endswith(" GOV") \
+                and t.text.endswith("s") and _demonym(t) \
+                and (not loose or not any(c.dep_ == "det" and c.lower_ == "the" for c in t.children)):
+            # "aid for Syrians", "thousands of Syrians marched": a people are its civilians, not its state
+            # ("the Syrians said" stays the state's side)
             actor = Actor(name=actor.text or actor.name, entity=actor.entity, code=actor.code[:-3] + "CVL",
                           text=actor.text, span=actor.span)
-        if actor is None and loose and t.pos_ in ("NOUN", "PROPN") and not t.like_num \
+        if actor is None and (loose or t.pos_ == "NOUN" and noun_kind(t.text) == "people") \
+                and t.pos_ in ("NOUN", "PROPN") and not t.like_num \
                 and not is_event_noun(t.lemma_.lower()):
-            toks_ = phrase_tokens(t)
+            toks_ = phrase_tokens(t) if loose else [t.left_edge, t]  # "survivors", not "... from the rubble"
             text = t.doc[toks_[0].i:toks_[-1].i + 1].text
-            actor = Actor(name=text.split("\n")[-1].strip() or t.text, entity=None, code=None)
+            name = text.split("\n")[-1].strip() or t.text
+            actor = Actor(name=name, entity=None, code=None, text=name,
+                          span=(t.doc[toks_[0].i].idx, t.doc[toks_[-1].i].idx + len(t.doc[toks_[-1].i])))
             factor = 0.8
         if actor is not None and all(a != actor for a, _ in out):
             out.append((actor, factor))

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Sequence
 
 from .. import gazetteer
-from ..actors import PRONOUNS, code_actor, noun_kind, sector_of_noun
+from ..actors import PRONOUNS, code_actor, is_non_actor, noun_kind, sector_of_noun
 from ..event_lexicon import Entry, entries, is_event_noun
 from ..linking import MentionIndex
 from .syntax import _mods, _objects, _preps
@@ -30,11 +30,21 @@ def _satisfied(entry: Entry, tok, *, as_object: bool, index: MentionIndex) -> bo
         if kind == "objonly":
             if not as_object:
                 return False
-        elif kind == "xcomp":
-            if not any(c.dep_ == "xcomp" for c in tok.children):
+        elif kind == "xcomp":  # "warned X to leave" (the parser sometimes hangs the infinitive as advcl)
+            if not any(c.dep_ == "xcomp" or c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to"
+                                                                        for a in c.children)
+                       and any(o.dep_ in ("dobj", "dative") for o in tok.children) for c in tok.children):
                 return False
         elif kind == "prt":
             if not any(c.lower_ in opts for c in _preps(tok)):
+                return False
+        elif kind == "clause":  # "warned that any attack would be met with a response": the clause's words
+            if not any(w.lemma_.lower() in opts for c in tok.children if c.dep_ in ("ccomp", "xcomp", "advcl")
+                       for w in c.subtree):
+                return False
+        elif kind == "pobj":  # "searched for survivors", "removed X from office": what the preposition governs
+            if not any(o.lemma_.lower() in opts or o.lower_ in opts for p in _preps(tok)
+                       for o in p.subtree if o.dep_ == "pobj"):
                 return False
         elif kind == "mod":
             if not (_mods(tok) & opts):
@@ -44,6 +54,9 @@ def _satisfied(entry: Entry, tok, *, as_object: bool, index: MentionIndex) -> bo
                 return False
         elif kind == "obj":
             objs = _objects(tok)
+            if tok.tag_ == "VBN":  # the object of a passive: "attacks claimed by X", "the minister was fired"
+                objs = objs + ([tok.head] if tok.dep_ == "acl" else []) + \
+                    [c for c in tok.children if c.dep_ == "nsubjpass"]
             if not objs:
                 return False
             if arg.startswith("*"):
@@ -52,6 +65,8 @@ def _satisfied(entry: Entry, tok, *, as_object: bool, index: MentionIndex) -> bo
                 ok = False
                 for o in objs:
                     ent = index.at(o.idx, o.idx + len(o))
+                    if ent is None and is_non_actor(o.text) and arg != "*place":
+                        continue  # "received a letter": a document is no visitor
                     if arg == "*place" and (ent is not None and ent.type in ("GPE", "LOC")
                                             or o.pos_ == "NOUN"):
                         ok = True
@@ -107,9 +122,13 @@ def _is_scene(tok, index: MentionIndex) -> bool:
     return tok.dep_ == "compound" and gazetteer.country_code(name) is None and not gazetteer.is_demonym(tok.text)
 
 
-def _looks_actor(tok, index: MentionIndex) -> bool:
+def _looks_actor(tok, index: MentionIndex, *, people: bool = False) -> bool:
+    """Can ``tok`` be an event's participant? ``people`` also admits uncoded people nouns
+    ("rescued survivors", "attacked concert-goers"), a weaker reading used as a last resort."""
     if tok.lower_ in PRONOUNS or tok.pos_ == "PRON":
         return tok.lower_ in PRONOUNS
+    if people and tok.pos_ == "NOUN" and noun_kind(tok.text) == "people":
+        return True
     return code_actor(tok, index) is not None
 
 def _pobj_actor(tok, index: MentionIndex, *, depth: int = 0):

@@ -69,8 +69,25 @@ def _apply_chain(cand: _Cand, *, reported: bool) -> None:
     if any(c.dep_ == "advcl" and any(m.lower_ == "unless" for m in c.children if m.dep_ == "mark")
            for t in [cand.head] + cand.chain for c in t.children):
         mode = "conditional"  # "will withdraw unless X": a threat (PLOVER THREATEN) whatever the act
+    if mode is None and not reported and _hypothetical_above(tok):
+        mode = "hypothetical"
     cand.mode = mode or "asserted"
     cand.negated = negated
+
+
+def _hypothetical_above(tok) -> bool:
+    """"Leaving could cost X access and mean it would have to seek ...": a verb conjoined with, or the
+    complement of, a hypothetical verb is as hypothetical as it (a report verb in between stops this)."""
+    cur = tok
+    for _ in range(4):
+        if cur.dep_ not in ("conj", "xcomp", "ccomp") or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+        if cur.pos_ not in ("VERB", "AUX") or _first(cur, "report", _EMPTY) is not None:
+            return False
+        if any(c.dep_ in ("aux", "auxpass") and c.lower_ in _HYPOTHETICAL_AUX for c in cur.children):
+            return True
+    return False
 
 def as_plover(event: Event) -> str:
     """The event's type under the PLOVER codebook's rules for intentions and refusals.

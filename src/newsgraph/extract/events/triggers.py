@@ -6,12 +6,13 @@ lets its complement supply the target; "X said Y must Z" is a DEMAND by X on Y.
 
 from __future__ import annotations
 
-from ...model import PLOVER_TYPES
+from ...model import PLOVER_TYPES, Actor
+from ..actors import is_non_actor, noun_kind, sector_of_noun
 from ..event_lexicon import entries
 from ..linking import MentionIndex
 from ..modal_words import OBLIGATION_AUX
 from .candidate import _Cand
-from .linking import _first, _looks_actor, _noun_agents, _noun_type
+from .linking import _first, _looks_actor, _noun_agents, _noun_type, _satisfied
 from .syntax import _between, _conjuncts, _objects, _subject
 
 _PROMISES = frozenset({"vow", "pledge", "promise", "swear"})
@@ -25,6 +26,28 @@ _STATIVE_PASSIVES = frozenset({"oppose", "commit", "prepare", "determine", "dedi
 
 
 _HELD = frozenset({"custody", "detention"})
+_INFO = frozenset({"name", "detail", "information", "identity", "figure", "number", "statement", "comment",
+                   "details", "names"})
+
+
+def _discloses(verb) -> bool:
+    """"comment", "elaborate", or "release/give" + a name or details: telling news, not acting."""
+    if verb.lemma_ in ("comment", "elaborate", "speculate", "discuss", "confirm", "identify", "name", "say",
+                       "disclose", "reveal", "specify"):
+        return True
+    return verb.lemma_ in ("release", "give", "provide") and any(
+        o.lemma_.lower() in _INFO for o in verb.children if o.dep_ == "dobj")
+
+# Verbs whose subject is not the agent of the event noun they take: what follows, causes or undergoes an
+# act ("this follows the resignation of X", "forcing the resignation of X", "faces threats from Y"). The
+# noun keeps its own agent (a nominal event) instead of lending the act to the verb's subject.
+_NOT_AGENT_VERBS = frozenset({
+    "follow", "precede", "trigger", "prompt", "spark", "cause", "mark", "force", "overshadow", "accompany",
+    "spur", "fuel", "provoke", "face", "suffer", "undergo", "survive", "escape", "avoid", "fear", "risk",
+    "await", "expect", "anticipate", "predict", "forecast", "describe", "recall", "mention", "cover",
+    "witness", "see", "watch", "mean", "bring", "allow", "delay", "complicate", "overshadow",
+    # leaving or ignoring an act is not doing it ("voted to exit the alliance", "shrugged off warnings")
+    "exit", "leave", "quit", "abandon", "shrug", "ignore", "defy", "disregard", "brush", "survive"})
 
 
 def _held_in(tok):
@@ -60,6 +83,9 @@ def _label_candidate(tok) -> _Cand | None:
     if label is None or not any(c.dep_ == "dobj" for c in tok.children):
         return None
     types = [e.type for w in label.subtree for e in entries(w, "label")]
+    if not types and any(any(e.type == "ASSAULT" for e in entries(o, "noun"))
+                         for o in tok.children if o.dep_ == "dobj"):
+        types = ["ACCUSE"]  # "called the bombing a cowardly act": naming an attack anything is condemning it
     if not types:
         return None
     kind = "ACCUSE" if "ACCUSE" in types else types[0]
@@ -68,6 +94,8 @@ def _label_candidate(tok) -> _Cand | None:
 
 def _verb_candidate(tok, index: MentionIndex) -> _Cand | None:
     """A candidate when a verb (or predicative adjective) is a trigger."""
+    if tok.dep_ == "xcomp" and _discloses(tok) and tok.head.lemma_ in ("decline", "refuse", "ask"):
+        return None  # "declined to release his name": withholding news is no event
     if tok.pos_ in ("VERB", "AUX"):
         labelled = _label_candidate(tok)
         if labelled is not None:
@@ -87,6 +115,11 @@ def _verb_candidate(tok, index: MentionIndex) -> _Cand | None:
     objs = [o for o in _objects(tok) if o.pos_ in ("NOUN", "PROPN", "VERB")]
     objs += [c for c in tok.children if c.dep_ == "nsubjpass" and c.pos_ == "NOUN"]  # "sanctions were imposed"
     light = _first(tok, "light", index)
+    named = next((e for e in entries(tok, "verb") if any(n.startswith("obj:") and not n.startswith("obj:*")
+                                                         for n in e.needs)
+                  and _satisfied(e, tok, as_object=False, index=index)), None)
+    if named is not None:  # "reached a deal", "signed a treaty": the verb with this object is the act
+        light = None
     if light is not None:
         for o in objs:
             ntype = _noun_type(o, index, as_object=True)
@@ -119,17 +152,27 @@ def _verb_candidate(tok, index: MentionIndex) -> _Cand | None:
     if entry is not None and entry.type == "REQUEST" and any(
             c.dep_ == "xcomp" and c.lemma_ in ("name", "identify", "quote") for c in tok.children):
         return None  # "a witness who asked not to be named": a reporting convention, not an appeal
+    if entry is not None and entry.type == "REJECT" and any(
+            c.dep_ == "xcomp" and _discloses(c) for c in tok.children):
+        return None  # "declined to comment", "refused to release his name": withholding news, not a refusal
+    if entry is not None and entry.type == "ACCUSE" and tok.lemma_ == "warn" and any(
+            noun_kind(w.text) == "natural" for c in tok.children if c.dep_ in ("ccomp", "prep", "xcomp")
+            for w in c.subtree):
+        return None  # "warned that the storm could hit", "warned of aftershocks": a forecast, no accusation
     if entry is not None:
         words = [tok] + [c for c in tok.children if c.dep_ == "prt"]
         for need in entry.needs:
             if need.startswith("prt:"):
                 words += [c for c in tok.children if c.dep_ == "prep" and c.lower_ in need[4:].split("|")]
             if need.startswith("obj:") and not need.startswith("obj:*"):
-                words += [o for o in objs if o.lemma_.lower() in need[4:].split("|")]
+                words += [o for o in objs if o.lemma_.lower() in need[4:].split("|")
+                          and not (o.pos_ == "NOUN" and _looks_actor(o, index, people=True))]  # "saved pupils": the saved
         return _Cand(entry.type, "verb", tok, sorted(set(words), key=lambda t: t.i))
-    if light is not None and light.type in PLOVER_TYPES and objs:
+    if light is not None and light.type in PLOVER_TYPES and objs and not all(
+            is_non_actor(o.text) and noun_kind(o.text) != "people" for o in objs):  # "sent shockwaves"
         return _Cand(light.type, "light", tok, [tok])
-    if light is None and not entries(tok, "report") and not entries(tok, "transparent"):
+    if light is None and not entries(tok, "report") and not entries(tok, "transparent") \
+            and tok.lemma_ not in _NOT_AGENT_VERBS:
         # any other verb whose object is an event noun: "speeded up the withdrawal", "tightened the blockade"
         for o in objs:
             ntype = _noun_type(o, index, as_object=False)
@@ -238,6 +281,9 @@ def _candidates(sent, index: MentionIndex) -> list[_Cand]:
             cand = _Cand(ntype, "noun", tok, [tok], sources=[between[0]], targets=[between[1]])
         elif agents:
             cand = _Cand(ntype, "noun", tok, [tok], sources=agents)
+        elif ntype == "PROTEST" and tok.tag_ == "NNS":
+            # "two died during protests that followed the ruling": protests are held by protesters
+            cand = _Cand(ntype, "noun", tok, [tok], source_actor=Actor(name="protesters", entity=None, code="OPP"))
         else:
             continue
         kept.append(cand)
@@ -256,5 +302,13 @@ def _must_demand(sent, report_verb, clause, index: MentionIndex) -> _Cand | None
     if speaker is None:
         return None
     words = [report_verb] + [c for c in clause.children if c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX]
+    if subj.pos_ == "NOUN" and index.at(subj.idx, subj.idx + len(subj)) is None \
+            and sector_of_noun(subj.lemma_.lower(), subj.text) is None and noun_kind(subj.text) != "people":
+        # "said the culture of the ruling party must end": a demand about a body's ways criticises the body
+        owners = [o for p in subj.children if p.dep_ == "prep" and p.lower_ == "of"
+                  for o in p.children if o.dep_ == "pobj" and _looks_actor(o, index)]
+        if not owners:
+            return None
+        return _Cand("ACCUSE", "must", report_verb, words, sources=_conjuncts(speaker), targets=owners[:1])
     return _Cand("DEMAND", "must", report_verb, words, sources=_conjuncts(speaker),
                  targets=_conjuncts(subj))

@@ -1,0 +1,57 @@
+"""Templates: one Jinja environment with autoescaping always on, and the filters pages use.
+
+Autoescaping is on for every template (not chosen by file name), so any text
+from an article, a title or a URL is escaped wherever it appears, attributes
+included. ``safe_href`` is the only way a URL from the data becomes a link:
+http(s) only, so a ``javascript:`` or ``data:`` URL is shown as text, never
+rendered as a link.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+from urllib.parse import urlsplit
+
+from fastapi import Request
+from fastapi.responses import HTMLResponse
+from jinja2 import Environment, PackageLoader
+
+
+def safe_href(url: Any) -> str | None:
+    """``url`` when it is an absolute http(s) URL, else None (never a script or data URL)."""
+    if not isinstance(url, str) or any(c in url for c in "\x00\r\n\t") or len(url) > 2048:
+        return None
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return None
+    return url.strip() if parts.scheme.lower() in ("http", "https") and parts.netloc else None
+
+
+def as_json(value: Any) -> str:
+    """Pretty JSON of a record (escaped later by the template like any text)."""
+    return json.dumps(value, ensure_ascii=False, indent=1, sort_keys=False, default=str)
+
+
+def short(value: Any, n: int = 120) -> str:
+    """Text cut at ``n`` characters with an ellipsis."""
+    text = "" if value is None else str(value)
+    return text if len(text) <= n else text[: n - 1].rstrip() + "…"
+
+
+def make_templates() -> Environment:
+    """The environment of the package's templates (autoescape on; a field a record lacks renders empty)."""
+    env = Environment(loader=PackageLoader("newsgraph.api", "templates"), autoescape=True,
+                      trim_blocks=True, lstrip_blocks=True)
+    env.filters.update(safe_href=safe_href, as_json=as_json, short=short)
+    return env
+
+
+def render(request: Request, name: str, context: dict[str, Any], *, status: int = 200) -> HTMLResponse:
+    """A page rendered from template ``name``."""
+    env: Environment = request.app.state.templates
+    return HTMLResponse(env.get_template(name).render(request=request, **context), status_code=status)
+
+
+__all__ = ["safe_href", "as_json", "short", "make_templates", "render"]

@@ -1,0 +1,203 @@
+"""Canonical actor names: the actor an analyst would file an event under, not the sentence's words.
+
+The sentence's words stay in ``Actor.text``; ``Actor.name`` becomes the canonical
+actor (issue 11):
+
+- **Role nouns name the person who holds the role.** "The prime minister", "the
+  ageing leader", "the president" (with "the" or a possessive) resolve to the
+  person of the article whose titles match the role (``lexicons/quote_roles.tsv``,
+  shared with quote attribution), the most recently named one first. Nothing
+  changes when no one in the article holds the role.
+- **A country's armed forces are one actor.** "The military", "Zimbabwe's
+  army", "soldiers", "generals" of a known country are its army: "<Demonym>
+  army" (code ``XXX MIL``), so that one institution is not split over five
+  spellings. Navies, air forces and police keep their own names.
+- **Things are no actors.** A facility, natural force, document or quantity left
+  in a slot without a code ("shut the metro") leaves the slot empty instead.
+- **A crowd that protests is "protesters".** "Crowds rallied", "thousands of
+  students marched", "Koreans took to the streets": the group a protest makes of
+  them (PLOVER's OPP sector), not the people of a country or a count.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import replace
+from typing import Sequence
+
+from ...lexicons import load_rows
+from ...model import Actor, Entity, Event
+from .. import gazetteer
+from ..actors import is_non_actor
+
+_ARMY_WORDS = frozenset({"army", "military", "soldier", "troop", "general", "armed forces"})
+_CROWD_WORDS = frozenset({"crowd", "demonstrator", "protester", "protestor", "people", "resident", "citizen",
+                          "thousand", "hundred", "dozen", "student", "worker", "crowds", "throng", "mob"})
+_DESCRIPTIVE = frozenset({"ageing", "aging", "elderly", "nonagenarian", "octogenarian", "veteran", "embattled",
+                          "beleaguered", "longtime", "long-time", "outgoing", "defiant", "new", "top"})
+
+
+@functools.lru_cache(maxsize=1)
+def _roles() -> dict[str, tuple[str, ...]]:
+    return {r.role: r.titles for r in load_rows("quote_roles.tsv")}
+
+
+def _head(doc, actor: Actor):
+    if actor.span is None:
+        return None
+    span = doc.char_span(actor.span[0], actor.span[1], alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+def _country(actor: Actor) -> str | None:
+    first = (actor.code or "").split(" ")[0]
+    return first if len(first) == 3 and gazetteer.country(first) is not None else None
+
+
+def _army(actor: Actor, head) -> Actor | None:
+    """"Zimbabwe's military", "the generals" -> "Zimbabwean army" when the country is known."""
+    if actor.entity is not None or not (actor.code or "").endswith(" MIL"):
+        return None
+    lemma = head.lemma_.lower() if head is not None else actor.name.split()[-1].lower().rstrip("s")
+    words = actor.name.lower()
+    if lemma not in _ARMY_WORDS and "armed forces" not in words:
+        return None
+    if any(w in words for w in ("navy", "naval", "air force", "marine", "coast guard", "police")):
+        return None
+    country = gazetteer.country(_country(actor) or "")
+    if country is None or not country.demonyms:
+        return None
+    return replace(actor, name=f"{country.demonyms[0]} army", text=actor.text or actor.name)
+
+
+def _protesters(actor: Actor, head) -> Actor | None:
+    """A crowd or a people as the source of a protest -> "protesters"."""
+    people = head is not None and (gazetteer.is_demonym(head.text) or head.ent_type_ == "NORP")
+    if actor.entity is not None and not people:
+        return None
+    sector = (actor.code or "").split(" ")[-1]
+    if sector in ("GOV", "MIL", "COP", "JUD", "LEG", "PTY", "REB", "IGO", "NGO", "BUS", "MED"):
+        return None
+    last = actor.name.split()[-1] if actor.name.split() else ""
+    lemma = head.lemma_.lower() if head is not None else last.lower().rstrip("s")
+    if lemma in _CROWD_WORDS or last.lower() in _CROWD_WORDS or people and head.text.endswith("s") \
+            or gazetteer.is_demonym(last) and last.endswith("s"):
+        return replace(actor, name="protesters", text=actor.text or actor.name)
+    return None
+
+
+def _victims(actor: Actor, head) -> Actor | None:
+    """"killed 31 people": a count of people killed in a country is an attack on that country (PLOVER
+    codes the target by the country hit, as CAMEO coders do); a named group keeps its name."""
+    if head is None or head.lemma_.lower() not in ("people", "person", "civilian", "resident"):
+        return None
+    if not any(c.dep_ in ("nummod", "quantmod", "amod") and (c.like_num or c.pos_ == "NUM") for c in head.subtree):
+        return None
+    country = _country(actor)
+    name = gazetteer.country_name(country) if country else None
+    return replace(actor, name=name, text=actor.text or actor.name) if name else None
+
+
+def _role_titles(head) -> tuple[str, ...] | None:
+    """The titles a role noun refers to ("the prime minister" -> prime minister|premier), or None."""
+    if head is None or head.pos_ != "NOUN" or head.tag_ != "NN":
+        return None
+    if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") or c.dep_ == "poss"
+               for c in head.children):
+        return None
+    roles = _roles()
+    lemma = head.lemma_.lower()
+    mods = [c for c in head.children if c.dep_ in ("amod", "compound") and c.i < head.i]
+    if any(m.lower_ not in _DESCRIPTIVE and m.ent_type_ not in ("NORP", "GPE") for m in mods):
+        key = " ".join([m.lower_ for m in mods] + [lemma])
+        return roles.get(key)  # "the opposition leader", "the deputy minister": only a listed office
+    return roles.get(lemma)
+
+
+_LESSER = frozenset({"vice", "deputy", "former", "ex", "assistant", "under", "acting", "interim", "junior"})
+
+
+def _holds(title: str, role: str) -> bool:
+    """Does a person titled ``title`` hold ``role``? "prime minister" holds "minister"; "vice president"
+    does not hold "president" (the role noun names the office itself, not its deputy)."""
+    words, want = title.replace("-", " ").split(), role.replace("-", " ").split()
+    if len(words) < len(want) or words[len(words) - len(want):] != want:
+        return False
+    return not (set(words[:len(words) - len(want)]) & _LESSER)
+
+
+def _person(titles: Sequence[str], actor: Actor, entities: Sequence[Entity], before: int) -> Entity | None:
+    country = _country(actor)
+    fits = []
+    for ent in entities:
+        if ent.type != "PERSON" or not ent.mentions or len(ent.name.split()) < 2:
+            continue
+        if not any(_holds(title.lower(), t) for title in ent.titles for t in titles):
+            continue
+        if country and ent.country and ent.country != country:
+            continue
+        fits.append(ent)
+    if not fits:
+        return None
+    earlier = [e for e in fits if e.mentions[0][0] < before]
+    pool = earlier or fits
+    return max(pool, key=lambda e: (max((m[0] for m in e.mentions if m[0] < before), default=-1), len(e.mentions)))
+
+
+def _role(actor: Actor, head, entities: Sequence[Entity]) -> Actor | None:
+    if actor.entity is not None:
+        return None
+    titles = _role_titles(head)
+    if not titles:
+        return None
+    ent = _person(titles, actor, entities, head.idx)
+    if ent is None:
+        return None
+    return replace(actor, name=ent.name, entity=ent.id, text=actor.text or actor.name)
+
+
+_INSTITUTIONS = frozenset({"parliament", "assembly", "court", "senate", "congress", "cabinet", "government",
+                           "ministry", "legislature", "prosecutor", "prosecutors", "council", "commission",
+                           "judiciary", "presidency", "embassy", "regulator", "parliamentarians", "lawmakers"})
+
+
+def _institution(actor: Actor, head) -> Actor | None:
+    """"Zimbabwe's parliament", "Peru's top court" -> "parliament of Zimbabwe", "top court of Peru":
+    one name for a state's institution however the sentence words it."""
+    if head is None or head.lower_ not in _INSTITUTIONS or actor.entity is not None:
+        return None
+    poss = [c for c in head.children if c.dep_ == "poss"]
+    if len(poss) != 1 or poss[0].ent_type_ != "GPE":
+        return None
+    country = gazetteer.country_code(poss[0].text)
+    name = gazetteer.country_name(country) if country else None
+    if not name:
+        return None
+    mods = [t.text for t in head.lefts if t.dep_ in ("amod", "compound") and t.i > poss[0].i]
+    return replace(actor, name=" ".join(mods + [head.text]) + f" of {name}", text=actor.text or actor.name)
+
+
+def canonical_actors(doc, events: Sequence[Event], entities: Sequence[Entity]) -> list[Event]:
+    """``events`` with each source and target under its canonical name (see the module doc)."""
+    out: list[Event] = []
+    for ev in events:
+        changes = {}
+        for slot in ("source", "target"):
+            actor = getattr(ev, slot)
+            if actor is None:
+                continue
+            words = actor.name.split()
+            if (actor.entity is None or actor.name[:1].islower()) and words and is_non_actor(words[-1]) \
+                    and not actor.code:
+                changes[slot] = None  # "shut the metro", "the quake": no participant rather than a thing
+                continue
+            head = _head(doc, actor)
+            new = _role(actor, head, entities) or _army(actor, head) or _institution(actor, head)
+            if new is None and slot == "target" and ev.type == "ASSAULT":
+                new = _victims(actor, head)
+            if new is None and slot == "source" and ev.type == "PROTEST":
+                new = _protesters(actor, head)
+            if new is not None:
+                changes[slot] = new
+        out.append(replace(ev, **changes) if changes else ev)
+    return out

@@ -1,0 +1,95 @@
+"""Article-level fixes of event actors: what one sentence leaves open, the article often says.
+
+A sentence-level reading leaves two common gaps that the rest of the report fills:
+
+- **Condemning an attack accuses its authors.** "The president called the attacks
+  an act of war" names no one, but PLOVER codes the condemnation as ACCUSE against
+  whoever carried out the attacks: the agent in the label ("an act of war *by* the
+  group") or, failing that, the attacker the article reports (a claim of
+  responsibility, or the first attack with a named agent).
+- **A passive act's agent in a conjoined verb.** "One gunman was shot and killed by
+  police": the "by" phrase hangs on the second verb only; it is the agent of both.
+
+Each rule fills only an empty slot, never overrides an actor the sentence gives.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Sequence
+
+from ...model import Event
+from ..actors import code_actor, is_agent_name
+from ..event_lexicon import entries
+from ..linking import MentionIndex
+from .syntax import _agent, _objects
+
+_LABEL_DEPS = frozenset({"oprd", "xcomp", "prep", "dobj", "advcl", "ccomp"})
+
+
+def _token(doc, span):
+    if span is None:
+        return None
+    got = doc.char_span(span[0], span[1], alignment_mode="expand")
+    return got[0] if got is not None and len(got) else None
+
+
+def _is_attack_noun(tok) -> bool:
+    return any(e.type == "ASSAULT" for e in entries(tok, "noun"))
+
+
+def _label_agent(verb, index: MentionIndex):
+    """The author named inside the label: "called the spree an act of war by the group" -> the group."""
+    active = any(c.dep_ == "nsubj" for c in verb.children)
+    for tok in verb.subtree:  # an active verb's "by" phrase is the label's ("called X an act of war by Y")
+        if tok.dep_ in ("prep", "agent") and tok.lower_ == "by" and (tok.head.i != verb.i or active):
+            for o in tok.children:
+                if o.dep_ == "pobj":
+                    actor = code_actor(o, index)
+                    if actor is not None and is_agent_name(actor):
+                        return actor
+    return None
+
+
+def _attacker(events: Sequence[Event], doc):
+    """The attacker the article reports: a claimant first, else the first attack with a named agent."""
+    attacks = [e for e in events if e.type == "ASSAULT" and e.source is not None and is_agent_name(e.source)
+               and not e.negated and e.mode not in ("hypothetical", "conditional")]
+    for ev in attacks:
+        tok = _token(doc, ev.trigger_span)
+        if tok is not None and tok.lemma_ == "claim":
+            return ev.source
+    return attacks[0].source if attacks else None
+
+
+def fill_from_article(doc, events: Sequence[Event], index: MentionIndex) -> list[Event]:
+    """``events`` with empty targets of condemnations and agents of conjoined passives filled in."""
+    out = list(events)
+    attacker = None
+    looked = False
+    for i, ev in enumerate(out):
+        if ev.type == "ACCUSE" and ev.target is None and ev.source is not None:
+            verb = _token(doc, ev.trigger_span)
+            if verb is None:
+                continue
+            actor = _label_agent(verb, index)
+            if actor is None and not any(_is_attack_noun(o) for o in _objects(verb)):
+                continue
+            if actor is None:
+                if not looked:
+                    attacker, looked = _attacker(out, doc), True
+                actor = attacker
+            if actor is not None and actor.name != ev.source.name:
+                out[i] = replace(ev, target=actor, confidence=round(ev.confidence * 0.85, 3))
+        elif ev.source is None and ev.trigger_span is not None:
+            verb = _token(doc, ev.trigger_span)
+            if verb is None or verb.pos_ != "VERB" or verb.tag_ != "VBN":
+                continue
+            agent = None
+            for c in verb.children:  # "was shot and killed by police": the agent of the last conjunct
+                if c.dep_ == "conj" and c.tag_ == "VBN":
+                    agent = _agent(c) or agent
+            actor = code_actor(agent, index) if agent is not None else None
+            if actor is not None and is_agent_name(actor):
+                out[i] = replace(ev, source=actor)
+    return out

@@ -1,0 +1,39 @@
+"""Cutting an article's text into highlightable pieces (pure functions, issue 16)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.api.highlight import FactView, facts_of, segments
+
+
+def test_highlight_segments_cover_the_text_exactly_once():
+    text = "Ann said 12 died on Monday."
+    facts = [FactView("q0", "quote", "", [(0, 27)], {}), FactView("f0", "figure", "", [(9, 11)], {}),
+             FactView("d0", "date", "", [(20, 26)], {})]
+    segs = segments(text, facts)
+    assert "".join(s.text for s in segs) == text
+    assert [(s.text, s.facts) for s in segs] == [("Ann said ", ["q0"]), ("12", ["f0", "q0"]), (" died on ", ["q0"]),
+                                                  ("Monday", ["d0", "q0"]), (".", ["q0"])]
+    assert segs[1].kinds == ["quote", "figure"]
+
+
+@pytest.mark.parametrize("span", [[5, 2], [-4, -1], [30, 40], ["a", 3], [1], None, [True, 3]])
+def test_highlight_bad_spans_are_left_out(span):
+    record = {"text": "short text", "figures": [{"kind": "killed", "text": "x", "span": span}]}
+    facts = facts_of(record)
+    assert facts[0].spans == [] or all(0 <= s < e <= 10 for s, e in facts[0].spans)
+    assert "".join(s.text for s in segments(record["text"], facts)) == "short text"
+
+
+def test_highlight_spans_are_clipped_to_the_text():
+    facts = facts_of({"text": "abcdef", "dates": [{"text": "x", "span": [3, 99]}]})
+    assert facts[0].spans == [(3, 6)]
+
+
+def test_highlight_entities_and_figures_use_every_mention():
+    record = {"text": "Kerry met Kerry. 5 and 5.",
+              "entities": [{"name": "John Kerry", "type": "PERSON", "mentions": [[0, 5], [10, 15]]}],
+              "figures": [{"kind": "other", "text": "5", "span": [17, 18], "mentions": [[17, 18], [23, 24]]}]}
+    by_id = {f.id: f for f in facts_of(record)}
+    assert by_id["n0"].spans == [(0, 5), (10, 15)] and by_id["f0"].spans == [(17, 18), (23, 24)]
