@@ -7,11 +7,14 @@ nesting, lone surrogates, fragments lxml refuses, cut gzip); each input is a see
 1-4 random mutations (bit flips, cut, splice, duplicated ranges, hostile tokens, gzip),
 read as every format (by extension, and sniffed as stdin would be).
 
-A failure is any exception escaping a reader, or a result that breaks the reader contract
-(an ``Article`` whose text is empty or not encodable as UTF-8, an id that is not a string).
-Failing inputs are written to ``--keep DIR`` so they can become regression tests.
+A failure is any exception escaping a reader, a result that breaks the reader contract
+(an ``Article`` whose text is empty, not encodable as UTF-8 or holding NUL, an id that is
+not a string), or an input that takes longer than ``--timeout`` seconds (a hang stops a run
+as surely as a crash). Failing inputs are written to ``--keep DIR`` so they can become
+regression tests; ``--skip N`` replays a run from its input N (the same seed makes the
+same inputs).
 
-Usage: python benchmarks/fuzz.py [--inputs 100000] [--seed 10] [--keep DIR]
+Usage: python benchmarks/fuzz.py [--inputs 100000] [--seed 10] [--keep DIR] [--timeout 20]
 Exit status: 0 when no input failed, 1 otherwise.
 """
 
@@ -125,7 +128,17 @@ def contract_problem(result) -> str | None:
                 value.encode("utf-8")
             except UnicodeEncodeError:
                 return f"{name} cannot be written as UTF-8"
+            if "\x00" in value:
+                return f"{name} holds NUL (a PostgreSQL text column refuses it)"
     return None
+
+
+class TooSlow(BaseException):
+    """Raised by the alarm inside a reader; a BaseException, so no reader's net catches it."""
+
+
+def _alarm(signum, frame):
+    raise TooSlow()
 
 
 def main() -> int:
@@ -134,7 +147,14 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=10, help="random seed (runs are reproducible)")
     parser.add_argument("--max-bytes", type=int, default=2_000_000, help="reader size limit")
     parser.add_argument("--keep", type=Path, help="write failing inputs to this directory")
+    parser.add_argument("--timeout", type=float, default=20.0,
+                        help="seconds one input may take before it counts as a hang")
+    parser.add_argument("--skip", type=int, default=0,
+                        help="make but do not read the first N inputs (replay from input N)")
     args = parser.parse_args()
+    import signal
+
+    signal.signal(signal.SIGALRM, _alarm)
 
     import logging
 
@@ -150,23 +170,32 @@ def main() -> int:
     slowest = (0.0, "")
     devnull = open(os.devnull, "w")
     start = time.perf_counter()
+    tried = 0
     for n in range(args.inputs):
         data = mutate(rng.choice(pool), rng, pool)
         kind = rng.choice(KINDS)
+        if n < args.skip:
+            continue
+        tried += 1
         label = kind or "sniffed"
         per_kind[label] += 1
         t0 = time.perf_counter()
         quiet = contextlib.redirect_stderr(devnull)  # warcio prints its warnings there
         try:
+            signal.setitimer(signal.ITIMER_REAL, args.timeout)
             with quiet:
                 results = list(read_stream(io.BytesIO(data), origin=f"fuzz-{n}", kind=kind,
                                            max_bytes=args.max_bytes, stats=ReadStats()))
+            signal.setitimer(signal.ITIMER_REAL, 0)
             for result in results:
                 problem = contract_problem(result)
                 if problem:
                     failures.append((label, problem, data))
                 outcomes["article" if isinstance(result, Article) else result.reason] += 1
+        except TooSlow:
+            failures.append((label, f"input {n} took more than {args.timeout:g} s", data))
         except Exception as exc:  # noqa: BLE001 - what the fuzzer is looking for
+            signal.setitimer(signal.ITIMER_REAL, 0)
             failures.append((label, "".join(traceback.format_exception_only(exc)).strip(), data))
         took = time.perf_counter() - t0
         if took > slowest[0]:
@@ -176,8 +205,9 @@ def main() -> int:
                   f"{time.perf_counter() - start:.0f} s", flush=True)
     elapsed = time.perf_counter() - start
 
-    print(f"fuzz: {args.inputs} inputs (seed {args.seed}, {len(pool)} seeds) in {elapsed:.0f} s, "
-          f"{args.inputs / elapsed:.0f} inputs/s")
+    print(f"fuzz: {tried} inputs (seed {args.seed}, {len(pool)} seeds"
+          f"{f', from input {args.skip}' if args.skip else ''}) in {elapsed:.0f} s, "
+          f"{tried / elapsed:.0f} inputs/s")
     print("read as: " + ", ".join(f"{k} {v}" for k, v in sorted(per_kind.items())))
     print("results: " + ", ".join(f"{k} {v}" for k, v in outcomes.most_common()))
     print(f"slowest: {slowest[0] * 1000:.0f} ms, {slowest[1]}")

@@ -199,3 +199,22 @@ def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return mask
+
+
+def test_issue10_show_and_stories_skip_damaged_records(inputs, tmp_path):
+    out = tmp_path / "res.jsonl"
+    assert CliRunner().invoke(app, ["analyze", str(inputs / "a.txt"), str(inputs / "b.jsonl"), "-o", str(out),
+                                    "-q"]).exit_code == 0
+    good = _lines(out)
+    damaged = [{**good[0], "id": "bad-1", "entities": 5}, {**good[0], "id": "bad-2", "events": [{"type": 1}]},
+               {**good[0], "id": "bad-3", "published": 2015}]
+    # the damaged lines first: they must not make the file look like raw input either
+    out.write_text("".join(json.dumps(d) + "\n" for d in damaged + good), encoding="utf-8")
+    shown = CliRunner().invoke(app, ["show", str(out), "--limit", "10"])
+    assert shown.exit_code == 0, shown.output
+    assert "3 line(s) skipped" in " ".join(shown.output.split())
+    stories = CliRunner().invoke(app, ["stories", str(out), "-o", str(tmp_path / "s.json")])
+    assert stories.exit_code == 0, stories.output
+    members = [a for s in json.loads((tmp_path / "s.json").read_text(encoding="utf-8"))["stories"]
+               for a in s["articles"]]
+    assert sorted(members) == sorted(r["id"] for r in good)

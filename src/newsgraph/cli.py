@@ -272,17 +272,21 @@ def show(
     limit: int = typer.Option(5, "--limit", "-n", help="How many articles to show."),
 ) -> None:
     """Print a readable digest of analysed articles: who said what, who did what, when, how many."""
-    from .extract import analysed_from_dict
-    from .store import read_jsonl_records
+    import itertools
 
+    from .store import read_analysed
+
+    _setup_logging(0)
+    out = Console()
+    skipped: list[tuple[int, str]] = []
+    records = read_analysed(path, skipped=skipped)  # streamed: a digest of a huge file stays small
     try:
-        rows = [obj for _, obj, _ in read_jsonl_records(path) if obj is not None and "entities" in obj]
+        shown = list(itertools.islice(records, max(limit, 0)))
+        more = sum(1 for _ in records)
     except OSError as exc:
         err.print(f"[red]error[/red] cannot read {path}: {exc.strerror or exc}")
         raise typer.Exit(1)
-    out = Console()
-    for obj in rows[:limit]:
-        a = analysed_from_dict(obj)
+    for a in shown:
         out.rule(f"[bold]{a.title or a.id}[/bold]  {a.source or ''} {a.published or ''}".strip())
         people = [f"{e.name}" + (f" ({e.country or '-'}, {e.role})" if e.role else "")
                   for e in a.entities if e.type == "PERSON"]
@@ -295,17 +299,42 @@ def show(
         for e in sorted(a.events, key=lambda ev: not ev.main)[:4]:
             flags = " negated" if e.negated else ""
             label = "event" if e.main else "background"
+            where = f" in {e.place}" if e.place else ""
             out.print(f"[bold]{label}[/bold] {_actor(e.source)} {e.type}{flags} {_actor(e.target)}"
-                      f"  [{e.date or '-'}] “{e.trigger}”", highlight=False)
+                      f"{where}  [{e.date or '-'}] “{e.trigger}”", highlight=False)
         for f in a.figures[:4]:
             out.print(f"[bold]figure[/bold] {f.kind} {f.value:,} {f.unit or ''}"
-                      f"{' (approx.)' if f.approximate else ''}{' per ' + f.source if f.source else ''}",
+                      f"{' (approx.)' if f.approximate else ''}{' in ' + f.place.name if f.place else ''}"
+                      f"{' per ' + f.source if f.source else ''}", highlight=False)
+        if a.places:
+            out.print("[bold]places[/bold] " + "; ".join(_place_label(p) for p in _distinct_places(a.places)[:8]),
                       highlight=False)
         if a.dates:
             out.print("[bold]dates[/bold] " + "; ".join(f"{d.text} → {d.value}" for d in a.dates[:6]),
                       highlight=False)
-    if len(rows) > limit:
-        out.print(f"… {len(rows) - limit} more articles in {path}")
+    if more:
+        out.print(f"… {more} more articles in {path}")
+    if skipped:
+        err.print(f"[yellow]{len(skipped)} line(s) skipped[/yellow], not analysed articles "
+                  f"(first: line {skipped[0][0]}: {skipped[0][1][:120]})", highlight=False)
+
+
+def _distinct_places(places) -> list:
+    """One entry per resolved record (or per unresolved name), in order of first mention."""
+    seen, out = set(), []
+    for p in places:
+        k = p.geonameid if p.geonameid is not None else p.name
+        if k not in seen:
+            seen.add(k)
+            out.append(p)
+    return out
+
+
+def _place_label(p) -> str:
+    if p.lat is None:
+        return f"{p.name} (unresolved)"
+    where = ", ".join(x for x in (p.admin1 if p.admin1 != p.name else None, p.country) if x)
+    return f"{p.name} ({where}; {p.lat:.2f}, {p.lon:.2f})"
 
 
 @app.command()

@@ -7,6 +7,7 @@ notebooks and tests get the same run and the same summary.
 from __future__ import annotations
 
 import contextlib
+import itertools
 import time
 from collections import Counter
 from dataclasses import dataclass, field
@@ -152,15 +153,17 @@ def run_analyze(inputs: Iterable[str | Path], out: str | Path | None, *, setting
     return summary
 
 
-def _is_analysed_jsonl(path: Path) -> bool:
+def _is_analysed_jsonl(path: Path, *, sample: int = 20) -> bool:
+    """Output of ``analyze`` (not input records): most of the first lines carry the keys every
+    analysed record has, so one damaged first line does not send the file to be re-analysed."""
     if path.suffix.lower() not in (".jsonl", ".ndjson") or not path.is_file():
         return False
     from .store import read_jsonl_records
-    from .store.jsonl import is_analysed_record
+    from .store.jsonl import ANALYSED_KEYS
 
-    for _, obj, _ in read_jsonl_records(path):
-        return is_analysed_record(obj)
-    return False
+    votes = [obj is not None and all(k in obj for k in ANALYSED_KEYS)
+             for _, obj, _ in itertools.islice(read_jsonl_records(path), sample)]
+    return 2 * sum(votes) > len(votes)
 
 
 def run_stories(inputs: Iterable[str | Path], *, settings: Settings,

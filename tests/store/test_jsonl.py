@@ -145,3 +145,25 @@ def test_issue10_a_file_replaced_before_the_lock_is_taken_is_reopened(tmp_path, 
         assert sink.done_ids == {"a"}
         sink.write(rec("b"))
     assert ids(out) == ["a", "b"]
+
+
+def test_issue10_resume_moves_out_records_with_a_damaged_field(tmp_path):
+    out = tmp_path / "out.jsonl"
+    out.write_text(lines(rec("a"), {**rec("b"), "entities": 5}, {**rec("c"), "published": 2015}, rec("d")),
+                   encoding="utf-8")
+    with JsonlSink(out, resume=True) as sink:
+        assert sink.done_ids == {"a", "d"}
+        assert [(n, p) for n, p in sink.quarantined] == [
+            (2, "record.entities: expected a list, got int"), (3, "record.published: expected str, got int")]
+    assert ids(out) == ["a", "d"]
+
+
+def test_issue10_read_analysed_skips_damaged_records_and_says_which(tmp_path):
+    from newsgraph.store import read_analysed
+
+    out = tmp_path / "out.jsonl"
+    out.write_text(lines(rec("a"), {**rec("b"), "quotes": [5]}, {**rec("c"), "places": [None]}, rec("d"))
+                   + "{cut\n", encoding="utf-8")
+    skipped: list = []
+    assert [r.id for r in read_analysed(out, skipped=skipped)] == ["a", "d"]
+    assert [n for n, _ in skipped] == [2, 3, 5]

@@ -37,13 +37,30 @@ WIRE = ("MINA, Saudi Arabia (Reuters) - At least 717 pilgrims were killed and 86
     ("A photo (AP Photo/Jane Doe) shows the ship", None),
     ("Apple said its APAC sales rose", None),
     ("Kerry said the talks were important.", None),
+    # bylines, copyright lines and provenance notes; outlets that sell their text count only there
+    ("By Jane Roe, Associated Press\n\nThe ship sank near the coast.", "AP"),
+    ("Jane Roe and John Doe / USA Today\n\nThe ship sank near the coast.", "USA Today"),
+    ("The ship sank near the coast.\n\nJane Roe, The Washington Post", "Washington Post"),
+    ("The ship sank near the coast.\n\n© 2016 AFP", "AFP"),
+    ("The ship sank.\n\nCopyright 2017 The Associated Press. All rights reserved. This material may not be "
+     "published, broadcast, rewritten or redistributed.", "AP"),
+    ("The ship sank.\n\nThis story was provided by Reuters.", "Reuters"),
+    ("The ship sank.\n\nThis article is republished from The Conversation under a Creative Commons license.",
+     "The Conversation"),
+    ("Source: BBC News\n\nThe ship sank near the coast.", "BBC News"),
+    ("LIMA (CNN) — The ship sank near the coast.", "CNN"),
+    ("The ship sank near the coast, CNN reported.", None),
+    ("The ship sank near the coast.\n\nBBC", None),
+    ("The ship sank near the coast.\n\nPhoto: Jane Roe, AP", None),
+    ("By Jane Roe\n\nThe ship sank near the coast.", None),
 ])
 def test_syndication_credited_agency(text, expected):
     assert credited_agency(text) == expected
 
 
 @pytest.mark.parametrize("source,expected", [("Reuters", "Reuters"), ("The Associated Press", "AP"),
-                                             ("BBC News", None), (None, None)])
+                                             ("BBC News", "BBC News"), ("Lima Daily", None),
+                                             (None, None)])
 def test_syndication_agency_name(source, expected):
     assert agency_name(source) == expected
 

@@ -11,12 +11,12 @@ lxml (under trafilatura) gives up on some inputs in ways no page should be able 
 it raises ``AssertionError: too many bodies`` on some fragments, and stops building the
 tree below 256 levels of nesting, so a deeply nested page has no text for it. Any
 exception from the parsers is treated as "this parser found nothing", and a page nested
-deeper than lxml goes is read by the standard library's tolerant tokenizer instead.
+deeper than lxml goes is read by a tokenizer of our own instead (``html_tokens``: linear
+time on any markup, which the standard library's ``html.parser`` is not).
 """
 
 from __future__ import annotations
 
-import html.parser
 import logging
 import re
 from typing import TYPE_CHECKING
@@ -25,6 +25,8 @@ from lxml import etree
 
 from ..model import Article, Rejected
 from .decode import BinaryData, decode_bytes, declared_encoding
+from .html_tokens import BLOCKS as _BLOCKS
+from .html_tokens import tokenized_text
 from .records import make_article
 
 if TYPE_CHECKING:
@@ -41,8 +43,6 @@ _XML_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 # "too many bodies", RecursionError, UnicodeError, ...); any of them means "no text here".
 _PARSE_ERRORS = (Exception,)
 _LXML_MAX_DEPTH = 255
-_BLOCKS = frozenset({"p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote",
-                     "tr", "table", "section", "article", "header", "footer", "pre", "dd", "dt"})
 
 
 def html_to_str(html: str | bytes, *, origin: str) -> str | Rejected:
@@ -154,66 +154,13 @@ def _meta(doc, name: str) -> str | None:
     return value if isinstance(value, str) and value else None
 
 
-class _TextCollector(html.parser.HTMLParser):
-    """Text of a page and its deepest nesting, by the standard library's tolerant tokenizer."""
-
-    _SKIP = frozenset({"script", "style", "noscript", "template", "title"})
-    _VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
-                       "param", "source", "track", "wbr"})
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self.depth = 0
-        self.max_depth = 0
-        self._skipping: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs) -> None:
-        if tag in self._VOID:
-            if tag == "br":
-                self.parts.append("\n")
-            return
-        self.depth += 1
-        self.max_depth = max(self.max_depth, self.depth)
-        if tag in self._SKIP:
-            self._skipping.append(tag)
-        elif tag in _BLOCKS:
-            self.parts.append("\n")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in self._VOID:
-            return
-        self.depth = max(0, self.depth - 1)
-        if self._skipping and self._skipping[-1] == tag:
-            self._skipping.pop()
-        if tag in _BLOCKS:
-            self.parts.append("\n")
-
-    def handle_data(self, data: str) -> None:
-        if not self._skipping:
-            self.parts.append(data)
-
-
-def _tokenized_text(page: str) -> tuple[str, int]:
-    """(text, deepest nesting) of a page by the standard library's tolerant tokenizer."""
-    collector = _TextCollector()
-    try:
-        collector.feed(page)
-        collector.close()
-    except _PARSE_ERRORS as exc:
-        log.debug("tokenizer failed on a page: %s", exc)
-        return "", 0
-    lines = (" ".join(line.split()) for line in "".join(collector.parts).split("\n"))
-    return "\n".join(line for line in lines if line), collector.max_depth
-
-
 def deep_text(page: str) -> str:
     """The text of a page nested deeper than lxml builds trees (about 256 levels), else "".
 
     Only such pages are read this way: on ordinary pages an empty result from trafilatura
     means boilerplate only, and the whole page's text would be navigation and footers.
     """
-    text, depth = _tokenized_text(page)
+    text, depth = tokenized_text(page)
     return text if depth > _LXML_MAX_DEPTH else ""
 
 
@@ -242,7 +189,7 @@ def fragment_text(fragment: str) -> str:
         content = root.text_content()
     except _PARSE_ERRORS as exc:  # lxml asserts "too many bodies" on "<html/>..."
         log.debug("lxml cannot parse an HTML fragment (%s): using the plain tokenizer", exc)
-        return _tokenized_text(fragment)[0]
+        return tokenized_text(fragment)[0]
     lines = (" ".join(line.split()) for line in content.split("\n"))
     return "\n".join(line for line in lines if line)
 

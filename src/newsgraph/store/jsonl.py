@@ -23,6 +23,7 @@ from typing import IO, Any, Callable, Iterator
 
 from ..errors import StoreError
 from ..extract import AnalysedArticle, analysed_from_dict
+from ..record_check import type_problem
 
 try:
     import fcntl
@@ -36,10 +37,19 @@ ANALYSED_KEYS = ("id", "text", "entities")
 
 
 def is_analysed_record(obj: Any) -> bool:
-    """True for a JSON object written by ``analyze`` (string id and text, an entities list)."""
-    return (isinstance(obj, dict) and all(k in obj for k in ANALYSED_KEYS)
-            and isinstance(obj["id"], str) and isinstance(obj["text"], str)
-            and isinstance(obj["entities"], list))
+    """True for a JSON object written by ``analyze``: the keys it always has, and every field
+    of the type the record declares (``record_check``), so reading it back cannot fail."""
+    return analysed_problem(obj) is None
+
+
+def analysed_problem(obj: Any) -> str | None:
+    """Why ``obj`` is not an analysed article record, or None when it is one."""
+    if not isinstance(obj, dict):
+        return f"not a JSON object but {type(obj).__name__}"
+    missing = [k for k in ANALYSED_KEYS if k not in obj]
+    if missing:
+        return f"no {', '.join(map(repr, missing))}"
+    return type_problem(AnalysedArticle, obj, where="record")
 
 
 def _parse(line: bytes | str) -> Any:
@@ -59,11 +69,24 @@ def read_jsonl_records(path: str | Path) -> Iterator[tuple[int, dict[str, Any] |
             yield lineno, obj if isinstance(obj, dict) else None, line
 
 
-def read_analysed(path: str | Path) -> Iterator[AnalysedArticle]:
-    """The analysed articles of a JSONL file written by ``analyze`` (lines without an id skipped)."""
-    for _, obj, _ in read_jsonl_records(path):
-        if obj is not None and "id" in obj:
-            yield analysed_from_dict(obj)
+def read_analysed(path: str | Path, *, skipped: list[tuple[int, str]] | None = None) -> Iterator[AnalysedArticle]:
+    """The analysed articles of a JSONL file written by ``analyze``.
+
+    A line that is not a complete analysed record (not JSON, a field of the wrong type) is
+    skipped with a warning, and listed in ``skipped`` (line number, problem) when given:
+    one damaged line never stops ``show`` or ``stories`` from reading the rest.
+    """
+    for lineno, obj, _ in read_jsonl_records(path):
+        problem = "not a JSON object" if obj is None else analysed_problem(obj)
+        if problem is None:
+            try:
+                yield analysed_from_dict(obj)
+                continue
+            except (TypeError, ValueError, KeyError, AttributeError) as exc:  # noqa: PERF203
+                problem = f"{type(exc).__name__}: {exc}"
+        log.warning("%s:%d: skipped, not an analysed article: %s", path, lineno, problem[:200])
+        if skipped is not None:
+            skipped.append((lineno, problem))
 
 
 @dataclass
@@ -98,7 +121,11 @@ def check_existing(path: Path, *, is_record: Callable[[Any], bool] = is_analysed
                                       else "torn last line (an interrupted write)"))
                 check.torn_tail = check.torn_tail or not complete
             elif not is_record(obj):
-                check.foreign.append(lineno)
+                if isinstance(obj, dict) and all(k in obj for k in ANALYSED_KEYS):
+                    # newsgraph output with a damaged field (edited by hand, another program)
+                    check.corrupt.append((lineno, analysed_problem(obj) or "not a record of this file"))
+                else:
+                    check.foreign.append(lineno)
             elif obj["id"] in check.done_ids:
                 check.corrupt.append((lineno, f"a second record for id {obj['id']!r}"))
             else:
@@ -247,5 +274,5 @@ class JsonlSink:
         self.close()
 
 
-__all__ = ["ANALYSED_KEYS", "JsonlSink", "ResumeCheck", "check_existing", "corrupt_path",
+__all__ = ["ANALYSED_KEYS", "JsonlSink", "ResumeCheck", "analysed_problem", "check_existing", "corrupt_path",
            "is_analysed_record", "read_analysed", "read_jsonl_records"]

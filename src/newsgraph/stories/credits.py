@@ -4,13 +4,19 @@ Outlets that carry wire copy credit it in a handful of shapes and places: in the
 dateline ("SEOUL, South Korea (AP) —", "London (AFP) -", "LONDON, (APP/AFP) –"),
 on a line of its own at the top or the bottom ("The Associated Press", "- AFP",
 "Source – Reuters", "Credit : Voice of America (VOA)", "Published By: VOA Africa"),
-or as the last word of the text ("... the attacks. AFP"). An article that only
+as the last word of the text ("... the attacks. AFP"), in a byline ("By Jane Roe,
+Associated Press", "Jane Roe and John Doe / USA Today"), in a copyright line
+("© 2016 AFP") or a provenance note ("This story was provided by Reuters",
+"republished from The Conversation"). An article that only
 *cites* an agency ("told Reuters", "AFP reported") is not a copy of it, so those
 phrases do not count; "was quoted by IANS as saying", the house phrase of wire
 copy reprinted whole, does.
 
 The agency names come from ``wire_agencies.tsv`` (the world's wire services and
-their usual short forms), never from any one corpus.
+their usual short forms), never from any one corpus. Its ``outlet`` rows name the
+newspapers and broadcasters that sell their text to others; a bare mention of
+those is common ("CNN reported"), so they count only in explicit credits (a cue
+word, a byline, a copyright line, a provenance note, a bracketed dateline).
 """
 
 from __future__ import annotations
@@ -23,9 +29,10 @@ from ..lexicons import load_rows
 
 _DASH = r"(?:-{1,2}|[—–])"
 _CUE = re.compile(
-    r"^\W{0,3}(?:source|sources|credit|credits|courtesy(?: of)?|published by|distributed by|syndicated by|"
-    r"from|via|by|copyright|©|photo and text|text)\b\s*[:\-—–]?\s*(?:©\s*)?(?:the\s+)?",
+    r"^\W{0,3}(?:(?:source|sources|credit|credits|courtesy(?: of)?|published by|distributed by|syndicated by|"
+    r"from|via|by|copyright|photo and text|text)\b|©)\s*[:\-—–]?\s*(?:©\s*)?(?:\d{4}\b\s*,?\s*)?(?:the\s+)?",
     re.IGNORECASE)
+_PHOTO = re.compile(r"\b(?:photo|photos|photograph|image|picture|video|file|graphic)\b", re.IGNORECASE)
 _URL = re.compile(r"\s*(?:https?://|www\.)\S+")
 _TAIL_WORDS = frozenset("news service wire staff agency today africa online english world reports report "
                         "and writers writer correspondents correspondent".split())
@@ -39,18 +46,56 @@ class Credit(NamedTuple):
     span: tuple[int, int]
 
 
+def _alternation(aliases) -> str:
+    return "|".join(re.escape(a) for a in sorted(aliases, key=len, reverse=True))
+
+
 @functools.lru_cache(maxsize=1)
 def _patterns() -> tuple[re.Pattern, re.Pattern, dict[str, str]]:
-    names = {r.alias: r.name for r in load_rows("wire_agencies.tsv")}
-    alt = "|".join(re.escape(a) for a in sorted(names, key=len, reverse=True))
-    # "(AP) —", "(APP/AFP) –": only agency names and separators inside the brackets, then a dash
-    paren = re.compile(rf"\((?:\s*(?:{alt})\s*[/,&-]?\s*)+\)")
-    alias = re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])")
+    """Agency patterns: bracketed credits (agencies and outlets), a bare agency alias, every alias's name."""
+    rows = load_rows("wire_agencies.tsv")
+    names = {r.alias: r.name for r in rows}
+    agencies = _alternation(r.alias for r in rows if r.kind == "agency")
+    # "(AP) —", "(APP/AFP) –", "(CNN) —": only credited names and separators inside the brackets
+    paren = re.compile(rf"\((?:\s*(?:{_alternation(names)})\s*[/,&-]?\s*)+\)")
+    alias = re.compile(rf"(?<![\w-])(?:{agencies})(?![\w-])")
     return paren, alias, names
 
 
+@functools.lru_cache(maxsize=1)
+def _explicit() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
+    """Patterns of explicit credits, which may name an outlet as well as an agency."""
+    rows = load_rows("wire_agencies.tsv")
+    alt = _alternation(r.alias for r in rows)
+    any_alias = re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])")
+    name = r"[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|van|von|al|bin|da|la|le))*"
+    byline = re.compile(
+        rf"^\W{{0,3}}(?:by\s+)?{name}(?:\s*(?:,|\band\b|&)\s*{name})*\s*(?:,|\||/|{_DASH}|\bfor\b)\s*"
+        rf"(?:the\s+)?(?P<n>{alt})(?![\w-])[\s\w]{{0,30}}$", re.IGNORECASE)
+    copyright = re.compile(rf"(?:©|\(c\)|\bcopyright\b)\s*(?:©\s*)?(?:\d{{4}}\b\s*,?\s*)?(?:by\s+)?(?:the\s+)?"
+                           rf"(?P<n>{alt})(?![\w-])", re.IGNORECASE)
+    provided = re.compile(
+        rf"\b(?:story|article|report|content|text|piece)\s+(?:was\s+|is\s+|has\s+been\s+)?"
+        rf"(?:provided|distributed|supplied|syndicated|produced|written|republished|reproduced|"
+        rf"(?:first|originally)\s+(?:published|appeared|ran))\s+(?:by|on|in|at|from|with)\s+(?:the\s+)?"
+        rf"(?P<n>{alt})(?![\w-])", re.IGNORECASE)
+    return any_alias, byline, copyright, provided
+
+
+def _canonical(alias: str) -> str | None:
+    names = _patterns()[2]
+    if alias in names:
+        return names[alias]
+    folded = {a.lower(): n for a, n in names.items()}
+    return folded.get(alias.lower())
+
+
 def agency_name(source: str | None) -> str | None:
-    """The canonical agency name of an outlet name ("Associated Press" -> "AP"), or None."""
+    """The canonical agency name of an outlet name ("Associated Press" -> "AP"), or None.
+
+    Outlets that sell their text ("The Washington Post") have canonical names too,
+    so that their own article is not taken for a copy of their credit.
+    """
     if not source:
         return None
     names = _patterns()[2]
@@ -58,10 +103,10 @@ def agency_name(source: str | None) -> str | None:
     return names.get(s) or names.get(s.removeprefix("The ").strip())
 
 
-def _names_in(fragment: str) -> list[str]:
+def _names_in(fragment: str, *, outlets: bool = False) -> list[str]:
     _, alias, names = _patterns()
     out: list[str] = []
-    for hit in alias.finditer(fragment):
+    for hit in (_explicit()[0] if outlets else alias).finditer(fragment):
         name = names[hit.group()]
         if name not in out:
             out.append(name)
@@ -75,26 +120,30 @@ def _dateline_credit(text: str) -> Credit | None:
         line_start = text.rfind("\n", 0, m.start()) + 1
         if m.start() - line_start > 60 and text[m.end():].strip():
             continue  # a bracketed name in running text, not a dateline nor a closing "(TNS)"
-        names = _names_in(m.group())
+        names = _names_in(m.group(), outlets=True)
         if names:
             return Credit("/".join(names), m.span())
     return None
 
 
 def _line_credit(text: str, start: int, end: int) -> Credit | None:
-    """A short line that is a credit: a cue word and an agency, or the agency alone."""
+    """A line that is a credit: a cue word and an agency, the agency alone, a byline, a copyright line."""
     line = text[start:end]
+    explicit = _explicit_credit(text, start, end)
+    if explicit:
+        return explicit
     stripped = _URL.sub("", line).strip()
     if not stripped or len(stripped) > _MAX_LINE:
         return None
     cue = _CUE.match(stripped)
     rest = stripped[cue.end():] if cue else stripped.lstrip("-—–• ").strip()
+    bare = cue is None or cue.group().strip(" :-—–").lower() == "via"
     _, alias, names = _patterns()
-    m = alias.match(rest)
+    m = (alias if bare else _explicit()[0]).match(rest)
     if m is None:
         return None
-    found = _names_in(rest)
-    if cue is None or cue.group().strip(" :-—–").lower() == "via":
+    found = _names_in(rest, outlets=not bare)
+    if bare:
         # without a cue, the line must be the agency's name and nothing but house words
         words = re.findall(r"[^\W\d_]+", alias.sub(" ", rest))
         if any(w.lower() not in _TAIL_WORDS for w in words):
@@ -103,6 +152,25 @@ def _line_credit(text: str, start: int, end: int) -> Credit | None:
         return None  # "(Via CNN & Reuters)": a text compiled from several sources is no one's copy
     offset = text.find(m.group(), start)
     return Credit(names[m.group()], (offset, offset + len(m.group())))
+
+
+def _explicit_credit(text: str, start: int, end: int) -> Credit | None:
+    """A byline naming the agency or outlet, a copyright line, or a provenance note, on one line."""
+    _, byline, copyright, provided = _explicit()
+    line = text[start:end]
+    stripped = line.strip()
+    hit = None
+    if len(stripped) <= _MAX_LINE and not _PHOTO.search(stripped):
+        hit = byline.match(stripped)
+    hit = hit or copyright.search(line) or provided.search(line)
+    if hit is None:
+        return None
+    name = _canonical(hit.group("n"))
+    if name is None:
+        return None
+    lead = len(line) - len(line.lstrip()) if hit.re is byline else 0
+    offset = start + lead + hit.start("n")
+    return Credit(name, (offset, offset + len(hit.group("n"))))
 
 
 def _lines(text: str) -> list[tuple[int, int]]:

@@ -86,6 +86,18 @@ def _protesters(actor: Actor, head) -> Actor | None:
     return None
 
 
+def _victims(actor: Actor, head) -> Actor | None:
+    """"killed 31 people": a count of people killed in a country is an attack on that country (PLOVER
+    codes the target by the country hit, as CAMEO coders do); a named group keeps its name."""
+    if head is None or head.lemma_.lower() not in ("people", "person", "civilian", "resident"):
+        return None
+    if not any(c.dep_ in ("nummod", "quantmod", "amod") and (c.like_num or c.pos_ == "NUM") for c in head.subtree):
+        return None
+    country = _country(actor)
+    name = gazetteer.country_name(country) if country else None
+    return replace(actor, name=name, text=actor.text or actor.name) if name else None
+
+
 def _role_titles(head) -> tuple[str, ...] | None:
     """The titles a role noun refers to ("the prime minister" -> prime minister|premier), or None."""
     if head is None or head.pos_ != "NOUN" or head.tag_ != "NN":
@@ -181,6 +193,8 @@ def canonical_actors(doc, events: Sequence[Event], entities: Sequence[Entity]) -
                 continue
             head = _head(doc, actor)
             new = _role(actor, head, entities) or _army(actor, head) or _institution(actor, head)
+            if new is None and slot == "target" and ev.type == "ASSAULT":
+                new = _victims(actor, head)
             if new is None and slot == "source" and ev.type == "PROTEST":
                 new = _protesters(actor, head)
             if new is not None:

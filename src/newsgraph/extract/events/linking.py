@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Sequence
 
 from .. import gazetteer
-from ..actors import PRONOUNS, code_actor, noun_kind, sector_of_noun
+from ..actors import PRONOUNS, code_actor, is_non_actor, noun_kind, sector_of_noun
 from ..event_lexicon import Entry, entries, is_event_noun
 from ..linking import MentionIndex
 from .syntax import _mods, _objects, _preps
@@ -65,6 +65,8 @@ def _satisfied(entry: Entry, tok, *, as_object: bool, index: MentionIndex) -> bo
                 ok = False
                 for o in objs:
                     ent = index.at(o.idx, o.idx + len(o))
+                    if ent is None and is_non_actor(o.text) and arg != "*place":
+                        continue  # "received a letter": a document is no visitor
                     if arg == "*place" and (ent is not None and ent.type in ("GPE", "LOC")
                                             or o.pos_ == "NOUN"):
                         ok = True

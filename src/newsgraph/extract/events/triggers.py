@@ -6,7 +6,7 @@ lets its complement supply the target; "X said Y must Z" is a DEMAND by X on Y.
 
 from __future__ import annotations
 
-from ...model import PLOVER_TYPES
+from ...model import PLOVER_TYPES, Actor
 from ..actors import is_non_actor, noun_kind, sector_of_noun
 from ..event_lexicon import entries
 from ..linking import MentionIndex
@@ -26,6 +26,17 @@ _STATIVE_PASSIVES = frozenset({"oppose", "commit", "prepare", "determine", "dedi
 
 
 _HELD = frozenset({"custody", "detention"})
+_INFO = frozenset({"name", "detail", "information", "identity", "figure", "number", "statement", "comment",
+                   "details", "names"})
+
+
+def _discloses(verb) -> bool:
+    """"comment", "elaborate", or "release/give" + a name or details: telling news, not acting."""
+    if verb.lemma_ in ("comment", "elaborate", "speculate", "discuss", "confirm", "identify", "name", "say",
+                       "disclose", "reveal", "specify"):
+        return True
+    return verb.lemma_ in ("release", "give", "provide") and any(
+        o.lemma_.lower() in _INFO for o in verb.children if o.dep_ == "dobj")
 
 # Verbs whose subject is not the agent of the event noun they take: what follows, causes or undergoes an
 # act ("this follows the resignation of X", "forcing the resignation of X", "faces threats from Y"). The
@@ -83,6 +94,8 @@ def _label_candidate(tok) -> _Cand | None:
 
 def _verb_candidate(tok, index: MentionIndex) -> _Cand | None:
     """A candidate when a verb (or predicative adjective) is a trigger."""
+    if tok.dep_ == "xcomp" and _discloses(tok) and tok.head.lemma_ in ("decline", "refuse", "ask"):
+        return None  # "declined to release his name": withholding news is no event
     if tok.pos_ in ("VERB", "AUX"):
         labelled = _label_candidate(tok)
         if labelled is not None:
@@ -139,6 +152,9 @@ def _verb_candidate(tok, index: MentionIndex) -> _Cand | None:
     if entry is not None and entry.type == "REQUEST" and any(
             c.dep_ == "xcomp" and c.lemma_ in ("name", "identify", "quote") for c in tok.children):
         return None  # "a witness who asked not to be named": a reporting convention, not an appeal
+    if entry is not None and entry.type == "REJECT" and any(
+            c.dep_ == "xcomp" and _discloses(c) for c in tok.children):
+        return None  # "declined to comment", "refused to release his name": withholding news, not a refusal
     if entry is not None and entry.type == "ACCUSE" and tok.lemma_ == "warn" and any(
             noun_kind(w.text) == "natural" for c in tok.children if c.dep_ in ("ccomp", "prep", "xcomp")
             for w in c.subtree):
@@ -265,6 +281,9 @@ def _candidates(sent, index: MentionIndex) -> list[_Cand]:
             cand = _Cand(ntype, "noun", tok, [tok], sources=[between[0]], targets=[between[1]])
         elif agents:
             cand = _Cand(ntype, "noun", tok, [tok], sources=agents)
+        elif ntype == "PROTEST" and tok.tag_ == "NNS":
+            # "two died during protests that followed the ruling": protests are held by protesters
+            cand = _Cand(ntype, "noun", tok, [tok], source_actor=Actor(name="protesters", entity=None, code="OPP"))
         else:
             continue
         kept.append(cand)
