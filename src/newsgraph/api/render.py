@@ -30,8 +30,8 @@ def safe_href(url: Any) -> str | None:
 
 
 def as_json(value: Any) -> str:
-    """Pretty JSON of a record (escaped later by the template like any text)."""
-    return json.dumps(value, ensure_ascii=False, indent=1, sort_keys=False, default=str)
+    """Compact JSON of a record (escaped later by the template like any text; the page script indents it)."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=str)
 
 
 def short(value: Any, n: int = 120) -> str:
