@@ -15,6 +15,7 @@ from typing import List, Optional
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -38,7 +39,8 @@ def _setup_logging(verbose: int) -> None:
 
 
 def _fail(exc: NewsgraphError) -> None:
-    err.print(f"[red]error[/red] {exc}", highlight=False)
+    # escaped: messages name extras like 'newsgraph[serve]', which rich would take for markup
+    err.print(f"[red]error[/red] {escape(str(exc))}", highlight=False)
     raise typer.Exit(1)
 
 
@@ -297,11 +299,15 @@ def show(
         for e in sorted(a.events, key=lambda ev: not ev.main)[:4]:
             flags = " negated" if e.negated else ""
             label = "event" if e.main else "background"
+            where = f" in {e.place}" if e.place else ""
             out.print(f"[bold]{label}[/bold] {_actor(e.source)} {e.type}{flags} {_actor(e.target)}"
-                      f"  [{e.date or '-'}] “{e.trigger}”", highlight=False)
+                      f"{where}  [{e.date or '-'}] “{e.trigger}”", highlight=False)
         for f in a.figures[:4]:
             out.print(f"[bold]figure[/bold] {f.kind} {f.value:,} {f.unit or ''}"
-                      f"{' (approx.)' if f.approximate else ''}{' per ' + f.source if f.source else ''}",
+                      f"{' (approx.)' if f.approximate else ''}{' in ' + f.place.name if f.place else ''}"
+                      f"{' per ' + f.source if f.source else ''}", highlight=False)
+        if a.places:
+            out.print("[bold]places[/bold] " + "; ".join(_place_label(p) for p in _distinct_places(a.places)[:8]),
                       highlight=False)
         if a.dates:
             out.print("[bold]dates[/bold] " + "; ".join(f"{d.text} → {d.value}" for d in a.dates[:6]),
@@ -313,11 +319,30 @@ def show(
                   f"(first: line {skipped[0][0]}: {skipped[0][1][:120]})", highlight=False)
 
 
+def _distinct_places(places) -> list:
+    """One entry per resolved record (or per unresolved name), in order of first mention."""
+    seen, out = set(), []
+    for p in places:
+        k = p.geonameid if p.geonameid is not None else p.name
+        if k not in seen:
+            seen.add(k)
+            out.append(p)
+    return out
+
+
+def _place_label(p) -> str:
+    if p.lat is None:
+        return f"{p.name} (unresolved)"
+    where = ", ".join(x for x in (p.admin1 if p.admin1 != p.name else None, p.country) if x)
+    return f"{p.name} ({where}; {p.lat:.2f}, {p.lon:.2f})"
+
+
 @app.command()
 def serve(
     db: str = typer.Option("newsgraph.db", "--db", help="The database: a SQLite path or a postgresql:// URL."),
     host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on (127.0.0.1: this machine only)."),
     port: int = typer.Option(8000, "--port", help="Port to listen on."),
+    workers: int = typer.Option(1, "--workers", min=1, max=64, help="Server processes (one per core serves most)."),
 ) -> None:
     """Serve the HTTP API (/api, OpenAPI at /docs) and the web desk over a database (needs the serve extra).
 
@@ -336,11 +361,17 @@ def serve(
     try:
         if "://" not in db and not Path(db).exists():
             raise NewsgraphError(f"no database at {db} (analyse into it first: newsgraph analyze ... --db {db})")
-        asgi = create_app(db, token=os.environ.get("NEWSGRAPH_TOKEN"))
+        asgi = create_app(db, token=os.environ.get("NEWSGRAPH_TOKEN"))  # opens (and migrates) it once here
     except NewsgraphError as exc:
         _fail(exc)
     err.print(f"newsgraph desk on http://{host}:{port}/  (API under /api, docs at /docs; Ctrl-C stops)")
-    uvicorn.run(asgi, host=host, port=port, log_level="warning")
+    if workers == 1:
+        uvicorn.run(asgi, host=host, port=port, log_level="warning")
+        return
+    asgi.app.state.store.close()
+    os.environ["NEWSGRAPH_SERVE_DB"] = db
+    uvicorn.run("newsgraph.api.asgi:app_from_env", factory=True, host=host, port=port, workers=workers,
+                log_level="warning")
 
 
 @app.command()

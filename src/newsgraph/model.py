@@ -163,7 +163,8 @@ class Event:
     ``date_from`` ("text" when a date expression governs the clause,
     "published" when the publication date stands in), ``trigger_span`` and
     ``place_span``; ``main`` (SCHEMA 1.1) is true for the article's main reported
-    actions, false for background, history, hypotheticals and negated acts.
+    actions, false for background, history, hypotheticals and negated acts;
+    ``location`` the resolved place record of ``place`` (coordinates, GeoNames id).
     """
 
     type: str
@@ -180,6 +181,7 @@ class Event:
     trigger_span: Span | None = None
     place_span: Span | None = None
     main: bool = False
+    location: Place | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,7 +190,8 @@ class Figure:
 
     Additive: ``hedge`` (the hedging words kept, e.g. "some"), ``value_max``
     (upper bound of a range; ``value`` is then the lower bound), ``mentions``
-    (every span stating this (kind, value) in the article; ``span`` is the first).
+    (every span stating this (kind, value) in the article; ``span`` is the first),
+    ``place`` (the resolved place where what it counts happened: "killed in Aleppo").
     """
 
     kind: FigureKind
@@ -201,6 +204,7 @@ class Figure:
     hedge: str | None = None
     value_max: float | int | None = None
     mentions: tuple[Span, ...] = ()
+    place: Place | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -409,7 +413,11 @@ class Discrepancy:
 
 @dataclass(frozen=True, slots=True)
 class Story:
-    """Articles telling one story, with its merged events and discrepancies."""
+    """Articles telling one story, with its merged events and discrepancies.
+
+    ``places`` (additive): each resolved place record its articles name, once, as the first
+    article names it (its ``span`` indexes that article's text).
+    """
 
     id: str
     title: str | None
@@ -417,6 +425,7 @@ class Story:
     first_published: str | None
     events: tuple[MergedEvent, ...] = ()
     discrepancies: tuple[Discrepancy, ...] = ()
+    places: tuple[Place, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -166,9 +166,9 @@ REGISTRY = Registry((
     Extractor("entities.v1", "entities", Entity, ".entities:extract"),
     Extractor("quotes.v1", "quotes", Quote, ".quotes:extract", requires=("entities",)),
     Extractor("events.v1", "events", Event, ".events:extract", requires=("entities", "dates", "places")),
-    Extractor("figures.v1", "figures", Figure, ".figures:extract", requires=("entities", "quotes")),
+    Extractor("figures.v1", "figures", Figure, ".figures:extract", requires=("entities", "quotes", "places")),
     Extractor("dates.v1", "dates", DateMention, ".dates:extract"),
-    Extractor("places.v1", "places", Place, ".places:extract", requires=("entities",)),
+    Extractor("places.v1", "places", Place, ".places:extract", requires=("entities", "dates")),
 ))
 
 AnalysedArticle = REGISTRY.article_type

@@ -56,6 +56,7 @@ from .figure_kinds import _SPECIFIC, PEOPLE_KINDS, _counted_noun, _kind, _noun_k
 from .figure_sources import _source
 from .linking import MentionIndex
 from .numbers import NumberExpr, find_numbers, plain
+from .place_links import link_figures
 
 __all__ = ["PEOPLE_KINDS", "extract"]
 
@@ -116,7 +117,7 @@ def extract(doc, article: Article, found: Found) -> list[Figure]:
             text=article.text[start:end], span=(start, end), source=source,
             hedge=x.hedge, value_max=plain(x.value_max), mentions=((start, end),)))
     out.sort(key=lambda f: f.span)
-    return merge_mentions(out)
+    return link_figures(doc, merge_mentions(out), found.places)  # place: where it happened (issue 14)
 
 
 def _vague_or_measured(doc, x: NumberExpr) -> str | None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Iterable, Sequence
 
 from ..model import Place, Span
@@ -28,11 +28,12 @@ _PREFIXES = ("the ", "northern ", "southern ", "eastern ", "western ", "central 
              "east ", "west ", "downtown ", "greater ")
 
 # feature priors (log10 units, added to log10 population): tuned on the dev splits
-FEATURE_BONUS = {"A.PCLI": 3.0, "A.ADM1": 1.2, "A.ADM2": -0.5, "P.PPL": 0.0}
+FEATURE_BONUS = {"A.PCLI": 3.0, "A.ADM1": 1.2, "A.ADM2": -0.5, "P.PPL": 0.0, "P.PPLC": 2.5, "L.CONT": 0.0}
 ALIAS_PENALTY = 1.5
 W_COUNTRY = 3.0
 W_ADMIN1 = 2.0
 W_QUALIFIED = 10.0
+W_NEAR = 2.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,16 +61,26 @@ def _strip(name: str) -> str:
 def candidates_for(name: str, index: PlaceIndex) -> tuple[Candidate, ...]:
     """Records for a surface name, trying the name as written, then without "the"/"northern" etc.,
     then a demonym's country ("Irish" -> Ireland)."""
+    if gazetteer.is_demonym(name):  # "English", "Irish": the country, not a namesake village
+        code = gazetteer.country_code(name, demonyms=True)
+        got = tuple(c for c in index.candidates(gazetteer.country_name(code) or "") if c.feature == "A.PCLI"
+                    and c.country == code) if code else ()
+        if got:
+            return got
     got = index.candidates(name)
+    letters = [ch for ch in name if ch.isalpha()]
+    if got and len(letters) <= 4 and all(ch.isupper() for ch in letters):
+        # "US", "UAE", "NY": an abbreviation names a country or division, never the village "Us" or "Eu"
+        got = tuple(c for c in got if c.feature in ("A.PCLI", "A.ADM1"))
     if not got:
         stripped = _strip(name)
         if stripped != name:
             got = index.candidates(stripped)
-    if not got:
+    if not any(c.lat is not None for c in got):
         code = gazetteer.country_code(name, demonyms=True)
         if code:
             got = tuple(c for c in index.candidates(gazetteer.country_name(code) or "") if c.feature == "A.PCLI"
-                        and c.country == code)
+                        and c.country == code) or got
     return got
 
 
@@ -82,8 +93,10 @@ def _seats_as_cities(cands: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
     keep = []
     for c in cands:
         if c.feature in ("A.ADM1", "A.ADM2") and any(
-                (p.admin1_id == c.id or p.admin2_id == c.id) and p.population >= 0.3 * c.population for p in cities):
-            continue
+                (p.admin1_id == c.id or p.admin2_id == c.id) and p.population >= 0.25 * c.population for p in cities):
+            if c.feature == "A.ADM2":
+                continue
+            c = replace(c, population=max(1, c.population // 300))  # "New York": the city, unless the text says
         keep.append(c)
     return tuple(keep)
 
@@ -111,6 +124,42 @@ def _contains(outer: Candidate, inner: Candidate) -> bool:
     return False
 
 
+def _near(c: Candidate, others: list[Candidate]) -> float:
+    """How close ``c`` lies to the article's other places: 1 within ~50 km, falling to 0 by ~500 km."""
+    if c.lat is None or not others:
+        return 0.0
+    best = 0.0
+    cos = math.cos(math.radians(c.lat))
+    for o in others:
+        if o.feature in ("A.PCLI", "L.CONT") or o.id == c.id:
+            continue
+        dx = (o.lon - c.lon) * cos * 111.2
+        dy = (o.lat - c.lat) * 111.2
+        d = math.hypot(dx, dy)
+        best = max(best, 1.0 if d < 50 else max(0.0, 1 - (d - 50) / 450))
+    return best
+
+
+def _best(i: int, cs: tuple[Candidate, ...], base: list[float], k: str, picked: dict[str, Candidate],
+          extra: Counter) -> int:
+    """The index of the best candidate for mention ``i`` given the other names' current choices."""
+    others = [c for n, c in picked.items() if n != k]
+    n = len(others)
+    by_country = Counter(c.country for c in others if c.country)
+    by_admin = Counter(c.admin1_id for c in others if c.admin1_id)
+    by_admin.update(c.id for c in others if c.feature == "A.ADM1")
+    by_country.update({c.country: 1 for c in others if c.feature == "A.PCLI"})
+    total_extra = sum(extra.values())
+    best, best_s = 0, -1e9
+    for j, c in enumerate(cs):
+        share_c = (by_country.get(c.country, 0) + extra.get(c.country, 0)) / (n + total_extra) if n + total_extra else 0
+        share_a = by_admin.get(c.admin1_id or -1, 0) / n if n and c.feature != "A.PCLI" else 0
+        s = base[j] + W_COUNTRY * share_c + W_ADMIN1 * share_a + W_NEAR * _near(c, others)
+        if s > best_s:
+            best, best_s = j, s
+    return best
+
+
 def dateline(text: str) -> str | None:
     """The place of a dateline ("KABUL, Afghanistan (Reuters) -- ..."), or None."""
     m = _DATELINE.match(text[:120])
@@ -125,7 +174,7 @@ def resolve(text: str, mentions: Sequence[Mention], *, context_countries: Iterab
     demonyms); they vote like places do, with less weight.
     """
     index = index or place_index()
-    cands = [_seats_as_cities(candidates_for(m.name, index)[:60]) for m in mentions]
+    cands = [_seats_as_cities(candidates_for(m.name, index)[:40]) for m in mentions]
     quals = [_qualifier(text, m.span[1], index) for m in mentions]
     fixed: list[set[int]] = []
     for cs, qs in zip(cands, quals):
@@ -141,41 +190,36 @@ def resolve(text: str, mentions: Sequence[Mention], *, context_countries: Iterab
         if m.country_hint:
             extra_c[m.country_hint] += 0.5
     choice = [max(range(len(cs)), key=lambda i, b=b: b[i]) if cs else None for cs, b in zip(cands, base)]
-    for _round in range(2):
-        countries: Counter[str] = Counter()
-        admins: Counter[int] = Counter()
-        keys = [key(m.name) for m in mentions]
-        chosen = [cands[i][ch] if ch is not None else None for i, ch in enumerate(choice)]
-        for k, c in zip(keys, chosen):
-            if c is None:
-                continue
-            if c.country:
-                countries[(k, c.country)] = 1
-            if c.admin1_id:
-                admins[(k, c.admin1_id)] = 1
-        by_country: Counter[str] = Counter()
-        by_admin: Counter[int] = Counter()
-        for (k, code), n in countries.items():
-            by_country[code] += n
-        for (k, a1), n in admins.items():
-            by_admin[a1] += n
-        new_choice = []
+    keys = [key(m.name) for m in mentions]
+    if any(not cs for cs in cands):  # unknown spellings: look for near spellings in the article's countries
+        votes = Counter(cs[ch].country for cs, ch in zip(cands, choice) if cs and cs[ch].country
+                        and cs[ch].lat is not None)
+        votes.update(extra_c)
+        top = [c for c, _ in votes.most_common(1)]
         for i, cs in enumerate(cands):
-            if not cs:
+            if not cs and top and mentions[i].name[:1].isupper() and not mentions[i].name.isupper():
+                got = index.similar(mentions[i].name, top)[:3]
+                if got:
+                    cands[i] = got
+                    base[i] = [_prior(c) for c in got]
+                    choice[i] = 0
+    for _round in range(2):
+        chosen = [cands[i][ch] if ch is not None else None for i, ch in enumerate(choice)]
+        # one vote per distinct name: a place named ten times does not outvote the others
+        picked: dict[str, Candidate] = {}
+        for k, c in zip(keys, chosen):
+            if c is not None and c.lat is not None:
+                picked.setdefault(k, c)
+        memo: dict[tuple, int] = {}  # the same name with the same candidates gets the same answer
+        new_choice: list[int | None] = []
+        for i in range(len(cands)):
+            if not cands[i]:
                 new_choice.append(None)
                 continue
-            own = chosen[i]
-            n_names = max(1, len({k for k, _ in countries}) - 1)
-            best, best_s = 0, -1e9
-            for j, c in enumerate(cs):
-                vc = by_country.get(c.country, 0) - (1 if own is not None and own.country == c.country else 0)
-                va = by_admin.get(c.admin1_id or -1, 0) - (1 if own is not None and own.admin1_id == c.admin1_id
-                                                           and c.admin1_id else 0)
-                s = (base[i][j] + W_COUNTRY * (vc + extra_c.get(c.country, 0) * 0.5) / (n_names + 1)
-                     + W_ADMIN1 * va / (n_names + 1))
-                if s > best_s:
-                    best, best_s = j, s
-            new_choice.append(best)
+            sig = (keys[i], tuple(c.id for c in cands[i]), tuple(base[i]))
+            if sig not in memo:
+                memo[sig] = _best(i, cands[i], base[i], keys[i], picked, extra_c)
+            new_choice.append(memo[sig])
         choice = new_choice
     out = []
     for m, cs, ch, b in zip(mentions, cands, choice, base):

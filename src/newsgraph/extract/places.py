@@ -15,6 +15,10 @@ from __future__ import annotations
 
 import logging
 
+import numpy
+from spacy.attrs import POS
+from spacy.parts_of_speech import PROPN
+
 from ..model import Article, Found, Place
 from . import gazetteer
 from .place_index import place_index
@@ -81,39 +85,44 @@ def _from_entities(doc, text: str, found: Found) -> tuple[list[Mention], list[tu
 
 
 def _proper_runs(doc):
-    """Maximal runs of capitalised proper nouns (at most ``_MAX_RUN`` tokens) as (start, end) token ids."""
-    i, n = 0, len(doc)
-    while i < n:
-        t = doc[i]
-        if t.pos_ == "PROPN" and t.text[:1].isupper():
-            j = i
-            while j + 1 < n and j + 1 - i < _MAX_RUN and doc[j + 1].pos_ == "PROPN" and doc[j + 1].text[:1].isupper():
-                j += 1
-            yield i, j + 1
-            i = j + 1
-        else:
-            i += 1
+    """Maximal runs of capitalised proper nouns (at most ``_MAX_RUN`` tokens) as (start, end) token ids.
+
+    The PROPN positions come from one array read (``Doc.to_array``), not a Python pass over every token."""
+    if len(doc) == 0:
+        return
+    props = [int(i) for i in numpy.flatnonzero(doc.to_array([POS]) == PROPN)]
+    props = [i for i in props if doc[i].text[:1].isupper()]
+    k = 0
+    while k < len(props):
+        start = end = props[k]
+        k += 1
+        while k < len(props) and props[k] == end + 1 and end + 1 - start < _MAX_RUN:
+            end = props[k]
+            k += 1
+        yield start, end + 1
 
 
 def _gazetteer_only(doc, taken: list[tuple[int, int]]) -> list[Mention]:
-    """Known place names the NER missed, when the text marks them as places."""
-    index = place_index()
+    """Known place names the NER missed, when the text marks them as places (cheap cues first)."""
+    index = None
     out = []
     for s, e in _proper_runs(doc):
+        prev = doc[s - 1].lower_ if s > 0 else ""
+        nxt = doc[e] if e < len(doc) else None
+        after = doc[e + 1] if e + 1 < len(doc) else None
+        comma_place = nxt is not None and nxt.text == "," and after is not None and after.text[:1].isupper()
+        noun_after = nxt is not None and nxt.lemma_.lower() in _PLACE_NOUNS
+        if not (prev in _LOCATIVE or comma_place or noun_after or doc[e - 1].dep_ == "pobj"):
+            continue
         span = (doc[s].idx, doc[e - 1].idx + len(doc[e - 1]))
         if _overlaps(span, taken):
             continue
-        prev = doc[s - 1].lower_ if s > 0 else ""
-        nxt = doc[e].text if e < len(doc) else ""
-        after = doc[e + 1] if e + 1 < len(doc) else None
-        cues = prev in _LOCATIVE or _marked_as_place(doc, span)
-        if not cues and nxt == "," and after is not None and after.text[:1].isupper():
+        index = index or place_index()
+        cues = prev in _LOCATIVE or noun_after or _marked_as_place(doc, span)
+        if not cues and comma_place:
             cues = any(c.feature.startswith("A.") for c in index.candidates(after.text))
-        if not cues:
-            continue
-        name = doc[s:e].text
-        if index.known(name):
-            out.append(Mention(name=name, span=span))
+        if cues and index.known(doc[s:e].text):
+            out.append(Mention(name=doc[s:e].text, span=span))
     return out
 
 
@@ -121,6 +130,8 @@ def extract(doc, article: Article, found: Found) -> list[Place]:
     """The article's places, in text order, each with its gazetteer record or null coordinates."""
     text = article.text
     mentions, taken = _from_entities(doc, text, found)
+    taken += [tuple(d.span) for d in found.dates]  # "in March" is a month, not March in Cambridgeshire
+    taken += [(e.start_char, e.end_char) for e in doc.ents if e.label_ not in ("GPE", "LOC", "FAC")]
     for ent in doc.ents:
         if ent.label_ == "FAC":
             span = (ent.start_char, ent.end_char)

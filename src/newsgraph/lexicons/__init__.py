@@ -77,6 +77,20 @@ def lexicon_hashes() -> dict[str, str]:
 # ``tuple[str, ...]`` column holds '|'-separated values; ``X | None`` is an empty cell.
 
 
+class ContinentRow(NamedTuple):
+    name: str
+    geonameid: int
+    lat: float
+    lon: float
+    aliases: tuple[str, ...]
+
+
+class PlaceAbbreviationRow(NamedTuple):
+    abbreviation: str
+    division: str
+    country: str
+
+
 class CountryRow(NamedTuple):
     code: str
     alpha2: str
@@ -208,6 +222,7 @@ class WireAgencyRow(NamedTuple):
 
 
 ROW_TYPES: dict[str, type] = {
+    "continents.tsv": ContinentRow, "place_abbreviations.tsv": PlaceAbbreviationRow,
     "countries.tsv": CountryRow, "currencies.tsv": CurrencyRow, "date_words.tsv": DateWordRow,
     "figure_cues.tsv": FigureCueRow, "figure_hedges.tsv": FigureHedgeRow,
     "figure_sources.tsv": FigureSourceRow, "first_names.tsv": FirstNameRow, "metonyms.tsv": MetonymRow,

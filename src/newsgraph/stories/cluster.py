@@ -28,7 +28,7 @@ from datetime import date, datetime, timezone
 from typing import Iterable
 
 from ..extract import AnalysedArticle
-from ..model import (Discrepancy, Event, Figure, MergedEvent, Quote, StoriesResult, Story,
+from ..model import (Discrepancy, Event, Figure, MergedEvent, Place, Quote, StoriesResult, Story,
                      stable_id)
 from .discrepancy import ArticleFacts, figure_context, find_discrepancies
 from .disjoint import DisjointSets
@@ -101,6 +101,7 @@ class _Kept:
     events: tuple[Event, ...]
     weekdays: tuple[int, ...] = ()
     own_anchor: str | None = None
+    places: tuple[Place, ...] = ()
 
     def _slim(self) -> "_Kept":
         """This record without the facts and texts only a story's own record needs."""
@@ -363,7 +364,8 @@ class StoryClusterer:
             credit=find_credit(article.text), figures=article.figures,
             contexts=tuple(_compact(figure_context(article.text, f)) for f in article.figures),
             quotes=article.quotes, events=article.events,
-            weekdays=own_weekdays(article) if when is None else (), own_anchor=anchor[0] if anchor else None)
+            weekdays=own_weekdays(article) if when is None else (), own_anchor=anchor[0] if anchor else None,
+            places=tuple(p for p in getattr(article, "places", ()) if p.lat is not None))
         self._retire_old()
         return chosen.id
 
@@ -417,9 +419,13 @@ class StoryClusterer:
         events: tuple[MergedEvent, ...] = merge_events([(k.id, k.events) for k in kept])
         discrepancies: tuple[Discrepancy, ...] = find_discrepancies(
             [ArticleFacts(k.id, k.figures, tuple(frozenset(c) for c in k.contexts), k.quotes) for k in kept])
+        places: dict[object, Place] = {}
+        for k in kept:  # the story's places: each resolved record once, as first named
+            for p in k.places:
+                places.setdefault(p.geonameid if p.geonameid is not None else (p.lat, p.lon), p)
         return Story(id=sid, title=title, articles=tuple(k.id for k in kept),
                      first_published=dated[0].published if dated else None,
-                     events=events, discrepancies=discrepancies)
+                     events=events, discrepancies=discrepancies, places=tuple(places.values()))
 
     def result(self) -> StoriesResult:
         """Every story with its merged events and discrepancies, and the syndication links."""

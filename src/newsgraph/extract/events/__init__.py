@@ -80,6 +80,7 @@ from ...model import Found
 from ..actor_context import dominant_country
 from ..event_lexicon import is_event_noun
 from ..linking import MentionIndex
+from ..place_links import link_events
 from .dating import _date_governors, _link_dates
 from .canonical import canonical_actors
 from .discourse import fill_from_article
@@ -112,4 +113,5 @@ def extract(doc, article: Article, found: Found) -> list[Event]:
     events = fill_from_article(doc, events, index)
     events = canonical_actors(doc, events, found.entities)
     events.sort(key=lambda e: (e.span[0], e.trigger_span or (0, 0), e.type))
+    events = link_events(doc, events, found.places)  # location: the place record (issue 14)
     return mark_main(doc, article, events, entities=found.entities)

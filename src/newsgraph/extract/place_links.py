@@ -1,0 +1,110 @@
+"""Where events and figures happened: links from them to the article's resolved places.
+
+Why a module of its own: events and figures find their facts on the parse; places resolves
+toponyms with the whole article. Linking is the small step in between, kept here so the events
+and figures modules only call it. Rules, in order:
+1. an event whose place the events stage named (``place_span``) takes the place record there;
+2. otherwise the place governed by a locative preposition ("in", "near", "at", "outside") in the
+   clause of the event's trigger or the figure's counted verb ("five were killed in Aleppo");
+3. otherwise, for figures, a locative place of the same sentence ("In Aleppo, five people died").
+A place used as an actor (its span inside the event's source or target) is never the location.
+Nothing is guessed across sentences.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Sequence
+
+from ..model import Event, Figure, Place, Span
+
+_LOCATIVE = frozenset({"in", "near", "at", "outside", "inside", "across", "throughout", "around", "into", "on"})
+
+
+def _overlap(a: Span, b: Span) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def place_at(places: Sequence[Place], span: Span | None) -> Place | None:
+    """The resolved place overlapping ``span`` (None when there is none, or it has no coordinates)."""
+    if span is None:
+        return None
+    for p in places:
+        if _overlap(tuple(p.span), tuple(span)) and p.lat is not None:
+            return p
+    return None
+
+
+def _locative_places(doc, places: Sequence[Place], head) -> list[tuple[int, Place]]:
+    """Places that are objects of a locative preposition attached to ``head``'s clause, with depth."""
+    out = []
+    for p in places:
+        if p.lat is None:
+            continue
+        sp = doc.char_span(p.span[0], p.span[1], alignment_mode="expand")
+        if sp is None:
+            continue
+        tok = sp.root
+        while tok.dep_ in ("conj", "compound", "appos") and tok.head.i != tok.i:
+            tok = tok.head
+        if tok.dep_ != "pobj" or tok.head.lower_ not in _LOCATIVE:
+            continue
+        prep = tok.head
+        # climb from the preposition to the verb it modifies and check it is the head's clause
+        node, depth = prep.head, 0
+        while node.i != head.i and node.head.i != node.i and depth < 4 and node.pos_ not in ("VERB", "AUX"):
+            node, depth = node.head, depth + 1
+        if node.i == head.i:
+            out.append((depth, p))
+    out.sort(key=lambda x: x[0])
+    return out
+
+
+def _verb_of(tok):
+    for _ in range(6):
+        if tok.pos_ in ("VERB", "AUX") or tok.head.i == tok.i:
+            return tok
+        tok = tok.head
+    return tok
+
+
+def link_events(doc, events: Sequence[Event], places: Sequence[Place]) -> list[Event]:
+    """Each event with its place record in ``location`` (and ``place``/``place_span`` when the
+    events stage had none and the trigger's clause names one)."""
+    out = []
+    for ev in events:
+        loc = place_at(places, ev.place_span)
+        if loc is None and ev.place is None and ev.trigger_span is not None:
+            trig = doc.char_span(ev.trigger_span[0], ev.trigger_span[1], alignment_mode="expand")
+            if trig is not None:
+                actors = [a.span for a in (ev.source, ev.target) if a is not None and a.span is not None]
+                for _, p in _locative_places(doc, places, _verb_of(trig.root)):
+                    if not any(_overlap(tuple(p.span), tuple(a)) for a in actors):
+                        loc = p
+                        ev = replace(ev, place=p.name, place_span=tuple(p.span))
+                        break
+        out.append(replace(ev, location=loc) if loc is not None else ev)
+    return out
+
+
+def link_figures(doc, figures: Sequence[Figure], places: Sequence[Place]) -> list[Figure]:
+    """Each figure with the place where what it counts happened ("killed in Aleppo"), when its
+    sentence says so."""
+    out = []
+    for f in figures:
+        sp = doc.char_span(f.span[0], f.span[1], alignment_mode="expand")
+        where = None
+        if sp is not None:
+            hits = _locative_places(doc, places, _verb_of(sp.root))
+            if hits:
+                where = hits[0][1]
+            else:
+                sent = sp.sent
+                in_sent = [p for p in places if sent.start_char <= p.span[0] < sent.end_char]
+                located = [p for _, p in _locative_places(doc, in_sent, sent.root)]
+                where = located[0] if located else None
+        out.append(replace(f, place=where) if where is not None else f)
+    return out
+
+
+__all__ = ["place_at", "link_events", "link_figures"]
