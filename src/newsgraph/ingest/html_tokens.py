@@ -6,7 +6,8 @@ fragments; the text of such pages is read here instead. The standard library's
 (every ``<div`` left without its ``>`` is rescanned to the end of the page when the parser
 closes: a 2 MB page of them took hours, found by ``make fuzz``). This tokenizer looks at
 each character a bounded number of times: a tag runs to the next ``>`` only if no ``<``
-comes first (else the ``<`` is text), and an unclosed comment or script ends the page.
+comes first (else the ``<`` is text), its pattern never backtracks, and an unclosed comment
+or script ends the page.
 """
 
 from __future__ import annotations
@@ -14,7 +15,10 @@ from __future__ import annotations
 import html
 import re
 
-_TAG = re.compile(r"<(?:(/?)([A-Za-z][^\s/<>]*)[^<>]*>|!--|![^<>]*>|\?[^<>]*>)")
+# Possessive quantifiers (``*+``): the tag name and the rest of the tag never give back what
+# they took, so a ``<`` followed by a megabyte of letters and no ``>`` fails in one pass
+# instead of trying every split of the name and the attributes (quadratic, found by make fuzz).
+_TAG = re.compile(r"<(?:(/?)([A-Za-z][^\s/<>]*+)[^<>]*+>|!--|![^<>]*+>|\?[^<>]*+>)")
 _SKIP = frozenset({"script", "style", "noscript", "template", "title", "textarea"})
 _VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
                    "param", "source", "track", "wbr"})
