@@ -173,3 +173,21 @@ def test_events_canonical_targetless_repeat_of_an_act_is_one_main_event(analyse)
     out = analyse(text, published="2022-03-08")
     main = [(e.type, e.source.name, e.target.name if e.target else None) for e in out.events if e.main]
     assert ("COERCE", "Peruvian army", None) not in main and any(t == "COERCE" for t, _, _ in main), main
+
+
+@pytest.mark.parametrize("title, main", [("Two dead in protests after court ousts president", True),
+                                         ("Court ousts president", False)])
+def test_events_canonical_protests_named_as_nouns(analyse, title, main):
+    out = analyse("Two people died during protests that followed the ruling on Friday.", published="2022-03-08",
+                  title=title)
+    protests = [e for e in out.events if e.type == "PROTEST"]
+    assert protests and protests[0].source.name == "protesters"
+    assert protests[0].main is main
+
+
+def test_events_canonical_attack_by_a_non_state_actor_targets_the_country(analyse):
+    text = "Peru's prosecutor confirmed that the explosions at Lima airport were carried out by a suicide bomber."
+    got = _events(analyse(text, published="2022-03-08"))
+    assert ("ASSAULT", "suicide bomber", "Peru") in got, got
+    got = _events(analyse("Peruvian police shot a gunman in Lima.", published="2022-03-08"))
+    assert not [e for e in got if e[0] == "ASSAULT" and e[2] == "Peru"], got

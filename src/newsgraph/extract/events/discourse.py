@@ -40,8 +40,9 @@ def _is_attack_noun(tok) -> bool:
 
 def _label_agent(verb, index: MentionIndex):
     """The author named inside the label: "called the spree an act of war by the group" -> the group."""
-    for tok in verb.subtree:
-        if tok.dep_ == "prep" and tok.lower_ == "by" and tok.head.i != verb.i:
+    active = any(c.dep_ == "nsubj" for c in verb.children)
+    for tok in verb.subtree:  # an active verb's "by" phrase is the label's ("called X an act of war by Y")
+        if tok.dep_ in ("prep", "agent") and tok.lower_ == "by" and (tok.head.i != verb.i or active):
             for o in tok.children:
                 if o.dep_ == "pobj":
                     actor = code_actor(o, index)

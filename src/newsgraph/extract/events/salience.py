@@ -39,6 +39,9 @@ MUTUAL = frozenset({"CONSULT", "COOPERATE"})
 _STATED = frozenset({"AGREE", "THREATEN", "REQUEST", "DEMAND", "REJECT", "ACCUSE", "SUPPORT"})
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
 _HISTORY_DAYS = 14
+# a report whose headline is about protests reports the protests it names as news, even as nouns
+_PROTEST_WORDS = frozenset({"protest", "protests", "protesters", "rally", "rallies", "demonstration",
+                            "demonstrations", "demonstrators", "unrest"})
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]+")
 _STOP = frozenset("the a an of in on at to for and or by with from as after over its his her their is are was "
                   "were has have be".split())
@@ -69,7 +72,7 @@ def mark_main(doc, article: Article, events: Sequence[Event], *, entities: Seque
     acts: set[tuple] = set()
     for i, ev in enumerate(events):
         tok = _trigger_token(doc, ev)
-        if not _eligible(ev, tok, ref):
+        if not _eligible(ev, tok, ref, about_protests=bool(title_words & _PROTEST_WORDS)):
             continue
         act = (ev.trigger_span, ev.type)
         if ev.trigger_span is not None and act in acts:
@@ -109,7 +112,7 @@ def _trigger_token(doc, ev: Event):
     return span[0] if span is not None and len(span) else None
 
 
-def _eligible(ev: Event, tok, ref: date | None) -> bool:
+def _eligible(ev: Event, tok, ref: date | None, *, about_protests: bool = False) -> bool:
     if ev.source is None or not is_agent_name(ev.source) or is_non_actor(ev.source.name.split()[-1]):
         return False  # "the city's airport suspended flights": a named facility is no actor either
     head = ev.source.name.split()[-1].lower()
@@ -119,7 +122,8 @@ def _eligible(ev: Event, tok, ref: date | None) -> bool:
         return False
     if ev.mode == "intended" and ev.type not in _STATED:
         return False  # "will lead the fight": announced, not done (the statement itself is the news)
-    if tok is not None and tok.pos_ in ("NOUN", "PROPN") and len(ev.trigger.split()) == 1:
+    if tok is not None and tok.pos_ in ("NOUN", "PROPN") and len(ev.trigger.split()) == 1 and not (
+            about_protests and ev.type == "PROTEST" and ev.source is not None and ev.source.name == "protesters"):
         return False  # a nominal event ("the Paris attacks", "his arrest") names an act, it does not report it
     if tok is not None and _in_relative_clause(tok):
         return False

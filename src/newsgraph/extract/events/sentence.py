@@ -35,6 +35,13 @@ class _Context:
     last_sentence: int = -9
     sentence: int = 0
 
+def _state_agent(actor: Actor) -> bool:
+    """Does the actor act for a state (government, forces, police, courts)? A bomber or gunman does not,
+    whatever country the sentence gives him: his attack is on the country where it happens."""
+    parts = (actor.code or "").split()
+    return len(parts) > 1 and parts[-1] in ("GOV", "MIL", "COP", "JUD", "LEG", "SPY")
+
+
 def _scene_country(cand: _Cand, found: Found, index: MentionIndex) -> str | None:
     """The country of a place named anywhere under the trigger ("claimed the bombings in Lagos")."""
     for w in [cand.head] + cand.words:
@@ -109,12 +116,14 @@ def _sentence_events(sent, article: Article, found: Found, index: MentionIndex,
                 actor_country(sources[0][0]) == ctx.article_country or len(all_countries(sent, index)) <= 1):
             # domestic default only where the source's country is the scene (article or sentence)
             targets = [domestic(sources[0][0], a, f) for a, f in targets]
+        if not sources and cand.source_actor is not None:
+            sources = [(cand.source_actor, 0.7)]
         if not sources and not targets:
             continue  # an event with no participant says nothing about who did what to whom
         scene = place_country or (_scene_country(cand, found, index) or ctx.article_country
                                   if cand.type == "ASSAULT" else None)  # the report's country is the scene
-        if cand.type == "ASSAULT" and not targets and sources and sources[0][0] is not None and scene and \
-                actor_country(sources[0][0]) != scene:
+        if cand.type == "ASSAULT" and not targets and sources and sources[0][0] is not None and scene and (
+                actor_country(sources[0][0]) != scene or not _state_agent(sources[0][0])):
             # an attack by outsiders in a country is an attack on that country (PLOVER; also a claim of
             # responsibility, coded as the attack: "the group claimed the bombings in Lagos" -> Nigeria)
             targets = [(state_actor(scene), 0.8)]

@@ -6,7 +6,7 @@ lets its complement supply the target; "X said Y must Z" is a DEMAND by X on Y.
 
 from __future__ import annotations
 
-from ...model import PLOVER_TYPES
+from ...model import PLOVER_TYPES, Actor
 from ..actors import is_non_actor, noun_kind, sector_of_noun
 from ..event_lexicon import entries
 from ..linking import MentionIndex
@@ -281,6 +281,9 @@ def _candidates(sent, index: MentionIndex) -> list[_Cand]:
             cand = _Cand(ntype, "noun", tok, [tok], sources=[between[0]], targets=[between[1]])
         elif agents:
             cand = _Cand(ntype, "noun", tok, [tok], sources=agents)
+        elif ntype == "PROTEST" and tok.tag_ == "NNS":
+            # "two died during protests that followed the ruling": protests are held by protesters
+            cand = _Cand(ntype, "noun", tok, [tok], source_actor=Actor(name="protesters", entity=None, code="OPP"))
         else:
             continue
         kept.append(cand)
