@@ -43,4 +43,17 @@ for sample in maiduguri-bombings.html world-feed.rss kunduz-capture.warc.gz; do
     echo "plain install: $sample -> $n analysed article(s)"
   fi
 done
+# The web desk is an extra: without it, `serve` names the extra (and the wheel ships its templates/assets).
+if "$WORK/venv/bin/newsgraph" serve --db "$WORK/none.db" > /dev/null 2> "$WORK/serve.txt"; then
+  echo "plain install: FAILED, serve ran without the serve extra"; status=1
+elif ! grep -q "newsgraph\[serve\]" "$WORK/serve.txt"; then
+  echo "plain install: FAILED, serve without the extra did not name it:"; cat "$WORK/serve.txt"; status=1
+else
+  echo "plain install: serve without the extra says: $(tr -s ' \n' ' ' < "$WORK/serve.txt" | cut -c1-120)"
+fi
+for f in api/templates/story.html api/static/app.js api/static/world.svg; do
+  if ! "$WORK/venv/bin/python" -c "import zipfile,sys; sys.exit('newsgraph/$f' not in zipfile.ZipFile('$WHEEL').namelist())"; then
+    echo "plain install: FAILED, the wheel lacks newsgraph/$f"; status=1
+  fi
+done
 exit "$status"

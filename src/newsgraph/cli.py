@@ -15,6 +15,7 @@ from typing import List, Optional
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -38,7 +39,8 @@ def _setup_logging(verbose: int) -> None:
 
 
 def _fail(exc: NewsgraphError) -> None:
-    err.print(f"[red]error[/red] {exc}", highlight=False)
+    # escaped: messages name extras like 'newsgraph[serve]', which rich would take for markup
+    err.print(f"[red]error[/red] {escape(str(exc))}", highlight=False)
     raise typer.Exit(1)
 
 
@@ -340,6 +342,7 @@ def serve(
     db: str = typer.Option("newsgraph.db", "--db", help="The database: a SQLite path or a postgresql:// URL."),
     host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on (127.0.0.1: this machine only)."),
     port: int = typer.Option(8000, "--port", help="Port to listen on."),
+    workers: int = typer.Option(1, "--workers", min=1, max=64, help="Server processes (one per core serves most)."),
 ) -> None:
     """Serve the HTTP API (/api, OpenAPI at /docs) and the web desk over a database (needs the serve extra).
 
@@ -358,11 +361,17 @@ def serve(
     try:
         if "://" not in db and not Path(db).exists():
             raise NewsgraphError(f"no database at {db} (analyse into it first: newsgraph analyze ... --db {db})")
-        asgi = create_app(db, token=os.environ.get("NEWSGRAPH_TOKEN"))
+        asgi = create_app(db, token=os.environ.get("NEWSGRAPH_TOKEN"))  # opens (and migrates) it once here
     except NewsgraphError as exc:
         _fail(exc)
     err.print(f"newsgraph desk on http://{host}:{port}/  (API under /api, docs at /docs; Ctrl-C stops)")
-    uvicorn.run(asgi, host=host, port=port, log_level="warning")
+    if workers == 1:
+        uvicorn.run(asgi, host=host, port=port, log_level="warning")
+        return
+    asgi.app.state.store.close()
+    os.environ["NEWSGRAPH_SERVE_DB"] = db
+    uvicorn.run("newsgraph.api.asgi:app_from_env", factory=True, host=host, port=port, workers=workers,
+                log_level="warning")
 
 
 @app.command()

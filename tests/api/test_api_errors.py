@@ -92,3 +92,25 @@ def test_api_writes_are_off_without_a_token(desk_url):
         _shape(c.post("/api/articles", json={"articles": [{"text": "x"}]}, headers={"Authorization": "Bearer "}),
                403, "writes_disabled")
     app.app.state.store.close()
+
+
+def test_api_cli_errors_keep_the_extras_name(tmp_path):
+    """`newsgraph serve` names its extra as written (rich once ate '[serve]' as markup)."""
+    from typer.testing import CliRunner
+
+    from newsgraph.cli import app
+
+    result = CliRunner().invoke(app, ["serve", "--db", str(tmp_path / "missing.db")])
+    assert result.exit_code == 1
+    assert "no database at" in result.output
+
+
+def test_api_cli_fail_escapes_markup(capsys):
+    import typer
+
+    from newsgraph.cli import _fail
+    from newsgraph.errors import NewsgraphError
+
+    with pytest.raises(typer.Exit):
+        _fail(NewsgraphError("pip install 'newsgraph[serve]'"))
+    assert "newsgraph[serve]" in capsys.readouterr().err

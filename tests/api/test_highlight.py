@@ -37,3 +37,14 @@ def test_highlight_entities_and_figures_use_every_mention():
               "figures": [{"kind": "other", "text": "5", "span": [17, 18], "mentions": [[17, 18], [23, 24]]}]}
     by_id = {f.id: f for f in facts_of(record)}
     assert by_id["n0"].spans == [(0, 5), (10, 15)] and by_id["f0"].spans == [(17, 18), (23, 24)]
+
+
+@pytest.mark.parametrize("art,span,expected", [
+    ({"id": "a/1?x", "source": "<b>Evil</b>"}, [3, 9], '<a href="/articles/a%2F1%3Fx#span=3-9">&lt;b&gt;Evil&lt;/b&gt;</a>'),
+    ({"id": "a1", "title": 'x" onclick="y'}, None, '<a href="/articles/a1">x&#34; onclick=&#34;y</a>'),
+    ({"id": "a1"}, ["1", 2], '<a href="/articles/a1">a1</a>'),
+])
+def test_render_article_link_escapes_everything(art, span, expected):
+    from newsgraph.api.render import article_link
+
+    assert str(article_link(art, span)) == expected

@@ -24,7 +24,7 @@ def test_pages_story_shows_timeline_discrepancy_quotes_copies_and_map(client):
     assert "We hit only military targets and nothing else" in html  # both versions of the quote are listed
     assert "Ilse Brandt" in html
     assert re.search(r'<circle cx="196.4" cy="46.5"', html)  # Portvale at 43.5N 16.4E
-    assert 'marker-end="url(#arrow)"' in html  # the copy a3 -> a1
+    assert 'marker-end="url(#arrow)"' in html and "a3 copies a1 (similarity 0.97)" in html  # the copy a3 -> a1
 
 
 def test_pages_article_highlights_every_fact_span(client):

@@ -92,10 +92,15 @@ def done_count(url: str) -> int:
 def _ingest(inputs: str, url: str) -> None:
     from newsgraph.run import run_analyze
     from newsgraph.settings import make_settings
-    from newsgraph.store.sink import store_sink
+    from newsgraph.store import Store
+    from newsgraph.store.sink import StoreSink, current_versions
 
-    with store_sink(url) as sink:
+    # what `analyze --db` runs, with transactions of 2 articles instead of 16: on an idle
+    # machine 16 articles take less than a second, and one transaction would leave no kill point
+    store = Store(url)
+    with StoreSink(store, versions=current_versions(None), batch=2) as sink:
         run_analyze([inputs], None, settings=make_settings({"batch_size": 4}), sinks=[sink])
+    store.close()
     os._exit(0)
 
 

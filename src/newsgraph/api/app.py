@@ -3,12 +3,12 @@
 Everything the app serves ships in the package: templates and static assets
 (CSS, the page script, the world outline) are package data, so no page asks
 another host for anything. The app holds the open store, the bearer token for
-writes and a lock so that two POSTs never run the story clusterer at once.
+writes and a lock so that two POSTs (in any worker process) never run the story
+clusterer at once.
 """
 
 from __future__ import annotations
 
-import threading
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +21,7 @@ from ..settings import Settings, make_settings
 from ..store import Store
 from .errors import install_handlers
 from .guard import Guard
+from .locks import WriteLock
 from .render import make_templates, render
 from .routes_read import router as read_router
 from .routes_write import router as write_router
@@ -49,7 +50,7 @@ def create_app(store: Store | str, *, token: str | None = None, settings: Settin
     app.state.store = store
     app.state.token = token or None
     app.state.settings = settings or make_settings()
-    app.state.write_lock = threading.Lock()
+    app.state.write_lock = WriteLock(str(store.url))
     app.state.templates = make_templates()
     install_handlers(app, lambda request, status, err: render(request, "error.html", {"error": err},
                                                               status=status))

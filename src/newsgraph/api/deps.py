@@ -1,12 +1,12 @@
-"""What routes share: a database connection per request, paging parameters, the write token check."""
+"""What routes share: the database engine (each route opens its connection in its own thread), paging parameters, the write token check."""
 
 from __future__ import annotations
 
 import hmac
-from typing import Annotated, Iterator
+from typing import Annotated
 
 from fastapi import Depends, Query, Request
-from sqlalchemy import Connection
+from sqlalchemy import Engine
 
 from ..store.queries import MAX_LIMIT
 from .errors import ApiError
@@ -15,13 +15,12 @@ MAX_TEXT = 200
 """Characters a text filter (name, words searched) may have."""
 
 
-def connection(request: Request) -> Iterator[Connection]:
-    """A connection of the app's store for one request (back to the pool after it)."""
-    with request.app.state.store.engine.connect() as conn:
-        yield conn
+async def engine(request: Request) -> Engine:
+    """The app's database engine; routes open their connection in their own thread (no thread hop for it)."""
+    return request.app.state.store.engine
 
 
-Conn = Annotated[Connection, Depends(connection)]
+Db = Annotated[Engine, Depends(engine)]
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Items per page.")]
 Cursor = Annotated[str | None, Query(max_length=400, description="The `next` of the previous page.")]
 Text = Annotated[str | None, Query(max_length=MAX_TEXT)]
@@ -42,4 +41,4 @@ def require_token(request: Request) -> None:
         raise ApiError(401, "a valid bearer token is required", headers={"WWW-Authenticate": "Bearer"})
 
 
-__all__ = ["connection", "Conn", "Limit", "Cursor", "Text", "From", "To", "require_token", "MAX_TEXT"]
+__all__ = ["engine", "Db", "Limit", "Cursor", "Text", "From", "To", "require_token", "MAX_TEXT"]

@@ -13,7 +13,7 @@ from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import HTMLResponse
 
 from ..store import browse, queries
-from .deps import Conn, Cursor
+from .deps import Db, Cursor
 from .errors import ApiError
 from .highlight import facts_of, segments
 from .render import render
@@ -25,49 +25,54 @@ PAGE = 50
 
 
 @router.get("/", response_class=HTMLResponse)
-def stories_page(request: Request, conn: Conn, cursor: Cursor = None,
+def stories_page(request: Request, db: Db, cursor: Cursor = None,
                  min_size: Annotated[int, Query(ge=1, le=1_000_000)] = 1) -> HTMLResponse:
     """Stories, largest first: size, outlets, first and last report, discrepancies, copies."""
-    page = browse.story_list(conn, min_size=min_size, limit=PAGE, cursor=cursor)
-    return render(request, "stories.html", {"page": page, "min_size": min_size})
+    with db.connect() as conn:
+        page = browse.story_list(conn, min_size=min_size, limit=PAGE, cursor=cursor)
+        return render(request, "stories.html", {"page": page, "min_size": min_size})
 
 
 @router.get("/stories/{story_id}", response_class=HTMLResponse)
-def story_page(request: Request, conn: Conn, story_id: Id) -> HTMLResponse:
+def story_page(request: Request, db: Db, story_id: Id) -> HTMLResponse:
     """One story: timeline, figures by outlet, quotes by speaker, copies, places, articles."""
-    view = story_view(conn, story_id)
-    if view is None:
-        raise ApiError(404, f"no story {story_id!r}")
-    return render(request, "story.html", view)
+    with db.connect() as conn:
+        view = story_view(conn, story_id)
+        if view is None:
+            raise ApiError(404, f"no story {story_id!r}")
+        return render(request, "story.html", view)
 
 
 @router.get("/articles/{article_id}", response_class=HTMLResponse)
-def article_page(request: Request, conn: Conn, article_id: Id) -> HTMLResponse:
+def article_page(request: Request, db: Db, article_id: Id) -> HTMLResponse:
     """One article: its text with every fact's evidence highlighted by kind, the facts beside it."""
-    record = browse.article_record(conn, article_id)
-    if record is None:
-        raise ApiError(404, f"no article {article_id!r}")
-    facts = facts_of(record)
-    return render(request, "article.html", {
-        "a": record, "facts": facts, "segments": segments(record.get("text") or "", facts),
-        "story": browse.story_of(conn, article_id)})
+    with db.connect() as conn:
+        record = browse.article_record(conn, article_id)
+        if record is None:
+            raise ApiError(404, f"no article {article_id!r}")
+        facts = facts_of(record)
+        return render(request, "article.html", {
+            "a": record, "facts": facts, "segments": segments(record.get("text") or "", facts),
+            "story": browse.story_of(conn, article_id)})
 
 
 @router.get("/entity", response_class=HTMLResponse)
-def entity_page(request: Request, conn: Conn, name: Annotated[str, Query(min_length=1, max_length=200)]) -> HTMLResponse:
+def entity_page(request: Request, db: Db, name: Annotated[str, Query(min_length=1, max_length=200)]) -> HTMLResponse:
     """What one person or body said, did and was done to, where, and in which stories."""
-    profile = browse.entity_profile(conn, name)
-    if not any(profile[k] for k in ("types", "said", "did", "done_to")):
-        raise ApiError(404, f"nothing stored about {name!r}")
-    return render(request, "entity.html", {"p": profile})
+    with db.connect() as conn:
+        profile = browse.entity_profile(conn, name)
+        if not any(profile[k] for k in ("types", "said", "did", "done_to")):
+            raise ApiError(404, f"nothing stored about {name!r}")
+        return render(request, "entity.html", {"p": profile})
 
 
 @router.get("/search", response_class=HTMLResponse)
-def search_page(request: Request, conn: Conn, q: Annotated[str, Query(max_length=200)] = "",
+def search_page(request: Request, db: Db, q: Annotated[str, Query(max_length=200)] = "",
                 cursor: Cursor = None) -> HTMLResponse:
     """Articles whose title or text has all the words searched."""
-    page = queries.articles(conn, q=q, limit=PAGE, cursor=cursor) if q.strip() else None
-    return render(request, "search.html", {"q": q, "page": page})
+    with db.connect() as conn:
+        page = queries.articles(conn, q=q, limit=PAGE, cursor=cursor) if q.strip() else None
+        return render(request, "search.html", {"q": q, "page": page})
 
 
 __all__ = ["router"]

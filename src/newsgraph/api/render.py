@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import json
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 from fastapi import Request
 from fastapi.responses import HTMLResponse
 from jinja2 import Environment, PackageLoader
+from markupsafe import Markup
 
 
 def safe_href(url: Any) -> str | None:
@@ -30,8 +31,8 @@ def safe_href(url: Any) -> str | None:
 
 
 def as_json(value: Any) -> str:
-    """Pretty JSON of a record (escaped later by the template like any text)."""
-    return json.dumps(value, ensure_ascii=False, indent=1, sort_keys=False, default=str)
+    """Compact JSON of a record (escaped later by the template like any text; the page script indents it)."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=str)
 
 
 def short(value: Any, n: int = 120) -> str:
@@ -40,11 +41,25 @@ def short(value: Any, n: int = 120) -> str:
     return text if len(text) <= n else text[: n - 1].rstrip() + "…"
 
 
+def article_link(art: Any, span: Any = None) -> Markup:
+    """A link to an article page (its outlet, title or id as the text), at ``span`` when given.
+
+    A filter rather than a template macro: story pages have hundreds of these
+    and a macro call costs far more; ``Markup.format`` escapes every value.
+    """
+    art = art if isinstance(art, dict) else {}
+    href = "/articles/" + quote(str(art.get("id") or ""), safe="")
+    if (isinstance(span, (list, tuple)) and len(span) == 2
+            and all(isinstance(v, int) and not isinstance(v, bool) for v in span)):
+        href += f"#span={span[0]}-{span[1]}"
+    return Markup('<a href="{}">{}</a>').format(href, art.get("source") or art.get("title") or art.get("id") or "")
+
+
 def make_templates() -> Environment:
     """The environment of the package's templates (autoescape on; a field a record lacks renders empty)."""
     env = Environment(loader=PackageLoader("newsgraph.api", "templates"), autoescape=True,
                       trim_blocks=True, lstrip_blocks=True)
-    env.filters.update(safe_href=safe_href, as_json=as_json, short=short)
+    env.filters.update(safe_href=safe_href, as_json=as_json, short=short, article_link=article_link)
     return env
 
 
@@ -54,4 +69,4 @@ def render(request: Request, name: str, context: dict[str, Any], *, status: int 
     return HTMLResponse(env.get_template(name).render(request=request, **context), status_code=status)
 
 
-__all__ = ["safe_href", "as_json", "short", "make_templates", "render"]
+__all__ = ["article_link", "safe_href", "as_json", "short", "make_templates", "render"]

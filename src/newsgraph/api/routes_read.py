@@ -10,11 +10,12 @@ from __future__ import annotations
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Path, Query
+from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 
 from ..model import ENTITY_TYPES, FIGURE_KINDS, PLOVER_TYPES
 from ..store import browse, queries
-from .deps import Conn, Cursor, From, Limit, Text, To
+from .deps import Db, Cursor, From, Limit, Text, To
 from .errors import ApiError
 
 router = APIRouter(prefix="/api", tags=["read"])
@@ -39,102 +40,113 @@ ERRORS: dict[int | str, dict[str, Any]] = {400: {"model": ErrorOut}, 404: {"mode
                                             422: {"model": ErrorOut}}
 
 
-def _out(page: queries.Page) -> dict[str, Any]:
-    return {"items": page.items, "next": page.next}
+def _out(page: queries.Page) -> JSONResponse:
+    # a response object skips re-validating every record against PageOut (it only documents the shape)
+    return JSONResponse({"items": page.items, "next": page.next})
 
 
 @router.get("/articles", response_model=PageOut, responses=ERRORS)
-def list_articles(conn: Conn, q: Text = None, source: Text = None, since: From = None,
+def list_articles(db: Db, q: Text = None, source: Text = None, since: From = None,
                   until: To = None, story: Text = None, limit: Limit = 50,
-                  cursor: Cursor = None) -> dict[str, Any]:
+                  cursor: Cursor = None) -> JSONResponse:
     """Analysed articles (summaries, no text), oldest arrival first; ``q`` searches titles and texts."""
-    return _out(queries.articles(conn, q=q, source=source, since=since, until=until, story=story,
-                                 limit=limit, cursor=cursor))
+    with db.connect() as conn:
+        return _out(queries.articles(conn, q=q, source=source, since=since, until=until, story=story,
+                                     limit=limit, cursor=cursor))
 
 
 @router.get("/articles/{article_id}", responses=ERRORS)
-def get_article(conn: Conn, article_id: Id) -> dict[str, Any]:
+def get_article(db: Db, article_id: Id) -> JSONResponse:
     """One analysed article's SCHEMA record: text and every fact with its span."""
-    record = browse.article_record(conn, article_id)
-    if record is None:
-        raise ApiError(404, f"no article {article_id!r}")
-    return record
+    with db.connect() as conn:
+        record = browse.article_record(conn, article_id)
+        if record is None:
+            raise ApiError(404, f"no article {article_id!r}")
+        return JSONResponse(record)
 
 
 @router.get("/stories", response_model=PageOut, responses=ERRORS)
-def list_stories(conn: Conn, min_size: Annotated[int, Query(ge=1, le=1_000_000)] = 1, limit: Limit = 50,
-                 cursor: Cursor = None) -> dict[str, Any]:
+def list_stories(db: Db, min_size: Annotated[int, Query(ge=1, le=1_000_000)] = 1, limit: Limit = 50,
+                 cursor: Cursor = None) -> JSONResponse:
     """Stories, largest first, with outlets, first and last report, discrepancies and copies."""
-    return _out(browse.story_list(conn, min_size=min_size, limit=limit, cursor=cursor))
+    with db.connect() as conn:
+        return _out(browse.story_list(conn, min_size=min_size, limit=limit, cursor=cursor))
 
 
 @router.get("/stories/{story_id}", responses=ERRORS)
-def get_story(conn: Conn, story_id: Id) -> dict[str, Any]:
+def get_story(db: Db, story_id: Id) -> JSONResponse:
     """One SCHEMA story (articles, merged events, discrepancies) with its articles' summaries and copies."""
-    story = queries.story(conn, story_id)
-    if story is None:
-        raise ApiError(404, f"no story {story_id!r}")
-    ids = story.get("articles") or []
-    return {**story, "article_summaries": browse.article_summaries(conn, ids),
-            "syndication": browse.syndication_among(conn, ids)}
+    with db.connect() as conn:
+        story = queries.story(conn, story_id)
+        if story is None:
+            raise ApiError(404, f"no story {story_id!r}")
+        ids = story.get("articles") or []
+        return JSONResponse({**story, "article_summaries": browse.article_summaries(conn, ids),
+                             "syndication": browse.syndication_among(conn, ids)})
 
 
 @router.get("/entities", response_model=PageOut, responses=ERRORS)
-def list_entities(conn: Conn, name: Text = None,
+def list_entities(db: Db, name: Text = None,
                   type: Literal[ENTITY_TYPES] | None = None,
                   country: Country = None, article: Text = None, limit: Limit = 50,
-                  cursor: Cursor = None) -> dict[str, Any]:
+                  cursor: Cursor = None) -> JSONResponse:
     """Entities (one record per article they appear in) by canonical name, type, country."""
-    return _out(queries.entities(conn, name=name, type=type, country=country, article=article, limit=limit,
-                                 cursor=cursor))
+    with db.connect() as conn:
+        return _out(queries.entities(conn, name=name, type=type, country=country, article=article, limit=limit,
+                                     cursor=cursor))
 
 
 @router.get("/quotes", response_model=PageOut, responses=ERRORS)
-def list_quotes(conn: Conn, speaker: Text = None, q: Text = None,
+def list_quotes(db: Db, speaker: Text = None, q: Text = None,
                 kind: Literal["direct", "partial", "indirect"] | None = None,
                 since: From = None, until: To = None, story: Text = None,
-                article: Text = None, limit: Limit = 50, cursor: Cursor = None) -> dict[str, Any]:
+                article: Text = None, limit: Limit = 50, cursor: Cursor = None) -> JSONResponse:
     """Quotes by speaker (canonical name) and words said (``q``, full text)."""
-    return _out(queries.quotes(conn, speaker=speaker, q=q, kind=kind, since=since, until=until, story=story,
-                               article=article, limit=limit, cursor=cursor))
+    with db.connect() as conn:
+        return _out(queries.quotes(conn, speaker=speaker, q=q, kind=kind, since=since, until=until, story=story,
+                                   article=article, limit=limit, cursor=cursor))
 
 
 @router.get("/events", response_model=PageOut, responses=ERRORS)
-def list_events(conn: Conn, type: Annotated[list[Literal[PLOVER_TYPES]] | None, Query(description="PLOVER type(s).")] = None,
+def list_events(db: Db, type: Annotated[list[Literal[PLOVER_TYPES]] | None, Query(description="PLOVER type(s).")] = None,
                 source: Text = None, target: Text = None, country: Country = None,
                 since: From = None, until: To = None, place: Text = None,
                 story: Text = None, article: Text = None, main: bool | None = None, negated: bool | None = None,
-                limit: Limit = 50, cursor: Cursor = None) -> dict[str, Any]:
+                limit: Limit = 50, cursor: Cursor = None) -> JSONResponse:
     """Events by PLOVER type, source/target actor code ("RUS GOV", or a country "RUS"), either side's
     ``country``, day range (the event's date, else its article's), place, story, article, ``main``."""
-    return _out(queries.events(conn, type=type, actor=country, source=source, target=target, since=since,
-                               until=until, place=place, story=story, article=article, main=main,
-                               negated=negated, limit=limit, cursor=cursor))
+    with db.connect() as conn:
+        return _out(queries.events(conn, type=type, actor=country, source=source, target=target, since=since,
+                                   until=until, place=place, story=story, article=article, main=main,
+                                   negated=negated, limit=limit, cursor=cursor))
 
 
 @router.get("/figures", response_model=PageOut, responses=ERRORS)
-def list_figures(conn: Conn, kind: Literal[FIGURE_KINDS] | None = None,
+def list_figures(db: Db, kind: Literal[FIGURE_KINDS] | None = None,
                  min_value: Annotated[float | None, Query(ge=-1e300, le=1e300)] = None, unit: Text = None,
                  since: From = None, until: To = None, story: Text = None,
-                 article: Text = None, limit: Limit = 50, cursor: Cursor = None) -> dict[str, Any]:
+                 article: Text = None, limit: Limit = 50, cursor: Cursor = None) -> JSONResponse:
     """Figures (casualties, money, displaced...) by kind, lowest value, unit, days, story."""
-    return _out(queries.figures(conn, kind=kind, min_value=min_value, unit=unit, since=since, until=until,
-                                story=story, article=article, limit=limit, cursor=cursor))
+    with db.connect() as conn:
+        return _out(queries.figures(conn, kind=kind, min_value=min_value, unit=unit, since=since, until=until,
+                                    story=story, article=article, limit=limit, cursor=cursor))
 
 
 @router.get("/places", response_model=PageOut, responses=ERRORS)
-def list_places(conn: Conn, name: Text = None, country: Country = None, story: Text = None, article: Text = None,
-                located: bool | None = None, limit: Limit = 50, cursor: Cursor = None) -> dict[str, Any]:
+def list_places(db: Db, name: Text = None, country: Country = None, story: Text = None, article: Text = None,
+                located: bool | None = None, limit: Limit = 50, cursor: Cursor = None) -> JSONResponse:
     """Place mentions by name, country, story, article; ``located=true``: only those with coordinates."""
-    return _out(browse.places(conn, name=name, country=country, story=story, article=article, located=located,
-                              limit=limit, cursor=cursor))
+    with db.connect() as conn:
+        return _out(browse.places(conn, name=name, country=country, story=story, article=article, located=located,
+                                  limit=limit, cursor=cursor))
 
 
 @router.get("/search", response_model=PageOut, responses=ERRORS)
-def search(conn: Conn, q: Annotated[str, Query(min_length=1, max_length=200)], limit: Limit = 50,
-           cursor: Cursor = None) -> dict[str, Any]:
+def search(db: Db, q: Annotated[str, Query(min_length=1, max_length=200)], limit: Limit = 50,
+           cursor: Cursor = None) -> JSONResponse:
     """Full-text search of article titles and texts (all words must match)."""
-    return _out(queries.articles(conn, q=q, limit=limit, cursor=cursor))
+    with db.connect() as conn:
+        return _out(queries.articles(conn, q=q, limit=limit, cursor=cursor))
 
 
 __all__ = ["router", "PageOut", "ErrorOut"]

@@ -2,7 +2,7 @@
 
 The body is ``{"articles": [input record, ...]}`` (at most ``MAX_ARTICLES``);
 each record is an input record of SCHEMA.md. The analysis runs in the server
-process, one request at a time (a lock keeps the story clusterer consistent).
+process, one request at a time, across worker processes too (``locks.py``).
 """
 
 from __future__ import annotations
@@ -57,7 +57,7 @@ async def post_articles(body: ArticlesIn, request: Request) -> dict[str, Any]:
     records = [a.model_dump(exclude_none=True) for a in body.articles]
 
     def work() -> dict[str, Any]:
-        with state.write_lock:
+        with state.write_lock.held():
             done = analyse_into_store(state.store, records, settings=state.settings, origin="POST /api/articles")
         with state.store.engine.connect() as conn:
             for item in done.analysed:

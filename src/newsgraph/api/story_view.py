@@ -98,9 +98,10 @@ def _graph(copies: list[dict], arts: dict[str, dict]) -> dict[str, Any]:
             "height": 24 + row_h * max(len(originals), len(copy_ids))}
 
 
-def _map_points(items: list[dict]) -> list[dict[str, Any]]:
+def _map_points(rows: list[dict]) -> list[dict[str, Any]]:
+    """Places as points of the 360 x 180 plate carrée map, one per name (its mentions added up)."""
     seen: dict[str, dict[str, Any]] = {}
-    for p in items:
+    for p in rows:
         lat, lon = p.get("lat"), p.get("lon")
         if not isinstance(lat, (int, float)) or not isinstance(lon, (int, float)):
             continue
@@ -108,10 +109,10 @@ def _map_points(items: list[dict]) -> list[dict[str, Any]]:
             continue
         key = p.get("name") or f"{lat},{lon}"
         if key in seen:
-            seen[key]["mentions"] += 1
+            seen[key]["mentions"] += p["mentions"]
             continue
         seen[key] = {"name": p.get("name"), "country": p.get("country"), "x": round(lon + 180, 2),
-                     "y": round(90 - lat, 2), "mentions": 1, "article": p["article"]}
+                     "y": round(90 - lat, 2), "mentions": p["mentions"], "article": p["article_id"]}
     return sorted(seen.values(), key=lambda p: -p["mentions"])
 
 
@@ -125,7 +126,7 @@ def story_view(conn: Connection, story_id: str) -> dict[str, Any] | None:
     arts = {a["id"]: a for a in articles}
     figures = queries.figures(conn, story=story_id, limit=CAP).items
     quotes = queries.quotes(conn, story=story_id, limit=CAP).items
-    places = browse.places(conn, story=story_id, located=True, limit=CAP).items
+    places = browse.located_places(conn, ids, limit=CAP)
     copies = browse.syndication_among(conn, ids)
     discrepancies = list(story.get("discrepancies") or ())
     return {

@@ -37,6 +37,22 @@ def places(conn: Connection, *, name: str | None = None, country: str | None = N
                  newest_first=newest_first, build=lambda r: {**_record(r["record"]), "article": _article_summary(r)})
 
 
+def located_places(conn: Connection, article_ids: Iterable[str], *, limit: int = 500) -> list[dict[str, Any]]:
+    """The located places named in the given articles, one row per (name, country, lat, lon) with its
+    number of mentions and one article naming it, most mentioned first (the story map; no JSON read)."""
+    ids = list(article_ids)
+    if not ids:
+        return []
+    p = t.places
+    rows = conn.execute(
+        select(p.c.name, p.c.country, p.c.lat, p.c.lon, func.count().label("mentions"),
+               func.min(p.c.article_id).label("article_id"))
+        .where(p.c.article_id.in_(ids), p.c.lat.is_not(None), p.c.lon.is_not(None))
+        .group_by(p.c.name, p.c.country, p.c.lat, p.c.lon)
+        .order_by(func.count().desc(), p.c.name).limit(limit)).mappings().all()
+    return [dict(r) for r in rows]
+
+
 def _story_key(size: int, story_id: str) -> str:
     return f"{size:09d}|{story_id}"
 
@@ -160,4 +176,4 @@ def entity_profile(conn: Connection, name: str, *, limit: int = 100) -> dict[str
             "said": said, "did": did, "done_to": done_to, "places": where, "stories": stories}
 
 
-__all__ = ["places", "story_list", "article_summaries", "article_record", "syndication_among", "story_of", "entity_profile"]
+__all__ = ["places", "located_places", "story_list", "article_summaries", "article_record", "syndication_among", "story_of", "entity_profile"]

@@ -3,10 +3,14 @@
 ``run_analyze`` knows sinks only through three calls: ``accept`` each article
 before it is analysed (False: already done, skip it), ``write`` each analysed
 article, ``reject`` each input that could not become one. ``StoreSink`` records
-each accepted article as pending at once, saves analysed ones with their facts
-and stories in transactions of a few articles (all done, or all still pending:
-a crash makes the next run redo them, never half of one), and on ``close``
-stores the stories and the clusterer's snapshot.
+accepted articles as pending in transactions of up to ``batch`` articles (flushed
+as soon as the batch fills, and always before any of them is saved done),
+saves analysed ones with their facts and stories in transactions of a few
+articles (all done, or all still pending: a crash makes the next run redo
+them, never half of one), and on ``close`` stores the stories and the
+clusterer's snapshot. A per-article transaction cost a commit (a disk flush on
+PostgreSQL) per article; an article killed before its pending record was
+committed is simply new to the next run, so batching loses nothing.
 """
 
 from __future__ import annotations
@@ -83,6 +87,7 @@ class StoreSink:
         self._digests: dict[str, str] = {}
         self._known = store.states()
         self._buffer: list[Analysed] = []
+        self._pending: list[tuple[Article, str, bool]] = []
         self._since = 0.0
         self.clusterer = None
         if stories:
@@ -99,11 +104,20 @@ class StoreSink:
             return False
         self._digests[article.id] = digest
         if known is None or known.content_hash != digest:
-            self.store.record_pending(article, digest=digest, new=known is None)
+            self._pending.append((article, digest, known is None))
             self._known[article.id] = ArticleState("pending", digest, None)
+            if len(self._pending) >= self.batch:
+                self.flush_pending()
         return True
 
+    def flush_pending(self) -> None:
+        """Record the accepted articles waiting for their transaction (status ``pending``)."""
+        if self._pending:
+            self.store.record_pending_many(self._pending)
+            self._pending = []
+
     def write(self, result: "AnalysedArticle") -> None:
+        self.flush_pending()  # an article is recorded pending before it can be saved done
         story_id = self.clusterer.add(result) if self.clusterer is not None else None
         if not self._buffer:
             self._since = time.monotonic()
@@ -113,6 +127,7 @@ class StoreSink:
 
     def flush(self) -> None:
         """Save the analysed articles waiting for their transaction."""
+        self.flush_pending()
         if self._buffer:
             self.store.save_many(self._buffer)
             for it in self._buffer:

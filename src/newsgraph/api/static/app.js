@@ -23,7 +23,9 @@
     });
     var box = document.getElementById("record");
     if (box) {
-      box.textContent = item.dataset.record || "";
+      var text = item.dataset.record || "";
+      try { text = JSON.stringify(JSON.parse(text), null, 1); } catch (e) { /* shown as it came */ }
+      box.textContent = text;
     }
     if (scroll && first) { first.scrollIntoView({ block: "center", behavior: "smooth" }); }
     if (scroll) { item.scrollIntoView({ block: "nearest" }); }
