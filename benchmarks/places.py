@@ -189,7 +189,7 @@ def recognise(docs: list[Doc]) -> list[list[tuple[int, int]]]:
 
 
 def measure(*, corpora: tuple[str, ...] = ("lgl", "geovirus", "gwn"), recognition: bool = True,
-            docs: int | None = None) -> dict[str, float]:
+            docs: int | None = None, recognition_parts: tuple[str, ...] = ("dev", "test")) -> dict[str, float]:
     """Flat figures: ``{corpus}_{dev|test}_{acc161,mean_km,median_km,auc,n}`` and, with recognition,
     ``{corpus}_{dev|test}_{exact,overlap}_{p,r,f1}`` (recognition on the first ``docs`` articles of each split)."""
     figures: dict[str, float] = {}
@@ -200,7 +200,7 @@ def measure(*, corpora: tuple[str, ...] = ("lgl", "geovirus", "gwn"), recognitio
             part_docs = [d for d in all_docs if split_of(d.id, salt=name) == part]
             errs = [e for *_, e in resolution_errors(part_docs)]
             figures.update({f"{name}_{part}_{k}": v for k, v in geocoding_scores(errs).items()})
-            if recognition:
+            if recognition and part in recognition_parts:
                 sub = part_docs[:docs] if docs else part_docs
                 got = recognition_scores(sub, recognise(sub))
                 figures.update({f"{name}_{part}_{k}": v for k, v in got.items()})

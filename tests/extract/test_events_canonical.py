@@ -191,3 +191,13 @@ def test_events_canonical_attack_by_a_non_state_actor_targets_the_country(analys
     assert ("ASSAULT", "suicide bomber", "Peru") in got, got
     got = _events(analyse("Peruvian police shot a gunman in Lima.", published="2022-03-08"))
     assert not [e for e in got if e[0] == "ASSAULT" and e[2] == "Peru"], got
+
+
+@pytest.mark.parametrize("text", [
+    "Seismologists warned a tsunami of three meters could be headed toward land.",
+    "Rescuers reached the coastal areas on Friday.",
+    "The president downplayed the threat.",
+    "The president visited the Enrique Rebsamen school on Wednesday.",
+])
+def test_events_canonical_forecasts_arrivals_and_site_visits_are_no_events(analyse, text):
+    assert not analyse(text, published="2022-03-08").events

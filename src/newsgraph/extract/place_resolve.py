@@ -30,7 +30,7 @@ _PREFIXES = ("the ", "northern ", "southern ", "eastern ", "western ", "central 
 # feature priors (log10 units, added to log10 population): tuned on the dev splits
 FEATURE_BONUS = {"A.PCLI": 3.0, "A.ADM1": 1.2, "A.ADM2": -0.5, "P.PPL": 0.0, "P.PPLC": 2.5, "L.CONT": 0.0}
 ALIAS_PENALTY = 1.5
-W_COUNTRY = 3.0
+W_COUNTRY = 4.0
 W_ADMIN1 = 2.0
 W_QUALIFIED = 10.0
 W_NEAR = 2.0

@@ -33,6 +33,11 @@ _STRONG = frozenset({"in", "near", "at", "outside", "across", "throughout", "ins
 _PLACE_NOUNS = frozenset({"district", "province", "county", "region", "city", "town", "village", "state",
                           "governorate", "parish", "area", "camp", "valley", "island", "islands", "prefecture"})
 _MAX_RUN = 4
+_NUMERIC_LABELS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
+# verbs whose object is a place when it names one ("visited Kunduz", "retook Palmyra")
+_PLACE_VERBS = frozenset({"visit", "reach", "enter", "capture", "seize", "retake", "recapture", "besiege", "shell",
+                          "bomb", "storm", "evacuate", "leave", "tour", "overrun", "liberate", "encircle"})
+_TRAILING_NOUNS = ("province", "district", "region", "governorate", "state", "prefecture", "oblast")
 
 
 def _overlaps(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
@@ -60,8 +65,18 @@ def _marked_as_place(doc, span: tuple[int, int]) -> bool:
         break
     if tok.dep_ == "pobj" and tok.head.lower_ in _STRONG:
         return True
+    if tok.dep_ == "dobj" and tok.head.lemma_.lower() in _PLACE_VERBS:
+        return True
     before = doc[sp.start - 1] if sp.start > 0 else None
     return before is not None and before.lower_ in _STRONG
+
+
+def _trim_noun(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """"Hajjah province" -> "Hajjah": the place is the name, the noun says what kind it is."""
+    words = text[span[0]:span[1]].rsplit(" ", 1)
+    if len(words) == 2 and words[1].lower() in _TRAILING_NOUNS and words[0][:1].isupper():
+        return span[0], span[0] + len(words[0])
+    return span
 
 
 def _from_entities(doc, text: str, found: Found) -> tuple[list[Mention], list[tuple[int, int]]]:
@@ -73,14 +88,18 @@ def _from_entities(doc, text: str, found: Found) -> tuple[list[Mention], list[tu
             taken.append(tuple(sp))
             surface = text[sp[0]:sp[1]]
             if ent.type not in _PLACE_TYPES:
-                # the small model calls some unfamiliar places persons or groups ("in Dolakha", "in Aleppo")
+                # the small model calls some unfamiliar places persons or groups ("in Dolakha", "in Aleppo");
+                # a one-word group name after "in" may be a town the gazetteer spells otherwise ("in Douma")
                 if ent.type in ("PERSON", "NORP", "ORG", "OTHER") and len(surface.split()) <= 3 \
-                        and index.known(surface) and _marked_as_place(doc, tuple(sp)):
+                        and (index.known(surface) or (ent.type != "PERSON" and len(surface.split()) == 1)) \
+                        and _marked_as_place(doc, tuple(sp)):
                     mentions.append(Mention(name=surface, span=(sp[0], sp[1])))
                 continue
+            sp = _trim_noun(text, tuple(sp))
+            surface = text[sp[0]:sp[1]]
             if not surface.strip() or gazetteer.is_demonym(surface):
                 continue
-            mentions.append(Mention(name=surface, span=(sp[0], sp[1]), country_hint=ent.country))
+            mentions.append(Mention(name=surface, span=(sp[0], sp[1])))
     return mentions, taken
 
 
@@ -131,7 +150,7 @@ def extract(doc, article: Article, found: Found) -> list[Place]:
     text = article.text
     mentions, taken = _from_entities(doc, text, found)
     taken += [tuple(d.span) for d in found.dates]  # "in March" is a month, not March in Cambridgeshire
-    taken += [(e.start_char, e.end_char) for e in doc.ents if e.label_ not in ("GPE", "LOC", "FAC")]
+    taken += [(e.start_char, e.end_char) for e in doc.ents if e.label_ in _NUMERIC_LABELS]
     for ent in doc.ents:
         if ent.label_ == "FAC":
             span = (ent.start_char, ent.end_char)
@@ -140,5 +159,8 @@ def extract(doc, article: Article, found: Found) -> list[Place]:
                 taken.append(span)
     mentions += _gazetteer_only(doc, taken)
     mentions.sort(key=lambda m: m.span)
-    context = [e.country for e in found.entities if e.country and e.type in ("GPE", "NORP")]
+    # countries the article names outright (demonyms, country names), not the entities stage's
+    # guess for a city's country, which would only echo the most populous namesake back
+    context = [e.country for e in found.entities if e.country and (
+        e.type == "NORP" or (e.type == "GPE" and gazetteer.country_code(e.name, demonyms=False) == e.country))]
     return resolve(text, mentions, context_countries=context)

@@ -85,6 +85,13 @@ class ContinentRow(NamedTuple):
     aliases: tuple[str, ...]
 
 
+class CountryPointRow(NamedTuple):
+    code: str
+    lat: float
+    lon: float
+    why: str
+
+
 class PlaceAbbreviationRow(NamedTuple):
     abbreviation: str
     division: str
@@ -223,6 +230,7 @@ class WireAgencyRow(NamedTuple):
 
 ROW_TYPES: dict[str, type] = {
     "continents.tsv": ContinentRow, "place_abbreviations.tsv": PlaceAbbreviationRow,
+    "country_points.tsv": CountryPointRow,
     "countries.tsv": CountryRow, "currencies.tsv": CurrencyRow, "date_words.tsv": DateWordRow,
     "figure_cues.tsv": FigureCueRow, "figure_hedges.tsv": FigureHedgeRow,
     "figure_sources.tsv": FigureSourceRow, "first_names.tsv": FirstNameRow, "metonyms.tsv": MetonymRow,

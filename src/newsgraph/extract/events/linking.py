@@ -65,8 +65,9 @@ def _satisfied(entry: Entry, tok, *, as_object: bool, index: MentionIndex) -> bo
                 ok = False
                 for o in objs:
                     ent = index.at(o.idx, o.idx + len(o))
-                    if ent is None and is_non_actor(o.text) and arg != "*place":
-                        continue  # "received a letter": a document is no visitor
+                    if arg != "*place" and (ent is None and is_non_actor(o.text)
+                                            or ent is not None and ent.type in ("FAC", "LOC")):
+                        continue  # "received a letter", "visited the Acme school": no party met
                     if arg == "*place" and (ent is not None and ent.type in ("GPE", "LOC")
                                             or o.pos_ == "NOUN"):
                         ok = True

@@ -47,7 +47,9 @@ _NOT_AGENT_VERBS = frozenset({
     "await", "expect", "anticipate", "predict", "forecast", "describe", "recall", "mention", "cover",
     "witness", "see", "watch", "mean", "bring", "allow", "delay", "complicate", "overshadow",
     # leaving or ignoring an act is not doing it ("voted to exit the alliance", "shrugged off warnings")
-    "exit", "leave", "quit", "abandon", "shrug", "ignore", "defy", "disregard", "brush", "survive"})
+    "exit", "leave", "quit", "abandon", "shrug", "ignore", "defy", "disregard", "brush", "survive",
+    # weighing an act is not doing it ("downplayed the threat", "assessed the damage")
+    "downplay", "play", "assess", "monitor", "analyse", "analyze", "consider", "review", "weigh", "debate"})
 
 
 def _held_in(tok):
@@ -156,7 +158,7 @@ def _verb_candidate(tok, index: MentionIndex) -> _Cand | None:
             c.dep_ == "xcomp" and _discloses(c) for c in tok.children):
         return None  # "declined to comment", "refused to release his name": withholding news, not a refusal
     if entry is not None and entry.type == "ACCUSE" and tok.lemma_ == "warn" and any(
-            noun_kind(w.text) == "natural" for c in tok.children if c.dep_ in ("ccomp", "prep", "xcomp")
+            noun_kind(w.text) == "natural" for c in tok.children if c.dep_ not in ("nsubj", "nsubjpass", "aux")
             for w in c.subtree):
         return None  # "warned that the storm could hit", "warned of aftershocks": a forecast, no accusation
     if entry is not None:
