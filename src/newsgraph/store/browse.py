@@ -15,8 +15,8 @@ from sqlalchemy import ColumnElement, Connection, and_, func, or_, select
 
 from ..errors import BadInput
 from . import schema as t
-from .queries import MAX_LIMIT, Page, _article_summary, _in_story, _page, _record, _with_article, decode_cursor, \
-    encode_cursor
+from .queries import MAX_LIMIT, Page, _fact_page, _fact_with_article, _in_story, _record, _with_article, \
+    decode_cursor, encode_cursor
 
 
 def places(conn: Connection, *, name: str | None = None, country: str | None = None, story: str | None = None,
@@ -33,8 +33,7 @@ def places(conn: Connection, *, name: str | None = None, country: str | None = N
     if located is not None:
         where.append(t.places.c.lat.is_not(None) if located else t.places.c.lat.is_(None))
     where += _in_story(t.places, story)
-    return _page(conn, _with_article(t.places).where(*where), t.places.c.id, cursor=cursor, limit=limit,
-                 newest_first=newest_first, build=lambda r: {**_record(r["record"]), "article": _article_summary(r)})
+    return _fact_page(conn, t.places, where, cursor=cursor, limit=limit, newest_first=newest_first)
 
 
 def located_places(conn: Connection, article_ids: Iterable[str], *, limit: int = 500) -> list[dict[str, Any]]:
@@ -155,11 +154,11 @@ def entity_profile(conn: Connection, name: str, *, limit: int = 100) -> dict[str
     e, ev, q = t.entities, t.events, t.quotes
     kinds = conn.execute(select(e.c.type, e.c.country, func.count()).where(e.c.name == name)
                          .group_by(e.c.type, e.c.country).order_by(func.count().desc())).all()
-    said = [{**_record(r["record"]), "article": _article_summary(r)} for r in conn.execute(
+    said = [_fact_with_article(r) for r in conn.execute(
         _with_article(q).where(q.c.speaker == name).order_by(q.c.id).limit(limit)).mappings()]
-    did = [{**_record(r["record"]), "article": _article_summary(r)} for r in conn.execute(
+    did = [_fact_with_article(r) for r in conn.execute(
         _with_article(ev).where(ev.c.source_name == name).order_by(ev.c.id).limit(limit)).mappings()]
-    done_to = [{**_record(r["record"]), "article": _article_summary(r)} for r in conn.execute(
+    done_to = [_fact_with_article(r) for r in conn.execute(
         _with_article(ev).where(ev.c.target_name == name).order_by(ev.c.id).limit(limit)).mappings()]
     where = [{"place": p, "events": n} for p, n in conn.execute(
         select(ev.c.place, func.count()).where(or_(ev.c.source_name == name, ev.c.target_name == name),

@@ -100,6 +100,17 @@ def _with_article(table, *cols) -> Select:
             .join(t.articles, t.articles.c.id == table.c.article_id))
 
 
+def _fact_with_article(row) -> dict[str, Any]:
+    return {**_record(row["record"]), "article": _article_summary(row)}
+
+
+def _fact_page(conn: Connection, table, where: list[ColumnElement], *, cursor: str | None, limit: int,
+               newest_first: bool) -> Page:
+    """One page of a fact table's records, each with a summary of the article it came from."""
+    return _page(conn, _with_article(table).where(*where), table.c.id, cursor=cursor, limit=limit,
+                 newest_first=newest_first, build=_fact_with_article)
+
+
 def _in_story(table, story: str | None) -> list[ColumnElement]:
     if story is None:
         return []
@@ -174,8 +185,7 @@ def quotes(conn: Connection, *, speaker: str | None = None, q: str | None = None
     if article:
         where.append(t.quotes.c.article_id == article)
     where += _days(t.quotes.c.day, since, until) + _in_story(t.quotes, story)
-    return _page(conn, _with_article(t.quotes).where(*where), t.quotes.c.id, cursor=cursor, limit=limit,
-                 newest_first=newest_first, build=lambda r: {**_record(r["record"]), "article": _article_summary(r)})
+    return _fact_page(conn, t.quotes, where, cursor=cursor, limit=limit, newest_first=newest_first)
 
 
 def figures(conn: Connection, *, kind: str | None = None, min_value: float | None = None,
@@ -193,8 +203,7 @@ def figures(conn: Connection, *, kind: str | None = None, min_value: float | Non
     if article:
         where.append(t.figures.c.article_id == article)
     where += _days(t.figures.c.day, since, until) + _in_story(t.figures, story)
-    return _page(conn, _with_article(t.figures).where(*where), t.figures.c.id, cursor=cursor, limit=limit,
-                 newest_first=newest_first, build=lambda r: {**_record(r["record"]), "article": _article_summary(r)})
+    return _fact_page(conn, t.figures, where, cursor=cursor, limit=limit, newest_first=newest_first)
 
 
 def entities(conn: Connection, *, name: str | None = None, type: str | None = None,
@@ -210,8 +219,7 @@ def entities(conn: Connection, *, name: str | None = None, type: str | None = No
         where.append(t.entities.c.country == country.upper())
     if article:
         where.append(t.entities.c.article_id == article)
-    return _page(conn, _with_article(t.entities).where(*where), t.entities.c.id, cursor=cursor, limit=limit,
-                 newest_first=newest_first, build=lambda r: {**_record(r["record"]), "article": _article_summary(r)})
+    return _fact_page(conn, t.entities, where, cursor=cursor, limit=limit, newest_first=newest_first)
 
 
 def articles(conn: Connection, *, q: str | None = None, source: str | None = None, since: str | None = None,
