@@ -69,7 +69,7 @@ def story_list(conn: Connection, *, min_size: int = 1, limit: int = 50, cursor: 
     after = decode_cursor(cursor)
     if after is not None:
         size_text, sep, last_id = str(after).partition("|")
-        if not sep or not size_text.isdigit():
+        if not sep or not size_text.isdigit() or len(size_text) > 18:  # a size must fit a 64-bit integer
             raise BadInput(f"not a cursor from this API: {cursor!r}")
         size = int(size_text)
         stmt = stmt.where(or_(s.c.size < size, and_(s.c.size == size, s.c.id > last_id)))

@@ -49,6 +49,24 @@ def decode_cursor(cursor: str | None) -> int | str | None:
     return key
 
 
+_BIGINT = 2 ** 63
+
+
+def _cursor_key(cursor: str | None, id_col: ColumnElement) -> int | str | None:
+    """The key of ``cursor`` checked against the column it pages on, so that every backend refuses a
+    cursor that is not ours the same way (PostgreSQL would refuse a text key for a number column,
+    while SQLite would compare it and answer an empty page; SQLite cannot bind an integer over 64 bits)."""
+    key = decode_cursor(cursor)
+    if key is None:
+        return None
+    if id_col.type.python_type is int:
+        if not isinstance(key, int) or not -_BIGINT <= key < _BIGINT:
+            raise BadInput(f"not a cursor from this API: {cursor!r}")
+    elif not isinstance(key, str):
+        raise BadInput(f"not a cursor from this API: {cursor!r}")
+    return key
+
+
 def _record(value: Any) -> Any:
     return json.loads(value) if isinstance(value, str) else value
 
@@ -79,7 +97,7 @@ def _page(conn: Connection, stmt: Select, id_col: ColumnElement, *, cursor: str 
           newest_first: bool, build) -> Page:
     if not 1 <= limit <= MAX_LIMIT:
         raise BadInput(f"limit must be 1..{MAX_LIMIT}, not {limit}")
-    after = decode_cursor(cursor)
+    after = _cursor_key(cursor, id_col)
     if after is not None:
         stmt = stmt.where(id_col < after if newest_first else id_col > after)
     stmt = stmt.order_by(id_col.desc() if newest_first else id_col).limit(limit + 1)
