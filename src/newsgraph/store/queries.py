@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Sequence
 
-from sqlalchemy import ColumnElement, Connection, Select, func, literal_column, or_, select, text
+from sqlalchemy import ColumnElement, Connection, Select, bindparam, func, literal_column, or_, select, text
 
 from ..errors import BadInput
 from . import schema as t
@@ -270,9 +270,12 @@ def stories(conn: Connection, *, since: str | None = None, min_size: int = 1, li
                  build=lambda r: {k: r[k] for k in ("id", "title", "first_published", "size")})
 
 
+_STORY = select(t.stories.c.record).where(t.stories.c.id == bindparam("id"))  # built once: every story page asks
+
+
 def story(conn: Connection, story_id: str) -> dict[str, Any] | None:
     """One SCHEMA story object (articles, merged events, discrepancies), or None."""
-    rec = conn.execute(select(t.stories.c.record).where(t.stories.c.id == story_id)).scalar()
+    rec = conn.execute(_STORY, {"id": story_id}).scalar()
     return None if rec is None else _record(rec)
 
 
