@@ -34,6 +34,7 @@ W_COUNTRY = 4.0
 W_ADMIN1 = 2.0
 W_QUALIFIED = 10.0
 W_NEAR = 2.0
+W_SUPPORT = 2.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,7 +142,7 @@ def _near(c: Candidate, others: list[Candidate]) -> float:
 
 
 def _best(i: int, cs: tuple[Candidate, ...], base: list[float], k: str, picked: dict[str, Candidate],
-          extra: Counter) -> int:
+          extra: Counter, cover: dict[str, frozenset[int]]) -> int:
     """The index of the best candidate for mention ``i`` given the other names' current choices."""
     others = [c for n, c in picked.items() if n != k]
     n = len(others)
@@ -150,11 +151,16 @@ def _best(i: int, cs: tuple[Candidate, ...], base: list[float], k: str, picked: 
     by_admin.update(c.id for c in others if c.feature == "A.ADM1")
     by_country.update({c.country: 1 for c in others if c.feature == "A.PCLI"})
     total_extra = sum(extra.values())
+    # how many of the article's other names could lie in the same first-order division, whatever they
+    # resolve to now: "Alexandria", "Albany" and "Douglas County" together point to Minnesota
+    rivals = [v for name, v in cover.items() if name != k]
     best, best_s = 0, -1e9
     for j, c in enumerate(cs):
         share_c = (by_country.get(c.country, 0) + extra.get(c.country, 0)) / (n + total_extra) if n + total_extra else 0
         share_a = by_admin.get(c.admin1_id or -1, 0) / n if n and c.feature != "A.PCLI" else 0
-        s = base[j] + W_COUNTRY * share_c + W_ADMIN1 * share_a + W_NEAR * _near(c, others)
+        a1 = c.id if c.feature == "A.ADM1" else c.admin1_id
+        support = sum(a1 in v for v in rivals) / len(rivals) if rivals and a1 else 0.0
+        s = base[j] + W_COUNTRY * share_c + W_ADMIN1 * share_a + W_NEAR * _near(c, others) + W_SUPPORT * support
         if s > best_s:
             best, best_s = j, s
     return best
@@ -203,6 +209,10 @@ def resolve(text: str, mentions: Sequence[Mention], *, context_countries: Iterab
                     cands[i] = got
                     base[i] = [_prior(c) for c in got]
                     choice[i] = 0
+    cover: dict[str, frozenset[int]] = {}
+    for k, cs in zip(keys, cands):
+        ids = {c.id if c.feature == "A.ADM1" else c.admin1_id for c in cs if c.lat is not None}
+        cover[k] = cover.get(k, frozenset()) | frozenset(x for x in ids if x)
     for _round in range(2):
         chosen = [cands[i][ch] if ch is not None else None for i, ch in enumerate(choice)]
         # one vote per distinct name: a place named ten times does not outvote the others
@@ -218,7 +228,7 @@ def resolve(text: str, mentions: Sequence[Mention], *, context_countries: Iterab
                 continue
             sig = (keys[i], tuple(c.id for c in cands[i]), tuple(base[i]))
             if sig not in memo:
-                memo[sig] = _best(i, cands[i], base[i], keys[i], picked, extra_c)
+                memo[sig] = _best(i, cands[i], base[i], keys[i], picked, extra_c, cover)
             new_choice.append(memo[sig])
         choice = new_choice
     out = []
