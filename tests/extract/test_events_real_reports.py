@@ -106,3 +106,74 @@ def test_events_date_preposition_is_no_particle(analyse):
     # "on Monday" does not make "called" the phrasal "called on" (an appeal)
     out = analyse("The opposition leader called President Maria Gonzalez a traitor on Monday.", published="2022-03-08")
     assert not [e for e in out.events if e.type == "REQUEST" and "on" in (e.trigger or "").split()]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a participle that describes its noun is background; a claim still names the author of its attack
+    ("A suspect arrested in Lima last week was charged with terrorism on Monday.", ("COERCE", None)),
+])
+def test_events_participle_clause_is_background(analyse, text, expected):
+    out = analyse(text, published="2022-03-08")
+    assert not [e for e in out.events if e.main and e.type == expected[0]], _events(out, main_only=True)
+
+
+def test_events_claimed_attack_stays_news(analyse):
+    text = "The alert was raised a week after attacks claimed by the Islamic State left 40 people dead in Lima."
+    got = _events(analyse(text, published="2022-03-08"), main_only=True)
+    assert ("ASSAULT", "Islamic State", "Peru") in got, got
+
+
+def test_events_announced_attack_is_a_threat(analyse):
+    text = 'President Maria Gonzalez spoke on Saturday. "We will attack the rebels without mercy," she said.'
+    got = _events(analyse(text, published="2022-03-08"))
+    assert any(t == "THREATEN" for t, _, _ in got) and not any(t == "ASSAULT" for t, _, _ in got), got
+
+
+def test_events_predicted_attack_is_no_threat(analyse):
+    got = _events(analyse("Officials said the rebels will attack the city on Sunday.", published="2022-03-08"))
+    assert not any(t == "THREATEN" for t, _, _ in got), got
+
+
+def test_events_deployed_forces_are_no_target(analyse):
+    got = _events(analyse("An estimated 2,000 soldiers were deployed to the streets of Lima, Peru's defence "
+                          "ministry said.", published="2022-03-08"), main_only=True)
+    assert any(t == "MOBILIZE" and tg is None for t, _, tg in got), got
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Thousands of Peruvians gathered outside parliament in Lima on Monday, chanting slogans.",
+     ("PROTEST", "protesters")),
+    ("Tom Reyes, head of a farmers' union, issued a statement praising General Ana Cruz for her restraint.",
+     ("SUPPORT", "Tom Reyes")),
+    ("Security officials have been braced for an attack for weeks, and warned that the cartel was actively "
+     "preparing to strike.", ("ACCUSE", "Security officials")),
+    ("The coalition could collapse, with leaders in the north -- where most voters backed the opposition -- "
+     "calling for a new election.", ("REQUEST", "leaders")),
+])
+def test_events_subjects_of_unusual_clauses(analyse, text, expected):
+    got = _events(analyse(text, published="2022-03-08"))
+    assert expected in [(t, s) for t, s, _ in got], got
+
+
+def test_events_received_text_is_not_authored(analyse):
+    text = "The speaker said lawmakers had received a letter from the president indicating his resignation."
+    got = _events(analyse(text, published="2022-03-08"))
+    assert not [s for t, s, _ in got if s and s.lower() == "lawmakers"], got
+
+
+@pytest.mark.parametrize("text, slot, name", [
+    ("Police told people in Lima to stay at home on Monday.", "target", "Lima residents"),
+    ("One gunman was shot dead by police in Lima on Monday.", "target", "gunmen"),
+    ("Two Chilean diplomats were expelled by Peru on Monday.", "target", "Chilean diplomats"),
+])
+def test_events_group_names_drop_counts(analyse, text, slot, name):
+    got = _events(analyse(text, published="2022-03-08"))
+    assert any((tg if slot == "target" else s) == name for _, s, tg in got), got
+
+
+def test_events_claimant_label_is_no_accusation(analyse):
+    text = ("Bombs exploded in Lima on Friday. The Shining Path claimed responsibility, calling the bombings "
+            "revenge for Peru's role in Bolivia.")
+    got = _events(analyse(text, published="2022-03-08"))
+    assert not [t for t, _, _ in got if t == "ACCUSE"], got
+    assert not [tg for t, _, tg in got if t == "ASSAULT" and tg == "Bolivia"], got

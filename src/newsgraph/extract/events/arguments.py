@@ -43,6 +43,9 @@ def _arguments(cand: _Cand, index: MentionIndex) -> None:
     if passive:
         cand.sources = _conjuncts(agent) if agent is not None else []
         cand.targets = _conjuncts(subj) if subj is not None and subj not in cand.words else []
+        if cand.type in _OWN_FORCES_TYPES and subj is not None and sector_of_noun(subj.lemma_, subj.text) in (
+                "MIL", "COP"):
+            cand.targets = []  # "1,500 soldiers were deployed": the forces moved, not a party acted on
     else:
         cand.sources = _conjuncts(subj) if subj is not None else []
     word_ids = {w.i for w in cand.words}

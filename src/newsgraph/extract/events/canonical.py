@@ -14,6 +14,10 @@ actor (issue 11):
   spellings. Navies, air forces and police keep their own names.
 - **Things are no actors.** A facility, natural force, document or quantity left
   in a slot without a code ("shut the metro") leaves the slot empty instead.
+- **Places and counts name groups, not numbers.** "People in Lima" are "Lima
+  residents"; "one attacker", "two or three gunmen" are "attackers", "gunmen" (a
+  count differs from report to report, the group does not). A bare "parliament"
+  of a coded country is "parliament of <country>".
 - **A crowd that protests is "protesters".** "Crowds rallied", "thousands of
   students marched", "Koreans took to the streets": the group a protest makes of
   them (PLOVER's OPP sector), not the people of a country or a count.
@@ -28,7 +32,7 @@ from typing import Sequence
 from ...lexicons import load_rows
 from ...model import Actor, Entity, Event
 from .. import gazetteer
-from ..actors import is_non_actor
+from ..actors import is_non_actor, noun_kind, sector_of_noun
 
 _ARMY_WORDS = frozenset({"army", "military", "soldier", "troop", "general", "armed forces", "tank"})
 _CROWD_WORDS = frozenset({"crowd", "demonstrator", "protester", "protestor", "people", "resident", "citizen",
@@ -96,6 +100,39 @@ def _victims(actor: Actor, head) -> Actor | None:
     country = _country(actor)
     name = gazetteer.country_name(country) if country else None
     return replace(actor, name=name, text=actor.text or actor.name) if name else None
+
+
+_DWELLERS = frozenset({"people", "resident", "citizen", "inhabitant"})
+
+
+def _residents(actor: Actor, head) -> Actor | None:
+    """"told people in Lima to stay home" -> "Lima residents": the people of a place, named by it."""
+    if head is None or actor.entity is not None or head.lemma_.lower() not in _DWELLERS:
+        return None
+    for p in head.children:
+        if p.dep_ == "prep" and p.lower_ in ("in", "of"):
+            for o in p.children:
+                if o.dep_ == "pobj" and o.ent_type_ == "GPE":
+                    place = " ".join(t.text for t in o.subtree if t.ent_type_ == "GPE")
+                    return replace(actor, name=f"{place} residents", text=actor.text or actor.name)
+    return None
+
+
+def _counted_group(actor: Actor, head) -> Actor | None:
+    """"one attacker", "two or three gunmen" -> "attackers", "gunmen": a count is no part of a group's
+    name (reports count the same group differently); what the people are is."""
+    if head is None or actor.entity is not None or head.pos_ != "NOUN" or head.lemma_.lower() in _DWELLERS:
+        return None
+    if not any(c.dep_ == "nummod" for c in head.children):
+        return None
+    if noun_kind(head.text) != "people" and not sector_of_noun(head.lemma_, head.text):
+        return None
+    if head.lemma_.lower() in ("man", "woman", "person", "child"):
+        return None  # "one man opened fire": no group named
+    mods = [c.text for c in head.children if c.dep_ in ("amod", "compound") and c.i < head.i and not c.like_num]
+    lemma = head.lemma_.lower()
+    plural = head.lower_ if head.tag_ == "NNS" else lemma[:-3] + "men" if lemma.endswith("man") else lemma + "s"
+    return replace(actor, name=" ".join(mods + [plural]), text=actor.text or actor.name)
 
 
 def _role_titles(head) -> tuple[str, ...] | None:
@@ -206,6 +243,7 @@ def canonical_actors(doc, events: Sequence[Event], entities: Sequence[Entity]) -
                 new = _victims(actor, head)
             if new is None and slot == "source" and ev.type == "PROTEST":
                 new = _protesters(actor, head)
+            new = new or _residents(actor, head) or _counted_group(actor, head)
             if new is not None:
                 changes[slot] = new
         out.append(replace(ev, **changes) if changes else ev)

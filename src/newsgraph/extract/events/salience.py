@@ -10,7 +10,8 @@ mark events per article, in two steps.
      organisation or state (never "the quake", "the statement", "dozens");
    - a hypothetical, conditional or negated act did not happen;
    - a relative clause ("the 1985 quake that killed ...", "Trump, who has
-     clashed with ...") describes its noun, not the news;
+     clashed with ...") or a participle ("a suspect arrested last week was
+     charged") describes its noun, not the news (a claim of an attack excepted);
    - a clause dated well before the article's own days (a year before the
      publication year, a date more than two weeks earlier) is history.
 2. **Salience** ranks the eligible events: the earlier the sentence the more
@@ -138,6 +139,10 @@ def _in_relative_clause(tok) -> bool:
     for _ in range(12):
         if cur.dep_ == "relcl":
             return True
+        if cur.dep_ == "acl" and cur.tag_ == "VBN" and cur.head.pos_ in ("NOUN", "PROPN") \
+                and cur.head.dep_ != "ROOT" and cur.lemma_ != "claim":
+            return True  # "a suspect arrested in X was charged", "the deal, approved by both boards, ...":
+            # the participle describes its noun (a claim names the author of the attack it reports)
         if cur.dep_ in ("ROOT",) or cur.head.i == cur.i:
             return False
         if cur.dep_ in ("ccomp", "parataxis"):

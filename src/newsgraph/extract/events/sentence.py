@@ -51,10 +51,25 @@ def _hardware_subject(verb) -> bool:
         c.lower_ in ("armoured", "armored") for c in subj.children)
 
 
+_CLAUSES = frozenset({"advcl", "ccomp", "xcomp", "relcl", "acl", "conj", "parataxis"})
+
+
+def _in_other_clause(tok, top) -> bool:
+    """Is ``tok`` inside a clause of its own below ``top`` (not one of ``top``'s phrases)?"""
+    cur = tok
+    while cur.i != top.i and cur.head.i != cur.i:
+        if cur.dep_ in _CLAUSES:
+            return True
+        cur = cur.head
+    return False
+
+
 def _scene_country(cand: _Cand, found: Found, index: MentionIndex) -> str | None:
     """The country of a place named anywhere under the trigger ("claimed the bombings in Lagos")."""
     for w in [cand.head] + cand.words:
         for tok in w.subtree:
+            if _in_other_clause(tok, w):
+                continue  # "claimed the attacks, calling them revenge for X's role in Syria": not the scene
             if tok.dep_ != "pobj" or tok.head.lower_ not in _PLACE_PREPS | {"to", "into", "of"}:
                 continue
             ent = index.at(tok.idx, tok.idx + len(tok))
@@ -127,6 +142,11 @@ def _sentence_events(sent, article: Article, found: Found, index: MentionIndex,
             targets = [domestic(sources[0][0], a, f) for a, f in targets]
         if not sources and cand.source_actor is not None:
             sources = [(cand.source_actor, 0.7)]
+        if not sources and cand.passive and cand.type == "MOBILIZE":
+            # "1,500 soldiers were deployed to the streets of Lyon": a state moves its own forces
+            country = place_country or _scene_country(cand, found, index)
+            if country:
+                sources = [(state_actor(country), 0.6 * 0.8)]
         if not sources and cand.type == "MOBILIZE" and cand.kind == "verb" and _hardware_subject(cand.head):
             # "military vehicles rolled into the capital": the army of the country where they move
             country = place_country or _scene_country(cand, found, index) or ctx.article_country
@@ -151,15 +171,14 @@ def _sentence_events(sent, article: Article, found: Found, index: MentionIndex,
             # "a missionary was arrested in Lebanon": arrests, probes and expulsions with no agent are
             # the acts of the authorities where they happen (CAMEO/PLOVER coders' convention)
             sources = [(Actor(name=place, entity=None, code=place_country), 0.6 * 0.8)]
-        if not sources and cand.passive and cand.type == "MOBILIZE":
-            # "1,500 soldiers were deployed to the streets of Lyon": a state moves its own forces
-            country = place_country or _scene_country(cand, found, index)
-            if country:
-                sources = [(state_actor(country), 0.6 * 0.8)]
         if not sources:
             sources = [(None, 0.6)]
         if not targets:
             targets = [(None, 1.0)]
+        etype = cand.type
+        if etype == "ASSAULT" and cand.mode == "future" and not cand.negated and any(
+                s.lower_ in ("we", "i") for s in cand.sources):
+            etype = "THREATEN"  # "we will lead the fight": an attack announced by its own actor is a threat
         trigger_toks = sorted(cand.words, key=lambda t: t.i)
         t_start = trigger_toks[0].idx
         t_end = trigger_toks[-1].idx + len(trigger_toks[-1])
@@ -178,7 +197,7 @@ def _sentence_events(sent, article: Article, found: Found, index: MentionIndex,
             if src is not None and not src.code:
                 conf *= 0.85
             conf = round(min(0.95, max(0.05, conf)), 3)
-            out.append(Event(type=cand.type, source=src, target=tgt, date=date, place=place,
+            out.append(Event(type=etype, source=src, target=tgt, date=date, place=place,
                              span=(sent.start_char, sent.end_char), trigger=trigger,
                              negated=cand.negated, confidence=conf, mode=cand.mode,
                              date_from=date_from, trigger_span=(t_start, t_end),

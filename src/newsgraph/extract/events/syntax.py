@@ -6,11 +6,15 @@ trigger finder and the argument filler.
 
 from __future__ import annotations
 
-from ..actors import dateline_end
+from ..actors import dateline_end, noun_kind
 
 _SUBJ = ("nsubj", "csubj")
 
 _PASS_SUBJ = ("nsubjpass", "csubjpass")
+
+# verbs whose subject is the author of the text they take ("issued a statement praising X"), unlike
+# "received a letter ... indicating"
+_ISSUE = frozenset({"issue", "release", "publish", "send", "post", "sign", "deliver", "write", "tweet", "read"})
 
 
 def _mods(tok) -> set[str]:
@@ -46,9 +50,21 @@ def _raw_subject(verb):
             if c.dep_ in _SUBJ:
                 return c, False
             if c.dep_ in _PASS_SUBJ:
-                return c, True
+                # "officials have been braced for X and warned that ...": a conjoined verb with an object
+                # or a clause of its own is active, its subject shared with the passive one
+                own = tok is not verb and any(x.dep_ in ("dobj", "ccomp") for x in verb.children)
+                return c, not own
+        if tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.i == verb.i:
+            withs = [o for p in tok.head.children if p.dep_ == "prep" and p.lower_ == "with" and p.i < tok.i
+                     for o in p.children if o.dep_ == "pobj" and o.pos_ in ("NOUN", "PROPN")]
+            if withs:  # "..., with leaders in the region calling for a vote": the "with" phrase acts
+                return withs[-1], False
         if tok.dep_ == "conj" and tok.head.pos_ in ("VERB", "AUX", "ADJ"):
             tok = tok.head
+            continue
+        if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.dep_ == "dobj" \
+                and noun_kind(tok.head.text) == "document" and tok.head.head.lemma_ in _ISSUE:
+            tok = tok.head.head  # "X issued a statement praising Y": the statement's issuer praises
             continue
         if tok.dep_ in ("relcl", "acl") and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
             head = tok.head  # "Boko Haram, the Islamist insurgency that has killed": the named one

@@ -124,6 +124,8 @@ def _verb_candidate(tok, index: MentionIndex) -> _Cand | None:
     """A candidate when a verb (or predicative adjective) is a trigger."""
     if tok.dep_ == "xcomp" and _discloses(tok) and tok.head.lemma_ in ("decline", "refuse", "ask"):
         return None  # "declined to release his name": withholding news is no event
+    if tok.dep_ in ("advcl", "conj") and tok.head.lemma_ == "claim" and tok.lemma_ in _LABEL_VERBS:
+        return None  # "claimed responsibility, calling the attacks a battle": the author praises its act
     if tok.pos_ in ("VERB", "AUX"):
         labelled = _label_candidate(tok)
         if labelled is not None:
