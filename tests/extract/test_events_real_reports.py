@@ -62,3 +62,47 @@ def test_events_bare_parliament_is_the_countrys(analyse):
     got = _events(analyse("Peru's president was impeached by parliament on Monday over a bribery scandal.",
                           published="2022-03-08"))
     assert ("ACCUSE", "parliament of Peru") in [(t, s) for t, s, _ in got], got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "would like to" is a polite way of acting now, not a maybe; an appeal to everyone is to the public
+    ('The prime minister said: "I would like to call on everyone to stay calm."', ("REQUEST", "prime minister", "public")),
+    ("The mayor urged everyone to stay indoors on Monday.", ("REQUEST", "mayor", "public")),
+])
+def test_events_polite_appeal_to_everyone(analyse, text, expected):
+    out = analyse(text, published="2022-03-08")
+    assert expected in _events(out, main_only=True), _events(out)
+    assert all(e.mode == "asserted" for e in out.events if e.type == "REQUEST")
+
+
+def test_events_hypothetical_appeal_stays_hypothetical(analyse):
+    out = analyse("The prime minister could call on the army to restore order.", published="2022-03-08")
+    assert all(e.mode == "hypothetical" and not e.main for e in out.events if e.type == "REQUEST")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # naming someone a suspect accuses them; a reported verdict with a condemning label accuses its subject
+    ("The ruling opens former President Maria Gonzalez to criminal proceedings. "
+     "Prosecutors have already named her a criminal suspect.", ("ACCUSE", "Prosecutors", "Maria Gonzalez")),
+    ("Maria Gonzalez lost her post on Monday. "
+     'Gonzalez\'s "acts are a betrayal of the public trust," Judge Omar Tali said.',
+     ("ACCUSE", "Omar Tali", "Maria Gonzalez")),
+    ("Gunmen attacked a hotel in Lima on Friday. President Maria Gonzalez declared on Saturday that the attack "
+     "on the hotel was an act of war.", ("ACCUSE", "Maria Gonzalez", "Gunmen")),
+])
+def test_events_labels_and_verdicts_accuse(analyse, text, expected):
+    assert expected in _events(analyse(text, published="2022-03-08")), _events(analyse(text, published="2022-03-08"))
+
+
+@pytest.mark.parametrize("text", [
+    "The minister said the deal was a great success for both countries.",  # praise in a verdict is comment
+    "The minister said the weather was terrible on Monday.",
+])
+def test_events_verdict_without_condemnation_is_no_event(analyse, text):
+    assert not [e for e in analyse(text, published="2022-03-08").events if e.type in ("ACCUSE", "SUPPORT")]
+
+
+def test_events_date_preposition_is_no_particle(analyse):
+    # "on Monday" does not make "called" the phrasal "called on" (an appeal)
+    out = analyse("The opposition leader called President Maria Gonzalez a traitor on Monday.", published="2022-03-08")
+    assert not [e for e in out.events if e.type == "REQUEST" and "on" in (e.trigger or "").split()]

@@ -101,6 +101,7 @@ def _arguments(cand: _Cand, index: MentionIndex) -> None:
             cand.type in _OWN_FORCES_TYPES and o.i in word_ids)] or \
             [o for v in verbs for p in v.children if p.dep_ == "prep" and p.lower_ in ("for", "against", "on", "at")
              for o in p.children if o.dep_ == "pobj" and _looks_actor(o, index, people=True)]
+        objs = objs or [o for v in verbs for o in _objects(v) if o.lower_ in _EVERYONE]
         if objs:
             cand.targets = _conjuncts(objs[0])
     if not cand.targets and cand.type in ("SANCTION", "COERCE", "ASSAULT"):
@@ -214,6 +215,9 @@ def _counted(tok):
     return None
 
 
+_EVERYONE = frozenset({"everyone", "everybody"})
+
+
 def _code_all(toks: Iterable, speaker_tok, speaker_actor, index: MentionIndex, *,
               loose: bool = False, prev: Actor | None = None,
               direct: bool = False) -> list[tuple[Actor, float]]:
@@ -227,6 +231,10 @@ def _code_all(toks: Iterable, speaker_tok, speaker_actor, index: MentionIndex, *
                 if actor is not None:
                     out.append((actor, 0.85))
                     continue
+        if t.lower_ in _EVERYONE and t.dep_ in ("dobj", "pobj", "dative"):
+            # "called on everyone to stay calm": an appeal to all is addressed to the public
+            out.append((Actor(name="public", entity=None, code=None, text=t.text, span=(t.idx, t.idx + len(t))), 1.0))
+            continue
         if t.lower_ in PRONOUNS or t.pos_ == "PRON":
             actor = _resolve_pronoun(t, speaker_tok, speaker_actor, index, prev=prev, direct=direct)
             if actor is not None:

@@ -73,7 +73,9 @@ def fill_from_article(doc, events: Sequence[Event], index: MentionIndex) -> list
             if verb is None:
                 continue
             actor = _label_agent(verb, index)
-            if actor is None and not any(_is_attack_noun(o) for o in _objects(verb)):
+            judged = _objects(verb) + [s for c in verb.children if c.dep_ == "ccomp"
+                                       for s in c.children if s.dep_ == "nsubj"]  # "said the attack was ..."
+            if actor is None and not any(_is_attack_noun(o) for o in judged):
                 continue
             if actor is None:
                 if not looked:

@@ -35,8 +35,9 @@ def _satisfied(entry: Entry, tok, *, as_object: bool, index: MentionIndex) -> bo
                                                                         for a in c.children)
                        and any(o.dep_ in ("dobj", "dative") for o in tok.children) for c in tok.children):
                 return False
-        elif kind == "prt":
-            if not any(c.lower_ in opts for c in _preps(tok)):
+        elif kind == "prt":  # "called on X", not "called X a traitor on Monday"
+            if not any(c.lower_ in opts and not any(o.ent_type_ in ("DATE", "TIME") for o in c.children)
+                       for c in _preps(tok)):
                 return False
         elif kind == "clause":  # "warned that any attack would be met with a response": the clause's words
             if not any(w.lemma_.lower() in opts for c in tok.children if c.dep_ in ("ccomp", "xcomp", "advcl")

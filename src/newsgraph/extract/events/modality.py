@@ -18,6 +18,8 @@ from .syntax import _negated, _subject
 _HYPOTHETICAL_AUX = (POSSIBILITY_AUX - {"can", "ca"}) | {"would"}  # "could meet": not a reported act
 _COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "RETREAT"})
 
+_POLITE = frozenset({"like", "love", "wish"})  # "would like to", "would love to", "would wish to"
+
 _HOSTILE = frozenset({"SANCTION", "COERCE", "ASSAULT", "MOBILIZE", "PROTEST"})
 
 
@@ -85,6 +87,8 @@ def _hypothetical_above(tok) -> bool:
         cur = cur.head
         if cur.pos_ not in ("VERB", "AUX") or _first(cur, "report", _EMPTY) is not None:
             return False
+        if cur.lemma_ in _POLITE and tok.dep_ == "xcomp":
+            return False  # "I would like to call on everyone": a polite way of doing it now, not a maybe
         if any(c.dep_ in ("aux", "auxpass") and c.lower_ in _HYPOTHETICAL_AUX for c in cur.children):
             return True
     return False

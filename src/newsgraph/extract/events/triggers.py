@@ -64,7 +64,7 @@ def _held_in(tok):
     return None
 
 
-_LABEL_VERBS = frozenset({"call", "label", "brand", "term", "dub"})
+_LABEL_VERBS = frozenset({"call", "label", "brand", "term", "dub", "name", "declare"})
 _LABEL_AS_VERBS = frozenset({"describe", "characterize", "characterise", "denounce", "condemn", "hail", "praise",
                              "see", "view", "regard", "decry"})
 
@@ -91,7 +91,33 @@ def _label_candidate(tok) -> _Cand | None:
     if not types:
         return None
     kind = "ACCUSE" if "ACCUSE" in types else types[0]
-    return _Cand(kind, "verb", tok, [tok])
+    # "named her a suspect", "called Mendoza a traitor": the one labelled is the target
+    labelled = [o for o in tok.children if o.dep_ == "dobj" and (o.pos_ == "PROPN" or o.lower_ in (
+        "him", "her", "them"))]
+    return _Cand(kind, "verb", tok, [tok], targets=labelled[:1])
+
+
+def _verdict_candidate(be, used: set[int]) -> _Cand | None:
+    """"X's acts are a betrayal of trust, the judge said", "he declared that the attack was an act of war":
+    a reported verdict with a condemning label is ACCUSE by the speaker.
+
+    The target is the one whose acts are judged (the possessor of the subject, or the subject when it
+    is a person or a pronoun); an attack judged without its author is filled in by the article step.
+    """
+    if be.lemma_ != "be":
+        return None
+    preds = [c for c in be.children if c.dep_ in ("attr", "acomp")]
+    if not any(e.type == "ACCUSE" for p in preds for w in p.subtree for e in entries(w, "label")):
+        return None  # praise in a verdict ("the deal was a success") is comment more than an act
+    report, _clause = _report_parent(be)
+    if report is None or report.i in used or _subject(report)[0] is None:
+        return None
+    subj = next((c for c in be.children if c.dep_ == "nsubj"), None)
+    targets = []
+    if subj is not None:
+        owners = [c for c in subj.children if c.dep_ == "poss" and c.pos_ in ("PROPN", "PRON")]
+        targets = owners[:1] or ([subj] if subj.pos_ == "PROPN" or subj.lower_ in ("he", "she", "they") else [])
+    return _Cand("ACCUSE", "verb", report, [report], targets=targets)
 
 
 def _verb_candidate(tok, index: MentionIndex) -> _Cand | None:
@@ -265,6 +291,11 @@ def _candidates(sent, index: MentionIndex) -> list[_Cand]:
             gov.type = "THREATEN"  # "vowed that the military would defeat the insurgents":
             gov.targets = [o for o in _objects(cand.head) if _looks_actor(o, index)]  # the threatened
     kept = [c for c in cands if c.head.i not in dominated_ids and c.head.i not in dropped]
+    for tok in sent:
+        verdict = _verdict_candidate(tok, used)
+        if verdict is not None:
+            kept.append(verdict)
+            used.add(verdict.head.i)
     # Nominal events with their own actor ("Moscow's support for Assad", "talks between A and B").
     for tok in sent:
         if tok.i in used or tok.pos_ not in ("NOUN", "PROPN"):
