@@ -32,6 +32,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import print_table, shared_or_exit, split_of  # noqa: E402
 
+from newsgraph.extract.place_index import great_circle_km as km  # noqa: E402
 from newsgraph.extract.place_resolve import Mention, resolve  # noqa: E402
 
 # Published Acc@161 / mean km / AUC (Gritta et al. 2018, Table 1; READMEs of the gold folders).
@@ -130,13 +131,6 @@ def load_gwn() -> list[Doc]:
 
 
 LOADERS = {"lgl": load_lgl, "gwn": load_gwn, "geovirus": load_geovirus}
-
-
-def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in km (haversine, mean Earth radius)."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
-    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
 
 
 def resolution_errors(docs: list[Doc]) -> list[tuple[Doc, Gold, object, float]]:

@@ -66,3 +66,49 @@ def test_places_extract_finds_places_the_ner_mislabels(analyse):
     names = {p.name: p for p in a.places}
     assert names["Dolakha"].country == "NPL" and names["Sindhupalchowk"].country == "NPL"
     assert names["Aleppo"].country == "SYR" and names["Aleppo"].feature == "P.PPL"
+
+
+@pytest.mark.parametrize("text,name,feature,country", [
+    ("A tanker sank in the Black Sea off the coast of Romania.", "Black Sea", "H.SEA", None),
+    ("Storms formed over the Atlantic and moved toward Florida.", "Atlantic", "H.OCN", None),
+    ("EU ministers met in Brussels.", "EU", "A.ZN", None),
+    ("Shelling was reported in South Ossetia near Tskhinvali.", "South Ossetia", "A.ZN", "GEO"),
+])
+def test_place_resolve_knows_seas_regions_and_unions(text, name, feature, country):
+    (p,) = _resolve(text, name)
+    assert p.feature == feature and p.country == country and p.lat is not None
+
+
+@pytest.mark.parametrize("name,country,admin1,feature", [
+    ("Platte Co.", "USA", None, "A.ADM2"),        # the abbreviation of County
+    ("Delhi High Court", "IND", None, None),      # an institution lies in the place it starts with
+    ("Port of Los Angeles", "USA", "California", None),  # ... or in its "of" place
+    ("Quebec City", "CAN", None, "P.PPL"),       # "X City" is the city, not the province
+])
+def test_place_resolve_reads_the_place_inside_a_longer_name(name, country, admin1, feature):
+    (p,) = _resolve(f"Officials at {name} said on Monday that work would resume.", name)
+    assert p.country == country and p.lat is not None
+    assert admin1 is None or p.admin1 == admin1
+    assert feature is None or p.feature == feature
+
+
+@pytest.mark.parametrize("name", ["Lake Harriet", "Cherry Hinton", "Bains and Grants Town"])
+def test_place_resolve_does_not_guess_a_namesake_head(name):
+    # a lake is not Lake County, a village not the county whose short form is its first word
+    (p,) = _resolve(f"They walked to {name} on Sunday.", name)
+    assert p.lat is None
+
+
+def test_place_resolve_names_vote_for_a_division_they_could_share():
+    # each name alone is a bigger place elsewhere; together they point to one state (Minnesota)
+    text = "An Alexandria man was hurt in a crash near Albany, the Douglas County sheriff said."
+    got = {p.name: p for p in _resolve(text, "Alexandria", "Albany", "Douglas County")}
+    assert {p.admin1 for p in got.values()} == {"Minnesota"}
+
+
+def test_country_point_is_within_reach_of_both_conventions():
+    # China: Factbook 35N 105E, the area centroid ~250 km away; the point serves both
+    from newsgraph.extract.place_index import great_circle_km
+    china = next(c for c in place_index().candidates("China") if c.feature == "A.PCLI")
+    assert great_circle_km(china.lat, china.lon, 35.0, 105.0) < 161
+    assert 0 < great_circle_km(china.lat, china.lon, 35.0, 105.0)

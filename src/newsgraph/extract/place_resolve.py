@@ -34,6 +34,7 @@ W_COUNTRY = 4.0
 W_ADMIN1 = 2.0
 W_QUALIFIED = 10.0
 W_NEAR = 2.0
+W_SUPPORT = 2.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,18 +71,71 @@ def candidates_for(name: str, index: PlaceIndex) -> tuple[Candidate, ...]:
     got = index.candidates(name)
     letters = [ch for ch in name if ch.isalpha()]
     if got and len(letters) <= 4 and all(ch.isupper() for ch in letters):
-        # "US", "UAE", "NY": an abbreviation names a country or division, never the village "Us" or "Eu"
-        got = tuple(c for c in got if c.feature in ("A.PCLI", "A.ADM1"))
+        # "US", "UAE", "NY", "EU": an abbreviation names a country, division or union, never the village "Us"
+        got = tuple(c for c in got if c.feature in ("A.PCLI", "A.ADM1", "A.ZN"))
     if not got:
         stripped = _strip(name)
         if stripped != name:
             got = index.candidates(stripped)
+    if not got and " " in name.strip():
+        got = _embedded(name, index)
     if not any(c.lat is not None for c in got):
         code = gazetteer.country_code(name, demonyms=True)
         if code:
             got = tuple(c for c in index.candidates(gazetteer.country_name(code) or "") if c.feature == "A.PCLI"
                         and c.country == code) or got
     return got
+
+
+# first words after which the rest is no place's institution: "Lake Harriet", "Mount Hood", "Western US"
+_NOT_HEADS = frozenset("""the new old north south east west northern southern eastern western central upper lower
+greater little big great northeast northwest southeast southwest mid lake mount port fort cape point
+river bay gulf isle island glen""".split())
+_SHORT_FORMS = {"co.": "County", "co": "County", "twp.": "Township", "twp": "Township", "mt.": "Mount"}
+
+
+def _embedded(name: str, index: PlaceIndex) -> tuple[Candidate, ...]:
+    """Records for an unknown multiword name through the place it embeds: "Platte Co." is Platte
+    County, "Madison Twp." Madison, "Port of Los Angeles" and "University of California" lie in
+    their "of" place, "Delhi High Court", "Colorado State University", "Harare City Council" in the
+    place they start with. A bare leading word must name a town of 1,000+, a division or larger."""
+    words = [_SHORT_FORMS.get(w.lower(), w) for w in name.split()]
+    if words[-1] == "Township" and len(words) > 1:
+        words = words[:-1]
+    full = " ".join(words)
+    if full != name:
+        got = index.candidates(full)
+        if got:
+            return got
+    low = [w.lower() for w in words]
+    if "of" in low[1:-1]:
+        at = len(low) - 1 - low[::-1].index("of")
+        got = candidates_for(" ".join(words[at + 1:]), index)
+        if got:
+            return got
+    if low[0] in _NOT_HEADS or "and" in low or "&" in low:
+        return ()  # "Lake Harriet", "Western US", "Bains and Grants Town": no head to stand for them
+    for n in range(len(words) - 1, 0, -1):
+        head = " ".join(words[:n]).rstrip(",;:")
+        if not head[:1].isupper():
+            continue
+        got = tuple(c for c in candidates_for(head, index) if _big_enough(c, n))
+        if words[n].lower() == "city":  # "Quebec City", "Gaza City": the city, not the province
+            got = tuple(c for c in got if c.feature.startswith("P."))
+        if got:
+            return got
+    return ()
+
+
+def _big_enough(c: Candidate, words: int) -> bool:
+    """A head that stands for a longer name: a single word ("Delhi" of "Delhi High Court") only by
+    its own name (so "Cherry Hinton" is not Cherry County, whose short form "Cherry" is) and when it
+    names a country, state or a town of 5,000+."""
+    if c.feature in ("A.PCLI", "A.ADM1", "A.ZN", "L.CONT") or c.feature[:2] in ("H.", "L.", "T."):
+        return True
+    if words == 1:
+        return not c.alias and c.population >= 5000
+    return c.population >= 1000
 
 
 def _seats_as_cities(cands: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
@@ -141,7 +195,7 @@ def _near(c: Candidate, others: list[Candidate]) -> float:
 
 
 def _best(i: int, cs: tuple[Candidate, ...], base: list[float], k: str, picked: dict[str, Candidate],
-          extra: Counter) -> int:
+          extra: Counter, cover: dict[str, frozenset[int]]) -> int:
     """The index of the best candidate for mention ``i`` given the other names' current choices."""
     others = [c for n, c in picked.items() if n != k]
     n = len(others)
@@ -150,11 +204,16 @@ def _best(i: int, cs: tuple[Candidate, ...], base: list[float], k: str, picked: 
     by_admin.update(c.id for c in others if c.feature == "A.ADM1")
     by_country.update({c.country: 1 for c in others if c.feature == "A.PCLI"})
     total_extra = sum(extra.values())
+    # how many of the article's other names could lie in the same first-order division, whatever they
+    # resolve to now: "Alexandria", "Albany" and "Douglas County" together point to Minnesota
+    rivals = [v for name, v in cover.items() if name != k]
     best, best_s = 0, -1e9
     for j, c in enumerate(cs):
         share_c = (by_country.get(c.country, 0) + extra.get(c.country, 0)) / (n + total_extra) if n + total_extra else 0
         share_a = by_admin.get(c.admin1_id or -1, 0) / n if n and c.feature != "A.PCLI" else 0
-        s = base[j] + W_COUNTRY * share_c + W_ADMIN1 * share_a + W_NEAR * _near(c, others)
+        a1 = c.id if c.feature == "A.ADM1" else c.admin1_id
+        support = sum(a1 in v for v in rivals) / len(rivals) if rivals and a1 else 0.0
+        s = base[j] + W_COUNTRY * share_c + W_ADMIN1 * share_a + W_NEAR * _near(c, others) + W_SUPPORT * support
         if s > best_s:
             best, best_s = j, s
     return best
@@ -203,6 +262,10 @@ def resolve(text: str, mentions: Sequence[Mention], *, context_countries: Iterab
                     cands[i] = got
                     base[i] = [_prior(c) for c in got]
                     choice[i] = 0
+    cover: dict[str, frozenset[int]] = {}
+    for k, cs in zip(keys, cands):
+        ids = {c.id if c.feature == "A.ADM1" else c.admin1_id for c in cs if c.lat is not None}
+        cover[k] = cover.get(k, frozenset()) | frozenset(x for x in ids if x)
     for _round in range(2):
         chosen = [cands[i][ch] if ch is not None else None for i, ch in enumerate(choice)]
         # one vote per distinct name: a place named ten times does not outvote the others
@@ -218,7 +281,7 @@ def resolve(text: str, mentions: Sequence[Mention], *, context_countries: Iterab
                 continue
             sig = (keys[i], tuple(c.id for c in cands[i]), tuple(base[i]))
             if sig not in memo:
-                memo[sig] = _best(i, cands[i], base[i], keys[i], picked, extra_c)
+                memo[sig] = _best(i, cands[i], base[i], keys[i], picked, extra_c, cover)
             new_choice.append(memo[sig])
         choice = new_choice
     out = []

@@ -85,6 +85,15 @@ class ContinentRow(NamedTuple):
     aliases: tuple[str, ...]
 
 
+class RegionRow(NamedTuple):
+    name: str
+    feature: str
+    country: str | None
+    lat: float
+    lon: float
+    aliases: tuple[str, ...]
+
+
 class CountryPointRow(NamedTuple):
     code: str
     lat: float
@@ -230,7 +239,7 @@ class WireAgencyRow(NamedTuple):
 
 ROW_TYPES: dict[str, type] = {
     "continents.tsv": ContinentRow, "place_abbreviations.tsv": PlaceAbbreviationRow,
-    "country_points.tsv": CountryPointRow,
+    "country_points.tsv": CountryPointRow, "regions.tsv": RegionRow,
     "countries.tsv": CountryRow, "currencies.tsv": CurrencyRow, "date_words.tsv": DateWordRow,
     "figure_cues.tsv": FigureCueRow, "figure_hedges.tsv": FigureHedgeRow,
     "figure_sources.tsv": FigureSourceRow, "first_names.tsv": FirstNameRow, "metonyms.tsv": MetonymRow,

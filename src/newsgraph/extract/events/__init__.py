@@ -87,6 +87,7 @@ from .discourse import fill_from_article
 from .modality import as_plover
 from .salience import mark_main
 from .sentence import _Context, _sentence_events
+from .syntax import repaired
 
 log = logging.getLogger(__name__)
 
@@ -95,6 +96,7 @@ __all__ = ["extract", "as_plover", "is_event_noun"]
 
 def extract(doc, article: Article, found: Found) -> list[Event]:
     """PLOVER events of one article, one per source-target pair, sorted by sentence then trigger."""
+    doc = repaired(doc)  # a copy when the parser misread a prenominal participle; ``doc`` stays as given
     index = MentionIndex(found.entities)
     dates_by_gov = _date_governors(doc, found, text=article.text)
     ctx = _Context(article_country=dominant_country(doc, index))

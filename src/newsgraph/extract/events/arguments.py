@@ -97,7 +97,8 @@ def _arguments(cand: _Cand, index: MentionIndex) -> None:
                     cand.targets = [between[1]]
                     break
     if not cand.targets:  # last resort: people named by what they are ("rescued survivors")
-        objs = [o for v in verbs for o in _objects(v) if _looks_actor(o, index, people=True)] or \
+        objs = [o for v in verbs for o in _objects(v) if _looks_actor(o, index, people=True) and not (
+            cand.type in _OWN_FORCES_TYPES and o.i in word_ids)] or \
             [o for v in verbs for p in v.children if p.dep_ == "prep" and p.lower_ in ("for", "against", "on", "at")
              for o in p.children if o.dep_ == "pobj" and _looks_actor(o, index, people=True)]
         if objs:

@@ -30,7 +30,7 @@ from ...model import Actor, Entity, Event
 from .. import gazetteer
 from ..actors import is_non_actor
 
-_ARMY_WORDS = frozenset({"army", "military", "soldier", "troop", "general", "armed forces"})
+_ARMY_WORDS = frozenset({"army", "military", "soldier", "troop", "general", "armed forces", "tank"})
 _CROWD_WORDS = frozenset({"crowd", "demonstrator", "protester", "protestor", "people", "resident", "citizen",
                           "thousand", "hundred", "dozen", "student", "worker", "crowds", "throng", "mob"})
 _DESCRIPTIVE = frozenset({"ageing", "aging", "elderly", "nonagenarian", "octogenarian", "veteran", "embattled",
@@ -161,12 +161,21 @@ _INSTITUTIONS = frozenset({"parliament", "assembly", "court", "senate", "congres
                            "judiciary", "presidency", "embassy", "regulator", "parliamentarians", "lawmakers"})
 
 
+_BODIES = frozenset({"parliament", "assembly", "senate", "congress", "legislature"})  # one per country
+
+
 def _institution(actor: Actor, head) -> Actor | None:
     """"Zimbabwe's parliament", "Peru's top court" -> "parliament of Zimbabwe", "top court of Peru":
-    one name for a state's institution however the sentence words it."""
+    one name for a state's institution however the sentence words it. A bare "parliament" of an
+    actor coded with its country is that country's parliament too (a state has one legislature)."""
     if head is None or head.lower_ not in _INSTITUTIONS or actor.entity is not None:
         return None
     poss = [c for c in head.children if c.dep_ == "poss"]
+    if not poss and head.lower_ in _BODIES and head.tag_ == "NN" and _country(actor) and not any(
+            c.dep_ in ("amod", "compound", "prep") for c in head.children):
+        # "was impeached by parliament": the one parliament of the country the actor is coded with
+        name = gazetteer.country_name(_country(actor))
+        return replace(actor, name=f"{head.text.lower()} of {name}", text=actor.text or actor.name) if name else None
     if len(poss) != 1 or poss[0].ent_type_ != "GPE":
         return None
     country = gazetteer.country_code(poss[0].text)

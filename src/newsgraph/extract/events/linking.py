@@ -46,6 +46,11 @@ def _satisfied(entry: Entry, tok, *, as_object: bool, index: MentionIndex) -> bo
             if not any(o.lemma_.lower() in opts or o.lower_ in opts for p in _preps(tok)
                        for o in p.subtree if o.dep_ == "pobj"):
                 return False
+        elif kind == "subj":  # "tanks rolled into the capital": what moves makes it a deployment
+            subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+            if subj is None or not ({subj.lemma_.lower(), subj.lower_} | {
+                    f"{m.lower_} {subj.lemma_.lower()}" for m in subj.children if m.dep_ in ("amod", "compound")}) & opts:
+                return False
         elif kind == "mod":
             if not (_mods(tok) & opts):
                 return False

@@ -11,7 +11,7 @@ from ..actor_context import (
     protest_target, same_actor, state_actor, target_words,
 )
 from .. import gazetteer
-from ..actors import PRONOUNS, code_actor
+from ..actors import PRONOUNS, code_actor, noun_kind, sector_of_noun
 from ..event_lexicon import entries
 from ..linking import MentionIndex
 from .arguments import _arguments, _code_all, _named_company, _quote_speaker
@@ -40,6 +40,15 @@ def _state_agent(actor: Actor) -> bool:
     whatever country the sentence gives him: his attack is on the country where it happens."""
     parts = (actor.code or "").split()
     return len(parts) > 1 and parts[-1] in ("GOV", "MIL", "COP", "JUD", "LEG", "SPY")
+
+
+def _hardware_subject(verb) -> bool:
+    """Is the verb's subject military equipment ("military vehicles", "armoured cars"), which no actor
+    codes but only an army moves?"""
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subj is not None and noun_kind(subj.text) == "device" and any(
+        c.dep_ in ("amod", "compound") and sector_of_noun(c.lemma_, c.text) == "MIL" or
+        c.lower_ in ("armoured", "armored") for c in subj.children)
 
 
 def _scene_country(cand: _Cand, found: Found, index: MentionIndex) -> str | None:
@@ -118,6 +127,13 @@ def _sentence_events(sent, article: Article, found: Found, index: MentionIndex,
             targets = [domestic(sources[0][0], a, f) for a, f in targets]
         if not sources and cand.source_actor is not None:
             sources = [(cand.source_actor, 0.7)]
+        if not sources and cand.type == "MOBILIZE" and cand.kind == "verb" and _hardware_subject(cand.head):
+            # "military vehicles rolled into the capital": the army of the country where they move
+            country = place_country or _scene_country(cand, found, index) or ctx.article_country
+            if country:
+                subj = next(c for c in cand.head.children if c.dep_ == "nsubj")
+                sources = [(Actor(name=f"{gazetteer.country_name(country) or country} military", entity=None,
+                                  code=f"{country} MIL", text=" ".join(t.text for t in subj.subtree)), 0.6 * 0.8)]
         if not sources and not targets:
             continue  # an event with no participant says nothing about who did what to whom
         scene = place_country or (_scene_country(cand, found, index) or ctx.article_country

@@ -105,3 +105,58 @@ def _negated(tok) -> bool:
         if c.dep_ == "det" and c.lower_ == "no":
             return True
     return False
+
+
+_NOT_MAIN_VERBS = frozenset({"be", "have", "do", "will", "would", "shall", "should", "can", "could", "may",
+                             "might", "must", "get"})
+
+
+def _prenominal_participles(sent) -> list[tuple]:
+    """(main verb, participle, object) where the small parser read "removed ousted President X" as two verbs.
+
+    A participle right after a verb and right before its own object ("freed jailed
+    activist X", "detained ousted leader Y") describes that object; the verb before
+    it is the act. The parser hangs it as a clausal complement with no subject of its
+    own, or makes the real verb its auxiliary. Only these exact shapes are read this way.
+    """
+    found = []
+    for v2 in sent:
+        if v2.tag_ not in ("VBN", "VBD") or v2.i == sent.start:
+            continue
+        objs = [c for c in v2.children if c.dep_ == "dobj" and c.left_edge.i == v2.i + 1]
+        if len(objs) != 1 or objs[0].pos_ not in ("PROPN", "NOUN"):
+            continue
+        v1 = v2.doc[v2.i - 1]
+        if v1.pos_ != "VERB" and not (v1.dep_ == "aux" and v1.tag_ == "VBD") or v1.lemma_ in _NOT_MAIN_VERBS:
+            continue
+        if v2.dep_ in ("ccomp", "xcomp", "conj", "advcl") and v2.head.i == v1.i:
+            if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark", "cc") for c in v2.children) \
+                    or any(c.dep_ in ("dobj", "cc") for c in v1.children):
+                continue
+            found.append((v1, v2, objs[0]))
+        elif v1.dep_ == "aux" and v1.head.i == v2.i and v1.tag_ == "VBD":
+            found.append((v1, v2, objs[0]))  # "the army detained ousted leader X": "detained" is no auxiliary
+    return found
+
+
+def repaired(doc):
+    """``doc``, or a copy whose prenominal participles hang on their noun (see ``_prenominal_participles``).
+
+    The caller's Doc is never changed: the copy is made only when a repair applies.
+    """
+    fixes = [f for sent in doc.sents for f in _prenominal_participles(sent)]
+    if not fixes:
+        return doc
+    out = doc.copy()
+    for v1, v2, obj in fixes:
+        v1, v2, obj = out[v1.i], out[v2.i], out[obj.i]
+        if v1.dep_ == "aux":  # v1 takes v2's place in the tree
+            root = v2.head.i == v2.i
+            head, dep = v2.head, v2.dep_
+            v1.head, v1.dep_ = (v1 if root else head), dep
+        for c in list(v2.children):
+            if c.i != obj.i:
+                c.head = v1
+        obj.head, obj.dep_ = v1, "dobj"
+        v2.head, v2.dep_, v2.pos_ = obj, "amod", "ADJ"
+    return out

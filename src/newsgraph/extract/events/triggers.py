@@ -128,7 +128,9 @@ def _verb_candidate(tok, index: MentionIndex) -> _Cand | None:
             if ntype:
                 return _Cand(ntype, "light", tok, [tok, o])
             for c in o.lefts:  # "launched a mediation effort", "undertook a peace mission"
-                if c.dep_ in ("compound", "amod") and c.pos_ == "NOUN":
+                if c.dep_ in ("compound", "amod") and c.pos_ == "NOUN" and not (
+                        sector_of_noun(o.lemma_, o.text) and _noun_type(c, index, as_object=True) == "PROTEST"):
+                    # ("sent riot police": the compound says what the police are for, not a protest)
                     ntype = _noun_type(c, index, as_object=True)
                     if ntype:
                         return _Cand(ntype, "light", tok, [tok, c, o])
