@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newsgraph.api.guard import CSP
+from newsgraph.store.queries import encode_cursor
 
 from .conftest import TOKEN
 
@@ -32,6 +33,12 @@ def _shape(r, status: int, code: str | None = None) -> dict:
     ("/api/events?country=R", 422, "invalid_request"),
     ("/api/events?cursor=not-a-cursor", 400, "bad_input"),
     ("/api/stories?cursor=MQ", 400, "bad_input"),
+    # well-formed cursors this API never makes: SQLite used to answer an empty page (issue 16)
+    ("/api/events?cursor=" + encode_cursor("abc"), 400, "bad_input"),
+    ("/api/articles?cursor=" + encode_cursor("abc"), 400, "bad_input"),
+    ("/api/quotes?q=talks&cursor=" + encode_cursor(2 ** 70), 400, "bad_input"),
+    ("/api/stories?cursor=" + encode_cursor(12), 400, "bad_input"),
+    ("/api/stories?cursor=" + encode_cursor("9" * 30 + "|s1"), 400, "bad_input"),
     ("/api/search?q=%21%21", 400, "bad_input"),
     ("/api/quotes?speaker=a%00b", 400, "bad_request"),
     ("/api/search?q=" + "x" * 5000, 414, "uri_too_long"),

@@ -48,3 +48,12 @@ def test_render_article_link_escapes_everything(art, span, expected):
     from newsgraph.api.render import article_link
 
     assert str(article_link(art, span)) == expected
+
+
+def test_render_dict_fields_are_keys_first_then_attributes():
+    from newsgraph.api.render import make_templates
+
+    env = make_templates()
+    out = env.from_string("{{ d.items }}|{{ d.missing }}|{{ n.real }}|{{ d.get('k', 'no') }}").render(
+        d={"items": "<x>"}, n=3)
+    assert out == "&lt;x&gt;||3|no"  # a key named like a dict method is the key; other objects keep attributes

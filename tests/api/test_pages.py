@@ -56,3 +56,20 @@ def test_pages_render(client, url):
 def test_pages_entity_lists_quotes_and_stories(client):
     html = _main(client.get("/entity?name=Ilse%20Brandt").text)
     assert "We hit only military targets" in html and 'href="/stories/s-strike"' in html
+
+
+def test_pages_story_reads_facts_and_quoted_texts_of_its_articles(desk_url):
+    from newsgraph.store import Store, browse, queries
+
+    with Store(desk_url) as store, store.engine.connect() as conn:
+        got = browse.facts_among(conn, ("figures", "quotes"), ["a1", "a2", "a1"])
+        for kind, query in (("figures", queries.figures), ("quotes", queries.quotes)):
+            want = [{**{k: v for k, v in f.items() if k != "article"}, "article_id": a}
+                    for a in ("a1", "a2") for f in query(conn, article=a).items]
+            assert want and got[kind] == want
+        assert [len(v) for v in browse.facts_among(conn, ("figures", "quotes"), ["a1", "a2"], limit=1).values()] == [1, 1]
+        assert browse.facts_among(conn, ("quotes",), []) == {"quotes": []}
+        summaries = browse.article_summaries(conn, ["a2", "a1", "nope"], text_of={"a2"})
+        assert [s["id"] for s in summaries] == ["a1", "a2"]
+        assert summaries[0]["text"] is None and "At least 19" in summaries[1]["text"]
+        assert "text" not in browse.article_summaries(conn, ["a1"])[0]

@@ -166,6 +166,37 @@ def test_store_full_text_search_articles_and_quotes(filled):
         filled.search("  ?! ")
 
 
+def _all_pages(fetch, **kw) -> list[str]:
+    """Every page of a query, two items a page: article ids, or "article:text" for quotes."""
+    seen, cursor = [], None
+    for _ in range(20):  # bounded
+        page = fetch(limit=2, cursor=cursor, **kw)
+        seen += [item["article"]["id"] + ":" + item["text"] if "article" in item else item["id"] for item in page.items]
+        cursor = page.next
+        if cursor is None:
+            return seen
+    raise AssertionError("paging did not end")
+
+
+@pytest.mark.parametrize("window", [1, 3, 8])
+def test_store_full_text_pages_agree_whatever_the_probe_window(filled, monkeypatch, window):
+    """PostgreSQL searches the next ``PROBE`` keys in order, then the GIN index beyond them (issue 15):
+    every split must give the pages one query over everything gives."""
+    from newsgraph.store import queries
+
+    searches = [(filled.search, {"q": "Forces UKR"}), (filled.search, {"q": "Velmora shelled"}),
+                (filled.search, {"q": "Velmora", "newest_first": True}),
+                (filled.search, {"q": "Velmora", "since": "2024-10-04"}),
+                (filled.quotes, {"q": "bread water"}), (filled.quotes, {"q": "bread", "newest_first": True}),
+                (filled.quotes, {"q": "said", "speaker": "Ana Petrova"})]
+    monkeypatch.setattr(queries, "PROBE", {"articles": 10 ** 6, "quotes": 10 ** 6})
+    whole = [_all_pages(fetch, **kw) for fetch, kw in searches]
+    assert whole[0] == ["u0", "u1", "u2"] and len(whole[1]) == 10 and whole[2][0] == "u2"
+    assert [q.split(":")[0] for q in whole[4]] == ["u0", "u1", "u2"]
+    monkeypatch.setattr(queries, "PROBE", {"articles": window, "quotes": window})
+    assert [_all_pages(fetch, **kw) for fetch, kw in searches] == whole
+
+
 def test_store_figures_entities_articles_stories(filled):
     assert len(filled.figures(kind="killed", min_value=10, limit=100).items) == 10
     assert filled.figures(kind="killed", min_value=13).items == []

@@ -9,7 +9,7 @@ client never sees internals.
 from __future__ import annotations
 
 import logging
-from typing import Any, Callable
+from typing import Any, Callable, TypeVar
 
 from fastapi import Request
 from fastapi.exceptions import RequestValidationError
@@ -20,6 +20,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from ..errors import NewsgraphError
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 CODES = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found", 405: "method_not_allowed",
          406: "not_acceptable", 411: "length_required", 413: "too_large", 415: "unsupported_media_type",
@@ -42,6 +43,13 @@ class ApiError(Exception):
                  headers: dict[str, str] | None = None) -> None:
         super().__init__(message)
         self.status, self.message, self.code, self.headers = status, message, code, headers
+
+
+def found(value: T | None, what: str, key: str) -> T:
+    """``value`` when the look-up found it, else the 404 every "one X by id" route answers."""
+    if value is None:
+        raise ApiError(404, f"no {what} {key!r}")
+    return value
 
 
 def wants_json(request: Request) -> bool:
@@ -94,4 +102,4 @@ def install_handlers(app, render_error: Render) -> None:
         return respond(request, 500, error_body(500, "internal error (logged on the server)"))
 
 
-__all__ = ["ApiError", "error_body", "install_handlers", "wants_json", "CODES"]
+__all__ = ["ApiError", "error_body", "found", "install_handlers", "wants_json", "CODES"]

@@ -14,7 +14,7 @@ from fastapi.responses import HTMLResponse
 
 from ..store import browse, queries
 from .deps import Db, Cursor
-from .errors import ApiError
+from .errors import ApiError, found
 from .highlight import facts_of, segments
 from .render import render
 from .story_view import story_view
@@ -37,19 +37,14 @@ def stories_page(request: Request, db: Db, cursor: Cursor = None,
 def story_page(request: Request, db: Db, story_id: Id) -> HTMLResponse:
     """One story: timeline, figures by outlet, quotes by speaker, copies, places, articles."""
     with db.connect() as conn:
-        view = story_view(conn, story_id)
-        if view is None:
-            raise ApiError(404, f"no story {story_id!r}")
-        return render(request, "story.html", view)
+        return render(request, "story.html", found(story_view(conn, story_id), "story", story_id))
 
 
 @router.get("/articles/{article_id}", response_class=HTMLResponse)
 def article_page(request: Request, db: Db, article_id: Id) -> HTMLResponse:
     """One article: its text with every fact's evidence highlighted by kind, the facts beside it."""
     with db.connect() as conn:
-        record = browse.article_record(conn, article_id)
-        if record is None:
-            raise ApiError(404, f"no article {article_id!r}")
+        record = found(browse.article_record(conn, article_id), "article", article_id)
         facts = facts_of(record)
         return render(request, "article.html", {
             "a": record, "facts": facts, "segments": segments(record.get("text") or "", facts),

@@ -16,7 +16,7 @@ from pydantic import BaseModel
 from ..model import ENTITY_TYPES, FIGURE_KINDS, PLOVER_TYPES
 from ..store import browse, queries
 from .deps import Db, Cursor, From, Limit, Text, To
-from .errors import ApiError
+from .errors import found
 
 router = APIRouter(prefix="/api", tags=["read"])
 Id = Annotated[str, Path(max_length=300)]
@@ -59,10 +59,7 @@ def list_articles(db: Db, q: Text = None, source: Text = None, since: From = Non
 def get_article(db: Db, article_id: Id) -> JSONResponse:
     """One analysed article's SCHEMA record: text and every fact with its span."""
     with db.connect() as conn:
-        record = browse.article_record(conn, article_id)
-        if record is None:
-            raise ApiError(404, f"no article {article_id!r}")
-        return JSONResponse(record)
+        return JSONResponse(found(browse.article_record(conn, article_id), "article", article_id))
 
 
 @router.get("/stories", response_model=PageOut, responses=ERRORS)
@@ -77,9 +74,7 @@ def list_stories(db: Db, min_size: Annotated[int, Query(ge=1, le=1_000_000)] = 1
 def get_story(db: Db, story_id: Id) -> JSONResponse:
     """One SCHEMA story (articles, merged events, discrepancies) with its articles' summaries and copies."""
     with db.connect() as conn:
-        story = queries.story(conn, story_id)
-        if story is None:
-            raise ApiError(404, f"no story {story_id!r}")
+        story = found(queries.story(conn, story_id), "story", story_id)
         ids = story.get("articles") or []
         return JSONResponse({**story, "article_summaries": browse.article_summaries(conn, ids),
                              "syndication": browse.syndication_among(conn, ids)})

@@ -16,6 +16,8 @@ from ..store import browse, queries
 
 CAP = 500
 MAX_EVIDENCE = 320
+EVIDENCE = 6
+"""Mentions quoted per merged event on the timeline."""
 
 
 def _excerpt(text: str | None, span: Any) -> str | None:
@@ -28,11 +30,17 @@ def _excerpt(text: str | None, span: Any) -> str | None:
     return piece if len(piece) <= MAX_EVIDENCE else piece[: MAX_EVIDENCE - 1] + "…"
 
 
+def _quoted(story: Mapping[str, Any]) -> set[str]:
+    """The articles whose words the timeline quotes (the evidence of each merged event)."""
+    return {m.get("article") for e in story.get("events") or () for m in (e.get("mentions") or ())[:EVIDENCE]
+            if isinstance(m, Mapping) and isinstance(m.get("article"), str)}
+
+
 def _timeline(story: Mapping[str, Any], arts: dict[str, dict]) -> list[dict[str, Any]]:
     out = []
     for e in story.get("events") or ():
         evidence = []
-        for m in (e.get("mentions") or ())[:6]:
+        for m in (e.get("mentions") or ())[:EVIDENCE]:
             art = arts.get(m.get("article")) if isinstance(m, Mapping) else None
             if art is not None:
                 evidence.append({"article": art, "span": m.get("span"), "text": _excerpt(art.get("text"), m.get("span"))})
@@ -122,10 +130,10 @@ def story_view(conn: Connection, story_id: str) -> dict[str, Any] | None:
     if story is None:
         return None
     ids = list(story.get("articles") or ())
-    articles = browse.article_summaries(conn, ids[:CAP], with_text=True)
+    articles = browse.article_summaries(conn, ids[:CAP], text_of=_quoted(story))
     arts = {a["id"]: a for a in articles}
-    figures = queries.figures(conn, story=story_id, limit=CAP).items
-    quotes = queries.quotes(conn, story=story_id, limit=CAP).items
+    facts = browse.facts_among(conn, ("figures", "quotes"), arts, limit=CAP)
+    figures, quotes = ([{**f, "article": arts[f["article_id"]]} for f in facts[k]] for k in ("figures", "quotes"))
     places = browse.located_places(conn, ids, limit=CAP)
     copies = browse.syndication_among(conn, ids)
     discrepancies = list(story.get("discrepancies") or ())

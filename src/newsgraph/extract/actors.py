@@ -43,6 +43,7 @@ from ..model import Actor, Entity
 from . import gazetteer
 from .actor_context import region_country
 from .event_lexicon import is_event_noun
+from .doc_memo import per_sentence
 from .linking import MentionIndex
 
 # Modifier dependencies that carry an actor's nationality or title ("Russian", "Iran's", "Foreign Minister").
@@ -153,6 +154,7 @@ def _join(country: str | None, sector: str | None) -> str | None:
 _DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
 
 
+@per_sentence
 def dateline_end(sent) -> int:
     """Token index of the dash closing a wire dateline ("WASHINGTON, Sept 17 -"), or -1.
 

@@ -70,8 +70,14 @@ def _keys_of(lemma: str, low: str, inflected: bool) -> tuple[str, ...]:
     return tuple(dict.fromkeys(keys))
 
 def entries(tok, kind: str) -> tuple[Entry, ...]:
+    """The lexicon entries of ``kind`` for the first of ``lemma_keys(tok)`` that has any."""
+    return _entries_of(tok.lemma_, tok.lower_, tok.pos_, kind)
+
+@functools.lru_cache(maxsize=65536)
+def _entries_of(lemma: str, low: str, pos: str, kind: str) -> tuple[Entry, ...]:
+    # asked several times for every token (one kind per rule): memoised on the strings it reads
     lex = lexicon()
-    for key in lemma_keys(tok):
+    for key in _keys_of(lemma.lower(), low, pos in ("VERB", "AUX", "NOUN")):
         hit = lex.get((key, kind))
         if hit:
             return hit

@@ -85,7 +85,8 @@ def fold(text: str) -> str:
     return text if text.isascii() else anyascii(text)
 
 
-def normalise(text: str) -> str:
+@functools.lru_cache(maxsize=65536)
+def normalise(text: str) -> str:  # memoised: every look-up of every phrase asks it
     """The look-up key for surface text: folded case and accents, no dots or "the", hyphens as spaces.
 
     Examples: "the U.S." -> "us"; "Côte d'Ivoire" -> "cote d'ivoire"; "Đinđić" -> "dindic";

@@ -35,8 +35,12 @@ def place_at(places: Sequence[Place], span: Span | None) -> Place | None:
     return None
 
 
-def _locative_places(doc, places: Sequence[Place], head) -> list[tuple[int, Place]]:
-    """Places that are objects of a locative preposition attached to ``head``'s clause, with depth."""
+def _place_chains(doc, places: Sequence[Place]) -> list[tuple[Place, dict[int, int]]]:
+    """Each place with coordinates that is the object of a locative preposition, with the tokens that
+    preposition hangs from (token index -> depth), climbing to the clause's verb at most 4 steps.
+
+    Worked out once per article: events and figures ask it for every trigger and every figure.
+    """
     out = []
     for p in places:
         if p.lat is None:
@@ -49,13 +53,20 @@ def _locative_places(doc, places: Sequence[Place], head) -> list[tuple[int, Plac
             tok = tok.head
         if tok.dep_ != "pobj" or tok.head.lower_ not in _LOCATIVE:
             continue
-        prep = tok.head
-        # climb from the preposition to the verb it modifies and check it is the head's clause
-        node, depth = prep.head, 0
-        while node.i != head.i and node.head.i != node.i and depth < 4 and node.pos_ not in ("VERB", "AUX"):
+        # climb from the preposition to the verb it modifies: a clause head on the way takes the place
+        node, depth, chain = tok.head.head, 0, {}
+        while True:
+            chain.setdefault(node.i, depth)
+            if node.head.i == node.i or depth >= 4 or node.pos_ in ("VERB", "AUX"):
+                break
             node, depth = node.head, depth + 1
-        if node.i == head.i:
-            out.append((depth, p))
+        out.append((p, chain))
+    return out
+
+
+def _locative_places(chains: Sequence[tuple[Place, dict[int, int]]], head) -> list[tuple[int, Place]]:
+    """Places whose locative preposition is attached to ``head``'s clause, nearest first, with depth."""
+    out = [(chain[head.i], p) for p, chain in chains if head.i in chain]
     out.sort(key=lambda x: x[0])
     return out
 
@@ -72,13 +83,14 @@ def link_events(doc, events: Sequence[Event], places: Sequence[Place]) -> list[E
     """Each event with its place record in ``location`` (and ``place``/``place_span`` when the
     events stage had none and the trigger's clause names one)."""
     out = []
+    chains = _place_chains(doc, places)
     for ev in events:
         loc = place_at(places, ev.place_span)
         if loc is None and ev.place is None and ev.trigger_span is not None:
             trig = doc.char_span(ev.trigger_span[0], ev.trigger_span[1], alignment_mode="expand")
             if trig is not None:
                 actors = [a.span for a in (ev.source, ev.target) if a is not None and a.span is not None]
-                for _, p in _locative_places(doc, places, _verb_of(trig.root)):
+                for _, p in _locative_places(chains, _verb_of(trig.root)):
                     if not any(_overlap(tuple(p.span), tuple(a)) for a in actors):
                         loc = p
                         ev = replace(ev, place=p.name, place_span=tuple(p.span))
@@ -91,17 +103,18 @@ def link_figures(doc, figures: Sequence[Figure], places: Sequence[Place]) -> lis
     """Each figure with the place where what it counts happened ("killed in Aleppo"), when its
     sentence says so."""
     out = []
+    chains = _place_chains(doc, places)
     for f in figures:
         sp = doc.char_span(f.span[0], f.span[1], alignment_mode="expand")
         where = None
         if sp is not None:
-            hits = _locative_places(doc, places, _verb_of(sp.root))
+            hits = _locative_places(chains, _verb_of(sp.root))
             if hits:
                 where = hits[0][1]
             else:
                 sent = sp.sent
-                in_sent = [p for p in places if sent.start_char <= p.span[0] < sent.end_char]
-                located = [p for _, p in _locative_places(doc, in_sent, sent.root)]
+                in_sent = [(p, c) for p, c in chains if sent.start_char <= p.span[0] < sent.end_char]
+                located = [p for _, p in _locative_places(in_sent, sent.root)]
                 where = located[0] if located else None
         out.append(replace(f, place=where) if where is not None else f)
     return out

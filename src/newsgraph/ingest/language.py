@@ -7,6 +7,7 @@ lets summaries warn when non-English articles were analysed with English rules.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 _STOP = {
     "en": "the of and to in is that for it was on with as by he said at from his an be have are has were which".split(),
@@ -26,6 +27,7 @@ def detect_language(text: str, *, sample: int = 4000) -> str:
     words = [w.lower() for w in _WORD.findall(text[:sample])]
     if len(words) < 8:
         return "en"
-    scores = {lang: sum(w in stop for w in words) for lang, stop in _SETS.items()}
+    counts = Counter(words)  # one pass over the words, then a look-up per stop word
+    scores = {lang: sum(counts[w] for w in stop if w in counts) for lang, stop in _SETS.items()}
     best = max(scores, key=lambda k: (scores[k], k == "en"))
     return best if scores[best] > 0 else "en"

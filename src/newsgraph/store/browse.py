@@ -9,9 +9,11 @@ Core, so every value the user typed reaches the database as a bound parameter.
 
 from __future__ import annotations
 
-from typing import Any, Iterable
+import functools
+from typing import Any, Collection, Iterable, Sequence
 
-from sqlalchemy import ColumnElement, Connection, and_, func, or_, select
+from sqlalchemy import ColumnElement, Connection, Select, and_, bindparam, case, func, literal, null, or_, select, \
+    union_all
 
 from ..errors import BadInput
 from . import schema as t
@@ -36,20 +38,46 @@ def places(conn: Connection, *, name: str | None = None, country: str | None = N
     return _fact_page(conn, t.places, where, cursor=cursor, limit=limit, newest_first=newest_first)
 
 
+# The statements of the desk's pages, built once: building a SQLAlchemy statement costs more than
+# SQLite takes to run it, and these run on every story or article page (values are bound per call).
+_IDS = bindparam("ids", expanding=True)
+_P = t.places
+_LOCATED = (select(_P.c.name, _P.c.country, _P.c.lat, _P.c.lon, func.count().label("mentions"),
+                   func.min(_P.c.article_id).label("article_id"))
+            .where(_P.c.article_id.in_(_IDS), _P.c.lat.is_not(None), _P.c.lon.is_not(None))
+            .group_by(_P.c.name, _P.c.country, _P.c.lat, _P.c.lon)
+            .order_by(func.count().desc(), _P.c.name).limit(bindparam("limit")))
+_A = t.articles
+_SUMMARY = (_A.c.id, _A.c.url, _A.c.source, _A.c.title, _A.c.published)
+_SUMMARIES = select(*_SUMMARY).where(_A.c.id.in_(_IDS))
+_SUMMARIES_TEXT = select(*_SUMMARY, case((_A.c.id.in_(bindparam("text_of", expanding=True)), _A.c.text),
+                                         else_=null()).label("text")).where(_A.c.id.in_(_IDS))
+_SYNDICATION = (select(t.syndication.c.record).where(t.syndication.c.copy.in_(_IDS))
+                .order_by(t.syndication.c.copy))
+_ARTICLE = select(_A).where(_A.c.id == bindparam("id"))
+_STORY_OF = (select(t.stories.c.id, t.stories.c.title, t.stories.c.size)
+             .join(t.story_members, t.story_members.c.story_id == t.stories.c.id)
+             .where(t.story_members.c.article_id == bindparam("id")))
+
+
+@functools.cache
+def _facts_statement(kinds: tuple[str, ...]) -> Select:
+    parts = []
+    for kind in kinds:
+        f = t.FACT_TABLES[kind]
+        sub = (select(literal(kind).label("kind"), f.c.id, f.c.article_id, f.c.record)
+               .where(f.c.article_id.in_(_IDS)).order_by(f.c.id).limit(bindparam("limit")).subquery())
+        parts.append(select(sub))
+    return union_all(*parts).order_by("kind", "id")
+
+
 def located_places(conn: Connection, article_ids: Iterable[str], *, limit: int = 500) -> list[dict[str, Any]]:
     """The located places named in the given articles, one row per (name, country, lat, lon) with its
     number of mentions and one article naming it, most mentioned first (the story map; no JSON read)."""
     ids = list(article_ids)
     if not ids:
         return []
-    p = t.places
-    rows = conn.execute(
-        select(p.c.name, p.c.country, p.c.lat, p.c.lon, func.count().label("mentions"),
-               func.min(p.c.article_id).label("article_id"))
-        .where(p.c.article_id.in_(ids), p.c.lat.is_not(None), p.c.lon.is_not(None))
-        .group_by(p.c.name, p.c.country, p.c.lat, p.c.lon)
-        .order_by(func.count().desc(), p.c.name).limit(limit)).mappings().all()
-    return [dict(r) for r in rows]
+    return [dict(r) for r in conn.execute(_LOCATED, {"ids": ids, "limit": limit}).mappings()]
 
 
 def _story_key(size: int, story_id: str) -> str:
@@ -69,7 +97,7 @@ def story_list(conn: Connection, *, min_size: int = 1, limit: int = 50, cursor: 
     after = decode_cursor(cursor)
     if after is not None:
         size_text, sep, last_id = str(after).partition("|")
-        if not sep or not size_text.isdigit():
+        if not sep or not size_text.isdigit() or len(size_text) > 18:  # a size must fit a 64-bit integer
             raise BadInput(f"not a cursor from this API: {cursor!r}")
         size = int(size_text)
         stmt = stmt.where(or_(s.c.size < size, and_(s.c.size == size, s.c.id > last_id)))
@@ -106,15 +134,37 @@ def story_list(conn: Connection, *, min_size: int = 1, limit: int = 50, cursor: 
     return Page(page, nxt)
 
 
-def article_summaries(conn: Connection, ids: Iterable[str], *, with_text: bool = False) -> list[dict[str, Any]]:
-    """Summaries (id, url, source, title, published[, text]) of the given articles, oldest first."""
+def article_summaries(conn: Connection, ids: Iterable[str], *,
+                      text_of: Collection[str] = ()) -> list[dict[str, Any]]:
+    """Summaries (id, url, source, title, published) of the given articles, oldest first.
+
+    The articles in ``text_of`` also get their ``text`` (the others None): a page
+    quoting a few articles' words reads those texts only, not every member's.
+    """
     wanted = list(dict.fromkeys(ids))
     if not wanted:
         return []
-    a = t.articles
-    cols = [a.c.id, a.c.url, a.c.source, a.c.title, a.c.published] + ([a.c.text] if with_text else [])
-    rows = conn.execute(select(*cols).where(a.c.id.in_(wanted))).mappings().all()
+    if text_of:
+        rows = conn.execute(_SUMMARIES_TEXT, {"ids": wanted, "text_of": list(text_of)}).mappings()
+    else:
+        rows = conn.execute(_SUMMARIES, {"ids": wanted}).mappings()
     return sorted((dict(r) for r in rows), key=lambda r: (r["published"] or "", r["id"]))
+
+
+def facts_among(conn: Connection, kinds: Sequence[str], ids: Iterable[str], *,
+                limit: int = 500) -> dict[str, list[dict[str, Any]]]:
+    """The records of each fact kind (``"figures"``, ``"quotes"``...) stated in the given articles, at
+    most ``limit`` per kind in storage order, each with its ``article_id``: one round trip for all kinds,
+    and no join (the caller has the articles already)."""
+    wanted = list(dict.fromkeys(ids))
+    out: dict[str, list[dict[str, Any]]] = {k: [] for k in kinds}
+    if not wanted or not kinds:
+        return out
+    for kind, _id, aid, rec in conn.execute(_facts_statement(tuple(kinds)), {"ids": wanted, "limit": limit}):
+        fact = _record(rec)  # a dict of its own (decoded per row)
+        fact["article_id"] = aid
+        out[kind].append(fact)
+    return out
 
 
 def syndication_among(conn: Connection, ids: Iterable[str]) -> list[dict[str, Any]]:
@@ -122,24 +172,20 @@ def syndication_among(conn: Connection, ids: Iterable[str]) -> list[dict[str, An
     wanted = list(ids)
     if not wanted:
         return []
-    rows = conn.execute(select(t.syndication.c.record).where(t.syndication.c.copy.in_(wanted))
-                        .order_by(t.syndication.c.copy)).scalars()
-    return [_record(r) for r in rows]
+    return [_record(r) for r in conn.execute(_SYNDICATION, {"ids": wanted}).scalars()]
 
 
 def article_record(conn: Connection, article_id: str) -> dict[str, Any] | None:
     """The SCHEMA record of one stored article (text and facts), or None."""
     from .db import Store
 
-    rows = conn.execute(select(t.articles).where(t.articles.c.id == article_id)).mappings().all()
+    rows = conn.execute(_ARTICLE, {"id": article_id}).mappings().all()
     return next(Store._rebuild(conn, list(rows)), None)
 
 
 def story_of(conn: Connection, article_id: str) -> dict[str, Any] | None:
     """The id, title and size of the story an article belongs to, or None."""
-    row = conn.execute(select(t.stories.c.id, t.stories.c.title, t.stories.c.size)
-                       .join(t.story_members, t.story_members.c.story_id == t.stories.c.id)
-                       .where(t.story_members.c.article_id == article_id)).mappings().first()
+    row = conn.execute(_STORY_OF, {"id": article_id}).mappings().first()
     return None if row is None else dict(row)
 
 
@@ -175,4 +221,4 @@ def entity_profile(conn: Connection, name: str, *, limit: int = 100) -> dict[str
             "said": said, "did": did, "done_to": done_to, "places": where, "stories": stories}
 
 
-__all__ = ["places", "located_places", "story_list", "article_summaries", "article_record", "syndication_among", "story_of", "entity_profile"]
+__all__ = ["places", "located_places", "story_list", "article_summaries", "facts_among", "article_record", "syndication_among", "story_of", "entity_profile"]

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Sequence
 
-from sqlalchemy import ColumnElement, Connection, Select, func, literal_column, or_, select, text
+from sqlalchemy import ColumnElement, Connection, Select, bindparam, func, literal_column, or_, select, text
 
 from ..errors import BadInput
 from . import schema as t
@@ -49,6 +49,24 @@ def decode_cursor(cursor: str | None) -> int | str | None:
     return key
 
 
+_BIGINT = 2 ** 63
+
+
+def _cursor_key(cursor: str | None, id_col: ColumnElement) -> int | str | None:
+    """The key of ``cursor`` checked against the column it pages on, so that every backend refuses a
+    cursor that is not ours the same way (PostgreSQL would refuse a text key for a number column,
+    while SQLite would compare it and answer an empty page; SQLite cannot bind an integer over 64 bits)."""
+    key = decode_cursor(cursor)
+    if key is None:
+        return None
+    if id_col.type.python_type is int:
+        if not isinstance(key, int) or not -_BIGINT <= key < _BIGINT:
+            raise BadInput(f"not a cursor from this API: {cursor!r}")
+    elif not isinstance(key, str):
+        raise BadInput(f"not a cursor from this API: {cursor!r}")
+    return key
+
+
 def _record(value: Any) -> Any:
     return json.loads(value) if isinstance(value, str) else value
 
@@ -75,15 +93,64 @@ def _as_list(value: str | Sequence[str] | None) -> list[str] | None:
     return [value] if isinstance(value, str) else list(value)
 
 
+PROBE = {"articles": 2_000, "quotes": 20_000}
+"""PostgreSQL full-text pages: how many keys (in page order) are checked word by word before the
+search turns to the GIN index. An article's tsvector is large (read from TOAST), a quote's small,
+so a row costs an article search about ten times what it costs a quote search."""
+
+
+def _searched(conn: Connection, stmt: Select, id_col: ColumnElement, table: str, q: str, *,
+              after: int | None, n: int, newest_first: bool) -> list:
+    """The first ``n`` rows of ``stmt`` (in page order) whose ``table`` text has all the words of ``q``.
+
+    SQLite's FTS5 hands out matching rowids in order, so one query does. On
+    PostgreSQL the planner picks either the key order with every row's tsvector
+    checked (fast when the words are common, a scan of the whole table when they
+    never occur together: it guesses how often words co-occur, badly) or the GIN
+    index then a sort of every match (fast when rare, slow for thousands). So
+    both, each bounded: first the next ``PROBE`` keys in page order; only when
+    they hold fewer than ``n`` matches (so matches are sparse) the GIN index for
+    the keys beyond them (ordered by ``key + 0``, which no key index can give,
+    so the words' index is the plan).
+    """
+    match = fts_match(conn, table, id_col, q)
+    order = id_col.desc() if newest_first else id_col
+    if conn.dialect.name != "postgresql":
+        return conn.execute(stmt.where(match).order_by(order).limit(n)).mappings().all()
+    window = PROBE[table]
+    last = None
+    if after is None:
+        first, last = conn.execute(select(func.max(id_col), func.min(id_col)) if newest_first
+                                   else select(func.min(id_col), func.max(id_col))).one()
+        if first is None:
+            return []
+        after = first + 1 if newest_first else first - 1
+    bound = after - window if newest_first else after + window
+    near = id_col > bound if newest_first else id_col <= bound
+    rows = conn.execute(stmt.where(match, near).order_by(order).limit(n)).mappings().all()
+    if len(rows) >= n or (last is not None and (bound <= last if newest_first else bound >= last)):
+        return rows
+    key = id_col + 0
+    where = [] if stmt.whereclause is None else [stmt.whereclause]
+    far = (select(id_col).where(*where, match, key <= bound if newest_first else key > bound)
+           .order_by(key.desc() if newest_first else key).limit(n - len(rows)))
+    return rows + conn.execute(stmt.where(id_col.in_(far)).order_by(order)).mappings().all()
+
+
 def _page(conn: Connection, stmt: Select, id_col: ColumnElement, *, cursor: str | None, limit: int,
-          newest_first: bool, build) -> Page:
+          newest_first: bool, build, search: tuple[str, str] | None = None) -> Page:
+    """One page of ``stmt`` in key order after ``cursor``; ``search``: (table, words) its text must have."""
     if not 1 <= limit <= MAX_LIMIT:
         raise BadInput(f"limit must be 1..{MAX_LIMIT}, not {limit}")
-    after = decode_cursor(cursor)
+    after = _cursor_key(cursor, id_col)
     if after is not None:
         stmt = stmt.where(id_col < after if newest_first else id_col > after)
-    stmt = stmt.order_by(id_col.desc() if newest_first else id_col).limit(limit + 1)
-    rows = conn.execute(stmt).mappings().all()
+    if search is not None:
+        rows = _searched(conn, stmt, id_col, search[0], search[1], after=after, n=limit + 1,
+                         newest_first=newest_first)
+    else:
+        stmt = stmt.order_by(id_col.desc() if newest_first else id_col).limit(limit + 1)
+        rows = conn.execute(stmt).mappings().all()
     items = [build(r) for r in rows[:limit]]
     nxt = encode_cursor(rows[limit - 1][id_col.key]) if len(rows) > limit else None
     return Page(items, nxt)
@@ -105,10 +172,12 @@ def _fact_with_article(row) -> dict[str, Any]:
 
 
 def _fact_page(conn: Connection, table, where: list[ColumnElement], *, cursor: str | None, limit: int,
-               newest_first: bool) -> Page:
-    """One page of a fact table's records, each with a summary of the article it came from."""
+               newest_first: bool, search: str | None = None) -> Page:
+    """One page of a fact table's records, each with a summary of the article it came from
+    (``search``: words the fact's text must have; the table has a full-text index)."""
     return _page(conn, _with_article(table).where(*where), table.c.id, cursor=cursor, limit=limit,
-                 newest_first=newest_first, build=_fact_with_article)
+                 newest_first=newest_first, build=_fact_with_article,
+                 search=(table.name, search) if search else None)
 
 
 def _in_story(table, story: str | None) -> list[ColumnElement]:
@@ -178,14 +247,12 @@ def quotes(conn: Connection, *, speaker: str | None = None, q: str | None = None
     where: list[ColumnElement] = []
     if speaker:
         where.append(t.quotes.c.speaker == speaker)
-    if q:
-        where.append(fts_match(conn, "quotes", t.quotes.c.id, q))
     if kind:
         where.append(t.quotes.c.kind == kind)
     if article:
         where.append(t.quotes.c.article_id == article)
     where += _days(t.quotes.c.day, since, until) + _in_story(t.quotes, story)
-    return _fact_page(conn, t.quotes, where, cursor=cursor, limit=limit, newest_first=newest_first)
+    return _fact_page(conn, t.quotes, where, cursor=cursor, limit=limit, newest_first=newest_first, search=q)
 
 
 def figures(conn: Connection, *, kind: str | None = None, min_value: float | None = None,
@@ -229,15 +296,14 @@ def articles(conn: Connection, *, q: str | None = None, source: str | None = Non
     stmt = select(t.articles.c.seq, t.articles.c.id, t.articles.c.url, t.articles.c.source, t.articles.c.title,
                   t.articles.c.published, t.articles.c.language, t.articles.c.status)
     where: list[ColumnElement] = [t.articles.c.status == status]
-    if q:
-        where.append(fts_match(conn, "articles", t.articles.c.seq, q))
     if source:
         where.append(t.articles.c.source == source)
     where += _days(t.articles.c.day, since, until)
     if story is not None:
         where.append(t.articles.c.id.in_(select(t.story_members.c.article_id).where(t.story_members.c.story_id == story)))
     return _page(conn, stmt.where(*where), t.articles.c.seq, cursor=cursor, limit=limit, newest_first=newest_first,
-                 build=lambda r: {k: r[k] for k in ("id", "url", "source", "title", "published", "language")})
+                 build=lambda r: {k: r[k] for k in ("id", "url", "source", "title", "published", "language")},
+                 search=("articles", q) if q else None)
 
 
 def stories(conn: Connection, *, since: str | None = None, min_size: int = 1, limit: int = 50,
@@ -252,9 +318,12 @@ def stories(conn: Connection, *, since: str | None = None, min_size: int = 1, li
                  build=lambda r: {k: r[k] for k in ("id", "title", "first_published", "size")})
 
 
+_STORY = select(t.stories.c.record).where(t.stories.c.id == bindparam("id"))  # built once: every story page asks
+
+
 def story(conn: Connection, story_id: str) -> dict[str, Any] | None:
     """One SCHEMA story object (articles, merged events, discrepancies), or None."""
-    rec = conn.execute(select(t.stories.c.record).where(t.stories.c.id == story_id)).scalar()
+    rec = conn.execute(_STORY, {"id": story_id}).scalar()
     return None if rec is None else _record(rec)
 
 
