@@ -128,13 +128,17 @@ def test_main_events_keys_lead_and_marks_skip_background_and_negated():
         dataclasses.replace(_event(text, "Northland did not offer talks", "AGREE", NORTH, SOUTH), negated=True),
         _event(text, "On Friday Northland struck Southland", "ASSAULT", NORTH, SOUTH)))
     sig = main_events(a)
-    assert sig.keys == sig.lead == {("ASSAULT", t) for t in ("NLD", "n:northland", "SLD", "n:southland")}
+    assert sig.keys == sig.lead == {("ASSAULT", "n:northland"), ("ASSAULT", "n:southland")}
     assert sig.marks == (("wd", 5, 0),)
     assert main_events(article("y", text)) == MainEvents()
+    unnamed = article("z", text, events=(_event(text, "On Friday Northland struck Southland", "ASSAULT", ARMY,
+                                                Actor("villagers", code="SLD CVL")),))
+    assert main_events(unnamed).keys == {("ASSAULT", "NLD"), ("ASSAULT", "SLD")}  # countries when no name
 
 
 def _sig(*keys, lead=None):
-    return MainEvents(keys=frozenset(keys), lead=frozenset(lead if lead is not None else keys[:1]))
+    return MainEvents(keys=frozenset(keys), lead=frozenset(lead if lead is not None else keys[:1]),
+                      parties=frozenset(t for _, t in keys))
 
 
 N = "n:northland"
@@ -179,3 +183,66 @@ def test_story_time_distance(days, marks, expected):
     story = StoryDays()
     story.add(days)
     assert story.distance(marks) == expected
+
+
+GENERAL = Actor("Kessia army", code="KSA MIL")
+PRESIDENT = Actor("Oren Dask", entity="e-dask", code="KSA GOV")
+MINISTER = Actor("Lia Varn", entity="e-varn", code="KSA GOV")
+COUP = [
+    ("coup-1", "Kessia army seizes power, holds President Dask",
+     "Kessia's army seized the state broadcaster and placed President Oren Dask under house arrest, "
+     "generals said, denying that the takeover in the capital was a coup.",
+     "Kessia's army seized the state broadcaster and placed President Oren Dask under house arrest",
+     PRESIDENT, "2021-05-03"),
+    ("coup-2", "Generals hold Dask after army takeover in Kessia",
+     "Generals in Kessia held President Oren Dask at his residence after the army took over the state "
+     "broadcaster in the capital, denying a coup.",
+     "Generals in Kessia held President Oren Dask at his residence", PRESIDENT, "2021-05-04"),
+    ("purge-1", "Kessia army arrests finance minister Varn",
+     "Kessia's army arrested finance minister Lia Varn and other allies of President Oren Dask, days after "
+     "generals seized the state broadcaster in the capital and denied a coup.",
+     "Kessia's army arrested finance minister Lia Varn", MINISTER, "2021-05-07"),
+    ("purge-2", "Varn detained as Kessia generals purge Dask allies",
+     "Generals in Kessia detained finance minister Lia Varn in the capital, widening a purge of allies of "
+     "President Oren Dask since the army took over the state broadcaster.",
+     "Generals in Kessia detained finance minister Lia Varn", MINISTER, "2021-05-07"),
+]
+
+
+def _coup(*, events: bool = True):
+    out = []
+    for aid, title, text, lead, target, day in COUP:
+        evs = (_event(text, lead, "COERCE", GENERAL, target),) if events else ()
+        out.append(article(aid, text, title=title, published=day, events=evs))
+    return out
+
+
+def test_main_events_split_a_purge_days_after_the_coup_it_follows():
+    # same army, same country, same action type: the named party held tells the purge from the coup
+    assert _groups(build_stories(_coup(events=False))) == [["coup-1", "coup-2", "purge-1", "purge-2"]]
+    assert _groups(build_stories(_coup())) == [["coup-1", "coup-2"], ["purge-1", "purge-2"]]
+
+
+QUAKES = [
+    ("q1-a", "Magnitude 7.9 quake strikes off Velora's southern coast",
+     "A magnitude 7.9 earthquake struck off the southern coast of Velora late on Thursday, toppling houses in "
+     "the port of Sanmar and killing at least 30 people, the civil protection agency said.", "2018-10-04"),
+    ("q1-b", "Sanmar digs out after 7.9 quake",
+     "Rescuers in the southern port of Sanmar pulled survivors from collapsed houses on Friday after the "
+     "magnitude 7.9 earthquake off Velora's coast, and the toll rose to 41.", "2018-10-05"),
+    ("q2-a", "Second quake hits Velora's capital, schools collapse",
+     "A magnitude 6.8 earthquake shook central Velora on Tuesday, bringing down two schools in the capital "
+     "Altamar. It came less than two weeks after the 7.9 quake off the southern coast killed 41 people in "
+     "Sanmar.", "2018-10-16"),
+    ("q2-b", "Altamar school rescue continues after 6.8 quake",
+     "Rescuers searched the rubble of two collapsed schools in Altamar on Wednesday, a day after the "
+     "magnitude 6.8 earthquake in central Velora, which followed the deadly southern quake near Sanmar.",
+     "2018-10-17"),
+]
+
+
+def test_main_events_two_quakes_in_one_country_twelve_days_apart_stay_two_stories():
+    # natural events carry no PLOVER main events: time alone tells them apart, and the second quake's
+    # reports, which recall the first as background, join the story of their own news
+    items = [article(aid, text, title=title, published=day) for aid, title, text, day in QUAKES]
+    assert _groups(build_stories(items)) == [["q1-a", "q1-b"], ["q2-a", "q2-b"]]

@@ -71,7 +71,13 @@ def actor_tokens(actor: Actor | None) -> frozenset[str]:
 class MainEvents:
     """A report's main actions as (PLOVER type, actor token) keys.
 
+    An event with a named party is keyed by its named parties only, one without
+    by its parties' countries: the army arresting named ministers is not the
+    army holding the named president, though both are "the country's army
+    coerces someone".
+
     ``lead`` holds the keys of its first main event (the news its lead tells),
+    ``parties`` every actor token of its main events (countries and names),
     ``marks`` the year-less days (``story_time.day_marks`` shape) named inside
     its main events' sentences: when the news happened, for an undated report.
     """
@@ -79,10 +85,7 @@ class MainEvents:
     keys: frozenset[tuple[str, str]] = frozenset()
     lead: frozenset[tuple[str, str]] = frozenset()
     marks: tuple[tuple[str, int, int], ...] = ()
-
-    @property
-    def tokens(self) -> frozenset[str]:
-        return frozenset(t for _, t in self.keys)
+    parties: frozenset[str] = frozenset()
 
 
 def main_events(article: AnalysedArticle) -> MainEvents:
@@ -91,15 +94,20 @@ def main_events(article: AnalysedArticle) -> MainEvents:
     keys: set[tuple[str, str]] = set()
     lead: frozenset[tuple[str, str]] = frozenset()
     marks: set[tuple[str, int, int]] = set()
+    parties: set[str] = set()
     for e in events:
-        mine = {(e.type, t) for t in actor_tokens(e.source) | actor_tokens(e.target)}
+        tokens = actor_tokens(e.source) | actor_tokens(e.target)
+        parties |= tokens
+        if any(t.startswith("n:") for t in tokens):
+            tokens = frozenset(t for t in tokens if t.startswith("n:"))
+        mine = {(e.type, t) for t in tokens}
         if mine and not lead:
             lead = frozenset(mine)
         keys |= mine
         for m in article.dates:
             if e.span[0] <= m.span[0] < e.span[1] and (mark := mention_mark(m)) is not None:
                 marks.add(mark)
-    return MainEvents(keys=frozenset(keys), lead=lead, marks=tuple(sorted(marks)))
+    return MainEvents(keys=frozenset(keys), lead=lead, marks=tuple(sorted(marks)), parties=frozenset(parties))
 
 
 @dataclass
@@ -113,7 +121,7 @@ class EventProfile:
     def add(self, sig: MainEvents) -> None:
         if not sig.keys:
             return
-        for counter, items in ((self.counts, sig.keys), (self.leads, sig.lead), (self.actors, sig.tokens)):
+        for counter, items in ((self.counts, sig.keys), (self.leads, sig.lead), (self.actors, sig.parties)):
             counter.update(items)
             if len(counter) > 2 * PROFILE_KEYS:
                 kept = counter.most_common(PROFILE_KEYS)
@@ -130,7 +138,8 @@ class EventProfile:
 
     def as_main_events(self) -> MainEvents:
         """This story seen as one report (to compare two stories): its established actions lead."""
-        return MainEvents(keys=frozenset(self.counts), lead=self.established() | frozenset(self.leads))
+        return MainEvents(keys=frozenset(self.counts), lead=self.established() | frozenset(self.leads),
+                          parties=frozenset(self.actors))
 
     def relation(self, sig: MainEvents) -> str:
         """"same" (the report's lead action is one of the story's), "other" (other actions of the
@@ -139,7 +148,7 @@ class EventProfile:
             return ""
         if any(k[1].startswith("n:") and (k in self.leads or self.counts[k] >= 2) for k in sig.lead):
             return "same"
-        if not any(k in self.counts for k in sig.keys) and sig.tokens & self.protagonists():
+        if not any(k in self.counts for k in sig.keys) and sig.parties & self.protagonists():
             return "other"
         return ""
 
