@@ -9,7 +9,9 @@ works too. ``AnalysedArticle`` records are built directly with entities.
 
 Each size runs in a fresh process so its peak RSS is its own. Only
 ``StoryClusterer.add`` is timed (generation is not), in CPU time of the process,
-so that other jobs on a shared machine do not blur the comparison.
+so that other jobs on a shared machine do not blur the comparison. Each run ends
+as ``analyze --stories`` does: the stories JSON is written to a file
+(``run.write_stories``), so the peak RSS includes the output.
 
 ``--memory`` measures what issue 10 asks of the clusterer: peak RSS at 1,000,
 3,000 and 30,000 articles that carry facts as real analysed articles do
@@ -126,6 +128,9 @@ def generate(n: int, *, seed: int = 7, facts: bool = False) -> Iterator:
 
 
 def _run(n: int, queue, facts: bool = False) -> None:
+    import tempfile
+
+    from newsgraph.run import write_stories
     from newsgraph.stories import StoryClusterer
 
     clusterer = StoryClusterer()
@@ -135,11 +140,14 @@ def _run(n: int, queue, facts: bool = False) -> None:
         clusterer.add(article)
         spent += time.process_time() - t
     t = time.perf_counter()
-    result = clusterer.result()
+    with tempfile.TemporaryDirectory() as tmp:  # the stories JSON, written as `analyze --stories` writes it
+        counts = write_stories(clusterer, Path(tmp) / "stories.json")
+        size_mb = (Path(tmp) / "stories.json").stat().st_size / 1e6
     finish = time.perf_counter() - t
     rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
-    queue.put({"articles": n, "stories": len(result.stories), "copies": len(result.syndication),
-               "ms_per_article": 1000.0 * spent / n, "result_s": finish, "peak_rss_mb": rss_mb})
+    queue.put({"articles": n, "stories": counts["stories"], "copies": counts["copies"],
+               "ms_per_article": 1000.0 * spent / n, "result_s": finish, "peak_rss_mb": rss_mb,
+               "json_mb": size_mb})
 
 
 def run_size(n: int, *, facts: bool = False) -> dict:
@@ -177,6 +185,7 @@ def measure_memory(*, sizes: tuple[int, ...] = (1_000, 3_000, 30_000)) -> dict[s
         figures[f"peak_rss_mb_{k}"] = r["peak_rss_mb"]
         figures[f"rss_ratio_{k}"] = r["peak_rss_mb"] / runs[0]["peak_rss_mb"]
         figures[f"ms_per_article_{k}"] = r["ms_per_article"]
+        figures[f"json_mb_{k}"] = r["json_mb"]
     return figures
 
 
@@ -189,9 +198,10 @@ def main() -> None:
         sizes = tuple(int(s) for s in (args.sizes or "1000,3000,30000").split(","))
         m = measure_memory(sizes=sizes)
         rows = [(f"{n:,}", f"{m[f'peak_rss_mb_{n}']:.0f}", f"{m[f'rss_ratio_{n}']:.2f}",
-                 f"{m[f'ms_per_article_{n}']:.3f}") for n in sizes]
-        print_table("stories memory (StoryClusterer, articles with figures, quotes, events)", rows,
-                    header=("articles", "peak RSS MB", f"ratio to {sizes[0]:,}", "ms/article"))
+                 f"{m[f'ms_per_article_{n}']:.3f}", f"{m[f'json_mb_{n}']:.1f}") for n in sizes]
+        print_table("stories memory (StoryClusterer and the stories JSON written, articles with figures, "
+                    "quotes, events)", rows,
+                    header=("articles", "peak RSS MB", f"ratio to {sizes[0]:,}", "ms/article", "JSON MB"))
         return
     args.sizes = args.sizes or "1000,10000,100000"
     sizes = tuple(int(s) for s in args.sizes.split(","))
@@ -200,7 +210,7 @@ def main() -> None:
              f"{int(m[f'stories_{n}']):,}", f"{int(m[f'copies_{n}']):,}", f"{m[f'result_s_{n}']:.1f}")
             for n in sizes]
     print_table("stories scale (StoryClusterer.add on generated articles)", rows,
-                header=("articles", "ms/article", "peak RSS MB", "stories", "copies", "result() s"))
+                header=("articles", "ms/article", "peak RSS MB", "stories", "copies", "output s"))
     print(f"\n  time per article, {sizes[-1]:,} vs {sizes[0]:,}: {m['time_ratio_largest_to_smallest']:.2f}x")
 
 

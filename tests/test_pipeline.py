@@ -129,3 +129,45 @@ def test_issue10_analyze_many_holds_caller_articles_to_the_input_schema(caplog):
                               Article(id="b\x00", text=text, published="Sept. 17, 2015")]))
     assert [(r.id, r.published) for r in done] == [("a", None), ("b\ufffd", "2015-09-17")]
     assert "dropping published='not a date'" in caplog.text
+
+
+def _dying(real, marker, *, times: int):
+    """A batch function that SIGKILLs its worker process the first ``times`` calls (across processes:
+    the calls are counted in files created with O_EXCL, which only one process can win)."""
+    import os
+    import signal
+
+    def batch(articles, settings):
+        for n in range(times):
+            try:
+                os.close(os.open(f"{marker}.{n}", os.O_CREAT | os.O_EXCL))
+            except FileExistsError:
+                continue
+            os.kill(os.getpid(), signal.SIGKILL)
+        return real(articles, settings)
+
+    return batch
+
+
+@pytest.mark.model
+def test_pipeline_killed_worker_is_replaced_and_nothing_lost_or_repeated(monkeypatch, tmp_path):
+    import newsgraph.pipeline as pipeline
+
+    texts = [f"Officials in Kenya said {n} people were evacuated on Monday." for n in range(12)]
+    one = [to_dict(r) for r in analyze_many(texts, workers=1, batch_size=2)]
+    monkeypatch.setattr(pipeline, "_analyse_batch", _dying(pipeline._analyse_batch, tmp_path / "kill", times=1))
+    two = [to_dict(r) for r in analyze_many(texts, workers=2, batch_size=2)]
+    assert (tmp_path / "kill.0").exists()  # a worker really was killed
+    assert two == one
+
+
+@pytest.mark.model
+def test_pipeline_workers_dying_again_and_again_stop_the_run_with_a_clear_error(monkeypatch, tmp_path):
+    import newsgraph.pipeline as pipeline
+    from newsgraph.errors import EngineError
+
+    monkeypatch.setattr(pipeline, "_RESTARTS", 1)
+    monkeypatch.setattr(pipeline, "_analyse_batch", _dying(pipeline._analyse_batch, tmp_path / "kill", times=50))
+    texts = [f"Officials in Kenya said {n} people were evacuated on Monday." for n in range(6)]
+    with pytest.raises(EngineError, match="worker processes died 2 times"):
+        list(analyze_many(texts, workers=2, batch_size=2))

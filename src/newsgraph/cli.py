@@ -7,7 +7,6 @@ non-zero only when nothing at all could be read.
 
 from __future__ import annotations
 
-import json
 import logging
 import sys
 from pathlib import Path
@@ -72,10 +71,10 @@ def _render_summary(summary, *, title: str = "newsgraph analyze") -> None:
         err.print(f"  [yellow]rejected[/yellow] {r.origin}: {r.reason} {r.detail}", highlight=False)
 
 
-def _render_stories(stories: dict, out: str | None) -> None:
+def _render_stories(counts: dict, out: str | None) -> None:
     from .run import stories_summary
 
-    s = stories_summary(stories)
+    s = stories_summary(counts)
     table = Table(title="stories", show_header=False, title_justify="left")
     table.add_column(style="bold")
     table.add_column()
@@ -84,37 +83,6 @@ def _render_stories(stories: dict, out: str | None) -> None:
     if out:
         table.add_row("output", out)
     err.print(table)
-
-
-def _write_json(obj: dict, out: str) -> None:
-    """Write a JSON file whole or not at all: a temporary file beside it, then renamed over it,
-    so a crash or a second run writing the same path never leaves half a file behind."""
-    import os
-    import tempfile
-
-    text = json.dumps(obj, ensure_ascii=False, indent=1)
-    if out == "-":
-        sys.stdout.write(text + "\n")
-        return
-    path = Path(out)
-    tmp = None
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)  # what a plain open() would have made, not mkstemp's 0600
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text + "\n")
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except OSError as exc:
-        if tmp is not None and os.path.exists(tmp):
-            os.unlink(tmp)
-        from .errors import StoreError
-
-        _fail(StoreError(f"cannot write {out}: {exc.strerror or exc}"))
 
 
 @app.command()
@@ -159,18 +127,16 @@ def analyze(
                           TimeElapsedColumn(), console=err, transient=True, disable=not show) as progress:
                 task = progress.add_task("analysing", total=None)
                 summary = run_analyze(inputs, output, settings=settings, resume=resume,
-                                      stdin=sys.stdin.buffer, stories=stories is not None,
+                                      stdin=sys.stdin.buffer, stories_out=stories,
                                       on_article=lambda _r: progress.advance(task), sinks=sinks)
             if db:
                 summary.output = f"{output or '-'} + database {sinks[0].store.url}" if output else sinks[0].store.url
-        if stories is not None and summary.stories is not None:
-            _write_json(summary.stories, stories)
     except NewsgraphError as exc:
         _fail(exc)
     if show:
         _render_summary(summary)
-        if summary.stories is not None:
-            _render_stories(summary.stories, stories)
+        if summary.story_counts is not None:
+            _render_stories(summary.story_counts, None if stories == "-" else stories)
     if summary.read == 0:
         err.print("[red]nothing could be read[/red] from the inputs given")
         raise typer.Exit(2)
@@ -194,12 +160,11 @@ def stories_cmd(
     try:
         settings = make_settings({"model": model, "workers": workers, "engine": engine,
                                   "scheduler": scheduler})
-        result, n = run_stories(inputs, settings=settings, stdin=sys.stdin.buffer)
+        counts, n = run_stories(inputs, output, settings=settings, stdin=sys.stdin.buffer)
     except NewsgraphError as exc:
         _fail(exc)
-    _write_json(result, output)
     if not quiet:
-        _render_stories(result, None if output == "-" else output)
+        _render_stories(counts, None if output == "-" else output)
     if n == 0:
         err.print("[red]nothing could be read[/red] from the inputs given")
         raise typer.Exit(2)

@@ -55,7 +55,8 @@ class MissingDependency(NewsgraphError):
 
 
 class EngineError(NewsgraphError):
-    """A distributed engine is not installed, or its cluster cannot be reached."""
+    """An engine cannot run: a distributed engine not installed or its cluster unreachable, or the
+    worker processes of a local run dying again and again."""
 
     code = "E010"
 

@@ -18,7 +18,7 @@ import logging
 import multiprocessing
 from typing import Any, Iterable, Iterator, Mapping
 
-from .errors import BadInput
+from .errors import BadInput, EngineError
 from .analysis import analyse_batch as _analyse_batch
 from .analysis import analyse_parsed
 from .extract import AnalysedArticle
@@ -81,6 +81,7 @@ def _check_size(article: Article, settings: Settings) -> Article | Rejected:
 _WORKER_SETTINGS: Settings | None = None
 _TASK_SIZE = 8
 _QUEUE_PER_WORKER = 4
+_RESTARTS = 3
 
 
 def _worker_init(settings: Settings) -> None:
@@ -147,18 +148,63 @@ def analyze_many(items: Iterable[Item], *, settings: Settings | None = None,
     # in a big chunk would leave the other worker idle); a bounded queue of
     # pending tasks keeps memory flat and the output in input order.
     task_size = max(1, min(settings.batch_size, _TASK_SIZE))
+    for chunk, done in _pooled(_chunks(checked, task_size), settings):
+        yield from merge(chunk, done)
+
+
+def _pooled(chunks: Iterator[list[Article | Rejected]], settings: Settings) -> Iterator[tuple[list, list]]:
+    """Each chunk with the analysis of its articles by ``settings.workers`` processes, in input order.
+
+    A worker process that dies (killed, out of memory) breaks the whole pool:
+    ``multiprocessing.Pool`` would wait for its lost task forever, so this uses
+    ``ProcessPoolExecutor``, which fails every pending task at once. The pool is
+    then made anew and the pending chunks resubmitted (nothing was yielded for
+    them yet, so no article is lost or repeated), at most ``_RESTARTS`` times
+    a run before it stops with ``EngineError``.
+    """
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
     ctx = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
-    with ctx.Pool(settings.workers, initializer=_worker_init, initargs=(settings,)) as pool:
-        pending: collections.deque[tuple[list, Any]] = collections.deque()
-        for chunk in _chunks(checked, task_size):
+
+    def new_pool() -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(settings.workers, mp_context=ctx, initializer=_worker_init, initargs=(settings,))
+
+    pool = new_pool()
+    pending: collections.deque[list] = collections.deque()  # [chunk, articles, future]
+    restarts = 0
+
+    def oldest() -> tuple[list, list]:
+        nonlocal pool, restarts
+        while True:
+            chunk, articles, future = pending[0]
+            try:
+                done = future.result()
+            except BrokenProcessPool as exc:
+                restarts += 1
+                if restarts > _RESTARTS:
+                    raise EngineError(f"worker processes died {restarts} times in this run (killed, or out of "
+                                      f"memory?); stopped after the last complete batch") from exc
+                log.warning("a worker process died; restarting the pool and redoing %d pending batches",
+                            len(pending))
+                pool.shutdown(wait=True, cancel_futures=True)
+                pool = new_pool()
+                for item in pending:
+                    item[2] = pool.submit(_worker_batch, item[1])
+                continue
+            pending.popleft()
+            return chunk, done
+
+    try:
+        for chunk in chunks:
             articles = [a for a in chunk if isinstance(a, Article)]
-            pending.append((chunk, pool.apply_async(_worker_batch, (articles,))))
+            pending.append([chunk, articles, pool.submit(_worker_batch, articles)])
             while len(pending) > settings.workers * _QUEUE_PER_WORKER:
-                c, res = pending.popleft()
-                yield from merge(c, res.get())
+                yield oldest()
         while pending:
-            c, res = pending.popleft()
-            yield from merge(c, res.get())
+            yield oldest()
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def analyze(text: str | None = None, *, html: str | bytes | None = None, id: str | None = None,

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import itertools
+import sys
 import time
 from collections import Counter
 from dataclasses import dataclass, field
@@ -24,6 +25,7 @@ from .settings import Settings
 from .store import JsonlSink
 
 if TYPE_CHECKING:
+    from .stories import StoryClusterer
     from .store.sink import ArticleSink
 
 
@@ -43,6 +45,7 @@ class RunSummary:
     lexicons: dict[str, str] = field(default_factory=dict)
     output: str | None = None
     stories: dict | None = None
+    story_counts: dict | None = None
     files: int = 0
     skipped: Counter = field(default_factory=Counter)
     dropped: Counter = field(default_factory=Counter)
@@ -65,7 +68,7 @@ class RunSummary:
             "words": self.words, "seconds": round(self.seconds, 3),
             "articles_per_s": round(self.articles_per_s, 2), "model": self.model,
             "extractors": list(self.extractors), "lexicons": self.lexicons, "output": self.output,
-            "stories": self.stories, "files": self.files, "skipped": dict(sorted(self.skipped.items())),
+            "stories": self.stories, "story_counts": self.story_counts, "files": self.files, "skipped": dict(sorted(self.skipped.items())),
             "dropped": dict(sorted(self.dropped.items())), "quarantined": self.quarantined,
         }
 
@@ -81,6 +84,7 @@ def _skip_done(items: Iterable[Article | Rejected], done: set[str], summary: Run
 
 def run_analyze(inputs: Iterable[str | Path], out: str | Path | None, *, settings: Settings,
                 resume: bool = False, stdin: IO[bytes] | None = None, stories: bool = False,
+                stories_out: str | Path | None = None,
                 on_article: Callable[[AnalysedArticle | Rejected], None] | None = None,
                 sinks: Sequence["ArticleSink"] = ()) -> RunSummary:
     """Read ``inputs``, analyse every article, write one JSON line each to ``out``.
@@ -92,7 +96,11 @@ def run_analyze(inputs: Iterable[str | Path], out: str | Path | None, *, setting
         resume: keep ``out``'s complete records and skip articles already in it.
         stdin: the stream ``-`` reads (binary).
         stories: also group the analysed articles into stories (``summary.stories``
-            then holds the SCHEMA stories object).
+            then holds the SCHEMA stories object and ``summary.story_counts`` its counts).
+        stories_out: group into stories and stream the SCHEMA stories JSON to this path
+            (``-`` for standard output) instead of holding it: ``summary.story_counts``
+            then holds the counts (``stories.summarise``) and ``summary.stories`` stays None,
+            so memory does not grow with the number of stories.
         on_article: called after each input is handled (progress bars).
         sinks: also receive every article (``store.sink.ArticleSink``: the database);
             an article a sink has done already is skipped and counted as already done.
@@ -107,7 +115,7 @@ def run_analyze(inputs: Iterable[str | Path], out: str | Path | None, *, setting
     with (JsonlSink(out, resume=resume) if out is not None else contextlib.nullcontext()) as sink:
         summary.quarantined = len(sink.quarantined) if sink is not None else 0
         clusterer = None
-        if stories:
+        if stories or stories_out is not None:
             from .stories import StoryClusterer
 
             clusterer = StoryClusterer()
@@ -139,9 +147,13 @@ def run_analyze(inputs: Iterable[str | Path], out: str | Path | None, *, setting
                 on_article(result)
         summary.seconds = time.perf_counter() - start
         if clusterer is not None:
-            from .stories import stories_to_dict
+            if stories_out is not None:
+                summary.story_counts = write_stories(clusterer, stories_out)
+            else:
+                from .stories import stories_to_dict, summarise
 
-            summary.stories = stories_to_dict(clusterer.result())
+                summary.stories = stories_to_dict(clusterer.result())
+                summary.story_counts = summarise(summary.stories)
             if out is not None and str(out) != "-":
                 from .stories.story_time import rewrite_jsonl
 
@@ -166,15 +178,29 @@ def _is_analysed_jsonl(path: Path, *, sample: int = 20) -> bool:
     return 2 * sum(votes) > len(votes)
 
 
-def run_stories(inputs: Iterable[str | Path], *, settings: Settings,
+def write_stories(clusterer: "StoryClusterer", out: str | Path) -> dict:
+    """Stream ``clusterer``'s stories JSON to ``out`` (``-``: standard output), whole or not at all;
+    returns its counts (``stories.summarise``). Call once every article is added."""
+    from .files import replaced_atomically
+    from .stories import write_stories_json
+
+    stories, syndication = clusterer.final()
+    if str(out) == "-":
+        return write_stories_json(stories, syndication, sys.stdout)
+    with replaced_atomically(out) as fh:
+        return write_stories_json(stories, syndication, fh)
+
+
+def run_stories(inputs: Iterable[str | Path], out: str | Path, *, settings: Settings,
                 stdin: IO[bytes] | None = None) -> tuple[dict, int]:
-    """Group articles into stories; returns the SCHEMA stories object and the article count.
+    """Group articles into stories, streamed as SCHEMA stories JSON to ``out`` (``-``: standard output);
+    returns the stories' counts (``stories.summarise``) and the article count.
 
     Analysed JSONL (the output of ``analyze``) is used as it is; any other input
     is read and analysed first, so ``newsgraph stories`` works on raw articles too.
     """
     from .ingest import read_inputs
-    from .stories import StoryClusterer, stories_to_dict
+    from .stories import StoryClusterer
     from .store import read_analysed
 
     clusterer = StoryClusterer()
@@ -193,20 +219,18 @@ def run_stories(inputs: Iterable[str | Path], *, settings: Settings,
             if isinstance(result, AnalysedArticle):
                 clusterer.add(result)
                 n += 1
-    return stories_to_dict(clusterer.result()), n
+    return write_stories(clusterer, out), n
 
 
-def stories_summary(stories: dict) -> dict[str, str]:
-    """Readable counts of a SCHEMA stories object for the CLI's closing summary."""
-    items = stories.get("stories", [])
-    sizes = sorted(items, key=lambda s: (-len(s.get("articles", [])), s.get("id", "")))
-    largest = "; ".join(f"{len(s['articles'])} × {(s.get('title') or s.get('id') or '')[:60]}"
-                        for s in sizes[:3])
+def stories_summary(counts: dict) -> dict[str, str]:
+    """Readable counts for the CLI's closing summary, from ``stories.summarise`` counts."""
+    largest = "; ".join(f"{s['articles']} × {(s.get('title') or s.get('id') or '')[:60]}"
+                        for s in counts.get("largest", []))
     return {
-        "stories": str(len(items)),
-        "articles": str(sum(len(s.get("articles", [])) for s in items)),
+        "stories": str(counts.get("stories", 0)),
+        "articles": str(counts.get("articles", 0)),
         "largest": largest or "-",
-        "copies found": str(len(stories.get("syndication", []))),
-        "discrepancies found": str(sum(len(s.get("discrepancies", [])) for s in items)),
-        "merged events": str(sum(len(s.get("events", [])) for s in items)),
+        "copies found": str(counts.get("copies", 0)),
+        "discrepancies found": str(counts.get("discrepancies", 0)),
+        "merged events": str(counts.get("merged_events", 0)),
     }

@@ -2,7 +2,8 @@
 
 ``StoryClusterer`` takes analysed articles one at a time (the CLI feeds it as
 it analyses); ``build_stories`` is the batch form; ``stories_to_dict`` gives
-the SCHEMA ``stories`` JSON and ``summarise`` the counts for a closing summary.
+the SCHEMA ``stories`` JSON, ``write_stories_json`` streams it for large runs,
+and ``summarise`` gives the counts for a closing summary.
 """
 
 from __future__ import annotations
@@ -10,10 +11,11 @@ from __future__ import annotations
 from typing import Any, Iterable
 
 from ..extract import AnalysedArticle
-from ..model import Discrepancy, MergedEvent, StoriesResult, to_dict
+from ..model import StoriesResult
 from .cluster import StoryClusterer
 from .discrepancy import find_discrepancies, values_agree
 from .merge import merge_events
+from .output import StoryTally, stories_to_dict, summarise, write_stories_json
 from .credits import find_credit
 from .syndication import SyndicationIndex, credited_agency
 
@@ -38,52 +40,7 @@ def build_stories(items: Iterable[AnalysedArticle], **options: Any) -> StoriesRe
     return clusterer.result()
 
 
-def _event_dict(e: MergedEvent) -> dict[str, Any]:
-    return {"type": e.type, "source": to_dict(e.source), "target": to_dict(e.target), "date": e.date,
-            "place": e.place, "trigger": e.trigger, "articles": list(e.articles),
-            "mentions": [{"article": a, "span": list(s)} for a, s in e.mentions]}
-
-
-def _discrepancy_dict(d: Discrepancy) -> dict[str, Any]:
-    return {"fact": d.fact, "values": {a: v for a, v in d.values}, "kind": d.kind,
-            "evidence": {a: list(s) for a, s in d.spans}}
-
-
-def stories_to_dict(result: StoriesResult) -> dict[str, Any]:
-    """The SCHEMA ``stories`` JSON of a result (additive fields: event mentions,
-    discrepancy kind and evidence spans, syndication earliest copy and agency)."""
-    return {
-        "stories": [{"id": s.id, "title": s.title, "articles": list(s.articles),
-                     "first_published": s.first_published,
-                     "events": [_event_dict(e) for e in s.events],
-                     "discrepancies": [_discrepancy_dict(d) for d in s.discrepancies]}
-                    for s in result.stories],
-        "syndication": [{"copy": x.copy, "original": x.original, "similarity": x.similarity,
-                         "earliest": x.earliest, "agency": x.agency,
-                         "evidence": {"article": x.evidence[0], "span": list(x.evidence[1])} if x.evidence else None}
-                        for x in result.syndication],
-    }
-
-
-def summarise(result: StoriesResult | dict[str, Any], *, largest: int = 3) -> dict[str, Any]:
-    """Counts for a closing summary: stories, articles, largest stories, copies, discrepancies.
-
-    Accepts a ``StoriesResult`` or its ``stories_to_dict`` form.
-    """
-    data = stories_to_dict(result) if isinstance(result, StoriesResult) else result
-    stories = data.get("stories", [])
-    big = sorted(stories, key=lambda s: (-len(s["articles"]), s["id"]))[:largest]
-    return {
-        "stories": len(stories),
-        "articles": sum(len(s["articles"]) for s in stories),
-        "multi_article_stories": sum(1 for s in stories if len(s["articles"]) > 1),
-        "largest": [{"id": s["id"], "title": s["title"], "articles": len(s["articles"])} for s in big],
-        "copies": len(data.get("syndication", [])),
-        "discrepancies": sum(len(s["discrepancies"]) for s in stories),
-        "merged_events": sum(len(s["events"]) for s in stories),
-    }
-
-
-__all__ = ["StoryClusterer", "build_stories", "stories_to_dict", "summarise", "merge_events",
+__all__ = ["StoryClusterer", "build_stories", "stories_to_dict", "summarise", "write_stories_json", "StoryTally",
+           "merge_events",
            "find_discrepancies", "values_agree", "SyndicationIndex", "credited_agency",
            "find_credit"]

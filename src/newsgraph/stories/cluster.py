@@ -25,16 +25,17 @@ import sys
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
-from typing import Iterable
+from typing import Iterable, Iterator
 
 from ..extract import AnalysedArticle
-from ..model import (Discrepancy, Event, Figure, MergedEvent, Place, Quote, StoriesResult, Story,
+from ..model import (Discrepancy, Event, Figure, MergedEvent, Place, Quote, StoriesResult, Story, Syndication,
                      stable_id)
 from .discrepancy import ArticleFacts, figure_context, find_discrepancies
 from .disjoint import DisjointSets
 from .fingerprint import article_terms, top_terms
 from .main_events import APART_DAYS, EventProfile, MainEvents, main_events, weigh
 from .merge import merge_events
+from .spill import StorySpill
 from .credits import Credit, find_credit
 from .story_time import StoryDays, article_days, day_marks, own_anchor, own_weekdays, resolve_undated
 from .syndication import SyndicationIndex, resolve
@@ -174,7 +175,7 @@ class StoryClusterer:
     _primed: set[str] = field(default_factory=set, init=False, repr=False)
     _final: dict[str, str] = field(default_factory=dict, init=False, repr=False)
     _days_of: dict[str, StoryDays] = field(default_factory=dict, init=False, repr=False)
-    _done: dict[str, Story] = field(default_factory=dict, init=False, repr=False)
+    _done: StorySpill = field(default_factory=StorySpill, init=False, repr=False)
     _newest: float = field(default=-math.inf, init=False, repr=False)
     _dated: int = field(default=0, init=False, repr=False)
     _late: int = field(default=0, init=False, repr=False)
@@ -323,13 +324,22 @@ class StoryClusterer:
             story.active = False
             self._active -= 1
             story.weights = {}
+            for t in story.indexed:
+                # out of the index too: posting lists holding only joinable stories keep a look-up's
+                # cost flat, where stale entries would pile up under every term a stream reuses
+                posting = self._postings.get(t)
+                if posting is not None and sid in posting:
+                    posting.remove(sid)
+                    if not posting:
+                        del self._postings[t]
             story.indexed = set()
             story.events = EventProfile()
             if self._synd is not None:
                 for aid in story.articles:
                     self._synd.forget(aid)
-            # a retired story is final: make its record now and keep only what syndication needs
-            self._done[sid] = self._story_record(story.id, [self._kept[a] for a in story.articles])
+            # a retired story is final: make its record now (kept on disk until the output is
+            # written) and keep only what syndication needs
+            self._done.put(self._story_record(story.id, [self._kept[a] for a in story.articles]))
             for aid in story.articles:
                 self._kept[aid] = self._kept[aid]._slim()
         if len(self._expiry) > 4 * self._active + 64:
@@ -451,28 +461,41 @@ class StoryClusterer:
                      first_published=dated[0].published if dated else None,
                      events=events, discrepancies=discrepancies, places=tuple(places.values()))
 
-    def result(self) -> StoriesResult:
-        """Every story with its merged events and discrepancies, and the syndication links."""
-        stories = []
+    def _finish(self) -> tuple[list[list[_Story]], dict[str, str]]:
+        """The final story groups; records each article's final story and its story's days (for
+        ``updated``) and returns the day each article counts from for syndication."""
         day_key: dict[str, str] = {}
-        for group in self._merged_groups():
+        groups = self._merged_groups()
+        for group in groups:
             story = group[0]
-            kept = sorted((self._kept[a] for s in group for a in s.articles), key=lambda k: k.order)
             days = StoryDays()
             for s in group:
                 days.merge(s.days)
             self._days_of[story.id] = days
-            for k in kept:
-                self._final[k.id] = story.id
-                if k.published:
-                    day_key[k.id] = k.published[:10]
-                elif k.own_anchor:
-                    day_key[k.id] = k.own_anchor[:10]
-                elif (inferred := days.inferred_day(k.weekdays)) is not None:
-                    day_key[k.id] = inferred.isoformat()
-            done = self._done.get(story.id) if len(group) == 1 else None
-            stories.append(done if done is not None else self._story_record(story.id, kept))
-        syndication = ()
+            for s in group:
+                for aid in s.articles:
+                    k = self._kept[aid]
+                    self._final[aid] = story.id
+                    if k.published:
+                        day_key[aid] = k.published[:10]
+                    elif k.own_anchor:
+                        day_key[aid] = k.own_anchor[:10]
+                    elif (inferred := days.inferred_day(k.weekdays)) is not None:
+                        day_key[aid] = inferred.isoformat()
+        return groups, day_key
+
+    def _group_record(self, group: list[_Story]) -> Story:
+        done = self._done.get(group[0].id) if len(group) == 1 else None
+        if done is not None:
+            return done
+        kept = sorted((self._kept[a] for s in group for a in s.articles), key=lambda k: k.order)
+        return self._story_record(group[0].id, kept)
+
+    def final(self) -> tuple[Iterator[Story], tuple[Syndication, ...]]:
+        """Every story, made (or read back from disk) one at a time as the iterator is read, and the
+        syndication links: what ``result()`` holds, without holding every story at once."""
+        groups, day_key = self._finish()
+        syndication: tuple[Syndication, ...] = ()
         if self._synd is not None:
             syndication = tuple(resolve(
                 self._synd.links,
@@ -480,6 +503,11 @@ class StoryClusterer:
                 credits={k.id: k.credit for k in self._kept.values()},
                 sources={k.id: k.source for k in self._kept.values()},
                 passages=self._synd.passages, jaccards=self._synd.jaccards, siblings=self._synd.siblings))
+        return (self._group_record(g) for g in groups), syndication
+
+    def result(self) -> StoriesResult:
+        """Every story with its merged events and discrepancies, and the syndication links."""
+        stories, syndication = self.final()
         return StoriesResult(stories=tuple(stories), syndication=syndication)
 
     def updated(self, article: AnalysedArticle) -> AnalysedArticle:
