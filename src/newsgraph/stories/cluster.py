@@ -33,6 +33,7 @@ from ..model import (Discrepancy, Event, Figure, MergedEvent, Place, Quote, Stor
 from .discrepancy import ArticleFacts, figure_context, find_discrepancies
 from .disjoint import DisjointSets
 from .fingerprint import article_terms, top_terms
+from .main_events import APART_DAYS, EventProfile, MainEvents, main_events, weigh
 from .merge import merge_events
 from .credits import Credit, find_credit
 from .story_time import StoryDays, article_days, day_marks, own_anchor, own_weekdays, resolve_undated
@@ -82,6 +83,7 @@ class _Story:
     active: bool = True
     days: StoryDays = field(default_factory=StoryDays)
     marks: set = field(default_factory=set)
+    events: EventProfile = field(default_factory=EventProfile)
 
 
 @dataclass(frozen=True, slots=True)
@@ -248,6 +250,23 @@ class StoryClusterer:
         return gap <= self.window_days
 
     @staticmethod
+    def _apart(story: _Story, when: float | None, until: float | None, marks: tuple) -> bool:
+        """Whether time shows news published at ``when`` (to ``until``), or told on the year-less
+        days ``marks`` when undated, at least ``APART_DAYS`` away from ``story``'s days."""
+        if when is not None and story.first is not None:
+            until = when if until is None else until
+            return max(0.0, when - story.last, story.first - until) >= APART_DAYS
+        gap = story.days.distance(marks) if when is None else None
+        return gap is not None and gap >= APART_DAYS
+
+    def _similarity(self, vec: dict[str, float], story: _Story, sig: MainEvents, *, when: float | None,
+                    until: float | None = None) -> float | None:
+        """Cosine to ``story`` weighed by what the main events say (``main_events.weigh``)."""
+        relation = story.events.relation(sig)
+        apart = relation == "other" and self._apart(story, when, until, sig.marks)
+        return weigh(self._cosine(vec, story), relation, apart=apart)
+
+    @staticmethod
     def _cosine(vec: dict[str, float], story: _Story) -> float:
         w = story.weights
         return sum(v * w.get(t, 0.0) for t, v in vec.items()) / story.norm
@@ -305,6 +324,7 @@ class StoryClusterer:
             self._active -= 1
             story.weights = {}
             story.indexed = set()
+            story.events = EventProfile()
             if self._synd is not None:
                 for aid in story.articles:
                     self._synd.forget(aid)
@@ -327,6 +347,7 @@ class StoryClusterer:
             return self._story_of[article.id]
         when = _days(article.published)
         vec = self._vector(article_terms(article, entity_weight=self.entity_weight), article.id)
+        sig = main_events(article)
         chosen: _Story | None = None
         if self._synd is not None:
             copy_of = self._synd.add(article.id, article.text)
@@ -340,8 +361,8 @@ class StoryClusterer:
             for story in self._candidates(vec, when=when):
                 if marks and not story.days.fits(marks):
                     continue  # an undated report naming days its story never saw tells other news
-                s = self._cosine(vec, story)
-                if s >= best_score:
+                s = self._similarity(vec, story, sig, when=when)
+                if s is not None and s >= best_score:
                     best, best_score = story, s
             chosen = best
         if chosen is None:
@@ -351,6 +372,7 @@ class StoryClusterer:
             # versions of one wire text and short cuts of a long one: compared within the story only
             self._synd.relate(article.id, article.text, chosen.articles[-self.compare_members - 1:-1])
         chosen.days.add(article_days(article))
+        chosen.events.add(sig)
         if when is not None:
             self._dated += 1
             self._late += when < self._newest - self.window_days
@@ -399,7 +421,9 @@ class StoryClusterer:
                         continue
                     if not (story.days.fits(tuple(other.marks)) and other.days.fits(tuple(story.marks))):
                         continue  # undated reports of other days than the story's
-                    if self._cosine(vec, other) >= self.threshold:
+                    s = self._similarity(vec, other, story.events.as_main_events(), when=story.first,
+                                         until=story.last)
+                    if s is not None and s >= self.threshold:
                         a, b = find(story.id), find(other.id)
                         first, second = (a, b) if self._stories[a].seq < self._stories[b].seq else (b, a)
                         sets.union(first, second)

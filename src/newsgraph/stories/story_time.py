@@ -77,20 +77,25 @@ def own_weekdays(article: AnalysedArticle) -> tuple[int, ...]:
 _MONTH_DAY = re.compile(r"^XXXX-(\d\d)-(\d\d)")
 
 
+def mention_mark(m: DateMention) -> tuple[str, int, int] | None:
+    """The day a mention left unresolved names without a year: ``("wd", weekday, 0)`` or ``("md", month, day)``."""
+    if not _needs_story(m):
+        return None
+    hit = _WEEKDAY.match(m.timex_value or "")
+    if hit and not _SHIFTED.match(m.text):
+        return ("wd", int(hit.group(1)), 0)
+    hit = _MONTH_DAY.match(m.timex_value or "")
+    return ("md", int(hit.group(1)), int(hit.group(2))) if hit else None
+
+
 def day_marks(article: AnalysedArticle) -> tuple[tuple[str, int, int], ...]:
-    """The days an undated article names without a year: ``("wd", weekday, 0)`` or ``("md", month, day)``.
+    """The days an undated article names without a year (``mention_mark`` of each date mention).
 
     They say *when* the report's news happened even with no publication date:
     a report naming Thursday and Friday is not about a story whose days are a
     Tuesday, and one naming 21 November is not about a story of March.
     """
-    marks = {("wd", w, 0) for w in own_weekdays(article)}
-    for m in article.dates:
-        if _needs_story(m):
-            hit = _MONTH_DAY.match(m.timex_value or "")
-            if hit:
-                marks.add(("md", int(hit.group(1)), int(hit.group(2))))
-    return tuple(sorted(marks))
+    return tuple(sorted({mark for m in article.dates if (mark := mention_mark(m)) is not None}))
 
 
 def own_anchor(article: AnalysedArticle) -> tuple[str, str] | None:
@@ -132,6 +137,26 @@ class StoryDays:
             if kind == "md" and any((d.month, d.day) == (a, b) for d in days):
                 return True
         return False
+
+    def distance(self, marks: tuple[tuple[str, int, int], ...]) -> int | None:
+        """Days from the nearest of ``marks`` to the nearest story day (weekdays on the week's
+        circle, month-days within the year); None when either side is empty."""
+        if not self.counts or not marks:
+            return None
+        days = [dt.date.fromisoformat(d) for d in self.counts]
+        best: int | None = None
+        for kind, a, b in marks:
+            for d in days:
+                if kind == "wd":
+                    gap = abs(d.isoweekday() - a) % 7
+                    gap = min(gap, 7 - gap)
+                else:
+                    try:
+                        gap = abs((dt.date(d.year, a, b) - d).days)
+                    except ValueError:
+                        continue
+                best = gap if best is None else min(best, gap)
+        return best
 
     def main_day(self) -> dt.date | None:
         """The day the story's reports name most (the later one on a tie: reports follow their news)."""

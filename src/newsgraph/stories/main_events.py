@@ -1,0 +1,165 @@
+"""Main-event profiles: what a report's news is, to tell apart stories that share their actors.
+
+Text similarity says two reports name the same actors and places; it cannot say
+whether they report the same happening. Talks proposed one week and air strikes
+the next name the same countries and ministers; a coup and the purge that
+follows it name the same generals. The event extractor marks each report's main
+reported actions (``Event.main``); a story remembers which actions its reports
+lead with, and a new report is weighed against them:
+
+* **same news**: the report's lead action (its first main event) is one a
+  report of the story leads with, or one at least two of them carry, with a
+  named actor in common: a small bonus to its similarity, so differently
+  worded reports of one happening still meet (a story's background actions,
+  such as the earlier attacks an alert report recalls, earn nothing; a country
+  alone is too common a party, "the United States agreed", to say "same");
+* **other news**: the report's main actions share actors with the story's
+  protagonists (actors at least two of its reports give main actions to) but
+  none of them is an action the story has seen: the report needs a slightly
+  higher similarity to join (event extraction is noisy, so this alone decides
+  little), and it may not join at all when time says the two are days apart
+  (publication days, or the days its main events are told on).
+
+A report that recounts the earlier story as background still joins the story
+of its own news: only its main events count, and its lead action is what
+matches. A story's profile is a small counter (at most ``PROFILE_KEYS``
+entries), so the check costs the same however many stories exist.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import Counter
+from dataclasses import dataclass
+
+from ..extract import AnalysedArticle
+from ..model import Actor
+from .story_time import mention_mark
+
+PROFILE_KEYS = 48
+"""(action, actor) pairs a story keeps: its reports' main actions, the most carried first."""
+
+SAME_BONUS = 0.05
+"""Added to the similarity of a report whose lead action the story carries (the threshold is 0.18)."""
+
+OTHER_PENALTY = 0.05
+"""Taken from the similarity of a report telling other news about the story's actors, when time is unknown."""
+
+APART_DAYS = 2.0
+"""Days between a report and its story's span beyond which other news about the same actors is another story."""
+
+_ROLES = frozenset({"GOV", "MIL", "REB", "OPP", "CVL", "COP", "JUD", "BUS", "MED", "EDU", "LEG", "HLH", "REL",
+                    "ELI", "LAB", "AGR", "REF", "SPY", "CRM", "UAF", "INS", "SEP", "IGO", "NGO", "MNC", "PTY"})
+"""CAMEO role codes: a code starting with one of them names no country ("MIL" is any army)."""
+
+
+def actor_tokens(actor: Actor | None) -> frozenset[str]:
+    """What identifies an actor across reports: its country code ("BEL" of "BEL GOV") and, for a
+    named entity, its canonical name; descriptions such as "officials" or "residents" give no name."""
+    if actor is None:
+        return frozenset()
+    out = set()
+    head = (actor.code or "").split()[:1]
+    if head and len(head[0]) == 3 and head[0].isalpha() and head[0].upper() not in _ROLES:
+        out.add(head[0].upper())
+    if actor.entity and actor.name:
+        out.add("n:" + " ".join(actor.name.lower().split()))
+    return frozenset(out)
+
+
+@dataclass(frozen=True, slots=True)
+class MainEvents:
+    """A report's main actions as (PLOVER type, actor token) keys.
+
+    An event with a named party is keyed by its named parties only, one without
+    by its parties' countries: the army arresting named ministers is not the
+    army holding the named president, though both are "the country's army
+    coerces someone".
+
+    ``lead`` holds the keys of its first main event (the news its lead tells),
+    ``parties`` every actor token of its main events (countries and names),
+    ``marks`` the year-less days (``story_time.day_marks`` shape) named inside
+    its main events' sentences: when the news happened, for an undated report.
+    """
+
+    keys: frozenset[tuple[str, str]] = frozenset()
+    lead: frozenset[tuple[str, str]] = frozenset()
+    marks: tuple[tuple[str, int, int], ...] = ()
+    parties: frozenset[str] = frozenset()
+
+
+def main_events(article: AnalysedArticle) -> MainEvents:
+    """The main-event keys of ``article`` (empty when the extractor marked none)."""
+    events = sorted((e for e in article.events if e.main and not e.negated), key=lambda e: e.span[0])
+    keys: set[tuple[str, str]] = set()
+    lead: frozenset[tuple[str, str]] = frozenset()
+    marks: set[tuple[str, int, int]] = set()
+    parties: set[str] = set()
+    for e in events:
+        tokens = actor_tokens(e.source) | actor_tokens(e.target)
+        parties |= tokens
+        if any(t.startswith("n:") for t in tokens):
+            tokens = frozenset(t for t in tokens if t.startswith("n:"))
+        mine = {(e.type, t) for t in tokens}
+        if mine and not lead:
+            lead = frozenset(mine)
+        keys |= mine
+        for m in article.dates:
+            if e.span[0] <= m.span[0] < e.span[1] and (mark := mention_mark(m)) is not None:
+                marks.add(mark)
+    return MainEvents(keys=frozenset(keys), lead=lead, marks=tuple(sorted(marks)), parties=frozenset(parties))
+
+
+@dataclass
+class EventProfile:
+    """The main actions of a story's reports, counted once per report (compact: ``PROFILE_KEYS`` at most)."""
+
+    counts: Counter = dataclasses.field(default_factory=Counter)
+    leads: Counter = dataclasses.field(default_factory=Counter)
+    actors: Counter = dataclasses.field(default_factory=Counter)
+
+    def add(self, sig: MainEvents) -> None:
+        if not sig.keys:
+            return
+        for counter, items in ((self.counts, sig.keys), (self.leads, sig.lead), (self.actors, sig.parties)):
+            counter.update(items)
+            if len(counter) > 2 * PROFILE_KEYS:
+                kept = counter.most_common(PROFILE_KEYS)
+                counter.clear()
+                counter.update(dict(kept))
+
+    def established(self) -> frozenset[tuple[str, str]]:
+        """The actions at least two of the story's reports carry."""
+        return frozenset(k for k, n in self.counts.items() if n >= 2)
+
+    def protagonists(self) -> frozenset[str]:
+        """The actors at least two of the story's reports give main actions to."""
+        return frozenset(t for t, n in self.actors.items() if n >= 2)
+
+    def as_main_events(self) -> MainEvents:
+        """This story seen as one report (to compare two stories): its established actions lead."""
+        return MainEvents(keys=frozenset(self.counts), lead=self.established() | frozenset(self.leads),
+                          parties=frozenset(self.actors))
+
+    def relation(self, sig: MainEvents) -> str:
+        """"same" (the report's lead action is one of the story's), "other" (other actions of the
+        story's established actors) or "" (nothing to tell: no main events on one side)."""
+        if not sig.keys or not self.counts:
+            return ""
+        if any(k[1].startswith("n:") and (k in self.leads or self.counts[k] >= 2) for k in sig.lead):
+            return "same"
+        if not any(k in self.counts for k in sig.keys) and sig.parties & self.protagonists():
+            return "other"
+        return ""
+
+
+def weigh(score: float, relation: str, *, apart: bool) -> float | None:
+    """A report's similarity to a story given their main-event ``relation``; None when it may not join.
+
+    ``apart`` says time shows the report's news days away from the story's.
+    """
+    if relation == "same":
+        return score + SAME_BONUS
+    if relation == "other":
+        return None if apart else score - OTHER_PENALTY
+    return score

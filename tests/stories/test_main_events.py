@@ -1,0 +1,248 @@
+"""Event-aware clustering (issue 12): reports sharing actors but telling other main events days apart
+become other stories; a report recalling an earlier story as background joins the story of its own news."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from newsgraph.model import Actor, DateMention, Event
+from newsgraph.stories import StoryClusterer, build_stories
+from newsgraph.stories.main_events import EventProfile, MainEvents, actor_tokens, main_events, weigh
+from newsgraph.stories.story_time import StoryDays
+from stories_helpers import article
+
+NORTH = Actor("Northland", entity="e-north", code="NLD GOV")
+SOUTH = Actor("Southland", entity="e-south", code="SLD GOV")
+ARMY = Actor("Northland air force", code="NLD MIL")
+
+
+def _event(text: str, words: str, kind: str, source: Actor, target: Actor | None, *, main: bool = True) -> Event:
+    start = text.index(words)
+    return Event(type=kind, source=source, target=target, date=None, place=None, span=(start, start + len(words)),
+                 trigger=words.split()[1], main=main)
+
+
+def _weekday(text: str, word: str, iso: int) -> DateMention:
+    start = text.index(word)
+    return DateMention(text=word, span=(start, start + len(word)), value=None, granularity="other",
+                       timex_type="DATE", timex_value=f"XXXX-WXX-{iso}", tense="past")
+
+
+TALKS = [
+    ("talks-1", "Northland offers talks with Southland over border dispute",
+     "Northland's foreign minister offered on Monday to hold talks with Southland on the disputed border "
+     "region, after weeks of shelling across the frontier. The Southland foreign ministry said it would study "
+     "the proposal for border talks.", "Northland's foreign minister offered on Monday to hold talks with Southland",
+     "AGREE"),
+    ("talks-2", "Southland weighs Northland offer of border talks",
+     "Southland's foreign minister said on Tuesday his government was ready to meet Northland's foreign "
+     "minister for talks on the disputed border region, where shelling across the frontier has killed "
+     "villagers for weeks.", "Southland's foreign minister said on Tuesday his government was ready to meet",
+     "CONSULT"),
+]
+STRIKES = [
+    ("strikes-1", "Northland launches air strikes on Southland border region",
+     "Northland's air force launched air strikes on Southland's disputed border region on Friday, days after "
+     "Northland's foreign minister offered talks with Southland. The Southland foreign ministry said shelling "
+     "across the frontier had killed villagers.",
+     "Northland's air force launched air strikes on Southland's disputed border region on Friday",
+     "ASSAULT"),
+    ("strikes-2", "Southland says Northland air strikes hit border villages",
+     "Air strikes by Northland hit villages in the disputed border region of Southland on Friday, the "
+     "Southland foreign ministry said. Northland's foreign minister offered talks with Southland last week.",
+     "Air strikes by Northland hit villages in the disputed border region of Southland on Friday", "ASSAULT"),
+]
+
+
+def _report(aid, title, text, lead, kind, *, published, background=False, events=True):
+    evs = []
+    if events:
+        source, target = ((ARMY if "air force" in lead else NORTH), SOUTH)
+        if kind == "CONSULT":
+            source, target = SOUTH, NORTH
+        evs.append(_event(text, lead, kind, source, target))
+        if background:  # the earlier talks, recalled: not a main event of this report
+            evs.append(_event(text, "Northland's foreign minister offered talks", "AGREE", NORTH, SOUTH, main=False))
+    dates = tuple(_weekday(text, day, iso) for day, iso in (("Monday", 1), ("Tuesday", 2), ("Friday", 5))
+                  if day in lead) if published is None else ()
+    return article(aid, text, title=title, published=published, events=tuple(evs), dates=dates)
+
+
+def _week(*, undated_strikes: bool = False, events: bool = True):
+    talks = [_report(*row, published=day, events=events) for row, day in zip(TALKS, ("2019-03-04", "2019-03-05"))]
+    strikes = [_report(*row, published=None if undated_strikes else "2019-03-08", background=True, events=events)
+               for row in STRIKES]
+    return talks + strikes
+
+
+def _groups(result):
+    return sorted(sorted(s.articles) for s in result.stories)
+
+
+def test_main_events_fixture_merges_on_text_alone():
+    # without main events the two weeks' reports are one "topic": the fixture is hard for text similarity
+    assert _groups(build_stories(_week(events=False))) == [["strikes-1", "strikes-2", "talks-1", "talks-2"]]
+
+
+def test_main_events_split_talks_from_strikes_days_later():
+    assert _groups(build_stories(_week())) == [["strikes-1", "strikes-2"], ["talks-1", "talks-2"]]
+
+
+def test_main_events_split_undated_strikes_by_the_day_their_main_event_is_told():
+    c = StoryClusterer()
+    for a in _week(undated_strikes=True):
+        c.add(a)
+    assert _groups(c.result()) == [["strikes-1", "strikes-2"], ["talks-1", "talks-2"]]
+
+
+def test_main_events_report_recalling_talks_joins_the_strikes_story():
+    week = _week()
+    text = ("Southland buried villagers killed when Northland's air force launched air strikes on the border "
+            "region on Friday. Northland's foreign minister offered talks with Southland only days earlier.")
+    follow = article("strikes-3", text, title="Southland buries victims of Northland air strikes",
+                     published="2019-03-09",
+                     events=(_event(text, "Northland's air force launched air strikes", "ASSAULT", ARMY, SOUTH),
+                             _event(text, "Northland's foreign minister offered talks", "AGREE", NORTH, SOUTH,
+                                    main=False)))
+    assert _groups(build_stories(week + [follow])) == [["strikes-1", "strikes-2", "strikes-3"],
+                                                       ["talks-1", "talks-2"]]
+
+
+@pytest.mark.parametrize("actor,expected", [
+    (Actor("Northland", entity="e1", code="NLD GOV"), {"NLD", "n:northland"}),
+    (Actor("officials", code="NLD GOV"), {"NLD"}),
+    (Actor("army", code="MIL"), set()),  # a role code names no country
+    (Actor("Acme Corp", entity="e2"), {"n:acme corp"}),
+    (None, set()),
+])
+def test_main_events_actor_tokens(actor, expected):
+    assert actor_tokens(actor) == expected
+
+
+def test_main_events_keys_lead_and_marks_skip_background_and_negated():
+    text = "On Friday Northland struck Southland. Northland did not offer talks. Earlier it had offered talks."
+    a = article("x", text, published=None, dates=(_weekday(text, "Friday", 5),), events=(
+        _event(text, "Earlier it had offered talks", "AGREE", NORTH, SOUTH, main=False),
+        dataclasses.replace(_event(text, "Northland did not offer talks", "AGREE", NORTH, SOUTH), negated=True),
+        _event(text, "On Friday Northland struck Southland", "ASSAULT", NORTH, SOUTH)))
+    sig = main_events(a)
+    assert sig.keys == sig.lead == {("ASSAULT", "n:northland"), ("ASSAULT", "n:southland")}
+    assert sig.marks == (("wd", 5, 0),)
+    assert main_events(article("y", text)) == MainEvents()
+    unnamed = article("z", text, events=(_event(text, "On Friday Northland struck Southland", "ASSAULT", ARMY,
+                                                Actor("villagers", code="SLD CVL")),))
+    assert main_events(unnamed).keys == {("ASSAULT", "NLD"), ("ASSAULT", "SLD")}  # countries when no name
+
+
+def _sig(*keys, lead=None):
+    return MainEvents(keys=frozenset(keys), lead=frozenset(lead if lead is not None else keys[:1]),
+                      parties=frozenset(t for _, t in keys))
+
+
+N = "n:northland"
+
+
+@pytest.mark.parametrize("story,report,expected", [
+    ([], _sig(("ASSAULT", N)), ""),  # a story with no main events tells nothing
+    ([_sig(("AGREE", N))], _sig(("AGREE", N)), "same"),  # the action a report led with, same named actor
+    ([_sig(("AGREE", "NLD"))], _sig(("AGREE", "NLD")), ""),  # a country alone is too common to say "same"
+    ([_sig(("AGREE", "NLD"))] * 2, _sig(("ASSAULT", "NLD")), "other"),  # the protagonists, another action
+    ([_sig(("AGREE", "NLD"))], _sig(("ASSAULT", "NLD")), ""),  # one report makes no protagonist
+    ([_sig(("AGREE", "NLD"))] * 2, _sig(("ASSAULT", "FRA")), ""),  # other actors: text decides
+    ([_sig(("AGREE", "NLD"), ("ASSAULT", "NLD"))] * 2, _sig(("ASSAULT", "NLD"), lead=()), ""),  # seen action
+    ([_sig(("AGREE", N), ("ASSAULT", N), lead=[("AGREE", N)])] * 2, _sig(("ASSAULT", N)), "same"),  # carried twice
+    ([_sig(("AGREE", N), ("ASSAULT", N), lead=[("AGREE", N)])], _sig(("ASSAULT", N)), ""),  # carried once
+    ([_sig(("AGREE", "NLD"))] * 2, MainEvents(), ""),
+])
+def test_main_events_relation(story, report, expected):
+    profile = EventProfile()
+    for s in story:
+        profile.add(s)
+    assert profile.relation(report) == expected
+
+
+@pytest.mark.parametrize("relation,apart,expected", [
+    ("same", False, 0.25), ("same", True, 0.25), ("", True, 0.2), ("other", True, None), ("other", False, 0.15),
+])
+def test_main_events_weigh(relation, apart, expected):
+    result = weigh(0.2, relation, apart=apart)
+    assert result == (None if expected is None else pytest.approx(expected))
+
+
+@pytest.mark.parametrize("days,marks,expected", [
+    (["2019-03-04", "2019-03-05"], (("wd", 5, 0),), 3),  # Friday vs Monday/Tuesday
+    (["2019-03-04"], (("wd", 7, 0),), 1),  # Sunday is a day before Monday (the week is a circle)
+    (["2019-03-04"], (("md", 3, 9),), 5),
+    (["2019-03-04"], (("md", 2, 30),), None),  # no such day: ignored
+    ([], (("wd", 1, 0),), None),
+    (["2019-03-04"], (), None),
+])
+def test_story_time_distance(days, marks, expected):
+    story = StoryDays()
+    story.add(days)
+    assert story.distance(marks) == expected
+
+
+GENERAL = Actor("Kessia army", code="KSA MIL")
+PRESIDENT = Actor("Oren Dask", entity="e-dask", code="KSA GOV")
+MINISTER = Actor("Lia Varn", entity="e-varn", code="KSA GOV")
+COUP = [
+    ("coup-1", "Kessia army seizes power, holds President Dask",
+     "Kessia's army seized the state broadcaster and placed President Oren Dask under house arrest, "
+     "generals said, denying that the takeover in the capital was a coup.",
+     "Kessia's army seized the state broadcaster and placed President Oren Dask under house arrest",
+     PRESIDENT, "2021-05-03"),
+    ("coup-2", "Generals hold Dask after army takeover in Kessia",
+     "Generals in Kessia held President Oren Dask at his residence after the army took over the state "
+     "broadcaster in the capital, denying a coup.",
+     "Generals in Kessia held President Oren Dask at his residence", PRESIDENT, "2021-05-04"),
+    ("purge-1", "Kessia army arrests finance minister Varn",
+     "Kessia's army arrested finance minister Lia Varn and other allies of President Oren Dask, days after "
+     "generals seized the state broadcaster in the capital and denied a coup.",
+     "Kessia's army arrested finance minister Lia Varn", MINISTER, "2021-05-07"),
+    ("purge-2", "Varn detained as Kessia generals purge Dask allies",
+     "Generals in Kessia detained finance minister Lia Varn in the capital, widening a purge of allies of "
+     "President Oren Dask since the army took over the state broadcaster.",
+     "Generals in Kessia detained finance minister Lia Varn", MINISTER, "2021-05-07"),
+]
+
+
+def _coup(*, events: bool = True):
+    out = []
+    for aid, title, text, lead, target, day in COUP:
+        evs = (_event(text, lead, "COERCE", GENERAL, target),) if events else ()
+        out.append(article(aid, text, title=title, published=day, events=evs))
+    return out
+
+
+def test_main_events_split_a_purge_days_after_the_coup_it_follows():
+    # same army, same country, same action type: the named party held tells the purge from the coup
+    assert _groups(build_stories(_coup(events=False))) == [["coup-1", "coup-2", "purge-1", "purge-2"]]
+    assert _groups(build_stories(_coup())) == [["coup-1", "coup-2"], ["purge-1", "purge-2"]]
+
+
+QUAKES = [
+    ("q1-a", "Magnitude 7.9 quake strikes off Velora's southern coast",
+     "A magnitude 7.9 earthquake struck off the southern coast of Velora late on Thursday, toppling houses in "
+     "the port of Sanmar and killing at least 30 people, the civil protection agency said.", "2018-10-04"),
+    ("q1-b", "Sanmar digs out after 7.9 quake",
+     "Rescuers in the southern port of Sanmar pulled survivors from collapsed houses on Friday after the "
+     "magnitude 7.9 earthquake off Velora's coast, and the toll rose to 41.", "2018-10-05"),
+    ("q2-a", "Second quake hits Velora's capital, schools collapse",
+     "A magnitude 6.8 earthquake shook central Velora on Tuesday, bringing down two schools in the capital "
+     "Altamar. It came less than two weeks after the 7.9 quake off the southern coast killed 41 people in "
+     "Sanmar.", "2018-10-16"),
+    ("q2-b", "Altamar school rescue continues after 6.8 quake",
+     "Rescuers searched the rubble of two collapsed schools in Altamar on Wednesday, a day after the "
+     "magnitude 6.8 earthquake in central Velora, which followed the deadly southern quake near Sanmar.",
+     "2018-10-17"),
+]
+
+
+def test_main_events_two_quakes_in_one_country_twelve_days_apart_stay_two_stories():
+    # natural events carry no PLOVER main events: time alone tells them apart, and the second quake's
+    # reports, which recall the first as background, join the story of their own news
+    items = [article(aid, text, title=title, published=day) for aid, title, text, day in QUAKES]
+    assert _groups(build_stories(items)) == [["q1-a", "q1-b"], ["q2-a", "q2-b"]]
