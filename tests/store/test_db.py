@@ -197,6 +197,21 @@ def test_store_full_text_pages_agree_whatever_the_probe_window(filled, monkeypat
     assert [_all_pages(fetch, **kw) for fetch, kw in searches] == whole
 
 
+def test_store_version_changes_with_every_write_only(store):
+    from newsgraph.store import store_version
+
+    def version():
+        with store.engine.connect() as conn:
+            return store_version(conn)
+
+    assert version() is None
+    store.save_analysed(make_record("v0"), versions="v1")
+    first = version()
+    assert first is not None and version() == first and store.record("v0") and version() == first
+    store.save_stories({"stories": [], "syndication": []})
+    assert version() not in (None, first)
+
+
 def test_store_figures_entities_articles_stories(filled):
     assert len(filled.figures(kind="killed", min_value=10, limit=100).items) == 10
     assert filled.figures(kind="killed", min_value=13).items == []

@@ -19,6 +19,7 @@ from fastapi.staticfiles import StaticFiles
 from .. import __version__
 from ..settings import Settings, make_settings
 from ..store import Store
+from .cache import MAX_BYTES as PAGE_CACHE_BYTES, PageCache
 from .errors import install_handlers
 from .guard import Guard
 from .locks import WriteLock
@@ -33,7 +34,7 @@ MAX_BODY = 5_000_000
 
 
 def create_app(store: Store | str, *, token: str | None = None, settings: Settings | None = None,
-               max_body: int = MAX_BODY) -> Any:
+               max_body: int = MAX_BODY, page_cache_bytes: int = PAGE_CACHE_BYTES) -> Any:
     """The ASGI app serving ``store`` (an open ``Store`` or a database path/URL).
 
     Args:
@@ -41,6 +42,8 @@ def create_app(store: Store | str, *, token: str | None = None, settings: Settin
         token: the bearer token ``POST /api/articles`` requires; None disables writes (403).
         settings: analysis settings for posted articles (model, limits); defaults from the environment.
         max_body: request body limit in bytes.
+        page_cache_bytes: bytes of rendered story and article pages each worker keeps while the store
+            is unchanged (0: none kept).
     """
     if not isinstance(store, Store):
         store = Store(store)
@@ -52,6 +55,7 @@ def create_app(store: Store | str, *, token: str | None = None, settings: Settin
     app.state.settings = settings or make_settings()
     app.state.write_lock = WriteLock(str(store.url))
     app.state.templates = make_templates()
+    app.state.page_cache = PageCache(max_bytes=page_cache_bytes)
     install_handlers(app, lambda request, status, err: render(request, "error.html", {"error": err},
                                                               status=status))
     app.include_router(read_router)

@@ -2,7 +2,8 @@
 
 Each page calls the store's queries (through ``story_view`` and ``highlight``
 for the two rich pages) and renders one template; no page has inline script
-or style, so the strict Content-Security-Policy of ``guard.py`` holds.
+or style, so the strict Content-Security-Policy of ``guard.py`` holds. The two
+rich pages are kept rendered until the store changes (``cache.py``).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import HTMLResponse
 
 from ..store import browse, queries
+from .cache import cached_page
 from .deps import Db, Cursor
 from .errors import ApiError, found
 from .highlight import facts_of, segments
@@ -37,18 +39,22 @@ def stories_page(request: Request, db: Db, cursor: Cursor = None,
 def story_page(request: Request, db: Db, story_id: Id) -> HTMLResponse:
     """One story: timeline, figures by outlet, quotes by speaker, copies, places, articles."""
     with db.connect() as conn:
-        return render(request, "story.html", found(story_view(conn, story_id), "story", story_id))
+        return cached_page(request, conn, lambda: render(request, "story.html",
+                                                         found(story_view(conn, story_id), "story", story_id)))
 
 
 @router.get("/articles/{article_id}", response_class=HTMLResponse)
 def article_page(request: Request, db: Db, article_id: Id) -> HTMLResponse:
     """One article: its text with every fact's evidence highlighted by kind, the facts beside it."""
     with db.connect() as conn:
-        record = found(browse.article_record(conn, article_id), "article", article_id)
-        facts = facts_of(record)
-        return render(request, "article.html", {
-            "a": record, "facts": facts, "segments": segments(record.get("text") or "", facts),
-            "story": browse.story_of(conn, article_id)})
+        def build() -> HTMLResponse:
+            record = found(browse.article_record(conn, article_id), "article", article_id)
+            facts = facts_of(record)
+            return render(request, "article.html", {
+                "a": record, "facts": facts, "segments": segments(record.get("text") or "", facts),
+                "story": browse.story_of(conn, article_id)})
+
+        return cached_page(request, conn, build)
 
 
 @router.get("/entity", response_class=HTMLResponse)

@@ -4,8 +4,8 @@
 facts and stories; ``StoreSink`` is how a run writes into it.
 """
 
-from .db import ArticleState, Store
+from .db import ArticleState, Store, store_version
 from .jsonl import JsonlSink, read_analysed, read_jsonl_records
 from .queries import Page
 
-__all__ = ["JsonlSink", "read_analysed", "read_jsonl_records", "Store", "ArticleState", "Page"]
+__all__ = ["JsonlSink", "read_analysed", "read_jsonl_records", "Store", "ArticleState", "Page", "store_version"]

@@ -18,11 +18,15 @@ skipped.
 from __future__ import annotations
 
 import time
+import uuid
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Mapping, Sequence
 
 from sqlalchemy import Connection, bindparam, delete, func, insert, literal, select, union_all, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import SQLAlchemyError
 
 from ..errors import StoreError
@@ -39,6 +43,25 @@ from .schema import (FACT_TABLES, articles, discrepancies, event_actors, mention
 _FACTS_OF = union_all(*[select(literal(kind).label("kind"), table.c.article_id, table.c.idx, table.c.record)
                         .where(table.c.article_id.in_(bindparam("ids", expanding=True)))
                         for kind, table in FACT_TABLES.items()]).order_by("kind", "article_id", "idx")
+
+
+VERSION_KEY = "store_version"
+"""The ``state`` row holding a token that every write transaction replaces (``store_version``)."""
+_VERSION = select(state.c.value).where(state.c.key == VERSION_KEY)
+
+
+def _new_version(conn: Connection) -> None:
+    row = {"key": VERSION_KEY, "value": uuid.uuid4().bytes, "note": "changes with every write",
+           "updated_at": time.time()}
+    upsert = (sqlite_insert if conn.dialect.name == "sqlite" else pg_insert)(state).values(**row)
+    conn.execute(upsert.on_conflict_do_update(index_elements=[state.c.key],
+                                              set_={k: upsert.excluded[k] for k in ("value", "updated_at")}))
+
+
+def store_version(conn: Connection) -> bytes | None:
+    """A token that changes whenever anything is written to the store (None: nothing written by a
+    newsgraph that keeps it): what a page rendered from the store may be cached under."""
+    return conn.execute(_VERSION).scalar()
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,11 +111,16 @@ class Store:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def _begin(self):
+    @contextmanager
+    def _begin(self) -> Iterator[Connection]:
+        """A write transaction that also sets a new store version (what readers' page caches compare)."""
         try:
-            return self.engine.begin()
+            conn = self.engine.connect()
         except SQLAlchemyError as exc:
             raise StoreError(f"cannot write {self.url}: {exc}") from exc
+        with conn, conn.begin():
+            yield conn
+            _new_version(conn)
 
     # ------------------------------------------------------------------ writing
 
@@ -369,4 +397,4 @@ class Store:
             return queries.articles(conn, q=q, **filters)
 
 
-__all__ = ["Store", "ArticleState", "Analysed"]
+__all__ = ["Store", "ArticleState", "Analysed", "store_version", "VERSION_KEY"]
