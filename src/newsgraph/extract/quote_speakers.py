@@ -116,6 +116,13 @@ class SpeakerResolver:
         self.index = MentionIndex(entities)
         self.entities = tuple(entities)
         self.quoted = sorted(quoted)
+        self._quoted_merged: list[tuple[int, int]] = []
+        for s, e in self.quoted:
+            if self._quoted_merged and s <= self._quoted_merged[-1][1]:
+                self._quoted_merged[-1] = (self._quoted_merged[-1][0], max(e, self._quoted_merged[-1][1]))
+            else:
+                self._quoted_merged.append((s, e))
+        self._quoted_starts = [s for s, _ in self._quoted_merged]
         self.speakers: list[tuple[int, Entity]] = []  # (position, entity) of resolved speakers
         self._canon = self._canonical_map()
         self._sents = list(doc.sents)
@@ -316,12 +323,9 @@ class SpeakerResolver:
         return len(words) > 1 and words[0].lower() in _first_names()
 
     def _is_quoted(self, pos: int) -> bool:
-        for s, e in self.quoted:
-            if s <= pos < e:
-                return True
-            if s > pos:
-                break
-        return False
+        # asked for every token (sentence costs, pronoun windows): bisect the merged quoted stretches
+        i = bisect_right(self._quoted_starts, pos) - 1
+        return i >= 0 and pos < self._quoted_merged[i][1]
 
     def prime(self, is_cue, in_quote) -> None:
         """Walk the cue verbs in text order, noting who speaks where (a small coreference chain).
