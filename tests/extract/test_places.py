@@ -119,3 +119,14 @@ def test_place_resolve_reads_a_list_as_one_kind_of_place():
     text = "Vaccination teams will work in Gambia, Ghana, Niger, Nigeria and Togo."
     got = {p.name: p for p in _resolve(text, "Gambia", "Ghana", "Niger", "Nigeria", "Togo")}
     assert got["Niger"].feature == "A.PCLI" and got["Niger"].country == "NER"
+
+
+@pytest.mark.parametrize("name,country,admin1", [("Ontarians", "CAN", "Ontario"), ("New Yorkers", "USA", "New York")])
+def test_place_resolve_inhabitants_name_their_division(name, country, admin1):
+    (p,) = _resolve(f"{name} will vote on Tuesday.", name)
+    assert p.country == country and p.admin1 == admin1
+
+
+def test_place_resolve_inhabitants_stem_must_be_specific():
+    (p,) = _resolve("Texans will vote on Tuesday.", "Texans")  # "Tex" is too short a stem to read
+    assert p.lat is None

@@ -417,6 +417,16 @@ class PlaceIndex:
         k = key(text)
         return self.lookup(k) if k else ()
 
+    def starting(self, stem: str) -> tuple[Candidate, ...]:
+        """Records whose own name's key starts with ``stem``'s key ("ontari" -> Ontario), at most 20."""
+        k = key(stem)
+        if not k:
+            return ()
+        rows = self._con.execute("SELECT DISTINCT place FROM names WHERE key >= ? AND key < ? AND alias = 0 LIMIT 20",
+                                 (k, k + "\uffff")).fetchall()
+        out = (self.get(r[0]) for r in rows)
+        return tuple(c for c in out if c is not None)
+
     def known(self, text: str) -> bool:
         """True when some record has this name."""
         return bool(self.candidates(text))

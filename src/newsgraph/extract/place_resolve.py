@@ -81,6 +81,8 @@ def candidates_for(name: str, index: PlaceIndex) -> tuple[Candidate, ...]:
             got = index.candidates(stripped)
     if not got and " " in name.strip():
         got = _embedded(name, index)
+    if not got:
+        got = _inhabitants(name, index)
     if not any(c.lat is not None for c in got):
         code = gazetteer.country_code(name, demonyms=True)
         if code:
@@ -126,6 +128,22 @@ def _embedded(name: str, index: PlaceIndex) -> tuple[Candidate, ...]:
             got = tuple(c for c in got if c.feature.startswith("P."))
         if got:
             return got
+    return ()
+
+
+_INHABITANT_ENDINGS = ("ians", "ans", "ers", "ian", "an", "er")
+
+
+def _inhabitants(name: str, index: PlaceIndex) -> tuple[Candidate, ...]:
+    """The state, province or country an unknown inhabitants' word names by its stem: "Ohioans"
+    Ohio, "Ontarians" Ontario, "Floridians" Florida, "New Yorkers" New York. Only divisions and
+    countries, and stems of four letters or more naming exactly one of them, so "Texans" names nothing here."""
+    word = name.strip()
+    for end in _INHABITANT_ENDINGS:
+        if word.lower().endswith(end) and len(word) - len(end) >= 4:
+            got = tuple(c for c in index.starting(word[:-len(end)]) if c.feature in ("A.PCLI", "A.ADM1"))
+            if len({c.id for c in got}) == 1:
+                return got[:1]
     return ()
 
 
