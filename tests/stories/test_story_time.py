@@ -83,6 +83,23 @@ def test_clusterer_hands_back_updated_articles_and_rewrites_jsonl(tmp_path):
     assert rewrite_jsonl(path, c.updated) == 0  # a second pass changes nothing
 
 
+def test_rewrite_jsonl_keeps_the_permissions_a_plain_open_gives(tmp_path):
+    # the temporary file it replaces the output with is 0600; the output must not become so
+    import os
+
+    c = StoryClusterer()
+    for a in (_dated(), _undated()):
+        c.add(a)
+    c.result()
+    path = tmp_path / "out.jsonl"
+    path.write_text("".join(json.dumps(to_dict(a), ensure_ascii=False) + "\n" for a in (_dated(), _undated())),
+                    encoding="utf-8")
+    umask = os.umask(0)
+    os.umask(umask)
+    assert rewrite_jsonl(path, c.updated) == 1
+    assert path.stat().st_mode & 0o777 == 0o666 & ~umask
+
+
 def test_day_marks_and_fits():
     undated = _undated()
     marks = day_marks(undated)

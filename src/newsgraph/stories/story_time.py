@@ -26,15 +26,14 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
-import os
 import re
-import tempfile
 from collections import Counter
 from pathlib import Path
 from typing import Callable
 
 from ..extract import AnalysedArticle, analysed_from_dict
 from ..extract.dates import parse_published, reresolve
+from ..files import replaced_atomically
 from ..model import DateMention, to_dict
 
 WINDOW_DAYS = 7
@@ -223,39 +222,29 @@ def resolve_undated(article: AnalysedArticle, days: StoryDays | None) -> Analyse
 def rewrite_jsonl(path: str | Path, update: Callable[[AnalysedArticle], AnalysedArticle]) -> int:
     """Rewrite an analysed JSONL file in place with ``update`` applied to its undated records.
 
-    Streams line by line into a temporary file beside ``path`` and replaces it
-    atomically, so memory does not grow with the file and a crash leaves the
-    old file whole. Lines that do not change are copied byte for byte. Returns
-    the number of records changed.
+    Streams line by line through ``files.replaced_atomically``, so memory does
+    not grow with the file, a crash leaves the old file whole and the file keeps
+    the permissions a plain ``open()`` gives. Lines that do not change are copied
+    byte for byte. Returns the number of records changed.
+
+    Raises:
+        StoreError: ``path`` cannot be read, written or replaced.
     """
-    path = Path(path)
     changed = 0
-    fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=str(path.parent))
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as out, open(path, encoding="utf-8", errors="replace") as src:
-            for line in src:
-                obj = None
-                if '"published": null' in line or '"published_inferred"' in line:
-                    try:
-                        obj = json.loads(line)
-                    except json.JSONDecodeError:
-                        obj = None
-                if isinstance(obj, dict) and "id" in obj and not obj.get("published"):
-                    new = to_dict(update(analysed_from_dict(obj)))
-                    merged = {**obj, **{k: new[k] for k in ("dates", "published_inferred", "published_basis")}}
-                    if merged != obj:
-                        out.write(json.dumps(merged, ensure_ascii=False) + "\n")
-                        changed += 1
-                        continue
-                out.write(line)
-            out.flush()
-            os.fsync(out.fileno())
-        if changed:
-            os.replace(tmp, path)
-        else:
-            os.unlink(tmp)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
+    with replaced_atomically(path) as out, open(path, encoding="utf-8", errors="replace") as src:
+        for line in src:
+            obj = None
+            if '"published": null' in line or '"published_inferred"' in line:
+                try:
+                    obj = json.loads(line)
+                except json.JSONDecodeError:
+                    obj = None
+            if isinstance(obj, dict) and "id" in obj and not obj.get("published"):
+                new = to_dict(update(analysed_from_dict(obj)))
+                merged = {**obj, **{k: new[k] for k in ("dates", "published_inferred", "published_basis")}}
+                if merged != obj:
+                    out.write(json.dumps(merged, ensure_ascii=False) + "\n")
+                    changed += 1
+                    continue
+            out.write(line)
     return changed
