@@ -155,3 +155,40 @@ def test_time_ordered_stream_retires_stale_stories_and_keeps_every_article():
     assert c._active < 20  # the stale stories were retired
     result = c.result()
     assert sorted(a for s in result.stories for a in s.articles) == sorted(f"a{i}" for i in range(260))
+
+
+def _flood_reports():
+    """Two dam bursts over one valley town ten days apart; the undated report of the second comes first."""
+    first = ("A dam burst above the valley town on Monday, flooding homes; the river rose fast, rescuers "
+             "said, as the valley town counted damage from the dam burst and the river flood.")
+    second = ("Another dam gave way over the valley town on Thursday. Homes went under again as river "
+              "water climbed; the town is counting flood damage once more after this burst of the dam.")
+    later = ("The valley town flooded again on Thursday when a second dam gave way upstream, and river water "
+             "filled homes that had barely dried; officials began counting the damage of this dam burst.")
+    return [
+        article("thu", second, published=None, dates=(
+            _mention("on Thursday", second.index("on Thursday"), timex="XXXX-WXX-4", tense="past"),)),
+        article("mon2", first.replace("homes", "houses"), published=None, dates=(
+            _mention("on Monday", first.index("on Monday"), timex="XXXX-WXX-1", tense="past"),)),
+        article("mon", first, published="2021-03-01", dates=(
+            _mention("on Monday", first.index("on Monday"), value="2021-03-01", anchor="2021-03-01",
+                     anchor_from="published"),)),
+        article("thu2", later, published="2021-03-11", dates=(
+            _mention("on Thursday", later.index("on Thursday"), value="2021-03-11", anchor="2021-03-11",
+                     anchor_from="published"),)),
+    ]
+
+
+def test_cluster_refine_moves_an_early_undated_report_to_the_story_of_its_days():
+    """The undated Thursday report seeded a story the Monday reports then joined; once every report is in,
+    its story's days (a Monday) no longer admit it and the Thursday story does, so it moves there."""
+    c = StoryClusterer()
+    c.add_many(_flood_reports())
+    assert sorted(sorted(s.articles) for s in c.result().stories) == [["mon", "mon2"], ["thu", "thu2"]]
+    assert c.updated(_flood_reports()[0]).published_inferred == "2021-03-11"
+
+
+def test_cluster_without_refine_keeps_the_arrival_order_grouping():
+    c = StoryClusterer(refine=False)
+    c.add_many(_flood_reports())
+    assert sorted(sorted(s.articles) for s in c.result().stories) == [["mon", "mon2", "thu"], ["thu2"]]

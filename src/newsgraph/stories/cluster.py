@@ -12,8 +12,11 @@ starts a new story.
 Stories keep a compact centroid (the heaviest ``centroid_terms`` of the summed
 article vectors). Beyond ``max_active`` stories the stalest are retired: their
 centroid and copy fingerprints are dropped, only their article list stays.
-``result()`` finally merges stories a stream split (two stories whose
-centroids are as similar as an article must be to join, within the window).
+``result()`` first re-assigns the reports of joinable stories now that every
+report is in (``_refine``: an early undated report may have seeded a story that
+reports of another event then joined), then merges stories a stream split (two
+stories whose centroids are as similar as an article must be to join, within
+the window).
 """
 
 from __future__ import annotations
@@ -88,6 +91,22 @@ class _Story:
 
 
 @dataclass(frozen=True, slots=True)
+class _Member:
+    """What re-assigning an article of a joinable story needs: its vector, main events and time.
+
+    Kept only while its story is joinable (dropped when the story retires), so
+    memory stays bounded by the active stories, as their centroids are.
+    """
+
+    vec: dict[str, float]
+    sig: MainEvents
+    when: float | None
+    marks: tuple
+    days: tuple[str, ...]
+    copy_of: str | None
+
+
+@dataclass(frozen=True, slots=True)
 class _Kept:
     """What ``result()`` needs of an article after its text is gone."""
 
@@ -141,6 +160,11 @@ class StoryClusterer:
         compare_members: a story's latest reports a new report is compared with
             for copies LSH cannot propose (cut copies, differently edited versions
             of one wire text); bounds that cost per report.
+        refine: let ``result()`` re-assign each report of a joinable story once
+            every report is in (see ``_refine``), so the grouping depends less on
+            the order reports arrived in.
+        refine_margin: how much more similar another story must be for a report
+            its own story still admits to move there.
 
     Example:
         >>> c = StoryClusterer()
@@ -163,6 +187,8 @@ class StoryClusterer:
     max_active: int = 2_000
     merge_split: bool = True
     compare_members: int = 40
+    refine: bool = True
+    refine_margin: float = 0.05
     _df: Counter = field(default_factory=Counter, init=False, repr=False)
     _n: int = field(default=0, init=False, repr=False)
     _stories: dict[str, _Story] = field(default_factory=dict, init=False, repr=False)
@@ -179,6 +205,7 @@ class StoryClusterer:
     _newest: float = field(default=-math.inf, init=False, repr=False)
     _dated: int = field(default=0, init=False, repr=False)
     _late: int = field(default=0, init=False, repr=False)
+    _members: dict[str, _Member] = field(default_factory=dict, init=False, repr=False)
 
     @property
     def _stale(self) -> float:
@@ -334,6 +361,8 @@ class StoryClusterer:
                         del self._postings[t]
             story.indexed = set()
             story.events = EventProfile()
+            for aid in story.articles:
+                self._members.pop(aid, None)
             if self._synd is not None:
                 for aid in story.articles:
                     self._synd.forget(aid)
@@ -359,6 +388,7 @@ class StoryClusterer:
         vec = self._vector(article_terms(article, entity_weight=self.entity_weight), article.id)
         sig = main_events(article)
         chosen: _Story | None = None
+        copy_of = None
         if self._synd is not None:
             copy_of = self._synd.add(article.id, article.text)
             if copy_of is not None:
@@ -381,8 +411,13 @@ class StoryClusterer:
         if self._synd is not None:
             # versions of one wire text and short cuts of a long one: compared within the story only
             self._synd.relate(article.id, article.text, chosen.articles[-self.compare_members - 1:-1])
-        chosen.days.add(article_days(article))
+        days = article_days(article)
+        chosen.days.add(days)
         chosen.events.add(sig)
+        if self.refine:
+            self._members[article.id] = _Member(
+                vec=vec, sig=sig, when=when, marks=day_marks(article) if when is None else (), days=tuple(days),
+                copy_of=copy_of[0] if copy_of is not None and chosen.id == self._story_of.get(copy_of[0]) else None)
         if when is not None:
             self._dated += 1
             self._late += when < self._newest - self.window_days
@@ -408,6 +443,107 @@ class StoryClusterer:
 
     def __len__(self) -> int:
         return len(self._kept)
+
+    # ------------------------------------------------------------------ re-assignment
+
+    def _detach(self, story: _Story, article_id: str, member: _Member) -> None:
+        """Take one report out of a joinable story: its vector, days, main events, marks and time."""
+        story.articles.remove(article_id)
+        w = story.weights
+        for t, v in member.vec.items():
+            if t in w:
+                left = w[t] - v
+                if left > 1e-9:
+                    w[t] = left
+                else:
+                    del w[t]
+        story.norm = math.sqrt(sum(v * v for v in w.values())) or 1.0
+        for d in member.days:
+            story.days.counts[d] -= 1
+            if story.days.counts[d] <= 0:
+                del story.days.counts[d]
+        story.events.remove(member.sig)
+        # the span and marks are rebuilt from the other members only when this report set them
+        if member.when is not None and member.when in (story.first, story.last):
+            whens = [m.when for a in story.articles if (m := self._members.get(a)) and m.when is not None]
+            story.first, story.last = (min(whens), max(whens)) if whens else (None, None)
+        if member.marks:
+            story.marks = set()
+            for a in story.articles:
+                m = self._members.get(a)
+                if m is not None and m.when is None and len(story.marks) < 32:
+                    story.marks.update(m.marks)
+
+    def _attach(self, story: _Story, article_id: str, member: _Member) -> None:
+        self._join(story, article_id, member.vec, member.when)
+        story.days.add(list(member.days))
+        story.events.add(member.sig)
+        if member.when is None and len(story.marks) < 32:
+            story.marks.update(member.marks)
+
+    def _placement(self, member: _Member, own: _Story) -> tuple[_Story | None, float, float | None]:
+        """The best story for a detached report (as ``add`` chooses), its score, and the score in ``own``
+        (None when ``own`` does not admit it)."""
+        best, best_score, own_score = None, self.threshold, None
+        candidates = self._candidates(member.vec, when=member.when)
+        if own not in candidates and own.active and self._in_window(own, member.when):
+            candidates.append(own)
+        for story in candidates:
+            if not story.articles:
+                continue
+            if member.marks and not story.days.fits(member.marks):
+                continue
+            sc = self._similarity(member.vec, story, member.sig, when=member.when)
+            if sc is None:
+                continue
+            if story is own:
+                own_score = sc
+            if sc >= best_score:
+                best, best_score = story, sc
+        return best, best_score, own_score
+
+    def _refine(self) -> None:
+        """Re-assign the reports of joinable stories now that every report is in.
+
+        An article joins the best story *when it arrives*; an undated report that
+        came first may have seeded a story that later reports of another event
+        (same actors, days apart) then joined. Once all are in, each report is
+        taken out of its story and placed again as ``add`` would place it,
+        against stories that now know their days and main events: it moves
+        when its own story no longer admits it (its days or main events say
+        other news) and another does, or when another is ``refine_margin`` more
+        similar. Copies then follow their original. Each report costs one
+        candidate look-up, as in ``add``, so the pass is flat per article.
+        """
+        for _ in range(2):
+            moved = 0
+            order = sorted((a for a in self._members if self._members[a].copy_of is None),
+                           key=lambda a: self._kept[a].order)
+            for aid in order:
+                own = self._stories[self._story_of[aid]]
+                if not own.active:
+                    continue
+                member = self._members[aid]
+                self._detach(own, aid, member)
+                best, best_score, own_score = self._placement(member, own)
+                target = own
+                if best is not None and best is not own and (
+                        own_score is None or best_score >= own_score + self.refine_margin):
+                    target = best
+                    moved += 1
+                self._attach(target, aid, member)
+            for aid in sorted((a for a in self._members if self._members[a].copy_of is not None),
+                              key=lambda a: self._kept[a].order):
+                member = self._members[aid]
+                own = self._stories[self._story_of[aid]]
+                home = self._stories.get(self._story_of.get(member.copy_of, ""))
+                if home is None or home is own or not home.active or not own.active:
+                    continue
+                self._detach(own, aid, member)
+                self._attach(home, aid, member)
+                moved += 1
+            if not moved:
+                break
 
     # ------------------------------------------------------------------ output
 
@@ -465,6 +601,8 @@ class StoryClusterer:
         """The final story groups; records each article's final story and its story's days (for
         ``updated``) and returns the day each article counts from for syndication."""
         day_key: dict[str, str] = {}
+        if self.refine:
+            self._refine()
         groups = self._merged_groups()
         for group in groups:
             story = group[0]

@@ -128,6 +128,17 @@ class EventProfile:
                 counter.clear()
                 counter.update(dict(kept))
 
+    def remove(self, sig: MainEvents) -> None:
+        """Take back what ``add`` counted for one report (its report is re-assigned)."""
+        if not sig.keys:
+            return
+        for counter, items in ((self.counts, sig.keys), (self.leads, sig.lead), (self.actors, sig.parties)):
+            for item in items:
+                if counter[item] > 1:
+                    counter[item] -= 1
+                else:
+                    counter.pop(item, None)
+
     def established(self) -> frozenset[tuple[str, str]]:
         """The actions at least two of the story's reports carry."""
         return frozenset(k for k, n in self.counts.items() if n >= 2)
