@@ -515,6 +515,7 @@ class StoryClusterer:
         similar. Copies then follow their original. Each report costs one
         candidate look-up, as in ``add``, so the pass is flat per article.
         """
+        movers: list[str] = []
         for _ in range(2):
             moved = 0
             order = sorted((a for a in self._members if self._members[a].copy_of is None),
@@ -532,6 +533,8 @@ class StoryClusterer:
                     target = best
                     moved += 1
                 self._attach(target, aid, member)
+                if target is not own:
+                    movers.append(aid)
             for aid in sorted((a for a in self._members if self._members[a].copy_of is not None),
                               key=lambda a: self._kept[a].order):
                 member = self._members[aid]
@@ -541,9 +544,23 @@ class StoryClusterer:
                     continue
                 self._detach(own, aid, member)
                 self._attach(home, aid, member)
+                movers.append(aid)
                 moved += 1
             if not moved:
                 break
+        if self._synd is not None and movers:
+            # a moved report meets its new story's reports: versions of one wire text it could not see
+            moving = set(movers)
+            related: dict[str, set[str]] = {}
+            for a, b, _ in self._synd.links + self._synd.siblings:
+                if a in moving or b in moving:
+                    related.setdefault(a, set()).add(b)
+                    related.setdefault(b, set()).add(a)
+            for aid in dict.fromkeys(movers):
+                story = self._stories[self._story_of[aid]]
+                seen = related.get(aid, set())
+                others = [a for a in story.articles if a != aid and a not in seen][-self.compare_members:]
+                self._synd.relate(aid, None, others)
 
     # ------------------------------------------------------------------ output
 

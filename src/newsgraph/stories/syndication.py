@@ -115,14 +115,16 @@ class SyndicationIndex:
             self.forget(self._fifo.popleft())
         return best
 
-    def relate(self, article_id: str, text: str, others: list[str]) -> None:
+    def relate(self, article_id: str, text: str | None, others: list[str]) -> None:
         """Compare an indexed text with ``others`` (its story's recent reports) beyond what LSH proposed.
 
         Two relations LSH cannot see: a short cut of a long text (containment
         high, Jaccard too low to be proposed), recorded as a copy link; and two
         versions of one wire text, each edited and cut differently, that share
         at least ``SIBLING_SENTENCES`` narrative sentences each way, recorded
-        in ``siblings`` (they copy a common source, not each other).
+        in ``siblings`` (they copy a common source, not each other). Without
+        ``text`` (a report re-assigned after its text is gone) no passage is
+        recorded, and pairs already related are skipped.
         """
         entry = self._entries.get(article_id)
         if entry is None:
@@ -137,7 +139,8 @@ class SyndicationIndex:
             if c >= self.threshold:
                 self.links.append((other, article_id, round(c, 3)))
                 self.jaccards[(other, article_id)] = round(jaccard(entry.shingles, old.shingles), 3)
-                if article_id not in self.passages and (span := shared_passage(text, old.shingles)):
+                if (text is not None and article_id not in self.passages
+                        and (span := shared_passage(text, old.shingles))):
                     self.passages[article_id] = span
                 continue
             if (near_sentences(entry.narrative, entry.starts, np.unique(old.narrative)) >= SIBLING_SENTENCES
