@@ -9,6 +9,7 @@ rendered as a link.
 
 from __future__ import annotations
 
+import functools
 import json
 from typing import Any
 from urllib.parse import quote, urlsplit
@@ -16,7 +17,7 @@ from urllib.parse import quote, urlsplit
 from fastapi import Request
 from fastapi.responses import HTMLResponse
 from jinja2 import Environment, PackageLoader
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 
 def safe_href(url: Any) -> str | None:
@@ -45,14 +46,22 @@ def article_link(art: Any, span: Any = None) -> Markup:
     """A link to an article page (its outlet, title or id as the text), at ``span`` when given.
 
     A filter rather than a template macro: story pages have hundreds of these
-    and a macro call costs far more; ``Markup.format`` escapes every value.
+    and a macro call costs far more. Both the address and the text are escaped
+    (``escape``); plain string formatting around them, as ``Markup.format`` cost
+    a story page a tenth of its time.
     """
     art = art if isinstance(art, dict) else {}
-    href = "/articles/" + quote(str(art.get("id") or ""), safe="")
+    aid = art.get("id")
+    href = _article_href(str(aid or ""))
     if (isinstance(span, (list, tuple)) and len(span) == 2
-            and all(isinstance(v, int) and not isinstance(v, bool) for v in span)):
+            and all(type(v) is int for v in span)):
         href += f"#span={span[0]}-{span[1]}"
-    return Markup('<a href="{}">{}</a>').format(href, art.get("source") or art.get("title") or art.get("id") or "")
+    return Markup(f'<a href="{escape(href)}">{escape(art.get("source") or art.get("title") or aid or "")}</a>')
+
+
+@functools.lru_cache(maxsize=4096)
+def _article_href(article_id: str) -> str:
+    return "/articles/" + quote(article_id, safe="")
 
 
 class _Templates(Environment):
