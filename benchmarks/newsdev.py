@@ -10,7 +10,11 @@ This set is for finding *classes* of errors: ``--errors`` lists, per article,
 what was missed and what was wrong (dev data only; never copy its text, names or
 numbers into the project). ``--keep DIR`` leaves the output files in DIR.
 
-Run: ``.venv/bin/python benchmarks/newsdev.py [--errors [quotes,figures,events,dates,stories]] [--keep DIR]``
+``--shuffle SEED`` feeds the articles in a seeded random order: stories must not
+depend on the order reports arrive in.
+
+Run: ``.venv/bin/python benchmarks/newsdev.py [--errors [quotes,figures,events,dates,stories]] [--keep DIR]
+[--shuffle SEED]``
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import json
+import random
 import subprocess
 import sys
 import tempfile
@@ -42,12 +47,23 @@ def _newsgraph() -> list[str]:
     return [str(exe)] if exe.exists() else [sys.executable, "-m", "newsgraph.cli"]
 
 
-def run(folder: Path, out_dir: Path, *, workers: int = 1) -> tuple[Path, Path]:
-    """Analyse the set's input through the CLI; returns the articles and stories files."""
+def shuffled_input(folder: Path, out_dir: Path, seed: int) -> Path:
+    """The set's input lines in a seeded random order (stories must not depend on arrival order)."""
+    lines = [ln for ln in (folder / "input.jsonl").read_text(encoding="utf-8").splitlines() if ln.strip()]
+    random.Random(seed).shuffle(lines)
+    path = out_dir / f"input.shuffled-{seed}.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def run(folder: Path, out_dir: Path, *, workers: int = 1, shuffle: int | None = None) -> tuple[Path, Path]:
+    """Analyse the set's input through the CLI (in a seeded random order when ``shuffle`` is given);
+    returns the articles and stories files."""
     articles, stories = out_dir / "articles.jsonl", out_dir / "stories.json"
     for path in (articles, stories):
         path.unlink(missing_ok=True)
-    cmd = _newsgraph() + ["analyze", str(folder / "input.jsonl"), "-o", str(articles),
+    source = folder / "input.jsonl" if shuffle is None else shuffled_input(folder, out_dir, shuffle)
+    cmd = _newsgraph() + ["analyze", str(source), "-o", str(articles),
                           "--stories", str(stories), "--workers", str(workers)]
     proc = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT)
     if proc.returncode != 0:
@@ -184,12 +200,14 @@ def main(argv: list[str] | None = None) -> int:
                         help="list per-article errors (dev set only) for these kinds, comma-separated")
     parser.add_argument("--keep", type=Path, default=None, help="write the output files into this folder")
     parser.add_argument("--workers", type=int, default=1)
+    parser.add_argument("--shuffle", type=int, default=None, metavar="SEED",
+                        help="feed the articles in a random order drawn with this seed (order robustness)")
     args = parser.parse_args(argv)
     folder = shared_or_exit("newsdev")
     with tempfile.TemporaryDirectory() as tmp:
         out_dir = args.keep or Path(tmp)
         out_dir.mkdir(parents=True, exist_ok=True)
-        articles, stories = run(folder, out_dir, workers=args.workers)
+        articles, stories = run(folder, out_dir, workers=args.workers, shuffle=args.shuffle)
         res = score(folder, articles, stories)
         rows = []
         for key, value in res.items():
@@ -198,7 +216,8 @@ def main(argv: list[str] | None = None) -> int:
                             + (str(value.get("speaker_acc", "")),))
             else:
                 rows.append((key, "", "", str(value), "", "", "", ""))
-        print(f"newsdev: {res.get('articles')} real reports, scored by {folder / 'score.py'}")
+        order = "input order" if args.shuffle is None else f"shuffled with seed {args.shuffle}"
+        print(f"newsdev: {res.get('articles')} real reports ({order}), scored by {folder / 'score.py'}")
         print_table("measures", rows, header=("measure", "p", "r", "f1/value", "tp", "pred", "gold", "speaker_acc"))
         if args.errors:
             list_errors(folder, articles, stories, set(args.errors.split(",")))

@@ -197,6 +197,21 @@ def test_store_full_text_pages_agree_whatever_the_probe_window(filled, monkeypat
     assert [_all_pages(fetch, **kw) for fetch, kw in searches] == whole
 
 
+def test_store_full_text_search_leaves_the_index_scan_setting_as_it_found_it(filled):
+    """PostgreSQL searches switch plain index scans off for their own steps only: later queries in the
+    same transaction must still get the key indexes."""
+    from newsgraph.store import queries
+
+    if filled.engine.dialect.name != "postgresql":
+        pytest.skip("a PostgreSQL planner setting")
+    from newsgraph.store import schema as t
+
+    with filled.engine.begin() as conn:
+        page = queries._page(conn, queries._with_article(t.quotes), t.quotes.c.id, cursor=None, limit=1,
+                             newest_first=False, build=queries._fact_with_article, search=("quotes", "bread"))
+        assert page.items and conn.exec_driver_sql("SHOW enable_indexscan").scalar() == "on"
+
+
 def test_store_version_changes_with_every_write_only(store):
     from newsgraph.store import store_version
 

@@ -53,6 +53,18 @@ WIRE = ("MINA, Saudi Arabia (Reuters) - At least 717 pilgrims were killed and 86
     ("The ship sank near the coast.\n\nBBC", None),
     ("The ship sank near the coast.\n\nPhoto: Jane Roe, AP", None),
     ("By Jane Roe\n\nThe ship sank near the coast.", None),
+    # an agency line set in capitals, a byline without a separator, a bracketed short form
+    ("ASSOCIATED PRESS\n\nThe ferry capsized on the lake on Sunday, police said.", "AP"),
+    ("The ferry capsized on the lake on Sunday.\n\nAGENCE FRANCE-PRESSE", "AFP"),
+    ("The ferry capsized on the lake on Sunday.\n\nREAD MORE", None),
+    ("By Jane Roe Associated Press\n\nThe ferry capsized on the lake.", "AP"),
+    ("BY JANE ROE AND JOHN DOE THE ASSOCIATED PRESS\n\nThe ferry capsized on the lake.", "AP"),
+    ("By Monday the Associated Press had counted nine dead\n\nThe ferry capsized.", None),
+    ("(AA) The ferry capsized on the lake on Sunday, police said.", "Anadolu"),
+    ("The ferry capsized on the lake on Sunday, police said. (AA)", "Anadolu"),
+    ("ANKARA (AA) - The ferry capsized on the lake on Sunday.", "Anadolu"),
+    ("The shop sold out of the (AA) size batteries on Sunday.", None),
+    ("The ferry capsized on the lake on Sunday. AA", None),
 ])
 def test_syndication_credited_agency(text, expected):
     assert credited_agency(text) == expected

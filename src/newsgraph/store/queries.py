@@ -94,15 +94,12 @@ def _as_list(value: str | Sequence[str] | None) -> list[str] | None:
 
 
 PROBE = {"articles": 2_000, "quotes": 5_000}
-"""PostgreSQL full-text pages: how many keys (in page order) are checked word by word before the
-search turns to the GIN index. An article's tsvector is large (read from TOAST), a quote's small,
-so an article costs more to check. Measured at 100k articles (780k quotes), 40 words found in
-0.5-3% of quotes: quotes window 20,000 -> 5,000 took the slowest search from 60 to 35 ms."""
+"""PostgreSQL full-text pages: the first key range searched (in page order) before ranges grow."""
 
 GROWTH = 8
-"""Each GIN step beyond the probe covers ``GROWTH`` times the keys of the step before. One step over
-every remaining key read the heap row of every match to sort them (7,500 heap pages for a word in 1%
-of 780k quotes: 20-100 ms); key ranges growing by 8 stop after reading a few hundred matches."""
+"""Each step beyond the probe covers ``GROWTH`` times the keys of the step before. One step over every
+remaining key read the heap row of every match to sort them (6,700 heap pages for a word in 1% of
+780k quotes: 20-600 ms on a loaded machine); growing ranges stop after a few hundred matches."""
 
 
 def _searched(conn: Connection, stmt: Select, id_col: ColumnElement, table: str, q: str, *,
@@ -111,14 +108,13 @@ def _searched(conn: Connection, stmt: Select, id_col: ColumnElement, table: str,
 
     SQLite's FTS5 hands out matching rowids in order, so one query does. On
     PostgreSQL the planner picks either the key order with every row's tsvector
-    checked (fast when the words are common, a scan of the whole table when they
-    never occur together: it guesses how often words co-occur, badly) or the GIN
-    index then a sort of every match (fast when rare, slow for thousands). So
-    both, each bounded: first the next ``PROBE`` keys in page order; only when
-    they hold fewer than ``n`` matches (so matches are sparse) the GIN index
-    over growing key ranges beyond them (ordered by ``key + 0``, which no key
-    index can give, so the words' index, intersected with the key range, is the
-    plan), until ``n`` rows are found or the keys run out.
+    checked (it thinks that cheap; an article's tsvector is read from TOAST, and
+    when the words never occur together it is a scan of the whole table) or the
+    GIN index then a sort of every match (slow for thousands). So plain index
+    scans are switched off for the search and each step is the GIN index
+    intersected with a key range: first the next ``PROBE`` keys in page order,
+    then, while fewer than ``n`` rows are found, ranges growing ``GROWTH``-fold
+    beyond them (ordered by ``key + 0``), until the keys run out.
     """
     match = fts_match(conn, table, id_col, q)
     order = id_col.desc() if newest_first else id_col
@@ -128,24 +124,29 @@ def _searched(conn: Connection, stmt: Select, id_col: ColumnElement, table: str,
                                else select(func.min(id_col), func.max(id_col))).one()
     if first is None:
         return []
-    if after is None:
-        after = first + 1 if newest_first else first - 1
-    window = PROBE[table]
-    bound = after - window if newest_first else after + window
-    near = id_col > bound if newest_first else id_col <= bound
-    rows = conn.execute(stmt.where(match, near).order_by(order).limit(n)).mappings().all()
-    key = id_col + 0
-    where = [] if stmt.whereclause is None else [stmt.whereclause]
-    for _ in range(64):  # bounded: the window grows 8-fold, so 64 steps outgrow any key range
-        if len(rows) >= n or (bound <= last if newest_first else bound >= last):
-            return rows
-        window *= GROWTH
-        start, bound = bound, bound - window if newest_first else bound + window
-        keys = (id_col <= start, id_col > bound) if newest_first else (id_col > start, id_col <= bound)
-        far = (select(id_col).where(*where, match, *keys)
-               .order_by(key.desc() if newest_first else key).limit(n - len(rows)))
-        rows += conn.execute(stmt.where(id_col.in_(far)).order_by(order)).mappings().all()
-    return rows
+    scans = conn.exec_driver_sql("SHOW enable_indexscan").scalar()
+    conn.exec_driver_sql("SET LOCAL enable_indexscan = off")  # the key index's min/max above needs it
+    try:
+        if after is None:
+            after = first + 1 if newest_first else first - 1
+        window = PROBE[table]
+        bound = after - window if newest_first else after + window
+        near = id_col > bound if newest_first else id_col <= bound
+        rows = conn.execute(stmt.where(match, near).order_by(order).limit(n)).mappings().all()
+        key = id_col + 0
+        where = [] if stmt.whereclause is None else [stmt.whereclause]
+        for _ in range(64):  # bounded: the window grows 8-fold, so 64 steps outgrow any key range
+            if len(rows) >= n or (bound <= last if newest_first else bound >= last):
+                return rows
+            window *= GROWTH
+            start, bound = bound, bound - window if newest_first else bound + window
+            keys = (id_col <= start, id_col > bound) if newest_first else (id_col > start, id_col <= bound)
+            far = (select(id_col).where(*where, match, *keys)
+                   .order_by(key.desc() if newest_first else key).limit(n - len(rows)))
+            rows += conn.execute(stmt.where(id_col.in_(far)).order_by(order)).mappings().all()
+        return rows
+    finally:
+        conn.execute(text("SELECT set_config('enable_indexscan', :v, true)"), {"v": scans})
 
 
 def _page(conn: Connection, stmt: Select, id_col: ColumnElement, *, cursor: str | None, limit: int,

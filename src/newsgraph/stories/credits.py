@@ -2,10 +2,11 @@
 
 Outlets that carry wire copy credit it in a handful of shapes and places: in the
 dateline ("SEOUL, South Korea (AP) —", "London (AFP) -", "LONDON, (APP/AFP) –"),
-on a line of its own at the top or the bottom ("The Associated Press", "- AFP",
+on a line of its own at the top or the bottom ("The Associated Press", "ASSOCIATED PRESS", "- AFP",
 "Source – Reuters", "Credit : Voice of America (VOA)", "Published By: VOA Africa"),
-as the last word of the text ("... the attacks. AFP"), in a byline ("By Jane Roe,
-Associated Press", "Jane Roe and John Doe / USA Today"), in a copyright line
+as the last word of the text ("... the attacks. AFP"), in brackets at the start or the
+end ("(AA) The talks ...", "... the talks. (TNS)"), in a byline ("By Jane Roe,
+Associated Press", "By JANE ROE Associated Press", "Jane Roe and John Doe / USA Today"), in a copyright line
 ("© 2016 AFP") or a provenance note ("This story was provided by Reuters",
 "republished from The Conversation"). An article that only
 *cites* an agency ("told Reuters", "AFP reported") is not a copy of it, so those
@@ -16,7 +17,8 @@ The agency names come from ``wire_agencies.tsv`` (the world's wire services and
 their usual short forms), never from any one corpus. Its ``outlet`` rows name the
 newspapers and broadcasters that sell their text to others; a bare mention of
 those is common ("CNN reported"), so they count only in explicit credits (a cue
-word, a byline, a copyright line, a provenance note, a bracketed dateline).
+word, a byline, a copyright line, a provenance note, a bracketed dateline); so do
+its ``short`` rows, abbreviations common in other senses ("AA").
 """
 
 from __future__ import annotations
@@ -52,18 +54,26 @@ def _alternation(aliases) -> str:
 
 @functools.lru_cache(maxsize=1)
 def _patterns() -> tuple[re.Pattern, re.Pattern, dict[str, str]]:
-    """Agency patterns: bracketed credits (agencies and outlets), a bare agency alias, every alias's name."""
+    """Agency patterns: bracketed credits (every name), a bare agency alias, every alias's name."""
     rows = load_rows("wire_agencies.tsv")
     names = {r.alias: r.name for r in rows}
     agencies = _alternation(r.alias for r in rows if r.kind == "agency")
-    # "(AP) —", "(APP/AFP) –", "(CNN) —": only credited names and separators inside the brackets
+    # "(AP) —", "(APP/AFP) –", "(CNN) —", "(AA)": only credited names and separators inside the brackets
     paren = re.compile(rf"\((?:\s*(?:{_alternation(names)})\s*[/,&-]?\s*)+\)")
     alias = re.compile(rf"(?<![\w-])(?:{agencies})(?![\w-])")
     return paren, alias, names
 
 
 @functools.lru_cache(maxsize=1)
-def _explicit() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
+def _shouted() -> re.Pattern:
+    """A bare agency alias in any letter case, for lines set wholly in capitals ("ASSOCIATED PRESS")."""
+    rows = load_rows("wire_agencies.tsv")
+    return re.compile(rf"(?<![\w-])(?:{_alternation(r.alias for r in rows if r.kind == 'agency')})(?![\w-])",
+                      re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=1)
+def _explicit() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
     """Patterns of explicit credits, which may name an outlet as well as an agency."""
     rows = load_rows("wire_agencies.tsv")
     alt = _alternation(r.alias for r in rows)
@@ -72,6 +82,14 @@ def _explicit() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
     byline = re.compile(
         rf"^\W{{0,3}}(?:by\s+)?{name}(?:\s*(?:,|\band\b|&)\s*{name})*\s*(?:,|\||/|{_DASH}|\bfor\b)\s*"
         rf"(?:the\s+)?(?P<n>{alt})(?![\w-])[\s\w]{{0,30}}$", re.IGNORECASE)
+    # "By Jane Roe Associated Press", "BY JANE ROE THE ASSOCIATED PRESS": no separator, so the names must
+    # look like names (capitalised, not IGNORECASE) and nothing but house words may follow the agency
+    bare_name = r"(?:[A-Z][\w.'’-]*|de|van|von|al|bin|da|la|le)"
+    tail = "|".join(sorted(_TAIL_WORDS))
+    byline_bare = re.compile(
+        rf"^\W{{0,3}}(?:By|BY)\s+{bare_name}(?:\s+{bare_name})*?(?:\s*(?:,|\band\b|\bAND\b|&)\s*"
+        rf"{bare_name}(?:\s+{bare_name})*?)*\s+(?:(?:the|The|THE)\s+)?(?P<n>(?i:{alt}))(?![\w-])"
+        rf"(?:\s+(?i:{tail}))*\s*$")
     copyright = re.compile(rf"(?:©|\(c\)|\bcopyright\b)\s*(?:©\s*)?(?:\d{{4}}\b\s*,?\s*)?(?:by\s+)?(?:the\s+)?"
                            rf"(?P<n>{alt})(?![\w-])", re.IGNORECASE)
     provided = re.compile(
@@ -79,7 +97,7 @@ def _explicit() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
         rf"(?:provided|distributed|supplied|syndicated|produced|written|republished|reproduced|"
         rf"(?:first|originally)\s+(?:published|appeared|ran))\s+(?:by|on|in|at|from|with)\s+(?:the\s+)?"
         rf"(?P<n>{alt})(?![\w-])", re.IGNORECASE)
-    return any_alias, byline, copyright, provided
+    return any_alias, byline, copyright, provided, byline_bare
 
 
 def _canonical(alias: str) -> str | None:
@@ -118,12 +136,30 @@ def _dateline_credit(text: str) -> Credit | None:
     paren = _patterns()[0]
     for m in paren.finditer(text):
         line_start = text.rfind("\n", 0, m.start()) + 1
-        if m.start() - line_start > 60 and text[m.end():].strip():
+        last = not text[m.end():].strip()
+        if m.start() - line_start > 60 and not last:
             continue  # a bracketed name in running text, not a dateline nor a closing "(TNS)"
+        if (_only_short(m.group()) and not last and text[line_start:m.start()].strip()
+                and not _DASH_AFTER.match(text, m.end())):
+            continue  # "(AA)" is a credit opening a paragraph, before a dash or closing the text only
         names = _names_in(m.group(), outlets=True)
         if names:
             return Credit("/".join(names), m.span())
     return None
+
+
+_DASH_AFTER = re.compile(r"\s*" + _DASH)
+
+
+def _only_short(bracketed: str) -> bool:
+    """Whether every name in a bracketed credit is an abbreviation of the lexicon's ``short`` kind."""
+    short = _short_aliases()
+    return all(part in short for part in re.findall(r"[^\s()/,&-][^()/,&]*?(?=\s*[)/,&])", bracketed))
+
+
+@functools.lru_cache(maxsize=1)
+def _short_aliases() -> frozenset[str]:
+    return frozenset(r.alias for r in load_rows("wire_agencies.tsv") if r.kind == "short")
 
 
 def _line_credit(text: str, start: int, end: int) -> Credit | None:
@@ -139,10 +175,12 @@ def _line_credit(text: str, start: int, end: int) -> Credit | None:
     rest = stripped[cue.end():] if cue else stripped.lstrip("-—–• ").strip()
     bare = cue is None or cue.group().strip(" :-—–").lower() == "via"
     _, alias, names = _patterns()
+    if bare and rest.isupper():
+        alias = _shouted()  # "ASSOCIATED PRESS", "AGENCE FRANCE-PRESSE" on a line of their own
     m = (alias if bare else _explicit()[0]).match(rest)
     if m is None:
         return None
-    found = _names_in(rest, outlets=not bare)
+    found = _names_in(rest, outlets=not bare) if alias is not _shouted() else [_canonical(m.group())]
     if bare:
         # without a cue, the line must be the agency's name and nothing but house words
         words = re.findall(r"[^\W\d_]+", alias.sub(" ", rest))
@@ -151,24 +189,24 @@ def _line_credit(text: str, start: int, end: int) -> Credit | None:
     if len(found) != 1 and (cue is None or "&" in rest or " and " in rest):
         return None  # "(Via CNN & Reuters)": a text compiled from several sources is no one's copy
     offset = text.find(m.group(), start)
-    return Credit(names[m.group()], (offset, offset + len(m.group())))
+    return Credit(_canonical(m.group()), (offset, offset + len(m.group())))
 
 
 def _explicit_credit(text: str, start: int, end: int) -> Credit | None:
     """A byline naming the agency or outlet, a copyright line, or a provenance note, on one line."""
-    _, byline, copyright, provided = _explicit()
+    _, byline, copyright, provided, byline_bare = _explicit()
     line = text[start:end]
     stripped = line.strip()
     hit = None
     if len(stripped) <= _MAX_LINE and not _PHOTO.search(stripped):
-        hit = byline.match(stripped)
+        hit = byline.match(stripped) or byline_bare.match(stripped)
     hit = hit or copyright.search(line) or provided.search(line)
     if hit is None:
         return None
     name = _canonical(hit.group("n"))
     if name is None:
         return None
-    lead = len(line) - len(line.lstrip()) if hit.re is byline else 0
+    lead = len(line) - len(line.lstrip()) if hit.re in (byline, byline_bare) else 0
     offset = start + lead + hit.start("n")
     return Credit(name, (offset, offset + len(hit.group("n"))))
 
