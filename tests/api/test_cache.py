@@ -75,3 +75,36 @@ def test_cache_drops_the_least_recently_used_beyond_its_bytes():
     assert cache.get("a", b"v2") is None  # kept for another store version
     cache.put("big", b"v1", b"z" * 26)
     assert cache.get("big", b"v1") is None
+
+
+def test_cache_keeps_api_answers_until_a_write(fresh_url):
+    from newsgraph.store import Store
+
+    app, client = _client(fresh_url)
+    cache = app.state.page_cache
+    first = client.get("/api/events?type=ASSAULT")
+    assert first.status_code == 200 and first.json()["items"] and cache.misses == 1
+    again = client.get("/api/events?type=ASSAULT")
+    assert cache.hits == 1 and again.content == first.content
+    assert again.headers["content-type"] == first.headers["content-type"] == "application/json"
+    assert len(client.get("/api/events?type=ASSAULT&limit=1").json()["items"]) == 1 and cache.misses == 2  # its own URL
+    assert client.get("/api/events?type=ASSAULT&cursor=%21").status_code == 400  # errors are never kept
+    renamed = stories()
+    renamed["stories"][0]["title"] = "Portvale strike: the toll disputed"
+    with Store(fresh_url) as store:
+        store.save_stories(renamed)
+    assert client.get("/api/stories/s-strike").json()["title"] == "Portvale strike: the toll disputed"
+    client.get("/api/events?type=ASSAULT")
+    assert cache.hits == 1  # the write made every kept answer stale
+    app.state.store.close()
+
+
+def test_cache_keeps_large_bodies_deflated_and_gives_them_back_whole():
+    from newsgraph.api.cache import PACK_OVER
+
+    body = ("<p>" + "a story of many words " * 400 + "</p>").encode()
+    assert len(body) > PACK_OVER
+    cache = PageCache(max_bytes=len(body))
+    cache.put("/big", b"v1", body)
+    cache.put("/other", b"v1", body)  # both fit the budget only because they are kept deflated
+    assert cache.get("/big", b"v1") == body and cache.get("/other", b"v1") == body
