@@ -57,3 +57,17 @@ def test_render_dict_fields_are_keys_first_then_attributes():
     out = env.from_string("{{ d.items }}|{{ d.missing }}|{{ n.real }}|{{ d.get('k', 'no') }}").render(
         d={"items": "<x>"}, n=3)
     assert out == "&lt;x&gt;||3|no"  # a key named like a dict method is the key; other objects keep attributes
+
+
+def test_render_output_escaping_is_markupsafe_escape_to_the_byte():
+    from markupsafe import Markup, escape
+
+    from newsgraph.api.render import make_templates
+
+    env = make_templates()
+    values = ['<script>alert("x")</script>', "a & b's <i>", "", "plain", 3, 2.5, None, Markup("<b>kept</b>"),
+              '" onerror="x', "</textarea><img src=x>"]
+    tpl = env.from_string("{% for v in vs %}[{{ v }}]{% endfor %}{{ missing }}")
+    assert tpl.render(vs=values) == "".join(f"[{escape(v)}]" for v in values)
+    for name in ("story.html", "article.html", "base.html"):  # the pages' templates escape by the lean twin
+        assert env.get_template(name).root_render_func.__globals__["escape"] is not escape
