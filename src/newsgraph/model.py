@@ -284,9 +284,23 @@ class Found:
 # --------------------------------------------------------------------------- to and from dicts
 
 
+_FIELD_NAMES: dict[type, tuple[str, ...] | None] = {}
+"""Field names of each dataclass type ``_plain`` met (None: not a dataclass): ``dataclasses.fields`` per
+record cost most of ``to_dict``, which the store runs on every analysed article."""
+_SCALARS = frozenset((str, int, float, bool, type(None)))
+
+
 def _plain(value: Any) -> Any:
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    kind = type(value)
+    if kind in _SCALARS:
+        return value
+    try:
+        names = _FIELD_NAMES[kind]
+    except KeyError:
+        names = _FIELD_NAMES[kind] = (tuple(f.name for f in dataclasses.fields(value))
+                                      if dataclasses.is_dataclass(value) and not isinstance(value, type) else None)
+    if names is not None:
+        return {n: _plain(getattr(value, n)) for n in names}
     if isinstance(value, (list, tuple)):
         return [_plain(v) for v in value]
     if isinstance(value, dict):

@@ -33,7 +33,7 @@ from ..errors import StoreError
 from ..model import Article, Rejected
 from . import queries
 from .engine import make_engine, migrate
-from .rows import article_meta, content_hash, day_of, fact_rows, rebuild_record, story_rows
+from .rows import add_story_rows, article_meta, content_hash, day_of, fact_rows, rebuild_record, syndication_row
 from .schema import (FACT_TABLES, articles, discrepancies, event_actors, mentions, merged_events, rejections,
                      state, stories, story_members, syndication)
 
@@ -258,22 +258,59 @@ class Store:
         that order); only their story id follows the result (stories a stream
         split are merged there).
         """
-        rows = story_rows(result)
+        self.save_stories_stream(result.get("stories", ()), result.get("syndication", ()))
+
+    def save_stories_stream(self, stories_: Iterable[Mapping[str, Any]], syndication_: Iterable[Mapping[str, Any]],
+                            *, batch: int = 500) -> None:
+        """``save_stories`` for stories and links given one at a time (SCHEMA dicts, e.g. generators).
+
+        One transaction (readers see the old stories or the new, never half),
+        written in batches of ``batch`` stories: memory stays that of one batch
+        however many stories a long run made, and each batch is a few multi-row
+        statements.
+        """
         with self._begin() as conn:
             for table in (stories, merged_events, discrepancies, syndication):
                 conn.execute(delete(table))
-            for table, key in ((stories, "stories"), (merged_events, "merged_events"),
-                               (discrepancies, "discrepancies"), (syndication, "syndication")):
-                if rows[key]:
-                    conn.execute(insert(table), rows[key])
-            current = dict(conn.execute(select(story_members.c.article_id, story_members.c.story_id)).all())
-            changed = [m for m in rows["members"] if current.get(m["article_id"], m["story_id"]) != m["story_id"]]
-            for m in changed:
-                conn.execute(update(story_members).where(story_members.c.article_id == m["article_id"])
-                             .values(story_id=m["story_id"]))
-            new = [m for m in rows["members"] if m["article_id"] not in current]
+            rows: dict[str, list[dict[str, Any]]] = {k: [] for k in
+                                                     ("stories", "members", "merged_events", "discrepancies")}
+            for s in stories_:
+                add_story_rows(rows, s)
+                if len(rows["stories"]) >= batch or len(rows["members"]) >= 10 * batch:
+                    self._write_story_rows(conn, rows)
+            self._write_story_rows(conn, rows)
+            links: list[dict[str, Any]] = []
+            for x in syndication_:
+                links.append(syndication_row(x))
+                if len(links) >= 10 * batch:
+                    conn.execute(insert(syndication), links)
+                    links = []
+            if links:
+                conn.execute(insert(syndication), links)
+
+    @staticmethod
+    def _write_story_rows(conn: Connection, rows: dict[str, list[dict[str, Any]]]) -> None:
+        """Insert one batch of story rows and bring its members' story ids up to date; empties ``rows``."""
+        for table, key in ((stories, "stories"), (merged_events, "merged_events"), (discrepancies, "discrepancies")):
+            if rows[key]:
+                conn.execute(insert(table), rows[key])
+        members = rows["members"]
+        if members:
+            ids = [m["article_id"] for m in members]
+            current: dict[str, str] = {}
+            for i in range(0, len(ids), 2_000):  # bounded IN lists (SQLite caps bound parameters)
+                current.update(conn.execute(select(story_members.c.article_id, story_members.c.story_id)
+                                            .where(story_members.c.article_id.in_(ids[i:i + 2_000]))).all())
+            changed = [{"b_id": m["article_id"], "b_story": m["story_id"]} for m in members
+                       if current.get(m["article_id"], m["story_id"]) != m["story_id"]]
+            if changed:
+                conn.execute(update(story_members).where(story_members.c.article_id == bindparam("b_id"))
+                             .values(story_id=bindparam("b_story")), changed)
+            new = [m for m in members if m["article_id"] not in current]
             if new:
                 conn.execute(insert(story_members), new)
+        for v in rows.values():
+            v.clear()
 
     def optimize(self) -> None:
         """Refresh the query planner's statistics after a run wrote (SQLite ``PRAGMA optimize``)."""

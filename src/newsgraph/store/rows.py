@@ -138,20 +138,29 @@ def story_rows(stories: Mapping[str, Any]) -> dict[str, list[dict[str, Any]]]:
     out: dict[str, list[dict[str, Any]]] = {"stories": [], "members": [], "merged_events": [],
                                            "discrepancies": [], "syndication": []}
     for s in stories.get("stories", ()):
-        arts = list(s.get("articles") or ())
-        out["stories"].append({"id": s["id"], "title": s.get("title"), "first_published": s.get("first_published"),
-                               "size": len(arts), "record": s})
-        out["members"].extend({"article_id": a, "story_id": s["id"]} for a in arts)
-        for i, e in enumerate(s.get("events") or ()):
-            out["merged_events"].append({
-                "story_id": s["id"], "idx": i, "type": e.get("type"),
-                "source_code": (e.get("source") or {}).get("code"), "target_code": (e.get("target") or {}).get("code"),
-                "date": day_of(e.get("date")), "place": e.get("place"), "articles": len(e.get("articles") or ()),
-                "record": e})
-        for i, d in enumerate(s.get("discrepancies") or ()):
-            out["discrepancies"].append({"story_id": s["id"], "idx": i, "fact": d.get("fact"),
-                                         "kind": d.get("kind"), "record": d})
+        add_story_rows(out, s)
     for x in stories.get("syndication", ()):
-        out["syndication"].append({"copy": x["copy"], "original": x.get("original"),
-                                   "similarity": x.get("similarity"), "record": x})
+        out["syndication"].append(syndication_row(x))
     return out
+
+
+def add_story_rows(out: dict[str, list[dict[str, Any]]], s: Mapping[str, Any]) -> None:
+    """Append one SCHEMA story's rows (story, members, merged events, discrepancies) to ``out``."""
+    arts = list(s.get("articles") or ())
+    out["stories"].append({"id": s["id"], "title": s.get("title"), "first_published": s.get("first_published"),
+                           "size": len(arts), "record": s})
+    out["members"].extend({"article_id": a, "story_id": s["id"]} for a in arts)
+    for i, e in enumerate(s.get("events") or ()):
+        out["merged_events"].append({
+            "story_id": s["id"], "idx": i, "type": e.get("type"),
+            "source_code": (e.get("source") or {}).get("code"), "target_code": (e.get("target") or {}).get("code"),
+            "date": day_of(e.get("date")), "place": e.get("place"), "articles": len(e.get("articles") or ()),
+            "record": e})
+    for i, d in enumerate(s.get("discrepancies") or ()):
+        out["discrepancies"].append({"story_id": s["id"], "idx": i, "fact": d.get("fact"),
+                                     "kind": d.get("kind"), "record": d})
+
+
+def syndication_row(x: Mapping[str, Any]) -> dict[str, Any]:
+    """The ``syndication`` table row of one SCHEMA syndication link."""
+    return {"copy": x["copy"], "original": x.get("original"), "similarity": x.get("similarity"), "record": x}

@@ -144,10 +144,13 @@ class StoreSink:
         self.flush()
         if self.clusterer is None or (self.written == 0 and self.store.get_state("stories.clusterer")):
             return
-        from ..stories import stories_to_dict
+        from ..stories.output import story_dict, syndication_dict
         from .story_state import save_snapshot
 
-        self.store.save_stories(stories_to_dict(self.clusterer.result()))
+        # streamed: one story's record at a time, written in bounded batches (a long run has
+        # hundreds of thousands of stories, whose dicts all at once cost more than the clusterer)
+        stories, links = self.clusterer.final()
+        self.store.save_stories_stream((story_dict(s) for s in stories), (syndication_dict(x) for x in links))
         save_snapshot(self.store, self.clusterer)
         self.store.optimize()
 
