@@ -331,12 +331,14 @@ def serve(
         _fail(exc)
     err.print(f"newsgraph desk on http://{host}:{port}/  (API under /api, docs at /docs; Ctrl-C stops)")
     if workers == 1:
-        uvicorn.run(asgi, host=host, port=port, log_level="warning")
+        from .api.asgi import settle
+
+        uvicorn.run(settle(asgi), host=host, port=port, log_level="warning", access_log=False)
         return
     asgi.app.state.store.close()
     os.environ["NEWSGRAPH_SERVE_DB"] = db
     uvicorn.run("newsgraph.api.asgi:app_from_env", factory=True, host=host, port=port, workers=workers,
-                log_level="warning")
+                log_level="warning", access_log=False)  # no access lines (warnings only): none formatted either
 
 
 @app.command()
