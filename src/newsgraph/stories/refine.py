@@ -52,10 +52,7 @@ class Refiner:
                 else:
                     del w[t]
         story.norm = math.sqrt(sum(v * v for v in w.values())) or 1.0
-        for d in member.days:
-            story.days.counts[d] -= 1
-            if story.days.counts[d] <= 0:
-                del story.days.counts[d]
+        story.days.remove(member.days)
         story.events.remove(member.sig)
         # the span and marks are rebuilt from the other members only when this report set them
         if member.when is not None and member.when in (story.first, story.last):

@@ -29,7 +29,7 @@ import json
 import re
 from collections import Counter
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterable
 
 from ..extract import AnalysedArticle, analysed_from_dict
 from ..extract.dates import parse_published, reresolve
@@ -118,6 +118,13 @@ class StoryDays:
     def add(self, days: list[str]) -> None:
         for d in days:
             self.counts[d] += 1
+
+    def remove(self, days: Iterable[str]) -> None:
+        """Take back what ``add`` counted for one report (its report is re-assigned)."""
+        for d in days:
+            self.counts[d] -= 1
+            if self.counts[d] <= 0:
+                del self.counts[d]
 
     def merge(self, other: "StoryDays") -> None:
         self.counts.update(other.counts)
