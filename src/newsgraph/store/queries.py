@@ -120,12 +120,13 @@ def _searched(conn: Connection, stmt: Select, id_col: ColumnElement, table: str,
     order = id_col.desc() if newest_first else id_col
     if conn.dialect.name != "postgresql":
         return conn.execute(stmt.where(match).order_by(order).limit(n)).mappings().all()
+    # the key range's ends before index scans go off: min/max are read from the key index
     first, last = conn.execute(select(func.max(id_col), func.min(id_col)) if newest_first
                                else select(func.min(id_col), func.max(id_col))).one()
     if first is None:
         return []
     scans = conn.exec_driver_sql("SHOW enable_indexscan").scalar()
-    conn.exec_driver_sql("SET LOCAL enable_indexscan = off")  # the key index's min/max above needs it
+    conn.exec_driver_sql("SET LOCAL enable_indexscan = off")
     try:
         if after is None:
             after = first + 1 if newest_first else first - 1
