@@ -133,17 +133,6 @@ def rebuild_record(article_row: Mapping[str, Any], facts: Mapping[str, Iterable[
     return out
 
 
-def story_rows(stories: Mapping[str, Any]) -> dict[str, list[dict[str, Any]]]:
-    """Rows for the story tables from a SCHEMA stories object (``stories_to_dict``)."""
-    out: dict[str, list[dict[str, Any]]] = {"stories": [], "members": [], "merged_events": [],
-                                           "discrepancies": [], "syndication": []}
-    for s in stories.get("stories", ()):
-        add_story_rows(out, s)
-    for x in stories.get("syndication", ()):
-        out["syndication"].append(syndication_row(x))
-    return out
-
-
 def add_story_rows(out: dict[str, list[dict[str, Any]]], s: Mapping[str, Any]) -> None:
     """Append one SCHEMA story's rows (story, members, merged events, discrepancies) to ``out``."""
     arts = list(s.get("articles") or ())
