@@ -297,7 +297,7 @@ def typical_queries(records: list[dict], rng: random.Random) -> dict[str, callab
         "articles full-text (2 words)": lambda s: s.search(" ".join(rng.sample(words, 2)) if len(words) > 1
                                                            else "talks"),
         "figures killed >= 10 in a month": lambda s: s.figures(kind="killed", min_value=10,
-                                                               since=month()[0], until=month()[1]),
+                                                               **dict(zip(("since", "until"), month()))),
         "entity by name": lambda s: s.entities(name=rng.choice(names) if names else "x"),
         "one article record": lambda s: s.record(f"g{rng.randrange(1000):07d}"),
     }
