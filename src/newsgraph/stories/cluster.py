@@ -558,7 +558,8 @@ class StoryClusterer(Refiner):
                 key={k.id: (day_key.get(k.id, "~"), k.order) for k in self._kept.values()},
                 credits={k.id: k.credit for k in self._kept.values()},
                 sources={k.id: k.source for k in self._kept.values()},
-                passages=self._synd.passages, jaccards=self._synd.jaccards, siblings=self._synd.siblings))
+                passages=self._synd.passages, jaccards=self._synd.jaccards, siblings=self._synd.siblings,
+                covers=self._synd.covers))
         return (self._group_record(g) for g in groups), syndication
 
     def result(self) -> StoriesResult:
