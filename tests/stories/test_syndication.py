@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph.stories.credits import Credit
+from newsgraph.stories.credits import Credit, byline_credit
 from newsgraph.stories.syndication import SyndicationIndex, agency_name, credited_agency, resolve
 
 WIRE = ("MINA, Saudi Arabia (Reuters) - At least 717 pilgrims were killed and 863 injured in a crush at Mina "
@@ -245,3 +245,22 @@ def test_syndication_resolve_breaks_a_loop_of_parents():
             seen.add(node)
             node = parent[node]
     assert len(parent) == 3 and "AP" in parent.values()
+
+
+@pytest.mark.parametrize("author,expected", [
+    ("Ed Roe – UPI", "UPI"),
+    ("By Jane Roe, Associated Press", "AP"),
+    ("Agence France-Presse", "AFP"),
+    ("Jane Roe and John Doe, USA Today", "USA Today"),
+    ("Jane Roe (AP)", "AP"),
+    ("Jane Roe; Reuters Staff", "Reuters"),
+    ("Jane Roe", None),
+    ("Jane Roe; John Doe", None),
+    ("", None),
+    (None, None),
+])
+def test_syndication_byline_credit(author, expected):
+    credit = byline_credit(author)
+    assert (credit.agency if credit else None) == expected
+    if credit:
+        assert credit.field == "author" and author[credit.span[0]:credit.span[1]]

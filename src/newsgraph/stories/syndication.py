@@ -261,7 +261,7 @@ def resolve(links: list[tuple[str, str, float]], *, key: dict[str, tuple],
         # "(APP/AFP)": the last agency named is the one whose text the others relay
         out.append(Syndication(copy=m, original=credit.agency.split("/")[-1], similarity=holder[1],
                                earliest=root, agency=credit.agency,
-                               evidence=(holder[0], credit.span)))
+                               evidence=(holder[0], credit.span) if credit.field is None else None))
     out.sort(key=lambda s: (key.get(s.copy, ()), s.copy))
     return out
 
