@@ -65,6 +65,11 @@ WIRE = ("MINA, Saudi Arabia (Reuters) - At least 717 pilgrims were killed and 86
     ("ANKARA (AA) - The ferry capsized on the lake on Sunday.", "Anadolu"),
     ("The shop sold out of the (AA) size batteries on Sunday.", None),
     ("The ferry capsized on the lake on Sunday. AA", None),
+    # the wire's footer naming its writers; an outlet's own story using wire material is no copy
+    ("The ferry capsized.\n\nAssociated Press writer Jane Roe in Lima contributed to this report.", "AP"),
+    ("The ferry capsized.\n\n___\n\nReuters reporters Jane Roe and John Doe contributed reporting.", "Reuters"),
+    ("The ferry capsized.\n\nThe Associated Press contributed to this report.", None),
+    ("The ferry capsized.\n\nAssociated Press writer Jane Roe said the ferry contributed nothing.", None),
 ])
 def test_syndication_credited_agency(text, expected):
     assert credited_agency(text) == expected
