@@ -42,10 +42,15 @@ _MAX_LINE = 90
 
 
 class Credit(NamedTuple):
-    """A credit: the canonical agency name and the ``[start, end)`` span of the credit in the text."""
+    """A credit: the canonical agency name and the ``[start, end)`` span of the credit in the text.
+
+    ``field`` names the article field the credit was read from instead of the text
+    (``"author"``: the byline the page declared); ``span`` then indexes that field.
+    """
 
     agency: str
     span: tuple[int, int]
+    field: str | None = None
 
 
 def _alternation(aliases) -> str:
@@ -218,6 +223,36 @@ def _lines(text: str) -> list[tuple[int, int]]:
             spans.append((pos, pos + len(part)))
         pos += len(part) + 1
     return spans
+
+
+def byline_credit(author: str | None) -> Credit | None:
+    """The wire credit of an article's byline (its ``author`` field), or None.
+
+    A byline is read as a credit line on its own: "Jane Roe – UPI", "By Jane Roe,
+    Associated Press", "Agence France-Presse", "Jane Roe and John Doe, USA Today",
+    "Jane Roe (AP)". A byline naming writers only ("Jane Roe") credits nobody.
+    Several bylines (visible byline, meta author, JSON-LD author) come joined by
+    "; "; the first that names an agency counts.
+
+    Example:
+        >>> byline_credit("Ed Roe – UPI").agency
+        'UPI'
+        >>> byline_credit("Jane Roe") is None
+        True
+    """
+    if not author:
+        return None
+    pos = 0
+    for part in author.split(";"):
+        start = pos + len(part) - len(part.lstrip())
+        pos += len(part) + 1
+        part = part.strip()
+        if not part:
+            continue
+        credit = _dateline_credit(part) or _line_credit(part, 0, len(part))
+        if credit is not None:
+            return Credit(credit.agency, (start + credit.span[0], start + credit.span[1]), "author")
+    return None
 
 
 _LAST_WORD = re.compile(r"[.!?\"”’)]\s+" + _DASH + r"?\s*([A-Z][\w&/ -]{0,30}?)\s*$")
