@@ -207,3 +207,12 @@ def test_place_resolve_an_english_name_yields_to_a_namesake_the_article_is_about
     text = "Canton police said the suspect fled toward Massillon and North Canton, Ohio."
     got = {p.name: p for p in _resolve(text, "Canton", "Massillon")}
     assert got["Canton"].country == "USA"
+
+
+@pytest.mark.parametrize("name,feature,admin", [("English", "A.ADM1", "England"), ("Scottish", "A.ADM1", "Scotland"),
+                                                ("Mexican", "A.PCLI", None), ("American", "A.PCLI", None)])
+def test_place_resolve_a_demonym_names_the_division_it_is_made_from(name, feature, admin):
+    (p,) = _resolve(f"The {name} city council met on Monday.", name)
+    assert p.feature == feature
+    if admin:
+        assert p.admin1 == admin
