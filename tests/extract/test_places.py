@@ -192,3 +192,27 @@ def test_country_point_stays_within_reach_of_the_factbook_point_when_the_centroi
     india = next(c for c in place_index().candidates("India") if c.feature == "A.PCLI")
     assert 140 < great_circle_km(india.lat, india.lon, 20.0, 77.0) < 161
     assert india.lat > 20.5 and india.lon > 77.5
+
+
+@pytest.mark.parametrize("name,country,near", [("Kiev", "UKR", (50.45, 30.52)), ("Cologne", "DEU", (50.94, 6.96)),
+                                               ("Calcutta", "IND", (22.57, 88.36))])
+def test_place_resolve_knows_english_and_former_names_of_cities(name, country, near):
+    from newsgraph.extract.place_index import great_circle_km
+    (p,) = _resolve(f"The delegation flew to {name} on Monday.", name)
+    assert p.country == country and p.feature.startswith("P.")
+    assert great_circle_km(p.lat, p.lon, *near) < 30
+
+
+def test_place_resolve_an_english_name_yields_to_a_namesake_the_article_is_about():
+    text = "Canton police said the suspect fled toward Massillon and North Canton, Ohio."
+    got = {p.name: p for p in _resolve(text, "Canton", "Massillon")}
+    assert got["Canton"].country == "USA"
+
+
+@pytest.mark.parametrize("name,feature,admin", [("English", "A.ADM1", "England"), ("Scottish", "A.ADM1", "Scotland"),
+                                                ("Mexican", "A.PCLI", None), ("American", "A.PCLI", None)])
+def test_place_resolve_a_demonym_names_the_division_it_is_made_from(name, feature, admin):
+    (p,) = _resolve(f"The {name} city council met on Monday.", name)
+    assert p.feature == feature
+    if admin:
+        assert p.admin1 == admin

@@ -70,7 +70,7 @@ def candidates_for(name: str, index: PlaceIndex) -> tuple[Candidate, ...]:
         got = tuple(c for c in index.candidates(gazetteer.country_name(code) or "") if c.feature == "A.PCLI"
                     and c.country == code) if code else ()
         if got:
-            return got
+            return _demonym_division(name, code, got[0].population, index) or got
     seat = _seat_of_power(name, index)
     if seat:  # the capital first; a namesake town stays a candidate the article's places may choose
         return seat + tuple(c for c in index.candidates(name) if c.id != seat[0].id)
@@ -93,6 +93,21 @@ def candidates_for(name: str, index: PlaceIndex) -> tuple[Candidate, ...]:
             got = tuple(c for c in index.candidates(gazetteer.country_name(code) or "") if c.feature == "A.PCLI"
                         and c.country == code) or got
     return got
+
+
+def _demonym_division(name: str, code: str, people: int, index: PlaceIndex) -> tuple[Candidate, ...]:
+    """The first-order division a demonym is made from, when it is not the country's own name:
+    "English" names England, "Scottish" Scotland (both of the United Kingdom), while "Mexican" stays
+    Mexico, not the state of México, and "American" the USA, not American Samoa. The stem's first
+    four letters must start exactly one division holding 5%+ of the country's people ("Monegasque"
+    is not Moneghetti)."""
+    whole = key(name).rstrip("s")  # "American Samoa" is named with the adjective, not the place it is made from
+    stem = whole[:4]
+    if len(stem) < 4 or not whole.isalpha() or key(gazetteer.country_name(code) or "").startswith(stem):
+        return ()
+    got = tuple(c for c in index.starting(stem) if c.feature == "A.ADM1" and c.country == code
+                and not key(c.name).startswith(whole) and c.population >= 0.05 * people)
+    return got if len({c.id for c in got}) == 1 else ()
 
 
 def _seat_of_power(name: str, index: PlaceIndex) -> tuple[Candidate, ...]:
