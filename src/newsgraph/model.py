@@ -63,7 +63,9 @@ class Article:
 
     ``text`` is the plain text every span indexes. ``origin`` says where the
     article was read from (a path, ``path#line``, a feed item link), so a user can
-    find it again; it is not part of the output contract.
+    find it again; it is not part of the output contract. ``author`` (additive) is
+    the byline as the input gives it or the page declares it ("Jane Roe – UPI"):
+    wire copy is often credited only there, and text extraction drops bylines.
     """
 
     id: str
@@ -73,6 +75,7 @@ class Article:
     title: str | None = None
     published: str | None = None
     origin: str | None = None
+    author: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

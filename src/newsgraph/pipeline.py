@@ -36,7 +36,8 @@ Item = Article | Rejected | Mapping[str, Any] | str
 def _clean_article(article: Article) -> Article:
     """An ``Article`` built by a caller (not a reader) held to what a reader guarantees: lone
     surrogates and NUL replaced, ``published`` in ISO 8601 or dropped with a warning."""
-    fields = {f: getattr(article, f) for f in ("id", "text", "url", "source", "title", "published", "origin")}
+    fields = {f: getattr(article, f) for f in ("id", "text", "url", "source", "title", "published", "origin",
+                                              "author")}
     cleaned = {f: clean_text(v) for f, v in fields.items() if isinstance(v, str) and clean_text(v) != v}
     published = cleaned.get("published", article.published)
     if published is not None:
@@ -54,7 +55,7 @@ def _as_article(item: Item, index: int) -> Article | Rejected:
         if not isinstance(item.text, str) or not isinstance(item.id, str):
             raise BadInput(f"Article {index}: id and text must be strings, got "
                            f"{type(item.id).__name__} and {type(item.text).__name__}")
-        for name in ("url", "source", "title", "published"):
+        for name in ("url", "source", "title", "published", "author"):
             value = getattr(item, name)
             if value is not None and not isinstance(value, str):
                 raise BadInput(f"Article {index}: {name} must be a str or None, not {type(value).__name__}")

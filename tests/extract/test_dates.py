@@ -121,3 +121,28 @@ def test_dates_undated_article_keeps_relative_days_for_its_story(analyse):
     assert set(d) >= {"today", "Thursday's"}
     assert d["today"].value is None and d["today"].tense is not None
     assert d["Thursday's"].timex_value == "XXXX-WXX-4" and d["Thursday's"].tense == "past"
+
+
+@pytest.mark.parametrize("text, published, mention, value", [
+    # 2020-03-14 is a Saturday: the part of the day belongs to the expression, the day is the same
+    ("Rescue teams reached the village early on Saturday.", "2020-03-14", "early on Saturday", "2020-03-14"),
+    ("The council met late Thursday to approve the budget.", "2020-03-14", "late Thursday", "2020-03-12"),
+    ("The vote was held earlier on Tuesday.", "2020-03-17", "earlier on Tuesday", "2020-03-17"),
+])
+def test_dates_weekday_with_part_of_day(analyse, text, published, mention, value):
+    d = analyse(text, published=published).dates
+    assert [(m.text, m.value) for m in d] == [(mention, value)]
+
+
+@pytest.mark.parametrize("text, published, value", [
+    # a limit reported from the day of the statement lies ahead (2020-03-16 is a Monday)
+    ("The mayor said on Monday that all markets were closed until Thursday.", "2020-03-16", "2020-03-19"),
+    ("A curfew is in force until Thursday in the northern districts.", "2020-03-16", "2020-03-19"),
+    ("Applications must arrive by Friday, the ministry said.", "2020-03-16", "2020-03-20"),
+    # told in the past, the limit is past too
+    ("The bridge stayed closed until Thursday, when engineers declared it safe.", "2020-03-21", "2020-03-19"),
+    ("The mayor said the bridge had been closed until Thursday.", "2020-03-21", "2020-03-19"),
+])
+def test_dates_until_a_weekday(analyse, text, published, value):
+    d = [m for m in analyse(text, published=published).dates if m.text in ("Thursday", "Friday")]
+    assert [m.value for m in d] == [value]

@@ -159,3 +159,24 @@ def test_events_dateline_is_no_actor(analyse):
     sources = {_code(e.source) for e in events if e.type == "RETREAT"}
     assert sources == {"UKR MIL", "UKR REB"}  # not "Kiev", and "-backed" names the backer only
     assert all("KIEV" not in (e.source.name if e.source else "") for e in events)
+
+
+@pytest.mark.parametrize("bare_type", [None, "LOC"])
+def test_events_pronoun_goes_to_a_bare_surname_the_recognizer_missed(nlp, bare_type):
+    """"she" is the person last named, even by a surname the recognizer missed or took for a place."""
+    from newsgraph.extract.events.arguments import _resolve_pronoun
+    from newsgraph.extract.linking import MentionIndex
+    from newsgraph.model import Entity
+
+    text = ("The court removed Governor Mary Hill on Friday and her deputy Tom Reyes took over. "
+            "The ruling leaves Hill open to charges and prosecutors named her a suspect.")
+    doc = nlp(text)
+    full, deputy, bare = text.index("Mary Hill"), text.index("Tom Reyes"), text.index("Hill open")
+    ents = [Entity("e1", "Mary Hill", "PERSON", ((full, full + 9),)),
+            Entity("e2", "Tom Reyes", "PERSON", ((deputy, deputy + 9),))]
+    if bare_type:
+        ents.append(Entity("e3", "Hill", bare_type, ((bare, bare + 4),)))
+    her = next(t for t in doc if t.lower_ == "her" and t.idx > bare)
+    assert next(t for t in doc if t.idx == bare).pos_ == "PROPN"
+    actor = _resolve_pronoun(her, None, None, MentionIndex(ents))
+    assert actor is not None and actor.name == "Mary Hill"

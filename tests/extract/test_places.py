@@ -162,3 +162,57 @@ def test_place_index_knows_a_town_by_its_name_without_its_river():
     assert any(c.country == "DEU" and c.population > 500_000 for c in place_index().candidates("Frankfurt"))
     (p,) = _resolve("Fans gathered in Frankfurt before the final.", "Frankfurt")
     assert p.country == "DEU"
+
+
+def test_place_resolve_a_seat_of_power_lies_in_its_capital():
+    # "White House" is also a Tennessee town; in news it is the building in Washington
+    (p,) = _resolve("Reporters waited outside the White House for the statement.", "White House")
+    assert p.country == "USA" and p.feature == "P.PPLC" and abs(p.lat - 38.9) < 0.2
+    (p,) = _resolve("Officials at the Kremlin declined to comment.", "Kremlin")
+    assert p.country == "RUS" and p.feature == "P.PPLC"
+
+
+def test_place_resolve_a_seat_of_power_namesake_town_when_the_article_is_there():
+    text = "Westminster police said the crash closed roads between Arvada, Thornton and Broomfield."
+    got = {p.name: p for p in _resolve(text, "Westminster", "Arvada", "Thornton", "Broomfield")}
+    assert got["Westminster"].country == "USA" and got["Westminster"].admin1 == "Colorado"
+
+
+@pytest.mark.parametrize("name,feature", [("Central American", "L.RGN"), ("North American", "L.CONT"),
+                                          ("Middle Eastern", "L.RGN")])
+def test_place_resolve_a_region_adjective_names_its_region(name, feature):
+    (p,) = _resolve(f"{name} leaders met on Tuesday.", name)
+    assert p.feature == feature and p.lat is not None
+
+
+def test_country_point_stays_within_reach_of_the_factbook_point_when_the_centroid_is_far():
+    # India: the Factbook's 20N 77E and the area centroid ~23N 80E lie >400 km apart: the point keeps
+    # within 161 km of the Factbook's and moves toward the centre
+    from newsgraph.extract.place_index import great_circle_km
+    india = next(c for c in place_index().candidates("India") if c.feature == "A.PCLI")
+    assert 140 < great_circle_km(india.lat, india.lon, 20.0, 77.0) < 161
+    assert india.lat > 20.5 and india.lon > 77.5
+
+
+@pytest.mark.parametrize("name,country,near", [("Kiev", "UKR", (50.45, 30.52)), ("Cologne", "DEU", (50.94, 6.96)),
+                                               ("Calcutta", "IND", (22.57, 88.36))])
+def test_place_resolve_knows_english_and_former_names_of_cities(name, country, near):
+    from newsgraph.extract.place_index import great_circle_km
+    (p,) = _resolve(f"The delegation flew to {name} on Monday.", name)
+    assert p.country == country and p.feature.startswith("P.")
+    assert great_circle_km(p.lat, p.lon, *near) < 30
+
+
+def test_place_resolve_an_english_name_yields_to_a_namesake_the_article_is_about():
+    text = "Canton police said the suspect fled toward Massillon and North Canton, Ohio."
+    got = {p.name: p for p in _resolve(text, "Canton", "Massillon")}
+    assert got["Canton"].country == "USA"
+
+
+@pytest.mark.parametrize("name,feature,admin", [("English", "A.ADM1", "England"), ("Scottish", "A.ADM1", "Scotland"),
+                                                ("Mexican", "A.PCLI", None), ("American", "A.PCLI", None)])
+def test_place_resolve_a_demonym_names_the_division_it_is_made_from(name, feature, admin):
+    (p,) = _resolve(f"The {name} city council met on Monday.", name)
+    assert p.feature == feature
+    if admin:
+        assert p.admin1 == admin

@@ -102,7 +102,8 @@ def test_text_ids_are_stable_and_content_based(tmp_path):
     ("---\npublished: 2015-09-17\nsource: Lakeside Courier\n---\nHeadline\n\nBody.",
      {"published": "2015-09-17", "source": "Lakeside Courier"}, "Headline\n\nBody."),
     ("---\nurl: https://x.example/a?b=c:d\n---\n\nBody.", {"url": "https://x.example/a?b=c:d"}, "Body."),
-    ("---\nauthor: someone\n---\nBody.", {}, "---\nauthor: someone\n---\nBody."),   # unknown key
+    ("---\ntags: floods\n---\nBody.", {}, "---\ntags: floods\n---\nBody."),   # unknown key
+    ("---\nauthor: Jane Roe – UPI\n---\nBody.", {"author": "Jane Roe – UPI"}, "Body."),  # the byline
     ("---\n\nA story that opens with a rule.\n", {}, "---\n\nA story that opens with a rule.\n"),
     ("---\npublished: 2015-09-17\nno closing rule", {}, "---\npublished: 2015-09-17\nno closing rule"),
     ("Headline\n---\npublished: 2015\n---\n", {}, "Headline\n---\npublished: 2015\n---\n"),

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import dataclasses
 import json
 
 import pytest
@@ -139,3 +140,15 @@ def test_cluster_retires_stalest_stories_beyond_max_active():
     assert len(active) == 2 and {s.articles[0] for s in active} == {"t2", "t3"}
     # a retired story can no longer be joined, but its articles stay in the result
     assert sorted(a for s in c.result().stories for a in s.articles) == ["t0", "t1", "t2", "t3"]
+
+
+def test_cluster_byline_credit_makes_a_copy_of_the_agency():
+    text = QUAKE[0][2]
+    items = [dataclasses.replace(article("w1", text, title="Quake"), author="Ed Roe – UPI"),
+             article("w2", "Chile is used to earthquakes.\n\n" + text, title="Quake", published="2015-09-18"),
+             dataclasses.replace(article("w3", VW[0][2], title="VW"), author="Jane Roe")]
+    result = build_stories(items)
+    links = {(x.copy, x.original, x.agency, x.evidence) for x in result.syndication}
+    # w1 credits UPI only in its byline (no span in the text to show); w2 copies w1
+    assert ("w1", "UPI", "UPI", None) in links
+    assert {(c, o) for c, o, _, _ in links} == {("w1", "UPI"), ("w2", "w1")}

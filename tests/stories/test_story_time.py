@@ -192,3 +192,18 @@ def test_cluster_without_refine_keeps_the_arrival_order_grouping():
     c = StoryClusterer(refine=False)
     c.add_many(_flood_reports())
     assert sorted(sorted(s.articles) for s in c.result().stories) == [["mon", "mon2", "thu"], ["thu2"]]
+
+
+def test_resolve_undated_future_weekday_looks_ahead_of_the_story_day():
+    """The story knows last Friday, but "the ban runs until Friday" in a report of Monday is the next one."""
+    text = "The ban on gatherings runs until Friday, officials said on Monday."
+    dated = article("d", "Officials spoke on Friday and again on Monday.", published="2021-03-08", dates=(
+        _mention("on Friday", 16, value="2021-03-05", anchor="2021-03-08", anchor_from="published"),))
+    days = StoryDays()
+    days.add(article_days(dated))
+    undated = article("u", text, published=None, dates=(
+        _mention("Friday", text.index("Friday"), timex="XXXX-WXX-5", tense="future"),
+        _mention("on Monday", text.index("on Monday"), timex="XXXX-WXX-1", tense="past")))
+    out = resolve_undated(undated, days)
+    assert out.published_inferred == "2021-03-08"
+    assert {m.text: m.value for m in out.dates} == {"Friday": "2021-03-12", "on Monday": "2021-03-08"}

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph.stories.credits import Credit
+from newsgraph.stories.credits import Credit, byline_credit
 from newsgraph.stories.syndication import SyndicationIndex, agency_name, credited_agency, resolve
 
 WIRE = ("MINA, Saudi Arabia (Reuters) - At least 717 pilgrims were killed and 863 injured in a crush at Mina "
@@ -65,6 +65,11 @@ WIRE = ("MINA, Saudi Arabia (Reuters) - At least 717 pilgrims were killed and 86
     ("ANKARA (AA) - The ferry capsized on the lake on Sunday.", "Anadolu"),
     ("The shop sold out of the (AA) size batteries on Sunday.", None),
     ("The ferry capsized on the lake on Sunday. AA", None),
+    # the wire's footer naming its writers; an outlet's own story using wire material is no copy
+    ("The ferry capsized.\n\nAssociated Press writer Jane Roe in Lima contributed to this report.", "AP"),
+    ("The ferry capsized.\n\n___\n\nReuters reporters Jane Roe and John Doe contributed reporting.", "Reuters"),
+    ("The ferry capsized.\n\nThe Associated Press contributed to this report.", None),
+    ("The ferry capsized.\n\nAssociated Press writer Jane Roe said the ferry contributed nothing.", None),
 ])
 def test_syndication_credited_agency(text, expected):
     assert credited_agency(text) == expected
@@ -186,3 +191,81 @@ def test_syndication_resolve_siblings_take_the_agency_credited_among_them():
     assert pairs == {("a", "AP"), ("b", "AP"), ("c", "AP")}
     c = next(s for s in out if s.copy == "c")
     assert c.evidence == ("a", (10, 14)) and c.earliest == "a"
+
+
+def _run_index(order: tuple[str, ...], texts: dict[str, str]) -> SyndicationIndex:
+    """Index ``texts`` in ``order``, each compared with all before it (as its story's reports)."""
+    index = SyndicationIndex()
+    for i, aid in enumerate(order):
+        index.add(aid, texts[aid])
+        index.relate(aid, texts[aid], list(order[:i]))
+    return index
+
+
+def _pairs(index: SyndicationIndex, key: dict[str, tuple]) -> list[tuple[str, str]]:
+    out = resolve(index.links, key=key, credits={}, jaccards=index.jaccards, covers=index.covers)
+    return [(s.copy, s.original) for s in out]
+
+
+_FULL = _EARLY + "\n\n" + _OWN + "\n\n" + WIRE
+_CUT = "\n\n".join(_EARLY.split("\n\n")[:3])
+
+
+@pytest.mark.parametrize("order", [("cut", "full"), ("full", "cut")])
+def test_syndication_resolve_cut_copy_points_at_fuller_text_whatever_arrived_first(order):
+    index = _run_index(order, {"cut": _CUT, "full": _FULL})
+    key = {aid: ("2015-09-17", i) for i, aid in enumerate(order)}
+    assert _pairs(index, key) == [("cut", "full")]
+    key = {aid: ("~", i) for i, aid in enumerate(order)}  # both undated: the same rule
+    assert _pairs(index, key) == [("cut", "full")]
+
+
+def test_syndication_resolve_earlier_day_wins_over_cut():
+    index = _run_index(("full", "cut"), {"cut": _CUT, "full": _FULL})
+    key = {"cut": ("2015-09-16", 1), "full": ("2015-09-17", 0)}
+    assert _pairs(index, key) == [("full", "cut")]
+
+
+def test_syndication_resolve_texts_extending_each_other_keep_arrival_order():
+    paras = _EARLY.split("\n\n") + _OWN.split("\n\n")[:2]
+    texts = {"a": "\n\n".join(paras[:4]), "b": "\n\n".join(paras[1:])}  # each has a paragraph of its own
+    for order in (("a", "b"), ("b", "a")):
+        index = _run_index(order, texts)
+        assert index.links, "the two versions share most of their text"
+        key = {aid: ("2015-09-17", i) for i, aid in enumerate(order)}
+        assert _pairs(index, key) == [(order[1], order[0])]
+
+
+def test_syndication_resolve_breaks_a_loop_of_parents():
+    # c holds nearly all of a (a is a cut of c); b and c, and a and b, are copies of one size
+    links = [("a", "c", 0.95), ("b", "c", 0.8), ("a", "b", 0.6)]
+    covers = {("a", "c"): (0.95, 0.5), ("b", "c"): (0.8, 0.8), ("a", "b"): (0.6, 0.6)}
+    key = {"a": ("2015-09-17", 0), "b": ("2015-09-17", 1), "c": ("2015-09-17", 2)}
+    out = resolve(links, key=key, credits={"b": Credit("AP", (0, 2))}, covers=covers)
+    parent = {s.copy: s.original for s in out}
+    for start in parent:  # every chain of parents ends (at an agency or an article that copies nothing)
+        seen, node = set(), start
+        while node in parent:
+            assert node not in seen
+            seen.add(node)
+            node = parent[node]
+    assert len(parent) == 3 and "AP" in parent.values()
+
+
+@pytest.mark.parametrize("author,expected", [
+    ("Ed Roe – UPI", "UPI"),
+    ("By Jane Roe, Associated Press", "AP"),
+    ("Agence France-Presse", "AFP"),
+    ("Jane Roe and John Doe, USA Today", "USA Today"),
+    ("Jane Roe (AP)", "AP"),
+    ("Jane Roe; Reuters Staff", "Reuters"),
+    ("Jane Roe", None),
+    ("Jane Roe; John Doe", None),
+    ("", None),
+    (None, None),
+])
+def test_syndication_byline_credit(author, expected):
+    credit = byline_credit(author)
+    assert (credit.agency if credit else None) == expected
+    if credit:
+        assert credit.field == "author" and author[credit.span[0]:credit.span[1]]

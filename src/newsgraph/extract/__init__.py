@@ -66,6 +66,8 @@ _META: tuple[tuple[str, Any], ...] = (
 # SCHEMA 1.1, before the facts: for an article without ``published``, the date its story establishes
 # for it and how ("story", "dateline", "text"); filled by ``newsgraph.stories`` (``StoryClusterer.updated``).
 _INFERRED: tuple[tuple[str, Any], ...] = (("published_inferred", str | None), ("published_basis", str | None))
+# additive: the input's byline echoed (``Article.author``); syndication reads wire credits from it
+_BYLINE: tuple[tuple[str, Any], ...] = (("author", str | None),)
 
 
 class Registry:
@@ -122,6 +124,7 @@ class Registry:
         """The ``AnalysedArticle`` of ``article`` with the given facts (absent kinds empty)."""
         return self.article_type(id=article.id, url=article.url, source=article.source,
                                  title=article.title, published=article.published, text=article.text,
+                                 author=article.author,
                                  language=language, **{k: v for k, v in facts.items() if k in self.records})
 
     def from_dict(self, data: Mapping[str, Any]) -> Any:
@@ -151,7 +154,7 @@ def _run_order(kinds: tuple[Extractor, ...]) -> tuple[Extractor, ...]:
 
 def _article_type(kinds: tuple[Extractor, ...]) -> type:
     fields: list[Any] = [(name, tp) for name, tp in _META]
-    fields += [(name, tp, dataclasses.field(default=None)) for name, tp in _INFERRED]
+    fields += [(name, tp, dataclasses.field(default=None)) for name, tp in _INFERRED + _BYLINE]
     fields += [(k.field, tuple[k.record, ...], dataclasses.field(default=())) for k in kinds]
     cls = dataclasses.make_dataclass(
         "AnalysedArticle", fields, frozen=True, slots=True,

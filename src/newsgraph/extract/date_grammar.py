@@ -109,7 +109,10 @@ def patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
                  rf"(?![.,/:]\d|-\d|\s*(?:%|percent|per\s+cent))"),
         ("decade", rf"(?:the\s+)?(?:(?P<mod>early|late|mid)[\s-]+)?(?:(?P<dec>(?:1[6-9]|20)\d)0|'(?P<dd>\d)0)'?s\b"),
         ("century", rf"(?:the\s+)?(?P<ord>{ordinal})[\s-]+[Cc]entury\b"),
-        ("weekday", rf"(?:(?P<rel>{rel_word})\s+)?(?P<wd>{weekday})(?:\s+(?P<dp>{daypart}))?\b"),
+        # "late Thursday", "early on Saturday", "earlier on Tuesday": the part of the day is part of the
+        # expression (TIMEX3 keeps "early"/"late" in the extent, as a mod)
+        ("weekday", rf"(?:(?P<part>[Ee]arl(?:y|ier)|[Ll]ater?)\s+(?:on\s+)?)?(?:(?P<rel>{rel_word})\s+)?"
+                    rf"(?P<wd>{weekday})(?:\s+(?P<dp>{daypart}))?\b"),
         ("relday", rf"(?P<rd>{_ci(w['relday'])})\b(?:\s+(?P<dp>{daypart}))?(?!\s*'s\s+(?:paper|edition))"),
         ("reldp", rf"(?P<rel>this|last|This|Last)\s+(?P<dp>morning|afternoon|evening|night)\b"),
         ("relunit", rf"(?:(?P<mod>earlier|later|early|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of"

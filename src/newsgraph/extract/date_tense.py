@@ -19,8 +19,8 @@ _BE_PRESENT = frozenset("is are 's 're am".split())
 _PAST_AUX = frozenset("did had was were has have 've 'd".split())
 
 
-def clause_tense(doc, start: int, end: int) -> str | None:
-    """"past", "future", "present", "present_simple" or None for the clause governing ``start:end``."""
+def _governor(doc, start: int, end: int):
+    """The verb governing the span ``start:end`` and whether the way up passed a noun; None without one."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
@@ -35,10 +35,40 @@ def clause_tense(doc, start: int, end: int) -> str | None:
         via_noun = via_noun or (tok.pos_ in ("NOUN", "PROPN") and not (span.start <= tok.i < span.end))
     if tok.pos_ not in ("VERB", "AUX"):
         return None
+    return tok, via_noun
+
+
+def clause_tense(doc, start: int, end: int) -> str | None:
+    """"past", "future", "present", "present_simple" or None for the clause governing ``start:end``."""
+    found = _governor(doc, start, end)
+    if found is None:
+        return None
+    tok, via_noun = found
     tense = verb_tense(tok)
     if via_noun and tense in ("present", "present_simple"):
         return None  # "the attack on Tuesday shows...": the verb says nothing about the date
     return tense
+
+
+def reported_backshift(doc, start: int, end: int) -> bool:
+    """Whether the clause governing ``start:end`` is reported speech put in the past by its reporting verb.
+
+    "The minister said that shops were closed until Monday" reports "shops are
+    closed until Monday": the past tense follows "said", not the calendar, so
+    the state runs from the day of the statement on. A past perfect ("said the
+    border had been shut until Monday") keeps its own past.
+    """
+    found = _governor(doc, start, end)
+    if found is None:
+        return False
+    verb = found[0]
+    if any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("had", "'d") for c in verb.children):
+        return False
+    for _ in range(3):
+        if verb.dep_ != "conj" or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    return verb.dep_ == "ccomp" and verb.head.lemma_.lower() in _REPORTING
 
 
 def verb_tense(verb) -> str | None:

@@ -21,7 +21,7 @@ import re
 from ..model import Article, DateMention, Found
 from .date_grammar import Candidate, find
 from .date_resolve import Resolved, resolve, with_time
-from .date_tense import clause_tense
+from .date_tense import clause_tense, reported_backshift
 
 log = logging.getLogger(__name__)
 
@@ -35,6 +35,9 @@ _MONTH_BEFORE = re.compile(r"\b(?:January|February|March|April|May|June|July|Aug
                            r"December)\b(?:\s+\d{1,2})?,?\s+(?:to|and|or|through|until|till|-|–)\s+$")
 _AHEAD = re.compile(r"\b(?:ahead of|in the run-up to|in the lead-up to|in preparation for)\s+(?:the\s+|this\s+)?$",
                     re.I)
+_UNTIL = re.compile(r"\b(?:until|till|til|through|by|before)\s+$", re.I)
+_UNTIL_STATE = re.compile(r"\b(?:until|till|til|through)\s+$", re.I)
+_FORWARD_KINDS = frozenset("weekday mdy dmy".split())
 _AGE_WORDS = frozenset("aged age ages".split())
 _BARE_UNIT_CUES = frozenset("for over within take takes took taking last lasted lasting spent spend "
                             "spending wait waited waiting in".split())
@@ -184,6 +187,31 @@ def _anchor(article: Article, chosen: list[Candidate], text: str,
     return (latest, "text") if latest else (None, None)
 
 
+def limit_before(text: str, start: int) -> bool:
+    """Whether the expression at ``start`` follows a limit word ("until", "till", "through", "by", "before")."""
+    return bool(_UNTIL.search(text[max(0, start - 12):start]))
+
+
+def _ends_ahead(c: Candidate, text: str, doc, tense: str | None) -> bool:
+    """Whether a day after "until", "by", "before" ... is the end of something still running.
+
+    "Schools stay closed until Thursday", "a decision is due by Friday": unless
+    the clause is told in the past, the limit lies ahead of the report. A past
+    clause keeps its past ("the road stayed shut until Monday"), except a state
+    reported in the past by a reporting verb ("the minister said protests were
+    banned until Thursday" reports "are banned"). The day must be a weekday or a
+    year-less date, not a possessive ("by Friday's blast" names what did it).
+    """
+    if c.kind not in _FORWARD_KINDS or c.get("rel") or c.get("y") or text.startswith(("'s", "’s"), c.end):
+        return False
+    before = text[max(0, c.start - 12):c.start]
+    if c.get("part") or not limit_before(text, c.start):
+        return False
+    if tense != "past":
+        return True
+    return bool(_UNTIL_STATE.search(before)) and reported_backshift(doc, c.start, c.end)
+
+
 def _as_set(c: Candidate, text: str, doc) -> bool:
     """ "$3 billion a year", "twice a day": a rate, not a duration."""
     if c.kind != "duration" or (c.get("num") or "").lower() not in ("a", "an", "per") or c.get("rel"):
@@ -218,6 +246,8 @@ def extract(doc, article: Article, found: Found) -> list[DateMention]:
         tense = "past" if _dateline(c, text) else tenses.get(c.start)
         if _AHEAD.search(text[max(0, c.start - 30):c.start]):
             tense = "future"  # "shares rose ahead of Friday's jobs report"
+        elif _ends_ahead(c, text, doc, tense):
+            tense = "future"  # "demonstrations are banned until Thursday"
         used[c.start] = tense
         r = resolve(c, anchor, tense)
         if r is None:

@@ -70,7 +70,10 @@ def candidates_for(name: str, index: PlaceIndex) -> tuple[Candidate, ...]:
         got = tuple(c for c in index.candidates(gazetteer.country_name(code) or "") if c.feature == "A.PCLI"
                     and c.country == code) if code else ()
         if got:
-            return got
+            return _demonym_division(name, code, got[0].population, index) or got
+    seat = _seat_of_power(name, index)
+    if seat:  # the capital first; a namesake town stays a candidate the article's places may choose
+        return seat + tuple(c for c in index.candidates(name) if c.id != seat[0].id)
     got = index.candidates(name)
     letters = [ch for ch in name if ch.isalpha()]
     if got and len(letters) <= 4 and all(ch.isupper() for ch in letters):
@@ -90,6 +93,37 @@ def candidates_for(name: str, index: PlaceIndex) -> tuple[Candidate, ...]:
             got = tuple(c for c in index.candidates(gazetteer.country_name(code) or "") if c.feature == "A.PCLI"
                         and c.country == code) or got
     return got
+
+
+def _demonym_division(name: str, code: str, people: int, index: PlaceIndex) -> tuple[Candidate, ...]:
+    """The first-order division a demonym is made from, when it is not the country's own name:
+    "English" names England, "Scottish" Scotland (both of the United Kingdom), while "Mexican" stays
+    Mexico, not the state of México, and "American" the USA, not American Samoa. The stem's first
+    four letters must start exactly one division holding 5%+ of the country's people ("Monegasque"
+    is not Moneghetti)."""
+    whole = key(name).rstrip("s")  # "American Samoa" is named with the adjective, not the place it is made from
+    stem = whole[:4]
+    if len(stem) < 4 or not whole.isalpha() or key(gazetteer.country_name(code) or "").startswith(stem):
+        return ()
+    got = tuple(c for c in index.starting(stem) if c.feature == "A.ADM1" and c.country == code
+                and not key(c.name).startswith(whole) and c.population >= 0.05 * people)
+    return got if len({c.id for c in got}) == 1 else ()
+
+
+def _seat_of_power(name: str, index: PlaceIndex) -> tuple[Candidate, ...]:
+    """The capital a seat of power lies in ("White House", "Kremlin", "Downing Street", "Capitol Hill":
+    the lexicon of metonyms names their country): news naming one mostly means the building in the
+    capital, not the namesake town ("White House", Tennessee), unless the article's other places lie
+    around the town ("Westminster" in a Denver report). Capitals themselves are left to the gazetteer."""
+    hit = gazetteer.metonym_info(name)
+    if hit is None or hit.capital:
+        return ()
+    row = gazetteer.country(hit.country)
+    for cap in row.capitals if row else ():
+        got = tuple(c for c in index.candidates(cap) if c.country == hit.country and c.feature.startswith("P."))
+        if got:
+            return tuple(sorted(got, key=lambda c: (c.feature != "P.PPLC", -c.population)))[:1]
+    return ()
 
 
 # first words after which the rest is no place's institution: "Lake Harriet", "Mount Hood", "Western US"
@@ -132,17 +166,19 @@ def _embedded(name: str, index: PlaceIndex) -> tuple[Candidate, ...]:
     return ()
 
 
-_INHABITANT_ENDINGS = ("ians", "ans", "ers", "ian", "an", "er")
+_INHABITANT_ENDINGS = ("ians", "ans", "ers", "ian", "ern", "an", "er")
+# what an inhabitants' word may name: "Ontarians", "New Yorkers", "Central American", "North American"
+_INHABITED_AREAS = frozenset({"A.PCLI", "A.ADM1", "L.CONT", "L.RGN"})
 
 
 def _inhabitants(name: str, index: PlaceIndex) -> tuple[Candidate, ...]:
-    """The state, province or country an unknown inhabitants' word names by its stem: "Ohioans"
-    Ohio, "Ontarians" Ontario, "Floridians" Florida, "New Yorkers" New York. Only divisions and
-    countries, and stems of four letters or more naming exactly one of them, so "Texans" names nothing here."""
+    """The state, province, country or world region an unknown inhabitants' word names by its stem:
+    "Ohioans" Ohio, "Ontarians" Ontario, "New Yorkers" New York, "Central American" Central America.
+    Only such areas, and stems of four letters or more naming exactly one of them, so "Texans" names nothing here."""
     word = name.strip()
     for end in _INHABITANT_ENDINGS:
         if word.lower().endswith(end) and len(word) - len(end) >= 4:
-            got = tuple(c for c in index.starting(word[:-len(end)]) if c.feature in ("A.PCLI", "A.ADM1"))
+            got = tuple(c for c in index.starting(word[:-len(end)]) if c.feature in _INHABITED_AREAS)
             if len({c.id for c in got}) == 1:
                 return got[:1]
     return ()

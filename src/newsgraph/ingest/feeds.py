@@ -125,7 +125,8 @@ def _item_article(entry: Mapping[str, Any], *, source: str | None, origin: str,
             return Rejected(origin, "link-only", f"item has no content, only a link: {link}")
         return Rejected(origin, "empty", "item has neither content nor a link")
     return make_article(text, url=link, source=source, title=title,
-                        published=published_iso(entry), origin=origin, stats=stats)
+                        published=published_iso(entry), origin=origin, stats=stats,
+                        author=_str(entry.get("author")))
 
 
 __all__ = ["published_iso", "read_feed"]

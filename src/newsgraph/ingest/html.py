@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 from lxml import etree
 
 from ..model import Article, Rejected
+from .byline import page_byline
 from .decode import BinaryData, decode_bytes, declared_encoding
 from .html_tokens import BLOCKS as _BLOCKS
 from .html_tokens import tokenized_text
@@ -89,7 +90,7 @@ def article_from_html(html: str | bytes, *, origin: str = "<html>", id: str | No
                       url: str | None = None, source: str | None = None,
                       title: str | None = None, published: str | None = None,
                       fallback_published: str | None = None,
-                      stats: ReadStats | None = None) -> Article | Rejected:
+                      stats: ReadStats | None = None, author: str | None = None) -> Article | Rejected:
     """Main text and metadata of a news page.
 
     Args:
@@ -103,13 +104,15 @@ def article_from_html(html: str | bytes, *, origin: str = "<html>", id: str | No
         fallback_published: used when neither ``published`` nor the page gives a date
             (a WARC record's capture date, a feed item's date).
         stats: counts malformed metadata dropped from the article.
+        author: the byline; wins over the one the page declares (``byline.page_byline``).
 
     Returns:
         The article, or ``Rejected`` ("empty", "binary", "no-main-text").
     """
     try:
         return _article(html, origin=origin, id=id, url=url, source=source, title=title,
-                        published=published, fallback_published=fallback_published, stats=stats)
+                        published=published, fallback_published=fallback_published, stats=stats,
+                        author=author)
     except ImportError as exc:  # not the page's fault: every page would fail alike
         from ..errors import MissingDependency
 
@@ -122,7 +125,8 @@ def article_from_html(html: str | bytes, *, origin: str = "<html>", id: str | No
 
 def _article(html: str | bytes, *, origin: str, id: str | None, url: str | None,
              source: str | None, title: str | None, published: str | None,
-             fallback_published: str | None, stats: ReadStats | None) -> Article | Rejected:
+             fallback_published: str | None, stats: ReadStats | None,
+             author: str | None = None) -> Article | Rejected:
     page = html_to_str(html, origin=origin)
     if isinstance(page, Rejected):
         return page
@@ -146,7 +150,8 @@ def _article(html: str | bytes, *, origin: str, id: str | None, url: str | None,
     return make_article(
         text, id=id, url=url or _meta(doc, "url"), source=source or _meta(doc, "sitename"),
         title=title or _meta(doc, "title"),
-        published=published or _meta(doc, "date") or fallback_published, origin=origin, stats=stats)
+        published=published or _meta(doc, "date") or fallback_published, origin=origin, stats=stats,
+        author=author or page_byline(page))
 
 
 def _meta(doc, name: str) -> str | None:

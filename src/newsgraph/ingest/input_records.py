@@ -53,7 +53,7 @@ def article_from_record(record: Mapping[str, Any], *, origin: str = "<record>",
     id = _record_id(record.get("id"))
     if isinstance(id, Rejected):
         return Rejected(origin, id.reason, id.detail)
-    meta = {k: _string_field(record, k, origin, stats) for k in ("url", "source", "title", "published")}
+    meta = {k: _string_field(record, k, origin, stats) for k in ("url", "source", "title", "published", "author")}
     text = record.get("text")
     if isinstance(text, str) and text.strip():
         return make_article(text, origin=origin, id=id, stats=stats, **meta)

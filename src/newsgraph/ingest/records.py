@@ -28,6 +28,7 @@ log = logging.getLogger(__name__)
 
 _INVALID = re.compile("[\x00\ud800-\udfff]")
 _MAX_META_CHARS = 10_000
+_MAX_BYLINE = 300
 
 INPUT_FIELDS: dict[str, str] = {
     "id": "string (an integer is accepted and written as its decimal digits)",
@@ -35,6 +36,7 @@ INPUT_FIELDS: dict[str, str] = {
     "source": "string or null",
     "title": "string or null (a number is written as its digits)",
     "published": "string or null: an ISO 8601 date or datetime",
+    "author": "string or null: the byline (writers, agency), e.g. \"Jane Roe – UPI\" (additive)",
     "text": "string (text or html is required)",
     "html": "string (text or html is required)",
 }
@@ -88,7 +90,7 @@ def _drop(field: str, value: Any, origin: str, why: str, stats: ReadStats | None
 def make_article(text: str, *, id: str | None = None, url: str | None = None,
                  source: str | None = None, title: str | None = None,
                  published: str | None = None, origin: str | None = None,
-                 stats: ReadStats | None = None) -> Article | Rejected:
+                 stats: ReadStats | None = None, author: str | None = None) -> Article | Rejected:
     """An ``Article`` with a stable id (the given one, else a hash of url, else of text).
 
     Text is normalised only in ways that keep it readable (``\\r\\n`` to ``\\n``, lone
@@ -109,5 +111,6 @@ def make_article(text: str, *, id: str | None = None, url: str | None = None,
         meta["published"] = iso
     if not id:
         id = stable_id(meta["url"]) if meta["url"] else stable_id(text)
+    author = " ".join(clean_text(author).split())[:_MAX_BYLINE] if author else None
     return Article(id=clean_text(str(id)), text=text, origin=clean_text(origin) if origin else origin,
-                   **meta)
+                   author=author or None, **meta)

@@ -20,7 +20,7 @@ from .records import make_article
 if TYPE_CHECKING:
     from .stats import ReadStats
 
-_FRONT_KEYS = frozenset({"id", "url", "source", "title", "published"})
+_FRONT_KEYS = frozenset({"id", "url", "source", "title", "published", "author"})
 _FRONT_LINE = re.compile(r"^\s*([A-Za-z_]+)\s*:\s*(.*?)\s*$")
 _MAX_FRONT_LINES = 12
 _SENTENCE_END = re.compile(r"[.,;:]\s*$")

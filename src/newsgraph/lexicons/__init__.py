@@ -107,6 +107,13 @@ class PlaceAbbreviationRow(NamedTuple):
     country: str
 
 
+class PlaceNameRow(NamedTuple):
+    name: str
+    place: str
+    country: str
+    kind: str
+
+
 class CountryRow(NamedTuple):
     code: str
     alpha2: str
@@ -239,6 +246,7 @@ class WireAgencyRow(NamedTuple):
 
 ROW_TYPES: dict[str, type] = {
     "continents.tsv": ContinentRow, "place_abbreviations.tsv": PlaceAbbreviationRow,
+    "place_names.tsv": PlaceNameRow,
     "country_points.tsv": CountryPointRow, "regions.tsv": RegionRow,
     "countries.tsv": CountryRow, "currencies.tsv": CurrencyRow, "date_words.tsv": DateWordRow,
     "figure_cues.tsv": FigureCueRow, "figure_hedges.tsv": FigureHedgeRow,

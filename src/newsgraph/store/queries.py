@@ -151,8 +151,14 @@ def _searched(conn: Connection, stmt: Select, id_col: ColumnElement, table: str,
 
 
 def _page(conn: Connection, stmt: Select, id_col: ColumnElement, *, cursor: str | None, limit: int,
-          newest_first: bool, build, search: tuple[str, str] | None = None) -> Page:
-    """One page of ``stmt`` in key order after ``cursor``; ``search``: (table, words) its text must have."""
+          newest_first: bool, build, search: tuple[str, str] | None = None, keys_first: bool = False) -> Page:
+    """One page of ``stmt`` in key order after ``cursor``; ``search``: (table, words) its text must have.
+
+    ``keys_first``: ``stmt`` joins other tables for display only (its filters are on ``id_col``'s
+    table), so the page's keys are chosen on that table alone and only they are joined. Otherwise
+    PostgreSQL joins every matching row before the sort that keeps the page: 720 article lookups
+    for a page of 51 killed-figures of a month at 100k articles, 2-4x the time of the whole query.
+    """
     if not 1 <= limit <= MAX_LIMIT:
         raise BadInput(f"limit must be 1..{MAX_LIMIT}, not {limit}")
     after = _cursor_key(cursor, id_col)
@@ -162,8 +168,11 @@ def _page(conn: Connection, stmt: Select, id_col: ColumnElement, *, cursor: str 
         rows = _searched(conn, stmt, id_col, search[0], search[1], after=after, n=limit + 1,
                          newest_first=newest_first)
     else:
-        stmt = stmt.order_by(id_col.desc() if newest_first else id_col).limit(limit + 1)
-        rows = conn.execute(stmt).mappings().all()
+        order = id_col.desc() if newest_first else id_col
+        if keys_first:
+            where = [] if stmt.whereclause is None else [stmt.whereclause]
+            stmt = stmt.where(id_col.in_(select(id_col).where(*where).order_by(order).limit(limit + 1)))
+        rows = conn.execute(stmt.order_by(order).limit(limit + 1)).mappings().all()
     items = [build(r) for r in rows[:limit]]
     nxt = encode_cursor(rows[limit - 1][id_col.key]) if len(rows) > limit else None
     return Page(items, nxt)
@@ -190,7 +199,7 @@ def _fact_page(conn: Connection, table, where: list[ColumnElement], *, cursor: s
     (``search``: words the fact's text must have; the table has a full-text index)."""
     return _page(conn, _with_article(table).where(*where), table.c.id, cursor=cursor, limit=limit,
                  newest_first=newest_first, build=_fact_with_article,
-                 search=(table.name, search) if search else None)
+                 search=(table.name, search) if search else None, keys_first=True)
 
 
 def _in_story(table, story: str | None) -> list[ColumnElement]:
@@ -249,7 +258,8 @@ def events(conn: Connection, *, type: str | Sequence[str] | None = None, actor: 
         where.append(t.events.c.main == main)
     where += _in_story(t.events, story)
     return _page(conn, stmt.where(*where), t.events.c.id, cursor=cursor, limit=limit, newest_first=newest_first,
-                 build=lambda r: {**_record(r["record"]), "day": r["day"], "article": _article_summary(r)})
+                 build=lambda r: {**_record(r["record"]), "day": r["day"], "article": _article_summary(r)},
+                 keys_first=True)
 
 
 def quotes(conn: Connection, *, speaker: str | None = None, q: str | None = None, kind: str | None = None,

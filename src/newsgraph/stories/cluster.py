@@ -40,7 +40,7 @@ from .main_events import APART_DAYS, EventProfile, MainEvents, main_events, weig
 from .merge import merge_events
 from .refine import Member, Refiner
 from .spill import StorySpill
-from .credits import Credit, find_credit
+from .credits import Credit, byline_credit, find_credit
 from .story_time import StoryDays, article_days, day_marks, own_anchor, own_weekdays, resolve_undated
 from .syndication import SyndicationIndex, resolve
 
@@ -444,7 +444,8 @@ class StoryClusterer(Refiner):
         self._kept[article.id] = _Kept(
             id=article.id, order=self._count, published=article.published, source=article.source,
             title=article.title, lead=article.text.strip().split("\n", 1)[0][:120],
-            credit=find_credit(article.text), figures=article.figures,
+            credit=find_credit(article.text) or byline_credit(getattr(article, "author", None)),
+            figures=article.figures,
             contexts=tuple(_compact(figure_context(article.text, f)) for f in article.figures),
             quotes=article.quotes, events=article.events,
             weekdays=own_weekdays(article) if when is None else (), own_anchor=anchor[0] if anchor else None,
@@ -568,7 +569,8 @@ class StoryClusterer(Refiner):
                 key={k.id: (day_key.get(k.id, "~"), k.order) for k in self._kept.values()},
                 credits={k.id: k.credit for k in self._kept.values()},
                 sources={k.id: k.source for k in self._kept.values()},
-                passages=self._synd.passages, jaccards=self._synd.jaccards, siblings=self._synd.siblings))
+                passages=self._synd.passages, jaccards=self._synd.jaccards, siblings=self._synd.siblings,
+                covers=self._synd.covers))
         return (self._group_record(g) for g in groups), syndication
 
     def result(self) -> StoriesResult:

@@ -7,8 +7,10 @@ on a line of its own at the top or the bottom ("The Associated Press", "ASSOCIAT
 as the last word of the text ("... the attacks. AFP"), in brackets at the start or the
 end ("(AA) The talks ...", "... the talks. (TNS)"), in a byline ("By Jane Roe,
 Associated Press", "By JANE ROE Associated Press", "Jane Roe and John Doe / USA Today"), in a copyright line
-("© 2016 AFP") or a provenance note ("This story was provided by Reuters",
-"republished from The Conversation"). An article that only
+("© 2016 AFP"), a provenance note ("This story was provided by Reuters",
+"republished from The Conversation") or the wire's footer naming its writers ("Associated
+Press writer Jane Roe contributed to this report"; "The Associated Press contributed to
+this report" is an outlet's own story using wire material, and does not count). An article that only
 *cites* an agency ("told Reuters", "AFP reported") is not a copy of it, so those
 phrases do not count; "was quoted by IANS as saying", the house phrase of wire
 copy reprinted whole, does.
@@ -42,10 +44,15 @@ _MAX_LINE = 90
 
 
 class Credit(NamedTuple):
-    """A credit: the canonical agency name and the ``[start, end)`` span of the credit in the text."""
+    """A credit: the canonical agency name and the ``[start, end)`` span of the credit in the text.
+
+    ``field`` names the article field the credit was read from instead of the text
+    (``"author"``: the byline the page declared); ``span`` then indexes that field.
+    """
 
     agency: str
     span: tuple[int, int]
+    field: str | None = None
 
 
 def _alternation(aliases) -> str:
@@ -73,7 +80,7 @@ def _shouted() -> re.Pattern:
 
 
 @functools.lru_cache(maxsize=1)
-def _explicit() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
+def _explicit() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
     """Patterns of explicit credits, which may name an outlet as well as an agency."""
     rows = load_rows("wire_agencies.tsv")
     alt = _alternation(r.alias for r in rows)
@@ -97,7 +104,12 @@ def _explicit() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern, re.Patt
         rf"(?:provided|distributed|supplied|syndicated|produced|written|republished|reproduced|"
         rf"(?:first|originally)\s+(?:published|appeared|ran))\s+(?:by|on|in|at|from|with)\s+(?:the\s+)?"
         rf"(?P<n>{alt})(?![\w-])", re.IGNORECASE)
-    return any_alias, byline, copyright, provided, byline_bare
+    # "Associated Press writer Jane Roe in Lima contributed to this report.": the wire's own footer, naming
+    # its writers; an outlet's own story using wire material says "The Associated Press contributed" instead
+    contributed = re.compile(
+        rf"^\W{{0,3}}(?P<n>{alt})(?![\w-])\s+(?:staff\s+)?(?:writers?|reporters?|correspondents?|journalists?)"
+        rf"\s+[A-Z][^\n]*\bcontributed(?:\s+(?:reporting|(?:to\s+)?(?:this|the)\s+(?:report|story)))*[\s.]*$")
+    return any_alias, byline, copyright, provided, byline_bare, contributed
 
 
 def _canonical(alias: str) -> str | None:
@@ -194,19 +206,19 @@ def _line_credit(text: str, start: int, end: int) -> Credit | None:
 
 def _explicit_credit(text: str, start: int, end: int) -> Credit | None:
     """A byline naming the agency or outlet, a copyright line, or a provenance note, on one line."""
-    _, byline, copyright, provided, byline_bare = _explicit()
+    _, byline, copyright, provided, byline_bare, contributed = _explicit()
     line = text[start:end]
     stripped = line.strip()
     hit = None
     if len(stripped) <= _MAX_LINE and not _PHOTO.search(stripped):
         hit = byline.match(stripped) or byline_bare.match(stripped)
-    hit = hit or copyright.search(line) or provided.search(line)
+    hit = hit or copyright.search(line) or provided.search(line) or contributed.match(stripped)
     if hit is None:
         return None
     name = _canonical(hit.group("n"))
     if name is None:
         return None
-    lead = len(line) - len(line.lstrip()) if hit.re in (byline, byline_bare) else 0
+    lead = len(line) - len(line.lstrip()) if hit.re in (byline, byline_bare, contributed) else 0
     offset = start + lead + hit.start("n")
     return Credit(name, (offset, offset + len(hit.group("n"))))
 
@@ -218,6 +230,36 @@ def _lines(text: str) -> list[tuple[int, int]]:
             spans.append((pos, pos + len(part)))
         pos += len(part) + 1
     return spans
+
+
+def byline_credit(author: str | None) -> Credit | None:
+    """The wire credit of an article's byline (its ``author`` field), or None.
+
+    A byline is read as a credit line on its own: "Jane Roe – UPI", "By Jane Roe,
+    Associated Press", "Agence France-Presse", "Jane Roe and John Doe, USA Today",
+    "Jane Roe (AP)". A byline naming writers only ("Jane Roe") credits nobody.
+    Several bylines (visible byline, meta author, JSON-LD author) come joined by
+    "; "; the first that names an agency counts.
+
+    Example:
+        >>> byline_credit("Ed Roe – UPI").agency
+        'UPI'
+        >>> byline_credit("Jane Roe") is None
+        True
+    """
+    if not author:
+        return None
+    pos = 0
+    for part in author.split(";"):
+        start = pos + len(part) - len(part.lstrip())
+        pos += len(part) + 1
+        part = part.strip()
+        if not part:
+            continue
+        credit = _dateline_credit(part) or _line_credit(part, 0, len(part))
+        if credit is not None:
+            return Credit(credit.agency, (start + credit.span[0], start + credit.span[1]), "author")
+    return None
 
 
 _LAST_WORD = re.compile(r"[.!?\"”’)]\s+" + _DASH + r"?\s*([A-Z][\w&/ -]{0,30}?)\s*$")

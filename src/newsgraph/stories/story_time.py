@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from ..extract import AnalysedArticle, analysed_from_dict
-from ..extract.dates import parse_published, reresolve
+from ..extract.dates import limit_before, parse_published, reresolve
 from ..files import replaced_atomically
 from ..model import DateMention, to_dict
 
@@ -41,7 +41,8 @@ WINDOW_DAYS = 7
 news-cycle days, not the history a report recounts."""
 
 _WEEKDAY = re.compile(r"^XXXX-WXX-([1-7])")
-_SHIFTED = re.compile(r"^\s*(?:last|next|this|coming|past|the following|the previous)\b", re.I)
+_SHIFTED = re.compile(r"^\s*(?:(?:early|earlier|late|later)\s+(?:on\s+)?)?"
+                      r"(?:last|next|this|coming|past|the following|the previous)\b", re.I)
 
 
 def article_days(article: AnalysedArticle) -> list[str]:
@@ -215,8 +216,12 @@ def resolve_undated(article: AnalysedArticle, days: StoryDays | None) -> Analyse
             dates.append(m)
             continue
         hit = _WEEKDAY.match(m.timex_value or "")
-        if hit and not _SHIFTED.match(m.text) and int(hit.group(1)) in wmap:
-            day = wmap[int(hit.group(1))].isoformat()
+        known = wmap.get(int(hit.group(1))) if hit and not _SHIFTED.match(m.text) else None
+        if known is not None and not (known < inferred and m.tense == "future"
+                                      and limit_before(article.text, m.span[0])):
+            # a weekday the story knows is that day, unless it ends something still running
+            # ("banned until Friday" in a report of the Monday after the story's Friday)
+            day = known.isoformat()
             dates.append(dataclasses.replace(m, value=day, granularity="day", anchor=inferred.isoformat(),
                                              anchor_from="story"))
             continue

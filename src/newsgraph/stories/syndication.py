@@ -36,6 +36,13 @@ least half of the shorter text; rewrites that share a quote or a statement stay 
 MIN_SHINGLES = 12
 """Texts with fewer shingles (a line or two) are too short to call copies."""
 
+CUT_COVERAGE = 0.9
+"""Share of a text's shingles another text must hold for the first to be a *cut* of the second."""
+
+CUT_MARGIN = 0.25
+"""How much less of the longer text the cut holds (its own coverage at most ``1 - CUT_MARGIN``):
+a text that holds nearly all of another and adds a quarter of its own again is the fuller version."""
+
 SIBLING_SENTENCES = 2
 """Narrative sentences each of two texts must share near-verbatim with the other to be versions of one
 text. Independent reports of one event share quotes and facts, not two sentences of narration; two
@@ -82,6 +89,7 @@ class SyndicationIndex:
     links: list[tuple[str, str, float]] = field(default_factory=list, init=False)
     passages: dict[str, tuple[int, int]] = field(default_factory=dict, init=False)
     jaccards: dict[tuple[str, str], float] = field(default_factory=dict, init=False)
+    covers: dict[tuple[str, str], tuple[float, float]] = field(default_factory=dict, init=False)
     siblings: list[tuple[str, str, float]] = field(default_factory=list, init=False)
 
     def __post_init__(self) -> None:
@@ -100,8 +108,7 @@ class SyndicationIndex:
                 continue
             c = containment(sh, entry.shingles)
             if c >= self.threshold:
-                self.links.append((cand, article_id, round(c, 3)))
-                self.jaccards[(cand, article_id)] = round(jaccard(sh, entry.shingles), 3)
+                self._link(cand, article_id, c, entry.shingles, sh)
                 if best is None or c > best[1]:
                     best = (cand, c)
         if best is not None:
@@ -137,8 +144,7 @@ class SyndicationIndex:
                 continue
             c = containment(entry.shingles, old.shingles)
             if c >= self.threshold:
-                self.links.append((other, article_id, round(c, 3)))
-                self.jaccards[(other, article_id)] = round(jaccard(entry.shingles, old.shingles), 3)
+                self._link(other, article_id, c, old.shingles, entry.shingles)
                 if (text is not None and article_id not in self.passages
                         and (span := shared_passage(text, old.shingles))):
                     self.passages[article_id] = span
@@ -146,6 +152,14 @@ class SyndicationIndex:
             if (near_sentences(entry.narrative, entry.starts, np.unique(old.narrative)) >= SIBLING_SENTENCES
                     and near_sentences(old.narrative, old.starts, mine) >= SIBLING_SENTENCES):
                 self.siblings.append((other, article_id, round(c, 3)))
+
+    def _link(self, a: str, b: str, c: float, sa: np.ndarray, sb: np.ndarray) -> None:
+        """Record that ``a`` and ``b`` (shingle sets ``sa``, ``sb``) are copies: containment, Jaccard, and
+        the share of each text the other holds (which one is a cut of the other)."""
+        self.links.append((a, b, round(c, 3)))
+        self.jaccards[(a, b)] = round(jaccard(sa, sb), 3)
+        inter = c * min(len(sa), len(sb))
+        self.covers[(a, b)] = (round(inter / len(sa), 3), round(inter / len(sb), 3))
 
     def forget(self, article_id: str) -> None:
         """Drop a text from the index (it can no longer be found as a copy's original)."""
@@ -160,12 +174,17 @@ def resolve(links: list[tuple[str, str, float]], *, key: dict[str, tuple],
             credits: dict[str, Credit | None], sources: dict[str, str | None] | None = None,
             passages: dict[str, tuple[int, int]] | None = None,
             jaccards: dict[tuple[str, str], float] | None = None,
-            siblings: list[tuple[str, str, float]] | None = None) -> list[Syndication]:
+            siblings: list[tuple[str, str, float]] | None = None,
+            covers: dict[tuple[str, str], tuple[float, float]] | None = None) -> list[Syndication]:
     """Syndication records from pairwise copy links, sibling links and credit lines.
 
     Each copy points at its *parent*: the earlier article (by ``key``) it shares
     most wording with (containment, then Jaccard when two contain it alike), so
-    a copy of a copy points at the copy it was made from.
+    a copy of a copy points at the copy it was made from. Of two texts of one
+    day (or both of unknown day) where one is a *cut* of the other (the other
+    holds nearly all of it and much more), the fuller text is the original
+    whichever arrived first: outlets cut wire copy to fit, so the shorter
+    text is the copy, and arrival order says nothing about which came first.
     An article with no parent in the set (the first of its copies, or a version
     of a wire text that other articles carry in other versions: a *sibling*) is
     a copy of the wire agency credited by the nearest article linked to it
@@ -176,12 +195,13 @@ def resolve(links: list[tuple[str, str, float]], *, key: dict[str, tuple],
 
     Args:
         links: ``(id, id, containment)`` pairs of texts that are copies of each other.
-        key: sort key by article id: publication (or inferred) date, then input order.
+        key: sort key by article id: publication (or inferred) day first, then input order.
         credits: the credit line found in each article, if any.
         sources: outlet name by article id (an agency's own article is an original).
         passages: span of the passage a copy shares with its best earlier match.
         jaccards: Jaccard similarity of each linked pair (breaks containment ties).
         siblings: ``(id, id, containment)`` pairs of versions of one text.
+        covers: for each linked pair, the share of each text's shingles the other holds.
 
     Returns:
         Syndication records in ``key`` order of the copies; ``similarity`` is the
@@ -191,17 +211,21 @@ def resolve(links: list[tuple[str, str, float]], *, key: dict[str, tuple],
     sources = sources or {}
     passages = passages or {}
     jaccards = jaccards or {}
+    covers = covers or {}
     parent: dict[str, tuple[str, float]] = {}
     rank: dict[str, tuple] = {}
     for a, b, c in links:
         if a not in key or b not in key:
             continue
         early, late = (a, b) if key[a] <= key[b] else (b, a)
+        if _day(key[a]) == _day(key[b]) and _cut_of(early, late, covers):
+            early, late = late, early  # of one day, the fuller text is the original of a cut of it
         if _own_article(late, early, credits, sources):
             early, late = late, early  # the agency's own article is the original of a copy crediting it
         r = (round(c, 2), jaccards.get((a, b), 0.0), key[early])
         if late not in rank or r > rank[late]:
             parent[late], rank[late] = (early, c), r
+    _break_cycles(parent, key)
 
     near: dict[str, list[tuple[str, float]]] = {}
     for a, b, c in [(a, b, c) for a, b, c in links] + list(siblings or ()):
@@ -237,7 +261,7 @@ def resolve(links: list[tuple[str, str, float]], *, key: dict[str, tuple],
         # "(APP/AFP)": the last agency named is the one whose text the others relay
         out.append(Syndication(copy=m, original=credit.agency.split("/")[-1], similarity=holder[1],
                                earliest=root, agency=credit.agency,
-                               evidence=(holder[0], credit.span)))
+                               evidence=(holder[0], credit.span) if credit.field is None else None))
     out.sort(key=lambda s: (key.get(s.copy, ()), s.copy))
     return out
 
@@ -261,6 +285,41 @@ def _nearest_credit(start: str, near: dict[str, list[tuple[str, float]]],
             nxt.extend((n, first) for n, _ in sorted(near.get(node, ()), key=lambda e: -e[1]))
         frontier = nxt
     return None
+
+
+def _day(k: tuple | str) -> object:
+    """The day part of a sort key (its first item; the key itself when it is not a tuple)."""
+    return k[0] if isinstance(k, tuple) and k else k
+
+
+def _break_cycles(parent: dict[str, tuple[str, float]], key: dict[str, tuple]) -> None:
+    """Make the parent links a forest: a cut pointing at its fuller text against arrival order can
+    close a loop with order-based links; the loop's earliest member (by ``key``) then has no parent."""
+    done: set[str] = set()
+    for start in sorted(parent, key=lambda i: key[i]):
+        path: list[str] = []
+        on_path: set[str] = set()
+        node = start
+        while node in parent and node not in done and node not in on_path:
+            path.append(node)
+            on_path.add(node)
+            node = parent[node][0]
+        if node in on_path:  # a loop: from node back to node
+            loop = path[path.index(node):]
+            del parent[min(loop, key=lambda i: key[i])]
+        done.update(path)
+
+
+def _cut_of(x: str, y: str, covers: dict[tuple[str, str], tuple[float, float]]) -> bool:
+    """Whether text ``x`` is a cut of text ``y``: ``y`` holds at least ``CUT_COVERAGE`` of ``x``,
+    while ``x`` holds at most ``1 - CUT_MARGIN`` of ``y`` (``y`` goes on well beyond it)."""
+    if (x, y) in covers:
+        in_y, in_x = covers[(x, y)]
+    elif (y, x) in covers:
+        in_x, in_y = covers[(y, x)]
+    else:
+        return False
+    return in_y >= CUT_COVERAGE and in_x <= 1 - CUT_MARGIN
 
 
 def _own_article(a: str, b: str, credits: dict[str, Credit | None], sources: dict[str, str | None]) -> bool:

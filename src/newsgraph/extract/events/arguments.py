@@ -166,12 +166,44 @@ def _resolve_pronoun(tok, speaker_tok, speaker_actor, index: MentionIndex, *,
         return prev
     types = ("PERSON",) if tok.lower_ in ("he", "she", "his", "her", "him") else ("GPE", "ORG", "NORP")
     hit = index.before(tok.idx, types=types)
+    if types == ("PERSON",):
+        bare = _bare_name_before(tok, index, after=hit[0][1] if hit else 0)
+        if bare is not None:
+            return bare
     if hit is None:
         return None
     (s, e), _ = hit
     if tok.idx - s > 400:
         return None
     return _actor_from_span(tok.doc, s, e, index)
+
+def _bare_name_before(tok, index: MentionIndex, *, after: int) -> Actor | None:
+    """A person named by one part of their name after the last tagged person mention, before ``tok``.
+
+    The recognizer often misses a bare surname ("the ruling opens Smith up to
+    charges - prosecutors named her a suspect"): when such a word, outside any
+    tagged entity, is a part of a person the article names in full, it is the
+    last person named, so "he"/"she" goes to it and not to the tagged one before.
+    """
+    parts: dict[str, object] = {}
+    for ent in sorted(index.by_id.values(), key=lambda e: len(e.name)):
+        if ent.type == "PERSON" and ent.mentions and len(ent.name.split()) > 1:
+            for part in ent.name.split():
+                if len(part) >= 3 and part[:1].isupper():
+                    parts[part] = ent  # the longest name wins a shared part
+    if not parts:
+        return None
+    for t in reversed(tok.doc[max(0, tok.i - 60):tok.i]):
+        if t.idx < after or tok.idx - t.idx > 400:
+            break
+        ent = parts.get(t.text)
+        tagged = index.at(t.idx, t.idx + len(t)) if ent is not None else None
+        if ent is not None and t.pos_ == "PROPN" and (tagged is None or (  # untagged, or mistagged alone
+                tagged.name == t.text and tagged.type not in ("PERSON", "GPE"))):
+            s, e = ent.mentions[0]
+            return _actor_from_span(tok.doc, s, e, index)
+    return None
+
 
 def _clause_subject(tok):
     """The non-pronoun subject of the clause a token sits in (for "its"/"their" inside it)."""

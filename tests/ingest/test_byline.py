@@ -1,0 +1,62 @@
+"""Bylines read from a page's markup and metadata, and carried into the article record."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from newsgraph.ingest.byline import page_byline
+from newsgraph.ingest.html import article_from_html
+from newsgraph.ingest.input_records import article_from_record
+
+BODY = ("<article><h1>Ferry capsizes on the lake</h1>"
+        + "".join(f"<p>{p}</p>" for p in [
+            "A crowded ferry capsized on Lake Varna on Sunday evening, and rescuers pulled 40 people from the "
+            "water before dark, the regional police said in a statement.",
+            "Fishermen were the first to reach the upturned boat, which had left the northern pier an hour "
+            "earlier with more than twice the passengers it was licensed to carry.",
+            "The transport ministry said it would open an inquiry and suspended the operator's licence while "
+            "divers searched the wreck for those still missing.",
+        ]) + "</article>")
+
+
+def _page(head: str = "", byline: str = "") -> str:
+    return f"<!DOCTYPE html><html><head><title>Ferry</title>{head}</head><body>{byline}{BODY}</body></html>"
+
+
+@pytest.mark.parametrize("head,byline,expected", [
+    ('<meta name="author" content="Agence France-Presse">', "", "Agence France-Presse"),
+    ("", '<div class="byline">By Ed Roe – UPI</div>', "By Ed Roe – UPI"),
+    ('<script type="application/ld+json">' + json.dumps({
+        "@context": "https://schema.org", "@type": "NewsArticle", "headline": "Ferry",
+        "author": [{"@type": "Person", "name": "Jane Roe"}],
+        "sourceOrganization": {"@type": "Organization", "name": "Associated Press"}}) + "</script>",
+     "", "Jane Roe; Associated Press"),
+    ('<script type="application/ld+json">' + json.dumps({"@graph": [
+        {"@type": "WebPage", "name": "Ferry"}, {"@type": "NewsArticle", "author": "Jane Roe, Reuters"}]})
+     + "</script>", "", "Jane Roe, Reuters"),
+    # a profile link is no byline; a page with no author metadata has none
+    ('<meta property="article:author" content="https://social.example/janeroe">', "", None),
+    ("", "", None),
+    ('<script type="application/ld+json">{not json</script>', "", None),
+])
+def test_page_byline(head, byline, expected):
+    assert page_byline(_page(head, byline)) == expected
+
+
+def test_page_byline_visible_first_and_deduplicated():
+    head = '<meta name="author" content="Jane Roe"><meta name="byl" content="jane roe">'
+    assert page_byline(_page(head, '<span rel="author">Jane Roe</span>')) == "Jane Roe"
+
+
+def test_html_article_carries_the_page_byline_unless_given():
+    page = _page('<meta name="author" content="Agence France-Presse">')
+    assert article_from_html(page, url="https://lake.example/ferry").author == "Agence France-Presse"
+    assert article_from_html(page, author="Jane Roe").author == "Jane Roe"
+
+
+def test_record_author_is_kept_and_checked():
+    rec = article_from_record({"id": "a", "text": "The ferry capsized.", "author": "  Ed Roe –\nUPI "})
+    assert rec.author == "Ed Roe – UPI"
+    assert article_from_record({"id": "a", "text": "The ferry capsized.", "author": ["x"]}).author is None
