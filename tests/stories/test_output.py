@@ -122,5 +122,5 @@ def test_output_updated_dates_still_resolve_after_streaming():
     c = _clusterer()
     c.add(undated)
     _streamed(c)
-    assert c._final["u1"] == c._final["f1"]  # the undated report's final story is known for updated()
+    assert c.final_story("u1") == c.final_story("f1")  # the undated report's final story is known for updated()
     assert c.updated(undated).published_inferred is not None

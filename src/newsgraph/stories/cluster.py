@@ -427,7 +427,7 @@ class StoryClusterer(Refiner):
         if self._synd is not None:
             # versions of one wire text and short cuts of a long one: compared within the story only
             self._synd.relate(article.id, article.text, chosen.articles[-self.compare_members - 1:-1])
-        days = article_days(article)
+        days = [sys.intern(d) for d in article_days(article)]  # one string per day, whatever the stories
         chosen.days.add(days)
         chosen.events.add(sig)
         if self.refine:
@@ -521,15 +521,25 @@ class StoryClusterer(Refiner):
         if self.refine:
             self._refine()
         groups = self._merged_groups()
+        # per story, not per article: only the reports of a story merged into another are noted in
+        # ``_final`` (every other report's final story is the one it joined), and a retired story alone
+        # in its group lends its own days (never changed again) rather than a copy
+        self._final.clear()
+        self._days_of.clear()
         for group in groups:
             story = group[0]
-            days = StoryDays()
-            for s in group:
-                days.merge(s.days)
-            self._days_of[story.id] = days
+            if len(group) == 1 and not story.active:
+                days = story.days
+            else:
+                days = StoryDays()
+                for s in group:
+                    days.merge(s.days)
+            if days:
+                self._days_of[story.id] = days
             for s in group:
                 for aid in s.articles:
-                    self._final[aid] = story.id
+                    if s is not story:
+                        self._final[aid] = story.id
                     k = self._kept.get(aid)
                     if k is None:
                         continue  # of a retired story, linked to nothing: syndication does not ask its day
@@ -568,6 +578,10 @@ class StoryClusterer(Refiner):
         stories, syndication = self.final()
         return StoriesResult(stories=tuple(stories), syndication=syndication)
 
+    def final_story(self, article_id: str) -> str | None:
+        """The story ``article_id`` ends in (after ``result()``: a story merged into another counts as it)."""
+        return self._final.get(article_id) or self._story_of.get(article_id)
+
     def updated(self, article: AnalysedArticle) -> AnalysedArticle:
         """``article`` with the dates its story establishes (call after ``result()``).
 
@@ -575,5 +589,5 @@ class StoryClusterer(Refiner):
         ``published_basis`` and its relative dates resolved through its story
         (``anchor_from`` "story"); any other article comes back unchanged.
         """
-        sid = self._final.get(article.id)
+        sid = self.final_story(article.id)
         return resolve_undated(article, self._days_of.get(sid) if sid else None)

@@ -58,7 +58,7 @@ def stem(word: str) -> str:
     return word
 
 
-@functools.lru_cache(maxsize=200_000)
+@functools.lru_cache(maxsize=1 << 15)
 def _term(word: str) -> str | None:
     w = word.replace("’", "'")
     if w.endswith("'s"):
@@ -233,7 +233,7 @@ def near_sentences(seq: np.ndarray, starts: np.ndarray, other: np.ndarray, *, co
 _PRIME = np.uint64(1099511628211)
 
 
-@functools.lru_cache(maxsize=200_000)
+@functools.lru_cache(maxsize=1 << 15)
 def _word_hash(word: str) -> int:
     b = word.encode("utf-8")
     return (zlib.crc32(b) << 32) | zlib.crc32(b, 0x9E3779B9)
