@@ -43,6 +43,7 @@ from .spill import StorySpill
 from .credits import Credit, byline_credit, find_credit
 from .story_time import StoryDays, article_days, day_marks, own_anchor, own_weekdays, resolve_undated
 from .syndication import SyndicationIndex, resolve
+from .term_counts import TermCounts
 
 log = logging.getLogger(__name__)
 
@@ -181,7 +182,7 @@ class StoryClusterer(Refiner):
     compare_members: int = 40
     refine: bool = True
     refine_margin: float = 0.05
-    _df: Counter = field(default_factory=Counter, init=False, repr=False)
+    _df: TermCounts = field(default_factory=TermCounts, init=False, repr=False)
     _n: int = field(default=0, init=False, repr=False)
     _stories: dict[str, _Story] = field(default_factory=dict, init=False, repr=False)
     _postings: dict[str, list[str]] = field(default_factory=dict, init=False, repr=False)
@@ -225,18 +226,19 @@ class StoryClusterer(Refiner):
                 continue
             self._primed.add(a.id)
             self._n += 1
-            for t in article_terms(a, entity_weight=self.entity_weight):
-                self._df[t] += 1
+            self._df.add(article_terms(a, entity_weight=self.entity_weight))
 
     def _vector(self, counts: Counter, article_id: str) -> dict[str, float]:
+        terms = list(counts)
         if article_id not in self._primed:
             self._n += 1
-            for t in counts:
-                self._df[t] += 1
+            df = self._df.add_and_count(terms)
+        else:
+            df = self._df.counts(terms)
         n = self._n
         p = self.idf_power
-        weights = {t: (1.0 + math.log(c)) * (math.log((n + 1) / (self._df[t] + 1)) + 1.0) ** p
-                   for t, c in counts.items() if c > 0}
+        weights = {t: (1.0 + math.log(c)) * (math.log((n + 1) / (d + 1)) + 1.0) ** p
+                   for t, c, d in zip(terms, counts.values(), df) if c > 0}
         kept = top_terms(weights, self.article_terms_kept)
         norm = math.sqrt(sum(weights[t] ** 2 for t in kept)) or 1.0
         return {t: weights[t] / norm for t in kept}
