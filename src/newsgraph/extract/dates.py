@@ -205,7 +205,7 @@ def _ends_ahead(c: Candidate, text: str, doc, tense: str | None) -> bool:
     if c.kind not in _FORWARD_KINDS or c.get("rel") or c.get("y") or text.startswith(("'s", "’s"), c.end):
         return False
     before = text[max(0, c.start - 12):c.start]
-    if c.get("part") or not limit_before(text, c.start):
+    if not limit_before(text, c.start):
         return False
     if tense != "past":
         return True
