@@ -2,8 +2,10 @@ from __future__ import annotations
 
 import pytest
 
+from newsgraph.stories import build_stories
 from newsgraph.stories.credits import Credit, byline_credit
 from newsgraph.stories.syndication import SyndicationIndex, agency_name, credited_agency, resolve
+from stories_helpers import article
 
 WIRE = ("MINA, Saudi Arabia (Reuters) - At least 717 pilgrims were killed and 863 injured in a crush at Mina "
         "outside Mecca on Thursday, Saudi authorities said, the worst disaster to strike the annual haj in 25 "
@@ -269,3 +271,32 @@ def test_syndication_byline_credit(author, expected):
     assert (credit.agency if credit else None) == expected
     if credit:
         assert credit.field == "author" and author[credit.span[0]:credit.span[1]]
+
+
+@pytest.mark.parametrize("order", [("cut", "full"), ("full", "cut")])
+def test_syndication_resolve_cut_copy_evidence_is_a_passage_of_its_own_text(order):
+    # the fuller text arriving second turns the pair around: the cut's evidence must still be a span
+    # of the cut's own text that the fuller text holds word for word
+    texts = {"cut": _CUT, "full": _FULL}
+    index = _run_index(order, texts)
+    key = {aid: ("2015-09-17", i) for i, aid in enumerate(order)}
+    out = resolve(index.links, key=key, credits={}, jaccards=index.jaccards, covers=index.covers,
+                  passages=index.passages, pair_passages=index.pair_passages)
+    assert [(s.copy, s.original) for s in out] == [("cut", "full")]
+    (record,) = out
+    assert record.evidence is not None and record.evidence[0] == "cut"
+    start, end = record.evidence[1]
+    passage = _CUT[start:end]
+    assert 0 <= start < end <= len(_CUT) and len(passage.split()) >= 8
+    assert passage in _FULL
+    assert record.similarity == max(c for _, _, c in index.links)
+
+
+def test_build_stories_cut_arriving_first_has_evidence_in_its_own_text():
+    items = [article("cut", _CUT, title="Karsk floods", published="2015-09-17"),
+             article("full", _FULL, title="Karsk floods", published="2015-09-17")]
+    records = {s.copy: s for s in build_stories(items).syndication}
+    assert records["cut"].original == "full"
+    assert records["cut"].evidence is not None and records["cut"].evidence[0] == "cut"
+    start, end = records["cut"].evidence[1]
+    assert 0 <= start < end <= len(_CUT) and _CUT[start:end] in _FULL and len(_CUT[start:end].split()) >= 8

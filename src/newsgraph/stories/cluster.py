@@ -572,7 +572,7 @@ class StoryClusterer(Refiner):
                 credits={k.id: k.credit for k in self._kept.values()},
                 sources={k.id: k.source for k in self._kept.values()},
                 passages=self._synd.passages, jaccards=self._synd.jaccards, siblings=self._synd.siblings,
-                covers=self._synd.covers))
+                covers=self._synd.covers, pair_passages=self._synd.pair_passages))
         return (self._group_record(g) for g in groups), syndication
 
     def result(self) -> StoriesResult:

@@ -15,6 +15,7 @@ nothing in the set, is a copy of the wire agency its credit line names
 from __future__ import annotations
 
 import logging
+import zlib
 from collections import deque
 from dataclasses import dataclass, field
 
@@ -64,6 +65,9 @@ class _Entry:
     order: int
     narrative: np.ndarray
     starts: np.ndarray
+    packed: bytes = b""
+    """The text, zlib-packed: a later fuller text can make this one the copy, whose evidence is then a
+    passage located in this text."""
 
 
 @dataclass
@@ -88,6 +92,7 @@ class SyndicationIndex:
     _fifo: deque = field(default_factory=deque, init=False, repr=False)
     links: list[tuple[str, str, float]] = field(default_factory=list, init=False)
     passages: dict[str, tuple[int, int]] = field(default_factory=dict, init=False)
+    pair_passages: dict[tuple[str, str], tuple[int, int]] = field(default_factory=dict, init=False)
     jaccards: dict[tuple[str, str], float] = field(default_factory=dict, init=False)
     covers: dict[tuple[str, str], tuple[float, float]] = field(default_factory=dict, init=False)
     siblings: list[tuple[str, str, float]] = field(default_factory=list, init=False)
@@ -108,7 +113,7 @@ class SyndicationIndex:
                 continue
             c = containment(sh, entry.shingles)
             if c >= self.threshold:
-                self._link(cand, article_id, c, entry.shingles, sh)
+                self._link(cand, article_id, c, entry, sh, text)
                 if best is None or c > best[1]:
                     best = (cand, c)
         if best is not None:
@@ -116,7 +121,8 @@ class SyndicationIndex:
             if span is not None:
                 self.passages[article_id] = span
         self._lsh.insert(article_id, mh)
-        self._entries[article_id] = _Entry(sh, len(self._entries), *narrative_bigrams(text))
+        self._entries[article_id] = _Entry(sh, len(self._entries), *narrative_bigrams(text),
+                                           packed=zlib.compress(text.encode("utf-8"), 1))
         self._fifo.append(article_id)
         while len(self._entries) > self.max_size and self._fifo:
             self.forget(self._fifo.popleft())
@@ -144,7 +150,7 @@ class SyndicationIndex:
                 continue
             c = containment(entry.shingles, old.shingles)
             if c >= self.threshold:
-                self._link(other, article_id, c, old.shingles, entry.shingles)
+                self._link(other, article_id, c, old, entry.shingles, text)
                 if (text is not None and article_id not in self.passages
                         and (span := shared_passage(text, old.shingles))):
                     self.passages[article_id] = span
@@ -153,13 +159,20 @@ class SyndicationIndex:
                     and near_sentences(old.narrative, old.starts, mine) >= SIBLING_SENTENCES):
                 self.siblings.append((other, article_id, round(c, 3)))
 
-    def _link(self, a: str, b: str, c: float, sa: np.ndarray, sb: np.ndarray) -> None:
-        """Record that ``a`` and ``b`` (shingle sets ``sa``, ``sb``) are copies: containment, Jaccard, and
-        the share of each text the other holds (which one is a cut of the other)."""
+    def _link(self, a: str, b: str, c: float, old: _Entry, sb: np.ndarray, text: str | None) -> None:
+        """Record that the indexed ``a`` (entry ``old``) and the new ``b`` (shingles ``sb``, ``text``) are
+        copies: containment, Jaccard, the share of each text the other holds (which one is a cut of the
+        other), and the passage each shares with the other, located in its own text (``pair_passages``),
+        so that whichever of the two ``resolve`` makes the copy, its evidence is a span of its own text."""
+        sa = old.shingles
         self.links.append((a, b, round(c, 3)))
         self.jaccards[(a, b)] = round(jaccard(sa, sb), 3)
         inter = c * min(len(sa), len(sb))
         self.covers[(a, b)] = (round(inter / len(sa), 3), round(inter / len(sb), 3))
+        if text is not None and (span := shared_passage(text, sa)):
+            self.pair_passages[(b, a)] = span
+        if old.packed and (span := shared_passage(zlib.decompress(old.packed).decode("utf-8"), sb)):
+            self.pair_passages[(a, b)] = span
 
     def forget(self, article_id: str) -> None:
         """Drop a text from the index (it can no longer be found as a copy's original)."""
@@ -175,7 +188,8 @@ def resolve(links: list[tuple[str, str, float]], *, key: dict[str, tuple],
             passages: dict[str, tuple[int, int]] | None = None,
             jaccards: dict[tuple[str, str], float] | None = None,
             siblings: list[tuple[str, str, float]] | None = None,
-            covers: dict[tuple[str, str], tuple[float, float]] | None = None) -> list[Syndication]:
+            covers: dict[tuple[str, str], tuple[float, float]] | None = None,
+            pair_passages: dict[tuple[str, str], tuple[int, int]] | None = None) -> list[Syndication]:
     """Syndication records from pairwise copy links, sibling links and credit lines.
 
     Each copy points at its *parent*: the earlier article (by ``key``) it shares
@@ -202,6 +216,8 @@ def resolve(links: list[tuple[str, str, float]], *, key: dict[str, tuple],
         jaccards: Jaccard similarity of each linked pair (breaks containment ties).
         siblings: ``(id, id, containment)`` pairs of versions of one text.
         covers: for each linked pair, the share of each text's shingles the other holds.
+        pair_passages: ``(x, y)`` -> span of the passage ``x`` shares with ``y``, in ``x``'s text; a
+            copy's evidence is the one it shares with its parent (``passages`` when there is none).
 
     Returns:
         Syndication records in ``key`` order of the copies; ``similarity`` is the
@@ -212,6 +228,7 @@ def resolve(links: list[tuple[str, str, float]], *, key: dict[str, tuple],
     passages = passages or {}
     jaccards = jaccards or {}
     covers = covers or {}
+    pair_passages = pair_passages or {}
     parent: dict[str, tuple[str, float]] = {}
     rank: dict[str, tuple] = {}
     for a, b, c in links:
@@ -246,7 +263,7 @@ def resolve(links: list[tuple[str, str, float]], *, key: dict[str, tuple],
         root = earliest[sets.find(m)]
         if m in parent:
             p, c = parent[m]
-            span = passages.get(m)
+            span = pair_passages.get((m, p)) or passages.get(m)
             holder = _nearest_credit(m, near, credits)
             out.append(Syndication(copy=m, original=p, similarity=c, earliest=root,
                                    agency=credits[holder[0]].agency if holder else None,
