@@ -2,9 +2,10 @@
 
 Outlets reprint wire copy with a paragraph added or cut, so copies are judged by
 *containment* (how much of the shorter text the longer one holds) over word
-shingles, not by Jaccard. MinHash LSH (datasketch) only proposes candidates, so
-finding a copy costs the same however many articles were seen; the exact
-containment of the few candidates then decides.
+shingles, not by Jaccard. MinHash LSH (datasketch's banding, kept compact in
+``band_index``) only proposes candidates, so finding a copy costs the same
+however many articles were seen; the exact containment of the few candidates
+then decides.
 
 A copy's original is the earlier article of the set it copies (a copy of a copy
 points at its parent); the first of a group of copies, or an article that copies
@@ -20,9 +21,8 @@ from collections import deque
 from dataclasses import dataclass, field
 
 import numpy as np
-from datasketch import MinHashLSH
-
 from ..model import Syndication
+from .band_index import BandIndex, lsh_shape
 from .credits import Credit, agency_name, find_credit
 from .disjoint import DisjointSets
 from .fingerprint import (NUM_PERM, containment, jaccard, minhash, narrative_bigrams, near_sentences,
@@ -87,7 +87,7 @@ class SyndicationIndex:
     lsh_threshold: float = 0.2
     num_perm: int = NUM_PERM
     max_size: int = 3_000
-    _lsh: MinHashLSH = field(init=False, repr=False)
+    _lsh: BandIndex = field(init=False, repr=False)
     _entries: dict[str, _Entry] = field(default_factory=dict, init=False, repr=False)
     _fifo: deque = field(default_factory=deque, init=False, repr=False)
     links: list[tuple[str, str, float]] = field(default_factory=list, init=False)
@@ -98,7 +98,7 @@ class SyndicationIndex:
     siblings: list[tuple[str, str, float]] = field(default_factory=list, init=False)
 
     def __post_init__(self) -> None:
-        self._lsh = MinHashLSH(threshold=self.lsh_threshold, num_perm=self.num_perm)
+        self._lsh = BandIndex(*lsh_shape(self.lsh_threshold, self.num_perm))
 
     def add(self, article_id: str, text: str) -> tuple[str, float] | None:
         """Index one text; returns the best earlier copy ``(id, containment)`` or None."""
@@ -107,7 +107,7 @@ class SyndicationIndex:
             return None
         mh = minhash(sh, num_perm=self.num_perm)
         best: tuple[str, float] | None = None
-        for cand in sorted(self._lsh.query(mh)):
+        for cand in sorted(self._lsh.query(mh.hashvalues)):
             entry = self._entries.get(cand)
             if entry is None:
                 continue
@@ -120,7 +120,7 @@ class SyndicationIndex:
             span = shared_passage(text, self._entries[best[0]].shingles)
             if span is not None:
                 self.passages[article_id] = span
-        self._lsh.insert(article_id, mh)
+        self._lsh.insert(article_id, mh.hashvalues)
         self._entries[article_id] = _Entry(sh, len(self._entries), *narrative_bigrams(text),
                                            packed=zlib.compress(text.encode("utf-8"), 1))
         self._fifo.append(article_id)
