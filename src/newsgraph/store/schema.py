@@ -110,6 +110,7 @@ Index("ix_events_source_code", events.c.source_code, events.c.id)
 Index("ix_events_target_code", events.c.target_code, events.c.id)
 Index("ix_events_source_country", events.c.source_country, events.c.id)
 Index("ix_events_target_country", events.c.target_country, events.c.id)
+Index("ix_events_source_target", events.c.source_country, events.c.target_country, events.c.id)
 Index("ix_events_place", events.c.place)
 
 event_actors = Table(
