@@ -56,6 +56,43 @@ def test_store_schema_matches_migrations(store):
         assert compare_metadata(ctx, metadata) == []
 
 
+@pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
+def test_a_store_made_by_an_older_release_is_migrated_on_open_and_keeps_its_articles(backend, tmp_path, request):
+    """A user's database at revision 0001 (before the source-target index) opens at the newest revision."""
+    from alembic import command
+    from alembic.config import Config
+    from sqlalchemy import create_engine, inspect
+
+    from newsgraph.store import Store
+    from newsgraph.store.engine import MIGRATIONS, current_revision
+
+    if backend == "sqlite":
+        url, engine_url = str(tmp_path / "old.db"), f"sqlite:///{tmp_path / 'old.db'}"
+    else:
+        from .conftest import pg_schema_url
+
+        url = engine_url = pg_schema_url(request.getfixturevalue("pg_admin"))
+    engine = create_engine(engine_url)
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "0001")
+    assert current_revision(engine) == "0001"
+    assert "ix_events_source_target" not in {ix["name"] for ix in inspect(engine).get_indexes("events")}
+    engine.dispose()
+
+    with Store(url) as s:
+        s.save_analysed(make_record("old1"), versions="v1")
+        head = current_revision(s.engine)
+        indexes = {ix["name"] for ix in inspect(s.engine).get_indexes("events")}
+        found = [e["article"]["id"] for e in s.events(source="RUS").items]
+    with Store(url) as again:
+        kept = [r["id"] for r in again.records()]
+    assert head != "0001" and "ix_events_source_target" in indexes
+    assert found == kept == ["old1"]
+
+
 def test_store_records_round_trip_exactly(store):
     recs = [make_record("a1"), make_record("a2", published="2024-10-05T08:00:00Z", extra=False)]
     for r in recs:
