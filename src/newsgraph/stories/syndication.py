@@ -116,10 +116,8 @@ class SyndicationIndex:
                 self._link(cand, article_id, c, entry, sh, text)
                 if best is None or c > best[1]:
                     best = (cand, c)
-        if best is not None:
-            span = shared_passage(text, self._entries[best[0]].shingles)
-            if span is not None:
-                self.passages[article_id] = span
+        if best is not None and (span := self.pair_passages.get((article_id, best[0]))):
+            self.passages[article_id] = span  # located by _link
         self._lsh.insert(article_id, mh.hashvalues)
         self._entries[article_id] = _Entry(sh, len(self._entries), *narrative_bigrams(text),
                                            packed=zlib.compress(text.encode("utf-8"), 1))
@@ -151,9 +149,8 @@ class SyndicationIndex:
             c = containment(entry.shingles, old.shingles)
             if c >= self.threshold:
                 self._link(other, article_id, c, old, entry.shingles, text)
-                if (text is not None and article_id not in self.passages
-                        and (span := shared_passage(text, old.shingles))):
-                    self.passages[article_id] = span
+                if article_id not in self.passages and (span := self.pair_passages.get((article_id, other))):
+                    self.passages[article_id] = span  # located by _link
                 continue
             if (near_sentences(entry.narrative, entry.starts, np.unique(old.narrative)) >= SIBLING_SENTENCES
                     and near_sentences(old.narrative, old.starts, mine) >= SIBLING_SENTENCES):
