@@ -40,6 +40,7 @@ from .main_events import APART_DAYS, EventProfile, MainEvents, main_events, weig
 from .merge import merge_events
 from .refine import Member, Refiner
 from .spill import StorySpill
+from .compact import IdIndex, PackedIds, pack_ids, unpack_ids
 from .credits import Credit, byline_credit, find_credit
 from .story_time import StoryDays, article_days, day_marks, own_anchor, own_weekdays, resolve_undated
 from .syndication import SyndicationIndex, resolve
@@ -74,13 +75,16 @@ _NO_PROFILE = EventProfile()
 
 
 def _compact(terms: frozenset[str]) -> tuple[str, ...]:
-    """A figure's context terms as a sorted tuple of interned strings.
+    """A figure's context terms as a sorted tuple.
 
-    A frozenset per figure costs several times the memory of a tuple, and the
-    same words recur across a story's reports, so interning shares them; the
-    set is rebuilt only when the story's discrepancies are made.
+    A frozenset per figure costs several times the memory of a tuple; the set
+    is rebuilt only when the story's discrepancies are made. The terms are not
+    interned (``sys.intern``): ``content_terms`` already hands out one string
+    per recent word (its word cache), and the process-wide intern table would
+    grow with the vocabulary of every report seen (a 4 MB table doubled to
+    8 MB between 10,000 and 30,000 generated articles).
     """
-    return tuple(sorted(sys.intern(t) for t in terms))
+    return tuple(sorted(terms))
 
 
 @dataclass(slots=True)
@@ -97,6 +101,37 @@ class _Story:
     days: StoryDays = field(default_factory=StoryDays)
     marks: set = field(default_factory=set)
     events: EventProfile = field(default_factory=EventProfile)
+
+
+class _Retired:
+    """A retired story, compactly: what the output still asks of it (its id, order, members and days).
+
+    A retired story is never joined, compared or merged again, and its record
+    is on disk (``StorySpill``); keeping the joinable form (a ``_Story`` with
+    its tuple of id strings and its ``StoryDays``) cost about 1.3 kB a story,
+    which grew with the corpus. Its members are one packed string and its days
+    a tuple of ``(day, count)`` pairs; both are rebuilt when asked for.
+    """
+
+    __slots__ = ("id", "seq", "_members", "_days")
+    active = False
+
+    def __init__(self, story: _Story) -> None:
+        self.id = story.id
+        self.seq = story.seq
+        self._members: PackedIds = pack_ids(story.articles)
+        self._days: tuple[tuple[str, int], ...] = tuple(story.days.counts.items())
+
+    @property
+    def articles(self) -> tuple[str, ...]:
+        return unpack_ids(self._members)
+
+    @property
+    def days(self) -> StoryDays:
+        return StoryDays(Counter(dict(self._days)))
+
+    def has_days(self) -> bool:
+        return bool(self._days)
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,10 +219,14 @@ class StoryClusterer(Refiner):
     refine_margin: float = 0.05
     _df: TermCounts = field(default_factory=TermCounts, init=False, repr=False)
     _n: int = field(default=0, init=False, repr=False)
-    _stories: dict[str, _Story] = field(default_factory=dict, init=False, repr=False)
+    _stories: dict[str, _Story | _Retired] = field(default_factory=dict, init=False, repr=False)
+    _by_seq: list[_Story | _Retired] = field(default_factory=list, init=False, repr=False)
     _postings: dict[str, list[str]] = field(default_factory=dict, init=False, repr=False)
     _kept: dict[str, _Kept] = field(default_factory=dict, init=False, repr=False)
     _story_of: dict[str, str] = field(default_factory=dict, init=False, repr=False)
+    """The story of each article of a joinable story (``_retired_of`` holds the others')."""
+    _retired_of: IdIndex = field(default_factory=IdIndex, init=False, repr=False)
+    _finished: bool = field(default=False, init=False, repr=False)
     _synd: SyndicationIndex | None = field(default=None, init=False, repr=False)
     _expiry: list = field(default_factory=list, init=False, repr=False)
     _active: int = field(default=0, init=False, repr=False)
@@ -303,6 +342,7 @@ class StoryClusterer(Refiner):
         story = _Story(id=sid, seq=len(self._stories), weights={}, norm=1.0, first=None, last=None,
                        indexed=set(), articles=[])
         self._stories[sid] = story
+        self._by_seq.append(story)
         self._active += 1
         return story
 
@@ -364,7 +404,6 @@ class StoryClusterer(Refiner):
             story.indexed = _NO_TERMS
             story.events = _NO_PROFILE
             story.marks = _NO_TERMS
-            story.articles = tuple(story.articles)
             if self._synd is not None:
                 for aid in story.articles:
                     self._synd.forget(aid)
@@ -379,6 +418,11 @@ class StoryClusterer(Refiner):
                     self._kept[aid] = k._slim()
                 else:
                     del self._kept[aid]
+                # no later link can name a forgotten text: its mark has done its job
+                self._linked.discard(aid)
+                del self._story_of[aid]
+            self._retired_of.add(story.articles, story.seq)
+            self._stories[sid] = self._by_seq[story.seq] = _Retired(story)
         if len(self._expiry) > 4 * self._active + 64:
             # stale heap entries (every join pushes one): rebuild from the active stories only
             self._expiry = [(s.last if s.last is not None else -math.inf, s.id)
@@ -400,8 +444,8 @@ class StoryClusterer(Refiner):
 
         An article seen before (same id) keeps its story.
         """
-        if article.id in self._story_of:
-            return self._story_of[article.id]
+        if (seen := self._story_id(article.id)) is not None:
+            return seen
         when = _days(article.published)
         vec = self._vector(article_terms(article, entity_weight=self.entity_weight), article.id)
         sig = main_events(article)
@@ -475,7 +519,7 @@ class StoryClusterer(Refiner):
         """
         sets = DisjointSets()
         find = sets.find
-        ordered = sorted(self._stories.values(), key=lambda s: s.seq)
+        ordered = self._by_seq  # in ``seq`` order
         if self.merge_split:
             for story in ordered:
                 if not story.active or not story.weights:
@@ -524,20 +568,20 @@ class StoryClusterer(Refiner):
             self._refine()
         groups = self._merged_groups()
         # per story, not per article: only the reports of a story merged into another are noted in
-        # ``_final`` (every other report's final story is the one it joined), and a retired story alone
-        # in its group lends its own days (never changed again) rather than a copy
+        # ``_final`` (every other report's final story is the one it joined), and a retired story (alone
+        # in its group: it never merges) keeps its own days, rebuilt only when asked (``_story_days``)
         self._final.clear()
         self._days_of.clear()
+        self._finished = True
         for group in groups:
             story = group[0]
-            if len(group) == 1 and not story.active:
-                days = story.days
-            else:
+            days: StoryDays | None = None
+            if story.active or len(group) > 1:
                 days = StoryDays()
                 for s in group:
                     days.merge(s.days)
-            if days:
-                self._days_of[story.id] = days
+                if days:
+                    self._days_of[story.id] = days
             for s in group:
                 for aid in s.articles:
                     if s is not story:
@@ -549,8 +593,11 @@ class StoryClusterer(Refiner):
                         day_key[aid] = k.published[:10]
                     elif k.own_anchor:
                         day_key[aid] = k.own_anchor[:10]
-                    elif (inferred := days.inferred_day(k.weekdays)) is not None:
-                        day_key[aid] = inferred.isoformat()
+                    else:
+                        if days is None:
+                            days = story.days  # a retired story's, rebuilt
+                        if (inferred := days.inferred_day(k.weekdays)) is not None:
+                            day_key[aid] = inferred.isoformat()
         return groups, day_key
 
     def _group_record(self, group: list[_Story]) -> Story:
@@ -580,9 +627,28 @@ class StoryClusterer(Refiner):
         stories, syndication = self.final()
         return StoriesResult(stories=tuple(stories), syndication=syndication)
 
+    def _story_id(self, article_id: str) -> str | None:
+        """The story ``article_id`` joined (None for an article never added)."""
+        sid = self._story_of.get(article_id)
+        if sid is None:
+            for seq in self._retired_of.get(article_id):  # a hash match, confirmed by the story's members
+                story = self._by_seq[seq]
+                if article_id in story.articles:
+                    return story.id
+        return sid
+
+    def _story_days(self, sid: str) -> StoryDays | None:
+        """The days of final story ``sid`` (after ``result()``; None when it establishes none)."""
+        days = self._days_of.get(sid)
+        if days is None and self._finished:
+            story = self._stories.get(sid)
+            if isinstance(story, _Retired) and story.has_days():
+                days = story.days
+        return days
+
     def final_story(self, article_id: str) -> str | None:
         """The story ``article_id`` ends in (after ``result()``: a story merged into another counts as it)."""
-        return self._final.get(article_id) or self._story_of.get(article_id)
+        return self._final.get(article_id) or self._story_id(article_id)
 
     def updated(self, article: AnalysedArticle) -> AnalysedArticle:
         """``article`` with the dates its story establishes (call after ``result()``).
@@ -592,4 +658,4 @@ class StoryClusterer(Refiner):
         (``anchor_from`` "story"); any other article comes back unchanged.
         """
         sid = self.final_story(article.id)
-        return resolve_undated(article, self._days_of.get(sid) if sid else None)
+        return resolve_undated(article, self._story_days(sid) if sid else None)
