@@ -92,7 +92,7 @@ def test_place_resolve_reads_the_place_inside_a_longer_name(name, country, admin
     assert feature is None or p.feature == feature
 
 
-@pytest.mark.parametrize("name", ["Lake Harriet", "Cherry Hinton", "Bains and Grants Town"])
+@pytest.mark.parametrize("name", ["Lake Harriet", "Cherry Hinton", "Bains and Grants Town", "St. Peter's Basilica"])
 def test_place_resolve_does_not_guess_a_namesake_head(name):
     # a lake is not Lake County, a village not the county whose short form is its first word
     (p,) = _resolve(f"They walked to {name} on Sunday.", name)

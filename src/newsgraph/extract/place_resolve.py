@@ -159,8 +159,8 @@ def _embedded(name: str, index: PlaceIndex) -> tuple[Candidate, ...]:
         return ()  # "Lake Harriet", "Western US", "Bains and Grants Town": no head to stand for them
     for n in range(len(words) - 1, 0, -1):
         head = " ".join(words[:n]).rstrip(",;:")
-        if not head[:1].isupper():
-            continue
+        if not head[:1].isupper() or head.endswith(("'s", "\u2019s")):
+            continue  # "St. Peter's Basilica", "Caesar's Palace": a possessive names a person, not a place
         got = tuple(c for c in candidates_for(head, index) if _big_enough(c, n))
         if words[n].lower() == "city":  # "Quebec City", "Gaza City": the city, not the province
             got = tuple(c for c in got if c.feature.startswith("P."))
@@ -331,9 +331,9 @@ def _home_town(chosen: list[Candidate]) -> Candidate | None:
     towns = [c for c in chosen if c.lat is not None and (c.feature.startswith("P.") or c.feature == "A.ADM2")]
     if not towns:
         return None
-    counts = Counter(c.id for c in towns)
-    top_id = max(counts, key=lambda i: (counts[i], -next(n for n, c in enumerate(towns) if c.id == i)))
-    top = next(c for c in towns if c.id == top_id)
+    counts = Counter(c.id for c in towns)  # in first-mention order, so max() keeps the first on a tie
+    first = {c.id: c for c in reversed(towns)}
+    top = first[max(counts, key=counts.__getitem__)]
     near = sum(great_circle_km(c.lat, c.lon, top.lat, top.lon) <= 161 for c in towns)
     return top if 2 * near >= len(towns) else None
 
