@@ -4,7 +4,7 @@ import pytest
 
 from newsgraph.stories import build_stories
 from newsgraph.stories.credits import Credit, byline_credit
-from newsgraph.stories.syndication import SyndicationIndex, agency_name, credited_agency, resolve
+from newsgraph.stories.syndication import SyndicationIndex, agency_name, credited_agency, resolve, synd_key
 from stories_helpers import article
 
 WIRE = ("MINA, Saudi Arabia (Reuters) - At least 717 pilgrims were killed and 863 injured in a crush at Mina "
@@ -236,6 +236,37 @@ def test_syndication_resolve_texts_extending_each_other_keep_arrival_order():
         assert index.links, "the two versions share most of their text"
         key = {aid: ("2015-09-17", i) for i, aid in enumerate(order)}
         assert _pairs(index, key) == [(order[1], order[0])]
+
+
+@pytest.mark.parametrize("first,second", [
+    # (day, own publication date or time, id): the earlier day first, whatever the rest
+    (("2016-05-01", None, "z"), ("2016-05-02", "2016-05-02", "a")),
+    # of one day, a known date before an inferred one (an inferred day is the earliest the text allows)
+    (("2016-05-02", "2016-05-02", "z"), ("2016-05-02", None, "a")),
+    # of one day, the earlier time, across UTC offsets
+    (("2016-05-02", "2016-05-02T09:00:00Z", "z"), ("2016-05-02", "2016-05-02T14:00:00Z", "a")),
+    (("2016-05-02", "2016-05-02T13:00:00+05:30", "z"), ("2016-05-02", "2016-05-02T09:00:00Z", "a")),
+    # nothing else to tell them apart: the id, never the arrival order
+    (("2016-05-02", None, "a"), ("2016-05-02", None, "b")),
+    (("2016-05-02", "2016-05-02", "a"), ("2016-05-02", "2016-05-02", "b")),
+    # a day of any kind before no day at all
+    (("2016-05-02", None, "z"), (None, None, "a")),
+    ((None, None, "a"), (None, None, "b")),
+])
+def test_syndication_synd_key_orders_copies(first, second):
+    def key(day, published, aid):
+        return synd_key(day, published=published, article_id=aid)
+    assert key(*first) < key(*second)
+
+
+@pytest.mark.parametrize("order", [("a", "b"), ("b", "a")])
+def test_syndication_stories_same_links_whatever_the_input_order(order):
+    """Issue 12: two undated versions of one text, each with a paragraph of its own, get the same
+    original whichever is read first."""
+    paras = _EARLY.split("\n\n") + _OWN.split("\n\n")[:2]
+    texts = {"a": "\n\n".join(paras[:4]), "b": "\n\n".join(paras[1:])}
+    result = build_stories([article(aid, texts[aid], published=None) for aid in order])
+    assert [(s.copy, s.original) for s in result.syndication] == [("b", "a")]
 
 
 def test_syndication_resolve_breaks_a_loop_of_parents():
