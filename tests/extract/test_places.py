@@ -92,7 +92,7 @@ def test_place_resolve_reads_the_place_inside_a_longer_name(name, country, admin
     assert feature is None or p.feature == feature
 
 
-@pytest.mark.parametrize("name", ["Lake Harriet", "Cherry Hinton", "Bains and Grants Town"])
+@pytest.mark.parametrize("name", ["Lake Harriet", "Cherry Hinton", "Bains and Grants Town", "St. Peter's Basilica"])
 def test_place_resolve_does_not_guess_a_namesake_head(name):
     # a lake is not Lake County, a village not the county whose short form is its first word
     (p,) = _resolve(f"They walked to {name} on Sunday.", name)
@@ -216,3 +216,32 @@ def test_place_resolve_a_demonym_names_the_division_it_is_made_from(name, featur
     assert p.feature == feature
     if admin:
         assert p.admin1 == admin
+
+
+def test_place_resolve_a_name_the_gazetteer_lacks_lies_in_the_local_articles_town():
+    # issue 14: a housing estate is in no gazetteer; the article is about Leeds, so it is placed there
+    text = "Police were called to the Qwxzy Estate in Leeds on Friday. Leeds council said Leeds would help."
+    got = {p.name: p for p in _resolve(text, "Qwxzy Estate", "Leeds")}
+    leeds, estate = got["Leeds"], got["Qwxzy Estate"]
+    assert leeds.country == "GBR" and (estate.lat, estate.lon) == (leeds.lat, leeds.lon)
+    assert estate.geonameid is None and estate.feature is None and estate.country == "GBR"
+    assert estate.confidence < 0.5 < leeds.confidence
+
+
+def test_place_resolve_a_name_the_gazetteer_lacks_stays_null_in_an_article_spread_wide():
+    # towns on three continents: no town the article is about, so the unknown name keeps no point
+    text = "Flights from Qwxzy Field reached Leeds, Osaka and Lima."
+    got = {p.name: p for p in _resolve(text, "Qwxzy Field", "Leeds", "Osaka", "Lima")}
+    assert got["Qwxzy Field"].lat is None and got["Qwxzy Field"].confidence == 0.0
+
+
+@pytest.mark.parametrize("name,feature,point", [
+    ("Japan", "A.PCLI", (35.69, 139.75)),    # GeoNames' Japan (at Tokyo) ...
+    ("Japan", "A.PCLI", (36.0, 138.0)),      # ... and the Factbook's: one point serves both
+    ("Hawaii", "A.ADM1", (20.75, -156.5)),   # GeoNames' mid-chain point ...
+    ("Hawaii", "A.ADM1", (19.59, -155.43)),  # ... and iso3166-2's on the Big Island
+])
+def test_area_point_moves_toward_its_people_within_reach_of_its_convention(name, feature, point):
+    from newsgraph.extract.place_index import great_circle_km
+    rec = next(c for c in place_index().candidates(name) if c.feature == feature)
+    assert great_circle_km(rec.lat, rec.lon, *point) < 161

@@ -6,7 +6,9 @@ feature type: a country or a state is named far more often than a namesake villa
 article votes: the countries and first-order divisions its other places resolve to, its dateline,
 the countries of its entities, and explicit qualifiers ("Paris, Texas", "Springfield, Ill.",
 "Dolakha and Sindhupalchowk districts" share one country). Two rounds of voting settle most
-articles; a mention with no candidate keeps null coordinates rather than a guess.
+articles. A mention with no candidate takes the point of the town a local article is about
+(``_home_town``: buildings, estates, hamlets), marked by confidence 0.1 and no GeoNames id, or
+keeps null coordinates.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from typing import Iterable, Sequence
 
 from ..model import Place, Span
 from . import gazetteer
-from .place_index import Candidate, PlaceIndex, key, place_index
+from .place_index import Candidate, PlaceIndex, great_circle_km, key, place_index
 
 _QUALIFIER = re.compile(r"\s*,\s*((?:[A-Z][\w.'\u2019-]*\.?)(?:\s+[A-Z][\w.'\u2019-]*){0,2})")
 _DATELINE = re.compile(r"^\s*([A-Z][A-Za-z.'\- ]{1,40}?)(?:,\s*([A-Za-z.][A-Za-z. ]{1,30}?))?\s*"
@@ -37,6 +39,7 @@ W_NEAR = 2.0
 W_SUPPORT = 2.0
 W_LIST = 1.0
 W_CUE = 3.0
+HOME_CONFIDENCE = 0.1  # a name the gazetteer lacks, placed at the article's home town (_home_town)
 _LIST_GAP = re.compile(r"\s*(?:,|;|,?\s+(?:and|or|&))\s*")
 
 
@@ -156,8 +159,8 @@ def _embedded(name: str, index: PlaceIndex) -> tuple[Candidate, ...]:
         return ()  # "Lake Harriet", "Western US", "Bains and Grants Town": no head to stand for them
     for n in range(len(words) - 1, 0, -1):
         head = " ".join(words[:n]).rstrip(",;:")
-        if not head[:1].isupper():
-            continue
+        if not head[:1].isupper() or head.endswith(("'s", "\u2019s")):
+            continue  # "St. Peter's Basilica", "Caesar's Palace": a possessive names a person, not a place
         got = tuple(c for c in candidates_for(head, index) if _big_enough(c, n))
         if words[n].lower() == "city":  # "Quebec City", "Gaza City": the city, not the province
             got = tuple(c for c in got if c.feature.startswith("P."))
@@ -313,6 +316,28 @@ def _best(i: int, cs: tuple[Candidate, ...], base: list[float], k: str, picked: 
     return best
 
 
+def _home_town(chosen: list[Candidate]) -> Candidate | None:
+    """The town (or county) a local article is about, for the names the gazetteer lacks: the one its
+    mentions name most (first named on a tie), when at least half of its town and county mentions
+    lie within 161 km of it; None for an article spread over many places or naming no town.
+
+    Buildings, streets, neighbourhoods, estates and villages under 500 people are not in the data,
+    and news names them around the place it reports from ("Squirrel Hill" in a Pittsburgh report,
+    "South Kilburn Estate" in a London one). The name keeps no GeoNames id or feature (it is not
+    that record), only the town's point, country and division, with confidence ``HOME_CONFIDENCE``.
+    On the dev splits about two in three of the names so placed lie within 161 km of the town (the
+    half-within-reach test drops articles spread over a continent); Acc@161 LGL 0.857 -> 0.879,
+    GeoVirus 0.904 -> 0.916, GWN 0.866 -> 0.894."""
+    towns = [c for c in chosen if c.lat is not None and (c.feature.startswith("P.") or c.feature == "A.ADM2")]
+    if not towns:
+        return None
+    counts = Counter(c.id for c in towns)  # in first-mention order, so max() keeps the first on a tie
+    first = {c.id: c for c in reversed(towns)}
+    top = first[max(counts, key=counts.__getitem__)]
+    near = sum(great_circle_km(c.lat, c.lon, top.lat, top.lon) <= 161 for c in towns)
+    return top if 2 * near >= len(towns) else None
+
+
 def dateline(text: str) -> str | None:
     """The place of a dateline ("KABUL, Afghanistan (Reuters) -- ..."), or None."""
     m = _DATELINE.match(text[:120])
@@ -321,7 +346,7 @@ def dateline(text: str) -> str | None:
 
 def resolve(text: str, mentions: Sequence[Mention], *, context_countries: Iterable[str] = (),
             index: PlaceIndex | None = None) -> list[Place]:
-    """Resolve every mention of one article to a ``Place`` (null coordinates when unknown).
+    """Resolve every mention of one article to a ``Place`` (null coordinates when unknown, unless ``_home_town`` places it).
 
     ``context_countries`` are countries the article's other facts name (entities' countries,
     demonyms); they vote like places do, with less weight.
@@ -387,10 +412,15 @@ def resolve(text: str, mentions: Sequence[Mention], *, context_countries: Iterab
                 memo[sig] = _best(i, cands[i], base[i], keys[i], picked, extra_c, cover, siblings)
             new_choice.append(memo[sig])
         choice = new_choice
+    home = _home_town([cs[ch] for cs, ch in zip(cands, choice) if ch is not None])
     out = []
     for m, cs, ch, b in zip(mentions, cands, choice, base):
         if ch is None:
-            out.append(Place(name=m.name, span=m.span, confidence=0.0))
+            if home is None:
+                out.append(Place(name=m.name, span=m.span, confidence=0.0))
+            else:  # a building, neighbourhood or hamlet the gazetteer lacks: where the article is
+                out.append(Place(name=m.name, span=m.span, lat=home.lat, lon=home.lon, country=home.country,
+                                 admin1=home.admin1, confidence=HOME_CONFIDENCE))
             continue
         c = cs[ch]
         scores = sorted(b, reverse=True)
