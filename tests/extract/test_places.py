@@ -245,3 +245,10 @@ def test_area_point_moves_toward_its_people_within_reach_of_its_convention(name,
     from newsgraph.extract.place_index import great_circle_km
     rec = next(c for c in place_index().candidates(name) if c.feature == feature)
     assert great_circle_km(rec.lat, rec.lon, *point) < 161
+
+
+def test_place_resolve_the_local_articles_town_is_where_its_towns_cluster():
+    # each town named once: not the first named (Lima), but Leeds, with Bradford 13 km away
+    text = "Fans from Lima, Leeds and Bradford met at the Qwxzy Stadium on Saturday."
+    got = {p.name: p for p in _resolve(text, "Lima", "Leeds", "Bradford", "Qwxzy Stadium")}
+    assert (got["Qwxzy Stadium"].lat, got["Qwxzy Stadium"].lon) == (got["Leeds"].lat, got["Leeds"].lon)
