@@ -252,3 +252,14 @@ def test_place_resolve_the_local_articles_town_is_where_its_towns_cluster():
     text = "Fans from Lima, Leeds and Bradford met at the Qwxzy Stadium on Saturday."
     got = {p.name: p for p in _resolve(text, "Lima", "Leeds", "Bradford", "Qwxzy Stadium")}
     assert (got["Qwxzy Stadium"].lat, got["Qwxzy Stadium"].lon) == (got["Leeds"].lat, got["Leeds"].lon)
+
+
+@pytest.mark.parametrize("text,where", [
+    ("A shop in Qwxzyton, Auckland closed on Monday.", "Auckland"),
+    ("Talks at the Qwxzy Palace in Geneva ended on Friday.", "Geneva"),
+])
+def test_place_resolve_a_name_the_gazetteer_lacks_lies_where_the_text_says(text, where):
+    name = text.split(" in ")[1].split(",")[0] if "," in text else "Qwxzy Palace"
+    (p,) = _resolve(text, name)
+    town = next(c for c in place_index().candidates(where) if c.feature.startswith("P."))
+    assert p.geonameid is None and (p.lat, p.lon) == (town.lat, town.lon) and p.confidence < 0.5

@@ -316,6 +316,27 @@ def _best(i: int, cs: tuple[Candidate, ...], base: list[float], k: str, picked: 
     return best
 
 
+_TOWN_AFTER = re.compile(r"(?:\s+(?:district|province|county|area|village|suburb))?(?:\s*,\s*|\s+(?:in|near|outside|of)\s+)"
+                         r"((?:[A-Z][\w.'\u2019-]*)(?:\s+[A-Z][\w.'\u2019-]*){0,2})")
+
+
+def _town_after(text: str, end: int, index: PlaceIndex) -> Candidate | None:
+    """The town, division or country written right after a name the gazetteer lacks ("Greenlane,
+    Auckland", "the Palais des Nations in Geneva", "Wedza district, Mashonaland East", "Pingilikani,
+    Kenya"): where it lies, taken before the article's town. Dev Acc@161 LGL 0.879 -> 0.879,
+    GeoVirus 0.916 -> 0.917, GWN 0.897 -> 0.899 (towns and counties alone: 0.916, 0.898)."""
+    m = _TOWN_AFTER.match(text, end)
+    if not m:
+        return None
+    words = m.group(1).split()
+    for n in range(len(words), 0, -1):
+        got = [c for c in _seats_as_cities(candidates_for(" ".join(words[:n]), index)) if c.lat is not None
+               and (c.feature.startswith("P.") or c.feature in ("A.ADM2", "A.ADM1", "A.PCLI"))]
+        if got:
+            return max(got, key=_prior)
+    return None
+
+
 def _home_town(chosen: list[Candidate]) -> Candidate | None:
     """The town (or county) a local article is about, for the names the gazetteer lacks: the one with
     the most of the article's town and county mentions within 161 km of it (then the one named most,
@@ -420,7 +441,11 @@ def resolve(text: str, mentions: Sequence[Mention], *, context_countries: Iterab
     out = []
     for m, cs, ch, b in zip(mentions, cands, choice, base):
         if ch is None:
-            if home is None:
+            where = _town_after(text, m.span[1], index)
+            if where is not None:  # "Greenlane, Auckland", "the Palais des Nations in Geneva"
+                out.append(Place(name=m.name, span=m.span, lat=where.lat, lon=where.lon, country=where.country,
+                                 admin1=where.admin1, confidence=HOME_CONFIDENCE))
+            elif home is None:
                 out.append(Place(name=m.name, span=m.span, confidence=0.0))
             else:  # a building, neighbourhood or hamlet the gazetteer lacks: where the article is
                 out.append(Place(name=m.name, span=m.span, lat=home.lat, lon=home.lon, country=home.country,
