@@ -263,3 +263,14 @@ def test_place_resolve_a_name_the_gazetteer_lacks_lies_where_the_text_says(text,
     (p,) = _resolve(text, name)
     town = next(c for c in place_index().candidates(where) if c.feature.startswith("P."))
     assert p.geonameid is None and (p.lat, p.lon) == (town.lat, town.lon) and p.confidence < 0.5
+
+
+@pytest.mark.parametrize("text,names,country,admin1", [
+    ("Protesters marched in Washington, D.C. on Sunday.", ("Washington, D.C.",), "USA", "District of Columbia"),
+    ("Fires burned near Perth, WA, as Broome and Geraldton sweltered.", ("WA", "Perth", "Broome", "Geraldton"),
+     "AUS", "Western Australia"),
+    ("Rain fell in Seattle, WA, and in Spokane.", ("WA", "Seattle", "Spokane"), "USA", "Washington"),
+])
+def test_place_resolve_written_forms_of_divisions(text, names, country, admin1):
+    got = {p.name: p for p in _resolve(text, *names)}
+    assert got[names[0]].country == country and got[names[0]].admin1 == admin1

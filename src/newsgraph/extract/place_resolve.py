@@ -82,6 +82,8 @@ def candidates_for(name: str, index: PlaceIndex) -> tuple[Candidate, ...]:
     if got and len(letters) <= 4 and all(ch.isupper() for ch in letters):
         # "US", "UAE", "NY", "EU": an abbreviation names a country, division or union, never the village "Us"
         got = tuple(c for c in got if c.feature in ("A.PCLI", "A.ADM1", "A.ZN"))
+    if not got and "," in name:  # "Washington, D.C." is written so, and indexed as "Washington D.C."
+        got = index.candidates(name.replace(",", ""))
     if not got:
         stripped = _strip(name)
         if stripped != name:
