@@ -195,7 +195,8 @@ def test_country_point_stays_within_reach_of_the_factbook_point_when_the_centroi
 
 
 @pytest.mark.parametrize("name,country,near", [("Kiev", "UKR", (50.45, 30.52)), ("Cologne", "DEU", (50.94, 6.96)),
-                                               ("Calcutta", "IND", (22.57, 88.36))])
+                                               ("Calcutta", "IND", (22.57, 88.36)),
+                                               ("Fort Hood", "USA", (31.13, -97.78))])  # renamed Fort Cavazos
 def test_place_resolve_knows_english_and_former_names_of_cities(name, country, near):
     from newsgraph.extract.place_index import great_circle_km
     (p,) = _resolve(f"The delegation flew to {name} on Monday.", name)
