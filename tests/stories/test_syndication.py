@@ -72,6 +72,21 @@ WIRE = ("MINA, Saudi Arabia (Reuters) - At least 717 pilgrims were killed and 86
     ("The ferry capsized.\n\n___\n\nReuters reporters Jane Roe and John Doe contributed reporting.", "Reuters"),
     ("The ferry capsized.\n\nThe Associated Press contributed to this report.", None),
     ("The ferry capsized.\n\nAssociated Press writer Jane Roe said the ferry contributed nothing.", None),
+    # issue 12: an agency in square brackets opening or closing the text
+    ("[AFP] The ferry capsized on the lake on Sunday, police said.", "AFP"),
+    ("The ferry capsized on the lake on Sunday, police said.\n\n[Reuters]", "Reuters"),
+    ("The ferry capsized on the lake on Sunday, police said. [AFP]", "AFP"),
+    ("Police said the ferry [Reuters] capsized on the lake on Sunday after a storm hit the north shore.", None),
+    # issue 12: "with" one agency, on a line of its own or in the brackets that close the text
+    ("The ferry capsized on the lake on Sunday.\n\n(With inputs from PTI)", "PTI"),
+    ("The ferry capsized on the lake on Sunday. (With inputs from Reuters)", "Reuters"),
+    ("The ferry capsized on the lake on Sunday.\n\n— With AFP", "AFP"),
+    ("The ferry capsized on the lake on Sunday.\n\n(LAKE RADIO 5 with AFP)", "AFP"),
+    ("The ferry capsized on the lake on Sunday.\n\n(With inputs from agencies)", None),
+    ("The ferry capsized on the lake on Sunday.\n\n(With inputs from PTI and Reuters)", None),
+    ("The ferry capsized on the lake on Sunday.\n\nWith AFP and Reuters", None),
+    ("The ferry capsized on the lake on Sunday. (The mayor later spoke with Reuters)", None),
+    ("The ferry capsized on the lake on Sunday.\n\nA fisherman shared his video with Reuters.", None),
 ])
 def test_syndication_credited_agency(text, expected):
     assert credited_agency(text) == expected

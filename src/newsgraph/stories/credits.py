@@ -5,7 +5,9 @@ dateline ("SEOUL, South Korea (AP) —", "London (AFP) -", "LONDON, (APP/AFP) �
 on a line of its own at the top or the bottom ("The Associated Press", "ASSOCIATED PRESS", "- AFP",
 "Source – Reuters", "Credit : Voice of America (VOA)", "Published By: VOA Africa"),
 as the last word of the text ("... the attacks. AFP"), in brackets at the start or the
-end ("(AA) The talks ...", "... the talks. (TNS)"), in a byline ("By Jane Roe,
+end ("(AA) The talks ...", "... the talks. (TNS)", "[AFP]"), as the outlet's edit of one agency's
+text ("(With inputs from PTI)", "— With AFP", "(FRANCE 24 with AFP)"; not "with inputs from
+agencies", which names no one original), in a byline ("By Jane Roe,
 Associated Press", "By JANE ROE Associated Press", "Jane Roe and John Doe / USA Today"), in a copyright line
 ("© 2016 AFP"), a provenance note ("This story was provided by Reuters",
 "republished from The Conversation") or the wire's footer naming its writers ("Associated
@@ -65,8 +67,9 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, dict[str, str]]:
     rows = load_rows("wire_agencies.tsv")
     names = {r.alias: r.name for r in rows}
     agencies = _alternation(r.alias for r in rows if r.kind == "agency")
-    # "(AP) —", "(APP/AFP) –", "(CNN) —", "(AA)": only credited names and separators inside the brackets
-    paren = re.compile(rf"\((?:\s*(?:{_alternation(names)})\s*[/,&-]?\s*)+\)")
+    # "(AP) —", "(APP/AFP) –", "(CNN) —", "(AA)", "[AFP]": only credited names and separators inside the brackets
+    inner = rf"(?:\s*(?:{_alternation(names)})\s*[/,&-]?\s*)+"
+    paren = re.compile(rf"\({inner}\)|\[{inner}\]")
     alias = re.compile(rf"(?<![\w-])(?:{agencies})(?![\w-])")
     return paren, alias, names
 
@@ -80,7 +83,7 @@ def _shouted() -> re.Pattern:
 
 
 @functools.lru_cache(maxsize=1)
-def _explicit() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
+def _explicit() -> tuple[re.Pattern, ...]:
     """Patterns of explicit credits, which may name an outlet as well as an agency."""
     rows = load_rows("wire_agencies.tsv")
     alt = _alternation(r.alias for r in rows)
@@ -109,7 +112,14 @@ def _explicit() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern, re.Patt
     contributed = re.compile(
         rf"^\W{{0,3}}(?P<n>{alt})(?![\w-])\s+(?:staff\s+)?(?:writers?|reporters?|correspondents?|journalists?)"
         rf"\s+[A-Z][^\n]*\bcontributed(?:\s+(?:reporting|(?:to\s+)?(?:this|the)\s+(?:report|story)))*[\s.]*$")
-    return any_alias, byline, copyright, provided, byline_bare, contributed
+    # "(With inputs from PTI)", "— With AFP", "(FRANCE 24 with AFP)": the outlet's edit of one agency's text,
+    # the whole line (or the closing bracket of the text); several sources ("with AFP and Reuters",
+    # "with inputs from agencies") name no one original
+    house = r"(?-i:[A-Z][\w.'’&-]*|\d+)(?:\s+(?-i:[A-Z][\w.'’&-]*|\d+)){0,3}"  # "FRANCE 24", "The Hindu"
+    with_credit = re.compile(
+        rf"(?:^|(?<=[.!?\"”’])\s+)\W{{0,3}}(?:\(\s*(?:{house}\s+)?)?with\s+(?:(?:additional\s+)?inputs?\s+from\s+)?"
+        rf"(?:the\s+)?(?P<n>{alt})(?![\w-])\s*\)?[\s.]*$", re.IGNORECASE)
+    return any_alias, byline, copyright, provided, byline_bare, contributed, with_credit
 
 
 def _canonical(alias: str) -> str | None:
@@ -151,9 +161,9 @@ def _dateline_credit(text: str) -> Credit | None:
         last = not text[m.end():].strip()
         if m.start() - line_start > 60 and not last:
             continue  # a bracketed name in running text, not a dateline nor a closing "(TNS)"
-        if (_only_short(m.group()) and not last and text[line_start:m.start()].strip()
-                and not _DASH_AFTER.match(text, m.end())):
-            continue  # "(AA)" is a credit opening a paragraph, before a dash or closing the text only
+        if ((_only_short(m.group()) or m.group().startswith("[")) and not last
+                and text[line_start:m.start()].strip() and not _DASH_AFTER.match(text, m.end())):
+            continue  # "(AA)", "[AFP]" are credits opening a paragraph, before a dash or closing the text only
         names = _names_in(m.group(), outlets=True)
         if names:
             return Credit("/".join(names), m.span())
@@ -166,7 +176,7 @@ _DASH_AFTER = re.compile(r"\s*" + _DASH)
 def _only_short(bracketed: str) -> bool:
     """Whether every name in a bracketed credit is an abbreviation of the lexicon's ``short`` kind."""
     short = _short_aliases()
-    return all(part in short for part in re.findall(r"[^\s()/,&-][^()/,&]*?(?=\s*[)/,&])", bracketed))
+    return all(part in short for part in re.findall(r"[^\s()\[\]/,&-][^()\[\]/,&]*?(?=\s*[)\]/,&])", bracketed))
 
 
 @functools.lru_cache(maxsize=1)
@@ -206,19 +216,19 @@ def _line_credit(text: str, start: int, end: int) -> Credit | None:
 
 def _explicit_credit(text: str, start: int, end: int) -> Credit | None:
     """A byline naming the agency or outlet, a copyright line, or a provenance note, on one line."""
-    _, byline, copyright, provided, byline_bare, contributed = _explicit()
+    _, byline, copyright, provided, byline_bare, contributed, with_credit = _explicit()
     line = text[start:end]
     stripped = line.strip()
     hit = None
     if len(stripped) <= _MAX_LINE and not _PHOTO.search(stripped):
-        hit = byline.match(stripped) or byline_bare.match(stripped)
+        hit = byline.match(stripped) or byline_bare.match(stripped) or with_credit.match(stripped)
     hit = hit or copyright.search(line) or provided.search(line) or contributed.match(stripped)
     if hit is None:
         return None
     name = _canonical(hit.group("n"))
     if name is None:
         return None
-    lead = len(line) - len(line.lstrip()) if hit.re in (byline, byline_bare, contributed) else 0
+    lead = len(line) - len(line.lstrip()) if hit.re in (byline, byline_bare, contributed, with_credit) else 0
     offset = start + lead + hit.start("n")
     return Credit(name, (offset, offset + len(hit.group("n"))))
 
@@ -287,6 +297,10 @@ def find_credit(text: str) -> Credit | None:
         credit = _line_credit(text, start, end)
         if credit:
             return credit
+    tail = max(0, len(text) - 120)
+    m = _explicit()[6].search(text, tail)
+    if m and "(" in m.group() and (name := _canonical(m.group("n"))):
+        return Credit(name, m.span("n"))  # "... the talks. (With inputs from PTI)" closing the last paragraph
     m = _LAST_WORD.search(text[-60:])
     if m:
         names = _names_in(m.group(1))
