@@ -195,7 +195,8 @@ def test_country_point_stays_within_reach_of_the_factbook_point_when_the_centroi
 
 
 @pytest.mark.parametrize("name,country,near", [("Kiev", "UKR", (50.45, 30.52)), ("Cologne", "DEU", (50.94, 6.96)),
-                                               ("Calcutta", "IND", (22.57, 88.36))])
+                                               ("Calcutta", "IND", (22.57, 88.36)),
+                                               ("Fort Hood", "USA", (31.13, -97.78))])  # renamed Fort Cavazos
 def test_place_resolve_knows_english_and_former_names_of_cities(name, country, near):
     from newsgraph.extract.place_index import great_circle_km
     (p,) = _resolve(f"The delegation flew to {name} on Monday.", name)
@@ -245,3 +246,32 @@ def test_area_point_moves_toward_its_people_within_reach_of_its_convention(name,
     from newsgraph.extract.place_index import great_circle_km
     rec = next(c for c in place_index().candidates(name) if c.feature == feature)
     assert great_circle_km(rec.lat, rec.lon, *point) < 161
+
+
+def test_place_resolve_the_local_articles_town_is_where_its_towns_cluster():
+    # each town named once: not the first named (Lima), but Leeds, with Bradford 13 km away
+    text = "Fans from Lima, Leeds and Bradford met at the Qwxzy Stadium on Saturday."
+    got = {p.name: p for p in _resolve(text, "Lima", "Leeds", "Bradford", "Qwxzy Stadium")}
+    assert (got["Qwxzy Stadium"].lat, got["Qwxzy Stadium"].lon) == (got["Leeds"].lat, got["Leeds"].lon)
+
+
+@pytest.mark.parametrize("text,where", [
+    ("A shop in Qwxzyton, Auckland closed on Monday.", "Auckland"),
+    ("Talks at the Qwxzy Palace in Geneva ended on Friday.", "Geneva"),
+])
+def test_place_resolve_a_name_the_gazetteer_lacks_lies_where_the_text_says(text, where):
+    name = text.split(" in ")[1].split(",")[0] if "," in text else "Qwxzy Palace"
+    (p,) = _resolve(text, name)
+    town = next(c for c in place_index().candidates(where) if c.feature.startswith("P."))
+    assert p.geonameid is None and (p.lat, p.lon) == (town.lat, town.lon) and p.confidence < 0.5
+
+
+@pytest.mark.parametrize("text,names,country,admin1", [
+    ("Protesters marched in Washington, D.C. on Sunday.", ("Washington, D.C.",), "USA", "District of Columbia"),
+    ("Fires burned near Perth, WA, as Broome and Geraldton sweltered.", ("WA", "Perth", "Broome", "Geraldton"),
+     "AUS", "Western Australia"),
+    ("Rain fell in Seattle, WA, and in Spokane.", ("WA", "Seattle", "Spokane"), "USA", "Washington"),
+])
+def test_place_resolve_written_forms_of_divisions(text, names, country, admin1):
+    got = {p.name: p for p in _resolve(text, *names)}
+    assert got[names[0]].country == country and got[names[0]].admin1 == admin1
