@@ -117,3 +117,16 @@ def test_actors_never_import_the_events_stage(module):
     imported += [a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names]
     names = [a.name for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) and not n.module for a in n.names]
     assert not [m for m in imported + names if m == "events" or m.split(".")[-1] == "events"]
+
+
+def test_person_parts_give_each_name_part_to_the_longest_full_name():
+    from newsgraph.model import Entity
+    short = Entity(id="e1", name="Ali Khan", type="PERSON", mentions=((0, 8),))
+    long = Entity(id="e2", name="Omar Ali Haddad", type="PERSON", mentions=((20, 35),))
+    single = Entity(id="e3", name="Madonna", type="PERSON", mentions=((40, 47),))
+    unmentioned = Entity(id="e4", name="Sara Lind", type="PERSON", mentions=())
+    org = Entity(id="e5", name="Red Cross", type="ORG", mentions=((50, 59),))
+    index = MentionIndex([short, long, single, unmentioned, org])
+    parts = index.person_parts()
+    assert parts == {"Ali": long, "Khan": short, "Omar": long, "Haddad": long}
+    assert index.person_parts() is parts  # built once per article

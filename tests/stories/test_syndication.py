@@ -4,13 +4,18 @@ import pytest
 
 from newsgraph.stories import build_stories
 from newsgraph.stories.credits import Credit, byline_credit
-from newsgraph.stories.syndication import SyndicationIndex, agency_name, credited_agency, resolve
+from newsgraph.stories.syndication import SyndicationIndex, agency_name, credited_agency, resolve, synd_key
 from stories_helpers import article
 
 WIRE = ("MINA, Saudi Arabia (Reuters) - At least 717 pilgrims were killed and 863 injured in a crush at Mina "
         "outside Mecca on Thursday, Saudi authorities said, the worst disaster to strike the annual haj in 25 "
         "years. The stampede happened as two large groups of pilgrims converged on a narrow street on their way "
         "to the stoning ritual, the civil defence directorate said.")
+
+
+_LONG = ("The ferry capsized on the lake on Sunday after a sudden storm, police said. Twelve passengers were "
+         "rescued by fishermen.\n\nThe governor ordered an inquiry into the ferry's licence and said the operator "
+         "had ignored two weather warnings before it left the northern pier.")
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -72,6 +77,33 @@ WIRE = ("MINA, Saudi Arabia (Reuters) - At least 717 pilgrims were killed and 86
     ("The ferry capsized.\n\n___\n\nReuters reporters Jane Roe and John Doe contributed reporting.", "Reuters"),
     ("The ferry capsized.\n\nThe Associated Press contributed to this report.", None),
     ("The ferry capsized.\n\nAssociated Press writer Jane Roe said the ferry contributed nothing.", None),
+    # issue 12: an agency in square brackets opening or closing the text
+    ("[AFP] The ferry capsized on the lake on Sunday, police said.", "AFP"),
+    ("The ferry capsized on the lake on Sunday, police said.\n\n[Reuters]", "Reuters"),
+    ("The ferry capsized on the lake on Sunday, police said. [AFP]", "AFP"),
+    ("Police said the ferry [Reuters] capsized on the lake on Sunday after a storm hit the north shore.", None),
+    # issue 12: "with" one agency, on a line of its own or in the brackets that close the text
+    ("The ferry capsized on the lake on Sunday.\n\n(With inputs from PTI)", "PTI"),
+    ("The ferry capsized on the lake on Sunday. (With inputs from Reuters)", "Reuters"),
+    ("The ferry capsized on the lake on Sunday.\n\n— With AFP", "AFP"),
+    ("The ferry capsized on the lake on Sunday.\n\n(LAKE RADIO 5 with AFP)", "AFP"),
+    ("The ferry capsized on the lake on Sunday.\n\n(With inputs from agencies)", None),
+    ("The ferry capsized on the lake on Sunday.\n\n(With inputs from PTI and Reuters)", None),
+    ("The ferry capsized on the lake on Sunday.\n\nWith AFP and Reuters", None),
+    ("The ferry capsized on the lake on Sunday. (The mayor later spoke with Reuters)", None),
+    ("The ferry capsized on the lake on Sunday.\n\nA fisherman shared his video with Reuters.", None),
+    # issue 12: an outlet's name alone closing an article is its credit line; opening it, a masthead
+    (_LONG + "\n\nBBC", "BBC News"),
+    (_LONG + "\n\n— The Washington Post", "Washington Post"),
+    (_LONG + "\n\nBBC Sport", None),
+    ("BBC\n\n" + _LONG, None),
+    # a photo's credit is not the text's; a date stamp after a bar does not hide a credit line
+    (_LONG + "\n\nImage copyright Reuters", None),
+    ("Associated Press | June 24, 2016\n\n" + _LONG, "AP"),
+    ("Xinhua | Updated: 2017-03-10 09:12\n\n" + _LONG, "Xinhua"),
+    # a wire agency and a dash opening the text: a dateline without a place
+    ("Reuters - The ferry capsized on the lake on Sunday, police said.", "Reuters"),
+    ("Reuters reported that the ferry capsized on the lake on Sunday.", None),
 ])
 def test_syndication_credited_agency(text, expected):
     assert credited_agency(text) == expected
@@ -236,6 +268,37 @@ def test_syndication_resolve_texts_extending_each_other_keep_arrival_order():
         assert index.links, "the two versions share most of their text"
         key = {aid: ("2015-09-17", i) for i, aid in enumerate(order)}
         assert _pairs(index, key) == [(order[1], order[0])]
+
+
+@pytest.mark.parametrize("first,second", [
+    # (day, own publication date or time, id): the earlier day first, whatever the rest
+    (("2016-05-01", None, "z"), ("2016-05-02", "2016-05-02", "a")),
+    # of one day, a known date before an inferred one (an inferred day is the earliest the text allows)
+    (("2016-05-02", "2016-05-02", "z"), ("2016-05-02", None, "a")),
+    # of one day, the earlier time, across UTC offsets
+    (("2016-05-02", "2016-05-02T09:00:00Z", "z"), ("2016-05-02", "2016-05-02T14:00:00Z", "a")),
+    (("2016-05-02", "2016-05-02T13:00:00+05:30", "z"), ("2016-05-02", "2016-05-02T09:00:00Z", "a")),
+    # nothing else to tell them apart: the id, never the arrival order
+    (("2016-05-02", None, "a"), ("2016-05-02", None, "b")),
+    (("2016-05-02", "2016-05-02", "a"), ("2016-05-02", "2016-05-02", "b")),
+    # a day of any kind before no day at all
+    (("2016-05-02", None, "z"), (None, None, "a")),
+    ((None, None, "a"), (None, None, "b")),
+])
+def test_syndication_synd_key_orders_copies(first, second):
+    def key(day, published, aid):
+        return synd_key(day, published=published, article_id=aid)
+    assert key(*first) < key(*second)
+
+
+@pytest.mark.parametrize("order", [("a", "b"), ("b", "a")])
+def test_syndication_stories_same_links_whatever_the_input_order(order):
+    """Issue 12: two undated versions of one text, each with a paragraph of its own, get the same
+    original whichever is read first."""
+    paras = _EARLY.split("\n\n") + _OWN.split("\n\n")[:2]
+    texts = {"a": "\n\n".join(paras[:4]), "b": "\n\n".join(paras[1:])}
+    result = build_stories([article(aid, texts[aid], published=None) for aid in order])
+    assert [(s.copy, s.original) for s in result.syndication] == [("b", "a")]
 
 
 def test_syndication_resolve_breaks_a_loop_of_parents():

@@ -204,12 +204,11 @@ def _ends_ahead(c: Candidate, text: str, doc, tense: str | None) -> bool:
     """
     if c.kind not in _FORWARD_KINDS or c.get("rel") or c.get("y") or text.startswith(("'s", "’s"), c.end):
         return False
-    before = text[max(0, c.start - 12):c.start]
     if not limit_before(text, c.start):
         return False
     if tense != "past":
         return True
-    return bool(_UNTIL_STATE.search(before)) and reported_backshift(doc, c.start, c.end)
+    return bool(_UNTIL_STATE.search(text[max(0, c.start - 12):c.start])) and reported_backshift(doc, c.start, c.end)
 
 
 def _as_set(c: Candidate, text: str, doc) -> bool:

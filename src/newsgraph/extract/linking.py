@@ -21,6 +21,23 @@ class MentionIndex:
         self._starts = [m[0] for m in self._spans]
         self._entities: list[Entity] = [e for _, e in pairs]
         self.by_id = {e.id: e for e in entities}
+        self._person_parts: dict[str, Entity] | None = None
+
+    def person_parts(self) -> dict[str, Entity]:
+        """Capitalised parts (3+ letters) of multi-word person names, each to its person.
+
+        Built once per article and shared by every pronoun that asks; when two people
+        share a part ("Ali"), the longest full name wins it.
+        """
+        if self._person_parts is None:
+            parts: dict[str, Entity] = {}
+            for ent in sorted(self.by_id.values(), key=lambda e: len(e.name)):
+                if ent.type == "PERSON" and ent.mentions and len(ent.name.split()) > 1:
+                    for part in ent.name.split():
+                        if len(part) >= 3 and part[:1].isupper():
+                            parts[part] = ent
+            self._person_parts = parts
+        return self._person_parts
 
     def at(self, start: int, end: int) -> Entity | None:
         """The entity whose mention overlaps ``[start, end)`` most (None when none does)."""

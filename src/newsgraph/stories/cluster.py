@@ -43,7 +43,7 @@ from .spill import StorySpill
 from .compact import IdIndex, PackedIds, pack_ids, unpack_ids
 from .credits import Credit, byline_credit, find_credit
 from .story_time import StoryDays, article_days, day_marks, own_anchor, own_weekdays, resolve_undated
-from .syndication import SyndicationIndex, resolve
+from .syndication import SyndicationIndex, resolve, synd_key
 from .term_counts import TermCounts
 
 log = logging.getLogger(__name__)
@@ -615,7 +615,8 @@ class StoryClusterer(Refiner):
         if self._synd is not None:
             syndication = tuple(resolve(
                 self._synd.links,
-                key={k.id: (day_key.get(k.id, "~"), k.order) for k in self._kept.values()},
+                key={k.id: synd_key(day_key.get(k.id), published=k.published or k.own_anchor, article_id=k.id)
+                     for k in self._kept.values()},
                 credits={k.id: k.credit for k in self._kept.values()},
                 sources={k.id: k.source for k in self._kept.values()},
                 passages=self._synd.passages, jaccards=self._synd.jaccards, siblings=self._synd.siblings,

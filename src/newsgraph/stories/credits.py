@@ -3,9 +3,13 @@
 Outlets that carry wire copy credit it in a handful of shapes and places: in the
 dateline ("SEOUL, South Korea (AP) —", "London (AFP) -", "LONDON, (APP/AFP) –"),
 on a line of its own at the top or the bottom ("The Associated Press", "ASSOCIATED PRESS", "- AFP",
-"Source – Reuters", "Credit : Voice of America (VOA)", "Published By: VOA Africa"),
+"Source – Reuters", "Credit : Voice of America (VOA)", "Published By: VOA Africa", "Xinhua | Updated:
+2017-03-10"; an outlet that sells its text alone on the last line, "BBC"), opening the text with a dash
+("Reuters - The talks ..."),
 as the last word of the text ("... the attacks. AFP"), in brackets at the start or the
-end ("(AA) The talks ...", "... the talks. (TNS)"), in a byline ("By Jane Roe,
+end ("(AA) The talks ...", "... the talks. (TNS)", "[AFP]"), as the outlet's edit of one agency's
+text ("(With inputs from PTI)", "— With AFP", "(FRANCE 24 with AFP)"; not "with inputs from
+agencies", which names no one original), in a byline ("By Jane Roe,
 Associated Press", "By JANE ROE Associated Press", "Jane Roe and John Doe / USA Today"), in a copyright line
 ("© 2016 AFP"), a provenance note ("This story was provided by Reuters",
 "republished from The Conversation") or the wire's footer naming its writers ("Associated
@@ -41,6 +45,9 @@ _URL = re.compile(r"\s*(?:https?://|www\.)\S+")
 _TAIL_WORDS = frozenset("news service wire staff agency today africa online english world reports report "
                         "and writers writer correspondents correspondent".split())
 _MAX_LINE = 90
+_DATE_STAMP = re.compile(r"\s*[|·•]\s*(?:(?:updated|published|posted|last updated)\s*:?\s*)?"
+                         r"(?=[^|·•]*\d)[\w ,:./+-]*$", re.IGNORECASE)
+"""A date stamp after a bar closing a credit line ("Xinhua | Updated: 2017-03-10 09:12")."""
 
 
 class Credit(NamedTuple):
@@ -65,8 +72,9 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, dict[str, str]]:
     rows = load_rows("wire_agencies.tsv")
     names = {r.alias: r.name for r in rows}
     agencies = _alternation(r.alias for r in rows if r.kind == "agency")
-    # "(AP) —", "(APP/AFP) –", "(CNN) —", "(AA)": only credited names and separators inside the brackets
-    paren = re.compile(rf"\((?:\s*(?:{_alternation(names)})\s*[/,&-]?\s*)+\)")
+    # "(AP) —", "(APP/AFP) –", "(CNN) —", "(AA)", "[AFP]": only credited names and separators inside the brackets
+    inner = rf"(?:\s*(?:{_alternation(names)})\s*[/,&-]?\s*)+"
+    paren = re.compile(rf"\({inner}\)|\[{inner}\]")
     alias = re.compile(rf"(?<![\w-])(?:{agencies})(?![\w-])")
     return paren, alias, names
 
@@ -80,7 +88,7 @@ def _shouted() -> re.Pattern:
 
 
 @functools.lru_cache(maxsize=1)
-def _explicit() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
+def _explicit() -> tuple[re.Pattern, ...]:
     """Patterns of explicit credits, which may name an outlet as well as an agency."""
     rows = load_rows("wire_agencies.tsv")
     alt = _alternation(r.alias for r in rows)
@@ -109,7 +117,14 @@ def _explicit() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern, re.Patt
     contributed = re.compile(
         rf"^\W{{0,3}}(?P<n>{alt})(?![\w-])\s+(?:staff\s+)?(?:writers?|reporters?|correspondents?|journalists?)"
         rf"\s+[A-Z][^\n]*\bcontributed(?:\s+(?:reporting|(?:to\s+)?(?:this|the)\s+(?:report|story)))*[\s.]*$")
-    return any_alias, byline, copyright, provided, byline_bare, contributed
+    # "(With inputs from PTI)", "— With AFP", "(FRANCE 24 with AFP)": the outlet's edit of one agency's text,
+    # the whole line (or the closing bracket of the text); several sources ("with AFP and Reuters",
+    # "with inputs from agencies") name no one original
+    house = r"(?-i:[A-Z][\w.'’&-]*|\d+)(?:\s+(?-i:[A-Z][\w.'’&-]*|\d+)){0,3}"  # "FRANCE 24", "The Hindu"
+    with_credit = re.compile(
+        rf"(?:^|(?<=[.!?\"”’])\s+)\W{{0,3}}(?:\(\s*(?:{house}\s+)?)?with\s+(?:(?:additional\s+)?inputs?\s+from\s+)?"
+        rf"(?:the\s+)?(?P<n>{alt})(?![\w-])\s*\)?[\s.]*$", re.IGNORECASE)
+    return any_alias, byline, copyright, provided, byline_bare, contributed, with_credit
 
 
 def _canonical(alias: str) -> str | None:
@@ -151,9 +166,9 @@ def _dateline_credit(text: str) -> Credit | None:
         last = not text[m.end():].strip()
         if m.start() - line_start > 60 and not last:
             continue  # a bracketed name in running text, not a dateline nor a closing "(TNS)"
-        if (_only_short(m.group()) and not last and text[line_start:m.start()].strip()
-                and not _DASH_AFTER.match(text, m.end())):
-            continue  # "(AA)" is a credit opening a paragraph, before a dash or closing the text only
+        if ((_only_short(m.group()) or m.group().startswith("[")) and not last
+                and text[line_start:m.start()].strip() and not _DASH_AFTER.match(text, m.end())):
+            continue  # "(AA)", "[AFP]" are credits opening a paragraph, before a dash or closing the text only
         names = _names_in(m.group(), outlets=True)
         if names:
             return Credit("/".join(names), m.span())
@@ -166,7 +181,7 @@ _DASH_AFTER = re.compile(r"\s*" + _DASH)
 def _only_short(bracketed: str) -> bool:
     """Whether every name in a bracketed credit is an abbreviation of the lexicon's ``short`` kind."""
     short = _short_aliases()
-    return all(part in short for part in re.findall(r"[^\s()/,&-][^()/,&]*?(?=\s*[)/,&])", bracketed))
+    return all(part in short for part in re.findall(r"[^\s()\[\]/,&-][^()\[\]/,&]*?(?=\s*[)\]/,&])", bracketed))
 
 
 @functools.lru_cache(maxsize=1)
@@ -180,7 +195,7 @@ def _line_credit(text: str, start: int, end: int) -> Credit | None:
     explicit = _explicit_credit(text, start, end)
     if explicit:
         return explicit
-    stripped = _URL.sub("", line).strip()
+    stripped = _DATE_STAMP.sub("", _URL.sub("", line)).strip()
     if not stripped or len(stripped) > _MAX_LINE:
         return None
     cue = _CUE.match(stripped)
@@ -206,19 +221,21 @@ def _line_credit(text: str, start: int, end: int) -> Credit | None:
 
 def _explicit_credit(text: str, start: int, end: int) -> Credit | None:
     """A byline naming the agency or outlet, a copyright line, or a provenance note, on one line."""
-    _, byline, copyright, provided, byline_bare, contributed = _explicit()
+    _, byline, copyright, provided, byline_bare, contributed, with_credit = _explicit()
     line = text[start:end]
     stripped = line.strip()
     hit = None
     if len(stripped) <= _MAX_LINE and not _PHOTO.search(stripped):
-        hit = byline.match(stripped) or byline_bare.match(stripped)
-    hit = hit or copyright.search(line) or provided.search(line) or contributed.match(stripped)
+        hit = byline.match(stripped) or byline_bare.match(stripped) or with_credit.match(stripped)
+    if hit is None and (hit := copyright.search(line)) and _PHOTO.search(line, 0, hit.start()):
+        hit = None  # "Image copyright Reuters", "Photo © AFP": the picture's credit, not the text's
+    hit = hit or provided.search(line) or contributed.match(stripped)
     if hit is None:
         return None
     name = _canonical(hit.group("n"))
     if name is None:
         return None
-    lead = len(line) - len(line.lstrip()) if hit.re in (byline, byline_bare, contributed) else 0
+    lead = len(line) - len(line.lstrip()) if hit.re in (byline, byline_bare, contributed, with_credit) else 0
     offset = start + lead + hit.start("n")
     return Credit(name, (offset, offset + len(hit.group("n"))))
 
@@ -262,6 +279,27 @@ def byline_credit(author: str | None) -> Credit | None:
     return None
 
 
+def _closing_outlet(text: str, start: int, end: int) -> Credit | None:
+    """The last line of the text when it is an outlet's name and nothing else ("BBC", "— CNN"): a
+    credit line, where the same name in running text ("CNN reported") would only cite the outlet."""
+    line = text[start:end].strip().lstrip("-—–•").strip().rstrip(".")
+    if len(text) - len(line) < 200:
+        return None  # a text of one line or two is a headline or a teaser, not a credited article
+    m = _explicit()[0].fullmatch(line)
+    if m is None:
+        return None
+    offset = text.rfind(line, start, end + 1)
+    return Credit(_patterns()[2][m.group()], (offset, offset + len(line)))
+
+
+@functools.lru_cache(maxsize=1)
+def _opening_agency() -> re.Pattern:
+    """A wire agency and a dash opening the text, a dateline without a place ("Reuters - The talks ...")."""
+    rows = load_rows("wire_agencies.tsv")
+    agencies = _alternation(r.alias for r in rows if r.kind == "agency")
+    return re.compile(rf"\s*(?P<n>{agencies})\s*{_DASH}\s+(?=[A-Z“\"])")
+
+
 _LAST_WORD = re.compile(r"[.!?\"”’)]\s+" + _DASH + r"?\s*([A-Z][\w&/ -]{0,30}?)\s*$")
 _QUOTED_BY = re.compile(r"\bquoted by (?:the\s+)?$")
 
@@ -287,6 +325,14 @@ def find_credit(text: str) -> Credit | None:
         credit = _line_credit(text, start, end)
         if credit:
             return credit
+    if lines and (credit := _closing_outlet(text, *lines[-1])):
+        return credit
+    if m := _opening_agency().match(text):
+        return Credit(_patterns()[2][m.group("n")], m.span("n"))
+    tail = max(0, len(text) - 120)
+    m = _explicit()[6].search(text, tail)
+    if m and "(" in m.group() and (name := _canonical(m.group("n"))):
+        return Credit(name, m.span("n"))  # "... the talks. (With inputs from PTI)" closing the last paragraph
     m = _LAST_WORD.search(text[-60:])
     if m:
         names = _names_in(m.group(1))

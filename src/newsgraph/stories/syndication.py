@@ -16,6 +16,7 @@ nothing in the set, is a copy of the wire agency its credit line names
 from __future__ import annotations
 
 import logging
+from datetime import datetime, timezone
 import zlib
 from collections import deque
 from dataclasses import dataclass, field
@@ -184,6 +185,37 @@ class SyndicationIndex:
         return len(self._entries)
 
 
+def synd_key(day: str | None, *, published: str | None = None, article_id: str) -> tuple[str, int, str, str]:
+    """The sort key that decides which of two copies came first: the day, then a known date before an
+    inferred day, then the publication time, then the article id.
+
+    ``day`` is the day the article counts from (its publication day, or the day inferred from its
+    story); ``published`` its own publication date or time, when known. An undated article's day is
+    inferred from the days its text names, which are on or before its publication, so the inferred
+    day is the earliest it can have appeared: of two copies of one day, the one whose date is known is
+    the earlier. Past the time nothing in the texts orders them, and the id decides rather than arrival
+    order, so that the same articles fed in another order give the same links. Articles of unknown day
+    (``day`` None) sort after every dated one.
+
+    Example:
+        >>> synd_key("2016-05-02", published="2016-05-02", article_id="b") < synd_key("2016-05-02", article_id="a")
+        True
+    """
+    return (day or "~", 0 if published and day else 1, _utc(published) if published else "", article_id)
+
+
+def _utc(published: str) -> str:
+    """A publication time with a UTC offset as UTC ISO text, so that times of one day compare; other
+    strings (a bare date, a local time) as they are."""
+    try:
+        when = datetime.fromisoformat(published.replace("Z", "+00:00"))
+    except ValueError:
+        return published
+    if when.tzinfo is None:
+        return published
+    return when.astimezone(timezone.utc).isoformat()
+
+
 def resolve(links: list[tuple[str, str, float]], *, key: dict[str, tuple],
             credits: dict[str, Credit | None], sources: dict[str, str | None] | None = None,
             passages: dict[str, tuple[int, int]] | None = None,
@@ -210,7 +242,7 @@ def resolve(links: list[tuple[str, str, float]], *, key: dict[str, tuple],
 
     Args:
         links: ``(id, id, containment)`` pairs of texts that are copies of each other.
-        key: sort key by article id: publication (or inferred) day first, then input order.
+        key: sort key by article id (``synd_key``: publication or inferred day, a known date first, then time, then id).
         credits: the credit line found in each article, if any.
         sources: outlet name by article id (an agency's own article is an original).
         passages: span of the passage a copy shares with its best earlier match.

@@ -185,12 +185,7 @@ def _bare_name_before(tok, index: MentionIndex, *, after: int) -> Actor | None:
     tagged entity, is a part of a person the article names in full, it is the
     last person named, so "he"/"she" goes to it and not to the tagged one before.
     """
-    parts: dict[str, object] = {}
-    for ent in sorted(index.by_id.values(), key=lambda e: len(e.name)):
-        if ent.type == "PERSON" and ent.mentions and len(ent.name.split()) > 1:
-            for part in ent.name.split():
-                if len(part) >= 3 and part[:1].isupper():
-                    parts[part] = ent  # the longest name wins a shared part
+    parts = index.person_parts()
     if not parts:
         return None
     for t in reversed(tok.doc[max(0, tok.i - 60):tok.i]):
