@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from newsgraph.stories import StoryClusterer, compact
-from newsgraph.stories.cluster import _Retired
+from newsgraph.stories.compact import RetiredStory
 from newsgraph.stories.compact import IdIndex, pack_ids, unpack_ids
 from stories_helpers import article
 
@@ -58,7 +58,7 @@ def _retiring():
 
 def test_compact_retired_story_gives_back_its_members_days_and_articles_their_story():
     c = _retiring()
-    retired = [s for s in c._stories.values() if isinstance(s, _Retired)]
+    retired = [s for s in c._stories.values() if isinstance(s, RetiredStory)]
     assert len(retired) == 3 and all(not s.active for s in retired)
     result = c.result()
     by_id = {s.id: s for s in result.stories}

@@ -31,8 +31,7 @@ from datetime import date, datetime, timezone
 from typing import Iterable, Iterator
 
 from ..extract import AnalysedArticle
-from ..model import (Discrepancy, Event, Figure, MergedEvent, Place, Quote, StoriesResult, Story, Syndication,
-                     stable_id)
+from ..model import Discrepancy, MergedEvent, Place, StoriesResult, Story, Syndication, stable_id
 from .discrepancy import ArticleFacts, figure_context, find_discrepancies
 from .disjoint import DisjointSets
 from .fingerprint import article_terms, top_terms
@@ -40,8 +39,8 @@ from .main_events import APART_DAYS, EventProfile, MainEvents, main_events, weig
 from .merge import merge_events
 from .refine import Member, Refiner
 from .spill import StorySpill
-from .compact import IdIndex, PackedIds, pack_ids, unpack_ids
-from .credits import Credit, byline_credit, find_credit
+from .compact import IdIndex, Kept, RetiredStory, context_terms
+from .credits import byline_credit, find_credit
 from .story_time import StoryDays, article_days, day_marks, own_anchor, own_weekdays, resolve_undated
 from .syndication import SyndicationIndex, resolve, synd_key
 from .term_counts import TermCounts
@@ -74,19 +73,6 @@ _NO_PROFILE = EventProfile()
 """The main-event profile of every retired story (never added to or compared again)."""
 
 
-def _compact(terms: frozenset[str]) -> tuple[str, ...]:
-    """A figure's context terms as a sorted tuple.
-
-    A frozenset per figure costs several times the memory of a tuple; the set
-    is rebuilt only when the story's discrepancies are made. The terms are not
-    interned (``sys.intern``): ``content_terms`` already hands out one string
-    per recent word (its word cache), and the process-wide intern table would
-    grow with the vocabulary of every report seen (a 4 MB table doubled to
-    8 MB between 10,000 and 30,000 generated articles).
-    """
-    return tuple(sorted(terms))
-
-
 @dataclass(slots=True)
 class _Story:
     id: str
@@ -101,63 +87,6 @@ class _Story:
     days: StoryDays = field(default_factory=StoryDays)
     marks: set = field(default_factory=set)
     events: EventProfile = field(default_factory=EventProfile)
-
-
-class _Retired:
-    """A retired story, compactly: what the output still asks of it (its id, order, members and days).
-
-    A retired story is never joined, compared or merged again, and its record
-    is on disk (``StorySpill``); keeping the joinable form (a ``_Story`` with
-    its tuple of id strings and its ``StoryDays``) cost about 1.3 kB a story,
-    which grew with the corpus. Its members are one packed string and its days
-    a tuple of ``(day, count)`` pairs; both are rebuilt when asked for.
-    """
-
-    __slots__ = ("id", "seq", "_members", "_days")
-    active = False
-
-    def __init__(self, story: _Story) -> None:
-        self.id = story.id
-        self.seq = story.seq
-        self._members: PackedIds = pack_ids(story.articles)
-        self._days: tuple[tuple[str, int], ...] = tuple(story.days.counts.items())
-
-    @property
-    def articles(self) -> tuple[str, ...]:
-        return unpack_ids(self._members)
-
-    @property
-    def days(self) -> StoryDays:
-        return StoryDays(Counter(dict(self._days)))
-
-    def has_days(self) -> bool:
-        return bool(self._days)
-
-
-@dataclass(frozen=True, slots=True)
-class _Kept:
-    """What ``result()`` needs of an article after its text is gone."""
-
-    id: str
-    order: int
-    published: str | None
-    source: str | None
-    title: str | None
-    lead: str
-    credit: Credit | None
-    figures: tuple[Figure, ...]
-    contexts: tuple[tuple[str, ...], ...]
-    quotes: tuple[Quote, ...]
-    events: tuple[Event, ...]
-    weekdays: tuple[int, ...] = ()
-    own_anchor: str | None = None
-    places: tuple[Place, ...] = ()
-
-    def _slim(self) -> "_Kept":
-        """This record without the facts and texts only a story's own record needs."""
-        return _Kept(id=self.id, order=self.order, published=self.published, source=self.source, title=None,
-                     lead="", credit=self.credit, figures=(), contexts=(), quotes=(), events=(),
-                     weekdays=self.weekdays, own_anchor=self.own_anchor)
 
 
 @dataclass
@@ -219,10 +148,10 @@ class StoryClusterer(Refiner):
     refine_margin: float = 0.05
     _df: TermCounts = field(default_factory=TermCounts, init=False, repr=False)
     _n: int = field(default=0, init=False, repr=False)
-    _stories: dict[str, _Story | _Retired] = field(default_factory=dict, init=False, repr=False)
-    _by_seq: list[_Story | _Retired] = field(default_factory=list, init=False, repr=False)
+    _stories: dict[str, _Story | RetiredStory] = field(default_factory=dict, init=False, repr=False)
+    _by_seq: list[_Story | RetiredStory] = field(default_factory=list, init=False, repr=False)
     _postings: dict[str, list[str]] = field(default_factory=dict, init=False, repr=False)
-    _kept: dict[str, _Kept] = field(default_factory=dict, init=False, repr=False)
+    _kept: dict[str, Kept] = field(default_factory=dict, init=False, repr=False)
     _story_of: dict[str, str] = field(default_factory=dict, init=False, repr=False)
     """The story of each article of a joinable story (``_retired_of`` holds the others')."""
     _retired_of: IdIndex = field(default_factory=IdIndex, init=False, repr=False)
@@ -422,7 +351,7 @@ class StoryClusterer(Refiner):
                 self._linked.discard(aid)
                 del self._story_of[aid]
             self._retired_of.add(story.articles, story.seq)
-            self._stories[sid] = self._by_seq[story.seq] = _Retired(story)
+            self._stories[sid] = self._by_seq[story.seq] = RetiredStory(sid, story.seq, story.articles, story.days)
         if len(self._expiry) > 4 * self._active + 64:
             # stale heap entries (every join pushes one): rebuild from the active stories only
             self._expiry = [(s.last if s.last is not None else -math.inf, s.id)
@@ -487,12 +416,12 @@ class StoryClusterer(Refiner):
         if when is None and len(chosen.marks) < 32:
             chosen.marks.update(day_marks(article))
         anchor = own_anchor(article) if when is None else None
-        self._kept[article.id] = _Kept(
+        self._kept[article.id] = Kept(
             id=article.id, order=self._count, published=article.published, source=article.source,
             title=article.title, lead=article.text.strip().split("\n", 1)[0][:120],
             credit=find_credit(article.text) or byline_credit(getattr(article, "author", None)),
             figures=article.figures,
-            contexts=tuple(_compact(figure_context(article.text, f)) for f in article.figures),
+            contexts=tuple(context_terms(figure_context(article.text, f)) for f in article.figures),
             quotes=article.quotes, events=article.events,
             weekdays=own_weekdays(article) if when is None else (), own_anchor=anchor[0] if anchor else None,
             places=tuple(p for p in getattr(article, "places", ()) if p.lat is not None))
@@ -543,7 +472,7 @@ class StoryClusterer(Refiner):
         return list(groups.values())
 
     @staticmethod
-    def _story_record(sid: str, kept: list[_Kept]) -> Story:
+    def _story_record(sid: str, kept: list[Kept]) -> Story:
         """The ``Story`` of articles ``kept`` (in input order): title, merged events, discrepancies."""
         kept = sorted(kept, key=lambda k: k.order)
         dated = sorted((k for k in kept if k.published), key=lambda k: (k.published, k.order))
@@ -643,7 +572,7 @@ class StoryClusterer(Refiner):
         days = self._days_of.get(sid)
         if days is None and self._finished:
             story = self._stories.get(sid)
-            if isinstance(story, _Retired) and story.has_days():
+            if isinstance(story, RetiredStory) and story.has_days():
                 days = story.days
         return days
 
