@@ -275,3 +275,16 @@ def test_place_resolve_a_name_the_gazetteer_lacks_lies_where_the_text_says(text,
 def test_place_resolve_written_forms_of_divisions(text, names, country, admin1):
     got = {p.name: p for p in _resolve(text, *names)}
     assert got[names[0]].country == country and got[names[0]].admin1 == admin1
+
+
+def test_place_resolve_a_small_namesake_far_from_a_local_article_is_a_place_the_gazetteer_lacks():
+    # "Heathrow" is a Florida town of 6,000; in a London report it is the airport, placed at London
+    text = "Flights from Heathrow were cancelled. London officials said London roads were closed."
+    got = [p for p in _resolve(text, "Heathrow", "London", "London")]
+    heathrow, london = got[0], got[1]
+    assert london.country == "GBR" and (heathrow.lat, heathrow.lon) == (london.lat, london.lon)
+    assert heathrow.geonameid is None and heathrow.confidence < 0.5
+    # qualified, the town keeps its record
+    (p, _, _) = _resolve("Heathrow, Florida is quiet. London officials said London roads were closed.",
+                         "Heathrow", "London", "London")
+    assert p.country == "USA" and p.admin1 == "Florida"

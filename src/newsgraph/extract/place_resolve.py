@@ -39,6 +39,8 @@ W_NEAR = 2.0
 W_SUPPORT = 2.0
 W_LIST = 1.0
 W_CUE = 3.0
+NAMESAKE_MAX_PEOPLE = 20_000  # a smaller town ...
+NAMESAKE_MIN_KM = 1000  # ... this far from a local article's town is a namesake (_far_namesake)
 HOME_CONFIDENCE = 0.1  # a name the gazetteer lacks, placed at the article's home town (_home_town)
 _LIST_GAP = re.compile(r"\s*(?:,|;|,?\s+(?:and|or|&))\s*")
 
@@ -365,6 +367,18 @@ def _home_town(chosen: list[Candidate]) -> Candidate | None:
     return first[top] if 2 * near[top] >= len(towns) else None
 
 
+def _far_namesake(c: Candidate, home: Candidate | None) -> bool:
+    """Whether ``c`` is a small town far from the town a local article is about: a village of under
+    ``NAMESAKE_MAX_PEOPLE`` people ``NAMESAKE_MIN_KM`` km or more away is rather a place the
+    gazetteer lacks that shares its name ("Heathrow", Florida, for the airport in a London report;
+    "Piccadilly", Western Australia; "Washington Square"), so the name takes the article's town
+    like other names the gazetteer lacks; a qualified name ("Paris, Texas") keeps its record.
+    Dev Acc@161 LGL 0.879 -> 0.885, GeoVirus 0.919 -> 0.919, GWN 0.901 -> 0.907 (5,000 people
+    and 500 km: 0.884, 0.919, 0.904; 20,000 and 500 km: 0.887, 0.918, 0.908)."""
+    return (home is not None and c.feature.startswith("P.") and c.population < NAMESAKE_MAX_PEOPLE
+            and c.id != home.id and great_circle_km(c.lat, c.lon, home.lat, home.lon) >= NAMESAKE_MIN_KM)
+
+
 def dateline(text: str) -> str | None:
     """The place of a dateline ("KABUL, Afghanistan (Reuters) -- ..."), or None."""
     m = _DATELINE.match(text[:120])
@@ -454,6 +468,10 @@ def resolve(text: str, mentions: Sequence[Mention], *, context_countries: Iterab
                                  admin1=home.admin1, confidence=HOME_CONFIDENCE))
             continue
         c = cs[ch]
+        if _far_namesake(c, home) and not fixed[len(out)]:  # "Heathrow" (Florida) in a London report
+            out.append(Place(name=m.name, span=m.span, lat=home.lat, lon=home.lon, country=home.country,
+                             admin1=home.admin1, confidence=HOME_CONFIDENCE))
+            continue
         scores = sorted(b, reverse=True)
         margin = b[ch] - (scores[1] if len(scores) > 1 else b[ch] - 3)
         conf = round(1 / (1 + math.exp(-margin)), 3) if len(cs) > 1 else 0.95
