@@ -288,3 +288,11 @@ def test_place_resolve_a_small_namesake_far_from_a_local_article_is_a_place_the_
     (p, _, _) = _resolve("Heathrow, Florida is quiet. London officials said London roads were closed.",
                          "Heathrow", "London", "London")
     assert p.country == "USA" and p.admin1 == "Florida"
+
+
+def test_place_resolve_a_dateline_town_is_where_unknown_names_lie():
+    # Leeds is named more, but the report is filed from Cairo, where the Qwxzy academy is
+    text = "CAIRO (Reuters) - Leeds scouts came to the Qwxzy academy. Leeds and Leeds fans cheered."
+    got = _resolve(text, "CAIRO", "Leeds", "Leeds", "Qwxzy")
+    assert got[0].country == "EGY" and got[1].country == "GBR"
+    assert (got[3].lat, got[3].lon) == (got[0].lat, got[0].lon)

@@ -454,6 +454,12 @@ def resolve(text: str, mentions: Sequence[Mention], *, context_countries: Iterab
             new_choice.append(memo[sig])
         choice = new_choice
     home = _home_town([cs[ch] for cs, ch in zip(cands, choice) if ch is not None])
+    if line:  # the dateline's town, where the reporter is: the article's names lie around it
+        end = _DATELINE.match(text[:120]).end()  # (GWN dev 0.907 -> 0.910: "CAIRO" over Liverpool)
+        for m, cs, ch in zip(mentions, cands, choice):
+            if ch is not None and m.span[0] < end and cs[ch].feature.startswith("P.") and cs[ch].lat is not None:
+                home = cs[ch]
+                break
     out = []
     for m, cs, ch, b in zip(mentions, cands, choice, base):
         if ch is None:
