@@ -13,6 +13,11 @@ WIRE = ("MINA, Saudi Arabia (Reuters) - At least 717 pilgrims were killed and 86
         "to the stoning ritual, the civil defence directorate said.")
 
 
+_LONG = ("The ferry capsized on the lake on Sunday after a sudden storm, police said. Twelve passengers were "
+         "rescued by fishermen.\n\nThe governor ordered an inquiry into the ferry's licence and said the operator "
+         "had ignored two weather warnings before it left the northern pier.")
+
+
 @pytest.mark.parametrize("text,expected", [
     ("WASHINGTON, Sept 17 (Reuters) - Russia has proposed talks", "Reuters"),
     ("NEW DELHI, Oct 4 (IANS/EFE) The toll rose to 22", "IANS/EFE"),
@@ -87,6 +92,18 @@ WIRE = ("MINA, Saudi Arabia (Reuters) - At least 717 pilgrims were killed and 86
     ("The ferry capsized on the lake on Sunday.\n\nWith AFP and Reuters", None),
     ("The ferry capsized on the lake on Sunday. (The mayor later spoke with Reuters)", None),
     ("The ferry capsized on the lake on Sunday.\n\nA fisherman shared his video with Reuters.", None),
+    # issue 12: an outlet's name alone closing an article is its credit line; opening it, a masthead
+    (_LONG + "\n\nBBC", "BBC News"),
+    (_LONG + "\n\n— The Washington Post", "Washington Post"),
+    (_LONG + "\n\nBBC Sport", None),
+    ("BBC\n\n" + _LONG, None),
+    # a photo's credit is not the text's; a date stamp after a bar does not hide a credit line
+    (_LONG + "\n\nImage copyright Reuters", None),
+    ("Associated Press | June 24, 2016\n\n" + _LONG, "AP"),
+    ("Xinhua | Updated: 2017-03-10 09:12\n\n" + _LONG, "Xinhua"),
+    # a wire agency and a dash opening the text: a dateline without a place
+    ("Reuters - The ferry capsized on the lake on Sunday, police said.", "Reuters"),
+    ("Reuters reported that the ferry capsized on the lake on Sunday.", None),
 ])
 def test_syndication_credited_agency(text, expected):
     assert credited_agency(text) == expected

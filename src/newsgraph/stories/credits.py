@@ -3,7 +3,9 @@
 Outlets that carry wire copy credit it in a handful of shapes and places: in the
 dateline ("SEOUL, South Korea (AP) —", "London (AFP) -", "LONDON, (APP/AFP) –"),
 on a line of its own at the top or the bottom ("The Associated Press", "ASSOCIATED PRESS", "- AFP",
-"Source – Reuters", "Credit : Voice of America (VOA)", "Published By: VOA Africa"),
+"Source – Reuters", "Credit : Voice of America (VOA)", "Published By: VOA Africa", "Xinhua | Updated:
+2017-03-10"; an outlet that sells its text alone on the last line, "BBC"), opening the text with a dash
+("Reuters - The talks ..."),
 as the last word of the text ("... the attacks. AFP"), in brackets at the start or the
 end ("(AA) The talks ...", "... the talks. (TNS)", "[AFP]"), as the outlet's edit of one agency's
 text ("(With inputs from PTI)", "— With AFP", "(FRANCE 24 with AFP)"; not "with inputs from
@@ -43,6 +45,9 @@ _URL = re.compile(r"\s*(?:https?://|www\.)\S+")
 _TAIL_WORDS = frozenset("news service wire staff agency today africa online english world reports report "
                         "and writers writer correspondents correspondent".split())
 _MAX_LINE = 90
+_DATE_STAMP = re.compile(r"\s*[|·•]\s*(?:(?:updated|published|posted|last updated)\s*:?\s*)?"
+                         r"(?=[^|·•]*\d)[\w ,:./+-]*$", re.IGNORECASE)
+"""A date stamp after a bar closing a credit line ("Xinhua | Updated: 2017-03-10 09:12")."""
 
 
 class Credit(NamedTuple):
@@ -190,7 +195,7 @@ def _line_credit(text: str, start: int, end: int) -> Credit | None:
     explicit = _explicit_credit(text, start, end)
     if explicit:
         return explicit
-    stripped = _URL.sub("", line).strip()
+    stripped = _DATE_STAMP.sub("", _URL.sub("", line)).strip()
     if not stripped or len(stripped) > _MAX_LINE:
         return None
     cue = _CUE.match(stripped)
@@ -222,7 +227,9 @@ def _explicit_credit(text: str, start: int, end: int) -> Credit | None:
     hit = None
     if len(stripped) <= _MAX_LINE and not _PHOTO.search(stripped):
         hit = byline.match(stripped) or byline_bare.match(stripped) or with_credit.match(stripped)
-    hit = hit or copyright.search(line) or provided.search(line) or contributed.match(stripped)
+    if hit is None and (hit := copyright.search(line)) and _PHOTO.search(line, 0, hit.start()):
+        hit = None  # "Image copyright Reuters", "Photo © AFP": the picture's credit, not the text's
+    hit = hit or provided.search(line) or contributed.match(stripped)
     if hit is None:
         return None
     name = _canonical(hit.group("n"))
@@ -272,6 +279,27 @@ def byline_credit(author: str | None) -> Credit | None:
     return None
 
 
+def _closing_outlet(text: str, start: int, end: int) -> Credit | None:
+    """The last line of the text when it is an outlet's name and nothing else ("BBC", "— CNN"): a
+    credit line, where the same name in running text ("CNN reported") would only cite the outlet."""
+    line = text[start:end].strip().lstrip("-—–•").strip().rstrip(".")
+    if len(text) - len(line) < 200:
+        return None  # a text of one line or two is a headline or a teaser, not a credited article
+    m = _explicit()[0].fullmatch(line)
+    if m is None:
+        return None
+    offset = text.rfind(line, start, end + 1)
+    return Credit(_patterns()[2][m.group()], (offset, offset + len(line)))
+
+
+@functools.lru_cache(maxsize=1)
+def _opening_agency() -> re.Pattern:
+    """A wire agency and a dash opening the text, a dateline without a place ("Reuters - The talks ...")."""
+    rows = load_rows("wire_agencies.tsv")
+    agencies = _alternation(r.alias for r in rows if r.kind == "agency")
+    return re.compile(rf"\s*(?P<n>{agencies})\s*{_DASH}\s+(?=[A-Z“\"])")
+
+
 _LAST_WORD = re.compile(r"[.!?\"”’)]\s+" + _DASH + r"?\s*([A-Z][\w&/ -]{0,30}?)\s*$")
 _QUOTED_BY = re.compile(r"\bquoted by (?:the\s+)?$")
 
@@ -297,6 +325,10 @@ def find_credit(text: str) -> Credit | None:
         credit = _line_credit(text, start, end)
         if credit:
             return credit
+    if lines and (credit := _closing_outlet(text, *lines[-1])):
+        return credit
+    if m := _opening_agency().match(text):
+        return Credit(_patterns()[2][m.group("n")], m.span("n"))
     tail = max(0, len(text) - 120)
     m = _explicit()[6].search(text, tail)
     if m and "(" in m.group() and (name := _canonical(m.group("n"))):
