@@ -240,7 +240,7 @@ def test_area_point_moves_toward_its_people_within_reach_of_its_convention(name,
 
 
 @pytest.mark.parametrize("text,where", [
-    ("A shop in Qwxzyton, Auckland closed on Monday.", "Auckland"),
+    ("A shop in Qwxzyton, Auckland, closed on Monday.", "Auckland"),
     ("Talks at the Qwxzy Palace in Geneva ended on Friday.", "Geneva"),
     ("Water ran out in Qwxzyton, a suburb east of Harare, on Monday.", "Harare"),
 ])
@@ -261,3 +261,9 @@ def test_place_resolve_a_name_the_gazetteer_lacks_lies_where_the_text_says(text,
 def test_place_resolve_written_forms_of_divisions(text, names, country, admin1):
     got = {p.name: p for p in _resolve(text, *names)}
     assert got[names[0]].country == country and got[names[0]].admin1 == admin1
+
+
+def test_place_resolve_a_comma_before_a_clause_does_not_say_where_a_name_lies():
+    # "Beyond Qwxzyton, Liverpool have ...": Liverpool starts a clause, it does not contain Qwxzyton
+    (p,) = _resolve("Beyond Qwxzyton, Liverpool have other academies.", "Qwxzyton")
+    assert p.lat is None and p.feature is None
