@@ -241,9 +241,9 @@ class Place:
     ``feature`` is the GeoNames class.code ("A.PCLI" country, "A.ADM1"/"A.ADM2" first/second-order
     division, "P.PPL" populated place); ``country`` ISO 3166-1 alpha-3. Additive (SCHEMA 1.1):
     ``admin1`` the first-order division's name, ``confidence`` in [0, 1]. ``lat``/``lon`` stay
-    None when the toponym could not be resolved; a name the gazetteer lacks in a local article
-    takes the point of the town the article is about, with no ``geonameid`` or ``feature`` and
-    confidence 0.1 (docs/places.md).
+    None when the toponym could not be resolved (never a guess); a name the gazetteer lacks whose
+    text says where it lies ("Greenlane, Auckland") takes that place's point, with no ``geonameid``,
+    ``feature`` "in:" + that place's feature and confidence 0.1 (docs/places.md).
     """
 
     name: str

@@ -73,6 +73,7 @@ def test_places_extract_finds_places_the_ner_mislabels(analyse):
     ("Storms formed over the Atlantic and moved toward Florida.", "Atlantic", "H.OCN", None),
     ("EU ministers met in Brussels.", "EU", "A.ZN", None),
     ("Shelling was reported in South Ossetia near Tskhinvali.", "South Ossetia", "A.ZN", "GEO"),
+    ("The frog fungus spread across the Americas.", "Americas", "L.RGN", None),
 ])
 def test_place_resolve_knows_seas_regions_and_unions(text, name, feature, country):
     (p,) = _resolve(text, name)
@@ -195,8 +196,7 @@ def test_country_point_stays_within_reach_of_the_factbook_point_when_the_centroi
 
 
 @pytest.mark.parametrize("name,country,near", [("Kiev", "UKR", (50.45, 30.52)), ("Cologne", "DEU", (50.94, 6.96)),
-                                               ("Calcutta", "IND", (22.57, 88.36)),
-                                               ("Fort Hood", "USA", (31.13, -97.78))])  # renamed Fort Cavazos
+                                               ("Calcutta", "IND", (22.57, 88.36))])
 def test_place_resolve_knows_english_and_former_names_of_cities(name, country, near):
     from newsgraph.extract.place_index import great_circle_km
     (p,) = _resolve(f"The delegation flew to {name} on Monday.", name)
@@ -219,21 +219,12 @@ def test_place_resolve_a_demonym_names_the_division_it_is_made_from(name, featur
         assert p.admin1 == admin
 
 
-def test_place_resolve_a_name_the_gazetteer_lacks_lies_in_the_local_articles_town():
-    # issue 14: a housing estate is in no gazetteer; the article is about Leeds, so it is placed there
-    text = "Police were called to the Qwxzy Estate in Leeds on Friday. Leeds council said Leeds would help."
+def test_place_resolve_a_name_the_gazetteer_lacks_is_not_guessed_from_the_articles_towns():
+    # issue 14: unresolvable toponyms keep null coordinates, even in an article about one town
+    text = "Police were called to the Qwxzy Estate in the north. Leeds council said Leeds would help."
     got = {p.name: p for p in _resolve(text, "Qwxzy Estate", "Leeds")}
-    leeds, estate = got["Leeds"], got["Qwxzy Estate"]
-    assert leeds.country == "GBR" and (estate.lat, estate.lon) == (leeds.lat, leeds.lon)
-    assert estate.geonameid is None and estate.feature is None and estate.country == "GBR"
-    assert estate.confidence < 0.5 < leeds.confidence
-
-
-def test_place_resolve_a_name_the_gazetteer_lacks_stays_null_in_an_article_spread_wide():
-    # towns on three continents: no town the article is about, so the unknown name keeps no point
-    text = "Flights from Qwxzy Field reached Leeds, Osaka and Lima."
-    got = {p.name: p for p in _resolve(text, "Qwxzy Field", "Leeds", "Osaka", "Lima")}
-    assert got["Qwxzy Field"].lat is None and got["Qwxzy Field"].confidence == 0.0
+    assert got["Leeds"].lat is not None
+    assert got["Qwxzy Estate"].lat is None and got["Qwxzy Estate"].confidence == 0.0
 
 
 @pytest.mark.parametrize("name,feature,point", [
@@ -248,22 +239,17 @@ def test_area_point_moves_toward_its_people_within_reach_of_its_convention(name,
     assert great_circle_km(rec.lat, rec.lon, *point) < 161
 
 
-def test_place_resolve_the_local_articles_town_is_where_its_towns_cluster():
-    # each town named once: not the first named (Lima), but Leeds, with Bradford 13 km away
-    text = "Fans from Lima, Leeds and Bradford met at the Qwxzy Stadium on Saturday."
-    got = {p.name: p for p in _resolve(text, "Lima", "Leeds", "Bradford", "Qwxzy Stadium")}
-    assert (got["Qwxzy Stadium"].lat, got["Qwxzy Stadium"].lon) == (got["Leeds"].lat, got["Leeds"].lon)
-
-
 @pytest.mark.parametrize("text,where", [
-    ("A shop in Qwxzyton, Auckland closed on Monday.", "Auckland"),
+    ("A shop in Qwxzyton, Auckland, closed on Monday.", "Auckland"),
     ("Talks at the Qwxzy Palace in Geneva ended on Friday.", "Geneva"),
+    ("Water ran out in Qwxzyton, a suburb east of Harare, on Monday.", "Harare"),
 ])
 def test_place_resolve_a_name_the_gazetteer_lacks_lies_where_the_text_says(text, where):
-    name = text.split(" in ")[1].split(",")[0] if "," in text else "Qwxzy Palace"
+    name = "Qwxzy Palace" if "Palace" in text else "Qwxzyton"
     (p,) = _resolve(text, name)
     town = next(c for c in place_index().candidates(where) if c.feature.startswith("P."))
     assert p.geonameid is None and (p.lat, p.lon) == (town.lat, town.lon) and p.confidence < 0.5
+    assert p.feature == "in:" + town.feature  # the point is the containing place's, and says so
 
 
 @pytest.mark.parametrize("text,names,country,admin1", [
@@ -275,3 +261,9 @@ def test_place_resolve_a_name_the_gazetteer_lacks_lies_where_the_text_says(text,
 def test_place_resolve_written_forms_of_divisions(text, names, country, admin1):
     got = {p.name: p for p in _resolve(text, *names)}
     assert got[names[0]].country == country and got[names[0]].admin1 == admin1
+
+
+def test_place_resolve_a_comma_before_a_clause_does_not_say_where_a_name_lies():
+    # "Beyond Qwxzyton, Liverpool have ...": Liverpool starts a clause, it does not contain Qwxzyton
+    (p,) = _resolve("Beyond Qwxzyton, Liverpool have other academies.", "Qwxzyton")
+    assert p.lat is None and p.feature is None

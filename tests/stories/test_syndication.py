@@ -104,6 +104,15 @@ _LONG = ("The ferry capsized on the lake on Sunday after a sudden storm, police 
     # a wire agency and a dash opening the text: a dateline without a place
     ("Reuters - The ferry capsized on the lake on Sunday, police said.", "Reuters"),
     ("Reuters reported that the ferry capsized on the lake on Sunday.", None),
+    # issue 12: more cue words, a cue line set in capitals; a cue naming several sources credits no one
+    (_LONG + "\n\nOriginally published by Reuters", "Reuters"),
+    (_LONG + "\n\nStory by AFP", "AFP"),
+    (_LONG + "\n\nContent from Reuters", "Reuters"),
+    (_LONG + "\n\nSOURCE: REUTERS", "Reuters"),
+    (_LONG + "\n\nStory by Jane Roe", None),
+    (_LONG + "\n\nReport by the ministry of transport", None),
+    (_LONG + "\n\nSources: AFP, Reuters", None),
+    (_LONG + "\n\nSource: Reuters, with reporting by Jane Roe in Lima", "Reuters"),
 ])
 def test_syndication_credited_agency(text, expected):
     assert credited_agency(text) == expected

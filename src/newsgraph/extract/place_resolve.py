@@ -6,9 +6,9 @@ feature type: a country or a state is named far more often than a namesake villa
 article votes: the countries and first-order divisions its other places resolve to, its dateline,
 the countries of its entities, and explicit qualifiers ("Paris, Texas", "Springfield, Ill.",
 "Dolakha and Sindhupalchowk districts" share one country). Two rounds of voting settle most
-articles. A mention with no candidate takes the point of the town a local article is about
-(``_home_town``: buildings, estates, hamlets), marked by confidence 0.1 and no GeoNames id, or
-keeps null coordinates.
+articles. A mention with no candidate keeps null coordinates rather than a guess, unless the text
+itself says where it lies ("Greenlane, Auckland": ``_town_after``), when it takes that place's point
+marked as such (feature "in:" + the place's feature, confidence 0.1, no GeoNames id).
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from typing import Iterable, Sequence
 
 from ..model import Place, Span
 from . import gazetteer
-from .place_index import Candidate, PlaceIndex, great_circle_km, key, place_index
+from .place_index import Candidate, PlaceIndex, key, place_index
 
 _QUALIFIER = re.compile(r"\s*,\s*((?:[A-Z][\w.'\u2019-]*\.?)(?:\s+[A-Z][\w.'\u2019-]*){0,2})")
 _DATELINE = re.compile(r"^\s*([A-Z][A-Za-z.'\- ]{1,40}?)(?:,\s*([A-Za-z.][A-Za-z. ]{1,30}?))?\s*"
@@ -39,7 +39,8 @@ W_NEAR = 2.0
 W_SUPPORT = 2.0
 W_LIST = 1.0
 W_CUE = 3.0
-HOME_CONFIDENCE = 0.1  # a name the gazetteer lacks, placed at the article's home town (_home_town)
+WITHIN_PREFIX = "in:"  # feature of such a name: "in:" + the containing record's feature ("in:P.PPL")
+WITHIN_CONFIDENCE = 0.1  # a name the gazetteer lacks, at the point of the place the text puts it in
 _LIST_GAP = re.compile(r"\s*(?:,|;|,?\s+(?:and|or|&))\s*")
 
 
@@ -318,16 +319,22 @@ def _best(i: int, cs: tuple[Candidate, ...], base: list[float], k: str, picked: 
     return best
 
 
-_TOWN_AFTER = re.compile(r"(?:\s+(?:district|province|county|area|village|suburb))?(?:\s*,\s*|\s+(?:in|near|outside|of)\s+)"
-                         r"((?:[A-Z][\w.'\u2019-]*)(?:\s+[A-Z][\w.'\u2019-]*){0,2})")
+_KIND_WORD = r"(?:\s+(?:district|province|county|area|village|suburb))?"
+_NAME_AFTER = r"((?:[A-Z][\w.'\u2019-]*)(?:\s+[A-Z][\w.'\u2019-]*){0,2})"
+# "X in Geneva", "X, a suburb east of Harare"; or "X, Auckland" when the name ends a phrase (not
+# "Beyond Madinaty, Liverpool have ...")
+_TOWN_AFTER = (re.compile(_KIND_WORD + r"(?:\s*,\s*an?\s+(?:[a-z]+\s+){0,3}|\s+)(?:in|near|outside|of)\s+" + _NAME_AFTER),
+               re.compile(_KIND_WORD + r"\s*,\s*" + _NAME_AFTER
+                          + r"(?=\s*(?:[,.;:!?)\u2014\u2013-]|$|(?:district|province|county|state|region)\b))"))
 
 
 def _town_after(text: str, end: int, index: PlaceIndex) -> Candidate | None:
     """The town, division or country written right after a name the gazetteer lacks ("Greenlane,
     Auckland", "the Palais des Nations in Geneva", "Wedza district, Mashonaland East", "Pingilikani,
-    Kenya"): where it lies, taken before the article's town. Dev Acc@161 LGL 0.879 -> 0.879,
-    GeoVirus 0.916 -> 0.917, GWN 0.897 -> 0.899 (towns and counties alone: 0.916, 0.898)."""
-    m = _TOWN_AFTER.match(text, end)
+    Kenya", "Mabvuku, a suburb located east of Harare"): where it lies. The name is not that record: it keeps no GeoNames id, and its feature
+    says it lies in it ("in:P.PPL", "in:A.PCLI"). Dev Acc@161 LGL 0.857 -> 0.857, GeoVirus 0.904 ->
+    0.909, GWN 0.868 -> 0.872; ", a suburb ... of X": GeoVirus 0.911 -> 0.912."""
+    m = _TOWN_AFTER[0].match(text, end) or _TOWN_AFTER[1].match(text, end)
     if not m:
         return None
     words = m.group(1).split()
@@ -339,32 +346,6 @@ def _town_after(text: str, end: int, index: PlaceIndex) -> Candidate | None:
     return None
 
 
-def _home_town(chosen: list[Candidate]) -> Candidate | None:
-    """The town (or county) a local article is about, for the names the gazetteer lacks: the one with
-    the most of the article's town and county mentions within 161 km of it (then the one named most,
-    then first named), when that is at least half of them; None for an article spread over many
-    places or naming no town.
-
-    Buildings, streets, neighbourhoods, estates and villages under 500 people are not in the data,
-    and news names them around the place it reports from ("Squirrel Hill" in a Pittsburgh report,
-    "South Kilburn Estate" in a London one). The name keeps no GeoNames id or feature (it is not
-    that record), only the town's point, country and division, with confidence ``HOME_CONFIDENCE``.
-    On the dev splits about two in three of the names so placed lie within 161 km of the town (the
-    half-within-reach test drops articles spread over a continent); Acc@161 LGL 0.857 -> 0.879,
-    GeoVirus 0.904 -> 0.916, GWN 0.866 -> 0.894 (with the town named most, first named on a tie;
-    the densest town instead: GWN 0.894 -> 0.897)."""
-    towns = [c for c in chosen if c.lat is not None and (c.feature.startswith("P.") or c.feature == "A.ADM2")]
-    if not towns:
-        return None
-    counts = Counter(c.id for c in towns)  # in first-mention order, so max() keeps the first on a tie
-    first = {c.id: c for c in reversed(towns)}
-    near = {i: sum(n for j, n in counts.items()
-                   if great_circle_km(first[i].lat, first[i].lon, first[j].lat, first[j].lon) <= 161)
-            for i, _ in counts.most_common(10)}  # the ten named most: a bounded cost per article
-    top = max(near, key=lambda i: (near[i], counts[i]))
-    return first[top] if 2 * near[top] >= len(towns) else None
-
-
 def dateline(text: str) -> str | None:
     """The place of a dateline ("KABUL, Afghanistan (Reuters) -- ..."), or None."""
     m = _DATELINE.match(text[:120])
@@ -373,7 +354,8 @@ def dateline(text: str) -> str | None:
 
 def resolve(text: str, mentions: Sequence[Mention], *, context_countries: Iterable[str] = (),
             index: PlaceIndex | None = None) -> list[Place]:
-    """Resolve every mention of one article to a ``Place`` (null coordinates when unknown, unless ``_home_town`` places it).
+    """Resolve every mention of one article to a ``Place`` (null coordinates when unknown, unless the text says
+    where it lies: ``_town_after``).
 
     ``context_countries`` are countries the article's other facts name (entities' countries,
     demonyms); they vote like places do, with less weight.
@@ -439,19 +421,16 @@ def resolve(text: str, mentions: Sequence[Mention], *, context_countries: Iterab
                 memo[sig] = _best(i, cands[i], base[i], keys[i], picked, extra_c, cover, siblings)
             new_choice.append(memo[sig])
         choice = new_choice
-    home = _home_town([cs[ch] for cs, ch in zip(cands, choice) if ch is not None])
     out = []
     for m, cs, ch, b in zip(mentions, cands, choice, base):
         if ch is None:
             where = _town_after(text, m.span[1], index)
-            if where is not None:  # "Greenlane, Auckland", "the Palais des Nations in Geneva"
-                out.append(Place(name=m.name, span=m.span, lat=where.lat, lon=where.lon, country=where.country,
-                                 admin1=where.admin1, confidence=HOME_CONFIDENCE))
-            elif home is None:
+            if where is None:
                 out.append(Place(name=m.name, span=m.span, confidence=0.0))
-            else:  # a building, neighbourhood or hamlet the gazetteer lacks: where the article is
-                out.append(Place(name=m.name, span=m.span, lat=home.lat, lon=home.lon, country=home.country,
-                                 admin1=home.admin1, confidence=HOME_CONFIDENCE))
+            else:  # "Greenlane, Auckland", "the Palais des Nations in Geneva": the text says where it lies
+                out.append(Place(name=m.name, span=m.span, lat=where.lat, lon=where.lon, country=where.country,
+                                 feature=WITHIN_PREFIX + where.feature, admin1=where.admin1,
+                                 confidence=WITHIN_CONFIDENCE))
             continue
         c = cs[ch]
         scores = sorted(b, reverse=True)

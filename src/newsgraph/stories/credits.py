@@ -37,7 +37,9 @@ from ..lexicons import load_rows
 
 _DASH = r"(?:-{1,2}|[—–])"
 _CUE = re.compile(
-    r"^\W{0,3}(?:(?:source|sources|credit|credits|courtesy(?: of)?|published by|distributed by|syndicated by|"
+    r"^\W{0,3}(?:(?:source|sources|credit|credits|courtesy(?: of)?|"
+    r"(?:(?:originally|first)\s+)?(?:published|distributed|syndicated|written)\s+by|"
+    r"(?:story|report|article|content|words)\s+(?:by|from)|"
     r"from|via|by|copyright|photo and text|text)\b|©)\s*[:\-—–]?\s*(?:©\s*)?(?:\d{4}\b\s*,?\s*)?(?:the\s+)?",
     re.IGNORECASE)
 _PHOTO = re.compile(r"\b(?:photo|photos|photograph|image|picture|video|file|graphic)\b", re.IGNORECASE)
@@ -202,9 +204,9 @@ def _line_credit(text: str, start: int, end: int) -> Credit | None:
     rest = stripped[cue.end():] if cue else stripped.lstrip("-—–• ").strip()
     bare = cue is None or cue.group().strip(" :-—–").lower() == "via"
     _, alias, names = _patterns()
-    if bare and rest.isupper():
-        alias = _shouted()  # "ASSOCIATED PRESS", "AGENCE FRANCE-PRESSE" on a line of their own
-    m = (alias if bare else _explicit()[0]).match(rest)
+    if rest.isupper():
+        alias = _shouted()  # "ASSOCIATED PRESS", "SOURCE: REUTERS": a line set in capitals
+    m = (alias if bare or alias is _shouted() else _explicit()[0]).match(rest)
     if m is None:
         return None
     found = _names_in(rest, outlets=not bare) if alias is not _shouted() else [_canonical(m.group())]
@@ -213,8 +215,8 @@ def _line_credit(text: str, start: int, end: int) -> Credit | None:
         words = re.findall(r"[^\W\d_]+", alias.sub(" ", rest))
         if any(w.lower() not in _TAIL_WORDS for w in words):
             return None
-    if len(found) != 1 and (cue is None or "&" in rest or " and " in rest):
-        return None  # "(Via CNN & Reuters)": a text compiled from several sources is no one's copy
+    if len(found) != 1 and (cue is None or "&" in rest or " and " in rest or "," in rest):
+        return None  # "(Via CNN & Reuters)", "Sources: AFP, Reuters": compiled from several, no one's copy
     offset = text.find(m.group(), start)
     return Credit(_canonical(m.group()), (offset, offset + len(m.group())))
 
