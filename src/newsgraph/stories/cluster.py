@@ -39,7 +39,7 @@ from .main_events import APART_DAYS, EventProfile, MainEvents, main_events, weig
 from .merge import merge_events
 from .refine import Member, Refiner
 from .spill import StorySpill
-from .compact import IdIndex, Kept, RetiredStory, context_terms
+from .compact import IdIndex, Kept, RetiredStory, Weights, pack_contexts, unpack_contexts
 from .credits import byline_credit, find_credit
 from .story_time import StoryDays, article_days, day_marks, own_anchor, own_weekdays, resolve_undated
 from .syndication import SyndicationIndex, resolve, synd_key
@@ -407,7 +407,7 @@ class StoryClusterer(Refiner):
         chosen.events.add(sig)
         if self.refine:
             self._members[article.id] = Member(
-                vec=vec, sig=sig, when=when, marks=day_marks(article) if when is None else (), days=tuple(days),
+                vec=Weights(vec), sig=sig, when=when, marks=day_marks(article) if when is None else (), days=tuple(days),
                 copy_of=copy_of[0] if copy_of is not None and chosen.id == self._story_of.get(copy_of[0]) else None)
         if when is not None:
             self._dated += 1
@@ -421,7 +421,7 @@ class StoryClusterer(Refiner):
             title=article.title, lead=article.text.strip().split("\n", 1)[0][:120],
             credit=find_credit(article.text) or byline_credit(getattr(article, "author", None)),
             figures=article.figures,
-            contexts=tuple(context_terms(figure_context(article.text, f)) for f in article.figures),
+            contexts=pack_contexts(figure_context(article.text, f) for f in article.figures),
             quotes=article.quotes, events=article.events,
             weekdays=own_weekdays(article) if when is None else (), own_anchor=anchor[0] if anchor else None,
             places=tuple(p for p in getattr(article, "places", ()) if p.lat is not None))
@@ -480,7 +480,7 @@ class StoryClusterer(Refiner):
         title = lead.title or next((k.title for k in kept if k.title), None) or lead.lead or None
         events: tuple[MergedEvent, ...] = merge_events([(k.id, k.events) for k in kept])
         discrepancies: tuple[Discrepancy, ...] = find_discrepancies(
-            [ArticleFacts(k.id, k.figures, tuple(frozenset(c) for c in k.contexts), k.quotes) for k in kept])
+            [ArticleFacts(k.id, k.figures, unpack_contexts(k.contexts), k.quotes) for k in kept])
         places: dict[object, Place] = {}
         for k in kept:  # the story's places: each resolved record once, as first named
             for p in k.places:
