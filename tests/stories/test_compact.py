@@ -92,3 +92,21 @@ def test_compact_weights_keep_order_and_exact_values():
     with pytest.raises(KeyError):
         w["nope"]
     assert dict(pickle.loads(pickle.dumps(w)).items()) == vec
+
+
+def test_compact_report_facts_come_back_equal_from_a_kept_record():
+    from newsgraph.model import Actor, Event, Quote, Speaker
+    from newsgraph.stories.compact import Kept, ReportFacts
+    from stories_helpers import figure_in
+
+    text = "Floods killed 12 people in Tarvo, the mayor said. \"We lost everything,\" said Ana Lind."
+    facts = ReportFacts(
+        title="Tarvo floods", lead=text[:40], figures=(figure_in(text, "12 people", "killed", 12),),
+        contexts=(frozenset({"flood", "tarvo", "mayor"}),),
+        quotes=(Quote(text="We lost everything,", span=(52, 71), speaker=Speaker(name="Ana Lind"), cue="said",
+                      kind="direct"),),
+        events=(Event(type="ASSAULT", source=Actor(name="floods"), target=Actor(name="Tarvo"), date=None,
+                      place=None, span=(0, 20), trigger="killed"),))
+    kept = Kept(id="a1", order=0, published="2015-09-17", source="x", credit=None, facts=facts.pack())
+    assert kept.report() == facts
+    assert kept.slim().facts == b"" and kept.slim().published == "2015-09-17"

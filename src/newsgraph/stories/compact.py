@@ -15,6 +15,8 @@ output needs of an article once its text is gone.
 
 from __future__ import annotations
 
+import pickle
+import zlib
 from array import array
 from collections import Counter
 from collections.abc import Mapping
@@ -147,6 +149,33 @@ class RetiredStory:
 
 
 @dataclass(frozen=True, slots=True)
+class ReportFacts:
+    """What a story's record needs of one report's text and facts (kept packed in ``Kept.facts``)."""
+
+    title: str | None
+    lead: str
+    figures: tuple[Figure, ...]
+    contexts: tuple[frozenset[str], ...]
+    quotes: tuple[Quote, ...]
+    events: tuple[Event, ...]
+    places: tuple[Place, ...] = ()
+
+    def pack(self) -> bytes:
+        """These facts pickled and compressed: a report's figures, quotes and events as objects cost
+        about 7 kB while its story is joinable, packed about 1.3 kB (they are read once, when the story's
+        record is made)."""
+        parts = (self.title, self.lead, self.figures, pack_contexts(self.contexts), self.quotes, self.events,
+                 self.places)
+        return zlib.compress(pickle.dumps(parts, protocol=pickle.HIGHEST_PROTOCOL), 1)
+
+    @classmethod
+    def unpack(cls, blob: bytes) -> "ReportFacts":
+        """The facts ``pack`` packed (equal values; each context set rebuilt from its sorted terms)."""
+        title, lead, figures, contexts, quotes, events, places = pickle.loads(zlib.decompress(blob))
+        return cls(title, lead, figures, unpack_contexts(contexts), quotes, events, places)
+
+
+@dataclass(frozen=True, slots=True)
 class Kept:
     """What ``result()`` needs of an article after its text is gone."""
 
@@ -154,22 +183,19 @@ class Kept:
     order: int
     published: str | None
     source: str | None
-    title: str | None
-    lead: str
     credit: Credit | None
-    figures: tuple[Figure, ...]
-    contexts: PackedContexts
-    quotes: tuple[Quote, ...]
-    events: tuple[Event, ...]
+    facts: bytes = b""
+    """``ReportFacts.pack``; empty once the story's record is made (``slim``)."""
     weekdays: tuple[int, ...] = ()
     own_anchor: str | None = None
-    places: tuple[Place, ...] = ()
 
-    def _slim(self) -> "Kept":
+    def report(self) -> ReportFacts:
+        return ReportFacts.unpack(self.facts)
+
+    def slim(self) -> "Kept":
         """This record without the facts and texts only a story's own record needs."""
-        return Kept(id=self.id, order=self.order, published=self.published, source=self.source, title=None,
-                    lead="", credit=self.credit, figures=(), contexts=(), quotes=(), events=(),
-                    weekdays=self.weekdays, own_anchor=self.own_anchor)
+        return Kept(id=self.id, order=self.order, published=self.published, source=self.source,
+                    credit=self.credit, weekdays=self.weekdays, own_anchor=self.own_anchor)
 
 
 def pack_contexts(contexts: Iterable[frozenset[str]]) -> PackedContexts:
@@ -232,5 +258,5 @@ class Weights(Mapping):
         return iter(self._values)
 
 
-__all__ = ["IdIndex", "Kept", "PackedIds", "PackedContexts", "RetiredStory", "Weights", "pack_contexts",
+__all__ = ["IdIndex", "Kept", "PackedIds", "PackedContexts", "ReportFacts", "RetiredStory", "Weights", "pack_contexts",
            "pack_ids", "unpack_contexts", "unpack_ids"]
