@@ -31,8 +31,7 @@ from datetime import date, datetime, timezone
 from typing import Iterable, Iterator
 
 from ..extract import AnalysedArticle
-from ..model import (Discrepancy, Event, Figure, MergedEvent, Place, Quote, StoriesResult, Story, Syndication,
-                     stable_id)
+from ..model import Discrepancy, MergedEvent, Place, StoriesResult, Story, Syndication, stable_id
 from .discrepancy import ArticleFacts, figure_context, find_discrepancies
 from .disjoint import DisjointSets
 from .fingerprint import article_terms, top_terms
@@ -40,7 +39,8 @@ from .main_events import APART_DAYS, EventProfile, MainEvents, main_events, weig
 from .merge import merge_events
 from .refine import Member, Refiner
 from .spill import StorySpill
-from .credits import Credit, byline_credit, find_credit, title_credit
+from .compact import IdIndex, Kept, RetiredStory, context_terms
+from .credits import byline_credit, find_credit, title_credit
 from .story_time import StoryDays, article_days, day_marks, own_anchor, own_weekdays, resolve_undated
 from .syndication import SyndicationIndex, resolve, synd_key
 from .term_counts import TermCounts
@@ -73,16 +73,6 @@ _NO_PROFILE = EventProfile()
 """The main-event profile of every retired story (never added to or compared again)."""
 
 
-def _compact(terms: frozenset[str]) -> tuple[str, ...]:
-    """A figure's context terms as a sorted tuple of interned strings.
-
-    A frozenset per figure costs several times the memory of a tuple, and the
-    same words recur across a story's reports, so interning shares them; the
-    set is rebuilt only when the story's discrepancies are made.
-    """
-    return tuple(sorted(sys.intern(t) for t in terms))
-
-
 @dataclass(slots=True)
 class _Story:
     id: str
@@ -97,32 +87,6 @@ class _Story:
     days: StoryDays = field(default_factory=StoryDays)
     marks: set = field(default_factory=set)
     events: EventProfile = field(default_factory=EventProfile)
-
-
-@dataclass(frozen=True, slots=True)
-class _Kept:
-    """What ``result()`` needs of an article after its text is gone."""
-
-    id: str
-    order: int
-    published: str | None
-    source: str | None
-    title: str | None
-    lead: str
-    credit: Credit | None
-    figures: tuple[Figure, ...]
-    contexts: tuple[tuple[str, ...], ...]
-    quotes: tuple[Quote, ...]
-    events: tuple[Event, ...]
-    weekdays: tuple[int, ...] = ()
-    own_anchor: str | None = None
-    places: tuple[Place, ...] = ()
-
-    def _slim(self) -> "_Kept":
-        """This record without the facts and texts only a story's own record needs."""
-        return _Kept(id=self.id, order=self.order, published=self.published, source=self.source, title=None,
-                     lead="", credit=self.credit, figures=(), contexts=(), quotes=(), events=(),
-                     weekdays=self.weekdays, own_anchor=self.own_anchor)
 
 
 @dataclass
@@ -184,10 +148,14 @@ class StoryClusterer(Refiner):
     refine_margin: float = 0.05
     _df: TermCounts = field(default_factory=TermCounts, init=False, repr=False)
     _n: int = field(default=0, init=False, repr=False)
-    _stories: dict[str, _Story] = field(default_factory=dict, init=False, repr=False)
+    _stories: dict[str, _Story | RetiredStory] = field(default_factory=dict, init=False, repr=False)
+    _by_seq: list[_Story | RetiredStory] = field(default_factory=list, init=False, repr=False)
     _postings: dict[str, list[str]] = field(default_factory=dict, init=False, repr=False)
-    _kept: dict[str, _Kept] = field(default_factory=dict, init=False, repr=False)
+    _kept: dict[str, Kept] = field(default_factory=dict, init=False, repr=False)
     _story_of: dict[str, str] = field(default_factory=dict, init=False, repr=False)
+    """The story of each article of a joinable story (``_retired_of`` holds the others')."""
+    _retired_of: IdIndex = field(default_factory=IdIndex, init=False, repr=False)
+    _finished: bool = field(default=False, init=False, repr=False)
     _synd: SyndicationIndex | None = field(default=None, init=False, repr=False)
     _expiry: list = field(default_factory=list, init=False, repr=False)
     _active: int = field(default=0, init=False, repr=False)
@@ -303,6 +271,7 @@ class StoryClusterer(Refiner):
         story = _Story(id=sid, seq=len(self._stories), weights={}, norm=1.0, first=None, last=None,
                        indexed=set(), articles=[])
         self._stories[sid] = story
+        self._by_seq.append(story)
         self._active += 1
         return story
 
@@ -364,7 +333,6 @@ class StoryClusterer(Refiner):
             story.indexed = _NO_TERMS
             story.events = _NO_PROFILE
             story.marks = _NO_TERMS
-            story.articles = tuple(story.articles)
             if self._synd is not None:
                 for aid in story.articles:
                     self._synd.forget(aid)
@@ -379,6 +347,11 @@ class StoryClusterer(Refiner):
                     self._kept[aid] = k._slim()
                 else:
                     del self._kept[aid]
+                # no later link can name a forgotten text: its mark has done its job
+                self._linked.discard(aid)
+                del self._story_of[aid]
+            self._retired_of.add(story.articles, story.seq)
+            self._stories[sid] = self._by_seq[story.seq] = RetiredStory(sid, story.seq, story.articles, story.days)
         if len(self._expiry) > 4 * self._active + 64:
             # stale heap entries (every join pushes one): rebuild from the active stories only
             self._expiry = [(s.last if s.last is not None else -math.inf, s.id)
@@ -400,8 +373,8 @@ class StoryClusterer(Refiner):
 
         An article seen before (same id) keeps its story.
         """
-        if article.id in self._story_of:
-            return self._story_of[article.id]
+        if (seen := self._story_id(article.id)) is not None:
+            return seen
         when = _days(article.published)
         vec = self._vector(article_terms(article, entity_weight=self.entity_weight), article.id)
         sig = main_events(article)
@@ -443,13 +416,13 @@ class StoryClusterer(Refiner):
         if when is None and len(chosen.marks) < 32:
             chosen.marks.update(day_marks(article))
         anchor = own_anchor(article) if when is None else None
-        self._kept[article.id] = _Kept(
+        self._kept[article.id] = Kept(
             id=article.id, order=self._count, published=article.published, source=article.source,
             title=article.title, lead=article.text.strip().split("\n", 1)[0][:120],
             credit=(find_credit(article.text) or byline_credit(getattr(article, "author", None))
                     or title_credit(article.title)),
             figures=article.figures,
-            contexts=tuple(_compact(figure_context(article.text, f)) for f in article.figures),
+            contexts=tuple(context_terms(figure_context(article.text, f)) for f in article.figures),
             quotes=article.quotes, events=article.events,
             weekdays=own_weekdays(article) if when is None else (), own_anchor=anchor[0] if anchor else None,
             places=tuple(p for p in getattr(article, "places", ()) if p.lat is not None))
@@ -476,7 +449,7 @@ class StoryClusterer(Refiner):
         """
         sets = DisjointSets()
         find = sets.find
-        ordered = sorted(self._stories.values(), key=lambda s: s.seq)
+        ordered = self._by_seq  # in ``seq`` order
         if self.merge_split:
             for story in ordered:
                 if not story.active or not story.weights:
@@ -500,7 +473,7 @@ class StoryClusterer(Refiner):
         return list(groups.values())
 
     @staticmethod
-    def _story_record(sid: str, kept: list[_Kept]) -> Story:
+    def _story_record(sid: str, kept: list[Kept]) -> Story:
         """The ``Story`` of articles ``kept`` (in input order): title, merged events, discrepancies."""
         kept = sorted(kept, key=lambda k: k.order)
         dated = sorted((k for k in kept if k.published), key=lambda k: (k.published, k.order))
@@ -525,20 +498,20 @@ class StoryClusterer(Refiner):
             self._refine()
         groups = self._merged_groups()
         # per story, not per article: only the reports of a story merged into another are noted in
-        # ``_final`` (every other report's final story is the one it joined), and a retired story alone
-        # in its group lends its own days (never changed again) rather than a copy
+        # ``_final`` (every other report's final story is the one it joined), and a retired story (alone
+        # in its group: it never merges) keeps its own days, rebuilt only when asked (``_story_days``)
         self._final.clear()
         self._days_of.clear()
+        self._finished = True
         for group in groups:
             story = group[0]
-            if len(group) == 1 and not story.active:
-                days = story.days
-            else:
+            days: StoryDays | None = None
+            if story.active or len(group) > 1:
                 days = StoryDays()
                 for s in group:
                     days.merge(s.days)
-            if days:
-                self._days_of[story.id] = days
+                if days:
+                    self._days_of[story.id] = days
             for s in group:
                 for aid in s.articles:
                     if s is not story:
@@ -550,8 +523,11 @@ class StoryClusterer(Refiner):
                         day_key[aid] = k.published[:10]
                     elif k.own_anchor:
                         day_key[aid] = k.own_anchor[:10]
-                    elif (inferred := days.inferred_day(k.weekdays)) is not None:
-                        day_key[aid] = inferred.isoformat()
+                    else:
+                        if days is None:
+                            days = story.days  # a retired story's, rebuilt
+                        if (inferred := days.inferred_day(k.weekdays)) is not None:
+                            day_key[aid] = inferred.isoformat()
         return groups, day_key
 
     def _group_record(self, group: list[_Story]) -> Story:
@@ -582,9 +558,28 @@ class StoryClusterer(Refiner):
         stories, syndication = self.final()
         return StoriesResult(stories=tuple(stories), syndication=syndication)
 
+    def _story_id(self, article_id: str) -> str | None:
+        """The story ``article_id`` joined (None for an article never added)."""
+        sid = self._story_of.get(article_id)
+        if sid is None:
+            for seq in self._retired_of.get(article_id):  # a hash match, confirmed by the story's members
+                story = self._by_seq[seq]
+                if article_id in story.articles:
+                    return story.id
+        return sid
+
+    def _story_days(self, sid: str) -> StoryDays | None:
+        """The days of final story ``sid`` (after ``result()``; None when it establishes none)."""
+        days = self._days_of.get(sid)
+        if days is None and self._finished:
+            story = self._stories.get(sid)
+            if isinstance(story, RetiredStory) and story.has_days():
+                days = story.days
+        return days
+
     def final_story(self, article_id: str) -> str | None:
         """The story ``article_id`` ends in (after ``result()``: a story merged into another counts as it)."""
-        return self._final.get(article_id) or self._story_of.get(article_id)
+        return self._final.get(article_id) or self._story_id(article_id)
 
     def updated(self, article: AnalysedArticle) -> AnalysedArticle:
         """``article`` with the dates its story establishes (call after ``result()``).
@@ -594,4 +589,4 @@ class StoryClusterer(Refiner):
         (``anchor_from`` "story"); any other article comes back unchanged.
         """
         sid = self.final_story(article.id)
-        return resolve_undated(article, self._days_of.get(sid) if sid else None)
+        return resolve_undated(article, self._story_days(sid) if sid else None)

@@ -24,7 +24,9 @@ class StorySpill:
     """Story records by id, in an anonymous temporary file (``put`` once, ``get`` any number of times)."""
 
     def __init__(self) -> None:
-        self._where: dict[str, tuple[int, int]] = {}
+        self._where: dict[str, int] = {}
+        """Each record's offset and length, packed in one int (``offset << 32 | length``): a pair of
+        ints per story costs several times as much, and stories accumulate."""
         self._file: IO[bytes] | None = None
         self._end = 0
 
@@ -40,7 +42,7 @@ class StorySpill:
         fh = self._fh()
         fh.seek(self._end)
         fh.write(blob)
-        self._where[story.id] = (self._end, len(blob))
+        self._where[story.id] = self._end << 32 | len(blob)
         self._end += len(blob)
 
     def get(self, sid: str) -> Story | None:
@@ -48,8 +50,8 @@ class StorySpill:
         at = self._where.get(sid)
         if at is None or self._file is None:
             return None
-        self._file.seek(at[0])
-        return pickle.loads(zlib.decompress(self._file.read(at[1])))
+        self._file.seek(at >> 32)
+        return pickle.loads(zlib.decompress(self._file.read(at & 0xFFFFFFFF)))
 
     def __contains__(self, sid: object) -> bool:
         return sid in self._where

@@ -125,6 +125,10 @@ class SyndicationIndex:
         self._fifo.append(article_id)
         while len(self._entries) > self.max_size and self._fifo:
             self.forget(self._fifo.popleft())
+        if len(self._fifo) > 2 * len(self._entries) + 64:
+            # ids forgotten by the caller (``forget``) would pile up here: keep those still indexed, in
+            # order (forgetting a forgotten id does nothing, so the window drops the same texts)
+            self._fifo = deque(a for a in self._fifo if a in self._entries)
         return best
 
     def relate(self, article_id: str, text: str | None, others: list[str]) -> None:
