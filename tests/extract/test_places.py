@@ -267,3 +267,15 @@ def test_place_resolve_a_comma_before_a_clause_does_not_say_where_a_name_lies():
     # "Beyond Qwxzyton, Liverpool have ...": Liverpool starts a clause, it does not contain Qwxzyton
     (p,) = _resolve("Beyond Qwxzyton, Liverpool have other academies.", "Qwxzyton")
     assert p.lat is None and p.feature is None
+
+
+def test_a_new_index_build_removes_older_index_versions_only(tmp_path):
+    from newsgraph.extract.place_index import remove_superseded
+    names = ["places-v9-localis2.1.0-x.sqlite", "places-v12-localis2.0.0-x.sqlite",
+             "places-v12-localis2.1.0-x.sqlite", "places-v13-localis2.1.0-x.sqlite", "other.sqlite",
+             "places-v11-localis2.1.0-x.sqlite123.tmp"]
+    for n in names:
+        (tmp_path / n).write_bytes(b"x")
+    removed = remove_superseded(tmp_path / "places-v12-localis2.1.0-x.sqlite")
+    assert sorted(p.name for p in removed) == ["places-v9-localis2.1.0-x.sqlite"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(names[1:])

@@ -452,7 +452,35 @@ def build(path: Path) -> Path:
         if os.path.exists(tmp):
             os.unlink(tmp)
     log.info("places: built the gazetteer index %s (%d places, %d names)", path, len(rows), len(names))
+    remove_superseded(path)
     return path
+
+
+_INDEX_FILE = re.compile(r"places-v(\d+)-.*\.sqlite")
+
+
+def remove_superseded(path: Path) -> list[Path]:
+    """Delete the index files of older index versions next to ``path`` (about 40 MB each).
+
+    Only older versions go: an older install sharing the cache keeps a newer one's file, so two
+    installs on one machine never delete each other's index back and forth. A file of the same
+    version built from other data package versions stays too (another venv may use it).
+    """
+    mine = _INDEX_FILE.fullmatch(path.name)
+    if mine is None:
+        return []
+    removed = []
+    for other in path.parent.glob("places-v*.sqlite"):
+        m = _INDEX_FILE.fullmatch(other.name)
+        if m and int(m.group(1)) < int(mine.group(1)):
+            try:
+                other.unlink()
+            except OSError as exc:
+                log.warning("places: could not remove the superseded index %s: %s", other, exc)
+            else:
+                log.info("places: removed the superseded index %s", other)
+                removed.append(other)
+    return removed
 
 
 # --------------------------------------------------------------------------- querying
@@ -534,4 +562,4 @@ def place_index() -> PlaceIndex:
     return PlaceIndex(path)
 
 
-__all__ = ["Candidate", "PlaceIndex", "place_index", "index_path", "build", "key", "cache_dir", "great_circle_km"]
+__all__ = ["Candidate", "PlaceIndex", "place_index", "index_path", "build", "key", "cache_dir", "great_circle_km", "remove_superseded"]

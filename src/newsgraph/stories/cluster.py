@@ -40,7 +40,7 @@ from .merge import merge_events
 from .refine import Member, Refiner
 from .spill import StorySpill
 from .compact import IdIndex, Kept, ReportFacts, RetiredStory, Weights
-from .credits import byline_credit, find_credit
+from .credits import byline_credit, find_credit, title_credit
 from .story_time import StoryDays, article_days, day_marks, own_anchor, own_weekdays, resolve_undated
 from .syndication import SyndicationIndex, resolve, synd_key
 from .term_counts import TermCounts
@@ -423,7 +423,8 @@ class StoryClusterer(Refiner):
             places=tuple(p for p in getattr(article, "places", ()) if p.lat is not None))
         self._kept[article.id] = Kept(
             id=article.id, order=self._count, published=article.published, source=article.source,
-            credit=find_credit(article.text) or byline_credit(getattr(article, "author", None)),
+            credit=(find_credit(article.text) or byline_credit(getattr(article, "author", None))
+                    or title_credit(article.title)),
             facts=facts.pack(),
             weekdays=own_weekdays(article) if when is None else (), own_anchor=anchor[0] if anchor else None)
         self._count += 1
