@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from newsgraph.stories import build_stories
-from newsgraph.stories.credits import Credit, byline_credit
+from newsgraph.stories.credits import Credit, byline_credit, title_credit
 from newsgraph.stories.syndication import SyndicationIndex, agency_name, credited_agency, resolve, synd_key
 from stories_helpers import article
 
@@ -308,6 +308,30 @@ def test_syndication_stories_same_links_whatever_the_input_order(order):
     texts = {"a": "\n\n".join(paras[:4]), "b": "\n\n".join(paras[1:])}
     result = build_stories([article(aid, texts[aid], published=None) for aid in order])
     assert [(s.copy, s.original) for s in result.syndication] == [("b", "a")]
+
+
+@pytest.mark.parametrize("title,expected", [
+    ("Ferry capsizes on the lake - Reuters", "Reuters"),
+    ("Ferry capsizes on the lake | AFP", "AFP"),
+    ("Ferry capsizes on the lake (AP)", "AP"),
+    # an outlet closing a title is the publishing site; an agency inside a title is its subject
+    ("Ferry capsizes on the lake — BBC News", None),
+    ("Reuters photographer hurt as ferry capsizes", None),
+    ("Ferry capsizes on the lake, AFP says", None),
+    ("Ferry - AFP", None),
+    (None, None),
+])
+def test_syndication_title_credit(title, expected):
+    credit = title_credit(title)
+    assert (credit.agency if credit else None) == expected
+    if credit:
+        assert credit.field == "title" and title[slice(*credit.span)] == expected
+
+
+def test_syndication_stories_title_credit_makes_a_copy_without_evidence():
+    """Issue 12: a credit closing the title counts like a byline's: no span of the text shows it."""
+    result = build_stories([article("t", WIRE.replace("(Reuters) ", ""), title="Hundreds die in crush at Mina - AFP")])
+    assert [(s.copy, s.original, s.evidence) for s in result.syndication] == [("t", "AFP", None)]
 
 
 def test_syndication_resolve_breaks_a_loop_of_parents():

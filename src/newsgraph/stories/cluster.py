@@ -40,7 +40,7 @@ from .merge import merge_events
 from .refine import Member, Refiner
 from .spill import StorySpill
 from .compact import IdIndex, Kept, RetiredStory, context_terms
-from .credits import byline_credit, find_credit
+from .credits import byline_credit, find_credit, title_credit
 from .story_time import StoryDays, article_days, day_marks, own_anchor, own_weekdays, resolve_undated
 from .syndication import SyndicationIndex, resolve, synd_key
 from .term_counts import TermCounts
@@ -419,7 +419,8 @@ class StoryClusterer(Refiner):
         self._kept[article.id] = Kept(
             id=article.id, order=self._count, published=article.published, source=article.source,
             title=article.title, lead=article.text.strip().split("\n", 1)[0][:120],
-            credit=find_credit(article.text) or byline_credit(getattr(article, "author", None)),
+            credit=(find_credit(article.text) or byline_credit(getattr(article, "author", None))
+                    or title_credit(article.title)),
             figures=article.figures,
             contexts=tuple(context_terms(figure_context(article.text, f)) for f in article.figures),
             quotes=article.quotes, events=article.events,

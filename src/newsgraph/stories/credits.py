@@ -56,7 +56,7 @@ class Credit(NamedTuple):
     """A credit: the canonical agency name and the ``[start, end)`` span of the credit in the text.
 
     ``field`` names the article field the credit was read from instead of the text
-    (``"author"``: the byline the page declared); ``span`` then indexes that field.
+    (``"author"``: the byline the page declared; ``"title"``); ``span`` then indexes that field.
     """
 
     agency: str
@@ -300,6 +300,33 @@ def _opening_agency() -> re.Pattern:
     rows = load_rows("wire_agencies.tsv")
     agencies = _alternation(r.alias for r in rows if r.kind == "agency")
     return re.compile(rf"\s*(?P<n>{agencies})\s*{_DASH}\s+(?=[A-Z“\"])")
+
+
+@functools.lru_cache(maxsize=1)
+def _title_tail() -> re.Pattern:
+    rows = load_rows("wire_agencies.tsv")
+    agencies = _alternation(r.alias for r in rows if r.kind == "agency")
+    return re.compile(rf"\S\s*(?:\s[-–—|]\s*|[|]\s*|\()(?P<n>{agencies})\)?\s*$")
+
+
+def title_credit(title: str | None) -> Credit | None:
+    """The wire credit closing an article's title ("Ferry capsizes on lake - Reuters", "... | AFP",
+    "... (AP)"), or None; ``span`` indexes the title (``field`` "title").
+
+    Only wire agencies count there: an outlet's name closing a title is the publishing site's own.
+
+    Example:
+        >>> title_credit("Ferry capsizes on lake - Reuters").agency
+        'Reuters'
+        >>> title_credit("Reuters photographer wins prize") is None
+        True
+    """
+    if not title or len(title.split()) < 4:
+        return None
+    m = _title_tail().search(title)
+    if m is None:
+        return None
+    return Credit(_patterns()[2][m.group("n")], m.span("n"), "title")
 
 
 _LAST_WORD = re.compile(r"[.!?\"”’)]\s+" + _DASH + r"?\s*([A-Z][\w&/ -]{0,30}?)\s*$")
