@@ -104,6 +104,10 @@ _LONG = ("The ferry capsized on the lake on Sunday after a sudden storm, police 
     # a wire agency and a dash opening the text: a dateline without a place
     ("Reuters - The ferry capsized on the lake on Sunday, police said.", "Reuters"),
     ("Reuters reported that the ferry capsized on the lake on Sunday.", None),
+    # a bracketed list of agencies closing the text: compiled from several; a slash names a relay
+    (_LONG + " (Reuters, AFP, dpa)", None),
+    (_LONG + "\n\n(AFP & Reuters)", None),
+    ("LIMA, (APP/AFP) – " + _LONG, "APP/AFP"),
     # issue 12: more cue words, a cue line set in capitals; a cue naming several sources credits no one
     (_LONG + "\n\nOriginally published by Reuters", "Reuters"),
     (_LONG + "\n\nStory by AFP", "AFP"),

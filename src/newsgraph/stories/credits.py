@@ -172,6 +172,8 @@ def _dateline_credit(text: str) -> Credit | None:
                 and text[line_start:m.start()].strip() and not _DASH_AFTER.match(text, m.end())):
             continue  # "(AA)", "[AFP]" are credits opening a paragraph, before a dash or closing the text only
         names = _names_in(m.group(), outlets=True)
+        if len(names) > 1 and re.search(r"[,&]", m.group()):
+            continue  # "(Reuters, AFP, dpa)": the outlet's own text compiled from several, no one's copy
         if names:
             return Credit("/".join(names), m.span())
     return None
