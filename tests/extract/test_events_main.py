@@ -231,3 +231,38 @@ def test_events_main_common_noun_source_must_name_someone(source, main_ok):
 def test_events_commit_and_require_need_a_promise_or_a_demand(analyse, text, want):
     out = analyse(text, published="2021-05-04")
     assert any(e.type in ("AGREE", "DEMAND") for e in out.events) is want
+
+
+@pytest.mark.parametrize("text, target", [
+    ("The embassy urged French citizens in Mali to avoid crowded markets on Monday.", "French citizens in Mali"),
+    ("Ruritania and Freedonia urged Ruritanian and Freedonian citizens in Zimbabwe to stay indoors on Monday.",
+     "Ruritanian and Freedonian citizens in Zimbabwe"),
+    ("Police told people in Lima to stay home on Monday.", "Lima residents"),
+])
+def test_events_foreigners_in_a_place_are_not_its_residents(analyse, text, target):
+    out = analyse(text, published="2021-05-04")
+    assert target in [e.target.name for e in out.events if e.target is not None]
+
+
+@pytest.mark.parametrize("text, demand", [
+    ("The president said the rebels should know that the army would answer any attack.", False),
+    ("The minister said the rebels must understand that there will be no talks.", False),
+    ("The president said the rebels must lay down their arms by Friday.", True),
+])
+def test_events_must_know_is_no_demand(analyse, text, demand):
+    out = analyse(text, published="2021-05-04")
+    assert any(e.type == "DEMAND" for e in out.events) is demand
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Rescuers pulled survivors from the rubble of houses, churches and schools.", "rubble"),
+    ("They searched the debris of the school for hours.", "debris"),
+    ("They searched the debris of the school for hours.", "school"),
+])
+def test_events_a_site_is_never_a_prepositional_actor(nlp, text, word):
+    from newsgraph.extract.events.linking import _pobj_actor
+    from newsgraph.extract.linking import MentionIndex
+
+    doc = nlp(text)
+    tok = next(t for t in doc if t.lower_ == word)
+    assert _pobj_actor(tok, MentionIndex([])) is None

@@ -68,6 +68,8 @@ def _arguments(cand: _Cand, index: MentionIndex) -> None:
             for o in _objects(head):
                 if o.i in word_ids:
                     continue  # "blocked roads": the object is part of the trigger
+                if o.pos_ == "NOUN" and noun_kind(o.text) == "people":
+                    continue  # "rescued survivors from the ruins of a church": the people, not the church
                 actor = _pobj_actor(o, index)
                 own = cand.type in _OWN_FORCES_TYPES and sector_of_noun(actor.lemma_) == "MIL" if actor else False
                 if actor is not None and o.lemma_ not in ("fire",) and not own \
