@@ -168,3 +168,66 @@ def test_events_opinions_alerts_and_closures(analyse, text, want):
         assert got == [], got
     else:
         assert any(g[:2] == want for g in got), got
+
+
+@pytest.mark.parametrize("a, b, same", [
+    (("ASSAULT", "crimson brigade", "ruritania"), ("ASSAULT", "crimson brigade militant group", "ruritania"), True),
+    (("ASSAULT", "crimson brigade fighters", "ruritania"), ("ASSAULT", "crimson brigade", "ruritania"), True),
+    (("ASSAULT", "crimson brigade", "ruritania"), ("ASSAULT", "crimson brigade", "freedonia"), False),
+    (("ASSAULT", "crimson brigade", "ruritania"), ("COERCE", "crimson brigade", "ruritania"), False),
+    (("ACCUSE", "army", ""), ("ACCUSE", "army chief", ""), False),
+    (("REQUEST", "police", ""), ("REQUEST", "police union", ""), False),
+])
+def test_events_main_group_named_with_its_kind_is_one_actor(a, b, same):
+    from newsgraph.extract.events.salience import _same_action
+
+    assert _same_action(a, b) is same
+    assert _same_action(b, a) is same
+
+
+def test_events_main_claim_by_group_and_by_group_with_its_kind_is_one_action(analyse):
+    text = ("The Crimson Brigade militant group claimed responsibility for the bombing in Ruritania on Sunday.\n\n"
+            "The Crimson Brigade claimed the attack in a second statement on Monday.")
+    out = analyse(text, published="2021-05-04")
+    assert len([e for e in out.events if e.main and e.type == "ASSAULT"]) == 1
+
+
+@pytest.mark.parametrize("text, group", [
+    ("The Crimson Brigade said its fighters attacked an army base in Ruritania on Sunday.", "Crimson Brigade"),
+    ("The Azure Front said on Monday that its militants had attacked a police post in Ruritania.", "Azure Front"),
+])
+def test_events_members_named_through_their_group_act_as_the_group(analyse, text, group):
+    out = analyse(text, published="2021-05-04")
+    sources = [e.source.name for e in out.events if e.type == "ASSAULT" and e.source is not None]
+    assert sources and all(group in s and not s.lower().startswith(("its", "their")) for s in sources)
+
+
+@pytest.mark.parametrize("word, kind", [("flights", "device"), ("borders", "place"), ("bars", "place")])
+def test_actors_flights_and_borders_never_act(word, kind):
+    assert noun_kind(word) == kind
+
+
+@pytest.mark.parametrize("source, main_ok", [
+    (Actor(name="outrage", code="RUR"), False),       # an abstract noun coded only with a guessed country
+    (Actor(name="others", code="RUR"), False),
+    (Actor(name="country", code="RUR"), True),        # a state named by a common noun acts
+    (Actor(name="rescuers", code="RUR"), True),
+    (Actor(name="police", code="RUR COP"), True),
+])
+def test_events_main_common_noun_source_must_name_someone(source, main_ok):
+    from newsgraph.extract.events.salience import _eligible
+    from newsgraph.model import Event
+
+    ev = Event(type="ACCUSE", source=source, target=None, date=None, place=None, span=(0, 10), trigger="condemned")
+    assert _eligible(ev, None, None) is main_ok
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Ruritania committed to send 200 doctors to Freedonia on Monday.", True),
+    ("Rebels committed an atrocity in the northern villages, the army said on Monday.", False),
+    ("The country requires a new approach to the crisis, the minister said on Monday.", False),
+    ("Ruritania required Freedonia to withdraw its troops from the border on Monday.", True),
+])
+def test_events_commit_and_require_need_a_promise_or_a_demand(analyse, text, want):
+    out = analyse(text, published="2021-05-04")
+    assert any(e.type in ("AGREE", "DEMAND") for e in out.events) is want

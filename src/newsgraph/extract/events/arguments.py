@@ -246,6 +246,9 @@ def _counted(tok):
 
 
 _EVERYONE = frozenset({"everyone", "everybody"})
+# members of an armed group named through it ("its fighters"): they act as the group
+_MEMBERS = frozenset({"fighter", "militant", "extremist", "jihadist", "gunman", "gunmen", "member", "militiaman",
+                      "insurgent"})
 
 
 def _code_all(toks: Iterable, speaker_tok, speaker_actor, index: MentionIndex, *,
@@ -261,6 +264,13 @@ def _code_all(toks: Iterable, speaker_tok, speaker_actor, index: MentionIndex, *
                 if actor is not None:
                     out.append((actor, 0.85))
                     continue
+        owner = next((c for c in t.children if c.dep_ == "poss" and c.lower_ in ("its", "their")), None)
+        if owner is not None and t.lemma_.lower() in _MEMBERS:
+            # "the group said its fighters attacked": the members of a group act as the group
+            actor = _resolve_pronoun(owner, speaker_tok, speaker_actor, index, prev=prev, direct=direct)
+            if actor is not None and (actor.entity or actor.code) and not (actor.code or "").endswith("GOV"):
+                out.append((actor, 0.85))
+                continue
         if t.lower_ in _EVERYONE and t.dep_ in ("dobj", "pobj", "dative"):
             # "called on everyone to stay calm": an appeal to all is addressed to the public
             out.append((Actor(name="public", entity=None, code=None, text=t.text, span=(t.idx, t.idx + len(t))), 1.0))

@@ -32,12 +32,18 @@ from datetime import date, timedelta
 from typing import Sequence
 
 from ...model import Article, Entity, Event
-from ..actors import is_agent_name, is_non_actor
+from ..actors import is_agent_name, is_non_actor, noun_kind, sector_of_noun
 from ..event_lexicon import is_event_noun
 
 MUTUAL = frozenset({"CONSULT", "COOPERATE"})
 # acts that are statements about the future themselves: an offer, a threat, an appeal, a demand
 _STATED = frozenset({"AGREE", "THREATEN", "REQUEST", "DEMAND", "REJECT", "ACCUSE", "SUPPORT"})
+# words naming a group's kind or its members after its name: "X group", "X militants", "X forces"
+_GROUP_WORDS = frozenset({"group", "militant", "militants", "fighters", "extremists", "members", "forces", "troops",
+                          "organization", "organisation", "movement", "network", "militia", "militias", "rebels",
+                          "insurgents", "jihadists", "jihadist", "gunmen"})
+# common nouns that name a state ("the country closed its borders")
+_STATE_NOUNS = frozenset({"country", "nation", "state", "kingdom", "republic", "government", "regime"})
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
 _HISTORY_DAYS = 14
 # a report whose headline is about protests reports the protests it names as news, even as nouns
@@ -83,6 +89,7 @@ def mark_main(doc, article: Article, events: Sequence[Event], *, entities: Seque
     chosen: dict[tuple, tuple[float, int]] = {}
     for score, i in scored:
         key = _action_key(events[i])
+        key = next((k for k in chosen if _same_action(k, key)), key)
         best = chosen.get(key)
         if best is None:
             chosen[key] = (score, i)
@@ -106,6 +113,18 @@ def _action_key(ev: Event) -> tuple:
     return (ev.type, src, tgt)
 
 
+def _same_action(a: tuple, b: tuple) -> bool:
+    """Two action keys for one act: same type and target, the source named once alone and once with
+    words for its members or its kind after the name ("Acme" / "Acme militant group" / "Acme fighters")."""
+    if a == b:
+        return True
+    if a[0] != b[0] or a[0] in MUTUAL or a[2] != b[2]:
+        return False
+    short, long_ = sorted((a[1].split(), b[1].split()), key=len)
+    return bool(short) and len(short) < len(long_) and long_[:len(short)] == short \
+        and all(w in _GROUP_WORDS for w in long_[len(short):])
+
+
 def _trigger_token(doc, ev: Event):
     if ev.trigger_span is None:
         return None
@@ -116,9 +135,14 @@ def _trigger_token(doc, ev: Event):
 def _eligible(ev: Event, tok, ref: date | None, *, about_protests: bool = False) -> bool:
     if ev.source is None or not is_agent_name(ev.source) or is_non_actor(ev.source.name.split()[-1]):
         return False  # "the city's airport suspended flights": a named facility is no actor either
-    head = ev.source.name.split()[-1].lower()
+    word = ev.source.name.split()[-1]
+    head = word.lower()
     if ev.source.entity is None and (is_event_noun(head) or is_event_noun(head.rstrip("s"))):
         return False  # "the ouster shares ...": an act named as a subject is no actor
+    if ev.source.entity is None and word.islower() and noun_kind(word) != "people" and head not in _STATE_NOUNS \
+            and " " not in (ev.source.code or "") and sector_of_noun(head, word) is None:
+        return False  # "this outrage committed by ...": a common noun for no person, group or body
+        # (coded at most with a guessed country, no sector of its own)
     if ev.negated or ev.mode in ("hypothetical", "conditional"):
         return False
     if ev.mode == "intended" and ev.type not in _STATED:
