@@ -7,7 +7,7 @@ import pytest
 
 from newsgraph.stories import StoryClusterer, compact
 from newsgraph.stories.compact import RetiredStory
-from newsgraph.stories.compact import IdIndex, pack_ids, unpack_ids
+from newsgraph.stories.compact import IdIndex, Weights, pack_contexts, pack_ids, unpack_contexts, unpack_ids
 from stories_helpers import article
 
 
@@ -74,3 +74,39 @@ def test_compact_retired_story_gives_back_its_members_days_and_articles_their_st
     assert c.add(article(first.articles[0], "Something else entirely.")) == first.id
     assert len(c) == 12
     assert pickle.loads(pickle.dumps(c)).final_story(first.articles[1]) == first.id
+
+
+def test_compact_packed_contexts_give_back_each_figures_terms():
+    contexts = [frozenset({"flood", "river", "town"}), frozenset({"river", "dam"}), frozenset()]
+    packed = pack_contexts(contexts)
+    assert packed[0] == ("dam", "flood", "river", "town")  # each term once
+    assert unpack_contexts(packed) == tuple(contexts)
+    assert pack_contexts([]) == () and unpack_contexts(()) == ()
+
+
+def test_compact_weights_keep_order_and_exact_values():
+    vec = {"quake": 0.1 + 0.2, "e:bachelet": 1 / 3, "tsunami": 2.0 ** -40}
+    w = Weights(vec)
+    assert list(w.items()) == list(vec.items()) and list(w) == list(vec) and len(w) == 3
+    assert w["e:bachelet"] == vec["e:bachelet"] and w.get("nope") is None
+    with pytest.raises(KeyError):
+        w["nope"]
+    assert dict(pickle.loads(pickle.dumps(w)).items()) == vec
+
+
+def test_compact_report_facts_come_back_equal_from_a_kept_record():
+    from newsgraph.model import Actor, Event, Quote, Speaker
+    from newsgraph.stories.compact import Kept, ReportFacts
+    from stories_helpers import figure_in
+
+    text = "Floods killed 12 people in Tarvo, the mayor said. \"We lost everything,\" said Ana Lind."
+    facts = ReportFacts(
+        title="Tarvo floods", lead=text[:40], figures=(figure_in(text, "12 people", "killed", 12),),
+        contexts=(frozenset({"flood", "tarvo", "mayor"}),),
+        quotes=(Quote(text="We lost everything,", span=(52, 71), speaker=Speaker(name="Ana Lind"), cue="said",
+                      kind="direct"),),
+        events=(Event(type="ASSAULT", source=Actor(name="floods"), target=Actor(name="Tarvo"), date=None,
+                      place=None, span=(0, 20), trigger="killed"),))
+    kept = Kept(id="a1", order=0, published="2015-09-17", source="x", credit=None, facts=facts.pack())
+    assert kept.report() == facts
+    assert kept.slim().facts == b"" and kept.slim().published == "2015-09-17"

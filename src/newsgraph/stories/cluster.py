@@ -39,7 +39,7 @@ from .main_events import APART_DAYS, EventProfile, MainEvents, main_events, weig
 from .merge import merge_events
 from .refine import Member, Refiner
 from .spill import StorySpill
-from .compact import IdIndex, Kept, RetiredStory, context_terms
+from .compact import IdIndex, Kept, ReportFacts, RetiredStory, Weights
 from .credits import byline_credit, find_credit, title_credit
 from .story_time import StoryDays, article_days, day_marks, own_anchor, own_weekdays, resolve_undated
 from .syndication import SyndicationIndex, resolve, synd_key
@@ -344,7 +344,7 @@ class StoryClusterer(Refiner):
             for aid in story.articles:
                 k = self._kept[aid]
                 if k.credit is not None or aid in self._linked:
-                    self._kept[aid] = k._slim()
+                    self._kept[aid] = k.slim()
                 else:
                     del self._kept[aid]
                 # no later link can name a forgotten text: its mark has done its job
@@ -407,7 +407,7 @@ class StoryClusterer(Refiner):
         chosen.events.add(sig)
         if self.refine:
             self._members[article.id] = Member(
-                vec=vec, sig=sig, when=when, marks=day_marks(article) if when is None else (), days=tuple(days),
+                vec=Weights(vec), sig=sig, when=when, marks=day_marks(article) if when is None else (), days=tuple(days),
                 copy_of=copy_of[0] if copy_of is not None and chosen.id == self._story_of.get(copy_of[0]) else None)
         if when is not None:
             self._dated += 1
@@ -416,16 +416,17 @@ class StoryClusterer(Refiner):
         if when is None and len(chosen.marks) < 32:
             chosen.marks.update(day_marks(article))
         anchor = own_anchor(article) if when is None else None
+        facts = ReportFacts(
+            title=article.title, lead=article.text.strip().split("\n", 1)[0][:120], figures=article.figures,
+            contexts=tuple(figure_context(article.text, f) for f in article.figures),
+            quotes=article.quotes, events=article.events,
+            places=tuple(p for p in getattr(article, "places", ()) if p.lat is not None))
         self._kept[article.id] = Kept(
             id=article.id, order=self._count, published=article.published, source=article.source,
-            title=article.title, lead=article.text.strip().split("\n", 1)[0][:120],
             credit=(find_credit(article.text) or byline_credit(getattr(article, "author", None))
                     or title_credit(article.title)),
-            figures=article.figures,
-            contexts=tuple(context_terms(figure_context(article.text, f)) for f in article.figures),
-            quotes=article.quotes, events=article.events,
-            weekdays=own_weekdays(article) if when is None else (), own_anchor=anchor[0] if anchor else None,
-            places=tuple(p for p in getattr(article, "places", ()) if p.lat is not None))
+            facts=facts.pack(),
+            weekdays=own_weekdays(article) if when is None else (), own_anchor=anchor[0] if anchor else None)
         self._count += 1
         self._retire_old()
         return chosen.id
@@ -476,15 +477,16 @@ class StoryClusterer(Refiner):
     def _story_record(sid: str, kept: list[Kept]) -> Story:
         """The ``Story`` of articles ``kept`` (in input order): title, merged events, discrepancies."""
         kept = sorted(kept, key=lambda k: k.order)
+        facts = {k.id: k.report() for k in kept}
         dated = sorted((k for k in kept if k.published), key=lambda k: (k.published, k.order))
-        lead = dated[0] if dated else kept[0]
-        title = lead.title or next((k.title for k in kept if k.title), None) or lead.lead or None
-        events: tuple[MergedEvent, ...] = merge_events([(k.id, k.events) for k in kept])
+        lead = facts[(dated[0] if dated else kept[0]).id]
+        title = lead.title or next((f.title for f in facts.values() if f.title), None) or lead.lead or None
+        events: tuple[MergedEvent, ...] = merge_events([(k.id, facts[k.id].events) for k in kept])
         discrepancies: tuple[Discrepancy, ...] = find_discrepancies(
-            [ArticleFacts(k.id, k.figures, tuple(frozenset(c) for c in k.contexts), k.quotes) for k in kept])
+            [ArticleFacts(k.id, facts[k.id].figures, facts[k.id].contexts, facts[k.id].quotes) for k in kept])
         places: dict[object, Place] = {}
         for k in kept:  # the story's places: each resolved record once, as first named
-            for p in k.places:
+            for p in facts[k.id].places:
                 places.setdefault(p.geonameid if p.geonameid is not None else (p.lat, p.lon), p)
         return Story(id=sid, title=title, articles=tuple(k.id for k in kept),
                      first_published=dated[0].published if dated else None,

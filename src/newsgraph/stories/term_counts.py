@@ -18,7 +18,7 @@ from typing import Iterable, Sequence
 
 import numpy as np
 
-FOLD_AT = 1 << 15
+FOLD_AT = 1 << 12
 """Distinct recent terms that trigger a fold into the sorted arrays (bounds the dict's size)."""
 
 
