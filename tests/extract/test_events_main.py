@@ -266,3 +266,27 @@ def test_events_a_site_is_never_a_prepositional_actor(nlp, text, word):
     doc = nlp(text)
     tok = next(t for t in doc if t.lower_ == word)
     assert _pobj_actor(tok, MentionIndex([])) is None
+
+
+@pytest.mark.parametrize("source, main_ok", [
+    (Actor(name="nearly 40 people", code="RUR CVL"), False),  # "with nearly 40 people killed": the victims
+    (Actor(name="civilians", code="RUR CVL"), False),
+    (Actor(name="gunmen", code="RUR REB"), True),
+])
+def test_events_main_victims_never_lead_an_attack(source, main_ok):
+    from newsgraph.extract.events.salience import _eligible
+    from newsgraph.model import Event
+
+    ev = Event(type="ASSAULT", source=source, target=None, date=None, place=None, span=(0, 10), trigger="killed")
+    assert _eligible(ev, None, None) is main_ok
+
+
+@pytest.mark.parametrize("word", ["address", "speeches"])
+def test_actors_a_speech_is_a_document(word):
+    assert noun_kind(word) == "document"
+
+
+def test_events_delivering_a_speech_is_no_aid(analyse):
+    out = analyse("Senior officers delivered a late-night televised address to the nation on Monday.",
+                  published="2021-05-04")
+    assert not [e for e in out.events if e.type == "AID"]
