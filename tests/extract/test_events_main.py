@@ -290,3 +290,13 @@ def test_events_delivering_a_speech_is_no_aid(analyse):
     out = analyse("Senior officers delivered a late-night televised address to the nation on Monday.",
                   published="2021-05-04")
     assert not [e for e in out.events if e.type == "AID"]
+
+
+@pytest.mark.parametrize("text, target", [
+    ("Attacks in Lagos claimed by the Crimson Brigade killed 12 people on Monday.", "Nigeria"),
+    ("Bombings claimed by the Crimson Brigade killed 12 people in Nairobi on Monday.", "Kenya"),
+])
+def test_events_claimed_attack_targets_the_country_of_its_scene(analyse, text, target):
+    out = analyse(text, published="2021-05-04")
+    claims = [e for e in out.events if e.type == "ASSAULT" and e.trigger.startswith("claimed")]
+    assert claims and all(e.target is not None and e.target.name == target for e in claims)
