@@ -300,3 +300,11 @@ def test_events_claimed_attack_targets_the_country_of_its_scene(analyse, text, t
     out = analyse(text, published="2021-05-04")
     claims = [e for e in out.events if e.type == "ASSAULT" and e.trigger.startswith("claimed")]
     assert claims and all(e.target is not None and e.target.name == target for e in claims)
+
+
+def test_events_object_pronoun_never_points_into_its_subject(analyse):
+    text = ("Acme agreed to buy Widget Corp for $2 billion on Monday. John Smith, an analyst at investment firm "
+            "Bluefin Capital, called it a smart deal for Acme.")
+    out = analyse(text, published="2021-05-04")
+    praise = [e for e in out.events if e.type == "SUPPORT" and e.source is not None and e.source.name == "John Smith"]
+    assert praise and all(e.target is None or "Bluefin" not in e.target.name for e in praise)
