@@ -231,3 +231,80 @@ def test_events_main_common_noun_source_must_name_someone(source, main_ok):
 def test_events_commit_and_require_need_a_promise_or_a_demand(analyse, text, want):
     out = analyse(text, published="2021-05-04")
     assert any(e.type in ("AGREE", "DEMAND") for e in out.events) is want
+
+
+@pytest.mark.parametrize("text, target", [
+    ("The embassy urged French citizens in Mali to avoid crowded markets on Monday.", "French citizens in Mali"),
+    ("Ruritania and Freedonia urged Ruritanian and Freedonian citizens in Zimbabwe to stay indoors on Monday.",
+     "Ruritanian and Freedonian citizens in Zimbabwe"),
+    ("Police told people in Lima to stay home on Monday.", "Lima residents"),
+])
+def test_events_foreigners_in_a_place_are_not_its_residents(analyse, text, target):
+    out = analyse(text, published="2021-05-04")
+    assert target in [e.target.name for e in out.events if e.target is not None]
+
+
+@pytest.mark.parametrize("text, demand", [
+    ("The president said the rebels should know that the army would answer any attack.", False),
+    ("The minister said the rebels must understand that there will be no talks.", False),
+    ("The president said the rebels must lay down their arms by Friday.", True),
+])
+def test_events_must_know_is_no_demand(analyse, text, demand):
+    out = analyse(text, published="2021-05-04")
+    assert any(e.type == "DEMAND" for e in out.events) is demand
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Rescuers pulled survivors from the rubble of houses, churches and schools.", "rubble"),
+    ("They searched the debris of the school for hours.", "debris"),
+    ("They searched the debris of the school for hours.", "school"),
+])
+def test_events_a_site_is_never_a_prepositional_actor(nlp, text, word):
+    from newsgraph.extract.events.linking import _pobj_actor
+    from newsgraph.extract.linking import MentionIndex
+
+    doc = nlp(text)
+    tok = next(t for t in doc if t.lower_ == word)
+    assert _pobj_actor(tok, MentionIndex([])) is None
+
+
+@pytest.mark.parametrize("source, main_ok", [
+    (Actor(name="nearly 40 people", code="RUR CVL"), False),  # "with nearly 40 people killed": the victims
+    (Actor(name="civilians", code="RUR CVL"), False),
+    (Actor(name="gunmen", code="RUR REB"), True),
+])
+def test_events_main_victims_never_lead_an_attack(source, main_ok):
+    from newsgraph.extract.events.salience import _eligible
+    from newsgraph.model import Event
+
+    ev = Event(type="ASSAULT", source=source, target=None, date=None, place=None, span=(0, 10), trigger="killed")
+    assert _eligible(ev, None, None) is main_ok
+
+
+@pytest.mark.parametrize("word", ["address", "speeches"])
+def test_actors_a_speech_is_a_document(word):
+    assert noun_kind(word) == "document"
+
+
+def test_events_delivering_a_speech_is_no_aid(analyse):
+    out = analyse("Senior officers delivered a late-night televised address to the nation on Monday.",
+                  published="2021-05-04")
+    assert not [e for e in out.events if e.type == "AID"]
+
+
+@pytest.mark.parametrize("text, target", [
+    ("Attacks in Lagos claimed by the Crimson Brigade killed 12 people on Monday.", "Nigeria"),
+    ("Bombings claimed by the Crimson Brigade killed 12 people in Nairobi on Monday.", "Kenya"),
+])
+def test_events_claimed_attack_targets_the_country_of_its_scene(analyse, text, target):
+    out = analyse(text, published="2021-05-04")
+    claims = [e for e in out.events if e.type == "ASSAULT" and e.trigger.startswith("claimed")]
+    assert claims and all(e.target is not None and e.target.name == target for e in claims)
+
+
+def test_events_object_pronoun_never_points_into_its_subject(analyse):
+    text = ("Acme agreed to buy Widget Corp for $2 billion on Monday. John Smith, an analyst at investment firm "
+            "Bluefin Capital, called it a smart deal for Acme.")
+    out = analyse(text, published="2021-05-04")
+    praise = [e for e in out.events if e.type == "SUPPORT" and e.source is not None and e.source.name == "John Smith"]
+    assert praise and all(e.target is None or "Bluefin" not in e.target.name for e in praise)

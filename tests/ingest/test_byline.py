@@ -36,6 +36,11 @@ def _page(head: str = "", byline: str = "") -> str:
     ('<script type="application/ld+json">' + json.dumps({"@graph": [
         {"@type": "WebPage", "name": "Ferry"}, {"@type": "NewsArticle", "author": "Jane Roe, Reuters"}]})
      + "</script>", "", "Jane Roe, Reuters"),
+    ("", '<div class="author">Jane Roe | AFP</div>', "Jane Roe | AFP"),
+    ("", '<p class="story-byline meta">By Jane Roe, Associated Press</p>', "By Jane Roe, Associated Press"),
+    ("", '<span class="article-author">Ed Roe – UPI</span>', "Ed Roe – UPI"),
+    # a class that only contains the word is no byline element ("authority-notice")
+    ("", '<div class="authority-notice">Port authority notice</div>', None),
     # a profile link is no byline; a page with no author metadata has none
     ('<meta property="article:author" content="https://social.example/janeroe">', "", None),
     ("", "", None),

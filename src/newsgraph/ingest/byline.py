@@ -29,8 +29,9 @@ _META_NAMES = frozenset({"author", "byl", "dc.creator", "dcterms.creator", "pars
                          "article:author", "og:article:author", "cxenseparse:author", "twitter:creator"})
 _JSON_KEYS = ("author", "creator", "sourceOrganization")
 _VISIBLE = ("//*[@rel='author' or @itemprop='author' or contains(concat(' ', normalize-space(@class), ' '), "
-            "' byline ') or contains(@class, 'byline__') or contains(@class, 'article-byline') or "
-            "contains(@class, 'author-name')]")
+            "' byline ') or contains(concat(' ', normalize-space(@class), ' '), ' author ') or "
+            "contains(@class, 'byline__') or contains(@class, 'article-byline') or contains(@class, 'story-byline') "
+            "or contains(@class, 'author-name') or contains(@class, 'article-author')]")
 _URL = re.compile(r"^(?:https?:)?//|^www\.")
 _SPACE = re.compile(r"\s+")
 

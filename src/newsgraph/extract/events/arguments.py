@@ -68,6 +68,8 @@ def _arguments(cand: _Cand, index: MentionIndex) -> None:
             for o in _objects(head):
                 if o.i in word_ids:
                     continue  # "blocked roads": the object is part of the trigger
+                if o.pos_ == "NOUN" and noun_kind(o.text) == "people":
+                    continue  # "rescued survivors from the ruins of a church": the people, not the church
                 actor = _pobj_actor(o, index)
                 own = cand.type in _OWN_FORCES_TYPES and sector_of_noun(actor.lemma_) == "MIL" if actor else False
                 if actor is not None and o.lemma_ not in ("fire",) and not own \
@@ -165,7 +167,14 @@ def _resolve_pronoun(tok, speaker_tok, speaker_actor, index: MentionIndex, *,
     if prev is not None and tok.lower_ in ("they", "it", "their", "its", "them"):
         return prev
     types = ("PERSON",) if tok.lower_ in ("he", "she", "his", "her", "him") else ("GPE", "ORG", "NORP")
-    hit = index.before(tok.idx, types=types)
+    limit = tok.idx
+    if tok.dep_ in ("dobj", "dative", "oprd") and tok.lower_ in ("it", "them", "him", "her"):
+        # "X, an analyst at firm Y, called it a good deal": an object pronoun is never its clause's
+        # subject nor anything in the subject's phrase (that would be "itself"): look before the subject
+        subj, _ = _subject(tok.head)
+        if subj is not None and subj.i < tok.i:
+            limit = min(limit, subj.left_edge.idx)
+    hit = index.before(limit, types=types)
     if types == ("PERSON",):
         bare = _bare_name_before(tok, index, after=hit[0][1] if hit else 0)
         if bare is not None:

@@ -114,6 +114,12 @@ def _residents(actor: Actor, head) -> Actor | None:
             for o in p.children:
                 if o.dep_ == "pobj" and o.ent_type_ == "GPE":
                     place = " ".join(t.text for t in o.subtree if t.ent_type_ == "GPE")
+                    mods = [c for c in head.children if c.dep_ in ("amod", "compound", "nmod") and c.i < head.i
+                            and c.ent_type_ in ("GPE", "NORP")]
+                    if mods:  # "French citizens in Mali": foreigners in a place are not its residents
+                        first = min(t.i for m in mods for t in m.subtree)
+                        words = head.doc[first:head.i + 1].text
+                        return replace(actor, name=f"{words} {p.lower_} {place}", text=actor.text or actor.name)
                     return replace(actor, name=f"{place} residents", text=actor.text or actor.name)
     return None
 
@@ -144,7 +150,7 @@ def _role_titles(head) -> tuple[str, ...] | None:
         return None
     roles = _roles()
     lemma = head.lemma_.lower()
-    mods = [c for c in head.children if c.dep_ in ("amod", "compound") and c.i < head.i]
+    mods = [c for c in head.children if c.dep_ in ("amod", "compound", "nmod") and c.i < head.i]
     if any(m.lower_ not in _DESCRIPTIVE and m.ent_type_ not in ("NORP", "GPE") for m in mods):
         key = " ".join([m.lower_ for m in mods] + [lemma])
         return roles.get(key)  # "the opposition leader", "the deputy minister": only a listed office

@@ -140,7 +140,8 @@ def _looks_actor(tok, index: MentionIndex, *, people: bool = False) -> bool:
 
 def _pobj_actor(tok, index: MentionIndex, *, depth: int = 0):
     """The actor token inside a prepositional object; event nouns give their own agent ("over Moscow's support")."""
-    if _looks_actor(tok, index):
+    thing = tok.pos_ == "NOUN" and is_non_actor(tok.text) and index.at(tok.idx, tok.idx + len(tok)) is None
+    if _looks_actor(tok, index) and not thing:  # "from the ruins of a church": a site acts on no one
         return tok
     if depth < 2:
         for c in tok.children:

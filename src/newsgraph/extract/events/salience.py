@@ -44,6 +44,8 @@ _GROUP_WORDS = frozenset({"group", "militant", "militants", "fighters", "extremi
                           "insurgents", "jihadists", "jihadist", "gunmen"})
 # common nouns that name a state ("the country closed its borders")
 _STATE_NOUNS = frozenset({"country", "nation", "state", "kingdom", "republic", "government", "regime"})
+# people an attack befalls: never the attacker in a report's main attack
+_VICTIMS = frozenset({"people", "persons", "person", "civilians", "victims", "bystanders", "passengers"})
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
 _HISTORY_DAYS = 14
 # a report whose headline is about protests reports the protests it names as news, even as nouns
@@ -143,6 +145,8 @@ def _eligible(ev: Event, tok, ref: date | None, *, about_protests: bool = False)
             and " " not in (ev.source.code or "") and sector_of_noun(head, word) is None:
         return False  # "this outrage committed by ...": a common noun for no person, group or body
         # (coded at most with a guessed country, no sector of its own)
+    if ev.type == "ASSAULT" and ev.source.entity is None and head in _VICTIMS:
+        return False  # "dozens of people killed", "people ... after the quake hit": the victims, misread as agents
     if ev.negated or ev.mode in ("hypothetical", "conditional"):
         return False
     if ev.mode == "intended" and ev.type not in _STATED:

@@ -19,7 +19,7 @@ from .candidate import _Cand
 from .dating import _PLACE_PREPS, _date_for, _place_for
 from .modality import _apply_chain
 from .triggers import _candidates, _must_demand, _report_parent
-from .syntax import _subject
+from .syntax import _SUBJ, _subject
 
 _STATE_ACTS = frozenset({"COERCE", "ACCUSE", "SANCTION"})  # agentless passives done by the place's state
 
@@ -80,6 +80,25 @@ def _scene_country(cand: _Cand, found: Found, index: MentionIndex) -> str | None
             country = country_from_places(found, span) or country_of_place(ent.name) or (met[0] if met else None)
             if country:
                 return country
+    head = cand.head
+    if head.dep_ == "acl" and head.head.pos_ in ("NOUN", "PROPN"):
+        # "attacks claimed by the group left 30 dead in Paris": the scene of the act the participle describes,
+        # in the noun's own phrases or in the clause it is the subject or object of
+        noun = head.head
+        for holder in (noun, noun.head) if noun.dep_ in _SUBJ + ("dobj", "nsubjpass") else (noun,):
+            for p in holder.children:
+                if p.dep_ != "prep" or p.lower_ not in _PLACE_PREPS or p.i == head.i:
+                    continue
+                for tok in p.children:
+                    ent = index.at(tok.idx, tok.idx + len(tok)) if tok.dep_ == "pobj" else None
+                    if ent is None or ent.type not in ("GPE", "LOC", "FAC"):
+                        continue
+                    span = next((m for m in ent.mentions if m[0] <= tok.idx < m[1]), None)
+                    met = gazetteer.metonym(ent.name)
+                    country = country_from_places(found, span) or country_of_place(ent.name) or (
+                        met[0] if met else None)
+                    if country:
+                        return country
     return None
 
 

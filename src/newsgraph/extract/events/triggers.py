@@ -326,12 +326,19 @@ def _candidates(sent, index: MentionIndex) -> list[_Cand]:
         kept.append(cand)
     return kept
 
+# verbs of knowing: "Y must know/understand that ..." tells Y what to expect, it asks no act of Y
+_KNOWING = frozenset({"know", "understand", "realize", "realise", "recognize", "recognise", "remember", "expect",
+                      "be aware"})
+
+
 def _must_demand(sent, report_verb, clause, index: MentionIndex) -> _Cand | None:
     """"X said Y must/should Z": a DEMAND by X on Y (CAMEO 10)."""
     if clause.pos_ not in ("VERB", "AUX"):
         return None
     if not any(c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX for c in clause.children):
         return None
+    if clause.lemma_.lower() in _KNOWING:
+        return None  # "they should know that we will respond": a warning about what they face, no demand
     subj, _ = _subject(clause)
     if subj is None or not _looks_actor(subj, index):
         return None
