@@ -246,3 +246,38 @@ def test_main_events_two_quakes_in_one_country_twelve_days_apart_stay_two_storie
     # reports, which recall the first as background, join the story of their own news
     items = [article(aid, text, title=title, published=day) for aid, title, text, day in QUAKES]
     assert _groups(build_stories(items)) == [["q1-a", "q1-b"], ["q2-a", "q2-b"]]
+
+
+def _raid_and_talks_reports():
+    """An undated report of air raids arrives first; talks reports of a month earlier join it (nothing
+    yet says other news), then the dated raid reports form their own story."""
+    raid = ("Northland's air force bombed three villages in Southland's disputed border region, weeks after the "
+            "two governments spoke of talks on the border; Southland's foreign ministry said the air raids "
+            "overnight killed farmers in their fields.")
+    talks = ("Northland's foreign minister offered to hold talks with Southland on the disputed border region; the "
+             "Southland foreign ministry said it would study the offer of border talks between the two governments.")
+    reply = ("Southland's foreign ministry said its minister was ready to meet Northland's foreign minister for "
+             "talks on the disputed border region, the first such offer between the two governments in years.")
+    raids = ("Air raids hit three villages in the border region overnight and killed farmers in their fields, "
+             "witnesses said; bombs fell on houses and a school as the raids went on until dawn.")
+    raids2 = ("Witnesses said bombs from air raids fell on three border villages, killing farmers; houses and a "
+              "school were hit in the raids on the villages overnight.")
+    return [
+        article("raid", raid, published=None,
+                events=(_event(raid, "Northland's air force bombed three villages", "ASSAULT", ARMY, SOUTH),)),
+        article("talks", talks, published="2021-05-03",
+                events=(_event(talks, "Northland's foreign minister offered to hold talks", "AGREE", NORTH, SOUTH),)),
+        article("reply", reply, published="2021-05-04",
+                events=(_event(reply, "Southland's foreign ministry said its minister was ready", "AGREE", NORTH,
+                               SOUTH),)),
+        article("raids", raids, published="2021-06-07"),
+        article("raids2", raids2, published="2021-06-08"),
+    ]
+
+
+def test_refine_moves_a_report_its_story_calls_other_news_to_a_more_similar_story_without_the_margin():
+    """Once all are in, the talks story calls the raid report's main action other news (penalised), and
+    the raid story, a little more similar but by less than ``refine_margin``, does not: it moves there."""
+    c = StoryClusterer()
+    c.add_many(_raid_and_talks_reports())
+    assert sorted(sorted(s.articles) for s in c.result().stories) == [["raid", "raids", "raids2"], ["reply", "talks"]]

@@ -93,6 +93,17 @@ class Refiner:
                 best, best_score = story, sc
         return best, best_score, own_score
 
+    @staticmethod
+    def _other_news_elsewhere(member: Member, own: _Story, best: _Story) -> bool:
+        """Whether a report's own story now says other news (its main actions are not the story's)
+        while the more similar ``best`` does not: it goes where its news is, without the margin.
+
+        An undated report of air raids that came first was joined by reports of talks a month
+        earlier; once all are in, the talks story calls its main action other news (a penalised
+        score) and the raid story, a little more similar but by less than the margin, does not.
+        """
+        return own.events.relation(member.sig) == "other" and best.events.relation(member.sig) != "other"
+
     def _refine(self) -> None:
         """Re-assign the reports of joinable stories now that every report is in.
 
@@ -102,8 +113,9 @@ class Refiner:
         taken out of its story and placed again as ``add`` would place it,
         against stories that now know their days and main events: it moves
         when its own story no longer admits it (its days or main events say
-        other news) and another does, or when another is ``refine_margin`` more
-        similar. Copies then follow their original. Each report costs one
+        other news) and another does, when its own story calls its news other
+        and a more similar one does not, or when another is ``refine_margin``
+        more similar. Copies then follow their original. Each report costs one
         candidate look-up, as in ``add``, so the pass is flat per article.
         """
         movers: list[str] = []
@@ -120,7 +132,8 @@ class Refiner:
                 best, best_score, own_score = self._placement(member, own)
                 target = own
                 if best is not None and best is not own and (
-                        own_score is None or best_score >= own_score + self.refine_margin):
+                        own_score is None or best_score >= own_score + self.refine_margin
+                        or self._other_news_elsewhere(member, own, best)):
                     target = best
                     moved += 1
                 self._attach(target, aid, member)
