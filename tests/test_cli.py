@@ -218,3 +218,15 @@ def test_issue10_show_and_stories_skip_damaged_records(inputs, tmp_path):
     members = [a for s in json.loads((tmp_path / "s.json").read_text(encoding="utf-8"))["stories"]
                for a in s["articles"]]
     assert sorted(members) == sorted(r["id"] for r in good)
+
+
+def test_show_labels_a_place_by_where_it_lies():
+    from newsgraph.cli import _place_label
+    from newsgraph.model import Place
+    town = Place(name="Auckland", span=(0, 8), geonameid=1, lat=-36.85, lon=174.76, country="NZL",
+                 feature="P.PPL", admin1="Auckland", confidence=0.9)
+    inside = Place(name="Qwxzyton", span=(10, 18), lat=-36.85, lon=174.76, country="NZL", admin1="Auckland",
+                   confidence=0.1, within="Auckland")
+    assert _place_label(town) == "Auckland (NZL; -36.85, 174.76)"
+    assert _place_label(inside) == "Qwxzyton (in Auckland, NZL; -36.85, 174.76)"
+    assert _place_label(Place(name="Nowhere", span=(0, 7))) == "Nowhere (unresolved)"

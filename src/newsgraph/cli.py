@@ -298,7 +298,9 @@ def _distinct_places(places) -> list:
 def _place_label(p) -> str:
     if p.lat is None:
         return f"{p.name} (unresolved)"
-    where = ", ".join(x for x in (p.admin1 if p.admin1 != p.name else None, p.country) if x)
+    within = getattr(p, "within", None)
+    where = ", ".join(x for x in (within and f"in {within}",
+                                  p.admin1 if p.admin1 not in (p.name, within) else None, p.country) if x)
     return f"{p.name} ({where}; {p.lat:.2f}, {p.lon:.2f})"
 
 

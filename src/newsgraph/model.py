@@ -242,8 +242,9 @@ class Place:
     division, "P.PPL" populated place); ``country`` ISO 3166-1 alpha-3. Additive (SCHEMA 1.1):
     ``admin1`` the first-order division's name, ``confidence`` in [0, 1]. ``lat``/``lon`` stay
     None when the toponym could not be resolved (never a guess); a name the gazetteer lacks whose
-    text says where it lies ("Greenlane, Auckland") takes that place's point, with no ``geonameid``,
-    ``feature`` "in:" + that place's feature and confidence 0.1 (docs/places.md).
+    text says where it lies ("Greenlane, Auckland") takes that place's point, with no ``geonameid``
+    or ``feature`` (it is not that record), ``within`` (additive) the containing place's name, and
+    confidence 0.1 (docs/places.md).
     """
 
     name: str
@@ -255,6 +256,7 @@ class Place:
     feature: str | None = None
     admin1: str | None = None
     confidence: float = 0.0
+    within: str | None = None
 
 
 Fact: TypeAlias = Union[Entity, Quote, Event, Figure, DateMention, Place]

@@ -8,7 +8,7 @@ the countries of its entities, and explicit qualifiers ("Paris, Texas", "Springf
 "Dolakha and Sindhupalchowk districts" share one country). Two rounds of voting settle most
 articles. A mention with no candidate keeps null coordinates rather than a guess, unless the text
 itself says where it lies ("Greenlane, Auckland": ``_town_after``), when it takes that place's point
-marked as such (feature "in:" + the place's feature, confidence 0.1, no GeoNames id).
+marked as such (``within`` names that place; no GeoNames id or feature; confidence 0.1).
 """
 
 from __future__ import annotations
@@ -39,7 +39,6 @@ W_NEAR = 2.0
 W_SUPPORT = 2.0
 W_LIST = 1.0
 W_CUE = 3.0
-WITHIN_PREFIX = "in:"  # feature of such a name: "in:" + the containing record's feature ("in:P.PPL")
 WITHIN_CONFIDENCE = 0.1  # a name the gazetteer lacks, at the point of the place the text puts it in
 _LIST_GAP = re.compile(r"\s*(?:,|;|,?\s+(?:and|or|&))\s*")
 
@@ -331,8 +330,8 @@ _TOWN_AFTER = (re.compile(_KIND_WORD + r"(?:\s*,\s*an?\s+(?:[a-z]+\s+){0,3}|\s+)
 def _town_after(text: str, end: int, index: PlaceIndex) -> Candidate | None:
     """The town, division or country written right after a name the gazetteer lacks ("Greenlane,
     Auckland", "the Palais des Nations in Geneva", "Wedza district, Mashonaland East", "Pingilikani,
-    Kenya", "Mabvuku, a suburb located east of Harare"): where it lies. The name is not that record: it keeps no GeoNames id, and its feature
-    says it lies in it ("in:P.PPL", "in:A.PCLI"). Dev Acc@161 LGL 0.857 -> 0.857, GeoVirus 0.904 ->
+    Kenya", "Mabvuku, a suburb located east of Harare"): where it lies. The name is not that record: it
+    keeps no GeoNames id or feature, and ``within`` names the place it lies in. Dev Acc@161 LGL 0.857 -> 0.857, GeoVirus 0.904 ->
     0.909, GWN 0.868 -> 0.872; ", a suburb ... of X": GeoVirus 0.911 -> 0.912."""
     m = _TOWN_AFTER[0].match(text, end) or _TOWN_AFTER[1].match(text, end)
     if not m:
@@ -429,8 +428,7 @@ def resolve(text: str, mentions: Sequence[Mention], *, context_countries: Iterab
                 out.append(Place(name=m.name, span=m.span, confidence=0.0))
             else:  # "Greenlane, Auckland", "the Palais des Nations in Geneva": the text says where it lies
                 out.append(Place(name=m.name, span=m.span, lat=where.lat, lon=where.lon, country=where.country,
-                                 feature=WITHIN_PREFIX + where.feature, admin1=where.admin1,
-                                 confidence=WITHIN_CONFIDENCE))
+                                 admin1=where.admin1, confidence=WITHIN_CONFIDENCE, within=where.name))
             continue
         c = cs[ch]
         scores = sorted(b, reverse=True)
