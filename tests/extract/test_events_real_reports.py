@@ -202,3 +202,27 @@ def test_events_noun_with_a_determiner_stays_a_noun(nlp):
     from newsgraph.extract.events.syntax import _conjoined_verbs_read_as_nouns
     doc = nlp("The army began a search for the missing and the rescue of the crew.")
     assert not [t.text for s in doc.sents for t in _conjoined_verbs_read_as_nouns(s)]
+
+
+def test_events_curly_possessive_names_the_one_judged(analyse):
+    text = ("The court removed President Ana Hill from office on Friday. Hill’s “acts of violating the law are a "
+            "betrayal of the public trust,” Chief Justice Tom Reyes said.")
+    got = _events(analyse(text, published="2022-03-08"), main_only=True)
+    assert ("ACCUSE", "Tom Reyes", "Ana Hill") in got, got
+
+
+def test_events_surname_alone_is_the_person_named_in_full(nlp):
+    from newsgraph.extract.events.arguments import _surname_alone
+    from newsgraph.extract.linking import MentionIndex
+    from newsgraph.model import Entity
+
+    text = "The court removed President Ana Hill on Friday. Later Hill left, and Hill Street was shut."
+    doc = nlp(text)
+    full = text.index("Ana Hill")
+    index = MentionIndex([Entity(id="e1", name="Ana Hill", type="PERSON", mentions=((full, full + 8),))])
+    first_alone = next(t for t in doc if t.text == "Hill" and t.idx > full + 8)
+    actor = _surname_alone(first_alone, index)
+    assert actor is not None and actor.entity == "e1" and actor.name == "Ana Hill"
+    street = next(t for t in doc if t.text == "Hill" and doc[t.i + 1].text == "Street")
+    assert _surname_alone(street, index) is None  # part of another name
+    assert _surname_alone(doc[5], MentionIndex([])) is None  # no person named in full: nothing to resolve

@@ -260,6 +260,22 @@ _MEMBERS = frozenset({"fighter", "militant", "extremist", "jihadist", "gunman", 
                       "insurgent"})
 
 
+def _surname_alone(tok, index: MentionIndex) -> Actor | None:
+    """"Park's acts ...": a bare name the tagger left outside any entity mention is the person the
+    article already named in full with it ("President Park Geun-hye"), when only one person has it."""
+    if tok.pos_ != "PROPN" or any(c.dep_ in ("compound", "det") for c in tok.children) or tok.dep_ == "compound":
+        return None
+    ent = index.person_parts().get(tok.text)
+    if ent is None or not ent.mentions or min(m[0] for m in ent.mentions) >= tok.idx:
+        return None
+    first = min(ent.mentions)
+    span = tok.doc.char_span(first[0], first[1], alignment_mode="expand")
+    actor = code_actor(span.root, index) if span is not None and len(span) else None
+    if actor is None or actor.entity != ent.id:
+        return None
+    return replace(actor, text=tok.text, span=(tok.idx, tok.idx + len(tok)))
+
+
 def _code_all(toks: Iterable, speaker_tok, speaker_actor, index: MentionIndex, *,
               loose: bool = False, prev: Actor | None = None,
               direct: bool = False) -> list[tuple[Actor, float]]:
@@ -298,6 +314,8 @@ def _code_all(toks: Iterable, speaker_tok, speaker_actor, index: MentionIndex, *
             continue  # "the quake struck", "two bombs exploded", "the statement warned": nothing that acts
         actor = code_actor(t, index)
         factor = 1.0
+        if actor is None:
+            actor = _surname_alone(t, index)
         named = _named_company(t, index) if actor is not None and actor.entity is None else None
         if named is not None:  # "the company says it will buy": the company the article just named
             actor, factor = replace(named, text=actor.text, span=actor.span), 0.85

@@ -115,7 +115,10 @@ def _verdict_candidate(be, used: set[int]) -> _Cand | None:
     subj = next((c for c in be.children if c.dep_ == "nsubj"), None)
     targets = []
     if subj is not None:
-        owners = [c for c in subj.children if c.dep_ == "poss" and c.pos_ in ("PROPN", "PRON")]
+        # the possessor, also when the tagger misread a curly "Park’s" as a modifier with a "’s" of its own
+        owners = [c for c in subj.children if (c.dep_ == "poss" or any(
+            g.dep_ == "case" and g.lower_.replace("\u2019", "'") in ("'s", "'") for g in c.children))
+                  and (c.pos_ in ("PROPN", "PRON") or c.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"))]
         targets = owners[:1] or ([subj] if subj.pos_ == "PROPN" or subj.lower_ in ("he", "she", "they") else [])
     return _Cand("ACCUSE", "verb", report, [report], targets=targets)
 
