@@ -177,3 +177,28 @@ def test_events_claimant_label_is_no_accusation(analyse):
     got = _events(analyse(text, published="2022-03-08"))
     assert not [t for t, _, _ in got if t == "ACCUSE"], got
     assert not [tg for t, _, tg in got if t == "ASSAULT" and tg == "Bolivia"], got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "urge" tagged as a noun, yet hung as a verb with its own object and "to"-complement
+    ("The clashes prompted Tom Hale to plead for peace and urge Lopez's supporters to go home.",
+     ("REQUEST", "Tom Hale", "Lopez's supporters")),
+    # the premier's appeal inside the relative clause that tells what the clashes caused is news
+    ("Dozens were hurt in clashes near the court, which prompted Prime Minister Tom Hale to plead for peace "
+     "and urge Lopez's angry supporters to go home.", ("REQUEST", "Tom Hale", "Lopez's angry supporters")),
+])
+def test_events_appeal_prompted_by_an_event(analyse, text, expected):
+    got = _events(analyse(text, published="2022-03-08"), main_only=True)
+    assert expected in got, got
+
+
+def test_events_relative_clause_still_describes_its_noun(analyse):
+    got = _events(analyse("The senator, who urged voters to back the plan, lost his seat on Monday.",
+                          published="2022-03-08"), main_only=True)
+    assert not [t for t, _, _ in got if t == "REQUEST"], got
+
+
+def test_events_noun_with_a_determiner_stays_a_noun(nlp):
+    from newsgraph.extract.events.syntax import _conjoined_verbs_read_as_nouns
+    doc = nlp("The army began a search for the missing and the rescue of the crew.")
+    assert not [t.text for s in doc.sents for t in _conjoined_verbs_read_as_nouns(s)]

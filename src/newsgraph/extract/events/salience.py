@@ -167,6 +167,10 @@ def _in_relative_clause(tok) -> bool:
     for _ in range(12):
         if cur.dep_ == "relcl":
             return True
+        if cur.dep_ == "xcomp" and any(
+                c.dep_ == "dobj" and c.i < cur.i for c in cur.head.children):
+            return False  # "clashes, which prompted the premier to urge calm": the premier's own act,
+            # told as news inside the clause that describes its cause
         if cur.dep_ == "acl" and cur.tag_ == "VBN" and cur.head.pos_ in ("NOUN", "PROPN") \
                 and cur.head.dep_ != "ROOT" and cur.lemma_ != "claim":
             return True  # "a suspect arrested in X was charged", "the deal, approved by both boards, ...":

@@ -155,15 +155,35 @@ def _prenominal_participles(sent) -> list[tuple]:
     return found
 
 
+def _conjoined_verbs_read_as_nouns(sent) -> list:
+    """Tokens tagged as nouns that the parser itself hangs as verbs: "to plead for peace and urge
+    X to go home" tags "urge" NN, yet makes it a conjunct of the verb "plead" with a direct
+    object and a "to"-complement of its own. A noun takes neither, so the word is a verb.
+    Only a bare singular noun with no determiner of its own is read this way."""
+    found = []
+    for tok in sent:
+        if tok.tag_ != "NN" or tok.dep_ != "conj" or tok.head.pos_ != "VERB" or tok.head.tag_ != "VB":
+            continue
+        kids = {c.dep_ for c in tok.children}
+        if "dobj" in kids and not kids & {"det", "poss", "amod", "compound", "nummod"}:
+            found.append(tok)
+    return found
+
+
 def repaired(doc):
-    """``doc``, or a copy whose prenominal participles hang on their noun (see ``_prenominal_participles``).
+    """``doc``, or a copy whose prenominal participles hang on their noun (see ``_prenominal_participles``)
+    and whose conjoined verbs misread as nouns are verbs again (``_conjoined_verbs_read_as_nouns``).
 
     The caller's Doc is never changed: the copy is made only when a repair applies.
     """
     fixes = [f for sent in doc.sents for f in _prenominal_participles(sent)]
-    if not fixes:
+    verbs = [t for sent in doc.sents for t in _conjoined_verbs_read_as_nouns(sent)]
+    if not fixes and not verbs:
         return doc
     out = doc.copy()
+    for t in verbs:
+        t = out[t.i]
+        t.tag_, t.pos_ = t.head.tag_, "VERB"
     for v1, v2, obj in fixes:
         v1, v2, obj = out[v1.i], out[v2.i], out[obj.i]
         if v1.dep_ == "aux":  # v1 takes v2's place in the tree
