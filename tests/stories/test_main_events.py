@@ -281,3 +281,44 @@ def test_refine_moves_a_report_its_story_calls_other_news_to_a_more_similar_stor
     c = StoryClusterer()
     c.add_many(_raid_and_talks_reports())
     assert sorted(sorted(s.articles) for s in c.result().stories) == [["raid", "raids", "raids2"], ["reply", "talks"]]
+
+
+def _talks_then_undated_raids_reports():
+    """Dated talks reports arrive first; an undated report of air raids that names no day follows (its
+    only candidate is the talks story, which calls its main action other news), then more raid reports."""
+    talks = ("Northland's foreign minister offered to hold talks with Southland on the disputed border region; the "
+             "Southland foreign ministry said it would study the offer of border talks between the two governments.")
+    reply = ("Southland's foreign ministry said its minister was ready to meet Northland's foreign minister for "
+             "talks on the disputed border region, the first such offer between the two governments in years.")
+    raid = ("Northland's air force bombed three villages in Southland's disputed border region, weeks after the "
+            "two governments spoke of talks on the border; Southland's foreign ministry said the air raids "
+            "killed farmers in their fields.")
+    raid2 = ("Air raids by Northland's air force hit three villages in Southland's border region and killed farmers "
+             "in their fields, Southland's foreign ministry said; bombs fell on houses and a school.")
+    raid3 = raid2.replace("Air raids", "Air strikes")
+    return [
+        article("talks", talks, published="2021-05-10",
+                events=(_event(talks, "Northland's foreign minister offered to hold talks", "AGREE", NORTH, SOUTH),)),
+        article("reply", reply, published="2021-05-11",
+                events=(_event(reply, "Southland's foreign ministry said its minister was ready", "AGREE", NORTH,
+                               SOUTH),)),
+        article("raid", raid, published=None,
+                events=(_event(raid, "Northland's air force bombed three villages", "ASSAULT", ARMY, SOUTH),)),
+        article("raid2", raid2, published=None,
+                events=(_event(raid2, "Air raids by Northland's air force hit", "ASSAULT", ARMY, SOUTH),)),
+        article("raid3", raid3, published="2021-05-04",
+                events=(_event(raid3, "Air strikes by Northland's air force hit", "ASSAULT", ARMY, SOUTH),)),
+    ]
+
+
+def test_undated_report_naming_no_day_does_not_join_a_story_as_other_news():
+    """Nothing dates the first raid report, so other news about the talks story's actors may be days away:
+    it starts its own story rather than joining with a penalty and leading the later raid reports in."""
+    reports = _talks_then_undated_raids_reports()
+    c = StoryClusterer()
+    talks = c.add(reports[0])
+    assert c.add(reports[1]) == talks
+    assert c.add(reports[2]) != talks
+    for r in reports[3:]:
+        c.add(r)
+    assert sorted(sorted(s.articles) for s in c.result().stories) == [["raid", "raid2", "raid3"], ["reply", "talks"]]

@@ -389,9 +389,12 @@ class StoryClusterer(Refiner):
         if chosen is None:
             best, best_score = None, self.threshold
             marks = day_marks(article) if when is None else ()
+            timeless = when is None and not marks and not sig.marks
             for story in self._candidates(vec, when=when):
                 if marks and not story.days.fits(marks):
                     continue  # an undated report naming days its story never saw tells other news
+                if timeless and story.events.relation(sig) == "other":
+                    continue  # nothing dates it: other news about the story's actors may be days away
                 s = self._similarity(vec, story, sig, when=when)
                 if s is not None and s >= best_score:
                     best, best_score = story, s

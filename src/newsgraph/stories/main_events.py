@@ -18,7 +18,10 @@ lead with, and a new report is weighed against them:
   none of them is an action the story has seen: the report needs a slightly
   higher similarity to join (event extraction is noisy, so this alone decides
   little), and it may not join at all when time says the two are days apart
-  (publication days, or the days its main events are told on).
+  (publication days, or the days its main events are told on). An undated
+  report that names no day at all does not join a story as other news
+  (``StoryClusterer.add``): nothing shows it is of the story's days, and once
+  in, its action would lead later reports of its own news into that story.
 
 A report that recounts the earlier story as background still joins the story
 of its own news: only its main events count, and its lead action is what
