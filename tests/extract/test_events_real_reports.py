@@ -226,3 +226,14 @@ def test_events_surname_alone_is_the_person_named_in_full(nlp):
     street = next(t for t in doc if t.text == "Hill" and doc[t.i + 1].text == "Street")
     assert _surname_alone(street, index) is None  # part of another name
     assert _surname_alone(doc[5], MentionIndex([])) is None  # no person named in full: nothing to resolve
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The president dismissed his finance minister on Monday.", "COERCE"),
+    ("\"We dismiss the defendant, President Ana Lopez,\" Chief Justice Tom Reyes said.", "COERCE"),
+    ("The court dismissed the appeal on Monday.", "REJECT"),
+    ("The minister dismissed the criticism as politically motivated.", "REJECT"),
+])
+def test_events_dismissing_a_person_is_a_removal(analyse, text, expected):
+    got = _events(analyse(text, published="2022-03-08"))
+    assert [t for t, _, _ in got if t in ("COERCE", "REJECT")] == [expected], got

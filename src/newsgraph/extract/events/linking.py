@@ -81,8 +81,10 @@ def _satisfied(entry: Entry, tok, *, as_object: bool, index: MentionIndex) -> bo
                             "PERSON", "GPE", "ORG", "NORP"):
                         ok = True
                     if arg == "*holder" and (ent is not None and ent.type == "PERSON" or o.pos_ == "NOUN" and (
-                            sector_of_noun(o.lemma_, o.text) or noun_kind(o.text) == "people")):
-                        ok = True  # "fired his deputy", "fired the coach": a person in a post
+                            sector_of_noun(o.lemma_, o.text) or noun_kind(o.text) == "people" or any(
+                                a.dep_ == "appos" and (e := index.at(a.idx, a.idx + len(a))) is not None
+                                and e.type == "PERSON" for a in o.children))):
+                        ok = True  # "fired his deputy", "fired the coach", "dismissed the defendant, X": a person
                     if arg == "*actor" and code_actor(o, index) is not None:
                         ok = True
                 if not ok:
