@@ -72,13 +72,7 @@ def _scene_country(cand: _Cand, found: Found, index: MentionIndex) -> str | None
                 continue  # "claimed the attacks, calling them revenge for X's role in Syria": not the scene
             if tok.dep_ != "pobj" or tok.head.lower_ not in _PLACE_PREPS | {"to", "into", "of"}:
                 continue
-            ent = index.at(tok.idx, tok.idx + len(tok))
-            if ent is None or ent.type not in ("GPE", "LOC", "FAC"):
-                continue
-            span = next((m for m in ent.mentions if m[0] <= tok.idx < m[1]), None)
-            met = gazetteer.metonym(ent.name)
-            country = country_from_places(found, span) or country_of_place(ent.name) or (met[0] if met else None)
-            if country:
+            if country := _place_country(tok, found, index):
                 return country
     head = cand.head
     if head.dep_ == "acl" and head.head.pos_ in ("NOUN", "PROPN"):
@@ -90,16 +84,20 @@ def _scene_country(cand: _Cand, found: Found, index: MentionIndex) -> str | None
                 if p.dep_ != "prep" or p.lower_ not in _PLACE_PREPS or p.i == head.i:
                     continue
                 for tok in p.children:
-                    ent = index.at(tok.idx, tok.idx + len(tok)) if tok.dep_ == "pobj" else None
-                    if ent is None or ent.type not in ("GPE", "LOC", "FAC"):
-                        continue
-                    span = next((m for m in ent.mentions if m[0] <= tok.idx < m[1]), None)
-                    met = gazetteer.metonym(ent.name)
-                    country = country_from_places(found, span) or country_of_place(ent.name) or (
-                        met[0] if met else None)
-                    if country:
+                    if tok.dep_ == "pobj" and (country := _place_country(tok, found, index)):
                         return country
     return None
+
+
+def _place_country(tok, found: Found, index: MentionIndex) -> str | None:
+    """The country of the place entity at ``tok`` (its resolved place, its name, or the state it
+    stands for), or None when ``tok`` names no place."""
+    ent = index.at(tok.idx, tok.idx + len(tok))
+    if ent is None or ent.type not in ("GPE", "LOC", "FAC"):
+        return None
+    span = next((m for m in ent.mentions if m[0] <= tok.idx < m[1]), None)
+    met = gazetteer.metonym(ent.name)
+    return country_from_places(found, span) or country_of_place(ent.name) or (met[0] if met else None)
 
 
 def _sentence_events(sent, article: Article, found: Found, index: MentionIndex,
