@@ -69,11 +69,16 @@ def _alternation(aliases) -> str:
 
 
 @functools.lru_cache(maxsize=1)
+def _agencies() -> str:
+    """A regex alternation of every wire agency alias (the lexicon's "agency" kind), longest first."""
+    return _alternation(r.alias for r in load_rows("wire_agencies.tsv") if r.kind == "agency")
+
+
+@functools.lru_cache(maxsize=1)
 def _patterns() -> tuple[re.Pattern, re.Pattern, dict[str, str]]:
     """Agency patterns: bracketed credits (every name), a bare agency alias, every alias's name."""
-    rows = load_rows("wire_agencies.tsv")
-    names = {r.alias: r.name for r in rows}
-    agencies = _alternation(r.alias for r in rows if r.kind == "agency")
+    names = {r.alias: r.name for r in load_rows("wire_agencies.tsv")}
+    agencies = _agencies()
     # "(AP) —", "(APP/AFP) –", "(CNN) —", "(AA)", "[AFP]": only credited names and separators inside the brackets
     inner = rf"(?:\s*(?:{_alternation(names)})\s*[/,&-]?\s*)+"
     paren = re.compile(rf"\({inner}\)|\[{inner}\]")
@@ -84,9 +89,7 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, dict[str, str]]:
 @functools.lru_cache(maxsize=1)
 def _shouted() -> re.Pattern:
     """A bare agency alias in any letter case, for lines set wholly in capitals ("ASSOCIATED PRESS")."""
-    rows = load_rows("wire_agencies.tsv")
-    return re.compile(rf"(?<![\w-])(?:{_alternation(r.alias for r in rows if r.kind == 'agency')})(?![\w-])",
-                      re.IGNORECASE)
+    return re.compile(rf"(?<![\w-])(?:{_agencies()})(?![\w-])", re.IGNORECASE)
 
 
 @functools.lru_cache(maxsize=1)
@@ -299,16 +302,12 @@ def _closing_outlet(text: str, start: int, end: int) -> Credit | None:
 @functools.lru_cache(maxsize=1)
 def _opening_agency() -> re.Pattern:
     """A wire agency and a dash opening the text, a dateline without a place ("Reuters - The talks ...")."""
-    rows = load_rows("wire_agencies.tsv")
-    agencies = _alternation(r.alias for r in rows if r.kind == "agency")
-    return re.compile(rf"\s*(?P<n>{agencies})\s*{_DASH}\s+(?=[A-Z“\"])")
+    return re.compile(rf"\s*(?P<n>{_agencies()})\s*{_DASH}\s+(?=[A-Z“\"])")
 
 
 @functools.lru_cache(maxsize=1)
 def _title_tail() -> re.Pattern:
-    rows = load_rows("wire_agencies.tsv")
-    agencies = _alternation(r.alias for r in rows if r.kind == "agency")
-    return re.compile(rf"\S\s*(?:\s[-–—|]\s*|[|]\s*|\()(?P<n>{agencies})\)?\s*$")
+    return re.compile(rf"\S\s*(?:\s[-–—|]\s*|[|]\s*|\()(?P<n>{_agencies()})\)?\s*$")
 
 
 def title_credit(title: str | None) -> Credit | None:
