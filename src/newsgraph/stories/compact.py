@@ -28,7 +28,7 @@ import numpy as np
 from ..model import Event, Figure, Place, Quote
 from .credits import Credit
 from .story_time import StoryDays
-from .term_counts import term_hashes
+from .term_counts import sorted_recent, term_hashes
 
 _SEP = "\x00"
 
@@ -107,10 +107,7 @@ class IdIndex:
         recent = self._recent
         if not recent:
             return
-        new = np.fromiter(recent.keys(), dtype=np.uint64, count=len(recent))
-        vals = np.fromiter(recent.values(), dtype=np.uint32, count=len(recent))
-        order = np.argsort(new, kind="stable")
-        new, vals = new[order], vals[order]
+        new, vals = sorted_recent(recent)
         pos = np.searchsorted(self._keys, new, "right")
         self._keys = np.insert(self._keys, pos, new)
         self._values = np.insert(self._values, pos, vals)

@@ -28,6 +28,15 @@ def term_hashes(terms: Iterable[str]) -> np.ndarray:
     return np.frombuffer(digest, dtype="<u8").astype(np.uint64, copy=False)
 
 
+def sorted_recent(recent: dict[int, int]) -> tuple[np.ndarray, np.ndarray]:
+    """A dict of 64-bit hash -> small count or value as two arrays sorted by hash (uint64, uint32),
+    ready to merge into the sorted arrays of a ``TermCounts`` or an ``IdIndex``."""
+    keys = np.fromiter(recent.keys(), dtype=np.uint64, count=len(recent))
+    values = np.fromiter(recent.values(), dtype=np.uint32, count=len(recent))
+    order = np.argsort(keys, kind="stable")
+    return keys[order], values[order]
+
+
 class TermCounts:
     """How many times each term was added, about 12 bytes a distinct term.
 
@@ -110,10 +119,7 @@ class TermCounts:
         recent = self._recent
         if not recent:
             return
-        new = np.fromiter(recent.keys(), dtype=np.uint64, count=len(recent))
-        add = np.fromiter(recent.values(), dtype=np.uint32, count=len(recent))
-        order = np.argsort(new, kind="stable")
-        new, add = new[order], add[order]
+        new, add = sorted_recent(recent)
         keys, counts = self._keys, self._counts
         if keys.size:
             pos = np.searchsorted(keys, new)
