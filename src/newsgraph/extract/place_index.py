@@ -301,7 +301,7 @@ def build(path: Path) -> Path:
 
     members: dict[int, list[tuple[float, float]]] = {}
     pops: dict[int, int] = {}
-    weighted: dict[int, list[float]] = {}
+    weighted: dict[int, list[float]] = {}  # population-weighted sums of latitude and longitude (÷ pops)
     rows: list[tuple] = []
     names: list[tuple[str, int, int]] = []
     next_id = 1
@@ -324,10 +324,9 @@ def build(path: Path) -> Path:
         for s in sub_ids:
             members.setdefault(s, []).append((lat, lon))
             pops[s] = pops.get(s, 0) + pop
-            w = weighted.setdefault(s, [0.0, 0.0, 0.0])
+            w = weighted.setdefault(s, [0.0, 0.0])
             w[0] += pop * lat
             w[1] += pop * lon
-            w[2] += pop
         city_rows.append((c, sub_ids, lat, lon, pop))
 
     sub_pid: dict[int, int] = {}
@@ -340,9 +339,9 @@ def build(path: Path) -> Path:
         name, gid, level = s[0], int(s[3]) if s[3] else None, sub_level[i]
         parent = int(s[7]) if s[7] else None
         point = (sub_points.get(s[1].upper()) if level == 1 and s[1] else None) or _box_middle(members.get(i, []))
-        if level == 1 and point and weighted.get(i, (0, 0, 0))[2] > 0:
-            w = weighted[i]
-            point = _toward(point, (w[0] / w[2], w[1] / w[2]), keep_from=point, keep=DIVISION_KEEP_KM)
+        if level == 1 and point and pops.get(i, 0) > 0:
+            w, p = weighted[i], pops[i]
+            point = _toward(point, (w[0] / p, w[1] / p), keep_from=point, keep=DIVISION_KEEP_KM)
         a1 = i if level == 1 else parent
         a1_name = subs[a1 - 1][0] if a1 else None
         feature = "A.ADM1" if level == 1 else "A.ADM2"
