@@ -561,4 +561,5 @@ def place_index() -> PlaceIndex:
     return PlaceIndex(path)
 
 
-__all__ = ["Candidate", "PlaceIndex", "place_index", "index_path", "build", "key", "cache_dir", "great_circle_km", "remove_superseded"]
+__all__ = ["Candidate", "PlaceIndex", "place_index", "index_path", "build", "key", "cache_dir", "great_circle_km",
+           "remove_superseded"]

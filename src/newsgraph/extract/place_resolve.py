@@ -322,7 +322,8 @@ _KIND_WORD = r"(?:\s+(?:district|province|county|area|village|suburb))?"
 _NAME_AFTER = r"((?:[A-Z][\w.'\u2019-]*)(?:\s+[A-Z][\w.'\u2019-]*){0,2})"
 # "X in Geneva", "X, a suburb east of Harare"; or "X, Auckland" when the name ends a phrase (not
 # "Beyond Madinaty, Liverpool have ...")
-_TOWN_AFTER = (re.compile(_KIND_WORD + r"(?:\s*,\s*an?\s+(?:[a-z]+\s+){0,3}|\s+)(?:in|near|outside|of)\s+" + _NAME_AFTER),
+_TOWN_AFTER = (re.compile(_KIND_WORD + r"(?:\s*,\s*an?\s+(?:[a-z]+\s+){0,3}|\s+)(?:in|near|outside|of)\s+"
+                          + _NAME_AFTER),
                re.compile(_KIND_WORD + r"\s*,\s*" + _NAME_AFTER
                           + r"(?=\s*(?:[,.;:!?)\u2014\u2013-]|$|(?:district|province|county|state|region)\b))"))
 
@@ -331,8 +332,9 @@ def _town_after(text: str, end: int, index: PlaceIndex) -> Candidate | None:
     """The town, division or country written right after a name the gazetteer lacks ("Greenlane,
     Auckland", "the Palais des Nations in Geneva", "Wedza district, Mashonaland East", "Pingilikani,
     Kenya", "Mabvuku, a suburb located east of Harare"): where it lies. The name is not that record: it
-    keeps no GeoNames id or feature, and ``within`` names the place it lies in. Dev Acc@161 LGL 0.857 -> 0.857, GeoVirus 0.904 ->
-    0.909, GWN 0.868 -> 0.872; ", a suburb ... of X": GeoVirus 0.911 -> 0.912."""
+    keeps no GeoNames id or feature, and ``within`` names the place it lies in. Dev Acc@161 LGL
+    0.857 -> 0.857, GeoVirus 0.904 -> 0.909, GWN 0.868 -> 0.872; ", a suburb ... of X": GeoVirus
+    0.911 -> 0.912."""
     m = _TOWN_AFTER[0].match(text, end) or _TOWN_AFTER[1].match(text, end)
     if not m:
         return None

@@ -146,7 +146,8 @@ def _gazetteer_only(doc, taken: list[tuple[int, int]]) -> list[Mention]:
 
 
 def extract(doc, article: Article, found: Found) -> list[Place]:
-    """The article's places, in text order, each with its gazetteer record, the place the text puts it in (``_town_after``) or null coordinates."""
+    """The article's places, in text order, each with its gazetteer record, the point of the place
+    the text puts it in (``place_resolve._town_after``), or null coordinates."""
     text = article.text
     mentions, taken = _from_entities(doc, text, found)
     taken += [tuple(d.span) for d in found.dates]  # "in March" is a month, not March in Cambridgeshire

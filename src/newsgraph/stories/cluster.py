@@ -410,7 +410,8 @@ class StoryClusterer(Refiner):
         chosen.events.add(sig)
         if self.refine:
             self._members[article.id] = Member(
-                vec=Weights(vec), sig=sig, when=when, marks=day_marks(article) if when is None else (), days=tuple(days),
+                vec=Weights(vec), sig=sig, when=when, marks=day_marks(article) if when is None else (),
+                days=tuple(days),
                 copy_of=copy_of[0] if copy_of is not None and chosen.id == self._story_of.get(copy_of[0]) else None)
         if when is not None:
             self._dated += 1
