@@ -20,7 +20,7 @@ import zlib
 from array import array
 from collections import Counter
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Iterable, Iterator, Sequence
 
 import numpy as np
@@ -191,8 +191,7 @@ class Kept:
 
     def slim(self) -> "Kept":
         """This record without the facts and texts only a story's own record needs."""
-        return Kept(id=self.id, order=self.order, published=self.published, source=self.source,
-                    credit=self.credit, weekdays=self.weekdays, own_anchor=self.own_anchor)
+        return replace(self, facts=b"")
 
 
 def pack_contexts(contexts: Iterable[frozenset[str]]) -> PackedContexts:
