@@ -10,7 +10,7 @@ from conftest import DATA
 
 from newsgraph.extract.date_grammar import find, number_value
 from newsgraph.extract.date_resolve import duration_value
-from newsgraph.extract.dates import parse_published
+from newsgraph.extract.dates import parse_published, published_time
 
 
 def _dev_cases():
@@ -94,6 +94,23 @@ def test_dates_timex_kinds(analyse, text, kind, value):
 ])
 def test_dates_parse_published(value, expected):
     assert parse_published(value) == expected
+
+
+_UTC = dt.timezone.utc
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("2031-02-11T09:30:00+05:30", dt.datetime(2031, 2, 11, 4, 0, tzinfo=_UTC)),  # an offset: moved to UTC
+    ("2031-02-11T23:10Z", dt.datetime(2031, 2, 11, 23, 10, tzinfo=_UTC)),
+    ("  2031-02-10T20:00-05:00\n", dt.datetime(2031, 2, 11, 1, 0, tzinfo=_UTC)),  # padding, and the next day in UTC
+    ("2031-02-11T09:30", dt.datetime(2031, 2, 11, 9, 30)),  # no offset: its zone is unknown, left naive
+    ("2031-02-11", dt.datetime(2031, 2, 11)),
+    ("2031-02-11 at dawn", None), ("Tue, 11 Feb 2031 09:30:00 +0000", None), ("", None),
+])
+def test_dates_published_time(value, expected):
+    when = published_time(value)
+    assert when == expected
+    assert when is None or (when.tzinfo is None) == (expected.tzinfo is None)
 
 
 @pytest.mark.parametrize("word, expected", [("four", 4.0), ("twenty-five", 25.0), ("1.5", 1.5),

@@ -110,6 +110,8 @@ def test_cluster_candidates_bounded_by_index():
 
 @pytest.mark.parametrize("value,expected", [
     ("2015-09-17", 16695.0), ("2015-09-17T12:00:00Z", 16695.5), ("2015-09-17T14:00:00+02:00", 16695.5),
+    ("2015-09-17T01:00:00-03:00", 16695.166666666668),  # 04:00 UTC
+    ("2015-09-17 at dawn", 16695.0),  # no ISO datetime, but an ISO day: its midnight
     (None, None), ("", None), ("yesterday", None),
 ])
 def test_cluster_days(value, expected):

@@ -78,6 +78,20 @@ def parse_published(value: str | None) -> dt.date | None:
     return None
 
 
+def published_time(value: str) -> dt.datetime | None:
+    """The moment an ISO 8601 ``published`` datetime names, in UTC when it carries an offset; None when
+    ``value`` is not an ISO datetime (an ISO date alone reads as its midnight, without an offset).
+
+    Times of two reports compare only on one clock ("09:00+02:00" came before "08:00Z"). A time
+    without an offset stays naive: its zone is unknown, and a guessed one could reorder it.
+    """
+    try:
+        when = dt.datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return when if when.tzinfo is None else when.astimezone(dt.timezone.utc)
+
+
 def _prev_word(text: str, start: int) -> str:
     m = re.search(r"([A-Za-z.]+)[^A-Za-z\n]{0,3}$", text[max(0, start - 30):start])
     return m.group(1).lower() if m else ""

@@ -27,10 +27,11 @@ import math
 import sys
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
+from datetime import date, datetime
 from typing import Iterable, Iterator
 
 from ..extract import AnalysedArticle
+from ..extract.dates import published_time
 from ..model import Discrepancy, MergedEvent, Place, StoriesResult, Story, Syndication, stable_id
 from .discrepancy import ArticleFacts, figure_context, find_discrepancies
 from .disjoint import DisjointSets
@@ -49,21 +50,18 @@ log = logging.getLogger(__name__)
 
 
 def _days(published: str | None) -> float | None:
-    """Days since the epoch of an ISO date or datetime, or None when absent or unreadable."""
+    """Days since the epoch (UTC) of an ISO date or datetime, or None when absent or unreadable; a
+    string that only starts with an ISO day ("2015-09-17 evening") counts from that day's midnight."""
     if not published:
         return None
-    s = published.strip().replace("Z", "+00:00")
-    try:
-        dt = datetime.fromisoformat(s)
-    except ValueError:
+    when = published_time(published)
+    if when is None:
         try:
-            d = date.fromisoformat(s[:10])
+            day = date.fromisoformat(published.strip()[:10])
         except ValueError:
             return None
-        dt = datetime(d.year, d.month, d.day)
-    if dt.tzinfo is not None:
-        dt = dt.astimezone(timezone.utc).replace(tzinfo=None)
-    return (dt - datetime(1970, 1, 1)).total_seconds() / 86400.0
+        when = datetime(day.year, day.month, day.day)
+    return (when.replace(tzinfo=None) - datetime(1970, 1, 1)).total_seconds() / 86400.0
 
 
 _NO_WEIGHTS: dict[str, float] = {}

@@ -16,12 +16,12 @@ nothing in the set, is a copy of the wire agency its credit line names
 from __future__ import annotations
 
 import logging
-from datetime import datetime, timezone
 import zlib
 from collections import deque
 from dataclasses import dataclass, field
 
 import numpy as np
+from ..extract.dates import published_time
 from ..model import Syndication
 from .band_index import BandIndex, lsh_shape
 from .credits import Credit, agency_name, find_credit
@@ -207,13 +207,8 @@ def synd_key(day: str | None, *, published: str | None = None, article_id: str) 
 def _utc(published: str) -> str:
     """A publication time with a UTC offset as UTC ISO text, so that times of one day compare; other
     strings (a bare date, a local time) as they are."""
-    try:
-        when = datetime.fromisoformat(published.replace("Z", "+00:00"))
-    except ValueError:
-        return published
-    if when.tzinfo is None:
-        return published
-    return when.astimezone(timezone.utc).isoformat()
+    when = published_time(published)
+    return published if when is None or when.tzinfo is None else when.isoformat()
 
 
 def resolve(links: list[tuple[str, str, float]], *, key: dict[str, tuple],
