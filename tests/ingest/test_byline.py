@@ -65,3 +65,38 @@ def test_record_author_is_kept_and_checked():
     rec = article_from_record({"id": "a", "text": "The ferry capsized.", "author": "  Ed Roe –\nUPI "})
     assert rec.author == "Ed Roe – UPI"
     assert article_from_record({"id": "a", "text": "The ferry capsized.", "author": ["x"]}).author is None
+
+
+def test_html_page_is_parsed_once_for_its_text_and_its_byline(monkeypatch):
+    """The byline is read from the tree trafilatura extracts from: lxml parses the page once."""
+    import lxml.html
+
+    parses = []
+    parse = lxml.html.document_fromstring
+
+    def counted(markup, *args, **kwargs):
+        if "<head>" in str(markup):  # the whole page (trafilatura's fallbacks re-read pieces of their own)
+            parses.append(markup)
+        return parse(markup, *args, **kwargs)
+
+    monkeypatch.setattr(lxml.html, "document_fromstring", counted)
+    page = _page('<meta name="author" content="Agence France-Presse">', '<div class="byline">By Ed Roe</div>')
+    result = article_from_html(page, url="https://lake.example/ferry")
+    assert result.author == "By Ed Roe; Agence France-Presse"
+    assert "rescuers pulled 40 people" in result.text
+    assert len(parses) == 1
+
+
+def test_trafilatura_leaves_the_shared_page_tree_untouched():
+    """``article_from_html`` hands one tree to the byline reader, then to both trafilatura extractors,
+    which must work on copies of it (a release that cleaned the tree in place would fail here)."""
+    import lxml.html
+    import trafilatura
+
+    tree = trafilatura.load_html(_page('<meta name="author" content="Jane Roe">',
+                                       '<nav><a href="/">Home</a></nav><div class="byline">By Jane Roe</div>'))
+    before = lxml.html.tostring(tree)
+    assert trafilatura.bare_extraction(tree, with_metadata=True).text
+    assert trafilatura.baseline(tree)[1]
+    assert lxml.html.tostring(tree) == before
+    assert page_byline(tree) == "By Jane Roe; Jane Roe"

@@ -15,7 +15,10 @@ from __future__ import annotations
 import json
 import logging
 import re
-from typing import Any, Iterator
+from typing import TYPE_CHECKING, Any, Iterator
+
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
 
 log = logging.getLogger(__name__)
 
@@ -36,20 +39,19 @@ _URL = re.compile(r"^(?:https?:)?//|^www\.")
 _SPACE = re.compile(r"\s+")
 
 
-def page_byline(page: str) -> str | None:
+def page_byline(page: str | HtmlElement) -> str | None:
     """The page's byline strings, visible byline first, then metadata, joined by "; " (None if none).
+
+    Args:
+        page: the page's markup, or its tree when the caller has parsed it already (only read).
 
     Example:
         >>> page_byline('<html><head><meta name="author" content="Agence France-Presse"></head>'
         ...             '<body><p>Text.</p></body></html>')
         'Agence France-Presse'
     """
-    try:
-        import lxml.html
-
-        root = lxml.html.document_fromstring(page)
-    except Exception as exc:  # noqa: BLE001 - a page lxml cannot read has no byline we can find
-        log.debug("no byline read: %s", exc)
+    root = _document(page) if isinstance(page, str) else page
+    if root is None:
         return None
     seen: dict[str, str] = {}
     for value in _candidates(root):
@@ -59,6 +61,16 @@ def page_byline(page: str) -> str | None:
         seen.setdefault(value.casefold(), value)
     joined = "; ".join(seen.values())
     return joined[:MAX_BYLINE] or None
+
+
+def _document(page: str) -> HtmlElement | None:
+    try:
+        import lxml.html
+
+        return lxml.html.document_fromstring(page)
+    except Exception as exc:  # noqa: BLE001 - a page lxml cannot read has no byline we can find
+        log.debug("no byline read: %s", exc)
+        return None
 
 
 def _candidates(root: Any) -> Iterator[str]:

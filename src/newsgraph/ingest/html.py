@@ -6,6 +6,8 @@ and canonical url from the page. It never fetches anything when given the page i
 trafilatura finds no main text (tiny or truncated pages), its baseline extractor is the
 fallback so that whatever text there is still becomes an article; an HTML fragment
 (no ``<html>``/``<body>``) that trafilatura cannot read is turned into text directly.
+A page is parsed once (``_parsed``): the byline reader and both trafilatura extractors
+read the same tree, and trafilatura works on copies of it.
 
 lxml (under trafilatura) gives up on some inputs in ways no page should be able to cause:
 it raises ``AssertionError: too many bodies`` on some fragments, and stops building the
@@ -31,6 +33,8 @@ from .html_tokens import tokenized_text
 from .records import make_article
 
 if TYPE_CHECKING:
+    from lxml.html import HtmlElement
+
     from .stats import ReadStats
 
 log = logging.getLogger(__name__)
@@ -59,12 +63,28 @@ def html_to_str(html: str | bytes, *, origin: str) -> str | Rejected:
     return text
 
 
-def _extract(page: str, url: str | None):
+def _parsed(page: str) -> HtmlElement | None:
+    """The page parsed once, as trafilatura parses it (``load_html``: markup repairs, and a parse of
+    the bytes when the text declares an encoding), for the byline reader and both extractors; None
+    when lxml reads no document from it (each of them then finds nothing either)."""
+    import trafilatura
+
+    try:
+        return trafilatura.load_html(page)
+    except ImportError:
+        raise
+    except _PARSE_ERRORS as exc:
+        log.debug("lxml cannot parse a page: %s", exc)
+        return None
+
+
+def _extract(tree: HtmlElement, url: str | None):
+    """trafilatura's main text and metadata; it works on its own copy of ``tree``."""
     import trafilatura
 
     try:
         return trafilatura.bare_extraction(
-            page, url=url, with_metadata=True, include_comments=False, include_tables=True,
+            tree, url=url, with_metadata=True, include_comments=False, include_tables=True,
             date_extraction_params=_DATE_PARAMS)
     except ImportError:
         raise
@@ -73,11 +93,12 @@ def _extract(page: str, url: str | None):
         return None
 
 
-def _baseline(page: str) -> str:
+def _baseline(tree: HtmlElement) -> str:
+    """trafilatura's baseline text (any text the page has); it works on its own copy of ``tree``."""
     import trafilatura
 
     try:
-        _tree, text, _length = trafilatura.baseline(page)
+        _tree, text, _length = trafilatura.baseline(tree)
     except ImportError:
         raise
     except _PARSE_ERRORS as exc:
@@ -132,10 +153,13 @@ def _article(html: str | bytes, *, origin: str, id: str | None, url: str | None,
         return page
     if not page.strip():
         return Rejected(origin, "empty", "the page is empty")
-    doc = _extract(page, url)
+    tree = _parsed(page)
+    # the byline is read before trafilatura is handed the tree, so that it is read from the page as parsed
+    byline = author or page_byline(page if tree is None else tree)
+    doc = _extract(tree, url) if tree is not None else None
     text = (getattr(doc, "text", None) or "").strip()
-    if not text:
-        text = _baseline(page).strip()
+    if not text and tree is not None:
+        text = _baseline(tree).strip()
         if text:
             log.debug("%s: no main text found, using trafilatura's baseline text", origin)
     if not text and not _WHOLE_PAGE.search(page[:4096]):
@@ -151,7 +175,7 @@ def _article(html: str | bytes, *, origin: str, id: str | None, url: str | None,
         text, id=id, url=url or _meta(doc, "url"), source=source or _meta(doc, "sitename"),
         title=title or _meta(doc, "title"),
         published=published or _meta(doc, "date") or fallback_published, origin=origin, stats=stats,
-        author=author or page_byline(page))
+        author=byline)
 
 
 def _meta(doc, name: str) -> str | None:
