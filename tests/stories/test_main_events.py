@@ -248,28 +248,39 @@ def test_main_events_two_quakes_in_one_country_twelve_days_apart_stay_two_storie
     assert _groups(build_stories(items)) == [["q1-a", "q1-b"], ["q2-a", "q2-b"]]
 
 
+def _against_south(aid: str, text: str, lead: str, kind: str, source: Actor, *, published: str | None):
+    """A report whose main event, told by the words ``lead``, is ``source`` acting against Southland."""
+    return article(aid, text, published=published, events=(_event(text, lead, kind, source, SOUTH),))
+
+
+def _talks_reports(first: str, second: str) -> list:
+    """Two reports of border talks between Northland and Southland (AGREE main events), dated ``first``
+    and ``second``."""
+    talks = ("Northland's foreign minister offered to hold talks with Southland on the disputed border region; the "
+             "Southland foreign ministry said it would study the offer of border talks between the two governments.")
+    reply = ("Southland's foreign ministry said its minister was ready to meet Northland's foreign minister for "
+             "talks on the disputed border region, the first such offer between the two governments in years.")
+    return [
+        _against_south("talks", talks, "Northland's foreign minister offered to hold talks", "AGREE", NORTH,
+                       published=first),
+        _against_south("reply", reply, "Southland's foreign ministry said its minister was ready", "AGREE", NORTH,
+                       published=second),
+    ]
+
+
 def _raid_and_talks_reports():
     """An undated report of air raids arrives first; talks reports of a month earlier join it (nothing
     yet says other news), then the dated raid reports form their own story."""
     raid = ("Northland's air force bombed three villages in Southland's disputed border region, weeks after the "
             "two governments spoke of talks on the border; Southland's foreign ministry said the air raids "
             "overnight killed farmers in their fields.")
-    talks = ("Northland's foreign minister offered to hold talks with Southland on the disputed border region; the "
-             "Southland foreign ministry said it would study the offer of border talks between the two governments.")
-    reply = ("Southland's foreign ministry said its minister was ready to meet Northland's foreign minister for "
-             "talks on the disputed border region, the first such offer between the two governments in years.")
     raids = ("Air raids hit three villages in the border region overnight and killed farmers in their fields, "
              "witnesses said; bombs fell on houses and a school as the raids went on until dawn.")
     raids2 = ("Witnesses said bombs from air raids fell on three border villages, killing farmers; houses and a "
               "school were hit in the raids on the villages overnight.")
     return [
-        article("raid", raid, published=None,
-                events=(_event(raid, "Northland's air force bombed three villages", "ASSAULT", ARMY, SOUTH),)),
-        article("talks", talks, published="2021-05-03",
-                events=(_event(talks, "Northland's foreign minister offered to hold talks", "AGREE", NORTH, SOUTH),)),
-        article("reply", reply, published="2021-05-04",
-                events=(_event(reply, "Southland's foreign ministry said its minister was ready", "AGREE", NORTH,
-                               SOUTH),)),
+        _against_south("raid", raid, "Northland's air force bombed three villages", "ASSAULT", ARMY, published=None),
+        *_talks_reports("2021-05-03", "2021-05-04"),
         article("raids", raids, published="2021-06-07"),
         article("raids2", raids2, published="2021-06-08"),
     ]
@@ -286,28 +297,17 @@ def test_refine_moves_a_report_its_story_calls_other_news_to_a_more_similar_stor
 def _talks_then_undated_raids_reports():
     """Dated talks reports arrive first; an undated report of air raids that names no day follows (its
     only candidate is the talks story, which calls its main action other news), then more raid reports."""
-    talks = ("Northland's foreign minister offered to hold talks with Southland on the disputed border region; the "
-             "Southland foreign ministry said it would study the offer of border talks between the two governments.")
-    reply = ("Southland's foreign ministry said its minister was ready to meet Northland's foreign minister for "
-             "talks on the disputed border region, the first such offer between the two governments in years.")
     raid = ("Northland's air force bombed three villages in Southland's disputed border region, weeks after the "
             "two governments spoke of talks on the border; Southland's foreign ministry said the air raids "
             "killed farmers in their fields.")
     raid2 = ("Air raids by Northland's air force hit three villages in Southland's border region and killed farmers "
              "in their fields, Southland's foreign ministry said; bombs fell on houses and a school.")
     raid3 = raid2.replace("Air raids", "Air strikes")
-    return [
-        article("talks", talks, published="2021-05-10",
-                events=(_event(talks, "Northland's foreign minister offered to hold talks", "AGREE", NORTH, SOUTH),)),
-        article("reply", reply, published="2021-05-11",
-                events=(_event(reply, "Southland's foreign ministry said its minister was ready", "AGREE", NORTH,
-                               SOUTH),)),
-        article("raid", raid, published=None,
-                events=(_event(raid, "Northland's air force bombed three villages", "ASSAULT", ARMY, SOUTH),)),
-        article("raid2", raid2, published=None,
-                events=(_event(raid2, "Air raids by Northland's air force hit", "ASSAULT", ARMY, SOUTH),)),
-        article("raid3", raid3, published="2021-05-04",
-                events=(_event(raid3, "Air strikes by Northland's air force hit", "ASSAULT", ARMY, SOUTH),)),
+    return _talks_reports("2021-05-10", "2021-05-11") + [
+        _against_south("raid", raid, "Northland's air force bombed three villages", "ASSAULT", ARMY, published=None),
+        _against_south("raid2", raid2, "Air raids by Northland's air force hit", "ASSAULT", ARMY, published=None),
+        _against_south("raid3", raid3, "Air strikes by Northland's air force hit", "ASSAULT", ARMY,
+                       published="2021-05-04"),
     ]
 
 
@@ -322,3 +322,33 @@ def test_undated_report_naming_no_day_does_not_join_a_story_as_other_news():
     for r in reports[3:]:
         c.add(r)
     assert sorted(sorted(s.articles) for s in c.result().stories) == [["raid", "raid2", "raid3"], ["reply", "talks"]]
+
+
+def _talks_then_undated_raid_then_strike_reports():
+    """Dated talks reports; an undated report of an air raid that names no day and shares most of its words
+    with the talks story (which calls its main action other news); then a dated report of the air strikes,
+    a week before the talks, in other words than the raid report's."""
+    raid = ("Northland's air force bombed a village in Southland's disputed border region, where the foreign "
+            "ministers of the two governments had spoken of border talks; Southland's foreign ministry said "
+            "the offer of talks was over.")
+    strike = ("Air strikes by Northland's air force flattened a village and a market, witnesses said; bombs fell on "
+              "houses and a school, and rescuers dug farmers out of the rubble.")
+    return _talks_reports("2021-05-10", "2021-05-11") + [
+        _against_south("raid", raid, "Northland's air force bombed a village", "ASSAULT", ARMY, published=None),
+        _against_south("strike", strike, "Air strikes by Northland's air force flattened", "ASSAULT", ARMY,
+                       published="2021-05-04"),
+    ]
+
+
+def test_refine_keeps_an_undated_report_naming_no_day_out_of_a_story_that_calls_it_other_news():
+    """``add`` keeps the raid report out of the talks story (nothing dates it, and the talks story calls its
+    news other news); placing it again once all are in must not move it there either, although the talks
+    story is more similar than its own by more than ``refine_margin``."""
+    reports = _talks_then_undated_raid_then_strike_reports()
+    c = StoryClusterer()
+    talks = c.add(reports[0])
+    assert c.add(reports[1]) == talks
+    raid = c.add(reports[2])
+    assert raid != talks
+    assert c.add(reports[3]) == raid
+    assert sorted(sorted(s.articles) for s in c.result().stories) == [["raid", "strike"], ["reply", "talks"]]

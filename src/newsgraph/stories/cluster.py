@@ -38,7 +38,7 @@ from .disjoint import DisjointSets
 from .fingerprint import article_terms, top_terms
 from .main_events import APART_DAYS, EventProfile, MainEvents, main_events, weigh
 from .merge import merge_events
-from .refine import Member, Refiner
+from .refine import Member, Refiner, admits
 from .spill import StorySpill
 from .compact import IdIndex, Kept, ReportFacts, RetiredStory, Weights
 from .credits import byline_credit, find_credit, title_credit
@@ -387,12 +387,9 @@ class StoryClusterer(Refiner):
         if chosen is None:
             best, best_score = None, self.threshold
             marks = day_marks(article) if when is None else ()
-            timeless = when is None and not marks and not sig.marks
             for story in self._candidates(vec, when=when):
-                if marks and not story.days.fits(marks):
-                    continue  # an undated report naming days its story never saw tells other news
-                if timeless and story.events.relation(sig) == "other":
-                    continue  # nothing dates it: other news about the story's actors may be days away
+                if not admits(story, sig, when=when, marks=marks):
+                    continue
                 s = self._similarity(vec, story, sig, when=when)
                 if s is not None and s >= best_score:
                     best, best_score = story, s

@@ -37,6 +37,19 @@ class Member:
     copy_of: str | None
 
 
+def admits(story: _Story, sig: MainEvents, *, when: float | None, marks: tuple) -> bool:
+    """Whether ``story`` may take a report at all, whatever their similarity (as ``add`` places it,
+    and as a report is placed again).
+
+    An undated report naming days (``marks``) the story never saw tells other news. A report that
+    nothing dates (no publication time, no day named in it or in its main events) may not join a
+    story that calls its main actions other news about the story's actors: that news may be days away.
+    """
+    if marks and not story.days.fits(marks):
+        return False
+    return not (when is None and not marks and not sig.marks and story.events.relation(sig) == "other")
+
+
 class Refiner:
     """Re-assignment for ``StoryClusterer`` (uses its stories, members, index and syndication)."""
 
@@ -82,7 +95,7 @@ class Refiner:
         for story in candidates:
             if not story.articles:
                 continue
-            if member.marks and not story.days.fits(member.marks):
+            if not admits(story, member.sig, when=member.when, marks=member.marks):
                 continue
             sc = self._similarity(member.vec, story, member.sig, when=member.when)
             if sc is None:
