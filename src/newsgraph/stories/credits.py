@@ -13,7 +13,8 @@ agencies", which names no one original), in a byline ("By Jane Roe,
 Associated Press", "By JANE ROE Associated Press", "Jane Roe and John Doe / USA Today"), in a copyright line
 ("© 2016 AFP"), a provenance note ("This story was provided by Reuters",
 "republished from The Conversation") or the wire's footer naming its writers ("Associated
-Press writer Jane Roe contributed to this report"; "The Associated Press contributed to
+Press writer Jane Roe contributed to this report"; Reuters' trailer "(Reporting by Jane Roe; Editing by
+John Doe)"; "The Associated Press contributed to
 this report" is an outlet's own story using wire material, and does not count). An article that only
 *cites* an agency ("told Reuters", "AFP reported") is not a copy of it, so those
 phrases do not count; "was quoted by IANS as saying", the house phrase of wire
@@ -50,6 +51,14 @@ _MAX_LINE = 90
 _DATE_STAMP = re.compile(r"\s*[|·•]\s*(?:(?:updated|published|posted|last updated)\s*:?\s*)?"
                          r"(?=[^|·•]*\d)[\w ,:./+-]*$", re.IGNORECASE)
 """A date stamp after a bar closing a credit line ("Xinhua | Updated: 2017-03-10 09:12")."""
+
+
+_STAFF_TRAILER = re.compile(
+    r"\((?:[^()\n;]*\b(?:reporting|writing|compiled)\s+by\b[^()\n;]*;\s*)+[^()\n;]*\bediting\s+by\b[^()\n]*\)"
+    r"[\s.]*$", re.IGNORECASE)
+"""Reuters' staff trailer closing its stories, "(Reporting by Jane Roe in Lima; Editing by John Doe)": the
+wire names no agency in it, but no other wire closes its copy with that bracketed pair of credits, and
+outlets that carry the text keep it (an outlet's own reporters' credits are not bracketed so)."""
 
 
 class Credit(NamedTuple):
@@ -363,6 +372,8 @@ def find_credit(text: str) -> Credit | None:
     m = _explicit()[6].search(text, tail)
     if m and "(" in m.group() and (name := _canonical(m.group("n"))):
         return Credit(name, m.span("n"))  # "... the talks. (With inputs from PTI)" closing the last paragraph
+    if m := _STAFF_TRAILER.search(text, max(0, len(text) - 400)):
+        return Credit("Reuters", m.span())  # "(Reporting by Jane Roe; Editing by John Doe)" closing the text
     m = _LAST_WORD.search(text[-60:])
     if m:
         names = _names_in(m.group(1))
