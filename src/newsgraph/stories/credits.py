@@ -88,9 +88,10 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, dict[str, str]]:
     """Agency patterns: bracketed credits (every name), a bare agency alias, every alias's name."""
     names = {r.alias: r.name for r in load_rows("wire_agencies.tsv")}
     agencies = _agencies()
-    # "(AP) —", "(APP/AFP) –", "(CNN) —", "(AA)", "[AFP]": only credited names and separators inside the brackets
+    # "(AP) —", "(APP/AFP) –", "(CNN) —", "(AA)", "[AFP]", TASS's "/TASS/": only credited names and
+    # separators inside the brackets
     inner = rf"(?:\s*(?:{_alternation(names)})\s*[/,&-]?\s*)+"
-    paren = re.compile(rf"\({inner}\)|\[{inner}\]")
+    paren = re.compile(rf"\({inner}\)|\[{inner}\]|/(?:{agencies})/")
     alias = re.compile(rf"(?<![\w-])(?:{agencies})(?![\w-])")
     return paren, alias, names
 
@@ -173,7 +174,7 @@ def _names_in(fragment: str, *, outlets: bool = False) -> list[str]:
 
 
 def _dateline_credit(text: str) -> Credit | None:
-    """A bracketed agency at the start of a paragraph's dateline ("MEXICO CITY (AP) --")."""
+    """A bracketed agency at the start of a paragraph's dateline ("MEXICO CITY (AP) --", "MOSCOW, June 1. /TASS/.")."""
     paren = _patterns()[0]
     for m in paren.finditer(text):
         line_start = text.rfind("\n", 0, m.start()) + 1
