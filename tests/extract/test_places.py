@@ -328,3 +328,13 @@ def test_place_resolve_a_bay_named_after_a_far_namesake_town_stays_null():
     got = {p.name: p for p in _resolve("Oxford University researchers tested the vaccine in Kenya.",
                                        "Oxford University", "Kenya")}
     assert got["Oxford University"].country == "GBR"  # an institution is cited from anywhere
+
+
+def test_place_resolve_a_village_in_a_country_the_article_never_names_is_a_namesake():
+    got = {p.name: p for p in _resolve("Critics in Berlin and Munich praised the play that opened on Broadway.",
+                                       "Berlin", "Munich", "Broadway")}
+    assert got["Broadway"].lat is None and got["Berlin"].country == "DEU"  # not the village in Virginia
+    got = {p.name: p for p in _resolve("Rain flooded Broadway and nearby Evesham overnight.", "Broadway", "Evesham")}
+    assert got["Broadway"].country == "GBR"  # the village beside the article's town stays
+    (p,) = _resolve("The play opened on Broadway.", "Broadway")
+    assert p.lat is not None  # with no other place, nothing says it is a namesake
