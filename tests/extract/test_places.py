@@ -338,3 +338,12 @@ def test_place_resolve_a_village_in_a_country_the_article_never_names_is_a_names
     assert got["Broadway"].country == "GBR"  # the village beside the article's town stays
     (p,) = _resolve("The play opened on Broadway.", "Broadway")
     assert p.lat is not None  # with no other place, nothing says it is a namesake
+
+
+def test_place_resolve_a_name_without_its_direction_is_not_read_in_an_unnamed_country():
+    got = {p.name: p for p in _resolve("Buses stopped across the West Midlands as Coventry and Walsall flooded.",
+                                       "West Midlands", "Coventry", "Walsall")}
+    assert got["West Midlands"].country != "ZWE"  # not Zimbabwe's Midlands province in an English report
+    got = {p.name: p for p in _resolve("Shelling in northern Syria drove families toward Turkey.",
+                                       "northern Syria", "Turkey")}
+    assert got["northern Syria"].country == "SYR"  # a country read without its direction stays
