@@ -253,3 +253,14 @@ def test_events_dismissing_a_person_is_a_removal(analyse, text, expected):
 def test_events_indefinite_addressee_is_no_demand(analyse, text, demand):
     got = _events(analyse(text, published="2022-03-08"))
     assert any(t == "DEMAND" for t, _, _ in got) is demand, got
+
+
+@pytest.mark.parametrize("text, target", [
+    # the one urged is asked; the option the complement names ("Yes", "Labour") is no party
+    ("The governor had urged the province to vote Yes, warning of higher taxes.", "voters"),
+    ("The union urged its members to back Labour on Monday.", "its members"),
+    ("The minister asked the Senate to reject the treaty.", "Senate"),
+])
+def test_events_appeal_addressee_is_the_one_asked(analyse, text, target):
+    got = _events(analyse(text, published="2022-03-08"))
+    assert [tg for t, _, tg in got if t == "REQUEST"] == [target], got

@@ -21,6 +21,8 @@ actor (issue 11):
 - **A capital that runs its own city is the city.** "Lima shut its metro and urged
   residents to stay home" is "Lima authorities"; a capital acting for its state
   ("Lima recalled its ambassador") stays the state.
+- **A place asked to vote is its voters.** "Urged the country to vote No": the
+  appeal is to the electorate.
 - **A crowd that protests is "protesters".** "Crowds rallied", "thousands of
   students marched", "Koreans took to the streets": the group a protest makes of
   them (PLOVER's OPP sector), not the people of a country or a count.
@@ -254,6 +256,17 @@ def _city_authorities(actor: Actor, head) -> Actor | None:
     return replace(actor, name=f"{met.name} authorities", text=actor.text)
 
 
+_POLITIES = frozenset({"country", "nation", "state", "province", "region", "city", "electorate", "public"})
+
+
+def _electorate(actor: Actor, head) -> Actor | None:
+    """"urged the country to vote No" -> "voters": a place asked to vote is its electorate."""
+    if head is None or head.lemma_.lower() not in _POLITIES or head.dep_ != "dobj" or not any(
+            c.dep_ == "xcomp" and c.lemma_ == "vote" for c in head.head.children):
+        return None
+    return replace(actor, name="voters", text=actor.text or actor.name)
+
+
 def canonical_actors(doc, events: Sequence[Event], entities: Sequence[Entity]) -> list[Event]:
     """``events`` with each source and target under its canonical name (see the module doc)."""
     out: list[Event] = []
@@ -273,6 +286,8 @@ def canonical_actors(doc, events: Sequence[Event], entities: Sequence[Entity]) -
                 or _city_authorities(actor, head)
             if new is None and slot == "target" and ev.type == "ASSAULT":
                 new = _victims(actor, head)
+            if new is None and slot == "target" and ev.type in ("REQUEST", "DEMAND"):
+                new = _electorate(actor, head)
             if new is None and slot == "source" and ev.type == "PROTEST":
                 new = _protesters(actor, head)
             new = new or _residents(actor, head) or _counted_group(actor, head)
