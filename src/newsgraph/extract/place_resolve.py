@@ -68,15 +68,21 @@ def _strip(name: str) -> str:
 def candidates_for(name: str, index: PlaceIndex) -> tuple[Candidate, ...]:
     """Records for a surface name, trying the name as written, then without "the"/"northern" etc.,
     then a demonym's country ("Irish" -> Ireland)."""
+    return _lookup(name, index)[0]
+
+
+def _lookup(name: str, index: PlaceIndex) -> tuple[tuple[Candidate, ...], bool]:
+    """``candidates_for``'s records, and whether they are those of a place the name only embeds
+    ("Islington" of "Islington Bay")."""
     if gazetteer.is_demonym(name):  # "English", "Irish": the country, not a namesake village
         code = gazetteer.country_code(name, demonyms=True)
         got = tuple(c for c in index.candidates(gazetteer.country_name(code) or "") if c.feature == "A.PCLI"
                     and c.country == code) if code else ()
         if got:
-            return _demonym_division(name, code, got[0].population, index) or got
+            return _demonym_division(name, code, got[0].population, index) or got, False
     seat = _seat_of_power(name, index)
     if seat:  # the capital first; a namesake town stays a candidate the article's places may choose
-        return seat + tuple(c for c in index.candidates(name) if c.id != seat[0].id)
+        return seat + tuple(c for c in index.candidates(name) if c.id != seat[0].id), False
     got = index.candidates(name)
     letters = [ch for ch in name if ch.isalpha()]
     if got and len(letters) <= 4 and all(ch.isupper() for ch in letters):
@@ -88,8 +94,10 @@ def candidates_for(name: str, index: PlaceIndex) -> tuple[Candidate, ...]:
         stripped = _strip(name)
         if stripped != name:
             got = index.candidates(stripped)
+    embedded = False
     if not got and " " in name.strip():
         got = _embedded(name, index)
+        embedded = bool(got)
     if not got:
         got = _inhabitants(name, index)
     if not any(c.lat is not None for c in got):
@@ -97,7 +105,8 @@ def candidates_for(name: str, index: PlaceIndex) -> tuple[Candidate, ...]:
         if code:
             got = tuple(c for c in index.candidates(gazetteer.country_name(code) or "") if c.feature == "A.PCLI"
                         and c.country == code) or got
-    return got
+            embedded = False
+    return got, embedded
 
 
 def _demonym_division(name: str, code: str, people: int, index: PlaceIndex) -> tuple[Candidate, ...]:
@@ -135,6 +144,9 @@ def _seat_of_power(name: str, index: PlaceIndex) -> tuple[Candidate, ...]:
 _NOT_HEADS = frozenset("""the new old north south east west northern southern eastern western central upper lower
 greater little big great northeast northwest southeast southwest mid lake mount port fort cape point
 river bay gulf isle island glen""".split())
+# what a people's name leads but lies outside their country: an embassy or consulate sits in the host
+# country, a "French Quarter" or "Armenian Quarter" in another country's city
+_ELSEWHERE_TAILS = frozenset({"embassy", "consulate", "quarter"})
 _SHORT_FORMS = {"co.": "County", "co": "County", "twp.": "Township", "twp": "Township", "mt.": "Mount"}
 
 
@@ -163,6 +175,8 @@ def _embedded(name: str, index: PlaceIndex) -> tuple[Candidate, ...]:
         head = " ".join(words[:n]).rstrip(",;:")
         if not head[:1].isupper() or head.endswith(("'s", "\u2019s")):
             continue  # "St. Peter's Basilica", "Caesar's Palace": a possessive names a person, not a place
+        if low[-1] in _ELSEWHERE_TAILS and gazetteer.is_demonym(head):
+            return ()  # "Russian Embassy", "French Quarter": not in that country ("Mexican Senate" is)
         got = tuple(c for c in candidates_for(head, index) if _big_enough(c, n))
         if words[n].lower() == "city":  # "Quebec City", "Gaza City": the city, not the province
             got = tuple(c for c in got if c.feature.startswith("P."))
@@ -217,17 +231,52 @@ def _seats_as_cities(cands: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
     return tuple(keep)
 
 
-def _qualifier(text: str, end: int, index: PlaceIndex) -> tuple[Candidate, ...]:
-    """The records of a ", Texas"-style qualifier right after a mention (countries and divisions only)."""
+@dataclass(frozen=True, slots=True)
+class _Qualifier:
+    """A ", Texas"-style qualifier right after a mention: its records (countries and divisions only),
+    where it starts, and whether those records name all its capitalised words ("Ontario" of "Stroud,
+    Ontario", not the "Panama" of "Pensacola, Panama City")."""
+
+    records: tuple[Candidate, ...] = ()
+    start: int = -1
+    whole: bool = False
+
+
+def _qualifier(text: str, end: int, index: PlaceIndex) -> _Qualifier:
+    """The ", Texas"-style qualifier right after a mention, if any."""
     m = _QUALIFIER.match(text, end)
     if not m:
-        return ()
+        return _Qualifier()
     words = m.group(1).split()
     for n in range(len(words), 0, -1):
         got = tuple(c for c in candidates_for(" ".join(words[:n]), index) if c.feature.startswith("A."))
         if got:
-            return got
-    return ()
+            return _Qualifier(got, m.start(1), n == len(words))
+    return _Qualifier()
+
+
+_AREAS = ("A.PCLI", "A.ADM1")
+
+
+def _outside_qualifier(cs: tuple[Candidate, ...], q: _Qualifier, qualifier_reading: Candidate | None,
+                       ) -> Candidate | None:
+    """The state, province or country a town's qualifier names when it holds none of the town's
+    namesakes ("Stroud, Ontario" while the gazetteer knows only the English Stroud): the text says
+    where the town lies, so a namesake elsewhere is wrong and the name lies in the qualifier, like a
+    name the gazetteer lacks. The qualifier must be all the capitalised words after the comma and,
+    when it is a mention itself, resolve to that area ("Crockett, Palestine" in a Texas report is two
+    towns). Only for names that are all towns or counties: "Hong Kong, China" is a territory beside its
+    country, not a missing town."""
+    if not cs or not q.whole or not all(c.feature.startswith("P.") or c.feature == "A.ADM2" for c in cs):
+        return None
+    areas = [r for r in q.records if r.feature in _AREAS and r.lat is not None]
+    if qualifier_reading is not None:
+        areas = [r for r in areas if r.id == qualifier_reading.id]
+    elif areas and max(q.records, key=_prior).feature not in _AREAS:
+        return None
+    if not areas or any(_contains(r, c) for r in areas for c in cs):
+        return None
+    return max(areas, key=_prior)
 
 
 _DIVISION_AFTER = re.compile(r"\s+(?:[Ss]tate|[Pp]rovince|[Gg]overnor|gubernatorial)\b")
@@ -347,6 +396,38 @@ def _town_after(text: str, end: int, index: PlaceIndex) -> Candidate | None:
     return None
 
 
+_DIRECTIONS = frozenset("north south east west central northern southern eastern western upper lower".split())
+_SHARED_HEAD = re.compile(r"\s+(?:and|or|&)\s+(?:North|South|East|West|Central|Northern|Southern|Eastern|Western"
+                          r"|Upper|Lower)\s+([A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)?)")
+
+
+def _with_shared_head(text: str, m: Mention) -> str:
+    """The name a bare direction stands for when it shares the next conjunct's head: "Central" of
+    "Central and South America" is Central America, "North" of "North and South Korea" North Korea;
+    alone it would be a namesake region ("Central", Uganda)."""
+    if m.name.lower() not in _DIRECTIONS:
+        return m.name
+    hit = _SHARED_HEAD.match(text, m.span[1])
+    return f"{m.name} {hit.group(1)}" if hit else m.name
+
+
+# last words of the names of land, water and estates: such a place named after a town lies by it only
+# when the town is in the article's part of the world
+_FEATURE_TAILS = frozenset("""bay park lake river creek island beach harbour harbor hill hills valley orchard
+mountain mountains falls gardens heights""".split())
+
+
+def _foreign(name: str, c: Candidate, named: Counter) -> bool:
+    """True when a bay, park, hill or the like is read through the town its name embeds, and that
+    town lies in a country none of the article's other places or facts names, while they name some:
+    "Islington Bay" beside Auckland's islands is not by London's Islington, "Knox Park" in a
+    Tennessee report not in Knox, Victoria. Institutions are left alone: "Oxford University"
+    researchers are cited in reports about anywhere. With no other place the embedded one is all
+    the article says."""
+    return (name.split()[-1].lower() in _FEATURE_TAILS and bool(named) and c.country is not None
+            and not named.get(c.country))
+
+
 def dateline(text: str) -> str | None:
     """The place of a dateline ("KABUL, Afghanistan (Reuters) -- ..."), or None."""
     m = _DATELINE.match(text[:120])
@@ -362,11 +443,13 @@ def resolve(text: str, mentions: Sequence[Mention], *, context_countries: Iterab
     demonyms); they vote like places do, with less weight.
     """
     index = index or place_index()
-    cands = [_seats_as_cities(candidates_for(m.name, index)[:40]) for m in mentions]
+    looked = [_lookup(_with_shared_head(text, m), index) for m in mentions]
+    cands = [_seats_as_cities(cs[:40]) for cs, _ in looked]
     quals = [_qualifier(text, m.span[1], index) for m in mentions]
     group = _lists(text, mentions)
     fixed: list[set[int]] = []
-    for i, (cs, qs) in enumerate(zip(cands, quals)):
+    for i, (cs, q) in enumerate(zip(cands, quals)):
+        qs = q.records
         top = max(cs, key=_prior).feature if cs else None
         if qs and top == "A.PCLI" and all(q.feature == "A.PCLI" for q in qs):
             qs = ()  # "Ghana, Niger, Nigeria": a country then a country is a list, not Niger State of Nigeria
@@ -423,9 +506,22 @@ def resolve(text: str, mentions: Sequence[Mention], *, context_countries: Iterab
             new_choice.append(memo[sig])
         choice = new_choice
     out = []
-    for m, cs, ch, b in zip(mentions, cands, choice, base):
+    at = {m.span[0]: i for i, m in enumerate(mentions)}
+    named = Counter(extra_c)
+    for i, ch in enumerate(choice):
+        if ch is not None and not looked[i][1] and cands[i][ch].country:
+            named[cands[i][ch].country] += 1
+    for m, cs, ch, b, q, (_, emb) in zip(mentions, cands, choice, base, quals, looked):
+        j = at.get(q.start)
+        qualifier_reading = cands[j][choice[j]] if j is not None and choice[j] is not None else None
+        put = _outside_qualifier(cs, q, qualifier_reading)
+        if put is not None:  # "Stroud, Ontario": not the English Stroud, somewhere in Ontario
+            ch = None
+        elif ch is not None and emb and _foreign(m.name, cs[ch], named):
+            out.append(Place(name=m.name, span=m.span, confidence=0.0))  # "Islington Bay" in an Auckland report
+            continue
         if ch is None:
-            where = _town_after(text, m.span[1], index)
+            where = put or _town_after(text, m.span[1], index)
             if where is None:
                 out.append(Place(name=m.name, span=m.span, confidence=0.0))
             else:  # "Greenlane, Auckland", "the Palais des Nations in Geneva": the text says where it lies
