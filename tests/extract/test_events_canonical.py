@@ -201,3 +201,17 @@ def test_events_canonical_attack_by_a_non_state_actor_targets_the_country(analys
 ])
 def test_events_canonical_forecasts_arrivals_and_site_visits_are_no_events(analyse, text):
     assert not analyse(text, published="2022-03-08").events
+
+
+@pytest.mark.parametrize("text, source", [
+    # a capital that runs its own streets, schools or transport is the city's government
+    ("Lima shut its metro system, cancelled concerts and urged residents to stay indoors on Saturday.",
+     "Lima authorities"),
+    ("Nairobi closed its schools on Monday after the floods.", "Nairobi authorities"),
+    # a capital acting on what a state owns stays the state
+    ("Lima closed its borders on Sunday.", "Peru"),
+    ("Lima shut down the embassy of Chile on Sunday.", "Peru"),
+])
+def test_events_canonical_capital_running_its_city(analyse, text, source):
+    got = _events(analyse(text, published="2022-03-08"))
+    assert any(s == source for _, s, _ in got), got

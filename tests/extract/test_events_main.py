@@ -308,3 +308,17 @@ def test_events_object_pronoun_never_points_into_its_subject(analyse):
     out = analyse(text, published="2021-05-04")
     praise = [e for e in out.events if e.type == "SUPPORT" and e.source is not None and e.source.name == "John Smith"]
     assert praise and all(e.target is None or "Bluefin" not in e.target.name for e in praise)
+
+
+@pytest.mark.parametrize("text, trigger, main", [
+    # a noun's "that"-clause is a premise of comment; "months after X" tells X as a time long past
+    ("The fact that rebels were able to attack the port in Lima raises questions about the army.", "attack", False),
+    ("Rebels attacked the port in Lima on Monday, months after they killed 20 soldiers near Cusco.", "killed", False),
+    # news told through "word that", and a few days' interval, stay news
+    ("Word that the army had seized the palace spread quickly on Monday.", "seized", True),
+    ("Police arrested the leader on Monday, two days after rebels attacked the port.", "arrested", True),
+])
+def test_events_main_premise_and_long_ago_are_background(analyse, text, trigger, main):
+    out = analyse(text)  # undated: the rules hold without a publication day
+    evs = [e for e in out.events if e.trigger.split()[0] == trigger]
+    assert evs and any(e.main for e in evs) is main, [(e.trigger, e.main) for e in out.events]

@@ -237,3 +237,30 @@ def test_events_surname_alone_is_the_person_named_in_full(nlp):
 def test_events_dismissing_a_person_is_a_removal(analyse, text, expected):
     got = _events(analyse(text, published="2022-03-08"))
     assert [t for t, _, _ in got if t in ("COERCE", "REJECT")] == [expected], got
+
+
+@pytest.mark.parametrize("text, demand", [
+    # a need or a post to fill names nobody: no demand (an indefinite addressee is no party)
+    ('"The members chose a new path, and I think the club requires a different captain to steer it," the coach said.',
+     False),
+    ("The union requires fresh management to end the strike.", False),
+    ("The nation requires a strong government.", False),
+    ("The company said a new mayor should be elected by the spring.", False),
+    # an existing party is still asked
+    ("The mayor said the government must release the prisoners.", True),
+    ("The league requires its members to pay the fine by Friday.", True),
+])
+def test_events_indefinite_addressee_is_no_demand(analyse, text, demand):
+    got = _events(analyse(text, published="2022-03-08"))
+    assert any(t == "DEMAND" for t, _, _ in got) is demand, got
+
+
+@pytest.mark.parametrize("text, target", [
+    # the one urged is asked; the option the complement names ("Yes", "Labour") is no party
+    ("The governor had urged the province to vote Yes, warning of higher taxes.", "voters"),
+    ("The union urged its members to back Labour on Monday.", "its members"),
+    ("The minister asked the Senate to reject the treaty.", "Senate"),
+])
+def test_events_appeal_addressee_is_the_one_asked(analyse, text, target):
+    got = _events(analyse(text, published="2022-03-08"))
+    assert [tg for t, _, tg in got if t == "REQUEST"] == [target], got

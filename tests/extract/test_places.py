@@ -279,3 +279,82 @@ def test_a_new_index_build_removes_older_index_versions_only(tmp_path):
     removed = remove_superseded(tmp_path / "places-v12-localis2.1.0-x.sqlite")
     assert sorted(p.name for p in removed) == ["places-v9-localis2.1.0-x.sqlite"]
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(names[1:])
+
+
+@pytest.mark.parametrize("text,name,within", [
+    ("A trucker was stopped outside Kendal, Texas, on Friday night.", "Kendal", "Texas"),
+    ("He must appear before a Kendal, Queensland court in May.", "Kendal", "Queensland"),
+])
+def test_place_resolve_a_qualifier_holding_no_namesake_keeps_the_town_out_of_elsewhere(text, name, within):
+    # no Kendal lies in Texas or Queensland: not the English town, but somewhere in the qualifier (issue 14)
+    p = _resolve(text, name)[0]
+    assert p.country != "GBR" and p.within == within and p.geonameid is None and p.confidence < 0.5
+
+
+@pytest.mark.parametrize("text,names,expected", [
+    ("Flights from Copenhagen, Hamburg and Oslo were cancelled.", ("Copenhagen", "Hamburg", "Oslo"), "DNK"),
+    ("Crews worked in Leicester, Vermont, through the night.", ("Leicester", "Vermont"), "USA"),
+])
+def test_place_resolve_a_town_after_a_town_is_no_qualifier(text, names, expected):
+    # a city-state after a city is a list; a qualifier holding a namesake keeps it
+    p = _resolve(text, *names)[0]
+    assert p.country == expected and p.geonameid is not None
+
+
+@pytest.mark.parametrize("text,name,expected", [
+    ("Frogs are dying across Central and South America, biologists said.", "Central", "Central America"),
+    ("Envoys from North and South Korea met at the border.", "North", "North Korea"),
+])
+def test_place_resolve_a_direction_shares_the_next_conjuncts_head(text, name, expected):
+    # "Central" alone would be a namesake region (Uganda's Central)
+    (p,) = _resolve(text, name)
+    record = place_index().candidates(expected)[0]
+    assert (p.lat, p.lon) == (record.lat, record.lon)
+
+
+@pytest.mark.parametrize("name,expected", [("Chilean Embassy", None), ("Italian Quarter", None),
+                                           ("Chilean Senate", "CHL")])
+def test_place_resolve_an_embassy_is_not_in_the_country_it_represents(name, expected):
+    (p,) = _resolve(f"Crowds gathered outside the {name} on Tuesday.", name)
+    assert p.country == expected
+
+
+def test_place_resolve_a_bay_named_after_a_far_namesake_town_stays_null():
+    text = "Swimmers gathered at Leicester Bay, north of Devonport, while Hobart sweltered."
+    got = {p.name: p for p in _resolve(text, "Leicester Bay", "Devonport", "Hobart")}
+    assert got["Leicester Bay"].lat is None  # not by the English Leicester in a Tasmanian report
+    (p,) = _resolve("Swimmers gathered at Leicester Bay on Sunday.", "Leicester Bay")
+    assert p.country == "GBR"  # alone, the embedded town is all the text says
+    got = {p.name: p for p in _resolve("Oxford University researchers tested the vaccine in Kenya.",
+                                       "Oxford University", "Kenya")}
+    assert got["Oxford University"].country == "GBR"  # an institution is cited from anywhere
+
+
+def test_place_resolve_a_village_in_a_country_the_article_never_names_is_a_namesake():
+    got = {p.name: p for p in _resolve("Critics in Berlin and Munich praised the play that opened on Broadway.",
+                                       "Berlin", "Munich", "Broadway")}
+    assert got["Broadway"].lat is None and got["Berlin"].country == "DEU"  # not the village in Virginia
+    got = {p.name: p for p in _resolve("Rain flooded Broadway and nearby Evesham overnight.", "Broadway", "Evesham")}
+    assert got["Broadway"].country == "GBR"  # the village beside the article's town stays
+    (p,) = _resolve("The play opened on Broadway.", "Broadway")
+    assert p.lat is not None  # with no other place, nothing says it is a namesake
+
+
+def test_place_resolve_a_name_without_its_direction_is_not_read_in_an_unnamed_country():
+    got = {p.name: p for p in _resolve("Buses stopped across the West Midlands as Coventry and Walsall flooded.",
+                                       "West Midlands", "Coventry", "Walsall")}
+    assert got["West Midlands"].country != "ZWE"  # not Zimbabwe's Midlands province in an English report
+    got = {p.name: p for p in _resolve("Shelling in northern Syria drove families toward Turkey.",
+                                       "northern Syria", "Turkey")}
+    assert got["northern Syria"].country == "SYR"  # a country read without its direction stays
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Exporters in Ohio hope to win buyers in the West.", "West"),
+    ("Rain is forecast for the North by Friday, Leeds officials said.", "North"),
+    ("Crowds filled the Galleria Mall of Europe in Ohio on Saturday.", "Galleria Mall of Europe"),
+])
+def test_place_resolve_a_direction_or_a_continent_named_building_is_no_town(text, name):
+    # "the West" is relative to the writer, not West, Texas; a mall named after a continent is not on its point
+    p = _resolve(text, name)[0]
+    assert p.feature is None and p.geonameid is None

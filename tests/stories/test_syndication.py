@@ -117,6 +117,15 @@ _LONG = ("The ferry capsized on the lake on Sunday after a sudden storm, police 
     (_LONG + "\n\nReport by the ministry of transport", None),
     (_LONG + "\n\nSources: AFP, Reuters", None),
     (_LONG + "\n\nSource: Reuters, with reporting by Jane Roe in Lima", "Reuters"),
+    # Reuters' staff trailer names no agency but is its house signature; a lone reporter's credit is none
+    (_LONG + " (Reporting by Jane Roe in Lima; Editing by John Doe)", "Reuters"),
+    (_LONG + "\n\n(Reporting by Jane Roe; Additional reporting by Ana Ruiz; Editing by John Doe.)", "Reuters"),
+    (_LONG + "\n\n(Writing by Jane Roe; Editing by John Doe and Ana Ruiz)", "Reuters"),
+    (_LONG + "\n\n(Reporting by Jane Roe)", None),
+    ("LIMA, June 1. /TASS/. " + _LONG, "TASS"),
+    (_LONG + " See https://example.org/TASS/archive for more.", None),
+    (_LONG + "\n\nReporting by Jane Roe; editing by John Doe", None),
+    ("(Reporting by Jane Roe; Editing by John Doe) " + _LONG, None),
 ])
 def test_syndication_credited_agency(text, expected):
     assert credited_agency(text) == expected

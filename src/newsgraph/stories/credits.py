@@ -13,7 +13,8 @@ agencies", which names no one original), in a byline ("By Jane Roe,
 Associated Press", "By JANE ROE Associated Press", "Jane Roe and John Doe / USA Today"), in a copyright line
 ("© 2016 AFP"), a provenance note ("This story was provided by Reuters",
 "republished from The Conversation") or the wire's footer naming its writers ("Associated
-Press writer Jane Roe contributed to this report"; "The Associated Press contributed to
+Press writer Jane Roe contributed to this report"; Reuters' trailer "(Reporting by Jane Roe; Editing by
+John Doe)"; "The Associated Press contributed to
 this report" is an outlet's own story using wire material, and does not count). An article that only
 *cites* an agency ("told Reuters", "AFP reported") is not a copy of it, so those
 phrases do not count; "was quoted by IANS as saying", the house phrase of wire
@@ -52,6 +53,14 @@ _DATE_STAMP = re.compile(r"\s*[|·•]\s*(?:(?:updated|published|posted|last upd
 """A date stamp after a bar closing a credit line ("Xinhua | Updated: 2017-03-10 09:12")."""
 
 
+_STAFF_TRAILER = re.compile(
+    r"\((?:[^()\n;]*\b(?:reporting|writing|compiled)\s+by\b[^()\n;]*;\s*)+[^()\n;]*\bediting\s+by\b[^()\n]*\)"
+    r"[\s.]*$", re.IGNORECASE)
+"""Reuters' staff trailer closing its stories, "(Reporting by Jane Roe in Lima; Editing by John Doe)": the
+wire names no agency in it, but no other wire closes its copy with that bracketed pair of credits, and
+outlets that carry the text keep it (an outlet's own reporters' credits are not bracketed so)."""
+
+
 class Credit(NamedTuple):
     """A credit: the canonical agency name and the ``[start, end)`` span of the credit in the text.
 
@@ -79,9 +88,10 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, dict[str, str]]:
     """Agency patterns: bracketed credits (every name), a bare agency alias, every alias's name."""
     names = {r.alias: r.name for r in load_rows("wire_agencies.tsv")}
     agencies = _agencies()
-    # "(AP) —", "(APP/AFP) –", "(CNN) —", "(AA)", "[AFP]": only credited names and separators inside the brackets
+    # "(AP) —", "(APP/AFP) –", "(CNN) —", "(AA)", "[AFP]", TASS's "/TASS/": only credited names and
+    # separators inside the brackets
     inner = rf"(?:\s*(?:{_alternation(names)})\s*[/,&-]?\s*)+"
-    paren = re.compile(rf"\({inner}\)|\[{inner}\]")
+    paren = re.compile(rf"\({inner}\)|\[{inner}\]|/(?:{agencies})/")
     alias = re.compile(rf"(?<![\w-])(?:{agencies})(?![\w-])")
     return paren, alias, names
 
@@ -164,7 +174,7 @@ def _names_in(fragment: str, *, outlets: bool = False) -> list[str]:
 
 
 def _dateline_credit(text: str) -> Credit | None:
-    """A bracketed agency at the start of a paragraph's dateline ("MEXICO CITY (AP) --")."""
+    """A bracketed agency at the start of a paragraph's dateline ("MEXICO CITY (AP) --", "MOSCOW, June 1. /TASS/.")."""
     paren = _patterns()[0]
     for m in paren.finditer(text):
         line_start = text.rfind("\n", 0, m.start()) + 1
@@ -363,6 +373,8 @@ def find_credit(text: str) -> Credit | None:
     m = _explicit()[6].search(text, tail)
     if m and "(" in m.group() and (name := _canonical(m.group("n"))):
         return Credit(name, m.span("n"))  # "... the talks. (With inputs from PTI)" closing the last paragraph
+    if m := _STAFF_TRAILER.search(text, max(0, len(text) - 400)):
+        return Credit("Reuters", m.span())  # "(Reporting by Jane Roe; Editing by John Doe)" closing the text
     m = _LAST_WORD.search(text[-60:])
     if m:
         names = _names_in(m.group(1))

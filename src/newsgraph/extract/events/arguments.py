@@ -49,6 +49,9 @@ def _arguments(cand: _Cand, index: MentionIndex) -> None:
     else:
         cand.sources = _conjuncts(subj) if subj is not None else []
     word_ids = {w.i for w in cand.words}
+    addressee = _addressee(head, word_ids) if cand.type in _ADDRESSED and not cand.targets else None
+    if addressee is not None:  # "urged the province to vote Yes": the province is asked, "Yes" is no party
+        cand.targets, cand.addressed = _conjuncts(addressee), True
     if not cand.targets:
         for o in _objects(head):
             if o.i not in word_ids and o.pos_ == "NOUN" and _noun_type(o, index, as_object=True):
@@ -135,6 +138,23 @@ def _arguments(cand: _Cand, index: MentionIndex) -> None:
                         break
             if cand.targets:
                 break
+
+_ADDRESSED = frozenset({"REQUEST", "DEMAND"})
+
+
+def _addressee(verb, word_ids: set[int]):
+    """The one an appeal or order is made to when the verb controls a "to"-complement with its object
+    ("urged the province to vote", "ordered its members to return"), or None.
+
+    That object is the complement's subject, so it is the party asked; what the complement
+    names ("vote Yes", "back Labour") is the content of the appeal, an option and not a party.
+    """
+    if not any(c.dep_ == "xcomp" and not any(x.dep_ in _SUBJ for x in c.children) for c in verb.children):
+        return None
+    objs = [o for o in verb.children if o.dep_ == "dobj" and o.i not in word_ids
+            and (o.pos_ in ("NOUN", "PROPN") or o.lower_ in PRONOUNS)]
+    return objs[0] if objs else None
+
 
 def _quote_speaker(tok, found: Found, index: MentionIndex) -> Actor | None:
     """The speaker of the direct quote containing ``tok`` (from ``found.quotes``)."""

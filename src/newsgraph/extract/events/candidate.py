@@ -23,3 +23,4 @@ class _Cand:
     chain: list = field(default_factory=list)  # transparent verbs between the head and the clause top
     inner: list = field(default_factory=list)  # complements it governs ("refused to MEET X"): targets only
     passive: bool = False
+    addressed: bool = False  # the target is the one asked or ordered ("urged the province to"): kept uncoded

@@ -18,6 +18,11 @@ actor (issue 11):
   residents"; "one attacker", "two or three gunmen" are "attackers", "gunmen" (a
   count differs from report to report, the group does not). A bare "parliament"
   of a coded country is "parliament of <country>".
+- **A capital that runs its own city is the city.** "Lima shut its metro and urged
+  residents to stay home" is "Lima authorities"; a capital acting for its state
+  ("Lima recalled its ambassador") stays the state.
+- **A place asked to vote is its voters.** "Urged the country to vote No": the
+  appeal is to the electorate.
 - **A crowd that protests is "protesters".** "Crowds rallied", "thousands of
   students marched", "Koreans took to the streets": the group a protest makes of
   them (PLOVER's OPP sector), not the people of a country or a count.
@@ -229,6 +234,39 @@ def _institution(actor: Actor, head) -> Actor | None:
     return replace(actor, name=" ".join(mods + [head.text]) + f" of {name}", text=actor.text or actor.name)
 
 
+# what a state, not a city, owns: "Washington closed its embassy", "Lima sealed its borders"
+_NATIONAL = frozenset({"border", "airspace", "embassy", "consulate", "territory", "water", "coast", "coastline",
+                       "frontier", "port"})
+
+
+def _city_authorities(actor: Actor, head) -> Actor | None:
+    """"Lima shut its metro and urged residents to stay home" -> "Lima authorities": a capital that acts
+    on its own streets, schools or transport is the city's government, not the state's (a capital standing
+    for its state acts abroad or on the country: "Lima recalled its ambassador")."""
+    met = gazetteer.metonym_info(actor.text or "") if head is not None else None
+    if met is None or not met.capital or head.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    verb = head.head
+    verbs = [verb, *verb.conjuncts]
+    owned = [o for v in verbs for o in v.children if o.dep_ == "dobj"
+             and any(c.dep_ == "poss" and c.lower_ == "its" for c in o.children)]
+    names = [w for o in owned for w in (o, *(c for c in o.children if c.dep_ == "compound"))]  # "metro system"
+    if not any(noun_kind(w.text) == "place" and w.lemma_.lower() not in _NATIONAL for w in names):
+        return None
+    return replace(actor, name=f"{met.name} authorities", text=actor.text)
+
+
+_POLITIES = frozenset({"country", "nation", "state", "province", "region", "city", "electorate", "public"})
+
+
+def _electorate(actor: Actor, head) -> Actor | None:
+    """"urged the country to vote No" -> "voters": a place asked to vote is its electorate."""
+    if head is None or head.lemma_.lower() not in _POLITIES or head.dep_ != "dobj" or not any(
+            c.dep_ == "xcomp" and c.lemma_ == "vote" for c in head.head.children):
+        return None
+    return replace(actor, name="voters", text=actor.text or actor.name)
+
+
 def canonical_actors(doc, events: Sequence[Event], entities: Sequence[Entity]) -> list[Event]:
     """``events`` with each source and target under its canonical name (see the module doc)."""
     out: list[Event] = []
@@ -244,9 +282,12 @@ def canonical_actors(doc, events: Sequence[Event], entities: Sequence[Entity]) -
                 changes[slot] = None  # "shut the metro", "the quake": no participant rather than a thing
                 continue
             head = _head(doc, actor)
-            new = _role(actor, head, entities) or _army(actor, head) or _institution(actor, head)
+            new = _role(actor, head, entities) or _army(actor, head) or _institution(actor, head) \
+                or _city_authorities(actor, head)
             if new is None and slot == "target" and ev.type == "ASSAULT":
                 new = _victims(actor, head)
+            if new is None and slot == "target" and ev.type in ("REQUEST", "DEMAND"):
+                new = _electorate(actor, head)
             if new is None and slot == "source" and ev.type == "PROTEST":
                 new = _protesters(actor, head)
             new = new or _residents(actor, head) or _counted_group(actor, head)

@@ -14,7 +14,7 @@ from .. import gazetteer
 from ..actors import PRONOUNS, code_actor, is_non_actor, noun_kind, sector_of_noun
 from ..event_lexicon import Entry, entries, is_event_noun
 from ..linking import MentionIndex
-from .syntax import _mods, _objects, _preps
+from .syntax import _indefinite, _mods, _objects, _preps
 
 _TARGET_PREPS = ("with", "to", "against", "on", "for", "between", "among", "toward", "towards", "at", "into",
                  "from", "over", "upon", "in", "of", "about")
@@ -51,6 +51,9 @@ def _satisfied(entry: Entry, tok, *, as_object: bool, index: MentionIndex) -> bo
             subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
             if subj is None or not ({subj.lemma_.lower(), subj.lower_} | {
                     f"{m.lower_} {subj.lemma_.lower()}" for m in subj.children if m.dep_ in ("amod", "compound")}) & opts:
+                return False
+        elif kind == "objdef":  # "the club requires a new coach": a need to fill, not a party asked
+            if any(_indefinite(o) for o in _objects(tok)):
                 return False
         elif kind == "mod":
             if not (_mods(tok) & opts):

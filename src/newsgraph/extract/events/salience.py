@@ -12,8 +12,11 @@ mark events per article, in two steps.
    - a relative clause ("the 1985 quake that killed ...", "Trump, who has
      clashed with ...") or a participle ("a suspect arrested last week was
      charged") describes its noun, not the news (a claim of an attack excepted);
+   - a noun's "that"-clause ("the fact that rebels could strike ...") is a
+     premise of comment (news nouns like "word that" excepted);
    - a clause dated well before the article's own days (a year before the
-     publication year, a date more than two weeks earlier) is history.
+     publication year, a date more than two weeks earlier, "months after X")
+     is history.
 2. **Salience** ranks the eligible events: the earlier the sentence the more
    it is news (inverted pyramid); actors and trigger words the headline repeats
    and actors the article keeps naming are what it is about; the event's own
@@ -46,6 +49,10 @@ _GROUP_WORDS = frozenset({"group", "militant", "militants", "fighters", "extremi
 _STATE_NOUNS = frozenset({"country", "nation", "state", "kingdom", "republic", "government", "regime"})
 # people an attack befalls: never the attacker in a report's main attack
 _VICTIMS = frozenset({"people", "persons", "person", "civilians", "victims", "bystanders", "passengers"})
+# nouns whose "that"-clause reports news ("word that the army had seized the palace")
+_NEWS_NOUNS = frozenset({"news", "report", "word", "announcement", "confirmation", "statement", "claim"})
+# "months after X", "years since X": X lies that long before the report
+_LONG_AGO = frozenset({"week", "month", "year", "decade"})
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
 _HISTORY_DAYS = 14
 # a report whose headline is about protests reports the protests it names as news, even as nouns
@@ -156,7 +163,7 @@ def _eligible(ev: Event, tok, ref: date | None, *, about_protests: bool = False)
         return False  # a nominal event ("the Paris attacks", "his arrest") names an act, it does not report it
     if tok is not None and _in_relative_clause(tok):
         return False
-    if ref is not None and _historical(ev, tok, ref):
+    if _historical(ev, tok, ref):
         return False
     return True
 
@@ -171,6 +178,9 @@ def _in_relative_clause(tok) -> bool:
                 c.dep_ == "dobj" and c.i < cur.i for c in cur.head.children):
             return False  # "clashes, which prompted the premier to urge calm": the premier's own act,
             # told as news inside the clause that describes its cause
+        if cur.dep_ == "acl" and cur.head.pos_ == "NOUN" and cur.head.lemma_.lower() not in _NEWS_NOUNS and any(
+                c.dep_ == "mark" and c.lower_ == "that" for c in cur.children):
+            return True  # "the fact that rebels could strike the port shows ...": a premise of comment, not news
         if cur.dep_ == "acl" and cur.tag_ == "VBN" and cur.head.pos_ in ("NOUN", "PROPN") \
                 and cur.head.dep_ != "ROOT" and cur.lemma_ != "claim":
             return True  # "a suspect arrested in X was charged", "the deal, approved by both boards, ...":
@@ -183,8 +193,10 @@ def _in_relative_clause(tok) -> bool:
     return False
 
 
-def _historical(ev: Event, tok, ref: date) -> bool:
-    if ev.date_from == "text" and ev.date:
+def _historical(ev: Event, tok, ref: date | None) -> bool:
+    """Is the event history: dated well before the article's day ``ref`` (when known) or told as a
+    time long before ("months after X")?"""
+    if ref is not None and ev.date_from == "text" and ev.date:
         try:
             when = date.fromisoformat(ev.date[:10])
         except ValueError:
@@ -196,7 +208,10 @@ def _historical(ev: Event, tok, ref: date) -> bool:
     clause = tok
     while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
         clause = clause.head
-    for t in clause.subtree:
+    if any(c.dep_ == "mark" and c.lower_ in ("after", "since") for c in clause.children) and any(
+            c.dep_ == "npadvmod" and c.lemma_.lower() in _LONG_AGO for c in clause.children):
+        return True  # "months after the rebels took the city": told as a time reference
+    for t in clause.subtree if ref is not None else ():
         if _YEAR.match(t.text) and int(t.text) < ref.year and t.ent_type_ in ("DATE", ""):
             return True
     return False

@@ -136,9 +136,10 @@ def _sentence_events(sent, article: Article, found: Found, index: MentionIndex,
             factor *= 0.85  # embedded (relative, adverbial) clauses are less often the reported news
         sources = _code_all(cand.sources, speaker_tok, speaker_actor, index, loose=True, prev=prev,
                             direct=direct)
-        # the affected party of a passive ("a missionary was arrested") is kept even when uncoded
+        # the affected party of a passive ("a missionary was arrested") and the one asked ("urged its
+        # members to") are kept even when uncoded
         targets = _code_all(cand.targets, speaker_tok, speaker_actor, index, prev=prev, direct=direct,
-                            loose=cand.passive)
+                            loose=cand.passive or cand.addressed)
         actor_toks = {t.i for t in cand.sources + cand.targets}
         place, place_span = _place_for(cand, index, actor_toks)
         place_country = country_from_places(found, place_span) or country_of_place(place)

@@ -114,6 +114,24 @@ def _between(tok):
                         return o, conj[0]
     return None
 
+_INDEFINITE_DETS = frozenset({"a", "an", "another", "some", "any"})
+
+
+def _indefinite(tok) -> bool:
+    """Does ``tok`` head an indefinite common noun phrase ("a new leader", "fresh leadership")?
+
+    Such a phrase names a role or a need to be filled, not a party that exists:
+    nobody can be asked or ordered through it. A bare plural ("residents",
+    "troops") is a group that exists and stays definite.
+    """
+    if tok.pos_ != "NOUN":
+        return False
+    dets = [c.lower_ for c in tok.children if c.dep_ in ("det", "poss")]
+    if dets:
+        return dets[0] in _INDEFINITE_DETS
+    return tok.tag_ == "NN" and not any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in tok.children)
+
+
 def _negated(tok) -> bool:
     for c in tok.children:
         if c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in ("never",)):

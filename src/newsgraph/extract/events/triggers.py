@@ -13,7 +13,7 @@ from ..linking import MentionIndex
 from ..modal_words import OBLIGATION_AUX
 from .candidate import _Cand
 from .linking import _first, _looks_actor, _noun_agents, _noun_type, _satisfied
-from .syntax import _between, _conjuncts, _objects, _subject
+from .syntax import _between, _conjuncts, _indefinite, _objects, _subject
 
 _PROMISES = frozenset({"vow", "pledge", "promise", "swear"})
 
@@ -343,8 +343,8 @@ def _must_demand(sent, report_verb, clause, index: MentionIndex) -> _Cand | None
     if clause.lemma_.lower() in _KNOWING:
         return None  # "they should know that we will respond": a warning about what they face, no demand
     subj, _ = _subject(clause)
-    if subj is None or not _looks_actor(subj, index):
-        return None
+    if subj is None or not _looks_actor(subj, index) or _indefinite(subj):
+        return None  # "said a new coach should be hired": a post to fill, no party to demand of
     speaker, _ = _subject(report_verb)
     if speaker is None:
         return None
