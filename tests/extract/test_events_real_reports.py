@@ -264,3 +264,19 @@ def test_events_indefinite_addressee_is_no_demand(analyse, text, demand):
 def test_events_appeal_addressee_is_the_one_asked(analyse, text, target):
     got = _events(analyse(text, published="2022-03-08"))
     assert [tg for t, _, tg in got if t == "REQUEST"] == [target], got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the act named as the passive subject is nobody's target; the state's official announcing it is its source
+    ("LIMA - Peruvian President Ana Ruiz said a state of emergency would be declared across Peru after the "
+     "bombings.", ("COERCE", "Ana Ruiz", None)),
+    # someone who does not act for the state announces nothing of their own
+    ("A Peruvian reporter said a state of emergency would be declared across Peru.", None),
+])
+def test_events_agentless_act_announced_by_an_official(analyse, text, expected):
+    got = _events(analyse(text, published="2022-03-08"))
+    assert not [tg for _, _, tg in got if tg and "emergency" in tg], got
+    if expected is not None:
+        assert expected in got, got
+    else:
+        assert not [s for _, s, _ in got if s and "reporter" in s], got

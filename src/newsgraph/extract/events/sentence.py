@@ -172,6 +172,12 @@ def _sentence_events(sent, article: Article, found: Found, index: MentionIndex,
                 subj = next(c for c in cand.head.children if c.dep_ == "nsubj")
                 sources = [(Actor(name=f"{gazetteer.country_name(country) or country} military", entity=None,
                                   code=f"{country} MIL", text=" ".join(t.text for t in subj.subtree)), 0.6 * 0.8)]
+        if not sources and cand.passive and cand.type in _STATE_ACTS and speaker_actor is not None \
+                and _state_agent(speaker_actor) and actor_country(speaker_actor) == (
+                    place_country or ctx.article_country):
+            # "the president said a curfew would be imposed": a state's official announcing an act of
+            # their own state with no agent named announces their own act
+            sources = [(speaker_actor, 0.8)]
         if not sources and not targets:
             continue  # an event with no participant says nothing about who did what to whom
         scene = place_country or (_scene_country(cand, found, index) or ctx.article_country
