@@ -280,3 +280,24 @@ def test_events_agentless_act_announced_by_an_official(analyse, text, expected):
         assert expected in got, got
     else:
         assert not [s for _, s, _ in got if s and "reporter" in s], got
+
+
+@pytest.mark.parametrize("text, fired", [
+    # "that" opens the clause; the participle after it describes the clause's subject
+    ("She told reporters that recently fired Finance Minister Ana Ruiz would return to Lima on Monday.", False),
+    # "that" as a relative pronoun or a real firing stays as parsed
+    ("The union said that the company fired 20 workers on Monday.", True),
+])
+def test_events_participle_after_that_describes_the_subject(analyse, text, fired):
+    got = [e for e in analyse(text, published="2022-03-08").events if e.trigger.split()[0] == "fired"]
+    assert bool(got) is fired, got
+
+
+def test_events_participle_after_that_repair_keeps_the_callers_doc(nlp):
+    doc = nlp("She told reporters that recently fired Finance Minister Ana Ruiz would return to Lima.")
+    heads = [t.head.i for t in doc]
+    fixed = repaired(doc)
+    assert [t.head.i for t in doc] == heads
+    fired = next(t for t in fixed if t.text == "fired")
+    assert fired.dep_ == "amod" and fired.head.text == "Ruiz"
+    assert next(t for t in fixed if t.text == "return").head.text == "told"
