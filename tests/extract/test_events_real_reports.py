@@ -301,3 +301,16 @@ def test_events_participle_after_that_repair_keeps_the_callers_doc(nlp):
     fired = next(t for t in fixed if t.text == "fired")
     assert fired.dep_ == "amod" and fired.head.text == "Ruiz"
     assert next(t for t in fixed if t.text == "return").head.text == "told"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a court ruling that an act follows is the court's act
+    ("After a long trial, the nation\u2019s Constitutional Court ruled that the governor would be stripped of "
+     "his powers.", ("COERCE", "Constitutional Court", "governor")),
+    # a text speaks for its owner: "it" is the owner
+    ("The flood agency website said it was calling on residents to leave the valley.",
+     ("REQUEST", "flood agency", "residents")),
+])
+def test_events_rulings_and_texts_speak_for_their_authors(analyse, text, expected):
+    got = _events(analyse(text, published="2022-03-08"))
+    assert expected in got, got
