@@ -328,3 +328,22 @@ def test_place_resolve_a_bay_named_after_a_far_namesake_town_stays_null():
     got = {p.name: p for p in _resolve("Oxford University researchers tested the vaccine in Kenya.",
                                        "Oxford University", "Kenya")}
     assert got["Oxford University"].country == "GBR"  # an institution is cited from anywhere
+
+
+def test_place_resolve_a_village_in_a_country_the_article_never_names_is_a_namesake():
+    got = {p.name: p for p in _resolve("Critics in Berlin and Munich praised the play that opened on Broadway.",
+                                       "Berlin", "Munich", "Broadway")}
+    assert got["Broadway"].lat is None and got["Berlin"].country == "DEU"  # not the village in Virginia
+    got = {p.name: p for p in _resolve("Rain flooded Broadway and nearby Evesham overnight.", "Broadway", "Evesham")}
+    assert got["Broadway"].country == "GBR"  # the village beside the article's town stays
+    (p,) = _resolve("The play opened on Broadway.", "Broadway")
+    assert p.lat is not None  # with no other place, nothing says it is a namesake
+
+
+def test_place_resolve_a_name_without_its_direction_is_not_read_in_an_unnamed_country():
+    got = {p.name: p for p in _resolve("Buses stopped across the West Midlands as Coventry and Walsall flooded.",
+                                       "West Midlands", "Coventry", "Walsall")}
+    assert got["West Midlands"].country != "ZWE"  # not Zimbabwe's Midlands province in an English report
+    got = {p.name: p for p in _resolve("Shelling in northern Syria drove families toward Turkey.",
+                                       "northern Syria", "Turkey")}
+    assert got["northern Syria"].country == "SYR"  # a country read without its direction stays

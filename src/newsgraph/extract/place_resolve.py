@@ -39,6 +39,7 @@ W_NEAR = 2.0
 W_SUPPORT = 2.0
 W_LIST = 1.0
 W_CUE = 3.0
+STRAY_PEOPLE = 10_000  # a town this small in a country the article never names is a namesake (_stray)
 WITHIN_CONFIDENCE = 0.1  # a name the gazetteer lacks, at the point of the place the text puts it in
 _LIST_GAP = re.compile(r"\s*(?:,|;|,?\s+(?:and|or|&))\s*")
 
@@ -71,18 +72,19 @@ def candidates_for(name: str, index: PlaceIndex) -> tuple[Candidate, ...]:
     return _lookup(name, index)[0]
 
 
-def _lookup(name: str, index: PlaceIndex) -> tuple[tuple[Candidate, ...], bool]:
-    """``candidates_for``'s records, and whether they are those of a place the name only embeds
-    ("Islington" of "Islington Bay")."""
+def _lookup(name: str, index: PlaceIndex) -> tuple[tuple[Candidate, ...], str]:
+    """``candidates_for``'s records, and how they were found when not by the name itself: "embedded"
+    for a place the name only embeds ("Islington" of "Islington Bay"), "stripped" for the name
+    without its leading direction ("Midlands" of "West Midlands")."""
     if gazetteer.is_demonym(name):  # "English", "Irish": the country, not a namesake village
         code = gazetteer.country_code(name, demonyms=True)
         got = tuple(c for c in index.candidates(gazetteer.country_name(code) or "") if c.feature == "A.PCLI"
                     and c.country == code) if code else ()
         if got:
-            return _demonym_division(name, code, got[0].population, index) or got, False
+            return _demonym_division(name, code, got[0].population, index) or got, ""
     seat = _seat_of_power(name, index)
     if seat:  # the capital first; a namesake town stays a candidate the article's places may choose
-        return seat + tuple(c for c in index.candidates(name) if c.id != seat[0].id), False
+        return seat + tuple(c for c in index.candidates(name) if c.id != seat[0].id), ""
     got = index.candidates(name)
     letters = [ch for ch in name if ch.isalpha()]
     if got and len(letters) <= 4 and all(ch.isupper() for ch in letters):
@@ -90,14 +92,15 @@ def _lookup(name: str, index: PlaceIndex) -> tuple[tuple[Candidate, ...], bool]:
         got = tuple(c for c in got if c.feature in ("A.PCLI", "A.ADM1", "A.ZN"))
     if not got and "," in name:  # "Washington, D.C." is written so, and indexed as "Washington D.C."
         got = index.candidates(name.replace(",", ""))
+    how = ""
     if not got:
         stripped = _strip(name)
         if stripped != name:
             got = index.candidates(stripped)
-    embedded = False
+            how = "stripped" if got and stripped.lower() != name[4:].lower() else ""  # not for "the X"
     if not got and " " in name.strip():
         got = _embedded(name, index)
-        embedded = bool(got)
+        how = "embedded" if got else ""
     if not got:
         got = _inhabitants(name, index)
     if not any(c.lat is not None for c in got):
@@ -105,8 +108,8 @@ def _lookup(name: str, index: PlaceIndex) -> tuple[tuple[Candidate, ...], bool]:
         if code:
             got = tuple(c for c in index.candidates(gazetteer.country_name(code) or "") if c.feature == "A.PCLI"
                         and c.country == code) or got
-            embedded = False
-    return got, embedded
+            how = ""
+    return got, how
 
 
 def _demonym_division(name: str, code: str, people: int, index: PlaceIndex) -> tuple[Candidate, ...]:
@@ -417,15 +420,41 @@ _FEATURE_TAILS = frozenset("""bay park lake river creek island beach harbour har
 mountain mountains falls gardens heights""".split())
 
 
-def _foreign(name: str, c: Candidate, named: Counter) -> bool:
-    """True when a bay, park, hill or the like is read through the town its name embeds, and that
-    town lies in a country none of the article's other places or facts names, while they name some:
-    "Islington Bay" beside Auckland's islands is not by London's Islington, "Knox Park" in a
-    Tennessee report not in Knox, Victoria. Institutions are left alone: "Oxford University"
-    researchers are cited in reports about anywhere. With no other place the embedded one is all
-    the article says."""
-    return (name.split()[-1].lower() in _FEATURE_TAILS and bool(named) and c.country is not None
-            and not named.get(c.country))
+def _named_besides(k: str, countries_of: dict[str, set[str]], extra: Counter) -> set[str]:
+    """The countries the article's places other than those named ``k``, and its other facts, lie in."""
+    out = set(extra)
+    for name, cs in countries_of.items():
+        if name != k:
+            out |= cs
+    return out
+
+
+def _foreign(name: str, how: str, c: Candidate, named: set[str]) -> bool:
+    """True when a name is read through another one and that reading lies in a country none of the
+    article's other places or facts names, while they name some. A bay, park, hill or the like read
+    through the town its name embeds: "Islington Bay" beside Auckland's islands is not by London's
+    Islington, "Knox Park" in a Tennessee report not in Knox, Victoria (institutions are left
+    alone: "Oxford University" researchers are cited in reports about anywhere). A name read
+    without its leading direction, unless that reading is a country ("northern Syria"): "West
+    Midlands" in an English report is not Zimbabwe's Midlands. With no other place the reading is
+    all the article says."""
+    if how == "embedded" and name.split()[-1].lower() not in _FEATURE_TAILS:
+        return False
+    if how == "stripped" and c.feature == "A.PCLI" or not how:
+        return False
+    return bool(named) and c.country is not None and c.country not in named
+
+
+def _stray(c: Candidate, named: set[str]) -> bool:
+    """True when the reading is a town of under 10,000 people in a country none of the article's
+    other places or facts names, while they name some: "Piccadilly" in a London report is the
+    street, not the village in Western Australia, "West Wing" in a Washington one not the English
+    hamlet. News names such a village with the places around it; alone it is a namesake of
+    something the gazetteer lacks, and a null point is better than a false one. (Dev: 8 wrong
+    points become null, none right is lost; at 100,000 people right ones are lost: Saipan.)"""
+    if not c.feature.startswith("P.") or c.population >= STRAY_PEOPLE or not c.country:
+        return False
+    return bool(named) and c.country not in named
 
 
 def dateline(text: str) -> str | None:
@@ -507,17 +536,21 @@ def resolve(text: str, mentions: Sequence[Mention], *, context_countries: Iterab
         choice = new_choice
     out = []
     at = {m.span[0]: i for i, m in enumerate(mentions)}
-    named = Counter(extra_c)
-    for i, ch in enumerate(choice):
-        if ch is not None and not looked[i][1] and cands[i][ch].country:
-            named[cands[i][ch].country] += 1
-    for m, cs, ch, b, q, (_, emb) in zip(mentions, cands, choice, base, quals, looked):
+    countries_of: dict[str, set[str]] = {}
+    for k, cs, ch, (_, how) in zip(keys, cands, choice, looked):
+        if ch is not None and cs[ch].country and how != "embedded":
+            countries_of.setdefault(k, set()).add(cs[ch].country)
+    for m, k, cs, ch, b, q, fx, (_, how) in zip(mentions, keys, cands, choice, base, quals, fixed, looked):
+        named = _named_besides(k, countries_of, extra_c)
+        if ch is not None and cs[ch].id not in fx and _stray(cs[ch], named):
+            out.append(Place(name=m.name, span=m.span, confidence=0.0))  # "Piccadilly" in a London report
+            continue
         j = at.get(q.start)
         qualifier_reading = cands[j][choice[j]] if j is not None and choice[j] is not None else None
         put = _outside_qualifier(cs, q, qualifier_reading)
         if put is not None:  # "Stroud, Ontario": not the English Stroud, somewhere in Ontario
             ch = None
-        elif ch is not None and emb and _foreign(m.name, cs[ch], named):
+        elif ch is not None and _foreign(m.name, how, cs[ch], named):
             out.append(Place(name=m.name, span=m.span, confidence=0.0))  # "Islington Bay" in an Auckland report
             continue
         if ch is None:
