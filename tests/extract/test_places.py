@@ -347,3 +347,14 @@ def test_place_resolve_a_name_without_its_direction_is_not_read_in_an_unnamed_co
     got = {p.name: p for p in _resolve("Shelling in northern Syria drove families toward Turkey.",
                                        "northern Syria", "Turkey")}
     assert got["northern Syria"].country == "SYR"  # a country read without its direction stays
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Exporters in Ohio hope to win buyers in the West.", "West"),
+    ("Rain is forecast for the North by Friday, Leeds officials said.", "North"),
+    ("Crowds filled the Galleria Mall of Europe in Ohio on Saturday.", "Galleria Mall of Europe"),
+])
+def test_place_resolve_a_direction_or_a_continent_named_building_is_no_town(text, name):
+    # "the West" is relative to the writer, not West, Texas; a mall named after a continent is not on its point
+    p = _resolve(text, name)[0]
+    assert p.feature is None and p.geonameid is None

@@ -76,6 +76,8 @@ def _lookup(name: str, index: PlaceIndex) -> tuple[tuple[Candidate, ...], str]:
     """``candidates_for``'s records, and how they were found when not by the name itself: "embedded"
     for a place the name only embeds ("Islington" of "Islington Bay"), "stripped" for the name
     without its leading direction ("Midlands" of "West Midlands")."""
+    if key(name) in _DIRECTIONS:  # "the West", "the North": relative to the writer, not West, Texas
+        return (), ""
     if gazetteer.is_demonym(name):  # "English", "Irish": the country, not a namesake village
         code = gazetteer.country_code(name, demonyms=True)
         got = tuple(c for c in index.candidates(gazetteer.country_name(code) or "") if c.feature == "A.PCLI"
@@ -150,6 +152,7 @@ river bay gulf isle island glen""".split())
 # what a people's name leads but lies outside their country: an embassy or consulate sits in the host
 # country, a "French Quarter" or "Armenian Quarter" in another country's city
 _ELSEWHERE_TAILS = frozenset({"embassy", "consulate", "quarter"})
+_WORLD_AREAS = frozenset({"L.CONT", "L.RGN"})
 _SHORT_FORMS = {"co.": "County", "co": "County", "twp.": "Township", "twp": "Township", "mt.": "Mount"}
 
 
@@ -170,6 +173,8 @@ def _embedded(name: str, index: PlaceIndex) -> tuple[Candidate, ...]:
     if "of" in low[1:-1]:
         at = len(low) - 1 - low[::-1].index("of")
         got = candidates_for(" ".join(words[at + 1:]), index)
+        if any(c.feature in _WORLD_AREAS for c in got):
+            return ()  # "Mall of Asia", "Summit of the Americas": named after a continent, not placed by it
         if got:
             return got
     if low[0] in _NOT_HEADS or "and" in low or "&" in low:
@@ -504,7 +509,8 @@ def resolve(text: str, mentions: Sequence[Mention], *, context_countries: Iterab
         votes.update(extra_c)
         top = [c for c, _ in votes.most_common(1)]
         for i, cs in enumerate(cands):
-            if not cs and top and mentions[i].name[:1].isupper() and not mentions[i].name.isupper():
+            if (not cs and top and mentions[i].name[:1].isupper() and not mentions[i].name.isupper()
+                    and keys[i] not in _DIRECTIONS):
                 got = index.similar(mentions[i].name, top)[:3]
                 if got:
                     cands[i] = got
