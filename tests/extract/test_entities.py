@@ -362,3 +362,13 @@ def test_entities_role_noun_resolves_to_the_holder(analyse, text, person, surfac
 def test_entities_indefinite_or_other_office_is_not_the_holder(analyse, text, person):
     result = analyse(text)
     assert _surfaces(result, _by_name(result)[person]) == [person]
+
+
+@pytest.mark.parametrize("clitic", ["\u2019s", "'s"])
+def test_entities_leading_possessive_is_not_part_of_the_name(clitic):
+    # "the city's Water Board": the tagger took the owner's clitic into the organisation's span
+    words = ["the", "city", clitic, "Water", "Board", "met", "."]
+    doc = _hand_doc(words, [(2, 5, "ORG")], spaces=[True, False, True, True, True, False, False])
+    got = {e.name: e for e in _run(doc)}
+    assert "Water Board" in got, list(got)
+    assert [doc.text[s:e] for s, e in got["Water Board"].mentions] == ["Water Board"]

@@ -264,3 +264,53 @@ def test_events_indefinite_addressee_is_no_demand(analyse, text, demand):
 def test_events_appeal_addressee_is_the_one_asked(analyse, text, target):
     got = _events(analyse(text, published="2022-03-08"))
     assert [tg for t, _, tg in got if t == "REQUEST"] == [target], got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the act named as the passive subject is nobody's target; the state's official announcing it is its source
+    ("LIMA - Peruvian President Ana Ruiz said a state of emergency would be declared across Peru after the "
+     "bombings.", ("COERCE", "Ana Ruiz", None)),
+    # someone who does not act for the state announces nothing of their own
+    ("A Peruvian reporter said a state of emergency would be declared across Peru.", None),
+])
+def test_events_agentless_act_announced_by_an_official(analyse, text, expected):
+    got = _events(analyse(text, published="2022-03-08"))
+    assert not [tg for _, _, tg in got if tg and "emergency" in tg], got
+    if expected is not None:
+        assert expected in got, got
+    else:
+        assert not [s for _, s, _ in got if s and "reporter" in s], got
+
+
+@pytest.mark.parametrize("text, fired", [
+    # "that" opens the clause; the participle after it describes the clause's subject
+    ("She told reporters that recently fired Finance Minister Ana Ruiz would return to Lima on Monday.", False),
+    # "that" as a relative pronoun or a real firing stays as parsed
+    ("The union said that the company fired 20 workers on Monday.", True),
+])
+def test_events_participle_after_that_describes_the_subject(analyse, text, fired):
+    got = [e for e in analyse(text, published="2022-03-08").events if e.trigger.split()[0] == "fired"]
+    assert bool(got) is fired, got
+
+
+def test_events_participle_after_that_repair_keeps_the_callers_doc(nlp):
+    doc = nlp("She told reporters that recently fired Finance Minister Ana Ruiz would return to Lima.")
+    heads = [t.head.i for t in doc]
+    fixed = repaired(doc)
+    assert [t.head.i for t in doc] == heads
+    fired = next(t for t in fixed if t.text == "fired")
+    assert fired.dep_ == "amod" and fired.head.text == "Ruiz"
+    assert next(t for t in fixed if t.text == "return").head.text == "told"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a court ruling that an act follows is the court's act
+    ("After a long trial, the nation\u2019s Constitutional Court ruled that the governor would be stripped of "
+     "his powers.", ("COERCE", "Constitutional Court", "governor")),
+    # a text speaks for its owner: "it" is the owner
+    ("The flood agency website said it was calling on residents to leave the valley.",
+     ("REQUEST", "flood agency", "residents")),
+])
+def test_events_rulings_and_texts_speak_for_their_authors(analyse, text, expected):
+    got = _events(analyse(text, published="2022-03-08"))
+    assert expected in got, got

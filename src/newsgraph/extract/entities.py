@@ -45,11 +45,15 @@ def _capitalised(tv: _Tokens, i: int) -> bool:
 
 
 def _strip_edges(tv: _Tokens, s: int, e: int) -> tuple[int, int]:
-    """Drop a leading "the" and trailing possessives from a token range.
+    """Drop a leading "the" or possessive and trailing possessives from a token range.
 
     A capitalised "The" inside a sentence belongs to the name ("The Hague",
-    "The Rocket Record Company"); at a sentence start it does not.
+    "The Rocket Record Company"); at a sentence start it does not. A leading
+    possessive is the owner's clitic the tagger took into the name ("the
+    nation's Supreme Court" tagged "'s Supreme Court").
     """
+    while s < e and tv.low[s] in _POSSESSIVE:
+        s += 1
     while s < e and tv.low[s] in _DETERMINERS and (tv.word(s)[0] == "t" or tv.sent[s] == 1
                                                      or s == 0):
         s += 1

@@ -42,7 +42,9 @@ def _arguments(cand: _Cand, index: MentionIndex) -> None:
     cand.passive = passive
     if passive:
         cand.sources = _conjuncts(agent) if agent is not None else []
-        cand.targets = _conjuncts(subj) if subj is not None and subj not in cand.words else []
+        named = subj is not None and any(w.i in {t.i for t in cand.words} for w in subj.subtree)
+        # "a state of emergency was declared": the subject names the act itself, nobody it befalls
+        cand.targets = _conjuncts(subj) if subj is not None and not named else []
         if cand.type in _OWN_FORCES_TYPES and subj is not None and sector_of_noun(subj.lemma_, subj.text) in (
                 "MIL", "COP"):
             cand.targets = []  # "1,500 soldiers were deployed": the forces moved, not a party acted on
@@ -256,6 +258,23 @@ def _named_company(tok, index: MentionIndex) -> Actor | None:
     if not orgs:
         return None
     return Actor(name=orgs[0].name, entity=orgs[0].id, code=None)
+
+
+def _issuer(tok, index: MentionIndex) -> Actor | None:
+    """The body a text speaks for: "the ministry's statement said", "the crisis centre website said"
+    (the text's owner, named by its possessor or the noun before it), or None."""
+    if noun_kind(tok.text) != "document":
+        return None
+    owner = next((c for c in tok.children if c.dep_ == "poss" and c.pos_ != "PRON"), None) or next(
+        (c for c in tok.children if c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN")), None)
+    if owner is None or noun_kind(owner.text) is not None and noun_kind(owner.text) != "people":
+        return None  # "the news release said": no owner named
+    actor = code_actor(owner, index)
+    if actor is not None:
+        return actor
+    words = [t for t in owner.subtree if t.dep_ not in ("det", "case", "punct")]
+    name = " ".join(t.text for t in words)
+    return Actor(name=name, entity=None, code=None, text=name, span=(words[0].idx, words[-1].idx + len(words[-1])))
 
 
 def _demonym(tok) -> bool:

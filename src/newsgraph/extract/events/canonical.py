@@ -253,7 +253,8 @@ def _city_authorities(actor: Actor, head) -> Actor | None:
     names = [w for o in owned for w in (o, *(c for c in o.children if c.dep_ == "compound"))]  # "metro system"
     if not any(noun_kind(w.text) == "place" and w.lemma_.lower() not in _NATIONAL for w in names):
         return None
-    return replace(actor, name=f"{met.name} authorities", text=actor.text)
+    # a description of the city's government, not the place entity the name links to
+    return replace(actor, name=f"{met.name} authorities", entity=None, text=actor.text)
 
 
 _POLITIES = frozenset({"country", "nation", "state", "province", "region", "city", "electorate", "public"})

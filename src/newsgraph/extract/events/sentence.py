@@ -14,7 +14,7 @@ from .. import gazetteer
 from ..actors import PRONOUNS, code_actor, noun_kind, sector_of_noun
 from ..event_lexicon import entries
 from ..linking import MentionIndex
-from .arguments import _arguments, _code_all, _named_company, _quote_speaker
+from .arguments import _arguments, _code_all, _issuer, _named_company, _quote_speaker
 from .candidate import _Cand
 from .dating import _PLACE_PREPS, _date_for, _place_for
 from .modality import _apply_chain
@@ -35,11 +35,23 @@ class _Context:
     last_sentence: int = -9
     sentence: int = 0
 
+_STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
+
+
 def _state_agent(actor: Actor) -> bool:
     """Does the actor act for a state (government, forces, police, courts)? A bomber or gunman does not,
     whatever country the sentence gives him: his attack is on the country where it happens."""
     parts = (actor.code or "").split()
-    return len(parts) > 1 and parts[-1] in ("GOV", "MIL", "COP", "JUD", "LEG", "SPY")
+    return len(parts) > 1 and parts[-1] in _STATE_SECTORS
+
+
+def _official_of(actor: Actor, country: str | None) -> bool:
+    """Does the actor act for the state of ``country`` (its government, court, forces...)? An official
+    coded by role alone ("the court", code "JUD") is taken to be of the country the report is about."""
+    parts = (actor.code or "").split()
+    if not parts or parts[-1] not in _STATE_SECTORS:
+        return False
+    return len(parts) == 1 or parts[0] == country
 
 
 def _hardware_subject(verb) -> bool:
@@ -126,7 +138,8 @@ def _sentence_events(sent, article: Article, found: Found, index: MentionIndex,
         speaker_actor = None
         direct = False
         if speaker_tok is not None and speaker_tok.lower_ not in PRONOUNS:
-            speaker_actor = _named_company(speaker_tok, index) or code_actor(speaker_tok, index)
+            speaker_actor = _named_company(speaker_tok, index) or code_actor(speaker_tok, index) \
+                or _issuer(speaker_tok, index)
         elif report_verb is None:
             speaker_actor = _quote_speaker(cand.head, found, index)
             direct = speaker_actor is not None
@@ -172,6 +185,11 @@ def _sentence_events(sent, article: Article, found: Found, index: MentionIndex,
                 subj = next(c for c in cand.head.children if c.dep_ == "nsubj")
                 sources = [(Actor(name=f"{gazetteer.country_name(country) or country} military", entity=None,
                                   code=f"{country} MIL", text=" ".join(t.text for t in subj.subtree)), 0.6 * 0.8)]
+        if not sources and cand.passive and cand.type in _STATE_ACTS and speaker_actor is not None \
+                and _official_of(speaker_actor, place_country or ctx.article_country):
+            # "the president said a curfew would be imposed": a state's official announcing an act of
+            # their own state with no agent named announces their own act
+            sources = [(speaker_actor, 0.8)]
         if not sources and not targets:
             continue  # an event with no participant says nothing about who did what to whom
         scene = place_country or (_scene_country(cand, found, index) or ctx.article_country

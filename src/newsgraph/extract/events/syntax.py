@@ -188,17 +188,47 @@ def _conjoined_verbs_read_as_nouns(sent) -> list:
     return found
 
 
+def _participles_after_that(sent) -> list[tuple]:
+    """(participle, "that", clause, subject) where the parser read "told reporters that recently fired
+    minister X would return" as "that" firing someone: "that" as the participle's subject and the
+    real clause ("X would return") as its complement.
+
+    The participle describes the clause's subject, which starts right after it; "that" opens the
+    clause. Only this exact shape is read this way (nothing but adverbs between "that" and the verb).
+    """
+    found = []
+    for v in sent:
+        if v.tag_ not in ("VBD", "VBN"):
+            continue
+        that = next((c for c in v.children if c.dep_ == "nsubj" and c.lower_ == "that" and c.tag_ == "WDT"), None)
+        if that is None or any(t.pos_ != "ADV" for t in v.doc[that.i + 1:v.i]):
+            continue
+        for c in v.children:
+            subj = next((x for x in c.children if x.dep_ == "nsubj"), None) if c.dep_ == "ccomp" else None
+            if subj is not None and subj.left_edge.i == v.i + 1 and subj.pos_ in ("PROPN", "NOUN"):
+                found.append((v, that, c, subj))
+                break
+    return found
+
+
 def repaired(doc):
-    """``doc``, or a copy whose prenominal participles hang on their noun (see ``_prenominal_participles``)
-    and whose conjoined verbs misread as nouns are verbs again (``_conjoined_verbs_read_as_nouns``).
+    """``doc``, or a copy whose prenominal participles hang on their noun (see ``_prenominal_participles``
+    and ``_participles_after_that``) and whose conjoined verbs misread as nouns are verbs again
+    (``_conjoined_verbs_read_as_nouns``).
 
     The caller's Doc is never changed: the copy is made only when a repair applies.
     """
     fixes = [f for sent in doc.sents for f in _prenominal_participles(sent)]
     verbs = [t for sent in doc.sents for t in _conjoined_verbs_read_as_nouns(sent)]
-    if not fixes and not verbs:
+    thats = [f for sent in doc.sents for f in _participles_after_that(sent)]
+    if not fixes and not verbs and not thats:
         return doc
     out = doc.copy()
+    for v, that, clause, subj in thats:
+        v, that, clause, subj = out[v.i], out[that.i], out[clause.i], out[subj.i]
+        clause.head, clause.dep_ = (clause if v.head.i == v.i else v.head), v.dep_
+        that.head, that.dep_, that.pos_ = clause, "mark", "SCONJ"
+        v.head, v.dep_, v.pos_ = subj, "amod", "ADJ"
     for t in verbs:
         t = out[t.i]
         t.tag_, t.pos_ = t.head.tag_, "VERB"
