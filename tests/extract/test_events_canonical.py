@@ -215,3 +215,16 @@ def test_events_canonical_forecasts_arrivals_and_site_visits_are_no_events(analy
 def test_events_canonical_capital_running_its_city(analyse, text, source):
     got = _events(analyse(text, published="2022-03-08"))
     assert any(s == source for _, s, _ in got), got
+
+
+@pytest.mark.parametrize("line, holder", [
+    # a bare role noun leading a headline or bullet line is as definite as "the president"
+    ("\u2022 As ousted president resigns, crowds celebrate", "Carlos Mendoza"),
+    # another body's office ("president of the club") is not the article's president
+    ("Police said president of the club resigned.", "president of the club"),
+])
+def test_events_canonical_bare_role_noun_in_a_headline(analyse, line, holder):
+    text = f"President Carlos Mendoza resigned on Tuesday after weeks of protests.\n\n{line}"
+    out = analyse(text, published="2022-03-08")
+    last = [e for e in out.events if e.type == "RETREAT" and e.span[0] > 20]
+    assert last and last[0].source.name == holder, _events(out)

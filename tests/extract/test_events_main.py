@@ -322,3 +322,16 @@ def test_events_main_premise_and_long_ago_are_background(analyse, text, trigger,
     out = analyse(text)  # undated: the rules hold without a publication day
     evs = [e for e in out.events if e.trigger.split()[0] == trigger]
     assert evs and any(e.main for e in evs) is main, [(e.trigger, e.main) for e in out.events]
+
+
+@pytest.mark.parametrize("text, trigger, main", [
+    # a verb that joins its subject to an event noun reports the act: it can be the news
+    ("The government shut the metro as Peru placed the capital on maximum alert on Saturday.", "placed", True),
+    # being in a state ("were on alert") reports no act
+    ("Coastal towns were on alert across the region on Saturday.", "were", False),
+])
+def test_events_main_verb_joined_to_an_event_noun_reports_it(analyse, text, trigger, main):
+    out = analyse(text, published="2021-05-04")
+    evs = [e for e in out.events if e.type == "MOBILIZE"]
+    assert any(e.main and e.trigger.split()[0] == trigger for e in evs) is main, [
+        (e.trigger, e.main) for e in out.events]

@@ -314,3 +314,26 @@ def test_events_participle_after_that_repair_keeps_the_callers_doc(nlp):
 def test_events_rulings_and_texts_speak_for_their_authors(analyse, text, expected):
     got = _events(analyse(text, published="2022-03-08"))
     assert expected in got, got
+
+
+@pytest.mark.parametrize("text, types", [
+    # an alert issued to the public is an appeal; forces put on alert are mobilised
+    ("The embassy in Lima issued a security alert on Monday.", ["REQUEST"]),
+    ("The army raised the alert level on Monday.", ["MOBILIZE"]),
+    # funding needs a recipient: paying for one's own deal is no aid
+    ("The company issued bonds to fund the takeover.", []),
+    ("Venezuela funded the rebels for years.", ["AID"]),
+])
+def test_events_issued_alerts_and_funding(analyse, text, types):
+    got = _events(analyse(text, published="2022-03-08"))
+    assert [t for t, _, _ in got if t in ("REQUEST", "MOBILIZE", "AID")] == types, got
+
+
+@pytest.mark.parametrize("text, source", [
+    # the one who authorizes answers for the act; the one urged to act still acts when urged
+    ("Peru's Interior Minister Tom Reyes authorized local authorities to impose curfews if needed.", "Tom Reyes"),
+    ("The governor empowered the police to impose a curfew in Lima.", "governor"),
+])
+def test_events_authorized_act_is_the_authorizers(analyse, text, source):
+    got = _events(analyse(text, published="2022-03-08"))
+    assert [s for t, s, _ in got if t == "COERCE"] == [source], got

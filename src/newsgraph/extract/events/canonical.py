@@ -43,7 +43,8 @@ _ARMY_WORDS = frozenset({"army", "military", "soldier", "troop", "general", "arm
 _CROWD_WORDS = frozenset({"crowd", "demonstrator", "protester", "protestor", "people", "resident", "citizen",
                           "thousand", "hundred", "dozen", "student", "worker", "crowds", "throng", "mob"})
 _DESCRIPTIVE = frozenset({"ageing", "aging", "elderly", "nonagenarian", "octogenarian", "veteran", "embattled",
-                          "beleaguered", "longtime", "long-time", "outgoing", "defiant", "new", "top"})
+                          "beleaguered", "longtime", "long-time", "outgoing", "defiant", "new", "top", "ousted",
+                          "deposed", "toppled", "impeached"})
 
 
 @functools.lru_cache(maxsize=1)
@@ -150,9 +151,15 @@ def _role_titles(head) -> tuple[str, ...] | None:
     """The titles a role noun refers to ("the prime minister" -> prime minister|premier), or None."""
     if head is None or head.pos_ != "NOUN" or head.tag_ != "NN":
         return None
-    if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") or c.dep_ == "poss"
-               for c in head.children):
+    bare = head.dep_ == "nsubj" and not any(c.dep_ in ("det", "poss", "nummod") for c in head.children)
+    # a singular count noun with no determiner as a subject is headline style ("Ousted leader resigns"):
+    # the role is as definite as "the leader"
+    if not bare and not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") or c.dep_ == "poss"
+                            for c in head.children):
         return None
+    if any(p.dep_ == "prep" and p.lower_ == "of" and any(o.dep_ == "pobj" and o.ent_type_ not in ("GPE", "NORP")
+                                                         for o in p.children) for p in head.children):
+        return None  # "the leader of the gang", "president of the club": another body's office
     roles = _roles()
     lemma = head.lemma_.lower()
     mods = [c for c in head.children if c.dep_ in ("amod", "compound", "nmod") and c.i < head.i]

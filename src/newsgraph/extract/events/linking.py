@@ -52,6 +52,9 @@ def _satisfied(entry: Entry, tok, *, as_object: bool, index: MentionIndex) -> bo
             if subj is None or not ({subj.lemma_.lower(), subj.lower_} | {
                     f"{m.lower_} {subj.lemma_.lower()}" for m in subj.children if m.dep_ in ("amod", "compound")}) & opts:
                 return False
+        elif kind == "head":  # "issued an alert": the verb that governs the noun says what it is
+            if tok.head.i == tok.i or tok.head.lemma_.lower() not in opts:
+                return False
         elif kind == "objdef":  # "the club requires a new coach": a need to fill, not a party asked
             if any(_indefinite(o) for o in _objects(tok)):
                 return False

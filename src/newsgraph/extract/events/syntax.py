@@ -17,6 +17,12 @@ _PASS_SUBJ = ("nsubjpass", "csubjpass")
 _ISSUE = frozenset({"issue", "release", "publish", "send", "post", "sign", "deliver", "write", "tweet", "read"})
 
 
+# verbs whose subject, not their object, answers for the act of their "to"-complement: "promised X to
+# send aid"; "authorized local officials to impose curfews" is the authorizer's curfew (the news is the
+# order given, the officials carry it out)
+_SUBJECT_CONTROL = frozenset({"promise", "authorize", "authorise", "empower"})
+
+
 def _mods(tok) -> set[str]:
     return {c.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "amod", "nmod", "npadvmod")} | \
         {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod", "nmod")}
@@ -74,7 +80,7 @@ def _raw_subject(verb):
         if tok.dep_ in ("xcomp", "advcl") and tok.head.pos_ in ("VERB", "AUX", "ADJ"):
             # controlled subject: "X agreed to buy" -> X; object control "urged X to" handled by caller
             objs = [c for c in tok.head.children if c.dep_ in ("dobj",)]
-            if objs and tok.dep_ == "xcomp" and tok.head.lemma_ not in ("promise",):
+            if objs and tok.dep_ == "xcomp" and tok.head.lemma_ not in _SUBJECT_CONTROL:
                 return objs[0], False
             tok = tok.head
             continue

@@ -312,15 +312,20 @@ def _candidates(sent, index: MentionIndex) -> list[_Cand]:
             continue  # "the attack killed 22", "offered talks": the verb's event already covers it
         between = _between(tok)
         agents = _noun_agents(tok, index)
+        words = [tok]
         if not agents and not between and tok.dep_ == "pobj" and tok.head.lower_ in _JOIN_PREPS \
                 and tok.head.head.pos_ in ("VERB", "AUX") and tok.head.head.i not in used:
             subj, passive = _subject(tok.head.head)
             if subj is not None and (not passive or tok.head.head.lemma_ in _STATIVE_PASSIVES):
                 agents = [subj]  # "negotiators return for talks", "forces engaged in ethnic cleansing"
+                verb = tok.head.head
+                if verb.lemma_ != "be" and not entries(verb, "report"):
+                    words = [verb, tok]  # the verb reports the act ("placed the city on alert"); "were on
+                    # alert" is a state, "added in a release" a way of saying
         if between:
             cand = _Cand(ntype, "noun", tok, [tok], sources=[between[0]], targets=[between[1]])
         elif agents:
-            cand = _Cand(ntype, "noun", tok, [tok], sources=agents)
+            cand = _Cand(ntype, "noun", tok, words, sources=agents)
         elif ntype == "PROTEST" and tok.tag_ == "NNS":
             # "two died during protests that followed the ruling": protests are held by protesters
             cand = _Cand(ntype, "noun", tok, [tok], source_actor=Actor(name="protesters", entity=None, code="OPP"))
