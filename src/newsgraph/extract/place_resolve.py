@@ -543,11 +543,14 @@ def resolve(text: str, mentions: Sequence[Mention], *, context_countries: Iterab
     out = []
     at = {m.span[0]: i for i, m in enumerate(mentions)}
     countries_of: dict[str, set[str]] = {}
+    besides: dict[str, set[str]] = {}
     for k, cs, ch, (_, how) in zip(keys, cands, choice, looked):
         if ch is not None and cs[ch].country and how != "embedded":
             countries_of.setdefault(k, set()).add(cs[ch].country)
     for m, k, cs, ch, b, q, fx, (_, how) in zip(mentions, keys, cands, choice, base, quals, fixed, looked):
-        named = _named_besides(k, countries_of, extra_c)
+        if k not in besides:  # once per distinct name
+            besides[k] = _named_besides(k, countries_of, extra_c)
+        named = besides[k]
         if ch is not None and cs[ch].id not in fx and _stray(cs[ch], named):
             out.append(Place(name=m.name, span=m.span, confidence=0.0))  # "Piccadilly" in a London report
             continue
