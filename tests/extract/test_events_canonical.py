@@ -228,3 +228,16 @@ def test_events_canonical_bare_role_noun_in_a_headline(analyse, line, holder):
     out = analyse(text, published="2022-03-08")
     last = [e for e in out.events if e.type == "RETREAT" and e.span[0] > 20]
     assert last and last[0].source.name == holder, _events(out)
+
+
+@pytest.mark.parametrize("first, target", [
+    # "the ruling party" is the one party the report calls ruling, however it was first named
+    ("The proceedings were brought by the ruling Unity Front party on Monday.", "Unity Front"),
+    ("The motion was filed by the ruling party, Unity Front, on Monday.", "Unity Front"),
+    # no party named as ruling: the description stays
+    ("The proceedings were brought by the Unity Front on Monday.", "ruling party"),
+])
+def test_events_canonical_ruling_party_is_the_one_named(analyse, first, target):
+    text = f"{first}\n\nOpposition leader Ana Ruiz said the culture of the ruling party must end."
+    got = _events(analyse(text, published="2022-03-08"))
+    assert ("ACCUSE", "Ana Ruiz", target) in got, got

@@ -21,6 +21,8 @@ actor (issue 11):
 - **A capital that runs its own city is the city.** "Lima shut its metro and urged
   residents to stay home" is "Lima authorities"; a capital acting for its state
   ("Lima recalled its ambassador") stays the state.
+- **"The ruling party" is the party the article calls ruling** ("the ruling Unity
+  Front party"), when it names exactly one.
 - **A place asked to vote is its voters.** "Urged the country to vote No": the
   appeal is to the electorate.
 - **A crowd that protests is "protesters".** "Crowds rallied", "thousands of
@@ -275,6 +277,30 @@ def _electorate(actor: Actor, head) -> Actor | None:
     return replace(actor, name="voters", text=actor.text or actor.name)
 
 
+def _ruling_party(actor: Actor, head, doc, entities: Sequence[Entity]) -> Actor | None:
+    """"the ruling party" -> the one party the article calls ruling ("the ruling Unity Front party",
+    "the ruling party, Unity Front"): a description of a body the report names elsewhere."""
+    if head is None or actor.entity is not None or head.lemma_.lower() != "party" or not any(
+            c.dep_ == "amod" and c.lower_ == "ruling" for c in head.children):
+        return None
+    found = []
+    for ent in entities:
+        if ent.type != "ORG":
+            continue
+        for s, e in ent.mentions:
+            span = doc.char_span(s, e, alignment_mode="expand")
+            if span is None or not len(span):
+                continue
+            noun = span.root.head if span.root.dep_ in ("compound", "appos") else span.root
+            if noun.lemma_.lower() == "party" and any(c.dep_ == "amod" and c.lower_ == "ruling"
+                                                       for c in noun.children):
+                found.append(ent)
+                break
+    if len(found) != 1:
+        return None
+    return replace(actor, name=found[0].name, entity=found[0].id, text=actor.text or actor.name)
+
+
 def canonical_actors(doc, events: Sequence[Event], entities: Sequence[Entity]) -> list[Event]:
     """``events`` with each source and target under its canonical name (see the module doc)."""
     out: list[Event] = []
@@ -291,7 +317,7 @@ def canonical_actors(doc, events: Sequence[Event], entities: Sequence[Entity]) -
                 continue
             head = _head(doc, actor)
             new = _role(actor, head, entities) or _army(actor, head) or _institution(actor, head) \
-                or _city_authorities(actor, head)
+                or _city_authorities(actor, head) or _ruling_party(actor, head, doc, entities)
             if new is None and slot == "target" and ev.type == "ASSAULT":
                 new = _victims(actor, head)
             if new is None and slot == "target" and ev.type in ("REQUEST", "DEMAND"):
