@@ -112,7 +112,10 @@ def test_main_events_report_recalling_talks_joins_the_strikes_story():
 
 @pytest.mark.parametrize("actor,expected", [
     (Actor("Northland", entity="e1", code="NLD GOV"), {"NLD", "n:northland"}),
-    (Actor("officials", code="NLD GOV"), {"NLD"}),
+    # a state's government described ("officials", "the government") is the party the state's name names
+    (Actor("officials", code="NLD GOV"), {"NLD", "n:netherlands"}),
+    (Actor("Dutch police", code="NLD COP"), {"NLD"}),  # the state's police, residents...: no name
+    (Actor("Jan de Vries", entity="e3", code="NLD GOV"), {"NLD", "n:jan de vries"}),  # a minister is himself
     (Actor("army", code="MIL"), set()),  # a role code names no country
     (Actor("Acme Corp", entity="e2"), {"n:acme corp"}),
     (None, set()),
@@ -134,6 +137,18 @@ def test_main_events_keys_lead_and_marks_skip_background_and_negated():
     unnamed = article("z", text, events=(_event(text, "On Friday Northland struck Southland", "ASSAULT", ARMY,
                                                 Actor("villagers", code="SLD CVL")),))
     assert main_events(unnamed).keys == {("ASSAULT", "NLD"), ("ASSAULT", "SLD")}  # countries when no name
+
+
+def test_main_events_state_named_or_described_leads_the_same_action():
+    text = "Norway closed its border on Monday. Norwegian authorities closed the border to all traffic."
+    named = article("a", text, events=(_event(text, "Norway closed its border", "COERCE",
+                                              Actor("Norway", entity="e-no", code="NOR GOV"), None),))
+    described = article("b", text, events=(_event(text, "Norwegian authorities closed the border", "COERCE",
+                                                  Actor("Norwegian authorities", code="NOR GOV"), None),))
+    profile = EventProfile()
+    profile.add(main_events(named))
+    assert main_events(described).lead == {("COERCE", "n:norway")}
+    assert profile.relation(main_events(described)) == "same"
 
 
 def _sig(*keys, lead=None):

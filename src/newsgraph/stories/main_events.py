@@ -35,7 +35,7 @@ import dataclasses
 from collections import Counter
 from dataclasses import dataclass
 
-from ..extract import AnalysedArticle
+from ..extract import AnalysedArticle, gazetteer
 from ..model import Actor
 from .story_time import mention_mark
 
@@ -58,13 +58,17 @@ _ROLES = frozenset({"GOV", "MIL", "REB", "OPP", "CVL", "COP", "JUD", "BUS", "MED
 
 def actor_tokens(actor: Actor | None) -> frozenset[str]:
     """What identifies an actor across reports: its country code ("BEL" of "BEL GOV") and, for a
-    named entity, its canonical name; descriptions such as "officials" or "residents" give no name."""
+    named entity, its canonical name. A state's government described ("Belgian authorities", "the
+    government") is the party the state's name names ("Belgium"): one report says "Belgium shut the
+    metro", another "the authorities shut it". Other descriptions ("residents", "police") give no name."""
     if actor is None:
         return frozenset()
     out = set()
-    head = (actor.code or "").split()[:1]
-    if head and len(head[0]) == 3 and head[0].isalpha() and head[0].upper() not in _ROLES:
-        out.add(head[0].upper())
+    codes = (actor.code or "").split()
+    if codes and len(codes[0]) == 3 and codes[0].isalpha() and codes[0].upper() not in _ROLES:
+        out.add(codes[0].upper())
+        if codes[1:] == ["GOV"] and not actor.entity and (state := gazetteer.country_name(codes[0])):
+            out.add("n:" + state.lower())  # "Belgian authorities", "the government": the state "Belgium" names
     if actor.entity and actor.name:
         out.add("n:" + " ".join(actor.name.lower().split()))
     return frozenset(out)
