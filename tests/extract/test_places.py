@@ -358,3 +358,28 @@ def test_place_resolve_a_direction_or_a_continent_named_building_is_no_town(text
     # "the West" is relative to the writer, not West, Texas; a mall named after a continent is not on its point
     p = _resolve(text, name)[0]
     assert p.feature is None and p.geonameid is None
+
+
+def _at(text: str, *names: tuple[str, int]) -> list[Mention]:
+    """Mentions of names at their n-th occurrence (a short name inside a longer one comes later)."""
+    out = []
+    for n, nth in names:
+        start = -1
+        for _ in range(nth + 1):
+            start = text.index(n, start + 1)
+        out.append(Mention(name=n, span=(start, start + len(n))))
+    return out
+
+
+@pytest.mark.parametrize("text,names,short,country", [
+    ("Measles spread in the Democratic Republic of the Congo, and doctors in Goma said Congo needs vaccines.",
+     (("Democratic Republic of the Congo", 0), ("Goma", 0), ("Congo", 1)), 2, "COD"),
+    ("Aid reached DR Congo on Monday; Congo has asked for more.", (("DR Congo", 0), ("Congo", 1)), 1, "COD"),
+    ("Refugees from Sudan crossed into South Sudan overnight.", (("Sudan", 0), ("South Sudan", 0)), 0, "SDN"),
+    ("Loggers in Congo moved north toward Cameroon.", (("Congo", 0), ("Cameroon", 0)), 0, "COG"),
+])
+def test_place_resolve_a_countrys_short_name_after_its_full_name_is_that_country(text, names, short, country):
+    # "Congo" after "DR Congo" is the same country, not the Republic of the Congo; "South Sudan" is another one
+    got = resolve(text, _at(text, *names))
+    assert got[short].country == country and got[short].feature == "A.PCLI"
+

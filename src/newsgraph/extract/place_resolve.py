@@ -462,6 +462,36 @@ def _stray(c: Candidate, named: set[str]) -> bool:
     return bool(named) and c.country not in named
 
 
+# words that only say what form of state a country is: "Democratic Republic of the Congo", "DR Congo"
+_STATE_FORM = frozenset("democratic republic people's peoples of the dr federal islamic socialist".split())
+
+
+def _short_forms(keys: list[str], cands: list[tuple[Candidate, ...]]) -> list[tuple[Candidate, ...]]:
+    """A country's short name read as the country the article names in full: "Congo" after
+    "Democratic Republic of the Congo" or "DR Congo" is that country, not the Republic of the Congo
+    the short name alone denotes. Only when the long name is the short one behind words that merely
+    say a state's form ("South Sudan" or "Equatorial Guinea" are other countries than "Sudan" and
+    "Guinea")."""
+    full: dict[str, Candidate] = {}
+    for k, cs in zip(keys, cands):
+        top = max(cs, key=_prior) if cs else None
+        if top is not None and top.feature == "A.PCLI":
+            full.setdefault(k, top)
+    out = list(cands)
+    for i, (k, cs) in enumerate(zip(keys, cands)):
+        top = max(cs, key=_prior) if cs else None
+        if top is None or top.feature != "A.PCLI":
+            continue
+        short = k.split()
+        for long_key, country in full.items():
+            words = long_key.split()
+            if (country.country != top.country and len(words) > len(short) and words[-len(short):] == short
+                    and all(w in _STATE_FORM for w in words[:-len(short)])):
+                out[i] = (country,) + tuple(c for c in cs if c.feature != "A.PCLI")
+                break
+    return out
+
+
 def dateline(text: str) -> str | None:
     """The place of a dateline ("KABUL, Afghanistan (Reuters) -- ..."), or None."""
     m = _DATELINE.match(text[:120])
@@ -478,7 +508,8 @@ def resolve(text: str, mentions: Sequence[Mention], *, context_countries: Iterab
     """
     index = index or place_index()
     looked = [_lookup(_with_shared_head(text, m), index) for m in mentions]
-    cands = [_seats_as_cities(cs[:40]) for cs, _ in looked]
+    keys = [key(m.name) for m in mentions]
+    cands = _short_forms(keys, [_seats_as_cities(cs[:40]) for cs, _ in looked])
     quals = [_qualifier(text, m.span[1], index) for m in mentions]
     group = _lists(text, mentions)
     fixed: list[set[int]] = []
@@ -502,7 +533,6 @@ def resolve(text: str, mentions: Sequence[Mention], *, context_countries: Iterab
         if m.country_hint:
             extra_c[m.country_hint] += 0.5
     choice = [max(range(len(cs)), key=lambda i, b=b: b[i]) if cs else None for cs, b in zip(cands, base)]
-    keys = [key(m.name) for m in mentions]
     if any(not cs for cs in cands):  # unknown spellings: look for near spellings in the article's countries
         votes = Counter(cs[ch].country for cs, ch in zip(cands, choice) if cs and cs[ch].country
                         and cs[ch].lat is not None)
