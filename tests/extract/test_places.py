@@ -383,3 +383,11 @@ def test_place_resolve_a_countrys_short_name_after_its_full_name_is_that_country
     got = resolve(text, _at(text, *names))
     assert got[short].country == country and got[short].feature == "A.PCLI"
 
+
+def test_place_resolve_a_province_the_gazetteer_lacks_is_not_a_foreign_namesake_town():
+    text = "Doctors from Nairobi ran clinics in Nyanza province, Kenya, and in Qwxzyville in Nyanza province."
+    got = resolve(text, _at(text, ("Nairobi", 0), ("Nyanza", 0), ("Kenya", 0), ("Qwxzyville", 0), ("Nyanza", 1)))
+    assert [p.lat for p in got if p.name in ("Nyanza", "Qwxzyville")] == [None, None, None]  # not Nyanza, Rwanda
+    text = "Flooding hit Nyanza province, Rwanda's government said."
+    got = resolve(text, _at(text, ("Nyanza", 0), ("Rwanda", 0)))
+    assert got[0].country == "RWA"  # a town in a country the article names keeps its point

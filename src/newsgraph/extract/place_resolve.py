@@ -294,11 +294,23 @@ _DIVISION_BEFORE = re.compile(r"\b(?:[Ss]tate|[Pp]rovince) of\s+$")
 def _cue_bonus(text: str, span: Span, c: Candidate) -> float:
     """A first-order division named as one: "Washington state", "Aceh province", "the state of
     Washington", "New York Governor ...": the word beside the name says which kind of place it is."""
-    if c.feature != "A.ADM1":
-        return 0.0
-    if _DIVISION_AFTER.match(text, span[1]) or _DIVISION_BEFORE.search(text[max(0, span[0] - 20):span[0]]):
-        return W_CUE
-    return 0.0
+    return W_CUE if c.feature == "A.ADM1" and _called_division(text, span) else 0.0
+
+
+def _called_division(text: str, span: Span) -> bool:
+    """True when the word beside a name calls it a state or province ("Aceh province", "the state of
+    Washington", "New York Governor")."""
+    return bool(_DIVISION_AFTER.match(text, span[1]) or _DIVISION_BEFORE.search(text[max(0, span[0] - 20):span[0]]))
+
+
+def _lacked_division(text: str, span: Span, cs: Sequence[Candidate], c: Candidate, named: set[str]) -> bool:
+    """True when the text calls a name a state or province but the gazetteer holds no division of
+    that name, and the reading left is a town in a country none of the article's other places or
+    facts names: a division the gazetteer lacks (a former province), not the namesake town ("Nyanza
+    province" in a Kenyan report is not the town of Nyanza, Rwanda). Null beats a point in the wrong
+    country; a town inside the article's countries keeps its point ("Balkh province", Balkh)."""
+    return (c.feature.startswith("P.") and not any(x.feature in ("A.ADM1", "A.ADM2") for x in cs)
+            and bool(named) and c.country not in named and _called_division(text, span))
 
 
 def _contains(outer: Candidate, inner: Candidate) -> bool:
@@ -385,7 +397,7 @@ _TOWN_AFTER = (re.compile(_KIND_WORD + r"(?:\s*,\s*an?\s+(?:[a-z]+\s+){0,3}|\s+)
                           + r"(?=\s*(?:[,.;:!?)\u2014\u2013-]|$|(?:district|province|county|state|region)\b))"))
 
 
-def _town_after(text: str, end: int, index: PlaceIndex) -> Candidate | None:
+def _town_after(text: str, end: int, index: PlaceIndex, named: set[str]) -> Candidate | None:
     """The town, division or country written right after a name the gazetteer lacks ("Greenlane,
     Auckland", "the Palais des Nations in Geneva", "Wedza district, Mashonaland East", "Pingilikani,
     Kenya", "Mabvuku, a suburb located east of Harare"): where it lies. The name is not that record: it
@@ -400,7 +412,9 @@ def _town_after(text: str, end: int, index: PlaceIndex) -> Candidate | None:
         got = [c for c in _seats_as_cities(candidates_for(" ".join(words[:n]), index)) if c.lat is not None
                and (c.feature.startswith("P.") or c.feature in ("A.ADM2", "A.ADM1", "A.PCLI"))]
         if got:
-            return max(got, key=_prior)
+            where = max(got, key=_prior)
+            span = (m.start(1), m.start(1) + len(" ".join(words[:n])))
+            return None if _lacked_division(text, span, got, where, named) else where  # "Kogelo in Nyanza province"
     return None
 
 
@@ -577,11 +591,16 @@ def resolve(text: str, mentions: Sequence[Mention], *, context_countries: Iterab
     for k, cs, ch, (_, how) in zip(keys, cands, choice, looked):
         if ch is not None and cs[ch].country and how != "embedded":
             countries_of.setdefault(k, set()).add(cs[ch].country)
+    # "Nyanza province" with only a foreign town of that name: every mention of it stays null
+    lacked = {k for m, k, cs, ch in zip(mentions, keys, cands, choice) if ch is not None
+              and _lacked_division(text, m.span, cs, cs[ch], _named_besides(k, countries_of, extra_c))}
+    for k in lacked:
+        countries_of.pop(k, None)
     for m, k, cs, ch, b, q, fx, (_, how) in zip(mentions, keys, cands, choice, base, quals, fixed, looked):
         if k not in besides:  # once per distinct name
             besides[k] = _named_besides(k, countries_of, extra_c)
         named = besides[k]
-        if ch is not None and cs[ch].id not in fx and _stray(cs[ch], named):
+        if k in lacked or ch is not None and cs[ch].id not in fx and _stray(cs[ch], named):
             out.append(Place(name=m.name, span=m.span, confidence=0.0))  # "Piccadilly" in a London report
             continue
         j = at.get(q.start)
@@ -593,7 +612,7 @@ def resolve(text: str, mentions: Sequence[Mention], *, context_countries: Iterab
             out.append(Place(name=m.name, span=m.span, confidence=0.0))  # "Islington Bay" in an Auckland report
             continue
         if ch is None:
-            where = put or _town_after(text, m.span[1], index)
+            where = put or _town_after(text, m.span[1], index, named)
             if where is None:
                 out.append(Place(name=m.name, span=m.span, confidence=0.0))
             else:  # "Greenlane, Auckland", "the Palais des Nations in Geneva": the text says where it lies
