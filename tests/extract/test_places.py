@@ -391,3 +391,10 @@ def test_place_resolve_a_province_the_gazetteer_lacks_is_not_a_foreign_namesake_
     text = "Flooding hit Nyanza province, Rwanda's government said."
     got = resolve(text, _at(text, ("Nyanza", 0), ("Rwanda", 0)))
     assert got[0].country == "RWA"  # a town in a country the article names keeps its point
+
+
+def test_place_resolve_a_misspelt_country_is_that_country():
+    got = {p.name: p for p in _resolve("Cases rose in Kenya and spread to Tanzannia by May.", "Kenya", "Tanzannia")}
+    assert got["Tanzannia"].country == "TZA" and got["Tanzannia"].feature == "A.PCLI"
+    got = {p.name: p for p in _resolve("Diners at a cafe in Greenlane, Auckland, fell ill.", "Greenlane", "Auckland")}
+    assert got["Greenlane"].country == "NZL"  # the text says where it lies: not Greenland

@@ -13,11 +13,14 @@ marked as such (``within`` names that place; no GeoNames id or feature; confiden
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
 from typing import Iterable, Sequence
+
+from rapidfuzz import fuzz, process
 
 from ..model import Place, Span
 from . import gazetteer
@@ -506,6 +509,38 @@ def _short_forms(keys: list[str], cands: list[tuple[Candidate, ...]]) -> list[tu
     return out
 
 
+COUNTRY_SPELLING = 88.0  # rapidfuzz ratio of a misspelt country name to the country's ("Mauritious")
+
+
+@functools.lru_cache(maxsize=1)
+def _country_keys() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Look-up keys of every country's name and aliases, and the country code of each."""
+    keys, codes = [], []
+    for c in gazetteer.countries().values():
+        for n in (c.name, *c.aliases):
+            if len(key(n)) >= 5:
+                keys.append(key(n))
+                codes.append(c.code)
+    return tuple(keys), tuple(codes)
+
+
+def _country_spelled_like(name: str, index: PlaceIndex) -> tuple[Candidate, ...]:
+    """The country an unknown name misspells ("Mauritious", "Phillipines"): there are few country
+    names, so a near spelling of one (same first letter, rapidfuzz ratio >= 88, names of 5+ letters)
+    is that country, when it is near one country only."""
+    k = key(name)
+    if len(k) < 5:
+        return ()
+    keys, codes = _country_keys()
+    hits = {codes[i] for _, score, i in process.extract(k, keys, scorer=fuzz.ratio, score_cutoff=COUNTRY_SPELLING,
+                                                       limit=5) if keys[i][:1] == k[:1]}
+    if len(hits) != 1:
+        return ()
+    code = hits.pop()
+    return tuple(c for c in index.candidates(gazetteer.country_name(code) or "") if c.feature == "A.PCLI"
+                 and c.country == code)[:1]
+
+
 def dateline(text: str) -> str | None:
     """The place of a dateline ("KABUL, Afghanistan (Reuters) -- ..."), or None."""
     m = _DATELINE.match(text[:120])
@@ -556,6 +591,8 @@ def resolve(text: str, mentions: Sequence[Mention], *, context_countries: Iterab
             if (not cs and top and mentions[i].name[:1].isupper() and not mentions[i].name.isupper()
                     and keys[i] not in _DIRECTIONS):
                 got = index.similar(mentions[i].name, top)[:3]
+                if not got and _town_after(text, mentions[i].span[1], index, set()) is None:
+                    got = _country_spelled_like(mentions[i].name, index)  # not "Greenlane, Auckland" ~ Greenland
                 if got:
                     cands[i] = got
                     base[i] = [_prior(c) for c in got]
