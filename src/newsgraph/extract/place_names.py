@@ -1,0 +1,254 @@
+"""What gazetteer records a surface place name may denote, before the article votes.
+
+Why a module of its own: reading a name is a task apart from weighing an article's context. A
+name is looked up as written, then without "the"/"northern", as a demonym's country or division,
+a seat of power's capital, the place a longer name embeds ("Delhi High Court"), an inhabitants'
+word ("Ontarians"), a country's short name after its full one ("Congo" after "DR Congo") or a
+misspelt country ("Mauritious"); ``prior`` ranks the readings by population and kind.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+
+from rapidfuzz import fuzz, process
+
+from . import gazetteer
+from .place_index import Candidate, PlaceIndex, key
+
+_PREFIXES = ("the ", "northern ", "southern ", "eastern ", "western ", "central ", "north ", "south ",
+             "east ", "west ", "downtown ", "greater ")
+# feature priors (log10 units, added to log10 population): tuned on the dev splits
+FEATURE_BONUS = {"A.PCLI": 3.0, "A.ADM1": 1.2, "A.ADM2": -0.5, "P.PPL": 0.0, "P.PPLC": 2.5, "L.CONT": 0.0}
+ALIAS_PENALTY = 1.5
+def prior(c: Candidate) -> float:
+    return (math.log10(max(c.population, 0) + 10) + FEATURE_BONUS.get(c.feature, 0.0)
+            - (ALIAS_PENALTY if c.alias else 0.0) - (5.0 if c.lat is None else 0.0))
+
+
+def _strip(name: str) -> str:
+    low = name.lower()
+    for p in _PREFIXES:
+        if low.startswith(p) and len(name) > len(p) + 2:
+            return name[len(p):]
+    return name
+
+
+def candidates_for(name: str, index: PlaceIndex) -> tuple[Candidate, ...]:
+    """Records for a surface name, trying the name as written, then without "the"/"northern" etc.,
+    then a demonym's country ("Irish" -> Ireland)."""
+    return lookup(name, index)[0]
+
+
+def lookup(name: str, index: PlaceIndex) -> tuple[tuple[Candidate, ...], str]:
+    """``candidates_for``'s records, and how they were found when not by the name itself: "embedded"
+    for a place the name only embeds ("Islington" of "Islington Bay"), "stripped" for the name
+    without its leading direction ("Midlands" of "West Midlands")."""
+    if key(name) in DIRECTIONS:  # "the West", "the North": relative to the writer, not West, Texas
+        return (), ""
+    if gazetteer.is_demonym(name):  # "English", "Irish": the country, not a namesake village
+        code = gazetteer.country_code(name, demonyms=True)
+        got = tuple(c for c in index.candidates(gazetteer.country_name(code) or "") if c.feature == "A.PCLI"
+                    and c.country == code) if code else ()
+        if got:
+            return _demonym_division(name, code, got[0].population, index) or got, ""
+    seat = _seat_of_power(name, index)
+    if seat:  # the capital first; a namesake town stays a candidate the article's places may choose
+        return seat + tuple(c for c in index.candidates(name) if c.id != seat[0].id), ""
+    got = index.candidates(name)
+    letters = [ch for ch in name if ch.isalpha()]
+    if got and len(letters) <= 4 and all(ch.isupper() for ch in letters):
+        # "US", "UAE", "NY", "EU": an abbreviation names a country, division or union, never the village "Us"
+        got = tuple(c for c in got if c.feature in ("A.PCLI", "A.ADM1", "A.ZN"))
+    if not got and "," in name:  # "Washington, D.C." is written so, and indexed as "Washington D.C."
+        got = index.candidates(name.replace(",", ""))
+    how = ""
+    if not got:
+        stripped = _strip(name)
+        if stripped != name:
+            got = index.candidates(stripped)
+            how = "stripped" if got and stripped.lower() != name[4:].lower() else ""  # not for "the X"
+    if not got and " " in name.strip():
+        got = _embedded(name, index)
+        how = "embedded" if got else ""
+    if not got:
+        got = _inhabitants(name, index)
+    if not any(c.lat is not None for c in got):
+        code = gazetteer.country_code(name, demonyms=True)
+        if code:
+            got = tuple(c for c in index.candidates(gazetteer.country_name(code) or "") if c.feature == "A.PCLI"
+                        and c.country == code) or got
+            how = ""
+    return got, how
+
+
+def _demonym_division(name: str, code: str, people: int, index: PlaceIndex) -> tuple[Candidate, ...]:
+    """The first-order division a demonym is made from, when it is not the country's own name:
+    "English" names England, "Scottish" Scotland (both of the United Kingdom), while "Mexican" stays
+    Mexico, not the state of México, and "American" the USA, not American Samoa. The stem's first
+    four letters must start exactly one division holding 5%+ of the country's people ("Monegasque"
+    is not Moneghetti)."""
+    whole = key(name).rstrip("s")  # "American Samoa" is named with the adjective, not the place it is made from
+    stem = whole[:4]
+    if len(stem) < 4 or not whole.isalpha() or key(gazetteer.country_name(code) or "").startswith(stem):
+        return ()
+    got = tuple(c for c in index.starting(stem) if c.feature == "A.ADM1" and c.country == code
+                and not key(c.name).startswith(whole) and c.population >= 0.05 * people)
+    return got if len({c.id for c in got}) == 1 else ()
+
+
+def _seat_of_power(name: str, index: PlaceIndex) -> tuple[Candidate, ...]:
+    """The capital a seat of power lies in ("White House", "Kremlin", "Downing Street", "Capitol Hill":
+    the lexicon of metonyms names their country): news naming one mostly means the building in the
+    capital, not the namesake town ("White House", Tennessee), unless the article's other places lie
+    around the town ("Westminster" in a Denver report). Capitals themselves are left to the gazetteer."""
+    hit = gazetteer.metonym_info(name)
+    if hit is None or hit.capital:
+        return ()
+    row = gazetteer.country(hit.country)
+    for cap in row.capitals if row else ():
+        got = tuple(c for c in index.candidates(cap) if c.country == hit.country and c.feature.startswith("P."))
+        if got:
+            return tuple(sorted(got, key=lambda c: (c.feature != "P.PPLC", -c.population)))[:1]
+    return ()
+
+
+# first words after which the rest is no place's institution: "Lake Harriet", "Mount Hood", "Western US"
+_NOT_HEADS = frozenset("""the new old north south east west northern southern eastern western central upper lower
+greater little big great northeast northwest southeast southwest mid lake mount port fort cape point
+river bay gulf isle island glen""".split())
+# what a people's name leads but lies outside their country: an embassy or consulate sits in the host
+# country, a "French Quarter" or "Armenian Quarter" in another country's city
+_ELSEWHERE_TAILS = frozenset({"embassy", "consulate", "quarter"})
+_WORLD_AREAS = frozenset({"L.CONT", "L.RGN"})
+_SHORT_FORMS = {"co.": "County", "co": "County", "twp.": "Township", "twp": "Township", "mt.": "Mount"}
+
+
+def _embedded(name: str, index: PlaceIndex) -> tuple[Candidate, ...]:
+    """Records for an unknown multiword name through the place it embeds: "Platte Co." is Platte
+    County, "Madison Twp." Madison, "Port of Los Angeles" and "University of California" lie in
+    their "of" place, "Delhi High Court", "Colorado State University", "Harare City Council" in the
+    place they start with. A bare leading word must name a town of 1,000+, a division or larger."""
+    words = [_SHORT_FORMS.get(w.lower(), w) for w in name.split()]
+    if words[-1] == "Township" and len(words) > 1:
+        words = words[:-1]
+    full = " ".join(words)
+    if full != name:
+        got = index.candidates(full)
+        if got:
+            return got
+    low = [w.lower() for w in words]
+    if "of" in low[1:-1]:
+        at = len(low) - 1 - low[::-1].index("of")
+        got = candidates_for(" ".join(words[at + 1:]), index)
+        if any(c.feature in _WORLD_AREAS for c in got):
+            return ()  # "Mall of Asia", "Summit of the Americas": named after a continent, not placed by it
+        if got:
+            return got
+    if low[0] in _NOT_HEADS or "and" in low or "&" in low:
+        return ()  # "Lake Harriet", "Western US", "Bains and Grants Town": no head to stand for them
+    for n in range(len(words) - 1, 0, -1):
+        head = " ".join(words[:n]).rstrip(",;:")
+        if not head[:1].isupper() or head.endswith(("'s", "\u2019s")):
+            continue  # "St. Peter's Basilica", "Caesar's Palace": a possessive names a person, not a place
+        if low[-1] in _ELSEWHERE_TAILS and gazetteer.is_demonym(head):
+            return ()  # "Russian Embassy", "French Quarter": not in that country ("Mexican Senate" is)
+        got = tuple(c for c in candidates_for(head, index) if _big_enough(c, n))
+        if words[n].lower() == "city":  # "Quebec City", "Gaza City": the city, not the province
+            got = tuple(c for c in got if c.feature.startswith("P."))
+        if got:
+            return got
+    return ()
+
+
+_INHABITANT_ENDINGS = ("ians", "ans", "ers", "ian", "ern", "an", "er")
+# what an inhabitants' word may name: "Ontarians", "New Yorkers", "Central American", "North American"
+_INHABITED_AREAS = frozenset({"A.PCLI", "A.ADM1", "L.CONT", "L.RGN"})
+
+
+def _inhabitants(name: str, index: PlaceIndex) -> tuple[Candidate, ...]:
+    """The state, province, country or world region an unknown inhabitants' word names by its stem:
+    "Ohioans" Ohio, "Ontarians" Ontario, "New Yorkers" New York, "Central American" Central America.
+    Only such areas, and stems of four letters or more naming exactly one of them, so "Texans" names nothing here."""
+    word = name.strip()
+    for end in _INHABITANT_ENDINGS:
+        if word.lower().endswith(end) and len(word) - len(end) >= 4:
+            got = tuple(c for c in index.starting(word[:-len(end)]) if c.feature in _INHABITED_AREAS)
+            if len({c.id for c in got}) == 1:
+                return got[:1]
+    return ()
+
+
+def _big_enough(c: Candidate, words: int) -> bool:
+    """A head that stands for a longer name: a single word ("Delhi" of "Delhi High Court") only by
+    its own name (so "Cherry Hinton" is not Cherry County, whose short form "Cherry" is) and when it
+    names a country, state or a town of 5,000+."""
+    if c.feature in ("A.PCLI", "A.ADM1", "A.ZN", "L.CONT") or c.feature[:2] in ("H.", "L.", "T."):
+        return True
+    if words == 1:
+        return not c.alias and c.population >= 5000
+    return c.population >= 1000
+
+
+DIRECTIONS = frozenset("north south east west central northern southern eastern western upper lower".split())
+# words that only say what form of state a country is: "Democratic Republic of the Congo", "DR Congo"
+_STATE_FORM = frozenset("democratic republic people's peoples of the dr federal islamic socialist".split())
+
+
+def short_forms(keys: list[str], cands: list[tuple[Candidate, ...]]) -> list[tuple[Candidate, ...]]:
+    """A country's short name read as the country the article names in full: "Congo" after
+    "Democratic Republic of the Congo" or "DR Congo" is that country, not the Republic of the Congo
+    the short name alone denotes. Only when the long name is the short one behind words that merely
+    say a state's form ("South Sudan" or "Equatorial Guinea" are other countries than "Sudan" and
+    "Guinea")."""
+    full: dict[str, Candidate] = {}
+    for k, cs in zip(keys, cands):
+        top = max(cs, key=prior) if cs else None
+        if top is not None and top.feature == "A.PCLI":
+            full.setdefault(k, top)
+    out = list(cands)
+    for i, (k, cs) in enumerate(zip(keys, cands)):
+        top = max(cs, key=prior) if cs else None
+        if top is None or top.feature != "A.PCLI":
+            continue
+        short = k.split()
+        for long_key, country in full.items():
+            words = long_key.split()
+            if (country.country != top.country and len(words) > len(short) and words[-len(short):] == short
+                    and all(w in _STATE_FORM for w in words[:-len(short)])):
+                out[i] = (country,) + tuple(c for c in cs if c.feature != "A.PCLI")
+                break
+    return out
+
+
+COUNTRY_SPELLING = 88.0  # rapidfuzz ratio of a misspelt country name to the country's ("Mauritious")
+
+
+@functools.lru_cache(maxsize=1)
+def _country_keys() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Look-up keys of every country's name and aliases, and the country code of each."""
+    keys, codes = [], []
+    for c in gazetteer.countries().values():
+        for n in (c.name, *c.aliases):
+            if len(key(n)) >= 5:
+                keys.append(key(n))
+                codes.append(c.code)
+    return tuple(keys), tuple(codes)
+
+
+def country_spelled_like(name: str, index: PlaceIndex) -> tuple[Candidate, ...]:
+    """The country an unknown name misspells ("Mauritious", "Phillipines"): there are few country
+    names, so a near spelling of one (same first letter, rapidfuzz ratio >= 88, names of 5+ letters)
+    is that country, when it is near one country only."""
+    k = key(name)
+    if len(k) < 5:
+        return ()
+    keys, codes = _country_keys()
+    hits = {codes[i] for _, score, i in process.extract(k, keys, scorer=fuzz.ratio, score_cutoff=COUNTRY_SPELLING,
+                                                       limit=5) if keys[i][:1] == k[:1]}
+    if len(hits) != 1:
+        return ()
+    code = hits.pop()
+    return tuple(c for c in index.candidates(gazetteer.country_name(code) or "") if c.feature == "A.PCLI"
+                 and c.country == code)[:1]
