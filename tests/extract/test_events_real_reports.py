@@ -337,3 +337,18 @@ def test_events_issued_alerts_and_funding(analyse, text, types):
 def test_events_authorized_act_is_the_authorizers(analyse, text, source):
     got = _events(analyse(text, published="2022-03-08"))
     assert [s for t, s, _ in got if t == "COERCE"] == [source], got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a state's own envoy is never the target of its recall: the state the envoy is posted to is
+    ("Peru recalled its ambassador to Chile on Monday.", ("SANCTION", "Peru", "Chile")),
+    ("Peru has recalled its ambassador in Chile for consultations.", ("SANCTION", "Peru", "Chile")),
+    ("Peru recalled its envoy from Santiago on Monday after the row.", ("SANCTION", "Peru", "Chile")),
+    ("Peru recalled its ambassador on Monday.", ("SANCTION", "Peru", None)),
+    # another state's envoy stays the target
+    ("Chile expelled Peru's ambassador on Monday.", ("SANCTION", "Chile", "Peru's ambassador")),
+])
+def test_events_recalled_envoy_targets_the_host_state(analyse, text, expected):
+    got = _events(analyse(text, published="2022-03-08"))
+    assert expected in got, got
+
