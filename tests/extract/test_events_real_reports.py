@@ -352,3 +352,13 @@ def test_events_recalled_envoy_targets_the_host_state(analyse, text, expected):
     got = _events(analyse(text, published="2022-03-08"))
     assert expected in got, got
 
+
+@pytest.mark.parametrize("text, expected", [
+    # releasing a text tells news; releasing people yields them
+    ("Both governments released statements on Monday condemning the bombing.", [("ACCUSE", "governments", None)]),
+    ("The rebels released a video on Tuesday.", []),
+    ("The rebels released five hostages on Tuesday.", [("RETREAT", "rebels", "hostages")]),
+])
+def test_events_released_statement_is_no_retreat(analyse, text, expected):
+    assert _events(analyse(text, published="2022-03-08")) == expected
+
