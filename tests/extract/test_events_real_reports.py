@@ -362,3 +362,20 @@ def test_events_recalled_envoy_targets_the_host_state(analyse, text, expected):
 def test_events_released_statement_is_no_retreat(analyse, text, expected):
     assert _events(analyse(text, published="2022-03-08")) == expected
 
+
+@pytest.mark.parametrize("text, target", [
+    # "the leader of the gang" holds another body's office, not the president the article named
+    ("President Ana Lopez met the police chief on Monday. Police arrested the leader of the gang on Tuesday.",
+     "leader of the gang"),
+    ("President Ana Lopez met the police chief on Monday. Police arrested the president of the club on Tuesday.",
+     "president of the club"),
+])
+def test_events_leader_of_another_body_is_not_the_president(analyse, text, target):
+    got = _events(analyse(text, published="2022-03-08"))
+    assert ("COERCE", "Police", target) in got, got
+
+
+def test_entities_role_noun_of_the_country_is_its_holder(analyse):
+    out = analyse("President Ana Lopez spoke on Monday. Police said the president of the country was safe.")
+    lopez = next(e for e in out.entities if e.name == "Ana Lopez")
+    assert len(lopez.mentions) == 2, lopez.mentions
