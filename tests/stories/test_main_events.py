@@ -367,3 +367,31 @@ def test_refine_keeps_an_undated_report_naming_no_day_out_of_a_story_that_calls_
     assert raid != talks
     assert c.add(reports[3]) == raid
     assert sorted(sorted(s.articles) for s in c.result().stories) == [["raid", "strike"], ["reply", "talks"]]
+
+
+def _undated_raids_then_dated_talks_reports():
+    """Two undated raid reports that name no day, then two dated talks reports of the same places, each
+    below the join threshold alone, whose story's centroid is above it."""
+    raid = ("Northland's air force bombed villages near Lake Vostra and in the Kessel river valley overnight; "
+            "farmers were killed in their fields and houses burned, witnesses said.")
+    raid2 = ("Bombs from Northland's air force fell on villages near Lake Vostra and in the Kessel river valley; "
+             "witnesses said farmers were killed and houses burned overnight.")
+    talks = ("Northland offered talks with Southland on the future of Lake Vostra; diplomats of both governments "
+             "will meet in Geneva next month to discuss the offer, officials said.")
+    reply = ("Southland accepted an offer of talks with Northland on the Kessel river valley, where houses burned "
+             "overnight; diplomats will meet in Geneva, officials said.")
+    return [
+        _against_south("raid", raid, "Northland's air force bombed villages", "ASSAULT", ARMY, published=None),
+        _against_south("raid2", raid2, "Bombs from Northland's air force fell", "ASSAULT", ARMY, published=None),
+        _against_south("talks", talks, "Northland offered talks", "AGREE", NORTH, published="2021-05-10"),
+        _against_south("reply", reply, "Southland accepted an offer of talks", "AGREE", NORTH,
+                       published="2021-05-11"),
+    ]
+
+
+def test_end_of_run_merge_admits_stories_as_add_admits_reports():
+    """Nothing dates the raid story, and the talks story calls its main action other news: ``add`` would
+    not let such a report join, so the end-of-run merge of split stories must not join the two stories."""
+    c = StoryClusterer()
+    c.add_many(_undated_raids_then_dated_talks_reports())
+    assert sorted(sorted(s.articles) for s in c.result().stories) == [["raid", "raid2"], ["reply", "talks"]]

@@ -455,13 +455,14 @@ class StoryClusterer(Refiner):
                 if not story.active or not story.weights:
                     continue
                 vec = {t: v / story.norm for t, v in story.weights.items()}
+                sig = story.events.as_main_events()
                 for other in self._candidates(vec, 8, when=story.first, until=story.last):
                     if other.seq <= story.seq or find(other.id) == find(story.id):
                         continue
-                    if not (story.days.fits(tuple(other.marks)) and other.days.fits(tuple(story.marks))):
-                        continue  # undated reports of other days than the story's
-                    s = self._similarity(vec, other, story.events.as_main_events(), when=story.first,
-                                         until=story.last)
+                    if not (story.days.fits(tuple(other.marks))
+                            and admits(other, sig, when=story.first, marks=tuple(story.marks))):
+                        continue  # undated reports of other days, or undated other news: as ``add`` places
+                    s = self._similarity(vec, other, sig, when=story.first, until=story.last)
                     if s is not None and s >= self.threshold:
                         a, b = find(story.id), find(other.id)
                         first, second = (a, b) if self._stories[a].seq < self._stories[b].seq else (b, a)
