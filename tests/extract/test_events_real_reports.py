@@ -337,3 +337,45 @@ def test_events_issued_alerts_and_funding(analyse, text, types):
 def test_events_authorized_act_is_the_authorizers(analyse, text, source):
     got = _events(analyse(text, published="2022-03-08"))
     assert [s for t, s, _ in got if t == "COERCE"] == [source], got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a state's own envoy is never the target of its recall: the state the envoy is posted to is
+    ("Peru recalled its ambassador to Chile on Monday.", ("SANCTION", "Peru", "Chile")),
+    ("Peru has recalled its ambassador in Chile for consultations.", ("SANCTION", "Peru", "Chile")),
+    ("Peru recalled its envoy from Santiago on Monday after the row.", ("SANCTION", "Peru", "Chile")),
+    ("Peru recalled its ambassador on Monday.", ("SANCTION", "Peru", None)),
+    # another state's envoy stays the target
+    ("Chile expelled Peru's ambassador on Monday.", ("SANCTION", "Chile", "Peru's ambassador")),
+])
+def test_events_recalled_envoy_targets_the_host_state(analyse, text, expected):
+    got = _events(analyse(text, published="2022-03-08"))
+    assert expected in got, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # releasing a text tells news; releasing people yields them
+    ("Both governments released statements on Monday condemning the bombing.", [("ACCUSE", "governments", None)]),
+    ("The rebels released a video on Tuesday.", []),
+    ("The rebels released five hostages on Tuesday.", [("RETREAT", "rebels", "hostages")]),
+])
+def test_events_released_statement_is_no_retreat(analyse, text, expected):
+    assert _events(analyse(text, published="2022-03-08")) == expected
+
+
+@pytest.mark.parametrize("text, target", [
+    # "the leader of the gang" holds another body's office, not the president the article named
+    ("President Ana Lopez met the police chief on Monday. Police arrested the leader of the gang on Tuesday.",
+     "leader of the gang"),
+    ("President Ana Lopez met the police chief on Monday. Police arrested the president of the club on Tuesday.",
+     "president of the club"),
+])
+def test_events_leader_of_another_body_is_not_the_president(analyse, text, target):
+    got = _events(analyse(text, published="2022-03-08"))
+    assert ("COERCE", "Police", target) in got, got
+
+
+def test_entities_role_noun_of_the_country_is_its_holder(analyse):
+    out = analyse("President Ana Lopez spoke on Monday. Police said the president of the country was safe.")
+    lopez = next(e for e in out.entities if e.name == "Ana Lopez")
+    assert len(lopez.mentions) == 2, lopez.mentions

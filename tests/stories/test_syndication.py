@@ -126,6 +126,12 @@ _LONG = ("The ferry capsized on the lake on Sunday after a sudden storm, police 
     (_LONG + " See https://example.org/TASS/archive for more.", None),
     (_LONG + "\n\nReporting by Jane Roe; editing by John Doe", None),
     ("(Reporting by Jane Roe; Editing by John Doe) " + _LONG, None),
+    # more of the world's wire services; an abbreviation common in other senses counts only in brackets
+    ("JERUSALEM (JTA) — " + _LONG, "JTA"),
+    ("HANOI (VNA) - " + _LONG, "VNA"),
+    (_LONG + "\n\nSource: Vietnam News Agency", "VNA"),
+    ("TT reported that " + _LONG, None),
+    (_LONG + "\n\n(ITAR-TASS)", "TASS"),
 ])
 def test_syndication_credited_agency(text, expected):
     assert credited_agency(text) == expected

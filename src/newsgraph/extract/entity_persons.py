@@ -287,6 +287,9 @@ def _role_start(tv: _Tokens, matches: list[_Match], k: int) -> tuple[int, str | 
 
 
 _QUALIFIER_KINDS = frozenset({"country", "demonym", "org", "metonym"})
+# "the president of the country": an "of" phrase that names the state keeps the role the state's
+_STATE_WORDS = frozenset(get_string_id(w) for w in ("country", "nation", "state", "republic", "kingdom",
+                                                    "government", "island", "islands"))
 _PAST = frozenset(get_string_id(w) for w in ("former", "ex", "late", "then"))
 
 
@@ -324,6 +327,8 @@ def _role_nouns(tv: _Tokens, matches: list[_Match], mentions: list[_Mention], pe
                 c2, _ = _qualifier(nxt)
                 country = country or c2
                 end = nxt.end
+            elif j < n and tv.low[j] not in _STATE_WORDS:
+                continue  # "the leader of the gang", "the president of the club": another body's office
         here = tv.idx[start]
         accepted = roles.get(m.value.title, frozenset({m.value.title}))
         holders = [p for p in persons if any(t in accepted for t in p.titles)

@@ -67,11 +67,12 @@ def _arguments(cand: _Cand, index: MentionIndex) -> None:
                       and not any(x.dep_ in _SUBJ for x in c.children)]
     if not cand.targets:  # "refused to meet Jordan's king": the complement's object
         objs = [o for v in verbs for o in _objects(v) if o.i not in word_ids and _looks_actor(o, index)
+                and not _own_envoy(o, subj)
                 and not (_noun_type(o, index, as_object=True) and cand.type in _OWN_FORCES_TYPES)  # troops offered
                 and not (cand.type in _OWN_FORCES_TYPES and sector_of_noun(o.lemma_) == "MIL")]
         if not objs:
             for o in _objects(head):
-                if o.i in word_ids:
+                if o.i in word_ids or _own_envoy(o, subj):
                     continue  # "blocked roads": the object is part of the trigger
                 if o.pos_ == "NOUN" and noun_kind(o.text) == "people":
                     continue  # "rescued survivors from the ruins of a church": the people, not the church
@@ -108,7 +109,7 @@ def _arguments(cand: _Cand, index: MentionIndex) -> None:
                     break
     if not cand.targets:  # last resort: people named by what they are ("rescued survivors")
         objs = [o for v in verbs for o in _objects(v) if _looks_actor(o, index, people=True) and not (
-            cand.type in _OWN_FORCES_TYPES and o.i in word_ids)] or \
+            cand.type in _OWN_FORCES_TYPES and o.i in word_ids) and not _own_envoy(o, subj)] or \
             [o for v in verbs for p in v.children if p.dep_ == "prep" and p.lower_ in ("for", "against", "on", "at")
              for o in p.children if o.dep_ == "pobj" and _looks_actor(o, index, people=True)]
         objs = objs or [o for v in verbs for o in _objects(v) if o.lower_ in _EVERYONE]
@@ -142,6 +143,21 @@ def _arguments(cand: _Cand, index: MentionIndex) -> None:
                 break
 
 _ADDRESSED = frozenset({"REQUEST", "DEMAND"})
+
+_ENVOYS = frozenset({"ambassador", "envoy", "diplomat", "consul", "emissary", "representative", "attache"})
+
+
+def _own_envoy(obj, subj) -> bool:
+    """Is ``obj`` the acting state's own diplomat ("recalled its ambassador to X", "Peru withdrew Peru's
+    envoy")? The act concerns the state the envoy is posted to, named in the envoy's or the verb's
+    phrases ("to/in/from X"), never the envoy: the target comes from there or stays unknown."""
+    if obj.lemma_.lower() not in _ENVOYS:
+        return False
+    owner = next((c for c in obj.children if c.dep_ == "poss"), None)
+    if owner is None:
+        return False
+    return owner.lower_ in ("its", "their", "his", "her", "our") or (
+        subj is not None and owner.lower_ == subj.lower_)
 
 
 def _addressee(verb, word_ids: set[int]):

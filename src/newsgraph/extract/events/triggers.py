@@ -28,6 +28,17 @@ _STATIVE_PASSIVES = frozenset({"oppose", "commit", "prepare", "determine", "dedi
 _HELD = frozenset({"custody", "detention"})
 _INFO = frozenset({"name", "detail", "information", "identity", "figure", "number", "statement", "comment",
                    "details", "names"})
+# texts and news handed out: releasing or giving one tells, it frees nobody and gives nothing ("information"
+# or "intelligence" given to another party is cooperation, not in this list)
+_TEXTS = frozenset({"statement", "communique", "communiqué", "comment", "video", "footage", "photo", "photograph",
+                    "image", "recording", "transcript", "update"})
+
+
+def _tells(verb) -> bool:
+    """"released a statement", "gave an update", "released the names": handing out a text or news, not
+    freeing prisoners (RETREAT) or giving goods (AID)."""
+    return verb.lemma_ == "release" and any(
+        o.lemma_.lower() in _TEXTS for o in verb.children if o.dep_ == "dobj")
 
 
 def _discloses(verb) -> bool:
@@ -35,7 +46,7 @@ def _discloses(verb) -> bool:
     if verb.lemma_ in ("comment", "elaborate", "speculate", "discuss", "confirm", "identify", "name", "say",
                        "disclose", "reveal", "specify"):
         return True
-    return verb.lemma_ in ("release", "give", "provide") and any(
+    return _tells(verb) or verb.lemma_ in ("release", "give", "provide") and any(
         o.lemma_.lower() in _INFO for o in verb.children if o.dep_ == "dobj")
 
 # Verbs whose subject is not the agent of the event noun they take: what follows, causes or undergoes an
@@ -140,7 +151,7 @@ def _verb_candidate(tok, index: MentionIndex) -> _Cand | None:
         if not any(c.dep_ == "xcomp" for c in tok.children):
             return None
         return _Cand(entry.type, "adj", tok, [tok])
-    if tok.pos_ not in ("VERB", "AUX") or tok.lemma_ == "be":
+    if tok.pos_ not in ("VERB", "AUX") or tok.lemma_ == "be" or _tells(tok):
         return None
     if tok.lemma_ == "have":
         held = _held_in(tok)
