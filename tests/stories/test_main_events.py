@@ -4,6 +4,7 @@ become other stories; a report recalling an earlier story as background joins th
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 
 import pytest
 
@@ -395,3 +396,44 @@ def test_end_of_run_merge_admits_stories_as_add_admits_reports():
     c = StoryClusterer()
     c.add_many(_undated_raids_then_dated_talks_reports())
     assert sorted(sorted(s.articles) for s in c.result().stories) == [["raid", "raid2"], ["reply", "talks"]]
+
+
+UNION = Actor("Northland Teachers Union", entity="e-ntu", code="NLD LAB")
+
+
+def _protest(aid: str, text: str, lead: str, day: str, *, told: str | None = None) -> object:
+    """A report dated ``day`` whose main event, told by ``lead``, is the union protesting on the day
+    ``told`` (else ``day``)."""
+    return article(aid, text, published=day,
+                   events=(dataclasses.replace(_event(text, lead, "PROTEST", UNION, None), date=told or day),))
+
+
+def test_same_action_of_the_same_parties_days_apart_is_another_story():
+    """A union's protest and its march four days later: the same kind of action by the same party, worded
+    alike, but the texts put them on days apart: two happenings, two stories."""
+    reports = [
+        _protest("p1", "Thousands of teachers of the Northland Teachers Union protested outside the education "
+                 "ministry in Porta on Monday over pay cuts, blocking traffic for hours.",
+                 "teachers of the Northland Teachers Union protested", "2021-03-01"),
+        _protest("p2", "The Northland Teachers Union staged a protest in Porta on Monday against pay cuts; "
+                 "teachers blocked the road outside the education ministry.",
+                 "The Northland Teachers Union staged a protest", "2021-03-01"),
+        _protest("m1", "Tens of thousands of teachers marched through Porta on Friday as the Northland Teachers "
+                 "Union protested again over pay cuts, days after blocking the education ministry.",
+                 "the Northland Teachers Union protested again", "2021-03-05"),
+        _protest("m2", "The Northland Teachers Union led a march of teachers through Porta on Friday against pay "
+                 "cuts, the union's biggest protest since Monday's blockade of the education ministry.",
+                 "The Northland Teachers Union led a march", "2021-03-05"),
+    ]
+    for order in (reports, reports[::-1]):
+        c = StoryClusterer()
+        c.add_many(order)
+        assert sorted(sorted(s.articles) for s in c.result().stories) == [["m1", "m2"], ["p1", "p2"]]
+    # a report of the same day's protest, a day later, is the same news
+    profile = EventProfile()
+    profile.add(main_events(reports[0]))
+    next_day = _protest("p3", "The Northland Teachers Union said its protest in Porta on Monday would not be "
+                        "the last.", "The Northland Teachers Union said its protest", "2021-03-02", told="2021-03-01")
+    assert main_events(next_day).lead_days == {dt.date(2021, 3, 1).toordinal()}
+    assert profile.relation(main_events(next_day)) == "same"
+    assert profile.relation(main_events(reports[2])) == "other"

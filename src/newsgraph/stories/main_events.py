@@ -12,7 +12,10 @@ lead with, and a new report is weighed against them:
   named actor in common: a small bonus to its similarity, so differently
   worded reports of one happening still meet (a story's background actions,
   such as the earlier attacks an alert report recalls, earn nothing; a country
-  alone is too common a party, "the United States agreed", to say "same");
+  alone is too common a party, "the United States agreed", to say "same"). When
+  the text dates the lead action days away from every lead action of the story,
+  it is the same kind of action on another day (a protest, then the march four
+  days later): other news;
 * **other news**: the report's main actions share actors with the story's
   protagonists (actors at least two of its reports give main actions to) but
   none of them is an action the story has seen: the report needs a slightly
@@ -32,6 +35,7 @@ entries), so the check costs the same however many stories exist.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
 
@@ -86,13 +90,16 @@ class MainEvents:
     ``lead`` holds the keys of its first main event (the news its lead tells),
     ``parties`` every actor token of its main events (countries and names),
     ``marks`` the year-less days (``story_time.day_marks`` shape) named inside
-    its main events' sentences: when the news happened, for an undated report.
+    its main events' sentences: when the news happened, for an undated report;
+    ``lead_days`` the calendar day (proleptic ordinal) the text gives its lead
+    action, when it gives one.
     """
 
     keys: frozenset[tuple[str, str]] = frozenset()
     lead: frozenset[tuple[str, str]] = frozenset()
     marks: tuple[tuple[str, int, int], ...] = ()
     parties: frozenset[str] = frozenset()
+    lead_days: frozenset[int] = frozenset()
 
 
 def main_events(article: AnalysedArticle) -> MainEvents:
@@ -102,6 +109,7 @@ def main_events(article: AnalysedArticle) -> MainEvents:
     lead: frozenset[tuple[str, str]] = frozenset()
     marks: set[tuple[str, int, int]] = set()
     parties: set[str] = set()
+    lead_days: frozenset[int] = frozenset()
     for e in events:
         tokens = actor_tokens(e.source) | actor_tokens(e.target)
         parties |= tokens
@@ -110,11 +118,23 @@ def main_events(article: AnalysedArticle) -> MainEvents:
         mine = {(e.type, t) for t in tokens}
         if mine and not lead:
             lead = frozenset(mine)
+            lead_days = frozenset({day}) if (day := _ordinal(e.date)) is not None else frozenset()
         keys |= mine
         for m in article.dates:
             if e.span[0] <= m.span[0] < e.span[1] and (mark := mention_mark(m)) is not None:
                 marks.add(mark)
-    return MainEvents(keys=frozenset(keys), lead=lead, marks=tuple(sorted(marks)), parties=frozenset(parties))
+    return MainEvents(keys=frozenset(keys), lead=lead, marks=tuple(sorted(marks)), parties=frozenset(parties),
+                      lead_days=lead_days)
+
+
+def _ordinal(value: str | None) -> int | None:
+    """The day of an event's ISO ``date`` when it names a calendar day ("2015-11-21"), else None."""
+    if not value or len(value) != 10:
+        return None
+    try:
+        return dt.date.fromisoformat(value).toordinal()
+    except ValueError:
+        return None
 
 
 @dataclass
@@ -124,11 +144,12 @@ class EventProfile:
     counts: Counter = dataclasses.field(default_factory=Counter)
     leads: Counter = dataclasses.field(default_factory=Counter)
     actors: Counter = dataclasses.field(default_factory=Counter)
+    days: Counter = dataclasses.field(default_factory=Counter)
 
     def add(self, sig: MainEvents) -> None:
         if not sig.keys:
             return
-        for counter, items in ((self.counts, sig.keys), (self.leads, sig.lead), (self.actors, sig.parties)):
+        for counter, items in self._counted(sig):
             counter.update(items)
             if len(counter) > 2 * PROFILE_KEYS:
                 kept = counter.most_common(PROFILE_KEYS)
@@ -139,12 +160,16 @@ class EventProfile:
         """Take back what ``add`` counted for one report (its report is re-assigned)."""
         if not sig.keys:
             return
-        for counter, items in ((self.counts, sig.keys), (self.leads, sig.lead), (self.actors, sig.parties)):
+        for counter, items in self._counted(sig):
             for item in items:
                 if counter[item] > 1:
                     counter[item] -= 1
                 else:
                     counter.pop(item, None)
+
+    def _counted(self, sig: MainEvents):
+        return ((self.counts, sig.keys), (self.leads, sig.lead), (self.actors, sig.parties),
+                (self.days, sig.lead_days))
 
     def established(self) -> frozenset[tuple[str, str]]:
         """The actions at least two of the story's reports carry."""
@@ -157,7 +182,14 @@ class EventProfile:
     def as_main_events(self) -> MainEvents:
         """This story seen as one report (to compare two stories): its established actions lead."""
         return MainEvents(keys=frozenset(self.counts), lead=self.established() | frozenset(self.leads),
-                          parties=frozenset(self.actors))
+                          parties=frozenset(self.actors), lead_days=frozenset(self.days))
+
+    def _other_day(self, sig: MainEvents) -> bool:
+        """Whether the text puts the report's lead action days away from every lead action of the story:
+        the same parties doing the same kind of thing on another day (a protest, then the march days
+        later) is another happening."""
+        return bool(sig.lead_days and self.days) and min(
+            abs(a - b) for a in sig.lead_days for b in self.days) >= APART_DAYS
 
     def relation(self, sig: MainEvents) -> str:
         """"same" (the report's lead action is one of the story's), "other" (other actions of the
@@ -165,7 +197,7 @@ class EventProfile:
         if not sig.keys or not self.counts:
             return ""
         if any(k[1].startswith("n:") and (k in self.leads or self.counts[k] >= 2) for k in sig.lead):
-            return "same"
+            return "other" if self._other_day(sig) else "same"
         if not any(k in self.counts for k in sig.keys) and sig.parties & self.protagonists():
             return "other"
         return ""
