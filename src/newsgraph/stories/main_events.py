@@ -35,12 +35,12 @@ entries), so the check costs the same however many stories exist.
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
 
 from ..extract import AnalysedArticle, gazetteer
 from ..model import Actor
+from .merge import event_day
 from .story_time import mention_mark
 
 PROFILE_KEYS = 48
@@ -118,7 +118,7 @@ def main_events(article: AnalysedArticle) -> MainEvents:
         mine = {(e.type, t) for t in tokens}
         if mine and not lead:
             lead = frozenset(mine)
-            lead_days = frozenset({day}) if (day := _ordinal(e.date)) is not None else frozenset()
+            lead_days = frozenset({day}) if (day := event_day(e.date)) is not None else frozenset()
         keys |= mine
         for m in article.dates:
             if e.span[0] <= m.span[0] < e.span[1] and (mark := mention_mark(m)) is not None:
@@ -126,15 +126,6 @@ def main_events(article: AnalysedArticle) -> MainEvents:
     return MainEvents(keys=frozenset(keys), lead=lead, marks=tuple(sorted(marks)), parties=frozenset(parties),
                       lead_days=lead_days)
 
-
-def _ordinal(value: str | None) -> int | None:
-    """The day of an event's ISO ``date`` when it names a calendar day ("2015-11-21"), else None."""
-    if not value or len(value) != 10:
-        return None
-    try:
-        return dt.date.fromisoformat(value).toordinal()
-    except ValueError:
-        return None
 
 
 @dataclass

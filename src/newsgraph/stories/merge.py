@@ -21,7 +21,8 @@ def _actor_key(actor: Actor | None) -> str | None:
     return " ".join(actor.name.lower().split()) or None
 
 
-def _ordinal(value: str | None) -> int | None:
+def event_day(value: str | None) -> int | None:
+    """The day (proleptic ordinal) an event's ISO ``date`` names, or None when it names no calendar day."""
     if not value or len(value) < 10:
         return None
     try:
@@ -48,10 +49,10 @@ def merge_events(reports: Sequence[tuple[str, Sequence[Event]]], *, days: int = 
         for ev in events:
             key = (ev.type, _actor_key(ev.source), _actor_key(ev.target), bool(ev.negated))
             clusters = groups.setdefault(key, [])
-            when = _ordinal(ev.date)
+            when = event_day(ev.date)
             home = None
             for cluster in clusters:
-                dates = [d for d in (_ordinal(e.date) for _, e in cluster) if d is not None]
+                dates = [d for d in (event_day(e.date) for _, e in cluster) if d is not None]
                 if when is None or not dates or min(abs(when - d) for d in dates) <= days:
                     home = cluster
                     break
