@@ -18,6 +18,8 @@ prints the story, date and copy figures of each run with their mean and minimum.
 what stories and story dates lean on (the gold never changes):
 
 * ``no-published``: every ``published`` null, so dates come from the story and datelines;
+* ``half-published``: each dated report loses its ``published`` with even odds (drawn per report
+  with the shuffle seed, 0 without one): stories with fewer dated reports, some with none;
 * ``no-title``: every title null;
 * ``no-source``: every ``url`` and ``source`` null;
 * ``reverse``: the stream in reverse order (latest reports first);
@@ -59,7 +61,7 @@ def _newsgraph() -> list[str]:
     return [str(exe)] if exe.exists() else [sys.executable, "-m", "newsgraph.cli"]
 
 
-PERTURBATIONS = ("no-published", "no-title", "no-source", "reverse", "mix")
+PERTURBATIONS = ("no-published", "half-published", "no-title", "no-source", "reverse", "mix")
 TEAM = ROOT / "benchmarks" / "data" / "stories"
 """The team's labelled corpus (``benchmarks/stories.py``): unrelated stories streamed in by ``--perturb mix``."""
 
@@ -101,6 +103,11 @@ def prepared_input(folder: Path, out_dir: Path, *, shuffle: int | None = None,
         + (("url", "source") if "no-source" in perturb else ())
     if blank:
         lines = [_blank(ln, blank) for ln in lines]
+    if "half-published" in perturb:
+        seed = 0 if shuffle is None else shuffle
+        lines = [_blank(ln, ("published",))
+                 if random.Random(f"half-published/{seed}/{json.loads(ln).get('id')}").random() < 0.5 else ln
+                 for ln in lines]
     if "reverse" in perturb:
         lines.reverse()
     tag = "-".join(perturb) or "plain"
