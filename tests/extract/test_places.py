@@ -419,3 +419,23 @@ def test_place_resolve_an_uppercase_possessive_reads_like_a_lower_case_one():
     lower, upper = (_resolve(t, n)[0] for t, n in (("St. John's, Newfoundland - Snow fell.", "St. John's"),
                                                   ("ST. JOHN'S, Newfoundland - Snow fell.", "ST. JOHN'S")))
     assert upper.lat is not None and upper.geonameid == lower.geonameid
+
+
+@pytest.mark.parametrize("text,name,city", [
+    ("Philly officer cleared after a chase downtown.", "Philly", "Philadelphia"),
+    ("Two hurt in W. Phila. fire.", "Phila.", "Philadelphia"),
+    ("L.A. port signs deal for electric trucks.", "L.A.", "Los Angeles"),
+    ("Rents in NYC rose again in May.", "NYC", "New York City"),
+])
+def test_place_resolve_a_citys_short_form_is_that_city(text, name, city):
+    (p,) = _resolve(text, name)
+    assert p.feature.startswith("P.") and p.country == "USA"
+    biggest = max((c for c in place_index().candidates(city) if c.feature.startswith("P.") and c.country == "USA"),
+                  key=lambda c: c.population)
+    assert p.geonameid == biggest.geonameid
+
+
+def test_place_resolve_a_states_abbreviation_is_not_a_citys_short_form():
+    # "La." is Louisiana; only the dotted initials "L.A." are Los Angeles
+    (p,) = _resolve("A levee broke near Houma, La., overnight.", "La.")
+    assert p.feature == "A.ADM1" and p.admin1 == "Louisiana"

