@@ -42,7 +42,8 @@ reported clause ("Japan said it had halted aid"; in a direct quote only I/we),
 person named. A protest with no stated target is against the government of
 where it happens (PLOVER convention); an agentless arrest, probe or sanction
 ("a missionary was arrested in Lebanon") is the act of the state where it
-happens (country only, lower confidence). People named inside the trigger of a
+happens, or where its party was held ("a suspect arrested in Peru was charged")
+(country only, lower confidence). People named inside the trigger of a
 hostile act carry its target ("expelled two Russian diplomats" -> RUS). Negation (``not``,
 ``never``, ``no``) is kept in ``negated``; ``mode`` is "future" (will/shall, or
 "would" in reported speech), "intended" (plan/decide/seek to, ready/willing
