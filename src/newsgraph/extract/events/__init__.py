@@ -23,7 +23,9 @@ each entry with the reason for its type):
 
 Arguments: the source is the agent (active subject, passive "by" phrase, the
 head noun of a relative or participial clause, the subject inherited through
-conjoined verbs; a wire dateline "KIEV, Oct 1 -" is never one); the target is
+conjoined verbs, the decider of "X's decision to Y", the "for" phrase of "it
+would be for X to Y", a task assigned and so hypothetical; a wire dateline
+"KIEV, Oct 1 -" is never one); the target is
 the direct object (of the event verb or of its controlled complement: "refused
 to meet X"), else the first actor found in the event's prepositional phrases
 (with/to/against/on/for/between..., "in X" last), else the subject of a
