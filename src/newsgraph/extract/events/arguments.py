@@ -42,8 +42,9 @@ def _arguments(cand: _Cand, index: MentionIndex) -> None:
     cand.passive = passive
     if passive:
         cand.sources = _conjuncts(agent) if agent is not None else []
-        named = subj is not None and any(w.i in {t.i for t in cand.words} for w in subj.subtree)
-        # "a state of emergency was declared": the subject names the act itself, nobody it befalls
+        named = subj is not None and any(w.i in {t.i for t in cand.words} and w.i != head.i for w in subj.subtree)
+        # "a state of emergency was declared": the subject names the act itself, nobody it befalls (a
+        # participle inside its noun's phrase, "a suspect arrested in X", names who it befalls)
         cand.targets = _conjuncts(subj) if subj is not None and not named else []
         if cand.type in _OWN_FORCES_TYPES and subj is not None and sector_of_noun(subj.lemma_, subj.text) in (
                 "MIL", "COP"):

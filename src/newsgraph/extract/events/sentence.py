@@ -101,6 +101,16 @@ def _scene_country(cand: _Cand, found: Found, index: MentionIndex) -> str | None
     return None
 
 
+def _party_place_country(cand: _Cand, found: Found, index: MentionIndex) -> str | None:
+    """The country of a place named in the phrases of the party acted on ("a suspect arrested in Peru")."""
+    for party in cand.targets:
+        for tok in party.subtree:
+            if tok.dep_ == "pobj" and tok.head.lower_ in _PLACE_PREPS and not any(
+                    w.i == tok.i for w in cand.words) and (country := _place_country(tok, found, index)):
+                return country
+    return None
+
+
 def _place_country(tok, found: Found, index: MentionIndex) -> str | None:
     """The country of the place entity at ``tok`` (its resolved place, its name, or the state it
     stands for), or None when ``tok`` names no place."""
@@ -207,6 +217,12 @@ def _sentence_events(sent, article: Article, found: Found, index: MentionIndex,
             # "a missionary was arrested in Lebanon": arrests, probes and expulsions with no agent are
             # the acts of the authorities where they happen (CAMEO/PLOVER coders' convention)
             sources = [(Actor(name=place, entity=None, code=place_country), 0.6 * 0.8)]
+        if not sources and cand.passive and cand.type in _STATE_ACTS and targets and targets[0][0] is not None:
+            # "a suspect arrested in Peru was charged": an agentless state act with no place of its own is
+            # done where its party was last acted on (a place in the party's own phrases)
+            country = _party_place_country(cand, found, index)
+            if country:
+                sources = [(state_actor(country), 0.5 * 0.8)]
         if not sources:
             sources = [(None, 0.6)]
         if not targets:
