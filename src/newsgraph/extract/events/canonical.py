@@ -6,8 +6,9 @@ actor (issue 11):
 - **Role nouns name the person who holds the role.** "The prime minister", "the
   ageing leader", "the president" (with "the" or a possessive) resolve to the
   person of the article whose titles match the role (``lexicons/quote_roles.tsv``,
-  shared with quote attribution), the most recently named one first. Nothing
-  changes when no one in the article holds the role.
+  shared with quote attribution), the most recently named one first; failing
+  that, the one person an earlier sentence gives the role with "as" ("X
+  resigned as president"). Nothing changes when no one in the article holds the role.
 - **A country's armed forces are one actor.** "The military", "Zimbabwe's
   army", "soldiers", "generals" of a known country are its army: "<Demonym>
   army" (code ``XXX MIL``), so that one institution is not split over five
