@@ -72,3 +72,15 @@ def test_events_sentence_a_task_assigned_with_for_is_not_done(analyse):
                   "he said.", published="2022-03-08")
     talks = [e for e in out.events if e.type == "CONSULT"]
     assert talks and all(e.source and e.source.name != "Mendoza" and not e.main for e in talks)
+
+
+@pytest.mark.parametrize("text", [
+    "Arrested in Lima in March, the rebel leader was charged with treason on Monday.",
+    "Mendoza has been under house arrest and his allies removed from power since the army took charge.",
+])
+def test_events_sentence_bare_participle_clause_is_passive(analyse, text):
+    """A participle clause with no auxiliary of its own befalls the subject it shares; it never makes
+    that subject the agent."""
+    out = analyse(text, published="2022-03-08")
+    coerce = [(s, t) for ty, s, t in _events(out) if ty == "COERCE"]
+    assert coerce and all(s not in ("rebel leader", "Mendoza") for s, _ in coerce), coerce
