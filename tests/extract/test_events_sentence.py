@@ -84,3 +84,18 @@ def test_events_sentence_bare_participle_clause_is_passive(analyse, text):
     out = analyse(text, published="2022-03-08")
     coerce = [(s, t) for ty, s, t in _events(out) if ty == "COERCE"]
     assert coerce and all(s not in ("rebel leader", "Mendoza") for s, _ in coerce), coerce
+
+
+@pytest.mark.parametrize("text, source", [
+    ("Rebels attacked Lima on Friday. The Peruvian government said on Saturday that the alert was raised. "
+     "The statement urged citizens to stay away from crowded areas.", "Peruvian government"),
+    ("The interior ministry's statement urged citizens to stay home on Monday.", "interior ministry"),
+])
+def test_events_sentence_a_text_acts_for_its_owner(analyse, text, source):
+    out = analyse(text, published="2022-03-08")
+    assert [s for t, s, _ in _events(out) if t == "REQUEST"] == [source], _events(out)
+
+
+def test_events_sentence_a_text_with_no_owner_in_sight_is_no_actor(analyse):
+    out = analyse("A statement urged citizens to stay home on Monday.", published="2022-03-08")
+    assert [s for t, s, _ in _events(out) if t == "REQUEST"] == [None], _events(out)

@@ -337,8 +337,9 @@ def _surname_alone(tok, index: MentionIndex) -> Actor | None:
 
 def _code_all(toks: Iterable, speaker_tok, speaker_actor, index: MentionIndex, *,
               loose: bool = False, prev: Actor | None = None,
-              direct: bool = False) -> list[tuple[Actor, float]]:
-    """Coded actors for argument tokens; ``loose`` keeps an uncoded noun phrase (subjects)."""
+              direct: bool = False, reporter: Actor | None = None) -> list[tuple[Actor, float]]:
+    """Coded actors for argument tokens; ``loose`` keeps an uncoded noun phrase (subjects); ``prev`` is
+    the source of the event just before, ``reporter`` the body that spoke last (a statement's owner)."""
     out: list[tuple[Actor, float]] = []
     for t in toks:
         if t.dep_ == "poss" and t.lower_ in ("its", "their", "his", "her"):
@@ -378,6 +379,15 @@ def _code_all(toks: Iterable, speaker_tok, speaker_actor, index: MentionIndex, *
             if counted is None:
                 continue
             t = counted
+        if t.dep_ in _SUBJ and noun_kind(t.text) == "document" and index.at(t.idx, t.idx + len(t)) is None:
+            # "the ministry's statement urged ...": a text acts for its owner; "the statement warned citizens
+            # to stay home" with no owner named is the text of the body that spoke (else acted) just before
+            earlier = reporter or prev
+            owner = _issuer(t, index) or (earlier if earlier is not None and earlier.code and any(
+                c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in t.children) else None)
+            if owner is not None:
+                out.append((owner, 0.85))
+            continue
         if is_non_actor(t.text) and index.at(t.idx, t.idx + len(t)) is None:
             continue  # "the quake struck", "two bombs exploded", "the statement warned": nothing that acts
         actor = code_actor(t, index)
