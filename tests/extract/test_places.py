@@ -398,3 +398,44 @@ def test_place_resolve_a_misspelt_country_is_that_country():
     assert got["Tanzannia"].country == "TZA" and got["Tanzannia"].feature == "A.PCLI"
     got = {p.name: p for p in _resolve("Diners at a cafe in Greenlane, Auckland, fell ill.", "Greenlane", "Auckland")}
     assert got["Greenlane"].country == "NZL"  # the text says where it lies: not Greenland
+
+
+@pytest.mark.parametrize("text,names,country,admin1", [
+    # Canadian Press forms of the provinces the list lacked, and England's counties as British news
+    # shortens them (second-order divisions in the gazetteer)
+    ("CORNER BROOK, N.L. - The ferry was cancelled again.", ("N.L.",), "CAN", "Newfoundland and Labrador"),
+    ("A barn burned near Summerside, P.E.I., on Friday.", ("P.E.I.",), "CAN", "Prince Edward Island"),
+    ("Crews from Essex and Herts attended the fire.", ("Herts",), "GBR", "England"),
+    ("The lorry overturned near Swindon, Wilts, at dawn.", ("Wilts",), "GBR", "England"),
+])
+def test_place_resolve_short_forms_of_provinces_and_counties(text, names, country, admin1):
+    got = {p.name: p for p in _resolve(text, *names)}
+    assert got[names[0]].country == country and got[names[0]].admin1 == admin1
+    assert got[names[0]].feature in ("A.ADM1", "A.ADM2")
+
+
+def test_place_resolve_an_uppercase_possessive_reads_like_a_lower_case_one():
+    # a dateline in capitals: "ST. JOHN'S" is St. John's as "St. John's" is
+    lower, upper = (_resolve(t, n)[0] for t, n in (("St. John's, Newfoundland - Snow fell.", "St. John's"),
+                                                  ("ST. JOHN'S, Newfoundland - Snow fell.", "ST. JOHN'S")))
+    assert upper.lat is not None and upper.geonameid == lower.geonameid
+
+
+@pytest.mark.parametrize("text,name,city", [
+    ("Philly officer cleared after a chase downtown.", "Philly", "Philadelphia"),
+    ("Two hurt in W. Phila. fire.", "Phila.", "Philadelphia"),
+    ("L.A. port signs deal for electric trucks.", "L.A.", "Los Angeles"),
+    ("Rents in NYC rose again in May.", "NYC", "New York City"),
+])
+def test_place_resolve_a_citys_short_form_is_that_city(text, name, city):
+    (p,) = _resolve(text, name)
+    assert p.feature.startswith("P.") and p.country == "USA"
+    biggest = max((c for c in place_index().candidates(city) if c.feature.startswith("P.") and c.country == "USA"),
+                  key=lambda c: c.population)
+    assert p.geonameid == biggest.geonameid
+
+
+def test_place_resolve_a_states_abbreviation_is_not_a_citys_short_form():
+    # "La." is Louisiana; only the dotted initials "L.A." are Los Angeles
+    (p,) = _resolve("A levee broke near Houma, La., overnight.", "La.")
+    assert p.feature == "A.ADM1" and p.admin1 == "Louisiana"

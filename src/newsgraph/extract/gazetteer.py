@@ -26,7 +26,7 @@ from ..lexicons import CountryRow, load_rows
 
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'",
                               "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-"})
-_POSSESSIVE = re.compile(r"(?:'s|')$")
+_POSSESSIVE = re.compile(r"(?:'s|')$", re.IGNORECASE)  # "MOSCOW'S" in a headline or dateline too
 _SPACES = re.compile(r"\s+")
 
 

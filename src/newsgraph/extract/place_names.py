@@ -53,6 +53,9 @@ def lookup(name: str, index: PlaceIndex) -> tuple[tuple[Candidate, ...], str]:
                     and c.country == code) if code else ()
         if got:
             return _demonym_division(name, code, got[0].population, index) or got, ""
+    short = _short_form(name, index)
+    if short:  # "Philly", "L.A.", "NYC": the city, not Louisiana nor an abbreviation's division
+        return short, ""
     seat = _seat_of_power(name, index)
     if seat:  # the capital first; a namesake town stays a candidate the article's places may choose
         return seat + tuple(c for c in index.candidates(name) if c.id != seat[0].id), ""
@@ -81,6 +84,25 @@ def lookup(name: str, index: PlaceIndex) -> tuple[tuple[Candidate, ...], str]:
                         and c.country == code) or got
             how = ""
     return got, how
+
+
+@functools.lru_cache(maxsize=1)
+def _short_forms() -> dict[str, tuple[str, str]]:
+    """The short forms news writes for major cities (``place_names.tsv`` rows of kind "short"), by
+    their exact surface: the look-up key drops dots and case, and "L.A." would then be "La."."""
+    from ..lexicons import load_rows
+
+    return {r.name: (r.place, r.country) for r in load_rows("place_names.tsv") if r.kind == "short"}
+
+
+def _short_form(name: str, index: PlaceIndex) -> tuple[Candidate, ...]:
+    """The city a short form names ("Philly", "L.A.", "NYC"), the most populous town of that name in
+    its country; () for any other name."""
+    hit = _short_forms().get(name.strip())
+    if hit is None:
+        return ()
+    got = [c for c in index.candidates(hit[0]) if c.country == hit[1] and c.feature.startswith("P.")]
+    return tuple(sorted(got, key=lambda c: -c.population))[:1]
 
 
 def _demonym_division(name: str, code: str, people: int, index: PlaceIndex) -> tuple[Candidate, ...]:
