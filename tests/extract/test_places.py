@@ -439,3 +439,14 @@ def test_place_resolve_a_states_abbreviation_is_not_a_citys_short_form():
     # "La." is Louisiana; only the dotted initials "L.A." are Los Angeles
     (p,) = _resolve("A levee broke near Houma, La., overnight.", "La.")
     assert p.feature == "A.ADM1" and p.admin1 == "Louisiana"
+
+
+@pytest.mark.parametrize("text,name,feature", [
+    # the city bears its state's very name and holds a fifth of its people: the name means the city
+    ("Flooding closed schools in São Paulo on Monday.", "São Paulo", "P."),
+    # "Oklahoma City" is only written "Oklahoma" now and then: the bare name stays the state
+    ("Storms swept across Oklahoma overnight.", "Oklahoma", "A.ADM1"),
+])
+def test_place_resolve_a_city_bearing_its_states_name_is_the_city(text, name, feature):
+    (p,) = _resolve(text, name)
+    assert p.feature.startswith(feature)

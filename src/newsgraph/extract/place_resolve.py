@@ -57,12 +57,20 @@ def _seats_as_cities(cands: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
     keep = []
     for c in cands:
         if c.feature in ("A.ADM1", "A.ADM2") and any(
-                (p.admin1_id == c.id or p.admin2_id == c.id) and p.population >= 0.25 * c.population for p in cities):
+                (p.admin1_id == c.id or p.admin2_id == c.id) and p.population >= _seat_share(p, c) * c.population
+                for p in cities):
             if c.feature == "A.ADM2":
                 continue
             c = replace(c, population=max(1, c.population // 300))  # "New York": the city, unless the text says
         keep.append(c)
     return tuple(keep)
+
+
+def _seat_share(city: Candidate, division: Candidate) -> float:
+    """The share of a division's people its namesake city must hold for the name to mean the city:
+    15% when the city bears the division's very name ("São Paulo", a fifth of its state), 25% when
+    it is only written so ("Oklahoma" of "Oklahoma City" is the state)."""
+    return 0.15 if key(city.name) == key(division.name) else 0.25
 
 
 @dataclass(frozen=True, slots=True)
