@@ -450,3 +450,12 @@ def test_place_resolve_a_states_abbreviation_is_not_a_citys_short_form():
 def test_place_resolve_a_city_bearing_its_states_name_is_the_city(text, name, feature):
     (p,) = _resolve(text, name)
     assert p.feature.startswith(feature)
+
+
+def test_place_resolve_a_divided_nations_bare_word_is_its_most_populous_state():
+    # "Korean" is the tail of "South Korean" and "North Korean", neither country's own word
+    (p,) = _resolve("Korean carmakers cut prices again.", "Korean")
+    assert p.feature == "A.PCLI" and p.country == "KOR"
+    # a word a continent takes first keeps it: "African" is not South Africa or the Central African Republic
+    (q,) = _resolve("African leaders met on Friday.", "African")
+    assert q.feature == "L.CONT"
