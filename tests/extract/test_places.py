@@ -459,3 +459,13 @@ def test_place_resolve_a_divided_nations_bare_word_is_its_most_populous_state():
     # a word a continent takes first keeps it: "African" is not South Africa or the Central African Republic
     (q,) = _resolve("African leaders met on Friday.", "African")
     assert q.feature == "L.CONT"
+
+
+def test_place_resolve_an_institution_at_a_town_of_its_area_lies_at_that_town():
+    # "Lima" alone is Peru's capital; after an Ohio institution's "at" it is the Ohio town
+    (p,) = _resolve("She enrolled at Ohio State University at Lima last fall.", "Ohio State University")
+    lima = max((c for c in place_index().candidates("Lima") if c.admin1 == "Ohio"), key=lambda c: c.population)
+    assert (p.lat, p.lon) == (lima.lat, lima.lon) and p.within == lima.name and p.geonameid is None
+    # a town with no namesake inside the area is no campus of it: the area's reading stays
+    (q,) = _resolve("She enrolled at Ohio State University at Boise last fall.", "Ohio State University")
+    assert q.feature == "A.ADM1" and q.admin1 == "Ohio"

@@ -252,6 +252,27 @@ def _town_after(text: str, end: int, index: PlaceIndex, named: set[str]) -> Cand
     return None
 
 
+_AT_TOWN = re.compile(r"\s+(?:at|in)\s+" + _NAME_AFTER)
+
+
+def _campus(text: str, end: int, reading: Candidate, index: PlaceIndex) -> Candidate | None:
+    """The town an institution read through the area its name embeds is said to be at: "California
+    State University at San Marcos" lies in San Marcos, not at California's middle. Only a town
+    inside that area (a San Marcos in Texas is no campus of California's)."""
+    if reading.feature not in ("A.PCLI", "A.ADM1", "A.ADM2"):
+        return None
+    m = _AT_TOWN.match(text, end)
+    if not m:
+        return None
+    words = m.group(1).split()
+    for n in range(len(words), 0, -1):
+        got = [c for c in candidates_for(" ".join(words[:n]), index)
+               if c.feature.startswith("P.") and c.lat is not None and _contains(reading, c)]
+        if got:
+            return max(got, key=prior)
+    return None
+
+
 _SHARED_HEAD = re.compile(r"\s+(?:and|or|&)\s+(?:North|South|East|West|Central|Northern|Southern|Eastern|Western"
                           r"|Upper|Lower)\s+([A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)?)")
 
@@ -411,6 +432,8 @@ def resolve(text: str, mentions: Sequence[Mention], *, context_countries: Iterab
         j = at.get(q.start)
         qualifier_reading = cands[j][choice[j]] if j is not None and choice[j] is not None else None
         put = _outside_qualifier(cs, q, qualifier_reading)
+        if put is None and how == "embedded" and ch is not None:
+            put = _campus(text, m.span[1], cs[ch], index)
         if put is not None:  # "Stroud, Ontario": not the English Stroud, somewhere in Ontario
             ch = None
         elif ch is not None and _foreign(m.name, how, cs[ch], named):
