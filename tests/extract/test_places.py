@@ -171,6 +171,9 @@ def test_place_resolve_a_seat_of_power_lies_in_its_capital():
     assert p.country == "USA" and p.feature == "P.PPLC" and abs(p.lat - 38.9) < 0.2
     (p,) = _resolve("Officials at the Kremlin declined to comment.", "Kremlin")
     assert p.country == "RUS" and p.feature == "P.PPLC"
+    # the West Wing holds the Oval Office: the presidency's offices, not the English hamlet of that name
+    (p,) = _resolve("Aides in the West Wing braced for another reshuffle.", "West Wing")
+    assert p.country == "USA" and p.feature == "P.PPLC"
 
 
 def test_place_resolve_a_seat_of_power_namesake_town_when_the_article_is_there():
