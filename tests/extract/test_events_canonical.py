@@ -241,3 +241,22 @@ def test_events_canonical_ruling_party_is_the_one_named(analyse, first, target):
     text = f"{first}\n\nOpposition leader Ana Ruiz said the culture of the ruling party must end."
     got = _events(analyse(text, published="2022-03-08"))
     assert ("ACCUSE", "Ana Ruiz", target) in got, got
+
+
+def test_events_canonical_organ_of_a_party_acts_as_the_party(analyse):
+    text = ("The ruling Unity Front party expelled three members on Monday after its central committee voted "
+            "to oust the mayor of Lima.")
+    out = analyse(text, published="2022-03-08")
+    ousts = [e.source.name for e in out.events if e.trigger == "oust" and e.source]
+    assert ousts == ["Unity Front"], _events(out)
+
+
+@pytest.mark.parametrize("first, target", [
+    ("Carlos Mendoza resigned as president on Monday.", "Carlos Mendoza"),
+    ("Carlos Mendoza resigned as party treasurer on Monday.", "president"),  # another office
+])
+def test_events_canonical_role_given_with_as_names_its_holder(analyse, first, target):
+    text = first + " Parliament had voted to oust the president on Sunday."
+    out = analyse(text, published="2022-03-08")
+    assert ("COERCE", "Parliament", target) in [(t, s.split(" of ")[0] if s else s, g) for t, s, g in _events(out)], \
+        _events(out)

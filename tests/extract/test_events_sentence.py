@@ -72,3 +72,30 @@ def test_events_sentence_a_task_assigned_with_for_is_not_done(analyse):
                   "he said.", published="2022-03-08")
     talks = [e for e in out.events if e.type == "CONSULT"]
     assert talks and all(e.source and e.source.name != "Mendoza" and not e.main for e in talks)
+
+
+@pytest.mark.parametrize("text", [
+    "Arrested in Lima in March, the rebel leader was charged with treason on Monday.",
+    "Mendoza has been under house arrest and his allies removed from power since the army took charge.",
+])
+def test_events_sentence_bare_participle_clause_is_passive(analyse, text):
+    """A participle clause with no auxiliary of its own befalls the subject it shares; it never makes
+    that subject the agent."""
+    out = analyse(text, published="2022-03-08")
+    coerce = [(s, t) for ty, s, t in _events(out) if ty == "COERCE"]
+    assert coerce and all(s not in ("rebel leader", "Mendoza") for s, _ in coerce), coerce
+
+
+@pytest.mark.parametrize("text, source", [
+    ("Rebels attacked Lima on Friday. The Peruvian government said on Saturday that the alert was raised. "
+     "The statement urged citizens to stay away from crowded areas.", "Peruvian government"),
+    ("The interior ministry's statement urged citizens to stay home on Monday.", "interior ministry"),
+])
+def test_events_sentence_a_text_acts_for_its_owner(analyse, text, source):
+    out = analyse(text, published="2022-03-08")
+    assert [s for t, s, _ in _events(out) if t == "REQUEST"] == [source], _events(out)
+
+
+def test_events_sentence_a_text_with_no_owner_in_sight_is_no_actor(analyse):
+    out = analyse("A statement urged citizens to stay home on Monday.", published="2022-03-08")
+    assert [s for t, s, _ in _events(out) if t == "REQUEST"] == [None], _events(out)

@@ -34,6 +34,8 @@ class _Context:
     last_source: Actor | None = None
     last_sentence: int = -9
     sentence: int = 0
+    last_speaker: Actor | None = None  # the last body that spoke ("the government said"): a text's owner
+    last_speaker_sentence: int = -9
 
 _STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 
@@ -126,6 +128,7 @@ def _sentence_events(sent, article: Article, found: Found, index: MentionIndex,
                      dates_by_gov: dict[int, object], ctx: _Context | None = None) -> list[Event]:
     ctx = ctx or _Context()
     prev = ctx.last_source if ctx.sentence - ctx.last_sentence <= 2 else None  # "they" two sentences on
+    reporter = ctx.last_speaker if ctx.sentence - ctx.last_speaker_sentence <= 3 else None
     out: list[Event] = []
     cands = _candidates(sent, index)
     seen_must: set[int] = set()
@@ -153,12 +156,14 @@ def _sentence_events(sent, article: Article, found: Found, index: MentionIndex,
         elif report_verb is None:
             speaker_actor = _quote_speaker(cand.head, found, index)
             direct = speaker_actor is not None
+        if speaker_actor is not None and speaker_actor.code and not direct:
+            ctx.last_speaker, ctx.last_speaker_sentence = speaker_actor, ctx.sentence
         factor = cand.factor * (1.0 if report_verb is None else 0.95)
         if cand.head.dep_ not in ("ROOT", "ccomp", "conj", "parataxis") and cand.kind != "must" \
                 and report_verb is None:
             factor *= 0.85  # embedded (relative, adverbial) clauses are less often the reported news
         sources = _code_all(cand.sources, speaker_tok, speaker_actor, index, loose=True, prev=prev,
-                            direct=direct)
+                            direct=direct, reporter=reporter)
         # the affected party of a passive ("a missionary was arrested") and the one asked ("urged its
         # members to") are kept even when uncoded
         targets = _code_all(cand.targets, speaker_tok, speaker_actor, index, prev=prev, direct=direct,

@@ -61,6 +61,12 @@ def _raw_subject(verb):
                     for o in m.children if o.dep_ in ("pobj", "nsubj")]
             if fors:  # "it would be for the new leader to open talks": the "for" phrase acts, not "it"
                 return fors[0], False
+            if tok.dep_ == "advcl" and tok.tag_ == "VBN" and tok.head.pos_ in ("VERB", "AUX") and not any(
+                    c.dep_ in ("aux", "auxpass", "mark") or c.dep_ in _SUBJ + _PASS_SUBJ for c in tok.children):
+                # "Arrested in March, he was charged", "X has been held and Y removed from power": a bare
+                # participle clause is passive, its subject the one it befalls
+                subj, _ = _raw_subject(tok.head)
+                return subj, subj is not None
         for c in tok.children:
             if c.dep_ in _SUBJ:
                 return c, False
