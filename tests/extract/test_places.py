@@ -171,6 +171,9 @@ def test_place_resolve_a_seat_of_power_lies_in_its_capital():
     assert p.country == "USA" and p.feature == "P.PPLC" and abs(p.lat - 38.9) < 0.2
     (p,) = _resolve("Officials at the Kremlin declined to comment.", "Kremlin")
     assert p.country == "RUS" and p.feature == "P.PPLC"
+    # the West Wing holds the Oval Office: the presidency's offices, not the English hamlet of that name
+    (p,) = _resolve("Aides in the West Wing braced for another reshuffle.", "West Wing")
+    assert p.country == "USA" and p.feature == "P.PPLC"
 
 
 def test_place_resolve_a_seat_of_power_namesake_town_when_the_article_is_there():
@@ -439,3 +442,33 @@ def test_place_resolve_a_states_abbreviation_is_not_a_citys_short_form():
     # "La." is Louisiana; only the dotted initials "L.A." are Los Angeles
     (p,) = _resolve("A levee broke near Houma, La., overnight.", "La.")
     assert p.feature == "A.ADM1" and p.admin1 == "Louisiana"
+
+
+@pytest.mark.parametrize("text,name,feature", [
+    # the city bears its state's very name and holds a fifth of its people: the name means the city
+    ("Flooding closed schools in São Paulo on Monday.", "São Paulo", "P."),
+    # "Oklahoma City" is only written "Oklahoma" now and then: the bare name stays the state
+    ("Storms swept across Oklahoma overnight.", "Oklahoma", "A.ADM1"),
+])
+def test_place_resolve_a_city_bearing_its_states_name_is_the_city(text, name, feature):
+    (p,) = _resolve(text, name)
+    assert p.feature.startswith(feature)
+
+
+def test_place_resolve_a_divided_nations_bare_word_is_its_most_populous_state():
+    # "Korean" is the tail of "South Korean" and "North Korean", neither country's own word
+    (p,) = _resolve("Korean carmakers cut prices again.", "Korean")
+    assert p.feature == "A.PCLI" and p.country == "KOR"
+    # a word a continent takes first keeps it: "African" is not South Africa or the Central African Republic
+    (q,) = _resolve("African leaders met on Friday.", "African")
+    assert q.feature == "L.CONT"
+
+
+def test_place_resolve_an_institution_at_a_town_of_its_area_lies_at_that_town():
+    # "Lima" alone is Peru's capital; after an Ohio institution's "at" it is the Ohio town
+    (p,) = _resolve("She enrolled at Ohio State University at Lima last fall.", "Ohio State University")
+    lima = max((c for c in place_index().candidates("Lima") if c.admin1 == "Ohio"), key=lambda c: c.population)
+    assert (p.lat, p.lon) == (lima.lat, lima.lon) and p.within == lima.name and p.geonameid is None
+    # a town with no namesake inside the area is no campus of it: the area's reading stays
+    (q,) = _resolve("She enrolled at Ohio State University at Boise last fall.", "Ohio State University")
+    assert q.feature == "A.ADM1" and q.admin1 == "Ohio"

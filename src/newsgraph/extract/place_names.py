@@ -77,6 +77,8 @@ def lookup(name: str, index: PlaceIndex) -> tuple[tuple[Candidate, ...], str]:
         how = "embedded" if got else ""
     if not got:
         got = _inhabitants(name, index)
+    if not got:
+        got = _divided_nation(name, index)
     if not any(c.lat is not None for c in got):
         code = gazetteer.country_code(name, demonyms=True)
         if code:
@@ -200,6 +202,24 @@ def _inhabitants(name: str, index: PlaceIndex) -> tuple[Candidate, ...]:
             if len({c.id for c in got}) == 1:
                 return got[:1]
     return ()
+
+
+def _divided_nation(name: str, index: PlaceIndex) -> tuple[Candidate, ...]:
+    """The country a bare national word names when it is no country's own demonym but the tail of
+    two or more countries' demonyms after a direction ("Korean" of "South Korean" and "North
+    Korean"): the most populous of them, as the prior ranks every reading ("Korean carmakers",
+    "Korean dramas" are South Korea's). Words a continent or region takes first ("African") never
+    reach here."""
+    word = name.strip()
+    if not word[:1].isupper() or " " in word:
+        return ()
+    codes = {c.code for c in gazetteer.countries().values() for d in c.demonyms
+             if len(d.split()) == 2 and d.split()[1] == word and d.split()[0].lower() in DIRECTIONS}
+    if len(codes) < 2:
+        return ()
+    got = [c for code in codes for c in index.candidates(gazetteer.country_name(code) or "")
+           if c.feature == "A.PCLI" and c.country == code]
+    return tuple(sorted(got, key=lambda c: -c.population))[:1]
 
 
 def _big_enough(c: Candidate, words: int) -> bool:

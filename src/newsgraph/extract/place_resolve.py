@@ -57,12 +57,20 @@ def _seats_as_cities(cands: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
     keep = []
     for c in cands:
         if c.feature in ("A.ADM1", "A.ADM2") and any(
-                (p.admin1_id == c.id or p.admin2_id == c.id) and p.population >= 0.25 * c.population for p in cities):
+                (p.admin1_id == c.id or p.admin2_id == c.id) and p.population >= _seat_share(p, c) * c.population
+                for p in cities):
             if c.feature == "A.ADM2":
                 continue
             c = replace(c, population=max(1, c.population // 300))  # "New York": the city, unless the text says
         keep.append(c)
     return tuple(keep)
+
+
+def _seat_share(city: Candidate, division: Candidate) -> float:
+    """The share of a division's people its namesake city must hold for the name to mean the city:
+    15% when the city bears the division's very name ("São Paulo", a fifth of its state), 25% when
+    it is only written so ("Oklahoma" of "Oklahoma City" is the state)."""
+    return 0.15 if key(city.name) == key(division.name) else 0.25
 
 
 @dataclass(frozen=True, slots=True)
@@ -244,6 +252,27 @@ def _town_after(text: str, end: int, index: PlaceIndex, named: set[str]) -> Cand
     return None
 
 
+_AT_TOWN = re.compile(r"\s+(?:at|in)\s+" + _NAME_AFTER)
+
+
+def _campus(text: str, end: int, reading: Candidate, index: PlaceIndex) -> Candidate | None:
+    """The town an institution read through the area its name embeds is said to be at: "California
+    State University at San Marcos" lies in San Marcos, not at California's middle. Only a town
+    inside that area (a San Marcos in Texas is no campus of California's)."""
+    if reading.feature not in ("A.PCLI", "A.ADM1", "A.ADM2"):
+        return None
+    m = _AT_TOWN.match(text, end)
+    if not m:
+        return None
+    words = m.group(1).split()
+    for n in range(len(words), 0, -1):
+        got = [c for c in candidates_for(" ".join(words[:n]), index)
+               if c.feature.startswith("P.") and c.lat is not None and _contains(reading, c)]
+        if got:
+            return max(got, key=prior)
+    return None
+
+
 _SHARED_HEAD = re.compile(r"\s+(?:and|or|&)\s+(?:North|South|East|West|Central|Northern|Southern|Eastern|Western"
                           r"|Upper|Lower)\s+([A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)?)")
 
@@ -403,6 +432,8 @@ def resolve(text: str, mentions: Sequence[Mention], *, context_countries: Iterab
         j = at.get(q.start)
         qualifier_reading = cands[j][choice[j]] if j is not None and choice[j] is not None else None
         put = _outside_qualifier(cs, q, qualifier_reading)
+        if put is None and how == "embedded" and ch is not None:
+            put = _campus(text, m.span[1], cs[ch], index)
         if put is not None:  # "Stroud, Ontario": not the English Stroud, somewhere in Ontario
             ch = None
         elif ch is not None and _foreign(m.name, how, cs[ch], named):
