@@ -472,3 +472,10 @@ def test_place_resolve_an_institution_at_a_town_of_its_area_lies_at_that_town():
     # a town with no namesake inside the area is no campus of it: the area's reading stays
     (q,) = _resolve("She enrolled at Ohio State University at Boise last fall.", "Ohio State University")
     assert q.feature == "A.ADM1" and q.admin1 == "Ohio"
+
+
+def test_place_resolve_the_gulf_is_the_persian_gulf_not_a_namesake_province():
+    # "the Gulf" of international news (Gulf states, Gulf War); Papua New Guinea's Gulf province is
+    # a namesake news seldom means
+    got = {p.name: p for p in _resolve("Tankers crossed the Gulf as Qatar and Oman watched.", "Gulf", "Qatar", "Oman")}
+    assert got["Gulf"].feature == "H.GULF" and 24 < got["Gulf"].lat < 30 and 48 < got["Gulf"].lon < 57
