@@ -479,3 +479,13 @@ def test_place_resolve_the_gulf_is_the_persian_gulf_not_a_namesake_province():
     # a namesake news seldom means
     got = {p.name: p for p in _resolve("Tankers crossed the Gulf as Qatar and Oman watched.", "Gulf", "Qatar", "Oman")}
     assert got["Gulf"].feature == "H.GULF" and 24 < got["Gulf"].lat < 30 and 48 < got["Gulf"].lon < 57
+
+
+def test_place_resolve_a_lower_case_direction_before_an_ocean_names_its_part():
+    (p,) = _resolve("Waters in the north Atlantic are cooler than average.", "Atlantic")
+    assert p.feature == "H.OCN" and p.lat > 25  # the North Atlantic, not the whole ocean's middle
+    (q,) = _resolve("Waters in the Atlantic are cooler than average.", "Atlantic")
+    assert q.lat < 25
+    # a country keeps its own reading
+    (r,) = _resolve("Fighting spread across northern Syria.", "Syria")
+    assert r.feature == "A.PCLI" and r.country == "SYR"
