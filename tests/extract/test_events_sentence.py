@@ -99,3 +99,19 @@ def test_events_sentence_a_text_acts_for_its_owner(analyse, text, source):
 def test_events_sentence_a_text_with_no_owner_in_sight_is_no_actor(analyse):
     out = analyse("A statement urged citizens to stay home on Monday.", published="2022-03-08")
     assert [s for t, s, _ in _events(out) if t == "REQUEST"] == [None], _events(out)
+
+
+@pytest.mark.parametrize("text", [
+    "Peru's military seized control of the capital yesterday as President Carlos Mendoza said he was under "
+    "house arrest.",
+    "President Carlos Mendoza has been under house arrest since the military took charge last week.",
+])
+def test_events_sentence_held_state_with_its_force_is_a_detention(analyse, text):
+    out = analyse(text, published="2022-03-08")
+    held = [(s, t) for ty, s, t in _events(out, main_only=True) if ty == "COERCE" and t == "Carlos Mendoza"]
+    assert held and all(s and ("army" in s or "military" in s) for s, _ in held), _events(out)
+
+
+def test_events_sentence_held_state_without_a_force_is_no_event(analyse):
+    out = analyse("President Carlos Mendoza has been under house arrest since last week.", published="2022-03-08")
+    assert not [e for e in out.events if e.type == "COERCE"]

@@ -311,6 +311,9 @@ def _counted(tok):
 
 
 _EVERYONE = frozenset({"everyone", "everybody"})
+# demonstrative and indefinite pronouns: unnamed people, never an earlier actor
+_INDEFINITE = frozenset({"those", "these", "some", "many", "others", "few", "several", "most", "someone",
+                         "somebody", "anyone", "anybody"})
 # members of an armed group named through it ("its fighters"): they act as the group
 # organs of a body named through it ("its central committee", "its board"): they act as the body
 _ORGANS = frozenset({"committee", "board", "politburo", "presidium", "leadership", "executive", "secretariat",
@@ -369,6 +372,8 @@ def _code_all(toks: Iterable, speaker_tok, speaker_actor, index: MentionIndex, *
             # "called on everyone to stay calm": an appeal to all is addressed to the public
             out.append((Actor(name="public", entity=None, code=None, text=t.text, span=(t.idx, t.idx + len(t))), 1.0))
             continue
+        if t.lower_ in _INDEFINITE:
+            continue  # "joined those calling for X to go", "others urged": people unnamed, no antecedent
         if t.lower_ in PRONOUNS or t.pos_ == "PRON":
             actor = _resolve_pronoun(t, speaker_tok, speaker_actor, index, prev=prev, direct=direct)
             if actor is not None:

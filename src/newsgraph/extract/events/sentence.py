@@ -23,7 +23,39 @@ from .syntax import _SUBJ, _subject
 
 _STATE_ACTS = frozenset({"COERCE", "ACCUSE", "SANCTION"})  # agentless passives done by the place's state
 
-_BASE = {"verb": 0.8, "light": 0.8, "adj": 0.7, "noun": 0.55, "must": 0.6}
+_BASE = {"verb": 0.8, "light": 0.8, "adj": 0.7, "noun": 0.55, "must": 0.6, "state": 0.6}
+
+_HELD = frozenset({"arrest", "custody", "detention"})  # "under house arrest", "in custody"
+_COPULAS = frozenset({"be", "remain", "stay"})
+_FORCES = frozenset({"MIL", "COP"})
+
+
+def _held_states(sent, index: MentionIndex) -> list[_Cand]:
+    """COERCE candidates for a person said to be held ("X was under house arrest", "has been in custody
+    since the army took charge") when the sentence names the armed force or police that acts in it.
+
+    The state is the lasting effect of a detention; the force the same sentence shows acting is
+    who holds the person (a report names the detainer in the clause next to the state, or nobody).
+    """
+    out: list[_Cand] = []
+    for tok in sent:
+        if tok.lemma_.lower() not in _HELD or tok.dep_ != "pobj" or tok.head.lower_ not in ("under", "in"):
+            continue
+        cop = tok.head.head
+        if cop.lemma_.lower() not in _COPULAS or tok.head.dep_ != "prep":
+            continue
+        subj = next((c for c in cop.children if c.dep_ == "nsubj"), None)
+        if subj is None:
+            continue
+        holders = [t for t in sent if t.dep_ in _SUBJ and t.i != subj.i and (
+            (code_actor(t, index) or Actor(name="", entity=None, code=None)).code or "").split()[-1:] in (
+                [f] for f in _FORCES)]
+        if not holders:
+            continue
+        words = [tok.head] + [c for c in tok.children if c.dep_ == "compound"] + [tok]
+        out.append(_Cand("COERCE", "state", cop, words, sources=[holders[0]], targets=[subj]))
+    return out
+
 
 
 @dataclass
@@ -130,7 +162,7 @@ def _sentence_events(sent, article: Article, found: Found, index: MentionIndex,
     prev = ctx.last_source if ctx.sentence - ctx.last_sentence <= 2 else None  # "they" two sentences on
     reporter = ctx.last_speaker if ctx.sentence - ctx.last_speaker_sentence <= 3 else None
     out: list[Event] = []
-    cands = _candidates(sent, index)
+    cands = _candidates(sent, index) + _held_states(sent, index)
     seen_must: set[int] = set()
     for tok in sent:
         if entries(tok, "report"):
@@ -146,7 +178,8 @@ def _sentence_events(sent, article: Article, found: Found, index: MentionIndex,
         report_verb, _clause = _report_parent(cand.head) if cand.kind != "must" else (None, None)
         if cand.kind != "must":
             _apply_chain(cand, reported=report_verb is not None)
-            _arguments(cand, index)
+            if cand.kind != "state":  # a held state comes with its holder and the one held
+                _arguments(cand, index)
         speaker_tok = _subject(report_verb)[0] if report_verb is not None else None
         speaker_actor = None
         direct = False
