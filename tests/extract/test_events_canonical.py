@@ -277,3 +277,10 @@ def test_events_canonical_judging_a_party_keeps_it(analyse):
             "John Smith, an analyst at Bigbank, praised Widgetly Inc for its growth.")
     out = analyse(text, published="2022-03-08")
     assert [g for t, _, g in _events(out) if t == "SUPPORT"] == ["Widgetly Inc"], _events(out)
+
+
+def test_events_canonical_protesting_a_decision_targets_its_maker(analyse):
+    text = ("Peru's Supreme Court removed President Carlos Mendoza from office on Friday. "
+            "Hundreds of Mendoza supporters descended on the capital to protest the decision.")
+    out = analyse(text, published="2022-03-08")
+    assert [g for t, _, g in _events(out) if t == "PROTEST"] == ["Supreme Court"], _events(out)
