@@ -472,3 +472,20 @@ def test_place_resolve_an_institution_at_a_town_of_its_area_lies_at_that_town():
     # a town with no namesake inside the area is no campus of it: the area's reading stays
     (q,) = _resolve("She enrolled at Ohio State University at Boise last fall.", "Ohio State University")
     assert q.feature == "A.ADM1" and q.admin1 == "Ohio"
+
+
+def test_place_resolve_the_gulf_is_the_persian_gulf_not_a_namesake_province():
+    # "the Gulf" of international news (Gulf states, Gulf War); Papua New Guinea's Gulf province is
+    # a namesake news seldom means
+    got = {p.name: p for p in _resolve("Tankers crossed the Gulf as Qatar and Oman watched.", "Gulf", "Qatar", "Oman")}
+    assert got["Gulf"].feature == "H.GULF" and 24 < got["Gulf"].lat < 30 and 48 < got["Gulf"].lon < 57
+
+
+def test_place_resolve_a_lower_case_direction_before_an_ocean_names_its_part():
+    (p,) = _resolve("Waters in the north Atlantic are cooler than average.", "Atlantic")
+    assert p.feature == "H.OCN" and p.lat > 25  # the North Atlantic, not the whole ocean's middle
+    (q,) = _resolve("Waters in the Atlantic are cooler than average.", "Atlantic")
+    assert q.lat < 25
+    # a country keeps its own reading
+    (r,) = _resolve("Fighting spread across northern Syria.", "Syria")
+    assert r.feature == "A.PCLI" and r.country == "SYR"

@@ -287,6 +287,28 @@ def _with_shared_head(text: str, m: Mention) -> str:
     return f"{m.name} {hit.group(1)}" if hit else m.name
 
 
+_DIRECTION_BEFORE = re.compile(r"\b(north|south|east|west|central|northern|southern|eastern|western)\s+$")
+_WORLD_PARTS = ("H.",)  # oceans, seas, gulfs
+
+
+def _with_direction_before(text: str, m: Mention, index: PlaceIndex) -> tuple[tuple[Candidate, ...], str] | None:
+    """The ocean or sea a lower-case direction before its name makes of it: "the north Atlantic" is
+    the North Atlantic, "the south Pacific" the South Pacific (the direction lies outside the name's
+    span, so the name alone would be the whole ocean). Only when the name is itself water and the two
+    words name water too: "northern Syria" stays Syria. Continents are left alone: "Kenya, east
+    Africa" is placed on Africa by gazetteers, not on East Africa (tried: dev GeoVirus -1, test -2)."""
+    hit = _DIRECTION_BEFORE.search(text, max(0, m.span[0] - 12), m.span[0])
+    if not hit:
+        return None
+    own, _ = lookup(m.name, index)
+    if not own or not max(own, key=prior).feature.startswith(_WORLD_PARTS):
+        return None
+    got, how = lookup(f"{hit.group(1).capitalize()} {m.name}", index)
+    if got and how == "" and max(got, key=prior).feature.startswith(_WORLD_PARTS):
+        return got, how
+    return None
+
+
 # last words of the names of land, water and estates: such a place named after a town lies by it only
 # when the town is in the article's part of the world
 _FEATURE_TAILS = frozenset("""bay park lake river creek island beach harbour harbor hill hills valley orchard
@@ -345,7 +367,7 @@ def resolve(text: str, mentions: Sequence[Mention], *, context_countries: Iterab
     demonyms); they vote like places do, with less weight.
     """
     index = index or place_index()
-    looked = [lookup(_with_shared_head(text, m), index) for m in mentions]
+    looked = [_with_direction_before(text, m, index) or lookup(_with_shared_head(text, m), index) for m in mentions]
     keys = [key(m.name) for m in mentions]
     cands = short_forms(keys, [_seats_as_cities(cs[:40]) for cs, _ in looked])
     quals = [_qualifier(text, m.span[1], index) for m in mentions]
