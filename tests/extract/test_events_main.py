@@ -354,3 +354,20 @@ def test_events_main_two_deals_with_two_parties_stay_two(analyse):
     out = analyse(text, published="2022-03-08")
     deals = [e.target.name for e in out.events if e.main and e.type == "AGREE" and e.target]
     assert len(deals) == 2, deals
+
+
+def test_events_main_before_clause_dates_the_news(analyse):
+    text = ("Shortly before legislators met on Monday, Peru's vice president urged the president to resign.")
+    out = analyse(text, published="2022-03-08")
+    main = [(e.type, e.trigger) for e in out.events if e.main]
+    assert ("REQUEST", "urged") in main and not [m for m in main if m[0] == "CONSULT"], main
+
+
+@pytest.mark.parametrize("text, main", [
+    ("Authorities in Lima warned of an imminent threat on Monday.", False),
+    ("Peru's president warned that the rebels were preparing an attack on Monday.", True),
+])
+def test_events_main_warning_needs_someone_accused(analyse, text, main):
+    out = analyse(text, published="2022-03-08")
+    accuse = [e for e in out.events if e.type == "ACCUSE"]
+    assert accuse and any(e.main for e in accuse) is main, [(e.source, e.target, e.main) for e in accuse]

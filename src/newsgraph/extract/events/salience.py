@@ -14,6 +14,9 @@ mark events per article, in two steps.
      charged") describes its noun, not the news (a claim of an attack excepted);
    - a noun's "that"-clause ("the fact that rebels could strike ...") is a
      premise of comment (news nouns like "word that" excepted);
+   - a "before"/"until" clause dates its main clause ("shortly before MPs met, X
+     spoke"); a warning with no one accused ("warned of an imminent threat") is an
+     alert, not an accusation;
    - a clause dated well before the article's own days (a year before the
      publication year, a date more than two weeks earlier, "months after X")
      is history.
@@ -194,6 +197,10 @@ def _eligible(ev: Event, tok, ref: date | None, *, about_protests: bool = False)
         return False  # a nominal event ("the Paris attacks", "his arrest") names an act, it does not report it
     if tok is not None and _in_relative_clause(tok):
         return False
+    if ev.type == "ACCUSE" and ev.target is None and tok is not None and tok.lemma_ == "warn":
+        return False  # "authorities warned of an imminent threat": an alert to the public, no one accused
+    if tok is not None and _time_anchor(tok):
+        return False
     if _historical(ev, tok, ref):
         return False
     return True
@@ -222,6 +229,16 @@ def _in_relative_clause(tok) -> bool:
             return False  # a reported clause is news in its own right
         cur = cur.head
     return False
+
+
+def _time_anchor(tok) -> bool:
+    """"Shortly before legislators met, X broke his silence": an act in a "before"/"until" clause dates
+    the news of its main clause; it is not the news itself."""
+    clause = tok
+    while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
+        clause = clause.head
+    return clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("before", "until", "till")
+                                          for c in clause.children)
 
 
 def _historical(ev: Event, tok, ref: date | None) -> bool:
