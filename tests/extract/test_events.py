@@ -180,3 +180,14 @@ def test_events_pronoun_goes_to_a_bare_surname_the_recognizer_missed(nlp, bare_t
     assert next(t for t in doc if t.idx == bare).pos_ == "PROPN"
     actor = _resolve_pronoun(her, None, None, MentionIndex(ents))
     assert actor is not None and actor.name == "Mary Hill"
+
+
+@pytest.mark.parametrize("text", [
+    "Peru's president resigned on Monday. His deputy added his voice to those calling for the ageing leader "
+    "to step down.",
+    "Peru's president spoke on Monday. Some urged the ageing leader to step down.",
+])
+def test_events_indefinite_pronoun_is_no_earlier_actor(analyse, text):
+    out = analyse(text, published="2022-03-08")
+    appeals = [e for e in out.events if e.type == "REQUEST"]
+    assert appeals and all(e.source is None or "Peru" not in e.source.name for e in appeals), appeals

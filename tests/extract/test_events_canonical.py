@@ -241,3 +241,46 @@ def test_events_canonical_ruling_party_is_the_one_named(analyse, first, target):
     text = f"{first}\n\nOpposition leader Ana Ruiz said the culture of the ruling party must end."
     got = _events(analyse(text, published="2022-03-08"))
     assert ("ACCUSE", "Ana Ruiz", target) in got, got
+
+
+def test_events_canonical_organ_of_a_party_acts_as_the_party(analyse):
+    text = ("The ruling Unity Front party expelled three members on Monday after its central committee voted "
+            "to oust the mayor of Lima.")
+    out = analyse(text, published="2022-03-08")
+    ousts = [e.source.name for e in out.events if e.trigger == "oust" and e.source]
+    assert ousts == ["Unity Front"], _events(out)
+
+
+@pytest.mark.parametrize("first, target", [
+    ("Carlos Mendoza resigned as president on Monday.", "Carlos Mendoza"),
+    ("Carlos Mendoza resigned as party treasurer on Monday.", "president"),  # another office
+])
+def test_events_canonical_role_given_with_as_names_its_holder(analyse, first, target):
+    text = first + " Parliament had voted to oust the president on Sunday."
+    out = analyse(text, published="2022-03-08")
+    assert ("COERCE", "Parliament", target) in [(t, s.split(" of ")[0] if s else s, g) for t, s, g in _events(out)], \
+        _events(out)
+
+
+@pytest.mark.parametrize("judgement, type_", [
+    ("John Smith, an analyst at Bigbank, called it a great deal for the company.", "SUPPORT"),
+    ("Jane Roe, a union leader, criticised the takeover on Tuesday.", "ACCUSE"),
+])
+def test_events_canonical_judging_a_deal_targets_its_maker(analyse, judgement, type_):
+    text = "Acme Corp said on Monday it is buying Widgetly Inc for $4 billion. " + judgement
+    out = analyse(text, published="2022-03-08")
+    assert [g for t, _, g in _events(out) if t == type_] == ["Acme Corp"], _events(out)
+
+
+def test_events_canonical_judging_a_party_keeps_it(analyse):
+    text = ("Acme Corp said on Monday it is buying Widgetly Inc for $4 billion. "
+            "John Smith, an analyst at Bigbank, praised Widgetly Inc for its growth.")
+    out = analyse(text, published="2022-03-08")
+    assert [g for t, _, g in _events(out) if t == "SUPPORT"] == ["Widgetly Inc"], _events(out)
+
+
+def test_events_canonical_protesting_a_decision_targets_its_maker(analyse):
+    text = ("Peru's Supreme Court removed President Carlos Mendoza from office on Friday. "
+            "Hundreds of Mendoza supporters descended on the capital to protest the decision.")
+    out = analyse(text, published="2022-03-08")
+    assert [g for t, _, g in _events(out) if t == "PROTEST"] == ["Supreme Court"], _events(out)

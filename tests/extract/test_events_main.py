@@ -335,3 +335,39 @@ def test_events_main_verb_joined_to_an_event_noun_reports_it(analyse, text, trig
     evs = [e for e in out.events if e.type == "MOBILIZE"]
     assert any(e.main and e.trigger.split()[0] == trigger for e in evs) is main, [
         (e.trigger, e.main) for e in out.events]
+
+
+def test_events_main_one_deal_told_twice_is_one_action(analyse):
+    """A deal reached, then its terms ("under the deal, X will buy Y"), then its announcement ("in
+    announcing the deal") is one action: the first report."""
+    text = ("Acme Corp has reached a deal to acquire Widgetly Inc for $4 billion.\n\n"
+            "Under the terms of the deal, Acme Corp will buy Widgetly Inc for $30 per share in cash.\n\n"
+            "\"Widgetly has built a great business,\" chief executive Jane Roe said in announcing the deal.")
+    out = analyse(text, published="2022-03-08")
+    deals = [(e.type, e.trigger) for e in out.events if e.main and e.type in ("AGREE", "SUPPORT")]
+    assert len(deals) == 1 and deals[0][0] == "SUPPORT", deals
+
+
+def test_events_main_two_deals_with_two_parties_stay_two(analyse):
+    text = ("Acme Corp agreed to buy Widgetly Inc on Monday.\n\n"
+            "Acme Corp also agreed to buy Boltron Systems for $2 billion.")
+    out = analyse(text, published="2022-03-08")
+    deals = [e.target.name for e in out.events if e.main and e.type == "AGREE" and e.target]
+    assert len(deals) == 2, deals
+
+
+def test_events_main_before_clause_dates_the_news(analyse):
+    text = ("Shortly before legislators met on Monday, Peru's vice president urged the president to resign.")
+    out = analyse(text, published="2022-03-08")
+    main = [(e.type, e.trigger) for e in out.events if e.main]
+    assert ("REQUEST", "urged") in main and not [m for m in main if m[0] == "CONSULT"], main
+
+
+@pytest.mark.parametrize("text, main", [
+    ("Authorities in Lima warned of an imminent threat on Monday.", False),
+    ("Peru's president warned that the rebels were preparing an attack on Monday.", True),
+])
+def test_events_main_warning_needs_someone_accused(analyse, text, main):
+    out = analyse(text, published="2022-03-08")
+    accuse = [e for e in out.events if e.type == "ACCUSE"]
+    assert accuse and any(e.main for e in accuse) is main, [(e.source, e.target, e.main) for e in accuse]

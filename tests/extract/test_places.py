@@ -171,6 +171,9 @@ def test_place_resolve_a_seat_of_power_lies_in_its_capital():
     assert p.country == "USA" and p.feature == "P.PPLC" and abs(p.lat - 38.9) < 0.2
     (p,) = _resolve("Officials at the Kremlin declined to comment.", "Kremlin")
     assert p.country == "RUS" and p.feature == "P.PPLC"
+    # the West Wing holds the Oval Office: the presidency's offices, not the English hamlet of that name
+    (p,) = _resolve("Aides in the West Wing braced for another reshuffle.", "West Wing")
+    assert p.country == "USA" and p.feature == "P.PPLC"
 
 
 def test_place_resolve_a_seat_of_power_namesake_town_when_the_article_is_there():
@@ -398,3 +401,121 @@ def test_place_resolve_a_misspelt_country_is_that_country():
     assert got["Tanzannia"].country == "TZA" and got["Tanzannia"].feature == "A.PCLI"
     got = {p.name: p for p in _resolve("Diners at a cafe in Greenlane, Auckland, fell ill.", "Greenlane", "Auckland")}
     assert got["Greenlane"].country == "NZL"  # the text says where it lies: not Greenland
+
+
+@pytest.mark.parametrize("text,names,country,admin1", [
+    # Canadian Press forms of the provinces the list lacked, and England's counties as British news
+    # shortens them (second-order divisions in the gazetteer)
+    ("CORNER BROOK, N.L. - The ferry was cancelled again.", ("N.L.",), "CAN", "Newfoundland and Labrador"),
+    ("A barn burned near Summerside, P.E.I., on Friday.", ("P.E.I.",), "CAN", "Prince Edward Island"),
+    ("Crews from Essex and Herts attended the fire.", ("Herts",), "GBR", "England"),
+    ("The lorry overturned near Swindon, Wilts, at dawn.", ("Wilts",), "GBR", "England"),
+])
+def test_place_resolve_short_forms_of_provinces_and_counties(text, names, country, admin1):
+    got = {p.name: p for p in _resolve(text, *names)}
+    assert got[names[0]].country == country and got[names[0]].admin1 == admin1
+    assert got[names[0]].feature in ("A.ADM1", "A.ADM2")
+
+
+def test_place_resolve_an_uppercase_possessive_reads_like_a_lower_case_one():
+    # a dateline in capitals: "ST. JOHN'S" is St. John's as "St. John's" is
+    lower, upper = (_resolve(t, n)[0] for t, n in (("St. John's, Newfoundland - Snow fell.", "St. John's"),
+                                                  ("ST. JOHN'S, Newfoundland - Snow fell.", "ST. JOHN'S")))
+    assert upper.lat is not None and upper.geonameid == lower.geonameid
+
+
+@pytest.mark.parametrize("text,name,city", [
+    ("Philly officer cleared after a chase downtown.", "Philly", "Philadelphia"),
+    ("Two hurt in W. Phila. fire.", "Phila.", "Philadelphia"),
+    ("L.A. port signs deal for electric trucks.", "L.A.", "Los Angeles"),
+    ("Rents in NYC rose again in May.", "NYC", "New York City"),
+])
+def test_place_resolve_a_citys_short_form_is_that_city(text, name, city):
+    (p,) = _resolve(text, name)
+    assert p.feature.startswith("P.") and p.country == "USA"
+    biggest = max((c for c in place_index().candidates(city) if c.feature.startswith("P.") and c.country == "USA"),
+                  key=lambda c: c.population)
+    assert p.geonameid == biggest.geonameid
+
+
+def test_place_resolve_a_states_abbreviation_is_not_a_citys_short_form():
+    # "La." is Louisiana; only the dotted initials "L.A." are Los Angeles
+    (p,) = _resolve("A levee broke near Houma, La., overnight.", "La.")
+    assert p.feature == "A.ADM1" and p.admin1 == "Louisiana"
+
+
+@pytest.mark.parametrize("text,name,feature", [
+    # the city bears its state's very name and holds a fifth of its people: the name means the city
+    ("Flooding closed schools in São Paulo on Monday.", "São Paulo", "P."),
+    # "Oklahoma City" is only written "Oklahoma" now and then: the bare name stays the state
+    ("Storms swept across Oklahoma overnight.", "Oklahoma", "A.ADM1"),
+])
+def test_place_resolve_a_city_bearing_its_states_name_is_the_city(text, name, feature):
+    (p,) = _resolve(text, name)
+    assert p.feature.startswith(feature)
+
+
+def test_place_resolve_a_divided_nations_bare_word_is_its_most_populous_state():
+    # "Korean" is the tail of "South Korean" and "North Korean", neither country's own word
+    (p,) = _resolve("Korean carmakers cut prices again.", "Korean")
+    assert p.feature == "A.PCLI" and p.country == "KOR"
+    # a word a continent takes first keeps it: "African" is not South Africa or the Central African Republic
+    (q,) = _resolve("African leaders met on Friday.", "African")
+    assert q.feature == "L.CONT"
+
+
+def test_place_resolve_an_institution_at_a_town_of_its_area_lies_at_that_town():
+    # "Lima" alone is Peru's capital; after an Ohio institution's "at" it is the Ohio town
+    (p,) = _resolve("She enrolled at Ohio State University at Lima last fall.", "Ohio State University")
+    lima = max((c for c in place_index().candidates("Lima") if c.admin1 == "Ohio"), key=lambda c: c.population)
+    assert (p.lat, p.lon) == (lima.lat, lima.lon) and p.within == lima.name and p.geonameid is None
+    # a town with no namesake inside the area is no campus of it: the area's reading stays
+    (q,) = _resolve("She enrolled at Ohio State University at Boise last fall.", "Ohio State University")
+    assert q.feature == "A.ADM1" and q.admin1 == "Ohio"
+
+
+def test_place_resolve_the_gulf_is_the_persian_gulf_not_a_namesake_province():
+    # "the Gulf" of international news (Gulf states, Gulf War); Papua New Guinea's Gulf province is
+    # a namesake news seldom means
+    got = {p.name: p for p in _resolve("Tankers crossed the Gulf as Qatar and Oman watched.", "Gulf", "Qatar", "Oman")}
+    assert got["Gulf"].feature == "H.GULF" and 24 < got["Gulf"].lat < 30 and 48 < got["Gulf"].lon < 57
+
+
+def test_place_resolve_a_lower_case_direction_before_an_ocean_names_its_part():
+    (p,) = _resolve("Waters in the north Atlantic are cooler than average.", "Atlantic")
+    assert p.feature == "H.OCN" and p.lat > 25  # the North Atlantic, not the whole ocean's middle
+    (q,) = _resolve("Waters in the Atlantic are cooler than average.", "Atlantic")
+    assert q.lat < 25
+    # a country keeps its own reading
+    (r,) = _resolve("Fighting spread across northern Syria.", "Syria")
+    assert r.feature == "A.PCLI" and r.country == "SYR"
+
+
+@pytest.mark.parametrize("text,where", [
+    # a comma before the preposition, and a direction inside the place
+    ("A stabbing on the Qwxzy Estate, in north west London, left one hurt.", "London"),
+    ("The farm at Qwxzyton, near Nairobi, was sold.", "Nairobi"),
+    # the place written before, as the whole the name is part of
+    ("Boys train in Cairo's gated suburb of Qwxzyton every evening.", "Cairo"),
+    ("Water ran out in the Nairobi suburb of Qwxzyton.", "Nairobi"),
+])
+def test_place_resolve_more_ways_the_text_says_where_a_lacked_name_lies(text, where):
+    name = "Qwxzy Estate" if "Estate" in text else "Qwxzyton"
+    (p,) = _resolve(text, name)
+    town = max((c for c in place_index().candidates(where) if c.feature.startswith("P.")), key=lambda c: c.population)
+    assert p.geonameid is None and (p.lat, p.lon) == (town.lat, town.lon) and p.within == town.name
+
+
+def test_place_resolve_a_lacked_name_placed_once_is_placed_at_every_mention():
+    text = "Police sealed off the Qwxzy Estate, in south London. Residents of the Qwxzy Estate said little."
+    first, second = (Mention(name="Qwxzy Estate", span=(i, i + 12)) for i in
+                     (text.index("Qwxzy Estate"), text.rindex("Qwxzy Estate")))
+    a, b = resolve(text, [first, second])
+    assert a.within == "London" and (b.lat, b.lon, b.within) == (a.lat, a.lon, a.within)
+
+
+def test_place_resolve_the_town_a_lacked_name_lies_by_is_read_in_the_articles_country():
+    # Newmarket, Ontario is larger than the English Newmarket; the article is about England
+    text = "They worked at Qwxzyton, near Newmarket, before moving to Cambridge and Ely."
+    got = {p.name: p for p in _resolve(text, "Qwxzyton", "Cambridge", "Ely")}
+    assert got["Qwxzyton"].country == "GBR" and got["Qwxzyton"].within == "Newmarket"

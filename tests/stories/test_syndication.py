@@ -132,6 +132,14 @@ _LONG = ("The ferry capsized on the lake on Sunday after a sudden storm, police 
     (_LONG + "\n\nSource: Vietnam News Agency", "VNA"),
     ("TT reported that " + _LONG, None),
     (_LONG + "\n\n(ITAR-TASS)", "TASS"),
+    # an agency between dashes after the dateline's place; an agency whose name is written in lower case
+    # closing the text
+    ("LIMA — AFP — " + _LONG, "AFP"),
+    ("LIMA, Peru - Reuters - " + _LONG, "Reuters"),
+    ("LIMA — Reuters reported on Monday that " + _LONG, None),
+    (_LONG + " dpa", "dpa"),
+    (_LONG + " — dpa", "dpa"),
+    (_LONG + " data", None),
 ])
 def test_syndication_credited_agency(text, expected):
     assert credited_agency(text) == expected
@@ -415,3 +423,65 @@ def test_build_stories_cut_arriving_first_has_evidence_in_its_own_text():
     assert records["cut"].evidence is not None and records["cut"].evidence[0] == "cut"
     start, end = records["cut"].evidence[1]
     assert 0 <= start < end <= len(_CUT) and _CUT[start:end] in _FULL and len(_CUT[start:end].split()) >= 8
+
+
+# issue 12: a close paraphrase of a wire text, a few words changed in every sentence, is a copy of it
+_MINE = ("Engineers began draining the flooded copper mine at Velka on Tuesday, two days after a tunnel collapse "
+         "trapped nine workers about 300 metres below the surface, the mining company said.\n\n"
+         "Rescue teams drilled a narrow shaft through the night and lowered a camera that showed at least four "
+         "of the men sheltering in a dry chamber near the old ventilation shaft.\n\n"
+         "The company said pumps brought in from two neighbouring mines were removing more than a million "
+         "litres of water every hour from the lower galleries.\n\n"
+         "Relatives of the trapped miners gathered outside the main gate, where volunteers handed out blankets "
+         "and hot tea as the temperature fell below freezing.")
+_MINE_PARAPHRASE = (
+    "Engineers started draining the flooded copper mine at Velka on Tuesday, two days after a tunnel collapse "
+    "trapped nine miners some 300 metres below ground, the mining firm said.\n\n"
+    "Rescue crews drilled a narrow shaft overnight and lowered a camera which showed at least four of the men "
+    "sheltering inside a dry chamber near the old air shaft.\n\n"
+    "The firm said pumps brought from two nearby mines were removing over a million litres of water each hour "
+    "from the lower galleries.\n\n"
+    "Families of the trapped miners gathered outside the main gate, where volunteers gave out blankets and hot "
+    "tea as temperatures fell below freezing.")
+_MINE_OWN = (
+    "Nine miners remain trapped at Velka after Sunday's tunnel collapse, and their families are losing "
+    "patience with the mining company.\n\n"
+    '"They told us on Sunday it would take hours, and now it is Tuesday," said the sister of one of the men, '
+    "who asked not to be named.\n\n"
+    "The company, which has had two fatal accidents at the site since 2009, said pumps were removing water "
+    "from the lower galleries and a camera had found at least four of the men alive.\n\n"
+    "The regional governor promised an inquiry once the rescue is over.")
+
+
+def test_syndication_index_links_close_paraphrase_not_own_report():
+    from newsgraph.stories.fingerprint import containment, shingles
+    from newsgraph.stories.syndication import COPY_CONTAINMENT
+
+    # too many words changed for the shingles: only the sentences show the copy
+    assert containment(shingles(_MINE_PARAPHRASE), shingles(_MINE)) < COPY_CONTAINMENT
+    index = _run_index(("wire", "para", "own"), {"wire": _MINE, "para": _MINE_PARAPHRASE, "own": _MINE_OWN})
+    assert [(a, b) for a, b, _ in index.links] == [("wire", "para")]
+    key = _key({"wire": "2017-02-07", "para": "2017-02-07", "own": "2017-02-07"})
+    assert _pairs(index, key) == [("para", "wire")]
+
+
+def test_syndication_index_links_cut_paraphrase_to_fuller_text():
+    cut = "\n\n".join(_MINE_PARAPHRASE.split("\n\n")[:3])
+    index = _run_index(("wire", "cut"), {"wire": _MINE, "cut": cut})
+    assert [(a, b) for a, b, _ in index.links] == [("wire", "cut")]
+
+
+def test_syndication_index_two_shared_sentences_are_no_paraphrase():
+    # an outlet's own report that takes two sentences of the wire text word for word is not a copy of it
+    own = _MINE_OWN + "\n\n" + "\n\n".join(_MINE.split("\n\n")[1:3])
+    index = _run_index(("wire", "own"), {"wire": _MINE, "own": own})
+    assert index.links == []
+
+
+def test_syndication_resolve_later_fuller_text_with_a_time_is_the_copy():
+    index = _run_index(("cut", "full"), {"cut": _CUT, "full": _FULL})
+    timed = {"cut": synd_key("2015-09-17", published="2015-09-17T09:00:00Z", article_id="cut"),
+             "full": synd_key("2015-09-17", published="2015-09-17T15:00:00Z", article_id="full")}
+    assert _pairs(index, timed) == [("full", "cut")]  # the outlet extended the text it carried that morning
+    dated = {aid: synd_key("2015-09-17", published="2015-09-17", article_id=aid) for aid in ("cut", "full")}
+    assert _pairs(index, dated) == [("cut", "full")]  # no time: the fuller text is the original

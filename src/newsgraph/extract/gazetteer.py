@@ -22,24 +22,16 @@ from typing import NamedTuple
 
 from anyascii import anyascii
 
-from ..lexicons import load_rows
+from ..lexicons import CountryRow, load_rows
 
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'",
                               "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-"})
-_POSSESSIVE = re.compile(r"(?:'s|')$")
+_POSSESSIVE = re.compile(r"(?:'s|')$", re.IGNORECASE)  # "MOSCOW'S" in a headline or dateline too
 _SPACES = re.compile(r"\s+")
 
 
-class Country(NamedTuple):
-    """One ISO 3166-1 country or territory from ``countries.tsv``."""
-
-    code: str
-    alpha2: str
-    name: str
-    status: str
-    aliases: tuple[str, ...]
-    demonyms: tuple[str, ...]
-    capitals: tuple[str, ...]
+#: One ISO 3166-1 country or territory from ``countries.tsv`` (the lexicon's own row type).
+Country = CountryRow
 
 
 class Organisation(NamedTuple):
@@ -154,8 +146,7 @@ def countries() -> dict[str, Country]:
     """All countries and territories by alpha-3 code, in file order."""
     out: dict[str, Country] = {}
     for row in load_rows("countries.tsv"):
-        out[row.code] = Country(row.code, row.alpha2, row.name, row.status or "state",
-                                row.aliases, row.demonyms, row.capitals)
+        out[row.code] = row._replace(status=row.status or "state")
     return out
 
 

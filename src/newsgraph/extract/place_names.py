@@ -53,6 +53,9 @@ def lookup(name: str, index: PlaceIndex) -> tuple[tuple[Candidate, ...], str]:
                     and c.country == code) if code else ()
         if got:
             return _demonym_division(name, code, got[0].population, index) or got, ""
+    short = _short_form(name, index)
+    if short:  # "Philly", "L.A.", "NYC": the city, not Louisiana nor an abbreviation's division
+        return short, ""
     seat = _seat_of_power(name, index)
     if seat:  # the capital first; a namesake town stays a candidate the article's places may choose
         return seat + tuple(c for c in index.candidates(name) if c.id != seat[0].id), ""
@@ -74,6 +77,8 @@ def lookup(name: str, index: PlaceIndex) -> tuple[tuple[Candidate, ...], str]:
         how = "embedded" if got else ""
     if not got:
         got = _inhabitants(name, index)
+    if not got:
+        got = _divided_nation(name, index)
     if not any(c.lat is not None for c in got):
         code = gazetteer.country_code(name, demonyms=True)
         if code:
@@ -81,6 +86,25 @@ def lookup(name: str, index: PlaceIndex) -> tuple[tuple[Candidate, ...], str]:
                         and c.country == code) or got
             how = ""
     return got, how
+
+
+@functools.lru_cache(maxsize=1)
+def _short_forms() -> dict[str, tuple[str, str]]:
+    """The short forms news writes for major cities (``place_names.tsv`` rows of kind "short"), by
+    their exact surface: the look-up key drops dots and case, and "L.A." would then be "La."."""
+    from ..lexicons import load_rows
+
+    return {r.name: (r.place, r.country) for r in load_rows("place_names.tsv") if r.kind == "short"}
+
+
+def _short_form(name: str, index: PlaceIndex) -> tuple[Candidate, ...]:
+    """The city a short form names ("Philly", "L.A.", "NYC"), the most populous town of that name in
+    its country; () for any other name."""
+    hit = _short_forms().get(name.strip())
+    if hit is None:
+        return ()
+    got = [c for c in index.candidates(hit[0]) if c.country == hit[1] and c.feature.startswith("P.")]
+    return tuple(sorted(got, key=lambda c: -c.population))[:1]
 
 
 def _demonym_division(name: str, code: str, people: int, index: PlaceIndex) -> tuple[Candidate, ...]:
@@ -178,6 +202,24 @@ def _inhabitants(name: str, index: PlaceIndex) -> tuple[Candidate, ...]:
             if len({c.id for c in got}) == 1:
                 return got[:1]
     return ()
+
+
+def _divided_nation(name: str, index: PlaceIndex) -> tuple[Candidate, ...]:
+    """The country a bare national word names when it is no country's own demonym but the tail of
+    two or more countries' demonyms after a direction ("Korean" of "South Korean" and "North
+    Korean"): the most populous of them, as the prior ranks every reading ("Korean carmakers",
+    "Korean dramas" are South Korea's). Words a continent or region takes first ("African") never
+    reach here."""
+    word = name.strip()
+    if not word[:1].isupper() or " " in word:
+        return ()
+    codes = {c.code for c in gazetteer.countries().values() for d in c.demonyms
+             if len(d.split()) == 2 and d.split()[1] == word and d.split()[0].lower() in DIRECTIONS}
+    if len(codes) < 2:
+        return ()
+    got = [c for code in codes for c in index.candidates(gazetteer.country_name(code) or "")
+           if c.feature == "A.PCLI" and c.country == code]
+    return tuple(sorted(got, key=lambda c: -c.population))[:1]
 
 
 def _big_enough(c: Candidate, words: int) -> bool:

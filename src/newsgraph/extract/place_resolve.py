@@ -57,12 +57,20 @@ def _seats_as_cities(cands: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
     keep = []
     for c in cands:
         if c.feature in ("A.ADM1", "A.ADM2") and any(
-                (p.admin1_id == c.id or p.admin2_id == c.id) and p.population >= 0.25 * c.population for p in cities):
+                (p.admin1_id == c.id or p.admin2_id == c.id) and p.population >= _seat_share(p, c) * c.population
+                for p in cities):
             if c.feature == "A.ADM2":
                 continue
             c = replace(c, population=max(1, c.population // 300))  # "New York": the city, unless the text says
         keep.append(c)
     return tuple(keep)
+
+
+def _seat_share(city: Candidate, division: Candidate) -> float:
+    """The share of a division's people its namesake city must hold for the name to mean the city:
+    15% when the city bears the division's very name ("São Paulo", a fifth of its state), 25% when
+    it is only written so ("Oklahoma" of "Oklahoma City" is the state)."""
+    return 0.15 if key(city.name) == key(division.name) else 0.25
 
 
 @dataclass(frozen=True, slots=True)
@@ -217,13 +225,17 @@ _KIND_WORD = r"(?:\s+(?:district|province|county|area|village|suburb))?"
 _NAME_AFTER = r"((?:[A-Z][\w.'\u2019-]*)(?:\s+[A-Z][\w.'\u2019-]*){0,2})"
 # "X in Geneva", "X, a suburb east of Harare"; or "X, Auckland" when the name ends a phrase (not
 # "Beyond Madinaty, Liverpool have ...")
-_TOWN_AFTER = (re.compile(_KIND_WORD + r"(?:\s*,\s*an?\s+(?:[a-z]+\s+){0,3}|\s+)(?:in|near|outside|of)\s+"
-                          + _NAME_AFTER),
+# "in north west London", "in northern Anderson County": the direction says where in the place
+_DIRECTION_WORDS = r"(?:(?:north|south|east|west|northern|southern|eastern|western|central|north-west|north-east" \
+                   r"|south-west|south-east|northwest|northeast|southwest|southeast)\s+){0,2}"
+_TOWN_AFTER = (re.compile(_KIND_WORD + r"(?:\s*,\s*an?\s+(?:[a-z]+\s+){0,3}(?:in|near|outside|of)|\s*,?\s+(?:in|near|outside)"
+                          r"|\s+of)\s+" + _DIRECTION_WORDS + _NAME_AFTER),
                re.compile(_KIND_WORD + r"\s*,\s*" + _NAME_AFTER
                           + r"(?=\s*(?:[,.;:!?)\u2014\u2013-]|$|(?:district|province|county|state|region)\b))"))
 
 
-def _town_after(text: str, end: int, index: PlaceIndex, named: set[str]) -> Candidate | None:
+def _town_after(text: str, end: int, index: PlaceIndex, named: set[str],
+                divisions: frozenset[str] = frozenset()) -> Candidate | None:
     """The town, division or country written right after a name the gazetteer lacks ("Greenlane,
     Auckland", "the Palais des Nations in Geneva", "Wedza district, Mashonaland East", "Pingilikani,
     Kenya", "Mabvuku, a suburb located east of Harare"): where it lies. The name is not that record: it
@@ -238,9 +250,65 @@ def _town_after(text: str, end: int, index: PlaceIndex, named: set[str]) -> Cand
         got = [c for c in _seats_as_cities(candidates_for(" ".join(words[:n]), index)) if c.lat is not None
                and (c.feature.startswith("P.") or c.feature in ("A.ADM2", "A.ADM1", "A.PCLI"))]
         if got:
-            where = max(got, key=prior)
+            # the article's countries and states first: "Kentford, near Newmarket" in an English report
+            # is by the English Newmarket, not the larger one in Ontario
+            where = max(got, key=lambda c: (c.country in named, c.admin1 in divisions, prior(c)))
             span = (m.start(1), m.start(1) + len(" ".join(words[:n])))
             return None if _lacked_division(text, span, got, where, named) else where  # "Kogelo in Nyanza province"
+    return None
+
+
+def _placed_once(text: str, mentions: Sequence[Mention], keys: list[str], cands: list[tuple[Candidate, ...]],
+                 index: PlaceIndex, countries_of: dict[str, set[str]], extra: Counter,
+                 divisions: frozenset[str]) -> dict[str, Candidate]:
+    """Where the text places each name the gazetteer lacks at one of its mentions ("the South
+    Kilburn Estate, in north west London"): the article means the same place at its other mentions
+    ("a stabbing on the South Kilburn Estate"), which say nothing of where it lies."""
+    out: dict[str, Candidate] = {}
+    for m, k, cs in zip(mentions, keys, cands):
+        if cs or k in out:
+            continue
+        named = _named_besides(k, countries_of, extra)
+        where = _town_after(text, m.span[1], index, named, divisions) or _town_before(text, m.span[0], index)
+        if where is not None:
+            out[k] = where
+    return out
+
+
+# "Cairo's gated suburb of X", "Lagos's Ikeja district of X" is rare; "the Nairobi suburb of X" is common
+_TOWN_BEFORE = re.compile(r"(?:\b([A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*){0,2})(?:'s|\u2019s)?\s+)"
+                          r"(?:[a-z]+\s+){0,2}(?:suburb|district|neighbou?rhood|township|quarter|outskirts)\s+of\s+$")
+
+
+def _town_before(text: str, start: int, index: PlaceIndex) -> Candidate | None:
+    """The town or division written before a name the gazetteer lacks as the place it is a part of:
+    "Cairo's gated suburb of Madinaty", "the Nairobi suburb of Kibera"."""
+    m = _TOWN_BEFORE.search(text, max(0, start - 80), start)
+    if not m:
+        return None
+    got = [c for c in _seats_as_cities(candidates_for(m.group(1), index)) if c.lat is not None
+           and (c.feature.startswith("P.") or c.feature in ("A.ADM2", "A.ADM1"))]
+    return max(got, key=prior) if got else None
+
+
+_AT_TOWN = re.compile(r"\s+(?:at|in)\s+" + _NAME_AFTER)
+
+
+def _campus(text: str, end: int, reading: Candidate, index: PlaceIndex) -> Candidate | None:
+    """The town an institution read through the area its name embeds is said to be at: "California
+    State University at San Marcos" lies in San Marcos, not at California's middle. Only a town
+    inside that area (a San Marcos in Texas is no campus of California's)."""
+    if reading.feature not in ("A.PCLI", "A.ADM1", "A.ADM2"):
+        return None
+    m = _AT_TOWN.match(text, end)
+    if not m:
+        return None
+    words = m.group(1).split()
+    for n in range(len(words), 0, -1):
+        got = [c for c in candidates_for(" ".join(words[:n]), index)
+               if c.feature.startswith("P.") and c.lat is not None and _contains(reading, c)]
+        if got:
+            return max(got, key=prior)
     return None
 
 
@@ -256,6 +324,28 @@ def _with_shared_head(text: str, m: Mention) -> str:
         return m.name
     hit = _SHARED_HEAD.match(text, m.span[1])
     return f"{m.name} {hit.group(1)}" if hit else m.name
+
+
+_DIRECTION_BEFORE = re.compile(r"\b(north|south|east|west|central|northern|southern|eastern|western)\s+$")
+_WORLD_PARTS = ("H.",)  # oceans, seas, gulfs
+
+
+def _with_direction_before(text: str, m: Mention, index: PlaceIndex) -> tuple[tuple[Candidate, ...], str] | None:
+    """The ocean or sea a lower-case direction before its name makes of it: "the north Atlantic" is
+    the North Atlantic, "the south Pacific" the South Pacific (the direction lies outside the name's
+    span, so the name alone would be the whole ocean). Only when the name is itself water and the two
+    words name water too: "northern Syria" stays Syria. Continents are left alone: "Kenya, east
+    Africa" is placed on Africa by gazetteers, not on East Africa (tried: dev GeoVirus -1, test -2)."""
+    hit = _DIRECTION_BEFORE.search(text, max(0, m.span[0] - 12), m.span[0])
+    if not hit:
+        return None
+    own, _ = lookup(m.name, index)
+    if not own or not max(own, key=prior).feature.startswith(_WORLD_PARTS):
+        return None
+    got, how = lookup(f"{hit.group(1).capitalize()} {m.name}", index)
+    if got and how == "" and max(got, key=prior).feature.startswith(_WORLD_PARTS):
+        return got, how
+    return None
 
 
 # last words of the names of land, water and estates: such a place named after a town lies by it only
@@ -316,7 +406,7 @@ def resolve(text: str, mentions: Sequence[Mention], *, context_countries: Iterab
     demonyms); they vote like places do, with less weight.
     """
     index = index or place_index()
-    looked = [lookup(_with_shared_head(text, m), index) for m in mentions]
+    looked = [_with_direction_before(text, m, index) or lookup(_with_shared_head(text, m), index) for m in mentions]
     keys = [key(m.name) for m in mentions]
     cands = short_forms(keys, [_seats_as_cities(cs[:40]) for cs, _ in looked])
     quals = [_qualifier(text, m.span[1], index) for m in mentions]
@@ -393,6 +483,8 @@ def resolve(text: str, mentions: Sequence[Mention], *, context_countries: Iterab
               and _lacked_division(text, m.span, cs, cs[ch], _named_besides(k, countries_of, extra_c))}
     for k in lacked:
         countries_of.pop(k, None)
+    divisions = frozenset(cs[ch].admin1 for cs, ch in zip(cands, choice) if ch is not None and cs[ch].admin1)
+    placed = _placed_once(text, mentions, keys, cands, index, countries_of, extra_c, divisions)
     for m, k, cs, ch, b, q, fx, (_, how) in zip(mentions, keys, cands, choice, base, quals, fixed, looked):
         if k not in besides:  # once per distinct name
             besides[k] = _named_besides(k, countries_of, extra_c)
@@ -403,13 +495,15 @@ def resolve(text: str, mentions: Sequence[Mention], *, context_countries: Iterab
         j = at.get(q.start)
         qualifier_reading = cands[j][choice[j]] if j is not None and choice[j] is not None else None
         put = _outside_qualifier(cs, q, qualifier_reading)
+        if put is None and how == "embedded" and ch is not None:
+            put = _campus(text, m.span[1], cs[ch], index)
         if put is not None:  # "Stroud, Ontario": not the English Stroud, somewhere in Ontario
             ch = None
         elif ch is not None and _foreign(m.name, how, cs[ch], named):
             out.append(Place(name=m.name, span=m.span, confidence=0.0))  # "Islington Bay" in an Auckland report
             continue
         if ch is None:
-            where = put or _town_after(text, m.span[1], index, named)
+            where = put or _town_after(text, m.span[1], index, named, divisions) or (placed.get(k) if not cs else None)
             if where is None:
                 out.append(Place(name=m.name, span=m.span, confidence=0.0))
             else:  # "Greenlane, Auckland", "the Palais des Nations in Geneva": the text says where it lies

@@ -311,8 +311,10 @@ def _closing_outlet(text: str, start: int, end: int) -> Credit | None:
 
 @functools.lru_cache(maxsize=1)
 def _opening_agency() -> re.Pattern:
-    """A wire agency and a dash opening the text, a dateline without a place ("Reuters - The talks ...")."""
-    return re.compile(rf"\s*(?P<n>{_agencies()})\s*{_DASH}\s+(?=[A-Z“\"])")
+    """A wire agency and a dash opening the text, a dateline without a place ("Reuters - The talks ...") or
+    after one, between dashes ("GENEVA — AFP — The talks ...", "LIMA, Peru - Reuters - ...")."""
+    place = r"[A-Z][\w.'’-]*(?:[ ,]+[A-Z0-9][\w.'’-]*){0,4}"
+    return re.compile(rf"\s*(?:{place}\s*{_DASH}\s*)?(?P<n>{_agencies()})\s*{_DASH}\s+(?=[A-Z“\"])")
 
 
 @functools.lru_cache(maxsize=1)
@@ -340,7 +342,9 @@ def title_credit(title: str | None) -> Credit | None:
     return Credit(_patterns()[2][m.group("n")], m.span("n"), "title")
 
 
-_LAST_WORD = re.compile(r"[.!?\"”’)]\s+" + _DASH + r"?\s*([A-Z][\w&/ -]{0,30}?)\s*$")
+_LAST_WORD = re.compile(r"[.!?\"”’)]\s+" + _DASH + r"?\s*([A-Za-z][\w&/ -]{0,30}?)\s*$")
+"""A name closing the last paragraph ("... the talks. AFP", "... the talks. dpa": an agency may write its
+name in lower case)."""
 _QUOTED_BY = re.compile(r"\bquoted by (?:the\s+)?$")
 
 

@@ -1,11 +1,14 @@
-"""Syndication: near-verbatim copies, found through MinHash LSH and confirmed by containment.
+"""Syndication: near-verbatim copies, found through MinHash LSH and confirmed by containment or by
+their sentences.
 
 Outlets reprint wire copy with a paragraph added or cut, so copies are judged by
 *containment* (how much of the shorter text the longer one holds) over word
 shingles, not by Jaccard. MinHash LSH (datasketch's banding, kept compact in
 ``band_index``) only proposes candidates, so finding a copy costs the same
 however many articles were seen; the exact containment of the few candidates
-then decides.
+then decides. A close paraphrase (a few words changed in every sentence) keeps too few
+shingles for containment, so a pair is also a copy when most narrative sentences of one
+reappear lightly edited in the other (``_Entry.paraphrases``).
 
 A copy's original is the earlier article of the set it copies (a copy of a copy
 points at its parent); the first of a group of copies, or an article that copies
@@ -45,6 +48,19 @@ CUT_MARGIN = 0.25
 """How much less of the longer text the cut holds (its own coverage at most ``1 - CUT_MARGIN``):
 a text that holds nearly all of another and adds a quarter of its own again is the fuller version."""
 
+PARAPHRASE_COVERAGE = 0.5
+"""Share of a narrative sentence's word bigrams the other text must hold for the sentence to reappear
+there lightly edited: a word in five dropped, swapped or replaced keeps about half its bigrams (and
+few of its 4-word shingles, which is why containment misses such a copy)."""
+
+PARAPHRASE_SHARE = 0.6
+"""Share of a text's narrative sentences that must reappear lightly edited in another text for the first
+to be a close paraphrase of the second (a copy with a few words changed per sentence). Independent
+reports of one event, even two versions of one wire story, share a third of their narration at most."""
+
+PARAPHRASE_MIN = 3
+"""Narrative sentences that must reappear, at least, for a paraphrase (one or two are a shared fact)."""
+
 SIBLING_SENTENCES = 2
 """Narrative sentences each of two texts must share near-verbatim with the other to be versions of one
 text. Independent reports of one event share quotes and facts, not two sentences of narration; two
@@ -69,6 +85,20 @@ class _Entry:
     packed: bytes = b""
     """The text, zlib-packed: a later fuller text can make this one the copy, whose evidence is then a
     passage located in this text."""
+
+    def paraphrases(self, other: "_Entry") -> bool:
+        """Whether this text or ``other`` is a close paraphrase of the other: at least ``PARAPHRASE_SHARE``
+        (and ``PARAPHRASE_MIN``) of one's narrative sentences reappear lightly edited in the other. Either
+        way round, so that a cut and edited copy (its every sentence in the fuller text, few of the
+        fuller text's in it) is one."""
+        for a, b in ((self, other), (other, self)):
+            n = len(a.starts)
+            if n < PARAPHRASE_MIN:
+                continue
+            k = near_sentences(a.narrative, a.starts, np.unique(b.narrative), coverage=PARAPHRASE_COVERAGE)
+            if k >= PARAPHRASE_MIN and k >= PARAPHRASE_SHARE * n:
+                return True
+        return False
 
 
 @dataclass
@@ -107,21 +137,22 @@ class SyndicationIndex:
         if len(sh) < MIN_SHINGLES or article_id in self._entries:
             return None
         mh = minhash(sh, num_perm=self.num_perm)
+        new = _Entry(sh, len(self._entries), *narrative_bigrams(text))
         best: tuple[str, float] | None = None
         for cand in sorted(self._lsh.query(mh.hashvalues)):
             entry = self._entries.get(cand)
             if entry is None:
                 continue
             c = containment(sh, entry.shingles)
-            if c >= self.threshold:
+            if c >= self.threshold or new.paraphrases(entry):
                 self._link(cand, article_id, c, entry, sh, text)
                 if best is None or c > best[1]:
                     best = (cand, c)
         if best is not None and (span := self.pair_passages.get((article_id, best[0]))):
             self.passages[article_id] = span  # located by _link
         self._lsh.insert(article_id, mh.hashvalues)
-        self._entries[article_id] = _Entry(sh, len(self._entries), *narrative_bigrams(text),
-                                           packed=zlib.compress(text.encode("utf-8"), 1))
+        new.packed = zlib.compress(text.encode("utf-8"), 1)
+        self._entries[article_id] = new
         self._fifo.append(article_id)
         while len(self._entries) > self.max_size and self._fifo:
             self.forget(self._fifo.popleft())
@@ -135,7 +166,8 @@ class SyndicationIndex:
         """Compare an indexed text with ``others`` (its story's recent reports) beyond what LSH proposed.
 
         Two relations LSH cannot see: a short cut of a long text (containment
-        high, Jaccard too low to be proposed), recorded as a copy link; and two
+        high, Jaccard too low to be proposed) or a close paraphrase, recorded
+        as a copy link; and two
         versions of one wire text, each edited and cut differently, that share
         at least ``SIBLING_SENTENCES`` narrative sentences each way, recorded
         in ``siblings`` (they copy a common source, not each other). Without
@@ -152,7 +184,7 @@ class SyndicationIndex:
             if old is None or other == article_id or other in linked:
                 continue
             c = containment(entry.shingles, old.shingles)
-            if c >= self.threshold:
+            if c >= self.threshold or entry.paraphrases(old):
                 self._link(other, article_id, c, old, entry.shingles, text)
                 if article_id not in self.passages and (span := self.pair_passages.get((article_id, other))):
                     self.passages[article_id] = span  # located by _link
@@ -226,7 +258,9 @@ def resolve(links: list[tuple[str, str, float]], *, key: dict[str, tuple],
     day (or both of unknown day) where one is a *cut* of the other (the other
     holds nearly all of it and much more), the fuller text is the original
     whichever arrived first: outlets cut wire copy to fit, so the shorter
-    text is the copy, and arrival order says nothing about which came first.
+    text is the copy, and arrival order says nothing about which came first;
+    but when both carry a publication time and the times differ, the earlier
+    is the original (a later fuller text is a copy its outlet extended).
     An article with no parent in the set (the first of its copies, or a version
     of a wire text that other articles carry in other versions: a *sibling*) is
     a copy of the wire agency credited by the nearest article linked to it
@@ -263,7 +297,7 @@ def resolve(links: list[tuple[str, str, float]], *, key: dict[str, tuple],
         if a not in key or b not in key:
             continue
         early, late = (a, b) if key[a] <= key[b] else (b, a)
-        if _day(key[a]) == _day(key[b]) and _cut_of(early, late, covers):
+        if _day(key[a]) == _day(key[b]) and not _timed_apart(key[a], key[b]) and _cut_of(early, late, covers):
             early, late = late, early  # of one day, the fuller text is the original of a cut of it
         if _own_article(late, early, credits, sources):
             early, late = late, early  # the agency's own article is the original of a copy crediting it
@@ -335,6 +369,14 @@ def _nearest_credit(start: str, near: dict[str, list[tuple[str, float]]],
 def _day(k: tuple | str) -> object:
     """The day part of a sort key (its first item; the key itself when it is not a tuple)."""
     return k[0] if isinstance(k, tuple) and k else k
+
+
+def _timed_apart(ka: tuple | str, kb: tuple | str) -> bool:
+    """Whether two sort keys (``synd_key``) both carry a publication time, and different ones: then the
+    times say which text came first, and a fuller text published later is a copy extended by its outlet."""
+    if not (isinstance(ka, tuple) and isinstance(kb, tuple) and len(ka) > 2 and len(kb) > 2):
+        return False
+    return "T" in ka[2] and "T" in kb[2] and ka[2] != kb[2]
 
 
 def _break_cycles(parent: dict[str, tuple[str, float]], key: dict[str, tuple]) -> None:

@@ -23,7 +23,9 @@ each entry with the reason for its type):
 
 Arguments: the source is the agent (active subject, passive "by" phrase, the
 head noun of a relative or participial clause, the subject inherited through
-conjoined verbs; a wire dateline "KIEV, Oct 1 -" is never one); the target is
+conjoined verbs, the decider of "X's decision to Y", the "for" phrase of "it
+would be for X to Y", a task assigned and so hypothetical; a wire dateline
+"KIEV, Oct 1 -" is never one); the target is
 the direct object (of the event verb or of its controlled complement: "refused
 to meet X"), else the first actor found in the event's prepositional phrases
 (with/to/against/on/for/between..., "in X" last), else the subject of a
@@ -42,7 +44,8 @@ reported clause ("Japan said it had halted aid"; in a direct quote only I/we),
 person named. A protest with no stated target is against the government of
 where it happens (PLOVER convention); an agentless arrest, probe or sanction
 ("a missionary was arrested in Lebanon") is the act of the state where it
-happens (country only, lower confidence). People named inside the trigger of a
+happens, or where its party was held ("a suspect arrested in Peru was charged")
+(country only, lower confidence). People named inside the trigger of a
 hostile act carry its target ("expelled two Russian diplomats" -> RUS). Negation (``not``,
 ``never``, ``no``) is kept in ``negated``; ``mode`` is "future" (will/shall, or
 "would" in reported speech), "intended" (plan/decide/seek to, ready/willing

@@ -42,8 +42,9 @@ def _arguments(cand: _Cand, index: MentionIndex) -> None:
     cand.passive = passive
     if passive:
         cand.sources = _conjuncts(agent) if agent is not None else []
-        named = subj is not None and any(w.i in {t.i for t in cand.words} for w in subj.subtree)
-        # "a state of emergency was declared": the subject names the act itself, nobody it befalls
+        named = subj is not None and any(w.i in {t.i for t in cand.words} and w.i != head.i for w in subj.subtree)
+        # "a state of emergency was declared": the subject names the act itself, nobody it befalls (a
+        # participle inside its noun's phrase, "a suspect arrested in X", names who it befalls)
         cand.targets = _conjuncts(subj) if subj is not None and not named else []
         if cand.type in _OWN_FORCES_TYPES and subj is not None and sector_of_noun(subj.lemma_, subj.text) in (
                 "MIL", "COP"):
@@ -310,7 +311,13 @@ def _counted(tok):
 
 
 _EVERYONE = frozenset({"everyone", "everybody"})
+# demonstrative and indefinite pronouns: unnamed people, never an earlier actor
+_INDEFINITE = frozenset({"those", "these", "some", "many", "others", "few", "several", "most", "someone",
+                         "somebody", "anyone", "anybody"})
 # members of an armed group named through it ("its fighters"): they act as the group
+# organs of a body named through it ("its central committee", "its board"): they act as the body
+_ORGANS = frozenset({"committee", "board", "politburo", "presidium", "leadership", "executive", "secretariat",
+                     "directorate"})
 _MEMBERS = frozenset({"fighter", "militant", "extremist", "jihadist", "gunman", "gunmen", "member", "militiaman",
                       "insurgent"})
 
@@ -333,8 +340,9 @@ def _surname_alone(tok, index: MentionIndex) -> Actor | None:
 
 def _code_all(toks: Iterable, speaker_tok, speaker_actor, index: MentionIndex, *,
               loose: bool = False, prev: Actor | None = None,
-              direct: bool = False) -> list[tuple[Actor, float]]:
-    """Coded actors for argument tokens; ``loose`` keeps an uncoded noun phrase (subjects)."""
+              direct: bool = False, reporter: Actor | None = None) -> list[tuple[Actor, float]]:
+    """Coded actors for argument tokens; ``loose`` keeps an uncoded noun phrase (subjects); ``prev`` is
+    the source of the event just before, ``reporter`` the body that spoke last (a statement's owner)."""
     out: list[tuple[Actor, float]] = []
     for t in toks:
         if t.dep_ == "poss" and t.lower_ in ("its", "their", "his", "her"):
@@ -351,10 +359,21 @@ def _code_all(toks: Iterable, speaker_tok, speaker_actor, index: MentionIndex, *
             if actor is not None and (actor.entity or actor.code) and not (actor.code or "").endswith("GOV"):
                 out.append((actor, 0.85))
                 continue
+        if owner is not None and t.lemma_.lower() in _ORGANS and not t.ent_type_ == "PERSON":
+            # "the party ... after its central committee voted": an organ of a body acts as the body,
+            # the organisation named last before it in the sentence ("its" is never a person)
+            hit = index.before(owner.idx, types=("ORG",))
+            if hit is not None and hit[0][0] >= t.sent.start_char:
+                actor = _actor_from_span(t.doc, hit[0][0], hit[0][1], index)
+                if actor is not None:
+                    out.append((replace(actor, text=actor.text or actor.name), 0.85))
+                    continue
         if t.lower_ in _EVERYONE and t.dep_ in ("dobj", "pobj", "dative"):
             # "called on everyone to stay calm": an appeal to all is addressed to the public
             out.append((Actor(name="public", entity=None, code=None, text=t.text, span=(t.idx, t.idx + len(t))), 1.0))
             continue
+        if t.lower_ in _INDEFINITE:
+            continue  # "joined those calling for X to go", "others urged": people unnamed, no antecedent
         if t.lower_ in PRONOUNS or t.pos_ == "PRON":
             actor = _resolve_pronoun(t, speaker_tok, speaker_actor, index, prev=prev, direct=direct)
             if actor is not None:
@@ -365,6 +384,15 @@ def _code_all(toks: Iterable, speaker_tok, speaker_actor, index: MentionIndex, *
             if counted is None:
                 continue
             t = counted
+        if t.dep_ in _SUBJ and noun_kind(t.text) == "document" and index.at(t.idx, t.idx + len(t)) is None:
+            # "the ministry's statement urged ...": a text acts for its owner; "the statement warned citizens
+            # to stay home" with no owner named is the text of the body that spoke (else acted) just before
+            earlier = reporter or prev
+            owner = _issuer(t, index) or (earlier if earlier is not None and earlier.code and any(
+                c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in t.children) else None)
+            if owner is not None:
+                out.append((owner, 0.85))
+            continue
         if is_non_actor(t.text) and index.at(t.idx, t.idx + len(t)) is None:
             continue  # "the quake struck", "two bombs exploded", "the statement warned": nothing that acts
         actor = code_actor(t, index)

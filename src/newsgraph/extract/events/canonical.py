@@ -6,8 +6,9 @@ actor (issue 11):
 - **Role nouns name the person who holds the role.** "The prime minister", "the
   ageing leader", "the president" (with "the" or a possessive) resolve to the
   person of the article whose titles match the role (``lexicons/quote_roles.tsv``,
-  shared with quote attribution), the most recently named one first. Nothing
-  changes when no one in the article holds the role.
+  shared with quote attribution), the most recently named one first; failing
+  that, the one person an earlier sentence gives the role with "as" ("X
+  resigned as president"). Nothing changes when no one in the article holds the role.
 - **A country's armed forces are one actor.** "The military", "Zimbabwe's
   army", "soldiers", "generals" of a known country are its army: "<Demonym>
   army" (code ``XXX MIL``), so that one institution is not split over five
@@ -207,10 +208,33 @@ def _role(actor: Actor, head, entities: Sequence[Entity]) -> Actor | None:
     titles = _role_titles(head)
     if not titles:
         return None
-    ent = _person(titles, actor, entities, head.idx)
+    ent = _person(titles, actor, entities, head.idx) or _person_as(titles, head, entities)
     if ent is None:
         return None
     return replace(actor, name=ent.name, entity=ent.id, text=actor.text or actor.name)
+
+
+def _person_as(titles: Sequence[str], head, entities: Sequence[Entity]) -> Entity | None:
+    """The one person an earlier sentence gives the role with "as" ("X resigned as president", "Y served
+    as prime minister"), when no person carries it as a title: "the president" later is that person."""
+    spans = [(m, ent) for ent in entities if ent.type == "PERSON" for m in ent.mentions]
+    found: set[str] = set()
+    out = None
+    for tok in head.doc[:head.sent.start]:
+        if tok.dep_ != "pobj" or tok.head.lower_ != "as" or tok.pos_ != "NOUN" or any(
+                c.dep_ in ("amod", "compound", "poss") for c in tok.children):
+            continue  # "as party leader", "as the country's leader": another or a qualified office
+        if not any(_holds(tok.lemma_.lower(), t) for t in titles):
+            continue
+        verb = tok.head.head
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None:
+            continue
+        ent = next((e for (start, end), e in spans if start <= subj.idx < end), None)
+        if ent is not None and len(ent.name.split()) >= 2:
+            found.add(ent.id)
+            out = ent
+    return out if len(found) == 1 else None
 
 
 _INSTITUTIONS = frozenset({"parliament", "assembly", "court", "senate", "congress", "cabinet", "government",

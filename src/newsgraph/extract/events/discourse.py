@@ -7,6 +7,11 @@ A sentence-level reading leaves two common gaps that the rest of the report fill
   whoever carried out the attacks: the agent in the label ("an act of war *by* the
   group") or, failing that, the attacker the article reports (a claim of
   responsibility, or the first attack with a named agent).
+- **Judging a deal judges the party that made it.** "An analyst called it a great
+  deal", "critics attacked the takeover": the target is the source of the article's
+  first transaction or agreement ("X is buying Y" -> X).
+- **Protesting a decision protests its maker.** "Supporters rallied to protest the
+  decision" targets the authority whose decision the article reported first.
 - **A passive act's agent in a conjoined verb.** "One gunman was shot and killed by
   police": the "by" phrase hangs on the second verb only; it is the agent of both.
 
@@ -62,12 +67,79 @@ def _attacker(events: Sequence[Event], doc):
     return attacks[0].source if attacks else None
 
 
+# nouns naming a transaction or formal agreement ("called it a great deal", "criticised the takeover")
+_DEAL_NOUNS = frozenset({"deal", "acquisition", "purchase", "merger", "takeover", "transaction", "buyout"})
+_DEAL_VERBS = frozenset({"buy", "acquire", "purchase", "merge", "deal", "agreement", "takeover", "acquisition"})
+
+
+def _judged_deal(verb) -> bool:
+    """Does the judging verb's object or label name a deal ("praised the acquisition", "called it a great
+    deal") rather than a party?"""
+    return any(c.dep_ in ("dobj", "oprd", "xcomp", "ccomp") and c.lemma_.lower() in _DEAL_NOUNS
+               for c in verb.children)
+
+
+# nouns naming a decision taken by an authority ("protested the ruling", "criticised the verdict")
+_RULING_NOUNS = frozenset({"decision", "ruling", "verdict", "judgment", "judgement"})
+_AUTHORITY_SECTORS = frozenset({"JUD", "GOV", "LEG"})
+
+
+def _judged_ruling(verb) -> bool:
+    """Is the verb's object a definite decision ("protest the decision", "condemned the verdict")?"""
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in _RULING_NOUNS and any(
+        d.dep_ == "det" and d.lower_ in ("the", "this", "that") for d in c.children) for c in verb.children)
+
+
+def _ruler(events: Sequence[Event], doc):
+    """The authority whose decision the article reported first: the source of the first act told as a
+    decision ("the court's decision to remove X") or by a court, government or legislature."""
+    for ev in events:
+        if ev.source is None or ev.negated or ev.type in ("PROTEST", "ASSAULT") or not is_agent_name(ev.source):
+            continue
+        tok = _token(doc, ev.trigger_span)
+        decided = tok is not None and tok.head.lemma_.lower() in _RULING_NOUNS
+        if decided or (ev.source.code or "").split()[-1:] in ([s] for s in _AUTHORITY_SECTORS):
+            return ev.source
+    return None
+
+
+def _deal_maker(events: Sequence[Event], doc):
+    """The party that made the article's deal: the source of its first transaction or agreement."""
+    for ev in events:
+        if ev.type not in ("AGREE", "SUPPORT") or ev.source is None or ev.negated:
+            continue
+        span = ev.trigger_span or (0, 0)
+        if any(t.lemma_.lower() in _DEAL_VERBS for t in doc if span[0] <= t.idx < span[1]) \
+                and is_agent_name(ev.source):
+            return ev.source
+    return None
+
+
 def fill_from_article(doc, events: Sequence[Event], index: MentionIndex) -> list[Event]:
-    """``events`` with empty targets of condemnations and agents of conjoined passives filled in."""
+    """``events`` with empty targets of condemnations, targets of judged deals and agents of conjoined
+    passives filled in."""
     out = list(events)
     attacker = None
     looked = False
     for i, ev in enumerate(out):
+        if ev.type in ("SUPPORT", "ACCUSE") and ev.source is not None:
+            verb = _token(doc, ev.trigger_span)
+            # an empty target, or one read off "it" ("called it a great deal": "it" is the deal, no party)
+            open_ = verb is not None and (ev.target is None or any(
+                c.dep_ == "dobj" and c.lower_ in ("it", "this", "that") for c in verb.children))
+            if open_ and _judged_deal(verb):
+                maker = _deal_maker(out[:i], doc)
+                if maker is not None and maker.name != ev.source.name:
+                    out[i] = replace(ev, target=maker, confidence=round(ev.confidence * 0.85, 3))
+                    continue
+        if ev.type in ("PROTEST", "ACCUSE", "REJECT") and ev.source is not None:
+            verb = _token(doc, ev.trigger_span)
+            if verb is not None and _judged_ruling(verb):
+                # "supporters descended on the capital to protest the decision": against its maker
+                ruler = _ruler(out[:i], doc)
+                if ruler is not None and ruler.name != ev.source.name:
+                    out[i] = replace(ev, target=ruler, confidence=round(ev.confidence * 0.85, 3))
+                    continue
         if ev.type == "ACCUSE" and ev.target is None and ev.source is not None:
             verb = _token(doc, ev.trigger_span)
             if verb is None:

@@ -144,7 +144,13 @@ def _looks_actor(tok, index: MentionIndex, *, people: bool = False) -> bool:
         return tok.lower_ in PRONOUNS
     if people and tok.pos_ == "NOUN" and noun_kind(tok.text) == "people":
         return True
-    return code_actor(tok, index) is not None
+    if code_actor(tok, index) is not None:
+        return True
+    # "the decision to push Smith out": a bare surname the recognizer missed, of a person the article named
+    # in full before (``_code_all`` codes it as that person)
+    ent = index.person_parts().get(tok.text) if tok.pos_ == "PROPN" else None
+    return ent is not None and bool(ent.mentions) and min(m[0] for m in ent.mentions) < tok.idx \
+        and index.at(tok.idx, tok.idx + len(tok)) is None
 
 def _pobj_actor(tok, index: MentionIndex, *, depth: int = 0):
     """The actor token inside a prepositional object; event nouns give their own agent ("over Moscow's support")."""

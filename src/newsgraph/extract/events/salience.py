@@ -14,6 +14,9 @@ mark events per article, in two steps.
      charged") describes its noun, not the news (a claim of an attack excepted);
    - a noun's "that"-clause ("the fact that rebels could strike ...") is a
      premise of comment (news nouns like "word that" excepted);
+   - a "before"/"until" clause dates its main clause ("shortly before MPs met, X
+     spoke"); a warning with no one accused ("warned of an imminent threat") is an
+     alert, not an accusation;
    - a clause dated well before the article's own days (a year before the
      publication year, a date more than two weeks earlier, "months after X")
      is history.
@@ -21,7 +24,9 @@ mark events per article, in two steps.
    it is news (inverted pyramid); actors and trigger words the headline repeats
    and actors the article keeps naming are what it is about; the event's own
    ``confidence`` says how sure its coding is. The same (type, source, target)
-   reported twice is one action (the first report is kept); a mutual action
+   reported twice is one action (the first report is kept), and so is one deal
+   told in several wordings (AGREE "agreed to buy X", SUPPORT "reached a deal
+   to buy X", "in announcing the deal"); a mutual action
    ("A met B", "B met A") is one action with the first-named actor as source.
    At most ``limit`` events (the convention says one to six) stay main.
 """
@@ -58,6 +63,9 @@ _HISTORY_DAYS = 14
 # a report whose headline is about protests reports the protests it names as news, even as nouns
 _PROTEST_WORDS = frozenset({"protest", "protests", "protesters", "rally", "rallies", "demonstration",
                             "demonstrations", "demonstrators", "unrest"})
+# words of a transaction or formal agreement: one deal however it is worded
+_DEAL_WORDS = frozenset({"buy", "acquire", "purchase", "merge", "sell", "deal", "agreement", "accord", "pact",
+                         "treaty", "merger", "acquisition", "takeover", "sale", "contract"})
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]+")
 _STOP = frozenset("the a an of in on at to for and or by with from as after over its his her their is are was "
                   "were has have be".split())
@@ -95,9 +103,12 @@ def mark_main(doc, article: Article, events: Sequence[Event], *, entities: Seque
             continue  # "Washington and London urged ...": one joint act, by the first-named actor
         acts.add(act)
         scored.append((_salience(ev, tok, sent_index.get(ev.span[0], 0), title_words, mentions), i))
+    deals = [i for _, i in scored if _is_deal(events[i], _trigger_token(doc, events[i]))]
+    scored = [(score, i) for score, i in scored
+              if not (i in deals and i != deals[0] and _retold_deal(doc, events[i]))]
     chosen: dict[tuple, tuple[float, int]] = {}
     for score, i in scored:
-        key = _action_key(events[i])
+        key = _action_key(events[i], deal=i in deals)
         key = next((k for k in chosen if _same_action(k, key)), key)
         best = chosen.get(key)
         if best is None:
@@ -114,12 +125,35 @@ def mark_main(doc, article: Article, events: Sequence[Event], *, entities: Seque
     return [replace(ev, main=i in keep) for i, ev in enumerate(events)]
 
 
-def _action_key(ev: Event) -> tuple:
+def _action_key(ev: Event, *, deal: bool = False) -> tuple:
     src = ev.source.name.lower() if ev.source else ""
     tgt = ev.target.name.lower() if ev.target else ""
     if ev.type in MUTUAL:
         return (ev.type, frozenset((src, tgt)))
+    if deal:  # "has reached a deal to buy X" ... "under the deal, it will buy X": one deal, whatever the wording
+        return ("DEAL", src, tgt)
     return (ev.type, src, tgt)
+
+
+def _is_deal(ev: Event, tok) -> bool:
+    """Is the event a transaction or formal agreement ("agreed to buy X", "reached a deal", "signed a pact")?
+    Reports tell one deal several times, as AGREE in one wording and SUPPORT in another."""
+    if ev.type not in ("AGREE", "SUPPORT") or tok is None:
+        return False
+    span = ev.trigger_span or (0, 0)
+    words = {t.lemma_.lower() for t in tok.doc if span[0] <= t.idx < span[1]}
+    return bool(words & _DEAL_WORDS)
+
+
+def _retold_deal(doc, ev: Event) -> bool:
+    """"Nadella said in announcing the deal": a deal named by a definite noun and no party of its own
+    refers back to the deal the report already told."""
+    if ev.target is not None or ev.trigger_span is None:
+        return False
+    span = doc.char_span(ev.trigger_span[0], ev.trigger_span[1], alignment_mode="expand")
+    return span is not None and any(t.lemma_.lower() in _DEAL_WORDS and t.pos_ == "NOUN" and any(
+        c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "its", "their") for c in t.children)
+        for t in span)
 
 
 def _same_action(a: tuple, b: tuple) -> bool:
@@ -163,6 +197,10 @@ def _eligible(ev: Event, tok, ref: date | None, *, about_protests: bool = False)
         return False  # a nominal event ("the Paris attacks", "his arrest") names an act, it does not report it
     if tok is not None and _in_relative_clause(tok):
         return False
+    if ev.type == "ACCUSE" and ev.target is None and tok is not None and tok.lemma_ == "warn":
+        return False  # "authorities warned of an imminent threat": an alert to the public, no one accused
+    if tok is not None and _time_anchor(tok):
+        return False
     if _historical(ev, tok, ref):
         return False
     return True
@@ -191,6 +229,16 @@ def _in_relative_clause(tok) -> bool:
             return False  # a reported clause is news in its own right
         cur = cur.head
     return False
+
+
+def _time_anchor(tok) -> bool:
+    """"Shortly before legislators met, X broke his silence": an act in a "before"/"until" clause dates
+    the news of its main clause; it is not the news itself."""
+    clause = tok
+    while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
+        clause = clause.head
+    return clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("before", "until", "till")
+                                          for c in clause.children)
 
 
 def _historical(ev: Event, tok, ref: date | None) -> bool:

@@ -23,7 +23,39 @@ from .syntax import _SUBJ, _subject
 
 _STATE_ACTS = frozenset({"COERCE", "ACCUSE", "SANCTION"})  # agentless passives done by the place's state
 
-_BASE = {"verb": 0.8, "light": 0.8, "adj": 0.7, "noun": 0.55, "must": 0.6}
+_BASE = {"verb": 0.8, "light": 0.8, "adj": 0.7, "noun": 0.55, "must": 0.6, "state": 0.6}
+
+_HELD = frozenset({"arrest", "custody", "detention"})  # "under house arrest", "in custody"
+_COPULAS = frozenset({"be", "remain", "stay"})
+_FORCES = frozenset({"MIL", "COP"})
+
+
+def _held_states(sent, index: MentionIndex) -> list[_Cand]:
+    """COERCE candidates for a person said to be held ("X was under house arrest", "has been in custody
+    since the army took charge") when the sentence names the armed force or police that acts in it.
+
+    The state is the lasting effect of a detention; the force the same sentence shows acting is
+    who holds the person (a report names the detainer in the clause next to the state, or nobody).
+    """
+    out: list[_Cand] = []
+    for tok in sent:
+        if tok.lemma_.lower() not in _HELD or tok.dep_ != "pobj" or tok.head.lower_ not in ("under", "in"):
+            continue
+        cop = tok.head.head
+        if cop.lemma_.lower() not in _COPULAS or tok.head.dep_ != "prep":
+            continue
+        subj = next((c for c in cop.children if c.dep_ == "nsubj"), None)
+        if subj is None:
+            continue
+        holders = [t for t in sent if t.dep_ in _SUBJ and t.i != subj.i and (
+            (code_actor(t, index) or Actor(name="", entity=None, code=None)).code or "").split()[-1:] in (
+                [f] for f in _FORCES)]
+        if not holders:
+            continue
+        words = [tok.head] + [c for c in tok.children if c.dep_ == "compound"] + [tok]
+        out.append(_Cand("COERCE", "state", cop, words, sources=[holders[0]], targets=[subj]))
+    return out
+
 
 
 @dataclass
@@ -34,6 +66,8 @@ class _Context:
     last_source: Actor | None = None
     last_sentence: int = -9
     sentence: int = 0
+    last_speaker: Actor | None = None  # the last body that spoke ("the government said"): a text's owner
+    last_speaker_sentence: int = -9
 
 _STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 
@@ -101,6 +135,16 @@ def _scene_country(cand: _Cand, found: Found, index: MentionIndex) -> str | None
     return None
 
 
+def _party_place_country(cand: _Cand, found: Found, index: MentionIndex) -> str | None:
+    """The country of a place named in the phrases of the party acted on ("a suspect arrested in Peru")."""
+    for party in cand.targets:
+        for tok in party.subtree:
+            if tok.dep_ == "pobj" and tok.head.lower_ in _PLACE_PREPS and not any(
+                    w.i == tok.i for w in cand.words) and (country := _place_country(tok, found, index)):
+                return country
+    return None
+
+
 def _place_country(tok, found: Found, index: MentionIndex) -> str | None:
     """The country of the place entity at ``tok`` (its resolved place, its name, or the state it
     stands for), or None when ``tok`` names no place."""
@@ -116,8 +160,9 @@ def _sentence_events(sent, article: Article, found: Found, index: MentionIndex,
                      dates_by_gov: dict[int, object], ctx: _Context | None = None) -> list[Event]:
     ctx = ctx or _Context()
     prev = ctx.last_source if ctx.sentence - ctx.last_sentence <= 2 else None  # "they" two sentences on
+    reporter = ctx.last_speaker if ctx.sentence - ctx.last_speaker_sentence <= 3 else None
     out: list[Event] = []
-    cands = _candidates(sent, index)
+    cands = _candidates(sent, index) + _held_states(sent, index)
     seen_must: set[int] = set()
     for tok in sent:
         if entries(tok, "report"):
@@ -133,7 +178,8 @@ def _sentence_events(sent, article: Article, found: Found, index: MentionIndex,
         report_verb, _clause = _report_parent(cand.head) if cand.kind != "must" else (None, None)
         if cand.kind != "must":
             _apply_chain(cand, reported=report_verb is not None)
-            _arguments(cand, index)
+            if cand.kind != "state":  # a held state comes with its holder and the one held
+                _arguments(cand, index)
         speaker_tok = _subject(report_verb)[0] if report_verb is not None else None
         speaker_actor = None
         direct = False
@@ -143,12 +189,14 @@ def _sentence_events(sent, article: Article, found: Found, index: MentionIndex,
         elif report_verb is None:
             speaker_actor = _quote_speaker(cand.head, found, index)
             direct = speaker_actor is not None
+        if speaker_actor is not None and speaker_actor.code and not direct:
+            ctx.last_speaker, ctx.last_speaker_sentence = speaker_actor, ctx.sentence
         factor = cand.factor * (1.0 if report_verb is None else 0.95)
         if cand.head.dep_ not in ("ROOT", "ccomp", "conj", "parataxis") and cand.kind != "must" \
                 and report_verb is None:
             factor *= 0.85  # embedded (relative, adverbial) clauses are less often the reported news
         sources = _code_all(cand.sources, speaker_tok, speaker_actor, index, loose=True, prev=prev,
-                            direct=direct)
+                            direct=direct, reporter=reporter)
         # the affected party of a passive ("a missionary was arrested") and the one asked ("urged its
         # members to") are kept even when uncoded
         targets = _code_all(cand.targets, speaker_tok, speaker_actor, index, prev=prev, direct=direct,
@@ -207,6 +255,12 @@ def _sentence_events(sent, article: Article, found: Found, index: MentionIndex,
             # "a missionary was arrested in Lebanon": arrests, probes and expulsions with no agent are
             # the acts of the authorities where they happen (CAMEO/PLOVER coders' convention)
             sources = [(Actor(name=place, entity=None, code=place_country), 0.6 * 0.8)]
+        if not sources and cand.passive and cand.type in _STATE_ACTS and targets and targets[0][0] is not None:
+            # "a suspect arrested in Peru was charged": an agentless state act with no place of its own is
+            # done where its party was last acted on (a place in the party's own phrases)
+            country = _party_place_country(cand, found, index)
+            if country:
+                sources = [(state_actor(country), 0.5 * 0.8)]
         if not sources:
             sources = [(None, 0.6)]
         if not targets:

@@ -23,6 +23,10 @@ _ISSUE = frozenset({"issue", "release", "publish", "send", "post", "sign", "deli
 _SUBJECT_CONTROL = frozenset({"promise", "authorize", "authorise", "empower"})
 
 
+# nouns of a decision taken: "X's decision/move/vote to Y" reports X doing Y (a plan or a bid does not)
+_DECISION_NOUNS = frozenset({"decision", "move", "vote", "order", "ruling"})
+
+
 def _mods(tok) -> set[str]:
     return {c.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "amod", "nmod", "npadvmod")} | \
         {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod", "nmod")}
@@ -52,6 +56,17 @@ def _raw_subject(verb):
     tok = verb
     while tok is not None and seen < 6:
         seen += 1
+        if tok.i == verb.i:
+            fors = [o for m in tok.children if m.dep_ == "mark" and m.lower_ == "for"
+                    for o in m.children if o.dep_ in ("pobj", "nsubj")]
+            if fors:  # "it would be for the new leader to open talks": the "for" phrase acts, not "it"
+                return fors[0], False
+            if tok.dep_ == "advcl" and tok.tag_ == "VBN" and tok.head.pos_ in ("VERB", "AUX") and not any(
+                    c.dep_ in ("aux", "auxpass", "mark") or c.dep_ in _SUBJ + _PASS_SUBJ for c in tok.children):
+                # "Arrested in March, he was charged", "X has been held and Y removed from power": a bare
+                # participle clause is passive, its subject the one it befalls
+                subj, _ = _raw_subject(tok.head)
+                return subj, subj is not None
         for c in tok.children:
             if c.dep_ in _SUBJ:
                 return c, False
@@ -72,6 +87,13 @@ def _raw_subject(verb):
                 and noun_kind(tok.head.text) == "document" and tok.head.head.lemma_ in _ISSUE:
             tok = tok.head.head  # "X issued a statement praising Y": the statement's issuer praises
             continue
+        if tok.dep_ == "acl" and tok.head.lemma_.lower() in _DECISION_NOUNS and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+            # "the court's decision to remove the governor": the decider acts, the decision is no actor
+            deciders = [c for c in tok.head.children if c.dep_ == "poss"] or [
+                o for p in tok.head.children if p.dep_ == "prep" and p.lower_ == "by"
+                for o in p.children if o.dep_ == "pobj"]
+            return (deciders[0], False) if deciders else (None, False)
         if tok.dep_ in ("relcl", "acl") and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
             head = tok.head  # "Boko Haram, the Islamist insurgency that has killed": the named one
             if head.dep_ == "appos" and head.head.pos_ in ("PROPN", "NOUN"):
