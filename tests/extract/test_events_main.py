@@ -388,3 +388,17 @@ def test_events_main_unnamed_attackers_alone_are_one_attack(analyse):
     out = analyse(text, published="2022-03-08")
     attacks = [e.source.name for e in out.events if e.main and e.type == "ASSAULT" and e.source]
     assert len(attacks) == 1, attacks
+
+
+@pytest.mark.parametrize("text, main", [
+    ("For the first time, this South American nation is seeing the military oppose the president.", False),
+    ("Witnesses saw soldiers beat the protesters in Lima on Monday.", True),
+])
+def test_events_main_act_seen_by_no_witness_is_framing(analyse, text, main):
+    out = analyse(text, published="2022-03-08")
+    assert out.events and any(e.main for e in out.events) is main, [(e.type, e.main) for e in out.events]
+
+
+def test_events_main_backing_an_option_backs_no_party(analyse):
+    out = analyse("Lima and the northern regions backed staying in the union.", published="2022-03-08")
+    assert out.events and not [e for e in out.events if e.main]

@@ -16,7 +16,9 @@ mark events per article, in two steps.
      premise of comment (news nouns like "word that" excepted);
    - a "before"/"until" clause dates its main clause ("shortly before MPs met, X
      spoke"); a warning with no one accused ("warned of an imminent threat") is an
-     alert, not an accusation;
+     alert, not an accusation; an act seen by no person ("the nation is seeing
+     the army oppose X") is framing; backing an option ("backed staying in") backs
+     no party;
    - a clause dated well before the article's own days (a year before the
      publication year, a date more than two weeks earlier, "months after X")
      is history.
@@ -221,6 +223,11 @@ def _eligible(ev: Event, tok, ref: date | None, *, about_protests: bool = False)
         return False  # "authorities warned of an imminent threat": an alert to the public, no one accused
     if tok is not None and _time_anchor(tok):
         return False
+    if tok is not None and _seen_by_no_witness(tok):
+        return False
+    if ev.type == "SUPPORT" and ev.target is None and tok is not None and any(
+            c.dep_ in ("xcomp", "dobj") and c.tag_ == "VBG" for c in tok.children):
+        return False  # "London and Scotland backed staying in": a preference for an option, no party backed
     if _historical(ev, tok, ref):
         return False
     return True
@@ -249,6 +256,23 @@ def _in_relative_clause(tok) -> bool:
             return False  # a reported clause is news in its own right
         cur = cur.head
     return False
+
+
+_PERCEIVE = frozenset({"see", "watch", "witness"})
+
+
+def _seen_by_no_witness(tok) -> bool:
+    """"For the first time the nation is seeing the army oppose its leader": an act shown through a
+    perception verb whose perceiver is no person (a country, a year) is the writer's framing of what is
+    going on, not a reported action; a witness who saw an act reports it."""
+    clause = tok
+    while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
+        clause = clause.head
+    if clause.dep_ not in ("ccomp", "xcomp") or clause.head.lemma_.lower() not in _PERCEIVE:
+        return False
+    seer = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
+    return seer is not None and seer.ent_type_ != "PERSON" and noun_kind(seer.text) != "people" \
+        and seer.lower_ not in ("i", "we", "he", "she", "they")
 
 
 def _time_anchor(tok) -> bool:
