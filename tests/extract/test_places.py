@@ -489,3 +489,33 @@ def test_place_resolve_a_lower_case_direction_before_an_ocean_names_its_part():
     # a country keeps its own reading
     (r,) = _resolve("Fighting spread across northern Syria.", "Syria")
     assert r.feature == "A.PCLI" and r.country == "SYR"
+
+
+@pytest.mark.parametrize("text,where", [
+    # a comma before the preposition, and a direction inside the place
+    ("A stabbing on the Qwxzy Estate, in north west London, left one hurt.", "London"),
+    ("The farm at Qwxzyton, near Nairobi, was sold.", "Nairobi"),
+    # the place written before, as the whole the name is part of
+    ("Boys train in Cairo's gated suburb of Qwxzyton every evening.", "Cairo"),
+    ("Water ran out in the Nairobi suburb of Qwxzyton.", "Nairobi"),
+])
+def test_place_resolve_more_ways_the_text_says_where_a_lacked_name_lies(text, where):
+    name = "Qwxzy Estate" if "Estate" in text else "Qwxzyton"
+    (p,) = _resolve(text, name)
+    town = max((c for c in place_index().candidates(where) if c.feature.startswith("P.")), key=lambda c: c.population)
+    assert p.geonameid is None and (p.lat, p.lon) == (town.lat, town.lon) and p.within == town.name
+
+
+def test_place_resolve_a_lacked_name_placed_once_is_placed_at_every_mention():
+    text = "Police sealed off the Qwxzy Estate, in south London. Residents of the Qwxzy Estate said little."
+    first, second = (Mention(name="Qwxzy Estate", span=(i, i + 12)) for i in
+                     (text.index("Qwxzy Estate"), text.rindex("Qwxzy Estate")))
+    a, b = resolve(text, [first, second])
+    assert a.within == "London" and (b.lat, b.lon, b.within) == (a.lat, a.lon, a.within)
+
+
+def test_place_resolve_the_town_a_lacked_name_lies_by_is_read_in_the_articles_country():
+    # Newmarket, Ontario is larger than the English Newmarket; the article is about England
+    text = "They worked at Qwxzyton, near Newmarket, before moving to Cambridge and Ely."
+    got = {p.name: p for p in _resolve(text, "Qwxzyton", "Cambridge", "Ely")}
+    assert got["Qwxzyton"].country == "GBR" and got["Qwxzyton"].within == "Newmarket"

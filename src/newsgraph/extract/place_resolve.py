@@ -225,13 +225,17 @@ _KIND_WORD = r"(?:\s+(?:district|province|county|area|village|suburb))?"
 _NAME_AFTER = r"((?:[A-Z][\w.'\u2019-]*)(?:\s+[A-Z][\w.'\u2019-]*){0,2})"
 # "X in Geneva", "X, a suburb east of Harare"; or "X, Auckland" when the name ends a phrase (not
 # "Beyond Madinaty, Liverpool have ...")
-_TOWN_AFTER = (re.compile(_KIND_WORD + r"(?:\s*,\s*an?\s+(?:[a-z]+\s+){0,3}|\s+)(?:in|near|outside|of)\s+"
-                          + _NAME_AFTER),
+# "in north west London", "in northern Anderson County": the direction says where in the place
+_DIRECTION_WORDS = r"(?:(?:north|south|east|west|northern|southern|eastern|western|central|north-west|north-east" \
+                   r"|south-west|south-east|northwest|northeast|southwest|southeast)\s+){0,2}"
+_TOWN_AFTER = (re.compile(_KIND_WORD + r"(?:\s*,\s*an?\s+(?:[a-z]+\s+){0,3}(?:in|near|outside|of)|\s*,?\s+(?:in|near|outside)"
+                          r"|\s+of)\s+" + _DIRECTION_WORDS + _NAME_AFTER),
                re.compile(_KIND_WORD + r"\s*,\s*" + _NAME_AFTER
                           + r"(?=\s*(?:[,.;:!?)\u2014\u2013-]|$|(?:district|province|county|state|region)\b))"))
 
 
-def _town_after(text: str, end: int, index: PlaceIndex, named: set[str]) -> Candidate | None:
+def _town_after(text: str, end: int, index: PlaceIndex, named: set[str],
+                divisions: frozenset[str] = frozenset()) -> Candidate | None:
     """The town, division or country written right after a name the gazetteer lacks ("Greenlane,
     Auckland", "the Palais des Nations in Geneva", "Wedza district, Mashonaland East", "Pingilikani,
     Kenya", "Mabvuku, a suburb located east of Harare"): where it lies. The name is not that record: it
@@ -246,10 +250,45 @@ def _town_after(text: str, end: int, index: PlaceIndex, named: set[str]) -> Cand
         got = [c for c in _seats_as_cities(candidates_for(" ".join(words[:n]), index)) if c.lat is not None
                and (c.feature.startswith("P.") or c.feature in ("A.ADM2", "A.ADM1", "A.PCLI"))]
         if got:
-            where = max(got, key=prior)
+            # the article's countries and states first: "Kentford, near Newmarket" in an English report
+            # is by the English Newmarket, not the larger one in Ontario
+            where = max(got, key=lambda c: (c.country in named, c.admin1 in divisions, prior(c)))
             span = (m.start(1), m.start(1) + len(" ".join(words[:n])))
             return None if _lacked_division(text, span, got, where, named) else where  # "Kogelo in Nyanza province"
     return None
+
+
+def _placed_once(text: str, mentions: Sequence[Mention], keys: list[str], cands: list[tuple[Candidate, ...]],
+                 index: PlaceIndex, countries_of: dict[str, set[str]], extra: Counter,
+                 divisions: frozenset[str]) -> dict[str, Candidate]:
+    """Where the text places each name the gazetteer lacks at one of its mentions ("the South
+    Kilburn Estate, in north west London"): the article means the same place at its other mentions
+    ("a stabbing on the South Kilburn Estate"), which say nothing of where it lies."""
+    out: dict[str, Candidate] = {}
+    for m, k, cs in zip(mentions, keys, cands):
+        if cs or k in out:
+            continue
+        named = _named_besides(k, countries_of, extra)
+        where = _town_after(text, m.span[1], index, named, divisions) or _town_before(text, m.span[0], index)
+        if where is not None:
+            out[k] = where
+    return out
+
+
+# "Cairo's gated suburb of X", "Lagos's Ikeja district of X" is rare; "the Nairobi suburb of X" is common
+_TOWN_BEFORE = re.compile(r"(?:\b([A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*){0,2})(?:'s|\u2019s)?\s+)"
+                          r"(?:[a-z]+\s+){0,2}(?:suburb|district|neighbou?rhood|township|quarter|outskirts)\s+of\s+$")
+
+
+def _town_before(text: str, start: int, index: PlaceIndex) -> Candidate | None:
+    """The town or division written before a name the gazetteer lacks as the place it is a part of:
+    "Cairo's gated suburb of Madinaty", "the Nairobi suburb of Kibera"."""
+    m = _TOWN_BEFORE.search(text, max(0, start - 80), start)
+    if not m:
+        return None
+    got = [c for c in _seats_as_cities(candidates_for(m.group(1), index)) if c.lat is not None
+           and (c.feature.startswith("P.") or c.feature in ("A.ADM2", "A.ADM1"))]
+    return max(got, key=prior) if got else None
 
 
 _AT_TOWN = re.compile(r"\s+(?:at|in)\s+" + _NAME_AFTER)
@@ -444,6 +483,8 @@ def resolve(text: str, mentions: Sequence[Mention], *, context_countries: Iterab
               and _lacked_division(text, m.span, cs, cs[ch], _named_besides(k, countries_of, extra_c))}
     for k in lacked:
         countries_of.pop(k, None)
+    divisions = frozenset(cs[ch].admin1 for cs, ch in zip(cands, choice) if ch is not None and cs[ch].admin1)
+    placed = _placed_once(text, mentions, keys, cands, index, countries_of, extra_c, divisions)
     for m, k, cs, ch, b, q, fx, (_, how) in zip(mentions, keys, cands, choice, base, quals, fixed, looked):
         if k not in besides:  # once per distinct name
             besides[k] = _named_besides(k, countries_of, extra_c)
@@ -462,7 +503,7 @@ def resolve(text: str, mentions: Sequence[Mention], *, context_countries: Iterab
             out.append(Place(name=m.name, span=m.span, confidence=0.0))  # "Islington Bay" in an Auckland report
             continue
         if ch is None:
-            where = put or _town_after(text, m.span[1], index, named)
+            where = put or _town_after(text, m.span[1], index, named, divisions) or (placed.get(k) if not cs else None)
             if where is None:
                 out.append(Place(name=m.name, span=m.span, confidence=0.0))
             else:  # "Greenlane, Auckland", "the Palais des Nations in Geneva": the text says where it lies
