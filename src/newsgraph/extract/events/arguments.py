@@ -98,8 +98,10 @@ def _arguments(cand: _Cand, index: MentionIndex) -> None:
                 if p.dep_ == "prep" and p.lower_ == "of":
                     places.extend(o for o in p.children if o.dep_ == "pobj" and o.pos_ == "NOUN"
                                   and o not in places)
+        # "arrested the suspect in Lima": with people acted on, an "in" place is the scene, not the target
+        people_obj = any(o.pos_ == "NOUN" and noun_kind(o.text) == "people" for o in _objects(head))
         for t in places:
-            found = _prep_targets(t, index, exclude=cand.sources, in_ok=True)
+            found = _prep_targets(t, index, exclude=cand.sources, in_ok=not people_obj)
             if found:
                 cand.targets = _conjuncts(found[0])
                 break
