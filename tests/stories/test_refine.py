@@ -170,3 +170,58 @@ def test_refine_reweighs_an_early_report_with_the_counts_of_the_whole_run():
     assert any(abs(member.vec[t] - expected[t]) > 1e-3 for t in expected)  # weighed alone on arrival
     again = stream._reweighed(member).vec
     assert all(abs(again[t] - expected[t]) < 1e-6 for t in expected)
+
+
+QUAKE_ONE = [
+    ("q1-a", "A magnitude 7.9 earthquake struck off the coast of Velora late on Thursday, toppling houses in the "
+             "port of Sanmar; rescuers searched the rubble for survivors and the civil protection agency counted "
+             "the dead."),
+    ("q1-b", "Rescuers in Sanmar searched the rubble of toppled houses for survivors after Thursday's magnitude "
+             "7.9 earthquake off Velora's coast, the civil protection agency said, counting the dead."),
+]
+QUAKE_TWO = [
+    ("q2-a", "A magnitude 6.8 earthquake shook central Velora, bringing down two schools in the capital Altamar.",
+     "2020-03-17"),
+    ("q2-b", "Parents waited outside two collapsed schools in Altamar after the magnitude 6.8 earthquake in "
+             "central Velora.", "2020-03-18"),
+]
+QUAKE_TWO_UNDATED = ("On Wednesday rescuers searched the rubble of two schools in Altamar for survivors after the "
+                     "earthquake in central Velora; the civil protection agency counted the dead, and houses were "
+                     "toppled in the port of Sanmar too.")
+
+
+def _two_quakes():
+    first = [article(aid, text, published=None, dates=(_weekday(text, "Thursday", 4),)) for aid, text in QUAKE_ONE]
+    second = [article(aid, text, published=day) for aid, text, day in QUAKE_TWO]
+    late = article("q2-undated", QUAKE_TWO_UNDATED, published=None,
+                   dates=(_weekday(QUAKE_TWO_UNDATED, "Wednesday", 3),))
+    return first, second, late
+
+
+def test_refine_undated_report_goes_to_the_dated_story_holding_its_lead_day_not_an_undated_one():
+    """Nothing dates the first quake's story: its reports name Thursday, any Thursday. The late report's
+    words are closer to it, but a dated story holds the very Wednesday its lead names."""
+    first, second, late = _two_quakes()
+    c = StoryClusterer()
+    for a in first + second + [late]:
+        c.add(a)
+    assert _groups(c) == [["q1-a", "q1-b"], ["q2-a", "q2-b", "q2-undated"]]
+    # the fixture is hard: named no day, the report goes with the first quake's words
+    nameless = article("q2-undated", QUAKE_TWO_UNDATED, published=None)
+    c = StoryClusterer()
+    for a in first + second + [nameless]:
+        c.add(a)
+    assert ["q1-a", "q1-b", "q2-undated"] in _groups(c)
+
+
+@pytest.mark.parametrize("marks,mark,expected", [
+    ([("wd", 4, 0)], ("wd", 3, 0), 1),
+    ([("wd", 1, 0), ("wd", 6, 0)], ("wd", 7, 0), 1),  # Sunday sits between Saturday and Monday
+    ([("md", 12, 30)], ("md", 1, 2), 3),  # across the turn of the year
+    ([("md", 3, 17)], ("wd", 2, 0), None),  # a weekday says nothing of a month-day
+    ([], ("wd", 2, 0), None),
+])
+def test_refine_mark_distance(marks, mark, expected):
+    from newsgraph.stories.story_time import mark_distance
+
+    assert mark_distance(marks, mark) == expected

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 from ..model import stable_id
 from .compact import RetiredStory, Weights
 from .main_events import APART_DAYS, EventProfile, MainEvents
-from .story_time import StoryDays
+from .story_time import StoryDays, mark_distance
 
 if TYPE_CHECKING:
     from .cluster import _Story
@@ -68,14 +68,26 @@ def near_lead(scored: list[tuple[_Story, float]], lead: tuple[str, int, int] | N
     When a story the report could join (scored at least ``threshold``) holds that day or the day next
     to it, stories ``APART_DAYS`` or more away from it are dropped: a report of explosions "early
     Tuesday" that recalls an arrest on Friday fits a story of Tuesday's attacks and one of an alert on
-    the Friday before, and it tells Tuesday's news. Stories with no days keep their place.
+    the Friday before, and it tells Tuesday's news. A story no dated report dates knows its days only
+    by the days its undated reports name (a weekday may be any week): it stays unless a dated story
+    holds the lead's very day and its own reports never name that day, or it lies ``APART_DAYS`` away.
     """
     if lead is None:
         return scored
-    gaps = [story.days.distance((lead,)) for story, _ in scored]
-    if not any(g is not None and g < APART_DAYS and sc >= threshold for g, (_, sc) in zip(gaps, scored)):
+    gaps = [story.days.distance((lead,)) if story.days else None for story, _ in scored]
+    joinable = [g for g, (_, sc) in zip(gaps, scored) if g is not None and sc >= threshold]
+    if not any(g < APART_DAYS for g in joinable):
         return scored
-    return [pair for pair, g in zip(scored, gaps) if g is None or g < APART_DAYS]
+    exact = 0 in joinable
+    kept = []
+    for pair, g in zip(scored, gaps):
+        if g is None:
+            g = mark_distance(pair[0].marks, lead)
+            if g is None or (g == 0 if exact else g < APART_DAYS):
+                kept.append(pair)
+        elif g < APART_DAYS:
+            kept.append(pair)
+    return kept
 
 
 class Refiner:

@@ -110,6 +110,26 @@ def lead_mark(article: AnalysedArticle) -> tuple[str, int, int] | None:
     return first[1] if first is not None else None
 
 
+def mark_distance(marks: Iterable[tuple[str, int, int]], mark: tuple[str, int, int]) -> int | None:
+    """Days from ``mark`` to the nearest of ``marks`` (weekdays on the week's circle, month-days in a
+    common year); None when no mark of the same kind is given."""
+    best: int | None = None
+    for kind, a, b in marks:
+        if kind != mark[0]:
+            continue
+        if kind == "wd":
+            gap = abs(a - mark[1]) % 7
+            gap = min(gap, 7 - gap)
+        else:
+            try:
+                gap = abs((dt.date(2001, a, b) - dt.date(2001, mark[1], mark[2])).days)
+            except ValueError:
+                continue
+            gap = min(gap, 365 - gap)
+        best = gap if best is None else min(best, gap)
+    return best
+
+
 def own_anchor(article: AnalysedArticle) -> tuple[str, str] | None:
     """The anchor an undated article found in its own text (``(day, "dateline"|"text")``), if any."""
     for m in article.dates:
