@@ -125,3 +125,14 @@ def test_events_sentence_people_acted_on_beat_the_scene(analyse, text, target):
     out = analyse(text, published="2022-03-08")
     targets = [g for t, _, g in _events(out) if t == "COERCE"]
     assert len(targets) == 1 and target in targets[0], targets
+
+
+@pytest.mark.parametrize("text, target", [
+    ("Bombs exploded at the main station in Lima on Monday, killing 20 people, Peru's government said. "
+     "Peru declared three days of mourning.\n\nBolivia's government responded with solidarity and condolences.",
+     "Peru"),
+    ("The king of Spain expressed his condolences to the families on Monday.", None),
+])
+def test_events_sentence_sympathy_is_support_for_the_country_that_suffered(analyse, text, target):
+    out = analyse(text, published="2022-03-08")
+    assert [g for t, _, g in _events(out) if t == "SUPPORT"] == [target], _events(out)
