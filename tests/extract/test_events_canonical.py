@@ -284,3 +284,31 @@ def test_events_canonical_protesting_a_decision_targets_its_maker(analyse):
             "Hundreds of Mendoza supporters descended on the capital to protest the decision.")
     out = analyse(text, published="2022-03-08")
     assert [g for t, _, g in _events(out) if t == "PROTEST"] == ["Supreme Court"], _events(out)
+
+
+def test_events_canonical_a_judges_we_is_the_court(analyse):
+    """A member quoted saying "we" speaks for the body of the article with their sector: the verdict is
+    the court's act."""
+    text = ("Peru's Constitutional Court removed President Carlos Mendoza from office on Friday.\n\n"
+            "\"We hereby dismiss President Carlos Mendoza,\" Chief Justice Ana Ruiz said.")
+    out = analyse(text, published="2022-03-08")
+    dismiss = [e.source.name for e in out.events if e.trigger == "dismiss"]
+    assert dismiss == ["Constitutional Court"], _events(out)
+
+
+def test_events_canonical_noun_with_a_named_person_in_apposition_is_that_person():
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from newsgraph.extract.events.canonical import _apposed
+    from newsgraph.model import Actor, Entity
+
+    words = ["We", "dismiss", "the", "defendant", ",", "Carlos", "Mendoza"]
+    doc = Doc(Vocab(), words=words, heads=[1, 1, 3, 1, 3, 6, 3],
+              deps=["nsubj", "ROOT", "det", "dobj", "punct", "compound", "appos"],
+              pos=["PRON", "VERB", "DET", "NOUN", "PUNCT", "PROPN", "PROPN"])
+    start = doc[5].idx
+    person = Entity(id="e1", name="Carlos Mendoza", type="PERSON", mentions=((start, start + 14),))
+    actor = Actor(name="defendant, Carlos Mendoza", entity=None, code=None)
+    assert _apposed(actor, doc[3], [person]).name == "Carlos Mendoza"
+    assert _apposed(actor, doc[3], []) is None  # no named person: the noun stays

@@ -371,3 +371,34 @@ def test_events_main_warning_needs_someone_accused(analyse, text, main):
     out = analyse(text, published="2022-03-08")
     accuse = [e for e in out.events if e.type == "ACCUSE"]
     assert accuse and any(e.main for e in accuse) is main, [(e.source, e.target, e.main) for e in accuse]
+
+
+def test_events_main_one_attack_told_with_unnamed_and_named_perpetrators(analyse):
+    text = ("Officials said three gunmen opened fire on a market in Lima on Friday, killing 20 people.\n\n"
+            "Witnesses said at least one man opened fire with a rifle near the station.\n\n"
+            "The Islamic State claimed responsibility for the attacks on Saturday.")
+    out = analyse(text, published="2022-03-08")
+    attacks = [e.source.name for e in out.events if e.main and e.type == "ASSAULT" and e.source]
+    assert attacks == ["Islamic State"], attacks
+
+
+def test_events_main_unnamed_attackers_alone_are_one_attack(analyse):
+    text = ("Officials said three gunmen opened fire on a market in Lima on Friday, killing 20 people.\n\n"
+            "Witnesses said at least one man opened fire with a rifle near the station.")
+    out = analyse(text, published="2022-03-08")
+    attacks = [e.source.name for e in out.events if e.main and e.type == "ASSAULT" and e.source]
+    assert len(attacks) == 1, attacks
+
+
+@pytest.mark.parametrize("text, main", [
+    ("For the first time, this South American nation is seeing the military oppose the president.", False),
+    ("Witnesses saw soldiers beat the protesters in Lima on Monday.", True),
+])
+def test_events_main_act_seen_by_no_witness_is_framing(analyse, text, main):
+    out = analyse(text, published="2022-03-08")
+    assert out.events and any(e.main for e in out.events) is main, [(e.type, e.main) for e in out.events]
+
+
+def test_events_main_backing_an_option_backs_no_party(analyse):
+    out = analyse("Lima and the northern regions backed staying in the union.", published="2022-03-08")
+    assert out.events and not [e for e in out.events if e.main]

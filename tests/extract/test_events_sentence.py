@@ -115,3 +115,13 @@ def test_events_sentence_held_state_with_its_force_is_a_detention(analyse, text)
 def test_events_sentence_held_state_without_a_force_is_no_event(analyse):
     out = analyse("President Carlos Mendoza has been under house arrest since last week.", published="2022-03-08")
     assert not [e for e in out.events if e.type == "COERCE"]
+
+
+@pytest.mark.parametrize("text, target", [
+    ("Police arrested the suspect in Lima on Friday.", "suspect"),
+    ("Police arrested the suspect, Juan Perez, in Lima on Friday.", "Juan Perez"),
+])
+def test_events_sentence_people_acted_on_beat_the_scene(analyse, text, target):
+    out = analyse(text, published="2022-03-08")
+    targets = [g for t, _, g in _events(out) if t == "COERCE"]
+    assert len(targets) == 1 and target in targets[0], targets

@@ -16,6 +16,7 @@ from ...model import Actor
 from ...model import Found
 from ..actor_context import is_demonym, token_country
 from ..actors import PRONOUNS, code_actor, is_non_actor, noun_kind, phrase_tokens, sector_of_noun
+from .. import gazetteer
 from ..event_lexicon import is_event_noun
 from ..linking import MentionIndex
 from .candidate import _Cand
@@ -97,8 +98,10 @@ def _arguments(cand: _Cand, index: MentionIndex) -> None:
                 if p.dep_ == "prep" and p.lower_ == "of":
                     places.extend(o for o in p.children if o.dep_ == "pobj" and o.pos_ == "NOUN"
                                   and o not in places)
+        # "arrested the suspect in Lima": with people acted on, an "in" place is the scene, not the target
+        people_obj = any(o.pos_ == "NOUN" and noun_kind(o.text) == "people" for o in _objects(head))
         for t in places:
-            found = _prep_targets(t, index, exclude=cand.sources, in_ok=True)
+            found = _prep_targets(t, index, exclude=cand.sources, in_ok=not people_obj)
             if found:
                 cand.targets = _conjuncts(found[0])
                 break
@@ -199,9 +202,12 @@ def _resolve_pronoun(tok, speaker_tok, speaker_actor, index: MentionIndex, *,
     if speaker_actor is not None and (not direct or tok.lower_ in ("i", "we", "our", "my")):
         # in a direct quote "they" are others; only the first person is the speaker
         if tok.lower_ in ("we", "our") and speaker_actor.code:
+            body = _own_body(tok, speaker_actor, index)
+            if body is not None:  # "we dismiss the defendant", the chief justice said: the court rules
+                return body
             country = speaker_actor.code.split()[0]
             return Actor(name=speaker_actor.name, entity=speaker_actor.entity,
-                         code=f"{country} GOV" if len(country) == 3 else speaker_actor.code)
+                         code=f"{country} GOV" if gazetteer.country_name(country) else speaker_actor.code)
         return speaker_actor
     if prev is not None and tok.lower_ in ("they", "it", "their", "its", "them"):
         return prev
@@ -224,6 +230,24 @@ def _resolve_pronoun(tok, speaker_tok, speaker_actor, index: MentionIndex, *,
     if tok.idx - s > 400:
         return None
     return _actor_from_span(tok.doc, s, e, index)
+
+_BODY_SECTORS = frozenset({"JUD", "LEG", "MIL", "COP"})
+
+
+def _own_body(tok, speaker: Actor, index: MentionIndex) -> Actor | None:
+    """The body a quoted member speaks for with "we": the organisation named before the quote whose
+    sector is the speaker's (a judge's "we" is the court, a general's the army), else None."""
+    sector = (speaker.code or "").split()[-1:]
+    if not sector or sector[0] not in _BODY_SECTORS:
+        return None
+    for span, ent in reversed(index.mentions_between(0, tok.idx)):
+        if ent.type != "ORG":
+            continue
+        actor = _actor_from_span(tok.doc, span[0], span[1], index)
+        if actor is not None and (actor.code or "").split()[-1:] == sector:
+            return actor
+    return None
+
 
 def _bare_name_before(tok, index: MentionIndex, *, after: int) -> Actor | None:
     """A person named by one part of their name after the last tagged person mention, before ``tok``.

@@ -9,6 +9,8 @@ actor (issue 11):
   shared with quote attribution), the most recently named one first; failing
   that, the one person an earlier sentence gives the role with "as" ("X
   resigned as president"). Nothing changes when no one in the article holds the role.
+- **A noun with a named person in apposition is that person** ("the defendant,
+  President X").
 - **A country's armed forces are one actor.** "The military", "Zimbabwe's
   army", "soldiers", "generals" of a known country are its army: "<Demonym>
   army" (code ``XXX MIL``), so that one institution is not split over five
@@ -214,6 +216,21 @@ def _role(actor: Actor, head, entities: Sequence[Entity]) -> Actor | None:
     return replace(actor, name=ent.name, entity=ent.id, text=actor.text or actor.name)
 
 
+def _apposed(actor: Actor, head, entities: Sequence[Entity]) -> Actor | None:
+    """"the defendant, President X", "his deputy, X": a common noun with a named person in apposition is
+    that person."""
+    if actor.entity is not None or head is None or head.pos_ != "NOUN":
+        return None
+    for c in head.children:
+        if c.dep_ != "appos":
+            continue
+        ent = next((e for e in entities if e.type == "PERSON" and any(s <= c.idx < e_ for s, e_ in e.mentions)),
+                   None)
+        if ent is not None:
+            return replace(actor, name=ent.name, entity=ent.id, text=actor.text or actor.name)
+    return None
+
+
 def _person_as(titles: Sequence[str], head, entities: Sequence[Entity]) -> Entity | None:
     """The one person an earlier sentence gives the role with "as" ("X resigned as president", "Y served
     as prime minister"), when no person carries it as a title: "the president" later is that person."""
@@ -340,7 +357,7 @@ def canonical_actors(doc, events: Sequence[Event], entities: Sequence[Entity]) -
                 changes[slot] = None  # "shut the metro", "the quake": no participant rather than a thing
                 continue
             head = _head(doc, actor)
-            new = _role(actor, head, entities) or _army(actor, head) or _institution(actor, head) \
+            new = _apposed(actor, head, entities) or _role(actor, head, entities) or _army(actor, head) or _institution(actor, head) \
                 or _city_authorities(actor, head) or _ruling_party(actor, head, doc, entities)
             if new is None and slot == "target" and ev.type == "ASSAULT":
                 new = _victims(actor, head)

@@ -16,7 +16,9 @@ mark events per article, in two steps.
      premise of comment (news nouns like "word that" excepted);
    - a "before"/"until" clause dates its main clause ("shortly before MPs met, X
      spoke"); a warning with no one accused ("warned of an imminent threat") is an
-     alert, not an accusation;
+     alert, not an accusation; an act seen by no person ("the nation is seeing
+     the army oppose X") is framing; backing an option ("backed staying in") backs
+     no party;
    - a clause dated well before the article's own days (a year before the
      publication year, a date more than two weeks earlier, "months after X")
      is history.
@@ -26,7 +28,9 @@ mark events per article, in two steps.
    ``confidence`` says how sure its coding is. The same (type, source, target)
    reported twice is one action (the first report is kept), and so is one deal
    told in several wordings (AGREE "agreed to buy X", SUPPORT "reached a deal
-   to buy X", "in announcing the deal"); a mutual action
+   to buy X", "in announcing the deal"), and one attack on a target told with its
+   perpetrators unnamed ("gunmen", "three terrorist teams", "one man") and, when a
+   group is named for it, with that group (the named one is kept); a mutual action
    ("A met B", "B met A") is one action with the first-named actor as source.
    At most ``limit`` events (the convention says one to six) stay main.
 """
@@ -44,6 +48,8 @@ from ..actors import is_agent_name, is_non_actor, noun_kind, sector_of_noun
 from ..event_lexicon import is_event_noun
 
 MUTUAL = frozenset({"CONSULT", "COOPERATE"})
+_UNNAMED = "*unnamed attackers"
+_STATE_FORCES = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 # acts that are statements about the future themselves: an offer, a threat, an appeal, a demand
 _STATED = frozenset({"AGREE", "THREATEN", "REQUEST", "DEMAND", "REJECT", "ACCUSE", "SUPPORT"})
 # words naming a group's kind or its members after its name: "X group", "X militants", "X forces"
@@ -115,6 +121,11 @@ def mark_main(doc, article: Article, events: Sequence[Event], *, entities: Seque
             chosen[key] = (score, i)
         else:  # the same action reported twice: one action, first report, best score
             chosen[key] = (max(score, best[0]), min(i, best[1]))
+    for key in [k for k in chosen if k[:2] == ("ASSAULT", _UNNAMED)]:
+        # "three terrorist teams carried out the attacks" ... "the group claimed the attacks": the attack
+        # on the same target told with its perpetrators unnamed is the named group's attack
+        if any(k[0] == "ASSAULT" and k[1] != _UNNAMED and k[2] == key[2] for k in chosen):
+            del chosen[key]
     for key in [k for k in chosen if not k[-1] and k[0] not in MUTUAL]:
         # "the army seized control" next to "the army detained the president": an act with no stated
         # target by the same actor is the same action told less fully (or a part of it)
@@ -132,7 +143,18 @@ def _action_key(ev: Event, *, deal: bool = False) -> tuple:
         return (ev.type, frozenset((src, tgt)))
     if deal:  # "has reached a deal to buy X" ... "under the deal, it will buy X": one deal, whatever the wording
         return ("DEAL", src, tgt)
+    if ev.type == "ASSAULT" and tgt and _unnamed_attacker(ev):
+        return ("ASSAULT", _UNNAMED, tgt)  # "gunmen opened fire", "one man opened fire": one attack on X
     return (ev.type, src, tgt)
+
+
+def _unnamed_attacker(ev: Event) -> bool:
+    """Is the attack's source a description of unnamed perpetrators ("gunmen", "three terrorist teams",
+    "at least one man"), not a named group, a state or its forces?"""
+    src = ev.source
+    if src is None or src.entity is not None or not src.name[:1].islower():
+        return False
+    return not set((src.code or "").split()[1:]) & _STATE_FORCES
 
 
 def _is_deal(ev: Event, tok) -> bool:
@@ -201,6 +223,11 @@ def _eligible(ev: Event, tok, ref: date | None, *, about_protests: bool = False)
         return False  # "authorities warned of an imminent threat": an alert to the public, no one accused
     if tok is not None and _time_anchor(tok):
         return False
+    if tok is not None and _seen_by_no_witness(tok):
+        return False
+    if ev.type == "SUPPORT" and ev.target is None and tok is not None and any(
+            c.dep_ in ("xcomp", "dobj") and c.tag_ == "VBG" for c in tok.children):
+        return False  # "London and Scotland backed staying in": a preference for an option, no party backed
     if _historical(ev, tok, ref):
         return False
     return True
@@ -229,6 +256,23 @@ def _in_relative_clause(tok) -> bool:
             return False  # a reported clause is news in its own right
         cur = cur.head
     return False
+
+
+_PERCEIVE = frozenset({"see", "watch", "witness"})
+
+
+def _seen_by_no_witness(tok) -> bool:
+    """"For the first time the nation is seeing the army oppose its leader": an act shown through a
+    perception verb whose perceiver is no person (a country, a year) is the writer's framing of what is
+    going on, not a reported action; a witness who saw an act reports it."""
+    clause = tok
+    while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
+        clause = clause.head
+    if clause.dep_ not in ("ccomp", "xcomp") or clause.head.lemma_.lower() not in _PERCEIVE:
+        return False
+    seer = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
+    return seer is not None and seer.ent_type_ != "PERSON" and noun_kind(seer.text) != "people" \
+        and seer.lower_ not in ("i", "we", "he", "she", "they")
 
 
 def _time_anchor(tok) -> bool:
