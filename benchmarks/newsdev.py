@@ -11,10 +11,24 @@ what was missed and what was wrong (dev data only; never copy its text, names or
 numbers into the project). ``--keep DIR`` leaves the output files in DIR.
 
 ``--shuffle SEED`` feeds the articles in a seeded random order: stories must not
-depend on the order reports arrive in.
+depend on the order reports arrive in. ``--shuffle 1..10`` runs once per seed and
+prints the story, date and copy figures of each run with their mean and minimum.
+
+``--perturb KIND[,KIND...]`` takes away what a held-out page may lack, to find
+what stories and story dates lean on (the gold never changes):
+
+* ``no-published``: every ``published`` null, so dates come from the story and datelines;
+* ``half-published``: each dated report loses its ``published`` with even odds (drawn per report
+  with the shuffle seed, 0 without one): stories with fewer dated reports, some with none;
+* ``no-title``: every title null;
+* ``no-source``: every ``url`` and ``source`` null;
+* ``reverse``: the stream in reverse order (latest reports first);
+* ``mix``: the team corpus (``benchmarks/data/stories``) streamed in with the set, in one
+  seeded order; prints the stories that hold reports of both sets (precision across
+  unrelated sets) and the B-cubed of the union, and scores the set on its own reports.
 
 Run: ``.venv/bin/python benchmarks/newsdev.py [--errors [quotes,figures,events,dates,stories]] [--keep DIR]
-[--shuffle SEED]``
+[--shuffle SEED|A..B] [--perturb KIND,...]``
 """
 
 from __future__ import annotations
@@ -47,22 +61,69 @@ def _newsgraph() -> list[str]:
     return [str(exe)] if exe.exists() else [sys.executable, "-m", "newsgraph.cli"]
 
 
-def shuffled_input(folder: Path, out_dir: Path, seed: int) -> Path:
-    """The set's input lines in a seeded random order (stories must not depend on arrival order)."""
-    lines = [ln for ln in (folder / "input.jsonl").read_text(encoding="utf-8").splitlines() if ln.strip()]
-    random.Random(seed).shuffle(lines)
-    path = out_dir / f"input.shuffled-{seed}.jsonl"
+PERTURBATIONS = ("no-published", "half-published", "no-title", "no-source", "reverse", "mix")
+TEAM = ROOT / "benchmarks" / "data" / "stories"
+"""The team's labelled corpus (``benchmarks/stories.py``): unrelated stories streamed in by ``--perturb mix``."""
+
+
+def _lines(path: Path) -> list[str]:
+    return [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip()]
+
+
+def _blank(line: str, fields: tuple[str, ...]) -> str:
+    rec = json.loads(line)
+    for f in fields:
+        if f in rec:
+            rec[f] = None
+    return json.dumps(rec, ensure_ascii=False)
+
+
+def team_gold() -> dict[str, str]:
+    """Article id -> story of the team corpus (main and check sets), its story names prefixed ``team:``."""
+    out: dict[str, str] = {}
+    for name in ("gold.json", "check_gold.json"):
+        gold = json.loads((TEAM / name).read_text(encoding="utf-8"))
+        out.update({a: f"team:{s}" for s, ids in gold["stories"].items() for a in ids})
+    return out
+
+
+def prepared_input(folder: Path, out_dir: Path, *, shuffle: int | None = None,
+                   perturb: tuple[str, ...] = ()) -> Path:
+    """The set's input as fed to ``analyze``: as is, or perturbed and (with ``shuffle``) in a seeded random
+    order (stories must not depend on arrival order, nor on fields a page may lack)."""
+    if shuffle is None and not perturb:
+        return folder / "input.jsonl"
+    lines = _lines(folder / "input.jsonl")
+    if "mix" in perturb:
+        lines += _lines(TEAM / "articles.jsonl") + _lines(TEAM / "check.jsonl")
+        random.Random(0 if shuffle is None else shuffle).shuffle(lines)
+    elif shuffle is not None:
+        random.Random(shuffle).shuffle(lines)
+    blank = (("published",) if "no-published" in perturb else ()) + (("title",) if "no-title" in perturb else ()) \
+        + (("url", "source") if "no-source" in perturb else ())
+    if blank:
+        lines = [_blank(ln, blank) for ln in lines]
+    if "half-published" in perturb:
+        seed = 0 if shuffle is None else shuffle
+        lines = [_blank(ln, ("published",))
+                 if random.Random(f"half-published/{seed}/{json.loads(ln).get('id')}").random() < 0.5 else ln
+                 for ln in lines]
+    if "reverse" in perturb:
+        lines.reverse()
+    tag = "-".join(perturb) or "plain"
+    path = out_dir / f"input.{tag}.{'input' if shuffle is None else shuffle}.jsonl"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
 
 
-def run(folder: Path, out_dir: Path, *, workers: int = 1, shuffle: int | None = None) -> tuple[Path, Path]:
-    """Analyse the set's input through the CLI (in a seeded random order when ``shuffle`` is given);
+def run(folder: Path, out_dir: Path, *, workers: int = 1, shuffle: int | None = None,
+        perturb: tuple[str, ...] = ()) -> tuple[Path, Path]:
+    """Analyse the set's input through the CLI (perturbed and in a seeded random order when asked);
     returns the articles and stories files."""
     articles, stories = out_dir / "articles.jsonl", out_dir / "stories.json"
     for path in (articles, stories):
         path.unlink(missing_ok=True)
-    source = folder / "input.jsonl" if shuffle is None else shuffled_input(folder, out_dir, shuffle)
+    source = prepared_input(folder, out_dir, shuffle=shuffle, perturb=perturb)
     cmd = _newsgraph() + ["analyze", str(source), "-o", str(articles),
                           "--stories", str(stories), "--workers", str(workers)]
     proc = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT)
@@ -70,6 +131,33 @@ def run(folder: Path, out_dir: Path, *, workers: int = 1, shuffle: int | None = 
         sys.stderr.write(proc.stdout + proc.stderr)
         raise SystemExit(f"newsgraph analyze failed with exit status {proc.returncode}")
     return articles, stories
+
+
+def split_mix(folder: Path, articles: Path, stories: Path) -> dict[str, object]:
+    """After ``--perturb mix``: keep only the set's reports in ``articles`` and ``stories`` (so ``score.py``
+    scores the set alone) and return what crossed: stories holding reports of both sets, and the B-cubed
+    of the union (set gold plus team gold)."""
+    gold_st = json.loads((folder / "stories.json").read_text(encoding="utf-8"))
+    dev_gold = {a: s for s, v in gold_st["stories"].items() for a in v["articles"]}
+    union = {**dev_gold, **team_gold()}
+    ours = json.loads(stories.read_text(encoding="utf-8"))
+    pred = {a: st.get("id") for st in ours.get("stories", []) for a in st.get("articles", [])}
+    crossing = [[f"{a}:{union.get(a)}" for a in st.get("articles", [])] for st in ours.get("stories", [])
+                if any(a in dev_gold for a in st.get("articles", []))
+                and any(a not in dev_gold for a in st.get("articles", []))]
+    kept = [ln for ln in _lines(articles) if json.loads(ln).get("id") in dev_gold]
+    articles.write_text("\n".join(kept) + "\n", encoding="utf-8")
+    ours["stories"] = [{**st, "articles": [a for a in st.get("articles", []) if a in dev_gold]}
+                       for st in ours.get("stories", [])]
+    ours["syndication"] = [x for x in ours.get("syndication", []) if x.get("copy") in dev_gold]
+    stories.write_text(json.dumps(ours, ensure_ascii=False), encoding="utf-8")
+    from stories import bcubed
+
+    p, r, f = bcubed(union, {a: pred.get(a, "missing:" + a) for a in union})
+    team = {a: s for a, s in union.items() if a not in dev_gold}
+    _, _, tf = bcubed(team, {a: pred.get(a, "missing:" + a) for a in team})
+    return {"crossing": crossing, "union_p": round(p, 3), "union_r": round(r, 3), "union_f1": round(f, 3),
+            "team_f1": round(tf, 3)}
 
 
 def flatten(res: dict) -> dict[str, float]:
@@ -194,34 +282,102 @@ def list_errors(folder: Path, articles: Path, stories: Path, kinds: set[str]) ->
         print("syndication extra/other: " + ", ".join(f"{c}<-{o}" for c, o in sorted(psyn - gsyn)))
 
 
+def _seeds(text: str | None) -> list[int | None]:
+    """``--shuffle`` as a list of seeds: "3" is one seed, "1..10" every seed from 1 to 10; None is input order."""
+    if text is None:
+        return [None]
+    if ".." in text:
+        a, b = (int(x) for x in text.split("..", 1))
+        return list(range(a, b + 1))
+    return [int(text)]
+
+
+def _perturbations(text: str | None) -> tuple[str, ...]:
+    kinds = tuple(k.strip() for k in (text or "").split(",") if k.strip())
+    unknown = [k for k in kinds if k not in PERTURBATIONS]
+    if unknown:
+        raise SystemExit(f"unknown perturbation {', '.join(unknown)} (known: {', '.join(PERTURBATIONS)})")
+    return kinds
+
+
+SUMMARY = (("stories_bcubed", "f1"), ("dates_value_acc", None), ("dates_value_acc_dated", None),
+           ("dates_value_acc_undated", None), ("syndication", "f1"))
+"""The figures a run of several seeds prints per seed (stories, story dates, copies)."""
+
+
+def _summary(res: dict) -> list[float]:
+    return [float(res[k][stat] if stat else res[k]) for k, stat in SUMMARY]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--errors", nargs="?", const=",".join(KINDS), default=None,
                         help="list per-article errors (dev set only) for these kinds, comma-separated")
     parser.add_argument("--keep", type=Path, default=None, help="write the output files into this folder")
     parser.add_argument("--workers", type=int, default=1)
-    parser.add_argument("--shuffle", type=int, default=None, metavar="SEED",
-                        help="feed the articles in a random order drawn with this seed (order robustness)")
+    parser.add_argument("--shuffle", default=None, metavar="SEED|A..B",
+                        help="feed the articles in a random order drawn with this seed (order robustness); "
+                             "A..B runs every seed from A to B and prints each run's figures, mean and minimum")
+    parser.add_argument("--perturb", default=None, metavar="KIND,...",
+                        help="take fields away or reorder the stream: " + ", ".join(PERTURBATIONS))
     args = parser.parse_args(argv)
     folder = shared_or_exit("newsdev")
+    seeds = _seeds(args.shuffle)
+    perturb = _perturbations(args.perturb)
+    rows_by_seed: list[tuple[int | None, list[float], dict | None]] = []
     with tempfile.TemporaryDirectory() as tmp:
-        out_dir = args.keep or Path(tmp)
-        out_dir.mkdir(parents=True, exist_ok=True)
-        articles, stories = run(folder, out_dir, workers=args.workers, shuffle=args.shuffle)
-        res = score(folder, articles, stories)
-        rows = []
-        for key, value in res.items():
-            if isinstance(value, dict):
-                rows.append((key,) + tuple(str(value.get(s, "")) for s in ("p", "r", "f1", "tp", "pred", "gold"))
-                            + (str(value.get("speaker_acc", "")),))
-            else:
-                rows.append((key, "", "", str(value), "", "", "", ""))
-        order = "input order" if args.shuffle is None else f"shuffled with seed {args.shuffle}"
-        print(f"newsdev: {res.get('articles')} real reports ({order}), scored by {folder / 'score.py'}")
-        print_table("measures", rows, header=("measure", "p", "r", "f1/value", "tp", "pred", "gold", "speaker_acc"))
-        if args.errors:
-            list_errors(folder, articles, stories, set(args.errors.split(",")))
+        for seed in seeds:
+            out_dir = (args.keep or Path(tmp)) / (f"seed-{seed}" if len(seeds) > 1 else "")
+            out_dir.mkdir(parents=True, exist_ok=True)
+            articles, stories = run(folder, out_dir, workers=args.workers, shuffle=seed, perturb=perturb)
+            mixed = split_mix(folder, articles, stories) if "mix" in perturb else None
+            res = score(folder, articles, stories)
+            rows_by_seed.append((seed, _summary(res), mixed))
+            if len(seeds) > 1:
+                if args.errors:
+                    print(f"\n=== seed {seed}")
+                    list_errors(folder, articles, stories, set(args.errors.split(",")))
+                continue
+            rows = []
+            for key, value in res.items():
+                if isinstance(value, dict):
+                    rows.append((key,) + tuple(str(value.get(s, "")) for s in ("p", "r", "f1", "tp", "pred", "gold"))
+                                + (str(value.get("speaker_acc", "")),))
+                else:
+                    rows.append((key, "", "", str(value), "", "", "", ""))
+            order = "input order" if seed is None else f"shuffled with seed {seed}"
+            if perturb:
+                order += ", perturbed: " + ",".join(perturb)
+            print(f"newsdev: {res.get('articles')} real reports ({order}), scored by {folder / 'score.py'}")
+            print_table("measures", rows, header=("measure", "p", "r", "f1/value", "tp", "pred", "gold", "speaker_acc"))
+            if mixed is not None:
+                _print_mix(mixed)
+            if args.errors:
+                list_errors(folder, articles, stories, set(args.errors.split(",")))
+    if len(seeds) > 1:
+        names = [k + (f"_{stat}" if stat else "") for k, stat in SUMMARY]
+        extra = ("crossing", "union_f1", "team_f1") if "mix" in perturb else ()
+        table = [(str(seed),) + tuple(f"{v:.3f}" for v in vals)
+                 + ((str(len(m["crossing"])), str(m["union_f1"]), str(m["team_f1"])) if m else ())
+                 for seed, vals, m in rows_by_seed]
+        cols = list(zip(*(vals for _, vals, _ in rows_by_seed)))
+        table.append(("mean",) + tuple(f"{sum(c) / len(c):.3f}" for c in cols) + ("",) * len(extra))
+        table.append(("min",) + tuple(f"{min(c):.3f}" for c in cols) + ("",) * len(extra))
+        title = f"newsdev over seeds {seeds[0]}..{seeds[-1]}" + (f", perturbed: {','.join(perturb)}" if perturb else "")
+        print_table(title, table, header=("seed", *names, *extra))
+        if "mix" in perturb:
+            for seed, _, m in rows_by_seed:
+                for st in m["crossing"]:
+                    print(f"  seed {seed} crossing: " + " ".join(st))
     return 0
+
+
+def _print_mix(mixed: dict) -> None:
+    print(f"\nmixed with the team corpus: union B-cubed P {mixed['union_p']} R {mixed['union_r']} "
+          f"F1 {mixed['union_f1']}, team corpus F1 {mixed['team_f1']}, "
+          f"{len(mixed['crossing'])} stories hold reports of both sets")
+    for st in mixed["crossing"]:
+        print("  crossing: " + " ".join(st))
 
 
 if __name__ == "__main__":

@@ -437,3 +437,20 @@ def test_same_action_of_the_same_parties_days_apart_is_another_story():
     assert main_events(next_day).lead_days == {dt.date(2021, 3, 1).toordinal()}
     assert profile.relation(main_events(next_day)) == "same"
     assert profile.relation(main_events(reports[2])) == "other"
+
+
+@pytest.mark.parametrize("kind,target,expected", [
+    # "the army took control of the capital": the story's action told without its named party
+    ("COERCE", Actor("the capital", code="KSA"), ""),
+    # another kind of action of the story's country, naming no one: other news, as before
+    ("ASSAULT", Actor("protesters", code="KSA CVL"), "other"),
+])
+def test_main_events_unnamed_action_of_the_story_kind_is_not_other_news(kind, target, expected):
+    profile = EventProfile()
+    for aid, title, text, lead, party, day in COUP[:2]:
+        profile.add(main_events(article(aid, text, title=title, published=day,
+                                        events=(_event(text, lead, "COERCE", GENERAL, party),))))
+    text = "The army took control of the capital and the state broadcaster, soldiers said."
+    report = article("r", text, events=(_event(text, "The army took control of the capital", kind, GENERAL,
+                                               target),))
+    assert profile.relation(main_events(report)) == expected

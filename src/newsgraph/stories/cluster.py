@@ -22,6 +22,7 @@ the window).
 from __future__ import annotations
 
 import heapq
+from array import array
 import logging
 import math
 import sys
@@ -42,7 +43,7 @@ from .refine import Member, Refiner, admits
 from .spill import StorySpill
 from .compact import IdIndex, Kept, ReportFacts, RetiredStory, Weights
 from .credits import byline_credit, find_credit, title_credit
-from .story_time import StoryDays, article_days, day_marks, own_anchor, own_weekdays, resolve_undated
+from .story_time import StoryDays, article_days, day_marks, lead_mark, own_anchor, own_weekdays, resolve_undated
 from .syndication import SyndicationIndex, resolve, synd_key
 from .term_counts import TermCounts
 
@@ -374,7 +375,8 @@ class StoryClusterer(Refiner):
         if (seen := self._story_id(article.id)) is not None:
             return seen
         when = _days(article.published)
-        vec = self._vector(article_terms(article, entity_weight=self.entity_weight), article.id)
+        counts = article_terms(article, entity_weight=self.entity_weight)
+        vec = self._vector(counts, article.id)
         sig = main_events(article)
         chosen: _Story | None = None
         copy_of = None
@@ -384,16 +386,11 @@ class StoryClusterer(Refiner):
                 story = self._stories.get(self._story_of.get(copy_of[0], ""))
                 if story is not None and story.active:
                     chosen = story
+        marks = day_marks(article) if when is None else ()
+        lead = lead_mark(article) if when is None else None
         if chosen is None:
-            best, best_score = None, self.threshold
-            marks = day_marks(article) if when is None else ()
-            for story in self._candidates(vec, when=when):
-                if not admits(story, sig, when=when, marks=marks):
-                    continue
-                s = self._similarity(vec, story, sig, when=when)
-                if s is not None and s >= best_score:
-                    best, best_score = story, s
-            chosen = best
+            chosen, _ = self._best(self._scored(self._candidates(vec, when=when), vec, sig, when=when, marks=marks,
+                                                lead=lead))
         if chosen is None:
             chosen = self._new_story(article.id)
         self._join(chosen, article.id, vec, when)
@@ -405,15 +402,15 @@ class StoryClusterer(Refiner):
         chosen.events.add(sig)
         if self.refine:
             self._members[article.id] = Member(
-                vec=Weights(vec), sig=sig, when=when, marks=day_marks(article) if when is None else (),
-                days=tuple(days),
+                vec=Weights(vec), sig=sig, when=when, marks=marks, days=tuple(days), lead=lead,
+                tf=array("f", (counts[t] for t in vec)),
                 copy_of=copy_of[0] if copy_of is not None and chosen.id == self._story_of.get(copy_of[0]) else None)
         if when is not None:
             self._dated += 1
             self._late += when < self._newest - self.window_days
             self._newest = max(self._newest, when)
         if when is None and len(chosen.marks) < 32:
-            chosen.marks.update(day_marks(article))
+            chosen.marks.update(marks)
         anchor = own_anchor(article) if when is None else None
         facts = ReportFacts(
             title=article.title, lead=article.text.strip().split("\n", 1)[0][:120], figures=article.figures,

@@ -189,9 +189,20 @@ class EventProfile:
             return ""
         if any(k[1].startswith("n:") and (k in self.leads or self.counts[k] >= 2) for k in sig.lead):
             return "other" if self._other_day(sig) else "same"
-        if not any(k in self.counts for k in sig.keys) and sig.parties & self.protagonists():
+        if not any(k in self.counts for k in sig.keys) and sig.parties & self.protagonists() \
+                and not self._unnamed_alike(sig):
             return "other"
         return ""
+
+    def _unnamed_alike(self, sig: MainEvents) -> bool:
+        """Whether one of the report's actions that names no party (keyed by country) has the type of an
+        action of the story with that country among its parties: "the army took control" may be the story's
+        "the army holds the president" told without the name, so it is not other news (nor the same)."""
+        unnamed = [(kind, t) for kind, t in sig.keys if not t.startswith("n:") and t in self.actors]
+        if not unnamed:
+            return False
+        kinds = {kind for kind, _ in self.counts}
+        return any(kind in kinds for kind, _ in unnamed)
 
 
 def weigh(score: float, relation: str, *, apart: bool) -> float | None:

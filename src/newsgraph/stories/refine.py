@@ -4,18 +4,26 @@ An article joins the best story *when it arrives*. On a stream out of time order
 (a back-fill, a shuffled batch, undated pages) an undated report that came first
 may have seeded a story that reports of another event (same actors, days apart)
 then joined, before the story knew its days or its main events. ``Refiner`` is
-the part of ``StoryClusterer`` that, at ``result()``, takes each report of a
-joinable story out of it and places it again as ``add`` would, against stories
-that now know their days and main events (see ``Refiner._refine``).
+the part of ``StoryClusterer`` that, at ``result()``, first places every report
+of the joinable stories again from scratch in time order (``Refiner._rebuild``:
+dated reports by publication time, then undated ones, as ``build_stories`` feeds
+a batch), then takes each report out of its story and places it again as ``add``
+would, against stories that now know their days and main events (see
+``Refiner._refine``).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import math
+from array import array
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .main_events import MainEvents
+from ..model import stable_id
+from .compact import RetiredStory, Weights
+from .main_events import APART_DAYS, EventProfile, MainEvents
+from .story_time import StoryDays
 
 if TYPE_CHECKING:
     from .cluster import _Story
@@ -35,6 +43,9 @@ class Member:
     marks: tuple
     days: tuple[str, ...]
     copy_of: str | None
+    lead: tuple[str, int, int] | None = None
+    tf: array | None = None
+    """The term counts of ``vec``'s terms (in its order), to weigh it again with the IDF of the whole run."""
 
 
 def admits(story: _Story, sig: MainEvents, *, when: float | None, marks: tuple) -> bool:
@@ -50,8 +61,45 @@ def admits(story: _Story, sig: MainEvents, *, when: float | None, marks: tuple) 
     return not (when is None and not marks and not sig.marks and story.events.relation(sig) == "other")
 
 
+def near_lead(scored: list[tuple[_Story, float]], lead: tuple[str, int, int] | None, *,
+              threshold: float) -> list[tuple[_Story, float]]:
+    """The scored stories an undated report may join, given the day its lead names (``lead_mark``).
+
+    When a story the report could join (scored at least ``threshold``) holds that day or the day next
+    to it, stories ``APART_DAYS`` or more away from it are dropped: a report of explosions "early
+    Tuesday" that recalls an arrest on Friday fits a story of Tuesday's attacks and one of an alert on
+    the Friday before, and it tells Tuesday's news. Stories with no days keep their place.
+    """
+    if lead is None:
+        return scored
+    gaps = [story.days.distance((lead,)) for story, _ in scored]
+    if not any(g is not None and g < APART_DAYS and sc >= threshold for g, (_, sc) in zip(gaps, scored)):
+        return scored
+    return [pair for pair, g in zip(scored, gaps) if g is None or g < APART_DAYS]
+
+
 class Refiner:
     """Re-assignment for ``StoryClusterer`` (uses its stories, members, index and syndication)."""
+
+    def _scored(self, candidates: list[_Story], vec: dict[str, float], sig: MainEvents, *, when: float | None,
+                marks: tuple, lead: tuple[str, int, int] | None) -> list[tuple[_Story, float]]:
+        """The candidate stories a report may join, with its similarity to each (as ``add`` weighs them)."""
+        scored = []
+        for story in candidates:
+            if not story.articles or not admits(story, sig, when=when, marks=marks):
+                continue
+            sc = self._similarity(vec, story, sig, when=when)
+            if sc is not None:
+                scored.append((story, sc))
+        return near_lead(scored, lead, threshold=self.threshold)
+
+    def _best(self, scored: list[tuple[_Story, float]]) -> tuple[_Story | None, float]:
+        """The most similar story at least ``threshold`` similar (the later on a tie, as ``add`` chose)."""
+        best, best_score = None, self.threshold
+        for story, sc in scored:
+            if sc >= best_score:
+                best, best_score = story, sc
+        return best, best_score
 
     def _detach(self, story: _Story, article_id: str, member: Member) -> None:
         """Take one report out of a joinable story: its vector, days, main events, marks and time."""
@@ -88,22 +136,13 @@ class Refiner:
     def _placement(self, member: Member, own: _Story) -> tuple[_Story | None, float, float | None]:
         """The best story for a detached report (as ``add`` chooses), its score, and the score in ``own``
         (None when ``own`` does not admit it)."""
-        best, best_score, own_score = None, self.threshold, None
         candidates = self._candidates(member.vec, when=member.when)
         if own not in candidates and own.active and self._in_window(own, member.when):
             candidates.append(own)
-        for story in candidates:
-            if not story.articles:
-                continue
-            if not admits(story, member.sig, when=member.when, marks=member.marks):
-                continue
-            sc = self._similarity(member.vec, story, member.sig, when=member.when)
-            if sc is None:
-                continue
-            if story is own:
-                own_score = sc
-            if sc >= best_score:
-                best, best_score = story, sc
+        scored = self._scored(candidates, member.vec, member.sig, when=member.when, marks=member.marks,
+                              lead=member.lead)
+        own_score = next((sc for story, sc in scored if story is own), None)
+        best, best_score = self._best(scored)
         return best, best_score, own_score
 
     @staticmethod
@@ -116,6 +155,99 @@ class Refiner:
         score) and the raid story, a little more similar but by less than the margin, does not.
         """
         return own.events.relation(member.sig) == "other" and best.events.relation(member.sig) != "other"
+
+    def _empty(self, story: _Story) -> None:
+        """Take every report out of a joinable story and out of the index (``_rebuild`` fills it again)."""
+        story.articles = []
+        story.weights = {}
+        story.norm = 1.0
+        story.first = story.last = None
+        story.days = StoryDays()
+        story.events = EventProfile()
+        story.marks = set()
+        for t in story.indexed:
+            posting = self._postings.get(t)
+            if posting is not None and story.id in posting:
+                posting.remove(story.id)
+                if not posting:
+                    del self._postings[t]
+        story.indexed = set()
+
+    def _reweighed(self, member: Member) -> Member:
+        """``member`` with its vector weighed with the document frequencies of the whole run so far.
+
+        A report that came early in a stream was weighed with the counts of the few reports before it,
+        where a word every story uses ("attack", "said") still looked rare; placed again, it is weighed as
+        a report arriving now would be (as ``prime`` weighs a batch), so where reports go depends less on
+        the order they came in. Its terms stay the ones it kept on arrival.
+        """
+        if member.tf is None:
+            return member
+        terms = list(member.vec)
+        n, p = self._n, self.idf_power
+        weights = [(1.0 + math.log(c)) * (math.log((n + 1) / (d + 1)) + 1.0) ** p
+                   for c, d in zip(member.tf, self._df.counts(terms))]
+        norm = math.sqrt(sum(w * w for w in weights)) or 1.0
+        return dataclasses.replace(member, vec=Weights({t: w / norm for t, w in zip(terms, weights)}))
+
+    def _rebuild(self) -> list[str]:
+        """Place every report of the joinable stories again from scratch, in time order: dated reports
+        by publication time, then undated ones in arrival order. Returns the reports that meet other
+        reports than before (for syndication).
+
+        Where a report lands depends on what its story held when it arrived. Fed latest first, or in a
+        shuffled order, an undated report of one event may seed a story that an undated report of the
+        next event (the same people, days later, a different action) joins before any dated report
+        says the two are days apart; once dated reports of both events join that story through them,
+        no single report is misplaced and re-placing one at a time cannot split it. Fed in time order,
+        dated reports found each story with its days first, and undated reports meet stories that know
+        their days and main events (the order ``build_stories`` gives a batch). Copies join their
+        original's story when it is placed already, as in ``add``. Each report costs one candidate
+        look-up, as in ``add``, so the pass is flat per report.
+        """
+        members = self._members
+        for aid in members:
+            members[aid] = self._reweighed(members[aid])
+        before = {aid: self._story_of[aid] for aid in members}
+        for sid in dict.fromkeys(before.values()):
+            self._empty(self._stories[sid])
+        placed: set[str] = set()
+        order = sorted(members, key=lambda a: (members[a].when is None,
+                                                members[a].when if members[a].when is not None else 0.0,
+                                                self._kept[a].order))
+        for aid in order:
+            member = members[aid]
+            target = None
+            if member.copy_of in placed:
+                target = self._stories[self._story_of[member.copy_of]]
+            if target is None:
+                target, _ = self._best(self._scored(self._candidates(member.vec, when=member.when), member.vec,
+                                                    member.sig, when=member.when, marks=member.marks,
+                                                    lead=member.lead))
+            if target is None:
+                target = self._stories.get(stable_id(aid, prefix="s"))
+                if target is None or target.articles or not target.active:
+                    target = self._new_story(aid)
+            self._attach(target, aid, member)
+            placed.add(aid)
+        for sid in dict.fromkeys(before.values()):
+            story = self._stories[sid]
+            if not story.articles:  # every report went elsewhere: nothing is left to join or to write
+                self._active -= 1
+                self._stories[sid] = self._by_seq[story.seq] = RetiredStory(sid, story.seq, (), story.days)
+        # a report meets new reports when it is not of the largest share its new story took from one old story
+        movers: list[str] = []
+        by_story: dict[str, list[str]] = {}
+        for aid in order:
+            by_story.setdefault(self._story_of[aid], []).append(aid)
+        for aids in by_story.values():
+            shares: dict[str, list[str]] = {}
+            for aid in aids:
+                shares.setdefault(before[aid], []).append(aid)
+            if len(shares) > 1:
+                largest = max(shares.values(), key=len)
+                movers.extend(a for part in shares.values() if part is not largest for a in part)
+        return movers
 
     def _refine(self) -> None:
         """Re-assign the reports of joinable stories now that every report is in.
@@ -131,7 +263,7 @@ class Refiner:
         more similar. Copies then follow their original. Each report costs one
         candidate look-up, as in ``add``, so the pass is flat per article.
         """
-        movers: list[str] = []
+        movers: list[str] = self._rebuild()
         for _ in range(2):
             moved = 0
             order = sorted((a for a in self._members if self._members[a].copy_of is None),

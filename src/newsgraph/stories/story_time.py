@@ -98,6 +98,18 @@ def day_marks(article: AnalysedArticle) -> tuple[tuple[str, int, int], ...]:
     return tuple(sorted({mark for m in article.dates if (mark := mention_mark(m)) is not None}))
 
 
+def lead_mark(article: AnalysedArticle) -> tuple[str, int, int] | None:
+    """The first day an undated article names without a year (``mention_mark`` shape), or None.
+
+    A report says early when its news happened ("explosions hit the airport early Tuesday"); the days
+    it recounts (last week's arrest, the attacks of a month before) come after. Of two stories a report
+    fits, the one holding the day its lead names is the story of its news.
+    """
+    first = min(((m.span[0], mark) for m in article.dates if (mark := mention_mark(m)) is not None),
+                default=None)
+    return first[1] if first is not None else None
+
+
 def own_anchor(article: AnalysedArticle) -> tuple[str, str] | None:
     """The anchor an undated article found in its own text (``(day, "dateline"|"text")``), if any."""
     for m in article.dates:
