@@ -11,7 +11,7 @@ real pages shows:
 * ``edit``: words dropped, swapped or replaced (5%, 10%, 20%, 30% of the words; ``narration``
   keeps the quotations), alone or with a cut or an added paragraph;
 * ``page furniture``: "Advertisement", "READ MORE:" and related-story lines between paragraphs;
-* ``credit``: a credit line in one of 44 shapes and places ("CITY (AP) —", "— AFP",
+* ``credit``: a credit line in one of 45 shapes and places ("CITY (AP) —", "— AFP",
   "(Reuters) -", "Source: ...", the agency alone on the last line, a byline, a copyright line,
   "(With inputs from PTI)"...), on the wire text carried in the set (a copy of the agency,
   itself copied by a later outlet) or on a copy whose original is outside the set; ``decoy``
@@ -92,6 +92,7 @@ CREDITS: dict[str, tuple[str, str]] = {
     "line: LONG": ("top", "{LONG}"),
     "line: By A": ("top", "By {s}"),
     "line: A | Updated": ("top", "{s} | Updated: {iso} 09:12"),
+    "line: long / date": ("top", "{long}{slashdate}"),
     "line: A Staff": ("top", "{long} Staff"),
     "byline: By X, A": ("top", "By {writer}, {long}"),
     "byline: BY X LONG": ("top", "By {WRITER} {LONG}"),
@@ -257,7 +258,8 @@ def add_credit(text: str, shape: str, rng: random.Random, agency: str | None = N
                        s2=rng.choice(["APP", "IANS", "NNA"]),
                        citydmy=(f"{rng.choice(CITIES)}, {day.day} {MONTHS[day.month - 1].rstrip('.')} {day.year}"
                                 if day else rng.choice(CITIES)),
-                       iso=day.isoformat() if day else "")
+                       iso=day.isoformat() if day else "",
+                       slashdate=f" / {MONTHS[day.month - 1]} {day.day}, {day.year}" if day else "")
     pars = paragraphs(text)
     if where == "lead":
         pars[0] = line + pars[0]

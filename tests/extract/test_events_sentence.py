@@ -125,3 +125,24 @@ def test_events_sentence_people_acted_on_beat_the_scene(analyse, text, target):
     out = analyse(text, published="2022-03-08")
     targets = [g for t, _, g in _events(out) if t == "COERCE"]
     assert len(targets) == 1 and target in targets[0], targets
+
+
+@pytest.mark.parametrize("text, target", [
+    ("Bombs exploded at the main station in Lima on Monday, killing 20 people, Peru's government said. "
+     "Peru declared three days of mourning.\n\nBolivia's government responded with solidarity and condolences.",
+     "Peru"),
+    ("The king of Spain expressed his condolences to the families on Monday.", None),
+])
+def test_events_sentence_sympathy_is_support_for_the_country_that_suffered(analyse, text, target):
+    out = analyse(text, published="2022-03-08")
+    assert [g for t, _, g in _events(out) if t == "SUPPORT"] == [target], _events(out)
+
+
+def test_events_sentence_firing_an_official_is_a_dismissal(analyse):
+    out = analyse("The unrest followed President Mendoza's firing of his deputy last week.", published="2022-03-08")
+    assert [e.type for e in out.events if e.trigger == "firing"] == ["COERCE"], _events(out)
+
+
+def test_events_sentence_firing_rockets_is_no_dismissal(analyse):
+    out = analyse("The firing of rockets at the town by rebels continued on Monday.", published="2022-03-08")
+    assert not [e for e in out.events if e.type == "COERCE"], _events(out)

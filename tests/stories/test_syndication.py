@@ -101,6 +101,8 @@ _LONG = ("The ferry capsized on the lake on Sunday after a sudden storm, police 
     (_LONG + "\n\nImage copyright Reuters", None),
     ("Associated Press | June 24, 2016\n\n" + _LONG, "AP"),
     ("Xinhua | Updated: 2017-03-10 09:12\n\n" + _LONG, "Xinhua"),
+    ("Associated Press / June 24, 2016\n\n" + _LONG, "AP"),
+    ("Jane Roe / June 24, 2016\n\n" + _LONG, None),
     # a wire agency and a dash opening the text: a dateline without a place
     ("Reuters - The ferry capsized on the lake on Sunday, police said.", "Reuters"),
     ("Reuters reported that the ferry capsized on the lake on Sunday.", None),

@@ -48,9 +48,10 @@ _URL = re.compile(r"\s*(?:https?://|www\.)\S+")
 _TAIL_WORDS = frozenset("news service wire staff agency today africa online english world reports report "
                         "and writers writer correspondents correspondent".split())
 _MAX_LINE = 90
-_DATE_STAMP = re.compile(r"\s*[|·•]\s*(?:(?:updated|published|posted|last updated)\s*:?\s*)?"
+_DATE_STAMP = re.compile(r"(?:\s*[|·•]|\s+/)\s*(?:(?:updated|published|posted|last updated)\s*:?\s*)?"
                          r"(?=[^|·•]*\d)[\w ,:./+-]*$", re.IGNORECASE)
-"""A date stamp after a bar closing a credit line ("Xinhua | Updated: 2017-03-10 09:12")."""
+"""A date stamp after a bar or a spaced slash closing a credit line ("Xinhua | Updated: 2017-03-10 09:12",
+"Associated Press / June 24, 2016")."""
 
 
 _STAFF_TRAILER = re.compile(

@@ -57,7 +57,8 @@ _GROUP_WORDS = frozenset({"group", "militant", "militants", "fighters", "extremi
                           "organization", "organisation", "movement", "network", "militia", "militias", "rebels",
                           "insurgents", "jihadists", "jihadist", "gunmen"})
 # common nouns that name a state ("the country closed its borders")
-_STATE_NOUNS = frozenset({"country", "nation", "state", "kingdom", "republic", "government", "regime"})
+_STATE_NOUNS = frozenset({"country", "nation", "state", "kingdom", "republic", "government", "regime",
+                          "countries", "nations", "states", "governments"})
 # people an attack befalls: never the attacker in a report's main attack
 _VICTIMS = frozenset({"people", "persons", "person", "civilians", "victims", "bystanders", "passengers"})
 # nouns whose "that"-clause reports news ("word that the army had seized the palace")

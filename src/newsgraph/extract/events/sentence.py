@@ -25,6 +25,7 @@ _STATE_ACTS = frozenset({"COERCE", "ACCUSE", "SANCTION"})  # agentless passives 
 
 _BASE = {"verb": 0.8, "light": 0.8, "adj": 0.7, "noun": 0.55, "must": 0.6, "state": 0.6}
 
+_SYMPATHY = frozenset({"solidarity", "condolence", "condolences", "sympathy"})
 _HELD = frozenset({"arrest", "custody", "detention"})  # "under house arrest", "in custody"
 _COPULAS = frozenset({"be", "remain", "stay"})
 _FORCES = frozenset({"MIL", "COP"})
@@ -247,6 +248,12 @@ def _sentence_events(sent, article: Article, found: Found, index: MentionIndex,
             # an attack by outsiders in a country is an attack on that country (PLOVER; also a claim of
             # responsibility, coded as the attack: "the group claimed the bombings in Lagos" -> Nigeria)
             targets = [(state_actor(scene), 0.8)]
+        if cand.type == "SUPPORT" and not targets and sources and sources[0][0] is not None \
+                and ctx.article_country and actor_country(sources[0][0]) != ctx.article_country \
+                and any(w.lemma_.lower() in _SYMPATHY for w in cand.words):
+            # "neighbouring countries responded with solidarity and condolences": with the country the
+            # report is about, the one that suffered
+            targets = [(state_actor(ctx.article_country), 0.8)]
         if cand.type == "PROTEST" and not targets and sources:
             default = protest_target(sources[0][0], place_country)
             if default is not None:

@@ -184,7 +184,8 @@ def _verb_candidate(tok, index: MentionIndex) -> _Cand | None:
         for o in objs + [c for c in tok.children if c.dep_ == "prep"]:
             for p in o.children:
                 for q in ([p] if p.dep_ == "pobj" else [x for x in p.children if x.dep_ == "pobj"]
-                          if p.dep_ == "prep" and p.lower_ in ("of", "in", "under") else []):
+                          if p.dep_ == "prep" and (p.lower_ in ("of", "in", "under") or p.lower_ == "with"
+                                                    and tok.lemma_ == "respond") else []):
                     ntype = _noun_type(q, index, as_object=True)
                     if ntype:
                         return _Cand(ntype, "light", tok, [tok, q])
