@@ -225,3 +225,27 @@ def test_refine_mark_distance(marks, mark, expected):
     from newsgraph.stories.story_time import mark_distance
 
     assert mark_distance(marks, mark) == expected
+
+
+BOMBS = [
+    "Bombs tore through the Velmar market on Friday evening, killing 30 shoppers near the cathedral square.",
+    "On Saturday Velmar mourned 30 shoppers killed when bombs hit the market near the cathedral square.",
+    "Shoppers described the blasts at the Velmar market near the cathedral square on Friday, which killed 30; "
+    "the terror alert was mentioned.",
+    "Flowers piled up on Saturday at the cathedral square in Velmar, where 30 shoppers died in the market "
+    "bombings; the metro and the arrest of a suspect were mentioned.",
+]
+
+
+def test_refine_does_not_merge_a_story_nothing_dates_into_a_dated_one_at_the_end():
+    """Market bombings a week before an alert, told only by undated reports naming Friday and Saturday (the
+    alert story's weekdays too): each report was placed against the alert story and stayed out; the
+    end-of-run merge of split stories must not join the two on their centroids, as weekdays cannot say
+    which week a story that nothing dates is of."""
+    c = StoryClusterer()
+    for aid, text, day in ALERT:
+        c.add(article(aid, text, published=day))
+    for i, text in enumerate(BOMBS):
+        dates = tuple(_weekday(text, d, n) for d, n in (("Friday", 5), ("Saturday", 6)) if d in text)
+        c.add(article(f"bomb-{i}", text, published=None, dates=dates))
+    assert _groups(c) == [["alert-1", "alert-2"], ["bomb-0", "bomb-1", "bomb-2", "bomb-3"]]

@@ -442,7 +442,9 @@ class StoryClusterer(Refiner):
 
         Each active story looks up candidates through the index with its own
         centroid; two stories merge when their centroids' cosine reaches
-        ``threshold`` and their time spans lie within the window.
+        ``threshold`` and their time spans lie within the window. With ``refine`` on, a story
+        that no dated report dates is not merged at all: its reports were each placed against every
+        story already (``_rebuild``), and weekdays cannot say which week it is of.
         """
         sets = DisjointSets()
         find = sets.find
@@ -456,6 +458,8 @@ class StoryClusterer(Refiner):
                 for other in self._candidates(vec, 8, when=story.first, until=story.last):
                     if other.seq <= story.seq or find(other.id) == find(story.id):
                         continue
+                    if self.refine and not (story.days and other.days):
+                        continue  # undated reports were placed one by one against it already (``_rebuild``)
                     if not (story.days.fits(tuple(other.marks))
                             and admits(other, sig, when=story.first, marks=tuple(story.marks))):
                         continue  # undated reports of other days, or undated other news: as ``add`` places
