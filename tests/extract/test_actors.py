@@ -130,3 +130,25 @@ def test_person_parts_give_each_name_part_to_the_longest_full_name():
     parts = index.person_parts()
     assert parts == {"Ali": long, "Khan": short, "Omar": long, "Haddad": long}
     assert index.person_parts() is parts  # built once per article
+
+
+@pytest.mark.parametrize("text, word, code", [
+    ("South American countries condemned the vote.", "countries", None),  # not the USA of "American"
+    ("Latin American leaders criticised the tariffs.", "leaders", "GOV"),
+    ("West African troops crossed the border.", "troops", "MIL"),
+    ("Central African troops crossed the border.", "troops", "CAF MIL"),  # a country's own two-word demonym
+    ("South Korean officials protested.", "officials", "KOR GOV"),
+])
+def test_actors_regional_groups_belong_to_no_one_country(coded, text, word, code):
+    actor = coded(text, word)
+    assert (actor.code if actor is not None else None) == code
+
+
+@pytest.mark.parametrize("text", [
+    "European countries urged Norway to reopen the pipeline on Monday.",
+    "South American governments urged Chile to hold the vote on Monday.",
+])
+def test_actor_context_regional_group_takes_no_country_from_the_sentence(analyse, text):
+    """A group of states is none of them: the country the sentence names is the target's, not the source's."""
+    events = [e for e in analyse(text, published="2020-01-01").events if e.type == "REQUEST"]
+    assert events and events[0].source.code in (None, "GOV")

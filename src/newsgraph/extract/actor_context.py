@@ -116,6 +116,9 @@ def fill_country(actor: Actor, factor: float, sent, index: MentionIndex, *,
     often than not; the confidence factor drops to say it is a guess.
     """
     code = actor.code or ""
+    if not gazetteer.country_name(code.split()[0] if code else "") \
+            and gazetteer.names_many_countries(actor.text or actor.name):
+        return actor, factor  # "European countries urged Russia...": a group of states, none of them Russia
     if not code and actor.entity is None:
         country = place_country or first_country(sent, index, skip | own)
         if not country and article_country:

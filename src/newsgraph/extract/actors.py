@@ -416,6 +416,9 @@ def code_actor(tok, index: MentionIndex, *, _depth: int = 0) -> Actor | None:
             if known[0]:  # "the government of President Bashar al-Assad" -> SYR
                 country = known[0]
                 continue
+        if (ent is None or ent.type in ("NORP", "LOC")) and gazetteer.names_many_countries(
+                text if ent is not None or t.i == 0 else f"{t.nbor(-1).text} {t.text}"):
+            continue  # "South American countries", "European leaders": no one state's, not the USA
         if not country:
             hit = _country_of_text(text) or _country_of_text(t.text)
             if hit:

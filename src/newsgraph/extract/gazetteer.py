@@ -189,6 +189,38 @@ def is_demonym(text: str) -> bool:
     return names.get(text) is None and dems.get(text) is not None
 
 
+_COMPASS = frozenset("north south east west central latin northern southern eastern western".split())
+
+
+@functools.lru_cache(maxsize=1)
+def _continent_words() -> frozenset[str]:
+    """Continents' own adjectives ("African", "European"), from ``continents.tsv``'s one-word aliases."""
+    return frozenset(a.lower() for row in load_rows("continents.tsv") for a in row.aliases if " " not in a)
+
+
+def names_many_countries(text: str) -> bool:
+    """True when a phrase's people or adjective spans many countries: a continent's ("European
+    countries") or a region's made of a compass word and a demonym ("South American", "Latin American
+    leaders"), not a country's own two-word demonym ("South Korean", "Central African").
+
+    Such a group is no one state's, so its actor takes no country: not the USA that "American" alone
+    names, nor a country the rest of the sentence names.
+    """
+    words = text.replace("-", " ").split()
+    i = 0
+    while i < len(words):
+        if words[i].lower() in _COMPASS and i + 1 < len(words):
+            if country_code(f"{words[i]} {words[i + 1]}"):
+                i += 2  # "Central African" troops are the Central African Republic's
+                continue
+            if is_demonym(words[i + 1]):
+                return True
+        if words[i].lower().removesuffix("s") in _continent_words():
+            return True
+        i += 1
+    return False
+
+
 def country_name(code: str) -> str | None:
     """The canonical name for an alpha-3 (or alpha-2) code ("USA" -> "United States")."""
     if not code:
@@ -308,6 +340,6 @@ def person_info(name: str) -> Person | None:
 
 __all__ = [
     "Country", "Organisation", "Title", "normalise", "country_code", "is_demonym", "country_name",
-    "country", "countries", "metonym", "metonym_info", "Metonym", "Person", "person_info", "title", "title_role", "title_keys", "organisation",
+    "names_many_countries", "country", "countries", "metonym", "metonym_info", "Metonym", "Person", "person_info", "title", "title_role", "title_keys", "organisation",
     "organisation_info",
 ]
