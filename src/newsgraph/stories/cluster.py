@@ -45,7 +45,7 @@ from .compact import IdIndex, Kept, ReportFacts, RetiredStory, Weights
 from .credits import byline_credit, find_credit, title_credit
 from .story_time import StoryDays, article_days, day_marks, lead_mark, own_anchor, own_weekdays, resolve_undated
 from .syndication import SyndicationIndex, resolve, synd_key
-from .term_counts import TermCounts
+from .term_counts import TermCounts, tfidf
 
 log = logging.getLogger(__name__)
 
@@ -204,8 +204,7 @@ class StoryClusterer(Refiner):
             df = self._df.counts(terms)
         n = self._n
         p = self.idf_power
-        weights = {t: (1.0 + math.log(c)) * (math.log((n + 1) / (d + 1)) + 1.0) ** p
-                   for t, c, d in zip(terms, counts.values(), df) if c > 0}
+        weights = {t: tfidf(c, d, n, p) for t, c, d in zip(terms, counts.values(), df) if c > 0}
         kept = top_terms(weights, self.article_terms_kept)
         norm = math.sqrt(sum(weights[t] ** 2 for t in kept)) or 1.0
         return {t: weights[t] / norm for t in kept}

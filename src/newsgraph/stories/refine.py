@@ -24,6 +24,7 @@ from ..model import stable_id
 from .compact import RetiredStory, Weights
 from .main_events import APART_DAYS, EventProfile, MainEvents
 from .story_time import StoryDays, mark_distance
+from .term_counts import tfidf
 
 if TYPE_CHECKING:
     from .cluster import _Story
@@ -197,8 +198,7 @@ class Refiner:
             return member
         terms = list(member.vec)
         n, p = self._n, self.idf_power
-        weights = [(1.0 + math.log(c)) * (math.log((n + 1) / (d + 1)) + 1.0) ** p
-                   for c, d in zip(member.tf, self._df.counts(terms))]
+        weights = [tfidf(c, d, n, p) for c, d in zip(member.tf, self._df.counts(terms))]
         norm = math.sqrt(sum(w * w for w in weights)) or 1.0
         return dataclasses.replace(member, vec=Weights({t: w / norm for t, w in zip(terms, weights)}))
 

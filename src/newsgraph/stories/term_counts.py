@@ -13,6 +13,7 @@ searched with ``np.searchsorted``. Counts are exact unless two terms share a
 
 from __future__ import annotations
 
+import math
 from hashlib import blake2b
 from typing import Iterable, Sequence
 
@@ -20,6 +21,13 @@ import numpy as np
 
 FOLD_AT = 1 << 12
 """Distinct recent terms that trigger a fold into the sorted arrays (bounds the dict's size)."""
+
+
+def tfidf(count: float, df: int, n: int, power: float) -> float:
+    """A term's weight in a report: sublinear term count times smoothed IDF over ``n`` articles, the IDF
+    raised to ``power`` (above 1 favours rare terms more). One formula for a report weighed on arrival
+    and weighed again with the whole run's counts, so the two stay comparable."""
+    return (1.0 + math.log(count)) * (math.log((n + 1) / (df + 1)) + 1.0) ** power
 
 
 def term_hashes(terms: Iterable[str]) -> np.ndarray:
