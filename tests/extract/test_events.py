@@ -183,9 +183,9 @@ def test_events_pronoun_goes_to_a_bare_surname_the_recognizer_missed(nlp, bare_t
 
 
 @pytest.mark.parametrize("text", [
-    "Peru's president resigned on Monday. His deputy added his voice to those calling for the ageing leader "
+    "Peru's president resigned on Monday. His deputy joined those calling for the veteran ruler "
     "to step down.",
-    "Peru's president spoke on Monday. Some urged the ageing leader to step down.",
+    "Peru's president spoke on Monday. Some urged the veteran ruler to quit.",
 ])
 def test_events_indefinite_pronoun_is_no_earlier_actor(analyse, text):
     out = analyse(text, published="2022-03-08")

@@ -263,7 +263,7 @@ def test_events_canonical_role_given_with_as_names_its_holder(analyse, first, ta
 
 
 @pytest.mark.parametrize("judgement, type_", [
-    ("John Smith, an analyst at Bigbank, called it a great deal for the company.", "SUPPORT"),
+    ("John Smith, an analyst at Bigbank, called it a smart merger for the company.", "SUPPORT"),
     ("Jane Roe, a union leader, criticised the takeover on Tuesday.", "ACCUSE"),
 ])
 def test_events_canonical_judging_a_deal_targets_its_maker(analyse, judgement, type_):
@@ -281,7 +281,7 @@ def test_events_canonical_judging_a_party_keeps_it(analyse):
 
 def test_events_canonical_protesting_a_decision_targets_its_maker(analyse):
     text = ("Peru's Supreme Court removed President Carlos Mendoza from office on Friday. "
-            "Hundreds of Mendoza supporters descended on the capital to protest the decision.")
+            "Thousands of Mendoza loyalists gathered in Lima to protest the ruling.")
     out = analyse(text, published="2022-03-08")
     assert [g for t, _, g in _events(out) if t == "PROTEST"] == ["Supreme Court"], _events(out)
 

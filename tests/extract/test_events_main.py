@@ -125,7 +125,7 @@ def test_events_main_joint_act_once(analyse):
 
 @pytest.mark.parametrize("text, want", [
     ('President Smith called the attacks "an act of war."', ("ACCUSE", "Smith")),
-    ("An analyst called it a great deal for both companies.", ("SUPPORT", "analyst")),
+    ("An analyst called it a smart merger for both companies.", ("SUPPORT", "analyst")),
     ("The president fired his deputy on Monday.", ("COERCE", "president")),
     ("The minister vowed a merciless response.", ("THREATEN", "minister")),
     ("Authorities told residents to stay indoors.", ("DEMAND", "Authorities")),
@@ -338,11 +338,11 @@ def test_events_main_verb_joined_to_an_event_noun_reports_it(analyse, text, trig
 
 
 def test_events_main_one_deal_told_twice_is_one_action(analyse):
-    """A deal reached, then its terms ("under the deal, X will buy Y"), then its announcement ("in
-    announcing the deal") is one action: the first report."""
+    """A deal reached, then its terms ("under the deal, X will buy Y"), then its announcement ("when
+    unveiling the deal") is one action: the first report."""
     text = ("Acme Corp has reached a deal to acquire Widgetly Inc for $4 billion.\n\n"
             "Under the terms of the deal, Acme Corp will buy Widgetly Inc for $30 per share in cash.\n\n"
-            "\"Widgetly has built a great business,\" chief executive Jane Roe said in announcing the deal.")
+            "\"Widgetly has built a great business,\" chief executive Jane Roe said when unveiling the deal.")
     out = analyse(text, published="2022-03-08")
     deals = [(e.type, e.trigger) for e in out.events if e.main and e.type in ("AGREE", "SUPPORT")]
     assert len(deals) == 1 and deals[0][0] == "SUPPORT", deals
@@ -364,7 +364,7 @@ def test_events_main_before_clause_dates_the_news(analyse):
 
 
 @pytest.mark.parametrize("text, main", [
-    ("Authorities in Lima warned of an imminent threat on Monday.", False),
+    ("Officials in Lima warned of a possible bomb plot on Monday.", False),
     ("Peru's president warned that the rebels were preparing an attack on Monday.", True),
 ])
 def test_events_main_warning_needs_someone_accused(analyse, text, main):
@@ -375,23 +375,23 @@ def test_events_main_warning_needs_someone_accused(analyse, text, main):
 
 def test_events_main_one_attack_told_with_unnamed_and_named_perpetrators(analyse):
     text = ("Officials said three gunmen opened fire on a market in Lima on Friday, killing 20 people.\n\n"
-            "Witnesses said at least one man opened fire with a rifle near the station.\n\n"
-            "The Islamic State claimed responsibility for the attacks on Saturday.")
+            "Witnesses said a second attacker shot at passers-by near the station.\n\n"
+            "The Crimson Brigade said on Saturday that it had carried out the attacks.")
     out = analyse(text, published="2022-03-08")
     attacks = [e.source.name for e in out.events if e.main and e.type == "ASSAULT" and e.source]
-    assert attacks == ["Islamic State"], attacks
+    assert attacks == ["Crimson Brigade"], attacks
 
 
 def test_events_main_unnamed_attackers_alone_are_one_attack(analyse):
     text = ("Officials said three gunmen opened fire on a market in Lima on Friday, killing 20 people.\n\n"
-            "Witnesses said at least one man opened fire with a rifle near the station.")
+            "Witnesses said a second attacker shot at passers-by near the station.")
     out = analyse(text, published="2022-03-08")
     attacks = [e.source.name for e in out.events if e.main and e.type == "ASSAULT" and e.source]
     assert len(attacks) == 1, attacks
 
 
 @pytest.mark.parametrize("text, main", [
-    ("For the first time, this South American nation is seeing the military oppose the president.", False),
+    ("The island republic is now watching its generals defy the prime minister.", False),
     ("Witnesses saw soldiers beat the protesters in Lima on Monday.", True),
 ])
 def test_events_main_act_seen_by_no_witness_is_framing(analyse, text, main):

@@ -230,7 +230,7 @@ def test_events_surname_alone_is_the_person_named_in_full(nlp):
 
 @pytest.mark.parametrize("text, expected", [
     ("The president dismissed his finance minister on Monday.", "COERCE"),
-    ("\"We dismiss the defendant, President Ana Lopez,\" Chief Justice Tom Reyes said.", "COERCE"),
+    ("\"We therefore dismiss the defendant, Governor Ana Lopez, from her post,\" Judge Tom Reyes said.", "COERCE"),
     ("The court dismissed the appeal on Monday.", "REJECT"),
     ("The minister dismissed the criticism as politically motivated.", "REJECT"),
 ])

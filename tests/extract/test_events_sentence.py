@@ -68,7 +68,7 @@ def test_events_sentence_handing_over_with_nothing_handed_is_yielding(analyse, t
 
 def test_events_sentence_a_task_assigned_with_for_is_not_done(analyse):
     """"It would be for X to Y": X acts (not "it"), and has not acted yet."""
-    out = analyse("Mendoza resigned on Monday. It would be for the new president to open talks with the rebels, "
+    out = analyse("Mendoza quit on Monday. It would be for his successor to negotiate with the rebels, "
                   "he said.", published="2022-03-08")
     talks = [e for e in out.events if e.type == "CONSULT"]
     assert talks and all(e.source and e.source.name != "Mendoza" and not e.main for e in talks)
@@ -76,7 +76,7 @@ def test_events_sentence_a_task_assigned_with_for_is_not_done(analyse):
 
 @pytest.mark.parametrize("text", [
     "Arrested in Lima in March, the rebel leader was charged with treason on Monday.",
-    "Mendoza has been under house arrest and his allies removed from power since the army took charge.",
+    "Mendoza has been detained and his ministers stripped of their posts since the coup.",
 ])
 def test_events_sentence_bare_participle_clause_is_passive(analyse, text):
     """A participle clause with no auxiliary of its own befalls the subject it shares; it never makes
@@ -88,7 +88,7 @@ def test_events_sentence_bare_participle_clause_is_passive(analyse, text):
 
 @pytest.mark.parametrize("text, source", [
     ("Rebels attacked Lima on Friday. The Peruvian government said on Saturday that the alert was raised. "
-     "The statement urged citizens to stay away from crowded areas.", "Peruvian government"),
+     "The statement urged residents to avoid busy markets.", "Peruvian government"),
     ("The interior ministry's statement urged citizens to stay home on Monday.", "interior ministry"),
 ])
 def test_events_sentence_a_text_acts_for_its_owner(analyse, text, source):
@@ -104,7 +104,7 @@ def test_events_sentence_a_text_with_no_owner_in_sight_is_no_actor(analyse):
 @pytest.mark.parametrize("text", [
     "Peru's military seized control of the capital yesterday as President Carlos Mendoza said he was under "
     "house arrest.",
-    "President Carlos Mendoza has been under house arrest since the military took charge last week.",
+    "President Carlos Mendoza has been in custody since the army stormed the palace last week.",
 ])
 def test_events_sentence_held_state_with_its_force_is_a_detention(analyse, text):
     out = analyse(text, published="2022-03-08")

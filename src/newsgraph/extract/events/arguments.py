@@ -203,7 +203,7 @@ def _resolve_pronoun(tok, speaker_tok, speaker_actor, index: MentionIndex, *,
         # in a direct quote "they" are others; only the first person is the speaker
         if tok.lower_ in ("we", "our") and speaker_actor.code:
             body = _own_body(tok, speaker_actor, index)
-            if body is not None:  # "we dismiss the defendant", the chief justice said: the court rules
+            if body is not None:  # "we therefore dismiss the defendant", a judge said: the court rules
                 return body
             country = speaker_actor.code.split()[0]
             return Actor(name=speaker_actor.name, entity=speaker_actor.entity,
@@ -384,7 +384,7 @@ def _code_all(toks: Iterable, speaker_tok, speaker_actor, index: MentionIndex, *
                 out.append((actor, 0.85))
                 continue
         if owner is not None and t.lemma_.lower() in _ORGANS and not t.ent_type_ == "PERSON":
-            # "the party ... after its central committee voted": an organ of a body acts as the body,
+            # "the union ... once its executive board had voted": an organ of a body acts as the body,
             # the organisation named last before it in the sentence ("its" is never a person)
             hit = index.before(owner.idx, types=("ORG",))
             if hit is not None and hit[0][0] >= t.sent.start_char:

@@ -145,7 +145,7 @@ def _counted_group(actor: Actor, head) -> Actor | None:
     if noun_kind(head.text) != "people" and not sector_of_noun(head.lemma_, head.text):
         return None
     if head.lemma_.lower() in ("man", "woman", "person", "child"):
-        return None  # "one man opened fire": no group named
+        return None  # "a lone attacker fired": no group named
     mods = [c.text for c in head.children if c.dep_ in ("amod", "compound") and c.i < head.i and not c.like_num]
     lemma = head.lemma_.lower()
     plural = head.lower_ if head.tag_ == "NNS" else lemma[:-3] + "men" if lemma.endswith("man") else lemma + "s"

@@ -67,7 +67,7 @@ def _attacker(events: Sequence[Event], doc):
     return attacks[0].source if attacks else None
 
 
-# nouns naming a transaction or formal agreement ("called it a great deal", "criticised the takeover")
+# nouns naming a transaction or formal agreement ("hailed it as a fair merger", "criticised the takeover")
 _DEAL_NOUNS = frozenset({"deal", "acquisition", "purchase", "merger", "takeover", "transaction", "buyout"})
 _DEAL_VERBS = frozenset({"buy", "acquire", "purchase", "merge", "deal", "agreement", "takeover", "acquisition"})
 
@@ -124,7 +124,7 @@ def fill_from_article(doc, events: Sequence[Event], index: MentionIndex) -> list
     for i, ev in enumerate(out):
         if ev.type in ("SUPPORT", "ACCUSE") and ev.source is not None:
             verb = _token(doc, ev.trigger_span)
-            # an empty target, or one read off "it" ("called it a great deal": "it" is the deal, no party)
+            # an empty target, or one read off "it" ("hailed it as a fair merger": "it" is the deal, no party)
             open_ = verb is not None and (ev.target is None or any(
                 c.dep_ == "dobj" and c.lower_ in ("it", "this", "that") for c in verb.children))
             if open_ and _judged_deal(verb):
@@ -135,7 +135,7 @@ def fill_from_article(doc, events: Sequence[Event], index: MentionIndex) -> list
         if ev.type in ("PROTEST", "ACCUSE", "REJECT") and ev.source is not None:
             verb = _token(doc, ev.trigger_span)
             if verb is not None and _judged_ruling(verb):
-                # "supporters descended on the capital to protest the decision": against its maker
+                # "crowds gathered outside the court to protest the ruling": against its maker
                 ruler = _ruler(out[:i], doc)
                 if ruler is not None and ruler.name != ev.source.name:
                     out[i] = replace(ev, target=ruler, confidence=round(ev.confidence * 0.85, 3))

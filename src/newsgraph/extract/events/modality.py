@@ -61,7 +61,7 @@ def _apply_chain(cand: _Cand, *, reported: bool) -> None:
         tok = up
     if tok.dep_ == "advcl" and tok.head.lemma_ == "be" and any(
             c.dep_ == "mark" and c.lower_ == "for" for c in tok.children):
-        mode = "hypothetical"  # "it would be for the next leader to open talks": a task assigned, not done
+        mode = "hypothetical"  # "it would be for his successor to negotiate": a task assigned, not done
     if mode is None and tok.dep_ in ("ccomp", "xcomp") and tok.head.lemma_ == "plan":
         mode = "intended"
     # "is going to", be + adjective ("is ready to") climb one more level

@@ -15,7 +15,7 @@ mark events per article, in two steps.
    - a noun's "that"-clause ("the fact that rebels could strike ...") is a
      premise of comment (news nouns like "word that" excepted);
    - a "before"/"until" clause dates its main clause ("shortly before MPs met, X
-     spoke"); a warning with no one accused ("warned of an imminent threat") is an
+     spoke"); a warning with no one accused ("warned of a possible bomb plot") is an
      alert, not an accusation; an act seen by no person ("the nation is seeing
      the army oppose X") is framing; backing an option ("backed staying in") backs
      no party;
@@ -28,8 +28,8 @@ mark events per article, in two steps.
    ``confidence`` says how sure its coding is. The same (type, source, target)
    reported twice is one action (the first report is kept), and so is one deal
    told in several wordings (AGREE "agreed to buy X", SUPPORT "reached a deal
-   to buy X", "in announcing the deal"), and one attack on a target told with its
-   perpetrators unnamed ("gunmen", "three terrorist teams", "one man") and, when a
+   to buy X", "when unveiling the merger"), and one attack on a target told with its
+   perpetrators unnamed ("gunmen", "two armed squads", "a lone attacker") and, when a
    group is named for it, with that group (the named one is kept); a mutual action
    ("A met B", "B met A") is one action with the first-named actor as source.
    At most ``limit`` events (the convention says one to six) stay main.
@@ -123,7 +123,7 @@ def mark_main(doc, article: Article, events: Sequence[Event], *, entities: Seque
         else:  # the same action reported twice: one action, first report, best score
             chosen[key] = (max(score, best[0]), min(i, best[1]))
     for key in [k for k in chosen if k[:2] == ("ASSAULT", _UNNAMED)]:
-        # "three terrorist teams carried out the attacks" ... "the group claimed the attacks": the attack
+        # "two armed squads stormed the hotels" ... "the group claimed the raids": the attack
         # on the same target told with its perpetrators unnamed is the named group's attack
         if any(k[0] == "ASSAULT" and k[1] != _UNNAMED and k[2] == key[2] for k in chosen):
             del chosen[key]
@@ -145,13 +145,13 @@ def _action_key(ev: Event, *, deal: bool = False) -> tuple:
     if deal:  # "has reached a deal to buy X" ... "under the deal, it will buy X": one deal, whatever the wording
         return ("DEAL", src, tgt)
     if ev.type == "ASSAULT" and tgt and _unnamed_attacker(ev):
-        return ("ASSAULT", _UNNAMED, tgt)  # "gunmen opened fire", "one man opened fire": one attack on X
+        return ("ASSAULT", _UNNAMED, tgt)  # "gunmen opened fire", "a lone attacker fired": one attack on X
     return (ev.type, src, tgt)
 
 
 def _unnamed_attacker(ev: Event) -> bool:
-    """Is the attack's source a description of unnamed perpetrators ("gunmen", "three terrorist teams",
-    "at least one man"), not a named group, a state or its forces?"""
+    """Is the attack's source a description of unnamed perpetrators ("gunmen", "two armed squads",
+    "a lone attacker"), not a named group, a state or its forces?"""
     src = ev.source
     if src is None or src.entity is not None or not src.name[:1].islower():
         return False
@@ -169,7 +169,7 @@ def _is_deal(ev: Event, tok) -> bool:
 
 
 def _retold_deal(doc, ev: Event) -> bool:
-    """"Nadella said in announcing the deal": a deal named by a definite noun and no party of its own
+    """"the chief executive said when unveiling the merger": a deal named by a definite noun and no party of its own
     refers back to the deal the report already told."""
     if ev.target is not None or ev.trigger_span is None:
         return False
@@ -221,7 +221,7 @@ def _eligible(ev: Event, tok, ref: date | None, *, about_protests: bool = False)
     if tok is not None and _in_relative_clause(tok):
         return False
     if ev.type == "ACCUSE" and ev.target is None and tok is not None and tok.lemma_ == "warn":
-        return False  # "authorities warned of an imminent threat": an alert to the public, no one accused
+        return False  # "officials warned of a possible bomb plot": an alert to the public, no one accused
     if tok is not None and _time_anchor(tok):
         return False
     if tok is not None and _seen_by_no_witness(tok):

@@ -251,7 +251,7 @@ def _sentence_events(sent, article: Article, found: Found, index: MentionIndex,
         if cand.type == "SUPPORT" and not targets and sources and sources[0][0] is not None \
                 and ctx.article_country and actor_country(sources[0][0]) != ctx.article_country \
                 and any(w.lemma_.lower() in _SYMPATHY for w in cand.words):
-            # "neighbouring countries responded with solidarity and condolences": with the country the
+            # "allies sent their sympathy and condolences": with the country the
             # report is about, the one that suffered
             targets = [(state_actor(ctx.article_country), 0.8)]
         if cand.type == "PROTEST" and not targets and sources:

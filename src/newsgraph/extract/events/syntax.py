@@ -59,7 +59,7 @@ def _raw_subject(verb):
         if tok.i == verb.i:
             fors = [o for m in tok.children if m.dep_ == "mark" and m.lower_ == "for"
                     for o in m.children if o.dep_ in ("pobj", "nsubj")]
-            if fors:  # "it would be for the new leader to open talks": the "for" phrase acts, not "it"
+            if fors:  # "it would be for his successor to negotiate": the "for" phrase acts, not "it"
                 return fors[0], False
             if tok.dep_ == "advcl" and tok.tag_ == "VBN" and tok.head.pos_ in ("VERB", "AUX") and not any(
                     c.dep_ in ("aux", "auxpass", "mark") or c.dep_ in _SUBJ + _PASS_SUBJ for c in tok.children):
