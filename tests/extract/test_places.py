@@ -426,7 +426,7 @@ def test_place_resolve_an_uppercase_possessive_reads_like_a_lower_case_one():
 
 @pytest.mark.parametrize("text,name,city", [
     ("Philly officer cleared after a chase downtown.", "Philly", "Philadelphia"),
-    ("Two hurt in W. Phila. fire.", "Phila.", "Philadelphia"),
+    ("Crews battle blaze in N. Phila. warehouse.", "Phila.", "Philadelphia"),
     ("L.A. port signs deal for electric trucks.", "L.A.", "Los Angeles"),
     ("Rents in NYC rose again in May.", "NYC", "New York City"),
 ])
@@ -482,9 +482,9 @@ def test_place_resolve_the_gulf_is_the_persian_gulf_not_a_namesake_province():
 
 
 def test_place_resolve_a_lower_case_direction_before_an_ocean_names_its_part():
-    (p,) = _resolve("Waters in the north Atlantic are cooler than average.", "Atlantic")
+    (p,) = _resolve("Trawlers fished the north Atlantic for cod all winter.", "Atlantic")
     assert p.feature == "H.OCN" and p.lat > 25  # the North Atlantic, not the whole ocean's middle
-    (q,) = _resolve("Waters in the Atlantic are cooler than average.", "Atlantic")
+    (q,) = _resolve("Trawlers fished the Atlantic for cod all winter.", "Atlantic")
     assert q.lat < 25
     # a country keeps its own reading
     (r,) = _resolve("Fighting spread across northern Syria.", "Syria")
@@ -493,10 +493,10 @@ def test_place_resolve_a_lower_case_direction_before_an_ocean_names_its_part():
 
 @pytest.mark.parametrize("text,where", [
     # a comma before the preposition, and a direction inside the place
-    ("A stabbing on the Qwxzy Estate, in north west London, left one hurt.", "London"),
+    ("A fire on the Qwxzy Estate, in south east London, left one hurt.", "London"),
     ("The farm at Qwxzyton, near Nairobi, was sold.", "Nairobi"),
     # the place written before, as the whole the name is part of
-    ("Boys train in Cairo's gated suburb of Qwxzyton every evening.", "Cairo"),
+    ("Boys train in Cairo's leafy district of Qwxzyton every evening.", "Cairo"),
     ("Water ran out in the Nairobi suburb of Qwxzyton.", "Nairobi"),
 ])
 def test_place_resolve_more_ways_the_text_says_where_a_lacked_name_lies(text, where):

@@ -224,8 +224,8 @@ def _best(i: int, cs: tuple[Candidate, ...], base: list[float], k: str, picked: 
 _KIND_WORD = r"(?:\s+(?:district|province|county|area|village|suburb))?"
 _NAME_AFTER = r"((?:[A-Z][\w.'\u2019-]*)(?:\s+[A-Z][\w.'\u2019-]*){0,2})"
 # "X in Geneva", "X, a suburb east of Harare"; or "X, Auckland" when the name ends a phrase (not
-# "Beyond Madinaty, Liverpool have ...")
-# "in north west London", "in northern Anderson County": the direction says where in the place
+# "Unlike Deepdale, Leeds have ...")
+# "in south east London", "in northern Ellis County": the direction says where in the place
 _DIRECTION_WORDS = r"(?:(?:north|south|east|west|northern|southern|eastern|western|central|north-west|north-east" \
                    r"|south-west|south-east|northwest|northeast|southwest|southeast)\s+){0,2}"
 _TOWN_AFTER = (re.compile(_KIND_WORD + r"(?:\s*,\s*an?\s+(?:[a-z]+\s+){0,3}(?:in|near|outside|of)|\s*,?\s+(?:in|near|outside)"
@@ -250,7 +250,7 @@ def _town_after(text: str, end: int, index: PlaceIndex, named: set[str],
         got = [c for c in _seats_as_cities(candidates_for(" ".join(words[:n]), index)) if c.lat is not None
                and (c.feature.startswith("P.") or c.feature in ("A.ADM2", "A.ADM1", "A.PCLI"))]
         if got:
-            # the article's countries and states first: "Kentford, near Newmarket" in an English report
+            # the article's countries and states first: "Exning Green, near Newmarket" in an English report
             # is by the English Newmarket, not the larger one in Ontario
             where = max(got, key=lambda c: (c.country in named, c.admin1 in divisions, prior(c)))
             span = (m.start(1), m.start(1) + len(" ".join(words[:n])))
@@ -261,9 +261,9 @@ def _town_after(text: str, end: int, index: PlaceIndex, named: set[str],
 def _placed_once(text: str, mentions: Sequence[Mention], keys: list[str], cands: list[tuple[Candidate, ...]],
                  index: PlaceIndex, countries_of: dict[str, set[str]], extra: Counter,
                  divisions: frozenset[str]) -> dict[str, Candidate]:
-    """Where the text places each name the gazetteer lacks at one of its mentions ("the South
-    Kilburn Estate, in north west London"): the article means the same place at its other mentions
-    ("a stabbing on the South Kilburn Estate"), which say nothing of where it lies."""
+    """Where the text places each name the gazetteer lacks at one of its mentions ("the Larkfield
+    Estate, in south east London"): the article means the same place at its other mentions
+    ("a fire on the Larkfield Estate"), which say nothing of where it lies."""
     out: dict[str, Candidate] = {}
     for m, k, cs in zip(mentions, keys, cands):
         if cs or k in out:
@@ -275,14 +275,14 @@ def _placed_once(text: str, mentions: Sequence[Mention], keys: list[str], cands:
     return out
 
 
-# "Cairo's gated suburb of X", "Lagos's Ikeja district of X" is rare; "the Nairobi suburb of X" is common
+# "Lima's seaside suburb of X", "Accra's old district of X" is rare; "the Nairobi suburb of X" is common
 _TOWN_BEFORE = re.compile(r"(?:\b([A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*){0,2})(?:'s|\u2019s)?\s+)"
                           r"(?:[a-z]+\s+){0,2}(?:suburb|district|neighbou?rhood|township|quarter|outskirts)\s+of\s+$")
 
 
 def _town_before(text: str, start: int, index: PlaceIndex) -> Candidate | None:
     """The town or division written before a name the gazetteer lacks as the place it is a part of:
-    "Cairo's gated suburb of Madinaty", "the Nairobi suburb of Kibera"."""
+    "Lima's seaside suburb of Chorrillos", "the Accra suburb of Osu"."""
     m = _TOWN_BEFORE.search(text, max(0, start - 80), start)
     if not m:
         return None
@@ -295,9 +295,9 @@ _AT_TOWN = re.compile(r"\s+(?:at|in)\s+" + _NAME_AFTER)
 
 
 def _campus(text: str, end: int, reading: Candidate, index: PlaceIndex) -> Candidate | None:
-    """The town an institution read through the area its name embeds is said to be at: "California
-    State University at San Marcos" lies in San Marcos, not at California's middle. Only a town
-    inside that area (a San Marcos in Texas is no campus of California's)."""
+    """The town an institution read through the area its name embeds is said to be at: "Ohio State
+    University at Lima" lies in Lima, Ohio, not at Ohio's middle. Only a town inside that area (the
+    Lima in Peru is no campus of Ohio's)."""
     if reading.feature not in ("A.PCLI", "A.ADM1", "A.ADM2"):
         return None
     m = _AT_TOWN.match(text, end)
