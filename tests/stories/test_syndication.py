@@ -38,6 +38,7 @@ _LONG = ("The ferry capsized on the lake on Sunday after a sudden storm, police 
     ("LIMA (Bloomberg) — Copper rose for a third day.", "Bloomberg"),
     ("LIMA (UPI) -- The ship sank.", "UPI"),
     ("LIMA, (APP/AFP) – The ship sank.", "APP/AFP"),
+    ("OSAKA (AFP-Jiji) — The ship sank.", "AFP/Jiji"),  # joined by a hyphen, as Japanese papers credit
     ("The ship sank near the coast, officials said. (TNS)", "TNS"),
     ("The ship sank near the coast.\n\n(Via CNN & Reuters)", None),
     ("The ship sank near the coast.\n\nAP and Reuters contributed to this report by phone from Lima", None),
