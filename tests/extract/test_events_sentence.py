@@ -146,3 +146,15 @@ def test_events_sentence_firing_an_official_is_a_dismissal(analyse):
 def test_events_sentence_firing_rockets_is_no_dismissal(analyse):
     out = analyse("The firing of rockets at the town by rebels continued on Monday.", published="2022-03-08")
     assert not [e for e in out.events if e.type == "COERCE"], _events(out)
+
+
+@pytest.mark.parametrize("text, type_, target", [
+    ("Protesters called for the governor to resign on Monday.", "REQUEST", "governor"),
+    ("Thousands of farmers called for Prime Minister Ana Ruiz to quit on Monday.", "REQUEST", "Ana Ruiz"),
+    ("Unions pushed for the government to raise wages on Monday.", "DEMAND", "government"),
+])
+def test_events_sentence_call_for_someone_to_act(analyse, text, type_, target):
+    """"called for X to resign": the parser hangs "for" on the infinitive clause as its marker; it is still
+    the appeal's preposition, X is the one asked, and the resignation asked for has not happened."""
+    out = analyse(text, published="2022-03-08")
+    assert [(t, g) for t, _, g in _events(out)] == [(type_, target)], _events(out)

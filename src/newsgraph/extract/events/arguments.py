@@ -22,7 +22,7 @@ from ..linking import MentionIndex
 from .candidate import _Cand
 from .linking import (_OWN_FORCES_TYPES, _looks_actor, _noun_agents, _noun_type, _pobj_actor,
                       _prep_targets)
-from .syntax import _PASS_SUBJ, _SUBJ, _agent, _between, _conjuncts, _objects, _subject
+from .syntax import _PASS_SUBJ, _SUBJ, _agent, _between, _conjuncts, _for_marks, _objects, _subject
 from .triggers import _STATIVE_PASSIVES
 
 
@@ -127,10 +127,11 @@ def _arguments(cand: _Cand, index: MentionIndex) -> None:
                 cand.targets = [w]
                 break
     if not cand.targets:
-        # complement clauses: "demanded that X withdraw", "urged X to": the clause subject
+        # complement clauses: "demanded that X withdraw", "urged X to", "called for X to resign": the clause subject
         for c in [cand.head] + cand.chain + cand.inner:
+            marked = {m.head.i for m in _for_marks(c)}
             for cc in c.children:
-                if cc.dep_ in ("ccomp", "xcomp"):
+                if cc.dep_ in ("ccomp", "xcomp") or cc.i in marked:
                     s = [x for x in cc.children if x.dep_ in _SUBJ + _PASS_SUBJ]
                     if s and _looks_actor(s[0], index):
                         cand.targets = _conjuncts(s[0])

@@ -32,7 +32,15 @@ def _mods(tok) -> set[str]:
         {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod", "nmod")}
 
 def _preps(tok) -> list:
-    return [c for c in tok.children if c.dep_ in ("prt", "prep", "agent", "dative")]
+    return [c for c in tok.children if c.dep_ in ("prt", "prep", "agent", "dative")] + _for_marks(tok)
+
+
+def _for_marks(tok) -> list:
+    """The "for" of "called for the president to resign", which the parser hangs on the infinitive clause
+    as its marker; it is the verb's preposition ("call for", "push for") all the same."""
+    return [m for c in tok.children
+            if c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+            for m in c.children if m.dep_ == "mark" and m.lower_ == "for"]
 
 def _objects(tok) -> list:
     objs = [c for c in tok.children if c.dep_ in ("dobj", "obj")]

@@ -13,7 +13,7 @@ from ..linking import MentionIndex
 from ..modal_words import OBLIGATION_AUX
 from .candidate import _Cand
 from .linking import _first, _looks_actor, _noun_agents, _noun_type, _satisfied
-from .syntax import _between, _conjuncts, _indefinite, _objects, _subject
+from .syntax import _between, _conjuncts, _for_marks, _indefinite, _objects, _subject
 
 _PROMISES = frozenset({"vow", "pledge", "promise", "swear"})
 
@@ -210,7 +210,9 @@ def _verb_candidate(tok, index: MentionIndex) -> _Cand | None:
         words = [tok] + [c for c in tok.children if c.dep_ == "prt"]
         for need in entry.needs:
             if need.startswith("prt:"):
-                words += [c for c in tok.children if c.dep_ == "prep" and c.lower_ in need[4:].split("|")]
+                opts = need[4:].split("|")
+                words += [c for c in tok.children if c.dep_ == "prep" and c.lower_ in opts]
+                words += [m for m in _for_marks(tok) if m.lower_ in opts]  # "called for X to resign"
             if need.startswith("obj:") and not need.startswith("obj:*"):
                 words += [o for o in objs if o.lemma_.lower() in need[4:].split("|")
                           and not (o.pos_ == "NOUN" and _looks_actor(o, index, people=True))]  # "saved pupils": the saved
