@@ -279,9 +279,12 @@ def test_events_canonical_judging_a_party_keeps_it(analyse):
     assert [g for t, _, g in _events(out) if t == "SUPPORT"] == ["Widgetly Inc"], _events(out)
 
 
-def test_events_canonical_protesting_a_decision_targets_its_maker(analyse):
-    text = ("Peru's Supreme Court removed President Carlos Mendoza from office on Friday. "
-            "Thousands of Mendoza loyalists gathered in Lima to protest the ruling.")
+@pytest.mark.parametrize("protest", [
+    "Thousands of Mendoza loyalists gathered in Lima to protest the ruling.",
+    "Thousands of Mendoza loyalists marched through Lima to protest the ruling.",  # the march is the trigger
+])
+def test_events_canonical_protesting_a_decision_targets_its_maker(analyse, protest):
+    text = "Peru's Supreme Court removed President Carlos Mendoza from office on Friday. " + protest
     out = analyse(text, published="2022-03-08")
     assert [g for t, _, g in _events(out) if t == "PROTEST"] == ["Supreme Court"], _events(out)
 

@@ -85,9 +85,16 @@ _AUTHORITY_SECTORS = frozenset({"JUD", "GOV", "LEG"})
 
 
 def _judged_ruling(verb) -> bool:
-    """Is the verb's object a definite decision ("protest the decision", "condemned the verdict")?"""
-    return any(c.dep_ == "dobj" and c.lemma_.lower() in _RULING_NOUNS and any(
-        d.dep_ == "det" and d.lower_ in ("the", "this", "that") for d in c.children) for c in verb.children)
+    """Is the verb's object a definite decision ("protest the decision", "condemned the verdict"), or
+    that of its purpose clause ("marched through the capital to protest the ruling": the march is the
+    trigger, the protest says what it is against)?"""
+    def judges(v) -> bool:
+        return any(c.dep_ == "dobj" and c.lemma_.lower() in _RULING_NOUNS and any(
+            d.dep_ == "det" and d.lower_ in ("the", "this", "that") for d in c.children) for c in v.children)
+
+    return judges(verb) or any(
+        c.dep_ in ("advcl", "xcomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        and judges(c) for c in verb.children)
 
 
 def _ruler(events: Sequence[Event], doc):
