@@ -39,6 +39,11 @@ _LONG = ("The ferry capsized on the lake on Sunday after a sudden storm, police 
     ("LIMA (UPI) -- The ship sank.", "UPI"),
     ("LIMA, (APP/AFP) – The ship sank.", "APP/AFP"),
     ("OSAKA (AFP-Jiji) — The ship sank.", "AFP/Jiji"),  # joined by a hyphen, as Japanese papers credit
+    # press-release wires, in their own dateline shapes; a release cited in running text is no copy
+    ("LIMA--(BUSINESS WIRE)--Acme Corp today announced its results.", "Business Wire"),
+    ("LIMA, March 3, 2025 /PRNewswire/ -- Acme Corp today announced its results.", "PR Newswire"),
+    ("LIMA, June 2, 2024 (GLOBE NEWSWIRE) -- Acme Corp today announced its results.", "GlobeNewswire"),
+    ("Acme said in a release distributed by Business Wire that sales rose.", None),
     ("The ship sank near the coast, officials said. (TNS)", "TNS"),
     ("The ship sank near the coast.\n\n(Via CNN & Reuters)", None),
     ("The ship sank near the coast.\n\nAP and Reuters contributed to this report by phone from Lima", None),
