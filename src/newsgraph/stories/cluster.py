@@ -22,10 +22,10 @@ the window).
 from __future__ import annotations
 
 import heapq
-from array import array
 import logging
 import math
 import sys
+from array import array
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -273,6 +273,15 @@ class StoryClusterer(Refiner):
         self._active += 1
         return story
 
+    def _unindex(self, story: _Story) -> None:
+        """Take a story out of the posting lists of every term it is indexed under."""
+        for t in story.indexed:
+            posting = self._postings.get(t)
+            if posting is not None and story.id in posting:
+                posting.remove(story.id)
+                if not posting:
+                    del self._postings[t]
+
     def _join(self, story: _Story, article_id: str, vec: dict[str, float], when: float | None) -> None:
         story.articles.append(article_id)
         w = story.weights
@@ -315,14 +324,9 @@ class StoryClusterer(Refiner):
             story.active = False
             self._active -= 1
             story.weights = _NO_WEIGHTS
-            for t in story.indexed:
-                # out of the index too: posting lists holding only joinable stories keep a look-up's
-                # cost flat, where stale entries would pile up under every term a stream reuses
-                posting = self._postings.get(t)
-                if posting is not None and sid in posting:
-                    posting.remove(sid)
-                    if not posting:
-                        del self._postings[t]
+            # out of the index too: posting lists holding only joinable stories keep a look-up's
+            # cost flat, where stale entries would pile up under every term a stream reuses
+            self._unindex(story)
             for aid in story.articles:
                 self._members.pop(aid, None)
             # a retired story is never joined, proposed or compared again: its index terms, main

@@ -127,7 +127,6 @@ def main_events(article: AnalysedArticle) -> MainEvents:
                       lead_days=lead_days)
 
 
-
 @dataclass
 class EventProfile:
     """The main actions of a story's reports, counted once per report (compact: ``PROFILE_KEYS`` at most)."""

@@ -178,12 +178,7 @@ class Refiner:
         story.days = StoryDays()
         story.events = EventProfile()
         story.marks = set()
-        for t in story.indexed:
-            posting = self._postings.get(t)
-            if posting is not None and story.id in posting:
-                posting.remove(story.id)
-                if not posting:
-                    del self._postings[t]
+        self._unindex(story)
         story.indexed = set()
 
     def _reweighed(self, member: Member) -> Member:

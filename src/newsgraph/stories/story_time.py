@@ -110,6 +110,12 @@ def lead_mark(article: AnalysedArticle) -> tuple[str, int, int] | None:
     return first[1] if first is not None else None
 
 
+def weekday_gap(a: int, b: int) -> int:
+    """Days between two ISO weekdays on the week's circle (Sunday and Monday are one day apart)."""
+    gap = abs(a - b) % 7
+    return min(gap, 7 - gap)
+
+
 def mark_distance(marks: Iterable[tuple[str, int, int]], mark: tuple[str, int, int]) -> int | None:
     """Days from ``mark`` to the nearest of ``marks`` (weekdays on the week's circle, month-days in a
     common year); None when no mark of the same kind is given."""
@@ -118,8 +124,7 @@ def mark_distance(marks: Iterable[tuple[str, int, int]], mark: tuple[str, int, i
         if kind != mark[0]:
             continue
         if kind == "wd":
-            gap = abs(a - mark[1]) % 7
-            gap = min(gap, 7 - gap)
+            gap = weekday_gap(a, mark[1])
         else:
             try:
                 gap = abs((dt.date(2001, a, b) - dt.date(2001, mark[1], mark[2])).days)
@@ -187,8 +192,7 @@ class StoryDays:
         for kind, a, b in marks:
             for d in days:
                 if kind == "wd":
-                    gap = abs(d.isoweekday() - a) % 7
-                    gap = min(gap, 7 - gap)
+                    gap = weekday_gap(d.isoweekday(), a)
                 else:
                     try:
                         gap = abs((dt.date(d.year, a, b) - d).days)
