@@ -259,6 +259,14 @@ def _in_relative_clause(tok) -> bool:
     return False
 
 
+def _clause_verb(tok):
+    """The verb of the clause a trigger word sits in (the word itself when it is a verb)."""
+    clause = tok
+    while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
+        clause = clause.head
+    return clause
+
+
 _PERCEIVE = frozenset({"see", "watch", "witness"})
 
 
@@ -266,9 +274,7 @@ def _seen_by_no_witness(tok) -> bool:
     """"For the first time the nation is seeing the army oppose its leader": an act shown through a
     perception verb whose perceiver is no person (a country, a year) is the writer's framing of what is
     going on, not a reported action; a witness who saw an act reports it."""
-    clause = tok
-    while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
-        clause = clause.head
+    clause = _clause_verb(tok)
     if clause.dep_ not in ("ccomp", "xcomp") or clause.head.lemma_.lower() not in _PERCEIVE:
         return False
     seer = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
@@ -279,9 +285,7 @@ def _seen_by_no_witness(tok) -> bool:
 def _time_anchor(tok) -> bool:
     """"Shortly before legislators met, X broke his silence": an act in a "before"/"until" clause dates
     the news of its main clause; it is not the news itself."""
-    clause = tok
-    while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
-        clause = clause.head
+    clause = _clause_verb(tok)
     return clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("before", "until", "till")
                                           for c in clause.children)
 
@@ -298,9 +302,7 @@ def _historical(ev: Event, tok, ref: date | None) -> bool:
             return True
     if tok is None:
         return False
-    clause = tok
-    while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
-        clause = clause.head
+    clause = _clause_verb(tok)
     if any(c.dep_ == "mark" and c.lower_ in ("after", "since") for c in clause.children) and any(
             c.dep_ == "npadvmod" and c.lemma_.lower() in _LONG_AGO for c in clause.children):
         return True  # "months after the rebels took the city": told as a time reference

@@ -31,6 +31,11 @@ _COPULAS = frozenset({"be", "remain", "stay"})
 _FORCES = frozenset({"MIL", "COP"})
 
 
+def _is_force(actor: Actor | None) -> bool:
+    """Whether an actor is an armed force or police ("the army", "Peru's police": code sector MIL or COP)."""
+    return actor is not None and bool(actor.code) and actor.code.split()[-1] in _FORCES
+
+
 def _held_states(sent, index: MentionIndex) -> list[_Cand]:
     """COERCE candidates for a person said to be held ("X was under house arrest", "has been in custody
     since the army took charge") when the sentence names the armed force or police that acts in it.
@@ -48,9 +53,7 @@ def _held_states(sent, index: MentionIndex) -> list[_Cand]:
         subj = next((c for c in cop.children if c.dep_ == "nsubj"), None)
         if subj is None:
             continue
-        holders = [t for t in sent if t.dep_ in _SUBJ and t.i != subj.i and (
-            (code_actor(t, index) or Actor(name="", entity=None, code=None)).code or "").split()[-1:] in (
-                [f] for f in _FORCES)]
+        holders = [t for t in sent if t.dep_ in _SUBJ and t.i != subj.i and _is_force(code_actor(t, index))]
         if not holders:
             continue
         words = [tok.head] + [c for c in tok.children if c.dep_ == "compound"] + [tok]
