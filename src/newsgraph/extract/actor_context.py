@@ -238,6 +238,13 @@ def actor_country(actor: Actor) -> str | None:
     return first if first and gazetteer.country_name(first) else None
 
 
+def code_tail(actor: Actor) -> str | None:
+    """The last word of an actor's code: its sector when it has one ("NGA MIL" -> "MIL"), else None or
+    its only word."""
+    parts = (actor.code or "").split()
+    return parts[-1] if parts else None
+
+
 def same_actor(a: Actor, b: Actor) -> bool:
     """One actor on both sides: same name, or the same state named twice ("the US" / "Washington")."""
     if a.name == b.name:

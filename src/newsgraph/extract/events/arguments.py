@@ -14,7 +14,7 @@ from typing import Iterable
 
 from ...model import Actor
 from ...model import Found
-from ..actor_context import is_demonym, token_country
+from ..actor_context import code_tail, is_demonym, token_country
 from ..actors import PRONOUNS, code_actor, is_non_actor, noun_kind, phrase_tokens, sector_of_noun
 from .. import gazetteer
 from ..event_lexicon import is_event_noun
@@ -238,14 +238,14 @@ _BODY_SECTORS = frozenset({"JUD", "LEG", "MIL", "COP"})
 def _own_body(tok, speaker: Actor, index: MentionIndex) -> Actor | None:
     """The body a quoted member speaks for with "we": the organisation named before the quote whose
     sector is the speaker's (a judge's "we" is the court, a general's the army), else None."""
-    sector = (speaker.code or "").split()[-1:]
-    if not sector or sector[0] not in _BODY_SECTORS:
+    sector = code_tail(speaker)
+    if sector not in _BODY_SECTORS:
         return None
     for span, ent in reversed(index.mentions_between(0, tok.idx)):
         if ent.type != "ORG":
             continue
         actor = _actor_from_span(tok.doc, span[0], span[1], index)
-        if actor is not None and (actor.code or "").split()[-1:] == sector:
+        if actor is not None and code_tail(actor) == sector:
             return actor
     return None
 

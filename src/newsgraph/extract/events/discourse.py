@@ -7,11 +7,11 @@ A sentence-level reading leaves two common gaps that the rest of the report fill
   whoever carried out the attacks: the agent in the label ("an act of war *by* the
   group") or, failing that, the attacker the article reports (a claim of
   responsibility, or the first attack with a named agent).
-- **Judging a deal judges the party that made it.** "An analyst called it a great
-  deal", "critics attacked the takeover": the target is the source of the article's
+- **Judging a deal judges the party that made it.** "An analyst hailed it as a fair
+  merger", "critics attacked the takeover": the target is the source of the article's
   first transaction or agreement ("X is buying Y" -> X).
-- **Protesting a decision protests its maker.** "Supporters rallied to protest the
-  decision" targets the authority whose decision the article reported first.
+- **Protesting a decision protests its maker.** "Crowds gathered to protest the
+  ruling" targets the authority whose decision the article reported first.
 - **A passive act's agent in a conjoined verb.** "One gunman was shot and killed by
   police": the "by" phrase hangs on the second verb only; it is the agent of both.
 
@@ -24,6 +24,7 @@ from dataclasses import replace
 from typing import Sequence
 
 from ...model import Event
+from ..actor_context import code_tail
 from ..actors import code_actor, is_agent_name
 from ..event_lexicon import entries
 from ..linking import MentionIndex
@@ -73,8 +74,8 @@ _DEAL_VERBS = frozenset({"buy", "acquire", "purchase", "merge", "deal", "agreeme
 
 
 def _judged_deal(verb) -> bool:
-    """Does the judging verb's object or label name a deal ("praised the acquisition", "called it a great
-    deal") rather than a party?"""
+    """Does the judging verb's object or label name a deal ("praised the acquisition", "hailed it as a
+    fair merger") rather than a party?"""
     return any(c.dep_ in ("dobj", "oprd", "xcomp", "ccomp") and c.lemma_.lower() in _DEAL_NOUNS
                for c in verb.children)
 
@@ -105,7 +106,7 @@ def _ruler(events: Sequence[Event], doc):
             continue
         tok = _token(doc, ev.trigger_span)
         decided = tok is not None and tok.head.lemma_.lower() in _RULING_NOUNS
-        if decided or (ev.source.code or "").split()[-1:] in ([s] for s in _AUTHORITY_SECTORS):
+        if decided or code_tail(ev.source) in _AUTHORITY_SECTORS:
             return ev.source
     return None
 

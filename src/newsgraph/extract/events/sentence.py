@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from ...model import Actor, Article, Event
 from ...model import Found
 from ..actor_context import (
-    actor_country, all_countries, country_from_places, country_of_place, domestic, fill_country,
+    actor_country, all_countries, code_tail, country_from_places, country_of_place, domestic, fill_country,
     protest_target, same_actor, state_actor, target_words,
 )
 from .. import gazetteer
@@ -33,7 +33,7 @@ _FORCES = frozenset({"MIL", "COP"})
 
 def _is_force(actor: Actor | None) -> bool:
     """Whether an actor is an armed force or police ("the army", "Peru's police": code sector MIL or COP)."""
-    return actor is not None and bool(actor.code) and actor.code.split()[-1] in _FORCES
+    return actor is not None and code_tail(actor) in _FORCES
 
 
 def _held_states(sent, index: MentionIndex) -> list[_Cand]:
