@@ -22,7 +22,7 @@ from ..linking import MentionIndex
 from .candidate import _Cand
 from .linking import (_OWN_FORCES_TYPES, _looks_actor, _noun_agents, _noun_type, _pobj_actor,
                       _prep_targets)
-from .syntax import _PASS_SUBJ, _SUBJ, _agent, _between, _conjuncts, _for_marks, _objects, _subject
+from .syntax import _PASS_SUBJ, _SUBJ, _agent, _between, _conjuncts, _for_marks, _infinitive, _objects, _subject
 from .triggers import _STATIVE_PASSIVES
 
 
@@ -64,8 +64,7 @@ def _arguments(cand: _Cand, index: MentionIndex) -> None:
                     cand.targets = agents
                     break
     verbs = [head] + [c for c in cand.chain + cand.inner if c.pos_ in ("VERB", "AUX")
-                      and (c.dep_ == "xcomp" or c.dep_ in ("acl", "relcl", "advcl")
-                           and any(x.dep_ == "aux" and x.lower_ == "to" for x in c.children))
+                      and (c.dep_ == "xcomp" or c.dep_ in ("acl", "relcl", "advcl") and _infinitive(c))
                       and not any(x.dep_ in _SUBJ for x in c.children)]
     if not cand.targets:  # "refused to meet Jordan's king": the complement's object
         objs = [o for v in verbs for o in _objects(v) if o.i not in word_ids and _looks_actor(o, index)

@@ -357,8 +357,9 @@ def canonical_actors(doc, events: Sequence[Event], entities: Sequence[Entity]) -
                 changes[slot] = None  # "shut the metro", "the quake": no participant rather than a thing
                 continue
             head = _head(doc, actor)
-            new = _apposed(actor, head, entities) or _role(actor, head, entities) or _army(actor, head) or _institution(actor, head) \
-                or _city_authorities(actor, head) or _ruling_party(actor, head, doc, entities)
+            new = _apposed(actor, head, entities) or _role(actor, head, entities) or _army(actor, head) \
+                or _institution(actor, head) or _city_authorities(actor, head) \
+                or _ruling_party(actor, head, doc, entities)
             if new is None and slot == "target" and ev.type == "ASSAULT":
                 new = _victims(actor, head)
             if new is None and slot == "target" and ev.type in ("REQUEST", "DEMAND"):

@@ -28,7 +28,7 @@ from ..actor_context import code_tail
 from ..actors import code_actor, is_agent_name
 from ..event_lexicon import entries
 from ..linking import MentionIndex
-from .syntax import _agent, _objects
+from .syntax import _agent, _infinitive, _objects
 
 _LABEL_DEPS = frozenset({"oprd", "xcomp", "prep", "dobj", "advcl", "ccomp"})
 
@@ -94,8 +94,7 @@ def _judged_ruling(verb) -> bool:
             d.dep_ == "det" and d.lower_ in ("the", "this", "that") for d in c.children) for c in v.children)
 
     return judges(verb) or any(
-        c.dep_ in ("advcl", "xcomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
-        and judges(c) for c in verb.children)
+        c.dep_ in ("advcl", "xcomp") and _infinitive(c) and judges(c) for c in verb.children)
 
 
 def _ruler(events: Sequence[Event], doc):

@@ -14,7 +14,7 @@ from .. import gazetteer
 from ..actors import PRONOUNS, code_actor, is_non_actor, noun_kind, sector_of_noun
 from ..event_lexicon import Entry, entries, is_event_noun
 from ..linking import MentionIndex
-from .syntax import _indefinite, _mods, _objects, _preps
+from .syntax import _indefinite, _infinitive, _mods, _objects, _preps
 
 _TARGET_PREPS = ("with", "to", "against", "on", "for", "between", "among", "toward", "towards", "at", "into",
                  "from", "over", "upon", "in", "of", "about")
@@ -31,8 +31,7 @@ def _satisfied(entry: Entry, tok, *, as_object: bool, index: MentionIndex) -> bo
             if not as_object:
                 return False
         elif kind == "xcomp":  # "warned X to leave" (the parser sometimes hangs the infinitive as advcl)
-            if not any(c.dep_ == "xcomp" or c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to"
-                                                                        for a in c.children)
+            if not any(c.dep_ == "xcomp" or c.dep_ == "advcl" and _infinitive(c)
                        and any(o.dep_ in ("dobj", "dative") for o in tok.children) for c in tok.children):
                 return False
         elif kind == "prt":  # "called on X", not "called X a traitor on Monday"

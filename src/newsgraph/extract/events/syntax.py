@@ -35,11 +35,16 @@ def _preps(tok) -> list:
     return [c for c in tok.children if c.dep_ in ("prt", "prep", "agent", "dative")] + _for_marks(tok)
 
 
+def _infinitive(verb) -> bool:
+    """Whether a verb is a "to" infinitive ("to resign"), whatever edge the parser hung it by."""
+    return any(a.dep_ == "aux" and a.lower_ == "to" for a in verb.children)
+
+
 def _for_marks(tok) -> list:
     """The "for" of "called for the president to resign", which the parser hangs on the infinitive clause
     as its marker; it is the verb's preposition ("call for", "push for") all the same."""
     return [m for c in tok.children
-            if c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+            if c.dep_ == "advcl" and _infinitive(c)
             for m in c.children if m.dep_ == "mark" and m.lower_ == "for"]
 
 def _objects(tok) -> list:
@@ -95,8 +100,7 @@ def _raw_subject(verb):
                 and noun_kind(tok.head.text) == "document" and tok.head.head.lemma_ in _ISSUE:
             tok = tok.head.head  # "X issued a statement praising Y": the statement's issuer praises
             continue
-        if tok.dep_ == "acl" and tok.head.lemma_.lower() in _DECISION_NOUNS and any(
-                c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        if tok.dep_ == "acl" and tok.head.lemma_.lower() in _DECISION_NOUNS and _infinitive(tok):
             # "the court's decision to remove the governor": the decider acts, the decision is no actor
             deciders = [c for c in tok.head.children if c.dep_ == "poss"] or [
                 o for p in tok.head.children if p.dep_ == "prep" and p.lower_ == "by"

@@ -13,7 +13,7 @@ from ..linking import MentionIndex
 from ..modal_words import OBLIGATION_AUX
 from .candidate import _Cand
 from .linking import _first, _looks_actor, _noun_agents, _noun_type, _satisfied
-from .syntax import _between, _conjuncts, _for_marks, _indefinite, _objects, _subject
+from .syntax import _between, _conjuncts, _for_marks, _indefinite, _infinitive, _objects, _subject
 
 _PROMISES = frozenset({"vow", "pledge", "promise", "swear"})
 
@@ -261,11 +261,11 @@ def _dominator(cand: _Cand, heads: dict) -> tuple[_Cand | None, str]:
     through = ""
     for _ in range(8):
         dep = up.dep_
-        if dep == "relcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in up.children):
+        if dep == "relcl" and _infinitive(up):
             dep = "acl"  # "reached a deal to acquire X": an infinitive the parser hung as a relative clause
         if up.head.i == up.i or dep not in ("xcomp", "ccomp", "conj", "pcomp", "prep", "advcl", "acl"):
             return None, ""
-        if dep == "advcl" and not any(c.dep_ == "aux" and c.lower_ == "to" for c in up.children):
+        if dep == "advcl" and not _infinitive(up):
             return None, ""  # only purpose clauses ("to demand"), not "after"/"because" clauses
         if dep in ("xcomp", "ccomp", "pcomp", "advcl") or dep == "acl" and up.head.pos_ == "NOUN":
             through = through or dep
