@@ -73,6 +73,9 @@ def test_figures_digit_value(text, expected):
     ("millions of dollars", 1000000, None, None, "USD"),
     ("Rs 500 crore", 5000000000, None, None, "INR"),
     ("R2 billion", 2000000000, None, None, "ZAR"),
+    ("1.5 billion zlotys", 1500000000, None, None, "PLN"),
+    ("40 million Czech crowns", 40000000, None, None, "CZK"),
+    ("2,000 Kenyan shillings", 2000, None, None, "KES"),
     ("a 1.2 billion-dollar deal", 1200000000, None, None, "USD"),
 ])
 def test_figures_numbers_read(blank, text, value, value_max, hedge, currency):
