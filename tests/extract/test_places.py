@@ -541,3 +541,17 @@ def test_place_resolve_a_clock_times_zone_votes_for_its_country(text, country):
     name = "Birmingham" if "Birmingham" in text else "Richmond"
     (p,) = _resolve(text, name)
     assert p.country == country
+
+
+@pytest.mark.parametrize("text,name,country", [
+    ("Congress in Lima voted late on Friday to call new elections. The United States said it backed the move.",
+     "Lima", "PER"),
+    ("Crowds gathered in Cairo after the verdict. The United States has warned its citizens to stay away.",
+     "Cairo", "EGY"),
+    # a country named as where things happen still votes: the Ohio town among American ones
+    ("Voters in Lima lined up early as polls opened across the United States.", "Lima", "USA"),
+])
+def test_place_resolve_a_country_that_only_speaks_does_not_pull_a_capital_to_a_namesake(text, name, country):
+    # a government reacting from afar is not where the report is: not Lima, Ohio or Cairo, Illinois
+    got = {p.name: p for p in _resolve(text, name, "United States")}
+    assert got[name].country == country
