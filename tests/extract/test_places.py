@@ -555,3 +555,32 @@ def test_place_resolve_a_country_that_only_speaks_does_not_pull_a_capital_to_a_n
     # a government reacting from afar is not where the report is: not Lima, Ohio or Cairo, Illinois
     got = {p.name: p for p in _resolve(text, name, "United States")}
     assert got[name].country == country
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text,name,country", [
+    ("ROTTERDAM (Reuters) - Crane operators stopped work on Tuesday at terminals along the Dutch coast.",
+     "ROTTERDAM", "NLD"),
+    ("MARSEILLE (AFP) - Firefighters battled a blaze in hills above the port on Sunday.", "MARSEILLE", "FRA"),
+])
+def test_places_extract_a_dateline_city_is_a_place_whatever_the_ner_says(analyse, text, name, country):
+    # the small model reads a capitalised dateline city as a person or a group
+    names = {p.name: p for p in analyse(text).places}
+    assert name in names and names[name].country == country
+
+
+@pytest.mark.model
+def test_places_extract_the_city_of_a_name_is_a_place_whatever_the_ner_says(analyse):
+    names = {p.name: p for p in analyse("Hospitals filled up in the western city of Trujillo after the storm, "
+                                        "officials said.").places}
+    assert "Trujillo" in names
+
+
+@pytest.mark.parametrize("text,feature", [
+    ("Hospitals filled up in the western city of Trujillo after the storm.", "P.PPL"),
+    ("Hospitals filled up across Trujillo after the storm.", "A.ADM1"),
+])
+def test_place_resolve_the_word_city_before_a_name_says_it_is_a_town(text, feature):
+    # "the city of Trujillo" is the Peruvian city, not Venezuela's Trujillo state
+    (p,) = _resolve(text, "Trujillo")
+    assert p.feature == feature

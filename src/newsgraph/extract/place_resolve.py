@@ -125,10 +125,19 @@ _DIVISION_AFTER = re.compile(r"\s+(?:[Ss]tate|[Pp]rovince|[Gg]overnor|gubernator
 _DIVISION_BEFORE = re.compile(r"\b(?:[Ss]tate|[Pp]rovince) of\s+$")
 
 
+_TOWN_BEFORE_CUE = re.compile(r"\b(?:city|town|village|port city|border town)\s+of\s+$")
+
+
 def _cue_bonus(text: str, span: Span, c: Candidate) -> float:
     """A first-order division named as one: "Washington state", "Aceh province", "the state of
-    Washington", "New York Governor ...": the word beside the name says which kind of place it is."""
-    return W_CUE if c.feature == "A.ADM1" and _called_division(text, span) else 0.0
+    Washington", "New York Governor ...", and a town named as one: "the western city of Trujillo" (the
+    Peruvian city, not Venezuela's Trujillo state): the word beside the name says which kind of place
+    it is."""
+    if c.feature == "A.ADM1" and _called_division(text, span):
+        return W_CUE
+    if c.feature.startswith("P.") and _TOWN_BEFORE_CUE.search(text[max(0, span[0] - 20):span[0]]):
+        return W_CUE
+    return 0.0
 
 
 def _called_division(text: str, span: Span) -> bool:

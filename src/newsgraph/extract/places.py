@@ -22,7 +22,7 @@ from spacy.parts_of_speech import PROPN
 from ..model import Article, Found, Place
 from . import gazetteer
 from .place_index import place_index
-from .place_resolve import Mention, resolve
+from .place_resolve import Mention, dateline, resolve
 
 log = logging.getLogger(__name__)
 
@@ -65,6 +65,8 @@ def _marked_as_place(doc, span: tuple[int, int]) -> bool:
         break
     if tok.dep_ == "pobj" and tok.head.lower_ in _STRONG:
         return True
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in _PLACE_NOUNS:
+        return True  # "the southern city of Arequipa", "the province of Aceh"
     if tok.dep_ == "dobj" and tok.head.lemma_.lower() in _PLACE_VERBS:
         return True
     before = doc[sp.start - 1] if sp.start > 0 else None
@@ -79,10 +81,21 @@ def _trim_noun(text: str, span: tuple[int, int]) -> tuple[int, int]:
     return span
 
 
+def _dateline_span(text: str) -> tuple[int, int] | None:
+    """The span of the dateline's place ("HAMBURG (Reuters) - ..."): a place whatever the NER calls it
+    (the small model often reads a capitalised dateline city as a person)."""
+    name = dateline(text)
+    if not name:
+        return None
+    start = text.index(name)
+    return start, start + len(name)
+
+
 def _from_entities(doc, text: str, found: Found) -> tuple[list[Mention], list[tuple[int, int]]]:
     mentions: list[Mention] = []
     taken: list[tuple[int, int]] = []
     index = place_index()
+    line = _dateline_span(text)
     for ent in found.entities:
         for sp in ent.mentions:
             taken.append(tuple(sp))
@@ -92,7 +105,7 @@ def _from_entities(doc, text: str, found: Found) -> tuple[list[Mention], list[tu
                 # a one-word group name after "in" may be a town the gazetteer spells otherwise ("in Douma")
                 if ent.type in ("PERSON", "NORP", "ORG", "OTHER") and len(surface.split()) <= 3 \
                         and (index.known(surface) or (ent.type != "PERSON" and len(surface.split()) == 1)) \
-                        and _marked_as_place(doc, tuple(sp)):
+                        and (tuple(sp) == line or _marked_as_place(doc, tuple(sp))):
                     mentions.append(Mention(name=surface, span=(sp[0], sp[1])))
                 continue
             sp = _trim_noun(text, tuple(sp))
