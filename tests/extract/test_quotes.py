@@ -150,3 +150,14 @@ def test_quotes_survive_unbalanced_marks(analyse):
 def test_quotes_document_nouns_speak_for_their_owner(analyse, text, speaker):
     quotes = analyse(text, published="2015-09-17").quotes
     assert [q.speaker.name for q in quotes] == [speaker]
+
+
+@pytest.mark.parametrize("text,speaker,content", [
+    ("The mayor said 19 miners were confirmed dead.", "mayor", "19 miners were confirmed dead"),
+    ("The road will reopen on Monday, the council said.", "council", "The road will reopen on Monday"),
+])
+def test_quotes_passive_cue_reports_nothing_of_its_own(analyse, text, speaker, content):
+    """A passive cue inside a reported clause ("were confirmed dead") names no speaker: the
+    clause belongs to the outer cue, and the words before it are no quote of the miners."""
+    got = [(q.speaker.name if q.speaker else None, q.text) for q in analyse(text).quotes]
+    assert got == [(speaker, content)]

@@ -75,6 +75,11 @@ def _clip_to_paragraph(text: str, span: Span, anchor: int) -> Span:
     return s, e
 
 
+def _passive_without_agent(tok) -> bool:
+    return (any(c.dep_ == "auxpass" for c in tok.children)
+            and not any(c.dep_ == "agent" for c in tok.children))
+
+
 def _indirect(doc, d: _Doc, resolver: SpeakerResolver, direct_spans: list[Span]) -> list[Quote]:
     """Reported speech without marks: the complement clause of a strong reporting verb."""
     out: list[Quote] = []
@@ -95,8 +100,9 @@ def _indirect(doc, d: _Doc, resolver: SpeakerResolver, direct_spans: list[Span])
                     right = doc[right.i - 1]
                 content = (left.idx, right.idx + len(right))
             elif (tok.dep_ in ("parataxis", "ccomp", "advcl") and tok.head.i < tok.i
-                  and tok.head.pos_ in ("VERB", "AUX")):
-                # "Russia has proposed talks, Kerry said on Wednesday"
+                  and tok.head.pos_ in ("VERB", "AUX") and not _passive_without_agent(tok)):
+                # "Russia has proposed talks, Kerry said on Wednesday"; not "officials said
+                # 36 people were confirmed dead", where the passive cue has no speaker of its own
                 head = tok.head
                 left = head.left_edge
                 right = doc[tok.left_edge.i - 1] if tok.left_edge.i > 0 else head
