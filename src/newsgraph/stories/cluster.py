@@ -28,11 +28,10 @@ import sys
 from array import array
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import date, datetime
 from typing import Iterable, Iterator
 
 from ..extract import AnalysedArticle
-from ..extract.dates import parse_published, published_time
+from ..extract.dates import parse_published
 from ..model import Discrepancy, MergedEvent, Place, StoriesResult, Story, Syndication, stable_id
 from .discrepancy import ArticleFacts, figure_context, find_discrepancies
 from .disjoint import DisjointSets
@@ -43,27 +42,12 @@ from .refine import Member, Refiner, admits
 from .spill import StorySpill
 from .compact import IdIndex, Kept, ReportFacts, RetiredStory, Weights
 from .credits import byline_credit, find_credit, title_credit
-from .story_time import (StoryDays, article_days, day_marks, lead_mark, own_anchor, own_weekdays, pinned_days,
-                         resolve_undated, stated_days)
+from .story_time import (StoryDays, article_days, day_marks, epoch_days, lead_mark, own_anchor, own_weekdays,
+                         pinned_days, resolve_undated, stated_days)
 from .syndication import SyndicationIndex, resolve, synd_key
 from .term_counts import TermCounts, tfidf
 
 log = logging.getLogger(__name__)
-
-
-def _days(published: str | None) -> float | None:
-    """Days since the epoch (UTC) of an ISO date or datetime, or None when absent or unreadable; a
-    string that only starts with an ISO day ("2015-09-17 evening") counts from that day's midnight."""
-    if not published:
-        return None
-    when = published_time(published)
-    if when is None:
-        try:
-            day = date.fromisoformat(published.strip()[:10])
-        except ValueError:
-            return None
-        when = datetime(day.year, day.month, day.day)
-    return (when.replace(tzinfo=None) - datetime(1970, 1, 1)).total_seconds() / 86400.0
 
 
 _NO_WEIGHTS: dict[str, float] = {}
@@ -346,7 +330,7 @@ class StoryClusterer(Refiner):
             # written) and keep only what syndication needs: the articles linked to a copy or
             # crediting an agency (no later article can link to a forgotten one)
             self._done.put(self._story_record(story.id, [self._kept[a] for a in story.articles]))
-            days = story.days or self._stated(story.articles)  # while its reports' records are whole
+            days = story.days or stated_days(map(self._kept.get, story.articles), self._years)  # while its reports' records are whole
             for aid in story.articles:
                 k = self._kept[aid]
                 if k.credit is not None or aid in self._linked:
@@ -381,7 +365,7 @@ class StoryClusterer(Refiner):
         """
         if (seen := self._story_id(article.id)) is not None:
             return seen
-        when = _days(article.published)
+        when = epoch_days(article.published)
         counts = article_terms(article, entity_weight=self.entity_weight)
         vec = self._vector(counts, article.id)
         sig = main_events(article)
@@ -524,7 +508,7 @@ class StoryClusterer(Refiner):
                 for s in group:
                     days.merge(s.days)
                 if not days:
-                    days = self._stated(aid for s in group for aid in s.articles)
+                    days = stated_days((self._kept.get(a) for s in group for a in s.articles), self._years)
                 if days:
                     self._days_of[story.id] = days
             for s in group:
@@ -544,12 +528,6 @@ class StoryClusterer(Refiner):
                         if (inferred := days.inferred_day(k.weekdays)) is not None:
                             day_key[aid] = inferred.isoformat()
         return groups, day_key
-
-    def _stated(self, article_ids: Iterable[str]) -> StoryDays:
-        """The days the undated reports ``article_ids`` state (``story_time.stated_days``), for a story
-        no dated report dates."""
-        kept = [k for a in article_ids if (k := self._kept.get(a)) is not None and not k.published]
-        return stated_days((k.own_anchor for k in kept), (p for k in kept for p in k.pins), self._years)
 
     def _group_record(self, group: list[_Story]) -> Story:
         done = self._done.get(group[0].id) if len(group) == 1 else None

@@ -39,7 +39,7 @@ from typing import Callable, Iterable
 
 from ..extract import AnalysedArticle, analysed_from_dict
 from ..extract.date_grammar import find, month_number, weekday_number
-from ..extract.dates import limit_before, parse_published, reresolve
+from ..extract.dates import limit_before, parse_published, published_time, reresolve
 from ..files import replaced_atomically
 from ..model import DateMention, to_dict
 
@@ -188,24 +188,41 @@ def pinned_day(pin: tuple[int, int, int], years: Iterable[int]) -> dt.date | Non
     return found[0] if len(found) == 1 else None
 
 
-def stated_days(anchors: Iterable[str | None], pins: Iterable[tuple[int, int, int]],
-                years: Iterable[int]) -> "StoryDays":
+def stated_days(reports: Iterable, years: Iterable[int]) -> "StoryDays":
     """The days a story's undated reports state, for a story no dated report dates.
 
-    ``anchors`` are the reports' own anchors (``own_anchor`` days: a dated dateline, the latest full
-    date in the text), ``pins`` their weekday-named days (``pinned_days``), ``years`` the publication
-    years of the run's dated reports. Each counts once per report, as a dated report's days do, so the
-    story's main day is the one most of them state.
+    ``reports`` are the story's ``compact.Kept`` records (None for one no longer kept): an undated
+    one states its own anchor (``own_anchor``: a dated dateline, the latest full date in its text)
+    and its weekday-named days (``pins``, placed with ``years``: the publication years of the run's
+    dated reports). Each counts once per report, as a dated report's days do, so the story's main
+    day is the one most of them state.
     """
     years = tuple(years)
     out = StoryDays()
-    for a in anchors:
-        if a:
-            out.add([a[:10]])
-    for pin in pins:
-        if (day := pinned_day(pin, years)) is not None:
-            out.add([day.isoformat()])
+    for k in reports:
+        if k is None or k.published:
+            continue
+        if k.own_anchor:
+            out.add([k.own_anchor[:10]])
+        for pin in k.pins:
+            if (day := pinned_day(pin, years)) is not None:
+                out.add([day.isoformat()])
     return out
+
+
+def epoch_days(published: str | None) -> float | None:
+    """Days since the epoch (UTC) of an ISO date or datetime, or None when absent or unreadable; a
+    string that only starts with an ISO day ("2015-09-17 evening") counts from that day's midnight."""
+    if not published:
+        return None
+    when = published_time(published)
+    if when is None:
+        try:
+            day = dt.date.fromisoformat(published.strip()[:10])
+        except ValueError:
+            return None
+        when = dt.datetime(day.year, day.month, day.day)
+    return (when.replace(tzinfo=None) - dt.datetime(1970, 1, 1)).total_seconds() / 86400.0
 
 
 def _needs_story(m: DateMention) -> bool:
