@@ -161,3 +161,16 @@ def test_quotes_passive_cue_reports_nothing_of_its_own(analyse, text, speaker, c
     clause belongs to the outer cue, and the words before it are no quote of the miners."""
     got = [(q.speaker.name if q.speaker else None, q.text) for q in analyse(text).quotes]
     assert got == [(speaker, content)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Monitors said the count had been orderly, although police said they held 9 men overnight.",
+     [("Monitors", "the count had been orderly"), ("police", "they held 9 men overnight")]),
+    ("The mayor said the bridge was safe and engineers said they would inspect it again.",
+     [("mayor", "the bridge was safe"), ("engineers", "they would inspect it again")]),
+])
+def test_quotes_second_speaker_ends_the_first_report(analyse, text, expected):
+    """A clause hung on a reported clause with its own speaker and cue is that speaker's report,
+    not the end of the first one."""
+    got = [(q.speaker.name if q.speaker else None, q.text) for q in analyse(text).quotes]
+    assert got == expected

@@ -80,6 +80,12 @@ def _passive_without_agent(tok) -> bool:
             and not any(c.dep_ == "agent" for c in tok.children))
 
 
+def _own_report(tok) -> bool:
+    """A clause hung on a reported clause that reports with a speaker of its own."""
+    return (tok.dep_ in ("advcl", "conj", "parataxis") and _is_cue(tok)
+            and any(c.dep_ == "nsubj" for c in tok.children))
+
+
 def _indirect(doc, d: _Doc, resolver: SpeakerResolver, direct_spans: list[Span]) -> list[Quote]:
     """Reported speech without marks: the complement clause of a strong reporting verb."""
     out: list[Quote] = []
@@ -96,6 +102,11 @@ def _indirect(doc, d: _Doc, resolver: SpeakerResolver, direct_spans: list[Span])
                 while left.i < comp.i and (left.dep_ == "mark" or left.is_punct):
                     left = doc[left.i + 1]
                 right = comp.right_edge
+                nested = [t.left_edge.i for t in comp.subtree if t.i > comp.i and _own_report(t)]
+                if nested:  # "... was peaceful, although police said they arrested 23": two reports
+                    right = doc[max(min(nested) - 1, left.i)]
+                    while right.i > left.i and (right.dep_ in ("cc", "mark") or right.is_punct):
+                        right = doc[right.i - 1]
                 while right.i > left.i and right.is_punct and right.text not in ("”", "\"", "’"):
                     right = doc[right.i - 1]
                 content = (left.idx, right.idx + len(right))
