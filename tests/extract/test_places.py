@@ -584,3 +584,26 @@ def test_place_resolve_the_word_city_before_a_name_says_it_is_a_town(text, featu
     # "the city of Trujillo" is the Peruvian city, not Venezuela's Trujillo state
     (p,) = _resolve(text, "Trujillo")
     assert p.feature == feature
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "Four people died in clashes between farmers and soldiers in the northern town of Cajamarca, officials said.",
+    "Floods killed 9 people in the coastal city of Piura on Monday.",
+])
+def test_place_links_a_figure_happened_in_the_city_of_a_name(analyse, text):
+    # "in the city of X" places what the figure counts as "in X" does
+    (figure,) = analyse(text).figures
+    assert figure.place is not None and figure.place.country == "PER"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text,names", [
+    ("Strikes spread from Tehran to Mashhad and Tabriz after the ruling.", {"Tehran", "Mashhad", "Tabriz"}),
+    ("Officials said the road south of Marrakech had reopened.", {"Marrakech"}),
+    ("Drones struck power stations overnight, and Kyiv reported attacks on Odesa and Kharkiv.",
+     {"Odesa", "Kharkiv"}),
+])
+def test_places_extract_phrases_that_can_only_hold_a_place(analyse, text, names):
+    # "from X to Y", "south of X", "attacks on X": places whatever the NER calls them or misses
+    assert names <= {p.name for p in analyse(text).places}
