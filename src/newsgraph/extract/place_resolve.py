@@ -125,10 +125,19 @@ _DIVISION_AFTER = re.compile(r"\s+(?:[Ss]tate|[Pp]rovince|[Gg]overnor|gubernator
 _DIVISION_BEFORE = re.compile(r"\b(?:[Ss]tate|[Pp]rovince) of\s+$")
 
 
+_TOWN_BEFORE_CUE = re.compile(r"\b(?:city|town|village|port city|border town)\s+of\s+$")
+
+
 def _cue_bonus(text: str, span: Span, c: Candidate) -> float:
     """A first-order division named as one: "Washington state", "Aceh province", "the state of
-    Washington", "New York Governor ...": the word beside the name says which kind of place it is."""
-    return W_CUE if c.feature == "A.ADM1" and _called_division(text, span) else 0.0
+    Washington", "New York Governor ...", and a town named as one: "the western city of Trujillo" (the
+    Peruvian city, not Venezuela's Trujillo state): the word beside the name says which kind of place
+    it is."""
+    if c.feature == "A.ADM1" and _called_division(text, span):
+        return W_CUE
+    if c.feature.startswith("P.") and _TOWN_BEFORE_CUE.search(text[max(0, span[0] - 20):span[0]]):
+        return W_CUE
+    return 0.0
 
 
 def _called_division(text: str, span: Span) -> bool:
@@ -194,10 +203,26 @@ def _lists(text: str, mentions: Sequence[Mention]) -> list[int]:
     return group
 
 
+_SPEAKS = re.compile(r"(?:'s?|\u2019s?)?\s+(?:(?:has|have|had|will|would|also|again|on \w+day)\s+)*"
+                     r"(?:said|says|say|announced|welcomed|condemned|urged|warned|accused|denied|called|told"
+                     r"|demanded|rejected|praised|criticised|criticized|insisted|argued|responded|replied)\b")
+
+
+def _speakers(text: str, mentions: Sequence[Mention], keys: list[str]) -> set[str]:
+    """Names every mention of which speaks ("The United States said it welcomed the vote", "Moscow
+    warned"): a government reacting from afar, not where the article is, so they do not vote for the
+    country or state of the article's other names."""
+    spoke: dict[str, bool] = {}
+    for m, k in zip(mentions, keys):
+        spoke[k] = spoke.get(k, True) and bool(_SPEAKS.match(text, m.span[1]))
+    return {k for k, v in spoke.items() if v}
+
+
 def _best(i: int, cs: tuple[Candidate, ...], base: list[float], k: str, picked: dict[str, Candidate],
-          extra: Counter, cover: dict[str, frozenset[int]], siblings: list[Candidate]) -> int:
+          extra: Counter, cover: dict[str, frozenset[int]], siblings: list[Candidate],
+          mute: frozenset[str] = frozenset()) -> int:
     """The index of the best candidate for mention ``i`` given the other names' current choices."""
-    others = [c for n, c in picked.items() if n != k]
+    others = [c for n, c in picked.items() if n != k and n not in mute]
     n = len(others)
     by_country = Counter(c.country for c in others if c.country)
     by_admin = Counter(c.admin1_id for c in others if c.admin1_id)
@@ -391,6 +416,20 @@ def _stray(c: Candidate, named: set[str]) -> bool:
     return bool(named) and c.country not in named
 
 
+# a clock time's zone says which country's clock the report keeps: "7 a.m. CT" is written for American
+# readers, "6pm AEST" for Australian ones ("IST", "GMT", "CET" span many countries and are left out)
+_ZONE_COUNTRY = {**dict.fromkeys("ET CT MT PT EST EDT CST CDT MST MDT PST PDT AKST AKDT HST".split(), "USA"),
+                 **dict.fromkeys("AEST AEDT ACST ACDT AWST".split(), "AUS"), "NZST": "NZL", "NZDT": "NZL",
+                 "SAST": "ZAF", "BST": "GBR", "PKT": "PAK", "JST": "JPN", "KST": "KOR"}
+_CLOCK_ZONE = re.compile(r"\b\d{1,2}(?:[:.]\d\d)?\s*(?:[ap]\.?m\.?\s*)?\(?(" + "|".join(_ZONE_COUNTRY) + r")\b")
+
+
+def _clock_countries(text: str) -> Counter:
+    """The countries whose time zones the article's clock times are given in ("from 7 a.m. CT today"):
+    one vote per zone named, like an entity's country."""
+    return Counter(_ZONE_COUNTRY[z] for z in {m.group(1) for m in _CLOCK_ZONE.finditer(text)})
+
+
 def dateline(text: str) -> str | None:
     """The place of a dateline ("KABUL, Afghanistan (Reuters) -- ..."), or None."""
     m = _DATELINE.match(text[:120])
@@ -423,7 +462,7 @@ def resolve(text: str, mentions: Sequence[Mention], *, context_countries: Iterab
         fixed.append(inside)
     base = [[prior(c) + (W_QUALIFIED if c.id in fx else 0.0) + _cue_bonus(text, m.span, c) for c in cs]
             for m, cs, fx in zip(mentions, cands, fixed)]
-    extra_c = Counter(context_countries)
+    extra_c = Counter(context_countries) + _clock_countries(text)
     line = dateline(text)
     if line:
         for c in candidates_for(line, index)[:1]:
@@ -447,6 +486,7 @@ def resolve(text: str, mentions: Sequence[Mention], *, context_countries: Iterab
                     cands[i] = got
                     base[i] = [prior(c) for c in got]
                     choice[i] = 0
+    mute = frozenset(_speakers(text, mentions, keys))
     cover: dict[str, frozenset[int]] = {}
     for k, cs in zip(keys, cands):
         ids = {c.id if c.feature == "A.ADM1" else c.admin1_id for c in cs if c.lat is not None}
@@ -468,7 +508,7 @@ def resolve(text: str, mentions: Sequence[Mention], *, context_countries: Iterab
             if sig not in memo:
                 siblings = [c for j, c in enumerate(chosen) if group[j] == group[i] and keys[j] != keys[i]
                             and c is not None]
-                memo[sig] = _best(i, cands[i], base[i], keys[i], picked, extra_c, cover, siblings)
+                memo[sig] = _best(i, cands[i], base[i], keys[i], picked, extra_c, cover, siblings, mute)
             new_choice.append(memo[sig])
         choice = new_choice
     out = []
