@@ -297,8 +297,11 @@ def resolve(links: list[tuple[str, str, float]], *, key: dict[str, tuple],
         if a not in key or b not in key:
             continue
         early, late = (a, b) if key[a] <= key[b] else (b, a)
-        if _day(key[a]) == _day(key[b]) and not _timed_apart(key[a], key[b]) and _cut_of(early, late, covers):
-            early, late = late, early  # of one day, the fuller text is the original of a cut of it
+        if _day(key[a]) == _day(key[b]) and not _timed_apart(key[a], key[b]):
+            if _cut_of(early, late, covers):
+                early, late = late, early  # of one day, the fuller text is the original of a cut of it
+            elif not _cut_of(late, early, covers) and _keeps_dateline(late, early, credits):
+                early, late = late, early  # the wire's dateline kept: the text as the agency issued it
         if _own_article(late, early, credits, sources):
             early, late = late, early  # the agency's own article is the original of a copy crediting it
         r = (round(c, 2), jaccards.get((a, b), 0.0), key[early])
@@ -407,6 +410,14 @@ def _cut_of(x: str, y: str, covers: dict[tuple[str, str], tuple[float, float]]) 
     else:
         return False
     return in_y >= CUT_COVERAGE and in_x <= 1 - CUT_MARGIN
+
+
+def _keeps_dateline(x: str, y: str, credits: dict[str, Credit | None]) -> bool:
+    """Whether ``x`` opens with the wire's dateline credit ("LIMA (AP) —") and ``y``, the same text,
+    credits no one: an outlet re-editing wire copy in its house style drops the agency's dateline, so of
+    one day the text that keeps it is the nearer the agency's and the original of the other."""
+    cx = credits.get(x)
+    return cx is not None and cx.dateline and credits.get(y) is None
 
 
 def _own_article(a: str, b: str, credits: dict[str, Credit | None], sources: dict[str, str | None]) -> bool:
