@@ -48,10 +48,12 @@ CUT_MARGIN = 0.25
 """How much less of the longer text the cut holds (its own coverage at most ``1 - CUT_MARGIN``):
 a text that holds nearly all of another and adds a quarter of its own again is the fuller version."""
 
-PARAPHRASE_COVERAGE = 0.5
-"""Share of a narrative sentence's word bigrams the other text must hold for the sentence to reappear
-there lightly edited: a word in five dropped, swapped or replaced keeps about half its bigrams (and
-few of its 4-word shingles, which is why containment misses such a copy)."""
+PARAPHRASE_COVERAGE = 0.4
+"""Share of a narrative sentence's word pairs (bigrams and skip-bigrams, ``narrative_bigrams(skip=True)``)
+the other text must hold for the sentence to reappear there edited: with a word in three dropped, swapped
+or replaced it keeps about half of them (and few of its 4-word shingles, which is why containment misses
+such a copy), while a sentence of an independent report on the same event, built around the same names,
+keeps a quarter at most; that most of a text's sentences must do so (``PARAPHRASE_SHARE``) does the rest."""
 
 PARAPHRASE_SHARE = 0.6
 """Share of a text's narrative sentences that must reappear lightly edited in another text for the first
@@ -82,6 +84,9 @@ class _Entry:
     order: int
     narrative: np.ndarray
     starts: np.ndarray
+    pairs: np.ndarray
+    """Bigrams and skip-bigrams of the narrative sentences, which begin where ``pair_starts`` says."""
+    pair_starts: np.ndarray
     packed: bytes = b""
     """The text, zlib-packed: a later fuller text can make this one the copy, whose evidence is then a
     passage located in this text."""
@@ -92,10 +97,10 @@ class _Entry:
         way round, so that a cut and edited copy (its every sentence in the fuller text, few of the
         fuller text's in it) is one."""
         for a, b in ((self, other), (other, self)):
-            n = len(a.starts)
+            n = len(a.pair_starts)
             if n < PARAPHRASE_MIN:
                 continue
-            k = near_sentences(a.narrative, a.starts, np.unique(b.narrative), coverage=PARAPHRASE_COVERAGE)
+            k = near_sentences(a.pairs, a.pair_starts, np.unique(b.pairs), coverage=PARAPHRASE_COVERAGE)
             if k >= PARAPHRASE_MIN and k >= PARAPHRASE_SHARE * n:
                 return True
         return False
@@ -137,7 +142,7 @@ class SyndicationIndex:
         if len(sh) < MIN_SHINGLES or article_id in self._entries:
             return None
         mh = minhash(sh, num_perm=self.num_perm)
-        new = _Entry(sh, len(self._entries), *narrative_bigrams(text))
+        new = _Entry(sh, len(self._entries), *narrative_bigrams(text), *narrative_bigrams(text, skip=True))
         best: tuple[str, float] | None = None
         for cand in sorted(self._lsh.query(mh.hashvalues)):
             entry = self._entries.get(cand)
