@@ -73,6 +73,9 @@ def test_figures_digit_value(text, expected):
     ("millions of dollars", 1000000, None, None, "USD"),
     ("Rs 500 crore", 5000000000, None, None, "INR"),
     ("R2 billion", 2000000000, None, None, "ZAR"),
+    ("1.5 billion zlotys", 1500000000, None, None, "PLN"),
+    ("40 million Czech crowns", 40000000, None, None, "CZK"),
+    ("2,000 Kenyan shillings", 2000, None, None, "KES"),
     ("a 1.2 billion-dollar deal", 1200000000, None, None, "USD"),
 ])
 def test_figures_numbers_read(blank, text, value, value_max, hedge, currency):
@@ -210,6 +213,9 @@ def test_figures_conversion_in_brackets_is_not_a_second_figure(analyse):
     ("More than 40,000 Burundians have fled to neighbouring Rwanda.", "refugees"),
     ("More than 40,000 people have fled their homes.", "displaced"),
     ("More than 200 people are believed to have died.", "killed"),
+    ("Rescuers said 19 miners were confirmed killed.", "killed"),
+    ("Eleven fishermen were reported missing after the storm.", "missing"),
+    ("Police said 80 fans were reported detained.", "arrested"),
     ("The attack left at least 12 people dead.", "killed"),
     ("EU ministers agreed to relocate 120,000 refugees.", "refugees"),
     ("The army deployed 3,000 troops to the border.", "people_other"),

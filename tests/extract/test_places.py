@@ -519,3 +519,25 @@ def test_place_resolve_the_town_a_lacked_name_lies_by_is_read_in_the_articles_co
     text = "They worked at Qwxzyton, near Newmarket, before moving to Cambridge and Ely."
     got = {p.name: p for p in _resolve(text, "Qwxzyton", "Cambridge", "Ely")}
     assert got["Qwxzyton"].country == "GBR" and got["Qwxzyton"].within == "Newmarket"
+
+
+@pytest.mark.parametrize("text,name,country", [
+    ("Hiring picked up across the Western US as ski resorts reopened.", "Western US", "USA"),
+    ("Storms are moving toward the southern U.K. from the Atlantic.", "southern U.K.", "GBR"),
+])
+def test_place_resolve_a_short_country_code_after_a_direction_is_that_country(text, name, country):
+    # "US" is too short for the prefix stripping of longer names; the country's point, not null
+    (p,) = _resolve(text, name)
+    assert p.country == country and p.feature == "A.PCLI"
+
+
+@pytest.mark.parametrize("text,country", [
+    ("Gates open at 10 a.m. CT for the jazz weekend in Birmingham.", "USA"),
+    ("Gates open at 10am for the jazz weekend in Birmingham.", "GBR"),
+    ("Doors open at 6:30pm AEST at the hall in Richmond.", "AUS"),
+])
+def test_place_resolve_a_clock_times_zone_votes_for_its_country(text, country):
+    # "7 a.m. CT" is written for American readers: the Alabama city, not the larger English one
+    name = "Birmingham" if "Birmingham" in text else "Richmond"
+    (p,) = _resolve(text, name)
+    assert p.country == country

@@ -150,3 +150,27 @@ def test_quotes_survive_unbalanced_marks(analyse):
 def test_quotes_document_nouns_speak_for_their_owner(analyse, text, speaker):
     quotes = analyse(text, published="2015-09-17").quotes
     assert [q.speaker.name for q in quotes] == [speaker]
+
+
+@pytest.mark.parametrize("text,speaker,content", [
+    ("The mayor said 19 miners were confirmed dead.", "mayor", "19 miners were confirmed dead"),
+    ("The road will reopen on Monday, the council said.", "council", "The road will reopen on Monday"),
+])
+def test_quotes_passive_cue_reports_nothing_of_its_own(analyse, text, speaker, content):
+    """A passive cue inside a reported clause ("were confirmed dead") names no speaker: the
+    clause belongs to the outer cue, and the words before it are no quote of the miners."""
+    got = [(q.speaker.name if q.speaker else None, q.text) for q in analyse(text).quotes]
+    assert got == [(speaker, content)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Monitors said the count had been orderly, although police said they held 9 men overnight.",
+     [("Monitors", "the count had been orderly"), ("police", "they held 9 men overnight")]),
+    ("The mayor said the bridge was safe and engineers said they would inspect it again.",
+     [("mayor", "the bridge was safe"), ("engineers", "they would inspect it again")]),
+])
+def test_quotes_second_speaker_ends_the_first_report(analyse, text, expected):
+    """A clause hung on a reported clause with its own speaker and cue is that speaker's report,
+    not the end of the first one."""
+    got = [(q.speaker.name if q.speaker else None, q.text) for q in analyse(text).quotes]
+    assert got == expected

@@ -7,7 +7,7 @@ import pytest
 
 from newsgraph.model import Entity
 from newsgraph.stories import StoryClusterer, build_stories, stories_to_dict, summarise
-from newsgraph.stories.cluster import _days
+from newsgraph.stories.story_time import epoch_days
 from stories_helpers import article
 
 QUAKE = [
@@ -115,7 +115,7 @@ def test_cluster_candidates_bounded_by_index():
     (None, None), ("", None), ("yesterday", None),
 ])
 def test_cluster_days(value, expected):
-    assert _days(value) == expected
+    assert epoch_days(value) == expected
 
 
 def test_cluster_stories_to_dict_is_schema_json():

@@ -207,3 +207,79 @@ def test_resolve_undated_future_weekday_looks_ahead_of_the_story_day():
     out = resolve_undated(undated, days)
     assert out.published_inferred == "2021-03-08"
     assert {m.text: m.value for m in out.dates} == {"Friday": "2021-03-12", "on Monday": "2021-03-08"}
+
+
+def test_pinned_days_and_the_one_year_a_run_spans():
+    import datetime as dt
+
+    from newsgraph.stories.story_time import pinned_day, pinned_days
+
+    text = "Crews sealed the tunnel on Wednesday, March 3, and reopened it on Friday."
+    a = article("u", text, published=None, dates=(
+        _mention("Wednesday, March 3", text.index("Wednesday"), timex="XXXX-03-03", tense="past"),
+        _mention("on Friday", text.index("on Friday"), timex="XXXX-WXX-5", tense="past")))
+    assert pinned_days(a) == ((3, 3, 3),)
+    assert pinned_day((3, 3, 3), {2020, 2021}) == dt.date(2021, 3, 3)
+    assert pinned_day((3, 3, 3), {2016}) is None  # no Wednesday the 3rd of March in 2015-2017
+    assert pinned_day((3, 3, 3), set()) is None
+    assert pinned_day((3, 3, 3), {2010, 2021}) is None  # 2010 and 2021 both have one: the span says nothing
+    bare = article("b", "Crews sealed the tunnel on March 3.", published=None, dates=(
+        _mention("March 3", 26, timex="XXXX-03-03", tense="past"),))
+    assert pinned_days(bare) == ()
+
+
+TUNNEL = ("Crews sealed the rail tunnel under the harbour on Wednesday, March 3, after water poured in; "
+          "the harbour tunnel stays shut while pumps run, the rail operator said.")
+TUNNEL2 = ("The harbour rail tunnel was sealed on Wednesday as water poured in, and pumps ran through the "
+           "night, the rail operator said today; the tunnel under the harbour stays shut.")
+ELSEWHERE = "Farmers in the northern plains began the wheat harvest early after a dry, hot spring season."
+
+
+def _tunnel_reports(*, other_year: str | None = "2021-06-01"):
+    reports = [
+        article("t1", TUNNEL, published=None, dates=(
+            _mention("Wednesday, March 3", TUNNEL.index("Wednesday"), timex="XXXX-03-03", tense="past"),)),
+        article("t2", TUNNEL2, published=None, dates=(
+            _mention("on Wednesday", TUNNEL2.index("on Wednesday"), timex="XXXX-WXX-3", tense="past"),
+            _mention("today", TUNNEL2.index("today"), timex="PRESENT_REF", tense="past")))]
+    if other_year:
+        reports.append(article("farm", ELSEWHERE, published=other_year))
+    return reports
+
+
+def test_story_without_dated_reports_takes_the_day_its_reports_pin():
+    """No report of the tunnel story is dated; one names "Wednesday, March 3", a day of 2021 alone among
+    the years the run's dated reports cover, so the story's days are of that week."""
+    c = StoryClusterer()
+    reports = _tunnel_reports()
+    c.add_many(reports)
+    assert sorted(sorted(s.articles) for s in c.result().stories) == [["farm"], ["t1", "t2"]]
+    out = c.updated(reports[1])
+    assert out.published_inferred == "2021-03-03" and out.published_basis == "story"
+    assert {m.text: (m.value, m.anchor_from) for m in out.dates} == {
+        "on Wednesday": ("2021-03-03", "story"), "today": ("2021-03-03", "story")}
+    assert c.updated(reports[0]).dates[0].value == "2021-03-03"
+
+
+def test_story_without_dated_reports_stays_undated_when_nothing_pins_its_year():
+    c = StoryClusterer()
+    reports = _tunnel_reports(other_year=None)
+    c.add_many(reports)
+    c.result()
+    assert c.updated(reports[1]) == reports[1]
+
+
+def test_story_without_dated_reports_takes_a_report_s_own_full_date():
+    """An undated report that states a full date anchors itself ("text"), and its story-mates through it."""
+    c = StoryClusterer()
+    own = TUNNEL.replace("Wednesday, March 3", "Wednesday, March 3, 2021")
+    reports = [article("t1", own + " Pumping goes on today.", published=None, dates=(
+        _mention("Wednesday, March 3, 2021", own.index("Wednesday"), value="2021-03-03"),
+        _mention("today", len(own) + 16, value="2021-03-03", anchor="2021-03-03", anchor_from="text"))),
+        _tunnel_reports(other_year=None)[1]]
+    c.add_many(reports)
+    c.result()
+    assert c.updated(reports[0]).published_basis == "text"
+    out = c.updated(reports[1])
+    assert out.published_inferred == "2021-03-03" and out.published_basis == "story"
+    assert [m.value for m in out.dates] == ["2021-03-03", "2021-03-03"]

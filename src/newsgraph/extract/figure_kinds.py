@@ -214,7 +214,10 @@ def _kind_from_role(doc, x: NumberExpr, noun, nominal):
                 if c.dep_ in ("acomp", "oprd", "attr") and (_adj_kind(c) or _verb_kind(c, role="obj")):
                     return _adj_kind(c) or _verb_kind(c, role="obj")
                 if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX"):  # "are believed to have died"
-                    k = _verb_kind(c, role="subj")
+                    # a bare participle after a passive frame is itself passive: "were reported
+                    # killed" counts the killed, as "were killed" does
+                    bare = c.tag_ == "VBN" and not any(g.dep_.startswith("aux") for g in c.children)
+                    k = _verb_kind(c, role="obj" if bare else "subj")
                     if k:
                         return k
         if role in ("dobj",):

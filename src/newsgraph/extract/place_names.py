@@ -35,6 +35,17 @@ def _strip(name: str) -> str:
     return name
 
 
+def _country_without_prefix(name: str) -> str | None:
+    """The country a name without its leading direction names, however short ("Western US", "the
+    southern U.S."): ``_strip`` keeps names of two letters whole, which a country code may be."""
+    low = name.lower()
+    for p in _PREFIXES:
+        if low.startswith(p) and len(name) > len(p) + 1:
+            rest = name[len(p):]
+            return gazetteer.country_code(rest, demonyms=False) or _country_without_prefix(rest)
+    return None
+
+
 def candidates_for(name: str, index: PlaceIndex) -> tuple[Candidate, ...]:
     """Records for a surface name, trying the name as written, then without "the"/"northern" etc.,
     then a demonym's country ("Irish" -> Ireland)."""
@@ -81,6 +92,8 @@ def lookup(name: str, index: PlaceIndex) -> tuple[tuple[Candidate, ...], str]:
         got = _divided_nation(name, index)
     if not any(c.lat is not None for c in got):
         code = gazetteer.country_code(name, demonyms=True)
+        if not code:
+            code = _country_without_prefix(name)
         if code:
             got = tuple(c for c in index.candidates(gazetteer.country_name(code) or "") if c.feature == "A.PCLI"
                         and c.country == code) or got

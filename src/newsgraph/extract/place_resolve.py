@@ -391,6 +391,20 @@ def _stray(c: Candidate, named: set[str]) -> bool:
     return bool(named) and c.country not in named
 
 
+# a clock time's zone says which country's clock the report keeps: "7 a.m. CT" is written for American
+# readers, "6pm AEST" for Australian ones ("IST", "GMT", "CET" span many countries and are left out)
+_ZONE_COUNTRY = {**dict.fromkeys("ET CT MT PT EST EDT CST CDT MST MDT PST PDT AKST AKDT HST".split(), "USA"),
+                 **dict.fromkeys("AEST AEDT ACST ACDT AWST".split(), "AUS"), "NZST": "NZL", "NZDT": "NZL",
+                 "SAST": "ZAF", "BST": "GBR", "PKT": "PAK", "JST": "JPN", "KST": "KOR"}
+_CLOCK_ZONE = re.compile(r"\b\d{1,2}(?:[:.]\d\d)?\s*(?:[ap]\.?m\.?\s*)?\(?(" + "|".join(_ZONE_COUNTRY) + r")\b")
+
+
+def _clock_countries(text: str) -> Counter:
+    """The countries whose time zones the article's clock times are given in ("from 7 a.m. CT today"):
+    one vote per zone named, like an entity's country."""
+    return Counter(_ZONE_COUNTRY[z] for z in {m.group(1) for m in _CLOCK_ZONE.finditer(text)})
+
+
 def dateline(text: str) -> str | None:
     """The place of a dateline ("KABUL, Afghanistan (Reuters) -- ..."), or None."""
     m = _DATELINE.match(text[:120])
@@ -423,7 +437,7 @@ def resolve(text: str, mentions: Sequence[Mention], *, context_countries: Iterab
         fixed.append(inside)
     base = [[prior(c) + (W_QUALIFIED if c.id in fx else 0.0) + _cue_bonus(text, m.span, c) for c in cs]
             for m, cs, fx in zip(mentions, cands, fixed)]
-    extra_c = Counter(context_countries)
+    extra_c = Counter(context_countries) + _clock_countries(text)
     line = dateline(text)
     if line:
         for c in candidates_for(line, index)[:1]:

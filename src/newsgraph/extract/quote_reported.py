@@ -75,6 +75,17 @@ def _clip_to_paragraph(text: str, span: Span, anchor: int) -> Span:
     return s, e
 
 
+def _passive_without_agent(tok) -> bool:
+    return (any(c.dep_ == "auxpass" for c in tok.children)
+            and not any(c.dep_ == "agent" for c in tok.children))
+
+
+def _own_report(tok) -> bool:
+    """A clause hung on a reported clause that reports with a speaker of its own."""
+    return (tok.dep_ in ("advcl", "conj", "parataxis") and _is_cue(tok)
+            and any(c.dep_ == "nsubj" for c in tok.children))
+
+
 def _indirect(doc, d: _Doc, resolver: SpeakerResolver, direct_spans: list[Span]) -> list[Quote]:
     """Reported speech without marks: the complement clause of a strong reporting verb."""
     out: list[Quote] = []
@@ -91,12 +102,18 @@ def _indirect(doc, d: _Doc, resolver: SpeakerResolver, direct_spans: list[Span])
                 while left.i < comp.i and (left.dep_ == "mark" or left.is_punct):
                     left = doc[left.i + 1]
                 right = comp.right_edge
+                nested = [t.left_edge.i for t in comp.subtree if t.i > comp.i and _own_report(t)]
+                if nested:  # "... was peaceful, although police said they arrested 23": two reports
+                    right = doc[max(min(nested) - 1, left.i)]
+                    while right.i > left.i and (right.dep_ in ("cc", "mark") or right.is_punct):
+                        right = doc[right.i - 1]
                 while right.i > left.i and right.is_punct and right.text not in ("”", "\"", "’"):
                     right = doc[right.i - 1]
                 content = (left.idx, right.idx + len(right))
             elif (tok.dep_ in ("parataxis", "ccomp", "advcl") and tok.head.i < tok.i
-                  and tok.head.pos_ in ("VERB", "AUX")):
-                # "Russia has proposed talks, Kerry said on Wednesday"
+                  and tok.head.pos_ in ("VERB", "AUX") and not _passive_without_agent(tok)):
+                # "Russia has proposed talks, Kerry said on Wednesday"; not "officials said
+                # 36 people were confirmed dead", where the passive cue has no speaker of its own
                 head = tok.head
                 left = head.left_edge
                 right = doc[tok.left_edge.i - 1] if tok.left_edge.i > 0 else head

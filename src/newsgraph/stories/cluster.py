@@ -28,11 +28,10 @@ import sys
 from array import array
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import date, datetime
 from typing import Iterable, Iterator
 
 from ..extract import AnalysedArticle
-from ..extract.dates import published_time
+from ..extract.dates import parse_published
 from ..model import Discrepancy, MergedEvent, Place, StoriesResult, Story, Syndication, stable_id
 from .discrepancy import ArticleFacts, figure_context, find_discrepancies
 from .disjoint import DisjointSets
@@ -43,26 +42,12 @@ from .refine import Member, Refiner, admits
 from .spill import StorySpill
 from .compact import IdIndex, Kept, ReportFacts, RetiredStory, Weights
 from .credits import byline_credit, find_credit, title_credit
-from .story_time import StoryDays, article_days, day_marks, lead_mark, own_anchor, own_weekdays, resolve_undated
+from .story_time import (StoryDays, article_days, day_marks, epoch_days, lead_mark, own_anchor, own_weekdays,
+                         pinned_days, resolve_undated, stated_days)
 from .syndication import SyndicationIndex, resolve, synd_key
 from .term_counts import TermCounts, tfidf
 
 log = logging.getLogger(__name__)
-
-
-def _days(published: str | None) -> float | None:
-    """Days since the epoch (UTC) of an ISO date or datetime, or None when absent or unreadable; a
-    string that only starts with an ISO day ("2015-09-17 evening") counts from that day's midnight."""
-    if not published:
-        return None
-    when = published_time(published)
-    if when is None:
-        try:
-            day = date.fromisoformat(published.strip()[:10])
-        except ValueError:
-            return None
-        when = datetime(day.year, day.month, day.day)
-    return (when.replace(tzinfo=None) - datetime(1970, 1, 1)).total_seconds() / 86400.0
 
 
 _NO_WEIGHTS: dict[str, float] = {}
@@ -169,6 +154,8 @@ class StoryClusterer(Refiner):
     _count: int = field(default=0, init=False, repr=False)
     _linked: set[str] = field(default_factory=set, init=False, repr=False)
     _links_seen: tuple[int, int] = field(default=(0, 0), init=False, repr=False)
+    _years: set[int] = field(default_factory=set, init=False, repr=False)
+    """The publication years of the dated reports seen (a few): the span a weekday-named day falls in."""
 
     @property
     def _stale(self) -> float:
@@ -343,6 +330,7 @@ class StoryClusterer(Refiner):
             # written) and keep only what syndication needs: the articles linked to a copy or
             # crediting an agency (no later article can link to a forgotten one)
             self._done.put(self._story_record(story.id, [self._kept[a] for a in story.articles]))
+            days = story.days or stated_days(map(self._kept.get, story.articles), self._years)  # while its reports' records are whole
             for aid in story.articles:
                 k = self._kept[aid]
                 if k.credit is not None or aid in self._linked:
@@ -353,7 +341,7 @@ class StoryClusterer(Refiner):
                 self._linked.discard(aid)
                 del self._story_of[aid]
             self._retired_of.add(story.articles, story.seq)
-            self._stories[sid] = self._by_seq[story.seq] = RetiredStory(sid, story.seq, story.articles, story.days)
+            self._stories[sid] = self._by_seq[story.seq] = RetiredStory(sid, story.seq, story.articles, days)
         if len(self._expiry) > 4 * self._active + 64:
             # stale heap entries (every join pushes one): rebuild from the active stories only
             self._expiry = [(s.last if s.last is not None else -math.inf, s.id)
@@ -377,7 +365,7 @@ class StoryClusterer(Refiner):
         """
         if (seen := self._story_id(article.id)) is not None:
             return seen
-        when = _days(article.published)
+        when = epoch_days(article.published)
         counts = article_terms(article, entity_weight=self.entity_weight)
         vec = self._vector(counts, article.id)
         sig = main_events(article)
@@ -409,6 +397,8 @@ class StoryClusterer(Refiner):
                 tf=array("f", (counts[t] for t in vec)),
                 copy_of=copy_of[0] if copy_of is not None and chosen.id == self._story_of.get(copy_of[0]) else None)
         if when is not None:
+            if (day := parse_published(article.published)) is not None:
+                self._years.add(day.year)
             self._dated += 1
             self._late += when < self._newest - self.window_days
             self._newest = max(self._newest, when)
@@ -425,7 +415,8 @@ class StoryClusterer(Refiner):
             credit=(find_credit(article.text) or byline_credit(getattr(article, "author", None))
                     or title_credit(article.title)),
             facts=facts.pack(),
-            weekdays=own_weekdays(article) if when is None else (), own_anchor=anchor[0] if anchor else None)
+            weekdays=own_weekdays(article) if when is None else (), own_anchor=anchor[0] if anchor else None,
+            pins=pinned_days(article) if when is None and anchor is None else ())
         self._count += 1
         self._retire_old()
         return chosen.id
@@ -516,6 +507,8 @@ class StoryClusterer(Refiner):
                 days = StoryDays()
                 for s in group:
                     days.merge(s.days)
+                if not days:
+                    days = stated_days((self._kept.get(a) for s in group for a in s.articles), self._years)
                 if days:
                     self._days_of[story.id] = days
             for s in group:

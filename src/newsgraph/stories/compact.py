@@ -185,6 +185,8 @@ class Kept:
     """``ReportFacts.pack``; empty once the story's record is made (``slim``)."""
     weekdays: tuple[int, ...] = ()
     own_anchor: str | None = None
+    pins: tuple[tuple[int, int, int], ...] = ()
+    """``story_time.pinned_days`` of an undated report: what dates a story no dated report dates."""
 
     def report(self) -> ReportFacts:
         return ReportFacts.unpack(self.facts)

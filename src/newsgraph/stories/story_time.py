@@ -19,6 +19,12 @@ reports), and ``resolve_undated`` uses it for an undated report:
 An undated report that carries its own anchor (a dated dateline, a full date in
 its text) keeps it; its ``published_inferred`` then says so ("dateline",
 "text").
+
+A story that no dated report dates takes its days from what its reports state
+(``stated_days``): the anchors its undated reports found in their own text, and
+the days they name with both weekday and calendar day ("Tuesday, March 22"),
+which fall in one year every five to eleven: the one among the years the run's
+dated reports cover (``pinned_day``).
 """
 
 from __future__ import annotations
@@ -32,7 +38,8 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from ..extract import AnalysedArticle, analysed_from_dict
-from ..extract.dates import limit_before, parse_published, reresolve
+from ..extract.date_grammar import find, month_number, weekday_number
+from ..extract.dates import limit_before, parse_published, published_time, reresolve
 from ..files import replaced_atomically
 from ..model import DateMention, to_dict
 
@@ -141,6 +148,81 @@ def own_anchor(article: AnalysedArticle) -> tuple[str, str] | None:
         if m.anchor and m.anchor_from in ("dateline", "text"):
             return m.anchor, m.anchor_from
     return None
+
+
+def pinned_days(article: AnalysedArticle) -> tuple[tuple[int, int, int], ...]:
+    """The year-less days an undated article names with their weekday, as ``(ISO weekday, month, day)``.
+
+    "Tuesday, March 22" is a day in a handful of years only; with the years a run covers it is one
+    day (``pinned_day``), where a bare "Tuesday" or "March 22" stays any week or any year.
+    """
+    out = set()
+    for m in article.dates:
+        if m.value is not None or not _MONTH_DAY.match(m.timex_value or ""):
+            continue
+        for c in find(m.text):
+            if c.kind in ("mdy", "dmy") and c.get("wd") and not c.get("y"):
+                try:
+                    out.add((weekday_number(c.get("wd")) + 1, month_number(c.get("mon")),
+                             int("".join(ch for ch in c.get("d") if ch.isdigit()))))
+                except (KeyError, ValueError):
+                    continue
+    return tuple(sorted(out))
+
+
+def pinned_day(pin: tuple[int, int, int], years: Iterable[int]) -> dt.date | None:
+    """The one day of ``pin`` (``pinned_days`` shape) in the years ``years`` span (a year either side),
+    or None when no such year or more than one lies there (a weekday falls on a calendar day again
+    five, six or eleven years on, so a span of a few years leaves at most one)."""
+    years = list(years)
+    if not years:
+        return None
+    found = []
+    for y in range(min(years) - 1, max(years) + 2):
+        try:
+            day = dt.date(y, pin[1], pin[2])
+        except ValueError:
+            continue
+        if day.isoweekday() == pin[0]:
+            found.append(day)
+    return found[0] if len(found) == 1 else None
+
+
+def stated_days(reports: Iterable, years: Iterable[int]) -> "StoryDays":
+    """The days a story's undated reports state, for a story no dated report dates.
+
+    ``reports`` are the story's ``compact.Kept`` records (None for one no longer kept): an undated
+    one states its own anchor (``own_anchor``: a dated dateline, the latest full date in its text)
+    and its weekday-named days (``pins``, placed with ``years``: the publication years of the run's
+    dated reports). Each counts once per report, as a dated report's days do, so the story's main
+    day is the one most of them state.
+    """
+    years = tuple(years)
+    out = StoryDays()
+    for k in reports:
+        if k is None or k.published:
+            continue
+        if k.own_anchor:
+            out.add([k.own_anchor[:10]])
+        for pin in k.pins:
+            if (day := pinned_day(pin, years)) is not None:
+                out.add([day.isoformat()])
+    return out
+
+
+def epoch_days(published: str | None) -> float | None:
+    """Days since the epoch (UTC) of an ISO date or datetime, or None when absent or unreadable; a
+    string that only starts with an ISO day ("2015-09-17 evening") counts from that day's midnight."""
+    if not published:
+        return None
+    when = published_time(published)
+    if when is None:
+        try:
+            day = dt.date.fromisoformat(published.strip()[:10])
+        except ValueError:
+            return None
+        when = dt.datetime(day.year, day.month, day.day)
+    return (when.replace(tzinfo=None) - dt.datetime(1970, 1, 1)).total_seconds() / 86400.0
 
 
 def _needs_story(m: DateMention) -> bool:
