@@ -541,3 +541,69 @@ def test_place_resolve_a_clock_times_zone_votes_for_its_country(text, country):
     name = "Birmingham" if "Birmingham" in text else "Richmond"
     (p,) = _resolve(text, name)
     assert p.country == country
+
+
+@pytest.mark.parametrize("text,name,country", [
+    ("Congress in Lima voted late on Friday to call new elections. The United States said it backed the move.",
+     "Lima", "PER"),
+    ("Crowds gathered in Cairo after the verdict. The United States has warned its citizens to stay away.",
+     "Cairo", "EGY"),
+    # a country named as where things happen still votes: the Ohio town among American ones
+    ("Voters in Lima lined up early as polls opened across the United States.", "Lima", "USA"),
+])
+def test_place_resolve_a_country_that_only_speaks_does_not_pull_a_capital_to_a_namesake(text, name, country):
+    # a government reacting from afar is not where the report is: not Lima, Ohio or Cairo, Illinois
+    got = {p.name: p for p in _resolve(text, name, "United States")}
+    assert got[name].country == country
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text,name,country", [
+    ("ROTTERDAM (Reuters) - Crane operators stopped work on Tuesday at terminals along the Dutch coast.",
+     "ROTTERDAM", "NLD"),
+    ("MARSEILLE (AFP) - Firefighters battled a blaze in hills above the port on Sunday.", "MARSEILLE", "FRA"),
+])
+def test_places_extract_a_dateline_city_is_a_place_whatever_the_ner_says(analyse, text, name, country):
+    # the small model reads a capitalised dateline city as a person or a group
+    names = {p.name: p for p in analyse(text).places}
+    assert name in names and names[name].country == country
+
+
+@pytest.mark.model
+def test_places_extract_the_city_of_a_name_is_a_place_whatever_the_ner_says(analyse):
+    names = {p.name: p for p in analyse("Hospitals filled up in the western city of Trujillo after the storm, "
+                                        "officials said.").places}
+    assert "Trujillo" in names
+
+
+@pytest.mark.parametrize("text,feature", [
+    ("Hospitals filled up in the western city of Trujillo after the storm.", "P.PPL"),
+    ("Hospitals filled up across Trujillo after the storm.", "A.ADM1"),
+])
+def test_place_resolve_the_word_city_before_a_name_says_it_is_a_town(text, feature):
+    # "the city of Trujillo" is the Peruvian city, not Venezuela's Trujillo state
+    (p,) = _resolve(text, "Trujillo")
+    assert p.feature == feature
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "Four people died in clashes between farmers and soldiers in the northern town of Cajamarca, officials said.",
+    "Floods killed 9 people in the coastal city of Piura on Monday.",
+])
+def test_place_links_a_figure_happened_in_the_city_of_a_name(analyse, text):
+    # "in the city of X" places what the figure counts as "in X" does
+    (figure,) = analyse(text).figures
+    assert figure.place is not None and figure.place.country == "PER"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text,names", [
+    ("Strikes spread from Tehran to Mashhad and Tabriz after the ruling.", {"Tehran", "Mashhad", "Tabriz"}),
+    ("Officials said the road south of Marrakech had reopened.", {"Marrakech"}),
+    ("Drones struck power stations overnight, and Kyiv reported attacks on Odesa and Kharkiv.",
+     {"Odesa", "Kharkiv"}),
+])
+def test_places_extract_phrases_that_can_only_hold_a_place(analyse, text, names):
+    # "from X to Y", "south of X", "attacks on X": places whatever the NER calls them or misses
+    assert names <= {p.name for p in analyse(text).places}

@@ -17,6 +17,7 @@ from dataclasses import replace
 from typing import Sequence
 
 from ..model import Event, Figure, Place, Span
+from .places import PLACE_NOUNS
 
 _LOCATIVE = frozenset({"in", "near", "at", "outside", "inside", "across", "throughout", "around", "into", "on"})
 
@@ -35,6 +36,13 @@ def place_at(places: Sequence[Place], span: Span | None) -> Place | None:
     return None
 
 
+def _climb(tok):
+    """From a name to the word that stands for it in the clause ("Aleppo and Idlib", "Aleppo province")."""
+    while tok.dep_ in ("conj", "compound", "appos") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
+
+
 def _place_chains(doc, places: Sequence[Place]) -> list[tuple[Place, dict[int, int]]]:
     """Each place with coordinates that is the object of a locative preposition, with the tokens that
     preposition hangs from (token index -> depth), climbing to the clause's verb at most 4 steps.
@@ -48,9 +56,9 @@ def _place_chains(doc, places: Sequence[Place]) -> list[tuple[Place, dict[int, i
         sp = doc.char_span(p.span[0], p.span[1], alignment_mode="expand")
         if sp is None:
             continue
-        tok = sp.root
-        while tok.dep_ in ("conj", "compound", "appos") and tok.head.i != tok.i:
-            tok = tok.head
+        tok = _climb(sp.root)
+        if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in PLACE_NOUNS:
+            tok = _climb(tok.head.head)  # "in the southern city of Arequipa": where the city is
         if tok.dep_ != "pobj" or tok.head.lower_ not in _LOCATIVE:
             continue
         # climb from the preposition to the verb it modifies: a clause head on the way takes the place

@@ -125,10 +125,19 @@ _DIVISION_AFTER = re.compile(r"\s+(?:[Ss]tate|[Pp]rovince|[Gg]overnor|gubernator
 _DIVISION_BEFORE = re.compile(r"\b(?:[Ss]tate|[Pp]rovince) of\s+$")
 
 
+_TOWN_BEFORE_CUE = re.compile(r"\b(?:city|town|village|port city|border town)\s+of\s+$")
+
+
 def _cue_bonus(text: str, span: Span, c: Candidate) -> float:
     """A first-order division named as one: "Washington state", "Aceh province", "the state of
-    Washington", "New York Governor ...": the word beside the name says which kind of place it is."""
-    return W_CUE if c.feature == "A.ADM1" and _called_division(text, span) else 0.0
+    Washington", "New York Governor ...", and a town named as one: "the western city of Trujillo" (the
+    Peruvian city, not Venezuela's Trujillo state): the word beside the name says which kind of place
+    it is."""
+    if c.feature == "A.ADM1" and _called_division(text, span):
+        return W_CUE
+    if c.feature.startswith("P.") and _TOWN_BEFORE_CUE.search(text[max(0, span[0] - 20):span[0]]):
+        return W_CUE
+    return 0.0
 
 
 def _called_division(text: str, span: Span) -> bool:
@@ -194,10 +203,26 @@ def _lists(text: str, mentions: Sequence[Mention]) -> list[int]:
     return group
 
 
+_SPEAKS = re.compile(r"(?:'s?|\u2019s?)?\s+(?:(?:has|have|had|will|would|also|again|on \w+day)\s+)*"
+                     r"(?:said|says|say|announced|welcomed|condemned|urged|warned|accused|denied|called|told"
+                     r"|demanded|rejected|praised|criticised|criticized|insisted|argued|responded|replied)\b")
+
+
+def _speakers(text: str, mentions: Sequence[Mention], keys: list[str]) -> set[str]:
+    """Names every mention of which speaks ("The United States said it welcomed the vote", "Moscow
+    warned"): a government reacting from afar, not where the article is, so they do not vote for the
+    country or state of the article's other names."""
+    spoke: dict[str, bool] = {}
+    for m, k in zip(mentions, keys):
+        spoke[k] = spoke.get(k, True) and bool(_SPEAKS.match(text, m.span[1]))
+    return {k for k, v in spoke.items() if v}
+
+
 def _best(i: int, cs: tuple[Candidate, ...], base: list[float], k: str, picked: dict[str, Candidate],
-          extra: Counter, cover: dict[str, frozenset[int]], siblings: list[Candidate]) -> int:
+          extra: Counter, cover: dict[str, frozenset[int]], siblings: list[Candidate],
+          mute: frozenset[str] = frozenset()) -> int:
     """The index of the best candidate for mention ``i`` given the other names' current choices."""
-    others = [c for n, c in picked.items() if n != k]
+    others = [c for n, c in picked.items() if n != k and n not in mute]
     n = len(others)
     by_country = Counter(c.country for c in others if c.country)
     by_admin = Counter(c.admin1_id for c in others if c.admin1_id)
@@ -461,6 +486,7 @@ def resolve(text: str, mentions: Sequence[Mention], *, context_countries: Iterab
                     cands[i] = got
                     base[i] = [prior(c) for c in got]
                     choice[i] = 0
+    mute = frozenset(_speakers(text, mentions, keys))
     cover: dict[str, frozenset[int]] = {}
     for k, cs in zip(keys, cands):
         ids = {c.id if c.feature == "A.ADM1" else c.admin1_id for c in cs if c.lat is not None}
@@ -482,7 +508,7 @@ def resolve(text: str, mentions: Sequence[Mention], *, context_countries: Iterab
             if sig not in memo:
                 siblings = [c for j, c in enumerate(chosen) if group[j] == group[i] and keys[j] != keys[i]
                             and c is not None]
-                memo[sig] = _best(i, cands[i], base[i], keys[i], picked, extra_c, cover, siblings)
+                memo[sig] = _best(i, cands[i], base[i], keys[i], picked, extra_c, cover, siblings, mute)
             new_choice.append(memo[sig])
         choice = new_choice
     out = []

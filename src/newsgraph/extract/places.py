@@ -22,7 +22,7 @@ from spacy.parts_of_speech import PROPN
 from ..model import Article, Found, Place
 from . import gazetteer
 from .place_index import place_index
-from .place_resolve import Mention, resolve
+from .place_resolve import Mention, dateline, resolve
 
 log = logging.getLogger(__name__)
 
@@ -30,13 +30,19 @@ _PLACE_TYPES = frozenset({"GPE", "LOC"})
 _LOCATIVE = frozenset({"in", "at", "near", "from", "outside", "to", "across", "into", "around", "of",
                        "toward", "towards", "through", "throughout", "inside", "between", "via"})
 _STRONG = frozenset({"in", "near", "at", "outside", "across", "throughout", "inside", "into", "around"})
-_PLACE_NOUNS = frozenset({"district", "province", "county", "region", "city", "town", "village", "state",
+PLACE_NOUNS = frozenset({"district", "province", "county", "region", "city", "town", "village", "state",
                           "governorate", "parish", "area", "camp", "valley", "island", "islands", "prefecture"})
 _MAX_RUN = 4
 _NUMERIC_LABELS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
 # verbs whose object is a place when it names one ("visited Kunduz", "retook Palmyra")
 _PLACE_VERBS = frozenset({"visit", "reach", "enter", "capture", "seize", "retake", "recapture", "besiege", "shell",
                           "bomb", "storm", "evacuate", "leave", "tour", "overrun", "liberate", "encircle"})
+# "south of X", "the outskirts of X": the phrase says where something lies
+_DIRECTIONS_OF = frozenset("""north south east west northeast northwest southeast southwest north-east north-west
+south-east south-west northwards southwards outskirts suburbs""".split())
+# "strikes on Kharkiv", "the assault on Mosul": what is attacked on a name is a place there
+_ATTACK_NOUNS = frozenset({"attack", "strike", "airstrike", "raid", "assault", "offensive", "bombardment",
+                           "advance", "march"})
 _TRAILING_NOUNS = ("province", "district", "region", "governorate", "state", "prefecture", "oblast")
 
 
@@ -53,22 +59,39 @@ def _marked_as_place(doc, span: tuple[int, int]) -> bool:
     after = doc[sp.end] if sp.end < len(doc) else None
     if after is not None and after.lower_ in ("'s", "\u2019s"):
         return False
-    if after is not None and after.lemma_.lower() in _PLACE_NOUNS:
+    if after is not None and after.lemma_.lower() in PLACE_NOUNS:
         return True
     tok = sp.root
     for _ in range(4):
         if tok.dep_ == "conj" and tok.head.i != tok.i:
             tok = tok.head
             continue
-        if tok.dep_ == "compound" and tok.head.i != tok.i and tok.head.lemma_.lower() in _PLACE_NOUNS:
+        if tok.dep_ == "compound" and tok.head.i != tok.i and tok.head.lemma_.lower() in PLACE_NOUNS:
             return True
         break
     if tok.dep_ == "pobj" and tok.head.lower_ in _STRONG:
+        return True
+    if tok.dep_ == "pobj" and _place_phrase(tok.head):
         return True
     if tok.dep_ == "dobj" and tok.head.lemma_.lower() in _PLACE_VERBS:
         return True
     before = doc[sp.start - 1] if sp.start > 0 else None
     return before is not None and before.lower_ in _STRONG
+
+
+def _place_phrase(prep) -> bool:
+    """True when a preposition's phrase can only hold a place: "the southern city of Arequipa", "south of
+    Marrakech", "from Tehran to Mashhad", "drone attacks on Odesa"."""
+    head = prep.head
+    word = prep.lower_
+    if word == "of":
+        return head.lemma_.lower() in PLACE_NOUNS or head.lower_ in _DIRECTIONS_OF
+    if word in ("to", "from"):  # one end of a "from X to Y" stretch names a place when the other does
+        other = "from" if word == "to" else "to"
+        return head.i != prep.i and any(ch.lower_ == other and ch.dep_ == "prep" for ch in head.children)
+    if word == "on":
+        return head.lemma_.lower() in _ATTACK_NOUNS
+    return False
 
 
 def _trim_noun(text: str, span: tuple[int, int]) -> tuple[int, int]:
@@ -79,10 +102,21 @@ def _trim_noun(text: str, span: tuple[int, int]) -> tuple[int, int]:
     return span
 
 
+def _dateline_span(text: str) -> tuple[int, int] | None:
+    """The span of the dateline's place ("HAMBURG (Reuters) - ..."): a place whatever the NER calls it
+    (the small model often reads a capitalised dateline city as a person)."""
+    name = dateline(text)
+    if not name:
+        return None
+    start = text.index(name)
+    return start, start + len(name)
+
+
 def _from_entities(doc, text: str, found: Found) -> tuple[list[Mention], list[tuple[int, int]]]:
     mentions: list[Mention] = []
     taken: list[tuple[int, int]] = []
     index = place_index()
+    line = _dateline_span(text)
     for ent in found.entities:
         for sp in ent.mentions:
             taken.append(tuple(sp))
@@ -92,7 +126,7 @@ def _from_entities(doc, text: str, found: Found) -> tuple[list[Mention], list[tu
                 # a one-word group name after "in" may be a town the gazetteer spells otherwise ("in Douma")
                 if ent.type in ("PERSON", "NORP", "ORG", "OTHER") and len(surface.split()) <= 3 \
                         and (index.known(surface) or (ent.type != "PERSON" and len(surface.split()) == 1)) \
-                        and _marked_as_place(doc, tuple(sp)):
+                        and (tuple(sp) == line or _marked_as_place(doc, tuple(sp))):
                     mentions.append(Mention(name=surface, span=(sp[0], sp[1])))
                 continue
             sp = _trim_noun(text, tuple(sp))
@@ -130,8 +164,8 @@ def _gazetteer_only(doc, taken: list[tuple[int, int]]) -> list[Mention]:
         nxt = doc[e] if e < len(doc) else None
         after = doc[e + 1] if e + 1 < len(doc) else None
         comma_place = nxt is not None and nxt.text == "," and after is not None and after.text[:1].isupper()
-        noun_after = nxt is not None and nxt.lemma_.lower() in _PLACE_NOUNS
-        if not (prev in _LOCATIVE or comma_place or noun_after or doc[e - 1].dep_ == "pobj"):
+        noun_after = nxt is not None and nxt.lemma_.lower() in PLACE_NOUNS
+        if not (prev in _LOCATIVE or comma_place or noun_after or doc[e - 1].dep_ in ("pobj", "conj")):
             continue
         span = (doc[s].idx, doc[e - 1].idx + len(doc[e - 1]))
         if _overlaps(span, taken):
