@@ -283,3 +283,23 @@ def test_story_without_dated_reports_takes_a_report_s_own_full_date():
     out = c.updated(reports[1])
     assert out.published_inferred == "2021-03-03" and out.published_basis == "story"
     assert [m.value for m in out.dates] == ["2021-03-03", "2021-03-03"]
+
+
+def test_resolve_undated_weekday_a_day_or_two_after_the_story_s_day_is_after_it():
+    """The story knows Friday (its one dated report); an undated report telling of Friday's storm and
+    Saturday's clean-up was written on Saturday or later, so its Saturday is the next day, not the
+    Saturday before the storm. Monday, three days on, stays the Monday before (a report recounts)."""
+    text = "The storm hit on Friday night; crews cleared roads on Saturday. Warnings went out on Monday."
+    dated = article("d", "The storm hit the coast on Friday.", published="2021-03-05", dates=(
+        _mention("on Friday", 22, value="2021-03-05", anchor="2021-03-05", anchor_from="published"),))
+    days = StoryDays()
+    days.add(article_days(dated))
+    undated = article("u", text, published=None, dates=(
+        _mention("on Friday night", text.index("on Friday"), timex="XXXX-WXX-5TNI", tense="past"),
+        _mention("on Saturday", text.index("on Saturday"), timex="XXXX-WXX-6", tense="past"),
+        _mention("on Monday", text.index("on Monday"), timex="XXXX-WXX-1", tense="past")))
+    out = resolve_undated(undated, days)
+    assert out.published_inferred == "2021-03-06"
+    assert {m.text: m.value for m in out.dates} == {
+        "on Friday night": "2021-03-05", "on Saturday": "2021-03-06", "on Monday": "2021-03-01"}
+    assert days.inferred_day((6,)).isoformat() == "2021-03-06"  # after the main day when it names no other

@@ -301,14 +301,35 @@ class StoryDays:
                 best[wd] = (n, d)
         return {wd: d for wd, (_, d) in best.items()}
 
+    def placed(self, weekdays: Iterable[int]) -> dict[int, dt.date]:
+        """The days an undated report's plain ``weekdays`` (``own_weekdays``) name, as far as the story says.
+
+        A weekday the story knows is its day. One it does not know, one or two days after the latest
+        day the report names that the story knows (or after the story's main day), is that later day:
+        a report of Tuesday's quake that says rescuers dug on through Wednesday was written on
+        Wednesday or after, and the Wednesday six days before the quake is not its news. Other
+        weekdays are left out (resolved against the inferred day, in the past, as any relative date).
+        """
+        weekdays = tuple(weekdays)
+        main = self.main_day()
+        if main is None:
+            return {}
+        wmap = self.weekday_map()
+        out = {w: wmap[w] for w in weekdays if w in wmap}
+        ref = max(out.values(), default=main)
+        for w in weekdays:
+            ahead = (w - ref.isoweekday()) % 7
+            if w not in out and 1 <= ahead <= 2:
+                out[w] = ref + dt.timedelta(days=ahead)
+        return out
+
     def inferred_day(self, weekdays: tuple[int, ...]) -> dt.date | None:
-        """The publication day an undated report naming ``weekdays`` is inferred to have."""
+        """The publication day an undated report naming ``weekdays`` is inferred to have: the story's
+        main day, or the latest day the report names (``placed``) when that is later."""
         main = self.main_day()
         if main is None:
             return None
-        wmap = self.weekday_map()
-        named = [wmap[w] for w in weekdays if w in wmap]
-        return max([main, *named])
+        return max([main, *self.placed(weekdays).values()])
 
 
 def resolve_undated(article: AnalysedArticle, days: StoryDays | None) -> AnalysedArticle:
@@ -327,7 +348,7 @@ def resolve_undated(article: AnalysedArticle, days: StoryDays | None) -> Analyse
     inferred = days.inferred_day(own_weekdays(article))
     if inferred is None:
         return article
-    wmap = days.weekday_map()
+    wmap = days.placed(own_weekdays(article))
     dates = []
     for m in article.dates:
         if not _needs_story(m):
