@@ -552,3 +552,29 @@ _MINE_REWRITE = (
 def test_syndication_index_links_heavy_paraphrase_not_same_facts_rewrite(text, linked):
     index = _run_index(("wire", "other"), {"wire": _MINE, "other": text})
     assert bool(index.links) is linked
+
+
+_LOCAL = ("Volunteers from our town drove two lorries of blankets, bottled water and tinned food to Karsk on "
+          "Monday, the organisers said, and a second convoy is planned for the weekend.\n\n"
+          "The town hall has opened an account for donations, and the local football club will give the "
+          "takings of Saturday's match to the families who lost their homes.")
+
+
+@pytest.mark.parametrize("wire,extended", [
+    (_EARLY, _LOCAL + "\n\n" + _EARLY),  # a lead of its own on top of the wire text
+    (_EARLY + "\n\n— AFP", _EARLY + "\n\n— AFP\n\n" + _LOCAL),  # paragraphs past the credit closing it
+])
+@pytest.mark.parametrize("order", [("wire", "ext"), ("ext", "wire")])
+def test_syndication_resolve_extended_text_is_the_copy_not_the_original_of_a_cut(wire, extended, order):
+    # issue 12: of one day, a fuller text is the original of a cut of it, unless what it adds stands on top
+    # of the other (outlets add leads, wire copy is cut from the bottom) or after the other's closing credit
+    index = _run_index(order, {"wire": wire, "ext": extended})
+    for day in ("2015-09-17", "~"):
+        key = {aid: (day, i) for i, aid in enumerate(reversed(order))}
+        assert _pairs(index, key) == [("ext", "wire")]
+
+
+def test_syndication_resolve_fuller_text_without_closing_credit_stays_the_original():
+    index = _run_index(("full", "cut"), {"cut": _EARLY, "full": _EARLY + "\n\n" + _LOCAL})
+    key = {"full": ("~", 1), "cut": ("~", 0)}
+    assert _pairs(index, key) == [("cut", "full")]
