@@ -148,6 +148,20 @@ _LONG = ("The ferry capsized on the lake on Sunday after a sudden storm, police 
     (_LONG + " dpa", "dpa"),
     (_LONG + " — dpa", "dpa"),
     (_LONG + " data", None),
+    # issue 12: a credit line naming the original by its site's address; a feed or shortener link names no one
+    (_LONG + "\n\nSource: https://www.reuters.com/world/ferry-capsizes-idUSKBN1", "Reuters"),
+    (_LONG + "\n\nvia apnews.com", "AP"),
+    (_LONG + "\n\nSource: https://example.org/feed/12", None),
+    (_LONG + "\n\nRead more: https://www.reuters.com/world/ferry-capsizes-idUSKBN1", None),
+    # a feed footer naming the site that published the text first; a reprint note; Reuters' page footer
+    (_LONG + "\n\nThe post Ferry capsizes on the lake appeared first on Al Jazeera.", "Al Jazeera"),
+    (_LONG + "\n\nThe post Ferry capsizes on the lake appeared first on Lake Daily.", None),
+    (_LONG + "\n\nReprinted with permission from ProPublica", "ProPublica"),
+    (_LONG + "\n\nRepublished from NPR", "NPR"),
+    (_LONG + "\n\nReprinted from the newsletter of the lake club", None),
+    (_LONG + "\n\nOur Standards: The Thomson Reuters Trust Principles.", "Reuters"),
+    ("Dow Jones industrial average fell 2% as the ferry operator's shares dropped.", None),
+    ("LIMA (Dow Jones Newswires) -- " + _LONG, "Dow Jones"),
 ])
 def test_syndication_credited_agency(text, expected):
     assert credited_agency(text) == expected
