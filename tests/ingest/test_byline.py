@@ -55,6 +55,12 @@ def test_page_byline_visible_first_and_deduplicated():
     assert page_byline(_page(head, '<span rel="author">Jane Roe</span>')) == "Jane Roe"
 
 
+def test_page_byline_drops_a_name_the_visible_byline_already_holds():
+    head = '<meta name="author" content="Jane Roe"><meta name="byl" content="Ed Poe">'
+    got = page_byline(_page(head, '<p class="byline">By Jane Roe, Reuters</p>'))
+    assert got == "By Jane Roe, Reuters; Ed Poe"
+
+
 def test_html_article_carries_the_page_byline_unless_given():
     page = _page('<meta name="author" content="Agence France-Presse">')
     assert article_from_html(page, url="https://lake.example/ferry").author == "Agence France-Presse"
@@ -99,4 +105,4 @@ def test_trafilatura_leaves_the_shared_page_tree_untouched():
     assert trafilatura.bare_extraction(tree, with_metadata=True).text
     assert trafilatura.baseline(tree)[1]
     assert lxml.html.tostring(tree) == before
-    assert page_byline(tree) == "By Jane Roe; Jane Roe"
+    assert page_byline(tree) == "By Jane Roe"

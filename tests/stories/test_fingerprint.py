@@ -81,3 +81,19 @@ def test_fingerprint_near_sentences_keeps_light_edits_and_drops_quotes():
     assert len(ta) == 1  # the quotation and the short remainder of its sentence are not narration
     assert near_sentences(sb, tb, np.unique(sa)) == 1
     assert near_sentences(sa, ta, np.unique(sc)) == 0 and len(sc) == 0
+
+
+def test_fingerprint_skip_bigrams_bridge_dropped_and_replaced_words():
+    import numpy as np
+
+    from newsgraph.stories.fingerprint import narrative_bigrams
+
+    a = "The harbour police closed the northern pier after the storm damaged three small fishing boats."
+    # two words dropped ("small", "the"), two replaced ("guards", "dock"), two swapped
+    b = "The harbour guards closed northern dock after the storm three damaged fishing boats."
+    plain = narrative_bigrams(b)[0]
+    pairs, starts = narrative_bigrams(b, skip=True)
+    assert len(pairs) == 2 * len(plain) - 1 and list(starts) == [0]  # every bigram and every pair across a word
+    hit_plain = np.isin(plain, narrative_bigrams(a)[0]).mean()
+    hit_pairs = np.isin(pairs, narrative_bigrams(a, skip=True)[0]).mean()
+    assert hit_plain < 0.4 < hit_pairs

@@ -493,3 +493,62 @@ def test_syndication_resolve_later_fuller_text_with_a_time_is_the_copy():
     assert _pairs(index, timed) == [("full", "cut")]  # the outlet extended the text it carried that morning
     dated = {aid: synd_key("2015-09-17", published="2015-09-17", article_id=aid) for aid in ("cut", "full")}
     assert _pairs(index, dated) == [("cut", "full")]  # no time: the fuller text is the original
+
+
+@pytest.mark.parametrize("text,dateline", [
+    ("LIMA, Peru (AP) — " + _LONG, True),
+    ("Reuters - " + _LONG, True),
+    ("LIMA — AFP — " + _LONG, True),
+    (_LONG + " (TNS)", False),  # closing the text: the carrying outlet's note
+    (_LONG + "\n\nSource: Reuters", False),
+    ("The Associated Press\n\n" + _LONG, False),
+])
+def test_syndication_credit_marks_the_wire_dateline(text, dateline):
+    from newsgraph.stories.credits import find_credit
+
+    assert find_credit(text).dateline is dateline
+
+
+def test_syndication_resolve_text_keeping_the_wire_dateline_is_the_original():
+    # issue 12: an outlet's print edition of a wire story, dated, drops the agency's dateline; the wire text
+    # as a small site carried it is undated, its day inferred as the same: the dateline says which came first
+    links = [("wire", "print", 0.85)]
+    key = {"wire": synd_key("2019-04-02", article_id="wire"),
+           "print": synd_key("2019-04-02", published="2019-04-02", article_id="print")}
+    dateline = Credit("AP", (6, 10), dateline=True)
+    out = resolve(links, key=key, credits={"wire": dateline, "print": None}, sources={})
+    assert [(s.copy, s.original) for s in out] == [("print", "wire"), ("wire", "AP")]
+    # a credit line the outlet added ("Source: AP") is no such evidence: the known date decides
+    line = Credit("AP", (400, 402))
+    out = resolve(links, key=key, credits={"wire": line, "print": None}, sources={})
+    assert [(s.copy, s.original) for s in out] == [("print", "AP"), ("wire", "print")]
+    # a day apart, the days decide
+    key["print"] = synd_key("2019-04-01", published="2019-04-01", article_id="print")
+    out = resolve(links, key=key, credits={"wire": dateline, "print": None}, sources={})
+    assert ("wire", "print") in [(s.copy, s.original) for s in out]
+
+
+# issue 12: a heavier paraphrase, about one word in three dropped or replaced in every sentence
+_MINE_HEAVY = (
+    "Crews began pumping the flooded copper pit at Velka on Tuesday, two days since a shaft collapse left nine "
+    "workers trapped some 300 metres under the surface, the mine operator said.\n\n"
+    "Rescuers bored a small hole through the night and sent down a camera that found at least four of the "
+    "men hiding in a dry room close to the old ventilation tunnel.\n\n"
+    "The firm said pumps trucked in from two nearby mines were pulling more than a million litres of water "
+    "each hour out of the deepest galleries.\n\n"
+    "Families of the buried miners waited outside the main gate, where helpers passed out blankets and hot "
+    "drinks as the temperature dropped below freezing.")
+# an independent report telling the same facts in its own sentences, around the same names and figures
+_MINE_REWRITE = (
+    "Nine workers have been stuck about 300 metres underground at the Velka copper mine since a tunnel gave "
+    "way on Sunday, and draining of the flooded galleries only started on Tuesday.\n\n"
+    "A camera lowered overnight down a freshly drilled shaft spotted four of the men alive in a dry chamber, "
+    "according to the company.\n\n"
+    "Pumps borrowed from two neighbouring mines now remove over a million litres every hour, it said.\n\n"
+    "Outside the main gate, volunteers gave blankets and tea to relatives waiting in freezing weather.")
+
+
+@pytest.mark.parametrize("text,linked", [(_MINE_HEAVY, True), (_MINE_REWRITE, False)])
+def test_syndication_index_links_heavy_paraphrase_not_same_facts_rewrite(text, linked):
+    index = _run_index(("wire", "other"), {"wire": _MINE, "other": text})
+    assert bool(index.links) is linked

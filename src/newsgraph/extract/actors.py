@@ -42,7 +42,7 @@ from ..lexicons import load_rows
 from ..model import Actor, Entity
 from . import gazetteer
 from .actor_context import region_country
-from .event_lexicon import is_event_noun
+from .event_lexicon import CLAUSE_SUMMARIES, is_event_noun, sums_up_clause
 from .doc_memo import per_sentence
 from .linking import MentionIndex
 
@@ -193,7 +193,9 @@ def _bare_dateline(sent) -> int:
 
 def phrase_tokens(tok) -> list:
     """The tokens naming the actor headed by ``tok``: its left modifiers plus an "of" complement."""
-    left = [t for t in tok.lefts if t.dep_ in _NAME_DEPS]
+    # "a charge Kigali denies": a summing-up noun the parser hung on the name is no part of it
+    left = [t for t in tok.lefts if t.dep_ in _NAME_DEPS and not (
+        t.dep_ == "compound" and t.lemma_.lower() in CLAUSE_SUMMARIES and any(d.dep_ == "det" for d in t.children))]
     toks = []
     for t in left:
         toks.extend(t.subtree)
@@ -205,7 +207,7 @@ def phrase_tokens(tok) -> list:
         elif child.dep_ in ("compound", "flat"):
             toks.extend(child.subtree)
     for child in tok.rights:
-        if child.dep_ == "appos":
+        if child.dep_ == "appos" and not sums_up_clause(child):
             toks.extend(child.subtree)
     cut = dateline_end(tok.sent)
     toks = sorted((t for t in set(toks) if t.i > cut or t.i == tok.i), key=lambda t: t.i)

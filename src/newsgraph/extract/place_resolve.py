@@ -128,16 +128,18 @@ _DIVISION_BEFORE = re.compile(r"\b(?:[Ss]tate|[Pp]rovince) of\s+$")
 _TOWN_BEFORE_CUE = re.compile(r"\b(?:city|town|village|port city|border town)\s+of\s+$")
 
 
-def _cue_bonus(text: str, span: Span, c: Candidate) -> float:
-    """A first-order division named as one: "Washington state", "Aceh province", "the state of
-    Washington", "New York Governor ...", and a town named as one: "the western city of Trujillo" (the
-    Peruvian city, not Venezuela's Trujillo state): the word beside the name says which kind of place
-    it is."""
-    if c.feature == "A.ADM1" and _called_division(text, span):
-        return W_CUE
-    if c.feature.startswith("P.") and _TOWN_BEFORE_CUE.search(text[max(0, span[0] - 20):span[0]]):
-        return W_CUE
-    return 0.0
+def _cue_kind(text: str, span: Span) -> str | None:
+    """The kind of place the word beside a name calls it: "A.ADM1" for "Washington state", "Aceh
+    province", "the state of Washington", "New York Governor ..."; "P." for "the western city of
+    Trujillo" (the Peruvian city, not Venezuela's Trujillo state). Asked once per mention."""
+    if _called_division(text, span):
+        return "A.ADM1"
+    return "P." if _TOWN_BEFORE_CUE.search(text[max(0, span[0] - 20):span[0]]) else None
+
+
+def _cue_bonus(kind: str | None, c: Candidate) -> float:
+    """``W_CUE`` for a reading of the kind the word beside the name says (``_cue_kind``)."""
+    return W_CUE if kind is not None and c.feature.startswith(kind) else 0.0
 
 
 def _called_division(text: str, span: Span) -> bool:
@@ -460,8 +462,9 @@ def resolve(text: str, mentions: Sequence[Mention], *, context_countries: Iterab
             qs = ()  # "Georgia, Oklahoma, Pennsylvania": a state inside a list of states, not a town of Pennsylvania
         inside = {c.id for c in cs for q in qs if _contains(q, c)}
         fixed.append(inside)
-    base = [[prior(c) + (W_QUALIFIED if c.id in fx else 0.0) + _cue_bonus(text, m.span, c) for c in cs]
-            for m, cs, fx in zip(mentions, cands, fixed)]
+    cue = [_cue_kind(text, m.span) if cs else None for m, cs in zip(mentions, cands)]
+    base = [[prior(c) + (W_QUALIFIED if c.id in fx else 0.0) + _cue_bonus(kind, c) for c in cs]
+            for cs, fx, kind in zip(cands, fixed, cue)]
     extra_c = Counter(context_countries) + _clock_countries(text)
     line = dateline(text)
     if line:

@@ -58,7 +58,10 @@ def page_byline(page: str | HtmlElement) -> str | None:
         value = _SPACE.sub(" ", value).strip(" |·•-–—")
         if not value or len(value) > _PART_MAX or _URL.match(value):
             continue
-        seen.setdefault(value.casefold(), value)
+        key = value.casefold()
+        if any(key in k for k in seen):  # "Jane Roe" after "By Jane Roe, Reuters" adds nothing
+            continue
+        seen[key] = value
     joined = "; ".join(seen.values())
     return joined[:MAX_BYLINE] or None
 

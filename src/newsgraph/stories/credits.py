@@ -67,11 +67,15 @@ class Credit(NamedTuple):
 
     ``field`` names the article field the credit was read from instead of the text
     (``"author"``: the byline the page declared; ``"title"``); ``span`` then indexes that field.
+    ``dateline`` is true for the wire's own dateline opening a paragraph ("LIMA (AP) —", "Reuters -
+    The talks"): the agency's text as it issued it, which an outlet re-editing the text drops, where a
+    credit line ("Source: Reuters", "— AFP") is the carrying outlet's note.
     """
 
     agency: str
     span: tuple[int, int]
     field: str | None = None
+    dateline: bool = False
 
 
 def _alternation(aliases) -> str:
@@ -190,7 +194,9 @@ def _dateline_credit(text: str) -> Credit | None:
         if len(names) > 1 and re.search(r"[,&]", m.group()):
             continue  # "(Reuters, AFP, dpa)": the outlet's own text compiled from several, no one's copy
         if names:
-            return Credit("/".join(names), m.span())
+            line_end = text.find("\n", m.end())
+            opens = bool(text[m.end():len(text) if line_end < 0 else line_end].strip(" -—–:.\t"))
+            return Credit("/".join(names), m.span(), dateline=opens)
     return None
 
 
@@ -374,7 +380,7 @@ def find_credit(text: str) -> Credit | None:
     if lines and (credit := _closing_outlet(text, *lines[-1])):
         return credit
     if m := _opening_agency().match(text):
-        return Credit(_patterns()[2][m.group("n")], m.span("n"))
+        return Credit(_patterns()[2][m.group("n")], m.span("n"), dateline=True)
     tail = max(0, len(text) - 120)
     m = _explicit()[6].search(text, tail)
     if m and "(" in m.group() and (name := _canonical(m.group("n"))):

@@ -191,7 +191,7 @@ NARRATIVE_MIN_WORDS = 8
 """Words a narrative sentence needs to count as evidence of shared wording (shorter ones are formulaic)."""
 
 
-def narrative_bigrams(text: str) -> tuple[np.ndarray, np.ndarray]:
+def narrative_bigrams(text: str, *, skip: bool = False) -> tuple[np.ndarray, np.ndarray]:
     """Word-bigram hashes of the narrative sentences of ``text``, and where each sentence starts.
 
     Two outlets that quote one statement share its words without sharing a text,
@@ -201,6 +201,12 @@ def narrative_bigrams(text: str) -> tuple[np.ndarray, np.ndarray]:
     array gives each sentence's first index. Bigrams rather than longer
     shingles, because a lightly edited sentence ("rocked" for "stunned", a new
     toll) keeps most of its bigrams but few of its 4-grams.
+
+    With ``skip`` each sentence also contributes its skip-bigrams (each word with the word after next),
+    hashed like bigrams: a word replaced breaks the two bigrams around it but leaves the pair across it,
+    and a word dropped turns that pair into a bigram of the copy, which then still meets the original's
+    pair; two words swapped keep two pairs in three. So a sentence with every third word edited still
+    shares a good part of its pairs with the sentence it was made from.
     """
     chunks = _SENTENCE_END.split(_QUOTED.sub("\x00", text))
     seqs: list[np.ndarray] = []
@@ -213,6 +219,9 @@ def narrative_bigrams(text: str) -> tuple[np.ndarray, np.ndarray]:
         ids = np.fromiter((_word_hash(t) for t in toks), dtype=np.uint64, count=len(toks))
         with np.errstate(over="ignore"):
             seq = ((ids[:-1] * _PRIME + ids[1:]) >> np.uint64(32)).astype(np.uint32)
+            if skip:
+                across = ((ids[:-2] * _PRIME + ids[2:]) >> np.uint64(32)).astype(np.uint32)
+                seq = np.concatenate([seq, across])
         starts.append(pos)
         seqs.append(seq)
         pos += len(seq)

@@ -99,8 +99,11 @@ def _arguments(cand: _Cand, index: MentionIndex) -> None:
                                   and o not in places)
         # "arrested the suspect in Lima": with people acted on, an "in" place is the scene, not the target
         people_obj = any(o.pos_ == "NOUN" and noun_kind(o.text) == "people" for o in _objects(head))
+        # "A and B met in Geneva": where two parties meet is the venue, not a third party ("arrived in
+        # Freetown" alone is a visit to the country)
+        in_ok = not people_obj and not (cand.type in _MUTUAL_TYPES and len(cand.sources) >= 2)
         for t in places:
-            found = _prep_targets(t, index, exclude=cand.sources, in_ok=not people_obj)
+            found = _prep_targets(t, index, exclude=cand.sources, in_ok=in_ok)
             if found:
                 cand.targets = _conjuncts(found[0])
                 break
@@ -110,6 +113,7 @@ def _arguments(cand: _Cand, index: MentionIndex) -> None:
                 if between:
                     cand.targets = [between[1]]
                     break
+    _mutual(cand)
     if not cand.targets:  # last resort: people named by what they are ("rescued survivors")
         objs = [o for v in verbs for o in _objects(v) if _looks_actor(o, index, people=True) and not (
             cand.type in _OWN_FORCES_TYPES and o.i in word_ids) and not _own_envoy(o, subj)] or \
@@ -147,6 +151,17 @@ def _arguments(cand: _Cand, index: MentionIndex) -> None:
                 break
 
 _ADDRESSED = frozenset({"REQUEST", "DEMAND"})
+# acts two parties do together: "A and B met" is one act, by the first named with the second
+_MUTUAL_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE", "SUPPORT"})
+_MUTUAL_VERBS = frozenset({"meet", "talk", "sign", "agree", "negotiate", "confer", "cooperate", "ink", "conclude"})
+
+
+def _mutual(cand: _Cand) -> None:
+    """"The two presidents met", "A and B signed a truce": with no other party named, the conjoined
+    doers act with each other; PLOVER codes the act once, the first named as its source."""
+    if cand.type in _MUTUAL_TYPES and not cand.targets and len(cand.sources) >= 2 and not cand.passive \
+            and cand.head.lemma_ in _MUTUAL_VERBS:
+        cand.sources, cand.targets = cand.sources[:1], cand.sources[1:2]
 
 _ENVOYS = frozenset({"ambassador", "envoy", "diplomat", "consul", "emissary", "representative", "attache"})
 
@@ -209,6 +224,9 @@ def _resolve_pronoun(tok, speaker_tok, speaker_actor, index: MentionIndex, *,
             return Actor(name=speaker_actor.name, entity=speaker_actor.entity,
                          code=f"{country} GOV" if gazetteer.country_name(country) else speaker_actor.code)
         return speaker_actor
+    held = _held_object(tok)
+    if held is not None:
+        return code_actor(held, index)
     if prev is not None and tok.lower_ in ("they", "it", "their", "its", "them"):
         return prev
     types = ("PERSON",) if tok.lower_ in ("he", "she", "his", "her", "him") else ("GPE", "ORG", "NORP")
@@ -230,6 +248,23 @@ def _resolve_pronoun(tok, speaker_tok, speaker_actor, index: MentionIndex, *,
     if tok.idx - s > 400:
         return None
     return _actor_from_span(tok.doc, s, e, index)
+
+def _held_object(tok):
+    """"Police detained three students, accusing them of arson": the object pronoun of a participle
+    clause names the object of the verb the clause hangs on (the same people, just acted upon), not
+    an earlier name; it agrees in number ("them" plural, "him"/"her" singular)."""
+    if tok.dep_ != "dobj" or tok.lower_ not in ("them", "him", "her"):
+        return None
+    verb = tok.head
+    if verb.dep_ not in ("advcl", "conj") or verb.tag_ != "VBG" or verb.head.pos_ != "VERB":
+        return None
+    plural = tok.lower_ == "them"
+    for o in verb.head.children:
+        if o.dep_ == "dobj" and o.pos_ in ("NOUN", "PROPN") and (o.tag_ in ("NNS", "NNPS")) == plural \
+                and not is_non_actor(o.lemma_.lower()):
+            return o
+    return None
+
 
 _BODY_SECTORS = frozenset({"JUD", "LEG", "MIL", "COP"})
 

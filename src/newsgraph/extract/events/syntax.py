@@ -7,6 +7,7 @@ trigger finder and the argument filler.
 from __future__ import annotations
 
 from ..actors import dateline_end, noun_kind
+from ..event_lexicon import CLAUSE_SUMMARIES
 
 _SUBJ = ("nsubj", "csubj")
 
@@ -57,9 +58,15 @@ def _objects(tok) -> list:
 def _subject(verb):
     """(subject token, passive?) of a verb; a dateline parsed as the subject gives way to its apposition."""
     subj, passive = _raw_subject(verb)
+    if subj is not None and subj.lemma_.lower() in CLAUSE_SUMMARIES and any(d.dep_ == "det" for d in subj.children):
+        named = [c for c in subj.children if c.dep_ in ("appos", "compound") and c.pos_ == "PROPN" and c.i > subj.i]
+        if named:  # "..., a charge Moscow denies" read as "a charge (Moscow) denies": Moscow denies
+            return named[0], passive
     cut = dateline_end(subj.sent) if subj is not None else -1
     if subj is not None and subj.i <= cut:
         after = [c for c in subj.subtree if c.i > cut and c.pos_ in ("NOUN", "PROPN") and c.head.i <= cut]
+        if not after:  # "NAIROBI, Kenya - Kenyan police detained...": the parser gives the clause two subjects
+            after = [c for c in subj.head.children if c.i > cut and c.dep_ == subj.dep_]
         return (after[0], passive) if after else (None, passive)
     return subj, passive
 
