@@ -70,6 +70,8 @@ class _Story:
     active: bool = True
     days: StoryDays = field(default_factory=StoryDays)
     marks: set = field(default_factory=set)
+    leads: set = field(default_factory=set)
+    """The days the leads of its undated reports name (``lead_mark``)."""
     events: EventProfile = field(default_factory=EventProfile)
 
 
@@ -321,7 +323,7 @@ class StoryClusterer(Refiner):
             # counters per 10,000 articles were most of what a finished story cost)
             story.indexed = _NO_TERMS
             story.events = _NO_PROFILE
-            story.marks = _NO_TERMS
+            story.marks = story.leads = _NO_TERMS
             if self._synd is not None:
                 for aid in story.articles:
                     self._synd.forget(aid)
@@ -404,6 +406,8 @@ class StoryClusterer(Refiner):
             self._newest = max(self._newest, when)
         if when is None and len(chosen.marks) < 32:
             chosen.marks.update(marks)
+            if lead is not None:
+                chosen.leads.add(lead)
         anchor = own_anchor(article) if when is None else None
         facts = ReportFacts(
             title=article.title, lead=article.text.strip().split("\n", 1)[0][:120], figures=article.figures,
