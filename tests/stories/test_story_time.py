@@ -188,10 +188,12 @@ def test_cluster_refine_moves_an_early_undated_report_to_the_story_of_its_days()
     assert c.updated(_flood_reports()[0]).published_inferred == "2021-03-11"
 
 
-def test_cluster_without_refine_keeps_the_arrival_order_grouping():
+def test_cluster_without_refine_keeps_undated_reports_of_days_apart_apart_on_arrival():
+    """Issue 12: the undated Monday report no longer joins the story the undated Thursday report seeded
+    (their leads name days three apart), so even arrival order alone groups them right."""
     c = StoryClusterer(refine=False)
     c.add_many(_flood_reports())
-    assert sorted(sorted(s.articles) for s in c.result().stories) == [["mon", "mon2", "thu"], ["thu2"]]
+    assert sorted(sorted(s.articles) for s in c.result().stories) == [["mon", "mon2"], ["thu", "thu2"]]
 
 
 def test_resolve_undated_future_weekday_looks_ahead_of_the_story_day():
@@ -303,3 +305,42 @@ def test_resolve_undated_weekday_a_day_or_two_after_the_story_s_day_is_after_it(
     assert {m.text: m.value for m in out.dates} == {
         "on Friday night": "2021-03-05", "on Saturday": "2021-03-06", "on Monday": "2021-03-01"}
     assert days.inferred_day((6,)).isoformat() == "2021-03-06"  # after the main day when it names no other
+
+
+def test_undated_reports_whose_leads_name_days_apart_make_two_stories():
+    """Two quakes shake one province days apart and no report is dated: the reports leading with Tuesday
+    and those leading with Friday are two stories, though they use nearly the same words."""
+    texts = {
+        "tue1": ("A strong earthquake shook the coastal province early Tuesday, toppling homes in three towns "
+                 "as rescuers searched rubble for survivors of the coastal province earthquake.", "early Tuesday", 2),
+        "fri1": ("Rescuers in the coastal province searched rubble for survivors on Friday after another "
+                 "strong earthquake toppled homes; towns there counted the earthquake dead.", "on Friday", 5),
+        "tue2": ("Homes fell in three towns of the coastal province when an earthquake struck on Tuesday; "
+                 "rescuers dug through the rubble for survivors, the province governor said.", "on Tuesday", 2),
+        "fri2": ("The coastal province governor said on Friday that rescuers dug for survivors through the "
+                 "rubble of homes the strong earthquake toppled in several towns.", "on Friday", 5),
+    }
+    reports = [article(aid, text, published=None, dates=(
+        _mention(word, text.index(word), timex=f"XXXX-WXX-{wd}", tense="past"),))
+        for aid, (text, word, wd) in texts.items()]
+    c = StoryClusterer()
+    c.add_many(reports)
+    assert sorted(sorted(s.articles) for s in c.result().stories) == [["fri1", "fri2"], ["tue1", "tue2"]]
+
+
+def test_resolve_undated_a_weekday_looked_ahead_to_does_not_date_the_report():
+    """A report that says the vote "will be held on Thursday" was written before Thursday: its own day is
+    the story's Tuesday, and its "today" with it."""
+    text = "Deputies met on Tuesday and the vote will be held on Thursday, the speaker said today."
+    dated = article("d", "Deputies met on Tuesday.", published="2021-03-02", dates=(
+        _mention("on Tuesday", 13, value="2021-03-02", anchor="2021-03-02", anchor_from="published"),))
+    days = StoryDays()
+    days.add(article_days(dated))
+    undated = article("u", text, published=None, dates=(
+        _mention("on Tuesday", text.index("on Tuesday"), timex="XXXX-WXX-2", tense="past"),
+        _mention("on Thursday", text.index("on Thursday"), timex="XXXX-WXX-4", tense="future"),
+        _mention("today", text.index("today"), timex="PRESENT_REF", tense="past")))
+    out = resolve_undated(undated, days)
+    assert out.published_inferred == "2021-03-02"
+    assert {m.text: m.value for m in out.dates} == {
+        "on Tuesday": "2021-03-02", "on Thursday": "2021-03-04", "today": "2021-03-02"}

@@ -148,6 +148,20 @@ _LONG = ("The ferry capsized on the lake on Sunday after a sudden storm, police 
     (_LONG + " dpa", "dpa"),
     (_LONG + " — dpa", "dpa"),
     (_LONG + " data", None),
+    # issue 12: a credit line naming the original by its site's address; a feed or shortener link names no one
+    (_LONG + "\n\nSource: https://www.reuters.com/world/ferry-capsizes-idUSKBN1", "Reuters"),
+    (_LONG + "\n\nvia apnews.com", "AP"),
+    (_LONG + "\n\nSource: https://example.org/feed/12", None),
+    (_LONG + "\n\nRead more: https://www.reuters.com/world/ferry-capsizes-idUSKBN1", None),
+    # a feed footer naming the site that published the text first; a reprint note; Reuters' page footer
+    (_LONG + "\n\nThe post Ferry capsizes on the lake appeared first on Al Jazeera.", "Al Jazeera"),
+    (_LONG + "\n\nThe post Ferry capsizes on the lake appeared first on Lake Daily.", None),
+    (_LONG + "\n\nReprinted with permission from ProPublica", "ProPublica"),
+    (_LONG + "\n\nRepublished from NPR", "NPR"),
+    (_LONG + "\n\nReprinted from the newsletter of the lake club", None),
+    (_LONG + "\n\nOur Standards: The Thomson Reuters Trust Principles.", "Reuters"),
+    ("Dow Jones industrial average fell 2% as the ferry operator's shares dropped.", None),
+    ("LIMA (Dow Jones Newswires) -- " + _LONG, "Dow Jones"),
 ])
 def test_syndication_credited_agency(text, expected):
     assert credited_agency(text) == expected
@@ -552,3 +566,29 @@ _MINE_REWRITE = (
 def test_syndication_index_links_heavy_paraphrase_not_same_facts_rewrite(text, linked):
     index = _run_index(("wire", "other"), {"wire": _MINE, "other": text})
     assert bool(index.links) is linked
+
+
+_LOCAL = ("Volunteers from our town drove two lorries of blankets, bottled water and tinned food to Karsk on "
+          "Monday, the organisers said, and a second convoy is planned for the weekend.\n\n"
+          "The town hall has opened an account for donations, and the local football club will give the "
+          "takings of Saturday's match to the families who lost their homes.")
+
+
+@pytest.mark.parametrize("wire,extended", [
+    (_EARLY, _LOCAL + "\n\n" + _EARLY),  # a lead of its own on top of the wire text
+    (_EARLY + "\n\n— AFP", _EARLY + "\n\n— AFP\n\n" + _LOCAL),  # paragraphs past the credit closing it
+])
+@pytest.mark.parametrize("order", [("wire", "ext"), ("ext", "wire")])
+def test_syndication_resolve_extended_text_is_the_copy_not_the_original_of_a_cut(wire, extended, order):
+    # issue 12: of one day, a fuller text is the original of a cut of it, unless what it adds stands on top
+    # of the other (outlets add leads, wire copy is cut from the bottom) or after the other's closing credit
+    index = _run_index(order, {"wire": wire, "ext": extended})
+    for day in ("2015-09-17", "~"):
+        key = {aid: (day, i) for i, aid in enumerate(reversed(order))}
+        assert _pairs(index, key) == [("ext", "wire")]
+
+
+def test_syndication_resolve_fuller_text_without_closing_credit_stays_the_original():
+    index = _run_index(("full", "cut"), {"cut": _EARLY, "full": _EARLY + "\n\n" + _LOCAL})
+    key = {"full": ("~", 1), "cut": ("~", 0)}
+    assert _pairs(index, key) == [("cut", "full")]

@@ -82,3 +82,17 @@ def _entries_of(lemma: str, low: str, pos: str, kind: str) -> tuple[Entry, ...]:
         if hit:
             return hit
     return ()
+
+
+# nouns that, set after a clause, name what the clause told ("detained the leader, a move critics decried")
+CLAUSE_SUMMARIES = frozenset({"move", "step", "charge", "claim", "accusation", "allegation", "decision", "act",
+                               "action", "measure", "development", "announcement", "gesture"})
+
+
+def sums_up_clause(appos) -> bool:
+    """An apposition that sums up the clause before it, not the noun it follows ("the governor, a
+    move the party condemned"): it takes no part in the actor's name."""
+    return appos.lemma_.lower() in CLAUSE_SUMMARIES or is_event_noun(appos.lemma_.lower())
+
+# verbs whose object's "of" phrase is the charge ("accused the opposition of fraud"), not part of the party
+CHARGING_VERBS = frozenset({"accuse", "convict", "suspect", "acquit", "clear", "absolve", "warn"})

@@ -70,6 +70,8 @@ class _Story:
     active: bool = True
     days: StoryDays = field(default_factory=StoryDays)
     marks: set = field(default_factory=set)
+    leads: set = field(default_factory=set)
+    """The days the leads of its undated reports name (``lead_mark``)."""
     events: EventProfile = field(default_factory=EventProfile)
 
 
@@ -321,7 +323,7 @@ class StoryClusterer(Refiner):
             # counters per 10,000 articles were most of what a finished story cost)
             story.indexed = _NO_TERMS
             story.events = _NO_PROFILE
-            story.marks = _NO_TERMS
+            story.marks = story.leads = _NO_TERMS
             if self._synd is not None:
                 for aid in story.articles:
                     self._synd.forget(aid)
@@ -330,7 +332,8 @@ class StoryClusterer(Refiner):
             # written) and keep only what syndication needs: the articles linked to a copy or
             # crediting an agency (no later article can link to a forgotten one)
             self._done.put(self._story_record(story.id, [self._kept[a] for a in story.articles]))
-            days = story.days or stated_days(map(self._kept.get, story.articles), self._years)  # while its reports' records are whole
+            # while its reports' records are whole
+            days = story.days or stated_days(map(self._kept.get, story.articles), self._years)
             for aid in story.articles:
                 k = self._kept[aid]
                 if k.credit is not None or aid in self._linked:
@@ -404,6 +407,8 @@ class StoryClusterer(Refiner):
             self._newest = max(self._newest, when)
         if when is None and len(chosen.marks) < 32:
             chosen.marks.update(marks)
+            if lead is not None:
+                chosen.leads.add(lead)
         anchor = own_anchor(article) if when is None else None
         facts = ReportFacts(
             title=article.title, lead=article.text.strip().split("\n", 1)[0][:120], figures=article.figures,
@@ -415,7 +420,7 @@ class StoryClusterer(Refiner):
             credit=(find_credit(article.text) or byline_credit(getattr(article, "author", None))
                     or title_credit(article.title)),
             facts=facts.pack(),
-            weekdays=own_weekdays(article) if when is None else (), own_anchor=anchor[0] if anchor else None,
+            weekdays=own_weekdays(article, told=True) if when is None else (), own_anchor=anchor[0] if anchor else None,
             pins=pinned_days(article) if when is None and anchor is None else ())
         self._count += 1
         self._retire_old()

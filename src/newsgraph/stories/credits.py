@@ -41,6 +41,7 @@ _CUE = re.compile(
     r"^\W{0,3}(?:(?:source|sources|credit|credits|courtesy(?: of)?|"
     r"(?:(?:originally|first)\s+)?(?:published|distributed|syndicated|written)\s+by|"
     r"(?:story|report|article|content|words)\s+(?:by|from)|"
+    r"re(?:printed|published|produced)(?:\s+with\s+(?:kind\s+)?permission)?\s+(?:from|of|by)|"
     r"from|via|by|copyright|photo and text|text)\b|©)\s*[:\-—–]?\s*(?:©\s*)?(?:\d{4}\b\s*,?\s*)?(?:the\s+)?",
     re.IGNORECASE)
 _PHOTO = re.compile(r"\b(?:photo|photos|photograph|image|picture|video|file|graphic)\b", re.IGNORECASE)
@@ -60,6 +61,10 @@ _STAFF_TRAILER = re.compile(
 """Reuters' staff trailer closing its stories, "(Reporting by Jane Roe in Lima; Editing by John Doe)": the
 wire names no agency in it, but no other wire closes its copy with that bracketed pair of credits, and
 outlets that carry the text keep it (an outlet's own reporters' credits are not bracketed so)."""
+
+
+_TRUST_FOOTER = re.compile(r"\bOur Standards\s*:\s*The Thomson Reuters Trust Principles\.?\s*$")
+"""The footer of Reuters' own pages, carried along when a site copies the page whole."""
 
 
 class Credit(NamedTuple):
@@ -132,6 +137,10 @@ def _explicit() -> tuple[re.Pattern, ...]:
         rf"(?:provided|distributed|supplied|syndicated|produced|written|republished|reproduced|"
         rf"(?:first|originally)\s+(?:published|appeared|ran))\s+(?:by|on|in|at|from|with)\s+(?:the\s+)?"
         rf"(?P<n>{alt})(?![\w-])", re.IGNORECASE)
+    # "The post Ferry capsizes on lake appeared first on Reuters.": the feed footer of the site that published
+    # the text first, which a site reposting the feed keeps
+    feed = re.compile(rf"\bthe post\b.{{3,300}}?\bappeared first on\s+(?:the\s+)?(?P<n>{alt})(?![\w-])",
+                      re.IGNORECASE)
     # "Associated Press writer Jane Roe in Lima contributed to this report.": the wire's own footer, naming
     # its writers; an outlet's own story using wire material says "The Associated Press contributed" instead
     contributed = re.compile(
@@ -144,7 +153,7 @@ def _explicit() -> tuple[re.Pattern, ...]:
     with_credit = re.compile(
         rf"(?:^|(?<=[.!?\"”’])\s+)\W{{0,3}}(?:\(\s*(?:{house}\s+)?)?with\s+(?:(?:additional\s+)?inputs?\s+from\s+)?"
         rf"(?:the\s+)?(?P<n>{alt})(?![\w-])\s*\)?[\s.]*$", re.IGNORECASE)
-    return any_alias, byline, copyright, provided, byline_bare, contributed, with_credit
+    return any_alias, byline, copyright, provided, byline_bare, contributed, with_credit, feed
 
 
 def _canonical(alias: str) -> str | None:
@@ -220,15 +229,15 @@ def _line_credit(text: str, start: int, end: int) -> Credit | None:
     explicit = _explicit_credit(text, start, end)
     if explicit:
         return explicit
-    stripped = _DATE_STAMP.sub("", _URL.sub("", line)).strip()
+    stripped = _DATE_STAMP.sub("", _URL.sub(_known_host, line)).strip()
     if not stripped or len(stripped) > _MAX_LINE:
         return None
     cue = _CUE.match(stripped)
     rest = stripped[cue.end():] if cue else stripped.lstrip("-—–• ").strip()
     bare = cue is None or cue.group().strip(" :-—–").lower() == "via"
     _, alias, names = _patterns()
-    if rest.isupper():
-        alias = _shouted()  # "ASSOCIATED PRESS", "SOURCE: REUTERS": a line set in capitals
+    if rest.isupper() and (bare or not _explicit()[0].match(rest)):
+        alias = _shouted()  # "ASSOCIATED PRESS", "SOURCE: REUTERS": a line set in capitals (not "Source: NPR")
     m = (alias if bare or alias is _shouted() else _explicit()[0]).match(rest)
     if m is None:
         return None
@@ -244,9 +253,17 @@ def _line_credit(text: str, start: int, end: int) -> Credit | None:
     return Credit(_canonical(m.group()), (offset, offset + len(m.group())))
 
 
+def _known_host(url: re.Match) -> str:
+    """A link in a credit line as its host when the host is a credited name ("Source:
+    https://www.reuters.com/world/..." reads "Source: reuters.com"), else nothing (a feed's or a
+    shortener's link names no one)."""
+    host = re.match(r"\s*(?:https?://)?(?:www\.)?([^/\s?#]+)", url.group()).group(1).lower().rstrip(".")
+    return " " + host if host in _patterns()[2] else ""
+
+
 def _explicit_credit(text: str, start: int, end: int) -> Credit | None:
     """A byline naming the agency or outlet, a copyright line, or a provenance note, on one line."""
-    _, byline, copyright, provided, byline_bare, contributed, with_credit = _explicit()
+    _, byline, copyright, provided, byline_bare, contributed, with_credit, feed = _explicit()
     line = text[start:end]
     stripped = line.strip()
     hit = None
@@ -254,7 +271,7 @@ def _explicit_credit(text: str, start: int, end: int) -> Credit | None:
         hit = byline.match(stripped) or byline_bare.match(stripped) or with_credit.match(stripped)
     if hit is None and (hit := copyright.search(line)) and _PHOTO.search(line, 0, hit.start()):
         hit = None  # "Image copyright Reuters", "Photo © AFP": the picture's credit, not the text's
-    hit = hit or provided.search(line) or contributed.match(stripped)
+    hit = hit or provided.search(line) or contributed.match(stripped) or feed.search(line)
     if hit is None:
         return None
     name = _canonical(hit.group("n"))
@@ -387,6 +404,8 @@ def find_credit(text: str) -> Credit | None:
         return Credit(name, m.span("n"))  # "... the talks. (With inputs from PTI)" closing the last paragraph
     if m := _STAFF_TRAILER.search(text, max(0, len(text) - 400)):
         return Credit("Reuters", m.span())  # "(Reporting by Jane Roe; Editing by John Doe)" closing the text
+    if m := _TRUST_FOOTER.search(text, max(0, len(text) - 200)):
+        return Credit("Reuters", m.span())
     m = _LAST_WORD.search(text[-60:])
     if m:
         names = _names_in(m.group(1))

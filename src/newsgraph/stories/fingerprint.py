@@ -184,6 +184,27 @@ def shared_passage(text: str, other: np.ndarray, *, size: int = SHINGLE_SIZE) ->
     return spans[first][0], spans[end_word][1]
 
 
+def extends(full: str, short: str, *, past_end: bool = False, min_words: int = 20) -> bool:
+    """Whether ``full``, a text that holds ``short``, has paragraphs of its own before it or past its end.
+
+    Outlets cut wire copy from the bottom and add their own material on top (a new lead), so a fuller
+    text whose shared part starts ``min_words`` words or more into it was extended, not cut. Past the end
+    only counts with ``past_end`` (``short`` closes with a credit line, where the wire text ended): text
+    that goes on after it was added by whoever carried it.
+    """
+    seq_f, _ = shingle_sequence(full)
+    seq_s, _ = shingle_sequence(short)
+    if len(seq_s) < 2 or len(seq_f) < 2:
+        return False
+    opening = np.flatnonzero(np.isin(seq_f, seq_s[:8]))
+    if len(opening) and opening[0] >= min_words:
+        return True
+    if past_end:
+        closing = np.flatnonzero(seq_f == seq_s[-1])
+        return bool(len(closing)) and len(seq_f) - 1 - closing[-1] >= min_words
+    return False
+
+
 _QUOTED = re.compile(r"“[^”\n]*(?:”|$)|\"[^\"\n]*(?:\"|$)", re.MULTILINE)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+|\x00")
 

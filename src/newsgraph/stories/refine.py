@@ -49,16 +49,24 @@ class Member:
     """The term counts of ``vec``'s terms (in its order), to weigh it again with the IDF of the whole run."""
 
 
-def admits(story: _Story, sig: MainEvents, *, when: float | None, marks: tuple) -> bool:
+def admits(story: _Story, sig: MainEvents, *, when: float | None, marks: tuple,
+           lead: tuple[str, int, int] | None = None) -> bool:
     """Whether ``story`` may take a report at all, whatever their similarity (as ``add`` places it,
     and as a report is placed again).
 
     An undated report naming days (``marks``) the story never saw tells other news. A report that
     nothing dates (no publication time, no day named in it or in its main events) may not join a
     story that calls its main actions other news about the story's actors: that news may be days away.
+    Where no dated report dates the story either, the day an undated report's lead names (``lead``)
+    must lie within ``APART_DAYS`` of a day the leads of the story's undated reports name, unless its
+    lead action is the story's: two quakes in one region, one told of Tuesday and one of Friday, are two
+    stories in nearly the same words.
     """
     if marks and not story.days.fits(marks):
         return False
+    if lead is not None and not story.days and (gap := mark_distance(story.leads, lead)) is not None \
+            and gap >= APART_DAYS and story.events.relation(sig) != "same":
+        return False  # undated both: the report's lead tells of a day no lead of the story's reports is near
     return not (when is None and not marks and not sig.marks and story.events.relation(sig) == "other")
 
 
@@ -99,7 +107,7 @@ class Refiner:
         """The candidate stories a report may join, with its similarity to each (as ``add`` weighs them)."""
         scored = []
         for story in candidates:
-            if not story.articles or not admits(story, sig, when=when, marks=marks):
+            if not story.articles or not admits(story, sig, when=when, marks=marks, lead=lead):
                 continue
             sc = self._similarity(vec, story, sig, when=when)
             if sc is not None:
@@ -133,11 +141,13 @@ class Refiner:
             whens = [m.when for a in story.articles if (m := self._members.get(a)) and m.when is not None]
             story.first, story.last = (min(whens), max(whens)) if whens else (None, None)
         if member.marks:
-            story.marks = set()
+            story.marks, story.leads = set(), set()
             for a in story.articles:
                 m = self._members.get(a)
                 if m is not None and m.when is None and len(story.marks) < 32:
                     story.marks.update(m.marks)
+                    if m.lead is not None:
+                        story.leads.add(m.lead)
 
     def _attach(self, story: _Story, article_id: str, member: Member) -> None:
         self._join(story, article_id, member.vec, member.when)
@@ -145,6 +155,8 @@ class Refiner:
         story.events.add(member.sig)
         if member.when is None and len(story.marks) < 32:
             story.marks.update(member.marks)
+            if member.lead is not None:
+                story.leads.add(member.lead)
 
     def _placement(self, member: Member, own: _Story) -> tuple[_Story | None, float, float | None]:
         """The best story for a detached report (as ``add`` chooses), its score, and the score in ``own``
@@ -177,7 +189,7 @@ class Refiner:
         story.first = story.last = None
         story.days = StoryDays()
         story.events = EventProfile()
-        story.marks = set()
+        story.marks, story.leads = set(), set()
         self._unindex(story)
         story.indexed = set()
 

@@ -29,7 +29,7 @@ from ..model import Syndication
 from .band_index import BandIndex, lsh_shape
 from .credits import Credit, agency_name, find_credit
 from .disjoint import DisjointSets
-from .fingerprint import (NUM_PERM, containment, jaccard, minhash, narrative_bigrams, near_sentences,
+from .fingerprint import (NUM_PERM, containment, extends, jaccard, minhash, narrative_bigrams, near_sentences,
                           shared_passage, shingles)
 
 log = logging.getLogger(__name__)
@@ -130,7 +130,7 @@ class SyndicationIndex:
     passages: dict[str, tuple[int, int]] = field(default_factory=dict, init=False)
     pair_passages: dict[tuple[str, str], tuple[int, int]] = field(default_factory=dict, init=False)
     jaccards: dict[tuple[str, str], float] = field(default_factory=dict, init=False)
-    covers: dict[tuple[str, str], tuple[float, float]] = field(default_factory=dict, init=False)
+    covers: dict[tuple[str, str], tuple[float, float, str | None]] = field(default_factory=dict, init=False)
     siblings: list[tuple[str, str, float]] = field(default_factory=list, init=False)
 
     def __post_init__(self) -> None:
@@ -207,10 +207,12 @@ class SyndicationIndex:
         self.links.append((a, b, round(c, 3)))
         self.jaccards[(a, b)] = round(jaccard(sa, sb), 3)
         inter = c * min(len(sa), len(sb))
-        self.covers[(a, b)] = (round(inter / len(sa), 3), round(inter / len(sb), 3))
+        in_a, in_b = round(inter / len(sa), 3), round(inter / len(sb), 3)
+        old_text = zlib.decompress(old.packed).decode("utf-8") if old.packed else None
+        self.covers[(a, b)] = (in_a, in_b, _extended((a, old_text, in_a), (b, text, in_b)))
         if text is not None and (span := shared_passage(text, sa)):
             self.pair_passages[(b, a)] = span
-        if old.packed and (span := shared_passage(zlib.decompress(old.packed).decode("utf-8"), sb)):
+        if old_text is not None and (span := shared_passage(old_text, sb)):
             self.pair_passages[(a, b)] = span
 
     def forget(self, article_id: str) -> None:
@@ -253,7 +255,7 @@ def resolve(links: list[tuple[str, str, float]], *, key: dict[str, tuple],
             passages: dict[str, tuple[int, int]] | None = None,
             jaccards: dict[tuple[str, str], float] | None = None,
             siblings: list[tuple[str, str, float]] | None = None,
-            covers: dict[tuple[str, str], tuple[float, float]] | None = None,
+            covers: dict[tuple[str, str], tuple] | None = None,
             pair_passages: dict[tuple[str, str], tuple[int, int]] | None = None) -> list[Syndication]:
     """Syndication records from pairwise copy links, sibling links and credit lines.
 
@@ -282,7 +284,8 @@ def resolve(links: list[tuple[str, str, float]], *, key: dict[str, tuple],
         passages: span of the passage a copy shares with its best earlier match.
         jaccards: Jaccard similarity of each linked pair (breaks containment ties).
         siblings: ``(id, id, containment)`` pairs of versions of one text.
-        covers: for each linked pair, the share of each text's shingles the other holds.
+        covers: for each linked pair, the share of each text's shingles the other holds, and the id of
+            the one that extends the other (a lead of its own on top, paragraphs past its closing credit).
         pair_passages: ``(x, y)`` -> span of the passage ``x`` shares with ``y``, in ``x``'s text; a
             copy's evidence is the one it shares with its parent (``passages`` when there is none).
 
@@ -303,7 +306,9 @@ def resolve(links: list[tuple[str, str, float]], *, key: dict[str, tuple],
             continue
         early, late = (a, b) if key[a] <= key[b] else (b, a)
         if _day(key[a]) == _day(key[b]) and not _timed_apart(key[a], key[b]):
-            if _cut_of(early, late, covers):
+            if _extends(early, late, covers):
+                early, late = late, early  # of one day, a text extended with a lead of its own is the copy
+            elif _cut_of(early, late, covers):
                 early, late = late, early  # of one day, the fuller text is the original of a cut of it
             elif not _cut_of(late, early, covers) and _keeps_dateline(late, early, credits):
                 early, late = late, early  # the wire's dateline kept: the text as the agency issued it
@@ -405,16 +410,50 @@ def _break_cycles(parent: dict[str, tuple[str, float]], key: dict[str, tuple]) -
         done.update(path)
 
 
-def _cut_of(x: str, y: str, covers: dict[tuple[str, str], tuple[float, float]]) -> bool:
-    """Whether text ``x`` is a cut of text ``y``: ``y`` holds at least ``CUT_COVERAGE`` of ``x``,
-    while ``x`` holds at most ``1 - CUT_MARGIN`` of ``y`` (``y`` goes on well beyond it)."""
+def _extended(one: tuple[str, str | None, float], two: tuple[str, str | None, float]) -> str | None:
+    """Of two linked texts (``(id, text, share of it the other holds)`` each), the id of the one that holds
+    the other with paragraphs of its own on top of it, or past the credit line closing the other: that
+    one is the other extended by whoever carried it (``fingerprint.extends``). None when neither is, or
+    a text is gone."""
+    (ia, ta, ca), (ib, tb, cb) = one, two
+    if ta is None or tb is None:
+        return None
+    for (fid, full), (short, c_short) in (((ia, ta), (tb, cb)), ((ib, tb), (ta, ca))):
+        if c_short < CUT_COVERAGE or len(full) <= len(short):
+            continue
+        credit = find_credit(short)
+        closing = credit is not None and credit.field is None and not short[credit.span[1]:].strip(" .)]\n")
+        if extends(full, short, past_end=closing):
+            return fid
+    return None
+
+
+def _cover(x: str, y: str, covers: dict[tuple[str, str], tuple]) -> tuple[float, float, str | None] | None:
+    """The share of ``x`` that ``y`` holds, of ``y`` that ``x`` holds, and which extends the other."""
     if (x, y) in covers:
-        in_y, in_x = covers[(x, y)]
+        in_y, in_x, *ext = covers[(x, y)]
     elif (y, x) in covers:
-        in_x, in_y = covers[(y, x)]
+        in_x, in_y, *ext = covers[(y, x)]
     else:
+        return None
+    return in_y, in_x, ext[0] if ext else None
+
+
+def _cut_of(x: str, y: str, covers: dict[tuple[str, str], tuple]) -> bool:
+    """Whether text ``x`` is a cut of text ``y``: ``y`` holds at least ``CUT_COVERAGE`` of ``x``,
+    while ``x`` holds at most ``1 - CUT_MARGIN`` of ``y`` (``y`` goes on well beyond it), and ``y`` did
+    not get its extra words as a new lead on top of ``x`` or past the credit closing ``x``."""
+    cover = _cover(x, y, covers)
+    if cover is None:
         return False
-    return in_y >= CUT_COVERAGE and in_x <= 1 - CUT_MARGIN
+    in_y, in_x, ext = cover
+    return in_y >= CUT_COVERAGE and in_x <= 1 - CUT_MARGIN and ext != y
+
+
+def _extends(x: str, y: str, covers: dict[tuple[str, str], tuple]) -> bool:
+    """Whether text ``x`` is ``y`` extended: a new lead on top of it, or paragraphs past its closing credit."""
+    cover = _cover(x, y, covers)
+    return cover is not None and cover[2] == x
 
 
 def _keeps_dateline(x: str, y: str, credits: dict[str, Credit | None]) -> bool:

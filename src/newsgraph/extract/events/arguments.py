@@ -15,7 +15,7 @@ from typing import Iterable
 from ...model import Actor
 from ...model import Found
 from ..actor_context import code_tail, is_demonym, token_country
-from ..actors import PRONOUNS, code_actor, is_non_actor, noun_kind, phrase_tokens, sector_of_noun
+from ..actors import PRONOUNS, code_actor, dateline_end, is_non_actor, noun_kind, phrase_tokens, sector_of_noun
 from .. import gazetteer
 from ..event_lexicon import is_event_noun
 from ..linking import MentionIndex
@@ -99,8 +99,11 @@ def _arguments(cand: _Cand, index: MentionIndex) -> None:
                                   and o not in places)
         # "arrested the suspect in Lima": with people acted on, an "in" place is the scene, not the target
         people_obj = any(o.pos_ == "NOUN" and noun_kind(o.text) == "people" for o in _objects(head))
+        # "A and B met in Geneva": where two parties meet is the venue, not a third party ("arrived in
+        # Freetown" alone is a visit to the country)
+        in_ok = not people_obj and not (cand.type in _MUTUAL_TYPES and len(cand.sources) >= 2)
         for t in places:
-            found = _prep_targets(t, index, exclude=cand.sources, in_ok=not people_obj)
+            found = _prep_targets(t, index, exclude=cand.sources, in_ok=in_ok)
             if found:
                 cand.targets = _conjuncts(found[0])
                 break
@@ -110,9 +113,11 @@ def _arguments(cand: _Cand, index: MentionIndex) -> None:
                 if between:
                     cand.targets = [between[1]]
                     break
+    _mutual(cand)
     if not cand.targets:  # last resort: people named by what they are ("rescued survivors")
         objs = [o for v in verbs for o in _objects(v) if _looks_actor(o, index, people=True) and not (
-            cand.type in _OWN_FORCES_TYPES and o.i in word_ids) and not _own_envoy(o, subj)] or \
+            cand.type in _OWN_FORCES_TYPES and (o.i in word_ids or sector_of_noun(o.lemma_) in ("MIL", "COP")))
+            and not _own_envoy(o, subj)] or \
             [o for v in verbs for p in v.children if p.dep_ == "prep" and p.lower_ in ("for", "against", "on", "at")
              for o in p.children if o.dep_ == "pobj" and _looks_actor(o, index, people=True)]
         objs = objs or [o for v in verbs for o in _objects(v) if o.lower_ in _EVERYONE]
@@ -147,6 +152,17 @@ def _arguments(cand: _Cand, index: MentionIndex) -> None:
                 break
 
 _ADDRESSED = frozenset({"REQUEST", "DEMAND"})
+# acts two parties do together: "A and B met" is one act, by the first named with the second
+_MUTUAL_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE", "SUPPORT"})
+_MUTUAL_VERBS = frozenset({"meet", "talk", "sign", "agree", "negotiate", "confer", "cooperate", "ink", "conclude"})
+
+
+def _mutual(cand: _Cand) -> None:
+    """"The two presidents met", "A and B signed a truce": with no other party named, the conjoined
+    doers act with each other; PLOVER codes the act once, the first named as its source."""
+    if cand.type in _MUTUAL_TYPES and not cand.targets and len(cand.sources) >= 2 and not cand.passive \
+            and cand.head.lemma_ in _MUTUAL_VERBS:
+        cand.sources, cand.targets = cand.sources[:1], cand.sources[1:2]
 
 _ENVOYS = frozenset({"ambassador", "envoy", "diplomat", "consul", "emissary", "representative", "attache"})
 
@@ -209,6 +225,9 @@ def _resolve_pronoun(tok, speaker_tok, speaker_actor, index: MentionIndex, *,
             return Actor(name=speaker_actor.name, entity=speaker_actor.entity,
                          code=f"{country} GOV" if gazetteer.country_name(country) else speaker_actor.code)
         return speaker_actor
+    held = _held_object(tok)
+    if held is not None:
+        return code_actor(held, index)
     if prev is not None and tok.lower_ in ("they", "it", "their", "its", "them"):
         return prev
     types = ("PERSON",) if tok.lower_ in ("he", "she", "his", "her", "him") else ("GPE", "ORG", "NORP")
@@ -230,6 +249,23 @@ def _resolve_pronoun(tok, speaker_tok, speaker_actor, index: MentionIndex, *,
     if tok.idx - s > 400:
         return None
     return _actor_from_span(tok.doc, s, e, index)
+
+def _held_object(tok):
+    """"Police detained three students, accusing them of arson": the object pronoun of a participle
+    clause names the object of the verb the clause hangs on (the same people, just acted upon), not
+    an earlier name; it agrees in number ("them" plural, "him"/"her" singular)."""
+    if tok.dep_ != "dobj" or tok.lower_ not in ("them", "him", "her"):
+        return None
+    verb = tok.head
+    if verb.dep_ not in ("advcl", "conj") or verb.tag_ != "VBG" or verb.head.pos_ != "VERB":
+        return None
+    plural = tok.lower_ == "them"
+    for o in verb.head.children:
+        if o.dep_ == "dobj" and o.pos_ in ("NOUN", "PROPN") and (o.tag_ in ("NNS", "NNPS")) == plural \
+                and not is_non_actor(o.lemma_.lower()):
+            return o
+    return None
+
 
 _BODY_SECTORS = frozenset({"JUD", "LEG", "MIL", "COP"})
 
@@ -295,7 +331,9 @@ def _named_company(tok, index: MentionIndex) -> Actor | None:
         return None  # "the parent company", "Acme's company": another body
     # news names its subject company first ("Acme will buy Widget ... the company said"): the first
     # organisation named before, not the last (often the object of the deal)
-    orgs = [ent for _, ent in index.mentions_between(0, tok.idx) if ent.type == "ORG"]
+    cut = dateline_end(next(tok.doc.sents))  # "JOHANNESBURG (Reuters) -": the dateline names no company
+    start = tok.doc[cut].idx + 1 if cut >= 0 else 0
+    orgs = [ent for _, ent in index.mentions_between(start, tok.idx) if ent.type == "ORG"]
     if not orgs:
         return None
     return Actor(name=orgs[0].name, entity=orgs[0].id, code=None)

@@ -47,6 +47,7 @@ from ..actors import is_non_actor, noun_kind, sector_of_noun
 _ARMY_WORDS = frozenset({"army", "military", "soldier", "troop", "general", "armed forces", "tank"})
 _CROWD_WORDS = frozenset({"crowd", "demonstrator", "protester", "protestor", "people", "resident", "citizen",
                           "thousand", "hundred", "dozen", "student", "worker", "crowds", "throng", "mob"})
+_TRADES = frozenset({"worker", "student", "employee"})
 _DESCRIPTIVE = frozenset({"ageing", "aging", "elderly", "nonagenarian", "octogenarian", "veteran", "embattled",
                           "beleaguered", "longtime", "long-time", "outgoing", "defiant", "new", "top", "ousted",
                           "deposed", "toppled", "impeached"})
@@ -95,6 +96,8 @@ def _protesters(actor: Actor, head) -> Actor | None:
         return None
     last = actor.name.split()[-1] if actor.name.split() else ""
     lemma = head.lemma_.lower() if head is not None else last.lower().rstrip("s")
+    if lemma in _TRADES and any(c.dep_ == "compound" for c in head.lefts):
+        return None  # "dock workers struck", "medical students marched": a group named by its trade keeps it
     if lemma in _CROWD_WORDS or last.lower() in _CROWD_WORDS or people and head.text.endswith("s") \
             or gazetteer.is_demonym(last) and last.endswith("s"):
         return replace(actor, name="protesters", text=actor.text or actor.name)

@@ -30,6 +30,8 @@ from ..event_lexicon import entries
 from ..linking import MentionIndex
 from .syntax import _agent, _infinitive, _objects
 
+# reactions to an act told earlier: their target is the act's author
+_JUDGING = frozenset({"ACCUSE", "REJECT", "PROTEST", "SUPPORT", "DEMAND", "REQUEST"})
 _LABEL_DEPS = frozenset({"oprd", "xcomp", "prep", "dobj", "advcl", "ccomp"})
 
 
@@ -122,6 +124,32 @@ def _deal_maker(events: Sequence[Event], doc):
     return None
 
 
+_DEFINITE = frozenset({"the", "this", "these", "that", "those"})
+
+
+def _named_acts(verb) -> list:
+    """Definite event nouns the verb judges ("condemned the sanctions", "called the walkout illegal",
+    "described the raids as persecution"): each points back to an act the article already told."""
+    objs = [c for c in verb.children if c.dep_ == "dobj"]
+    return [o for o in objs if any(d.dep_ == "det" and d.lower_ in _DEFINITE for d in o.children)
+            and entries(o, "noun")]
+
+
+def _act_author(verb, before: Sequence[Event], doc, source):
+    """Who did the act the verb names with a definite event noun: the source of the latest earlier
+    event of the noun's type (or of the same trigger word), other than the judge itself."""
+    for noun in _named_acts(verb):
+        types = {e.type for e in entries(noun, "noun")}
+        lemma = noun.lemma_.lower()
+        for ev in reversed(before):
+            if ev.source is None or ev.negated or not is_agent_name(ev.source) or ev.source.name == source.name:
+                continue
+            trig = _token(doc, ev.trigger_span)
+            if ev.type in types or trig is not None and trig.lemma_.lower() == lemma:
+                return ev.source
+    return None
+
+
 def fill_from_article(doc, events: Sequence[Event], index: MentionIndex) -> list[Event]:
     """``events`` with empty targets of condemnations, targets of judged deals and agents of conjoined
     passives filled in."""
@@ -147,6 +175,12 @@ def fill_from_article(doc, events: Sequence[Event], index: MentionIndex) -> list
                 if ruler is not None and ruler.name != ev.source.name:
                     out[i] = replace(ev, target=ruler, confidence=round(ev.confidence * 0.85, 3))
                     continue
+        if ev.type in _JUDGING and ev.target is None and ev.source is not None:
+            verb = _token(doc, ev.trigger_span)
+            author = _act_author(verb, out[:i], doc, ev.source) if verb is not None else None
+            if author is not None:  # "Iran condemned the sanctions": against whoever imposed them
+                out[i] = replace(ev, target=author, confidence=round(ev.confidence * 0.85, 3))
+                continue
         if ev.type == "ACCUSE" and ev.target is None and ev.source is not None:
             verb = _token(doc, ev.trigger_span)
             if verb is None:

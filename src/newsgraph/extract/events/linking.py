@@ -57,6 +57,9 @@ def _satisfied(entry: Entry, tok, *, as_object: bool, index: MentionIndex) -> bo
         elif kind == "objdef":  # "the club requires a new coach": a need to fill, not a party asked
             if any(_indefinite(o) for o in _objects(tok)):
                 return False
+        elif kind == "civil":  # "nurses began a strike", "went on strike": workers' strikes, not air strikes
+            if not _civil_act(tok, index):
+                return False
         elif kind == "mod":
             if not (_mods(tok) & opts):
                 return False
@@ -99,6 +102,30 @@ def _satisfied(entry: Entry, tok, *, as_object: bool, index: MentionIndex) -> bo
                          for o in objs):  # "violated the ceasefire agreement": a compound says what it is
                 return False
     return True
+
+# sectors of people who stop work to press a demand; armed forces and states strike with weapons
+_CIVIL_SECTORS = frozenset({"LAB", "EDU", "MED", "CVL", "JRN", "BUS", "AGR", "JUD", "REL", "OPP"})
+
+
+def _civil_act(noun, index: MentionIndex) -> bool:
+    """Is the event noun done by civilians: "on strike" with no article, or the act of a subject (or a
+    "by" agent) that is a common noun for civilians ("teachers began a strike", "a strike called by
+    the union")? A named state or an armed group never is."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "on" and not any(c.dep_ == "det" for c in noun.children):
+        return True  # "went on strike", "remain on strike"
+    doers = [o for c in noun.children if c.dep_ == "acl" for a in c.children if a.dep_ == "agent"
+             for o in a.children if o.dep_ == "pobj"]
+    verb = noun.head if noun.dep_ == "dobj" else noun.head.head if noun.dep_ == "pobj" else None
+    if verb is not None:
+        doers += [c for c in verb.children if c.dep_ == "nsubj"]
+    for doer in doers:
+        if doer.pos_ != "NOUN" or index.at(doer.idx, doer.idx + len(doer)) is not None:
+            continue
+        sector = sector_of_noun(doer.lemma_, doer.text)
+        if sector in _CIVIL_SECTORS or sector is None and noun_kind(doer.text) == "people":
+            return True
+    return False
+
 
 def _first(tok, kind: str, index: MentionIndex, *, as_object: bool = False) -> Entry | None:
     for entry in entries(tok, kind):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from ...model import PLOVER_TYPES, Actor
 from ..actors import is_non_actor, noun_kind, sector_of_noun
-from ..event_lexicon import entries
+from ..event_lexicon import CLAUSE_SUMMARIES, entries
 from ..linking import MentionIndex
 from ..modal_words import OBLIGATION_AUX
 from .candidate import _Cand
@@ -89,12 +89,19 @@ def _label_candidate(tok) -> _Cand | None:
     label = None
     if tok.lemma_ in _LABEL_VERBS:
         label = next((c for c in tok.children if c.dep_ in ("oprd", "xcomp") and c.pos_ in ("NOUN", "ADJ")), None)
+        objs = [c for c in tok.children if c.dep_ == "dobj"]
+        if label is None and len(objs) == 2 and objs[1].pos_ == "NOUN":
+            label = objs[1]  # "branded the vote a sham": the parser takes the label for a second object
     elif tok.lemma_ in _LABEL_AS_VERBS:
-        for p in tok.children:
+        # "as" hangs on the verb, or on its object ("described the protests as sabotage")
+        for p in [c for c in tok.children] + [g for c in tok.children if c.dep_ == "dobj" for g in c.children]:
             if p.dep_ == "prep" and p.lower_ == "as":
                 label = next((o for o in p.children if o.dep_ in ("pobj", "amod", "acomp")), None)
     if label is None or not any(c.dep_ == "dobj" for c in tok.children):
         return None
+    if any(c.dep_ == "dobj" and c.tag_ in ("WP", "WDT") for c in tok.children):
+        return None  # "angered by what they saw as meddling": a view described, nobody labels an act
+
     types = [e.type for w in label.subtree for e in entries(w, "label")]
     if not types and any(any(e.type == "ASSAULT" for e in entries(o, "noun"))
                          for o in tok.children if o.dep_ == "dobj"):
@@ -132,6 +139,15 @@ def _verdict_candidate(be, used: set[int]) -> _Cand | None:
                   and (c.pos_ in ("PROPN", "PRON") or c.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"))]
         targets = owners[:1] or ([subj] if subj.pos_ == "PROPN" or subj.lower_ in ("he", "she", "they") else [])
     return _Cand("ACCUSE", "verb", report, [report], targets=targets)
+
+
+_LEVELS = frozenset({"high", "low", "record", "peak", "level", "mark", "percent", "%", "point", "points", "bottom",
+                     "ceiling", "floor", "target", "milestone"})
+
+
+def _level(obj) -> bool:
+    """An object that is an amount or a level ("9.1 percent", "a record high", "the 3,000 mark")."""
+    return obj.ent_type_ in ("PERCENT", "MONEY", "QUANTITY") or obj.lemma_.lower() in _LEVELS or obj.like_num
 
 
 def _verb_candidate(tok, index: MentionIndex) -> _Cand | None:
@@ -206,6 +222,8 @@ def _verb_candidate(tok, index: MentionIndex) -> _Cand | None:
             noun_kind(w.text) == "natural" for c in tok.children if c.dep_ not in ("nsubj", "nsubjpass", "aux")
             for w in c.subtree):
         return None  # "warned that the storm could hit", "warned of aftershocks": a forecast, no accusation
+    if entry is not None and entry.type == "ASSAULT" and any(_level(o) for o in _objects(tok)):
+        return None  # "inflation hit 9 percent", "shares struck a record high": a level reached, no attack
     if entry is not None:
         words = [tok] + [c for c in tok.children if c.dep_ == "prt"]
         for need in entry.needs:
@@ -271,6 +289,11 @@ def _dominator(cand: _Cand, heads: dict) -> tuple[_Cand | None, str]:
             through = through or dep
         parent = up.head
         if entries(parent, "report") and dep in ("ccomp", "conj"):
+            return None, ""
+        if dep in ("ccomp", "parataxis") and up.i < parent.i and any(
+                t.lemma_.lower() in CLAUSE_SUMMARIES for t in parent.doc[up.right_edge.i + 1:parent.i]):
+            # "X accused Y of arming rebels, a charge Y denies": the clause before the noun summing it up
+            # is the news the verb comments on, not its complement
             return None, ""
         gov = heads.get(parent.i)
         if gov is not None and gov is not cand:
