@@ -577,6 +577,9 @@ _LOCAL = ("Volunteers from our town drove two lorries of blankets, bottled water
 @pytest.mark.parametrize("wire,extended", [
     (_EARLY, _LOCAL + "\n\n" + _EARLY),  # a lead of its own on top of the wire text
     (_EARLY + "\n\n— AFP", _EARLY + "\n\n— AFP\n\n" + _LOCAL),  # paragraphs past the credit closing it
+    # the wire's trailer closes the text, though its dateline opens it
+    ("KARSK (Reuters) - " + _EARLY + " (Reporting by Jane Roe; Editing by John Doe)",
+     "KARSK (Reuters) - " + _EARLY + " (Reporting by Jane Roe; Editing by John Doe)\n\n" + _LOCAL),
 ])
 @pytest.mark.parametrize("order", [("wire", "ext"), ("ext", "wire")])
 def test_syndication_resolve_extended_text_is_the_copy_not_the_original_of_a_cut(wire, extended, order):
