@@ -603,7 +603,17 @@ def test_place_links_a_figure_happened_in_the_city_of_a_name(analyse, text):
     ("Officials said the road south of Marrakech had reopened.", {"Marrakech"}),
     ("Drones struck power stations overnight, and Kyiv reported attacks on Odesa and Kharkiv.",
      {"Odesa", "Kharkiv"}),
+    ("The ferry sank off the coast of Zanzibar with more than 200 people aboard.", {"Zanzibar"}),
+    ("Troops were deployed to Goma and Bukavu as the rebels advanced.", {"Goma", "Bukavu"}),
+    ("The governor of Kano State imposed a curfew after the clashes.", {"Kano"}),
 ])
 def test_places_extract_phrases_that_can_only_hold_a_place(analyse, text, names):
     # "from X to Y", "south of X", "attacks on X": places whatever the NER calls them or misses
     assert names <= {p.name for p in analyse(text).places}
+
+
+@pytest.mark.model
+def test_places_extract_a_person_joined_to_a_place_phrase_is_no_place(analyse):
+    # "moved to X" holds a place, but a person the parse joins to X ("and Mr Y") is a person
+    text = "Later they moved to Cambridge and Mr Savino found work at a bakery."
+    assert "Savino" not in {p.name for p in analyse(text).places}

@@ -326,3 +326,21 @@ def test_undated_reports_whose_leads_name_days_apart_make_two_stories():
     c = StoryClusterer()
     c.add_many(reports)
     assert sorted(sorted(s.articles) for s in c.result().stories) == [["fri1", "fri2"], ["tue1", "tue2"]]
+
+
+def test_resolve_undated_a_weekday_looked_ahead_to_does_not_date_the_report():
+    """A report that says the vote "will be held on Thursday" was written before Thursday: its own day is
+    the story's Tuesday, and its "today" with it."""
+    text = "Deputies met on Tuesday and the vote will be held on Thursday, the speaker said today."
+    dated = article("d", "Deputies met on Tuesday.", published="2021-03-02", dates=(
+        _mention("on Tuesday", 13, value="2021-03-02", anchor="2021-03-02", anchor_from="published"),))
+    days = StoryDays()
+    days.add(article_days(dated))
+    undated = article("u", text, published=None, dates=(
+        _mention("on Tuesday", text.index("on Tuesday"), timex="XXXX-WXX-2", tense="past"),
+        _mention("on Thursday", text.index("on Thursday"), timex="XXXX-WXX-4", tense="future"),
+        _mention("today", text.index("today"), timex="PRESENT_REF", tense="past")))
+    out = resolve_undated(undated, days)
+    assert out.published_inferred == "2021-03-02"
+    assert {m.text: m.value for m in out.dates} == {
+        "on Tuesday": "2021-03-02", "on Thursday": "2021-03-04", "today": "2021-03-02"}

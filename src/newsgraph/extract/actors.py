@@ -42,7 +42,7 @@ from ..lexicons import load_rows
 from ..model import Actor, Entity
 from . import gazetteer
 from .actor_context import region_country
-from .event_lexicon import CLAUSE_SUMMARIES, is_event_noun, sums_up_clause
+from .event_lexicon import CHARGING_VERBS, CLAUSE_SUMMARIES, is_event_noun, sums_up_clause
 from .doc_memo import per_sentence
 from .linking import MentionIndex
 
@@ -193,14 +193,13 @@ def _bare_dateline(sent) -> int:
 
 def phrase_tokens(tok) -> list:
     """The tokens naming the actor headed by ``tok``: its left modifiers plus an "of" complement."""
-    # "a charge Kigali denies": a summing-up noun the parser hung on the name is no part of it
-    left = [t for t in tok.lefts if t.dep_ in _NAME_DEPS and not (
+    left = [t for t in tok.lefts if t.dep_ in _NAME_DEPS and not (  # "a charge Kigali denies": no part of it
         t.dep_ == "compound" and t.lemma_.lower() in CLAUSE_SUMMARIES and any(d.dep_ == "det" for d in t.children))]
-    toks = []
-    for t in left:
-        toks.extend(t.subtree)
-    toks.append(tok)
+    toks = [x for t in left for x in t.subtree] + [tok]
+    charged = tok.dep_ == "dobj" and tok.head.lemma_ in CHARGING_VERBS
     for child in tok.rights:
+        if charged and child.dep_ == "prep" and child.lower_ == "of" and not any(t.ent_type_ for t in child.subtree):
+            continue  # "accused the opposition of fraud": the charge, not the party ("the mayor of Lima" is)
         if child.dep_ == "prep" and (child.lower_ == "of" or child.lower_ == "from" and tok.pos_ == "NOUN") \
                 and any(c.dep_ == "pobj" for c in child.children):  # not "of organising an insurrection"
             toks.extend(child.subtree)

@@ -93,3 +93,6 @@ def sums_up_clause(appos) -> bool:
     """An apposition that sums up the clause before it, not the noun it follows ("the governor, a
     move the party condemned"): it takes no part in the actor's name."""
     return appos.lemma_.lower() in CLAUSE_SUMMARIES or is_event_noun(appos.lemma_.lower())
+
+# verbs whose object's "of" phrase is the charge ("accused the opposition of fraud"), not part of the party
+CHARGING_VERBS = frozenset({"accuse", "convict", "suspect", "acquit", "clear", "absolve", "warn"})

@@ -332,7 +332,8 @@ class StoryClusterer(Refiner):
             # written) and keep only what syndication needs: the articles linked to a copy or
             # crediting an agency (no later article can link to a forgotten one)
             self._done.put(self._story_record(story.id, [self._kept[a] for a in story.articles]))
-            days = story.days or stated_days(map(self._kept.get, story.articles), self._years)  # while its reports' records are whole
+            # while its reports' records are whole
+            days = story.days or stated_days(map(self._kept.get, story.articles), self._years)
             for aid in story.articles:
                 k = self._kept[aid]
                 if k.credit is not None or aid in self._linked:
@@ -419,7 +420,7 @@ class StoryClusterer(Refiner):
             credit=(find_credit(article.text) or byline_credit(getattr(article, "author", None))
                     or title_credit(article.title)),
             facts=facts.pack(),
-            weekdays=own_weekdays(article) if when is None else (), own_anchor=anchor[0] if anchor else None,
+            weekdays=own_weekdays(article, told=True) if when is None else (), own_anchor=anchor[0] if anchor else None,
             pins=pinned_days(article) if when is None and anchor is None else ())
         self._count += 1
         self._retire_old()

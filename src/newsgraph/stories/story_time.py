@@ -70,11 +70,13 @@ def article_days(article: AnalysedArticle) -> list[str]:
     return sorted(d.isoformat() for d in days)
 
 
-def own_weekdays(article: AnalysedArticle) -> tuple[int, ...]:
-    """ISO weekday numbers (1 = Monday) of the plain weekday mentions left unresolved in ``article``."""
+def own_weekdays(article: AnalysedArticle, *, told: bool = False) -> tuple[int, ...]:
+    """ISO weekday numbers (1 = Monday) of the plain weekday mentions left unresolved in ``article``;
+    with ``told``, only those told in the past or present: a report was written on or after those
+    days, where a day it looks ahead to ("the vote will be held on Thursday") may come after it."""
     out = []
     for m in article.dates:
-        if _needs_story(m):
+        if _needs_story(m) and not (told and m.tense == "future"):
             hit = _WEEKDAY.match(m.timex_value or "")
             if hit and not _SHIFTED.match(m.text):
                 out.append(int(hit.group(1)))
@@ -345,7 +347,7 @@ def resolve_undated(article: AnalysedArticle, days: StoryDays | None) -> Analyse
         return dataclasses.replace(article, published_inferred=own[0], published_basis=own[1])
     if not days:
         return article
-    inferred = days.inferred_day(own_weekdays(article))
+    inferred = days.inferred_day(own_weekdays(article, told=True))
     if inferred is None:
         return article
     wmap = days.placed(own_weekdays(article))

@@ -15,7 +15,7 @@ from typing import Iterable
 from ...model import Actor
 from ...model import Found
 from ..actor_context import code_tail, is_demonym, token_country
-from ..actors import PRONOUNS, code_actor, is_non_actor, noun_kind, phrase_tokens, sector_of_noun
+from ..actors import PRONOUNS, code_actor, dateline_end, is_non_actor, noun_kind, phrase_tokens, sector_of_noun
 from .. import gazetteer
 from ..event_lexicon import is_event_noun
 from ..linking import MentionIndex
@@ -116,7 +116,8 @@ def _arguments(cand: _Cand, index: MentionIndex) -> None:
     _mutual(cand)
     if not cand.targets:  # last resort: people named by what they are ("rescued survivors")
         objs = [o for v in verbs for o in _objects(v) if _looks_actor(o, index, people=True) and not (
-            cand.type in _OWN_FORCES_TYPES and o.i in word_ids) and not _own_envoy(o, subj)] or \
+            cand.type in _OWN_FORCES_TYPES and (o.i in word_ids or sector_of_noun(o.lemma_) in ("MIL", "COP")))
+            and not _own_envoy(o, subj)] or \
             [o for v in verbs for p in v.children if p.dep_ == "prep" and p.lower_ in ("for", "against", "on", "at")
              for o in p.children if o.dep_ == "pobj" and _looks_actor(o, index, people=True)]
         objs = objs or [o for v in verbs for o in _objects(v) if o.lower_ in _EVERYONE]
@@ -330,7 +331,9 @@ def _named_company(tok, index: MentionIndex) -> Actor | None:
         return None  # "the parent company", "Acme's company": another body
     # news names its subject company first ("Acme will buy Widget ... the company said"): the first
     # organisation named before, not the last (often the object of the deal)
-    orgs = [ent for _, ent in index.mentions_between(0, tok.idx) if ent.type == "ORG"]
+    cut = dateline_end(next(tok.doc.sents))  # "JOHANNESBURG (Reuters) -": the dateline names no company
+    start = tok.doc[cut].idx + 1 if cut >= 0 else 0
+    orgs = [ent for _, ent in index.mentions_between(start, tok.idx) if ent.type == "ORG"]
     if not orgs:
         return None
     return Actor(name=orgs[0].name, entity=orgs[0].id, code=None)

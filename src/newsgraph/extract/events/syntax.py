@@ -50,6 +50,9 @@ def _for_marks(tok) -> list:
 
 def _objects(tok) -> list:
     objs = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
+    if tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN"):
+        # "the general, whom the army dismissed": the relative pronoun stands for the noun it follows
+        objs = [tok.head if o.tag_ in ("WP", "WDT") else o for o in objs]
     for p in tok.children:  # "carried out attacks": object hangs off the particle sometimes
         if p.dep_ == "prt":
             objs.extend(c for c in p.children if c.dep_ == "pobj")
@@ -58,6 +61,9 @@ def _objects(tok) -> list:
 def _subject(verb):
     """(subject token, passive?) of a verb; a dateline parsed as the subject gives way to its apposition."""
     subj, passive = _raw_subject(verb)
+    if subj is not None and subj.tag_ in ("WP", "WDT") and subj.head.dep_ == "relcl" \
+            and subj.head.head.pos_ in ("NOUN", "PROPN"):
+        return subj.head.head, passive  # "Ruiz, who was arrested by his guards": the one the clause tells of
     if subj is not None and subj.lemma_.lower() in CLAUSE_SUMMARIES and any(d.dep_ == "det" for d in subj.children):
         named = [c for c in subj.children if c.dep_ in ("appos", "compound") and c.pos_ == "PROPN" and c.i > subj.i]
         if named:  # "..., a charge Moscow denies" read as "a charge (Moscow) denies": Moscow denies

@@ -141,6 +141,15 @@ def _verdict_candidate(be, used: set[int]) -> _Cand | None:
     return _Cand("ACCUSE", "verb", report, [report], targets=targets)
 
 
+_LEVELS = frozenset({"high", "low", "record", "peak", "level", "mark", "percent", "%", "point", "points", "bottom",
+                     "ceiling", "floor", "target", "milestone"})
+
+
+def _level(obj) -> bool:
+    """An object that is an amount or a level ("9.1 percent", "a record high", "the 3,000 mark")."""
+    return obj.ent_type_ in ("PERCENT", "MONEY", "QUANTITY") or obj.lemma_.lower() in _LEVELS or obj.like_num
+
+
 def _verb_candidate(tok, index: MentionIndex) -> _Cand | None:
     """A candidate when a verb (or predicative adjective) is a trigger."""
     if tok.dep_ == "xcomp" and _discloses(tok) and tok.head.lemma_ in ("decline", "refuse", "ask"):
@@ -213,6 +222,8 @@ def _verb_candidate(tok, index: MentionIndex) -> _Cand | None:
             noun_kind(w.text) == "natural" for c in tok.children if c.dep_ not in ("nsubj", "nsubjpass", "aux")
             for w in c.subtree):
         return None  # "warned that the storm could hit", "warned of aftershocks": a forecast, no accusation
+    if entry is not None and entry.type == "ASSAULT" and any(_level(o) for o in _objects(tok)):
+        return None  # "inflation hit 9 percent", "shares struck a record high": a level reached, no attack
     if entry is not None:
         words = [tok] + [c for c in tok.children if c.dep_ == "prt"]
         for need in entry.needs:
