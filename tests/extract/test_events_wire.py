@@ -153,3 +153,23 @@ def test_events_the_company_is_never_the_dateline(analyse):
 def test_events_walking_off_the_job_is_a_strike(analyse, text, protest):
     got = _events(analyse(text, published="2024-02-06"))
     assert bool([t for t, _, _ in got if t == "PROTEST"]) == protest, got
+
+
+@pytest.mark.parametrize("text, etype, source", [
+    ("Masked gunmen took 40 hostages at a bank in the port city on Friday.", "ASSAULT", "gunmen"),
+    ("Customs officers searched the offices of two shipping firms on Monday.", "COERCE", "Customs officers"),
+    # an act with its "by" agent as the subject of the clause is what the clause reports
+    ("Raids by police on three bookshops turned up banned pamphlets, prosecutors said.", "COERCE", "police"),
+])
+def test_events_hostages_searches_and_acting_nominals(analyse, text, etype, source):
+    got = _events(analyse(text, published="2024-02-06"), main_only=True)
+    assert _has(got, etype, source), got
+
+
+def test_events_rolling_armour_in_a_report_about_two_countries(analyse):
+    # the city hangs loose after "the capital,"; the article names two countries equally
+    text = ("Chile and Peru traded accusations on Monday. Peru's army said it had taken control. "
+            "Military vehicles rolled into the streets of the capital, Lima, late Tuesday. "
+            "Chile said it was watching closely.")
+    got = _events(analyse(text, published="2024-02-06"), main_only=True)
+    assert any(t == "MOBILIZE" and s and "Peru" in s for t, s, _ in got), got
