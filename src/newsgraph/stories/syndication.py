@@ -421,11 +421,18 @@ def _extended(one: tuple[str, str | None, float], two: tuple[str, str | None, fl
     for (fid, full), (short, c_short) in (((ia, ta), (tb, cb)), ((ib, tb), (ta, ca))):
         if c_short < CUT_COVERAGE or len(full) <= len(short):
             continue
-        credit = find_credit(short)
-        closing = credit is not None and credit.field is None and not short[credit.span[1]:].strip(" .)]\n")
-        if extends(full, short, past_end=closing):
+        if extends(full, short, past_end=_closing_credit(short)):
             return fid
     return None
+
+
+def _closing_credit(text: str) -> bool:
+    """Whether ``text`` ends with a credit ("— AFP", "(Reporting by Jane Roe; Editing by John Doe)"),
+    read in its last paragraph alone, so that a wire dateline opening the text does not hide it."""
+    body = text.rstrip()
+    last = body[body.rfind("\n") + 1:]
+    credit = find_credit(last)
+    return credit is not None and not last[credit.span[1]:].strip(" .)]")
 
 
 def _cover(x: str, y: str, covers: dict[tuple[str, str], tuple]) -> tuple[float, float, str | None] | None:
