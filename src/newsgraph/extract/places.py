@@ -76,7 +76,7 @@ def _marked_as_place(doc, span: tuple[int, int]) -> bool:
     if tok.dep_ == "pobj" and tok.head.lower_ in _STRONG:
         return True
     listed = tok.i == sp.root.i or (sp.start > 0 and doc[sp.start - 1].lower_ in ("and", "or", ",", "&"))
-    if tok.dep_ == "pobj" and listed and _place_phrase(tok.head):  # not "moved to X and Mr Y got a job"
+    if tok.dep_ == "pobj" and listed and _place_phrase(tok.head):  # not "moved to X and Mrs Y took a post"
         return True
     if tok.dep_ == "dobj" and tok.head.lemma_.lower() in _PLACE_VERBS:
         return True
@@ -190,7 +190,7 @@ def _gazetteer_only(doc, taken: list[tuple[int, int]]) -> list[Mention]:
         after = doc[e + 1] if e + 1 < len(doc) else None
         comma_place = nxt is not None and nxt.text == "," and after is not None and after.text[:1].isupper()
         noun_after = nxt is not None and nxt.lemma_.lower() in PLACE_NOUNS
-        conjunct = doc[e - 1].dep_ == "conj" and prev in ("and", "or", ",", "&")  # not "... and Mr Savino"
+        conjunct = doc[e - 1].dep_ == "conj" and prev in ("and", "or", ",", "&")  # not "... and Mrs Ashford"
         if not (prev in _LOCATIVE or comma_place or noun_after or doc[e - 1].dep_ == "pobj" or conjunct):
             continue
         span = (doc[s].idx, doc[e - 1].idx + len(doc[e - 1]))
