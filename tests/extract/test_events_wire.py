@@ -153,3 +153,47 @@ def test_events_the_company_is_never_the_dateline(analyse):
 def test_events_walking_off_the_job_is_a_strike(analyse, text, protest):
     got = _events(analyse(text, published="2024-02-06"))
     assert bool([t for t, _, _ in got if t == "PROTEST"]) == protest, got
+
+
+@pytest.mark.parametrize("text, etype, source", [
+    ("Masked gunmen took 40 hostages at a bank in the port city on Friday.", "ASSAULT", "gunmen"),
+    ("Customs officers searched the offices of two shipping firms on Monday.", "COERCE", "Customs officers"),
+    # an act with its "by" agent as the subject of the clause is what the clause reports
+    ("Raids by police on three bookshops turned up banned pamphlets, prosecutors said.", "COERCE", "police"),
+])
+def test_events_hostages_searches_and_acting_nominals(analyse, text, etype, source):
+    got = _events(analyse(text, published="2024-02-06"), main_only=True)
+    assert _has(got, etype, source), got
+
+
+def test_events_rolling_armour_in_a_report_about_two_countries(analyse):
+    # the city hangs loose after "the capital,"; the article names two countries equally
+    text = ("Chile and Peru traded accusations on Monday. Peru's army said it had taken control. "
+            "Military vehicles rolled into the streets of the capital, Lima, late Tuesday. "
+            "Chile said it was watching closely.")
+    got = _events(analyse(text, published="2024-02-06"), main_only=True)
+    assert any(t == "MOBILIZE" and s and "Peru" in s for t, s, _ in got), got
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("Thousands of farmers gathered outside parliament on Monday, waving placards.", "PROTEST"),
+    ("Hundreds of teachers had turned up outside the ministry to press lawmakers on pay.", "PROTEST"),
+    ("Protesters stormed the provincial assembly building on Monday.", "PROTEST"),
+    ("Commandos stormed the hijacked ferry at dawn on Saturday.", "ASSAULT"),
+])
+def test_events_crowds_gathering_and_storming(analyse, text, etype):
+    got = _events(analyse(text, published="2024-02-06"))
+    assert etype in [t for t, _, _ in got], got
+
+
+@pytest.mark.parametrize("text", [
+    "Reporters gathered in the hall for the briefing.",
+    "Investigators gathered evidence at the scene.",
+])
+def test_events_gathering_without_a_crowd_is_nothing(analyse, text):
+    assert not _events(analyse(text, published="2024-02-06")), text
+
+
+def test_actors_where_a_crowd_stands_is_not_its_target_name(analyse):
+    got = _events(analyse("Thousands of farmers gathered outside parliament on Monday.", published="2024-02-06"))
+    assert not [g for _, _, g in got if g and "outside" in g], got

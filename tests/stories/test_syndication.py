@@ -162,6 +162,16 @@ _LONG = ("The ferry capsized on the lake on Sunday after a sudden storm, police 
     (_LONG + "\n\nOur Standards: The Thomson Reuters Trust Principles.", "Reuters"),
     ("Dow Jones industrial average fell 2% as the ferry operator's shares dropped.", None),
     ("LIMA (Dow Jones Newswires) -- " + _LONG, "Dow Jones"),
+    # agencies' own sign-offs: Kyodo's closing line, desk initials after the agency, AFP's desk tags,
+    # Bloomberg's contact footer; initials or slashes in running text are none
+    (_LONG + "\n\n==Kyodo", "Kyodo"),
+    (_LONG + "\n\nPTI ABC XYZ", "PTI"),
+    (_LONG + "\n\nAP FILE", None),
+    (_LONG + "\n\nThe ministry said the SOS line and the NGO hotline stayed open", None),
+    (_LONG + " bur-jm/dl", "AFP"),
+    (_LONG + " It was 40 km/h", None),
+    (_LONG + "\n\nTo contact the reporter on this story: Jane Roe in Lima at jroe@example.net", "Bloomberg"),
+    (_LONG + "\n\nTo contact us about this story, write to the editor.", None),
 ])
 def test_syndication_credited_agency(text, expected):
     assert credited_agency(text) == expected
@@ -577,6 +587,9 @@ _LOCAL = ("Volunteers from our town drove two lorries of blankets, bottled water
 @pytest.mark.parametrize("wire,extended", [
     (_EARLY, _LOCAL + "\n\n" + _EARLY),  # a lead of its own on top of the wire text
     (_EARLY + "\n\n— AFP", _EARLY + "\n\n— AFP\n\n" + _LOCAL),  # paragraphs past the credit closing it
+    # the wire's trailer closes the text, though its dateline opens it
+    ("KARSK (Reuters) - " + _EARLY + " (Reporting by Jane Roe; Editing by John Doe)",
+     "KARSK (Reuters) - " + _EARLY + " (Reporting by Jane Roe; Editing by John Doe)\n\n" + _LOCAL),
 ])
 @pytest.mark.parametrize("order", [("wire", "ext"), ("ext", "wire")])
 def test_syndication_resolve_extended_text_is_the_copy_not_the_original_of_a_cut(wire, extended, order):

@@ -194,7 +194,8 @@ def _bare_dateline(sent) -> int:
 def phrase_tokens(tok) -> list:
     """The tokens naming the actor headed by ``tok``: its left modifiers plus an "of" complement."""
     left = [t for t in tok.lefts if t.dep_ in _NAME_DEPS and not (  # "a charge Kigali denies": no part of it
-        t.dep_ == "compound" and t.lemma_.lower() in CLAUSE_SUMMARIES and any(d.dep_ == "det" for d in t.children))]
+        t.dep_ == "compound" and t.lemma_.lower() in CLAUSE_SUMMARIES and any(d.dep_ == "det" for d in t.children))
+        and t.lower_ not in ("outside", "inside", "near", "opposite")]  # "gathered outside parliament": where
     toks = [x for t in left for x in t.subtree] + [tok]
     charged = tok.dep_ == "dobj" and tok.head.lemma_ in CHARGING_VERBS
     for child in tok.rights:

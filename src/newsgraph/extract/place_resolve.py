@@ -418,7 +418,7 @@ def _stray(c: Candidate, named: set[str]) -> bool:
     return bool(named) and c.country not in named
 
 
-# a clock time's zone says which country's clock the report keeps: "7 a.m. CT" is written for American
+# a clock time's zone says which country's clock the report keeps: "9 a.m. ET" is written for American
 # readers, "6pm AEST" for Australian ones ("IST", "GMT", "CET" span many countries and are left out)
 _ZONE_COUNTRY = {**dict.fromkeys("ET CT MT PT EST EDT CST CDT MST MDT PST PDT AKST AKDT HST".split(), "USA"),
                  **dict.fromkeys("AEST AEDT ACST ACDT AWST".split(), "AUS"), "NZST": "NZL", "NZDT": "NZL",
@@ -427,7 +427,7 @@ _CLOCK_ZONE = re.compile(r"\b\d{1,2}(?:[:.]\d\d)?\s*(?:[ap]\.?m\.?\s*)?\(?(" + "
 
 
 def _clock_countries(text: str) -> Counter:
-    """The countries whose time zones the article's clock times are given in ("from 7 a.m. CT today"):
+    """The countries whose time zones the article's clock times are given in ("doors open at 9 a.m. ET"):
     one vote per zone named, like an entity's country."""
     return Counter(_ZONE_COUNTRY[z] for z in {m.group(1) for m in _CLOCK_ZONE.finditer(text)})
 

@@ -14,6 +14,7 @@ Metonyms ("Moscow said") stay places with coordinates; events decide they also a
 from __future__ import annotations
 
 import logging
+import re
 
 import numpy
 from spacy.attrs import POS
@@ -39,7 +40,10 @@ _PLACE_VERBS = frozenset({"visit", "reach", "enter", "capture", "seize", "retake
                           "bomb", "storm", "evacuate", "leave", "tour", "overrun", "liberate", "encircle"})
 # "south of X", "the outskirts of X": the phrase says where something lies
 _DIRECTIONS_OF = frozenset("""north south east west northeast northwest southeast southwest north-east north-west
-south-east south-west northwards southwards outskirts suburbs""".split())
+south-east south-west northwards southwards outskirts suburbs coast coasts shores""".split())
+# "troops were deployed to Goma", "fled to Bukavu": where a move ends is a place
+_MOTION_VERBS = frozenset({"deploy", "send", "move", "flee", "travel", "fly", "return", "head", "march", "advance",
+                           "evacuate", "relocate", "transfer", "airlift", "redeploy", "retreat", "escape"})
 # "strikes on Kharkiv", "the assault on Mosul": what is attacked on a name is a place there
 _ATTACK_NOUNS = frozenset({"attack", "strike", "airstrike", "raid", "assault", "offensive", "bombardment",
                            "advance", "march"})
@@ -71,7 +75,8 @@ def _marked_as_place(doc, span: tuple[int, int]) -> bool:
         break
     if tok.dep_ == "pobj" and tok.head.lower_ in _STRONG:
         return True
-    if tok.dep_ == "pobj" and _place_phrase(tok.head):
+    listed = tok.i == sp.root.i or (sp.start > 0 and doc[sp.start - 1].lower_ in ("and", "or", ",", "&"))
+    if tok.dep_ == "pobj" and listed and _place_phrase(tok.head):  # not "moved to X and Mrs Y took a post"
         return True
     if tok.dep_ == "dobj" and tok.head.lemma_.lower() in _PLACE_VERBS:
         return True
@@ -86,6 +91,8 @@ def _place_phrase(prep) -> bool:
     word = prep.lower_
     if word == "of":
         return head.lemma_.lower() in PLACE_NOUNS or head.lower_ in _DIRECTIONS_OF
+    if word == "to" and head.lemma_.lower() in _MOTION_VERBS:
+        return True
     if word in ("to", "from"):  # one end of a "from X to Y" stretch names a place when the other does
         other = "from" if word == "to" else "to"
         return head.i != prep.i and any(ch.lower_ == other and ch.dep_ == "prep" for ch in head.children)
@@ -112,6 +119,20 @@ def _dateline_span(text: str) -> tuple[int, int] | None:
     return start, start + len(name)
 
 
+def _division_as_group(text: str, span: tuple[int, int], index) -> tuple[int, int] | None:
+    """The span of a division's name the NER took for a group ("Kano State", "Sindh Province"): the
+    name before the noun must be a state, province or county the gazetteer knows. "X State" only after
+    "of" or "in" ("the governor of Kano State"): "Ohio State" alone is mostly a university's team."""
+    trimmed = _trim_noun(text, span)
+    if trimmed == span:
+        return None
+    noun = text[trimmed[1]:span[1]].strip().lower()
+    if noun == "state" and not re.search(r"\b(?:of|in)\s+$", text[max(0, span[0] - 4):span[0]]):
+        return None
+    name = text[trimmed[0]:trimmed[1]]
+    return trimmed if any(c.feature in ("A.ADM1", "A.ADM2") for c in index.candidates(name)) else None
+
+
 def _from_entities(doc, text: str, found: Found) -> tuple[list[Mention], list[tuple[int, int]]]:
     mentions: list[Mention] = []
     taken: list[tuple[int, int]] = []
@@ -121,6 +142,10 @@ def _from_entities(doc, text: str, found: Found) -> tuple[list[Mention], list[tu
         for sp in ent.mentions:
             taken.append(tuple(sp))
             surface = text[sp[0]:sp[1]]
+            division = _division_as_group(text, tuple(sp), index) if ent.type == "ORG" else None
+            if division is not None:  # "the governor of Kano State": a state, not a body
+                mentions.append(Mention(name=text[division[0]:division[1]], span=division))
+                continue
             if ent.type not in _PLACE_TYPES:
                 # the small model calls some unfamiliar places persons or groups ("in Dolakha", "in Aleppo");
                 # a one-word group name after "in" may be a town the gazetteer spells otherwise ("in Douma")
@@ -165,7 +190,8 @@ def _gazetteer_only(doc, taken: list[tuple[int, int]]) -> list[Mention]:
         after = doc[e + 1] if e + 1 < len(doc) else None
         comma_place = nxt is not None and nxt.text == "," and after is not None and after.text[:1].isupper()
         noun_after = nxt is not None and nxt.lemma_.lower() in PLACE_NOUNS
-        if not (prev in _LOCATIVE or comma_place or noun_after or doc[e - 1].dep_ in ("pobj", "conj")):
+        conjunct = doc[e - 1].dep_ == "conj" and prev in ("and", "or", ",", "&")  # not "... and Mrs Ashford"
+        if not (prev in _LOCATIVE or comma_place or noun_after or doc[e - 1].dep_ == "pobj" or conjunct):
             continue
         span = (doc[s].idx, doc[e - 1].idx + len(doc[e - 1]))
         if _overlaps(span, taken):

@@ -67,6 +67,20 @@ _TRUST_FOOTER = re.compile(r"\bOur Standards\s*:\s*The Thomson Reuters Trust Pri
 """The footer of Reuters' own pages, carried along when a site copies the page whole."""
 
 
+_CONTACT_FOOTER = re.compile(r"^\W{0,3}To contact the (?:reporters?|editors?) (?:on|responsible for) this story\b",
+                             re.MULTILINE)
+"""Bloomberg's footer naming whom to contact about the story, kept by sites that carry its text whole."""
+
+_AFP_TAGS = re.compile(r"[.!?\"”’]\s+((?:[a-z]{2,5}-)?[a-z]{2,5}(?:/[a-z]{2,5}){1,3})\s*$")
+"""AFP's desk tags closing its copy ("... the talks. bur-jm/dl"): lower-case initials joined by slashes."""
+
+
+@functools.lru_cache(maxsize=1)
+def _desk_initials() -> re.Pattern:
+    """A last line of an agency's name and its desk's initials in capitals ("PTI ABC XYZ", "--IANS SRS")."""
+    return re.compile(rf"\W{{0,3}}(?P<n>{_agencies()})(?:\s+[A-Z]{{2,4}}){{1,4}}\s*$")
+
+
 class Credit(NamedTuple):
     """A credit: the canonical agency name and the ``[start, end)`` span of the credit in the text.
 
@@ -233,7 +247,7 @@ def _line_credit(text: str, start: int, end: int) -> Credit | None:
     if not stripped or len(stripped) > _MAX_LINE:
         return None
     cue = _CUE.match(stripped)
-    rest = stripped[cue.end():] if cue else stripped.lstrip("-—–• ").strip()
+    rest = stripped[cue.end():] if cue else stripped.lstrip("-—–•=~ ").strip()  # "==Kyodo" closes Kyodo's copy
     bare = cue is None or cue.group().strip(" :-—–").lower() == "via"
     _, alias, names = _patterns()
     if rest.isupper() and (bare or not _explicit()[0].match(rest)):
@@ -406,6 +420,12 @@ def find_credit(text: str) -> Credit | None:
         return Credit("Reuters", m.span())  # "(Reporting by Jane Roe; Editing by John Doe)" closing the text
     if m := _TRUST_FOOTER.search(text, max(0, len(text) - 200)):
         return Credit("Reuters", m.span())
+    if m := _CONTACT_FOOTER.search(text, max(0, len(text) - 400)):
+        return Credit("Bloomberg", m.span())
+    if lines and (m := _desk_initials().match(text, *lines[-1])) and not _PHOTO.search(m.group()):
+        return Credit(_patterns()[2][m.group("n")], m.span("n"))
+    if m := _AFP_TAGS.search(text, max(0, len(text) - 40)):
+        return Credit("AFP", m.span(1))
     m = _LAST_WORD.search(text[-60:])
     if m:
         names = _names_in(m.group(1))

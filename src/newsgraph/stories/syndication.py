@@ -267,7 +267,11 @@ def resolve(links: list[tuple[str, str, float]], *, key: dict[str, tuple],
     whichever arrived first: outlets cut wire copy to fit, so the shorter
     text is the copy, and arrival order says nothing about which came first;
     but when both carry a publication time and the times differ, the earlier
-    is the original (a later fuller text is a copy its outlet extended).
+    is the original (a later fuller text is a copy its outlet extended). A fuller
+    text whose extra words stand on top of the other (a new lead) or past the
+    credit closing the other is that text extended, so the copy whatever the
+    order; and of one day, a text keeping the wire's dateline credit is the
+    original of the same text carried without any credit.
     An article with no parent in the set (the first of its copies, or a version
     of a wire text that other articles carry in other versions: a *sibling*) is
     a copy of the wire agency credited by the nearest article linked to it
@@ -421,11 +425,18 @@ def _extended(one: tuple[str, str | None, float], two: tuple[str, str | None, fl
     for (fid, full), (short, c_short) in (((ia, ta), (tb, cb)), ((ib, tb), (ta, ca))):
         if c_short < CUT_COVERAGE or len(full) <= len(short):
             continue
-        credit = find_credit(short)
-        closing = credit is not None and credit.field is None and not short[credit.span[1]:].strip(" .)]\n")
-        if extends(full, short, past_end=closing):
+        if extends(full, short, past_end=_closing_credit(short)):
             return fid
     return None
+
+
+def _closing_credit(text: str) -> bool:
+    """Whether ``text`` ends with a credit ("— AFP", "(Reporting by Jane Roe; Editing by John Doe)"),
+    read in its last paragraph alone, so that a wire dateline opening the text does not hide it."""
+    body = text.rstrip()
+    last = body[body.rfind("\n") + 1:]
+    credit = find_credit(last)
+    return credit is not None and not last[credit.span[1]:].strip(" .)]")
 
 
 def _cover(x: str, y: str, covers: dict[tuple[str, str], tuple]) -> tuple[float, float, str | None] | None:

@@ -198,6 +198,13 @@ def _trigger_token(doc, ev: Event):
     return span[0] if span is not None and len(span) else None
 
 
+def _acting_subject(noun) -> bool:
+    """"Raids by police uncovered weapons": an act with its "by" agent as the subject of a clause
+    is what the clause reports, not a name for an act told elsewhere."""
+    return noun.dep_ in ("nsubj", "dep") and noun.head.dep_ in ("ROOT", "ccomp") and noun.i < noun.head.i and any(
+        c.dep_ == "prep" and c.lower_ == "by" for c in noun.children)
+
+
 def _eligible(ev: Event, tok, ref: date | None, *, about_protests: bool = False) -> bool:
     if ev.source is None or not is_agent_name(ev.source) or is_non_actor(ev.source.name.split()[-1]):
         return False  # "the city's airport suspended flights": a named facility is no actor either
@@ -216,7 +223,8 @@ def _eligible(ev: Event, tok, ref: date | None, *, about_protests: bool = False)
     if ev.mode == "intended" and ev.type not in _STATED:
         return False  # "will lead the fight": announced, not done (the statement itself is the news)
     if tok is not None and tok.pos_ in ("NOUN", "PROPN") and len(ev.trigger.split()) == 1 and not (
-            about_protests and ev.type == "PROTEST" and ev.source is not None and ev.source.name == "protesters"):
+            about_protests and ev.type == "PROTEST" and ev.source is not None and ev.source.name == "protesters") \
+            and not _acting_subject(tok):
         return False  # a nominal event ("the Paris attacks", "his arrest") names an act, it does not report it
     if tok is not None and _in_relative_clause(tok):
         return False

@@ -232,7 +232,9 @@ def _sentence_events(sent, article: Article, found: Found, index: MentionIndex,
                 sources = [(state_actor(country), 0.6 * 0.8)]
         if not sources and cand.type == "MOBILIZE" and cand.kind == "verb" and _hardware_subject(cand.head):
             # "military vehicles rolled into the capital": the army of the country where they move
-            country = place_country or _scene_country(cand, found, index) or ctx.article_country
+            # (else the sentence's one country: "rolled into the capital, Lima," hangs the city loose)
+            country = place_country or _scene_country(cand, found, index) or ctx.article_country or (
+                countries[0] if len(countries := all_countries(sent, index)) == 1 else None)
             if country:
                 subj = next(c for c in cand.head.children if c.dep_ == "nsubj")
                 sources = [(Actor(name=f"{gazetteer.country_name(country) or country} military", entity=None,
