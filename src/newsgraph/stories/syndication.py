@@ -267,7 +267,11 @@ def resolve(links: list[tuple[str, str, float]], *, key: dict[str, tuple],
     whichever arrived first: outlets cut wire copy to fit, so the shorter
     text is the copy, and arrival order says nothing about which came first;
     but when both carry a publication time and the times differ, the earlier
-    is the original (a later fuller text is a copy its outlet extended).
+    is the original (a later fuller text is a copy its outlet extended). A fuller
+    text whose extra words stand on top of the other (a new lead) or past the
+    credit closing the other is that text extended, so the copy whatever the
+    order; and of one day, a text keeping the wire's dateline credit is the
+    original of the same text carried without any credit.
     An article with no parent in the set (the first of its copies, or a version
     of a wire text that other articles carry in other versions: a *sibling*) is
     a copy of the wire agency credited by the nearest article linked to it
