@@ -70,7 +70,7 @@ def test_events_condemning_labels(analyse, text):
 
 
 def test_events_described_view_is_no_label(analyse):
-    got = _events(analyse("Farmers, angry about what they saw as interference from the capital, voted No.",
+    got = _events(analyse("Farmers, angry at what they regard as interference by the capital, voted No.",
                           published="2024-02-06"))
     assert not [t for t, _, _ in got if t == "ACCUSE"], got
 
@@ -169,7 +169,7 @@ def test_events_hostages_searches_and_acting_nominals(analyse, text, etype, sour
 def test_events_rolling_armour_in_a_report_about_two_countries(analyse):
     # the city hangs loose after "the capital,"; the article names two countries equally
     text = ("Chile and Peru traded accusations on Monday. Peru's army said it had taken control. "
-            "Military vehicles rolled into the streets of the capital, Lima, late Tuesday. "
+            "Army trucks rolled through the old town of the capital, Lima, on Tuesday night. "
             "Chile said it was watching closely.")
     got = _events(analyse(text, published="2024-02-06"), main_only=True)
     assert any(t == "MOBILIZE" and s and "Peru" in s for t, s, _ in got), got
