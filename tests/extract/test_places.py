@@ -617,3 +617,11 @@ def test_places_extract_a_person_joined_to_a_place_phrase_is_no_place(analyse):
     # "moved to X" holds a place, but a person the parse joins to X ("and Mr Y") is a person
     text = "In 1990 they moved to Dover and Mrs Ashford took a teaching post."
     assert "Ashford" not in {p.name for p in analyse(text).places}
+
+
+@pytest.mark.model
+def test_places_a_building_after_the_is_no_misspelt_town(analyse):
+    # "the Capitol" is no spelling of the Californian town Capitola: an unknown name after "the"
+    # is a landmark, which takes the town the text puts it in
+    got = {p.name: p for p in analyse("Crowds gathered outside the Capitol in Washington on Monday.").places}
+    assert got["Capitol"].admin1 == "District of Columbia"

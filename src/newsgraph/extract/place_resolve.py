@@ -426,6 +426,12 @@ _ZONE_COUNTRY = {**dict.fromkeys("ET CT MT PT EST EDT CST CDT MST MDT PST PDT AK
 _CLOCK_ZONE = re.compile(r"\b\d{1,2}(?:[:.]\d\d)?\s*(?:[ap]\.?m\.?\s*)?\(?(" + "|".join(_ZONE_COUNTRY) + r")\b")
 
 
+def _definite(text: str, span: Span) -> bool:
+    """An unknown name after "the" is a building or landmark ("the Capitol"), not a misspelt town:
+    towns the gazetteer knows under "the" ("the Hague") never reach the near-spelling search."""
+    return text[max(0, span[0] - 4):span[0]].lower() == "the "
+
+
 def _clock_countries(text: str) -> Counter:
     """The countries whose time zones the article's clock times are given in ("doors open at 9 a.m. ET"):
     one vote per zone named, like an entity's country."""
@@ -481,7 +487,7 @@ def resolve(text: str, mentions: Sequence[Mention], *, context_countries: Iterab
         top = [c for c, _ in votes.most_common(1)]
         for i, cs in enumerate(cands):
             if (not cs and top and mentions[i].name[:1].isupper() and not mentions[i].name.isupper()
-                    and keys[i] not in DIRECTIONS):
+                    and keys[i] not in DIRECTIONS and not _definite(text, mentions[i].span)):
                 got = index.similar(mentions[i].name, top)[:3]
                 if not got and _town_after(text, mentions[i].span[1], index, set()) is None:
                     got = country_spelled_like(mentions[i].name, index)  # not "Greenlane, Auckland" ~ Greenland
