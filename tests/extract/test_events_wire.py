@@ -197,3 +197,28 @@ def test_events_gathering_without_a_crowd_is_nothing(analyse, text):
 def test_actors_where_a_crowd_stands_is_not_its_target_name(analyse):
     got = _events(analyse("Thousands of farmers gathered outside parliament on Monday.", published="2024-02-06"))
     assert not [g for _, _, g in got if g and "outside" in g], got
+
+
+def test_events_possessor_of_an_arrest_noun_undergoes_it(analyse):
+    got = _events(analyse("Moreno, a former governor, was questioned for hours before his arrest on Friday, "
+                          "his attorney said.", published="2024-02-06"))
+    coerce = [(s, g) for t, s, g in got if t == "COERCE"]
+    assert coerce and all(g and "Moreno" in g for _, g in coerce), got
+    assert not any(s and ("Moreno" in s or "attorney" in s) for s, _ in coerce), got
+
+
+@pytest.mark.parametrize("text, etype, source", [
+    ("Gunmen blocked a food convoy near the border town on Sunday.", "COERCE", "Gunmen"),
+    ("The junta blocked access to social media on Friday.", "COERCE", "junta"),
+    ("Tehran vowed to retaliate for the killing of its commander.", "THREATEN", "Iran"),
+])
+def test_events_blocking_and_vowed_revenge(analyse, text, etype, source):
+    got = _events(analyse(text, published="2024-02-06"), main_only=True)
+    assert _has(got, etype, source), got
+
+
+def test_events_fighting_between_two_sides_is_theirs(analyse):
+    got = _events(analyse("The ministry shut schools in the north on Monday as fighting between the army and "
+                          "tribal gunmen spread.", published="2024-02-06"))
+    assert not any(t == "ASSAULT" and s and "ministry" in s for t, s, _ in got), got
+    assert any(t == "ASSAULT" and s and "army" in s and g and "gunmen" in g for t, s, g in got), got

@@ -17,7 +17,7 @@ from ...model import Found
 from ..actor_context import code_tail, is_demonym, token_country
 from ..actors import PRONOUNS, code_actor, dateline_end, is_non_actor, noun_kind, phrase_tokens, sector_of_noun
 from .. import gazetteer
-from ..event_lexicon import is_event_noun
+from ..event_lexicon import UNDERGONE_NOUNS, is_event_noun
 from ..linking import MentionIndex
 from .candidate import _Cand
 from .linking import (_OWN_FORCES_TYPES, _looks_actor, _noun_agents, _noun_type, _pobj_actor,
@@ -52,6 +52,9 @@ def _arguments(cand: _Cand, index: MentionIndex) -> None:
             cand.targets = []  # "1,500 soldiers were deployed": the forces moved, not a party acted on
     else:
         cand.sources = _conjuncts(subj) if subj is not None else []
+    between = _between(head) if not any(c.dep_ in _SUBJ + _PASS_SUBJ for c in head.children) else None
+    if between:  # "as fighting between the army and militias grew": the two sides act, not the main subject
+        cand.sources, cand.targets = [between[0]], [between[1]]
     word_ids = {w.i for w in cand.words}
     addressee = _addressee(head, word_ids) if cand.type in _ADDRESSED and not cand.targets else None
     if addressee is not None:  # "urged the province to vote Yes": the province is asked, "Yes" is no party
@@ -308,12 +311,13 @@ def _bare_name_before(tok, index: MentionIndex, *, after: int) -> Actor | None:
     return None
 
 
-def _clause_subject(tok):
-    """The non-pronoun subject of the clause a token sits in (for "its"/"their" inside it)."""
+def _clause_subject(tok, *, passive_ok: bool = False):
+    """The non-pronoun subject of the clause a token sits in (for "its"/"their" inside it); a passive
+    subject only when asked (``passive_ok``: "X was questioned before his arrest", X undergoes both)."""
     for anc in tok.ancestors:
         if anc.pos_ in ("VERB", "AUX"):
             subj, passive = _subject(anc)
-            if subj is not None and subj.pos_ != "PRON" and not passive and subj.i != tok.i:
+            if subj is not None and subj.pos_ != "PRON" and (passive_ok or not passive) and subj.i != tok.i:
                 return subj
             return None
     return None
@@ -408,7 +412,7 @@ def _code_all(toks: Iterable, speaker_tok, speaker_actor, index: MentionIndex, *
     out: list[tuple[Actor, float]] = []
     for t in toks:
         if t.dep_ == "poss" and t.lower_ in ("its", "their", "his", "her"):
-            owner = _clause_subject(t)  # "Moscow has asked ... over its deployment": its = Moscow
+            owner = _clause_subject(t, passive_ok=t.head.lemma_.lower() in UNDERGONE_NOUNS)  # "Moscow has asked ... over its deployment": its = Moscow
             if owner is not None:
                 actor = code_actor(owner, index)
                 if actor is not None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from ...model import PLOVER_TYPES, Actor
 from ..actors import is_non_actor, noun_kind, sector_of_noun
-from ..event_lexicon import CLAUSE_SUMMARIES, entries
+from ..event_lexicon import CLAUSE_SUMMARIES, UNDERGONE_NOUNS, entries
 from ..linking import MentionIndex
 from ..modal_words import OBLIGATION_AUX
 from .candidate import _Cand
@@ -361,6 +361,11 @@ def _candidates(sent, index: MentionIndex) -> list[_Cand]:
                     # alert" is a state, "added in a release" a way of saying
         if between:
             cand = _Cand(ntype, "noun", tok, [tok], sources=[between[0]], targets=[between[1]])
+        elif agents and agents[0].dep_ == "poss" and tok.lemma_.lower() in UNDERGONE_NOUNS \
+                and not any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+            by = [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "by"
+                  for o in c.children if o.dep_ == "pobj" and _looks_actor(o, index)]
+            cand = _Cand(ntype, "noun", tok, [tok], sources=by[:1], targets=agents)
         elif agents:
             cand = _Cand(ntype, "noun", tok, words, sources=agents)
         elif ntype == "PROTEST" and tok.tag_ == "NNS":
