@@ -31,6 +31,14 @@ def _dated():
                  anchor_from="published")))
 
 
+def _days(*dated) -> StoryDays:
+    """The days a story of these dated reports knows."""
+    days = StoryDays()
+    for report in dated:
+        days.add(article_days(report))
+    return days
+
+
 def _undated():
     return article("undated", UNDATED, published=None, dates=(
         _mention("on Tuesday", UNDATED.index("on Tuesday"), timex="XXXX-WXX-2", tense="past"),
@@ -40,15 +48,13 @@ def _undated():
 
 
 def test_story_days_main_day_and_weekdays():
-    days = StoryDays()
-    days.add(article_days(_dated()))
+    days = _days(_dated())
     assert days.main_day().isoformat() == "2021-03-02"
     assert {wd: d.isoformat() for wd, d in days.weekday_map().items()} == {1: "2021-03-01", 2: "2021-03-02"}
 
 
 def test_resolve_undated_through_story():
-    days = StoryDays()
-    days.add(article_days(_dated()))
+    days = _days(_dated())
     out = resolve_undated(_undated(), days)
     assert out.published_inferred == "2021-03-02" and out.published_basis == "story"
     values = {m.text: m.value for m in out.dates}
@@ -104,8 +110,7 @@ def test_day_marks_and_fits():
     undated = _undated()
     marks = day_marks(undated)
     assert ("wd", 2, 0) in marks and ("md", 12, 9) in marks
-    days = StoryDays()
-    days.add(article_days(_dated()))
+    days = _days(_dated())
     assert days.fits(marks)  # the story has a Tuesday
     other = StoryDays()
     other.add(["2021-03-05", "2021-03-06"])  # a Friday and a Saturday
@@ -201,8 +206,7 @@ def test_resolve_undated_future_weekday_looks_ahead_of_the_story_day():
     text = "The ban on gatherings runs until Friday, officials said on Monday."
     dated = article("d", "Officials spoke on Friday and again on Monday.", published="2021-03-08", dates=(
         _mention("on Friday", 16, value="2021-03-05", anchor="2021-03-08", anchor_from="published"),))
-    days = StoryDays()
-    days.add(article_days(dated))
+    days = _days(dated)
     undated = article("u", text, published=None, dates=(
         _mention("Friday", text.index("Friday"), timex="XXXX-WXX-5", tense="future"),
         _mention("on Monday", text.index("on Monday"), timex="XXXX-WXX-1", tense="past")))
@@ -294,8 +298,7 @@ def test_resolve_undated_weekday_a_day_or_two_after_the_story_s_day_is_after_it(
     text = "The storm hit on Friday night; crews cleared roads on Saturday. Warnings went out on Monday."
     dated = article("d", "The storm hit the coast on Friday.", published="2021-03-05", dates=(
         _mention("on Friday", 22, value="2021-03-05", anchor="2021-03-05", anchor_from="published"),))
-    days = StoryDays()
-    days.add(article_days(dated))
+    days = _days(dated)
     undated = article("u", text, published=None, dates=(
         _mention("on Friday night", text.index("on Friday"), timex="XXXX-WXX-5TNI", tense="past"),
         _mention("on Saturday", text.index("on Saturday"), timex="XXXX-WXX-6", tense="past"),
@@ -334,8 +337,7 @@ def test_resolve_undated_a_weekday_looked_ahead_to_does_not_date_the_report():
     text = "Deputies met on Tuesday and the vote will be held on Thursday, the speaker said today."
     dated = article("d", "Deputies met on Tuesday.", published="2021-03-02", dates=(
         _mention("on Tuesday", 13, value="2021-03-02", anchor="2021-03-02", anchor_from="published"),))
-    days = StoryDays()
-    days.add(article_days(dated))
+    days = _days(dated)
     undated = article("u", text, published=None, dates=(
         _mention("on Tuesday", text.index("on Tuesday"), timex="XXXX-WXX-2", tense="past"),
         _mention("on Thursday", text.index("on Thursday"), timex="XXXX-WXX-4", tense="future"),
