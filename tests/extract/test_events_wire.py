@@ -222,3 +222,16 @@ def test_events_fighting_between_two_sides_is_theirs(analyse):
                           "tribal gunmen spread.", published="2024-02-06"))
     assert not any(t == "ASSAULT" and s and "ministry" in s for t, s, _ in got), got
     assert any(t == "ASSAULT" and s and "army" in s and g and "gunmen" in g for t, s, g in got), got
+
+
+def test_events_a_goal_noun_is_never_the_actor(analyse):
+    got = _events(analyse("'Our aim is to withdraw every soldier by spring,' the defence minister told "
+                          "parliament on Tuesday.", published="2024-02-06"))
+    assert not any(s and "aim" in s.lower() for _, s, _ in got), got
+    assert _has(got, "RETREAT", "minister"), got
+
+
+def test_events_pulling_out_the_trapped_is_a_rescue(analyse):
+    got = _events(analyse("Firefighters worked through the night to pull out anyone still buried under the "
+                          "collapsed school.", published="2024-02-06"))
+    assert not [t for t, _, _ in got if t == "RETREAT"], got

@@ -37,6 +37,9 @@ def _arguments(cand: _Cand, index: MentionIndex) -> None:
     if subj is not None and subj.pos_ in ("NOUN",) and _noun_type(subj, index, as_object=False):
         agents = _noun_agents(subj, index)  # "the Russian attack killed ..."
         subj = agents[0] if agents else subj
+    if subj is not None and subj.pos_ == "NOUN" and noun_kind(subj.text) == "abstract":
+        # "our priority is to pull out the troops": the one whose goal it is acts, never the goal
+        subj = next((c for c in subj.children if c.dep_ == "poss"), None)
     agent = _agent(head)
     if passive and agent is None and head.lemma_ in _STATIVE_PASSIVES:
         passive = False  # "Israel is opposed to", "Vietnam is committed to": the subject holds the stance
