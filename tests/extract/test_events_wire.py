@@ -235,3 +235,9 @@ def test_events_pulling_out_the_trapped_is_a_rescue(analyse):
     got = _events(analyse("Firefighters worked through the night to pull out anyone still buried under the "
                           "collapsed school.", published="2024-02-06"))
     assert not [t for t, _, _ in got if t == "RETREAT"], got
+
+
+def test_events_a_thing_at_a_meeting_holds_no_meeting(analyse):
+    got = _events(analyse("The governor said a further cut in rates may be possible at the next meeting.",
+                          published="2024-02-06"))
+    assert not [t for t, _, _ in got if t == "CONSULT"], got

@@ -353,7 +353,8 @@ def _candidates(sent, index: MentionIndex) -> list[_Cand]:
         if not agents and not between and tok.dep_ == "pobj" and tok.head.lower_ in _JOIN_PREPS \
                 and tok.head.head.pos_ in ("VERB", "AUX") and tok.head.head.i not in used:
             subj, passive = _subject(tok.head.head)
-            if subj is not None and (not passive or tok.head.head.lemma_ in _STATIVE_PASSIVES):
+            if subj is not None and (not passive or tok.head.head.lemma_ in _STATIVE_PASSIVES) \
+                    and _looks_actor(subj, index, people=True):  # "a rate rise could come at the next meeting"
                 agents = [subj]  # "negotiators return for talks", "forces engaged in ethnic cleansing"
                 verb = tok.head.head
                 if verb.lemma_ != "be" and not entries(verb, "report"):
