@@ -241,3 +241,9 @@ def test_events_a_thing_at_a_meeting_holds_no_meeting(analyse):
     got = _events(analyse("The governor said a further cut in rates may be possible at the next meeting.",
                           published="2024-02-06"))
     assert not [t for t, _, _ in got if t == "CONSULT"], got
+
+
+def test_events_what_is_used_to_do_an_act_does_not_do_it(analyse):
+    got = _events(analyse("Riot police used grenades to disperse the marching students.",
+                          published="2024-02-06"))
+    assert _has(got, "COERCE", "police", "students"), got

@@ -127,7 +127,8 @@ def _raw_subject(verb):
         if tok.dep_ in ("xcomp", "advcl") and tok.head.pos_ in ("VERB", "AUX", "ADJ"):
             # controlled subject: "X agreed to buy" -> X; object control "urged X to" handled by caller
             objs = [c for c in tok.head.children if c.dep_ in ("dobj",)]
-            if objs and tok.dep_ == "xcomp" and tok.head.lemma_ not in _SUBJECT_CONTROL:
+            if objs and tok.dep_ == "xcomp" and tok.head.lemma_ not in _SUBJECT_CONTROL \
+                    and noun_kind(objs[0].text) in (None, "people"):  # "used rubber bullets to disperse": the user acts
                 return objs[0], False
             tok = tok.head
             continue
