@@ -415,7 +415,9 @@ def _code_all(toks: Iterable, speaker_tok, speaker_actor, index: MentionIndex, *
     out: list[tuple[Actor, float]] = []
     for t in toks:
         if t.dep_ == "poss" and t.lower_ in ("its", "their", "his", "her"):
-            owner = _clause_subject(t, passive_ok=t.head.lemma_.lower() in UNDERGONE_NOUNS)  # "Moscow has asked ... over its deployment": its = Moscow
+            # "Moscow has asked ... over its deployment": its = Moscow; "X was held before his
+            # arrest": X undergoes the arrest, though X is the passive subject
+            owner = _clause_subject(t, passive_ok=t.head.lemma_.lower() in UNDERGONE_NOUNS)
             if owner is not None:
                 actor = code_actor(owner, index)
                 if actor is not None:
