@@ -144,19 +144,15 @@ class Refiner:
             story.marks, story.leads = set(), set()
             for a in story.articles:
                 m = self._members.get(a)
-                if m is not None and m.when is None and len(story.marks) < 32:
-                    story.marks.update(m.marks)
-                    if m.lead is not None:
-                        story.leads.add(m.lead)
+                if m is not None and m.when is None:
+                    story.note_undated(m.marks, m.lead)
 
     def _attach(self, story: _Story, article_id: str, member: Member) -> None:
         self._join(story, article_id, member.vec, member.when)
         story.days.add(list(member.days))
         story.events.add(member.sig)
-        if member.when is None and len(story.marks) < 32:
-            story.marks.update(member.marks)
-            if member.lead is not None:
-                story.leads.add(member.lead)
+        if member.when is None:
+            story.note_undated(member.marks, member.lead)
 
     def _placement(self, member: Member, own: _Story) -> tuple[_Story | None, float, float | None]:
         """The best story for a detached report (as ``add`` chooses), its score, and the score in ``own``
