@@ -94,11 +94,13 @@ def sums_up_clause(appos) -> bool:
     move the party condemned"): it takes no part in the actor's name."""
     return appos.lemma_.lower() in CLAUSE_SUMMARIES or is_event_noun(appos.lemma_.lower())
 
+
 # acts whose possessor, with no "of" object, is the one who undergoes them ("before his detention", "her
 # release"): the actor is named by a "by" phrase or not at all
 UNDERGONE_NOUNS = frozenset({"detention", "arrest", "custody", "imprisonment", "jailing", "abduction", "kidnapping",
                              "execution", "assassination", "expulsion", "deportation", "extradition", "capture",
                              "conviction", "sentencing", "trial", "release", "ouster", "dismissal", "sacking"})
+
 
 # verbs whose object's "of" phrase is the charge ("accused the opposition of fraud"), not part of the party
 CHARGING_VERBS = frozenset({"accuse", "convict", "suspect", "acquit", "clear", "absolve", "warn"})

@@ -426,16 +426,16 @@ _ZONE_COUNTRY = {**dict.fromkeys("ET CT MT PT EST EDT CST CDT MST MDT PST PDT AK
 _CLOCK_ZONE = re.compile(r"\b\d{1,2}(?:[:.]\d\d)?\s*(?:[ap]\.?m\.?\s*)?\(?(" + "|".join(_ZONE_COUNTRY) + r")\b")
 
 
-def _definite(text: str, span: Span) -> bool:
-    """An unknown name after "the" is a building or landmark ("the Capitol"), not a misspelt town:
-    towns the gazetteer knows under "the" ("the Hague") never reach the near-spelling search."""
-    return text[max(0, span[0] - 4):span[0]].lower() == "the "
-
-
 def _clock_countries(text: str) -> Counter:
     """The countries whose time zones the article's clock times are given in ("doors open at 9 a.m. ET"):
     one vote per zone named, like an entity's country."""
     return Counter(_ZONE_COUNTRY[z] for z in {m.group(1) for m in _CLOCK_ZONE.finditer(text)})
+
+
+def _definite(text: str, span: Span) -> bool:
+    """An unknown name after "the" is a building or landmark ("the Capitol"), not a misspelt town:
+    towns the gazetteer knows under "the" ("the Hague") never reach the near-spelling search."""
+    return text[max(0, span[0] - 4):span[0]].lower() == "the "
 
 
 def dateline(text: str) -> str | None:

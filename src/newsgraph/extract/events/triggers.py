@@ -94,14 +94,13 @@ def _label_candidate(tok) -> _Cand | None:
             label = objs[1]  # "branded the vote a sham": the parser takes the label for a second object
     elif tok.lemma_ in _LABEL_AS_VERBS:
         # "as" hangs on the verb, or on its object ("described the protests as sabotage")
-        for p in [c for c in tok.children] + [g for c in tok.children if c.dep_ == "dobj" for g in c.children]:
+        for p in [*tok.children, *(g for c in tok.children if c.dep_ == "dobj" for g in c.children)]:
             if p.dep_ == "prep" and p.lower_ == "as":
                 label = next((o for o in p.children if o.dep_ in ("pobj", "amod", "acomp")), None)
     if label is None or not any(c.dep_ == "dobj" for c in tok.children):
         return None
     if any(c.dep_ == "dobj" and c.tag_ in ("WP", "WDT") for c in tok.children):
         return None  # "angered by what they saw as meddling": a view described, nobody labels an act
-
     types = [e.type for w in label.subtree for e in entries(w, "label")]
     if not types and any(any(e.type == "ASSAULT" for e in entries(o, "noun"))
                          for o in tok.children if o.dep_ == "dobj"):
