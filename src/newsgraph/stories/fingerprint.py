@@ -229,10 +229,16 @@ def narrative_bigrams(text: str, *, skip: bool = False) -> tuple[np.ndarray, np.
     pair; two words swapped keep two pairs in three. So a sentence with every third word edited still
     shares a good part of its pairs with the sentence it was made from.
     """
+    plain, pairs = narrative_pairs(text)
+    return pairs if skip else plain
+
+
+def narrative_pairs(text: str) -> tuple[tuple[np.ndarray, np.ndarray], tuple[np.ndarray, np.ndarray]]:
+    """Both forms of ``narrative_bigrams`` (plain, and with skip-bigrams) from one reading of ``text``:
+    the syndication index keeps both for every article it sees."""
     chunks = _SENTENCE_END.split(_QUOTED.sub("\x00", text))
-    seqs: list[np.ndarray] = []
-    starts: list[int] = []
-    pos = 0
+    seqs, starts, pos = [], [], 0
+    pseqs, pstarts, ppos = [], [], 0
     for chunk in chunks:
         toks = _TOKEN.findall(chunk.lower()) if chunk else ()
         if len(toks) < NARRATIVE_MIN_WORDS:
@@ -240,12 +246,17 @@ def narrative_bigrams(text: str, *, skip: bool = False) -> tuple[np.ndarray, np.
         ids = np.fromiter((_word_hash(t) for t in toks), dtype=np.uint64, count=len(toks))
         with np.errstate(over="ignore"):
             seq = ((ids[:-1] * _PRIME + ids[1:]) >> np.uint64(32)).astype(np.uint32)
-            if skip:
-                across = ((ids[:-2] * _PRIME + ids[2:]) >> np.uint64(32)).astype(np.uint32)
-                seq = np.concatenate([seq, across])
+            across = ((ids[:-2] * _PRIME + ids[2:]) >> np.uint64(32)).astype(np.uint32)
         starts.append(pos)
         seqs.append(seq)
         pos += len(seq)
+        pstarts.append(ppos)
+        pseqs.append(np.concatenate([seq, across]))
+        ppos += len(seq) + len(across)
+    return _packed(seqs, starts), _packed(pseqs, pstarts)
+
+
+def _packed(seqs: list[np.ndarray], starts: list[int]) -> tuple[np.ndarray, np.ndarray]:
     if not seqs:
         return np.zeros(0, dtype=np.uint32), np.zeros(0, dtype=np.int32)
     return np.concatenate(seqs), np.asarray(starts, dtype=np.int32)

@@ -29,7 +29,7 @@ from ..model import Syndication
 from .band_index import BandIndex, lsh_shape
 from .credits import Credit, agency_name, find_credit
 from .disjoint import DisjointSets
-from .fingerprint import (NUM_PERM, containment, extends, jaccard, minhash, narrative_bigrams, near_sentences,
+from .fingerprint import (NUM_PERM, containment, extends, jaccard, minhash, narrative_pairs, near_sentences,
                           shared_passage, shingles)
 
 log = logging.getLogger(__name__)
@@ -49,7 +49,7 @@ CUT_MARGIN = 0.25
 a text that holds nearly all of another and adds a quarter of its own again is the fuller version."""
 
 PARAPHRASE_COVERAGE = 0.4
-"""Share of a narrative sentence's word pairs (bigrams and skip-bigrams, ``narrative_bigrams(skip=True)``)
+"""Share of a narrative sentence's word pairs (bigrams and skip-bigrams, ``narrative_pairs``)
 the other text must hold for the sentence to reappear there edited: with a word in three dropped, swapped
 or replaced it keeps about half of them (and few of its 4-word shingles, which is why containment misses
 such a copy), while a sentence of an independent report on the same event, built around the same names,
@@ -142,7 +142,8 @@ class SyndicationIndex:
         if len(sh) < MIN_SHINGLES or article_id in self._entries:
             return None
         mh = minhash(sh, num_perm=self.num_perm)
-        new = _Entry(sh, len(self._entries), *narrative_bigrams(text), *narrative_bigrams(text, skip=True))
+        plain, pairs = narrative_pairs(text)
+        new = _Entry(sh, len(self._entries), *plain, *pairs)
         best: tuple[str, float] | None = None
         for cand in sorted(self._lsh.query(mh.hashvalues)):
             entry = self._entries.get(cand)
