@@ -38,7 +38,7 @@ from .disjoint import DisjointSets
 from .fingerprint import article_terms, top_terms
 from .main_events import APART_DAYS, EventProfile, MainEvents, main_events, weigh
 from .merge import merge_events
-from .refine import Member, Refiner, admits
+from .refine import Member, Refiner, admits, note_undated
 from .spill import StorySpill
 from .compact import IdIndex, Kept, ReportFacts, RetiredStory, Weights
 from .credits import byline_credit, find_credit, title_credit
@@ -55,8 +55,6 @@ _NO_WEIGHTS: dict[str, float] = {}
 _NO_TERMS: frozenset = frozenset()
 _NO_PROFILE = EventProfile()
 """The main-event profile of every retired story (never added to or compared again)."""
-_MAX_MARKS = 32
-"""Days named by a story's undated reports kept to tell other news (``_Story.note_undated``)."""
 
 
 @dataclass(slots=True)
@@ -75,14 +73,6 @@ class _Story:
     leads: set = field(default_factory=set)
     """The days the leads of its undated reports name (``lead_mark``)."""
     events: EventProfile = field(default_factory=EventProfile)
-
-    def note_undated(self, marks: Iterable, lead: tuple[str, int, int] | None) -> None:
-        """Keep what an undated member says of its days: the days it names (``marks``; a few dozen are
-        enough to tell other news, and a story of many reports need not keep them all) and its lead's."""
-        if len(self.marks) < _MAX_MARKS:
-            self.marks.update(marks)
-            if lead is not None:
-                self.leads.add(lead)
 
 
 @dataclass
@@ -416,7 +406,7 @@ class StoryClusterer(Refiner):
             self._late += when < self._newest - self.window_days
             self._newest = max(self._newest, when)
         if when is None:
-            chosen.note_undated(marks, lead)
+            note_undated(chosen, marks, lead)
         anchor = own_anchor(article) if when is None else None
         facts = ReportFacts(
             title=article.title, lead=article.text.strip().split("\n", 1)[0][:120], figures=article.figures,

@@ -18,7 +18,7 @@ import dataclasses
 import math
 from array import array
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterable
 
 from ..model import stable_id
 from .compact import RetiredStory, Weights
@@ -47,6 +47,19 @@ class Member:
     lead: tuple[str, int, int] | None = None
     tf: array | None = None
     """The term counts of ``vec``'s terms (in its order), to weigh it again with the IDF of the whole run."""
+
+
+_MAX_MARKS = 32
+"""Days named by a story's undated reports kept to tell other news: a few dozen are enough, and a story
+of many reports need not keep them all."""
+
+
+def note_undated(story: _Story, marks: Iterable, lead: tuple[str, int, int] | None) -> None:
+    """Keep what an undated member says of its days: the days it names (``marks``) and its lead's."""
+    if len(story.marks) < _MAX_MARKS:
+        story.marks.update(marks)
+        if lead is not None:
+            story.leads.add(lead)
 
 
 def admits(story: _Story, sig: MainEvents, *, when: float | None, marks: tuple,
@@ -145,14 +158,14 @@ class Refiner:
             for a in story.articles:
                 m = self._members.get(a)
                 if m is not None and m.when is None:
-                    story.note_undated(m.marks, m.lead)
+                    note_undated(story, m.marks, m.lead)
 
     def _attach(self, story: _Story, article_id: str, member: Member) -> None:
         self._join(story, article_id, member.vec, member.when)
         story.days.add(list(member.days))
         story.events.add(member.sig)
         if member.when is None:
-            story.note_undated(member.marks, member.lead)
+            note_undated(story, member.marks, member.lead)
 
     def _placement(self, member: Member, own: _Story) -> tuple[_Story | None, float, float | None]:
         """The best story for a detached report (as ``add`` chooses), its score, and the score in ``own``
