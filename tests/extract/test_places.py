@@ -625,3 +625,25 @@ def test_places_a_building_after_the_is_no_misspelt_town(analyse):
     # is a landmark, which takes the town the text puts it in
     got = {p.name: p for p in analyse("Crowds gathered outside the Capitol in Washington on Monday.").places}
     assert got["Capitol"].admin1 == "District of Columbia"
+
+
+@pytest.mark.parametrize("text,town,county,admin1", [
+    ("The Salem council met on Tuesday. Marion County commissioners also approved the levy.",
+     "Salem", "Marion County", "Oregon"),
+    ("Jackson firefighters put out a blaze. Madison County deputies closed the road.",
+     "Jackson", "Madison County", "Tennessee"),
+    ("A Florence woman was hurt in a crash on Monday, the Lauderdale County coroner said.",
+     "Florence", "Lauderdale County", "Alabama"),
+])
+def test_place_resolve_a_town_and_the_county_it_lies_in_are_read_together(text, town, county, admin1):
+    got = {p.name: p for p in _resolve(text, town, county)}
+    assert got[town].admin1 == got[county].admin1 == admin1
+
+
+def test_place_resolve_a_county_named_after_a_town_pairs_nothing():
+    # most such towns lie in their own county: that says nothing about which state the article is in
+    from newsgraph.extract.place_names import county_pairs
+
+    ix = place_index()
+    names = ["DeKalb", "DeKalb County"]
+    assert county_pairs([key(n) for n in names], [ix.candidates(n) for n in names]) == {}

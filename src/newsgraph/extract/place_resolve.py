@@ -21,7 +21,8 @@ from typing import Iterable, Sequence
 
 from ..model import Place, Span
 from .place_index import Candidate, PlaceIndex, key, place_index
-from .place_names import DIRECTIONS, candidates_for, country_spelled_like, lookup, prior, short_forms
+from .place_names import (DIRECTIONS, candidates_for, country_spelled_like, county_pairs, lookup, prior,
+                          short_forms)
 
 _QUALIFIER = re.compile(r"\s*,\s*((?:[A-Z][\w.'\u2019-]*\.?)(?:\s+[A-Z][\w.'\u2019-]*){0,2})")
 _DATELINE = re.compile(r"^\s*([A-Z][A-Za-z.'\- ]{1,40}?)(?:,\s*([A-Za-z.][A-Za-z. ]{1,30}?))?\s*"
@@ -34,6 +35,7 @@ W_NEAR = 2.0
 W_SUPPORT = 2.0
 W_LIST = 1.0
 W_CUE = 3.0
+W_COUNTY = 2.0  # a town and the county it lies in, both named (``county_pairs``)
 STRAY_PEOPLE = 10_000  # a town this small in a country the article never names is a namesake (_stray)
 WITHIN_CONFIDENCE = 0.1  # a name the gazetteer lacks, at the point of the place the text puts it in
 _LIST_GAP = re.compile(r"\s*(?:,|;|,?\s+(?:and|or|&))\s*")
@@ -469,8 +471,10 @@ def resolve(text: str, mentions: Sequence[Mention], *, context_countries: Iterab
         inside = {c.id for c in cs for q in qs if _contains(q, c)}
         fixed.append(inside)
     cue = [_cue_kind(text, m.span) if cs else None for m, cs in zip(mentions, cands)]
-    base = [[prior(c) + (W_QUALIFIED if c.id in fx else 0.0) + _cue_bonus(kind, c) for c in cs]
-            for cs, fx, kind in zip(cands, fixed, cue)]
+    paired = county_pairs(keys, cands)  # "a Lebanon man ... the Boone County jail": one county
+    base = [[prior(c) + (W_QUALIFIED if c.id in fx else 0.0) + _cue_bonus(kind, c)
+             + (W_COUNTY if c.id in paired.get(k, ()) else 0.0) for c in cs]
+            for cs, fx, kind, k in zip(cands, fixed, cue, keys)]
     extra_c = Counter(context_countries) + _clock_countries(text)
     line = dateline(text)
     if line:
