@@ -498,6 +498,9 @@ def test_place_resolve_a_lower_case_direction_before_an_ocean_names_its_part():
     # the place written before, as the whole the name is part of
     ("Boys train in Cairo's leafy district of Qwxzyton every evening.", "Cairo"),
     ("Water ran out in the Nairobi suburb of Qwxzyton.", "Nairobi"),
+    # a possessive: the place the name belongs to
+    ("Fans queued outside Nairobi's Qwxzyton on Friday.", "Nairobi"),
+    ("Crowds filled Athens' Qwxzyton square.", "Athens"),
 ])
 def test_place_resolve_more_ways_the_text_says_where_a_lacked_name_lies(text, where):
     name = "Qwxzy Estate" if "Estate" in text else "Qwxzyton"

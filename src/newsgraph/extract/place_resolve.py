@@ -309,10 +309,14 @@ _TOWN_BEFORE = re.compile(r"(?:\b([A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*){0,
                           r"(?:[a-z]+\s+){0,2}(?:suburb|district|neighbou?rhood|township|quarter|outskirts)\s+of\s+$")
 
 
+_OWNER_BEFORE = re.compile(r"\b([A-Z][\w.\u2019-]*(?:\s+[A-Z][\w.\u2019-]*){0,2})(?:'s|\u2019s|'|\u2019)\s+$")
+
+
 def _town_before(text: str, start: int, index: PlaceIndex) -> Candidate | None:
     """The town or division written before a name the gazetteer lacks as the place it is a part of:
-    "Lima's seaside suburb of Chorrillos", "the Accra suburb of Osu"."""
-    m = _TOWN_BEFORE.search(text, max(0, start - 80), start)
+    "Lima's seaside suburb of Chorrillos", "the Accra suburb of Osu", or as its owner: "Brooklyn's
+    X Center", "Cape Town's X" (a country owns too much to place a name: "Britain's X" stays null)."""
+    m = _TOWN_BEFORE.search(text, max(0, start - 80), start) or _OWNER_BEFORE.search(text, max(0, start - 60), start)
     if not m:
         return None
     got = [c for c in _seats_as_cities(candidates_for(m.group(1), index)) if c.lat is not None
