@@ -54,6 +54,9 @@ def test_place_resolve_unknown_name_keeps_null_coordinates():
     ("KABUL, Afghanistan (Reuters) - Taliban fighters ...", "KABUL"),
     ("GENEVA -- Talks resumed on Monday.", "GENEVA"),
     ("Talks resumed on Monday in Geneva.", None),
+    ("OSLO, March 9 (Wire) - Ministers met.", "OSLO"),
+    ("Ferry strike ends\n\nHELSINKI, Oct. 2 (Wire) - Crews returned.", "HELSINKI"),
+    ("Ferry strike ends\n\nCrews said - at last - they would return.", None),
 ])
 def test_place_resolve_dateline(text, expected):
     assert dateline(text) == expected
@@ -650,3 +653,13 @@ def test_place_resolve_a_county_named_after_a_town_pairs_nothing():
     ix = place_index()
     names = ["DeKalb", "DeKalb County"]
     assert county_pairs([key(n) for n in names], [ix.candidates(n) for n in names]) == {}
+
+
+def test_place_resolve_a_dateline_after_a_headline_votes_for_its_country():
+    # one "US" mention must not carry a world capital off to a namesake village (Brussels, Wisconsin)
+    text = ("Regulator fines chipmaker\n\nBRUSSELS, May 4 (Wire) - Regulators fined a US chipmaker on "
+            "Thursday, officials said.")
+    start = text.index("BRUSSELS")
+    brussels, _ = resolve(text, [Mention(name="BRUSSELS", span=(start, start + 8)),
+                                 Mention(name="US", span=(text.index("US "), text.index("US ") + 2))])
+    assert brussels.country == "BEL"

@@ -25,8 +25,11 @@ from .place_names import (DIRECTIONS, candidates_for, country_spelled_like, coun
                           short_forms)
 
 _QUALIFIER = re.compile(r"\s*,\s*((?:[A-Z][\w.'\u2019-]*\.?)(?:\s+[A-Z][\w.'\u2019-]*){0,2})")
-_DATELINE = re.compile(r"^\s*([A-Z][A-Za-z.'\- ]{1,40}?)(?:,\s*([A-Za-z.][A-Za-z. ]{1,30}?))?\s*"
-                       r"(?:\([^)]{1,40}\))?\s*[\u2014\u2013-]{1,2}\s")
+# "KABUL, Afghanistan (Reuters) --", "WASHINGTON, Sept 17 (Reuters) -": at the text's start, or in capitals at
+# the start of a line after a headline ("...rules\n\nBRUSSELS, June 3 (Wire) -")
+_DATELINE_TAIL = r"(?:,\s*([A-Za-z.][A-Za-z0-9., ]{1,30}?))?\s*(?:\([^)]{1,40}\))?\s*[\u2014\u2013-]{1,2}\s"
+_DATELINE = re.compile(r"^\s*([A-Z][A-Za-z.'\- ]{1,40}?)" + _DATELINE_TAIL)
+_LATER_DATELINE = re.compile(r"\n\s*([A-Z][A-Z.'\- ]{1,40}?)" + _DATELINE_TAIL)
 
 W_COUNTRY = 4.0
 W_ADMIN1 = 2.0
@@ -444,10 +447,20 @@ def _definite(text: str, span: Span) -> bool:
     return text[max(0, span[0] - 4):span[0]].lower() == "the "
 
 
+def dateline_span(text: str) -> Span | None:
+    """The span of a dateline's place ("KABUL, Afghanistan (Reuters) -- ...", "WASHINGTON, Sept 17 -"), or
+    None; a dateline after a headline line counts when its place is in capitals."""
+    m = _DATELINE.match(text[:120]) or _LATER_DATELINE.search(text[:400])
+    if not m:
+        return None
+    name = m.group(1).rstrip()
+    return m.start(1), m.start(1) + len(name)
+
+
 def dateline(text: str) -> str | None:
     """The place of a dateline ("KABUL, Afghanistan (Reuters) -- ..."), or None."""
-    m = _DATELINE.match(text[:120])
-    return m.group(1).strip() if m else None
+    span = dateline_span(text)
+    return text[span[0]:span[1]] if span else None
 
 
 def resolve(text: str, mentions: Sequence[Mention], *, context_countries: Iterable[str] = (),
@@ -576,4 +589,4 @@ def resolve(text: str, mentions: Sequence[Mention], *, context_countries: Iterab
     return out
 
 
-__all__ = ["Mention", "resolve", "candidates_for", "dateline"]
+__all__ = ["Mention", "resolve", "candidates_for", "dateline", "dateline_span"]
