@@ -34,6 +34,9 @@ FIGURES = [
     ("Officials said 23 deaths were recorded, 17 of them in the capital.", ("killed", 17)),
     ("One gunman was shot and killed by police.", ("killed", 1)),
     ("Shares fell $1.20 or 2.5% in early trading.", ("other", 2.5)),
+    ("Two fans were stabbed outside the stadium after the match.", ("injured", 2)),
+    ("Three guards were stabbed to death at the gate.", ("killed", 3)),
+    ("Villagers beat two suspected thieves to death.", ("killed", 2)),
     # a verb of arrest counts people only when its object is people: villages are places
     ("The militia said it had captured four villages near the border.", ("other", 4)),
 ]
