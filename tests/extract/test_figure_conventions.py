@@ -14,6 +14,7 @@ NOT_FIGURES = [
     "The 6.4-magnitude quake was felt 300 miles away.",
     "The navy sent two helicopters to the area.",
     "Rebels captured two tanks at the checkpoint.",
+    "The heat reached 46 degrees Celsius (115 F) in the south on Tuesday.",
     "The 81-year-old senator said he would step down.",
     "The city council met for the first time in 12 years.",
 ]
