@@ -335,6 +335,8 @@ def _kind(doc, x: NumberExpr) -> tuple[str | None, str | None]:
         return "other", "%"
     if x.fraction:
         return "other", "fraction"
+    if x.end < len(doc) and doc[x.end].text in _TEMPERATURE_UNITS:
+        return None, None  # "44 degrees Celsius (111 F)": a temperature is a measurement
     noun = _counted_noun(doc, x)
     if noun is not None and noun.i + 2 < len(doc) and doc[noun.i + 1].text in ("-", "\u2010") \
             and not noun.whitespace_ and not doc[noun.i + 1].whitespace_ and doc[noun.i + 2].pos_ == "NOUN":
@@ -354,8 +356,11 @@ def _kind(doc, x: NumberExpr) -> tuple[str | None, str | None]:
         kind = noun_kind  # "relocate 120,000 refugees": the noun says more than the verb
     if kind == "displaced" and _fled_abroad(doc, x, noun):
         kind = "refugees"
-    if kind in PEOPLE_KINDS and noun_kind in ("measure", "animal"):
-        kind = None  # "killed 5,000 head of cattle": unit "people" must count people
+    if kind in PEOPLE_KINDS and (noun_kind in ("measure", "animal", "equipment") or (
+            noun is not None and noun.lemma_.lower() in _PLACE_NOUNS)):
+        # "killed 5,000 head of cattle", "captured two villages", "seized three tanks":
+        # unit "people" must count people
+        kind = None
     if kind == "people_other" and noun is not None and noun_kind not in ("person",) and \
             noun_kind not in PEOPLE_KINDS:
         kind = None  # "sent 300 tanks": the verb counts people only when the noun does
@@ -377,6 +382,7 @@ def _kind(doc, x: NumberExpr) -> tuple[str | None, str | None]:
 
 
 _PERCENT_WORDS = frozenset({"percent", "percentage", "point"})
+_TEMPERATURE_UNITS = frozenset({"F", "C", "°", "°F", "°C", "ºF", "ºC"})
 _PLACE_NOUNS = frozenset({"city", "town", "village", "country", "nation", "capital", "region",
                           "state", "province", "island", "metropolis", "district"})
 
