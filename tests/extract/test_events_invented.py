@@ -40,3 +40,26 @@ def test_events_outer_verb_only_after_a_modal_or_did(nlp):
 def test_events_infinitive_misread_as_noun(analyse, text, expected):
     got = _events(analyse(text, published="2025-03-14"))
     assert expected in got, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a fine is a penalty imposed by a court or regulator (COERCE, like a sentence); the fined party is the
+    # first of two objects even when the parser hangs it on the amount
+    ("Britain's Financial Conduct Authority fined Northgate Bank 85 million pounds on Tuesday.",
+     ("COERCE", "Financial Conduct Authority", "Northgate Bank")),
+    ("A Lagos court fined the governor's aide Kola Bello 2 million naira on Monday.", ("COERCE", "court", None)),
+    # thanking is praise (SUPPORT), whatever event noun the "for" phrase carries
+    ("Ukrainian President Volodymyr Zelensky thanked the Emirates for its mediation on Saturday.",
+     ("SUPPORT", "Volodymyr Zelenskiy", "United Arab Emirates")),
+])
+def test_events_fines_and_thanks(analyse, text, expected):
+    got = _events(analyse(text, published="2025-03-14"), main_only=True)
+    assert any(t == expected[0] and s and expected[1] in s and (expected[2] is None or g == expected[2])
+               for t, s, g in got), got
+
+
+def test_events_the_company_is_no_regulator(analyse):
+    text = ("Regulators at the European Commission on Thursday fined Veltro Motors 400 million euros. "
+            "The Commission also ordered the company to recall 20,000 cars.")
+    got = _events(analyse(text, published="2025-03-14"))
+    assert not [e for e in got if e[2] == "European Commission"], got

@@ -56,6 +56,12 @@ def _objects(tok) -> list:
     for p in tok.children:  # "carried out attacks": object hangs off the particle sometimes
         if p.dep_ == "prt":
             objs.extend(c for c in p.children if c.dep_ == "pobj")
+    for o in list(objs):
+        # "fined Northgate Bank 85 million pounds": the parser hangs the first of two objects on the amount
+        count = next((c for c in o.children if c.dep_ == "nummod"), None)
+        first = [c for c in o.children if c.dep_ == "nmod" and c.pos_ in ("PROPN", "NOUN")
+                 and count is not None and c.i < count.i]
+        objs[objs.index(o):objs.index(o)] = first[:1]
     return objs
 
 def _subject(verb):
