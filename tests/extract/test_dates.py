@@ -164,3 +164,19 @@ def test_dates_weekday_with_part_of_day(analyse, text, published, mention, value
 def test_dates_until_a_weekday(analyse, text, published, value):
     d = [m for m in analyse(text, published=published).dates if m.text.endswith(("Thursday", "Friday"))]
     assert [m.value for m in d] == [value]
+
+
+@pytest.mark.parametrize("text, published, day, value", [
+    # "hit", "cut", "shut" are spelt alike in present and past; under a past verb, or alone, they are past
+    # (2021-06-15 is a Tuesday)
+    ("At least 14 traders were killed when shells hit a market in Gedaref on Sunday, witnesses said.",
+     "2021-06-15", "Sunday", "2021-06-13"),
+    ("Rebels cut the main road on Sunday, residents said.", "2021-06-15", "Sunday", "2021-06-13"),
+    # a truce or strike "starting" on a weekday: the nearer of the two readings
+    ("The parties agreed on Monday to a truce starting at dawn on Wednesday.", "2021-06-15", "Wednesday",
+     "2021-06-16"),
+    ("Dock workers are on a strike starting on Monday that has closed the port.", "2021-06-15", "Monday",
+     "2021-06-14"),
+])
+def test_dates_weekday_tense_of_ambiguous_verbs(analyse, text, published, day, value):
+    assert [m.value for m in analyse(text, published=published).dates if m.text.endswith(day)] == [value]

@@ -84,6 +84,22 @@ def test_entities_short_form_resolves_before_and_after_full_name():
     assert [doc.text[s:e] for s, e in kerry.mentions] == ["Kerry", "John Kerry", "Kerry"]
 
 
+def test_entities_acronym_spelt_out_in_the_article_is_that_name():
+    # "RSF" is Reporters Without Borders in the lexicon; here it is the force named just before
+    words = ["The", "Rapid", "Support", "Forces", "withdrew", ".", "The", "RSF", "denied", "it", "."]
+    doc = _hand_doc(words, [(1, 4, "ORG"), (7, 8, "ORG")])
+    (force,) = _run(doc)
+    assert force.name == "Rapid Support Forces"
+    assert [doc.text[s:e] for s, e in force.mentions] == ["Rapid Support Forces", "RSF"]
+
+
+def test_entities_acronym_not_spelt_out_keeps_its_lexicon_name():
+    words = ["The", "RSF", "said", "two", "reporters", "were", "held", "."]
+    doc = _hand_doc(words, [(1, 2, "ORG")])
+    (ngo,) = _run(doc)
+    assert ngo.name == "Reporters Without Borders"
+
+
 def test_entities_ids_stable_and_unique():
     words = ["Russia", "and", "the", "United", "States", "met", "in", "Moscow", "."]
     doc = _hand_doc(words, [(0, 1, "GPE"), (3, 5, "GPE"), (7, 8, "GPE")])

@@ -13,6 +13,7 @@ NOT_FIGURES = [
     "A magnitude 6.4 earthquake shook the island before dawn.",
     "The 6.4-magnitude quake was felt 300 miles away.",
     "The navy sent two helicopters to the area.",
+    "Rebels captured two tanks at the checkpoint.",
     "The 81-year-old senator said he would step down.",
     "The city council met for the first time in 12 years.",
 ]
@@ -33,6 +34,8 @@ FIGURES = [
     ("Officials said 23 deaths were recorded, 17 of them in the capital.", ("killed", 17)),
     ("One gunman was shot and killed by police.", ("killed", 1)),
     ("Shares fell $1.20 or 2.5% in early trading.", ("other", 2.5)),
+    # a verb of arrest counts people only when its object is people: villages are places
+    ("The militia said it had captured four villages near the border.", ("other", 4)),
 ]
 
 

@@ -56,7 +56,7 @@ PRONOUNS = frozenset({"it", "he", "she", "they", "we", "i", "its", "their", "his
 
 
 @functools.lru_cache(maxsize=1)
-def _sectors() -> dict[str, str]:
+def group_sectors() -> dict[str, str]:
     return {r.term: r.code for r in load_rows("plover_actors.tsv") if r.kind == "sector"}
 
 
@@ -124,8 +124,8 @@ def sector_of_noun(lemma: str, text: str = "") -> str | None:
     """Sector for a group or title noun ("police" -> COP, "minister" -> GOV), None when unknown."""
     lemma = lemma.lower()
     low = text.lower()
-    hit = _sectors().get(lemma) or _sectors().get(low) or (
-        _sectors().get(low[:-1]) if low.endswith("s") else None)  # "Rebels" tagged as a name
+    hit = group_sectors().get(lemma) or group_sectors().get(low) or (
+        group_sectors().get(low[:-1]) if low.endswith("s") else None)  # "Rebels" tagged as a name
     if hit:
         return hit
     return gazetteer.title_role(text or lemma)
@@ -443,8 +443,8 @@ def code_actor(tok, index: MentionIndex, *, _depth: int = 0) -> Actor | None:
                 via_poss = True  # "President Reagan's statement": the title belongs to the owner
     if tok.lemma_.lower() in _GROUP_MEMBER:
         group = _of_group_sector(tok) or next(
-            (_sectors()[c.lemma_.lower()] for c in tok.lefts
-             if c.dep_ in ("compound", "amod") and c.lemma_.lower() in _sectors()), None)
+            (group_sectors()[c.lemma_.lower()] for c in tok.lefts
+             if c.dep_ in ("compound", "amod") and c.lemma_.lower() in group_sectors()), None)
         if group:  # "leaders of the opposition coalition", "opposition leaders", "rebel leader"
             sector = group
     if not sector and head_ent is not None and head_ent.type == "PERSON":
@@ -479,7 +479,7 @@ def code_actor(tok, index: MentionIndex, *, _depth: int = 0) -> Actor | None:
             country, sector = hit[0], sector or hit[1]
     if country is None and sector is None and head_ent is None:
         return None
-    head_known = head_country or _sectors().get(tok.lemma_.lower()) is not None
+    head_known = head_country or group_sectors().get(tok.lemma_.lower()) is not None
     if via_poss and head_ent is None and not head_known:
         return None  # "Colombia's bid": the possessor is the actor, not the thing possessed
     if country and not sector and head_country:
@@ -496,7 +496,7 @@ def code_actor(tok, index: MentionIndex, *, _depth: int = 0) -> Actor | None:
 
 def _names_state(tok, ent: Entity | None) -> bool:
     """True when the head word itself names a country or its seat of power, not a body or place in it."""
-    if _sectors().get(tok.lemma_.lower()) or gazetteer.is_demonym(tok.text):
+    if group_sectors().get(tok.lemma_.lower()) or gazetteer.is_demonym(tok.text):
         return False  # "the government", "the army", "Americans": the body or people the sentence names
     name = ent.name if ent is not None else tok.text
     if ent is not None and ent.type not in ("GPE", "ORG", "FAC", "LOC", "NORP"):
@@ -542,7 +542,7 @@ def _of_group_sector(tok) -> str | None:
             for o in p.children:
                 if o.dep_ == "pobj":
                     for t in [o] + [c for c in o.lefts if c.dep_ in ("compound", "amod")]:
-                        sector = _sectors().get(t.lemma_.lower())
+                        sector = group_sectors().get(t.lemma_.lower())
                         if sector:
                             return sector
     return None

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from .date_grammar import Candidate, month_number, number_value, weekday_number, words
 
-Tense = str | None  # "past", "future", "present", "present_simple" or None
+Tense = str | None  # "past", "future", "present", "present_simple", "near" or None
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,6 +121,8 @@ def _weekday(anchor: dt.date | None, wd: int, rel: str | None, tense: Tense) -> 
     if rel in ("next", "coming"):
         return anchor + dt.timedelta(days=ahead or 7)
     if rel == "this" or tense in ("future", "present_simple"):
+        return anchor + dt.timedelta(days=ahead)
+    if tense == "near" and ahead < back:
         return anchor + dt.timedelta(days=ahead)
     return anchor - dt.timedelta(days=back)
 

@@ -17,6 +17,11 @@ _PUT_OFF = frozenset("postpone delay adjourn defer reschedule schedule slate exp
 _REPORTING = frozenset("say tell report announce claim add state insist argue warn note confirm deny".split())
 _BE_PRESENT = frozenset("is are 's 're am".split())
 _PAST_AUX = frozenset("did had was were has have 've 'd".split())
+# verbs whose past is spelt as the present: "when shells hit a market on Sunday" is tagged present
+_SAME_PAST = frozenset("hit put set cut shut cast hurt let spread burst split upset quit bid beat broadcast "
+                       "cost forecast thrust".split())
+# a participle naming when a planned or running thing starts or ends ("a truce starting on Wednesday")
+_ONSET = frozenset("start begin commence end expire run last".split())
 
 
 def _governor(doc, start: int, end: int):
@@ -39,7 +44,7 @@ def _governor(doc, start: int, end: int):
 
 
 def clause_tense(doc, start: int, end: int) -> str | None:
-    """"past", "future", "present", "present_simple" or None for the clause governing ``start:end``."""
+    """"past", "future", "present", "present_simple", "near" or None for the clause governing ``start:end``."""
     found = _governor(doc, start, end)
     if found is None:
         return None
@@ -87,6 +92,12 @@ def verb_tense(verb) -> str | None:
         return "past"
     if verb.tag_ == "VBN":
         return "present" if words & _BE_PRESENT else "past"
+    if verb.tag_ == "VBP" and not aux and verb.lower_ in _SAME_PAST:
+        # past unless told otherwise: news tells what happened ("shells hit a market on Sunday"),
+        # and a clause under a past verb ("were killed when shells hit") is past itself
+        return "past" if verb.dep_ != "ROOT" and verb_tense(verb.head) == "past" else None
+    if verb.tag_ == "VBG" and not aux and verb.dep_ == "acl" and verb.lemma_.lower() in _ONSET:
+        return "near"  # "agreed to a truce starting on Wednesday": the closer of the two days
     if verb.lemma_ == "be" and verb.tag_ in ("VBZ", "VBP"):
         return "future"  # "the vote is on Friday": the date is what the clause states
     if verb.tag_ in ("VBZ", "VBP"):

@@ -266,13 +266,20 @@ def extract(doc, article: Article, found: Found) -> list[Entity]:
     def span(s: int, e: int) -> tuple[int, int]:
         return tv.idx[s], tv.idx[e - 1] + tv.length[e - 1]
 
+    long_forms = _long_forms(text, [(m, span(m.start, m.end)) for i, m in enumerate(mentions) if i not in owner])
     for idx, m in enumerate(mentions):
         sp = span(m.start, m.end)
         if idx in owner:
             persons[owner[idx]].mentions.append(sp)
             continue
         surface = text[sp[0]:sp[1]]
-        key, name, etype, country, role = _classify(m, surface)
+        full = long_forms.get(surface)
+        if full is not None and full[0] is not m:
+            # "RSF" in a report naming the Rapid Support Forces is that force, whatever
+            # else the letters stand for in the lexicon
+            key, name, etype, country, role = _classify(full[0], full[1])
+        else:
+            key, name, etype, country, role = _classify(m, surface)
         if etype is None:
             continue
         if key[0] == "OTHER" and m.end - m.start == 1 and m.kind is None:
@@ -312,6 +319,30 @@ def extract(doc, article: Article, found: Found) -> list[Entity]:
                                   country=old.country or e.country, role=old.role or e.role,
                                   titles=tuple(dict.fromkeys(old.titles + e.titles)))
     return sorted(merged.values(), key=lambda e: (e.mentions[0], e.name))
+
+
+_ACRONYM_SKIP = frozenset("of the and for de du la al el".split())
+
+
+def _initials(surface: str) -> str:
+    words = [w for w in surface.replace("-", " ").split() if w.lower() not in _ACRONYM_SKIP]
+    if len(words) < 2 or not all(w[:1].isupper() for w in words):
+        return ""
+    return "".join(w[0] for w in words)
+
+
+def _long_forms(text: str, mentions: list[tuple[_Mention, tuple[int, int]]]) -> dict[str, tuple[_Mention, str]]:
+    """Acronyms spelt out in this article: initials of a multi-word name -> its first mention and surface."""
+    out: dict[str, tuple[_Mention, str]] = {}
+    for m, (s, e) in mentions:
+        if m.label in ("ORG", "NORP", "GPE", "LOC"):
+            surface = text[s:e]
+            if surface.lower().startswith("the "):
+                surface = surface[4:]
+            letters = _initials(surface)
+            if len(letters) >= 2:
+                out.setdefault(letters, (m, surface))
+    return out
 
 
 def _classify(m: _Mention, surface: str) -> tuple[tuple[str, str], str, str | None, str | None,

@@ -354,8 +354,11 @@ def _kind(doc, x: NumberExpr) -> tuple[str | None, str | None]:
         kind = noun_kind  # "relocate 120,000 refugees": the noun says more than the verb
     if kind == "displaced" and _fled_abroad(doc, x, noun):
         kind = "refugees"
-    if kind in PEOPLE_KINDS and noun_kind in ("measure", "animal"):
-        kind = None  # "killed 5,000 head of cattle": unit "people" must count people
+    if kind in PEOPLE_KINDS and (noun_kind in ("measure", "animal", "equipment") or (
+            noun is not None and noun.lemma_.lower() in _PLACE_NOUNS)):
+        # "killed 5,000 head of cattle", "captured two villages", "seized three tanks":
+        # unit "people" must count people
+        kind = None
     if kind == "people_other" and noun is not None and noun_kind not in ("person",) and \
             noun_kind not in PEOPLE_KINDS:
         kind = None  # "sent 300 tanks": the verb counts people only when the noun does

@@ -17,6 +17,7 @@ from typing import Sequence
 
 from ..lexicons import load_rows
 from ..model import Entity, Speaker, Span
+from .actors import group_sectors
 from .gazetteer import countries, country_code, title_role
 from .linking import MentionIndex
 from .quote_issuers import DOCUMENT_NOUNS, describe, issuer_in_context, owner_token
@@ -32,6 +33,7 @@ _SINGULAR_I = {"i", "me"}
 _RELATIVE = {"who", "which", "that"}
 _HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Miss|Sir|Dame|Lord|Lady)\.?\s*$")
 _LOOKBACK_SENTS = 8
+_IT_LOOKBACK_SENTS = 3  # "it said" points at a body named just before, or at nobody
 
 
 @functools.lru_cache(maxsize=1)
@@ -183,8 +185,12 @@ class SpeakerResolver:
             return self.resolve(head.head.head)
         if head.pos_ == "PRON" or low in _MALE | _FEMALE | _PLURAL | _SINGULAR_I:
             span = (head.idx, head.idx + len(head))
+            if low == "it":
+                # "it said": a body named before; not "the company said it would appeal",
+                # where "it" is inside the reported clause
+                return (self.body(head) if head.head.dep_ != "ccomp" else None), span
             if low not in _MALE | _FEMALE | _PLURAL:
-                return None, span  # "it", "I", "you", "this": nobody we can name
+                return None, span  # "I", "you", "this": nobody we can name
             return self.pronoun(head), span
         if head.pos_ == "NOUN":
             # "Another critic, Laurence H. Tribe, said": the apposed name is the speaker
@@ -361,6 +367,8 @@ class SpeakerResolver:
                 sp, _span = self.resolve(subj)
                 if sp is not None:
                     self.timeline.append((subj.idx, sp, "p", 9.0))
+                    if subj.tag_ == "NNP":
+                        self.timeline.append((subj.idx, sp, "n", 9.0))  # "the Kremlin said" for "it"
                 ent = self._entity_at(subj) if subj.pos_ == "PROPN" else None
                 if sp is not None and ent is not None and self._surname_like(ent):
                     self.timeline.append((subj.idx, sp, None, 9.0))
@@ -374,6 +382,11 @@ class SpeakerResolver:
                 sp = self.pronoun(subj)
                 if sp is not None:
                     self.timeline.append((subj.idx, sp, "p", 9.0))
+            elif subj.pos_ == "NOUN" and subj.tag_ == "NN" or low == "it":
+                # "the company said", "the report said": a body or a document, for a later "it"
+                sp, _span = self.resolve(subj)
+                if sp is not None:
+                    self.timeline.append((subj.idx, sp, "n", 9.0))
             elif subj.pos_ == "PROPN":
                 sp, _span = self.resolve(subj)
                 if sp is not None:
@@ -466,6 +479,40 @@ class SpeakerResolver:
             return None
         best = min(cands, key=lambda c: (c[0], -c[1]))
         return best[2]
+
+    def body(self, tok) -> Speaker | None:
+        """The antecedent of "it" as a speaker: a body or document that spoke, or was the
+        subject, in the last few sentences ("The company said it would appeal. '...,' it said").
+
+        A person is never "it"; with no such body near, "it" names nobody.
+        """
+        sent_i = self._sent_index(tok.i)
+        window_start = self._sents[max(0, sent_i - _IT_LOOKBACK_SENTS + 1)].start_char
+        cands: list[tuple[float, int, Speaker]] = []
+        for (s, e), ent in self.index.mentions_between(window_start, tok.idx):
+            head = self._head_token(s, e)
+            if (ent.type in ("ORG", "GPE") and head is not None and head.dep_ in _SUBJ
+                    and _main_clause(head.head) and not self._is_quoted(s) and not self._looks_personal(ent)):
+                back = self._distance(self._sent_index(head.i), sent_i)
+                cands.append((back * 10.0 - 5, s, self.speaker(ent)))
+        for sent in self._sents[max(0, sent_i - _IT_LOOKBACK_SENTS + 1):sent_i + 1]:
+            # "The central bank raised rates ...": a body named by a group noun, as the subject
+            for head in sent:
+                if (head.i < tok.i and head.dep_ in _SUBJ and head.tag_ == "NN" and _main_clause(head.head)
+                        and head.lemma_.lower() in group_sectors() and not self._is_role(head)
+                        and not self._is_quoted(head.idx)):
+                    sp, _span = self.resolve(head)
+                    if sp is not None:
+                        back = self._distance(self._sent_index(head.i), sent_i)
+                        cands.append((back * 10.0 - 5, head.idx, sp))
+        for pos, sp, gender, weight in self.timeline:
+            if gender == "n" and window_start <= pos < tok.idx:
+                back = self._distance(
+                    self._sent_index(self.doc.char_span(pos, pos + 1, alignment_mode="expand")[0].i), sent_i)
+                cands.append((back * 10.0 - weight, pos, sp))
+        if not cands:
+            return None
+        return min(cands, key=lambda c: (c[0], -c[1]))[2]
 
     def _head_token(self, start: int, end: int):
         span = self.doc.char_span(start, end, alignment_mode="expand")
