@@ -63,3 +63,36 @@ def test_events_the_company_is_no_regulator(analyse):
             "The Commission also ordered the company to recall 20,000 cars.")
     got = _events(analyse(text, published="2025-03-14"))
     assert not [e for e in got if e[2] == "European Commission"], got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a worker noun compounded with its trade is labour; the phrase stops where the parse runs on
+    ("Dockworkers went on strike on Monday, halting operations at the port of Valletta.",
+     ("PROTEST", "Dockworkers")),
+    # police closing a road restrict others by force; only civilians blocking a road protest
+    ("Riot police blocked the road to the presidential palace in Quito on Sunday.", ("COERCE", "Riot police")),
+    # damning a charge is denying it; damning an act is condemning it
+    ("The Russian embassy called the accusation baseless and provocative.", ("REJECT", "Russian embassy")),
+    ("The interior ministry called the attack cowardly.", ("ACCUSE", "interior ministry")),
+])
+def test_events_strikes_roadblocks_and_labels(analyse, text, expected):
+    got = [(t, s) for t, s, _ in _events(analyse(text, published="2025-03-14"), main_only=True)]
+    assert expected in got, got
+    assert not [t for t, s in got if t in ("ASSAULT", "PROTEST") and t != expected[0]], got
+
+
+@pytest.mark.parametrize("text, expected, wrong", [
+    # an act drawn on oneself is done to one by the "from" party
+    ("Israel's arrest of the activist Omar Haddad drew condemnation from rights groups on Monday.",
+     ("ACCUSE", "rights groups", "Israel"), ("ACCUSE", "Israel", None)),
+    ("The minister's plan to cut pensions drew criticism from the unions.",
+     ("ACCUSE", "unions", None), ("ACCUSE", "minister", None)),
+    # stopping an attack is not making one
+    ("Soldiers at the base repelled the assault on Sunday, the army said.", None, ("ASSAULT", "Soldiers", None)),
+])
+def test_events_undergone_and_stopped_acts(analyse, text, expected, wrong):
+    got = _events(analyse(text, published="2025-03-14"))
+    if expected is not None:
+        assert any(t == expected[0] and s and expected[1] in s and (expected[2] is None or g == expected[2])
+                   for t, s, g in got), got
+    assert not any(t == wrong[0] and s and s.startswith(wrong[1]) for t, s, g in got), got

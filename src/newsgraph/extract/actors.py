@@ -207,7 +207,8 @@ def phrase_tokens(tok) -> list:
         elif child.dep_ in ("compound", "flat"):
             toks.extend(child.subtree)
     for child in tok.rights:
-        if child.dep_ == "appos" and not sums_up_clause(child):
+        if child.dep_ == "appos" and not sums_up_clause(child) and all(  # a phrase runs unbroken: not
+                tok.is_ancestor(t) for t in tok.doc[tok.i + 1:child.left_edge.i]):  # "X went on strike, halting Y"
             toks.extend(child.subtree)
     cut = dateline_end(tok.sent)
     toks = sorted((t for t in set(toks) if t.i > cut or t.i == tok.i), key=lambda t: t.i)

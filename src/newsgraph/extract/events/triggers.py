@@ -60,7 +60,11 @@ _NOT_AGENT_VERBS = frozenset({
     # leaving or ignoring an act is not doing it ("voted to exit the alliance", "shrugged off warnings")
     "exit", "leave", "quit", "abandon", "shrug", "ignore", "defy", "disregard", "brush", "survive",
     # weighing an act is not doing it ("downplayed the threat", "assessed the damage")
-    "downplay", "play", "assess", "monitor", "analyse", "analyze", "consider", "review", "weigh", "debate"})
+    "downplay", "play", "assess", "monitor", "analyse", "analyze", "consider", "review", "weigh", "debate",
+    # drawing an act on oneself is undergoing it ("the arrest drew condemnation from X", "received aid")
+    "draw", "attract", "earn", "garner", "receive", "win",
+    # stopping an act is not doing it ("repelled the assault", "foiled a plot to attack")
+    "repel", "repulse", "thwart", "foil", "fend", "avert", "deter", "prevent"})
 
 
 def _held_in(tok):
@@ -75,6 +79,8 @@ def _held_in(tok):
     return None
 
 
+# what one party says of another: labelling it false or absurd pushes back against it
+_CLAIMS = frozenset({"accusation", "allegation", "charge", "claim", "criticism", "assertion", "suggestion", "report"})
 _LABEL_VERBS = frozenset({"call", "label", "brand", "term", "dub", "name", "declare"})
 _LABEL_AS_VERBS = frozenset({"describe", "characterize", "characterise", "denounce", "condemn", "hail", "praise",
                              "see", "view", "regard", "decry"})
@@ -92,6 +98,9 @@ def _label_candidate(tok) -> _Cand | None:
         objs = [c for c in tok.children if c.dep_ == "dobj"]
         if label is None and len(objs) == 2 and objs[1].pos_ == "NOUN":
             label = objs[1]  # "branded the vote a sham": the parser takes the label for a second object
+        if label is None and objs:  # "called the attack cowardly": the tagger reads the adjective as an adverb
+            label = next((c for c in tok.children if c.dep_ == "advmod" and c.i > objs[0].i
+                          and entries(c, "label")), None)
     elif tok.lemma_ in _LABEL_AS_VERBS:
         # "as" hangs on the verb, or on its object ("described the protests as sabotage")
         for p in [*tok.children, *(g for c in tok.children if c.dep_ == "dobj" for g in c.children)]:
@@ -108,6 +117,8 @@ def _label_candidate(tok) -> _Cand | None:
     if not types:
         return None
     kind = "ACCUSE" if "ACCUSE" in types else types[0]
+    if kind == "ACCUSE" and any(o.dep_ == "dobj" and o.lemma_.lower() in _CLAIMS for o in tok.children):
+        kind = "REJECT"  # "called the accusation baseless": damning a charge is denying it (PLOVER REJECT)
     # "named her a suspect", "called Mendoza a traitor": the one labelled is the target
     labelled = [o for o in tok.children if o.dep_ == "dobj" and (o.pos_ == "PROPN" or o.lower_ in (
         "him", "her", "them"))]
@@ -300,6 +311,27 @@ def _dominator(cand: _Cand, heads: dict) -> tuple[_Cand | None, str]:
         up = parent
     return None, ""
 
+_UNDERGO_VERBS = frozenset({"draw", "attract", "earn", "garner", "receive", "win"})
+
+
+def _drawn_on(noun, agents: list, index: MentionIndex) -> _Cand | None:
+    """"X's arrest drew condemnation from rights groups", "the plan won praise from Y": the act named by
+    the object is done by the "from"/"by" party to the subject (or to the author of the subject's act)."""
+    verb = noun.head
+    if noun.dep_ != "dobj" or verb.lemma_ not in _UNDERGO_VERBS:
+        return None
+    doers = agents or [o for p in verb.children if p.dep_ == "prep" and p.lower_ in ("from", "by")
+                       for o in p.children if o.dep_ == "pobj" and _looks_actor(o, index, people=True)]
+    subj, _passive = _subject(verb)
+    if not doers or subj is None:
+        return None
+    if _noun_type(subj, index, as_object=False):  # "the arrest drew criticism": its author is criticised
+        subj = next(iter(_noun_agents(subj, index)), None)
+    ntype = _noun_type(noun, index, as_object=True)
+    targets = [subj] if subj is not None and _looks_actor(subj, index, people=True) else []
+    return _Cand(ntype, "noun", noun, [verb, noun], sources=doers[:1], targets=targets)
+
+
 def _candidates(sent, index: MentionIndex) -> list[_Cand]:
     cands: list[_Cand] = []
     used: set[int] = set()
@@ -359,7 +391,10 @@ def _candidates(sent, index: MentionIndex) -> list[_Cand]:
                 if verb.lemma_ != "be" and not entries(verb, "report"):
                     words = [verb, tok]  # the verb reports the act ("placed the city on alert"); "were on
                     # alert" is a state, "added in a release" a way of saying
-        if between:
+        drawn = _drawn_on(tok, agents, index)
+        if drawn is not None:
+            cand = drawn
+        elif between:
             cand = _Cand(ntype, "noun", tok, [tok], sources=[between[0]], targets=[between[1]])
         elif agents and agents[0].dep_ == "poss" and tok.lemma_.lower() in UNDERGONE_NOUNS \
                 and not any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
