@@ -77,6 +77,10 @@ def test_figures_digit_value(text, expected):
     ("40 million Czech crowns", 40000000, None, None, "CZK"),
     ("2,000 Kenyan shillings", 2000, None, None, "KES"),
     ("a 1.2 billion-dollar deal", 1200000000, None, None, "USD"),
+    # exchange rates: an amount of the currency named first, per one unit of the other
+    ("the rupee slid to 83.5 per dollar", 83.5, None, None, "INR"),
+    ("the New Zealand dollar bought 0.59 per US dollar", 0.59, None, None, "NZD"),
+    ("fares rose to 3 euros per ticket", 3, None, None, "EUR"),
 ])
 def test_figures_numbers_read(blank, text, value, value_max, hedge, currency):
     found = find_numbers(blank(text))

@@ -26,6 +26,11 @@ CASES = [
      "The statement called it \"a natural fit.\"", "a natural fit.", "Acme and Bolt Industries"),
     ("Outside the court, the crowd chanted \"Free them now!\" until dusk.", "Free them now!", "protesters"),
     ("Shoppers crowded the stores for what one chain calls its \"winter rush.\"", "winter rush.", None),
+    # a body keeps its name as written; only a person's role goes last ("crisis centre spokesman")
+    ("\"All 40 were freed,\" according to the army's coordination office for prisoners.",
+     "All 40 were freed,", "army's coordination office for prisoners"),
+    ("\"The line held,\" a spokesman for the regional crisis centre said.", "The line held,",
+     "regional crisis centre spokesman"),
 ]
 
 

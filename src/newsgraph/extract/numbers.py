@@ -67,7 +67,30 @@ def _post_hedges() -> dict[tuple[str, ...], str]:
 
 @lru_cache(maxsize=1)
 def _currencies() -> dict[tuple[str, ...], tuple[str, str]]:
-    return {tuple(r.form.split()): (r.code, r.where) for r in load_rows("currencies.tsv")}
+    table = {tuple(r.form.split()): (r.code, r.where) for r in load_rows("currencies.tsv")}
+    for form, (code, where) in list(table.items()):
+        if len(form) > 1 and where == "after" and form[-1].endswith("s"):
+            # "the Canadian dollar", "per US dollar": a named currency in the singular
+            table.setdefault(form[:-1] + (form[-1][:-1],), (code, where))
+    return table
+
+
+def _rate_currency(doc, lo: int, num_start: int, end: int, hi: int) -> tuple[int, str] | None:
+    """An exchange rate: "(the rupee fell) to 83.5 per dollar" -> (end, "INR").
+
+    The number after "to"/"at" is an amount of the currency the sentence names
+    before it, per one unit of the currency after "per".
+    """
+    if end + 1 >= hi or _low(doc[end]) != "per":
+        return None
+    per = _match_after(doc, end + 1, _currencies(), hi)
+    if per is None or per[1][1] not in ("after", "both"):
+        return None
+    for i in range(num_start - 1, lo - 1, -1):
+        named = _match_after(doc, i, _currencies(), num_start)
+        if named is not None and named[1][1] in ("after", "both") and named[1][0] != per[1][0]:
+            return per[0], named[1][0]
+    return None
 
 
 def _low(tok) -> str:
@@ -287,9 +310,11 @@ def find_numbers(doc) -> list[NumberExpr]:
     out: list[NumberExpr] = []
     n = len(doc)
     ends = [n] * n
+    sent_starts = [0] * n
     if doc.has_annotation("SENT_START") or doc.has_annotation("DEP"):
         for sent in doc.sents:
             ends[sent.start:sent.end] = [sent.end] * (sent.end - sent.start)
+            sent_starts[sent.start:sent.end] = [sent.start] * (sent.end - sent.start)
     # (one pass over the tokens; indexing the Doc per token is slow)
     words = _words()
     starters = ("a", "an", "several", "few", "many")
@@ -364,6 +389,10 @@ def find_numbers(doc) -> list[NumberExpr]:
                 cur = _match_after(doc, k, _currencies(), sent_end)
                 if cur and cur[1][1] == "after":
                     end, currency = cur[0], cur[1][0]
+        if currency is None:
+            rate = _rate_currency(doc, sent_starts[i], num_start, end, sent_end)
+            if rate is not None:
+                end, currency = rate
         if currency is None and end < sent_end:
             low = _low(doc[end])
             if low in _PERCENT_WORDS:

@@ -11,6 +11,9 @@ spokesman"), so that it reads like the labels people give such sources.
 
 from __future__ import annotations
 
+import functools
+
+from ..lexicons import load_rows
 from ..model import Span
 
 # Nouns for what a body publishes; when one is the cue's subject or object
@@ -26,6 +29,12 @@ _OWNER_PREPS = frozenset({"from", "by", "of"})
 _DETERMINERS = ("the ", "a ", "an ", "this ", "that ", "these ", "those ")
 _BACK_SENTS = 3
 _CROWD_NOUNS = frozenset({"crowd", "protester", "protestor", "demonstrator", "marcher", "rally", "mob"})
+
+
+@functools.lru_cache(maxsize=1)
+def role_titles() -> dict[str, tuple[str, ...]]:
+    """Role nouns a person holds ("spokesman", "minister") -> the titles that fill them."""
+    return {r.role: r.titles for r in load_rows("quote_roles.tsv")}
 
 
 def owner_token(head) -> object | None:
@@ -133,7 +142,9 @@ def describe(text: str, head, span: Span) -> str:
     phrase = _strip_article(text[span[0]:span[1]])
     preps = [c for c in head.children if c.dep_ == "prep" and c.lower_ in ("for", "of", "at", "with")
              and c.i == head.i + 1 and c.right_edge.idx + len(c.right_edge) <= span[1]]
-    if preps and head.pos_ == "NOUN" and head.lemma_.lower() not in DOCUMENT_NOUNS:
+    if preps and head.pos_ == "NOUN" and head.lemma_.lower() in role_titles():
+        # a person's role is written before its head ("crisis centre spokesman"); a body
+        # keeps its own name ("coordination headquarters for prisoners")
         prep = preps[0]
         tail = _strip_article(text[prep.idx + len(prep.text):span[1]].strip())
         front = _strip_article(text[span[0]:head.idx + len(head.text)].strip())

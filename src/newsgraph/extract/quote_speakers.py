@@ -20,7 +20,7 @@ from ..model import Entity, Speaker, Span
 from .actors import group_sectors
 from .gazetteer import countries, country_code, title_role
 from .linking import MentionIndex
-from .quote_issuers import DOCUMENT_NOUNS, describe, issuer_in_context, owner_token
+from .quote_issuers import DOCUMENT_NOUNS, describe, issuer_in_context, owner_token, role_titles
 
 _SUBJ = {"nsubj", "nsubjpass"}
 _NOT_SPEAKER = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
@@ -44,11 +44,6 @@ def _first_names() -> dict[str, str]:
 @functools.lru_cache(maxsize=1)
 def _epithets() -> frozenset[str]:
     return frozenset(r.role for r in load_rows("quote_epithets.tsv"))
-
-
-@functools.lru_cache(maxsize=1)
-def _roles() -> dict[str, tuple[str, ...]]:
-    return {r.role: r.titles for r in load_rows("quote_roles.tsv")}
 
 
 def subject_of(verb, *, skip=None) -> object | None:
@@ -295,7 +290,7 @@ class SpeakerResolver:
     def _is_role(self, head) -> bool:
         """Is this noun a title a person holds ("minister", "leader"), as opposed to a group?"""
         lemma = head.lemma_.lower()
-        if lemma in _roles():
+        if lemma in role_titles():
             return True
         if any(lemma in ti.lower().split() for e in self.entities for ti in e.titles):
             return True
@@ -528,7 +523,7 @@ class SpeakerResolver:
         left_words = [t for t in words if t.i < head.i]
         qualifiers = [t for t in left_words if t.ent_type_ in ("NORP", "GPE") or t.pos_ == "PROPN"]
         office = [t.lower_ for t in left_words if t not in qualifiers and t.pos_ in ("NOUN", "ADJ")]
-        roles = _roles()
+        roles = role_titles()
         keys = []
         if right and right[0] == "of":
             keys.append(" ".join([role] + right))
