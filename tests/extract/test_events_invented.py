@@ -96,3 +96,32 @@ def test_events_undergone_and_stopped_acts(analyse, text, expected, wrong):
         assert any(t == expected[0] and s and expected[1] in s and (expected[2] is None or g == expected[2])
                    for t, s, g in got), got
     assert not any(t == wrong[0] and s and s.startswith(wrong[1]) for t, s, g in got), got
+
+
+@pytest.mark.parametrize("text, wrong", [
+    # a disaster is no PLOVER event, whoever it kills
+    ("Floods triggered by monsoon rains have killed at least 45 people in northern Bangladesh.", "ASSAULT"),
+    # needing help is not giving it; abusing a market position is no assault
+    ("The agency said about two million children in Malawi needed help.", "AID"),
+    ("The regulator said the Halvik Group had abused its dominant position in the market.", "ASSAULT"),
+])
+def test_events_no_event_for_disasters_needs_and_abstract_abuse(analyse, text, wrong):
+    got = _events(analyse(text, published="2025-03-14"))
+    assert not [t for t, _, _ in got if t == wrong], got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # appealing a ruling pushes back against it
+    ("Lawyers for the former minister said they would appeal the verdict.", "REJECT"),
+    # ordering a seizure or a closure is the coercive act itself
+    ("Poland ordered the closure of Russia's consulate in Gdansk on Friday.", "COERCE"),
+    ("A Nairobi court ordered the seizure of the former governor's properties.", "COERCE"),
+])
+def test_events_appeals_and_ordered_acts(analyse, text, expected):
+    got = _events(analyse(text, published="2025-03-14"))
+    assert [t for t, _, _ in got][:1] == [expected], got
+
+
+def test_events_abuse_of_people_stays_an_assault(analyse):
+    got = _events(analyse("Guards abused prisoners at the jail in Kabul, the report said.", published="2025-03-14"))
+    assert ("ASSAULT", "Guards", "prisoners") in got, got

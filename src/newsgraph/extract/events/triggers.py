@@ -13,7 +13,7 @@ from ..linking import MentionIndex
 from ..modal_words import OBLIGATION_AUX
 from .candidate import _Cand
 from .linking import _first, _looks_actor, _noun_agents, _noun_type, _satisfied
-from .syntax import _between, _conjuncts, _for_marks, _indefinite, _infinitive, _objects, _subject
+from .syntax import _agent, _between, _conjuncts, _for_marks, _indefinite, _infinitive, _objects, _subject
 
 _PROMISES = frozenset({"vow", "pledge", "promise", "swear"})
 
@@ -62,7 +62,7 @@ _NOT_AGENT_VERBS = frozenset({
     # weighing an act is not doing it ("downplayed the threat", "assessed the damage")
     "downplay", "play", "assess", "monitor", "analyse", "analyze", "consider", "review", "weigh", "debate",
     # drawing an act on oneself is undergoing it ("the arrest drew condemnation from X", "received aid")
-    "draw", "attract", "earn", "garner", "receive", "win",
+    "draw", "attract", "earn", "garner", "receive", "win", "need", "lack",
     # stopping an act is not doing it ("repelled the assault", "foiled a plot to attack")
     "repel", "repulse", "thwart", "foil", "fend", "avert", "deter", "prevent"})
 
@@ -179,6 +179,9 @@ def _verb_candidate(tok, index: MentionIndex) -> _Cand | None:
         return _Cand(entry.type, "adj", tok, [tok])
     if tok.pos_ not in ("VERB", "AUX") or tok.lemma_ == "be" or _tells(tok):
         return None
+    doer = _agent(tok) or _subject(tok)[0]
+    if doer is not None and doer.pos_ == "NOUN" and noun_kind(doer.text) == "natural":
+        return None  # "floods have killed 45", "the quake destroyed homes": a disaster is no PLOVER event
     if tok.lemma_ == "have":
         held = _held_in(tok)
         return _Cand("COERCE", "verb", tok, [tok, held]) if held is not None else None
