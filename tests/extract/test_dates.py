@@ -180,3 +180,14 @@ def test_dates_until_a_weekday(analyse, text, published, value):
 ])
 def test_dates_weekday_tense_of_ambiguous_verbs(analyse, text, published, day, value):
     assert [m.value for m in analyse(text, published=published).dates if m.text.endswith(day)] == [value]
+
+
+@pytest.mark.parametrize("text, published, value", [
+    # a state compared with a month ("is softer than in April") is no timetable: the nearer April
+    ("\"Demand is weaker than we expected in April,\" the chief executive said.", "2021-07-28", "2021-04"),
+    ("Exports are higher than in March, the agency said.", "2021-07-28", "2021-03"),
+    # a timetable keeps looking ahead
+    ("The deadline is in March.", "2021-07-28", "2022-03"),
+])
+def test_dates_month_in_a_state_or_a_timetable(analyse, text, published, value):
+    assert [m.value for m in analyse(text, published=published).dates] == [value]

@@ -26,6 +26,11 @@ CASES = [
      "The statement called it \"a natural fit.\"", "a natural fit.", "Acme and Bolt Industries"),
     ("Outside the court, the crowd chanted \"Free them now!\" until dusk.", "Free them now!", "protesters"),
     ("Shoppers crowded the stores for what one chain calls its \"winter rush.\"", "winter rush.", None),
+    # a name inside the quote is no apposition of the speaker before it
+    ("In a letter to the Prime Minister, Helen Ward wrote: 'I cannot defend a plan that will fail.' She added "
+     "that the bill had been rushed.\n\nDowning Street said it was 'disappointed' by the resignation. A spokesman "
+     "said: 'The Prime Minister thanks Helen for her service.'",
+     "The Prime Minister thanks Helen for her service.", "spokesman"),
     # a body keeps its name as written; only a person's role goes last ("crisis centre spokesman")
     ("\"All 40 were freed,\" according to the army's coordination office for prisoners.",
      "All 40 were freed,", "army's coordination office for prisoners"),

@@ -174,3 +174,13 @@ def test_quotes_second_speaker_ends_the_first_report(analyse, text, expected):
     not the end of the first one."""
     got = [(q.speaker.name if q.speaker else None, q.text) for q in analyse(text).quotes]
     assert got == expected
+
+
+@pytest.mark.parametrize("text", [
+    "MOSCOW (Wire) - Thousands of nurses marched through central Moscow on Sunday demanding higher pay.",
+    "BELGRADE (Wire) - Thousands of students marched through central Belgrade on Friday demanding fair elections.",
+])
+def test_quotes_participle_of_an_action_reports_nothing(analyse, text):
+    """A participle hung on an action ("marched ..., demanding") is part of what people did; the
+    action before it is no one's report."""
+    assert [(q.speaker.name if q.speaker else None, q.text) for q in analyse(text).quotes] == []

@@ -99,6 +99,8 @@ def verb_tense(verb) -> str | None:
     if verb.tag_ == "VBG" and not aux and verb.dep_ == "acl" and verb.lemma_.lower() in _ONSET:
         return "near"  # "agreed to a truce starting on Wednesday": the closer of the two days
     if verb.lemma_ == "be" and verb.tag_ in ("VBZ", "VBP"):
+        if any(c.dep_ == "acomp" for c in verb.children):
+            return "present"  # "growth is softer than in April": a state, not a timetable
         return "future"  # "the vote is on Friday": the date is what the clause states
     if verb.tag_ in ("VBZ", "VBP"):
         # "the vote takes place on Monday": a timetable; "says" reports what was said

@@ -110,10 +110,11 @@ def _indirect(doc, d: _Doc, resolver: SpeakerResolver, direct_spans: list[Span])
                 while right.i > left.i and right.is_punct and right.text not in ("”", "\"", "’"):
                     right = doc[right.i - 1]
                 content = (left.idx, right.idx + len(right))
-            elif (tok.dep_ in ("parataxis", "ccomp", "advcl") and tok.head.i < tok.i
+            elif (tok.dep_ in ("parataxis", "ccomp", "advcl") and tok.head.i < tok.i and tok.tag_ != "VBG"
                   and tok.head.pos_ in ("VERB", "AUX") and not _passive_without_agent(tok)):
                 # "Russia has proposed talks, Kerry said on Wednesday"; not "officials said
-                # 36 people were confirmed dead", where the passive cue has no speaker of its own
+                # 36 people were confirmed dead", where the passive cue has no speaker of its own,
+                # nor "crowds marched on Saturday demanding elections", a participle of the march
                 head = tok.head
                 left = head.left_edge
                 right = doc[tok.left_edge.i - 1] if tok.left_edge.i > 0 else head

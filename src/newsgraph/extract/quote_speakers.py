@@ -190,7 +190,8 @@ class SpeakerResolver:
         if head.pos_ == "NOUN":
             # "Another critic, Laurence H. Tribe, said": the apposed name is the speaker
             for child in head.children:
-                if child.dep_ == "appos" and child.pos_ == "PROPN" and self._entity_at(child) is not None:
+                if (child.dep_ == "appos" and child.pos_ == "PROPN" and self._entity_at(child) is not None
+                        and not self._is_quoted(child.idx)):  # not a name the quote itself holds
                     return self.resolve(child)
         span = phrase_span(head)
         ent = self._entity_at(head)
