@@ -125,3 +125,50 @@ def test_events_appeals_and_ordered_acts(analyse, text, expected):
 def test_events_abuse_of_people_stays_an_assault(analyse):
     got = _events(analyse("Guards abused prisoners at the jail in Kabul, the report said.", published="2025-03-14"))
     assert ("ASSAULT", "Guards", "prisoners") in got, got
+
+
+def test_events_wire_credit_is_no_antecedent(analyse):
+    text = ("DUBAI (Reuters) - Iran's Revolutionary Guards seized a Greek-flagged oil tanker in the Gulf on "
+            "Thursday, accusing it of smuggling fuel, state media reported.")
+    got = _events(analyse(text, published="2025-06-12"))
+    assert ("COERCE", "Islamic Revolutionary Guard Corps", "Greek-flagged oil tanker") in got, got
+    assert not [e for e in got if "Reuters" in (e[1] or "") + (e[2] or "")], got
+
+
+def test_events_a_states_protest_is_a_complaint(analyse):
+    got = _events(analyse("The Russian embassy in Madrid protested the decision on Friday.", published="2025-06-12"))
+    assert [t for t, s, _ in got if s == "Russian embassy"] == ["ACCUSE"], got
+    got = _events(analyse("Students protested the decision in Madrid on Friday.", published="2025-06-12"))
+    assert [t for t, _, _ in got] == ["PROTEST"], got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a recalled envoy's posting names the target, not a name in the reason given
+    ("ALGIERS (Reuters) - Algeria recalled its ambassador to France on Wednesday in protest at remarks by "
+     "the French president.", ("SANCTION", "Algeria", "France")),
+    # "they" in the words of people no code names are those people; "in court" is a venue
+    ("HONG KONG (AP) - Hong Kong police banned a planned march on Sunday. Organisers said they would challenge "
+     "the ban in court.", ("REJECT", "Organisers", "Hong Kong police")),
+    # vowing to respond to an attack is a threat
+    ("A drone attack hit an oil depot in Jeddah. Saudi Arabia vowed to respond.", ("THREATEN", "Saudi Arabia", None)),
+    # soldiers stopping aid restrict it (COERCE); only soldiers on roads are a show of force
+    ("Soldiers blocked a U.N. aid convoy carrying food from entering the region on Tuesday.",
+     ("COERCE", "Soldiers", "U.N. aid convoy")),
+    # a particle tagged as an adverb is a particle; an agreement the act follows is no act begun
+    ("NEW DELHI (AP) - India and China began pulling back troops from the border on Friday, following an "
+     "agreement reached by commanders last week.", ("RETREAT", "India", None)),
+    # handing over hostages or a town's administration is yielding
+    ("The rebels said they would hand over the town's administration to local leaders.",
+     ("RETREAT", "rebels", None)),
+    ("Hamas handed over three hostages to the Red Cross on Sunday.", ("RETREAT", "Hamas", None)),
+])
+def test_events_diplomacy_courts_and_yielding(analyse, text, expected):
+    got = _events(analyse(text, published="2025-06-12"), main_only=True)
+    assert any(t == expected[0] and s and expected[1] in s and (expected[2] is None or g == expected[2])
+               for t, s, g in got), got
+
+
+def test_events_hoping_for_talks_holds_none(analyse):
+    got = _events(analyse("France's foreign ministry said it regretted the decision and hoped for dialogue.",
+                          published="2025-06-12"))
+    assert not [t for t, _, _ in got if t == "CONSULT"], got

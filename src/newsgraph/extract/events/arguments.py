@@ -92,6 +92,10 @@ def _arguments(cand: _Cand, index: MentionIndex) -> None:
                     break
         if objs:
             cand.targets = _conjuncts(objs[0])
+    if not cand.targets:  # "recalled its ambassador to France (in protest at ...)": where the envoy is posted
+        cand.targets = [x for o in _objects(head) if _own_envoy(o, subj) for p in o.children
+                        if p.dep_ == "prep" and p.lower_ in ("to", "in", "from")
+                        for x in p.children if x.dep_ == "pobj" and _looks_actor(x, index)][:1]
     if not cand.targets:
         places = [cand.head] + [w for w in cand.words if w.i != cand.head.i] + cand.chain + cand.inner
         for t in list(places):
@@ -255,6 +259,9 @@ def _resolve_pronoun(tok, speaker_tok, speaker_actor, index: MentionIndex, *,
     (s, e), _ = hit
     if tok.idx - s > 400:
         return None
+    first = tok.doc.char_span(s, e, alignment_mode="expand")
+    if first is not None and len(first) and first[0].i <= dateline_end(first[0].sent):
+        return None  # "DUBAI (Reuters) - ... accusing it of smuggling": a wire credit is no antecedent
     return _actor_from_span(tok.doc, s, e, index)
 
 def _held_object(tok):

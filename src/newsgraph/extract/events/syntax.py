@@ -33,7 +33,9 @@ def _mods(tok) -> set[str]:
         {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod", "nmod")}
 
 def _preps(tok) -> list:
-    return [c for c in tok.children if c.dep_ in ("prt", "prep", "agent", "dative")] + _for_marks(tok)
+    # a particle the parser hung as an adverb ("began pulling back troops": "back" RP advmod) is a particle
+    return [c for c in tok.children if c.dep_ in ("prt", "prep", "agent", "dative")
+            or c.dep_ == "advmod" and c.tag_ == "RP"] + _for_marks(tok)
 
 
 def _infinitive(verb) -> bool:

@@ -63,6 +63,8 @@ _NOT_AGENT_VERBS = frozenset({
     "downplay", "play", "assess", "monitor", "analyse", "analyze", "consider", "review", "weigh", "debate",
     # drawing an act on oneself is undergoing it ("the arrest drew condemnation from X", "received aid")
     "draw", "attract", "earn", "garner", "receive", "win", "need", "lack",
+    # wishing for an act or regretting one is not doing it ("hoped for dialogue", "regretted the decision")
+    "hope", "wish", "regret",
     # stopping an act is not doing it ("repelled the assault", "foiled a plot to attack")
     "repel", "repulse", "thwart", "foil", "fend", "avert", "deter", "prevent"})
 
@@ -160,6 +162,19 @@ def _level(obj) -> bool:
     return obj.ent_type_ in ("PERCENT", "MONEY", "QUANTITY") or obj.lemma_.lower() in _LEVELS or obj.like_num
 
 
+def _not_agent(verb) -> bool:
+    """Is the verb one of ``_NOT_AGENT_VERBS`` (also when the lemmatiser misses: "hoped" -> "hop")?"""
+    low = verb.lower_
+    return bool({verb.lemma_.lower(), low[:-1] if low.endswith("ed") else "", low[:-2] if low.endswith("ed") else ""}
+                & _NOT_AGENT_VERBS)
+
+
+# prepositions that place an act in time or circumstance: "began pulling back troops following an agreement"
+# is no agreement begun
+_FRAMING_PREPS = frozenset({"after", "before", "following", "despite", "amid", "amidst", "since", "until", "during",
+                            "pending", "without", "ahead"})
+
+
 def _verb_candidate(tok, index: MentionIndex) -> _Cand | None:
     """A candidate when a verb (or predicative adjective) is a trigger."""
     if tok.dep_ == "xcomp" and _discloses(tok) and tok.head.lemma_ in ("decline", "refuse", "ask"):
@@ -210,7 +225,7 @@ def _verb_candidate(tok, index: MentionIndex) -> _Cand | None:
                     if entry is not None and entry.type in PLOVER_TYPES:
                         return _Cand(entry.type, "light", tok, [tok, c, o])
         # "launched a fresh wave of strikes", "took part in talks": one level of "of"/"in"
-        for o in objs + [c for c in tok.children if c.dep_ == "prep"]:
+        for o in objs + [c for c in tok.children if c.dep_ == "prep" and c.lower_ not in _FRAMING_PREPS]:
             for p in o.children:
                 for q in ([p] if p.dep_ == "pobj" else [x for x in p.children if x.dep_ == "pobj"]
                           if p.dep_ == "prep" and (p.lower_ in ("of", "in", "under") or p.lower_ == "with"
@@ -252,7 +267,7 @@ def _verb_candidate(tok, index: MentionIndex) -> _Cand | None:
             is_non_actor(o.text) and noun_kind(o.text) != "people" for o in objs):  # "sent shockwaves"
         return _Cand(light.type, "light", tok, [tok])
     if light is None and not entries(tok, "report") and not entries(tok, "transparent") \
-            and tok.lemma_ not in _NOT_AGENT_VERBS:
+            and not _not_agent(tok):
         # any other verb whose object is an event noun: "speeded up the withdrawal", "tightened the blockade"
         for o in objs:
             ntype = _noun_type(o, index, as_object=False)
@@ -385,7 +400,8 @@ def _candidates(sent, index: MentionIndex) -> list[_Cand]:
         agents = _noun_agents(tok, index)
         words = [tok]
         if not agents and not between and tok.dep_ == "pobj" and tok.head.lower_ in _JOIN_PREPS \
-                and tok.head.head.pos_ in ("VERB", "AUX") and tok.head.head.i not in used:
+                and tok.head.head.pos_ in ("VERB", "AUX") and tok.head.head.i not in used \
+                and not _not_agent(tok.head.head):  # "hoped for dialogue": none held
             subj, passive = _subject(tok.head.head)
             if subj is not None and (not passive or tok.head.head.lemma_ in _STATIVE_PASSIVES) \
                     and _looks_actor(subj, index, people=True):  # "a rate rise could come at the next meeting"
