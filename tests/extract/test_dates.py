@@ -215,3 +215,11 @@ def test_dates_weekday_tense_of_ambiguous_verbs(analyse, text, published, day, v
 ])
 def test_dates_month_in_a_state_or_a_timetable(analyse, text, published, value):
     assert [m.value for m in analyse(text, published=published).dates] == [value]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("The strike began last weekend.", "2026-W01-WE"),  # published Tuesday 2026-01-06
+    ("Protests are planned this weekend.", "2026-W02-WE"),
+])
+def test_dates_weekend_with_last_or_this(analyse, text, value):
+    assert [m.value for m in analyse(text, published="2026-01-06").dates] == [value]
