@@ -15,7 +15,8 @@ from typing import Iterable
 from ...model import Actor
 from ...model import Found
 from ..actor_context import code_tail, is_demonym, token_country
-from ..actors import PRONOUNS, code_actor, dateline_end, is_non_actor, noun_kind, phrase_tokens, sector_of_noun
+from ..actors import (PRONOUNS, code_actor, dateline_end, entity_codes, is_non_actor, noun_kind, phrase_tokens,
+                      sector_of_noun)
 from .. import gazetteer
 from ..event_lexicon import UNDERGONE_NOUNS, is_event_noun
 from ..linking import MentionIndex
@@ -91,6 +92,10 @@ def _arguments(cand: _Cand, index: MentionIndex) -> None:
                     break
         if objs:
             cand.targets = _conjuncts(objs[0])
+    if not cand.targets:  # "recalled its ambassador to France (in protest at ...)": where the envoy is posted
+        cand.targets = [x for o in _objects(head) if _own_envoy(o, subj) for p in o.children
+                        if p.dep_ == "prep" and p.lower_ in ("to", "in", "from")
+                        for x in p.children if x.dep_ == "pobj" and _looks_actor(x, index)][:1]
     if not cand.targets:
         places = [cand.head] + [w for w in cand.words if w.i != cand.head.i] + cand.chain + cand.inner
         for t in list(places):
@@ -254,6 +259,9 @@ def _resolve_pronoun(tok, speaker_tok, speaker_actor, index: MentionIndex, *,
     (s, e), _ = hit
     if tok.idx - s > 400:
         return None
+    first = tok.doc.char_span(s, e, alignment_mode="expand")
+    if first is not None and len(first) and first[0].i <= dateline_end(first[0].sent):
+        return None  # "DUBAI (Reuters) - ... accusing it of smuggling": a wire credit is no antecedent
     return _actor_from_span(tok.doc, s, e, index)
 
 def _held_object(tok):
@@ -329,6 +337,9 @@ _COMPANY_NOUNS = frozenset({"company", "firm", "corporation", "giant", "group", 
                             "retailer", "maker", "bank", "lender", "insurer"})
 
 
+_NOT_COMPANIES = frozenset({"GOV", "JUD", "LEG", "MIL", "COP", "SPY", "IGO"})  # code parts of public bodies
+
+
 def _named_company(tok, index: MentionIndex) -> Actor | None:
     """The organisation "the company" points back to: the first one the article named before it."""
     if tok.lemma_.lower() not in _COMPANY_NOUNS or tok.tag_ != "NN" or not any(
@@ -340,7 +351,9 @@ def _named_company(tok, index: MentionIndex) -> Actor | None:
     # organisation named before, not the last (often the object of the deal)
     cut = dateline_end(next(tok.doc.sents))  # "JOHANNESBURG (Reuters) -": the dateline names no company
     start = tok.doc[cut].idx + 1 if cut >= 0 else 0
-    orgs = [ent for _, ent in index.mentions_between(start, tok.idx) if ent.type == "ORG"]
+    # a regulator, court, ministry or international body named before is who acts on the company, never it
+    orgs = [ent for _, ent in index.mentions_between(start, tok.idx) if ent.type == "ORG"
+            and not set(" ".join(filter(None, entity_codes(ent, ent.name))).split()) & _NOT_COMPANIES]
     if not orgs:
         return None
     return Actor(name=orgs[0].name, entity=orgs[0].id, code=None)
