@@ -15,8 +15,8 @@ from typing import Iterable
 from ...model import Actor
 from ...model import Found
 from ..actor_context import code_tail, is_demonym, token_country
-from ..actors import (PRONOUNS, code_actor, dateline_end, entity_codes, is_non_actor, noun_kind, phrase_tokens,
-                      sector_of_noun)
+from ..actors import (PRONOUNS, code_actor, dateline_end, entity_codes, is_non_actor, noun_kind, org_code,
+                      phrase_tokens, sector_of_noun)
 from .. import gazetteer
 from ..event_lexicon import UNDERGONE_NOUNS, is_event_noun
 from ..linking import MentionIndex
@@ -340,8 +340,10 @@ def _personal(tok) -> bool:
     a body ("the party", "the United States")?"""
     if tok.pos_ == "PRON":
         return tok.lower_ in _PERSONAL
-    if tok.ent_type_ and tok.ent_type_ != "PERSON":
-        return False
+    name = next((e.text for e in tok.doc.ents if e.start <= tok.i < e.end), tok.text)
+    if tok.ent_type_ in ("GPE", "NORP", "LOC", "FAC") or tok.ent_type_ == "ORG" and (
+            org_code(name) or gazetteer.country_code(name)):
+        return False  # (a name the tagger calls ORG but no list knows may well be a person's: "Moreno")
     return tok.ent_type_ == "PERSON" or tok.tag_ in ("NN", "NNP") and tok.lemma_.lower() not in _BODIES
 
 
