@@ -23,7 +23,7 @@ from spacy.parts_of_speech import PROPN
 from ..model import Article, Found, Place
 from . import gazetteer
 from .place_index import place_index
-from .place_resolve import Mention, dateline, resolve
+from .place_resolve import Mention, dateline_span, resolve
 
 log = logging.getLogger(__name__)
 
@@ -109,16 +109,6 @@ def _trim_noun(text: str, span: tuple[int, int]) -> tuple[int, int]:
     return span
 
 
-def _dateline_span(text: str) -> tuple[int, int] | None:
-    """The span of the dateline's place ("HAMBURG (Reuters) - ..."): a place whatever the NER calls it
-    (the small model often reads a capitalised dateline city as a person)."""
-    name = dateline(text)
-    if not name:
-        return None
-    start = text.index(name)
-    return start, start + len(name)
-
-
 def _division_as_group(text: str, span: tuple[int, int], index) -> tuple[int, int] | None:
     """The span of a division's name the NER took for a group ("Kano State", "Sindh Province"): the
     name before the noun must be a state, province or county the gazetteer knows. "X State" only after
@@ -137,7 +127,7 @@ def _from_entities(doc, text: str, found: Found) -> tuple[list[Mention], list[tu
     mentions: list[Mention] = []
     taken: list[tuple[int, int]] = []
     index = place_index()
-    line = _dateline_span(text)
+    line = dateline_span(text)  # a place whatever the NER calls it: it often reads "HAMBURG" as a person
     for ent in found.entities:
         for sp in ent.mentions:
             taken.append(tuple(sp))
