@@ -172,3 +172,34 @@ def test_events_hoping_for_talks_holds_none(analyse):
     got = _events(analyse("France's foreign ministry said it regretted the decision and hoped for dialogue.",
                           published="2025-06-12"))
     assert not [t for t, _, _ in got if t == "CONSULT"], got
+
+
+@pytest.mark.parametrize("text, expected, wrong", [
+    # "his" and "him" are persons: never a state or a party that speaks
+    ("The United States and the European Union called for his release on Thursday.",
+     ("REQUEST", "United States", None), ("REQUEST", "European Union", "United States")),
+    ("DAR ES SALAAM (Reuters) - Tanzanian police arrested opposition leader Tundu Lissu on Wednesday after a rally "
+     "and charged him with treason, his party said.", ("ACCUSE", "Tanzanian police", "Tundu Lissu"),
+     ("ACCUSE", "Tanzanian police", "his party")),
+    # naming a hostile act anything is condemning it, not doing it
+    ("The party called the arrest an attempt to silence the opposition ahead of elections.",
+     ("ACCUSE", "party", None), ("COERCE", "party", None)),
+    # a plan urges nobody: the speaker does
+    ("Human rights groups said the plan violated international law and urged the European Commission to block it.",
+     ("REQUEST", "Human rights groups", "European Commission"), ("REQUEST", "plan", None)),
+    # a blocked act did not happen; the blocking is the act
+    ("WASHINGTON (Reuters) - The U.S. Supreme Court on Friday blocked the Trump administration from deporting a "
+     "group of Venezuelan migrants.", ("COERCE", "Supreme Court", "Trump administration"),
+     ("COERCE", "U.S. Supreme Court", "group of Venezuelan migrants")),
+])
+def test_events_persons_labels_and_blocked_acts(analyse, text, expected, wrong):
+    got = _events(analyse(text, published="2025-09-02"))
+    assert any(t == expected[0] and s and expected[1] in s and (expected[2] is None or g == expected[2])
+               for t, s, g in got), got
+    assert not any(t == wrong[0] and s and s.startswith(wrong[1]) and (wrong[2] is None or g == wrong[2])
+                   for t, s, g in got), got
+
+
+def test_events_a_verdict_label_makes_no_deal(analyse):
+    got = _events(analyse("The minister called the deal a milestone for the region.", published="2025-09-02"))
+    assert not [t for t, _, _ in got if t == "AGREE"], got
