@@ -10,7 +10,7 @@ from conftest import DATA
 
 from newsgraph.extract.date_grammar import find, number_value
 from newsgraph.extract.date_resolve import duration_value
-from newsgraph.extract.dates import parse_published, published_time
+from newsgraph.extract.dates import parse_published, published_time, url_day
 
 
 def _dev_cases():
@@ -94,6 +94,30 @@ def test_dates_timex_kinds(analyse, text, kind, value):
 ])
 def test_dates_parse_published(value, expected):
     assert parse_published(value) == expected
+
+
+@pytest.mark.parametrize("url, expected", [
+    ("https://example.org/news/2031/02/11/flood-closes-bridge/", dt.date(2031, 2, 11)),
+    ("https://example.org/world/2031-02-11/flood-closes-bridge", dt.date(2031, 2, 11)),
+    ("https://example.org/news/2031/feb/11/flood-closes-bridge", dt.date(2031, 2, 11)),
+    ("https://example.org/2031/february/11/flood", dt.date(2031, 2, 11)),
+    ("https://example.org/story/bridge-flood-20310211-story.html", dt.date(2031, 2, 11)),
+    ("http://example.org/kindle/2031-02/11/content_4417.htm", dt.date(2031, 2, 11)),
+    ("https://example.org/2031/02/11", dt.date(2031, 2, 11)),
+    ("https://example.org/2031/2/9/1766/flood-closes-bridge", dt.date(2031, 2, 9)),
+    ("https://example.org/2031/2/9-dead-in-bridge-flood", None),
+    ("https://example.org/2031-2-9-flood", None),
+    ("https://example.org/2031/02/3-dead-in-bridge-flood.html", None),  # a year and month, then the headline
+    ("https://example.org/2031/02/11-dead-in-bridge-flood.html", None),
+    ("https://example.org/2031/02/flood-closes-bridge", None),  # no day
+    ("https://example.org/2031/02/30/flood", None),  # no such day
+    ("https://example.org/2031/02/11/flood?from=2031/03/01/x", None),  # two different days: none
+    ("https://2031-02-11.example.org/flood", None),  # the host is not the path
+    ("https://example.org/article/420310211/flood", None),  # a long number is an id
+    ("https://example.org/p/20315", None), ("", None), (None, None),
+])
+def test_dates_url_day(url, expected):
+    assert url_day(url) == expected
 
 
 _UTC = dt.timezone.utc
@@ -191,3 +215,11 @@ def test_dates_weekday_tense_of_ambiguous_verbs(analyse, text, published, day, v
 ])
 def test_dates_month_in_a_state_or_a_timetable(analyse, text, published, value):
     assert [m.value for m in analyse(text, published=published).dates] == [value]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("The strike began last weekend.", "2026-W01-WE"),  # published Tuesday 2026-01-06
+    ("Protests are planned this weekend.", "2026-W02-WE"),
+])
+def test_dates_weekend_with_last_or_this(analyse, text, value):
+    assert [m.value for m in analyse(text, published="2026-01-06").dates] == [value]

@@ -14,6 +14,7 @@ NOT_FIGURES = [
     "The 6.4-magnitude quake was felt 300 miles away.",
     "The navy sent two helicopters to the area.",
     "Rebels captured two tanks at the checkpoint.",
+    "The heat reached 46 degrees Celsius (115 F) in the south on Tuesday.",
     "The 81-year-old senator said he would step down.",
     "The city council met for the first time in 12 years.",
 ]
@@ -34,6 +35,7 @@ FIGURES = [
     ("Officials said 23 deaths were recorded, 17 of them in the capital.", ("killed", 17)),
     ("One gunman was shot and killed by police.", ("killed", 1)),
     ("Shares fell $1.20 or 2.5% in early trading.", ("other", 2.5)),
+    ("Some 35 backbenchers are expected to vote against the bill.", ("people_other", 35)),
     ("Two fans were stabbed outside the stadium after the match.", ("injured", 2)),
     ("Three guards were stabbed to death at the gate.", ("killed", 3)),
     ("Villagers beat two suspected thieves to death.", ("killed", 2)),

@@ -26,6 +26,11 @@ CASES = [
      "The statement called it \"a natural fit.\"", "a natural fit.", "Acme and Bolt Industries"),
     ("Outside the court, the crowd chanted \"Free them now!\" until dusk.", "Free them now!", "protesters"),
     ("Shoppers crowded the stores for what one chain calls its \"winter rush.\"", "winter rush.", None),
+    # "quoted/cited X as saying": X speaks, not the outlet that quotes
+    ("State television quoted Defence Minister Omar Haddad as saying: \"The border is sealed.\"",
+     "The border is sealed.", "Omar Haddad"),
+    ("The news agency cited a military source as saying \"two drones were downed\".",
+     "two drones were downed", "military source"),
     # a name inside the quote is no apposition of the speaker before it
     ("In a letter to the Prime Minister, Helen Ward wrote: 'I cannot defend a plan that will fail.' She added "
      "that the bill had been rushed.\n\nDowning Street said it was 'disappointed' by the resignation. A spokesman "

@@ -184,3 +184,23 @@ def test_quotes_participle_of_an_action_reports_nothing(analyse, text):
     """A participle hung on an action ("marched ..., demanding") is part of what people did; the
     action before it is no one's report."""
     assert [(q.speaker.name if q.speaker else None, q.text) for q in analyse(text).quotes] == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Asked whether he would step down, Mayor John Fisher replied: \"Not today.\"",
+     [("John Fisher", "Not today.")]),
+    ("Told that the motion had failed, the chairman said he would table it again.",
+     [("chairman", "he would table it again")]),
+])
+def test_quotes_question_put_to_the_speaker_is_not_theirs(analyse, text, expected):
+    """ "Asked whether ..., X replied": what X was asked is an unnamed asker's, not X's report."""
+    got = [(q.speaker.name if q.speaker else None, q.text) for q in analyse(text).quotes]
+    assert got == expected
+
+
+def test_quotes_cue_inside_a_reported_clause_reports_nothing(analyse):
+    """ "said he would appeal": "appeal" is part of what was said, not a cue whose report is the
+    words before it."""
+    got = [(q.speaker.name if q.speaker else None, q.text)
+           for q in analyse("His lawyer, Ngozi Adeyemi, said he would appeal.").quotes]
+    assert got == [("Ngozi Adeyemi", "he would appeal")]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 
 from newsgraph.model import DateMention, to_dict
@@ -289,6 +290,27 @@ def test_story_without_dated_reports_takes_a_report_s_own_full_date():
     out = c.updated(reports[1])
     assert out.published_inferred == "2021-03-03" and out.published_basis == "story"
     assert [m.value for m in out.dates] == ["2021-03-03", "2021-03-03"]
+
+
+def test_story_without_dated_reports_takes_the_day_an_address_names():
+    """No report of the tunnel story is dated and none names a full date, but one page's address files it
+    under a day ("/2021/03/03/"): the story's days are of that week. The address is the day the page was
+    first filed, not the report's own anchor: the same page, updated, tells of Thursday's pumping, and
+    that Thursday is the day after, not the week before."""
+    pumped = TUNNEL2.replace("through the night", "on Thursday")
+    filed = dataclasses.replace(article("t1", pumped, published=None, dates=(
+        _mention("on Wednesday", pumped.index("on Wednesday"), timex="XXXX-WXX-3", tense="past"),
+        _mention("on Thursday", pumped.index("on Thursday"), timex="XXXX-WXX-4", tense="past"))),
+        url="https://example.org/news/2021/03/03/harbour-tunnel-sealed/")
+    reports = [filed, _tunnel_reports(other_year=None)[1]]
+    c = StoryClusterer()
+    c.add_many(reports)
+    assert [sorted(s.articles) for s in c.result().stories] == [["t1", "t2"]]
+    out = c.updated(reports[1])
+    assert out.published_inferred == "2021-03-03" and out.published_basis == "story"
+    assert {m.text: m.value for m in out.dates} == {"on Wednesday": "2021-03-03", "today": "2021-03-03"}
+    assert {m.text: m.value for m in c.updated(filed).dates} == {
+        "on Wednesday": "2021-03-03", "on Thursday": "2021-03-04"}
 
 
 def test_resolve_undated_weekday_a_day_or_two_after_the_story_s_day_is_after_it():

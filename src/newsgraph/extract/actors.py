@@ -207,7 +207,8 @@ def phrase_tokens(tok) -> list:
         elif child.dep_ in ("compound", "flat"):
             toks.extend(child.subtree)
     for child in tok.rights:
-        if child.dep_ == "appos" and not sums_up_clause(child):
+        if child.dep_ == "appos" and not sums_up_clause(child) and all(  # a phrase runs unbroken: not
+                tok.is_ancestor(t) for t in tok.doc[tok.i + 1:child.left_edge.i]):  # "X went on strike, halting Y"
             toks.extend(child.subtree)
     cut = dateline_end(tok.sent)
     toks = sorted((t for t in set(toks) if t.i > cut or t.i == tok.i), key=lambda t: t.i)
@@ -299,7 +300,7 @@ def _person_codes(ent: Entity) -> tuple[str | None, str | None]:
     return None, ent.role
 
 
-def _entity_codes(ent: Entity, text: str) -> tuple[str | None, str | None]:
+def entity_codes(ent: Entity, text: str) -> tuple[str | None, str | None]:
     """(country, sector) the entity itself says, with gazetteer look-ups on its name."""
     country, sector = ent.country, ent.role
     named = gazetteer.country_code(ent.name)
@@ -370,7 +371,7 @@ def code_actor(tok, index: MentionIndex, *, _depth: int = 0) -> Actor | None:
     name = _phrase_text(toks)
     if head_ent is not None:
         entity_id = head_ent.id
-        country, sector = _entity_codes(head_ent, tok.text)
+        country, sector = entity_codes(head_ent, tok.text)
         head_country = bool(country) and (head_ent.type in ("GPE", "NORP", "LOC")
                                           or gazetteer.country_code(head_ent.name) is not None)
         if head_country and not ent_is_state(head_ent) and region_country(head_ent.name):

@@ -154,7 +154,7 @@ _KIND_TRIGGERS: dict[str, tuple[str, ...]] = {
     "iso": ("year4",), "ymd": ("year4",), "numeric": ("num",), "mdy": ("month",), "dmy": ("month",),
     "my": ("month",), "month": ("month",), "year": ("year4",), "decade": ("year4", "dec"),
     "century": ("century",), "weekday": ("weekday",), "relday": ("relday",), "reldp": ("daypart",),
-    "relunit": ("unit", "season"), "ago": ("ago",), "vague_ago": ("ago",), "duration": ("unit",),
+    "relunit": ("unit", "season", "weekend"), "ago": ("ago",), "vague_ago": ("ago",), "duration": ("unit",),
     "bare_duration": ("unit",), "past_unit": ("unit",), "year_range": ("year4",), "num_range": ("unit",), "set": ("every",),
     "set_adv": ("set",), "time": ("num",), "clock": ("num",), "noon": ("noon",), "holiday": ("holiday",),
     "weekend": ("weekend",), "ref": ("ref",),

@@ -78,6 +78,44 @@ def parse_published(value: str | None) -> dt.date | None:
     return None
 
 
+_MONTHS = "january february march april may june july august september october november december".split()
+_URL_DAY = re.compile(r"(?<![0-9a-z])((?:19|20)[0-9]{2})(?:([/_.-])([01]?[0-9]|[a-z]{3,9})([/_.-])([0-3]?[0-9])"
+                      r"|([01][0-9])([0-3][0-9]))(?![0-9a-z])", re.I)
+
+
+def url_day(url: str | None) -> dt.date | None:
+    """The calendar day a page's address names ("/2021/03/04/", "/2021-03-04-", "/2021/mar/04/",
+    "-20210304-"), else None: the day many sites file a page under, kept when the page is updated.
+
+    Only the path counts (never the host), only a month and day of two digits (or a month's name, or
+    one digit as a folder of its own: "/2021/3/4/") and only a real date; "/2021/03/04-dead-in-..."
+    is a year and month before a headline that starts with a number, and an address naming two
+    different days names none.
+    """
+    if not url:
+        return None
+    path = re.sub(r"^[a-z][a-z0-9+.-]*://[^/]*", "", url.strip(), flags=re.I)
+    days = set()
+    for m in _URL_DAY.finditer(path):
+        month, day = m.group(3) or m.group(6), m.group(5) or m.group(7)
+        if m.group(4) and m.group(4) != "-" and path.startswith("-", m.end()):
+            continue
+        if (len(month) == 1 or len(day) == 1) and not (
+                m.group(2) == m.group(4) == "/" and path[m.end():m.end() + 1] in ("", "/")):
+            continue  # "/2021/3/4/" is a day; "/2021/03/4-dead-..." a month and a headline
+        if month.isdigit():
+            month_no = int(month)
+        elif (word := month.lower()) in _MONTHS or (len(word) in (3, 4) and word[:3] in (w[:3] for w in _MONTHS)):
+            month_no = next(i for i, w in enumerate(_MONTHS, 1) if w.startswith(word[:3]))
+        else:
+            continue
+        try:
+            days.add(dt.date(int(m.group(1)), month_no, int(day)))
+        except ValueError:
+            continue
+    return days.pop() if len(days) == 1 else None
+
+
 def published_time(value: str) -> dt.datetime | None:
     """The moment an ISO 8601 ``published`` datetime names, in UTC when it carries an offset; None when
     ``value`` is not an ISO datetime (an ISO date alone reads as its midnight, without an offset).

@@ -335,6 +335,8 @@ def _kind(doc, x: NumberExpr) -> tuple[str | None, str | None]:
         return "other", "%"
     if x.fraction:
         return "other", "fraction"
+    if x.end < len(doc) and doc[x.end].text in _TEMPERATURE_UNITS:
+        return None, None  # "44 degrees Celsius (111 F)": a temperature is a measurement
     noun = _counted_noun(doc, x)
     if noun is not None and noun.i + 2 < len(doc) and doc[noun.i + 1].text in ("-", "\u2010") \
             and not noun.whitespace_ and not doc[noun.i + 1].whitespace_ and doc[noun.i + 2].pos_ == "NOUN":
@@ -380,6 +382,7 @@ def _kind(doc, x: NumberExpr) -> tuple[str | None, str | None]:
 
 
 _PERCENT_WORDS = frozenset({"percent", "percentage", "point"})
+_TEMPERATURE_UNITS = frozenset({"F", "C", "°", "°F", "°C", "ºF", "ºC"})
 _PLACE_NOUNS = frozenset({"city", "town", "village", "country", "nation", "capital", "region",
                           "state", "province", "island", "metropolis", "district"})
 

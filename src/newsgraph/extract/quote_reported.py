@@ -80,6 +80,15 @@ def _passive_without_agent(tok) -> bool:
             and not any(c.dep_ == "agent" for c in tok.children))
 
 
+def _bare_participle(tok) -> bool:
+    """ "Asked whether he would resign, Johnson replied": a participle with no subject of its own
+    reports what someone unnamed said to the speaker, not the speaker's words."""
+    # a sentence-opening "Told that ..." is the same participle, often tagged as a past tense
+    participle = tok.tag_ == "VBN" or (tok.tag_ == "VBD" and tok.i == tok.sent.start)
+    return participle and tok.dep_ == "advcl" and not any(c.dep_ in ("nsubj", "nsubjpass", "agent")
+                                                          for c in tok.children)
+
+
 def _own_report(tok) -> bool:
     """A clause hung on a reported clause that reports with a speaker of its own."""
     return (tok.dep_ in ("advcl", "conj", "parataxis") and _is_cue(tok)
@@ -94,7 +103,7 @@ def _indirect(doc, d: _Doc, resolver: SpeakerResolver, direct_spans: list[Span])
         if d.in_quote(tok.idx):
             continue
         content: tuple[int, int] | None = None
-        if _is_cue(tok) and cues[tok.lemma_.lower()] == "strong":
+        if _is_cue(tok) and cues[tok.lemma_.lower()] == "strong" and not _bare_participle(tok):
             comps = [c for c in tok.children if c.dep_ == "ccomp"]
             if comps:
                 comp = comps[0]
@@ -111,10 +120,12 @@ def _indirect(doc, d: _Doc, resolver: SpeakerResolver, direct_spans: list[Span])
                     right = doc[right.i - 1]
                 content = (left.idx, right.idx + len(right))
             elif (tok.dep_ in ("parataxis", "ccomp", "advcl") and tok.head.i < tok.i and tok.tag_ != "VBG"
-                  and tok.head.pos_ in ("VERB", "AUX") and not _passive_without_agent(tok)):
+                  and tok.head.pos_ in ("VERB", "AUX") and not _passive_without_agent(tok)
+                  and not (tok.dep_ == "ccomp" and _is_cue(tok.head))):
                 # "Russia has proposed talks, Kerry said on Wednesday"; not "officials said
                 # 36 people were confirmed dead", where the passive cue has no speaker of its own,
-                # nor "crowds marched on Saturday demanding elections", a participle of the march
+                # nor "crowds marched on Saturday demanding elections", a participle of the march,
+                # nor "his lawyer said he would appeal", a cue inside what the lawyer said
                 head = tok.head
                 left = head.left_edge
                 right = doc[tok.left_edge.i - 1] if tok.left_edge.i > 0 else head

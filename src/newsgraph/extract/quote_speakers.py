@@ -49,12 +49,18 @@ def _epithets() -> frozenset[str]:
 def subject_of(verb, *, skip=None) -> object | None:
     """The grammatical subject of a cue verb, climbing through ``conj``/``xcomp``/``as saying``.
 
-    "was quoted as saying" puts the speaker in the subject of "quoted", and
+    "was quoted as saying" puts the speaker in the subject of "quoted" ("quoted X as
+    saying" in its object), and
     "reiterated ... and said" shares its subject between the two verbs; a ``by``
     agent is never the speaker.
     """
     tok = verb
     for _ in range(4):
+        if tok is not verb and tok.lemma_.lower() in ("quote", "cite"):
+            # "State media quoted the minister as saying": the one quoted speaks, not the outlet
+            quoted = [c for c in tok.children if c.dep_ == "dobj" and not (skip and skip(c.idx))]
+            if quoted:
+                return quoted[0]
         subjects = [child for child in tok.children
                     if child.dep_ in _SUBJ and not (skip and skip(child.idx)) and child.ent_type_ not in _NOT_SPEAKER
                     and any(ch.isalnum() for ch in child.text)]  # a dash the parser took for a noun
@@ -181,9 +187,7 @@ class SpeakerResolver:
         if head.pos_ == "PRON" or low in _MALE | _FEMALE | _PLURAL | _SINGULAR_I:
             span = (head.idx, head.idx + len(head))
             if low == "it":
-                # "it said": a body named before; not "the company said it would appeal",
-                # where "it" is inside the reported clause
-                return (self.body(head) if head.head.dep_ != "ccomp" else None), span
+                return self.body(head), span  # "it said": a body named just before
             if low not in _MALE | _FEMALE | _PLURAL:
                 return None, span  # "I", "you", "this": nobody we can name
             return self.pronoun(head), span

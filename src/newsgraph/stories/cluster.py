@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from typing import Iterable, Iterator
 
 from ..extract import AnalysedArticle
-from ..extract.dates import parse_published
+from ..extract.dates import parse_published, url_day
 from ..model import Discrepancy, MergedEvent, Place, StoriesResult, Story, Syndication, stable_id
 from .discrepancy import ArticleFacts, figure_context, find_discrepancies
 from .disjoint import DisjointSets
@@ -419,7 +419,8 @@ class StoryClusterer(Refiner):
                     or title_credit(article.title)),
             facts=facts.pack(),
             weekdays=own_weekdays(article, told=True) if when is None else (), own_anchor=anchor[0] if anchor else None,
-            pins=pinned_days(article) if when is None and anchor is None else ())
+            pins=pinned_days(article) if when is None and anchor is None else (),
+            url_day=(u := url_day(article.url)) and u.isoformat() if when is None else None)
         self._count += 1
         self._retire_old()
         return chosen.id

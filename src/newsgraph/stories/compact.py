@@ -187,6 +187,8 @@ class Kept:
     own_anchor: str | None = None
     pins: tuple[tuple[int, int, int], ...] = ()
     """``story_time.pinned_days`` of an undated report: what dates a story no dated report dates."""
+    url_day: str | None = None
+    """The day an undated report's address names (``dates.url_day``): dates a story no dated report dates."""
 
     def report(self) -> ReportFacts:
         return ReportFacts.unpack(self.facts)

@@ -21,10 +21,11 @@ its text) keeps it; its ``published_inferred`` then says so ("dateline",
 "text").
 
 A story that no dated report dates takes its days from what its reports state
-(``stated_days``): the anchors its undated reports found in their own text, and
-the days they name with both weekday and calendar day ("Tuesday, March 22"),
-which fall in one year every five to eleven: the one among the years the run's
-dated reports cover (``pinned_day``).
+(``stated_days``): the anchors its undated reports found in their own text, the
+days they name with both weekday and calendar day ("Tuesday, March 22"), which
+fall in one year every five to eleven: the one among the years the run's dated
+reports cover (``pinned_day``), and the days their addresses name
+("/2021/03/04/").
 """
 
 from __future__ import annotations
@@ -194,10 +195,12 @@ def stated_days(reports: Iterable, years: Iterable[int]) -> "StoryDays":
     """The days a story's undated reports state, for a story no dated report dates.
 
     ``reports`` are the story's ``compact.Kept`` records (None for one no longer kept): an undated
-    one states its own anchor (``own_anchor``: a dated dateline, the latest full date in its text)
-    and its weekday-named days (``pins``, placed with ``years``: the publication years of the run's
-    dated reports). Each counts once per report, as a dated report's days do, so the story's main
-    day is the one most of them state.
+    one states its own anchor (``own_anchor``: a dated dateline, the latest full date in its text),
+    its weekday-named days (``pins``, placed with ``years``: the publication years of the run's
+    dated reports) and the day its address names (``url_day``: the day the site filed the page
+    under; only a story day, never the report's own anchor, as the page may have been updated
+    since). Each counts once per report, as a dated report's days do, so the story's main day is
+    the one most of them state.
     """
     years = tuple(years)
     out = StoryDays()
@@ -209,6 +212,8 @@ def stated_days(reports: Iterable, years: Iterable[int]) -> "StoryDays":
         for pin in k.pins:
             if (day := pinned_day(pin, years)) is not None:
                 out.add([day.isoformat()])
+        if k.url_day and k.url_day != (k.own_anchor or "")[:10]:
+            out.add([k.url_day])
     return out
 
 

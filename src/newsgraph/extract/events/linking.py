@@ -213,8 +213,9 @@ def _prep_targets(tok, index: MentionIndex, *, exclude: Sequence = (), in_ok: bo
         for o in p.children:
             if o.dep_ != "pobj":
                 continue
-            if p.lower_ == "in" and not in_ok:
-                continue  # "in Baghdad": where; used as the affected party only as a last resort
+            if p.lower_ == "in" and (not in_ok or o.lemma_.lower() == "court" and not any(
+                    c.dep_ in ("det", "poss", "compound", "amod") for c in o.children)):
+                continue  # "in Baghdad": where, used as the affected party only as a last resort; "in court": how
             actor = _pobj_actor(o, index)
             if actor is not None and actor not in exclude:
                 found.append((_PREP_RANK[p.lower_], actor))

@@ -11,7 +11,7 @@ from ..actor_context import (
     protest_target, same_actor, state_actor, target_words,
 )
 from .. import gazetteer
-from ..actors import PRONOUNS, code_actor, noun_kind, sector_of_noun
+from ..actors import PRONOUNS, code_actor, noun_kind, phrase_tokens, sector_of_noun
 from ..event_lexicon import entries
 from ..linking import MentionIndex
 from .arguments import _arguments, _code_all, _issuer, _named_company, _quote_speaker
@@ -60,6 +60,16 @@ def _held_states(sent, index: MentionIndex) -> list[_Cand]:
         out.append(_Cand("COERCE", "state", cop, words, sources=[holders[0]], targets=[subj]))
     return out
 
+
+
+def _people_speaker(tok) -> Actor | None:
+    """"Organisers said they would challenge the ban": people no actor code names still speak for
+    themselves, so "they" in their words are they (not the last coded actor)."""
+    if tok.pos_ != "NOUN" or tok.tag_ != "NNS" or noun_kind(tok.text) != "people":
+        return None
+    words = phrase_tokens(tok)
+    return Actor(name=" ".join(w.text for w in words), entity=None, code=None, text=" ".join(w.text for w in words),
+                 span=(words[0].idx, words[-1].idx + len(words[-1])))
 
 
 @dataclass
@@ -189,7 +199,7 @@ def _sentence_events(sent, article: Article, found: Found, index: MentionIndex,
         direct = False
         if speaker_tok is not None and speaker_tok.lower_ not in PRONOUNS:
             speaker_actor = _named_company(speaker_tok, index) or code_actor(speaker_tok, index) \
-                or _issuer(speaker_tok, index)
+                or _issuer(speaker_tok, index) or _people_speaker(speaker_tok)
         elif report_verb is None:
             speaker_actor = _quote_speaker(cand.head, found, index)
             direct = speaker_actor is not None
@@ -259,7 +269,10 @@ def _sentence_events(sent, article: Article, found: Found, index: MentionIndex,
             # "allies sent their sympathy and condolences": with the country the
             # report is about, the one that suffered
             targets = [(state_actor(ctx.article_country), 0.8)]
-        if cand.type == "PROTEST" and not targets and sources:
+        # "the embassy protested the decision": a state's protest is a complaint (ACCUSE), no rally
+        complaint = cand.type == "PROTEST" and any(w.lemma_.lower() == "protest" for w in cand.words) \
+            and bool(sources) and sources[0][0] is not None and code_tail(sources[0][0]) == "GOV"
+        if cand.type == "PROTEST" and not targets and sources and not complaint:
             default = protest_target(sources[0][0], place_country)
             if default is not None:
                 targets = [(default, 0.8)]
@@ -277,7 +290,7 @@ def _sentence_events(sent, article: Article, found: Found, index: MentionIndex,
             sources = [(None, 0.6)]
         if not targets:
             targets = [(None, 1.0)]
-        etype = cand.type
+        etype = cand.type if not complaint else "ACCUSE"
         if etype == "ASSAULT" and cand.mode == "future" and not cand.negated and any(
                 s.lower_ in ("we", "i") for s in cand.sources):
             etype = "THREATEN"  # "we will lead the fight": an attack announced by its own actor is a threat

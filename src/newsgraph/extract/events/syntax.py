@@ -33,7 +33,9 @@ def _mods(tok) -> set[str]:
         {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod", "nmod")}
 
 def _preps(tok) -> list:
-    return [c for c in tok.children if c.dep_ in ("prt", "prep", "agent", "dative")] + _for_marks(tok)
+    # a particle the parser hung as an adverb ("began pulling back troops": "back" RP advmod) is a particle
+    return [c for c in tok.children if c.dep_ in ("prt", "prep", "agent", "dative")
+            or c.dep_ == "advmod" and c.tag_ == "RP"] + _for_marks(tok)
 
 
 def _infinitive(verb) -> bool:
@@ -56,6 +58,12 @@ def _objects(tok) -> list:
     for p in tok.children:  # "carried out attacks": object hangs off the particle sometimes
         if p.dep_ == "prt":
             objs.extend(c for c in p.children if c.dep_ == "pobj")
+    for o in list(objs):
+        # "fined Northgate Bank 85 million pounds": the parser hangs the first of two objects on the amount
+        count = next((c for c in o.children if c.dep_ == "nummod"), None)
+        first = [c for c in o.children if c.dep_ == "nmod" and c.pos_ in ("PROPN", "NOUN")
+                 and count is not None and c.i < count.i]
+        objs[objs.index(o):objs.index(o)] = first[:1]
     return objs
 
 def _subject(verb):
@@ -242,6 +250,16 @@ def _conjoined_verbs_read_as_nouns(sent) -> list:
     return found
 
 
+def _infinitives_read_as_nouns(sent) -> list:
+    """Tokens tagged as nouns or determiners that the parser itself hangs as "to" infinitives: "voted to
+    impeach President X" tags "impeach" DT, "accused Y of planning to storm parliament" tags "storm" NN,
+    yet the parser gives each an auxiliary "to" and a direct object. Only a word with both is read as a
+    verb (a noun takes neither)."""
+    return [tok for tok in sent if tok.pos_ in ("NOUN", "DET", "PRON", "ADJ") and tok.dep_ in ("xcomp", "advcl", "ccomp")
+            and _infinitive(tok) and any(c.dep_ == "dobj" and not c.like_num and c.pos_ in ("NOUN", "PROPN", "PRON")
+                                         for c in tok.children)]
+
+
 def _participles_after_that(sent) -> list[tuple]:
     """(participle, "that", clause, subject) where the parser read "told reporters that recently fired
     minister X would return" as "that" firing someone: "that" as the participle's subject and the
@@ -265,19 +283,64 @@ def _participles_after_that(sent) -> list[tuple]:
     return found
 
 
+_DO_SUPPORT = frozenset({"do", "does", "did"})
+# acts only people and bodies do: a thing ("the plan", "the strike") never urges or accuses
+_SPEECH_ACTS = frozenset({"urge", "call", "ask", "appeal", "demand", "accuse", "criticise", "criticize", "condemn",
+                          "warn", "vow", "pledge", "promise", "deny", "reject", "praise", "welcome", "insist", "add",
+                          "threaten", "blame", "announce"})
+
+
+def _conjuncts_of_the_outer_verb(sent) -> list[tuple]:
+    """(conjoined verb, outer verb) where the parser hung "X said the strike would cost millions and urged
+    Y to ..." as the strike urging: a past-tense verb conjoined to a clause whose verb carries a modal or
+    "did" ("would cost", "did not pose") cannot share that auxiliary, so it is a second verb of the
+    clause above ("said ... and urged"), and its subject is that clause's subject. So is a speech act
+    ("urged", "accused") conjoined to a clause whose subject is a thing ("the plan violated ...").
+
+    Only this exact shape is read this way: the inner clause is a complement ("ccomp") of a past-tense
+    verb, and the conjoined verb is a simple past ("VBD") with no subject of its own.
+    """
+    found = []
+    for v2 in sent:
+        if v2.dep_ != "conj" or v2.tag_ != "VBD" or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in v2.children):
+            continue
+        v1 = v2.head
+        if v1.dep_ != "ccomp" or v1.head.tag_ != "VBD" or v1.head.i > v1.i:
+            continue
+        modal = v1.tag_ == "VB" and any(c.dep_ == "aux" and (c.tag_ == "MD" or c.lower_ in _DO_SUPPORT)
+                                        for c in v1.children)
+        subj = next((c for c in v1.children if c.dep_ == "nsubj"), None)
+        # "rights groups said the plan violated the law and urged X to block it": a plan urges nobody
+        thing = v2.lemma_ in _SPEECH_ACTS and subj is not None and subj.pos_ == "NOUN" \
+            and noun_kind(subj.text) not in (None, "people")
+        if modal or thing:
+            found.append((v2, v1.head))
+    return found
+
+
 def repaired(doc):
     """``doc``, or a copy whose prenominal participles hang on their noun (see ``_prenominal_participles``
-    and ``_participles_after_that``) and whose conjoined verbs misread as nouns are verbs again
-    (``_conjoined_verbs_read_as_nouns``).
+    and ``_participles_after_that``), whose conjoined verbs misread as nouns are verbs again
+    (``_conjoined_verbs_read_as_nouns``) and whose past-tense verbs conjoined to a modal clause belong to
+    the verb above it (``_conjuncts_of_the_outer_verb``).
 
     The caller's Doc is never changed: the copy is made only when a repair applies.
     """
     fixes = [f for sent in doc.sents for f in _prenominal_participles(sent)]
     verbs = [t for sent in doc.sents for t in _conjoined_verbs_read_as_nouns(sent)]
+    infinitives = [t for sent in doc.sents for t in _infinitives_read_as_nouns(sent)]
     thats = [f for sent in doc.sents for f in _participles_after_that(sent)]
-    if not fixes and not verbs and not thats:
+    outer = [f for sent in doc.sents for f in _conjuncts_of_the_outer_verb(sent)]
+    if not fixes and not verbs and not thats and not outer and not infinitives:
         return doc
     out = doc.copy()
+    for v2, top in outer:
+        v2, top = out[v2.i], out[top.i]
+        for c in list(v2.head.children):  # the "and"/"but" before it goes along
+            if c.dep_ == "cc" and c.i < v2.i and c.i > v2.head.i and not any(
+                    x.dep_ == "conj" and c.i < x.i < v2.i for x in v2.head.children):
+                c.head = top
+        v2.head = top
     for v, that, clause, subj in thats:
         v, that, clause, subj = out[v.i], out[that.i], out[clause.i], out[subj.i]
         clause.head, clause.dep_ = (clause if v.head.i == v.i else v.head), v.dep_
@@ -286,6 +349,9 @@ def repaired(doc):
     for t in verbs:
         t = out[t.i]
         t.tag_, t.pos_ = t.head.tag_, "VERB"
+    for t in infinitives:
+        t = out[t.i]
+        t.tag_, t.pos_ = "VB", "VERB"
     for v1, v2, obj in fixes:
         v1, v2, obj = out[v1.i], out[v2.i], out[obj.i]
         if v1.dep_ == "aux":  # v1 takes v2's place in the tree

@@ -13,7 +13,7 @@ from ..linking import MentionIndex
 from ..modal_words import OBLIGATION_AUX
 from .candidate import _Cand
 from .linking import _first, _looks_actor, _noun_agents, _noun_type, _satisfied
-from .syntax import _between, _conjuncts, _for_marks, _indefinite, _infinitive, _objects, _subject
+from .syntax import _agent, _between, _conjuncts, _for_marks, _indefinite, _infinitive, _objects, _subject
 
 _PROMISES = frozenset({"vow", "pledge", "promise", "swear"})
 
@@ -60,7 +60,13 @@ _NOT_AGENT_VERBS = frozenset({
     # leaving or ignoring an act is not doing it ("voted to exit the alliance", "shrugged off warnings")
     "exit", "leave", "quit", "abandon", "shrug", "ignore", "defy", "disregard", "brush", "survive",
     # weighing an act is not doing it ("downplayed the threat", "assessed the damage")
-    "downplay", "play", "assess", "monitor", "analyse", "analyze", "consider", "review", "weigh", "debate"})
+    "downplay", "play", "assess", "monitor", "analyse", "analyze", "consider", "review", "weigh", "debate",
+    # drawing an act on oneself is undergoing it ("the arrest drew condemnation from X", "received aid")
+    "draw", "attract", "earn", "garner", "receive", "win", "need", "lack",
+    # wishing for an act or regretting one is not doing it ("hoped for dialogue", "regretted the decision")
+    "hope", "wish", "regret",
+    # stopping an act is not doing it ("repelled the assault", "foiled a plot to attack")
+    "repel", "repulse", "thwart", "foil", "fend", "avert", "deter", "prevent"})
 
 
 def _held_in(tok):
@@ -75,6 +81,10 @@ def _held_in(tok):
     return None
 
 
+# what one party says of another: labelling it false or absurd pushes back against it
+_CLAIMS = frozenset({"accusation", "allegation", "charge", "claim", "criticism", "assertion", "suggestion", "report"})
+_PREVENTING = frozenset({"block", "bar", "stop", "prevent", "ban", "prohibit", "forbid", "keep", "restrain", "deter"})
+_HOSTILE = frozenset({"ASSAULT", "COERCE", "SANCTION", "THREATEN"})
 _LABEL_VERBS = frozenset({"call", "label", "brand", "term", "dub", "name", "declare"})
 _LABEL_AS_VERBS = frozenset({"describe", "characterize", "characterise", "denounce", "condemn", "hail", "praise",
                              "see", "view", "regard", "decry"})
@@ -92,6 +102,9 @@ def _label_candidate(tok) -> _Cand | None:
         objs = [c for c in tok.children if c.dep_ == "dobj"]
         if label is None and len(objs) == 2 and objs[1].pos_ == "NOUN":
             label = objs[1]  # "branded the vote a sham": the parser takes the label for a second object
+        if label is None and objs:  # "called the attack cowardly": the tagger reads the adjective as an adverb
+            label = next((c for c in tok.children if c.dep_ == "advmod" and c.i > objs[0].i
+                          and entries(c, "label")), None)
     elif tok.lemma_ in _LABEL_AS_VERBS:
         # "as" hangs on the verb, or on its object ("described the protests as sabotage")
         for p in [*tok.children, *(g for c in tok.children if c.dep_ == "dobj" for g in c.children)]:
@@ -102,12 +115,16 @@ def _label_candidate(tok) -> _Cand | None:
     if any(c.dep_ == "dobj" and c.tag_ in ("WP", "WDT") for c in tok.children):
         return None  # "angered by what they saw as meddling": a view described, nobody labels an act
     types = [e.type for w in label.subtree for e in entries(w, "label")]
-    if not types and any(any(e.type == "ASSAULT" for e in entries(o, "noun"))
+    if not types and any(any(e.type in _HOSTILE for e in entries(o, "noun"))
                          for o in tok.children if o.dep_ == "dobj"):
-        types = ["ACCUSE"]  # "called the bombing a cowardly act": naming an attack anything is condemning it
+        # "called the bombing a cowardly act", "called the arrest an attempt to silence critics": naming
+        # a hostile act anything is condemning it
+        types = ["ACCUSE"]
     if not types:
         return None
     kind = "ACCUSE" if "ACCUSE" in types else types[0]
+    if kind == "ACCUSE" and any(o.dep_ == "dobj" and o.lemma_.lower() in _CLAIMS for o in tok.children):
+        kind = "REJECT"  # "called the accusation baseless": damning a charge is denying it (PLOVER REJECT)
     # "named her a suspect", "called Mendoza a traitor": the one labelled is the target
     labelled = [o for o in tok.children if o.dep_ == "dobj" and (o.pos_ == "PROPN" or o.lower_ in (
         "him", "her", "them"))]
@@ -149,6 +166,19 @@ def _level(obj) -> bool:
     return obj.ent_type_ in ("PERCENT", "MONEY", "QUANTITY") or obj.lemma_.lower() in _LEVELS or obj.like_num
 
 
+def _not_agent(verb) -> bool:
+    """Is the verb one of ``_NOT_AGENT_VERBS`` (also when the lemmatiser misses: "hoped" -> "hop")?"""
+    low = verb.lower_
+    return bool({verb.lemma_.lower(), low[:-1] if low.endswith("ed") else "", low[:-2] if low.endswith("ed") else ""}
+                & _NOT_AGENT_VERBS)
+
+
+# prepositions that place an act in time or circumstance: "began pulling back troops following an agreement"
+# is no agreement begun
+_FRAMING_PREPS = frozenset({"after", "before", "following", "despite", "amid", "amidst", "since", "until", "during",
+                            "pending", "without", "ahead"})
+
+
 def _verb_candidate(tok, index: MentionIndex) -> _Cand | None:
     """A candidate when a verb (or predicative adjective) is a trigger."""
     if tok.dep_ == "xcomp" and _discloses(tok) and tok.head.lemma_ in ("decline", "refuse", "ask"):
@@ -168,6 +198,11 @@ def _verb_candidate(tok, index: MentionIndex) -> _Cand | None:
         return _Cand(entry.type, "adj", tok, [tok])
     if tok.pos_ not in ("VERB", "AUX") or tok.lemma_ == "be" or _tells(tok):
         return None
+    if tok.dep_ == "pcomp" and tok.head.lower_ == "from" and tok.head.head.lemma_ in _PREVENTING:
+        return None  # "blocked the government from deporting X": the act was stopped; the blocking is the event
+    doer = _agent(tok) or _subject(tok)[0]
+    if doer is not None and doer.pos_ == "NOUN" and noun_kind(doer.text) == "natural":
+        return None  # "floods have killed 45", "the quake destroyed homes": a disaster is no PLOVER event
     if tok.lemma_ == "have":
         held = _held_in(tok)
         return _Cand("COERCE", "verb", tok, [tok, held]) if held is not None else None
@@ -196,7 +231,7 @@ def _verb_candidate(tok, index: MentionIndex) -> _Cand | None:
                     if entry is not None and entry.type in PLOVER_TYPES:
                         return _Cand(entry.type, "light", tok, [tok, c, o])
         # "launched a fresh wave of strikes", "took part in talks": one level of "of"/"in"
-        for o in objs + [c for c in tok.children if c.dep_ == "prep"]:
+        for o in objs + [c for c in tok.children if c.dep_ == "prep" and c.lower_ not in _FRAMING_PREPS]:
             for p in o.children:
                 for q in ([p] if p.dep_ == "pobj" else [x for x in p.children if x.dep_ == "pobj"]
                           if p.dep_ == "prep" and (p.lower_ in ("of", "in", "under") or p.lower_ == "with"
@@ -237,8 +272,10 @@ def _verb_candidate(tok, index: MentionIndex) -> _Cand | None:
     if light is not None and light.type in PLOVER_TYPES and objs and not all(
             is_non_actor(o.text) and noun_kind(o.text) != "people" for o in objs):  # "sent shockwaves"
         return _Cand(light.type, "light", tok, [tok])
+    labelled = tok.lemma_ in _LABEL_VERBS and (any(c.dep_ in ("oprd", "xcomp") for c in tok.children)
+                                               or sum(c.dep_ == "dobj" for c in tok.children) == 2)
     if light is None and not entries(tok, "report") and not entries(tok, "transparent") \
-            and tok.lemma_ not in _NOT_AGENT_VERBS:
+            and not _not_agent(tok) and not labelled:  # "called the deal a milestone": a verdict, no deal made
         # any other verb whose object is an event noun: "speeded up the withdrawal", "tightened the blockade"
         for o in objs:
             ntype = _noun_type(o, index, as_object=False)
@@ -300,6 +337,27 @@ def _dominator(cand: _Cand, heads: dict) -> tuple[_Cand | None, str]:
         up = parent
     return None, ""
 
+_UNDERGO_VERBS = frozenset({"draw", "attract", "earn", "garner", "receive", "win"})
+
+
+def _drawn_on(noun, agents: list, index: MentionIndex) -> _Cand | None:
+    """"X's arrest drew condemnation from rights groups", "the plan won praise from Y": the act named by
+    the object is done by the "from"/"by" party to the subject (or to the author of the subject's act)."""
+    verb = noun.head
+    if noun.dep_ != "dobj" or verb.lemma_ not in _UNDERGO_VERBS:
+        return None
+    doers = agents or [o for p in verb.children if p.dep_ == "prep" and p.lower_ in ("from", "by")
+                       for o in p.children if o.dep_ == "pobj" and _looks_actor(o, index, people=True)]
+    subj, _passive = _subject(verb)
+    if not doers or subj is None:
+        return None
+    if _noun_type(subj, index, as_object=False):  # "the arrest drew criticism": its author is criticised
+        subj = next(iter(_noun_agents(subj, index)), None)
+    ntype = _noun_type(noun, index, as_object=True)
+    targets = [subj] if subj is not None and _looks_actor(subj, index, people=True) else []
+    return _Cand(ntype, "noun", noun, [verb, noun], sources=doers[:1], targets=targets)
+
+
 def _candidates(sent, index: MentionIndex) -> list[_Cand]:
     cands: list[_Cand] = []
     used: set[int] = set()
@@ -350,7 +408,8 @@ def _candidates(sent, index: MentionIndex) -> list[_Cand]:
         agents = _noun_agents(tok, index)
         words = [tok]
         if not agents and not between and tok.dep_ == "pobj" and tok.head.lower_ in _JOIN_PREPS \
-                and tok.head.head.pos_ in ("VERB", "AUX") and tok.head.head.i not in used:
+                and tok.head.head.pos_ in ("VERB", "AUX") and tok.head.head.i not in used \
+                and not _not_agent(tok.head.head):  # "hoped for dialogue": none held
             subj, passive = _subject(tok.head.head)
             if subj is not None and (not passive or tok.head.head.lemma_ in _STATIVE_PASSIVES) \
                     and _looks_actor(subj, index, people=True):  # "a rate rise could come at the next meeting"
@@ -359,7 +418,10 @@ def _candidates(sent, index: MentionIndex) -> list[_Cand]:
                 if verb.lemma_ != "be" and not entries(verb, "report"):
                     words = [verb, tok]  # the verb reports the act ("placed the city on alert"); "were on
                     # alert" is a state, "added in a release" a way of saying
-        if between:
+        drawn = _drawn_on(tok, agents, index)
+        if drawn is not None:
+            cand = drawn
+        elif between:
             cand = _Cand(ntype, "noun", tok, [tok], sources=[between[0]], targets=[between[1]])
         elif agents and agents[0].dep_ == "poss" and tok.lemma_.lower() in UNDERGONE_NOUNS \
                 and not any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):

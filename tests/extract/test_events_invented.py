@@ -1,0 +1,205 @@
+"""Error classes found on invented wire reports of kinds the dev set is thin on (strikes, trials, fines,
+impeachments, cyber attacks, prisoner swaps). Texts written for these tests, run through the real pipeline."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.extract.events.syntax import _conjuncts_of_the_outer_verb
+
+
+def _events(out, *, main_only=False):
+    return [(e.type, e.source.name if e.source else None, e.target.name if e.target else None)
+            for e in out.events if e.main or not main_only]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a past-tense verb after a modal clause is the speaker's second act, not the clause subject's
+    ("Education Minister Thandi Nkosi said the government could not afford a pay rise and asked teachers "
+     "to return to classrooms.", ("REQUEST", "Thandi Nkosi", "teachers")),
+    ("Port operator chief Luc Peeters said the stoppage would cost millions of euros a day and urged the "
+     "unions to return to talks.", ("REQUEST", "Luc Peeters", "unions")),
+])
+def test_events_verb_after_modal_clause_is_the_speakers(analyse, text, expected):
+    got = _events(analyse(text, published="2025-03-14"))
+    assert expected in got, got
+
+
+def test_events_outer_verb_only_after_a_modal_or_did(nlp):
+    doc = nlp("The minister said the union would walk out and urged its members to stay home.")
+    assert [(v.text, top.text) for v, top in _conjuncts_of_the_outer_verb(next(doc.sents))] == [("urged", "said")]
+    doc = nlp("The minister said the union had walked out and urged its members to stay home.")
+    assert _conjuncts_of_the_outer_verb(next(doc.sents)) == []  # "had walked ... and urged": may share "had"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the tagger reads the infinitive as a determiner or noun; its "to" and object make it a verb
+    ("Peru's Congress voted on Thursday to impeach President Luis Carranza.",
+     ("ACCUSE", "Congress", "Luis Carranza")),
+])
+def test_events_infinitive_misread_as_noun(analyse, text, expected):
+    got = _events(analyse(text, published="2025-03-14"))
+    assert expected in got, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a fine is a penalty imposed by a court or regulator (COERCE, like a sentence); the fined party is the
+    # first of two objects even when the parser hangs it on the amount
+    ("Britain's Financial Conduct Authority fined Northgate Bank 85 million pounds on Tuesday.",
+     ("COERCE", "Financial Conduct Authority", "Northgate Bank")),
+    ("A Lagos court fined the governor's aide Kola Bello 2 million naira on Monday.", ("COERCE", "court", None)),
+    # thanking is praise (SUPPORT), whatever event noun the "for" phrase carries
+    ("Ukrainian President Volodymyr Zelensky thanked the Emirates for its mediation on Saturday.",
+     ("SUPPORT", "Volodymyr Zelenskiy", "United Arab Emirates")),
+])
+def test_events_fines_and_thanks(analyse, text, expected):
+    got = _events(analyse(text, published="2025-03-14"), main_only=True)
+    assert any(t == expected[0] and s and expected[1] in s and (expected[2] is None or g == expected[2])
+               for t, s, g in got), got
+
+
+def test_events_the_company_is_no_regulator(analyse):
+    text = ("Regulators at the European Commission on Thursday fined Veltro Motors 400 million euros. "
+            "The Commission also ordered the company to recall 20,000 cars.")
+    got = _events(analyse(text, published="2025-03-14"))
+    assert not [e for e in got if e[2] == "European Commission"], got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a worker noun compounded with its trade is labour; the phrase stops where the parse runs on
+    ("Dockworkers went on strike on Monday, halting operations at the port of Valletta.",
+     ("PROTEST", "Dockworkers")),
+    # police closing a road restrict others by force; only civilians blocking a road protest
+    ("Riot police blocked the road to the presidential palace in Quito on Sunday.", ("COERCE", "Riot police")),
+    # damning a charge is denying it; damning an act is condemning it
+    ("The Russian embassy called the accusation baseless and provocative.", ("REJECT", "Russian embassy")),
+    ("The interior ministry called the attack cowardly.", ("ACCUSE", "interior ministry")),
+])
+def test_events_strikes_roadblocks_and_labels(analyse, text, expected):
+    got = [(t, s) for t, s, _ in _events(analyse(text, published="2025-03-14"), main_only=True)]
+    assert expected in got, got
+    assert not [t for t, s in got if t in ("ASSAULT", "PROTEST") and t != expected[0]], got
+
+
+@pytest.mark.parametrize("text, expected, wrong", [
+    # an act drawn on oneself is done to one by the "from" party
+    ("Israel's arrest of the activist Omar Haddad drew condemnation from rights groups on Monday.",
+     ("ACCUSE", "rights groups", "Israel"), ("ACCUSE", "Israel", None)),
+    ("The minister's plan to cut pensions drew criticism from the unions.",
+     ("ACCUSE", "unions", None), ("ACCUSE", "minister", None)),
+    # stopping an attack is not making one
+    ("Soldiers at the base repelled the assault on Sunday, the army said.", None, ("ASSAULT", "Soldiers", None)),
+])
+def test_events_undergone_and_stopped_acts(analyse, text, expected, wrong):
+    got = _events(analyse(text, published="2025-03-14"))
+    if expected is not None:
+        assert any(t == expected[0] and s and expected[1] in s and (expected[2] is None or g == expected[2])
+                   for t, s, g in got), got
+    assert not any(t == wrong[0] and s and s.startswith(wrong[1]) for t, s, g in got), got
+
+
+@pytest.mark.parametrize("text, wrong", [
+    # a disaster is no PLOVER event, whoever it kills
+    ("Floods triggered by monsoon rains have killed at least 45 people in northern Bangladesh.", "ASSAULT"),
+    # needing help is not giving it; abusing a market position is no assault
+    ("The agency said about two million children in Malawi needed help.", "AID"),
+    ("The regulator said the Halvik Group had abused its dominant position in the market.", "ASSAULT"),
+])
+def test_events_no_event_for_disasters_needs_and_abstract_abuse(analyse, text, wrong):
+    got = _events(analyse(text, published="2025-03-14"))
+    assert not [t for t, _, _ in got if t == wrong], got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # appealing a ruling pushes back against it
+    ("Lawyers for the former minister said they would appeal the verdict.", "REJECT"),
+    # ordering a seizure or a closure is the coercive act itself
+    ("Poland ordered the closure of Russia's consulate in Gdansk on Friday.", "COERCE"),
+    ("A Nairobi court ordered the seizure of the former governor's properties.", "COERCE"),
+])
+def test_events_appeals_and_ordered_acts(analyse, text, expected):
+    got = _events(analyse(text, published="2025-03-14"))
+    assert [t for t, _, _ in got][:1] == [expected], got
+
+
+def test_events_abuse_of_people_stays_an_assault(analyse):
+    got = _events(analyse("Guards abused prisoners at the jail in Kabul, the report said.", published="2025-03-14"))
+    assert ("ASSAULT", "Guards", "prisoners") in got, got
+
+
+def test_events_wire_credit_is_no_antecedent(analyse):
+    text = ("DUBAI (Reuters) - Iran's Revolutionary Guards seized a Greek-flagged oil tanker in the Gulf on "
+            "Thursday, accusing it of smuggling fuel, state media reported.")
+    got = _events(analyse(text, published="2025-06-12"))
+    assert ("COERCE", "Islamic Revolutionary Guard Corps", "Greek-flagged oil tanker") in got, got
+    assert not [e for e in got if "Reuters" in (e[1] or "") + (e[2] or "")], got
+
+
+def test_events_a_states_protest_is_a_complaint(analyse):
+    got = _events(analyse("The Russian embassy in Madrid protested the decision on Friday.", published="2025-06-12"))
+    assert [t for t, s, _ in got if s == "Russian embassy"] == ["ACCUSE"], got
+    got = _events(analyse("Students protested the decision in Madrid on Friday.", published="2025-06-12"))
+    assert [t for t, _, _ in got] == ["PROTEST"], got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a recalled envoy's posting names the target, not a name in the reason given
+    ("ALGIERS (Reuters) - Algeria recalled its ambassador to France on Wednesday in protest at remarks by "
+     "the French president.", ("SANCTION", "Algeria", "France")),
+    # "they" in the words of people no code names are those people; "in court" is a venue
+    ("HONG KONG (AP) - Hong Kong police banned a planned march on Sunday. Organisers said they would challenge "
+     "the ban in court.", ("REJECT", "Organisers", "Hong Kong police")),
+    # vowing to respond to an attack is a threat
+    ("A drone attack hit an oil depot in Jeddah. Saudi Arabia vowed to respond.", ("THREATEN", "Saudi Arabia", None)),
+    # soldiers stopping aid restrict it (COERCE); only soldiers on roads are a show of force
+    ("Soldiers blocked a U.N. aid convoy carrying food from entering the region on Tuesday.",
+     ("COERCE", "Soldiers", "U.N. aid convoy")),
+    # a particle tagged as an adverb is a particle; an agreement the act follows is no act begun
+    ("NEW DELHI (AP) - India and China began pulling back troops from the border on Friday, following an "
+     "agreement reached by commanders last week.", ("RETREAT", "India", None)),
+    # handing over hostages or a town's administration is yielding
+    ("The rebels said they would hand over the town's administration to local leaders.",
+     ("RETREAT", "rebels", None)),
+    ("Hamas handed over three hostages to the Red Cross on Sunday.", ("RETREAT", "Hamas", None)),
+])
+def test_events_diplomacy_courts_and_yielding(analyse, text, expected):
+    got = _events(analyse(text, published="2025-06-12"), main_only=True)
+    assert any(t == expected[0] and s and expected[1] in s and (expected[2] is None or g == expected[2])
+               for t, s, g in got), got
+
+
+def test_events_hoping_for_talks_holds_none(analyse):
+    got = _events(analyse("France's foreign ministry said it regretted the decision and hoped for dialogue.",
+                          published="2025-06-12"))
+    assert not [t for t, _, _ in got if t == "CONSULT"], got
+
+
+@pytest.mark.parametrize("text, expected, wrong", [
+    # "his" and "him" are persons: never a state or a party that speaks
+    ("The United States and the European Union called for his release on Thursday.",
+     ("REQUEST", "United States", None), ("REQUEST", "European Union", "United States")),
+    ("DAR ES SALAAM (Reuters) - Tanzanian police arrested opposition leader Tundu Lissu on Wednesday after a rally "
+     "and charged him with treason, his party said.", ("ACCUSE", "Tanzanian police", "Tundu Lissu"),
+     ("ACCUSE", "Tanzanian police", "his party")),
+    # naming a hostile act anything is condemning it, not doing it
+    ("The party called the arrest an attempt to silence the opposition ahead of elections.",
+     ("ACCUSE", "party", None), ("COERCE", "party", None)),
+    # a plan urges nobody: the speaker does
+    ("Human rights groups said the plan violated international law and urged the European Commission to block it.",
+     ("REQUEST", "Human rights groups", "European Commission"), ("REQUEST", "plan", None)),
+    # a blocked act did not happen; the blocking is the act
+    ("WASHINGTON (Reuters) - The U.S. Supreme Court on Friday blocked the Trump administration from deporting a "
+     "group of Venezuelan migrants.", ("COERCE", "Supreme Court", "Trump administration"),
+     ("COERCE", "U.S. Supreme Court", "group of Venezuelan migrants")),
+])
+def test_events_persons_labels_and_blocked_acts(analyse, text, expected, wrong):
+    got = _events(analyse(text, published="2025-09-02"))
+    assert any(t == expected[0] and s and expected[1] in s and (expected[2] is None or g == expected[2])
+               for t, s, g in got), got
+    assert not any(t == wrong[0] and s and s.startswith(wrong[1]) and (wrong[2] is None or g == wrong[2])
+                   for t, s, g in got), got
+
+
+def test_events_a_verdict_label_makes_no_deal(analyse):
+    got = _events(analyse("The minister called the deal a milestone for the region.", published="2025-09-02"))
+    assert not [t for t, _, _ in got if t == "AGREE"], got
