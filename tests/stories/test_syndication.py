@@ -344,8 +344,22 @@ def test_syndication_resolve_cut_copy_points_at_fuller_text_whatever_arrived_fir
 
 def test_syndication_resolve_earlier_day_wins_over_cut():
     index = _run_index(("full", "cut"), {"cut": _CUT, "full": _FULL})
-    key = {"cut": ("2015-09-16", 1), "full": ("2015-09-17", 0)}
+    key = {"cut": synd_key("2015-09-16", published="2015-09-16", article_id="cut"),
+           "full": synd_key("2015-09-17", published="2015-09-17", article_id="full")}
     assert _pairs(index, key) == [("full", "cut")]
+
+
+@pytest.mark.parametrize("inferred,expected", [
+    ("2015-09-17", [("cut", "full")]),  # a day after the cut's known date: may be its day, the cut decides
+    ("2015-09-18", [("full", "cut")]),  # two days after: the dated cut came first
+])
+def test_syndication_resolve_cut_of_undated_text_a_day_apart_points_at_fuller_text(inferred, expected):
+    # issue 12: the fuller text's day is only inferred from its story ("said Wednesday", read on Wednesday or
+    # Thursday), so one day's difference from the cut's known date does not outweigh the cut
+    index = _run_index(("cut", "full"), {"cut": _CUT, "full": _FULL})
+    key = {"cut": synd_key("2015-09-16", published="2015-09-16", article_id="cut"),
+           "full": synd_key(inferred, article_id="full")}
+    assert _pairs(index, key) == expected
 
 
 def test_syndication_resolve_texts_extending_each_other_keep_arrival_order():

@@ -22,6 +22,7 @@ import logging
 import zlib
 from collections import deque
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 
 import numpy as np
 from ..extract.dates import published_time
@@ -264,7 +265,8 @@ def resolve(links: list[tuple[str, str, float]], *, key: dict[str, tuple],
     most wording with (containment, then Jaccard when two contain it alike), so
     a copy of a copy points at the copy it was made from. Of two texts of one
     day (or both of unknown day) where one is a *cut* of the other (the other
-    holds nearly all of it and much more), the fuller text is the original
+    holds nearly all of it and much more; a known date and a day inferred from the
+    story one day apart count as one day), the fuller text is the original
     whichever arrived first: outlets cut wire copy to fit, so the shorter
     text is the copy, and arrival order says nothing about which came first;
     but when both carry a publication time and the times differ, the earlier
@@ -310,12 +312,13 @@ def resolve(links: list[tuple[str, str, float]], *, key: dict[str, tuple],
         if a not in key or b not in key:
             continue
         early, late = (a, b) if key[a] <= key[b] else (b, a)
-        if _day(key[a]) == _day(key[b]) and not _timed_apart(key[a], key[b]):
+        if _one_day(key[a], key[b]) and not _timed_apart(key[a], key[b]):
             if _extends(early, late, covers):
                 early, late = late, early  # of one day, a text extended with a lead of its own is the copy
             elif _cut_of(early, late, covers):
                 early, late = late, early  # of one day, the fuller text is the original of a cut of it
-            elif not _cut_of(late, early, covers) and _keeps_dateline(late, early, credits):
+            elif (_day(key[a]) == _day(key[b]) and not _cut_of(late, early, covers)
+                  and _keeps_dateline(late, early, credits)):
                 early, late = late, early  # the wire's dateline kept: the text as the agency issued it
         if _own_article(late, early, credits, sources):
             early, late = late, early  # the agency's own article is the original of a copy crediting it
@@ -387,6 +390,23 @@ def _nearest_credit(start: str, near: dict[str, list[tuple[str, float]]],
 def _day(k: tuple | str) -> object:
     """The day part of a sort key (its first item; the key itself when it is not a tuple)."""
     return k[0] if isinstance(k, tuple) and k else k
+
+
+def _one_day(ka: tuple | str, kb: tuple | str) -> bool:
+    """Whether two sort keys (``synd_key``) may be of one day: the same day, or a known date and a day
+    inferred from the story one day apart (an inferred day is an estimate: "said Wednesday" is read on
+    Wednesday or on Thursday), so that what the texts show (a cut, an extension, a dateline kept) decides."""
+    da, db = _day(ka), _day(kb)
+    if da == db:
+        return True
+    if not (isinstance(ka, tuple) and isinstance(kb, tuple) and len(ka) > 1 and len(kb) > 1):
+        return False
+    if ka[1] == kb[1] or "~" in (da, db):
+        return False  # both known or both inferred: their days differ
+    try:
+        return abs(date.fromisoformat(str(da)[:10]) - date.fromisoformat(str(db)[:10])) <= timedelta(days=1)
+    except ValueError:
+        return False
 
 
 def _timed_apart(ka: tuple | str, kb: tuple | str) -> bool:
