@@ -71,6 +71,22 @@ def test_places_extract_finds_places_the_ner_mislabels(analyse):
     assert names["Aleppo"].country == "SYR" and names["Aleppo"].feature == "P.PPL"
 
 
+@pytest.mark.model
+def test_places_extract_reads_every_name_listed_before_a_plural_kind_of_place(analyse):
+    # the small model calls the first a person and tags the second an adjective
+    a = analyse("Mudslides cut roads in the Sylhet and Sunamganj districts after days of rain.")
+    names = {p.name: p for p in a.places}
+    assert names["Sylhet"].country == "BGD" and names["Sunamganj"].country == "BGD"
+
+
+@pytest.mark.model
+def test_places_extract_a_verb_after_a_list_makes_no_listed_places(nlp):
+    from newsgraph.extract.places import _listed_before_noun
+
+    text = "Smith and Jones states that the deal is off."
+    assert _listed_before_noun(nlp(text), text, []) == []
+
+
 @pytest.mark.parametrize("text,name,feature,country", [
     ("A tanker sank in the Black Sea off the coast of Romania.", "Black Sea", "H.SEA", None),
     ("Storms formed over the Atlantic and moved toward Florida.", "Atlantic", "H.OCN", None),
