@@ -223,3 +223,17 @@ def test_events_condemning_the_attack_targets_its_authors(analyse):
     assert ("ACCUSE", "António Guterres", "Rebels") in got, got
     returned = [g for t, s, g in got if t == "ASSAULT" and s == "peacekeepers"]
     assert returned == [None], got  # fire returned at attackers is no attack on Congo
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the two sides named inside one subject meet each other, not the venue
+    ("WASHINGTON (AP) - The leaders of Armenia and Azerbaijan met at the White House on Friday.",
+     ("CONSULT", "Armenia", "Azerbaijan")),
+    # a party's members named by its politics act for it
+    ("BERLIN (AP) - Germany's conservatives and Social Democrats agreed on Wednesday to form a coalition "
+     "government, ending two months of negotiations. The two parties pledged to raise defence spending.",
+     ("AGREE", "Germany's conservatives", "Social Democrats")),
+])
+def test_events_mutual_sides_and_party_members(analyse, text, expected):
+    got = _events(analyse(text, published="2025-09-02"), main_only=True)
+    assert expected in got, got
