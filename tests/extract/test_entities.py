@@ -190,6 +190,9 @@ CASES = [
      "Stephen Townsend", "PERSON", "USA", "MIL", None),
     ("Officials met the president, Hassan Rouhani, in Tehran on Monday.",
      "Hassan Rouhani", "PERSON", "IRN", "GOV", ["Hassan Rouhani"]),
+    # names the tagger misses or mistypes, after a person noun or a title
+    ("Her neighbour, Omid Rahimi, was more hopeful.", "Omid Rahimi", "PERSON", None, None, ["Omid Rahimi"]),
+    ("Local farmer Juan Quispe lost his herd.", "Juan Quispe", "PERSON", None, None, ["Juan Quispe"]),
 ]
 
 

@@ -172,3 +172,54 @@ def test_events_hoping_for_talks_holds_none(analyse):
     got = _events(analyse("France's foreign ministry said it regretted the decision and hoped for dialogue.",
                           published="2025-06-12"))
     assert not [t for t, _, _ in got if t == "CONSULT"], got
+
+
+@pytest.mark.parametrize("text, expected, wrong", [
+    # "his" and "him" are persons: never a state or a party that speaks
+    ("The United States and the European Union called for his release on Thursday.",
+     ("REQUEST", "United States", None), ("REQUEST", "European Union", "United States")),
+    ("DAR ES SALAAM (Reuters) - Tanzanian police arrested opposition leader Tundu Lissu on Wednesday after a rally "
+     "and charged him with treason, his party said.", ("ACCUSE", "Tanzanian police", "Tundu Lissu"),
+     ("ACCUSE", "Tanzanian police", "his party")),
+    # naming a hostile act anything is condemning it, not doing it
+    ("The party called the arrest an attempt to silence the opposition ahead of elections.",
+     ("ACCUSE", "party", None), ("COERCE", "party", None)),
+    # a plan urges nobody: the speaker does
+    ("Human rights groups said the plan violated international law and urged the European Commission to block it.",
+     ("REQUEST", "Human rights groups", "European Commission"), ("REQUEST", "plan", None)),
+    # a blocked act did not happen; the blocking is the act
+    ("WASHINGTON (Reuters) - The U.S. Supreme Court on Friday blocked the Trump administration from deporting a "
+     "group of Venezuelan migrants.", ("COERCE", "Supreme Court", "Trump administration"),
+     ("COERCE", "U.S. Supreme Court", "group of Venezuelan migrants")),
+])
+def test_events_persons_labels_and_blocked_acts(analyse, text, expected, wrong):
+    got = _events(analyse(text, published="2025-09-02"))
+    assert any(t == expected[0] and s and expected[1] in s and (expected[2] is None or g == expected[2])
+               for t, s, g in got), got
+    assert not any(t == wrong[0] and s and s.startswith(wrong[1]) and (wrong[2] is None or g == wrong[2])
+                   for t, s, g in got), got
+
+
+def test_events_a_verdict_label_makes_no_deal(analyse):
+    got = _events(analyse("The minister called the deal a milestone for the region.", published="2025-09-02"))
+    assert not [t for t, _, _ in got if t == "AGREE"], got
+
+
+def test_events_hackers_act(analyse):
+    text = ("COPENHAGEN (Reuters) - Hackers attacked the computer systems of Denmark's largest power company on "
+            "Monday, cutting electricity to about 60,000 homes, the company said.\n\n"
+            "Danish intelligence blamed a group linked to Russia's military intelligence agency for the attack.\n\n"
+            "Moscow denied any involvement.")
+    got = _events(analyse(text, published="2025-03-14"), main_only=True)
+    assert any(t == "ASSAULT" and s == "Hackers" for t, s, _ in got), got
+
+
+def test_events_condemning_the_attack_targets_its_authors(analyse):
+    text = ("GOMA, Democratic Republic of Congo (Reuters) - Rebels attacked a United Nations base in eastern Congo "
+            "on Sunday, killing two peacekeepers from Uruguay, the U.N. mission said.\n\n"
+            "The peacekeepers returned fire, the mission said in a statement.\n\n"
+            "U.N. Secretary-General Antonio Guterres condemned the attack.")
+    got = _events(analyse(text, published="2025-03-14"))
+    assert ("ACCUSE", "António Guterres", "Rebels") in got, got
+    returned = [g for t, s, g in got if t == "ASSAULT" and s == "peacekeepers"]
+    assert returned == [None], got  # fire returned at attackers is no attack on Congo

@@ -54,6 +54,9 @@ def test_place_resolve_unknown_name_keeps_null_coordinates():
     ("KABUL, Afghanistan (Reuters) - Taliban fighters ...", "KABUL"),
     ("GENEVA -- Talks resumed on Monday.", "GENEVA"),
     ("Talks resumed on Monday in Geneva.", None),
+    ("OSLO, March 9 (Wire) - Ministers met.", "OSLO"),
+    ("Ferry strike ends\n\nHELSINKI, Oct. 2 (Wire) - Crews returned.", "HELSINKI"),
+    ("Ferry strike ends\n\nCrews said - at last - they would return.", None),
 ])
 def test_place_resolve_dateline(text, expected):
     assert dateline(text) == expected
@@ -66,6 +69,22 @@ def test_places_extract_finds_places_the_ner_mislabels(analyse):
     names = {p.name: p for p in a.places}
     assert names["Dolakha"].country == "NPL" and names["Sindhupalchowk"].country == "NPL"
     assert names["Aleppo"].country == "SYR" and names["Aleppo"].feature == "P.PPL"
+
+
+@pytest.mark.model
+def test_places_extract_reads_every_name_listed_before_a_plural_kind_of_place(analyse):
+    # the small model calls the first a person and tags the second an adjective
+    a = analyse("Mudslides cut roads in the Sylhet and Sunamganj districts after days of rain.")
+    names = {p.name: p for p in a.places}
+    assert names["Sylhet"].country == "BGD" and names["Sunamganj"].country == "BGD"
+
+
+@pytest.mark.model
+def test_places_extract_a_verb_after_a_list_makes_no_listed_places(nlp):
+    from newsgraph.extract.places import _listed_before_noun
+
+    text = "Smith and Jones states that the deal is off."
+    assert _listed_before_noun(nlp(text), text, []) == []
 
 
 @pytest.mark.parametrize("text,name,feature,country", [
@@ -498,6 +517,9 @@ def test_place_resolve_a_lower_case_direction_before_an_ocean_names_its_part():
     # the place written before, as the whole the name is part of
     ("Boys train in Cairo's leafy district of Qwxzyton every evening.", "Cairo"),
     ("Water ran out in the Nairobi suburb of Qwxzyton.", "Nairobi"),
+    # a possessive: the place the name belongs to
+    ("Fans queued outside Nairobi's Qwxzyton on Friday.", "Nairobi"),
+    ("Crowds filled Athens' Qwxzyton square.", "Athens"),
 ])
 def test_place_resolve_more_ways_the_text_says_where_a_lacked_name_lies(text, where):
     name = "Qwxzy Estate" if "Estate" in text else "Qwxzyton"
@@ -625,3 +647,35 @@ def test_places_a_building_after_the_is_no_misspelt_town(analyse):
     # is a landmark, which takes the town the text puts it in
     got = {p.name: p for p in analyse("Crowds gathered outside the Capitol in Washington on Monday.").places}
     assert got["Capitol"].admin1 == "District of Columbia"
+
+
+@pytest.mark.parametrize("text,town,county,admin1", [
+    ("The Salem council met on Tuesday. Marion County commissioners also approved the levy.",
+     "Salem", "Marion County", "Oregon"),
+    ("Jackson firefighters put out a blaze. Madison County deputies closed the road.",
+     "Jackson", "Madison County", "Tennessee"),
+    ("A Florence woman was hurt in a crash on Monday, the Lauderdale County coroner said.",
+     "Florence", "Lauderdale County", "Alabama"),
+])
+def test_place_resolve_a_town_and_the_county_it_lies_in_are_read_together(text, town, county, admin1):
+    got = {p.name: p for p in _resolve(text, town, county)}
+    assert got[town].admin1 == got[county].admin1 == admin1
+
+
+def test_place_resolve_a_county_named_after_a_town_pairs_nothing():
+    # most such towns lie in their own county: that says nothing about which state the article is in
+    from newsgraph.extract.place_names import county_pairs
+
+    ix = place_index()
+    names = ["DeKalb", "DeKalb County"]
+    assert county_pairs([key(n) for n in names], [ix.candidates(n) for n in names]) == {}
+
+
+def test_place_resolve_a_dateline_after_a_headline_votes_for_its_country():
+    # one "US" mention must not carry a world capital off to a namesake village (Brussels, Wisconsin)
+    text = ("Regulator fines chipmaker\n\nBRUSSELS, May 4 (Wire) - Regulators fined a US chipmaker on "
+            "Thursday, officials said.")
+    start = text.index("BRUSSELS")
+    brussels, _ = resolve(text, [Mention(name="BRUSSELS", span=(start, start + 8)),
+                                 Mention(name="US", span=(text.index("US "), text.index("US ") + 2))])
+    assert brussels.country == "BEL"

@@ -196,3 +196,11 @@ def test_quotes_question_put_to_the_speaker_is_not_theirs(analyse, text, expecte
     """ "Asked whether ..., X replied": what X was asked is an unnamed asker's, not X's report."""
     got = [(q.speaker.name if q.speaker else None, q.text) for q in analyse(text).quotes]
     assert got == expected
+
+
+def test_quotes_cue_inside_a_reported_clause_reports_nothing(analyse):
+    """ "said he would appeal": "appeal" is part of what was said, not a cue whose report is the
+    words before it."""
+    got = [(q.speaker.name if q.speaker else None, q.text)
+           for q in analyse("His lawyer, Ngozi Adeyemi, said he would appeal.").quotes]
+    assert got == [("Ngozi Adeyemi", "he would appeal")]

@@ -172,6 +172,26 @@ _LONG = ("The ferry capsized on the lake on Sunday after a sudden storm, police 
     (_LONG + " It was 40 km/h", None),
     (_LONG + "\n\nTo contact the reporter on this story: Jane Roe in Lima at jroe@example.net", "Bloomberg"),
     (_LONG + "\n\nTo contact us about this story, write to the editor.", None),
+    # issue 12: a page's field label naming the agency (with its colon: a sentence opening with the word
+    # only cites it), a credit line or byline closed by a date after a comma or a bar, "with X inputs",
+    # "this article appeared in"
+    ("Author: Reuters\n\n" + _LONG, "Reuters"),
+    (_LONG + "\n\nAgency: AFP", "AFP"),
+    (_LONG + "\n\nWire service: AP", "AP"),
+    (_LONG + "\n\nPosted by AFP", "AFP"),
+    ("News agency AFP said the toll rose.\n\n" + _LONG, None),
+    ("Author: Jane Roe\n\n" + _LONG, None),
+    (_LONG + "\n\nAgence France-Presse, 10 March 2017", "AFP"),
+    (_LONG + "\n\nReuters, Sept. 4, 2016", "Reuters"),
+    ("By Jane Roe | AFP | March 10, 2017\n\n" + _LONG, "AFP"),
+    ("Jane Roe, Associated Press, June 24, 2016\n\n" + _LONG, "AP"),
+    ("Jane Roe, March 10, 2017\n\n" + _LONG, None),
+    (_LONG + "\n\nAFP, Reuters, 2017", None),
+    (_LONG + " (With PTI inputs)", "PTI"),
+    (_LONG + "\n\nWith Reuters inputs", "Reuters"),
+    (_LONG + "\n\n(With agency inputs)", None),
+    (_LONG + "\n\nThis article appeared in The Washington Post.", "Washington Post"),
+    (_LONG + " The mayor's report appeared on Reuters on Monday.", None),
 ])
 def test_syndication_credited_agency(text, expected):
     assert credited_agency(text) == expected

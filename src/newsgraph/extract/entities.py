@@ -25,8 +25,13 @@ look-ups over tokens and entity spans.
 """
 
 from __future__ import annotations
+
+import functools
 import logging
 
+from spacy.parts_of_speech import NOUN, PROPN
+
+from ..lexicons import load_rows
 from ..model import Article, Entity, Found, stable_id
 from . import gazetteer as gz
 from .entity_lexicon import (_DASHES, _DETERMINERS, _HYPHENS, _LOCATIVE, _MODIFIERS, _NER_TYPES,
@@ -98,11 +103,13 @@ def _ner_pieces(ents, tv: _Tokens) -> list[tuple[int, int, str]]:
 def _after_person_title(tv: _Tokens, s: int, e: int, by_end: dict[int, _Match],
                         at: list[_Match | None]) -> bool:
     """True when ``[s, e)`` is one to three capitalised words, no lexicon entry, right after a
-    title that only persons hold ("President", "Gen.", "Mr")."""
+    title that only persons hold ("President", "Gen.", "Mr") or a noun for a person ("farmer")."""
     if e - s > 3 or any(at[j] is not None for j in range(s, e)):
         return False
     if not all(tv.title[j] for j in range(s, e)):
         return False
+    if s > 0 and tv.pos[s - 1] == NOUN and tv.word(s - 1).lower() in _person_nouns():
+        return True  # "farmer Juan Quispe" tagged ORG
     m = by_end.get(s)
     if m is None or m.kind != "title" or not tv.word(m.start)[:1].isupper():
         return False
@@ -188,6 +195,7 @@ def _mentions(doc, tv: _Tokens, matches: list[_Match]) -> list[_Mention]:
         for j in range(s, e):
             taken[j] = True
         out.append(_Mention(s, e, label, kind, value))
+    _untagged_names(tv, at, taken, out)  # before the dropped types claim their words ("Mayor Ines Alves")
     for s0, e0 in ent_bounds:  # lexicon-only mentions never cut into another entity ("Kigali Amendment")
         for j in range(s0, e0):
             taken[j] = True
@@ -211,6 +219,39 @@ def _mentions(doc, tv: _Tokens, matches: list[_Match]) -> list[_Mention]:
         else:
             merged.append(m)
     return merged
+
+
+@functools.lru_cache(maxsize=1)
+def _person_nouns() -> frozenset[str]:
+    """Nouns for a person ("farmer", "neighbour", "lawyer"), from the figure and role lexicons."""
+    nouns = {r.cue.lower() for r in load_rows("figure_cues.tsv") if r.pos == "noun" and r.kind == "person"}
+    return frozenset(nouns | {r.role for r in load_rows("quote_roles.tsv")})
+
+
+def _untagged_names(tv: _Tokens, at: list[_Match | None], taken: list[bool], out: list[_Mention]) -> None:
+    """Names the tagger missed right after a title or a person noun: "Mayor Ines Alves", "her
+    neighbour, Omid Rahimi," and "farmer Julio Mamani" name people whatever the model knows."""
+    n = tv.n
+    i = 0
+    while i < n:
+        j = i
+        while j < n and j - i < 4 and not taken[j] and tv.pos[j] == PROPN and tv.title[j] and at[j] is None:
+            j += 1
+        if j - i < 2:
+            i = max(j, i + 1)
+            continue
+        k = i - 1
+        comma = k >= 0 and tv.word(k) == ","
+        if comma:
+            k -= 1
+        title = k >= 0 and at[k] is not None and at[k].kind == "title" and at[k].end == k + 1 and not comma
+        noun = k >= 0 and tv.pos[k] == NOUN and tv.word(k).lower() in _person_nouns() and (
+            not comma or j == n or tv.word(j) == ",")
+        if title or noun:
+            for t in range(i, j):
+                taken[t] = True
+            out.append(_Mention(i, j, "PERSON"))
+        i = j
 
 
 def _title_at(at: list[_Match | None], i: int, e: int) -> bool:

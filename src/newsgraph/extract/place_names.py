@@ -307,3 +307,38 @@ def country_spelled_like(name: str, index: PlaceIndex) -> tuple[Candidate, ...]:
     code = hits.pop()
     return tuple(c for c in index.candidates(gazetteer.country_name(code) or "") if c.feature == "A.PCLI"
                  and c.country == code)[:1]
+
+
+def _own_name(c: Candidate, k: str) -> bool:
+    """True when ``c`` is read by its own name, not an alias or a longer name's short form ("Butte" of
+    Butte County, "Kansas" of Kansas City)."""
+    return not c.alias and c.lat is not None and key(c.name) == k
+
+
+def _stem(k: str) -> str:
+    return k[:-len(" county")] if k.endswith(" county") else k
+
+
+def county_pairs(keys: list[str], cands: list[tuple[Candidate, ...]]) -> dict[str, set[int]]:
+    """The readings of a town and a county the article both names, where the town lies in that county
+    ("A Lebanon man ... the Boone County jail": Lebanon, Indiana and Boone County, Indiana, not
+    Lebanon, Missouri and Boone County, Missouri), by name key. Of several such pairs for two names,
+    the one of highest prior. A county named after the town itself ("DeKalb" and "DeKalb County")
+    pairs nothing: most such towns lie in their county."""
+    towns: dict[str, list[Candidate]] = {}
+    counties: dict[str, dict[int, Candidate]] = {}
+    for k, cs in zip(keys, cands):
+        for c in cs:
+            if _own_name(c, k) and c.feature.startswith("P.") and c.admin2_id:
+                towns.setdefault(k, []).append(c)
+            elif _own_name(c, k) and c.feature == "A.ADM2":
+                counties.setdefault(k, {})[c.id] = c
+    out: dict[str, set[int]] = {}
+    for kt, ts in towns.items():
+        for kc, cs in counties.items():
+            pairs = [(t, cs[t.admin2_id]) for t in ts if t.admin2_id in cs]
+            if pairs and _stem(kt) != _stem(kc):
+                t, c = max(pairs, key=lambda p: prior(p[0]) + prior(p[1]))
+                out.setdefault(kt, set()).add(t.id)
+                out.setdefault(kc, set()).add(c.id)
+    return out

@@ -21,11 +21,15 @@ from typing import Iterable, Sequence
 
 from ..model import Place, Span
 from .place_index import Candidate, PlaceIndex, key, place_index
-from .place_names import DIRECTIONS, candidates_for, country_spelled_like, lookup, prior, short_forms
+from .place_names import (DIRECTIONS, candidates_for, country_spelled_like, county_pairs, lookup, prior,
+                          short_forms)
 
 _QUALIFIER = re.compile(r"\s*,\s*((?:[A-Z][\w.'\u2019-]*\.?)(?:\s+[A-Z][\w.'\u2019-]*){0,2})")
-_DATELINE = re.compile(r"^\s*([A-Z][A-Za-z.'\- ]{1,40}?)(?:,\s*([A-Za-z.][A-Za-z. ]{1,30}?))?\s*"
-                       r"(?:\([^)]{1,40}\))?\s*[\u2014\u2013-]{1,2}\s")
+# "KABUL, Afghanistan (Reuters) --", "WASHINGTON, Sept 17 (Reuters) -": at the text's start, or in capitals at
+# the start of a line after a headline ("...rules\n\nBRUSSELS, June 3 (Wire) -")
+_DATELINE_TAIL = r"(?:,\s*([A-Za-z.][A-Za-z0-9., ]{1,30}?))?\s*(?:\([^)]{1,40}\))?\s*[\u2014\u2013-]{1,2}\s"
+_DATELINE = re.compile(r"^\s*([A-Z][A-Za-z.'\- ]{1,40}?)" + _DATELINE_TAIL)
+_LATER_DATELINE = re.compile(r"\n\s*([A-Z][A-Z.'\- ]{1,40}?)" + _DATELINE_TAIL)
 
 W_COUNTRY = 4.0
 W_ADMIN1 = 2.0
@@ -34,6 +38,7 @@ W_NEAR = 2.0
 W_SUPPORT = 2.0
 W_LIST = 1.0
 W_CUE = 3.0
+W_COUNTY = 2.0  # a town and the county it lies in, both named (``county_pairs``)
 STRAY_PEOPLE = 10_000  # a town this small in a country the article never names is a namesake (_stray)
 WITHIN_CONFIDENCE = 0.1  # a name the gazetteer lacks, at the point of the place the text puts it in
 _LIST_GAP = re.compile(r"\s*(?:,|;|,?\s+(?:and|or|&))\s*")
@@ -307,10 +312,14 @@ _TOWN_BEFORE = re.compile(r"(?:\b([A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*){0,
                           r"(?:[a-z]+\s+){0,2}(?:suburb|district|neighbou?rhood|township|quarter|outskirts)\s+of\s+$")
 
 
+_OWNER_BEFORE = re.compile(r"\b([A-Z][\w.\u2019-]*(?:\s+[A-Z][\w.\u2019-]*){0,2})(?:'s|\u2019s|'|\u2019)\s+$")
+
+
 def _town_before(text: str, start: int, index: PlaceIndex) -> Candidate | None:
     """The town or division written before a name the gazetteer lacks as the place it is a part of:
-    "Lima's seaside suburb of Chorrillos", "the Accra suburb of Osu"."""
-    m = _TOWN_BEFORE.search(text, max(0, start - 80), start)
+    "Lima's seaside suburb of Chorrillos", "the Accra suburb of Osu", or as its owner: "Brooklyn's
+    X Center", "Cape Town's X" (a country owns too much to place a name: "Britain's X" stays null)."""
+    m = _TOWN_BEFORE.search(text, max(0, start - 80), start) or _OWNER_BEFORE.search(text, max(0, start - 60), start)
     if not m:
         return None
     got = [c for c in _seats_as_cities(candidates_for(m.group(1), index)) if c.lat is not None
@@ -438,10 +447,20 @@ def _definite(text: str, span: Span) -> bool:
     return text[max(0, span[0] - 4):span[0]].lower() == "the "
 
 
+def dateline_span(text: str) -> Span | None:
+    """The span of a dateline's place ("KABUL, Afghanistan (Reuters) -- ...", "WASHINGTON, Sept 17 -"), or
+    None; a dateline after a headline line counts when its place is in capitals."""
+    m = _DATELINE.match(text[:120]) or _LATER_DATELINE.search(text[:400])
+    if not m:
+        return None
+    name = m.group(1).rstrip()
+    return m.start(1), m.start(1) + len(name)
+
+
 def dateline(text: str) -> str | None:
     """The place of a dateline ("KABUL, Afghanistan (Reuters) -- ..."), or None."""
-    m = _DATELINE.match(text[:120])
-    return m.group(1).strip() if m else None
+    span = dateline_span(text)
+    return text[span[0]:span[1]] if span else None
 
 
 def resolve(text: str, mentions: Sequence[Mention], *, context_countries: Iterable[str] = (),
@@ -469,8 +488,10 @@ def resolve(text: str, mentions: Sequence[Mention], *, context_countries: Iterab
         inside = {c.id for c in cs for q in qs if _contains(q, c)}
         fixed.append(inside)
     cue = [_cue_kind(text, m.span) if cs else None for m, cs in zip(mentions, cands)]
-    base = [[prior(c) + (W_QUALIFIED if c.id in fx else 0.0) + _cue_bonus(kind, c) for c in cs]
-            for cs, fx, kind in zip(cands, fixed, cue)]
+    paired = county_pairs(keys, cands)  # "a Lebanon man ... the Boone County jail": one county
+    base = [[prior(c) + (W_QUALIFIED if c.id in fx else 0.0) + _cue_bonus(kind, c)
+             + (W_COUNTY if c.id in paired.get(k, ()) else 0.0) for c in cs]
+            for cs, fx, kind, k in zip(cands, fixed, cue, keys)]
     extra_c = Counter(context_countries) + _clock_countries(text)
     line = dateline(text)
     if line:
@@ -568,4 +589,4 @@ def resolve(text: str, mentions: Sequence[Mention], *, context_countries: Iterab
     return out
 
 
-__all__ = ["Mention", "resolve", "candidates_for", "dateline"]
+__all__ = ["Mention", "resolve", "candidates_for", "dateline", "dateline_span"]

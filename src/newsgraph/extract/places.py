@@ -23,7 +23,7 @@ from spacy.parts_of_speech import PROPN
 from ..model import Article, Found, Place
 from . import gazetteer
 from .place_index import place_index
-from .place_resolve import Mention, dateline, resolve
+from .place_resolve import Mention, dateline_span, resolve
 
 log = logging.getLogger(__name__)
 
@@ -70,7 +70,7 @@ def _marked_as_place(doc, span: tuple[int, int]) -> bool:
         if tok.dep_ == "conj" and tok.head.i != tok.i:
             tok = tok.head
             continue
-        if tok.dep_ == "compound" and tok.head.i != tok.i and tok.head.lemma_.lower() in PLACE_NOUNS:
+        if tok.dep_ in ("compound", "nmod") and tok.head.i != tok.i and tok.head.lemma_.lower() in PLACE_NOUNS:
             return True
         break
     if tok.dep_ == "pobj" and tok.head.lower_ in _STRONG:
@@ -109,16 +109,6 @@ def _trim_noun(text: str, span: tuple[int, int]) -> tuple[int, int]:
     return span
 
 
-def _dateline_span(text: str) -> tuple[int, int] | None:
-    """The span of the dateline's place ("HAMBURG (Reuters) - ..."): a place whatever the NER calls it
-    (the small model often reads a capitalised dateline city as a person)."""
-    name = dateline(text)
-    if not name:
-        return None
-    start = text.index(name)
-    return start, start + len(name)
-
-
 def _division_as_group(text: str, span: tuple[int, int], index) -> tuple[int, int] | None:
     """The span of a division's name the NER took for a group ("Kano State", "Sindh Province"): the
     name before the noun must be a state, province or county the gazetteer knows. "X State" only after
@@ -137,7 +127,7 @@ def _from_entities(doc, text: str, found: Found) -> tuple[list[Mention], list[tu
     mentions: list[Mention] = []
     taken: list[tuple[int, int]] = []
     index = place_index()
-    line = _dateline_span(text)
+    line = dateline_span(text)  # a place whatever the NER calls it: it often reads "HAMBURG" as a person
     for ent in found.entities:
         for sp in ent.mentions:
             taken.append(tuple(sp))
@@ -180,6 +170,35 @@ def _proper_runs(doc):
         yield start, end + 1
 
 
+_NAME = r"[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+)?"
+# "the Sylhet and Sunamganj districts", "Kano, Kaduna and Zamfara states": each name is a place of that kind
+_LISTED_BEFORE_NOUN = re.compile(r"\b(" + _NAME + r"(?:\s*,\s*" + _NAME + r")*\s*,?\s+(?:and|or)\s+" + _NAME
+                                 + r")\s+(districts|provinces|counties|states|regions|governorates|prefectures)\b")
+
+
+def _listed_before_noun(doc, text: str, taken: list[tuple[int, int]]) -> list[Mention]:
+    """Names the gazetteer knows, listed before a plural kind of place ("in the Sylhet and Sunamganj
+    districts"), whatever the NER made of them (it often calls one a person and drops the other); not
+    "Smith and Wesson states that ...", where the word is a verb."""
+    index = None
+    out = []
+    for m in _LISTED_BEFORE_NOUN.finditer(text):
+        noun = doc.char_span(m.start(2), m.end(2))
+        if noun is None or noun[0].pos_ != "NOUN":
+            continue
+        for part in re.finditer(_NAME, m.group(1)):
+            lead = len("The ") if part.group().startswith("The ") else 0  # "The Sylhet and ..." opens a sentence
+            name = part.group()[lead:]
+            span = (m.start(1) + part.start() + lead, m.start(1) + part.end())
+            if _overlaps(span, taken):
+                continue
+            index = index or place_index()
+            if any(c.feature.startswith(("A.", "P.")) for c in index.candidates(name)):
+                out.append(Mention(name=name, span=span))
+                taken.append(span)
+    return out
+
+
 def _gazetteer_only(doc, taken: list[tuple[int, int]]) -> list[Mention]:
     """Known place names the NER missed, when the text marks them as places (cheap cues first)."""
     index = None
@@ -219,6 +238,7 @@ def extract(doc, article: Article, found: Found) -> list[Place]:
                 mentions.append(Mention(name=ent.text, span=span))
                 taken.append(span)
     mentions += _gazetteer_only(doc, taken)
+    mentions += _listed_before_noun(doc, text, taken)
     mentions.sort(key=lambda m: m.span)
     # countries the article names outright (demonyms, country names), not the entities stage's
     # guess for a city's country, which would only echo the most populous namesake back

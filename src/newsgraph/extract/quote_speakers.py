@@ -187,9 +187,7 @@ class SpeakerResolver:
         if head.pos_ == "PRON" or low in _MALE | _FEMALE | _PLURAL | _SINGULAR_I:
             span = (head.idx, head.idx + len(head))
             if low == "it":
-                # "it said": a body named before; not "the company said it would appeal",
-                # where "it" is inside the reported clause
-                return (self.body(head) if head.head.dep_ != "ccomp" else None), span
+                return self.body(head), span  # "it said": a body named just before
             if low not in _MALE | _FEMALE | _PLURAL:
                 return None, span  # "I", "you", "this": nobody we can name
             return self.pronoun(head), span

@@ -4,11 +4,12 @@ Outlets that carry wire copy credit it in a handful of shapes and places: in the
 dateline ("SEOUL, South Korea (AP) —", "London (AFP) -", "LONDON, (APP/AFP) –"),
 on a line of its own at the top or the bottom ("The Associated Press", "ASSOCIATED PRESS", "- AFP",
 "Source – Reuters", "Credit : Voice of America (VOA)", "Published By: VOA Africa", "Xinhua | Updated:
-2017-03-10"; an outlet that sells its text alone on the last line, "BBC"), opening the text with a dash
+2017-03-10", "AFP, 10 March 2017", a page's field label "Author: AFP"; an outlet that sells its text alone
+on the last line, "BBC"), opening the text with a dash
 ("Reuters - The talks ..."),
 as the last word of the text ("... the attacks. AFP"), in brackets at the start or the
 end ("(AA) The talks ...", "... the talks. (TNS)", "[AFP]"), as the outlet's edit of one agency's
-text ("(With inputs from PTI)", "— With AFP", "(FRANCE 24 with AFP)"; not "with inputs from
+text ("(With inputs from PTI)", "(With PTI inputs)", "— With AFP", "(FRANCE 24 with AFP)"; not "with inputs from
 agencies", which names no one original), in a byline ("By Jane Roe,
 Associated Press", "By JANE ROE Associated Press", "Jane Roe and John Doe / USA Today"), in a copyright line
 ("© 2016 AFP"), a provenance note ("This story was provided by Reuters",
@@ -38,21 +39,27 @@ from ..lexicons import load_rows
 
 _DASH = r"(?:-{1,2}|[—–])"
 _CUE = re.compile(
-    r"^\W{0,3}(?:(?:source|sources|credit|credits|courtesy(?: of)?|"
+    r"^\W{0,3}(?:(?:source|sources|credit|credits|courtesy(?: of)?|(?:posted|filed)\s+by|"
     r"(?:(?:originally|first)\s+)?(?:published|distributed|syndicated|written)\s+by|"
     r"(?:story|report|article|content|words)\s+(?:by|from)|"
     r"re(?:printed|published|produced)(?:\s+with\s+(?:kind\s+)?permission)?\s+(?:from|of|by)|"
-    r"from|via|by|copyright|photo and text|text)\b|©)\s*[:\-—–]?\s*(?:©\s*)?(?:\d{4}\b\s*,?\s*)?(?:the\s+)?",
+    r"from|via|by|copyright|photo and text|text)\b|©|"
+    # a page's field label, which names the agency only with its colon ("Author: AFP", not "Agency reports")
+    r"(?:authors?|(?:news\s+)?agency|wire(?:\s+service)?|story)\s*:)"
+    r"\s*[:\-—–]?\s*(?:©\s*)?(?:\d{4}\b\s*,?\s*)?(?:the\s+)?",
     re.IGNORECASE)
 _PHOTO = re.compile(r"\b(?:photo|photos|photograph|image|picture|video|file|graphic)\b", re.IGNORECASE)
 _URL = re.compile(r"\s*(?:https?://|www\.)\S+")
 _TAIL_WORDS = frozenset("news service wire staff agency today africa online english world reports report "
                         "and writers writer correspondents correspondent".split())
 _MAX_LINE = 90
-_DATE_STAMP = re.compile(r"(?:\s*[|·•]|\s+/)\s*(?:(?:updated|published|posted|last updated)\s*:?\s*)?"
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s"
+_DATE_STAMP = re.compile(r"(?:\s*[|·•]|\s+/|,(?=\s*(?:\d{1,2}\s+)?" + _MONTH + r"|\s*\d{4}-\d\d-\d\d))\s*"
+                         r"(?:(?:updated|published|posted|last updated)\s*:?\s*)?"
                          r"(?=[^|·•]*\d)[\w ,:./+-]*$", re.IGNORECASE)
-"""A date stamp after a bar or a spaced slash closing a credit line ("Xinhua | Updated: 2017-03-10 09:12",
-"Associated Press / June 24, 2016")."""
+"""A date stamp after a bar, a spaced slash or a comma closing a credit line or a byline ("Xinhua | Updated:
+2017-03-10 09:12", "Associated Press / June 24, 2016", "AFP, 10 March 2017", "By Jane Roe | AFP | June 24,
+2016")."""
 
 
 _STAFF_TRAILER = re.compile(
@@ -146,11 +153,13 @@ def _explicit() -> tuple[re.Pattern, ...]:
         rf"(?:\s+(?i:{tail}))*\s*$")
     copyright = re.compile(rf"(?:©|\(c\)|\bcopyright\b)\s*(?:©\s*)?(?:\d{{4}}\b\s*,?\s*)?(?:by\s+)?(?:the\s+)?"
                            rf"(?P<n>{alt})(?![\w-])", re.IGNORECASE)
+    # "This story was provided by Reuters", "This article appeared in The Washington Post" (but "the report
+    # appeared on Reuters" in running text only cites it)
     provided = re.compile(
-        rf"\b(?:story|article|report|content|text|piece)\s+(?:was\s+|is\s+|has\s+been\s+)?"
+        rf"\b(?:(?:story|article|report|content|text|piece)\s+(?:was\s+|is\s+|has\s+been\s+)?"
         rf"(?:provided|distributed|supplied|syndicated|produced|written|republished|reproduced|"
-        rf"(?:first|originally)\s+(?:published|appeared|ran))\s+(?:by|on|in|at|from|with)\s+(?:the\s+)?"
-        rf"(?P<n>{alt})(?![\w-])", re.IGNORECASE)
+        rf"(?:first|originally)\s+(?:published|appeared|ran))|this\s+(?:story|article)\s+appeared)"
+        rf"\s+(?:by|on|in|at|from|with)\s+(?:the\s+)?(?P<n>{alt})(?![\w-])", re.IGNORECASE)
     # "The post Ferry capsizes on lake appeared first on Reuters.": the feed footer of the site that published
     # the text first, which a site reposting the feed keeps
     feed = re.compile(rf"\bthe post\b.{{3,300}}?\bappeared first on\s+(?:the\s+)?(?P<n>{alt})(?![\w-])",
@@ -160,13 +169,13 @@ def _explicit() -> tuple[re.Pattern, ...]:
     contributed = re.compile(
         rf"^\W{{0,3}}(?P<n>{alt})(?![\w-])\s+(?:staff\s+)?(?:writers?|reporters?|correspondents?|journalists?)"
         rf"\s+[A-Z][^\n]*\bcontributed(?:\s+(?:reporting|(?:to\s+)?(?:this|the)\s+(?:report|story)))*[\s.]*$")
-    # "(With inputs from PTI)", "— With AFP", "(FRANCE 24 with AFP)": the outlet's edit of one agency's text,
-    # the whole line (or the closing bracket of the text); several sources ("with AFP and Reuters",
-    # "with inputs from agencies") name no one original
+    # "(With inputs from PTI)", "(With PTI inputs)", "— With AFP", "(FRANCE 24 with AFP)": the outlet's edit of
+    # one agency's text, the whole line (or the closing bracket of the text); several sources ("with AFP and
+    # Reuters", "with inputs from agencies") name no one original
     house = r"(?-i:[A-Z][\w.'’&-]*|\d+)(?:\s+(?-i:[A-Z][\w.'’&-]*|\d+)){0,3}"  # "FRANCE 24", "The Hindu"
     with_credit = re.compile(
         rf"(?:^|(?<=[.!?\"”’])\s+)\W{{0,3}}(?:\(\s*(?:{house}\s+)?)?with\s+(?:(?:additional\s+)?inputs?\s+from\s+)?"
-        rf"(?:the\s+)?(?P<n>{alt})(?![\w-])\s*\)?[\s.]*$", re.IGNORECASE)
+        rf"(?:the\s+)?(?P<n>{alt})(?![\w-])(?:\s+inputs?)?\s*\)?[\s.]*$", re.IGNORECASE)
     return any_alias, byline, copyright, provided, byline_bare, contributed, with_credit, feed
 
 
@@ -282,7 +291,8 @@ def _explicit_credit(text: str, start: int, end: int) -> Credit | None:
     stripped = line.strip()
     hit = None
     if len(stripped) <= _MAX_LINE and not _PHOTO.search(stripped):
-        hit = byline.match(stripped) or byline_bare.match(stripped) or with_credit.match(stripped)
+        undated = _DATE_STAMP.sub("", stripped)  # "By Jane Roe | AFP | June 24, 2016": the byline before the date
+        hit = byline.match(undated) or byline_bare.match(undated) or with_credit.match(stripped)
     if hit is None and (hit := copyright.search(line)) and _PHOTO.search(line, 0, hit.start()):
         hit = None  # "Image copyright Reuters", "Photo © AFP": the picture's credit, not the text's
     hit = hit or provided.search(line) or contributed.match(stripped) or feed.search(line)

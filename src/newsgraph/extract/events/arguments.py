@@ -15,8 +15,8 @@ from typing import Iterable
 from ...model import Actor
 from ...model import Found
 from ..actor_context import code_tail, is_demonym, token_country
-from ..actors import (PRONOUNS, code_actor, dateline_end, entity_codes, is_non_actor, noun_kind, phrase_tokens,
-                      sector_of_noun)
+from ..actors import (PRONOUNS, code_actor, dateline_end, entity_codes, is_non_actor, noun_kind, org_code,
+                      phrase_tokens, sector_of_noun)
 from .. import gazetteer
 from ..event_lexicon import UNDERGONE_NOUNS, is_event_noun
 from ..linking import MentionIndex
@@ -226,6 +226,9 @@ def _resolve_pronoun(tok, speaker_tok, speaker_actor, index: MentionIndex, *,
                      prev: Actor | None = None, direct: bool = False) -> Actor | None:
     """A pronoun argument -> the speaker of the reported clause; "they"/"it" -> the source of the
     event just before (news keeps its agents in subject position); else the last fitting entity."""
+    if speaker_actor is not None and tok.lower_ in _PERSONAL and speaker_tok is not None \
+            and not _personal(speaker_tok):
+        speaker_actor = None  # "police charged him with treason, his party said": the party is no "him"
     if speaker_actor is not None and (not direct or tok.lower_ in ("i", "we", "our", "my")):
         # in a direct quote "they" are others; only the first person is the speaker
         if tok.lower_ in ("we", "our") and speaker_actor.code:
@@ -271,12 +274,13 @@ def _held_object(tok):
     if tok.dep_ != "dobj" or tok.lower_ not in ("them", "him", "her"):
         return None
     verb = tok.head
-    if verb.dep_ not in ("advcl", "conj") or verb.tag_ != "VBG" or verb.head.pos_ != "VERB":
+    if verb.dep_ not in ("advcl", "conj") or verb.dep_ == "advcl" and verb.tag_ != "VBG" or verb.head.pos_ != "VERB":
+        # "detained three students, accusing them", "arrested X and charged him": the object acted on again
         return None
     plural = tok.lower_ == "them"
     for o in verb.head.children:
         if o.dep_ == "dobj" and o.pos_ in ("NOUN", "PROPN") and (o.tag_ in ("NNS", "NNPS")) == plural \
-                and not is_non_actor(o.lemma_.lower()):
+                and not is_non_actor(o.lemma_.lower()) and not is_event_noun(o.lemma_.lower()):
             return o
     return None
 
@@ -320,6 +324,27 @@ def _bare_name_before(tok, index: MentionIndex, *, after: int) -> Actor | None:
             s, e = ent.mentions[0]
             return _actor_from_span(tok.doc, s, e, index)
     return None
+
+
+_PERSONAL = frozenset({"he", "him", "his", "she", "her"})
+# bodies named by a common noun: never "he" or "she"
+_BODIES = frozenset({"party", "ministry", "government", "company", "police", "army", "military", "court", "union",
+                     "group", "embassy", "agency", "office", "council", "parliament", "committee", "commission",
+                     "administration", "state", "country", "organisation", "organization", "network", "movement",
+                     "firm", "bank", "board", "authority", "team", "newspaper", "website", "statement", "report",
+                     "coalition", "alliance", "opposition", "junta", "regime", "department", "force", "family"})
+
+
+def _personal(tok) -> bool:
+    """Can "he"/"she" stand for ``tok``: a person's name, a title ("the minister") or a person noun, not
+    a body ("the party", "the United States")?"""
+    if tok.pos_ == "PRON":
+        return tok.lower_ in _PERSONAL
+    name = next((e.text for e in tok.doc.ents if e.start <= tok.i < e.end), tok.text)
+    if tok.ent_type_ in ("GPE", "NORP", "LOC", "FAC") or tok.ent_type_ == "ORG" and (
+            org_code(name) or gazetteer.country_code(name)):
+        return False  # (a name the tagger calls ORG but no list knows may well be a person's: "Moreno")
+    return tok.ent_type_ == "PERSON" or tok.tag_ in ("NN", "NNP") and tok.lemma_.lower() not in _BODIES
 
 
 def _clause_subject(tok, *, passive_ok: bool = False):
@@ -431,6 +456,8 @@ def _code_all(toks: Iterable, speaker_tok, speaker_actor, index: MentionIndex, *
             # "Moscow has asked ... over its deployment": its = Moscow; "X was held before his
             # arrest": X undergoes the arrest, though X is the passive subject
             owner = _clause_subject(t, passive_ok=t.head.lemma_.lower() in UNDERGONE_NOUNS)
+            if owner is not None and t.lower_ in _PERSONAL and not _personal(owner):
+                owner = None  # "the US and the EU called for his release": "his" is a person, not the US
             if owner is not None:
                 actor = code_actor(owner, index)
                 if actor is not None:

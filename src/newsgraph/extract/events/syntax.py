@@ -284,13 +284,18 @@ def _participles_after_that(sent) -> list[tuple]:
 
 
 _DO_SUPPORT = frozenset({"do", "does", "did"})
+# acts only people and bodies do: a thing ("the plan", "the strike") never urges or accuses
+_SPEECH_ACTS = frozenset({"urge", "call", "ask", "appeal", "demand", "accuse", "criticise", "criticize", "condemn",
+                          "warn", "vow", "pledge", "promise", "deny", "reject", "praise", "welcome", "insist", "add",
+                          "threaten", "blame", "announce"})
 
 
 def _conjuncts_of_the_outer_verb(sent) -> list[tuple]:
     """(conjoined verb, outer verb) where the parser hung "X said the strike would cost millions and urged
     Y to ..." as the strike urging: a past-tense verb conjoined to a clause whose verb carries a modal or
     "did" ("would cost", "did not pose") cannot share that auxiliary, so it is a second verb of the
-    clause above ("said ... and urged"), and its subject is that clause's subject.
+    clause above ("said ... and urged"), and its subject is that clause's subject. So is a speech act
+    ("urged", "accused") conjoined to a clause whose subject is a thing ("the plan violated ...").
 
     Only this exact shape is read this way: the inner clause is a complement ("ccomp") of a past-tense
     verb, and the conjoined verb is a simple past ("VBD") with no subject of its own.
@@ -300,9 +305,15 @@ def _conjuncts_of_the_outer_verb(sent) -> list[tuple]:
         if v2.dep_ != "conj" or v2.tag_ != "VBD" or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in v2.children):
             continue
         v1 = v2.head
-        if v1.dep_ != "ccomp" or v1.tag_ != "VB" or v1.head.tag_ != "VBD" or v1.head.i > v1.i:
+        if v1.dep_ != "ccomp" or v1.head.tag_ != "VBD" or v1.head.i > v1.i:
             continue
-        if any(c.dep_ == "aux" and (c.tag_ == "MD" or c.lower_ in _DO_SUPPORT) for c in v1.children):
+        modal = v1.tag_ == "VB" and any(c.dep_ == "aux" and (c.tag_ == "MD" or c.lower_ in _DO_SUPPORT)
+                                        for c in v1.children)
+        subj = next((c for c in v1.children if c.dep_ == "nsubj"), None)
+        # "rights groups said the plan violated the law and urged X to block it": a plan urges nobody
+        thing = v2.lemma_ in _SPEECH_ACTS and subj is not None and subj.pos_ == "NOUN" \
+            and noun_kind(subj.text) not in (None, "people")
+        if modal or thing:
             found.append((v2, v1.head))
     return found
 

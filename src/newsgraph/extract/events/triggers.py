@@ -83,6 +83,8 @@ def _held_in(tok):
 
 # what one party says of another: labelling it false or absurd pushes back against it
 _CLAIMS = frozenset({"accusation", "allegation", "charge", "claim", "criticism", "assertion", "suggestion", "report"})
+_PREVENTING = frozenset({"block", "bar", "stop", "prevent", "ban", "prohibit", "forbid", "keep", "restrain", "deter"})
+_HOSTILE = frozenset({"ASSAULT", "COERCE", "SANCTION", "THREATEN"})
 _LABEL_VERBS = frozenset({"call", "label", "brand", "term", "dub", "name", "declare"})
 _LABEL_AS_VERBS = frozenset({"describe", "characterize", "characterise", "denounce", "condemn", "hail", "praise",
                              "see", "view", "regard", "decry"})
@@ -113,9 +115,11 @@ def _label_candidate(tok) -> _Cand | None:
     if any(c.dep_ == "dobj" and c.tag_ in ("WP", "WDT") for c in tok.children):
         return None  # "angered by what they saw as meddling": a view described, nobody labels an act
     types = [e.type for w in label.subtree for e in entries(w, "label")]
-    if not types and any(any(e.type == "ASSAULT" for e in entries(o, "noun"))
+    if not types and any(any(e.type in _HOSTILE for e in entries(o, "noun"))
                          for o in tok.children if o.dep_ == "dobj"):
-        types = ["ACCUSE"]  # "called the bombing a cowardly act": naming an attack anything is condemning it
+        # "called the bombing a cowardly act", "called the arrest an attempt to silence critics": naming
+        # a hostile act anything is condemning it
+        types = ["ACCUSE"]
     if not types:
         return None
     kind = "ACCUSE" if "ACCUSE" in types else types[0]
@@ -194,6 +198,8 @@ def _verb_candidate(tok, index: MentionIndex) -> _Cand | None:
         return _Cand(entry.type, "adj", tok, [tok])
     if tok.pos_ not in ("VERB", "AUX") or tok.lemma_ == "be" or _tells(tok):
         return None
+    if tok.dep_ == "pcomp" and tok.head.lower_ == "from" and tok.head.head.lemma_ in _PREVENTING:
+        return None  # "blocked the government from deporting X": the act was stopped; the blocking is the event
     doer = _agent(tok) or _subject(tok)[0]
     if doer is not None and doer.pos_ == "NOUN" and noun_kind(doer.text) == "natural":
         return None  # "floods have killed 45", "the quake destroyed homes": a disaster is no PLOVER event
@@ -266,8 +272,10 @@ def _verb_candidate(tok, index: MentionIndex) -> _Cand | None:
     if light is not None and light.type in PLOVER_TYPES and objs and not all(
             is_non_actor(o.text) and noun_kind(o.text) != "people" for o in objs):  # "sent shockwaves"
         return _Cand(light.type, "light", tok, [tok])
+    labelled = tok.lemma_ in _LABEL_VERBS and (any(c.dep_ in ("oprd", "xcomp") for c in tok.children)
+                                               or sum(c.dep_ == "dobj" for c in tok.children) == 2)
     if light is None and not entries(tok, "report") and not entries(tok, "transparent") \
-            and not _not_agent(tok):
+            and not _not_agent(tok) and not labelled:  # "called the deal a milestone": a verdict, no deal made
         # any other verb whose object is an event noun: "speeded up the withdrawal", "tightened the blockade"
         for o in objs:
             ntype = _noun_type(o, index, as_object=False)
