@@ -234,3 +234,13 @@ def test_dates_weekend_with_last_or_this(analyse, text, value):
 ])
 def test_dates_weekday_owned_by_the_right_verb(analyse, text, value):
     assert [m.value for m in analyse(text, published="2026-06-09").dates] == [value]
+
+
+@pytest.mark.parametrize("text, value", [  # published Friday 2026-06-12
+    # a day inside a noun phrase ("Thursday's referendum") names an event on either side of the report:
+    # a future verb after it says nothing about the day, so the nearer day is taken
+    ("Thursday's referendum could reshape the country's politics.", "2026-06-11"),
+    ("Sunday's election will decide the next president.", "2026-06-14"),
+])
+def test_dates_weekday_naming_an_event_takes_the_nearer_day(analyse, text, value):
+    assert [m.value for m in analyse(text, published="2026-06-12").dates] == [value]

@@ -59,6 +59,8 @@ def clause_tense(doc, start: int, end: int) -> str | None:
     timetable = tok.lemma_ == "be" and tense == "future" and not _has_future_aux(tok)
     if via_noun and (tense in ("present", "present_simple") or timetable):
         return None  # "the attack on Tuesday shows ...": the verb says nothing about the date
+    if via_noun and tense == "future":
+        return "near"  # "Thursday's referendum could ...": the event the noun names may lie on either side
     if timetable and any(c.dep_ == "attr" and not c.left_edge.i <= at <= c.right_edge.i for c in tok.children):
         return "present"  # "the offer is a premium to the price on Friday": a state, not "the vote is on Friday"
     return tense
