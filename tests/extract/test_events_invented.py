@@ -203,3 +203,37 @@ def test_events_persons_labels_and_blocked_acts(analyse, text, expected, wrong):
 def test_events_a_verdict_label_makes_no_deal(analyse):
     got = _events(analyse("The minister called the deal a milestone for the region.", published="2025-09-02"))
     assert not [t for t, _, _ in got if t == "AGREE"], got
+
+
+def test_events_hackers_act(analyse):
+    text = ("COPENHAGEN (Reuters) - Hackers attacked the computer systems of Denmark's largest power company on "
+            "Monday, cutting electricity to about 60,000 homes, the company said.\n\n"
+            "Danish intelligence blamed a group linked to Russia's military intelligence agency for the attack.\n\n"
+            "Moscow denied any involvement.")
+    got = _events(analyse(text, published="2025-03-14"), main_only=True)
+    assert any(t == "ASSAULT" and s == "Hackers" for t, s, _ in got), got
+
+
+def test_events_condemning_the_attack_targets_its_authors(analyse):
+    text = ("GOMA, Democratic Republic of Congo (Reuters) - Rebels attacked a United Nations base in eastern Congo "
+            "on Sunday, killing two peacekeepers from Uruguay, the U.N. mission said.\n\n"
+            "The peacekeepers returned fire, the mission said in a statement.\n\n"
+            "U.N. Secretary-General Antonio Guterres condemned the attack.")
+    got = _events(analyse(text, published="2025-03-14"))
+    assert ("ACCUSE", "António Guterres", "Rebels") in got, got
+    returned = [g for t, s, g in got if t == "ASSAULT" and s == "peacekeepers"]
+    assert returned == [None], got  # fire returned at attackers is no attack on Congo
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the two sides named inside one subject meet each other, not the venue
+    ("WASHINGTON (AP) - The leaders of Armenia and Azerbaijan met at the White House on Friday.",
+     ("CONSULT", "Armenia", "Azerbaijan")),
+    # a party's members named by its politics act for it
+    ("BERLIN (AP) - Germany's conservatives and Social Democrats agreed on Wednesday to form a coalition "
+     "government, ending two months of negotiations. The two parties pledged to raise defence spending.",
+     ("AGREE", "Germany's conservatives", "Social Democrats")),
+])
+def test_events_mutual_sides_and_party_members(analyse, text, expected):
+    got = _events(analyse(text, published="2025-09-02"), main_only=True)
+    assert expected in got, got

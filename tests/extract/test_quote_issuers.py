@@ -1,4 +1,4 @@
-"""Speakers of quotes from documents, states, nested cues and unattributed quoted words (issue 13)."""
+"""Speakers of quotes from documents, states, "it", nested cues and unattributed quoted words (issue 13)."""
 
 from __future__ import annotations
 
@@ -26,6 +26,15 @@ CASES = [
      "The statement called it \"a natural fit.\"", "a natural fit.", "Acme and Bolt Industries"),
     ("Outside the court, the crowd chanted \"Free them now!\" until dusk.", "Free them now!", "protesters"),
     ("Shoppers crowded the stores for what one chain calls its \"winter rush.\"", "winter rush.", None),
+    # "it said": the body or document that spoke or acted just before
+    ("The shipping firm said it would contest the fine. \"The inspectors found no fault with our crews,\" "
+     "it said in a statement.", "The inspectors found no fault with our crews,", "shipping firm"),
+    ("The health ministry said the clinics would reopen. \"Staff are ready,\" it said.",
+     "Staff are ready,", "health ministry"),
+    ("The central bank raised its key rate by half a point on Thursday. \"Price growth is still too fast,\" "
+     "it said, adding that it was ready to act again.", "Price growth is still too fast,", "central bank"),
+    ("Nordvik Airlines cancelled 40 flights on Friday. \"We regret the disruption,\" it said.",
+     "We regret the disruption,", "Nordvik Airlines"),
     # "quoted/cited X as saying": X speaks, not the outlet that quotes
     ("State television quoted Defence Minister Omar Haddad as saying: \"The border is sealed.\"",
      "The border is sealed.", "Omar Haddad"),
@@ -66,3 +75,14 @@ def test_quote_split_around_cue_gives_two_quotes_one_speaker(analyse):
 def test_quote_name_in_marks_is_not_a_quote(analyse):
     result = analyse("She led the \"Stay Home\" campaign across the region last spring.")
     assert not [q for q in result.quotes if q.kind != "indirect"]
+
+
+def test_quote_speaker_it_is_never_a_person(analyse):
+    quotes = analyse("Maria Lund toured the harbour on Monday. \"The harbour is safe,\" it said.").quotes
+    assert [(q.text, q.speaker) for q in quotes if q.kind != "indirect"] == [("The harbour is safe,", None)]
+
+
+def test_quote_speaker_it_inside_a_reported_clause_names_nobody(analyse):
+    # "it would appeal" is what the firm said, not a second report spoken by "it"
+    quotes = analyse("The shipping firm said it would appeal against the fine.").quotes
+    assert [q.text for q in quotes] == ["it would appeal against the fine"]

@@ -204,3 +204,11 @@ def test_quotes_cue_inside_a_reported_clause_reports_nothing(analyse):
     got = [(q.speaker.name if q.speaker else None, q.text)
            for q in analyse("His lawyer, Ngozi Adeyemi, said he would appeal.").quotes]
     assert got == [("Ngozi Adeyemi", "he would appeal")]
+
+
+def test_quotes_dateline_of_two_short_words_is_not_reported(analyse):
+    """A dateline city written in two short capitalised words ("LA PAZ", "EL PASO") is cut off a
+    report that opens its paragraph, as a longer one is."""
+    quotes = analyse("EL PASO, Texas (AP) — A freight train hit a truck at a crossing late Monday, "
+                     "killing two people, police said Tuesday.").quotes
+    assert [q.text for q in quotes] == ["A freight train hit a truck at a crossing late Monday, killing two people"]

@@ -49,10 +49,30 @@ def clause_tense(doc, start: int, end: int) -> str | None:
     if found is None:
         return None
     tok, via_noun = found
+    at = _token_at(doc, start)
+    subject = min((c.i for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), default=-1)
+    if tok.dep_ in ("ccomp", "advcl") and tok.head.lemma_.lower() in _REPORTING and tok.head.i < at < subject:
+        # "Nordtech said on Monday it would buy ...": a date between the reporting verb and the
+        # reported clause's subject is when it was said
+        tok, via_noun = tok.head, False
     tense = verb_tense(tok)
-    if via_noun and tense in ("present", "present_simple"):
-        return None  # "the attack on Tuesday shows...": the verb says nothing about the date
+    timetable = tok.lemma_ == "be" and tense == "future" and not _has_future_aux(tok)
+    if via_noun and (tense in ("present", "present_simple") or timetable):
+        return None  # "the attack on Tuesday shows ...": the verb says nothing about the date
+    if via_noun and tense == "future":
+        return "near"  # "Thursday's referendum could ...": the event the noun names may lie on either side
+    if timetable and any(c.dep_ == "attr" and not c.left_edge.i <= at <= c.right_edge.i for c in tok.children):
+        return "present"  # "the offer is a premium to the price on Friday": a state, not "the vote is on Friday"
     return tense
+
+
+def _token_at(doc, start: int) -> int:
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    return span.start if span is not None else -1
+
+
+def _has_future_aux(verb) -> bool:
+    return any(c.dep_ in ("aux", "auxpass") and c.lower_ in _FUTURE_AUX for c in verb.children)
 
 
 def reported_backshift(doc, start: int, end: int) -> bool:

@@ -52,7 +52,8 @@ def _headline(doc, d: _Doc, resolver: SpeakerResolver, taken: list[Span]) -> lis
     return out
 
 
-_DATELINE = re.compile(r"[A-Z]{3}[A-Z .'-]*(?:\([^)]*\))?,?[^\n]{0,30}?\s[-–—]+\s")
+# "KYIV, April 8 (Wire) - ", "LA PAZ, Bolivia (AP) — ": a city in capitals (two short words count)
+_DATELINE = re.compile(r"(?:[A-Z]{3}|[A-Z]{2} [A-Z]{2})[A-Z .'-]*(?:\([^)]*\))?,?[^\n]{0,30}?\s[-–—]+\s")
 
 
 def _clip_to_paragraph(text: str, span: Span, anchor: int) -> Span:

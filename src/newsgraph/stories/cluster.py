@@ -43,7 +43,7 @@ from .spill import StorySpill
 from .compact import IdIndex, Kept, ReportFacts, RetiredStory, Weights
 from .credits import byline_credit, find_credit, title_credit
 from .story_time import (StoryDays, article_days, day_marks, epoch_days, lead_mark, own_anchor, own_weekdays,
-                         pinned_days, resolve_undated, stated_days)
+                         pinned_days, resolve_undated, stated_days, told_day_before)
 from .syndication import SyndicationIndex, resolve, synd_key
 from .term_counts import TermCounts, tfidf
 
@@ -420,7 +420,8 @@ class StoryClusterer(Refiner):
             facts=facts.pack(),
             weekdays=own_weekdays(article, told=True) if when is None else (), own_anchor=anchor[0] if anchor else None,
             pins=pinned_days(article) if when is None and anchor is None else (),
-            url_day=(u := url_day(article.url)) and u.isoformat() if when is None else None)
+            url_day=(u := url_day(article.url)) and u.isoformat() if when is None else None,
+            day_before=when is None and told_day_before(article))
         self._count += 1
         self._retire_old()
         return chosen.id
@@ -529,7 +530,7 @@ class StoryClusterer(Refiner):
                     else:
                         if days is None:
                             days = story.days  # a retired story's, rebuilt
-                        if (inferred := days.inferred_day(k.weekdays)) is not None:
+                        if (inferred := days.inferred_day(k.weekdays, day_before=k.day_before)) is not None:
                             day_key[aid] = inferred.isoformat()
         return groups, day_key
 

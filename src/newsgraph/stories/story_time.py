@@ -11,7 +11,9 @@ reports), and ``resolve_undated`` uses it for an undated report:
   takes that day;
 * the report's inferred publication day (``published_inferred``, basis
   "story") is the story's main day (the day its reports name most), or the
-  latest story day the report itself names when that is later;
+  latest story day the report itself names when that is later, or the day
+  after that day when the report's only word for a nearby day is "yesterday"
+  and the story has no eve of that day (``told_day_before``);
 * every other relative expression ("today", "yesterday", "Dec. 9", a weekday
   the story does not know) is resolved against the inferred day with the
   clause tense kept at extraction; ``anchor_from`` is "story".
@@ -330,13 +332,41 @@ class StoryDays:
                 out[w] = ref + dt.timedelta(days=ahead)
         return out
 
-    def inferred_day(self, weekdays: tuple[int, ...]) -> dt.date | None:
+    def inferred_day(self, weekdays: tuple[int, ...], *, day_before: bool = False) -> dt.date | None:
         """The publication day an undated report naming ``weekdays`` is inferred to have: the story's
-        main day, or the latest day the report names (``placed``) when that is later."""
+        main day, or the latest day the report names (``placed``) when that is later.
+
+        With ``day_before`` (``told_day_before``: the report's only words for days near its own are
+        "yesterday", "last night"), a story day whose eve is no story day is the report's yesterday, so
+        the report is of the day after: a paper that tells on Thursday of "yesterday's" coup, in a story
+        of Wednesday's coup, is not of Wednesday telling of a Tuesday the story never had.
+        """
         main = self.main_day()
         if main is None:
             return None
-        return max([main, *self.placed(weekdays).values()])
+        day = max([main, *self.placed(weekdays).values()])
+        eve = day - dt.timedelta(days=1)
+        if day_before and day.isoformat() in self.counts and eve.isoformat() not in self.counts:
+            day += dt.timedelta(days=1)
+        return day
+
+
+_NEAR = dt.date(2001, 1, 10)
+"""Any day: what ``told_day_before`` resolves a report's relative words against, to read their offsets."""
+
+
+def told_day_before(article: AnalysedArticle) -> bool:
+    """Whether the words an undated report has for days next to its own ("today", "yesterday", "last
+    night", "tomorrow", left for its story to resolve) all name the day before it."""
+    offsets = set()
+    for m in article.dates:
+        if not _needs_story(m) or _WEEKDAY.match(m.timex_value or "") or not any(
+                c.kind in ("relday", "reldp") for c in find(m.text)):
+            continue
+        new = reresolve(m, _NEAR, "story")
+        if new is not None and new.value and len(new.value) >= 10:
+            offsets.add((dt.date.fromisoformat(new.value[:10]) - _NEAR).days)
+    return offsets == {-1}
 
 
 def resolve_undated(article: AnalysedArticle, days: StoryDays | None) -> AnalysedArticle:
@@ -352,7 +382,7 @@ def resolve_undated(article: AnalysedArticle, days: StoryDays | None) -> Analyse
         return dataclasses.replace(article, published_inferred=own[0], published_basis=own[1])
     if not days:
         return article
-    inferred = days.inferred_day(own_weekdays(article, told=True))
+    inferred = days.inferred_day(own_weekdays(article, told=True), day_before=told_day_before(article))
     if inferred is None:
         return article
     wmap = days.placed(own_weekdays(article))

@@ -92,6 +92,13 @@ def _arguments(cand: _Cand, index: MentionIndex) -> None:
                     break
         if objs:
             cand.targets = _conjuncts(objs[0])
+    if not cand.targets and not cand.passive and cand.type in _MUTUAL_TYPES and cand.head.lemma_ in _MUTUAL_VERBS \
+            and len(cand.sources) == 1:  # "the leaders of Armenia and Azerbaijan met at the White House"
+        both = [o for p in cand.sources[0].children if p.dep_ == "prep" and p.lower_ == "of"
+                for o in p.children if o.dep_ == "pobj"]
+        sides = _conjuncts(both[0]) if both else []
+        if len(sides) >= 2 and all(_looks_actor(x, index) for x in sides[:2]):
+            cand.sources, cand.targets = sides[:1], sides[1:2]
     if not cand.targets:  # "recalled its ambassador to France (in protest at ...)": where the envoy is posted
         cand.targets = [x for o in _objects(head) if _own_envoy(o, subj) for p in o.children
                         if p.dep_ == "prep" and p.lower_ in ("to", "in", "from")

@@ -141,6 +141,10 @@ def _act_author(verb, before: Sequence[Event], doc, source):
     for noun in _named_acts(verb):
         types = {e.type for e in entries(noun, "noun")}
         lemma = noun.lemma_.lower()
+        if "ASSAULT" in types:  # "condemned the attack": the attack the report leads with (or its claimant),
+            first = _attacker(before, doc)  # not the fire returned at the attackers told after it
+            if first is not None and first.name != source.name:
+                return first
         for ev in reversed(before):
             if ev.source is None or ev.negated or not is_agent_name(ev.source) or ev.source.name == source.name:
                 continue

@@ -258,7 +258,8 @@ def _sentence_events(sent, article: Article, found: Found, index: MentionIndex,
             continue  # an event with no participant says nothing about who did what to whom
         scene = place_country or (_scene_country(cand, found, index) or ctx.article_country
                                   if cand.type == "ASSAULT" else None)  # the report's country is the scene
-        if cand.type == "ASSAULT" and not targets and sources and sources[0][0] is not None and scene and (
+        if cand.type == "ASSAULT" and not targets and sources and sources[0][0] is not None and scene \
+                and not any(w.lemma_ == "return" for w in cand.words) and (  # returned fire answers attackers
                 actor_country(sources[0][0]) != scene or not _state_agent(sources[0][0])):
             # an attack by outsiders in a country is an attack on that country (PLOVER; also a claim of
             # responsibility, coded as the attack: "the group claimed the bombings in Lagos" -> Nigeria)
