@@ -35,14 +35,13 @@ actor (issue 11):
 
 from __future__ import annotations
 
-import functools
 from dataclasses import replace
 from typing import Sequence
 
-from ...lexicons import load_rows
 from ...model import Actor, Entity, Event
 from .. import gazetteer
 from ..actors import is_non_actor, noun_kind, sector_of_noun
+from ..quote_issuers import role_titles
 
 _ARMY_WORDS = frozenset({"army", "military", "soldier", "troop", "general", "armed forces", "tank"})
 _CROWD_WORDS = frozenset({"crowd", "demonstrator", "protester", "protestor", "people", "resident", "citizen",
@@ -51,11 +50,6 @@ _TRADES = frozenset({"worker", "student", "employee"})
 _DESCRIPTIVE = frozenset({"ageing", "aging", "elderly", "nonagenarian", "octogenarian", "veteran", "embattled",
                           "beleaguered", "longtime", "long-time", "outgoing", "defiant", "new", "top", "ousted",
                           "deposed", "toppled", "impeached"})
-
-
-@functools.lru_cache(maxsize=1)
-def _roles() -> dict[str, tuple[str, ...]]:
-    return {r.role: r.titles for r in load_rows("quote_roles.tsv")}
 
 
 def _head(doc, actor: Actor):
@@ -168,7 +162,7 @@ def _role_titles(head) -> tuple[str, ...] | None:
     if any(p.dep_ == "prep" and p.lower_ == "of" and any(o.dep_ == "pobj" and o.ent_type_ not in ("GPE", "NORP")
                                                          for o in p.children) for p in head.children):
         return None  # "the leader of the gang", "president of the club": another body's office
-    roles = _roles()
+    roles = role_titles()
     lemma = head.lemma_.lower()
     mods = [c for c in head.children if c.dep_ in ("amod", "compound", "nmod") and c.i < head.i]
     if any(m.lower_ not in _DESCRIPTIVE and m.ent_type_ not in ("NORP", "GPE") for m in mods):
