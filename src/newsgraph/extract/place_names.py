@@ -321,8 +321,8 @@ def _stem(k: str) -> str:
 
 def county_pairs(keys: list[str], cands: list[tuple[Candidate, ...]]) -> dict[str, set[int]]:
     """The readings of a town and a county the article both names, where the town lies in that county
-    ("A Lebanon man ... the Boone County jail": Lebanon, Indiana and Boone County, Indiana, not
-    Lebanon, Missouri and Boone County, Missouri), by name key. Of several such pairs for two names,
+    ("the Salem council ... Marion County commissioners": Salem, Oregon and Marion County, Oregon,
+    not Salem, Indiana beside a Marion County elsewhere), by name key. Of several such pairs for two names,
     the one of highest prior. A county named after the town itself ("DeKalb" and "DeKalb County")
     pairs nothing: most such towns lie in their county."""
     towns: dict[str, list[Candidate]] = {}

@@ -488,7 +488,7 @@ def resolve(text: str, mentions: Sequence[Mention], *, context_countries: Iterab
         inside = {c.id for c in cs for q in qs if _contains(q, c)}
         fixed.append(inside)
     cue = [_cue_kind(text, m.span) if cs else None for m, cs in zip(mentions, cands)]
-    paired = county_pairs(keys, cands)  # "a Lebanon man ... the Boone County jail": one county
+    paired = county_pairs(keys, cands)  # "the Salem council ... Marion County": one county
     base = [[prior(c) + (W_QUALIFIED if c.id in fx else 0.0) + _cue_bonus(kind, c)
              + (W_COUNTY if c.id in paired.get(k, ()) else 0.0) for c in cs]
             for cs, fx, kind, k in zip(cands, fixed, cue, keys)]
