@@ -472,9 +472,7 @@ class SpeakerResolver:
                 continue
             if want and gender not in (None, want):
                 continue
-            back = self._distance(
-                self._sent_index(self.doc.char_span(pos, pos + 1, alignment_mode="expand")[0].i), sent_i)
-            cands.append((back * 10.0 - weight, pos, sp))
+            cands.append((self._back_from(pos, sent_i) * 10.0 - weight, pos, sp))
         if not cands:
             return None
         best = min(cands, key=lambda c: (c[0], -c[1]))
@@ -507,12 +505,14 @@ class SpeakerResolver:
                         cands.append((back * 10.0 - 5, head.idx, sp))
         for pos, sp, gender, weight in self.timeline:
             if gender == "n" and window_start <= pos < tok.idx:
-                back = self._distance(
-                    self._sent_index(self.doc.char_span(pos, pos + 1, alignment_mode="expand")[0].i), sent_i)
-                cands.append((back * 10.0 - weight, pos, sp))
+                cands.append((self._back_from(pos, sent_i) * 10.0 - weight, pos, sp))
         if not cands:
             return None
         return min(cands, key=lambda c: (c[0], -c[1]))[2]
+
+    def _back_from(self, pos: int, sent_i: int) -> float:
+        """Sentences from the one holding character ``pos`` to sentence ``sent_i``."""
+        return self._distance(self._sent_index(self.doc.char_span(pos, pos + 1, alignment_mode="expand")[0].i), sent_i)
 
     def _head_token(self, start: int, end: int):
         span = self.doc.char_span(start, end, alignment_mode="expand")
