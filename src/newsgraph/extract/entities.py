@@ -31,13 +31,13 @@ import logging
 
 from spacy.parts_of_speech import NOUN, PROPN
 
-from ..lexicons import load_rows
 from ..model import Article, Entity, Found, stable_id
 from . import gazetteer as gz
 from .entity_lexicon import (_DASHES, _DETERMINERS, _HYPHENS, _LOCATIVE, _MODIFIERS, _NER_TYPES,
                              _POSSESSIVE, _Group, _Match, _Mention, _Tokens, _capitalise, _patterns,
                              _scan, split_words)
-from .entity_persons import _name_tokens, _persons, _role_nouns, _untagged_surnames
+from .entity_persons import _name_tokens, _persons, _role_nouns, _untagged_surnames, role_titles
+from .figure_kinds import person_nouns
 
 __all__ = ["extract", "split_words", "_capitalise", "_patterns"]
 
@@ -223,9 +223,8 @@ def _mentions(doc, tv: _Tokens, matches: list[_Match]) -> list[_Mention]:
 
 @functools.lru_cache(maxsize=1)
 def _person_nouns() -> frozenset[str]:
-    """Nouns for a person ("farmer", "neighbour", "lawyer"), from the figure and role lexicons."""
-    nouns = {r.cue.lower() for r in load_rows("figure_cues.tsv") if r.pos == "noun" and r.kind == "person"}
-    return frozenset(nouns | {r.role for r in load_rows("quote_roles.tsv")})
+    """Nouns for a person ("farmer", "neighbour", "lawyer"): the figure lexicon's people and the role nouns."""
+    return frozenset(person_nouns() | role_titles().keys())
 
 
 def _untagged_names(tv: _Tokens, at: list[_Match | None], taken: list[bool], out: list[_Mention]) -> None:

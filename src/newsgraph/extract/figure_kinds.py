@@ -42,6 +42,11 @@ def _cues() -> dict[str, dict[str, tuple[str, str]]]:
     return out
 
 
+def person_nouns() -> frozenset[str]:
+    """Nouns the cue lexicon counts as people ("farmer", "neighbour", "lawyer")."""
+    return frozenset(cue for cue, (kind, _) in _cues().get("noun", {}).items() if kind == "person")
+
+
 @lru_cache(maxsize=1)
 def _sources() -> dict[str, set[str]]:
     out: dict[str, set[str]] = {}
