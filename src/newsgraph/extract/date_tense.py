@@ -25,7 +25,8 @@ _ONSET = frozenset("start begin commence end expire run last".split())
 
 
 def _governor(doc, start: int, end: int):
-    """The verb governing the span ``start:end`` and whether the way up passed a noun; None without one."""
+    """The verb governing the span ``start:end``, whether the way up passed a noun, and the span's first
+    token; None without such a verb."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
@@ -40,7 +41,7 @@ def _governor(doc, start: int, end: int):
         via_noun = via_noun or (tok.pos_ in ("NOUN", "PROPN") and not (span.start <= tok.i < span.end))
     if tok.pos_ not in ("VERB", "AUX"):
         return None
-    return tok, via_noun
+    return tok, via_noun, span.start
 
 
 def clause_tense(doc, start: int, end: int) -> str | None:
@@ -48,8 +49,7 @@ def clause_tense(doc, start: int, end: int) -> str | None:
     found = _governor(doc, start, end)
     if found is None:
         return None
-    tok, via_noun = found
-    at = _token_at(doc, start)
+    tok, via_noun, at = found
     subject = min((c.i for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), default=-1)
     if tok.dep_ in ("ccomp", "advcl") and tok.head.lemma_.lower() in _REPORTING and tok.head.i < at < subject:
         # "Nordtech said on Monday it would buy ...": a date between the reporting verb and the
@@ -64,11 +64,6 @@ def clause_tense(doc, start: int, end: int) -> str | None:
     if timetable and any(c.dep_ == "attr" and not c.left_edge.i <= at <= c.right_edge.i for c in tok.children):
         return "present"  # "the offer is a premium to the price on Friday": a state, not "the vote is on Friday"
     return tense
-
-
-def _token_at(doc, start: int) -> int:
-    span = doc.char_span(start, start + 1, alignment_mode="expand")
-    return span.start if span is not None else -1
 
 
 def _has_future_aux(verb) -> bool:
