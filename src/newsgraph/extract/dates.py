@@ -19,7 +19,7 @@ import logging
 import re
 
 from ..model import Article, DateMention, Found
-from .date_grammar import Candidate, find
+from .date_grammar import Candidate, find, month_number
 from .date_resolve import Resolved, resolve, with_time
 from .date_tense import clause_tense, reported_backshift
 
@@ -78,7 +78,6 @@ def parse_published(value: str | None) -> dt.date | None:
     return None
 
 
-_MONTHS = "january february march april may june july august september october november december".split()
 _URL_DAY = re.compile(r"(?<![0-9a-z])((?:19|20)[0-9]{2})(?:([/_.-])([01]?[0-9]|[a-z]{3,9})([/_.-])([0-3]?[0-9])"
                       r"|([01][0-9])([0-3][0-9]))(?![0-9a-z])", re.I)
 
@@ -105,10 +104,11 @@ def url_day(url: str | None) -> dt.date | None:
             continue  # "/2021/3/4/" is a day; "/2021/03/4-dead-..." a month and a headline
         if month.isdigit():
             month_no = int(month)
-        elif (word := month.lower()) in _MONTHS or (len(word) in (3, 4) and word[:3] in (w[:3] for w in _MONTHS)):
-            month_no = next(i for i, w in enumerate(_MONTHS, 1) if w.startswith(word[:3]))
         else:
-            continue
+            try:
+                month_no = month_number(month if len(month) > 4 else month[:3])
+            except KeyError:
+                continue
         try:
             days.add(dt.date(int(m.group(1)), month_no, int(day)))
         except ValueError:
