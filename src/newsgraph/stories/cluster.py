@@ -418,10 +418,12 @@ class StoryClusterer(Refiner):
             credit=(find_credit(article.text) or byline_credit(getattr(article, "author", None))
                     or title_credit(article.title)),
             facts=facts.pack(),
-            weekdays=own_weekdays(article, told=True) if when is None else (), own_anchor=anchor[0] if anchor else None,
+            own_anchor=anchor[0] if anchor else None,
+            # what an undated report without an anchor of its own is dated by (a report with one never reads them)
+            weekdays=own_weekdays(article, told=True) if when is None and anchor is None else (),
             pins=pinned_days(article) if when is None and anchor is None else (),
             url_day=(u := url_day(article.url)) and u.isoformat() if when is None else None,
-            day_before=when is None and told_day_before(article))
+            day_before=when is None and anchor is None and told_day_before(article))
         self._count += 1
         self._retire_old()
         return chosen.id

@@ -188,9 +188,9 @@ class Kept:
     pins: tuple[tuple[int, int, int], ...] = ()
     """``story_time.pinned_days`` of an undated report: what dates a story no dated report dates."""
     url_day: str | None = None
+    """The day an undated report's address names (``dates.url_day``): dates a story no dated report dates."""
     day_before: bool = False
     """``story_time.told_day_before`` of an undated report (``StoryDays.inferred_day``)."""
-    """The day an undated report's address names (``dates.url_day``): dates a story no dated report dates."""
 
     def report(self) -> ReportFacts:
         return ReportFacts.unpack(self.facts)
