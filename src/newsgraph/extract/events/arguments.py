@@ -251,7 +251,7 @@ def _resolve_pronoun(tok, speaker_tok, speaker_actor, index: MentionIndex, *,
         return code_actor(held, index)
     if prev is not None and tok.lower_ in ("they", "it", "their", "its", "them"):
         return prev
-    types = ("PERSON",) if tok.lower_ in ("he", "she", "his", "her", "him") else ("GPE", "ORG", "NORP")
+    types = ("PERSON",) if tok.lower_ in _PERSONAL else ("GPE", "ORG", "NORP")
     limit = tok.idx
     if tok.dep_ in ("dobj", "dative", "oprd") and tok.lower_ in ("it", "them", "him", "her"):
         # "X, an analyst at firm Y, called it a good deal": an object pronoun is never its clause's
@@ -269,10 +269,12 @@ def _resolve_pronoun(tok, speaker_tok, speaker_actor, index: MentionIndex, *,
     (s, e), _ = hit
     if tok.idx - s > 400:
         return None
-    first = tok.doc.char_span(s, e, alignment_mode="expand")
-    if first is not None and len(first) and first[0].i <= dateline_end(first[0].sent):
+    span = tok.doc.char_span(s, e, alignment_mode="expand")
+    if span is None:
+        return None
+    if len(span) and span[0].i <= dateline_end(span[0].sent):
         return None  # "DUBAI (Reuters) - ... accusing it of smuggling": a wire credit is no antecedent
-    return _actor_from_span(tok.doc, s, e, index)
+    return code_actor(span.root, index)
 
 def _held_object(tok):
     """"Police detained three students, accusing them of arson": the object pronoun of a participle

@@ -61,9 +61,12 @@ def _objects(tok) -> list:
     for o in list(objs):
         # "fined Northgate Bank 85 million pounds": the parser hangs the first of two objects on the amount
         count = next((c for c in o.children if c.dep_ == "nummod"), None)
-        first = [c for c in o.children if c.dep_ == "nmod" and c.pos_ in ("PROPN", "NOUN")
-                 and count is not None and c.i < count.i]
-        objs[objs.index(o):objs.index(o)] = first[:1]
+        if count is None:
+            continue
+        first = next((c for c in o.children if c.dep_ == "nmod" and c.pos_ in ("PROPN", "NOUN") and c.i < count.i),
+                     None)
+        if first is not None:
+            objs.insert(objs.index(o), first)
     return objs
 
 def _subject(verb):

@@ -52,6 +52,8 @@ def _discloses(verb) -> bool:
 # Verbs whose subject is not the agent of the event noun they take: what follows, causes or undergoes an
 # act ("this follows the resignation of X", "forcing the resignation of X", "faces threats from Y"). The
 # noun keeps its own agent (a nominal event) instead of lending the act to the verb's subject.
+# Drawing an act on oneself is undergoing it ("the arrest drew condemnation from X", "received aid").
+_UNDERGO_VERBS = frozenset({"draw", "attract", "earn", "garner", "receive", "win"})
 _NOT_AGENT_VERBS = frozenset({
     "follow", "precede", "trigger", "prompt", "spark", "cause", "mark", "force", "overshadow", "accompany",
     "spur", "fuel", "provoke", "face", "suffer", "undergo", "survive", "escape", "avoid", "fear", "risk",
@@ -61,8 +63,7 @@ _NOT_AGENT_VERBS = frozenset({
     "exit", "leave", "quit", "abandon", "shrug", "ignore", "defy", "disregard", "brush", "survive",
     # weighing an act is not doing it ("downplayed the threat", "assessed the damage")
     "downplay", "play", "assess", "monitor", "analyse", "analyze", "consider", "review", "weigh", "debate",
-    # drawing an act on oneself is undergoing it ("the arrest drew condemnation from X", "received aid")
-    "draw", "attract", "earn", "garner", "receive", "win", "need", "lack",
+    *_UNDERGO_VERBS, "need", "lack",
     # wishing for an act or regretting one is not doing it ("hoped for dialogue", "regretted the decision")
     "hope", "wish", "regret",
     # stopping an act is not doing it ("repelled the assault", "foiled a plot to attack")
@@ -337,7 +338,6 @@ def _dominator(cand: _Cand, heads: dict) -> tuple[_Cand | None, str]:
         up = parent
     return None, ""
 
-_UNDERGO_VERBS = frozenset({"draw", "attract", "earn", "garner", "receive", "win"})
 
 
 def _drawn_on(noun, agents: list, index: MentionIndex) -> _Cand | None:
