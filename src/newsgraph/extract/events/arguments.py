@@ -92,8 +92,7 @@ def _arguments(cand: _Cand, index: MentionIndex) -> None:
                     break
         if objs:
             cand.targets = _conjuncts(objs[0])
-    if not cand.targets and not cand.passive and cand.type in _MUTUAL_TYPES and cand.head.lemma_ in _MUTUAL_VERBS \
-            and len(cand.sources) == 1:  # "the leaders of Armenia and Azerbaijan met at the White House"
+    if _mutual_open(cand) and len(cand.sources) == 1:  # "the leaders of Armenia and Azerbaijan met at the White House"
         both = [o for p in cand.sources[0].children if p.dep_ == "prep" and p.lower_ == "of"
                 for o in p.children if o.dep_ == "pobj"]
         sides = _conjuncts(both[0]) if both else []
@@ -175,11 +174,16 @@ _MUTUAL_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE", "SUPPORT"})
 _MUTUAL_VERBS = frozenset({"meet", "talk", "sign", "agree", "negotiate", "confer", "cooperate", "ink", "conclude"})
 
 
+def _mutual_open(cand: _Cand) -> bool:
+    """A mutual act ("met", "signed a truce") with no other party named yet."""
+    return (cand.type in _MUTUAL_TYPES and not cand.targets and not cand.passive
+            and cand.head.lemma_ in _MUTUAL_VERBS)
+
+
 def _mutual(cand: _Cand) -> None:
     """"The two presidents met", "A and B signed a truce": with no other party named, the conjoined
     doers act with each other; PLOVER codes the act once, the first named as its source."""
-    if cand.type in _MUTUAL_TYPES and not cand.targets and len(cand.sources) >= 2 and not cand.passive \
-            and cand.head.lemma_ in _MUTUAL_VERBS:
+    if _mutual_open(cand) and len(cand.sources) >= 2:
         cand.sources, cand.targets = cand.sources[:1], cand.sources[1:2]
 
 _ENVOYS = frozenset({"ambassador", "envoy", "diplomat", "consul", "emissary", "representative", "attache"})
@@ -387,7 +391,8 @@ def _named_company(tok, index: MentionIndex) -> Actor | None:
     start = tok.doc[cut].idx + 1 if cut >= 0 else 0
     # a regulator, court, ministry or international body named before is who acts on the company, never it
     orgs = [ent for _, ent in index.mentions_between(start, tok.idx) if ent.type == "ORG"
-            and not set(" ".join(filter(None, entity_codes(ent, ent.name))).split()) & _NOT_COMPANIES]
+            and not any(part in _NOT_COMPANIES for code in entity_codes(ent, ent.name) if code
+                        for part in code.split())]
     if not orgs:
         return None
     return Actor(name=orgs[0].name, entity=orgs[0].id, code=None)
