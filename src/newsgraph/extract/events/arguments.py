@@ -410,7 +410,11 @@ def _issuer(tok, index: MentionIndex) -> Actor | None:
     actor = code_actor(owner, index)
     if actor is not None:
         return actor
-    words = [t for t in owner.subtree if t.dep_ not in ("det", "case", "punct")]
+    return uncoded([t for t in owner.subtree if t.dep_ not in ("det", "case", "punct")])
+
+
+def uncoded(words) -> Actor:
+    """An actor no code names, written as its words are ("organisers", "the farmers' union")."""
     name = " ".join(t.text for t in words)
     return Actor(name=name, entity=None, code=None, text=name, span=(words[0].idx, words[-1].idx + len(words[-1])))
 

@@ -14,7 +14,7 @@ from .. import gazetteer
 from ..actors import PRONOUNS, code_actor, noun_kind, phrase_tokens, sector_of_noun
 from ..event_lexicon import entries
 from ..linking import MentionIndex
-from .arguments import _arguments, _code_all, _issuer, _named_company, _quote_speaker
+from .arguments import _arguments, _code_all, _issuer, _named_company, _quote_speaker, uncoded
 from .candidate import _Cand
 from .dating import _PLACE_PREPS, _date_for, _place_for
 from .modality import _apply_chain
@@ -67,9 +67,7 @@ def _people_speaker(tok) -> Actor | None:
     themselves, so "they" in their words are they (not the last coded actor)."""
     if tok.pos_ != "NOUN" or tok.tag_ != "NNS" or noun_kind(tok.text) != "people":
         return None
-    words = phrase_tokens(tok)
-    return Actor(name=" ".join(w.text for w in words), entity=None, code=None, text=" ".join(w.text for w in words),
-                 span=(words[0].idx, words[-1].idx + len(words[-1])))
+    return uncoded(phrase_tokens(tok))
 
 
 @dataclass
