@@ -237,3 +237,32 @@ def test_events_condemning_the_attack_targets_its_authors(analyse):
 def test_events_mutual_sides_and_party_members(analyse, text, expected):
     got = _events(analyse(text, published="2025-09-02"), main_only=True)
     assert expected in got, got
+
+
+@pytest.mark.parametrize("text, wrong", [
+    # a killing told as the outcome of a vehicle's mishap is an accident, no attack
+    ("A minibus skidded off a mountain road in Nepal on Sunday, killing 14 pilgrims, police said.", "ASSAULT"),
+    ("A freight train derailed near the town of Kasese, killing six railway workers.", "ASSAULT"),
+    # fighting a fire or a disease attacks nobody
+    ("Helicopters fought the flames above the village through the night.", "ASSAULT"),
+    ("Health workers are fighting an outbreak of measles in the refugee camp.", "ASSAULT"),
+    # taking an oath of office pledges nothing to a party
+    ("The new governor was sworn in on Monday before a crowd of supporters.", "AGREE"),
+    # a call one speaks on is a conversation, not an appeal
+    ("Speaking on a call with journalists, the finance minister said growth had slowed.", "REQUEST"),
+])
+def test_events_accidents_firefighting_oaths_and_calls(analyse, text, wrong):
+    got = _events(analyse(text, published="2025-09-02"))
+    assert not [t for t, _, _ in got if t == wrong], got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a person ramming a vehicle into a crowd attacks it; a car bomb is an attack
+    ("A man drove a van into shoppers at a street market in Oslo, killing four people.", ("ASSAULT", "man")),
+    # swearing to avenge is a threat; an appeal made "in a call for" stays an appeal
+    ("The militia swore to avenge the killing of its leader.", ("THREATEN", "militia")),
+    ("The bishops renewed their call for a ceasefire on Sunday.", ("REQUEST", "bishops")),
+])
+def test_events_attacks_threats_and_appeals_kept(analyse, text, expected):
+    got = [(t, s) for t, s, _ in _events(analyse(text, published="2025-09-02"))]
+    assert expected in got, got

@@ -26,7 +26,8 @@ class Entry:
 
     @property
     def specific(self) -> bool:
-        return any(n != "objonly" and not n.startswith("nomod:") for n in self.needs)
+        # negative conditions ("nomod:", "under:") narrow an entry without making it more specific
+        return any(n != "objonly" and not n.startswith(("nomod:", "under:")) for n in self.needs)
 
 @functools.lru_cache(maxsize=1)
 def lexicon() -> dict[tuple[str, str], tuple[Entry, ...]]:

@@ -38,6 +38,16 @@ def _satisfied(entry: Entry, tok, *, as_object: bool, index: MentionIndex) -> bo
             if not any(c.lower_ in opts and not any(o.ent_type_ in ("DATE", "TIME") for o in c.children)
                        for c in _preps(tok)):
                 return False
+        elif kind == "compl":  # "swore to avenge", "swore that": a pledge; "was sworn in" takes an office
+            if not any(c.dep_ in ("xcomp", "ccomp") or c.dep_ == "advcl" and _infinitive(c)
+                       for c in tok.children):  # (the parser sometimes hangs the infinitive as advcl)
+                return False
+        elif kind == "under":  # "spoke on a call with reporters": a noun set in a phrase of time or channel,
+            # with no "for"/"to" complement of its own, is a conversation, not "a call for calm"
+            if tok.dep_ == "pobj" and tok.head.lower_ in opts and not any(
+                    c.dep_ == "prep" and c.lower_ in ("for", "to", "on") or c.dep_ in ("acl", "relcl") and
+                    _infinitive(c) for c in tok.children):
+                return False
         elif kind == "clause":  # "warned that any attack would be met with a response": the clause's words
             if not any(w.lemma_.lower() in opts for c in tok.children if c.dep_ in ("ccomp", "xcomp", "advcl")
                        for w in c.subtree):

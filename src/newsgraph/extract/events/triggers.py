@@ -167,6 +167,29 @@ def _level(obj) -> bool:
     return obj.ent_type_ in ("PERCENT", "MONEY", "QUANTITY") or obj.lemma_.lower() in _LEVELS or obj.like_num
 
 
+def _fights_nature(verb) -> bool:
+    """Are all the verb's objects natural forces ("battled the wildfire", "fighting the outbreak")?
+    Fighting a fire or a disease attacks nobody."""
+    objs = [o for o in _objects(verb) if o.pos_ in ("NOUN", "PROPN")]
+    return bool(objs) and all(o.pos_ == "NOUN" and noun_kind(o.text) == "natural" for o in objs)
+
+
+# what vehicles do in accidents: "the bus plunged into a ravine", "the train derailed"
+_MISHAPS = frozenset({"crash", "collide", "plunge", "derail", "overturn", "capsize", "sink", "skid", "veer",
+                      "topple", "plummet", "flip"})
+
+
+def _accident(verb) -> bool:
+    """"A bus plunged into a ravine, killing 20", "the plane crashed, killing all on board": a killing
+    told as the outcome of a vehicle's mishap, whose subject is a thing and not a person or group."""
+    if verb.dep_ not in ("advcl", "conj") or verb.tag_ != "VBG" or verb.head.lemma_.lower() not in _MISHAPS:
+        return False
+    subj = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.pos_ != "NOUN" or subj.ent_type_ in ("PERSON", "NORP", "GPE"):
+        return False  # (the recognizer tags some vehicle nouns as organisations: "minibus" ORG)
+    return noun_kind(subj.text) != "people" and sector_of_noun(subj.lemma_, subj.text) is None
+
+
 def _not_agent(verb) -> bool:
     """Is the verb one of ``_NOT_AGENT_VERBS`` (also when the lemmatiser misses: "hoped" -> "hop")?"""
     low = verb.lower_
@@ -259,6 +282,10 @@ def _verb_candidate(tok, index: MentionIndex) -> _Cand | None:
         return None  # "warned that the storm could hit", "warned of aftershocks": a forecast, no accusation
     if entry is not None and entry.type == "ASSAULT" and any(_level(o) for o in _objects(tok)):
         return None  # "inflation hit 9 percent", "shares struck a record high": a level reached, no attack
+    if entry is not None and entry.type == "ASSAULT" and _fights_nature(tok):
+        return None  # "fought the blaze", "are fighting an outbreak of cholera": no party is attacked
+    if entry is not None and entry.type == "ASSAULT" and _accident(tok):
+        return None  # "a bus plunged into a ravine, killing 20": an accident is no PLOVER event
     if entry is not None:
         words = [tok] + [c for c in tok.children if c.dep_ == "prt"]
         for need in entry.needs:
