@@ -282,7 +282,8 @@ def _verb_candidate(tok, index: MentionIndex) -> _Cand | None:
         return None  # "warned that the storm could hit", "warned of aftershocks": a forecast, no accusation
     if entry is not None and entry.type == "ASSAULT" and any(_level(o) for o in _objects(tok)):
         return None  # "inflation hit 9 percent", "shares struck a record high": a level reached, no attack
-    if entry is not None and entry.type == "ASSAULT" and _fights_nature(tok):
+    if entry is not None and entry.type == "ASSAULT" and _fights_nature(tok) and not any(
+            n.startswith("obj:") for n in entry.needs):  # ("opened fire": the object is part of the trigger)
         return None  # "fought the blaze", "are fighting an outbreak of cholera": no party is attacked
     if entry is not None and entry.type == "ASSAULT" and _accident(tok):
         return None  # "a bus plunged into a ravine, killing 20": an accident is no PLOVER event
