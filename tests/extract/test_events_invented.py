@@ -266,3 +266,66 @@ def test_events_accidents_firefighting_oaths_and_calls(analyse, text, wrong):
 def test_events_attacks_threats_and_appeals_kept(analyse, text, expected):
     got = [(t, s) for t, s, _ in _events(analyse(text, published="2025-09-02"))]
     assert expected in got, got
+
+
+def test_events_dying_in_an_act_is_undergoing_it(analyse):
+    got = _events(analyse("Six workers died in an explosion at a chemical plant near Basra, officials said.",
+                          published="2025-09-02"))
+    assert not [e for e in got if e[0] == "ASSAULT" and e[1] == "workers"], got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a verdict's subject ("the walkout was illegal") is judged; the speaker gives the order that follows
+    ("The labour ministry said the walkout was illegal and ordered the drivers back to work.",
+     ("DEMAND", "labour ministry", "drivers")),
+    ("The Red Crescent said the supplies were far too few and urged the army to reopen the road.",
+     ("REQUEST", "Red Crescent", "army")),
+])
+def test_events_speech_act_after_a_verdict_is_the_speakers(analyse, text, expected):
+    got = _events(analyse(text, published="2025-09-02"))
+    assert any(t == expected[0] and s and expected[1] in s and g and expected[2] in g for t, s, g in got), got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # talks and joint acts by two conjoined parties are one act between them, whatever the verb
+    ("Japan and the Philippines began joint naval drills in the South China Sea on Monday.",
+     ("COOPERATE", "Japan", "Philippines")),
+    ("The foreign ministers of Egypt and Jordan discussed the crisis in Gaza on Friday.", ("CONSULT", "Egypt", "Jordan")),
+    # one side's drills are a show of force, not cooperation
+    ("TAIPEI (Reuters) - China began large-scale naval drills around Taiwan on Tuesday.", ("MOBILIZE", "China", "")),
+])
+def test_events_joint_acts_of_conjoined_parties(analyse, text, expected):
+    got = _events(analyse(text, published="2025-09-02"), main_only=True)
+    assert any(t == expected[0] and s and expected[1] in s and expected[2] in (g or "") for t, s, g in got), got
+
+
+def test_events_a_states_intelligence_service_acts(analyse):
+    out = analyse("Poland's intelligence service on Monday accused two Belarusian nationals of sabotage.",
+                  published="2025-09-02")
+    got = [(e.type, e.source.code) for e in out.events if e.main]
+    assert ("ACCUSE", "POL SPY") in got, got
+
+
+@pytest.mark.parametrize("text, wrong", [
+    # soldiers sent from another country, or serving a body, are no army of the country they stand in
+    ("BAMAKO (AP) - Gunmen ambushed a patrol in central Mali on Sunday, killing four soldiers from Togo.",
+     "Malian army"),
+    # where a force serves, and how many died, is no part of its name
+    ("Militants killed five U.N. peacekeepers from Nepal in southern Lebanon on Friday.", "Lebanon"),
+])
+def test_events_foreign_forces_keep_their_own_name(analyse, text, wrong):
+    got = _events(analyse(text, published="2025-09-02"))
+    assert any(t == "ASSAULT" and g for t, _, g in got), got
+    assert not [g for t, _, g in got if t == "ASSAULT" and g and wrong in g], got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # candidates and donors are people: their acts can be news
+    ("The main opposition candidate rejected the official results of the presidential election on Monday.",
+     ("REJECT", "opposition candidate")),
+    ("International donors pledged $1.2 billion for the reconstruction of the province on Thursday.",
+     ("AGREE", "donors")),
+])
+def test_events_people_nouns_act(analyse, text, expected):
+    got = [(t, s) for t, s, _ in _events(analyse(text, published="2025-09-02"), main_only=True)]
+    assert any(t == expected[0] and s and expected[1] in s for t, s in got), got

@@ -91,9 +91,7 @@ def _noun_kinds() -> dict[str, str]:
 
 def noun_kind(word: str) -> str | None:
     """The class of a head noun from ``plover_nonactors.tsv`` ("quake" -> "natural", "rescuers" -> "people").
-
-    Plural and capitalised forms are folded ("Tremors", "bombs"); None for nouns the list does not hold.
-    """
+    Plural and capitalised forms are folded ("Tremors", "bombs"); None for nouns the list does not hold."""
     low = word.lower()
     kinds = _noun_kinds()
     for key in (low, low[:-1] if low.endswith("s") else "", low[:-2] if low.endswith("es") else "",
@@ -203,7 +201,8 @@ def phrase_tokens(tok) -> list:
             continue  # "accused the opposition of fraud": the charge, not the party ("the mayor of Lima" is)
         if child.dep_ == "prep" and (child.lower_ == "of" or child.lower_ == "from" and tok.pos_ == "NOUN") \
                 and any(c.dep_ == "pobj" for c in child.children):  # not "of organising an insurrection"
-            toks.extend(child.subtree)
+            toks.extend(t for t in child.subtree if child.lower_ == "of" or not any(  # "peacekeepers from Chad
+                a.dep_ == "prep" and a.i != child.i and child.is_ancestor(a) for a in [t, *t.ancestors]))  # in Mali"
         elif child.dep_ in ("compound", "flat"):
             toks.extend(child.subtree)
     for child in tok.rights:
@@ -389,7 +388,7 @@ def code_actor(tok, index: MentionIndex, *, _depth: int = 0) -> Actor | None:
         prefix = tok.doc[compounds[0].i:tok.i].text if compounds else ""
         full = org_code(name) or org_code(tok.text) or (org_code(prefix) if prefix else None)
         if full and prefix and tok.pos_ == "NOUN" and " " in full:  # "Red Cross officials"
-            return Actor(name=name, entity=None, code=full)
+            return Actor(name=name, entity=None, code=full, text=name, span=(start, end))
         if full and tok.pos_ == "PROPN":
             return Actor(name=name, entity=None, code=full)
         hit = _country_of_text(name) if tok.pos_ == "PROPN" else None
@@ -480,7 +479,8 @@ def code_actor(tok, index: MentionIndex, *, _depth: int = 0) -> Actor | None:
             country, sector = hit[0], sector or hit[1]
     if country is None and sector is None and head_ent is None:
         return None
-    head_known = head_country or group_sectors().get(tok.lemma_.lower()) is not None
+    head_known = head_country or any(  # "Iran's army", "Iran's intelligence service": the body is named
+        group_sectors().get(t.lemma_.lower()) for t in [tok, *(c for c in tok.lefts if c.dep_ == "compound")])
     if via_poss and head_ent is None and not head_known:
         return None  # "Colombia's bid": the possessor is the actor, not the thing possessed
     if country and not sector and head_country:

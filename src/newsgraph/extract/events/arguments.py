@@ -171,13 +171,15 @@ def _arguments(cand: _Cand, index: MentionIndex) -> None:
 _ADDRESSED = frozenset({"REQUEST", "DEMAND"})
 # acts two parties do together: "A and B met" is one act, by the first named with the second
 _MUTUAL_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE", "SUPPORT"})
+_JOINT_TYPES = frozenset({"CONSULT", "COOPERATE"})  # done with someone, whatever the verb
 _MUTUAL_VERBS = frozenset({"meet", "talk", "sign", "agree", "negotiate", "confer", "cooperate", "ink", "conclude"})
 
 
 def _mutual_open(cand: _Cand) -> bool:
-    """A mutual act ("met", "signed a truce") with no other party named yet."""
+    """A mutual act ("met", "signed a truce"; any talks or joint act: "discussed trade", "began joint
+    exercises") with no other party named yet."""
     return (cand.type in _MUTUAL_TYPES and not cand.targets and not cand.passive
-            and cand.head.lemma_ in _MUTUAL_VERBS)
+            and (cand.head.lemma_ in _MUTUAL_VERBS or cand.type in _JOINT_TYPES))
 
 
 def _mutual(cand: _Cand) -> None:

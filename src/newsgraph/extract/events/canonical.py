@@ -74,10 +74,22 @@ def _army(actor: Actor, head) -> Actor | None:
         return None
     if any(w in words for w in ("navy", "naval", "air force", "marine", "coast guard", "police")):
         return None
+    if head is not None and _foreign_force(head):
+        return None
     country = gazetteer.country(_country(actor) or "")
     if country is None or not country.demonyms:
         return None
     return replace(actor, name=f"{country.demonyms[0]} army", text=actor.text or actor.name)
+
+
+def _foreign_force(head) -> bool:
+    """"Soldiers from Chad" (serving in Mali), "U.N. troops", "peacekeeping soldiers", "NATO troops": a force
+    sent from elsewhere or serving a body is no army of the country where it stands."""
+    if any(p.dep_ == "prep" and p.lower_ == "from" for p in head.children) or head.dep_ == "dobj" and any(
+            p.dep_ == "prep" and p.lower_ == "from" and p.i == head.i + 1 for p in head.head.children):
+        return True  # (the parser often hangs "from Chad" on the verb: "killing three soldiers from Chad")
+    return any(m.dep_ in ("compound", "amod", "nmod") and (m.ent_type_ == "ORG" or m.lemma_.lower().startswith(
+        "peacekeep")) for m in head.lefts)
 
 
 def _protesters(actor: Actor, head) -> Actor | None:

@@ -6,7 +6,7 @@ trigger finder and the argument filler.
 
 from __future__ import annotations
 
-from ..actors import dateline_end, noun_kind
+from ..actors import dateline_end, noun_kind, sector_of_noun
 from ..event_lexicon import CLAUSE_SUMMARIES
 
 _SUBJ = ("nsubj", "csubj")
@@ -290,7 +290,15 @@ _DO_SUPPORT = frozenset({"do", "does", "did"})
 # acts only people and bodies do: a thing ("the plan", "the strike") never urges or accuses
 _SPEECH_ACTS = frozenset({"urge", "call", "ask", "appeal", "demand", "accuse", "criticise", "criticize", "condemn",
                           "warn", "vow", "pledge", "promise", "deny", "reject", "praise", "welcome", "insist", "add",
-                          "threaten", "blame", "announce"})
+                          "threaten", "blame", "announce", "order"})
+
+
+def _judged_thing(subj, verb) -> bool:
+    """"said the strike was illegal and ordered ...", "said the deliveries were too few and urged ...": the
+    subject of a verdict ("be" + a predicate) that no lexicon names a person, group or body is what is
+    judged, not one who speaks next."""
+    return verb.lemma_ == "be" and noun_kind(subj.text) is None and not subj.ent_type_ \
+        and sector_of_noun(subj.lemma_, subj.text) is None
 
 
 def _conjuncts_of_the_outer_verb(sent) -> list[tuple]:
@@ -314,8 +322,8 @@ def _conjuncts_of_the_outer_verb(sent) -> list[tuple]:
                                         for c in v1.children)
         subj = next((c for c in v1.children if c.dep_ == "nsubj"), None)
         # "rights groups said the plan violated the law and urged X to block it": a plan urges nobody
-        thing = v2.lemma_ in _SPEECH_ACTS and subj is not None and subj.pos_ == "NOUN" \
-            and noun_kind(subj.text) not in (None, "people")
+        thing = v2.lemma_ in _SPEECH_ACTS and subj is not None and subj.pos_ == "NOUN" and (
+            noun_kind(subj.text) not in (None, "people") or _judged_thing(subj, v1))
         if modal or thing:
             found.append((v2, v1.head))
     return found

@@ -67,7 +67,9 @@ _NOT_AGENT_VERBS = frozenset({
     # wishing for an act or regretting one is not doing it ("hoped for dialogue", "regretted the decision")
     "hope", "wish", "regret",
     # stopping an act is not doing it ("repelled the assault", "foiled a plot to attack")
-    "repel", "repulse", "thwart", "foil", "fend", "avert", "deter", "prevent"})
+    "repel", "repulse", "thwart", "foil", "fend", "avert", "deter", "prevent",
+    # dying in an act is undergoing it ("31 miners died in a gas explosion", "perished in the attack")
+    "die", "perish", "drown"})
 
 
 def _held_in(tok):
