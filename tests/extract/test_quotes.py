@@ -229,3 +229,10 @@ def test_quotes_dateline_of_two_short_words_is_not_reported(analyse):
 def test_quotes_definite_noun_points_back_at_a_nameless_speaker(analyse, text, expected):
     quote = next(q for q in analyse(text).quotes if q.text.startswith(("It will", "We are", "Nobody")))
     assert quote.speaker is not None and quote.speaker.name == expected
+
+
+def test_quotes_the_medium_named_before_a_subjectless_cue_is_not_the_speaker(analyse):
+    # the parser hangs "the interior minister" on "Telegram" and leaves "wrote" without a subject
+    text = 'In a post on Telegram, the interior minister, Lidia Sorescu, wrote: "The border stays open."'
+    quote = analyse(text).quotes[0]
+    assert quote.speaker is not None and quote.speaker.name == "Lidia Sorescu"
