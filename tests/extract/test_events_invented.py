@@ -329,3 +329,26 @@ def test_events_foreign_forces_keep_their_own_name(analyse, text, wrong):
 def test_events_people_nouns_act(analyse, text, expected):
     got = [(t, s) for t, s, _ in _events(analyse(text, published="2025-09-02"), main_only=True)]
     assert any(t == expected[0] and s and expected[1] in s for t, s in got), got
+
+
+@pytest.mark.parametrize("text, expected, wrong", [
+    # where talks are held is the venue, no party to them
+    ("Serbia's government agreed on Monday to hold new talks in Brussels next month.",
+     ("AGREE", "government", None), ("AGREE", "government", "Belgium")),
+    # a simple past after an infinitive cannot share its "to": the second act of the verb above
+    ("NIAMEY (AFP) - The junta ordered the U.N. mission to leave within a month and expelled the EU envoy on Friday.",
+     ("SANCTION", "junta", "EU envoy"), ("SANCTION", "U.N. mission", None)),
+    # another state's troops told to leave are addressed, not sent
+    ("BAMAKO (AFP) - Mali's military rulers ordered Danish troops to leave the country on Wednesday.",
+     ("DEMAND", "military rulers", None), ("MOBILIZE", "military rulers", None)),
+    # accusing each other goes both ways: coded once, from the first named to the second
+    ("The army and the rebels accused each other on Sunday of breaking the truce.",
+     ("ACCUSE", "army", "rebels"), ("ACCUSE", "army", "")),
+])
+def test_events_venues_second_acts_addressees_and_reciprocals(analyse, text, expected, wrong):
+    got = _events(analyse(text, published="2025-09-02"))
+    assert any(t == expected[0] and s and expected[1] in s and (expected[2] is None or g and expected[2] in g)
+               for t, s, g in got), got
+    assert not any(t == wrong[0] and s and wrong[1] in s and (wrong[2] is None or (g or "") == wrong[2]
+                                                              or wrong[2] and g and wrong[2] in g)
+                   for t, s, g in got), got

@@ -55,9 +55,11 @@ _GROUP_MEMBER = frozenset({"leader", "member", "head", "chief", "group", "factio
 PRONOUNS = frozenset({"it", "he", "she", "they", "we", "i", "its", "their", "his", "her", "our", "him", "them"})
 
 
-@functools.lru_cache(maxsize=1)
-def group_sectors() -> dict[str, str]:
-    return {r.term: r.code for r in load_rows("plover_actors.tsv") if r.kind == "sector"}
+@functools.lru_cache(maxsize=2)
+def group_sectors(modifiers: bool = False) -> dict[str, str]:
+    """Sector by head noun; with ``modifiers``, also words that give one only before a head ("intelligence")."""
+    kinds = ("sector", "modifier") if modifiers else ("sector",)
+    return {r.term: r.code for r in load_rows("plover_actors.tsv") if r.kind in kinds}
 
 
 @functools.lru_cache(maxsize=1)
@@ -288,9 +290,7 @@ def _phrase_text(toks: list) -> str:
 
 def _person_codes(ent: Entity) -> tuple[str | None, str | None]:
     """(country, role) of a person: what the entities stage found, else the gazetteer's actor list.
-
-    Bare surnames ("Putin") are looked up later (``known_surname``), after the sentence's own words.
-    """
+    Bare surnames ("Putin") are looked up later (``known_surname``), after the sentence's own words."""
     if ent.country:
         return ent.country, ent.role
     known = gazetteer.person_info(ent.name)
@@ -438,7 +438,7 @@ def code_actor(tok, index: MentionIndex, *, _depth: int = 0) -> Actor | None:
                     country = full
                     continue
         if not sector and t.pos_ in ("NOUN", "PROPN"):
-            sector = sector_of_noun(t.lemma_, t.text)
+            sector = sector_of_noun(t.lemma_, t.text) or group_sectors(True).get(t.lemma_.lower())
             if sector and (t.dep_ == "poss" or any(a.dep_ == "poss" for a in t.ancestors if a.i != tok.i)):
                 via_poss = True  # "President Reagan's statement": the title belongs to the owner
     if tok.lemma_.lower() in _GROUP_MEMBER:
@@ -480,7 +480,7 @@ def code_actor(tok, index: MentionIndex, *, _depth: int = 0) -> Actor | None:
     if country is None and sector is None and head_ent is None:
         return None
     head_known = head_country or any(  # "Iran's army", "Iran's intelligence service": the body is named
-        group_sectors().get(t.lemma_.lower()) for t in [tok, *(c for c in tok.lefts if c.dep_ == "compound")])
+        group_sectors(True).get(t.lemma_.lower()) for t in [tok, *(c for c in tok.lefts if c.dep_ == "compound")])
     if via_poss and head_ent is None and not head_known:
         return None  # "Colombia's bid": the possessor is the actor, not the thing possessed
     if country and not sector and head_country:

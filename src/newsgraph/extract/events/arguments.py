@@ -185,8 +185,14 @@ def _mutual_open(cand: _Cand) -> bool:
 def _mutual(cand: _Cand) -> None:
     """"The two presidents met", "A and B signed a truce": with no other party named, the conjoined
     doers act with each other; PLOVER codes the act once, the first named as its source."""
-    if _mutual_open(cand) and len(cand.sources) >= 2:
+    if len(cand.sources) >= 2 and (_mutual_open(cand) or not cand.targets and _reciprocal(cand.head)):
         cand.sources, cand.targets = cand.sources[:1], cand.sources[1:2]
+
+
+def _reciprocal(verb) -> bool:
+    """"A and B accused each other", "blamed one another": the act goes both ways, coded once A -> B."""
+    pairs = [{o.lower_} | {d.lower_ for d in o.children} for o in verb.children if o.dep_ == "dobj"]
+    return any({"each", "other"} <= p or {"one", "another"} <= p for p in pairs)
 
 _ENVOYS = frozenset({"ambassador", "envoy", "diplomat", "consul", "emissary", "representative", "attache"})
 

@@ -210,6 +210,13 @@ def _pobj_actor(tok, index: MentionIndex, *, depth: int = 0):
                             return found
     return None
 
+def _talks_venue(tok, index: MentionIndex) -> bool:
+    """Is ``tok`` talks or a meeting, or a verb holding them ("hold talks in Geneva")? Its "in" place is the
+    venue, no party to the talks."""
+    return any(_noun_type(t, index, as_object=True) == "CONSULT"
+               for t in [tok, *(o for o in tok.children if o.dep_ == "dobj")])
+
+
 def _prep_targets(tok, index: MentionIndex, *, exclude: Sequence = (), in_ok: bool = False) -> list:
     """Actor tokens in ``tok``'s prepositional phrases, best preposition first."""
     found = []
@@ -224,7 +231,7 @@ def _prep_targets(tok, index: MentionIndex, *, exclude: Sequence = (), in_ok: bo
             if o.dep_ != "pobj":
                 continue
             if p.lower_ == "in" and (not in_ok or o.lemma_.lower() == "court" and not any(
-                    c.dep_ in ("det", "poss", "compound", "amod") for c in o.children)):
+                    c.dep_ in ("det", "poss", "compound", "amod") for c in o.children) or _talks_venue(tok, index)):
                 continue  # "in Baghdad": where, used as the affected party only as a last resort; "in court": how
             actor = _pobj_actor(o, index)
             if actor is not None and actor not in exclude:

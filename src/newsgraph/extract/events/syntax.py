@@ -309,13 +309,17 @@ def _conjuncts_of_the_outer_verb(sent) -> list[tuple]:
     ("urged", "accused") conjoined to a clause whose subject is a thing ("the plan violated ...").
 
     Only this exact shape is read this way: the inner clause is a complement ("ccomp") of a past-tense
-    verb, and the conjoined verb is a simple past ("VBD") with no subject of its own.
+    verb, and the conjoined verb is a simple past ("VBD") with no subject of its own. A simple past
+    conjoined to a "to" infinitive ("ordered X to leave and expelled Y") is the outer verb's second act too.
     """
     found = []
     for v2 in sent:
         if v2.dep_ != "conj" or v2.tag_ != "VBD" or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in v2.children):
             continue
         v1 = v2.head
+        if v1.dep_ == "xcomp" and _infinitive(v1) and v1.head.tag_ == "VBD" and v1.head.i < v1.i:
+            found.append((v2, v1.head))  # "ordered the troops to leave and expelled the envoy": no past tense
+            continue  # shares the "to" of the infinitive; it is the second act of the verb above
         if v1.dep_ != "ccomp" or v1.head.tag_ != "VBD" or v1.head.i > v1.i:
             continue
         modal = v1.tag_ == "VB" and any(c.dep_ == "aux" and (c.tag_ == "MD" or c.lower_ in _DO_SUPPORT)

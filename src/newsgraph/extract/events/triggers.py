@@ -192,6 +192,13 @@ def _accident(verb) -> bool:
     return noun_kind(subj.text) != "people" and sector_of_noun(subj.lemma_, subj.text) is None
 
 
+def _foreign_addressee(verb, obj) -> bool:
+    """"ordered French troops to leave", "asked U.S. forces to withdraw": another state's forces told to do
+    something (a "to" clause) are addressed by the order, not sent by it."""
+    return any(c.dep_ == "xcomp" for c in verb.children) and any(
+        c.dep_ in ("amod", "compound", "poss") and c.ent_type_ in ("NORP", "GPE") for c in obj.children)
+
+
 def _not_agent(verb) -> bool:
     """Is the verb one of ``_NOT_AGENT_VERBS`` (also when the lemmatiser misses: "hoped" -> "hop")?"""
     low = verb.lower_
@@ -242,6 +249,8 @@ def _verb_candidate(tok, index: MentionIndex) -> _Cand | None:
         light = None
     if light is not None:
         for o in objs:
+            if _foreign_addressee(tok, o):
+                continue  # "ordered French troops to leave": told to act, not sent
             ntype = _noun_type(o, index, as_object=True)
             if ntype:
                 return _Cand(ntype, "light", tok, [tok, o])
