@@ -352,3 +352,29 @@ def test_events_venues_second_acts_addressees_and_reciprocals(analyse, text, exp
     assert not any(t == wrong[0] and s and wrong[1] in s and (wrong[2] is None or (g or "") == wrong[2]
                                                               or wrong[2] and g and wrong[2] in g)
                    for t, s, g in got), got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a sum given "in aid" is aid: the sum's "in" noun names the act
+    ("Norway will provide $15 million in humanitarian aid to Sudan, its foreign ministry said on Tuesday.",
+     ("AID", "Norway", "Sudan")),
+    # a resignation has no target, whatever it was over; "down" tagged as an adverb is still a particle
+    ("The interior minister resigned on Friday over the police's handling of the riots.",
+     ("RETREAT", "interior minister", None)),
+    ("Prime Minister Tomas Varga stepped down on Friday.", ("RETREAT", "Tomas Varga", None)),
+])
+def test_events_aid_sums_and_resignations(analyse, text, expected):
+    got = _events(analyse(text, published="2025-09-02"), main_only=True)
+    assert any(t == expected[0] and s and expected[1] in s and g == expected[2] for t, s, g in got), got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # hostages counted ("dozens of hostages") are still hostages taken
+    ("Pirates took dozens of hostages aboard a cargo ship off the coast of Somalia on Monday.",
+     ("ASSAULT", "Pirates")),
+    # people named by what they do to others are actors, and their acts can be news
+    ("Officials said the hijackers seized a passenger bus near the border on Sunday.", ("COERCE", "hijackers")),
+])
+def test_events_counted_hostages_and_named_perpetrators(analyse, text, expected):
+    got = [(t, s) for t, s, _ in _events(analyse(text, published="2025-09-02"), main_only=True)]
+    assert any(t == expected[0] and s and expected[1] in s for t, s in got), got

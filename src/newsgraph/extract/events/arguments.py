@@ -131,6 +131,8 @@ def _arguments(cand: _Cand, index: MentionIndex) -> None:
                     cand.targets = [between[1]]
                     break
     _mutual(cand)
+    if _resigns(cand):
+        cand.targets = []  # "resigned over the government's handling of X": a resignation has no target
     if not cand.targets:  # last resort: people named by what they are ("rescued survivors")
         objs = [o for v in verbs for o in _objects(v) if _looks_actor(o, index, people=True) and not (
             cand.type in _OWN_FORCES_TYPES and (o.i in word_ids or sector_of_noun(o.lemma_) in ("MIL", "COP")))
@@ -187,6 +189,13 @@ def _mutual(cand: _Cand) -> None:
     doers act with each other; PLOVER codes the act once, the first named as its source."""
     if len(cand.sources) >= 2 and (_mutual_open(cand) or not cand.targets and _reciprocal(cand.head)):
         cand.sources, cand.targets = cand.sources[:1], cand.sources[1:2]
+
+
+def _resigns(cand: _Cand) -> bool:
+    """A resignation ("resigned", "stepped down", "abdicated"): the convention gives it no target."""
+    head = cand.head
+    return cand.type == "RETREAT" and (head.lemma_ in ("resign", "abdicate") or head.lemma_ == "step" and any(
+        c.dep_ in ("prt", "advmod") and c.lower_ == "down" for c in head.children))
 
 
 def _reciprocal(verb) -> bool:

@@ -78,6 +78,8 @@ def _satisfied(entry: Entry, tok, *, as_object: bool, index: MentionIndex) -> bo
                 return False
         elif kind == "obj":
             objs = _objects(tok)
+            objs = objs + [g for o in objs if noun_kind(o.text) == "quantity" for p in o.children  # "took dozens
+                           if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]  # of hostages"
             if tok.tag_ == "VBN":  # the object of a passive: "attacks claimed by X", "the minister was fired"
                 objs = objs + ([tok.head] if tok.dep_ == "acl" else []) + \
                     [c for c in tok.children if c.dep_ == "nsubjpass"]

@@ -32,10 +32,15 @@ def _mods(tok) -> set[str]:
     return {c.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "amod", "nmod", "npadvmod")} | \
         {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod", "nmod")}
 
+_PARTICLE_WORDS = frozenset({"down", "off", "out", "up", "back", "away"})
+
+
 def _preps(tok) -> list:
     # a particle the parser hung as an adverb ("began pulling back troops": "back" RP advmod) is a particle
+    # ("stepped down" tagged RB: a particle word right after its verb is a particle too)
     return [c for c in tok.children if c.dep_ in ("prt", "prep", "agent", "dative")
-            or c.dep_ == "advmod" and c.tag_ == "RP"] + _for_marks(tok)
+            or c.dep_ == "advmod" and (c.tag_ == "RP" or c.i == tok.i + 1 and c.lower_ in _PARTICLE_WORDS)] \
+        + _for_marks(tok)
 
 
 def _infinitive(verb) -> bool:

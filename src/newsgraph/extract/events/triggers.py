@@ -239,7 +239,8 @@ def _verb_candidate(tok, index: MentionIndex) -> _Cand | None:
     if tok.lemma_ == "have":
         held = _held_in(tok)
         return _Cand("COERCE", "verb", tok, [tok, held]) if held is not None else None
-    objs = [o for o in _objects(tok) if o.pos_ in ("NOUN", "PROPN", "VERB")]
+    objs = [o for o in _objects(tok) if o.pos_ in ("NOUN", "PROPN", "VERB")
+            or o.pos_ == "NUM" and o.ent_type_ == "MONEY"]  # "will provide $20 million in aid": the sum's "in" noun
     objs += [c for c in tok.children if c.dep_ == "nsubjpass" and c.pos_ == "NOUN"]  # "sanctions were imposed"
     light = _first(tok, "light", index)
     named = next((e for e in entries(tok, "verb") if any(n.startswith("obj:") and not n.startswith("obj:*")
