@@ -38,3 +38,16 @@ def test_place_resolve_a_regency_written_plainly_is_found():
     got = _resolve("Floods cut roads in Gunungkidul and Kulon Progo, south of Yogyakarta, on Monday.",
                    "Gunungkidul", "Kulon Progo", "Yogyakarta")
     assert got["Kulon Progo"].country == "IDN" and got["Kulon Progo"].admin1 == "Yogyakarta"
+
+
+def test_place_resolve_a_namesake_abroad_is_a_near_spelling_at_home():
+    # eight American Conways and no British one: in a report on north Wales it is Conwy
+    got = _resolve("Flooding closed roads around Llandudno and Conway on Tuesday, officials in Wales said.",
+                   "Llandudno", "Conway", "Wales")
+    assert got["Conway"].country == "GBR" and got["Conway"].admin1 == "Wales"
+
+
+def test_place_resolve_a_namesake_in_the_articles_country_keeps_its_name():
+    got = _resolve("Flooding closed roads around Little Rock and Conway on Tuesday, officials in Arkansas said.",
+                   "Little Rock", "Conway", "Arkansas")
+    assert got["Conway"].country == "USA" and got["Conway"].admin1 == "Arkansas"
