@@ -27,7 +27,8 @@ from .place_names import (DIRECTIONS, candidates_for, country_spelled_like, coun
 _QUALIFIER = re.compile(r"\s*,\s*((?:[A-Z][\w.'\u2019-]*\.?)(?:\s+[A-Z][\w.'\u2019-]*){0,2})")
 # "KABUL, Afghanistan (Reuters) --", "WASHINGTON, Sept 17 (Reuters) -": at the text's start, or in capitals at
 # the start of a line after a headline ("...rules\n\nBRUSSELS, June 3 (Wire) -")
-_DATELINE_TAIL = r"(?:,\s*([A-Za-z.][A-Za-z0-9., ]{1,30}?))?\s*(?:\([^)]{1,40}\))?\s*[\u2014\u2013-]{1,2}\s"
+_DATELINE_TAIL = (r"(?:(?:,\s*([A-Za-z.][A-Za-z0-9., ]{1,30}?))?\s*(?:\([^)]{1,40}\))?\s*[\u2014\u2013-]{1,2}\s"
+                  r"|(?:,\s*[A-Za-z.][A-Za-z0-9., ]{1,30}?)?\s*\([^)]{1,40}\)\s*:\s)")  # "QUETTA, May 3 (APP): ..."
 _DATELINE = re.compile(r"^\s*([A-Z][A-Za-z.'\- ]{1,40}?)" + _DATELINE_TAIL)
 _LATER_DATELINE = re.compile(r"\n\s*([A-Z][A-Z.'\- ]{1,40}?)" + _DATELINE_TAIL)
 
