@@ -247,3 +247,13 @@ def test_figures_rate_denominator_is_not_a_figure(analyse):
 ])
 def test_figures_a_part_of_a_count(analyse, text, expected):
     assert [(f.kind, f.value) for f in analyse(text).figures] == expected
+
+
+@pytest.mark.parametrize("text,value,words", [
+    # the tokenizer keeps a sentence's full stop on "m." and "bn.": the amount is still millions
+    ("The repairs will cost about £40m.", 40_000_000, "about £40m"),
+    ("The club was sold for $1.5bn.", 1_500_000_000, "$1.5bn"),
+])
+def test_figures_abbreviated_scale_closing_a_sentence(analyse, text, value, words):
+    got = analyse(text).figures
+    assert [(f.kind, f.value, f.text) for f in got] == [("money", value, words)]
