@@ -378,3 +378,29 @@ def test_events_aid_sums_and_resignations(analyse, text, expected):
 def test_events_counted_hostages_and_named_perpetrators(analyse, text, expected):
     got = [(t, s) for t, s, _ in _events(analyse(text, published="2025-09-02"), main_only=True)]
     assert any(t == expected[0] and s and expected[1] in s for t, s in got), got
+
+
+@pytest.mark.parametrize("text, wrong", [
+    # the people a participle names ("those detained") are detained by no one in this sentence
+    ("General Kofi Mensah said those arrested would be tried by a military court.", "COERCE"),
+    # a passive killing whose clause or phrase names a natural force is the disaster's
+    ("At least 14 villagers were killed when a mudslide buried their homes on Sunday.", "ASSAULT"),
+    ("Nine people were killed in floods in the province on Monday, officials said.", "ASSAULT"),
+    # equipment backing a crew lends no support
+    ("About 400 firefighters, backed by six helicopters, were fighting the fire on Monday.", "SUPPORT"),
+])
+def test_events_named_detainees_disasters_and_equipment(analyse, text, wrong):
+    got = _events(analyse(text, published="2025-09-02"))
+    assert not [t for t, _, _ in got if t == wrong], got
+
+
+def test_events_a_time_is_no_target(analyse):
+    got = _events(analyse("Police imposed a curfew from 8 p.m. to 5 a.m. in the city on Sunday.", published="2025-09-02"))
+    assert got and not [g for _, _, g in got if g and ("p.m" in g or "a.m" in g)], got
+
+
+def test_events_simple_past_after_a_passive_is_active(analyse):
+    # "was alarmed ... and called on": a simple past shares no "was"; its subject acts
+    text = "The African Union said it was concerned by the killings and called on the army to end the violence."
+    got = _events(analyse(text, published="2025-09-02"))
+    assert any(t == "REQUEST" and s and "African Union" in s and g and "army" in g for t, s, g in got), got

@@ -192,7 +192,8 @@ def _looks_actor(tok, index: MentionIndex, *, people: bool = False) -> bool:
 
 def _pobj_actor(tok, index: MentionIndex, *, depth: int = 0):
     """The actor token inside a prepositional object; event nouns give their own agent ("over Moscow's support")."""
-    thing = tok.pos_ == "NOUN" and is_non_actor(tok.text) and index.at(tok.idx, tok.idx + len(tok)) is None
+    thing = tok.pos_ == "NOUN" and is_non_actor(tok.text) and index.at(tok.idx, tok.idx + len(tok)) is None \
+        or tok.ent_type_ in ("TIME", "DATE")  # "a curfew from 9 p.m. to 6 a.m.": a time is no party
     if _looks_actor(tok, index) and not thing:  # "from the ruins of a church": a site acts on no one
         return tok
     if depth < 2:

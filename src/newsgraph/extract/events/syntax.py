@@ -115,7 +115,9 @@ def _raw_subject(verb):
             if c.dep_ in _PASS_SUBJ:
                 # "officials have been braced for X and warned that ...": a conjoined verb with an object
                 # or a clause of its own is active, its subject shared with the passive one
-                own = tok is not verb and any(x.dep_ in ("dobj", "ccomp") for x in verb.children)
+                own = tok is not verb and (any(x.dep_ in ("dobj", "ccomp") for x in verb.children) or verb.tag_ == "VBD"
+                                           and not any(x.dep_ == "aux" for x in tok.children))
+                # (a simple past shares no lone "was"; "have been ousted and detained" shares "have been")
                 return c, not own
         if tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.i == verb.i:
             withs = [o for p in tok.head.children if p.dep_ == "prep" and p.lower_ == "with" and p.i < tok.i

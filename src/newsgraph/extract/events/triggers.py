@@ -169,6 +169,21 @@ def _level(obj) -> bool:
     return obj.ent_type_ in ("PERCENT", "MONEY", "QUANTITY") or obj.lemma_.lower() in _LEVELS or obj.like_num
 
 
+_HARDWARE = frozenset({"aircraft", "plane", "helicopter", "jet", "drone", "tank", "ship", "vessel", "boat", "truck",
+                       "vehicle", "warplane", "warship"})
+
+
+def _natural_cause(verb) -> bool:
+    """A passive with no agent whose "when"/"after" clause or "in"/"by" phrase names a natural force: the
+    disaster did it ("were killed when a landslide swept through", "were killed in floods")."""
+    if not any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        return False
+    causes = [s for c in verb.children if c.dep_ == "advcl" for s in c.children if s.dep_ == "nsubj"]
+    causes += [o for p in verb.children if p.dep_ in ("prep", "agent") and p.lower_ in ("in", "by", "during")
+               for o in p.children if o.dep_ == "pobj"]
+    return any(c.pos_ == "NOUN" and noun_kind(c.text) == "natural" for c in causes)
+
+
 def _fights_nature(verb) -> bool:
     """Are all the verb's objects natural forces ("battled the wildfire", "fighting the outbreak")?
     Fighting a fire or a disease attacks nobody."""
@@ -231,11 +246,17 @@ def _verb_candidate(tok, index: MentionIndex) -> _Cand | None:
         return _Cand(entry.type, "adj", tok, [tok])
     if tok.pos_ not in ("VERB", "AUX") or tok.lemma_ == "be" or _tells(tok):
         return None
+    if tok.tag_ == "VBN" and tok.dep_ == "acl" and tok.head.lower_ in ("those", "anyone", "everyone", "all"):
+        return None  # "said those detained would face trial": the detained are named, no one detains here
     if tok.dep_ == "pcomp" and tok.head.lower_ == "from" and tok.head.head.lemma_ in _PREVENTING:
         return None  # "blocked the government from deporting X": the act was stopped; the blocking is the event
     doer = _agent(tok) or _subject(tok)[0]
     if doer is not None and doer.pos_ == "NOUN" and noun_kind(doer.text) == "natural":
         return None  # "floods have killed 45", "the quake destroyed homes": a disaster is no PLOVER event
+    if _agent(tok) is None and _natural_cause(tok):
+        return None  # "31 people were killed when a landslide swept through", "were killed in floods"
+    if doer is not None and doer.pos_ == "NOUN" and doer.lemma_.lower() in _HARDWARE and tok.lemma_ == "back":
+        return None  # "firefighters, backed by 14 aircraft": equipment lends no support
     if tok.lemma_ == "have":
         held = _held_in(tok)
         return _Cand("COERCE", "verb", tok, [tok, held]) if held is not None else None
