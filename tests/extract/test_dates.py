@@ -196,6 +196,9 @@ def test_dates_until_a_weekday(analyse, text, published, value):
     ("At least 14 traders were killed when shells hit a market in Gedaref on Sunday, witnesses said.",
      "2021-06-15", "Sunday", "2021-06-13"),
     ("Rebels cut the main road on Sunday, residents said.", "2021-06-15", "Sunday", "2021-06-13"),
+    # a noun the tagger reads as a verb ("strikes") is no governor: the verb after it is
+    ("Air strikes late on Sunday destroyed a grain silo, the governor said.", "2021-06-15", "Sunday",
+     "2021-06-13"),
     # a truce or strike "starting" on a weekday: the nearer of the two readings
     ("The parties agreed on Monday to a truce starting at dawn on Wednesday.", "2021-06-15", "Wednesday",
      "2021-06-16"),
@@ -227,3 +230,12 @@ def test_dates_weekday_tense_of_ambiguous_verbs(analyse, text, published, day, v
 ])
 def test_dates_the_clause_that_decides_the_day(analyse, text, published, value):
     assert [m.value for m in analyse(text, published=published).dates] == [value]
+
+
+@pytest.mark.parametrize("text,value", [
+    # a range's second day after a hyphen is no dateline dash: the first sentence's date keeps its tense
+    ("The ministers will meet in Oslo on June 29-30.", "2026-06-29"),
+    ("The fair runs from June 29-July 2 in the old harbour.", "2026-06-29"),
+])
+def test_dates_a_range_in_the_first_line_is_no_dateline(analyse, text, value):
+    assert analyse(text, published="2026-06-10").dates[0].value == value

@@ -235,3 +235,25 @@ def test_figures_kind_of_last_figure(analyse, text, kind):
 def test_figures_rate_denominator_is_not_a_figure(analyse):
     got = analyse("In that group, 177 out of every 100,000 were hospitalised with flu.").figures
     assert [f.value for f in got] == [177]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a relative clause with its own subject tells of a part of the count, not of all of it
+    ("The ambush wounded 9 border guards, one of whom died in hospital.", [("injured", 9)]),
+    # a verb acting on "N of them" counts what it does, whatever the earlier figure counted
+    ("Soldiers detained 31 protesters and later released 12 of them.",
+     [("arrested", 31), ("people_other", 12)]),
+    ("The raid killed 40 people, 15 of them working in the port.", [("killed", 40), ("killed", 15)]),
+])
+def test_figures_a_part_of_a_count(analyse, text, expected):
+    assert [(f.kind, f.value) for f in analyse(text).figures] == expected
+
+
+@pytest.mark.parametrize("text,value,words", [
+    # the tokenizer keeps a sentence's full stop on "m." and "bn.": the amount is still millions
+    ("The repairs will cost about £40m.", 40_000_000, "about £40m"),
+    ("The club was sold for $1.5bn.", 1_500_000_000, "$1.5bn"),
+])
+def test_figures_abbreviated_scale_closing_a_sentence(analyse, text, value, words):
+    got = analyse(text).figures
+    assert [(f.kind, f.value, f.text) for f in got] == [("money", value, words)]

@@ -679,3 +679,26 @@ def test_place_resolve_a_dateline_after_a_headline_votes_for_its_country():
     brussels, _ = resolve(text, [Mention(name="BRUSSELS", span=(start, start + 8)),
                                  Mention(name="US", span=(text.index("US "), text.index("US ") + 2))])
     assert brussels.country == "BEL"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text,name,country", [
+    # a dateline closed by a colon after the agency, with no entity on the place
+    ("QUETTA, June 9 (APP): Officials opened a new school on the highway.", "QUETTA", "PAK"),
+    # "off" the coast of a place
+    ("A cargo ship ran aground off Zanzibar on Sunday.", "Zanzibar", "TZA"),
+    # what artillery fires on is a place
+    ("Troops fired on Qamishli overnight.", "Qamishli", "SYR"),
+    # a pair of towns the NER reads as one group: each side is a place
+    ("Heavy fighting went on around Bakhmut and Avdiivka on Friday.", "Bakhmut", "UKR"),
+])
+def test_places_recognised_where_the_ner_misses_them(analyse, text, name, country):
+    got = {p.name: p.country for p in analyse(text).places}
+    assert got.get(name) == country, got
+
+
+@pytest.mark.model
+def test_places_a_lower_case_kind_of_place_is_no_name(analyse):
+    # a headline's "in northern province" is no gazetteer name ("Northern Province" of Sri Lanka)
+    text = "Storms kill 9 in northern province\nHeavy storms killed nine people, officials said."
+    assert [p.name for p in analyse(text).places] == []

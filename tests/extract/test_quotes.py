@@ -212,3 +212,27 @@ def test_quotes_dateline_of_two_short_words_is_not_reported(analyse):
     quotes = analyse("EL PASO, Texas (AP) — A freight train hit a truck at a crossing late Monday, "
                      "killing two people, police said Tuesday.").quotes
     assert [q.text for q in quotes] == ["A freight train hit a truck at a crossing late Monday, killing two people"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "the official" points back at the nameless official, not at a minister named later
+    ("A senior customs official, who asked not to be named, said the queues would grow.\n\n"
+     "\"It will take a month to clear the trucks,\" the official said.\n\n"
+     "Trade Minister Olga Brandt welcomed the deal.", "senior customs official"),
+    ("An engineer at the dam said the water was still rising.\n\n"
+     "\"We are opening the gates tonight,\" the engineer said.\n\n"
+     "Chief Engineer Pavel Orlov later said the dam was safe.", "engineer at the dam"),
+    ("A diplomat in the region said the talks had stalled.\n\n"
+     "\"Nobody wants to move first,\" the diplomat said.\n\n"
+     "Foreign Minister Marta Quiroga said she was hopeful.", "diplomat in the region"),
+])
+def test_quotes_definite_noun_points_back_at_a_nameless_speaker(analyse, text, expected):
+    quote = next(q for q in analyse(text).quotes if q.text.startswith(("It will", "We are", "Nobody")))
+    assert quote.speaker is not None and quote.speaker.name == expected
+
+
+def test_quotes_the_medium_named_before_a_subjectless_cue_is_not_the_speaker(analyse):
+    # the parser hangs "the interior minister" on "Telegram" and leaves "wrote" without a subject
+    text = 'In a post on Telegram, the interior minister, Lidia Sorescu, wrote: "The border stays open."'
+    quote = analyse(text).quotes[0]
+    assert quote.speaker is not None and quote.speaker.name == "Lidia Sorescu"

@@ -22,6 +22,8 @@ _SAME_PAST = frozenset("hit put set cut shut cast hurt let spread burst split up
                        "cost forecast thrust".split())
 # a participle naming when a planned or running thing starts or ends ("a truce starting on Wednesday")
 _ONSET = frozenset("start begin commence end expire run last".split())
+# slots only a noun fills: "strikes" tagged VBZ as the subject of "Air strikes late on Thursday destroyed"
+_NOMINAL_DEPS = frozenset("nsubj nsubjpass dobj pobj compound".split())
 
 
 def _governor(doc, start: int, end: int):
@@ -33,7 +35,7 @@ def _governor(doc, start: int, end: int):
     tok = span.root
     via_noun = False
     for _ in range(8):
-        if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "auxpass"):
+        if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "auxpass") and tok.dep_ not in _NOMINAL_DEPS:
             break
         if tok.head.i == tok.i:
             break

@@ -286,6 +286,23 @@ def _role_start(tv: _Tokens, matches: list[_Match], k: int) -> tuple[int, str | 
     return None
 
 
+_INDEFINITE = frozenset(get_string_id(w) for w in ("a", "an", "another", "one"))
+
+
+def _introduced_unnamed(tv: _Tokens, matches: list[_Match], k: int) -> bool:
+    """Did an indefinite phrase earlier give this title to somebody left unnamed ("A senior official")?"""
+    title = matches[k].value.title
+    for prev in matches[:k]:
+        if prev.kind != "title" or prev.value.title != title:
+            continue
+        i = prev.start
+        while i > 0 and (tv.low[i - 1] in _MODIFIERS or tv.pos[i - 1] in (ADJ, NOUN)):
+            i -= 1  # "a senior government official"
+        if i > 0 and tv.low[i - 1] in _INDEFINITE:
+            return True
+    return False
+
+
 _QUALIFIER_KINDS = frozenset({"country", "demonym", "org", "metonym"})
 # "the president of the country": an "of" phrase that names the state keeps the role the state's
 _STATE_WORDS = frozenset(get_string_id(w) for w in ("country", "nation", "state", "republic", "kingdom",
@@ -334,6 +351,8 @@ def _role_nouns(tv: _Tokens, matches: list[_Match], mentions: list[_Mention], pe
         holders = [p for p in persons if any(t in accepted for t in p.titles)
                    and (country is None or p.country in (country, None)) and p.mentions]
         before = [p for p in holders if min(p.mentions)[0] < here]
+        if not before and _introduced_unnamed(tv, matches, k):
+            continue  # "A diplomat said ... the diplomat said": the nameless one, not a minister named later
         if not before:
             before = [p for p in holders if not any(t in accepted for t in p.past_titles)]
         if len(before) == 1:

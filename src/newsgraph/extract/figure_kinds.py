@@ -170,6 +170,8 @@ def _kind_from_parse(doc, x: NumberExpr, noun, *, depth: int = 0):
     for owner in ([noun] if noun is not None else [nominal]):
         for c in owner.children:
             if c.dep_ in ("acl", "relcl") and c.pos_ in ("VERB", "ADJ"):
+                if any(g.dep_ in ("nsubj", "nsubjpass") and g.tag_ not in ("WP", "WDT") for g in c.children):
+                    continue  # "7 officers, one of whom later died": the clause tells of a part
                 k = _verb_kind(c, role="obj" if c.dep_ == "acl" else "subj") or _adj_kind(c)
                 if k and k != "people_other":
                     return k
@@ -281,6 +283,13 @@ def _kind_from_window(doc, x: NumberExpr, noun) -> str | None:
     return None
 
 
+def _object_of_verb(doc, x: NumberExpr, noun) -> bool:
+    """Does a verb act on the counted phrase itself? "released 9 of them" counts the released,
+    whatever the earlier figure counted; "30 of them working in the market" stays a part of it."""
+    nominal = noun if noun is not None else _head(doc, x)
+    return nominal.dep_ in ("dobj", "nsubjpass") and nominal.head.pos_ == "VERB"
+
+
 def _part_of_previous(doc, x: NumberExpr) -> str | None:
     """Kind of the figure this one is part of: "killed 41 civilians, among them 12 children"."""
     sent = doc[x.num_start].sent
@@ -355,7 +364,7 @@ def _kind(doc, x: NumberExpr) -> tuple[str | None, str | None]:
     if noun_kind in ("time",):
         return None, None
     kind = _kind_from_parse(doc, x, noun) or _kind_from_window(doc, x, noun)
-    if kind is None or kind == "people_other":
+    if kind is None or (kind == "people_other" and not _object_of_verb(doc, x, noun)):
         kind = _part_of_previous(doc, x) or kind
     if kind == "people_other" and noun_kind in _SPECIFIC:
         kind = noun_kind  # "relocate 120,000 refugees": the noun says more than the verb

@@ -105,7 +105,7 @@ def extract(doc, article: Article, found: Found) -> list[Figure]:
                     and unit != "%" and not _small_count(doc, x, kind):
                 continue  # "one reason he's hurting", "one suspect": not figures a reader tracks
             start = doc[x.start].idx
-            end = doc[x.end - 1].idx + len(doc[x.end - 1].text)
+            end = doc[x.end - 1].idx + len(doc[x.end - 1].text.rstrip("."))  # "£300m." ends a sentence
             source = _source(doc, x, (start, end), found, index)
         except (IndexError, ValueError, ArithmeticError, TypeError, AttributeError, KeyError) as exc:
             # one odd number never costs the article its other figures

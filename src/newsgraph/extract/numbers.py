@@ -210,6 +210,10 @@ def _scan_from(doc, j: int, limit: int, parts: list, flags: dict, *, after_digit
         tok = doc[j]
         low = _low(tok)
         info = _word(tok)
+        if info is None and low.endswith(".") and not doc[j - 1].whitespace_:
+            # "£300m." closing a sentence: the tokenizer keeps the full stop on the abbreviation
+            info = _words().get(low[:-1])
+            info = info if info and info[1] == "abbrev" else None
         last_type = parts[-1][1]
         if info and info[1] == "abbrev":
             if last_type != "digits":

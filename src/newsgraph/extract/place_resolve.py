@@ -21,13 +21,14 @@ from typing import Iterable, Sequence
 
 from ..model import Place, Span
 from .place_index import Candidate, PlaceIndex, key, place_index
-from .place_names import (DIRECTIONS, candidates_for, country_spelled_like, county_pairs, lookup, prior,
-                          short_forms)
+from .place_names import (DIRECTIONS, candidates_for, country_spelled_like, county_pairs, home_spelling, lookup,
+                          prior, short_forms)
 
 _QUALIFIER = re.compile(r"\s*,\s*((?:[A-Z][\w.'\u2019-]*\.?)(?:\s+[A-Z][\w.'\u2019-]*){0,2})")
 # "KABUL, Afghanistan (Reuters) --", "WASHINGTON, Sept 17 (Reuters) -": at the text's start, or in capitals at
 # the start of a line after a headline ("...rules\n\nBRUSSELS, June 3 (Wire) -")
-_DATELINE_TAIL = r"(?:,\s*([A-Za-z.][A-Za-z0-9., ]{1,30}?))?\s*(?:\([^)]{1,40}\))?\s*[\u2014\u2013-]{1,2}\s"
+_DATELINE_TAIL = (r"(?:(?:,\s*([A-Za-z.][A-Za-z0-9., ]{1,30}?))?\s*(?:\([^)]{1,40}\))?\s*[\u2014\u2013-]{1,2}\s"
+                  r"|(?:,\s*[A-Za-z.][A-Za-z0-9., ]{1,30}?)?\s*\([^)]{1,40}\)\s*:\s)")  # "QUETTA, May 3 (APP): ..."
 _DATELINE = re.compile(r"^\s*([A-Z][A-Za-z.'\- ]{1,40}?)" + _DATELINE_TAIL)
 _LATER_DATELINE = re.compile(r"\n\s*([A-Z][A-Z.'\- ]{1,40}?)" + _DATELINE_TAIL)
 
@@ -554,11 +555,16 @@ def resolve(text: str, mentions: Sequence[Mention], *, context_countries: Iterab
     for k in lacked:
         countries_of.pop(k, None)
     divisions = frozenset(cs[ch].admin1 for cs, ch in zip(cands, choice) if ch is not None and cs[ch].admin1)
+    leading = Counter(cs[ch].country for cs, ch in zip(cands, choice) if ch is not None and cs[ch].country
+                      and cs[ch].lat is not None) + extra_c
     placed = _placed_once(text, mentions, keys, cands, index, countries_of, extra_c, divisions)
     for m, k, cs, ch, b, q, fx, (_, how) in zip(mentions, keys, cands, choice, base, quals, fixed, looked):
         if k not in besides:  # once per distinct name
             besides[k] = _named_besides(k, countries_of, extra_c)
         named = besides[k]
+        home = home_spelling(m.name, cs, named, leading, index) if ch is not None and not fx else None
+        if home is not None:  # "Middletown" among Yorkshire villages: Middlestown, not one in New Jersey
+            cs, ch, b = (home,), 0, [prior(home)]
         if k in lacked or ch is not None and cs[ch].id not in fx and _stray(cs[ch], named):
             out.append(Place(name=m.name, span=m.span, confidence=0.0))  # "Piccadilly" in a London report
             continue

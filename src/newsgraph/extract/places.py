@@ -29,8 +29,8 @@ log = logging.getLogger(__name__)
 
 _PLACE_TYPES = frozenset({"GPE", "LOC"})
 _LOCATIVE = frozenset({"in", "at", "near", "from", "outside", "to", "across", "into", "around", "of",
-                       "toward", "towards", "through", "throughout", "inside", "between", "via"})
-_STRONG = frozenset({"in", "near", "at", "outside", "across", "throughout", "inside", "into", "around"})
+                       "toward", "towards", "through", "throughout", "inside", "between", "via", "off"})
+_STRONG = frozenset({"in", "near", "at", "outside", "across", "throughout", "inside", "into", "around", "off"})
 PLACE_NOUNS = frozenset({"district", "province", "county", "region", "city", "town", "village", "state",
                           "governorate", "parish", "area", "camp", "valley", "island", "islands", "prefecture"})
 _MAX_RUN = 4
@@ -47,6 +47,8 @@ _MOTION_VERBS = frozenset({"deploy", "send", "move", "flee", "travel", "fly", "r
 # "strikes on Kharkiv", "the assault on Mosul": what is attacked on a name is a place there
 _ATTACK_NOUNS = frozenset({"attack", "strike", "airstrike", "raid", "assault", "offensive", "bombardment",
                            "advance", "march"})
+# "fired on Qamishli", "advanced on the capital": what these verbs act on through "on" is a place
+_ON_PLACE_VERBS = frozenset({"fire", "advance", "close", "converge", "march", "descend", "open"})
 _TRAILING_NOUNS = ("province", "district", "region", "governorate", "state", "prefecture", "oblast")
 
 
@@ -97,7 +99,7 @@ def _place_phrase(prep) -> bool:
         other = "from" if word == "to" else "to"
         return head.i != prep.i and any(ch.lower_ == other and ch.dep_ == "prep" for ch in head.children)
     if word == "on":
-        return head.lemma_.lower() in _ATTACK_NOUNS
+        return head.lemma_.lower() in (_ON_PLACE_VERBS if head.pos_ == "VERB" else _ATTACK_NOUNS)
     return False
 
 
@@ -136,6 +138,9 @@ def _from_entities(doc, text: str, found: Found) -> tuple[list[Mention], list[tu
             if division is not None:  # "the governor of Kano State": a state, not a body
                 mentions.append(Mention(name=text[division[0]:division[1]], span=division))
                 continue
+            if ent.type not in _PLACE_TYPES and " and " in surface:
+                mentions += _listed_places(doc, text, tuple(sp), index)
+                continue
             if ent.type not in _PLACE_TYPES:
                 # the small model calls some unfamiliar places persons or groups ("in Dolakha", "in Aleppo");
                 # a one-word group name after "in" may be a town the gazetteer spells otherwise ("in Douma")
@@ -146,10 +151,29 @@ def _from_entities(doc, text: str, found: Found) -> tuple[list[Mention], list[tu
                 continue
             sp = _trim_noun(text, tuple(sp))
             surface = text[sp[0]:sp[1]]
-            if not surface.strip() or gazetteer.is_demonym(surface):
-                continue
+            if not surface.strip() or gazetteer.is_demonym(surface) or surface.islower():
+                continue  # "in northern province" names no province: place names are capitalised
             mentions.append(Mention(name=surface, span=(sp[0], sp[1])))
     return mentions, taken
+
+
+def _listed_places(doc, text: str, span: tuple[int, int], index) -> list[Mention]:
+    """The places of a pair the NER took for one group or person ("around Bakhmut and Avdiivka"): each
+    side on its own, when the text marks the pair as a place and the gazetteer knows one side."""
+    sp = doc.char_span(span[0], span[1], alignment_mode="expand")
+    if sp is None or not _marked_as_place(doc, span) or (sp.end < len(doc) and doc[sp.end].pos_ in ("NOUN", "PROPN")):
+        return []  # "at Marks and Spencer headquarters": the pair names what the noun belongs to
+    parts, run = [], []
+    for tok in [*sp, None]:
+        if tok is None or tok.lower_ in ("and", ","):
+            if run:
+                parts.append((run[0].idx, run[-1].idx + len(run[-1])))
+            run = []
+        else:
+            run.append(tok)
+    if len(parts) < 2 or not any(index.known(text[a:b]) for a, b in parts):
+        return []
+    return [Mention(name=text[a:b], span=(a, b)) for a, b in parts if len(text[a:b].split()) <= 3]
 
 
 def _proper_runs(doc):
@@ -237,6 +261,10 @@ def extract(doc, article: Article, found: Found) -> list[Place]:
             if not _overlaps(span, taken):
                 mentions.append(Mention(name=ent.text, span=span))
                 taken.append(span)
+    line = dateline_span(text)
+    if line is not None and not _overlaps(line, taken) and place_index().known(text[line[0]:line[1]]):
+        mentions.append(Mention(name=text[line[0]:line[1]], span=line))  # "QUETTA, May 3 (APP):", no entity
+        taken.append(line)
     mentions += _gazetteer_only(doc, taken)
     mentions += _listed_before_noun(doc, text, taken)
     mentions.sort(key=lambda m: m.span)

@@ -231,8 +231,8 @@ def _speaker_for_cue(tok, resolver: SpeakerResolver, d: _Doc) -> tuple[Speaker |
         else:
             t = None
         lo = t.i + 1 if t is not None else max(tok.sent.start, tok.i - 12)
-        names = [t for t in tok.doc[lo:tok.i] if (t.pos_ == "PROPN" and t.ent_type_ not in _NOT_SPEAKER)
-                 or resolver.named_person(t) is not None]
+        names = [t for t in tok.doc[lo:tok.i] if ((t.pos_ == "PROPN" and t.ent_type_ not in _NOT_SPEAKER)
+                                                   or resolver.named_person(t) is not None) and not _in_pp(t)]
         if names:
             head = names[0]
             while head.i + 1 < tok.i and tok.doc[head.i + 1].pos_ == "PROPN":
@@ -255,6 +255,14 @@ def _speaker_for_cue(tok, resolver: SpeakerResolver, d: _Doc) -> tuple[Speaker |
                         return resolver.resolve(subj)
         return None, None
     return resolver.resolve(subj)
+
+
+def _in_pp(tok) -> bool:
+    """Does this name head a prepositional object ("In a post on Telegram, the minister wrote")?
+    Such a name is where or how something was said, not who said it."""
+    while tok.dep_ in ("compound", "flat") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.dep_ == "pobj"
 
 
 def _colon_speaker(toks: list, resolver: SpeakerResolver, *, side: str):

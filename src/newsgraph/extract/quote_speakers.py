@@ -220,6 +220,9 @@ class SpeakerResolver:
             det = first[0].lower_ if first is not None and len(first) else ""
             possessive = (first is not None and len(first) and first[0].dep_ == "poss"
                           and first[0].pos_ == "PROPN")
+            unnamed = self._unnamed_before(head) if head.pos_ == "NOUN" and det == "the" else None
+            if unnamed is not None:
+                return unnamed, span  # "An engineer said ... the engineer said"
             if head.pos_ == "NOUN" and (det in ("the", "this", "that") or possessive) and self._is_role(head):
                 found = self.role(head, span)
                 if found is None and head.lemma_.lower() in _epithets() and head.tag_ == "NN":
@@ -517,6 +520,26 @@ class SpeakerResolver:
     def _head_token(self, start: int, end: int):
         span = self.doc.char_span(start, end, alignment_mode="expand")
         return span.root if span is not None and len(span) else None
+
+    def _unnamed_before(self, head) -> Speaker | None:
+        """The unnamed speaker an earlier cue gave the same noun, when no person holding it came between.
+
+        "A senior official, who asked not to be named, said ... 'It will take
+        weeks,' the official said": the definite noun points back at the
+        nameless speaker, not at a minister named later on.
+        """
+        lemma = head.lemma_.lower()
+        for pos, sp, _gender, _weight in reversed(self.timeline):
+            if pos >= head.idx or sp.entity is not None:
+                continue
+            earlier = self._head_token(pos, pos + 1)  # the timeline keeps each speaker's subject token
+            if earlier is None or earlier.lemma_.lower() != lemma or earlier.pos_ != "NOUN":
+                continue
+            between = [e for _, e in self.index.mentions_between(pos, head.idx) if e.type == "PERSON"]
+            if any(lemma in ti.lower() for e in between for ti in self.canonical(e).titles):
+                return None
+            return sp
+        return None
 
     def role(self, head, span: Span) -> Speaker | None:
         """The person holding the title a role noun names ("the secretary of state" -> Kerry)."""

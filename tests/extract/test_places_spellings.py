@@ -1,0 +1,53 @@
+"""Places (issue 14): names the gazetteer holds under another form, and near spellings at home."""
+
+import pytest
+
+from newsgraph.extract.place_aliases import plain_names
+from newsgraph.extract.place_index import place_index
+from newsgraph.extract.place_resolve import Mention, resolve
+
+
+def _resolve(text: str, *names: str):
+    mentions = []
+    for n in names:
+        start = text.index(n)
+        mentions.append(Mention(name=n, span=(start, start + len(n))))
+    return {p.name: p for p in resolve(text, mentions)}
+
+
+@pytest.mark.parametrize("name,plain", [
+    ("Kabupaten Bogor", "Bogor"), ("Municipio de Toluca", "Toluca"), ("Powiat Krakowski", "Krakowski"),
+    ("Lamongan Regency", "Lamongan"), ("Shahrestān-e Karaj", "Karaj"),
+])
+def test_plain_names_drop_the_kind_word(name, plain):
+    assert plain in plain_names([name])
+
+
+@pytest.mark.parametrize("name", ["Douglas County", "Harare", "District of Columbia"])
+def test_plain_names_leave_english_counties_and_plain_names_alone(name):
+    assert plain_names([name]) == []
+
+
+def test_place_index_files_a_division_under_its_name_without_the_kind_word():
+    # GeoNames names this Indonesian regency "Kabupaten Kulon Progo"; reports write "Kulon Progo"
+    got = place_index().candidates("Kulon Progo")
+    assert any(c.country == "IDN" and c.feature == "A.ADM2" and c.lat is not None for c in got)
+
+
+def test_place_resolve_a_regency_written_plainly_is_found():
+    got = _resolve("Floods cut roads in Gunungkidul and Kulon Progo, south of Yogyakarta, on Monday.",
+                   "Gunungkidul", "Kulon Progo", "Yogyakarta")
+    assert got["Kulon Progo"].country == "IDN" and got["Kulon Progo"].admin1 == "Yogyakarta"
+
+
+def test_place_resolve_a_namesake_abroad_is_a_near_spelling_at_home():
+    # eight American Conways and no British one: in a report on north Wales it is Conwy
+    got = _resolve("Flooding closed roads around Llandudno and Conway on Tuesday, officials in Wales said.",
+                   "Llandudno", "Conway", "Wales")
+    assert got["Conway"].country == "GBR" and got["Conway"].admin1 == "Wales"
+
+
+def test_place_resolve_a_namesake_in_the_articles_country_keeps_its_name():
+    got = _resolve("Flooding closed roads around Little Rock and Conway on Tuesday, officials in Arkansas said.",
+                   "Little Rock", "Conway", "Arkansas")
+    assert got["Conway"].country == "USA" and got["Conway"].admin1 == "Arkansas"
