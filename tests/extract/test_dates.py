@@ -230,3 +230,12 @@ def test_dates_weekday_tense_of_ambiguous_verbs(analyse, text, published, day, v
 ])
 def test_dates_the_clause_that_decides_the_day(analyse, text, published, value):
     assert [m.value for m in analyse(text, published=published).dates] == [value]
+
+
+@pytest.mark.parametrize("text,value", [
+    # a range's second day after a hyphen is no dateline dash: the first sentence's date keeps its tense
+    ("The ministers will meet in Oslo on June 29-30.", "2026-06-29"),
+    ("The fair runs from June 29-July 2 in the old harbour.", "2026-06-29"),
+])
+def test_dates_a_range_in_the_first_line_is_no_dateline(analyse, text, value):
+    assert analyse(text, published="2026-06-10").dates[0].value == value

@@ -50,7 +50,8 @@ _TIME_KINDS = frozenset("time clock noon".split())
 _FULL_KINDS = frozenset("iso ymd numeric mdy dmy".split())
 _DAY_WORD_END = re.compile(r"(?i)(?:day|night|morning|afternoon|evening|tonight|tomorrow|yesterday)$")
 _DATELINE_BEFORE = re.compile(r"(?:^|\n)[ \t]*[A-Z][A-Za-z.'’ -]{1,40}(?:,[ \t]*[A-Z][A-Za-z.'’ -]{1,30})?,?[ \t]*\(?$")
-_DATELINE_AFTER = re.compile(r"^(?:,?[ \t]*\d{4})?[ \t]*\)?[ \t]*(?:\([^)\n]{1,40}\)[ \t]*|/[^/\n]{1,40}/[ \t]*)?[-–—:]")
+# what follows the dateline's date; not a range's second day ("March 30-31", "March 30-April 2")
+_DATELINE_AFTER = re.compile(r"^(?:,?[ \t]*\d{4})?[ \t]*\)?[ \t]*(?:\([^)\n]{1,40}\)[ \t]*|/[^/\n]{1,40}/[ \t]*)?(?:[-–—:](?!\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s*\d))")
 
 
 def parse_published(value: str | None) -> dt.date | None:
