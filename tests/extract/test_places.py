@@ -695,3 +695,10 @@ def test_place_resolve_a_dateline_after_a_headline_votes_for_its_country():
 def test_places_recognised_where_the_ner_misses_them(analyse, text, name, country):
     got = {p.name: p.country for p in analyse(text).places}
     assert got.get(name) == country, got
+
+
+@pytest.mark.model
+def test_places_a_lower_case_kind_of_place_is_no_name(analyse):
+    # a headline's "in northern province" is no gazetteer name ("Northern Province" of Sri Lanka)
+    text = "Storms kill 9 in northern province\nHeavy storms killed nine people, officials said."
+    assert [p.name for p in analyse(text).places] == []

@@ -151,8 +151,8 @@ def _from_entities(doc, text: str, found: Found) -> tuple[list[Mention], list[tu
                 continue
             sp = _trim_noun(text, tuple(sp))
             surface = text[sp[0]:sp[1]]
-            if not surface.strip() or gazetteer.is_demonym(surface):
-                continue
+            if not surface.strip() or gazetteer.is_demonym(surface) or surface.islower():
+                continue  # "in northern province" names no province: place names are capitalised
             mentions.append(Mention(name=surface, span=(sp[0], sp[1])))
     return mentions, taken
 
