@@ -257,3 +257,20 @@ def test_figures_a_part_of_a_count(analyse, text, expected):
 def test_figures_abbreviated_scale_closing_a_sentence(analyse, text, value, words):
     got = analyse(text).figures
     assert [(f.kind, f.value, f.text) for f in got] == [("money", value, words)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "N in M people" is a proportion: neither side is a count
+    ("Almost 4 in 10 nurses plan to quit, the survey found.", []),
+    ("One in eight adults is out of work.", []),
+    # a second number of places, hours or a year is no proportion
+    ("Gunmen killed 9 in 14 villages.", [("killed", 9), ("other", 14)]),
+    ("Police detained 25 in 2019.", [("arrested", 25)]),
+])
+def test_figures_a_proportion_is_no_count(analyse, text, expected):
+    assert [(f.kind, f.value) for f in analyse(text).figures] == expected
+
+
+def test_figures_every_item_of_an_including_list_is_part_of_the_whole(analyse):
+    text = "At least 26 pilgrims, including nine women and four children, died in the crush."
+    assert [(f.kind, f.value) for f in analyse(text).figures] == [("killed", 26), ("killed", 9), ("killed", 4)]

@@ -8,7 +8,29 @@ from __future__ import annotations
 
 from .figure_kinds import (_CLOCK, _MONTHS, _STREET, _YEAR_PREP, PEOPLE_KINDS, _counted_noun, _counts_noun,
                            _cues, _noun_kind)
-from .numbers import NumberExpr
+from .numbers import NumberExpr, find_numbers
+
+def _ratio(doc, x: NumberExpr, sent) -> bool:
+    """Either side of "3 in 10 voters", "one in five children": a proportion, not two counts.
+    Not "14 in 2015" or "5 in 2 hours": the second number is larger and counts no time or year."""
+    def number_at(i: int):
+        return next((y for y in find_numbers(doc) if y.num_start == i), None) if i < sent.end else None
+
+    if x.end + 1 < sent.end and doc[x.end].lower_ == "in":
+        other = number_at(x.end + 1)
+        first = x
+    elif x.start - 2 >= sent.start and doc[x.start - 1].lower_ == "in":
+        first = next((y for y in find_numbers(doc) if y.end == x.start - 1), None)
+        other = x if first is not None else None
+    else:
+        return False
+    if other is None or first is None or other.value is None or first.value is None or other.value <= first.value:
+        return False
+    after = doc[other.end] if other.end < sent.end else None
+    if after is not None and after.pos_ in ("NOUN", "PROPN", "NUM") and _noun_kind(after) not in PEOPLE_KINDS | {"person"}:
+        return False  # "killed 12 in 15 villages", "5 in 24 hours": a second count of places or time
+    return not (1800 <= other.value <= 2100 and other.value == int(other.value) and len(doc[other.num_start].text) == 4)
+
 
 def _not_a_count(doc, x: NumberExpr) -> str | None:
     """Why a number expression is not a figure (year, age, time...), or None."""
@@ -22,6 +44,8 @@ def _not_a_count(doc, x: NumberExpr) -> str | None:
     nxt = doc[nxt_i] if nxt_i < sent.end else None
     if x.currency or x.percent:
         return None
+    if _ratio(doc, x, sent):
+        return "ratio"
     if any(":" in t.text or "/" in t.text for t in doc[x.num_start:x.num_end]):
         return "time"
     if nxt is not None:

@@ -22,7 +22,6 @@ the window).
 from __future__ import annotations
 
 import heapq
-import logging
 import math
 import sys
 from array import array
@@ -37,6 +36,7 @@ from .discrepancy import ArticleFacts, figure_context, find_discrepancies
 from .disjoint import DisjointSets
 from .fingerprint import article_terms, top_terms
 from .main_events import APART_DAYS, EventProfile, MainEvents, main_events, weigh
+from .follow_up import FollowUps
 from .merge import merge_events
 from .refine import Member, Refiner, admits, note_undated
 from .spill import StorySpill
@@ -46,9 +46,6 @@ from .story_time import (StoryDays, article_days, day_marks, epoch_days, lead_ma
                          pinned_days, resolve_undated, stated_days, told_day_before)
 from .syndication import SyndicationIndex, resolve, synd_key
 from .term_counts import TermCounts, tfidf
-
-log = logging.getLogger(__name__)
-
 
 _NO_WEIGHTS: dict[str, float] = {}
 """The centroid of every retired story (never added to again)."""
@@ -76,7 +73,7 @@ class _Story:
 
 
 @dataclass
-class StoryClusterer(Refiner):
+class StoryClusterer(Refiner, FollowUps):
     """Groups articles into stories one at a time.
 
     Args:
@@ -507,6 +504,7 @@ class StoryClusterer(Refiner):
         self._final.clear()
         self._days_of.clear()
         self._finished = True
+        head_of = {s.id: group[0].id for group in groups for s in group}
         for group in groups:
             story = group[0]
             days: StoryDays | None = None
@@ -534,6 +532,10 @@ class StoryClusterer(Refiner):
                             days = story.days  # a retired story's, rebuilt
                         if (inferred := days.inferred_day(k.weekdays, day_before=k.day_before)) is not None:
                             day_key[aid] = inferred.isoformat()
+        dated = dict(self._days_of)  # a story no report dates may follow a dated one (``FollowUps``)
+        for group in groups:
+            if group[0].id not in dated and (days := self._follow_up_days(group, head_of, dated)):
+                self._days_of[group[0].id] = days
         return groups, day_key
 
     def _group_record(self, group: list[_Story]) -> Story:
