@@ -74,9 +74,9 @@ def _counted_noun(doc, x: NumberExpr):
                     doc[t.i - 1].lower_ in ("the", "those"):
                 return t  # "14 of the wounded", "among those missing"
             if t.pos_ in ("NOUN", "PROPN") and t.text.lower() not in ("the", "their"):
-                if t.i + 1 < sent.end and doc[t.i + 1].pos_ in ("NOUN", "PROPN") and \
-                        doc[t.i + 1].dep_ in ("compound", "ROOT", "pobj"):
-                    continue  # "the city's residents", "United Nations staff": keep the last noun
+                if t.i + 1 < sent.end and (doc[t.i + 1].text in ("'s", "\u2019s") or (
+                        doc[t.i + 1].pos_ in ("NOUN", "PROPN") and doc[t.i + 1].dep_ in ("compound", "ROOT", "pobj"))):
+                    continue  # "the group's fighters", "United Nations staff": keep the last noun
                 return t
             if t.pos_ in ("VERB", "AUX", "PUNCT", "ADP") and t.text != "'s":
                 break
@@ -158,9 +158,12 @@ def _kind_from_parse(doc, x: NumberExpr, noun, *, depth: int = 0):
     if noun is not None and noun.dep_ == "pobj" and noun.head.lower_ == "of" and \
             noun.head.head.i == head.i:
         nominal = head  # "thousands of people were left homeless": the role belongs to "thousands"
-    if depth == 0 and nominal.dep_ == "pobj" and nominal.head.lower_ in ("including", "among") and \
-            nominal.head.head.i != nominal.head.i and nominal.head.head.pos_ in ("NOUN", "PROPN", "NUM"):
-        whole = nominal.head.head
+    listed = nominal
+    while listed.dep_ == "conj" and listed.head.i != listed.i:
+        listed = listed.head  # "including seven women and three children": every item is part of the whole
+    if depth == 0 and listed.dep_ == "pobj" and listed.head.lower_ in ("including", "among") and \
+            listed.head.head.i != listed.head.i and listed.head.head.pos_ in ("NOUN", "PROPN", "NUM"):
+        whole = listed.head.head
         k = _kind_from_parse(doc, x, whole, depth=1) or _noun_kind(whole)
         if k in _SPECIFIC:
             return k
