@@ -335,7 +335,7 @@ def reresolve(mention: DateMention, anchor: dt.date, anchor_from: str) -> DateMe
     cands = _select(find(mention.text))
     if not cands:
         return None
-    resolved = [(c, r) for c in cands if (r := resolve(c, anchor, tense)) is not None]
+    resolved = [(c, r) for c in cands if (r := _resolved_near(c, anchor, tense)) is not None]
     if not resolved:
         return None
     joined = _join_times(resolved, mention.text)
@@ -344,6 +344,27 @@ def reresolve(mention: DateMention, anchor: dt.date, anchor_from: str) -> DateMe
         return None
     return dataclasses.replace(mention, value=r.value, granularity=r.granularity, anchor=anchor.isoformat(),
                                anchor_from=anchor_from, timex_type=r.timex_type, timex_value=r.timex_value)
+
+
+_INFERRED_REACH = 200
+"""Days from an inferred anchor beyond which the clause tense may not send a year-less calendar day."""
+
+
+def _resolved_near(c: Candidate, anchor: dt.date, tense: str | None) -> Resolved | None:
+    """``c`` resolved against an anchor a story inferred: a year-less calendar day ("March 25") that
+    the clause tense sends about a year away is the occurrence nearest the anchor.
+
+    An inferred anchor is the story's day, not the page's, and the page may be days later: "the
+    mayor promised a vote on March 25", anchored on the story's March 18, is a day of the coming
+    week, and the report may well have been written after it; tense is no reason to move it a year.
+    """
+    r = resolve(c, anchor, tense)
+    if (r is None or tense is None or c.kind not in ("mdy", "dmy") or c.get("y") or c.get("wd")
+            or not r.value or len(r.value) < 10):
+        return r
+    if abs((dt.date.fromisoformat(r.value[:10]) - anchor).days) <= _INFERRED_REACH:
+        return r
+    return resolve(c, anchor, None)
 
 
 def _join_times(resolved: list[tuple[Candidate, Resolved]], text: str) -> list[tuple[int, int, Resolved]]:
