@@ -269,3 +269,8 @@ def test_figures_abbreviated_scale_closing_a_sentence(analyse, text, value, word
 ])
 def test_figures_a_proportion_is_no_count(analyse, text, expected):
     assert [(f.kind, f.value) for f in analyse(text).figures] == expected
+
+
+def test_figures_every_item_of_an_including_list_is_part_of_the_whole(analyse):
+    text = "At least 26 pilgrims, including nine women and four children, died in the crush."
+    assert [(f.kind, f.value) for f in analyse(text).figures] == [("killed", 26), ("killed", 9), ("killed", 4)]

@@ -236,3 +236,12 @@ def test_quotes_the_medium_named_before_a_subjectless_cue_is_not_the_speaker(ana
     text = 'In a post on Telegram, the interior minister, Lidia Sorescu, wrote: "The border stays open."'
     quote = analyse(text).quotes[0]
     assert quote.speaker is not None and quote.speaker.name == "Lidia Sorescu"
+
+
+def test_quotes_a_title_case_dateline_is_neither_speaker_nor_said(analyse):
+    # the parse makes "Chennai" a second subject of "said"; the one next to the verb speaks
+    text = ("Chennai: At least 11 workers, including three women and two teenagers, were hurt when a "
+            "boiler burst at a textile mill in the city's industrial zone on Friday, police said.")
+    quote = analyse(text).quotes[0]
+    assert quote.speaker is not None and quote.speaker.name == "police"
+    assert not quote.text.startswith("Chennai")

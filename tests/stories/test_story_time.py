@@ -152,7 +152,7 @@ def test_reresolve_weekday_with_month_day_and_today():
 def test_reresolve_year_less_day_near_an_inferred_anchor_stays_in_its_year():
     """A story-inferred anchor may be days before the page: "a vote on March 25" in a past clause,
     anchored on March 18, is that week's day, not the year before; "October 1" read as future on
-    October 8 is the week before, not the next year. A day half a year off still follows the tense."""
+    October 8 is the week before, not the next year. A day months off still follows the tense."""
     from newsgraph.extract.dates import reresolve
     import datetime as dt
 

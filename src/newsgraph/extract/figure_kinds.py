@@ -158,9 +158,12 @@ def _kind_from_parse(doc, x: NumberExpr, noun, *, depth: int = 0):
     if noun is not None and noun.dep_ == "pobj" and noun.head.lower_ == "of" and \
             noun.head.head.i == head.i:
         nominal = head  # "thousands of people were left homeless": the role belongs to "thousands"
-    if depth == 0 and nominal.dep_ == "pobj" and nominal.head.lower_ in ("including", "among") and \
-            nominal.head.head.i != nominal.head.i and nominal.head.head.pos_ in ("NOUN", "PROPN", "NUM"):
-        whole = nominal.head.head
+    listed = nominal
+    while listed.dep_ == "conj" and listed.head.i != listed.i:
+        listed = listed.head  # "including seven women and three children": every item is part of the whole
+    if depth == 0 and listed.dep_ == "pobj" and listed.head.lower_ in ("including", "among") and \
+            listed.head.head.i != listed.head.i and listed.head.head.pos_ in ("NOUN", "PROPN", "NUM"):
+        whole = listed.head.head
         k = _kind_from_parse(doc, x, whole, depth=1) or _noun_kind(whole)
         if k in _SPECIFIC:
             return k

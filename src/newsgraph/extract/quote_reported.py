@@ -54,6 +54,8 @@ def _headline(doc, d: _Doc, resolver: SpeakerResolver, taken: list[Span]) -> lis
 
 # "KYIV, April 8 (Wire) - ", "LA PAZ, Bolivia (AP) — ": a city in capitals (two short words count)
 _DATELINE = re.compile(r"(?:[A-Z]{3}|[A-Z]{2} [A-Z]{2})[A-Z .'-]*(?:\([^)]*\))?,?[^\n]{0,30}?\s[-–—]+\s")
+# "New Delhi: ", "Mumbai: ": a city in title case closed by a colon, as some outlets open a report
+_COLON_DATELINE = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}:\s")
 
 
 def _clip_to_paragraph(text: str, span: Span, anchor: int) -> Span:
@@ -66,7 +68,7 @@ def _clip_to_paragraph(text: str, span: Span, anchor: int) -> Span:
     if nl >= 0:
         e = nl
     para_start = text.rfind("\n", 0, s) + 1
-    head = _DATELINE.match(text, para_start)
+    head = _DATELINE.match(text, para_start) or _COLON_DATELINE.match(text, para_start)
     if head is not None and s < head.end() < e:
         s = head.end()
     while s < e and text[s].isspace():

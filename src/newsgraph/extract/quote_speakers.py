@@ -69,6 +69,11 @@ def subject_of(verb, *, skip=None) -> object | None:
             for c in subjects[1:]:
                 if c.pos_ == "PROPN" and c.left_edge.i == first.i + 1:
                     return c  # "the engineer Paula Reyes said" parsed as two subjects: the name
+            edge = first.right_edge.i + 1
+            if len(subjects) > 1 and edge < len(tok.doc) and tok.doc[edge].text == ":":
+                # "New Delhi: At least 18 ... were killed ..., officials said": the parse also made the
+                # dateline a subject ("Donald Tusk, EU President said:" keeps the name)
+                return subjects[1]
             return first
         if tok.dep_ in _CLIMB and tok.head is not tok:
             tok = tok.head
