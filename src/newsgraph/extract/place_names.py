@@ -365,6 +365,6 @@ def home_spelling(name: str, cs: tuple[Candidate, ...], named: set[str], votes: 
         return None
     top = [c for c, _ in Counter({c: v for c, v in votes.items() if c in named}).most_common(1)]
     k = key(name)
-    got = [c for c in index.similar(name, top, cutoff=HOME_SPELLING) if key(c.name) != k] if top else []
+    got = [c for c in index.similar(name, top, cutoff=HOME_SPELLING, vowels=False) if key(c.name) != k] if top else []
     return got[0] if got else None
 

@@ -563,7 +563,7 @@ def resolve(text: str, mentions: Sequence[Mention], *, context_countries: Iterab
             besides[k] = _named_besides(k, countries_of, extra_c)
         named = besides[k]
         home = home_spelling(m.name, cs, named, leading, index) if ch is not None and not fx else None
-        if home is not None:  # "Middletown" among Yorkshire villages: Middlestown, not one in New Jersey
+        if home is not None:  # "Conway" in a north Wales report: Conwy, not Conway, Arkansas
             cs, ch, b = (home,), 0, [prior(home)]
         if k in lacked or ch is not None and cs[ch].id not in fx and _stray(cs[ch], named):
             out.append(Place(name=m.name, span=m.span, confidence=0.0))  # "Piccadilly" in a London report
