@@ -342,6 +342,20 @@ def test_syndication_resolve_cut_copy_points_at_fuller_text_whatever_arrived_fir
     assert _pairs(index, key) == [("cut", "full")]
 
 
+def test_syndication_resolve_fuller_copy_points_past_an_earlier_cut_to_the_text_it_holds():
+    # issue 12: a later outlet carries three paragraphs of the wire text under a lead of its own; an earlier
+    # outlet cut the text to two. The cut lies wholly inside the later copy, but only the wire text holds
+    # the third paragraph, so the later copy was made from it, not from the cut
+    pars = _EARLY.split("\n\n")
+    texts = {"wire": _EARLY, "cut": "\n\n".join(pars[:2]),
+             "later": "Relief agencies appealed for boats and blankets on Monday.\n\n" + "\n\n".join(pars[:3])}
+    index = _run_index(("wire", "cut", "later"), texts)
+    key = {"wire": synd_key("2015-09-17", published="2015-09-17T08:00:00+00:00", article_id="wire"),
+           "cut": synd_key("2015-09-17", published="2015-09-17T11:00:00+00:00", article_id="cut"),
+           "later": synd_key("2015-09-18", published="2015-09-18", article_id="later")}
+    assert sorted(_pairs(index, key)) == [("cut", "wire"), ("later", "wire")]
+
+
 def test_syndication_resolve_earlier_day_wins_over_cut():
     index = _run_index(("full", "cut"), {"cut": _CUT, "full": _FULL})
     key = {"cut": synd_key("2015-09-16", published="2015-09-16", article_id="cut"),

@@ -261,9 +261,11 @@ def resolve(links: list[tuple[str, str, float]], *, key: dict[str, tuple],
             pair_passages: dict[tuple[str, str], tuple[int, int]] | None = None) -> list[Syndication]:
     """Syndication records from pairwise copy links, sibling links and credit lines.
 
-    Each copy points at its *parent*: the earlier article (by ``key``) it shares
-    most wording with (containment, then Jaccard when two contain it alike), so
-    a copy of a copy points at the copy it was made from. Of two texts of one
+    Each copy points at its *parent*: the earlier article (by ``key``) that holds
+    most of the copy's wording (the share of the copy's shingles, ``_held``; then
+    Jaccard when two hold it alike), so a copy of a copy points at the copy it was
+    made from, and a copy holding paragraphs a shorter earlier copy cut points past
+    that cut to the fuller text. Of two texts of one
     day (or both of unknown day) where one is a *cut* of the other (the other
     holds nearly all of it and much more; a known date and a day inferred from the
     story one day apart count as one day), the fuller text is the original
@@ -322,7 +324,7 @@ def resolve(links: list[tuple[str, str, float]], *, key: dict[str, tuple],
                 early, late = late, early  # the wire's dateline kept: the text as the agency issued it
         if _own_article(late, early, credits, sources):
             early, late = late, early  # the agency's own article is the original of a copy crediting it
-        r = (round(c, 2), jaccards.get((a, b), 0.0), key[early])
+        r = (round(_held(late, early, covers, c), 2), jaccards.get((a, b), 0.0), key[early])
         if late not in rank or r > rank[late]:
             parent[late], rank[late] = (early, c), r
     _break_cycles(parent, key)
@@ -469,6 +471,15 @@ def _cover(x: str, y: str, covers: dict[tuple[str, str], tuple]) -> tuple[float,
     else:
         return None
     return in_y, in_x, ext[0] if ext else None
+
+
+def _held(copy: str, source: str, covers: dict[tuple[str, str], tuple], default: float) -> float:
+    """The share of ``copy``'s shingles that ``source`` holds (``default``, the pair's containment, when
+    the pair has no cover): what ranks the earlier texts a copy is linked to. Containment, measured on
+    the shorter text, gives 1.0 to a short cut *inside* the copy as to the fuller text the copy was made
+    from; only the text that holds the copy's own paragraphs can be the one it was copied from."""
+    cover = _cover(copy, source, covers)
+    return default if cover is None else cover[0]
 
 
 def _cut_of(x: str, y: str, covers: dict[tuple[str, str], tuple]) -> bool:
