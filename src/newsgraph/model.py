@@ -215,7 +215,8 @@ class DateMention:
     """A date expression resolved against the publication date.
 
     Additive: ``anchor`` (the date relative expressions were resolved against)
-    and ``anchor_from`` ("published", "dateline", "text" or None); ``timex_type``
+    and ``anchor_from`` ("published", "dateline", "text", "frame" or None; "frame": the day a
+    "two days later" counts from); ``timex_type``
     ("DATE", "TIME", "DURATION", "SET") and ``timex_value`` (the TIMEX3 value,
     e.g. "P4Y", "2015-W38", "PRESENT_REF") for expressions with no calendar value;
     ``tense`` the clause tense the expression was (or will be) resolved with,

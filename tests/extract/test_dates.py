@@ -239,3 +239,23 @@ def test_dates_the_clause_that_decides_the_day(analyse, text, published, value):
 ])
 def test_dates_a_range_in_the_first_line_is_no_dateline(analyse, text, value):
     assert analyse(text, published="2026-06-10").dates[0].value == value
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a frame counts from the last day named before it (2026-06-10 is a Wednesday)
+    ("Miners walked out on June 1. Three days later, the mine closed.",
+     [("June 1", "2026-06-01"), ("Three days later", "2026-06-04")]),
+    ("The dam burst on Sunday. A day earlier, engineers had warned of cracks.",
+     [("Sunday", "2026-06-07"), ("A day earlier", "2026-06-06")]),
+    ("The envoy landed on Monday and met the rebels the following day.",
+     [("Monday", "2026-06-08"), ("the following day", "2026-06-09")]),
+    # no day before it, or a count from an event: no frame value
+    ("Two days later, the mine closed.", [("Two days", None)]),
+    ("The vote was on Monday. Three days after the vote, the results came.",
+     [("Monday", "2026-06-08"), ("Three days", None)]),
+])
+def test_dates_a_frame_counts_from_the_day_before_it(analyse, text, expected):
+    got = analyse(text, published="2026-06-10").dates
+    assert [(d.text, d.value) for d in got] == expected
+    framed = [d for d in got if d.value and d.anchor_from == "frame"]
+    assert all(d.anchor == got[0].value for d in framed)

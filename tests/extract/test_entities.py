@@ -391,3 +391,9 @@ def test_entities_leading_possessive_is_not_part_of_the_name(clitic):
     got = {e.name: e for e in _run(doc)}
     assert "Water Board" in got, list(got)
     assert [doc.text[s:e] for s, e in got["Water Board"].mentions] == ["Water Board"]
+
+
+def test_entities_the_after_a_dateline_dash_opens_the_sentence(analyse):
+    text = "OTTAWA (Wire) — The United States on Monday fined the carmaker for rigging emission tests."
+    got = {e.name: [text[s:t] for s, t in e.mentions] for e in analyse(text).entities}
+    assert got.get("United States") == ["United States"], got

@@ -274,3 +274,9 @@ def test_figures_a_proportion_is_no_count(analyse, text, expected):
 def test_figures_every_item_of_an_including_list_is_part_of_the_whole(analyse):
     text = "At least 26 pilgrims, including nine women and four children, died in the crush."
     assert [(f.kind, f.value) for f in analyse(text).figures] == [("killed", 26), ("killed", 9), ("killed", 4)]
+
+
+def test_figures_the_counted_noun_after_a_possessive(analyse):
+    # "40 of the militia's fighters" counts fighters, not the militia
+    text = "The deal freed five aid workers in return for 40 of the militia's fighters."
+    assert ("people_other", 40) in [(f.kind, f.value) for f in analyse(text).figures]

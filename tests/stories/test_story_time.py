@@ -393,3 +393,15 @@ def test_resolve_undated_yesterday_alone_is_the_story_s_day():
         _mention("on Tuesday", 13, value="2021-03-02", anchor="2021-03-02", anchor_from="published"),))
     out = resolve_undated(_paper(text, "yesterday"), _days(coup, eve))
     assert out.published_inferred == "2021-03-03" and [m.value for m in out.dates] == ["2021-03-02"]
+
+
+def test_resolve_undated_gives_frames_the_story_days_they_count_from():
+    text = "Rescuers reached the villages on Tuesday. A day earlier, the dam had burst."
+    undated = article("framed", text, published=None, dates=(
+        _mention("on Tuesday", text.index("on Tuesday"), timex="XXXX-WXX-2", tense="past"),
+        dataclasses.replace(_mention("A day", text.index("A day")), granularity="other", timex_type="DURATION",
+                            timex_value="P1D", tense=None)))
+    out = resolve_undated(undated, _days(_dated()))
+    assert {m.text: (m.value, m.anchor_from) for m in out.dates} == {
+        "on Tuesday": ("2021-03-02", "story"), "A day earlier": ("2021-03-01", "frame")}
+    assert resolve_undated(out, _days(_dated())) == out  # idempotent

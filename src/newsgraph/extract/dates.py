@@ -21,6 +21,7 @@ import re
 from ..model import Article, DateMention, Found
 from .date_grammar import Candidate, find, month_number
 from .date_resolve import Resolved, resolve, with_time
+from .date_anaphora import resolve_frames
 from .date_tense import clause_tense, reported_backshift
 
 log = logging.getLogger(__name__)
@@ -320,7 +321,7 @@ def extract(doc, article: Article, found: Found) -> list[DateMention]:
                                anchor=base.isoformat() if base else None, anchor_from=base_from if base else None,
                                timex_type=r.timex_type, timex_value=r.timex_value,
                                tense=(used.get(s) or "none") if anchor is None and r.value is None else None))
-    return out
+    return list(resolve_frames(text, out))
 
 
 def reresolve(mention: DateMention, anchor: dt.date, anchor_from: str) -> DateMention | None:

@@ -53,14 +53,14 @@ def _strip_edges(tv: _Tokens, s: int, e: int) -> tuple[int, int]:
     """Drop a leading "the" or possessive and trailing possessives from a token range.
 
     A capitalised "The" inside a sentence belongs to the name ("The Hague",
-    "The Rocket Record Company"); at a sentence start it does not. A leading
+    "The Rocket Record Company"); at a sentence start, or after a dateline's dash, it does not. A leading
     possessive is the owner's clitic the tagger took into the name ("the
     nation's Supreme Court" tagged "'s Supreme Court").
     """
     while s < e and tv.low[s] in _POSSESSIVE:
         s += 1
-    while s < e and tv.low[s] in _DETERMINERS and (tv.word(s)[0] == "t" or tv.sent[s] == 1
-                                                     or s == 0):
+    while s < e and tv.low[s] in _DETERMINERS and (tv.word(s)[0] == "t" or tv.sent[s] == 1 or s == 0
+                                                     or tv.word(s - 1) in _DASHES):  # "(AP) — The United States"
         s += 1
     while e > s and tv.low[e - 1] in _POSSESSIVE:
         e -= 1

@@ -74,9 +74,9 @@ def _counted_noun(doc, x: NumberExpr):
                     doc[t.i - 1].lower_ in ("the", "those"):
                 return t  # "14 of the wounded", "among those missing"
             if t.pos_ in ("NOUN", "PROPN") and t.text.lower() not in ("the", "their"):
-                if t.i + 1 < sent.end and doc[t.i + 1].pos_ in ("NOUN", "PROPN") and \
-                        doc[t.i + 1].dep_ in ("compound", "ROOT", "pobj"):
-                    continue  # "the city's residents", "United Nations staff": keep the last noun
+                if t.i + 1 < sent.end and (doc[t.i + 1].text in ("'s", "\u2019s") or (
+                        doc[t.i + 1].pos_ in ("NOUN", "PROPN") and doc[t.i + 1].dep_ in ("compound", "ROOT", "pobj"))):
+                    continue  # "the group's fighters", "United Nations staff": keep the last noun
                 return t
             if t.pos_ in ("VERB", "AUX", "PUNCT", "ADP") and t.text != "'s":
                 break

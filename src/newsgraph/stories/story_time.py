@@ -42,6 +42,7 @@ from typing import Callable, Iterable
 
 from ..extract import AnalysedArticle, analysed_from_dict
 from ..extract.date_grammar import find, month_number, weekday_number
+from ..extract.date_anaphora import resolve_frames
 from ..extract.dates import limit_before, parse_published, published_time, reresolve
 from ..files import replaced_atomically
 from ..model import DateMention, to_dict
@@ -448,8 +449,8 @@ def resolve_undated(article: AnalysedArticle, days: StoryDays | None) -> Analyse
             continue
         new = reresolve(m, inferred, "story")
         dates.append(new if new is not None else m)
-    return dataclasses.replace(article, dates=tuple(dates), published_inferred=inferred.isoformat(),
-                               published_basis="story")
+    return dataclasses.replace(article, dates=resolve_frames(article.text, dates),
+                               published_inferred=inferred.isoformat(), published_basis="story")
 
 
 def rewrite_jsonl(path: str | Path, update: Callable[[AnalysedArticle], AnalysedArticle]) -> int:
