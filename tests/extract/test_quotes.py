@@ -245,3 +245,10 @@ def test_quotes_a_title_case_dateline_is_neither_speaker_nor_said(analyse):
     quote = analyse(text).quotes[0]
     assert quote.speaker is not None and quote.speaker.name == "police"
     assert not quote.text.startswith("Chennai")
+
+
+def test_quotes_an_office_epithet_is_nobody_the_article_gave_no_office(analyse):
+    text = ('"The river took our barn," said Lucia Ferraz, 61, a dairy farmer.\n\n'
+            "The governor said emergency funds would reach farmers within a week.")
+    quote = next(q for q in analyse(text).quotes if q.text.startswith("emergency"))
+    assert quote.speaker is not None and quote.speaker.name == "governor"

@@ -234,10 +234,13 @@ class SpeakerResolver:
                     # "Donald Trump ... The Republican nominee said": an epithet points back
                     found = self.pronoun(head)
                     ent = self.index.by_id.get(found.entity) if found is not None and found.entity else None
-                    if ent is None or not self._prominent(ent) or (self.canonical(ent).titles and not any(
-                            head.lemma_.lower() in t.lower() for t in self.canonical(ent).titles)):
+                    titles = self.canonical(ent).titles if ent is not None else ()
+                    office = title_role(head.lemma_.lower()) is not None
+                    if ent is None or not self._prominent(ent) or (titles or office) and not any(
+                            head.lemma_.lower() in t.lower() for t in titles):
                         # epithets name the article's main people; "the opposition leader"
-                        # is not the energy spokesman just named
+                        # is not the energy spokesman just named, and "the mayor" is nobody
+                        # the article gave no office
                         found = None
                 if found is not None:
                     return found, span
