@@ -280,3 +280,12 @@ def test_figures_the_counted_noun_after_a_possessive(analyse):
     # "40 of the militia's fighters" counts fighters, not the militia
     text = "The deal freed five aid workers in return for 40 of the militia's fighters."
     assert ("people_other", 40) in [(f.kind, f.value) for f in analyse(text).figures]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The dead included 6 schoolchildren.", [("killed", 6)]),
+    ("The wounded included three nurses.", [("injured", 3)]),
+    ("The delegation included 4 ministers.", [("people_other", 4)]),
+])
+def test_figures_what_a_toll_includes_is_part_of_it(analyse, text, expected):
+    assert [(f.kind, f.value) for f in analyse(text).figures] == expected

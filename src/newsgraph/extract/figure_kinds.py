@@ -210,6 +210,10 @@ def _kind_from_role(doc, x: NumberExpr, noun, nominal):
                     k = _verb_kind(c, role="obj")
                     if k in _SPECIFIC:
                         return k
+        if role == "dobj" and pred.lemma_.lower() in ("include", "comprise"):
+            for c in pred.children:  # "the dead included 5 children": a part of the subject's count
+                if c.dep_ == "nsubj" and (_adj_kind(c) or _noun_kind(c)) in _SPECIFIC:
+                    return _adj_kind(c) or _noun_kind(c)
         if role in ("nsubj", "csubj"):
             k = _verb_kind(pred, role="subj")
             if k:
