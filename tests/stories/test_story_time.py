@@ -149,6 +149,21 @@ def test_reresolve_weekday_with_month_day_and_today():
     assert got.value.startswith("2021-03-03") and got.anchor_from == "story"
 
 
+def test_reresolve_year_less_day_near_an_inferred_anchor_stays_in_its_year():
+    """A story-inferred anchor may be days before the page: "a vote on March 25" in a past clause,
+    anchored on March 18, is that week's day, not the year before; "October 1" read as future on
+    October 8 is the week before, not the next year. A day months off still follows the tense."""
+    from newsgraph.extract.dates import reresolve
+    import datetime as dt
+
+    vote = DateMention(text="March 25", span=(0, 8), value=None, granularity="day", tense="past")
+    assert reresolve(vote, dt.date(2025, 3, 18), "story").value == "2025-03-25"
+    sacked = DateMention(text="October 1", span=(0, 9), value=None, granularity="day", tense="future")
+    assert reresolve(sacked, dt.date(2025, 10, 8), "story").value == "2025-10-01"
+    far = DateMention(text="September 30", span=(0, 12), value=None, granularity="day", tense="past")
+    assert reresolve(far, dt.date(2025, 3, 18), "story").value == "2024-09-30"
+
+
 def test_time_ordered_stream_retires_stale_stories_and_keeps_every_article():
     """On a stream in time order, stories out of every later report's window are finished and dropped."""
     import datetime as dt

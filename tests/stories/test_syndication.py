@@ -77,6 +77,14 @@ _LONG = ("The ferry capsized on the lake on Sunday after a sudden storm, police 
     ("The ferry capsized on the lake on Sunday, police said. (AA)", "Anadolu"),
     ("ANKARA (AA) - The ferry capsized on the lake on Sunday.", "Anadolu"),
     ("The shop sold out of the (AA) size batteries on Sunday.", None),
+    # issue 12: agencies' names set in capitals in their datelines; the Canadian Press footer dating its
+    # text (an outlet's "With files from" names material it used)
+    ("JAKARTA (ANTARA) - The ferry capsized on the lake on Sunday.", "Antara"),
+    ("OTTAWA (THE CANADIAN PRESS) - The ferry capsized on the lake on Sunday.", "CP"),
+    ("TOKYO (AFP-JIJI) - The ferry capsized on the lake on Sunday.", "AFP/Jiji"),
+    ("The ferry capsized on the lake on Sunday.\n\nThis report by The Canadian Press was first published "
+     "June 2, 2024.", "CP"),
+    ("The ferry capsized on the lake on Sunday.\n\nWith files from The Canadian Press", None),
     ("The ferry capsized on the lake on Sunday. AA", None),
     # the wire's footer naming its writers; an outlet's own story using wire material is no copy
     ("The ferry capsized.\n\nAssociated Press writer Jane Roe in Lima contributed to this report.", "AP"),

@@ -336,7 +336,7 @@ def reresolve(mention: DateMention, anchor: dt.date, anchor_from: str) -> DateMe
     cands = _select(find(mention.text))
     if not cands:
         return None
-    resolved = [(c, r) for c in cands if (r := resolve(c, anchor, tense)) is not None]
+    resolved = [(c, r) for c in cands if (r := _resolved_near(c, anchor, tense)) is not None]
     if not resolved:
         return None
     joined = _join_times(resolved, mention.text)
@@ -345,6 +345,30 @@ def reresolve(mention: DateMention, anchor: dt.date, anchor_from: str) -> DateMe
         return None
     return dataclasses.replace(mention, value=r.value, granularity=r.granularity, anchor=anchor.isoformat(),
                                anchor_from=anchor_from, timex_type=r.timex_type, timex_value=r.timex_value)
+
+
+_INFERRED_SLACK = 31
+"""Days an inferred anchor may be off the page's own day: a year-less calendar day this near it is that day."""
+
+
+def _resolved_near(c: Candidate, anchor: dt.date, tense: str | None) -> Resolved | None:
+    """``c`` resolved against an anchor a story inferred: a year-less calendar day ("March 25") within
+    a month of the anchor is that occurrence, whatever side of the anchor the clause tense asks for.
+
+    An inferred anchor is the story's day, not the page's, and the page may be days later: "the
+    mayor promised a vote on March 25", anchored on the story's March 18, is a day of the coming
+    week, and the report may well have been written after it; tense is no reason to move it a year.
+    A day further off still follows the tense ("repairs begin on Dec. 9", told in March).
+    """
+    r = resolve(c, anchor, tense)
+    if (r is None or tense is None or c.kind not in ("mdy", "dmy") or c.get("y") or c.get("wd")
+            or not r.value or len(r.value) < 10):
+        return r
+    near = resolve(c, anchor, None)
+    if near is not None and near.value and abs((dt.date.fromisoformat(near.value[:10]) - anchor).days) \
+            <= _INFERRED_SLACK:
+        return near
+    return r
 
 
 def _join_times(resolved: list[tuple[Candidate, Resolved]], text: str) -> list[tuple[int, int, Resolved]]:

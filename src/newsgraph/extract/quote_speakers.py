@@ -231,17 +231,7 @@ class SpeakerResolver:
             if head.pos_ == "NOUN" and (det in ("the", "this", "that") or possessive) and self._is_role(head):
                 found = self.role(head, span)
                 if found is None and head.lemma_.lower() in _epithets() and head.tag_ == "NN":
-                    # "Donald Trump ... The Republican nominee said": an epithet points back
-                    found = self.pronoun(head)
-                    ent = self.index.by_id.get(found.entity) if found is not None and found.entity else None
-                    titles = self.canonical(ent).titles if ent is not None else ()
-                    office = title_role(head.lemma_.lower()) is not None
-                    if ent is None or not self._prominent(ent) or (titles or office) and not any(
-                            head.lemma_.lower() in t.lower() for t in titles):
-                        # epithets name the article's main people; "the opposition leader"
-                        # is not the energy spokesman just named, and "the mayor" is nobody
-                        # the article gave no office
-                        found = None
+                    found = self._epithet(head)
                 if found is not None:
                     return found, span
             if head.lemma_.lower() in DOCUMENT_NOUNS and depth < 3:
@@ -312,11 +302,21 @@ class SpeakerResolver:
             return True
         return title_role(lemma) is not None
 
-    def _entity_at(self, head) -> Entity | None:
-        ent = self.index.at(head.idx, head.idx + len(head))
-        if ent is None:
+    def _epithet(self, head) -> Speaker | None:
+        """"Donald Trump ... The Republican nominee said": an epithet points back at one of the article's
+        main people; "the opposition leader" is not the energy spokesman just named, and an office
+        ("the mayor") is nobody the article gave no office."""
+        found = self.pronoun(head)
+        ent = self.index.by_id.get(found.entity) if found is not None and found.entity else None
+        if ent is None or not self._prominent(ent):
             return None
-        return ent
+        titles, lemma = self.canonical(ent).titles, head.lemma_.lower()
+        if (titles or title_role(lemma)) and not any(lemma in t.lower() for t in titles):
+            return None
+        return found
+
+    def _entity_at(self, head) -> Entity | None:
+        return self.index.at(head.idx, head.idx + len(head))
 
     def gender(self, entity: Entity) -> str | None:
         """"m", "f" or None, from the first name or an honorific before a mention."""
@@ -530,12 +530,9 @@ class SpeakerResolver:
         return span.root if span is not None and len(span) else None
 
     def _unnamed_before(self, head) -> Speaker | None:
-        """The unnamed speaker an earlier cue gave the same noun, when no person holding it came between.
-
-        "A senior official, who asked not to be named, said ... 'It will take
-        weeks,' the official said": the definite noun points back at the
-        nameless speaker, not at a minister named later on.
-        """
+        """The unnamed speaker an earlier cue gave the same noun, when no person holding it came between:
+        in "A senior official said ... 'It will take weeks,' the official said" the definite noun points
+        back at the nameless speaker, not at a minister named later on."""
         lemma = head.lemma_.lower()
         for pos, sp, _gender, _weight in reversed(self.timeline):
             if pos >= head.idx or sp.entity is not None:

@@ -176,7 +176,12 @@ def _explicit() -> tuple[re.Pattern, ...]:
     with_credit = re.compile(
         rf"(?:^|(?<=[.!?\"”’])\s+)\W{{0,3}}(?:\(\s*(?:{house}\s+)?)?with\s+(?:(?:additional\s+)?inputs?\s+from\s+)?"
         rf"(?:the\s+)?(?P<n>{alt})(?![\w-])(?:\s+inputs?)?\s*\)?[\s.]*$", re.IGNORECASE)
-    return any_alias, byline, copyright, provided, byline_bare, contributed, with_credit, feed
+    # "This report by The Canadian Press was first published June 2, 2024.": the wire's footer dating its
+    # text, which outlets carrying the text keep
+    first_published = re.compile(
+        rf"\bthis\s+(?:story|article|report)\s+by\s+(?:the\s+)?(?P<n>{alt})(?![\w-])\s+was\s+"
+        rf"(?:first|originally)\s+published\b", re.IGNORECASE)
+    return any_alias, byline, copyright, provided, byline_bare, contributed, with_credit, feed, first_published
 
 
 def _canonical(alias: str) -> str | None:
@@ -200,11 +205,16 @@ def agency_name(source: str | None) -> str | None:
     return names.get(s) or names.get(s.removeprefix("The ").strip())
 
 
-def _names_in(fragment: str, *, outlets: bool = False) -> list[str]:
+def _names_in(fragment: str, *, outlets: bool = False, shouted: bool = False) -> list[str]:
+    """The canonical names credited in ``fragment`` (agencies; outlets too with ``outlets``), in order;
+    with ``shouted``, spelled in any letter case ("(ANTARA)", "(THE CANADIAN PRESS)")."""
     _, alias, names = _patterns()
     out: list[str] = []
-    for hit in (_explicit()[0] if outlets else alias).finditer(fragment):
-        name = names[hit.group()]
+    pattern = _explicit()[0] if outlets else alias
+    if shouted:
+        pattern = re.compile(pattern.pattern, re.IGNORECASE)
+    for hit in pattern.finditer(fragment):
+        name = _canonical(hit.group()) if shouted else names[hit.group()]
         if name not in out:
             out.append(name)
     return out
@@ -212,8 +222,7 @@ def _names_in(fragment: str, *, outlets: bool = False) -> list[str]:
 
 def _dateline_credit(text: str) -> Credit | None:
     """A bracketed agency at the start of a paragraph's dateline ("MEXICO CITY (AP) --", "MOSCOW, June 1. /TASS/.")."""
-    paren = _patterns()[0]
-    for m in paren.finditer(text):
+    for m, shouted in _bracketed(text):
         line_start = text.rfind("\n", 0, m.start()) + 1
         last = not text[m.end():].strip()
         if m.start() - line_start > 60 and not last:
@@ -222,7 +231,8 @@ def _dateline_credit(text: str) -> Credit | None:
                 and text[line_start:m.start()].strip() and not _DASH_AFTER.match(text, m.end())):
             continue  # "(AA)", "[AFP]" are credits opening a paragraph, before a dash or closing the text only
         # "(AFP-Jiji)": two agencies joined by a hyphen, which the alias pattern's word edges do not split
-        names = _names_in(m.group(), outlets=True) or _names_in(m.group().replace("-", " - "), outlets=True)
+        names = (_names_in(m.group(), outlets=True, shouted=shouted)
+                 or _names_in(m.group().replace("-", " - "), outlets=True, shouted=shouted))
         if len(names) > 1 and re.search(r"[,&]", m.group()):
             continue  # "(Reuters, AFP, dpa)": the outlet's own text compiled from several, no one's copy
         if names:
@@ -233,6 +243,28 @@ def _dateline_credit(text: str) -> Credit | None:
 
 
 _DASH_AFTER = re.compile(r"\s*" + _DASH)
+
+
+@functools.lru_cache(maxsize=1)
+def _shouted_paren() -> re.Pattern:
+    """A bracketed credit in any letter case; only those set wholly in capitals count (``_bracketed``)."""
+    return re.compile(_patterns()[0].pattern, re.IGNORECASE)
+
+
+def _bracketed(text: str) -> list[tuple[re.Match, bool]]:
+    """Bracketed credits in ``text`` in order, each with whether it is set in capitals only.
+
+    Agencies print their own names in capitals in their datelines ("JAKARTA (ANTARA) -", "BEIJING
+    (XINHUA) --", "OTTAWA (THE CANADIAN PRESS) -"), which the case-true pattern does not see; a bracket of
+    capitals holding nothing but credited names is the same credit. Other letter cases ("(reuters)")
+    are not taken: only the name as its owner writes it, or shouted.
+    """
+    found = [(m, False) for m in _patterns()[0].finditer(text)]
+    taken = {m.start() for m, _ in found}
+    for m in _shouted_paren().finditer(text):
+        if m.start() not in taken and m.group() == m.group().upper() and any(c.isalpha() for c in m.group()):
+            found.append((m, True))
+    return sorted(found, key=lambda hit: hit[0].start())
 
 
 def _only_short(bracketed: str) -> bool:
@@ -286,7 +318,7 @@ def _known_host(url: re.Match) -> str:
 
 def _explicit_credit(text: str, start: int, end: int) -> Credit | None:
     """A byline naming the agency or outlet, a copyright line, or a provenance note, on one line."""
-    _, byline, copyright, provided, byline_bare, contributed, with_credit, feed = _explicit()
+    _, byline, copyright, provided, byline_bare, contributed, with_credit, feed, first_published = _explicit()
     line = text[start:end]
     stripped = line.strip()
     hit = None
@@ -295,7 +327,8 @@ def _explicit_credit(text: str, start: int, end: int) -> Credit | None:
         hit = byline.match(undated) or byline_bare.match(undated) or with_credit.match(stripped)
     if hit is None and (hit := copyright.search(line)) and _PHOTO.search(line, 0, hit.start()):
         hit = None  # "Image copyright Reuters", "Photo © AFP": the picture's credit, not the text's
-    hit = hit or provided.search(line) or contributed.match(stripped) or feed.search(line)
+    hit = (hit or provided.search(line) or first_published.search(line) or contributed.match(stripped)
+           or feed.search(line))
     if hit is None:
         return None
     name = _canonical(hit.group("n"))
