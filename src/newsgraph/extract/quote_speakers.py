@@ -72,7 +72,7 @@ def subject_of(verb, *, skip=None) -> object | None:
             edge = first.right_edge.i + 1
             if len(subjects) > 1 and edge < len(tok.doc) and tok.doc[edge].text == ":":
                 # "New Delhi: At least 18 ... were killed ..., officials said": the parse also made the
-                # dateline a subject ("Donald Tusk, EU President said:" keeps the name)
+                # dateline a subject ("Ana Ruiz, the party chair said:" keeps the name)
                 return subjects[1]
             return first
         if tok.dep_ in _CLIMB and tok.head is not tok:
