@@ -227,6 +227,10 @@ def test_dates_weekday_tense_of_ambiguous_verbs(analyse, text, published, day, v
     # a future verb after it says nothing about the day, so the nearer day is taken (2026-06-12: Friday)
     ("Thursday's referendum could reshape the country's politics.", "2026-06-12", "2026-06-11"),
     ("Sunday's election will decide the next president.", "2026-06-12", "2026-06-14"),
+    # "is due" lies ahead, though an adjective follows "is"; "was due" was planned from a past day
+    # for a day on either side (2026-06-10 is a Wednesday)
+    ("The audit is due on Monday.", "2026-06-10", "2026-06-15"),
+    ("The ruling, which was due on June 24, was put off.", "2026-06-10", "2026-06-24"),
 ])
 def test_dates_the_clause_that_decides_the_day(analyse, text, published, value):
     assert [m.value for m in analyse(text, published=published).dates] == [value]
