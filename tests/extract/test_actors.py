@@ -152,3 +152,13 @@ def test_actor_context_regional_group_takes_no_country_from_the_sentence(analyse
     """A group of states is none of them: the country the sentence names is the target's, not the source's."""
     events = [e for e in analyse(text, published="2020-01-01").events if e.type == "REQUEST"]
     assert events and events[0].source.code in (None, "GOV")
+
+
+@pytest.mark.parametrize("text, word, code", [
+    # a word that gives a sector only before a head noun ("intelligence service") is, alone, a thing owned
+    ("The minister said Peru's intelligence was out of date.", "intelligence", None),
+    ("Peru's intelligence service warned of attacks.", "service", "PER SPY"),
+])
+def test_actors_a_modifier_word_alone_is_no_body(coded, text, word, code):
+    actor = coded(text, word)
+    assert (actor.code if actor else None) == code

@@ -56,7 +56,7 @@ PRONOUNS = frozenset({"it", "he", "she", "they", "we", "i", "its", "their", "his
 
 
 @functools.lru_cache(maxsize=2)
-def group_sectors(modifiers: bool = False) -> dict[str, str]:
+def group_sectors(*, modifiers: bool = False) -> dict[str, str]:
     """Sector by head noun; with ``modifiers``, also words that give one only before a head ("intelligence")."""
     kinds = ("sector", "modifier") if modifiers else ("sector",)
     return {r.term: r.code for r in load_rows("plover_actors.tsv") if r.kind in kinds}
@@ -438,7 +438,7 @@ def code_actor(tok, index: MentionIndex, *, _depth: int = 0) -> Actor | None:
                     country = full
                     continue
         if not sector and t.pos_ in ("NOUN", "PROPN"):
-            sector = sector_of_noun(t.lemma_, t.text) or group_sectors(True).get(t.lemma_.lower())
+            sector = sector_of_noun(t.lemma_, t.text) or group_sectors(modifiers=True).get(t.lemma_.lower())
             if sector and (t.dep_ == "poss" or any(a.dep_ == "poss" for a in t.ancestors if a.i != tok.i)):
                 via_poss = True  # "President Reagan's statement": the title belongs to the owner
     if tok.lemma_.lower() in _GROUP_MEMBER:
@@ -479,8 +479,9 @@ def code_actor(tok, index: MentionIndex, *, _depth: int = 0) -> Actor | None:
             country, sector = hit[0], sector or hit[1]
     if country is None and sector is None and head_ent is None:
         return None
-    head_known = head_country or any(  # "Iran's army", "Iran's intelligence service": the body is named
-        group_sectors(True).get(t.lemma_.lower()) for t in [tok, *(c for c in tok.lefts if c.dep_ == "compound")])
+    head_known = head_country or group_sectors().get(tok.lemma_.lower()) or any(  # "Iran's army", "Iran's
+        group_sectors(modifiers=True).get(c.lemma_.lower())  # intelligence service": the body is named
+        for c in tok.lefts if c.dep_ == "compound")
     if via_poss and head_ent is None and not head_known:
         return None  # "Colombia's bid": the possessor is the actor, not the thing possessed
     if country and not sector and head_country:
