@@ -6,22 +6,21 @@ say why ("Resolution 2254" is a label, "John Smith, 45," an age).
 
 from __future__ import annotations
 
+from typing import Sequence
+
 from .figure_kinds import (_CLOCK, _MONTHS, _STREET, _YEAR_PREP, PEOPLE_KINDS, _counted_noun, _counts_noun,
                            _cues, _noun_kind)
-from .numbers import NumberExpr, find_numbers
+from .numbers import NumberExpr
 
-def _ratio(doc, x: NumberExpr, sent) -> bool:
+
+def _ratio(doc, x: NumberExpr, sent, numbers: Sequence[NumberExpr]) -> bool:
     """Either side of "3 in 10 voters", "one in five children": a proportion, not two counts.
-    Not "14 in 2015" or "5 in 2 hours": the second number is larger and counts no time or year."""
-    def number_at(i: int):
-        return next((y for y in find_numbers(doc) if y.num_start == i), None) if i < sent.end else None
-
+    Not "14 in 2015" or "5 in 2 hours": the second number is larger and counts no time or year.
+    ``numbers`` are the article's number expressions (found once by the caller)."""
     if x.end + 1 < sent.end and doc[x.end].lower_ == "in":
-        other = number_at(x.end + 1)
-        first = x
+        first, other = x, next((y for y in numbers if y.num_start == x.end + 1), None)
     elif x.start - 2 >= sent.start and doc[x.start - 1].lower_ == "in":
-        first = next((y for y in find_numbers(doc) if y.end == x.start - 1), None)
-        other = x if first is not None else None
+        first, other = next((y for y in numbers if y.end == x.start - 1), None), x
     else:
         return False
     if other is None or first is None or other.value is None or first.value is None or other.value <= first.value:
@@ -32,8 +31,9 @@ def _ratio(doc, x: NumberExpr, sent) -> bool:
     return not (1800 <= other.value <= 2100 and other.value == int(other.value) and len(doc[other.num_start].text) == 4)
 
 
-def _not_a_count(doc, x: NumberExpr) -> str | None:
-    """Why a number expression is not a figure (year, age, time...), or None."""
+def _not_a_count(doc, x: NumberExpr, numbers: Sequence[NumberExpr] = ()) -> str | None:
+    """Why a number expression is not a figure (year, age, time...), or None; ``numbers`` are the
+    article's other number expressions (for proportions)."""
     cues = _cues()
     first, last = doc[x.num_start], doc[x.num_end - 1]
     sent = first.sent
@@ -44,7 +44,7 @@ def _not_a_count(doc, x: NumberExpr) -> str | None:
     nxt = doc[nxt_i] if nxt_i < sent.end else None
     if x.currency or x.percent:
         return None
-    if _ratio(doc, x, sent):
+    if _ratio(doc, x, sent, numbers):
         return "ratio"
     if any(":" in t.text or "/" in t.text for t in doc[x.num_start:x.num_end]):
         return "time"

@@ -89,12 +89,13 @@ def extract(doc, article: Article, found: Found) -> list[Figure]:
     index = MentionIndex(found.entities)
     out: list[Figure] = []
     previous: NumberExpr | None = None
-    for x in find_numbers(doc):
+    numbers = find_numbers(doc)
+    for x in numbers:
         if _is_conversion(doc, x, previous):
             continue  # "5.8 billion euros ($7.5 billion)": the same money in another currency
         previous = x
         try:
-            reason = _vague_or_measured(doc, x) or _not_a_count(doc, x)
+            reason = _vague_or_measured(doc, x) or _not_a_count(doc, x, numbers)
             if reason:
                 log.debug("skipped %r: %s", doc[x.start:x.end].text, reason)
                 continue
