@@ -404,3 +404,9 @@ def test_events_simple_past_after_a_passive_is_active(analyse):
     text = "The African Union said it was concerned by the killings and called on the army to end the violence."
     got = _events(analyse(text, published="2025-09-02"))
     assert any(t == "REQUEST" and s and "African Union" in s and g and "army" in g for t, s, g in got), got
+
+
+def test_events_a_range_opening_the_report_dates_the_event(analyse):
+    # "June 29-30" in the first line is a range, not a dateline: it dates the talks
+    got = analyse("Chile and Peru will hold talks on June 29-30 to settle the border.", published="2026-06-10")
+    assert [(e.type, e.date) for e in got.events] == [("CONSULT", "2026-06-29")]

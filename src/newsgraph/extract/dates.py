@@ -205,10 +205,14 @@ def _select(cands: list[Candidate]) -> list[Candidate]:
 
 def _dateline(c: Candidate, text: str) -> bool:
     """Whether a full date sits in a dateline ("WASHINGTON, Sept 16 (Reuters) -")."""
-    if c.kind not in ("mdy", "dmy") or c.start > 400:
-        return False
-    return bool(_DATELINE_BEFORE.search(text[max(0, c.start - 60):c.start])
-                and _DATELINE_AFTER.match(text[c.end:c.end + 50]))
+    return c.kind in ("mdy", "dmy") and in_dateline(text, c.start, c.end)
+
+
+def in_dateline(text: str, start: int, end: int) -> bool:
+    """Whether the date at ``start:end`` is a dateline's, which dates the report, not what it tells;
+    not a range's first day ("on June 29-30")."""
+    return start <= 400 and bool(_DATELINE_BEFORE.search(text[max(0, start - 60):start])
+                                 and _DATELINE_AFTER.match(text[end:end + 50]))
 
 
 def _anchor(article: Article, chosen: list[Candidate], text: str,

@@ -7,6 +7,7 @@ from dataclasses import replace
 from ...model import Event
 from ...model import Found
 from ..actor_context import actor_country
+from ..dates import in_dateline
 from ..linking import MentionIndex
 from .candidate import _Cand
 
@@ -26,18 +27,12 @@ def _date_for(cand: _Cand, report_verb, dates_by_gov: dict[int, object]):
         return dates_by_gov[report_verb.i], "report"
     return None, None
 
-def _is_dateline(text: str, span) -> bool:
-    """A dateline date ("WASHINGTON, Sept 17 - ...") dates the report, not the events after it."""
-    after = text[span[1]:span[1] + 4].lstrip(" )")
-    line_start = text.rfind("\n", 0, span[0]) + 1
-    return after[:1] in ("-", "\u2013", "\u2014") and span[0] - line_start < 60
-
 def _date_governors(doc, found: Found, *, text: str) -> dict[int, object]:
     """Map verb token index -> the date mention attached to that verb's clause."""
     out: dict[int, object] = {}
     for d in found.dates:
         span = doc.char_span(d.span[0], d.span[1], alignment_mode="expand")
-        if span is None or d.value is None or _is_dateline(text, d.span):
+        if span is None or d.value is None or in_dateline(text, *d.span):
             continue
         tok = span.root
         for _ in range(8):
