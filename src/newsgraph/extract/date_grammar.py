@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from ..lexicons import load_rows
 
 _LEXICON = "date_words.tsv"
+MONTH_STEM = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+"""A month written out or cut short ("Jan.", "June", "Sept"), lower case: for patterns that need no value."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,7 +19,7 @@ import logging
 import re
 
 from ..model import Article, DateMention, Found
-from .date_grammar import Candidate, find, month_number
+from .date_grammar import MONTH_STEM, Candidate, find, month_number
 from .date_resolve import Resolved, resolve, with_time
 from .date_anaphora import resolve_frames
 from .date_tense import clause_tense, reported_backshift
@@ -52,7 +52,8 @@ _FULL_KINDS = frozenset("iso ymd numeric mdy dmy".split())
 _DAY_WORD_END = re.compile(r"(?i)(?:day|night|morning|afternoon|evening|tonight|tomorrow|yesterday)$")
 _DATELINE_BEFORE = re.compile(r"(?:^|\n)[ \t]*[A-Z][A-Za-z.'’ -]{1,40}(?:,[ \t]*[A-Z][A-Za-z.'’ -]{1,30})?,?[ \t]*\(?$")
 # what follows the dateline's date; not a range's second day ("March 30-31", "March 30-April 2")
-_DATELINE_AFTER = re.compile(r"^(?:,?[ \t]*\d{4})?[ \t]*\)?[ \t]*(?:\([^)\n]{1,40}\)[ \t]*|/[^/\n]{1,40}/[ \t]*)?(?:[-–—:](?!\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s*\d))")
+_DATELINE_AFTER = re.compile(r"^(?:,?[ \t]*\d{4})?[ \t]*\)?[ \t]*(?:\([^)\n]{1,40}\)[ \t]*|/[^/\n]{1,40}/[ \t]*)?"
+                             r"(?:[-–—:](?!\d|(?i:" + MONTH_STEM + r")\s*\d))")
 
 
 def parse_published(value: str | None) -> dt.date | None:

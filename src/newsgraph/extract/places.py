@@ -125,11 +125,11 @@ def _division_as_group(text: str, span: tuple[int, int], index) -> tuple[int, in
     return trimmed if any(c.feature in ("A.ADM1", "A.ADM2") for c in index.candidates(name)) else None
 
 
-def _from_entities(doc, text: str, found: Found) -> tuple[list[Mention], list[tuple[int, int]]]:
+def _from_entities(doc, text: str, found: Found,
+                   line: tuple[int, int] | None) -> tuple[list[Mention], list[tuple[int, int]]]:
     mentions: list[Mention] = []
     taken: list[tuple[int, int]] = []
     index = place_index()
-    line = dateline_span(text)  # a place whatever the NER calls it: it often reads "HAMBURG" as a person
     for ent in found.entities:
         for sp in ent.mentions:
             taken.append(tuple(sp))
@@ -252,7 +252,8 @@ def extract(doc, article: Article, found: Found) -> list[Place]:
     """The article's places, in text order, each with its gazetteer record, the point of the place
     the text puts it in (``place_resolve._town_after``), or null coordinates."""
     text = article.text
-    mentions, taken = _from_entities(doc, text, found)
+    line = dateline_span(text)  # a place whatever the NER calls it: it often reads "HAMBURG" as a person
+    mentions, taken = _from_entities(doc, text, found, line)
     taken += [tuple(d.span) for d in found.dates]  # "in March" is a month, not March in Cambridgeshire
     taken += [(e.start_char, e.end_char) for e in doc.ents if e.label_ in _NUMERIC_LABELS]
     for ent in doc.ents:
@@ -261,7 +262,6 @@ def extract(doc, article: Article, found: Found) -> list[Place]:
             if not _overlaps(span, taken):
                 mentions.append(Mention(name=ent.text, span=span))
                 taken.append(span)
-    line = dateline_span(text)
     if line is not None and not _overlaps(line, taken) and place_index().known(text[line[0]:line[1]]):
         mentions.append(Mention(name=text[line[0]:line[1]], span=line))  # "QUETTA, May 3 (APP):", no entity
         taken.append(line)

@@ -35,6 +35,7 @@ import functools
 import re
 from typing import NamedTuple
 
+from ..extract.date_grammar import MONTH_STEM
 from ..lexicons import load_rows
 
 _DASH = r"(?:-{1,2}|[—–])"
@@ -53,7 +54,7 @@ _URL = re.compile(r"\s*(?:https?://|www\.)\S+")
 _TAIL_WORDS = frozenset("news service wire staff agency today africa online english world reports report "
                         "and writers writer correspondents correspondent".split())
 _MAX_LINE = 90
-_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s"
+_MONTH = MONTH_STEM + r"\s"
 _DATE_STAMP = re.compile(r"(?:\s*[|·•]|\s+/|,(?=\s*(?:\d{1,2}\s+)?" + _MONTH + r"|\s*\d{4}-\d\d-\d\d))\s*"
                          r"(?:(?:updated|published|posted|last updated)\s*:?\s*)?"
                          r"(?=[^|·•]*\d)[\w ,:./+-]*$", re.IGNORECASE)
