@@ -25,7 +25,7 @@ from .date_grammar import number_value
 _REACH = 400
 """Characters back to the day a frame counts from (a frame opens the next sentence or paragraph)."""
 
-_NUM = r"(?P<num>\w+|a|an|one)"
+_NUM = r"(?P<num>\w+)"
 _COUNTED = re.compile(rf"(?i){_NUM}\s+(?P<unit>day|week)s?\s+(?P<dir>later|earlier|afterwards|after|before)$")
 # "the day after" / "two days before" close the phrase; "three days after the vote" counts from an event
 _DIRECTION_AFTER = re.compile(r"\s+(?P<dir>later|earlier|afterwards|after|before)(?=\s*[,.;:)\n]|$)")

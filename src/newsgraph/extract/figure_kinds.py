@@ -78,7 +78,7 @@ def _counted_noun(doc, x: NumberExpr):
                         doc[t.i + 1].pos_ in ("NOUN", "PROPN") and doc[t.i + 1].dep_ in ("compound", "ROOT", "pobj"))):
                     continue  # "the group's fighters", "United Nations staff": keep the last noun
                 return t
-            if t.pos_ in ("VERB", "AUX", "PUNCT", "ADP") and t.text != "'s":
+            if t.pos_ in ("VERB", "AUX", "PUNCT", "ADP") and t.text not in ("'s", "\u2019s"):
                 break
     if h.dep_ in ("nummod", "quantmod", "amod", "compound", "nmod", "det", "npadvmod") and \
             h.head.i >= x.num_end and h.head.pos_ in ("NOUN", "PROPN", "ADJ"):
@@ -212,8 +212,8 @@ def _kind_from_role(doc, x: NumberExpr, noun, nominal):
                         return k
         if role == "dobj" and pred.lemma_.lower() in ("include", "comprise"):
             for c in pred.children:  # "the dead included 5 children": a part of the subject's count
-                if c.dep_ == "nsubj" and (_adj_kind(c) or _noun_kind(c)) in _SPECIFIC:
-                    return _adj_kind(c) or _noun_kind(c)
+                if c.dep_ == "nsubj" and (k := _adj_kind(c) or _noun_kind(c)) in _SPECIFIC:
+                    return k
         if role in ("nsubj", "csubj"):
             k = _verb_kind(pred, role="subj")
             if k:

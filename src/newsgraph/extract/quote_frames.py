@@ -231,8 +231,8 @@ def _speaker_for_cue(tok, resolver: SpeakerResolver, d: _Doc) -> tuple[Speaker |
         else:
             t = None
         lo = t.i + 1 if t is not None else max(tok.sent.start, tok.i - 12)
-        names = [t for t in tok.doc[lo:tok.i] if ((t.pos_ == "PROPN" and t.ent_type_ not in _NOT_SPEAKER)
-                                                   or resolver.named_person(t) is not None) and not _in_pp(t)]
+        names = [t for t in tok.doc[lo:tok.i] if not _in_pp(t) and (
+            (t.pos_ == "PROPN" and t.ent_type_ not in _NOT_SPEAKER) or resolver.named_person(t) is not None)]
         if names:
             head = names[0]
             while head.i + 1 < tok.i and tok.doc[head.i + 1].pos_ == "PROPN":
