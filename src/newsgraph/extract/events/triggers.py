@@ -184,10 +184,10 @@ def _natural_cause(verb) -> bool:
     return any(c.pos_ == "NOUN" and noun_kind(c.text) == "natural" for c in causes)
 
 
-def _fights_nature(verb) -> bool:
-    """Are all the verb's objects natural forces ("battled the wildfire", "fighting the outbreak")?
+def _fights_nature(verb, objects) -> bool:
+    """Are all the verb's ``objects`` natural forces ("battled the wildfire", "fighting the outbreak")?
     Fighting a fire or a disease attacks nobody."""
-    objs = [o for o in _objects(verb) if o.pos_ in ("NOUN", "PROPN")]
+    objs = [o for o in objects if o.pos_ in ("NOUN", "PROPN")]
     return bool(objs) and all(o.pos_ == "NOUN" and noun_kind(o.text) == "natural" for o in objs)
 
 
@@ -205,6 +205,18 @@ def _accident(verb) -> bool:
     if subj is None or subj.pos_ != "NOUN" or subj.ent_type_ in ("PERSON", "NORP", "GPE"):
         return False  # (the recognizer tags some vehicle nouns as organisations: "minibus" ORG)
     return noun_kind(subj.text) != "people" and sector_of_noun(subj.lemma_, subj.text) is None
+
+
+def _no_attack(verb, entry) -> bool:
+    """An ASSAULT verb that attacks nobody: a level reached ("inflation hit 9 percent", "shares struck a
+    record high"), a fire or a disease fought ("fought the blaze"; not "opened fire", whose lexicon entry
+    names its object) or a vehicle's accident ("a bus plunged into a ravine, killing 20")."""
+    objs = _objects(verb)
+    if any(_level(o) for o in objs):
+        return True
+    if _fights_nature(verb, objs) and not any(n.startswith("obj:") for n in entry.needs):
+        return True
+    return _accident(verb)
 
 
 def _foreign_addressee(verb, obj) -> bool:
@@ -250,10 +262,11 @@ def _verb_candidate(tok, index: MentionIndex) -> _Cand | None:
         return None  # "said those detained would face trial": the detained are named, no one detains here
     if tok.dep_ == "pcomp" and tok.head.lower_ == "from" and tok.head.head.lemma_ in _PREVENTING:
         return None  # "blocked the government from deporting X": the act was stopped; the blocking is the event
-    doer = _agent(tok) or _subject(tok)[0]
+    agent = _agent(tok)
+    doer = agent or _subject(tok)[0]
     if doer is not None and doer.pos_ == "NOUN" and noun_kind(doer.text) == "natural":
         return None  # "floods have killed 45", "the quake destroyed homes": a disaster is no PLOVER event
-    if _agent(tok) is None and _natural_cause(tok):
+    if agent is None and _natural_cause(tok):
         return None  # "31 people were killed when a landslide swept through", "were killed in floods"
     if doer is not None and doer.pos_ == "NOUN" and doer.lemma_.lower() in _HARDWARE and tok.lemma_ == "back":
         return None  # "firefighters, backed by 14 aircraft": equipment lends no support
@@ -313,13 +326,8 @@ def _verb_candidate(tok, index: MentionIndex) -> _Cand | None:
             noun_kind(w.text) == "natural" for c in tok.children if c.dep_ not in ("nsubj", "nsubjpass", "aux")
             for w in c.subtree):
         return None  # "warned that the storm could hit", "warned of aftershocks": a forecast, no accusation
-    if entry is not None and entry.type == "ASSAULT" and any(_level(o) for o in _objects(tok)):
-        return None  # "inflation hit 9 percent", "shares struck a record high": a level reached, no attack
-    if entry is not None and entry.type == "ASSAULT" and _fights_nature(tok) and not any(
-            n.startswith("obj:") for n in entry.needs):  # ("opened fire": the object is part of the trigger)
-        return None  # "fought the blaze", "are fighting an outbreak of cholera": no party is attacked
-    if entry is not None and entry.type == "ASSAULT" and _accident(tok):
-        return None  # "a bus plunged into a ravine, killing 20": an accident is no PLOVER event
+    if entry is not None and entry.type == "ASSAULT" and _no_attack(tok, entry):
+        return None
     if entry is not None:
         words = [tok] + [c for c in tok.children if c.dep_ == "prt"]
         for need in entry.needs:
