@@ -213,7 +213,7 @@ def _names_in(fragment: str, *, outlets: bool = False, shouted: bool = False) ->
     out: list[str] = []
     pattern = _explicit()[0] if outlets else alias
     if shouted:
-        pattern = re.compile(pattern.pattern, re.IGNORECASE)
+        pattern = _any_case(pattern)
     for hit in pattern.finditer(fragment):
         name = _canonical(hit.group()) if shouted else names[hit.group()]
         if name not in out:
@@ -246,10 +246,11 @@ def _dateline_credit(text: str) -> Credit | None:
 _DASH_AFTER = re.compile(r"\s*" + _DASH)
 
 
-@functools.lru_cache(maxsize=1)
-def _shouted_paren() -> re.Pattern:
-    """A bracketed credit in any letter case; only those set wholly in capitals count (``_bracketed``)."""
-    return re.compile(_patterns()[0].pattern, re.IGNORECASE)
+@functools.lru_cache(maxsize=8)
+def _any_case(pattern: re.Pattern) -> re.Pattern:
+    """The same pattern in any letter case: a bracketed credit or a name set wholly in capitals
+    (only those count: ``_bracketed``, ``_names_in``)."""
+    return re.compile(pattern.pattern, pattern.flags | re.IGNORECASE)
 
 
 def _bracketed(text: str) -> list[tuple[re.Match, bool]]:
@@ -262,7 +263,7 @@ def _bracketed(text: str) -> list[tuple[re.Match, bool]]:
     """
     found = [(m, False) for m in _patterns()[0].finditer(text)]
     taken = {m.start() for m, _ in found}
-    for m in _shouted_paren().finditer(text):
+    for m in _any_case(_patterns()[0]).finditer(text):
         if m.start() not in taken and m.group() == m.group().upper() and any(c.isalpha() for c in m.group()):
             found.append((m, True))
     return sorted(found, key=lambda hit: hit[0].start())
