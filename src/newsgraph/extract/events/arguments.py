@@ -23,7 +23,8 @@ from ..linking import MentionIndex
 from .candidate import _Cand
 from .linking import (_OWN_FORCES_TYPES, _looks_actor, _noun_agents, _noun_type, _pobj_actor,
                       _prep_targets)
-from .syntax import _PASS_SUBJ, _SUBJ, _agent, _between, _conjuncts, _for_marks, _infinitive, _objects, _subject
+from .syntax import (_PASS_SUBJ, _SUBJ, _agent, _between, _conjuncts, _counted, _for_marks, _infinitive, _objects,
+                     _subject)
 from .triggers import _STATIVE_PASSIVES
 
 
@@ -440,16 +441,6 @@ def _demonym(tok) -> bool:
     """Is this plural a people's name, alone or with its compound ("Koreans", "South Koreans")?"""
     comp = [c for c in tok.lefts if c.dep_ == "compound" and c.i == tok.i - 1]
     return is_demonym(tok.text) or bool(comp) and is_demonym(f"{comp[0].text} {tok.text}")
-
-
-def _counted(tok):
-    """The people a quantity noun counts ("dozens of people" -> people), or None."""
-    for p in tok.children:
-        if p.dep_ == "prep" and p.lower_ == "of":
-            for o in p.children:
-                if o.dep_ == "pobj" and o.pos_ in ("NOUN", "PROPN"):
-                    return o
-    return None
 
 
 _EVERYONE = frozenset({"everyone", "everybody"})

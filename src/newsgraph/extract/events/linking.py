@@ -14,7 +14,7 @@ from .. import gazetteer
 from ..actors import PRONOUNS, code_actor, is_non_actor, noun_kind, sector_of_noun
 from ..event_lexicon import Entry, entries, is_event_noun
 from ..linking import MentionIndex
-from .syntax import _indefinite, _infinitive, _mods, _objects, _preps
+from .syntax import _counted, _indefinite, _infinitive, _mods, _objects, _preps
 
 _TARGET_PREPS = ("with", "to", "against", "on", "for", "between", "among", "toward", "towards", "at", "into",
                  "from", "over", "upon", "in", "of", "about")
@@ -78,8 +78,8 @@ def _satisfied(entry: Entry, tok, *, as_object: bool, index: MentionIndex) -> bo
                 return False
         elif kind == "obj":
             objs = _objects(tok)
-            objs = objs + [g for o in objs if noun_kind(o.text) == "quantity" for p in o.children  # "took dozens
-                           if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]  # of hostages"
+            objs = objs + [g for o in objs if noun_kind(o.text) == "quantity"  # "took dozens of hostages"
+                           and (g := _counted(o)) is not None]
             if tok.tag_ == "VBN":  # the object of a passive: "attacks claimed by X", "the minister was fired"
                 objs = objs + ([tok.head] if tok.dep_ == "acl" else []) + \
                     [c for c in tok.children if c.dep_ == "nsubjpass"]

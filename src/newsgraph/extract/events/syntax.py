@@ -386,3 +386,13 @@ def repaired(doc):
         obj.head, obj.dep_ = v1, "dobj"
         v2.head, v2.dep_, v2.pos_ = obj, "amod", "ADJ"
     return out
+
+
+def _counted(tok):
+    """The people a quantity noun counts ("dozens of people" -> people), or None."""
+    for p in tok.children:
+        if p.dep_ == "prep" and p.lower_ == "of":
+            for o in p.children:
+                if o.dep_ == "pobj" and o.pos_ in ("NOUN", "PROPN"):
+                    return o
+    return None
