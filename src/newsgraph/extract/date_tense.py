@@ -103,7 +103,7 @@ def verb_tense(verb) -> str | None:
         return "future"
     if verb.lemma_ == "be" and any(c.dep_ == "acomp" and c.lower_ == "due" for c in verb.children):
         # "the report is due on Friday" lies ahead; "the vote, which was due on Jan. 15, was postponed"
-        # was planned from a past day, for a day on either side of the report
+        # was planned from a past day, for a day before or after the report
         return "near" if verb.tag_ == "VBD" or words & _PAST_AUX else "future"
     if "to" in words:
         return _infinitive_tense(verb)
