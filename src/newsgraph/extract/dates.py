@@ -19,9 +19,9 @@ import logging
 import re
 
 from ..model import Article, DateMention, Found
+from .date_anaphora import resolve_frames
 from .date_grammar import MONTH_STEM, Candidate, find, month_number
 from .date_resolve import Resolved, resolve, with_time
-from .date_anaphora import resolve_frames
 from .date_tense import clause_tense, reported_backshift
 
 log = logging.getLogger(__name__)

@@ -26,7 +26,8 @@ def _ratio(doc, x: NumberExpr, sent, numbers: Sequence[NumberExpr]) -> bool:
     if other is None or first is None or other.value is None or first.value is None or other.value <= first.value:
         return False
     after = doc[other.end] if other.end < sent.end else None
-    if after is not None and after.pos_ in ("NOUN", "PROPN", "NUM") and _noun_kind(after) not in PEOPLE_KINDS | {"person"}:
+    if after is not None and after.pos_ in ("NOUN", "PROPN", "NUM") and \
+            _noun_kind(after) not in PEOPLE_KINDS | {"person"}:
         return False  # "killed 12 in 15 villages", "5 in 24 hours": a second count of places or time
     return not (1800 <= other.value <= 2100 and other.value == int(other.value) and len(doc[other.num_start].text) == 4)
 

@@ -41,8 +41,8 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from ..extract import AnalysedArticle, analysed_from_dict
-from ..extract.date_grammar import find, month_number, weekday_number
 from ..extract.date_anaphora import resolve_frames
+from ..extract.date_grammar import find, month_number, weekday_number
 from ..extract.dates import limit_before, parse_published, published_time, reresolve
 from ..files import replaced_atomically
 from ..model import DateMention, to_dict

@@ -265,9 +265,9 @@ def _infinitives_read_as_nouns(sent) -> list:
     impeach President X" tags "impeach" DT, "accused Y of planning to storm parliament" tags "storm" NN,
     yet the parser gives each an auxiliary "to" and a direct object. Only a word with both is read as a
     verb (a noun takes neither)."""
-    return [tok for tok in sent if tok.pos_ in ("NOUN", "DET", "PRON", "ADJ") and tok.dep_ in ("xcomp", "advcl", "ccomp")
-            and _infinitive(tok) and any(c.dep_ == "dobj" and not c.like_num and c.pos_ in ("NOUN", "PROPN", "PRON")
-                                         for c in tok.children)]
+    return [tok for tok in sent if tok.pos_ in ("NOUN", "DET", "PRON", "ADJ")
+            and tok.dep_ in ("xcomp", "advcl", "ccomp") and _infinitive(tok)
+            and any(c.dep_ == "dobj" and not c.like_num and c.pos_ in ("NOUN", "PROPN", "PRON") for c in tok.children)]
 
 
 def _participles_after_that(sent) -> list[tuple]:
