@@ -223,7 +223,7 @@ def test_dates_weekday_tense_of_ambiguous_verbs(analyse, text, published, day, v
     # a state ("is a premium to the price on Friday") is no timetable; "the vote is on Friday" is
     ("The bid is a 30 percent premium to the group's closing price on Friday.", "2026-06-09", "2026-06-05"),
     ("The vote is on Friday.", "2026-06-09", "2026-06-12"),
-    # a day inside a noun phrase ("Thursday's referendum") names an event on either side of the report:
+    # a day inside a noun phrase ("Thursday's referendum") names an event before or after the report:
     # a future verb after it says nothing about the day, so the nearer day is taken (2026-06-12: Friday)
     ("Thursday's referendum could reshape the country's politics.", "2026-06-12", "2026-06-11"),
     ("Sunday's election will decide the next president.", "2026-06-12", "2026-06-14"),

@@ -394,13 +394,15 @@ def test_resolve_undated_yesterday_alone_is_the_story_s_day():
     """The story knows Wednesday alone (its dated report). An undated paper whose only word for a day near
     its own is "yesterday" tells of the story's Wednesday, so it is of Thursday; one that also says
     "today" is of the story's day, and so is one whose "yesterday" is a day the story already has."""
-    coup = article("d", "Soldiers seized the state broadcaster on Wednesday.", published="2021-03-03", dates=(
-        _mention("on Wednesday", 35, value="2021-03-03", anchor="2021-03-03", anchor_from="published"),))
-    text = "Soldiers seized the state broadcaster yesterday, and the capital was quiet."
+    dated = "Soldiers seized the radio station on Wednesday."
+    coup = article("d", dated, published="2021-03-03", dates=(
+        _mention("on Wednesday", dated.index("on Wednesday"), value="2021-03-03", anchor="2021-03-03",
+                 anchor_from="published"),))
+    text = "Soldiers seized the radio station yesterday, and the capital was quiet."
     out = resolve_undated(_paper(text, "yesterday"), _days(coup))
     assert out.published_inferred == "2021-03-04"
     assert [m.value for m in out.dates] == ["2021-03-03"]
-    both = "Soldiers seized the state broadcaster yesterday; today the capital is quiet."
+    both = "Soldiers seized the radio station yesterday; today the capital is quiet."
     out = resolve_undated(_paper(both, "yesterday", "today"), _days(coup))
     assert out.published_inferred == "2021-03-03"
     assert [m.value for m in out.dates] == ["2021-03-02", "2021-03-03"]
