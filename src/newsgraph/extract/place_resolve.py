@@ -20,18 +20,12 @@ from dataclasses import dataclass, replace
 from typing import Iterable, Sequence
 
 from ..model import Place, Span
+from .place_context import clock_countries, dateline, dateline_span, lists, speakers
 from .place_index import Candidate, PlaceIndex, key, place_index
 from .place_names import (DIRECTIONS, candidates_for, country_spelled_like, county_pairs, home_spelling, lookup,
                           prior, short_forms)
 
 _QUALIFIER = re.compile(r"\s*,\s*((?:[A-Z][\w.'\u2019-]*\.?)(?:\s+[A-Z][\w.'\u2019-]*){0,2})")
-# "KABUL, Afghanistan (Reuters) --", "WASHINGTON, Sept 17 (Reuters) -": at the text's start, or in capitals at
-# the start of a line after a headline ("...rules\n\nBRUSSELS, June 3 (Wire) -")
-_DATELINE_TAIL = (r"(?:(?:,\s*([A-Za-z.][A-Za-z0-9., ]{1,30}?))?\s*(?:\([^)]{1,40}\))?\s*[\u2014\u2013-]{1,2}\s"
-                  r"|(?:,\s*[A-Za-z.][A-Za-z0-9., ]{1,30}?)?\s*\([^)]{1,40}\)\s*:\s)")  # "QUETTA, May 3 (APP): ..."
-_DATELINE = re.compile(r"^\s*([A-Z][A-Za-z.'\- ]{1,40}?)" + _DATELINE_TAIL)
-_LATER_DATELINE = re.compile(r"\n\s*([A-Z][A-Z.'\- ]{1,40}?)" + _DATELINE_TAIL)
-
 W_COUNTRY = 4.0
 W_ADMIN1 = 2.0
 W_QUALIFIED = 10.0
@@ -42,7 +36,6 @@ W_CUE = 3.0
 W_COUNTY = 2.0  # a town and the county it lies in, both named (``county_pairs``)
 STRAY_PEOPLE = 10_000  # a town this small in a country the article never names is a namesake (_stray)
 WITHIN_CONFIDENCE = 0.1  # a name the gazetteer lacks, at the point of the place the text puts it in
-_LIST_GAP = re.compile(r"\s*(?:,|;|,?\s+(?:and|or|&))\s*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,33 +190,6 @@ def _level(c: Candidate) -> str:
     if c.feature in ("A.PCLI", "A.ADM1", "A.ADM2"):
         return c.feature
     return "P" if c.feature.startswith("P.") else "other"
-
-
-def _lists(text: str, mentions: Sequence[Mention]) -> list[int]:
-    """A group number per mention: mentions joined only by commas, "and", "or" form one list
-    ("Georgia, Oklahoma, Pennsylvania and Wisconsin"; "Ghana, Niger, Nigeria and Togo")."""
-    order = sorted(range(len(mentions)), key=lambda i: mentions[i].span[0])
-    group = list(range(len(mentions)))
-    for a, b in zip(order, order[1:]):
-        gap = text[mentions[a].span[1]:mentions[b].span[0]]
-        if gap and _LIST_GAP.fullmatch(gap):
-            group[b] = group[a]
-    return group
-
-
-_SPEAKS = re.compile(r"(?:'s?|\u2019s?)?\s+(?:(?:has|have|had|will|would|also|again|on \w+day)\s+)*"
-                     r"(?:said|says|say|announced|welcomed|condemned|urged|warned|accused|denied|called|told"
-                     r"|demanded|rejected|praised|criticised|criticized|insisted|argued|responded|replied)\b")
-
-
-def _speakers(text: str, mentions: Sequence[Mention], keys: list[str]) -> set[str]:
-    """Names every mention of which speaks ("The United States said it welcomed the vote", "Moscow
-    warned"): a government reacting from afar, not where the article is, so they do not vote for the
-    country or state of the article's other names."""
-    spoke: dict[str, bool] = {}
-    for m, k in zip(mentions, keys):
-        spoke[k] = spoke.get(k, True) and bool(_SPEAKS.match(text, m.span[1]))
-    return {k for k, v in spoke.items() if v}
 
 
 def _best(i: int, cs: tuple[Candidate, ...], base: list[float], k: str, picked: dict[str, Candidate],
@@ -428,40 +394,10 @@ def _stray(c: Candidate, named: set[str]) -> bool:
     return bool(named) and c.country not in named
 
 
-# a clock time's zone says which country's clock the report keeps: "9 a.m. ET" is written for American
-# readers, "6pm AEST" for Australian ones ("IST", "GMT", "CET" span many countries and are left out)
-_ZONE_COUNTRY = {**dict.fromkeys("ET CT MT PT EST EDT CST CDT MST MDT PST PDT AKST AKDT HST".split(), "USA"),
-                 **dict.fromkeys("AEST AEDT ACST ACDT AWST".split(), "AUS"), "NZST": "NZL", "NZDT": "NZL",
-                 "SAST": "ZAF", "BST": "GBR", "PKT": "PAK", "JST": "JPN", "KST": "KOR"}
-_CLOCK_ZONE = re.compile(r"\b\d{1,2}(?:[:.]\d\d)?\s*(?:[ap]\.?m\.?\s*)?\(?(" + "|".join(_ZONE_COUNTRY) + r")\b")
-
-
-def _clock_countries(text: str) -> Counter:
-    """The countries whose time zones the article's clock times are given in ("doors open at 9 a.m. ET"):
-    one vote per zone named, like an entity's country."""
-    return Counter(_ZONE_COUNTRY[z] for z in {m.group(1) for m in _CLOCK_ZONE.finditer(text)})
-
-
 def _definite(text: str, span: Span) -> bool:
     """An unknown name after "the" is a building or landmark ("the Capitol"), not a misspelt town:
     towns the gazetteer knows under "the" ("the Hague") never reach the near-spelling search."""
     return text[max(0, span[0] - 4):span[0]].lower() == "the "
-
-
-def dateline_span(text: str) -> Span | None:
-    """The span of a dateline's place ("KABUL, Afghanistan (Reuters) -- ...", "WASHINGTON, Sept 17 -"), or
-    None; a dateline after a headline line counts when its place is in capitals."""
-    m = _DATELINE.match(text[:120]) or _LATER_DATELINE.search(text[:400])
-    if not m:
-        return None
-    name = m.group(1).rstrip()
-    return m.start(1), m.start(1) + len(name)
-
-
-def dateline(text: str) -> str | None:
-    """The place of a dateline ("KABUL, Afghanistan (Reuters) -- ..."), or None."""
-    span = dateline_span(text)
-    return text[span[0]:span[1]] if span else None
 
 
 def resolve(text: str, mentions: Sequence[Mention], *, context_countries: Iterable[str] = (),
@@ -477,7 +413,7 @@ def resolve(text: str, mentions: Sequence[Mention], *, context_countries: Iterab
     keys = [key(m.name) for m in mentions]
     cands = short_forms(keys, [_seats_as_cities(cs[:40]) for cs, _ in looked])
     quals = [_qualifier(text, m.span[1], index) for m in mentions]
-    group = _lists(text, mentions)
+    group = lists(text, [m.span for m in mentions])
     fixed: list[set[int]] = []
     for i, (cs, q) in enumerate(zip(cands, quals)):
         qs = q.records
@@ -493,7 +429,7 @@ def resolve(text: str, mentions: Sequence[Mention], *, context_countries: Iterab
     base = [[prior(c) + (W_QUALIFIED if c.id in fx else 0.0) + _cue_bonus(kind, c)
              + (W_COUNTY if c.id in paired.get(k, ()) else 0.0) for c in cs]
             for cs, fx, kind, k in zip(cands, fixed, cue, keys)]
-    extra_c = Counter(context_countries) + _clock_countries(text)
+    extra_c = Counter(context_countries) + clock_countries(text)
     line = dateline(text)
     if line:
         for c in candidates_for(line, index)[:1]:
@@ -517,7 +453,7 @@ def resolve(text: str, mentions: Sequence[Mention], *, context_countries: Iterab
                     cands[i] = got
                     base[i] = [prior(c) for c in got]
                     choice[i] = 0
-    mute = frozenset(_speakers(text, mentions, keys))
+    mute = frozenset(speakers(text, [m.span for m in mentions], keys))
     cover: dict[str, frozenset[int]] = {}
     for k, cs in zip(keys, cands):
         ids = {c.id if c.feature == "A.ADM1" else c.admin1_id for c in cs if c.lat is not None}
