@@ -96,6 +96,24 @@ def _qualifier(text: str, end: int, index: PlaceIndex) -> _Qualifier:
     return _Qualifier()
 
 
+def _town_list(text: str, mentions: Sequence[Mention], cands: list[tuple[Candidate, ...]], quals: list[_Qualifier],
+               start: int) -> bool:
+    """True when the qualifier-like mention starting at ``start`` is followed by "and" or a comma and a town
+    that has no qualifier of its own: "Washington, New York and Boston" lists three cities, while
+    "Portland, Oregon and Seattle, Washington" pairs towns with their states."""
+    at = next((j for j, m in enumerate(mentions) if m.span[0] == start), None)
+    if at is None:
+        return False
+    after = [j for j, m in enumerate(mentions) if m.span[0] >= mentions[at].span[1]]
+    if not after:
+        return False
+    nxt = min(after, key=lambda j: mentions[j].span[0])
+    if not _LIST_AND.fullmatch(text[mentions[at].span[1]:mentions[nxt].span[0]]) or not cands[nxt]:
+        return False
+    return max(cands[nxt], key=prior).feature.startswith("P.") and not quals[nxt].records
+
+
+_LIST_AND = re.compile(r"\s*(?:,\s*|,?\s+(?:and|or)\s+)")
 _AREAS = ("A.PCLI", "A.ADM1")
 
 
@@ -422,6 +440,8 @@ def resolve(text: str, mentions: Sequence[Mention], *, context_countries: Iterab
             qs = ()  # "Ghana, Niger, Nigeria": a country then a country is a list, not Niger State of Nigeria
         elif qs and top == "A.ADM1" and group[i] != i and any(q.feature == "A.ADM1" for q in qs):
             qs = ()  # "Georgia, Oklahoma, Pennsylvania": a state inside a list of states, not a town of Pennsylvania
+        elif qs and top is not None and top.startswith("P.") and _town_list(text, mentions, cands, quals, q.start):
+            qs = ()  # "stops in Washington, New York and Boston": a list of cities, not Washington County, New York
         inside = {c.id for c in cs for q in qs if _contains(q, c)}
         fixed.append(inside)
     cue = [_cue_kind(text, m.span) if cs else None for m, cs in zip(mentions, cands)]
