@@ -42,3 +42,10 @@ def test_place_context_reads_the_articles_signals():
     spans = [(text.index(n), text.index(n) + len(n)) for n in ("Ghana", "Togo", "Benin")]
     assert lists(text, spans) == [0, 0, 0]
     assert speakers(text, spans, ["ghana", "togo", "benin"]) == {"benin"}
+
+
+def test_place_resolve_a_world_city_is_not_a_village_of_the_articles_country():
+    # India holds a Dubai of 2,000 people; its country's votes alone do not carry the name there
+    got = _resolve("Engineers in Hyderabad, India, built the software used by banks in London and Dubai.",
+                   "Hyderabad", "India", "London", "Dubai")
+    assert got[3].country == "ARE"

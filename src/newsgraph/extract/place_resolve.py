@@ -33,6 +33,10 @@ W_NEAR = 2.0
 W_SUPPORT = 2.0
 W_LIST = 1.0
 W_CUE = 3.0
+# a town's namesake city of a million or more people that is 300+ times its size halves the votes of the
+# article's country and state for the town: a country named in the article alone does not carry a world
+# city's name to a village (``_best``)
+BIG_CITY, BIG_CITY_RATIO, DWARF_VOTE = 1_000_000, 300, 0.5
 W_COUNTY = 2.0  # a town and the county it lies in, both named (``county_pairs``)
 STRAY_PEOPLE = 10_000  # a town this small in a country the article never names is a namesake (_stray)
 WITHIN_CONFIDENCE = 0.1  # a name the gazetteer lacks, at the point of the place the text puts it in
@@ -225,12 +229,16 @@ def _best(i: int, cs: tuple[Candidate, ...], base: list[float], k: str, picked: 
     # resolve to now: "Alexandria", "Albany" and "Douglas County" together point to Minnesota
     rivals = [v for name, v in cover.items() if name != k]
     best, best_s = 0, -1e9
+    big = max((x.population for x in cs if x.feature.startswith("P.")), default=0)
     for j, c in enumerate(cs):
         share_c = (by_country.get(c.country, 0) + extra.get(c.country, 0)) / (n + total_extra) if n + total_extra else 0
         share_a = by_admin.get(c.admin1_id or -1, 0) / n if n and c.feature != "A.PCLI" else 0
         a1 = c.id if c.feature == "A.ADM1" else c.admin1_id
         support = sum(a1 in v for v in rivals) / len(rivals) if rivals and a1 else 0.0
         same = sum(_level(o) == _level(c) for o in siblings) / len(siblings) if siblings else 0.0
+        if big >= BIG_CITY and c.feature.startswith("P.") and c.population * BIG_CITY_RATIO < big:
+            # "banks in London and Dubai" in an Indian report: not Dubai, Uttar Pradesh (2,000 people)
+            share_c, share_a = share_c * DWARF_VOTE, share_a * DWARF_VOTE
         s = (base[j] + W_COUNTRY * share_c + W_ADMIN1 * share_a + W_NEAR * _near(c, others) + W_SUPPORT * support
              + W_LIST * same)
         if s > best_s:
