@@ -432,6 +432,19 @@ def test_place_resolve_a_former_province_is_placed_on_its_own_area(text, name, c
     assert (got[name].lat, got[name].lon) == (lat, lon)
 
 
+@pytest.mark.parametrize("text,name,feature,country", [
+    ("Storms cut power across the North Island, New Zealand's grid operator said.", "North Island", "T.ISL", "NZL"),
+    ("Wildfire smoke blanketed the Pacific Northwest for a third day.", "Pacific Northwest", "L.RGN", "USA"),
+    ("Oil spills in the Niger Delta have fouled creeks for decades.", "Niger Delta", "L.RGN", "NGA"),
+    ("A ferry sank off Mindoro with 80 people aboard.", "Mindoro", "T.ISL", "PHL"),
+    ("Authorities in Somaliland said the drought had killed livestock.", "Somaliland", "A.ZN", "SOM"),
+])
+def test_place_resolve_an_atlas_region_the_gazetteer_lacks(text, name, feature, country):
+    # not Iceland ("Island" after a direction), the Pacific Ocean, Niger State, or null (regions.tsv)
+    got = {p.name: p for p in resolve(text, _at(text, (name, 0)))}
+    assert (got[name].feature, got[name].country) == (feature, country)
+
+
 def test_place_resolve_a_misspelt_country_is_that_country():
     got = {p.name: p for p in _resolve("Cases rose in Kenya and spread to Tanzannia by May.", "Kenya", "Tanzannia")}
     assert got["Tanzannia"].country == "TZA" and got["Tanzannia"].feature == "A.PCLI"
