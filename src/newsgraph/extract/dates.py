@@ -38,7 +38,8 @@ _AHEAD = re.compile(r"\b(?:ahead of|in the run-up to|in the lead-up to|in prepar
                     re.I)
 _UNTIL = re.compile(r"\b(?:until|till|til|through|by|before)\s+$", re.I)
 _UNTIL_STATE = re.compile(r"\b(?:until|till|til|through)\s+$", re.I)
-_FORWARD_KINDS = frozenset("weekday mdy dmy".split())
+_FORWARD_KINDS = frozenset("weekday mdy dmy mday".split())
+_MDAY_CUES = frozenset("on by until till since from before after through and or to between".split())
 _AGE_WORDS = frozenset("aged age ages".split())
 _BARE_UNIT_CUES = frozenset("for over within take takes took taking last lasted lasting spent spend "
                             "spending wait waited waiting in".split())
@@ -46,7 +47,7 @@ _BARE_UNIT_AFTER = frozenset("before after later earlier".split())
 _CLOCK_CUES = frozenset("at by until till from before after around about to and than since".split())
 _NAME_KINDS = frozenset("month weekday holiday".split())
 _NAME_LABELS = frozenset("PERSON ORG NORP FAC GPE LOC PRODUCT WORK_OF_ART LAW".split())
-_DAY_KINDS = frozenset("iso ymd mdy dmy weekday relday reldp".split())
+_DAY_KINDS = frozenset("iso ymd mdy dmy mday weekday relday reldp".split())
 _TIME_KINDS = frozenset("time clock noon".split())
 _FULL_KINDS = frozenset("iso ymd numeric mdy dmy".split())
 _DAY_WORD_END = re.compile(r"(?i)(?:day|night|morning|afternoon|evening|tonight|tomorrow|yesterday)$")
@@ -187,6 +188,12 @@ def _plausible(c: Candidate, doc, text: str, ents: list[tuple[int, int]],
         if num.isdigit() and int(num) >= 1000:
             return False
         return True
+    if c.kind == "mday":
+        # "on the 24th", "until the 3rd of next month"; not "the 5th floor", "on the 15th anniversary"
+        if prev not in _MDAY_CUES:
+            return False
+        nxt = _token_after(doc, c.end)
+        return c.get("rel") is not None or nxt is None or nxt.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM")
     if c.kind == "clock":
         return bool(c.get("tz")) or prev in _CLOCK_CUES or _in_ents(c, ents)
     if c.kind == "ref":
