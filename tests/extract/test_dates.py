@@ -278,3 +278,19 @@ def test_dates_a_frame_counts_from_the_day_before_it(analyse, text, expected):
 def test_dates_day_of_month_without_the_month(analyse, text, published, expected):
     got = [(m.text, m.value) for m in analyse(text, published=published).dates]
     assert got == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # two coordinated days hang on one verb: the second is told in the first one's tense
+    # (2026-06-10 is a Wednesday)
+    ("The ministers will meet on Monday and Tuesday in Geneva.", [("Monday", "2026-06-15"), ("Tuesday", "2026-06-16")]),
+    ("The new mayor takes office Monday or Tuesday, aides said.", [("Monday", "2026-06-15"),
+                                                                  ("Tuesday", "2026-06-16")]),
+])
+def test_dates_coordinated_days_share_their_tense(analyse, text, expected):
+    assert [(m.text, m.value) for m in analyse(text, published="2026-06-10").dates] == expected
+
+
+def test_dates_coordinated_days_keep_their_tense_for_the_story(analyse):
+    d = analyse("The new governor will be sworn in Wednesday or Thursday, officials said.", published=None).dates
+    assert [(m.text, m.tense) for m in d] == [("Wednesday", "future"), ("Thursday", "future")]

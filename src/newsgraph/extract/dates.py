@@ -253,6 +253,24 @@ def _anchor(article: Article, chosen: list[Candidate], text: str,
     return (latest, "text") if latest else (None, None)
 
 
+_COORDINATED = re.compile(r",?\s+(?:and|or|to|through)\s+(?:on\s+|early\s+|late\s+)?|\s*[-–]\s*")
+_COORDINATED_KINDS = frozenset("weekday relday reldp mdy dmy mday".split())
+
+
+def _coordinated(chosen: list[Candidate], text: str, tenses: dict[int, str | None]) -> dict[int, str | None]:
+    """``tenses`` with the second of two coordinated days told in the first one's tense.
+
+    "will be sworn in Wednesday or Thursday", "talks on Monday and Tuesday": both days hang on one
+    verb, but the parse hangs the second on the first (a noun), which leaves its tense open.
+    """
+    out = dict(tenses)
+    for prev, c in zip(chosen, chosen[1:]):
+        if (prev.kind in _COORDINATED_KINDS and c.kind in _COORDINATED_KINDS and out.get(prev.start) is not None
+                and _COORDINATED.fullmatch(text, prev.end, c.start)):
+            out[c.start] = out[prev.start]
+    return out
+
+
 def limit_before(text: str, start: int) -> bool:
     """Whether the expression at ``start`` follows a limit word ("until", "till", "through", "by", "before")."""
     return bool(_UNTIL.search(text[max(0, start - 12):start]))
@@ -303,7 +321,7 @@ def extract(doc, article: Article, found: Found) -> list[DateMention]:
     names = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in _NAME_LABELS]
     cands = [c for c in find(text) if _plausible(c, doc, text, ents, names)]
     chosen = _select(cands)
-    tenses = {c.start: clause_tense(doc, c.start, c.end) for c in chosen}
+    tenses = _coordinated(chosen, text, {c.start: clause_tense(doc, c.start, c.end) for c in chosen})
     anchor, anchor_from = _anchor(article, chosen, text, tenses)
     resolved: list[tuple[Candidate, Resolved]] = []
     used: dict[int, str | None] = {}
