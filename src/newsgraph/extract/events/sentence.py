@@ -198,8 +198,8 @@ def _sentence_events(sent, article: Article, found: Found, index: MentionIndex,
         if speaker_tok is not None and speaker_tok.lower_ not in PRONOUNS:
             speaker_actor = _named_company(speaker_tok, index) or code_actor(speaker_tok, index) \
                 or _issuer(speaker_tok, index) or _people_speaker(speaker_tok)
-        elif report_verb is None:
-            speaker_actor = _quote_speaker(cand.head, found, index)
+        else:  # no cue, or a pronoun cue ('"... I accept," he said') the quote stage has resolved
+            speaker_actor = _quote_speaker(cand.head, found, index, direct_only=report_verb is not None)
             direct = speaker_actor is not None
         if speaker_actor is not None and speaker_actor.code and not direct:
             ctx.last_speaker, ctx.last_speaker_sentence = speaker_actor, ctx.sentence
