@@ -420,3 +420,13 @@ def test_events_first_person_in_a_quote_cued_by_a_pronoun_is_the_quote_speaker(a
             "\"The count was fair and I accept the result,\" he said.")
     got = _events(analyse(text, published="2025-08-12"))
     assert ("AGREE", "Rui Matos", None) in got, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the parse hangs the speaker's second act on the reported clause; abstract things cannot appeal
+    ("The envoy said climate change, conflict and poverty were driving the famine, and called on donors to "
+     "send food.", ("REQUEST", "envoy", "donors")),
+])
+def test_events_an_appeal_conjoined_to_what_was_said_is_the_speakers(analyse, text, expected):
+    got = _events(analyse(text, published="2025-10-03"))
+    assert expected in got, got
