@@ -33,10 +33,10 @@ W_NEAR = 2.0
 W_SUPPORT = 2.0
 W_LIST = 1.0
 W_CUE = 3.0
-# a town's namesake city of half a million or more people that is 50+ times its size halves the votes of the
+# a town's namesake city of a million or more people that is 300+ times its size halves the votes of the
 # article's country and state for the town: a country named in the article alone does not carry a world
 # city's name to a village (``_best``)
-BIG_CITY, BIG_CITY_RATIO, DWARF_VOTE = 500_000, 50, 0.5
+BIG_CITY, BIG_CITY_RATIO, DWARF_VOTE = 1_000_000, 300, 0.5
 W_COUNTY = 2.0  # a town and the county it lies in, both named (``county_pairs``)
 STRAY_PEOPLE = 10_000  # a town this small in a country the article never names is a namesake (_stray)
 WITHIN_CONFIDENCE = 0.1  # a name the gazetteer lacks, at the point of the place the text puts it in
