@@ -36,6 +36,7 @@ _MONTH_BEFORE = re.compile(r"\b(?:January|February|March|April|May|June|July|Aug
                            r"December)\b(?:\s+\d{1,2})?,?\s+(?:to|and|or|through|until|till|-|–)\s+$")
 _AHEAD = re.compile(r"\b(?:ahead of|in the run-up to|in the lead-up to|in preparation for)\s+(?:the\s+|this\s+)?$",
                     re.I)
+_AS_SOON_AS = re.compile(r"\bas\s+(?:soon|early|late)\s+as\s+$", re.I)
 _UNTIL = re.compile(r"\b(?:until|till|til|through|by|before)\s+$", re.I)
 _UNTIL_STATE = re.compile(r"\b(?:until|till|til|through)\s+$", re.I)
 _FORWARD_KINDS = frozenset("weekday mdy dmy mday".split())
@@ -167,6 +168,8 @@ def _plausible(c: Candidate, doc, text: str, ents: list[tuple[int, int]],
     if c.kind == "month":
         if c.get("mod") or c.get("rel") or prev in _MONTH_CUES:
             return True
+        if _AS_SOON_AS.search(text[max(0, c.start - 20):c.start]):
+            return True  # "a cut could come as soon as August"
         if c.get("mon").lower() in _NAME_MONTHS:
             # "spoke to May": a month that is also a name needs another month just before it
             return bool(_MONTH_BEFORE.search(text[max(0, c.start - 30):c.start]))
@@ -182,8 +185,8 @@ def _plausible(c: Candidate, doc, text: str, ents: list[tuple[int, int]],
         nxt = re.match(r"\s+([a-z]+)", text[c.end:c.end + 20])
         return prev in _BARE_UNIT_CUES or bool(nxt and nxt.group(1) in _BARE_UNIT_AFTER)
     if c.kind in ("duration", "bare_duration"):
-        if prev in _AGE_WORDS:
-            return False
+        if prev in _AGE_WORDS or re.match(r"-(?:point|percentage)\b", text[c.end:c.end + 12]):
+            return False  # "aged 40 years"; "a quarter-point rise" is a size, not a time
         num = (c.get("num") or "").replace(",", "")
         if num.isdigit() and int(num) >= 1000:
             return False
