@@ -310,3 +310,17 @@ def test_dates_coordinated_days_keep_their_tense_for_the_story(analyse):
 ])
 def test_dates_starts_things_faced_and_sizes(analyse, text, expected):
     assert [(m.text, m.value) for m in analyse(text, published="2025-07-08").dates] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # 2025-10-08 is a Wednesday
+    ("Looters struck the depot on the night of the 5th.", [("the 5th", "2025-10-05")]),
+    ("The day before yesterday, gunmen raided the depot.", [("day before yesterday", "2025-10-06")]),
+    ("The envoy flies home the day after tomorrow.", [("day after tomorrow", "2025-10-10")]),
+    # a day something is set for: a plan told now lies ahead, a calendar day is the nearer reading
+    ("The runoff, set for Oct. 12, was postponed.", [("Oct. 12", "2025-10-12")]),
+    ("The inquest, scheduled for Oct. 2, was adjourned.", [("Oct. 2", "2025-10-02")]),
+    ("Local elections are set for Sunday.", [("Sunday", "2025-10-12")]),
+])
+def test_dates_nights_of_days_days_beyond_and_days_set_for(analyse, text, expected):
+    assert [(m.text, m.value) for m in analyse(text, published="2025-10-08").dates] == expected
