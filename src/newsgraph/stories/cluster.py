@@ -36,7 +36,7 @@ from .disjoint import DisjointSets
 from .fingerprint import article_terms, top_terms
 from .main_events import APART_DAYS, EventProfile, MainEvents, main_events, weigh
 from .follow_up import FollowUps
-from .refine import Member, Refiner, admits, note_undated
+from .refine import Member, Refiner, admits, lead_apart, note_undated
 from .spill import StorySpill
 from .compact import IdIndex, Kept, RetiredStory, Weights
 from .record import kept_record, story_record
@@ -235,10 +235,19 @@ class StoryClusterer(Refiner, FollowUps):
         return gap is not None and gap >= APART_DAYS
 
     def _similarity(self, vec: dict[str, float], story: _Story, sig: MainEvents, *, when: float | None,
-                    until: float | None = None) -> float | None:
-        """Cosine to ``story`` weighed by what the main events say (``main_events.weigh``)."""
+                    until: float | None = None, lead: tuple[str, int, int] | None = None) -> float | None:
+        """Cosine to ``story`` weighed by what the main events say (``main_events.weigh``).
+
+        ``lead`` is the day an undated report's lead names (``lead_mark``): when no dated report dates
+        the story and that day lies ``APART_DAYS`` or more from every day its undated reports' leads
+        name, the same kind of action by the same party is not shown to be the same happening (one
+        group's bombings on a Tuesday, its attacks in another city on a Saturday).
+        """
         relation = story.events.relation(sig)
-        apart = relation == "other" and self._apart(story, when, until, sig.marks)
+        if relation == "same":
+            apart = lead_apart(story, lead)
+        else:
+            apart = relation == "other" and self._apart(story, when, until, sig.marks)
         return weigh(self._cosine(vec, story), relation, apart=apart)
 
     @staticmethod

@@ -207,10 +207,11 @@ class EventProfile:
 def weigh(score: float, relation: str, *, apart: bool) -> float | None:
     """A report's similarity to a story given their main-event ``relation``; None when it may not join.
 
-    ``apart`` says time shows the report's news days away from the story's.
+    ``apart`` says time shows the report's news days away from the story's: other news may then not
+    join, and the same kind of action earns no bonus (it is not shown to be the same happening).
     """
     if relation == "same":
-        return score + SAME_BONUS
+        return score if apart else score + SAME_BONUS
     if relation == "other":
         return None if apart else score - OTHER_PENALTY
     return score
