@@ -234,6 +234,15 @@ class StoryClusterer(Refiner, FollowUps):
         gap = story.days.distance(marks) if when is None else None
         return gap is not None and gap >= APART_DAYS
 
+    @staticmethod
+    def _near(story: _Story, when: float | None, until: float | None) -> bool:
+        """Whether publication times show news published at ``when`` (to ``until``) within ``APART_DAYS``
+        of ``story``'s reports (a weekday alone cannot: it may be any week)."""
+        if when is None or story.first is None:
+            return False
+        until = when if until is None else until
+        return max(0.0, when - story.last, story.first - until) < APART_DAYS
+
     def _similarity(self, vec: dict[str, float], story: _Story, sig: MainEvents, *, when: float | None,
                     until: float | None = None, lead: tuple[str, int, int] | None = None) -> float | None:
         """Cosine to ``story`` weighed by what the main events say (``main_events.weigh``).
@@ -243,6 +252,8 @@ class StoryClusterer(Refiner, FollowUps):
         name, the same kind of action by the same party is not shown to be the same happening (one
         group's bombings on a Tuesday, its attacks in another city on a Saturday).
         """
+        if story.events.conflicts(sig) and not self._near(story, when, until):
+            return None
         relation = story.events.relation(sig)
         if relation == "same":
             apart = lead_apart(story, lead)
