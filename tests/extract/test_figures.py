@@ -244,6 +244,9 @@ def test_figures_rate_denominator_is_not_a_figure(analyse):
     ("Soldiers detained 31 protesters and later released 12 of them.",
      [("arrested", 31), ("people_other", 12)]),
     ("The raid killed 40 people, 15 of them working in the port.", [("killed", 40), ("killed", 15)]),
+    # captives set free are held no more; those caught again are
+    ("Gunmen stormed the jail and freed 118 inmates. Police have recaptured 31 of the escapees.",
+     [("people_other", 118), ("arrested", 31)]),
 ])
 def test_figures_a_part_of_a_count(analyse, text, expected):
     assert [(f.kind, f.value) for f in analyse(text).figures] == expected

@@ -297,6 +297,12 @@ def _object_of_verb(doc, x: NumberExpr, noun) -> bool:
     return nominal.dep_ in ("dobj", "nsubjpass") and nominal.head.pos_ == "VERB"
 
 
+def _set_free(doc, x: NumberExpr, noun) -> bool:
+    """Were the counted captives set free ("freed 118 inmates", "40 prisoners escaped")? They are held no more."""
+    nominal = noun if noun is not None else _head(doc, x)
+    return nominal.head.lemma_.lower() in ("free", "release", "escape", "pardon")
+
+
 def _part_of_previous(doc, x: NumberExpr) -> str | None:
     """Kind of the figure this one is part of: "killed 41 civilians, among them 12 children"."""
     sent = doc[x.num_start].sent
@@ -373,7 +379,7 @@ def _kind(doc, x: NumberExpr) -> tuple[str | None, str | None]:
     kind = _kind_from_parse(doc, x, noun) or _kind_from_window(doc, x, noun)
     if kind is None or (kind == "people_other" and not _object_of_verb(doc, x, noun)):
         kind = _part_of_previous(doc, x) or kind
-    if kind == "people_other" and noun_kind in _SPECIFIC:
+    if kind == "people_other" and noun_kind in _SPECIFIC and not (noun_kind == "arrested" and _set_free(doc, x, noun)):
         kind = noun_kind  # "relocate 120,000 refugees": the noun says more than the verb
     if kind == "displaced" and _fled_abroad(doc, x, noun):
         kind = "refugees"

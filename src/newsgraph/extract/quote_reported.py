@@ -52,8 +52,9 @@ def _headline(doc, d: _Doc, resolver: SpeakerResolver, taken: list[Span]) -> lis
     return out
 
 
-# "KYIV, April 8 (Wire) - ", "LA PAZ, Bolivia (AP) — ": a city in capitals (two short words count)
-_DATELINE = re.compile(r"(?:[A-Z]{3}|[A-Z]{2} [A-Z]{2})[A-Z .'-]*(?:\([^)]*\))?,?[^\n]{0,30}?\s[-–—]+\s")
+# "KYIV, April 8 (Wire) - ", "LA PAZ, Bolivia (AP) — ", "N'DJAMENA, ...", "ST. JOHN'S, ...": a city in capitals
+# (two short words count)
+_DATELINE = re.compile(r"(?:[A-Z]['’]?[A-Z]{2}|[A-Z]{2}\.? [A-Z]{2})[A-Z .'’-]*(?:\([^)]*\))?,?[^\n]{0,30}?\s[-–—]+\s")
 # "New Delhi: ", "Mumbai: ": a city in title case closed by a colon, as some outlets open a report
 _COLON_DATELINE = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}:\s")
 
