@@ -260,3 +260,12 @@ def test_quotes_an_office_epithet_is_nobody_the_article_gave_no_office(analyse):
             "The governor said emergency funds would reach farmers within a week.")
     quote = next(q for q in analyse(text).quotes if q.text.startswith("emergency"))
     assert quote.speaker is not None and quote.speaker.name == "governor"
+
+
+@pytest.mark.parametrize("text,said", [
+    ("Turnout was 58%, the commission said.", "Turnout was 58%"),
+    ("Inflation rose to 4.1%, according to the statistics office.", "Inflation rose to 4.1%"),
+    ("Prices had risen 12%, Carla Duarte said on Monday.", "Prices had risen 12%"),
+])
+def test_quotes_a_reported_clause_keeps_its_closing_per_cent_sign(analyse, text, said):
+    assert [q.text for q in analyse(text).quotes] == [said]

@@ -57,6 +57,7 @@ _UNDERGO_VERBS = frozenset({"draw", "attract", "earn", "garner", "receive", "win
 _NOT_AGENT_VERBS = frozenset({
     "follow", "precede", "trigger", "prompt", "spark", "cause", "mark", "force", "overshadow", "accompany",
     "spur", "fuel", "provoke", "face", "suffer", "undergo", "survive", "escape", "flee", "avoid", "fear", "risk",
+    "catch",  # "the tanker caught fire": a blaze, not gunfire
     "await", "expect", "anticipate", "predict", "forecast", "describe", "recall", "mention", "cover",
     "witness", "see", "watch", "mean", "bring", "allow", "delay", "complicate", "overshadow",
     # leaving or ignoring an act is not doing it ("voted to exit the alliance", "shrugged off warnings")
@@ -196,14 +197,14 @@ def _fights_nature(verb, objects) -> bool:
     return bool(objs) and all(_natural(o) for o in objs)
 
 
-# what vehicles do in accidents: "the bus plunged into a ravine", "the train derailed"
+# what vehicles and structures do in accidents: "the bus plunged into a ravine", "the bridge collapsed"
 _MISHAPS = frozenset({"crash", "collide", "plunge", "derail", "overturn", "capsize", "sink", "skid", "veer",
-                      "topple", "plummet", "flip"})
+                      "topple", "plummet", "flip", "collapse", "cave"})
 
 
 def _accident(verb) -> bool:
     """"A bus plunged into a ravine, killing 20", "the plane crashed, killing all on board": a killing
-    told as the outcome of a vehicle's mishap, whose subject is a thing and not a person or group."""
+    told as the outcome of a vehicle's or a structure's mishap, whose subject is a thing and not a person or group."""
     if verb.dep_ not in ("advcl", "conj") or verb.tag_ != "VBG" or verb.head.lemma_.lower() not in _MISHAPS:
         return False
     subj = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
