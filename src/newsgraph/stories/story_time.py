@@ -57,17 +57,11 @@ _SHIFTED = re.compile(r"^\s*(?:(?:early|earlier|late|later)\s+(?:on\s+)?)?"
 
 
 def article_days(article: AnalysedArticle) -> list[str]:
-    """The news-cycle days a dated report establishes, each as many times as it weighs for its story:
-    a day its text names nearby twice, its publication day once when its text does not name it.
-
-    A paper dated Wednesday that tells of Tuesday's resignation was written the day after its news; its
-    date alone says less of when the news happened than the day it names (an undated report's "today"
-    is the story's day of news, ``StoryDays.main_day``).
-    """
+    """The news-cycle days a dated report establishes: its publication day and the days it names nearby."""
     published = parse_published(article.published)
     if published is None:
         return []
-    named = set()
+    days = {published}
     for m in article.dates:
         if m.granularity != "day" or not m.value or len(m.value) < 10:
             continue
@@ -76,9 +70,8 @@ def article_days(article: AnalysedArticle) -> list[str]:
         except ValueError:
             continue
         if published - dt.timedelta(days=WINDOW_DAYS) <= day <= published:
-            named.add(day)
-    days = [d.isoformat() for d in sorted(named) for _ in range(2)]
-    return days if published in named else sorted([*days, published.isoformat()])
+            days.add(day)
+    return sorted(d.isoformat() for d in days)
 
 
 def own_weekdays(article: AnalysedArticle, *, told: bool = False) -> tuple[int, ...]:
