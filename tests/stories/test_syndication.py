@@ -140,7 +140,8 @@ _LONG = ("The ferry capsized on the lake on Sunday after a sudden storm, police 
     (_LONG + "\n\n(Reporting by Jane Roe)", None),
     ("LIMA, June 1. /TASS/. " + _LONG, "TASS"),
     (_LONG + " See https://example.org/TASS/archive for more.", None),
-    (_LONG + "\n\nReporting by Jane Roe; editing by John Doe", None),
+    # reuters.com sets the trailer on a line of its own without brackets, and sites copying the page keep it
+    (_LONG + "\n\nReporting by Jane Roe; editing by John Doe", "Reuters"),
     ("(Reporting by Jane Roe; Editing by John Doe) " + _LONG, None),
     # more of the world's wire services; an abbreviation common in other senses counts only in brackets
     ("JERUSALEM (JTA) — " + _LONG, "JTA"),
