@@ -83,3 +83,20 @@ def test_credits_field_lines(text, expected):
 ])
 def test_credits_agency_name_of_an_agency_site(source, expected):
     assert agency_name(source) == expected
+
+
+_OWN = ("Our county's freight depot sits two miles from the crossing, and the council said it would ask the "
+        "operator for a report.")
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a credit line below paragraphs of the outlet's own, or above its own closing lines
+    (f"{_OWN}\n\n{_OWN}\n\nBy Jane Roe, Associated Press\n\n{_BODY}\n\n{_OWN}\n\n{_OWN}\n\n{_OWN}", "AP"),
+    (f"{_OWN}\n\n{_OWN}\n\n{_OWN}\n\nThe Associated Press\n\n{_BODY}\n\n{_OWN}\n\n{_OWN}\n\n{_OWN}", None),
+    (f"{_BODY}\n\nSource: AFP\n\n{_OWN}\n\n{_OWN}\n\n{_OWN}\n\n{_OWN}", "AFP"),
+    # a bare name there is a photo's credit left in the text; a cue that opens running text is no credit
+    (f"{_BODY}\n\nAFP\n\n{_OWN}\n\n{_OWN}\n\n{_OWN}\n\n{_OWN}", None),
+    (f"{_BODY}\n\nFrom Reuters reports we know more.\n\n{_OWN}\n\n{_OWN}\n\n{_OWN}\n\n{_OWN}", None),
+])
+def test_credits_credit_line_between_paragraphs(text, expected):
+    assert _agency(text) == expected

@@ -341,6 +341,14 @@ def _line_credit(text: str, start: int, end: int) -> Credit | None:
     return Credit(_canonical(m.group()), (offset, offset + len(m.group())))
 
 
+def _cued_credit(text: str, start: int, end: int) -> Credit | None:
+    """A credit line opened by a cue word that only credits ("Source: AFP", "Credit: Reuters", "Published by
+    VOA"), not by a bare name or a word of running text ("From Reuters reports ...")."""
+    cue = _CUE.match(text[start:end].strip())
+    word = re.sub(r"[\W\d_]+", " ", cue.group()).strip().lower() if cue else ""
+    return _line_credit(text, start, end) if word not in ("", "via", "from", "by", "text", "the") else None
+
+
 def _field_credit(text: str, start: int, end: int) -> Credit | None:
     """A credit among a page's fields set on one line between bars ("Editor: Jane Roe | Source: Xinhua")."""
     pos = start
@@ -521,9 +529,14 @@ def find_credit(text: str) -> Credit | None:
     if credit:
         return credit
     lines = _lines(text)
-    for start, end in lines[:2] + lines[-3:]:
+    for start, end in lines[:3] + lines[-3:]:
         credit = _line_credit(text, start, end) or _field_credit(text, start, end)
         if credit:
+            return credit
+    for start, end in lines[3:-3]:
+        # between paragraphs an outlet added (its own lead, its own closing lines), a credit line with a cue or
+        # a byline, never a bare name (there, a photo's credit left in the text)
+        if credit := _explicit_credit(text, start, end) or _cued_credit(text, start, end):
             return credit
     if lines and (credit := _closing_outlet(text, *lines[-1])):
         return credit
