@@ -15,7 +15,7 @@ common-noun expressions or non-toponyms).
 Dev and test: each corpus's articles are split by a fixed hash of the article id (``split_of``, salt
 the corpus name). Tune and read errors on dev (``--errors``); figures are reported for test.
 
-Usage: python benchmarks/places.py [--corpus lgl|gwn|geovirus] [--docs N] [--no-recognition] [--errors]
+Usage: python benchmarks/places.py [--corpus lgl|gwn|geovirus] [--docs N] [--no-recognition] [--errors [--limit N]]
 """
 
 from __future__ import annotations
@@ -219,11 +219,12 @@ def main() -> None:
     ap.add_argument("--docs", type=int, default=None, help="recognition on the first N articles of each split")
     ap.add_argument("--no-recognition", action="store_true")
     ap.add_argument("--errors", action="store_true", help="list dev resolution errors instead")
+    ap.add_argument("--limit", type=int, default=80, help="with --errors: how many errors per corpus")
     args = ap.parse_args()
     corpora = tuple(args.corpus or ("lgl", "geovirus", "gwn"))
     if args.errors:
         for c in corpora:
-            print_errors(c)
+            print_errors(c, limit=args.limit)
         return
     fig = measure(corpora=corpora, recognition=not args.no_recognition, docs=args.docs)
     rows = []

@@ -263,3 +263,34 @@ def test_dates_a_frame_counts_from_the_day_before_it(analyse, text, expected):
     assert [(d.text, d.value) for d in got] == expected
     framed = [d for d in got if d.value and d.anchor_from == "frame"]
     assert all(d.anchor == got[0].value for d in framed)
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    # a day of the month without the month's name, after a preposition (2023-05-17 is a Wednesday)
+    ("The tanker left port on the 15th and lost power at sea.", "2023-05-17", [("the 15th", "2023-05-15")]),
+    ("Funerals for the crew will be held on the 20th.", "2023-05-17", [("the 20th", "2023-05-20")]),
+    ("The hull was last inspected on the 28th, the owner said.", "2023-05-17", [("the 28th", "2023-04-28")]),
+    ("Repairs must be done by the 2nd of next month.", "2023-05-17", [("the 2nd of next month", "2023-06-02")]),
+    # an ordinal that counts or ranks something is no day
+    ("The harbour master works on the 5th floor.", "2023-05-17", []),
+    ("The club celebrated the 15th anniversary of its founding.", "2023-05-17", []),
+])
+def test_dates_day_of_month_without_the_month(analyse, text, published, expected):
+    got = [(m.text, m.value) for m in analyse(text, published=published).dates]
+    assert got == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # two coordinated days hang on one verb: the second is told in the first one's tense
+    # (2026-06-10 is a Wednesday)
+    ("The ministers will meet on Monday and Tuesday in Geneva.", [("Monday", "2026-06-15"), ("Tuesday", "2026-06-16")]),
+    ("The new mayor takes office Monday or Tuesday, aides said.", [("Monday", "2026-06-15"),
+                                                                  ("Tuesday", "2026-06-16")]),
+])
+def test_dates_coordinated_days_share_their_tense(analyse, text, expected):
+    assert [(m.text, m.value) for m in analyse(text, published="2026-06-10").dates] == expected
+
+
+def test_dates_coordinated_days_keep_their_tense_for_the_story(analyse):
+    d = analyse("The new governor will be sworn in Wednesday or Thursday, officials said.", published=None).dates
+    assert [(m.text, m.tense) for m in d] == [("Wednesday", "future"), ("Thursday", "future")]

@@ -26,10 +26,15 @@ def test_events_dateline_with_country_is_not_the_subject(analyse, text, etype, s
     assert _has(got, etype, source, target), got
 
 
-def test_events_object_pronoun_of_participle_is_the_verbs_object(analyse):
-    got = _events(analyse("Police in Quito detained two students on Friday, accusing them of arson.",
-                          published="2024-02-06"))
-    assert ("ACCUSE", "Police", "students") in got, got
+@pytest.mark.parametrize("text, expected", [
+    ("Police in Quito detained two students on Friday, accusing them of arson.", ("ACCUSE", "Police", "students")),
+    # "it" too, though an earlier body was named just before
+    ("The Supreme Court in Lusaka sat on Monday. The interior ministry had banned the Workers Front in May, "
+     "accusing it of plotting a coup.", ("ACCUSE", "interior ministry", "Workers Front")),
+])
+def test_events_object_pronoun_of_participle_is_the_verbs_object(analyse, text, expected):
+    got = _events(analyse(text, published="2024-02-06"))
+    assert expected in got, got
 
 
 def test_events_clause_summed_up_before_a_denial_is_news(analyse):

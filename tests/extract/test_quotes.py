@@ -206,12 +206,20 @@ def test_quotes_cue_inside_a_reported_clause_reports_nothing(analyse):
     assert got == [("Ngozi Adeyemi", "he would appeal")]
 
 
-def test_quotes_dateline_of_two_short_words_is_not_reported(analyse):
-    """A dateline city written in two short capitalised words ("LA PAZ", "EL PASO") is cut off a
-    report that opens its paragraph, as a longer one is."""
-    quotes = analyse("EL PASO, Texas (AP) — A freight train hit a truck at a crossing late Monday, "
-                     "killing two people, police said Tuesday.").quotes
-    assert [q.text for q in quotes] == ["A freight train hit a truck at a crossing late Monday, killing two people"]
+@pytest.mark.parametrize("dateline", ["EL PASO, Texas (AP) — ", "N'DJAMENA, Nov 18 (Wire) - "])
+def test_quotes_dateline_is_not_reported(analyse, dateline):
+    """A dateline city in two short capitalised words ("LA PAZ") or with an apostrophe ("N'DJAMENA")
+    is cut off a report that opens its paragraph, as a plain one is."""
+    told = "Floods caused by weeks of heavy rain have killed at least 54 people in southern Chad"
+    quotes = analyse(dateline + told + ", the government said on Monday.").quotes
+    assert [q.text for q in quotes] == [told]
+
+
+def test_quotes_a_dateline_is_not_the_subject_a_conjoined_cue_shares(analyse):
+    # the parse makes "OSLO" a second subject of "held", whose subject "said" takes over
+    text = "LIMA, May 4 (Wire) - Peru's mining ministry suspended the permit on Thursday but said the firm could appeal."
+    quote = analyse(text).quotes[0]
+    assert quote.speaker is not None and quote.speaker.name != "Lima"
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -252,3 +260,12 @@ def test_quotes_an_office_epithet_is_nobody_the_article_gave_no_office(analyse):
             "The governor said emergency funds would reach farmers within a week.")
     quote = next(q for q in analyse(text).quotes if q.text.startswith("emergency"))
     assert quote.speaker is not None and quote.speaker.name == "governor"
+
+
+@pytest.mark.parametrize("text,said", [
+    ("Turnout was 58%, the commission said.", "Turnout was 58%"),
+    ("Inflation rose to 4.1%, according to the statistics office.", "Inflation rose to 4.1%"),
+    ("Prices had risen 12%, Carla Duarte said on Monday.", "Prices had risen 12%"),
+])
+def test_quotes_a_reported_clause_keeps_its_closing_per_cent_sign(analyse, text, said):
+    assert [q.text for q in analyse(text).quotes] == [said]

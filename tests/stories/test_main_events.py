@@ -180,7 +180,7 @@ def test_main_events_relation(story, report, expected):
 
 
 @pytest.mark.parametrize("relation,apart,expected", [
-    ("same", False, 0.25), ("same", True, 0.25), ("", True, 0.2), ("other", True, None), ("other", False, 0.15),
+    ("same", False, 0.25), ("same", True, 0.2), ("", True, 0.2), ("other", True, None), ("other", False, 0.15),
 ])
 def test_main_events_weigh(relation, apart, expected):
     result = weigh(0.2, relation, apart=apart)

@@ -422,3 +422,28 @@ def test_resolve_undated_gives_frames_the_story_days_they_count_from():
     assert {m.text: (m.value, m.anchor_from) for m in out.dates} == {
         "on Tuesday": ("2021-03-02", "story"), "A day earlier": ("2021-03-01", "frame")}
     assert resolve_undated(out, _days(_dated())) == out  # idempotent
+
+
+def test_reresolve_day_of_month_through_the_story_day():
+    """ "on the 20th" in an undated report has its month and year from the story's day, on the side
+    its clause tense says (a funeral still to come, an inspection before)."""
+    from newsgraph.extract.dates import reresolve
+    import datetime as dt
+
+    ahead = DateMention(text="the 20th", span=(0, 8), value=None, granularity="day", tense="future")
+    assert reresolve(ahead, dt.date(2023, 5, 17), "story").value == "2023-05-20"
+    before = DateMention(text="the 28th", span=(0, 8), value=None, granularity="day", tense="past")
+    assert reresolve(before, dt.date(2023, 5, 17), "story").value == "2023-04-28"
+
+
+def test_article_days_leave_out_the_days_a_report_looks_ahead_to():
+    """A day after publication ("the vote is tomorrow") has not happened yet: it is no day of the story's
+    news, and would draw the main day of a story of one dated report past its news."""
+    text = "The assembly voted on Monday to dissolve itself; the new one meets tomorrow."
+    report = article("ahead", text, published="2021-03-02", dates=(
+        _mention("on Monday", text.index("on Monday"), value="2021-03-01", anchor="2021-03-02",
+                 anchor_from="published"),
+        _mention("tomorrow", text.index("tomorrow"), value="2021-03-03", anchor="2021-03-02",
+                 anchor_from="published")))
+    assert article_days(report) == ["2021-03-01", "2021-03-02"]
+    assert _days(report).main_day().isoformat() == "2021-03-02"

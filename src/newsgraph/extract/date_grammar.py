@@ -105,6 +105,10 @@ def patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
                 rf"(?!\s*(?:%|percent|per\s+cent))(?:,?\s+(?P<y>{year})\b(?![,.]\d))?"),
         ("dmy", rf"(?:(?P<wd>{weekday_any}),?\s+)?(?:the\s+)?(?<![\d,.])(?P<d>{day})\s+(?:of\s+)?(?P<mon>{month})"
                 rf"(?:,?\s+(?P<y>{year})\b(?![,.]\d))?"),
+        # "on the 24th", "the 3rd of this month": a day of the month without the month's name (the
+        # context check in ``dates`` asks for a preposition before it and no noun after it)
+        ("mday", rf"(?<![\w-])(?:the|The)\s+(?P<d>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)\b(?!-)"
+                 rf"(?:\s+of\s+(?P<rel>this|last|next|the)\s+month\b)?"),
         ("my", rf"(?:(?P<mod>{MODS})[\s-]+)?(?P<mon>{month})\s*,?\s+(?:of\s+)?(?P<y>{year})\b(?![,.]\d)"),
         ("month", rf"(?:(?P<mod>{MODS})[\s-]+)?(?:(?P<rel>{rel_word})\s+)?(?P<mon>{month})\b(?!\s*\d)"),
         ("year", rf"(?:(?P<mod>{MODS})[\s-]+)?(?:(?P<fy>fiscal(?:\s+year)?|FY)\s*)?(?<![\d$£€#.,/])(?<!\d-)(?P<y>{year})\b"
@@ -154,7 +158,7 @@ def patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
 # few characters around them keeps the grammar cheap next to the parse
 _KIND_TRIGGERS: dict[str, tuple[str, ...]] = {
     "iso": ("year4",), "ymd": ("year4",), "numeric": ("num",), "mdy": ("month",), "dmy": ("month",),
-    "my": ("month",), "month": ("month",), "year": ("year4",), "decade": ("year4", "dec"),
+    "my": ("month",), "mday": ("num",), "month": ("month",), "year": ("year4",), "decade": ("year4", "dec"),
     "century": ("century",), "weekday": ("weekday",), "relday": ("relday",), "reldp": ("daypart",),
     "relunit": ("unit", "season", "weekend"), "ago": ("ago",), "vague_ago": ("ago",), "duration": ("unit",),
     "bare_duration": ("unit",), "past_unit": ("unit",), "year_range": ("year4",), "num_range": ("unit",), "set": ("every",),

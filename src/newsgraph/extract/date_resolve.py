@@ -93,6 +93,26 @@ def _month_day(anchor: dt.date | None, m: int, d: int, y: int | None, tense: Ten
     return Resolved(day.isoformat(), "day", "DATE", day.isoformat(), relative=True)
 
 
+def _month_day_only(anchor: dt.date | None, d: int, rel: str | None, tense: Tense) -> Resolved | None:
+    """ "on the 24th" (a day of the month, the month unnamed): of the anchor's month when "of this month"
+    says so ("of last/next month" the month before/after), else the day the tense points to among the
+    anchor's month and the months either side ("left port on the 15th" told on the 17th is the 15th)."""
+    if anchor is None:
+        return Resolved(None, "day", "DATE", f"XXXX-XX-{d:02d}", True)
+    shift = {"this": (0,), "the": (0,), "last": (-1,), "next": (1,)}.get((rel or "").lower(), (-1, 0, 1))
+    options = []
+    for k in shift:
+        y, m = _add_months(anchor.year, anchor.month, k)
+        try:
+            options.append(dt.date(y, m, d))
+        except ValueError:
+            continue
+    if not options:
+        return None
+    day = _pick(options, anchor, tense)
+    return Resolved(day.isoformat(), "day", "DATE", day.isoformat(), relative=True)
+
+
 def _month(anchor: dt.date | None, m: int, rel: str | None, tense: Tense) -> Resolved:
     if anchor is None:
         return Resolved(None, "month", "DATE", f"XXXX-{m:02d}")
@@ -196,6 +216,8 @@ def resolve(c: Candidate, anchor: dt.date | None, tense: Tense) -> Resolved | No
                 except ValueError:
                     return None
         return _month_day(anchor, m, d, y, tense)
+    if k == "mday":
+        return _month_day_only(anchor, int(g("d")), g("rel"), tense)
     if k == "my":
         m, y = month_number(g("mon")), int(g("y"))
         return Resolved(f"{y}-{m:02d}", "month", "DATE", f"{y}-{m:02d}")

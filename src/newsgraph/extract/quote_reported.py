@@ -52,10 +52,16 @@ def _headline(doc, d: _Doc, resolver: SpeakerResolver, taken: list[Span]) -> lis
     return out
 
 
-# "KYIV, April 8 (Wire) - ", "LA PAZ, Bolivia (AP) — ": a city in capitals (two short words count)
-_DATELINE = re.compile(r"(?:[A-Z]{3}|[A-Z]{2} [A-Z]{2})[A-Z .'-]*(?:\([^)]*\))?,?[^\n]{0,30}?\s[-–—]+\s")
+# "KYIV, April 8 (Wire) - ", "LA PAZ, Bolivia (AP) — ", "N'DJAMENA, ...", "ST. JOHN'S, ...": a city in capitals
+# (two short words count)
+_DATELINE = re.compile(r"(?:[A-Z]['’]?[A-Z]{2}|[A-Z]{2}\.? [A-Z]{2})[A-Z .'’-]*(?:\([^)]*\))?,?[^\n]{0,30}?\s[-–—]+\s")
 # "New Delhi: ", "Mumbai: ": a city in title case closed by a colon, as some outlets open a report
 _COLON_DATELINE = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}:\s")
+
+
+def _loose_end(tok) -> bool:
+    """Punctuation or space a reported clause does not end on; a per cent sign is part of its number."""
+    return (tok.is_punct or tok.is_space) and tok.text != "%"
 
 
 def _clip_to_paragraph(text: str, span: Span, anchor: int) -> Span:
@@ -119,7 +125,7 @@ def _indirect(doc, d: _Doc, resolver: SpeakerResolver, direct_spans: list[Span])
                     right = doc[max(min(nested) - 1, left.i)]
                     while right.i > left.i and (right.dep_ in ("cc", "mark") or right.is_punct):
                         right = doc[right.i - 1]
-                while right.i > left.i and right.is_punct and right.text not in ("”", "\"", "’"):
+                while right.i > left.i and _loose_end(right) and right.text not in ("”", "\"", "’"):
                     right = doc[right.i - 1]
                 content = (left.idx, right.idx + len(right))
             elif (tok.dep_ in ("parataxis", "ccomp", "advcl") and tok.head.i < tok.i and tok.tag_ != "VBG"
@@ -132,7 +138,7 @@ def _indirect(doc, d: _Doc, resolver: SpeakerResolver, direct_spans: list[Span])
                 head = tok.head
                 left = head.left_edge
                 right = doc[tok.left_edge.i - 1] if tok.left_edge.i > 0 else head
-                while right.i > left.i and (right.is_punct or right.is_space):
+                while right.i > left.i and _loose_end(right):
                     right = doc[right.i - 1]
                 if right.i > left.i:
                     content = (left.idx, right.idx + len(right))
@@ -143,7 +149,7 @@ def _indirect(doc, d: _Doc, resolver: SpeakerResolver, direct_spans: list[Span])
             left_part = (sent.start, a_left - 1)
             right_part = (a_right + 1, sent.end - 1)
             lo, hi = max((left_part, right_part), key=lambda p: p[1] - p[0])
-            while hi > lo and (doc[hi].is_punct or doc[hi].is_space):
+            while hi > lo and _loose_end(doc[hi]):
                 hi -= 1
             while lo < hi and (doc[lo].is_punct or doc[lo].is_space):
                 lo += 1

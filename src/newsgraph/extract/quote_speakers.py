@@ -17,7 +17,7 @@ from typing import Sequence
 
 from ..lexicons import load_rows
 from ..model import Entity, Speaker, Span
-from .actors import group_sectors
+from .actors import dateline_end, group_sectors
 from .gazetteer import countries, country_code, title_role
 from .linking import MentionIndex
 from .quote_issuers import DOCUMENT_NOUNS, describe, issuer_in_context, owner_token, role_titles
@@ -70,9 +70,10 @@ def subject_of(verb, *, skip=None) -> object | None:
                 if c.pos_ == "PROPN" and c.left_edge.i == first.i + 1:
                     return c  # "the engineer Paula Reyes said" parsed as two subjects: the name
             edge = first.right_edge.i + 1
-            if len(subjects) > 1 and edge < len(tok.doc) and tok.doc[edge].text == ":":
-                # "New Delhi: At least 18 ... were killed ..., officials said": the parse also made the
-                # dateline a subject ("Ana Ruiz, the party chair said:" keeps the name)
+            if len(subjects) > 1 and (edge < len(tok.doc) and tok.doc[edge].text == ":"
+                                      or first.i < dateline_end(tok.sent)):
+                # "New Delhi: ..., officials said", "OSLO, May 2 (Wire) - The bank held rates but said": the
+                # parse made the dateline a subject too ("Ana Ruiz, the party chair said:" keeps the name)
                 return subjects[1]
             return first
         if tok.dep_ in _CLIMB and tok.head is not tok:

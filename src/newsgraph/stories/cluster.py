@@ -30,20 +30,18 @@ from dataclasses import dataclass, field
 from typing import Iterable, Iterator
 
 from ..extract import AnalysedArticle
-from ..extract.dates import parse_published, url_day
-from ..model import Discrepancy, MergedEvent, Place, StoriesResult, Story, Syndication, stable_id
-from .discrepancy import ArticleFacts, figure_context, find_discrepancies
+from ..extract.dates import parse_published
+from ..model import StoriesResult, Story, Syndication, stable_id
 from .disjoint import DisjointSets
 from .fingerprint import article_terms, top_terms
 from .main_events import APART_DAYS, EventProfile, MainEvents, main_events, weigh
 from .follow_up import FollowUps
-from .merge import merge_events
-from .refine import Member, Refiner, admits, note_undated
+from .refine import Member, Refiner, admits, lead_apart, note_undated
 from .spill import StorySpill
-from .compact import IdIndex, Kept, ReportFacts, RetiredStory, Weights
-from .credits import byline_credit, find_credit, title_credit
-from .story_time import (StoryDays, article_days, day_marks, epoch_days, lead_mark, own_anchor, own_weekdays,
-                         pinned_days, resolve_undated, stated_days, told_day_before)
+from .compact import IdIndex, Kept, RetiredStory, Weights
+from .record import kept_record, story_record
+from .story_time import (StoryDays, article_days, day_marks, epoch_days, lead_mark, resolve_undated,
+                         stated_days)
 from .syndication import SyndicationIndex, resolve, synd_key
 from .term_counts import TermCounts, tfidf
 
@@ -236,11 +234,31 @@ class StoryClusterer(Refiner, FollowUps):
         gap = story.days.distance(marks) if when is None else None
         return gap is not None and gap >= APART_DAYS
 
+    @staticmethod
+    def _near(story: _Story, when: float | None, until: float | None) -> bool:
+        """Whether publication times show news published at ``when`` (to ``until``) within ``APART_DAYS``
+        of ``story``'s reports (a weekday alone cannot: it may be any week)."""
+        if when is None or story.first is None:
+            return False
+        until = when if until is None else until
+        return max(0.0, when - story.last, story.first - until) < APART_DAYS
+
     def _similarity(self, vec: dict[str, float], story: _Story, sig: MainEvents, *, when: float | None,
-                    until: float | None = None) -> float | None:
-        """Cosine to ``story`` weighed by what the main events say (``main_events.weigh``)."""
+                    until: float | None = None, lead: tuple[str, int, int] | None = None) -> float | None:
+        """Cosine to ``story`` weighed by what the main events say (``main_events.weigh``).
+
+        ``lead`` is the day an undated report's lead names (``lead_mark``): when no dated report dates
+        the story and that day lies ``APART_DAYS`` or more from every day its undated reports' leads
+        name, the same kind of action by the same party is not shown to be the same happening (one
+        group's bombings on a Tuesday, its attacks in another city on a Saturday).
+        """
+        if story.events.conflicts(sig) and not self._near(story, when, until):
+            return None
         relation = story.events.relation(sig)
-        apart = relation == "other" and self._apart(story, when, until, sig.marks)
+        if relation == "same":
+            apart = lead_apart(story, lead)
+        else:
+            apart = relation == "other" and self._apart(story, when, until, sig.marks)
         return weigh(self._cosine(vec, story), relation, apart=apart)
 
     @staticmethod
@@ -328,7 +346,7 @@ class StoryClusterer(Refiner, FollowUps):
             # a retired story is final: make its record now (kept on disk until the output is
             # written) and keep only what syndication needs: the articles linked to a copy or
             # crediting an agency (no later article can link to a forgotten one)
-            self._done.put(self._story_record(story.id, [self._kept[a] for a in story.articles]))
+            self._done.put(story_record(story.id, [self._kept[a] for a in story.articles]))
             # while its reports' records are whole
             days = story.days or stated_days(map(self._kept.get, story.articles), self._years)
             for aid in story.articles:
@@ -404,23 +422,7 @@ class StoryClusterer(Refiner, FollowUps):
             self._newest = max(self._newest, when)
         if when is None:
             note_undated(chosen, marks, lead)
-        anchor = own_anchor(article) if when is None else None
-        facts = ReportFacts(
-            title=article.title, lead=article.text.strip().split("\n", 1)[0][:120], figures=article.figures,
-            contexts=tuple(figure_context(article.text, f) for f in article.figures),
-            quotes=article.quotes, events=article.events,
-            places=tuple(p for p in getattr(article, "places", ()) if p.lat is not None))
-        self._kept[article.id] = Kept(
-            id=article.id, order=self._count, published=article.published, source=article.source,
-            credit=(find_credit(article.text) or byline_credit(getattr(article, "author", None))
-                    or title_credit(article.title)),
-            facts=facts.pack(),
-            own_anchor=anchor[0] if anchor else None,
-            # what an undated report without an anchor of its own is dated by (a report with one never reads them)
-            weekdays=own_weekdays(article, told=True) if when is None and anchor is None else (),
-            pins=pinned_days(article) if when is None and anchor is None else (),
-            url_day=(u := url_day(article.url)) and u.isoformat() if when is None else None,
-            day_before=when is None and anchor is None and told_day_before(article))
+        self._kept[article.id] = kept_record(article, order=self._count, when=when)
         self._count += 1
         self._retire_old()
         return chosen.id
@@ -471,25 +473,6 @@ class StoryClusterer(Refiner, FollowUps):
             if story.articles:
                 groups.setdefault(find(story.id), []).append(story)
         return list(groups.values())
-
-    @staticmethod
-    def _story_record(sid: str, kept: list[Kept]) -> Story:
-        """The ``Story`` of articles ``kept`` (in input order): title, merged events, discrepancies."""
-        kept = sorted(kept, key=lambda k: k.order)
-        facts = {k.id: k.report() for k in kept}
-        dated = sorted((k for k in kept if k.published), key=lambda k: (k.published, k.order))
-        lead = facts[(dated[0] if dated else kept[0]).id]
-        title = lead.title or next((f.title for f in facts.values() if f.title), None) or lead.lead or None
-        events: tuple[MergedEvent, ...] = merge_events([(k.id, facts[k.id].events) for k in kept])
-        discrepancies: tuple[Discrepancy, ...] = find_discrepancies(
-            [ArticleFacts(k.id, facts[k.id].figures, facts[k.id].contexts, facts[k.id].quotes) for k in kept])
-        places: dict[object, Place] = {}
-        for k in kept:  # the story's places: each resolved record once, as first named
-            for p in facts[k.id].places:
-                places.setdefault(p.geonameid if p.geonameid is not None else (p.lat, p.lon), p)
-        return Story(id=sid, title=title, articles=tuple(k.id for k in kept),
-                     first_published=dated[0].published if dated else None,
-                     events=events, discrepancies=discrepancies, places=tuple(places.values()))
 
     def _finish(self) -> tuple[list[list[_Story]], dict[str, str]]:
         """The final story groups; records each article's final story and its story's days (for
@@ -543,7 +526,7 @@ class StoryClusterer(Refiner, FollowUps):
         if done is not None:
             return done
         kept = sorted((self._kept[a] for s in group for a in s.articles), key=lambda k: k.order)
-        return self._story_record(group[0].id, kept)
+        return story_record(group[0].id, kept)
 
     def final(self) -> tuple[Iterator[Story], tuple[Syndication, ...]]:
         """Every story, made (or read back from disk) one at a time as the iterator is read, and the

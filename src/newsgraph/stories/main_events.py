@@ -78,6 +78,10 @@ def actor_tokens(actor: Actor | None) -> frozenset[str]:
     return frozenset(out)
 
 
+_COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
+"""PLOVER's cooperative event types (verbal and material cooperation); the others are conflict."""
+
+
 @dataclass(frozen=True, slots=True)
 class MainEvents:
     """A report's main actions as (PLOVER type, actor token) keys.
@@ -193,6 +197,24 @@ class EventProfile:
             return "other"
         return ""
 
+    def conflicts(self, sig: MainEvents) -> bool:
+        """Whether the report's lead gives a named party a cooperative action where at least two of the
+        story's reports lead with a hostile one for that party, or the reverse (PLOVER's cooperation and
+        conflict halves), and the report carries neither that action among its main events nor the story
+        its own lead: the army holding a named president is not the president resigning, talks offered are
+        not air strikes, and a report of the resignation that does not tell the takeover as news of its
+        own is of another happening (it may recall the takeover only as background). Two actions of one
+        half ("agreed to buy", "reached a deal") may be one happening told in other words."""
+        if not sig.lead or not self.leads:
+            return False
+        for kind, party in sig.lead:
+            if not party.startswith("n:") or (kind, party) in self.leads:
+                continue
+            if any(p == party and (k in _COOPERATIVE) != (kind in _COOPERATIVE) and n >= 2 and (k, p) not in sig.keys
+                   for (k, p), n in self.leads.items()):
+                return True
+        return False
+
     def _unnamed_alike(self, sig: MainEvents) -> bool:
         """Whether one of the report's actions that names no party (keyed by country) has the type of an
         action of the story with that country among its parties: "the army took control" may be the story's
@@ -207,10 +229,11 @@ class EventProfile:
 def weigh(score: float, relation: str, *, apart: bool) -> float | None:
     """A report's similarity to a story given their main-event ``relation``; None when it may not join.
 
-    ``apart`` says time shows the report's news days away from the story's.
+    ``apart`` says time shows the report's news days away from the story's: other news may then not
+    join, and the same kind of action earns no bonus (it is not shown to be the same happening).
     """
     if relation == "same":
-        return score + SAME_BONUS
+        return score if apart else score + SAME_BONUS
     if relation == "other":
         return None if apart else score - OTHER_PENALTY
     return score

@@ -62,6 +62,13 @@ def note_undated(story: _Story, marks: Iterable, lead: tuple[str, int, int] | No
             story.leads.add(lead)
 
 
+def lead_apart(story: _Story, lead: tuple[str, int, int] | None) -> bool:
+    """Whether, where no dated report dates ``story``, the day an undated report's lead names (``lead``)
+    lies ``APART_DAYS`` or more from every day the leads of the story's undated reports name."""
+    return lead is not None and not story.days and (gap := mark_distance(story.leads, lead)) is not None \
+        and gap >= APART_DAYS
+
+
 def admits(story: _Story, sig: MainEvents, *, when: float | None, marks: tuple,
            lead: tuple[str, int, int] | None = None) -> bool:
     """Whether ``story`` may take a report at all, whatever their similarity (as ``add`` places it,
@@ -77,8 +84,7 @@ def admits(story: _Story, sig: MainEvents, *, when: float | None, marks: tuple,
     """
     if marks and not story.days.fits(marks):
         return False
-    if lead is not None and not story.days and (gap := mark_distance(story.leads, lead)) is not None \
-            and gap >= APART_DAYS and story.events.relation(sig) != "same":
+    if lead_apart(story, lead) and story.events.relation(sig) != "same":
         return False  # undated both: the report's lead tells of a day no lead of the story's reports is near
     return not (when is None and not marks and not sig.marks and story.events.relation(sig) == "other")
 
@@ -122,7 +128,7 @@ class Refiner:
         for story in candidates:
             if not story.articles or not admits(story, sig, when=when, marks=marks, lead=lead):
                 continue
-            sc = self._similarity(vec, story, sig, when=when)
+            sc = self._similarity(vec, story, sig, when=when, lead=lead)
             if sc is not None:
                 scored.append((story, sc))
         return near_lead(scored, lead, threshold=self.threshold)

@@ -48,8 +48,8 @@ from ..files import replaced_atomically
 from ..model import DateMention, to_dict
 
 WINDOW_DAYS = 7
-"""A dated report's own dates count for its story only within a week before (a day after) publication:
-news-cycle days, not the history a report recounts."""
+"""A dated report's own dates count for its story only within a week before publication (up to its day):
+news-cycle days, not the history a report recounts nor the days it looks ahead to ("the vote is tomorrow")."""
 
 _WEEKDAY = re.compile(r"^XXXX-WXX-([1-7])")
 _SHIFTED = re.compile(r"^\s*(?:(?:early|earlier|late|later)\s+(?:on\s+)?)?"
@@ -69,7 +69,7 @@ def article_days(article: AnalysedArticle) -> list[str]:
             day = dt.date.fromisoformat(m.value[:10])
         except ValueError:
             continue
-        if published - dt.timedelta(days=WINDOW_DAYS) <= day <= published + dt.timedelta(days=1):
+        if published - dt.timedelta(days=WINDOW_DAYS) <= day <= published:
             days.add(day)
     return sorted(d.isoformat() for d in days)
 

@@ -234,10 +234,10 @@ def _addressee(verb, word_ids: set[int]):
     return objs[0] if objs else None
 
 
-def _quote_speaker(tok, found: Found, index: MentionIndex) -> Actor | None:
-    """The speaker of the direct quote containing ``tok`` (from ``found.quotes``)."""
+def _quote_speaker(tok, found: Found, index: MentionIndex, *, direct_only: bool = False) -> Actor | None:
+    """The speaker of the quote containing ``tok`` (from ``found.quotes``)."""
     for q in found.quotes:
-        if q.span[0] <= tok.idx < q.span[1] and q.speaker is not None:
+        if q.span[0] <= tok.idx < q.span[1] and q.speaker is not None and (q.kind == "direct" or not direct_only):
             ent = index.by_id.get(q.speaker.entity) if q.speaker.entity else None
             if ent is not None and ent.mentions:
                 s, e = ent.mentions[0]
@@ -301,13 +301,16 @@ def _resolve_pronoun(tok, speaker_tok, speaker_actor, index: MentionIndex, *,
 def _held_object(tok):
     """"Police detained three students, accusing them of arson": the object pronoun of a participle
     clause names the object of the verb the clause hangs on (the same people, just acted upon), not
-    an earlier name; it agrees in number ("them" plural, "him"/"her" singular)."""
-    if tok.dep_ != "dobj" or tok.lower_ not in ("them", "him", "her"):
+    an earlier name ("banned the party, accusing it of"); it agrees in number ("them" plural, "it"/"him"/"her"
+    singular)."""
+    if tok.dep_ != "dobj" or tok.lower_ not in ("them", "him", "her", "it"):
         return None
     verb = tok.head
     if verb.dep_ not in ("advcl", "conj") or verb.dep_ == "advcl" and verb.tag_ != "VBG" or verb.head.pos_ != "VERB":
         # "detained three students, accusing them", "arrested X and charged him": the object acted on again
         return None
+    if tok.lower_ == "it" and verb.dep_ == "conj":
+        return None  # "the action triggered speculation, but its backers praised it": the subject, not the object
     plural = tok.lower_ == "them"
     for o in verb.head.children:
         if o.dep_ == "dobj" and o.pos_ in ("NOUN", "PROPN") and (o.tag_ in ("NNS", "NNPS")) == plural \

@@ -21,6 +21,7 @@ _TARGET_PREPS = ("with", "to", "against", "on", "for", "between", "among", "towa
 _PREP_RANK = {p: i for i, p in enumerate(_TARGET_PREPS)}
 
 _OWN_FORCES_TYPES = frozenset({"RETREAT", "MOBILIZE", "AID", "AGREE"})  # "withdrew its tanks": not a target
+_MONEY_NOUNS = frozenset({"fund", "funds", "money", "cash", "loan", "grant", "tranche", "budget"})
 
 
 def _satisfied(entry: Entry, tok, *, as_object: bool, index: MentionIndex) -> bool:
@@ -87,6 +88,10 @@ def _satisfied(entry: Entry, tok, *, as_object: bool, index: MentionIndex) -> bo
                 return False
             if arg.startswith("*"):
                 if arg in ("*any", "*people"):
+                    continue
+                if arg == "*sum":  # "released $2 million", "released emergency funds": money, not captives
+                    if not any(o.ent_type_ == "MONEY" or o.lemma_.lower() in _MONEY_NOUNS for o in objs):
+                        return False
                     continue
                 ok = False
                 for o in objs:

@@ -22,6 +22,13 @@ from .triggers import _candidates, _must_demand, _report_parent
 from .syntax import _SUBJ, _subject
 
 _STATE_ACTS = frozenset({"COERCE", "ACCUSE", "SANCTION"})  # agentless passives done by the place's state
+_SPEECH_ACTS = frozenset({"REQUEST", "DEMAND", "ACCUSE", "REJECT", "THREATEN", "AGREE", "CONSULT"})
+
+
+def _abstract(tok) -> bool:
+    """A common noun that names no one: no entity, no sector, no kind of people ("poverty", "change")."""
+    return tok.pos_ == "NOUN" and not tok.ent_type_ and sector_of_noun(tok.lemma_, tok.text) is None \
+        and noun_kind(tok.text) != "people"
 
 _BASE = {"verb": 0.8, "light": 0.8, "adj": 0.7, "noun": 0.55, "must": 0.6, "state": 0.6}
 
@@ -198,8 +205,8 @@ def _sentence_events(sent, article: Article, found: Found, index: MentionIndex,
         if speaker_tok is not None and speaker_tok.lower_ not in PRONOUNS:
             speaker_actor = _named_company(speaker_tok, index) or code_actor(speaker_tok, index) \
                 or _issuer(speaker_tok, index) or _people_speaker(speaker_tok)
-        elif report_verb is None:
-            speaker_actor = _quote_speaker(cand.head, found, index)
+        else:  # no cue, or a pronoun cue ('"... I accept," he said') the quote stage has resolved
+            speaker_actor = _quote_speaker(cand.head, found, index, direct_only=report_verb is not None)
             direct = speaker_actor is not None
         if speaker_actor is not None and speaker_actor.code and not direct:
             ctx.last_speaker, ctx.last_speaker_sentence = speaker_actor, ctx.sentence
@@ -209,6 +216,11 @@ def _sentence_events(sent, article: Article, found: Found, index: MentionIndex,
             factor *= 0.85  # embedded (relative, adverbial) clauses are less often the reported news
         sources = _code_all(cand.sources, speaker_tok, speaker_actor, index, loose=True, prev=prev,
                             direct=direct, reporter=reporter)
+        if speaker_actor is not None and cand.type in _SPEECH_ACTS and cand.head.dep_ == "conj" and cand.sources \
+                and all(_abstract(t) for t in cand.sources):
+            # "X said climate change and poverty were driving the surge, and called on donors to": things
+            # cannot call; the parse hung the speaker's second act on what the speaker said
+            sources = [(speaker_actor, 0.8)]
         # the affected party of a passive ("a missionary was arrested") and the one asked ("urged its
         # members to") are kept even when uncoded
         targets = _code_all(cand.targets, speaker_tok, speaker_actor, index, prev=prev, direct=direct,

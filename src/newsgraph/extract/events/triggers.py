@@ -56,7 +56,8 @@ def _discloses(verb) -> bool:
 _UNDERGO_VERBS = frozenset({"draw", "attract", "earn", "garner", "receive", "win"})
 _NOT_AGENT_VERBS = frozenset({
     "follow", "precede", "trigger", "prompt", "spark", "cause", "mark", "force", "overshadow", "accompany",
-    "spur", "fuel", "provoke", "face", "suffer", "undergo", "survive", "escape", "avoid", "fear", "risk",
+    "spur", "fuel", "provoke", "face", "suffer", "undergo", "survive", "escape", "flee", "avoid", "fear", "risk",
+    "catch",  # "the tanker caught fire": a blaze, not gunfire
     "await", "expect", "anticipate", "predict", "forecast", "describe", "recall", "mention", "cover",
     "witness", "see", "watch", "mean", "bring", "allow", "delay", "complicate", "overshadow",
     # leaving or ignoring an act is not doing it ("voted to exit the alliance", "shrugged off warnings")
@@ -173,6 +174,11 @@ _HARDWARE = frozenset({"aircraft", "plane", "helicopter", "jet", "drone", "tank"
                        "vehicle", "warplane", "warship"})
 
 
+def _natural(tok) -> bool:
+    """A natural force, also where the parser tags a capitalised opening noun a name ("Floods caused by ...")."""
+    return (tok.pos_ == "NOUN" or tok.pos_ == "PROPN" and not tok.ent_type_) and noun_kind(tok.text) == "natural"
+
+
 def _natural_cause(verb) -> bool:
     """A passive with no agent whose "when"/"after" clause or "in"/"by" phrase names a natural force: the
     disaster did it ("were killed when a landslide swept through", "were killed in floods")."""
@@ -181,24 +187,24 @@ def _natural_cause(verb) -> bool:
     causes = [s for c in verb.children if c.dep_ == "advcl" for s in c.children if s.dep_ == "nsubj"]
     causes += [o for p in verb.children if p.dep_ in ("prep", "agent") and p.lower_ in ("in", "by", "during")
                for o in p.children if o.dep_ == "pobj"]
-    return any(c.pos_ == "NOUN" and noun_kind(c.text) == "natural" for c in causes)
+    return any(_natural(c) for c in causes)
 
 
 def _fights_nature(verb, objects) -> bool:
     """Are all the verb's ``objects`` natural forces ("battled the wildfire", "fighting the outbreak")?
     Fighting a fire or a disease attacks nobody."""
     objs = [o for o in objects if o.pos_ in ("NOUN", "PROPN")]
-    return bool(objs) and all(o.pos_ == "NOUN" and noun_kind(o.text) == "natural" for o in objs)
+    return bool(objs) and all(_natural(o) for o in objs)
 
 
-# what vehicles do in accidents: "the bus plunged into a ravine", "the train derailed"
+# what vehicles and structures do in accidents: "the bus plunged into a ravine", "the bridge collapsed"
 _MISHAPS = frozenset({"crash", "collide", "plunge", "derail", "overturn", "capsize", "sink", "skid", "veer",
-                      "topple", "plummet", "flip"})
+                      "topple", "plummet", "flip", "collapse", "cave"})
 
 
 def _accident(verb) -> bool:
     """"A bus plunged into a ravine, killing 20", "the plane crashed, killing all on board": a killing
-    told as the outcome of a vehicle's mishap, whose subject is a thing and not a person or group."""
+    told as the outcome of a vehicle's or a structure's mishap, whose subject is a thing and not a person or group."""
     if verb.dep_ not in ("advcl", "conj") or verb.tag_ != "VBG" or verb.head.lemma_.lower() not in _MISHAPS:
         return False
     subj = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -264,7 +270,7 @@ def _verb_candidate(tok, index: MentionIndex) -> _Cand | None:
         return None  # "blocked the government from deporting X": the act was stopped; the blocking is the event
     agent = _agent(tok)
     doer = agent or _subject(tok)[0]
-    if doer is not None and doer.pos_ == "NOUN" and noun_kind(doer.text) == "natural":
+    if doer is not None and _natural(doer):
         return None  # "floods have killed 45", "the quake destroyed homes": a disaster is no PLOVER event
     if agent is None and _natural_cause(tok):
         return None  # "31 people were killed when a landslide swept through", "were killed in floods"
