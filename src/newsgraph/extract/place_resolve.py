@@ -19,6 +19,8 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from typing import Iterable, Sequence
 
+from rapidfuzz import fuzz
+
 from ..model import Place, Span
 from .place_context import clock_countries, dateline, dateline_span, lists, speakers
 from .place_index import Candidate, PlaceIndex, key, place_index
@@ -83,9 +85,9 @@ def _seat_spelled_like(name: str, cs: tuple[Candidate, ...], index: PlaceIndex) 
     divisions = [c for c in cs if c.feature == "A.ADM1" and c.alias]
     if not divisions or any(c.feature.startswith("P.") for c in cs):
         return cs
-    d = max(divisions, key=prior)
-    towns = [t for t in index.similar(name, [d.country], vowels=False) if t.feature.startswith("P.")
-             and t.admin1_id == d.id]
+    d, k = max(divisions, key=prior), key(name)
+    towns = [t for t in index.starting(k[:5]) if t.feature.startswith("P.") and t.admin1_id == d.id
+             and fuzz.ratio(k, key(t.name)) >= 85]  # the first letters agree: no whole-country search
     return cs + (max(towns, key=prior),) if towns else cs
 
 
