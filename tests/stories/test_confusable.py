@@ -121,3 +121,31 @@ def test_main_events_conflicts(story_leads, report, expected):
     for key in story_leads:
         profile.add(_sig(key))
     assert profile.conflicts(report) is expected
+
+
+def _quake(aid: str, text: str, *days: tuple[str, int]):
+    """An undated quake report (no PLOVER main events) naming the weekdays ``days``."""
+    return article(aid, text, published=None, dates=tuple(_weekday(text, word, iso) for word, iso in days))
+
+
+QUAKES = [
+    _quake("first-1", "A magnitude 7.6 earthquake struck off the coast of Marenza province late on Thursday, "
+           "toppling homes in the fishing port of Tolvi; rescuers worked through Friday to free survivors.",
+           ("Thursday", 4), ("Friday", 5)),
+    _quake("second-1", "A magnitude 6.4 earthquake shook the inland hills of Marenza province on Tuesday, "
+           "bringing down a school in the market town of Ordessa, where teachers led pupils into the yard.",
+           ("Tuesday", 2)),
+    _quake("second-2", "Rescuers searched the rubble of the school in the market town of Ordessa on Wednesday, "
+           "after the earthquake in the inland hills on Tuesday, less than two weeks after the coastal earthquake "
+           "struck the fishing port of Tolvi and toppled homes across Marenza province.",
+           ("Wednesday", 3), ("Tuesday", 2)),
+    _quake("first-2", "Survivors in the fishing port of Tolvi slept outdoors on Friday after the coastal earthquake "
+           "of Thursday night toppled homes across Marenza province.", ("Friday", 5), ("Thursday", 4)),
+]
+
+
+def test_an_undated_report_joins_the_story_whose_reports_name_its_days():
+    """Two quakes in one province, worded nearly alike: a report of the second that recalls the first at
+    length goes to the story whose reports name its days (Tuesday), not to the first quake's (Thursday,
+    Friday), though its words are nearer the first's."""
+    assert _groups(QUAKES) == [["first-1", "first-2"], ["second-1", "second-2"]]

@@ -118,6 +118,22 @@ def near_lead(scored: list[tuple[_Story, float]], lead: tuple[str, int, int] | N
     return kept
 
 
+def sharing_a_day(scored: list[tuple[_Story, float]], marks: tuple, *,
+                  threshold: float) -> list[tuple[_Story, float]]:
+    """The scored stories an undated report naming the days ``marks`` may join, among stories no dated
+    report dates: when one it could join (scored at least ``threshold``) has reports naming one of those
+    days, such stories whose reports name none of them are dropped. Two quakes in one region, one told of
+    Thursday and Friday, the next of Tuesday and Wednesday, are worded nearly alike; a report of the
+    second that recalls the first goes to the story whose reports name its days."""
+    if not marks:
+        return scored
+    named = set(marks)
+    undated = [(story, sc) for story, sc in scored if not story.days and story.marks]
+    if not any(sc >= threshold and story.marks & named for story, sc in undated):
+        return scored
+    return [(story, sc) for story, sc in scored if story.days or not story.marks or story.marks & named]
+
+
 class Refiner:
     """Re-assignment for ``StoryClusterer`` (uses its stories, members, index and syndication)."""
 
@@ -131,7 +147,7 @@ class Refiner:
             sc = self._similarity(vec, story, sig, when=when, lead=lead)
             if sc is not None:
                 scored.append((story, sc))
-        return near_lead(scored, lead, threshold=self.threshold)
+        return sharing_a_day(near_lead(scored, lead, threshold=self.threshold), marks, threshold=self.threshold)
 
     def _best(self, scored: list[tuple[_Story, float]]) -> tuple[_Story | None, float]:
         """The most similar story at least ``threshold`` similar (the later on a tie, as ``add`` chose)."""
