@@ -294,3 +294,33 @@ def test_dates_coordinated_days_share_their_tense(analyse, text, expected):
 def test_dates_coordinated_days_keep_their_tense_for_the_story(analyse):
     d = analyse("The new governor will be sworn in Wednesday or Thursday, officials said.", published=None).dates
     assert [(m.text, m.tense) for m in d] == [("Wednesday", "future"), ("Thursday", "future")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a start "from Friday" after a participle ("goods imported from X") is told by the clause the
+    # participle's noun is in (2025-07-08 is a Tuesday)
+    ("The bloc will charge higher duties on steel imported from Asia from Friday, officials said.",
+     [("Friday", "2025-07-11")]),
+    # what a subject faces or awaits lies ahead; a day inside what is faced keeps its own reading
+    ("The premier, who faces a no-confidence vote on Thursday, said she would fight on.", [("Thursday", "2025-07-10")]),
+    ("The refinery, which faces fines over Friday's leak, declined to comment.", [("Friday's", "2025-07-04")]),
+    # "as soon as" before a month is a date cue; "a quarter-point" is a size, not a duration
+    ("A rate cut could come as soon as August, economists said.", [("August", "2025-08")]),
+    ("The central bank trimmed its main rate by a quarter-point.", []),
+])
+def test_dates_starts_things_faced_and_sizes(analyse, text, expected):
+    assert [(m.text, m.value) for m in analyse(text, published="2025-07-08").dates] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # 2025-10-08 is a Wednesday
+    ("Looters struck the depot on the night of the 5th.", [("the 5th", "2025-10-05")]),
+    ("The day before yesterday, gunmen raided the depot.", [("day before yesterday", "2025-10-06")]),
+    ("The envoy flies home the day after tomorrow.", [("day after tomorrow", "2025-10-10")]),
+    # a day something is set for: a plan told now lies ahead, a calendar day is the nearer reading
+    ("The runoff, set for Oct. 12, was postponed.", [("Oct. 12", "2025-10-12")]),
+    ("The inquest, scheduled for Oct. 2, was adjourned.", [("Oct. 2", "2025-10-02")]),
+    ("Local elections are set for Sunday.", [("Sunday", "2025-10-12")]),
+])
+def test_dates_nights_of_days_days_beyond_and_days_set_for(analyse, text, expected):
+    assert [(m.text, m.value) for m in analyse(text, published="2025-10-08").dates] == expected

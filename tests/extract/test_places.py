@@ -438,6 +438,7 @@ def test_place_resolve_a_former_province_is_placed_on_its_own_area(text, name, c
     ("Oil spills in the Niger Delta have fouled creeks for decades.", "Niger Delta", "L.RGN", "NGA"),
     ("A ferry sank off Mindoro with 80 people aboard.", "Mindoro", "T.ISL", "PHL"),
     ("Authorities in Somaliland said the drought had killed livestock.", "Somaliland", "A.ZN", "SOM"),
+    ("Holiday flights to Tenerife were cancelled by the strike.", "Tenerife", "T.ISL", "ESP"),  # not Colombia's
 ])
 def test_place_resolve_an_atlas_region_the_gazetteer_lacks(text, name, feature, country):
     # not Iceland ("Island" after a direction), the Pacific Ocean, Niger State, or null (regions.tsv)

@@ -85,3 +85,14 @@ def test_place_index_reads_consonants_only_against_romanised_names():
 def test_place_resolve_an_apostrophe_inside_a_name_is_no_letter(text, name, country):
     # "Sana'a" is the gazetteer's "Sanaa": press and gazetteer differ in marking a glottal stop or an ayn
     assert _resolve(text, name)[name].country == country
+
+
+@pytest.mark.parametrize("text,name,feature", [
+    ("Missiles struck Donetsk overnight, the city's mayor said.", "Donetsk", "P.PPL"),  # 13% of its oblast
+    ("Missiles struck Zaporizhzhia overnight.", "Zaporizhzhia", "P.PPL"),  # the gazetteer's "Zaporizhzhya"
+    ("Missiles struck Mykolaiv overnight.", "Mykolaiv", "P.PPL"),  # the gazetteer's "Mykolayiv"
+    ("Fighting spread across the Donetsk region.", "Donetsk", "A.ADM1"),  # the word after says the oblast
+])
+def test_place_resolve_a_city_whose_name_its_province_bears_as_an_alias(text, name, feature):
+    got = _resolve(text, name)[name]
+    assert got.feature == feature and got.country == "UKR"

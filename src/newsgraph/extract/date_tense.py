@@ -20,6 +20,8 @@ _PAST_AUX = frozenset("did had was were has have 've 'd".split())
 # verbs whose past is spelt as the present: "when shells hit a market on Sunday" is tagged present
 _SAME_PAST = frozenset("hit put set cut shut cast hurt let spread burst split upset quit bid beat broadcast "
                        "cost forecast thrust".split())
+# verbs whose object lies ahead of the subject: "faces a vote on Thursday", "awaits a ruling on Monday"
+_AHEAD_OF = frozenset("face await anticipate brace prepare".split())
 # a participle naming when a planned or running thing starts or ends ("a truce starting on Wednesday")
 _ONSET = frozenset("start begin commence end expire run last".split())
 # slots only a noun fills: "strikes" tagged VBZ as the subject of "Air strikes late on Thursday destroyed"
@@ -57,8 +59,17 @@ def clause_tense(doc, start: int, end: int) -> str | None:
         # "Nordtech said on Monday it would buy ...": a date between the reporting verb and the
         # reported clause's subject is when it was said
         tok, via_noun = tok.head, False
+    if tok.dep_ == "acl" and tok.tag_ == "VBN" and at > 0 and doc[at - 1].lower_ == "from":
+        # "will impose tariffs on cars imported from China from Friday": a start told by the clause the
+        # participle's noun is in, however the parse attached it
+        head = _clause_verb(tok.head)
+        if head is not None:
+            tok, via_noun = head, False
     tense = verb_tense(tok)
     timetable = tok.lemma_ == "be" and tense == "future" and not _has_future_aux(tok)
+    if via_noun and tense in ("present", "present_simple") and tok.lemma_.lower() in _AHEAD_OF \
+            and _on_object_of(doc, start, end, tok):
+        return "future"  # "the prime minister, who faces a confidence vote on Thursday": what is faced lies ahead
     if via_noun and (tense in ("present", "present_simple") or timetable):
         return None  # "the attack on Tuesday shows ...": the verb says nothing about the date
     if via_noun and tense == "future":
@@ -66,6 +77,28 @@ def clause_tense(doc, start: int, end: int) -> str | None:
     if timetable and any(c.dep_ == "attr" and not c.left_edge.i <= at <= c.right_edge.i for c in tok.children):
         return "present"  # "the offer is a premium to the price on Friday": a state, not "the vote is on Friday"
     return tense
+
+
+def _on_object_of(doc, start: int, end: int, verb) -> bool:
+    """Whether the date at ``start:end`` dates the object of ``verb`` ("faces a vote on Thursday"), not a
+    noun inside it ("faces charges over Friday's spill")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    root = span.root if span is not None and len(span) else None
+    if root is None or root.dep_ != "pobj" or root.head.dep_ != "prep":
+        return False
+    obj = root.head.head
+    return obj.dep_ in ("dobj", "attr") and obj.head.i == verb.i
+
+
+def _clause_verb(tok):
+    """The verb of the clause ``tok`` sits in (``tok`` itself when a verb), or None."""
+    for _ in range(8):
+        if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "auxpass"):
+            return tok
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
+    return None
 
 
 def _has_future_aux(verb) -> bool:

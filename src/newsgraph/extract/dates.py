@@ -34,12 +34,15 @@ _YEAR_CUES = _MONTH_CUES | frozenset("and or to as year years fiscal circa c. ar
 _NAME_MONTHS = frozenset("april may june august march".split())
 _MONTH_BEFORE = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
                            r"December)\b(?:\s+\d{1,2})?,?\s+(?:to|and|or|through|until|till|-|–)\s+$")
+_SET_FOR = re.compile(r"\b(?:set|scheduled|slated|planned|penciled|pencilled|fixed)\s+for\s+$", re.I)
 _AHEAD = re.compile(r"\b(?:ahead of|in the run-up to|in the lead-up to|in preparation for)\s+(?:the\s+|this\s+)?$",
                     re.I)
+_AS_SOON_AS = re.compile(r"\bas\s+(?:soon|early|late)\s+as\s+$", re.I)
 _UNTIL = re.compile(r"\b(?:until|till|til|through|by|before)\s+$", re.I)
 _UNTIL_STATE = re.compile(r"\b(?:until|till|til|through)\s+$", re.I)
 _FORWARD_KINDS = frozenset("weekday mdy dmy mday".split())
 _MDAY_CUES = frozenset("on by until till since from before after through and or to between".split())
+_MDAY_OF = re.compile(r"\b(?:night|morning|afternoon|evening|hours|eve)\s+of\s+$", re.I)
 _AGE_WORDS = frozenset("aged age ages".split())
 _BARE_UNIT_CUES = frozenset("for over within take takes took taking last lasted lasting spent spend "
                             "spending wait waited waiting in".split())
@@ -167,6 +170,8 @@ def _plausible(c: Candidate, doc, text: str, ents: list[tuple[int, int]],
     if c.kind == "month":
         if c.get("mod") or c.get("rel") or prev in _MONTH_CUES:
             return True
+        if _AS_SOON_AS.search(text[max(0, c.start - 20):c.start]):
+            return True  # "a cut could come as soon as August"
         if c.get("mon").lower() in _NAME_MONTHS:
             # "spoke to May": a month that is also a name needs another month just before it
             return bool(_MONTH_BEFORE.search(text[max(0, c.start - 30):c.start]))
@@ -182,15 +187,15 @@ def _plausible(c: Candidate, doc, text: str, ents: list[tuple[int, int]],
         nxt = re.match(r"\s+([a-z]+)", text[c.end:c.end + 20])
         return prev in _BARE_UNIT_CUES or bool(nxt and nxt.group(1) in _BARE_UNIT_AFTER)
     if c.kind in ("duration", "bare_duration"):
-        if prev in _AGE_WORDS:
-            return False
+        if prev in _AGE_WORDS or re.match(r"-(?:point|percentage)\b", text[c.end:c.end + 12]):
+            return False  # "aged 40 years"; "a quarter-point rise" is a size, not a time
         num = (c.get("num") or "").replace(",", "")
         if num.isdigit() and int(num) >= 1000:
             return False
         return True
     if c.kind == "mday":
         # "on the 24th", "until the 3rd of next month"; not "the 5th floor", "on the 15th anniversary"
-        if prev not in _MDAY_CUES:
+        if prev not in _MDAY_CUES and not _MDAY_OF.search(text[max(0, c.start - 20):c.start]):
             return False
         nxt = _token_after(doc, c.end)
         return c.get("rel") is not None or nxt is None or nxt.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM")
@@ -271,6 +276,17 @@ def _coordinated(chosen: list[Candidate], text: str, tenses: dict[int, str | Non
     return out
 
 
+def _set_for(c: Candidate, tense: str | None) -> str | None:
+    """The tense of a day something is "set/scheduled for": a plan told now lies ahead ("elections are set
+    for Sunday"); one told in the past ("the vote, set for Oct. 12, was delayed"), or a calendar day
+    however told, is the nearer reading (planned from some day for a day near it)."""
+    if tense in ("present", "present_simple"):
+        return "future"
+    if tense == "future" and c.kind not in ("mdy", "dmy", "mday"):
+        return tense
+    return "near"
+
+
 def limit_before(text: str, start: int) -> bool:
     """Whether the expression at ``start`` follows a limit word ("until", "till", "through", "by", "before")."""
     return bool(_UNTIL.search(text[max(0, start - 12):start]))
@@ -329,6 +345,8 @@ def extract(doc, article: Article, found: Found) -> list[DateMention]:
         tense = "past" if _dateline(c, text) else tenses.get(c.start)
         if _AHEAD.search(text[max(0, c.start - 30):c.start]):
             tense = "future"  # "shares rose ahead of Friday's jobs report"
+        elif _SET_FOR.search(text[max(0, c.start - 20):c.start]):
+            tense = _set_for(c, tense)
         elif _ends_ahead(c, text, doc, tense):
             tense = "future"  # "demonstrations are banned until Thursday"
         used[c.start] = tense

@@ -60,13 +60,33 @@ def _seats_as_cities(cands: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
     keep = []
     for c in cands:
         if c.feature in ("A.ADM1", "A.ADM2") and any(
-                (p.admin1_id == c.id or p.admin2_id == c.id) and p.population >= _seat_share(p, c) * c.population
+                (p.admin1_id == c.id or p.admin2_id == c.id)
+                and (p.population >= _seat_share(p, c) * c.population or _named_for(c, p))
                 for p in cities):
             if c.feature == "A.ADM2":
                 continue
             c = replace(c, population=max(1, c.population // 300))  # "New York": the city, unless the text says
         keep.append(c)
     return tuple(keep)
+
+
+def _named_for(division: Candidate, city: Candidate) -> bool:
+    """True when a first-order division is read only through an alias its city bears as its own name:
+    "Donetsk" is the city, whose oblast GeoNames calls "Donetska oblast" (the city holds 13% of it)."""
+    return division.feature == "A.ADM1" and division.alias and not city.alias
+
+
+def _seat_spelled_like(name: str, cs: tuple[Candidate, ...], index: PlaceIndex) -> tuple[Candidate, ...]:
+    """A name read only as a province through an alias, whose main city the gazetteer spells otherwise
+    ("Zaporizhzhia" for its "Zaporizhzhya", "Mykolaiv" for "Mykolayiv"): that city joins the readings (a
+    near spelling among the province's towns), so ``_seats_as_cities`` can make the name the city."""
+    divisions = [c for c in cs if c.feature == "A.ADM1" and c.alias]
+    if not divisions or any(c.feature.startswith("P.") for c in cs):
+        return cs
+    d = max(divisions, key=prior)
+    towns = [t for t in index.similar(name, [d.country], vowels=False) if t.feature.startswith("P.")
+             and t.admin1_id == d.id]
+    return cs + (max(towns, key=prior),) if towns else cs
 
 
 def _seat_share(city: Candidate, division: Candidate) -> float:
@@ -142,7 +162,7 @@ def _outside_qualifier(cs: tuple[Candidate, ...], q: _Qualifier, qualifier_readi
     return max(areas, key=prior)
 
 
-_DIVISION_AFTER = re.compile(r"\s+(?:[Ss]tate|[Pp]rovince|[Gg]overnor|gubernatorial)\b")
+_DIVISION_AFTER = re.compile(r"\s+(?:[Ss]tate|[Pp]rovince|[Gg]overnor|gubernatorial|region|[Oo]blast)\b")
 _DIVISION_BEFORE = re.compile(r"\b(?:[Ss]tate|[Pp]rovince) of\s+$")
 
 
@@ -437,7 +457,8 @@ def resolve(text: str, mentions: Sequence[Mention], *, context_countries: Iterab
     index = index or place_index()
     looked = [_with_direction_before(text, m, index) or lookup(_with_shared_head(text, m), index) for m in mentions]
     keys = [key(m.name) for m in mentions]
-    cands = short_forms(keys, [_seats_as_cities(cs[:40]) for cs, _ in looked])
+    cands = short_forms(keys, [_seats_as_cities(_seat_spelled_like(m.name, cs[:40], index))
+                               for m, (cs, _) in zip(mentions, looked)])
     quals = [_qualifier(text, m.span[1], index) for m in mentions]
     group = lists(text, [m.span for m in mentions])
     fixed: list[set[int]] = []
