@@ -13,9 +13,11 @@ real pages shows:
 * ``page furniture``: "Advertisement", "READ MORE:" and related-story lines between paragraphs;
 * ``credit``: a credit line in one of 45 shapes and places ("CITY (AP) —", "— AFP",
   "(Reuters) -", "Source: ...", the agency alone on the last line, a byline, a copyright line,
-  "(With inputs from PTI)"...), on the wire text carried in the set (a copy of the agency,
-  itself copied by a later outlet) or on a copy whose original is outside the set; ``decoy``
-  lines name an agency without crediting the text ("told Reuters", "Photo: AFP");
+  "(With inputs from PTI)"...; six more, two per seed: Reuters' trailer without brackets, a credit
+  followed by page furniture or a paragraph of the outlet's own, "Editor: X | Source: A", a wire-feed
+  note), on the wire text carried in the set (a copy of the agency, itself copied by a later outlet) or
+  on a copy whose original is outside the set; ``decoy`` lines name an agency without crediting the text
+  ("told Reuters", "Photo: AFP");
 * ``copy of copy`` and ``chain of 3``: copies of copies, whose original is the copy they were
   made from; ``fuller copy after a cut``: a later copy holding more of the text (and a lead of its
   own) than an earlier cut of it, whose original is the text, not the cut.
@@ -121,6 +123,19 @@ CREDITS: dict[str, tuple[str, str]] = {
     "tail: (A)": ("tail", " ({s})"),
     "tail: — A": ("tail", " — {s}"),
 }
+LATE_CREDITS: dict[str, tuple[str, str]] = {
+    "end: Reporting by; Editing by": ("end", "Reporting by {writer} in {city}; Editing by {writer2}"),
+    "tail: With inputs from A": ("tail", " With inputs from {s}"),
+    "end: — A, then furniture": ("end", "— {s}\n\nShare this story\n\nRelated articles\n\nComments"),
+    "tail: — A, then own paragraph": ("tail", " — {s}\n\nOur reporter adds that the local council will meet "
+                                               "on the matter next month to decide what comes next."),
+    "line: Editor | Source: A": ("end", "Editor: {writer} | Source: {s}"),
+    "feed note, text names A": ("feed", "This story has been published from a wire agency feed without "
+                                        "modifications to the text."),
+}
+"""Credit shapes tried once per seed past the sampled ``CREDITS`` (a seeded pair of them, the original outside
+the set), kept apart so that the cases drawn from ``CREDITS`` stay the same; a shape without ``{s}`` credits
+Reuters (its staff trailer), and ``feed`` adds a sentence naming the agency as the one told."""
 DECOYS: dict[str, tuple[str, str]] = {
     "decoy: told A": ("tail", " Officials told {long} the count could rise."),
     "decoy: A reported": ("tail", " {s} reported the figures earlier on its website."),
@@ -252,9 +267,10 @@ def add_credit(text: str, shape: str, rng: random.Random, agency: str | None = N
     """``text`` with a credit line of ``shape`` naming ``agency`` (a random one when None) and, where the
     shape dates the text, the story's ``day``; returns the text and the agency."""
     short, long, name = rng.choice([a for a in AGENCIES if agency in (None, a[2])])
-    where, tmpl = CREDITS.get(shape) or DECOYS[shape]
+    where, tmpl = CREDITS.get(shape) or LATE_CREDITS.get(shape) or DECOYS[shape]
     writer = rng.choice(WRITERS)
     line = tmpl.format(s=short, S=short.upper(), long=long, LONG=long.upper(), city=rng.choice(CITIES),
+                       writer2=rng.choice([w for w in WRITERS if w != writer]),
                        citydate=_city_date(rng, day), writer=writer, WRITER=writer.upper(), year=rng.randint(2014, 2018),
                        country=rng.choice(COUNTRIES),
                        s2=rng.choice(["APP", "IANS", "NNA"]),
@@ -268,6 +284,9 @@ def add_credit(text: str, shape: str, rng: random.Random, agency: str | None = N
     elif where == "top":
         pars.insert(0, line)
     elif where == "end":
+        pars.append(line)
+    elif where == "feed":
+        pars[-1] += f" A witness told {long} the scene was calm."
         pars.append(line)
     else:
         pars[-1] = pars[-1] + line
@@ -417,6 +436,13 @@ def make_cases(seed: Report, pool: list[Report], vocab: list[str], credit_ok: bo
         c, rng = case(f"credit outside: {shape}")
         c.with_seed = False
         credited, agency = add_credit(edit_words(text, 0.05, rng, vocab), shape, rng, day=day)
+        cid = _derive(c, credited, 1, days(rng, c))
+        c.gold.add((cid, agency))
+    for shape in random.Random(f"{seed.id}|late").sample(sorted(LATE_CREDITS), 2):
+        c, rng = case(f"credit outside: {shape}")
+        c.with_seed = False
+        fixed = None if "{s}" in LATE_CREDITS[shape][1] else "Reuters"
+        credited, agency = add_credit(edit_words(text, 0.05, rng, vocab), shape, rng, fixed, day)
         cid = _derive(c, credited, 1, days(rng, c))
         c.gold.add((cid, agency))
     for shape in random.Random(f"{seed.id}|decoys").sample(sorted(DECOYS), 2):

@@ -116,6 +116,8 @@ def test_events_undergone_and_stopped_acts(analyse, text, expected, wrong):
     ("A minibus skidded off a mountain road in Nepal on Sunday, killing 14 pilgrims, police said.", "ASSAULT"),
     ("A freight train derailed near the town of Kasese, killing six railway workers.", "ASSAULT"),
     ("A footbridge collapsed over the canal during a festival, killing nine people.", "ASSAULT"),
+    # beating a rival in a vote is no use of force
+    ("Mayor Lina Ortiz, who defeated Tomas Reyes in the 2022 election, has promised new buses.", "ASSAULT"),
     # a ship that catches fire meets a blaze, not gunfire
     ("A fuel tanker caught fire off the coast of Sicily on Sunday.", "ASSAULT"),
     # fighting a fire or a disease attacks nobody
@@ -146,6 +148,8 @@ def test_events_no_event_of_the_wrong_type(analyse, text, wrong):
     # ordering a seizure or a closure is the coercive act itself
     ("Poland ordered the closure of Russia's consulate in Gdansk on Friday.", "COERCE"),
     ("A Nairobi court ordered the seizure of the former governor's properties.", "COERCE"),
+    # a convict's lawyers who "would appeal" challenge the ruling; they ask no one for help
+    ("After the verdict, her lawyers told reporters they would appeal.", "REJECT"),
     # undoing a ban eases it, as lifting does; the court did not ban anyone
     ("The constitutional court on Monday overturned a government ban on the Liberal Party.", "RETREAT"),
 ])

@@ -31,6 +31,9 @@ def test_events_dateline_with_country_is_not_the_subject(analyse, text, etype, s
     # "it" too, though an earlier body was named just before
     ("The Supreme Court in Lusaka sat on Monday. The interior ministry had banned the Workers Front in May, "
      "accusing it of plotting a coup.", ("ACCUSE", "interior ministry", "Workers Front")),
+    # the party acted on after "on": "imposed sanctions on three generals, accusing them"
+    ("The EU on Monday imposed sanctions on three army generals, accusing them of ordering the shelling.",
+     ("ACCUSE", "European Union", "army generals")),
 ])
 def test_events_object_pronoun_of_participle_is_the_verbs_object(analyse, text, expected):
     got = _events(analyse(text, published="2024-02-06"))

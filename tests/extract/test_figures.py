@@ -253,6 +253,12 @@ def test_figures_rate_denominator_is_not_a_figure(analyse):
     # a second passive that lost its "were" is still a passive
     ("At least 30 people were detained and 14 taken to hospital, officials said.",
      [("arrested", 30), ("injured", 14)]),
+    # a part of a count told with "with ... wounded" is of the wounded, not of an earlier toll
+    ("The toll rose to 31 on Monday, officials said, with a further 52 people wounded, eight of them critically.",
+     [("killed", 31), ("injured", 52), ("injured", 8)]),
+    # "among those detained": the participle says what befell them
+    ("The union said 14 of its members were among those detained.", [("arrested", 14)]),
+    ("Two paramedics were among those who were injured.", [("injured", 2)]),
     # what befell a part, or none, of a group did not befall the whole group
     ("The operator said none of the 23 crew members had been hurt.", [("people_other", 23)]),
     ("Two of the 40 passengers were injured in the crash.", [("injured", 2), ("people_other", 40)]),

@@ -26,6 +26,9 @@ CASES = [
      "The statement called it \"a natural fit.\"", "a natural fit.", "Acme and Bolt Industries"),
     ("Outside the court, the crowd chanted \"Free them now!\" until dusk.", "Free them now!", "protesters"),
     ("Shoppers crowded the stores for what one chain calls its \"winter rush.\"", "winter rush.", None),
+    # a named body compounded with its document owns it, though someone else spoke just before
+    ("Survivors said the boat had left with 90 people on board. \"Nearly 1,900 people have drowned on the route "
+     "this year,\" according to IOM figures.", "Nearly 1,900 people have drowned on the route this year,", "IOM"),
     # "it said": the body or document that spoke or acted just before
     ("The shipping firm said it would contest the fine. \"The inspectors found no fault with our crews,\" "
      "it said in a statement.", "The inspectors found no fault with our crews,", "shipping firm"),

@@ -140,7 +140,8 @@ _LONG = ("The ferry capsized on the lake on Sunday after a sudden storm, police 
     (_LONG + "\n\n(Reporting by Jane Roe)", None),
     ("LIMA, June 1. /TASS/. " + _LONG, "TASS"),
     (_LONG + " See https://example.org/TASS/archive for more.", None),
-    (_LONG + "\n\nReporting by Jane Roe; editing by John Doe", None),
+    # reuters.com sets the trailer on a line of its own without brackets, and sites copying the page keep it
+    (_LONG + "\n\nReporting by Jane Roe; editing by John Doe", "Reuters"),
     ("(Reporting by Jane Roe; Editing by John Doe) " + _LONG, None),
     # more of the world's wire services; an abbreviation common in other senses counts only in brackets
     ("JERUSALEM (JTA) — " + _LONG, "JTA"),
@@ -661,3 +662,31 @@ def test_syndication_resolve_fuller_text_without_closing_credit_stays_the_origin
     index = _run_index(("full", "cut"), {"cut": _EARLY, "full": _EARLY + "\n\n" + _LOCAL})
     key = {"full": ("~", 1), "cut": ("~", 0)}
     assert _pairs(index, key) == [("cut", "full")]
+
+
+# issue 12: one statement quoted at length by two outlets, each in its own narration, is no copy
+_SAID = ('"We are closing the northern crossings for fourteen days from midnight to protect our citizens and to '
+         'give the hospitals time to prepare for what is coming,"')
+_SAID_MORE = ('"This is not a decision we take lightly, and I ask traders and families on both sides for patience '
+              'while we do what must be done,"')
+_STATEMENT = {
+    "one": (f"Estmark will shut its northern border for two weeks, Prime Minister Hanna Volk announced on Monday."
+            f"\n\n{_SAID} Volk told reporters in the capital.\n\n{_SAID_MORE} she said."),
+    "two": (f"The government said on Monday it was closing crossings with its northern neighbour as cases rose."
+            f"\n\nSpeaking at a news conference, the prime minister said: {_SAID}\n\n{_SAID_MORE} Volk added, as "
+            f"lorries queued at the busiest post."),
+    "quotes only": f"{_SAID} Hanna Volk said on Monday.\n\n{_SAID_MORE} she added.",
+}
+
+
+@pytest.mark.parametrize("pair", [("one", "two"), ("one", "quotes only"), ("two", "quotes only")])
+def test_syndication_index_same_statement_quoted_is_no_copy(pair):
+    index = _run_index(pair, _STATEMENT)
+    assert index.links == []
+
+
+def test_syndication_index_copy_of_a_quoting_text_is_still_a_copy():
+    one = _STATEMENT["one"]
+    copy = one.replace("announced on Monday", "said on Monday") + "\n\nThe border was last closed two years ago."
+    index = _run_index(("one", "copy"), {"one": one, "copy": copy})
+    assert [(a, b) for a, b, _ in index.links] == [("one", "copy")]

@@ -199,9 +199,9 @@ def _kind_from_role(doc, x: NumberExpr, noun, nominal):
         if grand.pos_ == "NOUN" and _noun_kind(grand) in _SPECIFIC:
             return _noun_kind(grand)
         pred, role = grand, "obj"
-    if role == "nsubj" and pred.tag_ == "VBN" and pred.dep_ == "conj" and not any(
-            c.dep_.startswith("aux") for c in pred.children) and any(c.dep_ == "auxpass" for c in pred.head.children):
-        role = "nsubjpass"  # "47 were arrested and 12 taken to hospital": the second passive lost its "were"
+    if role == "nsubj" and pred.tag_ == "VBN" and not any(c.dep_.startswith("aux") for c in pred.children):
+        role = "nsubjpass"  # "47 were arrested and 12 taken to hospital", "with 40 people wounded": a passive
+        # participle that lost its "were"
     if pred.pos_ in ("VERB", "AUX", "ADJ"):
         if role in ("dobj", "nsubjpass", "oprd", "obj", "attr", "npadvmod"):
             k = _verb_kind(pred, role="obj")
@@ -242,11 +242,14 @@ def _kind_from_role(doc, x: NumberExpr, noun, nominal):
             for c in pred.children:  # "left 12 people dead"
                 if c.dep_ in ("oprd", "acomp", "ccomp", "xcomp") and c.i > nominal.i and _adj_kind(c):
                     return _adj_kind(c)
-        for c in pred.children:  # "were among the dead"
+        for c in pred.children:  # "were among the dead", "were among those detained"
             if c.dep_ == "prep" and c.lower_ == "among":
                 for g in c.children:
-                    if g.dep_ == "pobj" and (_adj_kind(g) or _noun_kind(g)) in _SPECIFIC:
-                        return _adj_kind(g) or _noun_kind(g)
+                    k = _adj_kind(g) or _noun_kind(g) or next(
+                        (_verb_kind(a, role="obj" if a.dep_ == "acl" else "subj") for a in g.children
+                         if a.dep_ == "acl" and a.tag_ == "VBN" or a.dep_ == "relcl"), None)
+                    if g.dep_ == "pobj" and k in _SPECIFIC:
+                        return k
         if role == "obj" and pred.lemma_.lower() in ("put", "estimate", "place", "number", "count"):
             for c in pred.children:  # "police put the crowd at 15,000"
                 if c.dep_ == "dobj" and c.i != nominal.i and _noun_kind(c) in PEOPLE_KINDS | {"person"}:
@@ -333,7 +336,7 @@ def _part_of_previous(doc, x: NumberExpr) -> str | None:
         return None
     for prev in reversed([y for y in _numbers_in(doc, sent) if y.end <= x.start]):
         noun = _counted_noun(doc, prev)
-        k = _kind_from_parse(doc, prev, noun, depth=1)
+        k = _kind_from_parse(doc, prev, noun, depth=1) or _kind_from_window(doc, prev, noun)
         if k not in _SPECIFIC and noun is not None:
             k = _noun_kind(noun)  # "23 deaths were registered, 17 of them in ..."
         if k in _SPECIFIC:

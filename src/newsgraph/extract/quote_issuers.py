@@ -38,13 +38,16 @@ def role_titles() -> dict[str, tuple[str, ...]]:
 
 
 def owner_token(head) -> object | None:
-    """Who the document ``head`` belongs to by its own words: "from/by/of X", "X's statement"."""
+    """Who the document ``head`` belongs to by its own words: "from/by/of X", "X's statement", "IOM figures"."""
     for child in head.children:
         if child.dep_ == "prep" and child.lower_ in _OWNER_PREPS:
             for obj in child.children:
                 if obj.dep_ == "pobj" and obj.lemma_.lower() not in DOCUMENT_NOUNS:
                     return obj
         if child.dep_ == "poss" and child.lower_ not in ("its", "their"):
+            return child
+    for child in head.children:  # "according to IOM figures", "a UNICEF report": a named body's own text
+        if child.dep_ == "compound" and (child.pos_ == "PROPN" or child.ent_type_ in ("ORG", "GPE", "NORP")):
             return child
     return None
 

@@ -7,7 +7,8 @@ on a line of its own at the top or the bottom ("The Associated Press", "ASSOCIAT
 2017-03-10", "AFP, 10 March 2017", a page's field label "Author: AFP"; an outlet that sells its text alone
 on the last line, "BBC"), opening the text with a dash
 ("Reuters - The talks ..."),
-as the last word of the text ("... the attacks. AFP"), in brackets at the start or the
+as the last word of the text ("... the attacks. AFP"), after a dash closing any paragraph but the first ("... the
+attacks. — Reuters", then the outlet's own lines), in brackets at the start or the
 end ("(AA) The talks ...", "... the talks. (TNS)", "[AFP]"), as the outlet's edit of one agency's
 text ("(With inputs from PTI)", "(With PTI inputs)", "— With AFP", "(FRANCE 24 with AFP)"; not "with inputs from
 agencies", which names no one original), in a byline ("By Jane Roe,
@@ -15,11 +16,12 @@ Associated Press", "By JANE ROE Associated Press", "Jane Roe and John Doe / USA 
 ("© 2016 AFP"), a provenance note ("This story was provided by Reuters",
 "republished from The Conversation") or the wire's footer naming its writers ("Associated
 Press writer Jane Roe contributed to this report"; Reuters' trailer "(Reporting by Jane Roe; Editing by
-John Doe)"; "The Associated Press contributed to
+John Doe)", with its brackets or without; "The Associated Press contributed to
 this report" is an outlet's own story using wire material, and does not count). An article that only
 *cites* an agency ("told Reuters", "AFP reported") is not a copy of it, so those
 phrases do not count; "was quoted by IANS as saying", the house phrase of wire
-copy reprinted whole, does.
+copy reprinted whole, does, and so does the one agency a text names when its outlet notes that the text
+is unedited wire copy ("published from a wire agency feed") without naming the wire.
 
 The agency names come from ``wire_agencies.tsv`` (the world's wire services and
 their usual short forms), never from any one corpus. Its ``outlet`` rows name the
@@ -46,7 +48,7 @@ _CUE = re.compile(
     r"re(?:printed|published|produced)(?:\s+with\s+(?:kind\s+)?permission)?\s+(?:from|of|by)|"
     r"from|via|by|copyright|photo and text|text)\b|©|"
     # a page's field label, which names the agency only with its colon ("Author: AFP", not "Agency reports")
-    r"(?:authors?|(?:news\s+)?agency|wire(?:\s+service)?|story)\s*:)"
+    r"(?:authors?|(?:news\s+)?agency|wire(?:\s+service)?|story|report)\s*:)"
     r"\s*[:\-—–]?\s*(?:©\s*)?(?:\d{4}\b\s*,?\s*)?(?:the\s+)?",
     re.IGNORECASE)
 _PHOTO = re.compile(r"\b(?:photo|photos|photograph|image|picture|video|file|graphic)\b", re.IGNORECASE)
@@ -64,11 +66,12 @@ _DATE_STAMP = re.compile(r"(?:\s*[|·•]|\s+/|,(?=\s*(?:\d{1,2}\s+)?" + _MONTH 
 
 
 _STAFF_TRAILER = re.compile(
-    r"\((?:[^()\n;]*\b(?:reporting|writing|compiled)\s+by\b[^()\n;]*;\s*)+[^()\n;]*\bediting\s+by\b[^()\n]*\)"
-    r"[\s.]*$", re.IGNORECASE)
-"""Reuters' staff trailer closing its stories, "(Reporting by Jane Roe in Lima; Editing by John Doe)": the
-wire names no agency in it, but no other wire closes its copy with that bracketed pair of credits, and
-outlets that carry the text keep it (an outlet's own reporters' credits are not bracketed so)."""
+    r"(?:\(|(?:^|(?<=[.!?\"”’])\s)\s*)(?:[^()\n;]*\b(?:reporting|writing|compiled)\s+by\b[^()\n;]*;\s*)+"
+    r"[^()\n;]*\bediting\s+by\b[^()\n;.]*(?:\.[^()\n;.]*)*?\)?[\s.]*$", re.IGNORECASE | re.MULTILINE)
+"""Reuters' staff trailer closing its stories, "(Reporting by Jane Roe in Lima; Editing by John Doe)", bracketed
+or not (a page may drop the brackets, or set the trailer on a line of its own): the wire names no agency in
+it, but no other wire closes its copy with that pair of credits joined by a semicolon, and outlets that carry
+the text keep it."""
 
 
 _TRUST_FOOTER = re.compile(r"\bOur Standards\s*:\s*The Thomson Reuters Trust Principles\.?\s*$")
@@ -152,7 +155,9 @@ def _explicit() -> tuple[re.Pattern, ...]:
         rf"^\W{{0,3}}(?:By|BY)\s+{bare_name}(?:\s+{bare_name})*?(?:\s*(?:,|\band\b|\bAND\b|&)\s*"
         rf"{bare_name}(?:\s+{bare_name})*?)*\s+(?:(?:the|The|THE)\s+)?(?P<n>(?i:{alt}))(?![\w-])"
         rf"(?:\s+(?i:{tail}))*\s*$")
-    copyright = re.compile(rf"(?:©|\(c\)|\bcopyright\b)\s*(?:©\s*)?(?:\d{{4}}\b\s*,?\s*)?(?:by\s+)?(?:the\s+)?"
+    # "c.2017 New York Times News Service": the news services' own copyright mark
+    copyright = re.compile(rf"(?:©|\(c\)|\bcopyright\b|\bc\.(?=\s?\d{{4}}\b))\s*(?:©\s*)?(?:\d{{4}}\b\s*,?\s*)?"
+                           rf"(?:by\s+)?(?:the\s+)?"
                            rf"(?P<n>{alt})(?![\w-])", re.IGNORECASE)
     # "This story was provided by Reuters", "This article appeared in The Washington Post" (but "the report
     # appeared on Reuters" in running text only cites it)
@@ -202,8 +207,34 @@ def agency_name(source: str | None) -> str | None:
     if not source:
         return None
     names = _patterns()[2]
-    s = source.strip()
-    return names.get(s) or names.get(s.removeprefix("The ").strip())
+    for form in _source_forms(source.strip()):
+        if name := names.get(form) or _folded_names().get(form.lower()):
+            return name
+    return None
+
+
+_SITE_WORDS = _TAIL_WORDS | {"uk", "us", "com", "net", "online", "website", "site"}
+
+
+def _source_forms(s: str) -> list[str]:
+    """Spellings under which an outlet's name may be in the lexicon: as given, without "The", the site
+    address's host ("https://www.reuters.com/..." -> "reuters.com", "reuters"), without trailing house words
+    ("VOA News" -> "VOA", "Reuters UK" -> "Reuters")."""
+    forms = [s, s.removeprefix("The ").strip()]
+    host = re.sub(r"^(?:https?://)?(?:www\.)?", "", s.lower()).split("/")[0]
+    if "." in host and " " not in host:
+        forms += [host, host.split(".")[0]]
+    words = forms[1].replace(".", " ").split()
+    while len(words) > 1 and words[-1].lower() in _SITE_WORDS:
+        words.pop()
+        forms.append(" ".join(words))
+    return forms
+
+
+@functools.lru_cache(maxsize=1)
+def _folded_names() -> dict[str, str]:
+    """Canonical names by lower-cased alias."""
+    return {a.lower(): n for a, n in _patterns()[2].items()}
 
 
 def _names_in(fragment: str, *, outlets: bool = False, shouted: bool = False) -> list[str]:
@@ -308,6 +339,25 @@ def _line_credit(text: str, start: int, end: int) -> Credit | None:
         return None  # "(Via CNN & Reuters)", "Sources: AFP, Reuters": compiled from several, no one's copy
     offset = text.find(m.group(), start)
     return Credit(_canonical(m.group()), (offset, offset + len(m.group())))
+
+
+def _cued_credit(text: str, start: int, end: int) -> Credit | None:
+    """A credit line opened by a cue word that only credits ("Source: AFP", "Credit: Reuters", "Published by
+    VOA"), not by a bare name or a word of running text ("From Reuters reports ...")."""
+    cue = _CUE.match(text[start:end].strip())
+    word = re.sub(r"[\W\d_]+", " ", cue.group()).strip().lower() if cue else ""
+    return _line_credit(text, start, end) if word not in ("", "via", "from", "by", "text", "the") else None
+
+
+def _field_credit(text: str, start: int, end: int) -> Credit | None:
+    """A credit among a page's fields set on one line between bars ("Editor: Jane Roe | Source: Xinhua")."""
+    pos = start
+    for part in text[start:end].split("|"):
+        lead = len(part) - len(part.lstrip())
+        if part.strip() and _CUE.match(part.strip()) and (credit := _line_credit(text, pos + lead, pos + len(part))):
+            return credit
+        pos += len(part) + 1
+    return None
 
 
 def _known_host(url: re.Match) -> str:
@@ -426,6 +476,36 @@ def title_credit(title: str | None) -> Credit | None:
     return Credit(_patterns()[2][m.group("n")], m.span("n"), "title")
 
 
+@functools.lru_cache(maxsize=1)
+def _dash_close() -> re.Pattern:
+    """A dash and a wire agency closing a paragraph or standing as a line of its own ("... the talks. — Reuters",
+    "- AFP"), wherever in the text: an outlet may carry a paragraph of its own or page furniture past the
+    wire's credit."""
+    return re.compile(rf"(?:^|(?<=[.!?\"”’)]))[ \t]*{_DASH}[ \t]*(?P<n>{_agencies()})[ \t]*\.?[ \t]*$", re.MULTILINE)
+
+
+_WIRE_FEED = re.compile(
+    r"\b(?:(?:published|generated|taken|sourced|carried)\s+(?:as\s+it\s+is\s+)?from\s+(?:a|an|the)\s+"
+    r"(?:(?:wire|news)\s+)?(?:agency|syndicated|wire|news\s+agency)\s+(?:feed|copy|service)|"
+    r"auto-generated\s+from\s+(?:a|the)\s+syndicated\s+feed)\b", re.IGNORECASE)
+"""An outlet's note that the text is wire copy it did not edit ("This story has been published from a wire
+agency feed without modifications to the text", "auto-generated from a syndicated feed"), naming no agency."""
+
+
+def _feed_credit(text: str) -> Credit | None:
+    """The agency of a text its outlet declares wire copy without naming the wire (``_WIRE_FEED``): the one
+    wire agency the text names ("the official told Reuters" is the wire speaking of itself), when it names
+    exactly one."""
+    note = _WIRE_FEED.search(text)
+    if note is None:
+        return None
+    _, alias, names = _patterns()
+    found = {names[hit.group()] for hit in alias.finditer(text)}
+    if len(found) != 1:
+        return None
+    return Credit(found.pop(), note.span())
+
+
 _LAST_WORD = re.compile(r"[.!?\"”’)]\s+" + _DASH + r"?\s*([A-Za-z][\w&/ -]{0,30}?)\s*$")
 """A name closing the last paragraph ("... the talks. AFP", "... the talks. dpa": an agency may write its
 name in lower case)."""
@@ -449,18 +529,26 @@ def find_credit(text: str) -> Credit | None:
     if credit:
         return credit
     lines = _lines(text)
-    for start, end in lines[:2] + lines[-3:]:
-        credit = _line_credit(text, start, end)
+    for start, end in lines[:3] + lines[-3:]:
+        credit = _line_credit(text, start, end) or _field_credit(text, start, end)
         if credit:
+            return credit
+    for start, end in lines[3:-3]:
+        # between paragraphs an outlet added (its own lead, its own closing lines), a credit line with a cue or
+        # a byline, never a bare name (there, a photo's credit left in the text)
+        if credit := _explicit_credit(text, start, end) or _cued_credit(text, start, end):
             return credit
     if lines and (credit := _closing_outlet(text, *lines[-1])):
         return credit
     if m := _opening_agency().match(text):
         return Credit(_patterns()[2][m.group("n")], m.span("n"), dateline=True)
+    if m := _dash_close().search(text, lines[1][0] if len(lines) > 1 else len(text)):
+        return Credit(_patterns()[2][m.group("n")], m.span("n"))
     tail = max(0, len(text) - 120)
     m = _explicit()[6].search(text, tail)
-    if m and "(" in m.group() and (name := _canonical(m.group("n"))):
-        return Credit(name, m.span("n"))  # "... the talks. (With inputs from PTI)" closing the last paragraph
+    if m and ("(" in m.group() or "input" in m.group().lower()) and (name := _canonical(m.group("n"))):
+        # "... the talks. (With inputs from PTI)", "... the talks. With inputs from PTI" closing the last paragraph
+        return Credit(name, m.span("n"))
     if m := _STAFF_TRAILER.search(text, max(0, len(text) - 400)):
         return Credit("Reuters", m.span())  # "(Reporting by Jane Roe; Editing by John Doe)" closing the text
     if m := _TRUST_FOOTER.search(text, max(0, len(text) - 200)):
@@ -481,4 +569,4 @@ def find_credit(text: str) -> Credit | None:
     for hit in alias.finditer(text):
         if _QUOTED_BY.search(text, max(0, hit.start() - 20), hit.start()):
             return Credit(names[hit.group()], hit.span())
-    return None
+    return _feed_credit(text)

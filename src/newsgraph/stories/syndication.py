@@ -19,6 +19,7 @@ nothing in the set, is a copy of the wire agency its credit line names
 from __future__ import annotations
 
 import logging
+import re
 import zlib
 from collections import deque
 from dataclasses import dataclass, field
@@ -64,10 +65,36 @@ reports of one event, even two versions of one wire story, share a third of thei
 PARAPHRASE_MIN = 3
 """Narrative sentences that must reappear, at least, for a paraphrase (one or two are a shared fact)."""
 
+NARRATION_CONTAINMENT = 0.25
+"""Containment, on the words outside quotation marks, at or above which two texts that meet
+``COPY_CONTAINMENT`` are one text: outlets quoting the same statement at length share most of their
+shingles inside the quotes and almost none of their narration (a tenth at most), where a copy, even one
+with a paragraph added and another cut, keeps most of the narration it carries."""
+
 SIBLING_SENTENCES = 2
 """Narrative sentences each of two texts must share near-verbatim with the other to be versions of one
 text. Independent reports of one event share quotes and facts, not two sentences of narration; two
 versions of one wire story (an early and a late one, each edited by its outlet) do."""
+
+
+_QUOTED = re.compile(r"“[^”\n]*(?:”|$)|\"[^\"\n]*(?:\"|$)", re.MULTILINE)
+"""A span in double quotation marks (to the end of its paragraph when the closing mark is missing)."""
+
+
+def narration_shared(text: str, other: str) -> bool:
+    """Whether two texts share their narration, the words outside quotation marks: at least
+    ``NARRATION_CONTAINMENT`` of the shorter narration's shingles are in the other's. Two reports quoting one
+    statement or one press conference share the quotes and not the sentences around them; a text that is
+    all quotes has no narration to share.
+
+    Example:
+        >>> said = '"We will close the border for two weeks to protect our people and our hospitals,"'
+        >>> narration_shared(said + " the minister told reporters in the capital on Monday.",
+        ...                  said + " she said, as queues formed at the busiest crossing.")
+        False
+    """
+    mine, theirs = shingles(_QUOTED.sub(" ", text)), shingles(_QUOTED.sub(" ", other))
+    return bool(len(mine) and len(theirs)) and containment(mine, theirs) >= NARRATION_CONTAINMENT
 
 
 def credited_agency(text: str) -> str | None:
@@ -151,7 +178,7 @@ class SyndicationIndex:
             if entry is None:
                 continue
             c = containment(sh, entry.shingles)
-            if c >= self.threshold or new.paraphrases(entry):
+            if (c >= self.threshold and narration_shared(text, _unpacked(entry))) or new.paraphrases(entry):
                 self._link(cand, article_id, c, entry, sh, text)
                 if best is None or c > best[1]:
                     best = (cand, c)
@@ -191,7 +218,7 @@ class SyndicationIndex:
             if old is None or other == article_id or other in linked:
                 continue
             c = containment(entry.shingles, old.shingles)
-            if c >= self.threshold or entry.paraphrases(old):
+            if (c >= self.threshold and narration_shared(_unpacked(entry), _unpacked(old))) or entry.paraphrases(old):
                 self._link(other, article_id, c, old, entry.shingles, text)
                 if article_id not in self.passages and (span := self.pair_passages.get((article_id, other))):
                     self.passages[article_id] = span  # located by _link
@@ -210,7 +237,7 @@ class SyndicationIndex:
         self.jaccards[(a, b)] = round(jaccard(sa, sb), 3)
         inter = c * min(len(sa), len(sb))
         in_a, in_b = round(inter / len(sa), 3), round(inter / len(sb), 3)
-        old_text = zlib.decompress(old.packed).decode("utf-8") if old.packed else None
+        old_text = _unpacked(old) if old.packed else None
         self.covers[(a, b)] = (in_a, in_b, _extended((a, old_text, in_a), (b, text, in_b)))
         if text is not None and (span := shared_passage(text, sa)):
             self.pair_passages[(b, a)] = span
@@ -224,6 +251,11 @@ class SyndicationIndex:
 
     def __len__(self) -> int:
         return len(self._entries)
+
+
+def _unpacked(entry: _Entry) -> str:
+    """An indexed text, unpacked ("" when it is not packed yet)."""
+    return zlib.decompress(entry.packed).decode("utf-8") if entry.packed else ""
 
 
 def synd_key(day: str | None, *, published: str | None = None, article_id: str) -> tuple[str, int, str, str]:

@@ -312,8 +312,12 @@ def _held_object(tok):
     if tok.lower_ == "it" and verb.dep_ == "conj":
         return None  # "the action triggered speculation, but its backers praised it": the subject, not the object
     plural = tok.lower_ == "them"
-    for o in verb.head.children:
-        if o.dep_ == "dobj" and o.pos_ in ("NOUN", "PROPN") and (o.tag_ in ("NNS", "NNPS")) == plural \
+    # "imposed sanctions on three commanders, accusing them": the party acted on sits after "on"/"against"
+    held = [o for o in verb.head.children if o.dep_ == "dobj"] + [
+        g for o in [verb.head, *(c for c in verb.head.children if c.dep_ == "dobj")] for p in o.children
+        if p.dep_ == "prep" and p.lower_ in ("on", "against") for g in p.children if g.dep_ == "pobj"]
+    for o in held:
+        if o.pos_ in ("NOUN", "PROPN") and (o.tag_ in ("NNS", "NNPS")) == plural \
                 and not is_non_actor(o.lemma_.lower()) and not is_event_noun(o.lemma_.lower()):
             return o
     return None

@@ -216,13 +216,21 @@ def _accident(verb) -> bool:
 def _no_attack(verb, entry) -> bool:
     """An ASSAULT verb that attacks nobody: a level reached ("inflation hit 9 percent", "shares struck a
     record high"), a fire or a disease fought ("fought the blaze"; not "opened fire", whose lexicon entry
-    names its object) or a vehicle's accident ("a bus plunged into a ravine, killing 20")."""
+    names its object), a vote won ("defeated X in the election") or a vehicle's accident ("a bus plunged into a
+    ravine, killing 20")."""
     objs = _objects(verb)
     if any(_level(o) for o in objs):
         return True
     if _fights_nature(verb, objs) and not any(n.startswith("obj:") for n in entry.needs):
         return True
+    if verb.lemma_ in ("defeat", "beat", "oust", "unseat", "trounce") and any(  # "defeated X in the 2021 election"
+            t.lemma_.lower() in _CONTESTS for c in verb.children if c.dep_ in ("prep", "dobj") for t in c.subtree):
+        return True
     return _accident(verb)
+
+
+_CONTESTS = frozenset({"election", "vote", "poll", "ballot", "runoff", "run-off", "primary", "race", "referendum",
+                       "contest", "leadership", "seat"})
 
 
 def _foreign_addressee(verb, obj) -> bool:
@@ -344,7 +352,11 @@ def _verb_candidate(tok, index: MentionIndex) -> _Cand | None:
             if need.startswith("obj:") and not need.startswith("obj:*"):
                 words += [o for o in objs if o.lemma_.lower() in need[4:].split("|")
                           and not (o.pos_ == "NOUN" and _looks_actor(o, index, people=True))]  # "saved pupils": the saved
-        return _Cand(entry.type, "verb", tok, sorted(set(words), key=lambda t: t.i))
+        etype = entry.type
+        if etype == "REQUEST" and tok.lemma_ == "appeal" and not any(c.dep_ in ("dobj", "xcomp", "ccomp") or c.dep_ in (
+                "prep", "mark") and c.lower_ in ("for", "to") for c in tok.children) and not _for_marks(tok):
+            etype = "REJECT"  # "his lawyers said they would appeal": a legal challenge that asks no one for anything
+        return _Cand(etype, "verb", tok, sorted(set(words), key=lambda t: t.i))
     if light is not None and light.type in PLOVER_TYPES and objs and not all(
             is_non_actor(o.text) and noun_kind(o.text) != "people" for o in objs):  # "sent shockwaves"
         return _Cand(light.type, "light", tok, [tok])

@@ -1,0 +1,102 @@
+"""Credit lines in the shapes and places outlets set them (issue 12); invented texts only."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.stories.credits import agency_name, find_credit
+
+_BODY = ("A cargo train left the rails near the river crossing on Sunday, the rail operator said.\n\n"
+         "Crews lifted two wagons off the line and the track reopened by evening, a spokeswoman said.\n\n"
+         "The operator said it would inspect the bridge approach before freight resumed at full speed.")
+
+
+def _agency(text: str) -> str | None:
+    credit = find_credit(text)
+    return credit.agency if credit else None
+
+
+@pytest.mark.parametrize("text,expected", [
+    # Reuters' staff trailer without its brackets, on its own line or closing the last paragraph
+    (_BODY + "\n\nReporting by Ana Lind in Korvale; Editing by Tom Hale", "Reuters"),
+    (_BODY + " Reporting by Ana Lind; Writing by Joe Park; Editing by Tom Hale.", "Reuters"),
+    # an outlet's own credit for its reporters names no editor: no wire
+    (_BODY + "\n\nReporting by Ana Lind in Korvale", None),
+    (_BODY + "\n\nAdditional reporting by Ana Lind.", None),
+])
+def test_credits_staff_trailer_without_brackets(text, expected):
+    assert _agency(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    (_BODY + " With inputs from PTI", "PTI"),
+    (_BODY + " With inputs from agencies", None),
+    (_BODY + " Officials met with PTI staff.", None),
+])
+def test_credits_with_inputs_closing_the_last_paragraph(text, expected):
+    assert _agency(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the wire's credit, then the outlet's own lines or page furniture
+    (_BODY + " — Reuters\n\nAlso read: Floods close the northern highway\n\nFollow us for more", "Reuters"),
+    (_BODY + "\n\n— AFP\n\nShare this story\n\nRelated articles\n\nComments", "AFP"),
+    # a dash and an agency inside a sentence cites it
+    (_BODY + "\n\nThe crossing - Reuters reported - had been closed twice this year.\n\nMore on this soon.", None),
+    (_BODY + "\n\nThe figure was later revised - Reuters said.\n\nMore on this soon.", None),
+])
+def test_credits_dash_credit_closing_a_paragraph_anywhere(text, expected):
+    assert _agency(text) == expected
+
+
+_FEED = "This story has been published from a wire agency feed without modifications to the text."
+
+
+@pytest.mark.parametrize("text,expected", [
+    # an unedited wire story naming its own agency as the one told
+    (_BODY + " A driver told The Associated Press he heard a bang.\n\n" + _FEED, "AP"),
+    (_BODY + " A driver told AFP he heard a bang.\n\n(This story has not been edited by our staff and is "
+     "auto-generated from a syndicated feed.)", "AFP"),
+    # two agencies named: no telling which wire it is
+    (_BODY + " A driver told Reuters he heard a bang, AFP said.\n\n" + _FEED, None),
+    # without the note, telling an agency is only citing it
+    (_BODY + " A driver told The Associated Press he heard a bang.", None),
+])
+def test_credits_wire_feed_note_takes_the_agency_the_text_names(text, expected):
+    assert _agency(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    (_BODY + "\n\nEditor: Mei Tan | Source: Xinhua", "Xinhua"),
+    (_BODY + "\n\nHome | World | Reuters", None),
+    (_BODY + "\n\nReport: AFP", "AFP"),
+    ("c.2017 New York Times News Service\n\n" + _BODY, "New York Times"),
+])
+def test_credits_field_lines(text, expected):
+    assert _agency(text) == expected
+
+
+@pytest.mark.parametrize("source,expected", [
+    ("VOA News", "VOA"), ("Reuters UK", "Reuters"), ("https://www.reuters.com/world/x", "Reuters"),
+    ("UPI.com", "UPI"), ("Bloomberg.com", "Bloomberg"), ("AFP News", "AFP"),
+    ("Lima Daily News", None), ("Daily News", None), ("The Korvale Times", None),
+])
+def test_credits_agency_name_of_an_agency_site(source, expected):
+    assert agency_name(source) == expected
+
+
+_OWN = ("Our county's freight depot sits two miles from the crossing, and the council said it would ask the "
+        "operator for a report.")
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a credit line below paragraphs of the outlet's own, or above its own closing lines
+    (f"{_OWN}\n\n{_OWN}\n\nBy Jane Roe, Associated Press\n\n{_BODY}\n\n{_OWN}\n\n{_OWN}\n\n{_OWN}", "AP"),
+    (f"{_OWN}\n\n{_OWN}\n\n{_OWN}\n\nThe Associated Press\n\n{_BODY}\n\n{_OWN}\n\n{_OWN}\n\n{_OWN}", None),
+    (f"{_BODY}\n\nSource: AFP\n\n{_OWN}\n\n{_OWN}\n\n{_OWN}\n\n{_OWN}", "AFP"),
+    # a bare name there is a photo's credit left in the text; a cue that opens running text is no credit
+    (f"{_BODY}\n\nAFP\n\n{_OWN}\n\n{_OWN}\n\n{_OWN}\n\n{_OWN}", None),
+    (f"{_BODY}\n\nFrom Reuters reports we know more.\n\n{_OWN}\n\n{_OWN}\n\n{_OWN}\n\n{_OWN}", None),
+])
+def test_credits_credit_line_between_paragraphs(text, expected):
+    assert _agency(text) == expected
