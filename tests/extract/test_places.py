@@ -439,9 +439,10 @@ def test_place_resolve_a_former_province_is_placed_on_its_own_area(text, name, c
     ("A ferry sank off Mindoro with 80 people aboard.", "Mindoro", "T.ISL", "PHL"),
     ("Authorities in Somaliland said the drought had killed livestock.", "Somaliland", "A.ZN", "SOM"),
     ("Holiday flights to Tenerife were cancelled by the strike.", "Tenerife", "T.ISL", "ESP"),  # not Colombia's
+    ("Fog grounded flights at Heathrow for a second morning.", "Heathrow", "S.AIRP", "GBR"),  # not Heathrow, Fla.
 ])
 def test_place_resolve_an_atlas_region_the_gazetteer_lacks(text, name, feature, country):
-    # not Iceland ("Island" after a direction), the Pacific Ocean, Niger State, or null (regions.tsv)
+    # not Iceland ("Island" after a direction), the Pacific Ocean, Niger State, a namesake or null (regions.tsv)
     got = {p.name: p for p in resolve(text, _at(text, (name, 0)))}
     assert (got[name].feature, got[name].country) == (feature, country)
 

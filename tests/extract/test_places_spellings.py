@@ -96,3 +96,10 @@ def test_place_resolve_an_apostrophe_inside_a_name_is_no_letter(text, name, coun
 def test_place_resolve_a_city_whose_name_its_province_bears_as_an_alias(text, name, feature):
     got = _resolve(text, name)[name]
     assert got.feature == feature and got.country == "UKR"
+
+
+def test_place_resolve_a_building_after_the_and_a_lower_case_word_is_no_misspelt_town():
+    got = _resolve("Teachers from Tulsa filled the state Capitol on Monday.", "Tulsa", "Capitol")
+    assert got["Capitol"].lat is None  # not Capitola, California
+    got = _resolve("Shelling hit the city of Dooma, near Damascus, in Syria.", "Dooma", "Damascus", "Syria")
+    assert got["Dooma"].country == "SYR"  # "the city of X" still looks for a near spelling

@@ -441,9 +441,13 @@ def _stray(c: Candidate, named: set[str]) -> bool:
 
 
 def _definite(text: str, span: Span) -> bool:
-    """An unknown name after "the" is a building or landmark ("the Capitol"), not a misspelt town:
+    """An unknown name after "the" (and up to two lower-case words) is a building or landmark ("the
+    Capitol", "the state Capitol"), not a misspelt town:
     towns the gazetteer knows under "the" ("the Hague") never reach the near-spelling search."""
-    return text[max(0, span[0] - 4):span[0]].lower() == "the "
+    return bool(_DEFINITE.search(text, max(0, span[0] - 30), span[0]))  # "the state Capitol", not "the city of X"
+
+
+_DEFINITE = re.compile(r"\b[Tt]he\s+(?:[a-z]+\s+(?<!\bof\s)){0,2}$")
 
 
 def resolve(text: str, mentions: Sequence[Mention], *, context_countries: Iterable[str] = (),
