@@ -324,3 +324,12 @@ def test_dates_starts_things_faced_and_sizes(analyse, text, expected):
 ])
 def test_dates_nights_of_days_days_beyond_and_days_set_for(analyse, text, expected):
     assert [(m.text, m.value) for m in analyse(text, published="2025-10-08").dates] == expected
+
+
+@pytest.mark.parametrize("text, value", [
+    # a day something runs "since" lies before the report, whatever the verb's tense (2025-10-08: Wednesday)
+    ("Schools in the district remain closed since Monday.", "2025-10-06"),
+    ("The curfew stays in force since Sunday, the governor says.", "2025-10-05"),
+])
+def test_dates_since_a_day_looks_back(analyse, text, value):
+    assert [m.value for m in analyse(text, published="2025-10-08").dates] == [value]

@@ -148,6 +148,8 @@ def test_events_no_event_of_the_wrong_type(analyse, text, wrong):
     # ordering a seizure or a closure is the coercive act itself
     ("Poland ordered the closure of Russia's consulate in Gdansk on Friday.", "COERCE"),
     ("A Nairobi court ordered the seizure of the former governor's properties.", "COERCE"),
+    # blocking a deal refuses it; nothing is agreed
+    ("Brazil's competition regulator on Friday blocked the merger of the two airlines.", "REJECT"),
     # a convict's lawyers who "would appeal" challenge the ruling; they ask no one for help
     ("After the verdict, her lawyers told reporters they would appeal.", "REJECT"),
     # undoing a ban eases it, as lifting does; the court did not ban anyone

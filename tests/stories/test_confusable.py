@@ -121,3 +121,65 @@ def test_main_events_conflicts(story_leads, report, expected):
     for key in story_leads:
         profile.add(_sig(key))
     assert profile.conflicts(report) is expected
+
+
+def _quake(aid: str, text: str, *days: tuple[str, int]):
+    """An undated quake report (no PLOVER main events) naming the weekdays ``days``."""
+    return article(aid, text, published=None, dates=tuple(_weekday(text, word, iso) for word, iso in days))
+
+
+QUAKES = [
+    _quake("first-1", "A magnitude 7.6 earthquake struck off the coast of Marenza province late on Thursday, "
+           "toppling homes in the fishing port of Tolvi; rescuers worked through Friday to free survivors.",
+           ("Thursday", 4), ("Friday", 5)),
+    _quake("second-1", "A magnitude 6.4 earthquake shook the inland hills of Marenza province on Tuesday, "
+           "bringing down a school in the market town of Ordessa, where teachers led pupils into the yard.",
+           ("Tuesday", 2)),
+    _quake("second-2", "Rescuers searched the rubble of the school in the market town of Ordessa on Wednesday, "
+           "after the earthquake in the inland hills on Tuesday, less than two weeks after the coastal earthquake "
+           "struck the fishing port of Tolvi and toppled homes across Marenza province.",
+           ("Wednesday", 3), ("Tuesday", 2)),
+    _quake("first-2", "Survivors in the fishing port of Tolvi slept outdoors on Friday after the coastal earthquake "
+           "of Thursday night toppled homes across Marenza province.", ("Friday", 5), ("Thursday", 4)),
+]
+
+
+def test_an_undated_report_joins_the_story_whose_reports_name_its_days():
+    """Two quakes in one province, worded nearly alike: a report of the second that recalls the first at
+    length goes to the story whose reports name its days (Tuesday), not to the first quake's (Thursday,
+    Friday), though its words are nearer the first's."""
+    assert _groups(QUAKES) == [["first-1", "first-2"], ["second-1", "second-2"]]
+
+
+UNION = Actor("Harlow Nurses Guild", entity="e-guild", code="")
+
+
+def _rally(aid: str, text: str, lead: str | None, day: tuple[str, int], *, published: str | None = None):
+    """A report whose main event (told by ``lead``; none found when None) is the guild protesting; undated
+    reports name ``day``."""
+    dates = (_weekday(text, day[0], day[1]),) if published is None else ()
+    return article(aid, text, published=published, dates=dates,
+                   events=(_event(text, lead, "PROTEST", UNION, None),) if lead else ())
+
+
+RALLIES = [
+    _rally("rally-1", "Traffic stood still on the main avenue of Brisk on Monday as nurses of the Harlow Nurses "
+           "Guild sat down outside the health ministry.",
+           None, ("Monday", 1)),
+    _rally("rally-2", "Thousands of nurses of the Harlow Nurses Guild protested in Brisk over unpaid overtime, "
+           "the guild's biggest protest yet, and blocked the avenue outside the health ministry.",
+           "the Harlow Nurses Guild protested", ("Monday", 1), published="2024-02-05"),
+    _rally("march-1", "Thousands of nurses marched through Brisk on Friday as the Harlow Nurses Guild protested "
+           "again over unpaid overtime, days after blocking the avenue outside the health ministry.",
+           "the Harlow Nurses Guild protested again", ("Friday", 5)),
+    _rally("march-2", "The Harlow Nurses Guild led thousands of nurses through Brisk on Friday over unpaid "
+           "overtime, its biggest protest since the rally at the health ministry.",
+           "The Harlow Nurses Guild led thousands", ("Friday", 5)),
+]
+
+
+def test_a_dated_report_does_not_join_an_undated_story_told_of_days_apart_from_its_own():
+    """A guild's rally (one report dated Monday) and its march on the Friday (undated reports): the dated
+    rally report, worded like both, stays with the rally whatever order the reports come in."""
+    for order in (RALLIES, RALLIES[::-1], RALLIES[2:] + RALLIES[:2]):
+        assert _groups(order) == [["march-1", "march-2"], ["rally-1", "rally-2"]]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newsgraph.stories.credits import agency_name, find_credit
+from newsgraph.stories.syndication import resolve
 
 _BODY = ("A cargo train left the rails near the river crossing on Sunday, the rail operator said.\n\n"
          "Crews lifted two wagons off the line and the track reopened by evening, a spokeswoman said.\n\n"
@@ -100,3 +101,13 @@ _OWN = ("Our county's freight depot sits two miles from the crossing, and the co
 ])
 def test_credits_credit_line_between_paragraphs(text, expected):
     assert _agency(text) == expected
+
+
+@pytest.mark.parametrize("text,original", [
+    ("OSAKA (AFP-Jiji) — " + _BODY, "AFP"),  # a Japanese paper's credit: AFP's text, relayed by Jiji Press
+    ("KARACHI, (APP/AFP) – " + _BODY, "AFP"),
+])
+def test_credits_relayed_wire_text_is_a_copy_of_the_wire(text, original):
+    credit = find_credit(text)
+    out = resolve([], key={"a": ("2020-01-01",)}, credits={"a": credit}, sources={})
+    assert [(s.copy, s.original) for s in out] == [("a", original)]

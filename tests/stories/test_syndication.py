@@ -38,7 +38,7 @@ _LONG = ("The ferry capsized on the lake on Sunday after a sudden storm, police 
     ("LIMA (Bloomberg) — Copper rose for a third day.", "Bloomberg"),
     ("LIMA (UPI) -- The ship sank.", "UPI"),
     ("LIMA, (APP/AFP) – The ship sank.", "APP/AFP"),
-    ("OSAKA (AFP-Jiji) — The ship sank.", "AFP/Jiji"),  # joined by a hyphen, as Japanese papers credit
+    ("OSAKA (AFP-Jiji) — The ship sank.", "Jiji/AFP"),  # joined by a hyphen, as Japanese papers credit
     # press-release wires, in their own dateline shapes; a release cited in running text is no copy
     ("LIMA--(BUSINESS WIRE)--Acme Corp today announced its results.", "Business Wire"),
     ("LIMA, March 3, 2025 /PRNewswire/ -- Acme Corp today announced its results.", "PR Newswire"),
@@ -81,7 +81,7 @@ _LONG = ("The ferry capsized on the lake on Sunday after a sudden storm, police 
     # text (an outlet's "With files from" names material it used)
     ("JAKARTA (ANTARA) - The ferry capsized on the lake on Sunday.", "Antara"),
     ("OTTAWA (THE CANADIAN PRESS) - The ferry capsized on the lake on Sunday.", "CP"),
-    ("TOKYO (AFP-JIJI) - The ferry capsized on the lake on Sunday.", "AFP/Jiji"),
+    ("TOKYO (AFP-JIJI) - The ferry capsized on the lake on Sunday.", "Jiji/AFP"),
     ("The ferry capsized on the lake on Sunday.\n\nThis report by The Canadian Press was first published "
      "June 2, 2024.", "CP"),
     ("The ferry capsized on the lake on Sunday.\n\nWith files from The Canadian Press", None),

@@ -81,16 +81,7 @@ def _month_day(anchor: dt.date | None, m: int, d: int, y: int | None, tense: Ten
             return None
     if anchor is None:
         return Resolved(None, "day", "DATE", f"XXXX-{m:02d}-{d:02d}")
-    options = []
-    for yy in (anchor.year - 1, anchor.year, anchor.year + 1):
-        try:
-            options.append(dt.date(yy, m, d))
-        except ValueError:
-            continue
-    if not options:
-        return None
-    day = _pick(options, anchor, tense)
-    return Resolved(day.isoformat(), "day", "DATE", day.isoformat(), relative=True)
+    return _pick_day([(yy, m) for yy in (anchor.year - 1, anchor.year, anchor.year + 1)], d, anchor, tense)
 
 
 def _month_day_only(anchor: dt.date | None, d: int, rel: str | None, tense: Tense) -> Resolved | None:
@@ -100,9 +91,13 @@ def _month_day_only(anchor: dt.date | None, d: int, rel: str | None, tense: Tens
     if anchor is None:
         return Resolved(None, "day", "DATE", f"XXXX-XX-{d:02d}", True)
     shift = {"this": (0,), "the": (0,), "last": (-1,), "next": (1,)}.get((rel or "").lower(), (-1, 0, 1))
+    return _pick_day([_add_months(anchor.year, anchor.month, k) for k in shift], d, anchor, tense)
+
+
+def _pick_day(months: list[tuple[int, int]], d: int, anchor: dt.date, tense: Tense) -> Resolved | None:
+    """Day ``d`` of the (year, month) the tense points to among ``months`` (those without that day dropped)."""
     options = []
-    for k in shift:
-        y, m = _add_months(anchor.year, anchor.month, k)
+    for y, m in months:
         try:
             options.append(dt.date(y, m, d))
         except ValueError:

@@ -37,6 +37,7 @@ _MONTH_BEFORE = re.compile(r"\b(?:January|February|March|April|May|June|July|Aug
 _SET_FOR = re.compile(r"\b(?:set|scheduled|slated|planned|penciled|pencilled|fixed)\s+for\s+$", re.I)
 _AHEAD = re.compile(r"\b(?:ahead of|in the run-up to|in the lead-up to|in preparation for)\s+(?:the\s+|this\s+)?$",
                     re.I)
+_SINCE = re.compile(r"\bsince\s+$", re.I)
 _AS_SOON_AS = re.compile(r"\bas\s+(?:soon|early|late)\s+as\s+$", re.I)
 _UNTIL = re.compile(r"\b(?:until|till|til|through|by|before)\s+$", re.I)
 _UNTIL_STATE = re.compile(r"\b(?:until|till|til|through)\s+$", re.I)
@@ -343,7 +344,9 @@ def extract(doc, article: Article, found: Found) -> list[DateMention]:
     used: dict[int, str | None] = {}
     for c in chosen:
         tense = "past" if _dateline(c, text) else tenses.get(c.start)
-        if _AHEAD.search(text[max(0, c.start - 30):c.start]):
+        if _SINCE.search(text[max(0, c.start - 8):c.start]) and c.kind in _FORWARD_KINDS:
+            tense = "past"  # "searching since Monday": a day something runs from lies before the report
+        elif _AHEAD.search(text[max(0, c.start - 30):c.start]):
             tense = "future"  # "shares rose ahead of Friday's jobs report"
         elif _SET_FOR.search(text[max(0, c.start - 20):c.start]):
             tense = _set_for(c, tense)

@@ -69,12 +69,13 @@ def subject_of(verb, *, skip=None) -> object | None:
             for c in subjects[1:]:
                 if c.pos_ == "PROPN" and c.left_edge.i == first.i + 1:
                     return c  # "the engineer Paula Reyes said" parsed as two subjects: the name
-            edge = first.right_edge.i + 1
-            if len(subjects) > 1 and (edge < len(tok.doc) and tok.doc[edge].text == ":"
-                                      or first.i < dateline_end(tok.sent)):
-                # "New Delhi: ..., officials said", "OSLO, May 2 (Wire) - The bank held rates but said": the
-                # parse made the dateline a subject too ("Ana Ruiz, the party chair said:" keeps the name)
-                return subjects[1]
+            edge, cut = first.right_edge.i + 1, dateline_end(tok.sent)
+            if len(subjects) > 1 and edge < len(tok.doc) and tok.doc[edge].text == ":" or first.i < cut:
+                # "New Delhi: ..., officials said", "OSLO (Wire) - The bank held rates but said", "SAN JOSE (Wire)
+                # - Acme Inc said" (Acme an apposition): the parse made the dateline a subject too ("Ana Ruiz,
+                # the party chair said:" keeps the name)
+                return next((c for c in [*subjects[1:], *first.children] if c.i > max(cut, first.i)
+                             and c.dep_ in (*_SUBJ, "appos")), first)
             return first
         if tok.dep_ in _CLIMB and tok.head is not tok:
             tok = tok.head

@@ -397,16 +397,16 @@ class StoryClusterer(Refiner, FollowUps):
                     chosen = story
         marks = day_marks(article) if when is None else ()
         lead = lead_mark(article) if when is None else None
+        days = [sys.intern(d) for d in article_days(article)]  # one string per day, whatever the stories
         if chosen is None:
             chosen, _ = self._best(self._scored(self._candidates(vec, when=when), vec, sig, when=when, marks=marks,
-                                                lead=lead))
+                                                lead=lead, days=tuple(days)))
         if chosen is None:
             chosen = self._new_story(article.id)
         self._join(chosen, article.id, vec, when)
         if self._synd is not None:
             # versions of one wire text and short cuts of a long one: compared within the story only
             self._synd.relate(article.id, article.text, chosen.articles[-self.compare_members - 1:-1])
-        days = [sys.intern(d) for d in article_days(article)]  # one string per day, whatever the stories
         chosen.days.add(days)
         chosen.events.add(sig)
         if self.refine:

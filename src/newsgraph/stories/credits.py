@@ -262,9 +262,11 @@ def _dateline_credit(text: str) -> Credit | None:
         if ((_only_short(m.group()) or m.group().startswith("[")) and not last
                 and text[line_start:m.start()].strip() and not _DASH_AFTER.match(text, m.end())):
             continue  # "(AA)", "[AFP]" are credits opening a paragraph, before a dash or closing the text only
-        # "(AFP-Jiji)": two agencies joined by a hyphen, which the alias pattern's word edges do not split
+        # "(AFP-Jiji)": two agencies joined by a hyphen, which the alias pattern's word edges do not split: the
+        # wire's text as the second relays it, so listed as a slash lists them, the relay first ("Jiji/AFP",
+        # like "(APP/AFP)")
         names = (_names_in(m.group(), outlets=True, shouted=shouted)
-                 or _names_in(m.group().replace("-", " - "), outlets=True, shouted=shouted))
+                 or _names_in(m.group().replace("-", " - "), outlets=True, shouted=shouted)[::-1])
         if len(names) > 1 and re.search(r"[,&]", m.group()):
             continue  # "(Reuters, AFP, dpa)": the outlet's own text compiled from several, no one's copy
         if names:

@@ -15,6 +15,7 @@ would, against stories that now know their days and main events (see
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import math
 from array import array
 from dataclasses import dataclass
@@ -69,20 +70,38 @@ def lead_apart(story: _Story, lead: tuple[str, int, int] | None) -> bool:
         and gap >= APART_DAYS
 
 
+def days_apart(story: _Story, days: Iterable[str]) -> bool:
+    """Whether, where no dated report dates ``story``, every day of a dated report (``days``: its
+    publication day and the days it names) lies ``APART_DAYS`` or more from every day (weekday or day of
+    the month) its undated reports name: a report of Monday's rally is not of a story told of a Friday."""
+    if story.days or not story.marks:
+        return False
+    gaps = []
+    for day in days:
+        d = dt.date.fromisoformat(day)
+        gaps += [g for mark in (("wd", d.isoweekday(), 0), ("md", d.month, d.day))
+                 if (g := mark_distance(story.marks, mark)) is not None]
+    return bool(gaps) and min(gaps) >= APART_DAYS
+
+
 def admits(story: _Story, sig: MainEvents, *, when: float | None, marks: tuple,
-           lead: tuple[str, int, int] | None = None) -> bool:
+           lead: tuple[str, int, int] | None = None, days: tuple[str, ...] = ()) -> bool:
     """Whether ``story`` may take a report at all, whatever their similarity (as ``add`` places it,
     and as a report is placed again).
 
     An undated report naming days (``marks``) the story never saw tells other news. A report that
     nothing dates (no publication time, no day named in it or in its main events) may not join a
     story that calls its main actions other news about the story's actors: that news may be days away.
-    Where no dated report dates the story either, the day an undated report's lead names (``lead``)
+    A dated report (its days ``days``) may not join a story no dated report dates whose undated reports
+    name only days apart from its own (``days_apart``). Where no dated report dates the story either, the
+    day an undated report's lead names (``lead``)
     must lie within ``APART_DAYS`` of a day the leads of the story's undated reports name, unless its
     lead action is the story's: two quakes in one region, one told of Tuesday and one of Friday, are two
     stories in nearly the same words.
     """
     if marks and not story.days.fits(marks):
+        return False
+    if when is not None and days_apart(story, days):
         return False
     if lead_apart(story, lead) and story.events.relation(sig) != "same":
         return False  # undated both: the report's lead tells of a day no lead of the story's reports is near
@@ -118,20 +137,37 @@ def near_lead(scored: list[tuple[_Story, float]], lead: tuple[str, int, int] | N
     return kept
 
 
+def sharing_a_day(scored: list[tuple[_Story, float]], marks: tuple, *,
+                  threshold: float) -> list[tuple[_Story, float]]:
+    """The scored stories an undated report naming the days ``marks`` may join, among stories no dated
+    report dates: when one it could join (scored at least ``threshold``) has reports naming one of those
+    days, such stories whose reports name none of them are dropped. Two quakes in one region, one told of
+    Thursday and Friday, the next of Tuesday and Wednesday, are worded nearly alike; a report of the
+    second that recalls the first goes to the story whose reports name its days."""
+    if not marks:
+        return scored
+    named = set(marks)
+    undated = [(story, sc) for story, sc in scored if not story.days and story.marks]
+    if not any(sc >= threshold and story.marks & named for story, sc in undated):
+        return scored
+    return [(story, sc) for story, sc in scored if story.days or not story.marks or story.marks & named]
+
+
 class Refiner:
     """Re-assignment for ``StoryClusterer`` (uses its stories, members, index and syndication)."""
 
     def _scored(self, candidates: list[_Story], vec: dict[str, float], sig: MainEvents, *, when: float | None,
-                marks: tuple, lead: tuple[str, int, int] | None) -> list[tuple[_Story, float]]:
+                marks: tuple, lead: tuple[str, int, int] | None,
+                days: tuple[str, ...] = ()) -> list[tuple[_Story, float]]:
         """The candidate stories a report may join, with its similarity to each (as ``add`` weighs them)."""
         scored = []
         for story in candidates:
-            if not story.articles or not admits(story, sig, when=when, marks=marks, lead=lead):
+            if not story.articles or not admits(story, sig, when=when, marks=marks, lead=lead, days=days):
                 continue
             sc = self._similarity(vec, story, sig, when=when, lead=lead)
             if sc is not None:
                 scored.append((story, sc))
-        return near_lead(scored, lead, threshold=self.threshold)
+        return sharing_a_day(near_lead(scored, lead, threshold=self.threshold), marks, threshold=self.threshold)
 
     def _best(self, scored: list[tuple[_Story, float]]) -> tuple[_Story | None, float]:
         """The most similar story at least ``threshold`` similar (the later on a tie, as ``add`` chose)."""
@@ -180,7 +216,7 @@ class Refiner:
         if own not in candidates and own.active and self._in_window(own, member.when):
             candidates.append(own)
         scored = self._scored(candidates, member.vec, member.sig, when=member.when, marks=member.marks,
-                              lead=member.lead)
+                              lead=member.lead, days=member.days)
         own_score = next((sc for story, sc in scored if story is own), None)
         best, best_score = self._best(scored)
         return best, best_score, own_score
@@ -257,7 +293,7 @@ class Refiner:
             if target is None:
                 target, _ = self._best(self._scored(self._candidates(member.vec, when=member.when), member.vec,
                                                     member.sig, when=member.when, marks=member.marks,
-                                                    lead=member.lead))
+                                                    lead=member.lead, days=member.days))
             if target is None:
                 target = self._stories.get(stable_id(aid, prefix="s"))
                 if target is None or target.articles or not target.active:
