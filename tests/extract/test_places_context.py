@@ -17,8 +17,8 @@ def _resolve(text: str, *names: str) -> list:
 
 
 def test_place_resolve_a_state_inside_a_list_of_towns_is_no_qualifier():
-    got = _resolve("After stops in Washington, New York and Boston, the envoy flew on to Houston.",
-                   "Washington", "New York", "Boston", "Houston")
+    got = _resolve("After visits to Washington, New York and Denver, the envoy flew on to Houston.",
+                   "Washington", "New York", "Denver", "Houston")
     assert (got[0].feature, got[0].admin1) == ("P.PPLC", "District of Columbia")  # not Washington County, N.Y.
     # towns paired with their states keep their qualifiers
     got = _resolve("Nonstop flights now link Portland, Maine and Seattle, Washington.",

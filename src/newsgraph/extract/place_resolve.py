@@ -125,7 +125,7 @@ def _qualifier(text: str, end: int, index: PlaceIndex) -> _Qualifier:
 def _town_list(text: str, mentions: Sequence[Mention], cands: list[tuple[Candidate, ...]], quals: list[_Qualifier],
                start: int) -> bool:
     """True when the qualifier-like mention starting at ``start`` is followed by "and" or a comma and a town
-    that has no qualifier of its own: "Washington, New York and Boston" lists three cities, while
+    that has no qualifier of its own: "Washington, New York and Denver" lists three cities, while
     "Portland, Oregon and Seattle, Washington" pairs towns with their states."""
     at = next((j for j, m in enumerate(mentions) if m.span[0] == start), None)
     if at is None:
@@ -476,7 +476,7 @@ def resolve(text: str, mentions: Sequence[Mention], *, context_countries: Iterab
         elif qs and top == "A.ADM1" and group[i] != i and any(q.feature == "A.ADM1" for q in qs):
             qs = ()  # "Georgia, Oklahoma, Pennsylvania": a state inside a list of states, not a town of Pennsylvania
         elif qs and top is not None and top.startswith("P.") and _town_list(text, mentions, cands, quals, q.start):
-            qs = ()  # "stops in Washington, New York and Boston": a list of cities, not Washington County, New York
+            qs = ()  # "visits to Washington, New York and Denver": three cities, not Washington County, N.Y.
         inside = {c.id for c in cs for q in qs if _contains(q, c)}
         fixed.append(inside)
     cue = [_cue_kind(text, m.span) if cs else None for m, cs in zip(mentions, cands)]
