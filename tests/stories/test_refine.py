@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
+
+from conftest import DATA
 
 from newsgraph.model import Actor, DateMention, Event
 from newsgraph.stories import StoryClusterer
@@ -249,3 +253,17 @@ def test_refine_does_not_merge_a_story_nothing_dates_into_a_dated_one_at_the_end
         dates = tuple(_weekday(text, d, n) for d, n in (("Friday", 5), ("Saturday", 6)) if d in text)
         c.add(article(f"bomb-{i}", text, published=None, dates=dates))
     assert _groups(c) == [["alert-1", "alert-2"], ["bomb-0", "bomb-1", "bomb-2", "bomb-3"]]
+
+
+@pytest.mark.model
+def test_an_undated_toll_update_keeps_the_story_it_joined_on_arrival(analyse):
+    """Weighed again with the whole run's counts, an undated follow-up's heaviest terms are only its own news
+    ("toll", "mourning"), under which no story is indexed: the story it joined on arrival stays a candidate."""
+    rows = [json.loads(line) for line in (DATA / "dam_and_floods.jsonl").read_text(encoding="utf-8").splitlines()]
+    reports = [analyse(r["text"], id=r["id"], published=r["published"], source=r["source"], title=r["title"])
+               for r in rows]
+    c = StoryClusterer()
+    c.add_many(reports)
+    groups = sorted(sorted(s.articles) for s in c.result().stories)
+    assert ["dam-1", "dam-2", "dam-3"] in groups, groups
+    assert ["flood-1", "flood-2", "flood-3"] in groups, groups

@@ -291,9 +291,15 @@ class Refiner:
             if member.copy_of in placed:
                 target = self._stories[self._story_of[member.copy_of]]
             if target is None:
-                target, _ = self._best(self._scored(self._candidates(member.vec, when=member.when), member.vec,
-                                                    member.sig, when=member.when, marks=member.marks,
-                                                    lead=member.lead, days=member.days))
+                # the story the report joined on arrival stays a candidate: weighed with the whole run's
+                # counts, a follow-up's heaviest terms may be only its own news ("toll", "mourning"),
+                # under which no story is indexed
+                candidates = self._candidates(member.vec, when=member.when)
+                home = self._stories[before[aid]]
+                if home.articles and home.active and home not in candidates and self._in_window(home, member.when):
+                    candidates.append(home)
+                target, _ = self._best(self._scored(candidates, member.vec, member.sig, when=member.when,
+                                                    marks=member.marks, lead=member.lead, days=member.days))
             if target is None:
                 target = self._stories.get(stable_id(aid, prefix="s"))
                 if target is None or target.articles or not target.active:
