@@ -436,3 +436,13 @@ def test_events_first_person_in_a_quote_cued_by_a_pronoun_is_the_quote_speaker(a
 def test_events_an_appeal_conjoined_to_what_was_said_is_the_speakers(analyse, text, expected):
     got = _events(analyse(text, published="2025-10-03"))
     assert expected in got, got
+
+
+@pytest.mark.parametrize("text", [
+    "Police beat protesters who were disputing the election results in Tarnow on Sunday.",
+    "Soldiers beat voters outside a polling station during the referendum, witnesses said.",
+])
+def test_events_a_beating_near_a_vote_is_still_an_assault(analyse, text):
+    # only a contest the verb is won in ("defeated X in the election") makes "beat" a victory
+    got = _events(analyse(text, published="2025-10-03"))
+    assert [t for t, _, _ in got if t == "ASSAULT"], got

@@ -213,6 +213,10 @@ def _accident(verb) -> bool:
     return noun_kind(subj.text) != "people" and sector_of_noun(subj.lemma_, subj.text) is None
 
 
+_CONTESTS = frozenset({"election", "vote", "poll", "ballot", "runoff", "run-off", "primary", "race", "referendum",
+                       "contest", "leadership", "seat"})
+
+
 def _no_attack(verb, entry) -> bool:
     """An ASSAULT verb that attacks nobody: a level reached ("inflation hit 9 percent", "shares struck a
     record high"), a fire or a disease fought ("fought the blaze"; not "opened fire", whose lexicon entry
@@ -223,14 +227,13 @@ def _no_attack(verb, entry) -> bool:
         return True
     if _fights_nature(verb, objs) and not any(n.startswith("obj:") for n in entry.needs):
         return True
-    if verb.lemma_ in ("defeat", "beat", "oust", "unseat", "trounce") and any(  # "defeated X in the 2021 election"
-            t.lemma_.lower() in _CONTESTS for c in verb.children if c.dep_ in ("prep", "dobj") for t in c.subtree):
-        return True
+    if verb.lemma_ in ("defeat", "beat", "oust", "unseat", "trounce"):
+        # "defeated X in the 2021 election", "won the race"; "beat protesters disputing the election" still attacks
+        won_in = [g for h in [verb, *objs] for c in h.children if c.dep_ == "prep" and c.lower_ in ("in", "at", "by")
+                  for g in c.children if g.dep_ == "pobj"]
+        if any(o.lemma_.lower() in _CONTESTS for o in objs + won_in):
+            return True
     return _accident(verb)
-
-
-_CONTESTS = frozenset({"election", "vote", "poll", "ballot", "runoff", "run-off", "primary", "race", "referendum",
-                       "contest", "leadership", "seat"})
 
 
 def _foreign_addressee(verb, obj) -> bool:
