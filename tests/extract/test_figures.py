@@ -307,3 +307,9 @@ def test_figures_the_counted_noun_after_a_possessive(analyse):
 ])
 def test_figures_what_a_toll_includes_is_part_of_it(analyse, text, expected):
     assert [(f.kind, f.value) for f in analyse(text).figures] == expected
+
+
+def test_figures_among_the_people_a_participle_names(analyse):
+    # a plain person noun says less than the participle after it
+    got = [(f.kind, f.value) for f in analyse("Two nurses were among the people detained at the border.").figures]
+    assert got == [("arrested", 2)]

@@ -245,9 +245,10 @@ def _kind_from_role(doc, x: NumberExpr, noun, nominal):
         for c in pred.children:  # "were among the dead", "were among those detained"
             if c.dep_ == "prep" and c.lower_ == "among":
                 for g in c.children:
-                    k = _adj_kind(g) or _noun_kind(g) or next(
-                        (_verb_kind(a, role="obj" if a.dep_ == "acl" else "subj") for a in g.children
-                         if a.dep_ == "acl" and a.tag_ == "VBN" or a.dep_ == "relcl"), None)
+                    k = _adj_kind(g) or _noun_kind(g)
+                    for a in g.children:
+                        if k not in _SPECIFIC and (a.dep_ == "acl" and a.tag_ == "VBN" or a.dep_ == "relcl"):
+                            k = _verb_kind(a, role="obj" if a.dep_ == "acl" else "subj")
                     if g.dep_ == "pobj" and k in _SPECIFIC:
                         return k
         if role == "obj" and pred.lemma_.lower() in ("put", "estimate", "place", "number", "count"):
@@ -304,14 +305,15 @@ def _object_of_verb(doc, x: NumberExpr, noun) -> bool:
     return nominal.dep_ in ("dobj", "nsubjpass") and nominal.head.pos_ == "VERB"
 
 
+_PART_WORDS = frozenset({"none", "neither", "some", "several", "few", "many", "half", "most", "one"})
+
+
 def _whole_of_part(doc, x: NumberExpr, noun) -> bool:
+    """Is the number the whole a part (or none) is taken from ("two of the 40 passengers", "none of the 23 crew")?"""
     nominal = noun if noun is not None else _head(doc, x)
     part = nominal.head.head
     return nominal.dep_ == "pobj" and nominal.head.lower_ == "of" and part.i < x.start and (
         part.lower_ in _PART_WORDS or part.like_num)
-
-
-_PART_WORDS = frozenset({"none", "neither", "some", "several", "few", "many", "half", "most", "one"})
 
 
 def _set_free(doc, x: NumberExpr, noun) -> bool:
