@@ -70,7 +70,7 @@ def subject_of(verb, *, skip=None) -> object | None:
                 if c.pos_ == "PROPN" and c.left_edge.i == first.i + 1:
                     return c  # "the engineer Paula Reyes said" parsed as two subjects: the name
             edge, cut = first.right_edge.i + 1, dateline_end(tok.sent)
-            if len(subjects) > 1 and edge < len(tok.doc) and tok.doc[edge].text == ":" or first.i < cut:
+            if (len(subjects) > 1 and edge < len(tok.doc) and tok.doc[edge].text == ":") or first.i < cut:
                 # "New Delhi: ..., officials said", "OSLO (Wire) - The bank held rates but said", "SAN JOSE (Wire)
                 # - Acme Inc said" (Acme an apposition): the parse made the dateline a subject too ("Ana Ruiz,
                 # the party chair said:" keeps the name)

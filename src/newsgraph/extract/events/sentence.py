@@ -24,12 +24,6 @@ from .syntax import _SUBJ, _subject
 _STATE_ACTS = frozenset({"COERCE", "ACCUSE", "SANCTION"})  # agentless passives done by the place's state
 _SPEECH_ACTS = frozenset({"REQUEST", "DEMAND", "ACCUSE", "REJECT", "THREATEN", "AGREE", "CONSULT"})
 
-
-def _abstract(tok) -> bool:
-    """A common noun that names no one: no entity, no sector, no kind of people ("poverty", "change")."""
-    return tok.pos_ == "NOUN" and not tok.ent_type_ and sector_of_noun(tok.lemma_, tok.text) is None \
-        and noun_kind(tok.text) != "people"
-
 _BASE = {"verb": 0.8, "light": 0.8, "adj": 0.7, "noun": 0.55, "must": 0.6, "state": 0.6}
 
 _SYMPATHY = frozenset({"solidarity", "condolence", "condolences", "sympathy"})
@@ -67,6 +61,12 @@ def _held_states(sent, index: MentionIndex) -> list[_Cand]:
         out.append(_Cand("COERCE", "state", cop, words, sources=[holders[0]], targets=[subj]))
     return out
 
+
+
+def _abstract(tok) -> bool:
+    """A common noun that names no one: no entity, no sector, no kind of people ("poverty", "change")."""
+    return tok.pos_ == "NOUN" and not tok.ent_type_ and sector_of_noun(tok.lemma_, tok.text) is None \
+        and noun_kind(tok.text) != "people"
 
 
 def _people_speaker(tok) -> Actor | None:
