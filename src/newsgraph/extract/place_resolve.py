@@ -442,14 +442,17 @@ def _stray(c: Candidate, named: set[str]) -> bool:
     return bool(named) and c.country not in named
 
 
+# "the" and up to two lower-case modifiers before a name ("the state Capitol"); a preposition ends the phrase
+# the name is in ("the city of X", "the fighting in X", "the floods near X")
+_DEFINITE = re.compile(r"\b[Tt]he\s+(?:(?!(?:of|in|on|at|near|from|to|into|across|outside|around|inside|"
+                       r"through|over|off|by|for|with|toward|towards|beyond|along)\s)[a-z]+\s+){0,2}$")
+
+
 def _definite(text: str, span: Span) -> bool:
     """An unknown name after "the" (and up to two lower-case words) is a building or landmark ("the
     Capitol", "the state Capitol"), not a misspelt town:
     towns the gazetteer knows under "the" ("the Hague") never reach the near-spelling search."""
-    return bool(_DEFINITE.search(text, max(0, span[0] - 30), span[0]))  # "the state Capitol", not "the city of X"
-
-
-_DEFINITE = re.compile(r"\b[Tt]he\s+(?:[a-z]+\s+(?<!\bof\s)){0,2}$")
+    return bool(_DEFINITE.search(text, max(0, span[0] - 30), span[0]))
 
 
 def resolve(text: str, mentions: Sequence[Mention], *, context_countries: Iterable[str] = (),
@@ -476,7 +479,7 @@ def resolve(text: str, mentions: Sequence[Mention], *, context_countries: Iterab
         elif qs and top == "A.ADM1" and group[i] != i and any(q.feature == "A.ADM1" for q in qs):
             qs = ()  # "Georgia, Oklahoma, Pennsylvania": a state inside a list of states, not a town of Pennsylvania
         elif qs and top is not None and top.startswith("P.") and _town_list(text, mentions, cands, quals, q.start):
-            qs = ()  # "visits to Washington, New York and Denver": three cities, not Washington County, N.Y.
+            qs = ()  # "a tour taking in Washington, New York and Denver": three cities, not Washington County, N.Y.
         inside = {c.id for c in cs for q in qs if _contains(q, c)}
         fixed.append(inside)
     cue = [_cue_kind(text, m.span) if cs else None for m, cs in zip(mentions, cands)]
