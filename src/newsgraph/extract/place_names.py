@@ -164,7 +164,7 @@ _WORLD_AREAS = frozenset({"L.CONT", "L.RGN"})
 _SHORT_FORMS = {"co.": "County", "co": "County", "twp.": "Township", "twp": "Township", "mt.": "Mount"}
 
 
-# words after a place's name that make the whole another settlement's name: "Tennessee Colony", "X Junction"
+# words after a place's name that make the whole another settlement's name: "Nevada Colony", "X Junction"
 # are towns of their own, not the state they begin with nor a namesake town of it
 _SETTLEMENT_TAILS = frozenset("town colony village junction springs crossing landing heights".split())
 
@@ -202,7 +202,7 @@ def _embedded(name: str, index: PlaceIndex) -> tuple[Candidate, ...]:
         if words[n].lower() == "city":  # "Quebec City", "Gaza City": the city, not the province
             got = tuple(c for c in got if c.feature.startswith("P."))
         elif words[n].lower() in _SETTLEMENT_TAILS:
-            return ()  # "Tennessee Colony": a town of its own, neither the state nor a town named Tennessee
+            return ()  # "Nevada Colony": a town of its own, neither the state nor a town named Tennessee
         if got:
             return got
     return ()
