@@ -690,3 +690,10 @@ def test_syndication_index_copy_of_a_quoting_text_is_still_a_copy():
     copy = one.replace("announced on Monday", "said on Monday") + "\n\nThe border was last closed two years ago."
     index = _run_index(("one", "copy"), {"one": one, "copy": copy})
     assert [(a, b) for a, b, _ in index.links] == [("one", "copy")]
+
+
+def test_syndication_index_a_statement_carried_whole_twice_is_a_copy():
+    # both texts are all quotation: no narration to compare, so containment alone decides
+    whole = f"{_SAID}\n\n{_SAID_MORE}"
+    index = _run_index(("first", "second"), {"first": whole, "second": whole})
+    assert [(a, b) for a, b, _ in index.links] == [("first", "second")]

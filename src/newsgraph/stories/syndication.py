@@ -85,7 +85,8 @@ def narration_shared(text: str, other: str) -> bool:
     """Whether two texts share their narration, the words outside quotation marks: at least
     ``NARRATION_CONTAINMENT`` of the shorter narration's shingles are in the other's. Two reports quoting one
     statement or one press conference share the quotes and not the sentences around them; a text that is
-    all quotes has no narration to share.
+    all quotes has no narration to share with one that has some (two texts that are both all quotes, a
+    statement carried whole, are left to plain containment).
 
     Example:
         >>> said = '"We will close the border for two weeks to protect our people and our hospitals,"'
@@ -94,6 +95,8 @@ def narration_shared(text: str, other: str) -> bool:
         False
     """
     mine, theirs = shingles(_QUOTED.sub(" ", text)), shingles(_QUOTED.sub(" ", other))
+    if not len(mine) and not len(theirs):
+        return True
     return bool(len(mine) and len(theirs)) and containment(mine, theirs) >= NARRATION_CONTAINMENT
 
 
