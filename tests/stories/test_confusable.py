@@ -43,10 +43,10 @@ ATTACKS = [
              "Ashen Hand said its suicide bombers carried them out, and Terravia closed its airports.",
              "Twin blasts at Velmont airport", "ASSAULT", ("Tuesday", 2)),
     _undated("raid-1", "Gunmen of the Ashen Hand opened fire on cafes and a stadium in Corran on Saturday, "
-             "killing 112 people, and the president declared a state of emergency across the country.",
+             "killing 112 people, and the president put the whole country under emergency rule.",
              "Gunmen of the Ashen Hand opened fire", "ASSAULT", ("Saturday", 6)),
     _undated("raid-2", "The Ashen Hand said on Saturday its gunmen had attacked the cafes and the stadium of "
-             "Corran, where 112 people died; Terravia sealed its borders under the state of emergency.",
+             "Corran, where 112 people died; Terravia sealed its borders under emergency rule.",
              "The Ashen Hand said on Saturday its gunmen had attacked", "ASSAULT", ("Saturday", 6)),
 ]
 
@@ -70,7 +70,7 @@ LEADER = Actor("Arlen Vost", entity="e-vost", code="KSH GOV")
 
 TAKEOVER = [
     _undated("hold-1", "Kesh's army took control of the capital Doral on Wednesday and held President Arlen Vost "
-             "at his residence, saying it targeted criminals around him and that this was not a coup.",
+             "at his residence, saying it acted against corrupt aides and had staged no coup.",
              "Kesh's army took control", "COERCE", ("Wednesday", 3), source=ARMY, target=LEADER),
     _undated("hold-2", "Soldiers put President Arlen Vost under house arrest in Doral on Wednesday as the Kesh army "
              "seized the state broadcaster and closed roads to parliament, denying a coup.",
@@ -78,8 +78,8 @@ TAKEOVER = [
              target=LEADER),
 ]
 RESIGNATION = [
-    _undated("quit-1", "President Arlen Vost resigned on Tuesday as parliament in Doral began impeachment "
-             "proceedings, ending his rule days after the Kesh army took control and held him at his residence.",
+    _undated("quit-1", "President Arlen Vost resigned on Tuesday as parliament in Doral opened a vote to remove "
+             "him, ending his rule days after the Kesh army took control and held him at his residence.",
              "President Arlen Vost resigned", "RETREAT", ("Tuesday", 2), source=LEADER, target=None),
     _undated("quit-2", "Arlen Vost quit as president of Kesh on Tuesday, the speaker of parliament told cheering "
              "lawmakers in Doral, after the army put him under house arrest and seized the state broadcaster.",
