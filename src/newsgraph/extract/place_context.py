@@ -18,7 +18,7 @@ _DATELINE_TAIL = (r"(?:(?:,\s*([A-Za-z.][A-Za-z0-9., ]{1,30}?))?\s*(?:\([^)]{1,4
 _DATELINE = re.compile(r"^\s*([A-Z][A-Za-z.'\- ]{1,40}?)" + _DATELINE_TAIL)
 _LATER_DATELINE = re.compile(r"\n\s*([A-Z][A-Z.'\- ]{1,40}?)" + _DATELINE_TAIL)
 
-_LIST_GAP = re.compile(r"\s*(?:,|;|,?\s+(?:and|or|&))\s*")
+LIST_GAP = re.compile(r"\s*(?:,|;|,?\s+(?:and|or|&))\s*")
 
 
 def lists(text: str, spans: Sequence[Span]) -> list[int]:
@@ -28,7 +28,7 @@ def lists(text: str, spans: Sequence[Span]) -> list[int]:
     group = list(range(len(spans)))
     for a, b in zip(order, order[1:]):
         gap = text[spans[a][1]:spans[b][0]]
-        if gap and _LIST_GAP.fullmatch(gap):
+        if gap and LIST_GAP.fullmatch(gap):
             group[b] = group[a]
     return group
 

@@ -22,7 +22,7 @@ from typing import Iterable, Sequence
 from rapidfuzz import fuzz
 
 from ..model import Place, Span
-from .place_context import clock_countries, dateline, dateline_span, lists, speakers
+from .place_context import LIST_GAP, clock_countries, dateline, dateline_span, lists, speakers
 from .place_index import Candidate, PlaceIndex, key, place_index
 from .place_names import (DIRECTIONS, candidates_for, country_spelled_like, county_pairs, home_spelling, lookup,
                           prior, short_forms)
@@ -134,12 +134,11 @@ def _town_list(text: str, mentions: Sequence[Mention], cands: list[tuple[Candida
     if not after:
         return False
     nxt = min(after, key=lambda j: mentions[j].span[0])
-    if not _LIST_AND.fullmatch(text[mentions[at].span[1]:mentions[nxt].span[0]]) or not cands[nxt]:
+    if not LIST_GAP.fullmatch(text[mentions[at].span[1]:mentions[nxt].span[0]]) or not cands[nxt]:
         return False
     return max(cands[nxt], key=prior).feature.startswith("P.") and not quals[nxt].records
 
 
-_LIST_AND = re.compile(r"\s*(?:,\s*|,?\s+(?:and|or)\s+)")
 _AREAS = ("A.PCLI", "A.ADM1")
 
 
