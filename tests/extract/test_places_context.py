@@ -17,7 +17,7 @@ def _resolve(text: str, *names: str) -> list:
 
 
 def test_place_resolve_a_state_inside_a_list_of_towns_is_no_qualifier():
-    got = _resolve("The senator's tour takes in Washington, New York and Denver before Houston.",
+    got = _resolve("The senator visits Washington, New York and Denver before Houston.",
                    "Washington", "New York", "Denver", "Houston")
     assert (got[0].feature, got[0].admin1) == ("P.PPLC", "District of Columbia")  # not Washington County, N.Y.
     # towns paired with their states keep their qualifiers

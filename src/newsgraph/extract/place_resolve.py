@@ -478,7 +478,7 @@ def resolve(text: str, mentions: Sequence[Mention], *, context_countries: Iterab
         elif qs and top == "A.ADM1" and group[i] != i and any(q.feature == "A.ADM1" for q in qs):
             qs = ()  # "Georgia, Oklahoma, Pennsylvania": a state inside a list of states, not a town of Pennsylvania
         elif qs and top is not None and top.startswith("P.") and _town_list(text, mentions, cands, quals, q.start):
-            qs = ()  # "a tour taking in Washington, New York and Denver": three cities, not Washington County, N.Y.
+            qs = ()  # "a senator visiting Washington, New York and Denver": three cities, not Washington County, N.Y.
         inside = {c.id for c in cs for q in qs if _contains(q, c)}
         fixed.append(inside)
     cue = [_cue_kind(text, m.span) if cs else None for m, cs in zip(mentions, cands)]
