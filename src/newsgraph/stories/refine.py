@@ -209,14 +209,20 @@ class Refiner:
         if member.when is None:
             note_undated(story, member.marks, member.lead)
 
-    def _placement(self, member: Member, own: _Story) -> tuple[_Story | None, float, float | None]:
-        """The best story for a detached report (as ``add`` chooses), its score, and the score in ``own``
-        (None when ``own`` does not admit it)."""
+    def _candidates_with(self, member: Member, own: _Story) -> list[_Story]:
+        """The indexed candidate stories for ``member``, and ``own`` (a story it belongs or belonged to) when
+        active and in its time window: weighed with the whole run's counts, a report's heaviest terms may be
+        only its own news ("toll", "mourning"), under which ``own`` is not indexed."""
         candidates = self._candidates(member.vec, when=member.when)
         if own not in candidates and own.active and self._in_window(own, member.when):
             candidates.append(own)
-        scored = self._scored(candidates, member.vec, member.sig, when=member.when, marks=member.marks,
-                              lead=member.lead, days=member.days)
+        return candidates
+
+    def _placement(self, member: Member, own: _Story) -> tuple[_Story | None, float, float | None]:
+        """The best story for a detached report (as ``add`` chooses), its score, and the score in ``own``
+        (None when ``own`` does not admit it)."""
+        scored = self._scored(self._candidates_with(member, own), member.vec, member.sig, when=member.when,
+                              marks=member.marks, lead=member.lead, days=member.days)
         own_score = next((sc for story, sc in scored if story is own), None)
         best, best_score = self._best(scored)
         return best, best_score, own_score
@@ -291,13 +297,8 @@ class Refiner:
             if member.copy_of in placed:
                 target = self._stories[self._story_of[member.copy_of]]
             if target is None:
-                # the story the report joined on arrival stays a candidate: weighed with the whole run's
-                # counts, a follow-up's heaviest terms may be only its own news ("toll", "mourning"),
-                # under which no story is indexed
-                candidates = self._candidates(member.vec, when=member.when)
-                home = self._stories[before[aid]]
-                if home.articles and home.active and home not in candidates and self._in_window(home, member.when):
-                    candidates.append(home)
+                # the story the report joined on arrival stays a candidate
+                candidates = self._candidates_with(member, self._stories[before[aid]])
                 target, _ = self._best(self._scored(candidates, member.vec, member.sig, when=member.when,
                                                     marks=member.marks, lead=member.lead, days=member.days))
             if target is None:
