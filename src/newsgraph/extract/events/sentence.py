@@ -17,6 +17,7 @@ from ..linking import MentionIndex
 from .arguments import _arguments, _code_all, _issuer, _named_company, _quote_speaker, uncoded
 from .candidate import _Cand
 from .dating import _PLACE_PREPS, _date_for, _place_for
+from .linking import _looks_actor
 from .modality import _apply_chain
 from .triggers import _candidates, _must_demand, _report_parent
 from .syntax import _SUBJ, _subject
@@ -61,12 +62,6 @@ def _held_states(sent, index: MentionIndex) -> list[_Cand]:
         out.append(_Cand("COERCE", "state", cop, words, sources=[holders[0]], targets=[subj]))
     return out
 
-
-
-def _abstract(tok) -> bool:
-    """A common noun that names no one: no entity, no sector, no kind of people ("poverty", "change")."""
-    return tok.pos_ == "NOUN" and not tok.ent_type_ and sector_of_noun(tok.lemma_, tok.text) is None \
-        and noun_kind(tok.text) != "people"
 
 
 def _people_speaker(tok) -> Actor | None:
@@ -217,9 +212,9 @@ def _sentence_events(sent, article: Article, found: Found, index: MentionIndex,
         sources = _code_all(cand.sources, speaker_tok, speaker_actor, index, loose=True, prev=prev,
                             direct=direct, reporter=reporter)
         if speaker_actor is not None and cand.type in _SPEECH_ACTS and cand.head.dep_ == "conj" and cand.sources \
-                and all(_abstract(t) for t in cand.sources):
+                and all(t.pos_ == "NOUN" and not _looks_actor(t, index, people=True) for t in cand.sources):
             # "X said climate change and poverty were driving the surge, and called on donors to": things
-            # cannot call; the parse hung the speaker's second act on what the speaker said
+            # that name no party cannot call; the parse hung the speaker's second act on what the speaker said
             sources = [(speaker_actor, 0.8)]
         # the affected party of a passive ("a missionary was arrested") and the one asked ("urged its
         # members to") are kept even when uncoded
