@@ -14,7 +14,7 @@ from .. import gazetteer
 from ..actors import PRONOUNS, code_actor, is_non_actor, noun_kind, sector_of_noun
 from ..event_lexicon import Entry, entries, is_event_noun
 from ..linking import MentionIndex
-from .syntax import _counted, _indefinite, _infinitive, _mods, _objects, _preps
+from .syntax import _counted, _for_marks, _indefinite, _infinitive, _mods, _objects, _preps
 
 _TARGET_PREPS = ("with", "to", "against", "on", "for", "between", "among", "toward", "towards", "at", "into",
                  "from", "over", "upon", "in", "of", "about")
@@ -64,6 +64,10 @@ def _satisfied(entry: Entry, tok, *, as_object: bool, index: MentionIndex) -> bo
                 return False
         elif kind == "head":  # "issued an alert": the verb that governs the noun says what it is
             if tok.head.i == tok.i or tok.head.lemma_.lower() not in opts:
+                return False
+        elif kind == "alone":  # "said they would appeal": no object, clause or "for"/"to" complement
+            if any(c.dep_ in ("dobj", "xcomp", "ccomp") or c.dep_ in ("prep", "mark") and c.lower_ in ("for", "to")
+                   for c in tok.children) or _for_marks(tok):
                 return False
         elif kind == "objdef":  # "the club requires a new coach": a need to fill, not a party asked
             if any(_indefinite(o) for o in _objects(tok)):

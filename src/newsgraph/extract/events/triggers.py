@@ -355,11 +355,7 @@ def _verb_candidate(tok, index: MentionIndex) -> _Cand | None:
             if need.startswith("obj:") and not need.startswith("obj:*"):
                 words += [o for o in objs if o.lemma_.lower() in need[4:].split("|")
                           and not (o.pos_ == "NOUN" and _looks_actor(o, index, people=True))]  # "saved pupils": the saved
-        etype = entry.type
-        if etype == "REQUEST" and tok.lemma_ == "appeal" and not any(c.dep_ in ("dobj", "xcomp", "ccomp") or c.dep_ in (
-                "prep", "mark") and c.lower_ in ("for", "to") for c in tok.children) and not _for_marks(tok):
-            etype = "REJECT"  # "his lawyers said they would appeal": a legal challenge that asks no one for anything
-        return _Cand(etype, "verb", tok, sorted(set(words), key=lambda t: t.i))
+        return _Cand(entry.type, "verb", tok, sorted(set(words), key=lambda t: t.i))
     if light is not None and light.type in PLOVER_TYPES and objs and not all(
             is_non_actor(o.text) and noun_kind(o.text) != "people" for o in objs):  # "sent shockwaves"
         return _Cand(light.type, "light", tok, [tok])
