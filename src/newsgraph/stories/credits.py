@@ -191,11 +191,8 @@ def _explicit() -> tuple[re.Pattern, ...]:
 
 
 def _canonical(alias: str) -> str | None:
-    names = _patterns()[2]
-    if alias in names:
-        return names[alias]
-    folded = {a.lower(): n for a, n in names.items()}
-    return folded.get(alias.lower())
+    """The canonical name of an alias as written, else in any letter case."""
+    return _patterns()[2].get(alias) or _folded_names().get(alias.lower())
 
 
 def agency_name(source: str | None) -> str | None:
@@ -206,9 +203,8 @@ def agency_name(source: str | None) -> str | None:
     """
     if not source:
         return None
-    names = _patterns()[2]
     for form in _source_forms(source.strip()):
-        if name := names.get(form) or _folded_names().get(form.lower()):
+        if name := _canonical(form):
             return name
     return None
 
