@@ -202,7 +202,7 @@ def _embedded(name: str, index: PlaceIndex) -> tuple[Candidate, ...]:
         if words[n].lower() == "city":  # "Quebec City", "Gaza City": the city, not the province
             got = tuple(c for c in got if c.feature.startswith("P."))
         elif words[n].lower() in _SETTLEMENT_TAILS:
-            return ()  # "Nevada Colony": a town of its own, neither the state nor a town named Tennessee
+            return ()  # "Nevada Colony": a town of its own, neither the state nor a town named Nevada
         if got:
             return got
     return ()
