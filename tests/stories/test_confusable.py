@@ -7,32 +7,20 @@ import dataclasses
 
 import pytest
 
-from newsgraph.model import Actor, DateMention, Event
+from newsgraph.model import Actor
 from newsgraph.stories import StoryClusterer
 from newsgraph.stories.main_events import EventProfile, MainEvents
-from stories_helpers import article
+from stories_helpers import article, event_in, weekday_in
 
 FRONT = Actor("Ashen Hand", entity="e-ashen", code="")
 TERRA = Actor("Terravia", entity="e-terra", code="TRV GOV")
 
 
-def _event(text: str, words: str, kind: str, source: Actor, target: Actor | None) -> Event:
-    start = text.index(words)
-    return Event(type=kind, source=source, target=target, date=None, place=None, span=(start, start + len(words)),
-                 trigger=words.split()[1], main=True)
-
-
-def _weekday(text: str, word: str, iso: int) -> DateMention:
-    start = text.index(word)
-    return DateMention(text=word, span=(start, start + len(word)), value=None, granularity="other",
-                       timex_type="DATE", timex_value=f"XXXX-WXX-{iso}", tense="past")
-
-
 def _undated(aid: str, text: str, lead: str, kind: str, day: tuple[str, int], *, source=FRONT, target=TERRA):
     """An undated report whose main event (told by ``lead``) is ``source`` acting on ``target``, on the
     weekday ``day`` its lead names."""
-    return article(aid, text, published=None, events=(_event(text, lead, kind, source, target),),
-                   dates=(_weekday(text, day[0], day[1]),))
+    return article(aid, text, published=None, events=(event_in(text, lead, kind, source, target),),
+                   dates=(weekday_in(text, day[0], day[1]),))
 
 
 ATTACKS = [
@@ -125,7 +113,7 @@ def test_main_events_conflicts(story_leads, report, expected):
 
 def _quake(aid: str, text: str, *days: tuple[str, int]):
     """An undated quake report (no PLOVER main events) naming the weekdays ``days``."""
-    return article(aid, text, published=None, dates=tuple(_weekday(text, word, iso) for word, iso in days))
+    return article(aid, text, published=None, dates=tuple(weekday_in(text, word, iso) for word, iso in days))
 
 
 QUAKES = [
@@ -157,9 +145,9 @@ UNION = Actor("Harlow Nurses Guild", entity="e-guild", code="")
 def _rally(aid: str, text: str, lead: str | None, day: tuple[str, int], *, published: str | None = None):
     """A report whose main event (told by ``lead``; none found when None) is the guild protesting; undated
     reports name ``day``."""
-    dates = (_weekday(text, day[0], day[1]),) if published is None else ()
+    dates = (weekday_in(text, day[0], day[1]),) if published is None else ()
     return article(aid, text, published=published, dates=dates,
-                   events=(_event(text, lead, "PROTEST", UNION, None),) if lead else ())
+                   events=(event_in(text, lead, "PROTEST", UNION, None),) if lead else ())
 
 
 RALLIES = [

@@ -8,27 +8,15 @@ import datetime as dt
 
 import pytest
 
-from newsgraph.model import Actor, DateMention, Event
+from newsgraph.model import Actor
 from newsgraph.stories import StoryClusterer, build_stories
 from newsgraph.stories.main_events import EventProfile, MainEvents, actor_tokens, main_events, weigh
 from newsgraph.stories.story_time import StoryDays
-from stories_helpers import article
+from stories_helpers import article, event_in, weekday_in
 
 NORTH = Actor("Northland", entity="e-north", code="NLD GOV")
 SOUTH = Actor("Southland", entity="e-south", code="SLD GOV")
 ARMY = Actor("Northland air force", code="NLD MIL")
-
-
-def _event(text: str, words: str, kind: str, source: Actor, target: Actor | None, *, main: bool = True) -> Event:
-    start = text.index(words)
-    return Event(type=kind, source=source, target=target, date=None, place=None, span=(start, start + len(words)),
-                 trigger=words.split()[1], main=main)
-
-
-def _weekday(text: str, word: str, iso: int) -> DateMention:
-    start = text.index(word)
-    return DateMention(text=word, span=(start, start + len(word)), value=None, granularity="other",
-                       timex_type="DATE", timex_value=f"XXXX-WXX-{iso}", tense="past")
 
 
 TALKS = [
@@ -63,10 +51,10 @@ def _report(aid, title, text, lead, kind, *, published, background=False, events
         source, target = ((ARMY if "air force" in lead else NORTH), SOUTH)
         if kind == "CONSULT":
             source, target = SOUTH, NORTH
-        evs.append(_event(text, lead, kind, source, target))
+        evs.append(event_in(text, lead, kind, source, target))
         if background:  # the earlier talks, recalled: not a main event of this report
-            evs.append(_event(text, "Northland's foreign minister offered talks", "AGREE", NORTH, SOUTH, main=False))
-    dates = tuple(_weekday(text, day, iso) for day, iso in (("Monday", 1), ("Tuesday", 2), ("Friday", 5))
+            evs.append(event_in(text, "Northland's foreign minister offered talks", "AGREE", NORTH, SOUTH, main=False))
+    dates = tuple(weekday_in(text, day, iso) for day, iso in (("Monday", 1), ("Tuesday", 2), ("Friday", 5))
                   if day in lead) if published is None else ()
     return article(aid, text, title=title, published=published, events=tuple(evs), dates=dates)
 
@@ -104,8 +92,8 @@ def test_main_events_report_recalling_talks_joins_the_strikes_story():
             "region on Friday. Northland's foreign minister offered talks with Southland only days earlier.")
     follow = article("strikes-3", text, title="Southland buries victims of Northland air strikes",
                      published="2019-03-09",
-                     events=(_event(text, "Northland's air force launched air strikes", "ASSAULT", ARMY, SOUTH),
-                             _event(text, "Northland's foreign minister offered talks", "AGREE", NORTH, SOUTH,
+                     events=(event_in(text, "Northland's air force launched air strikes", "ASSAULT", ARMY, SOUTH),
+                             event_in(text, "Northland's foreign minister offered talks", "AGREE", NORTH, SOUTH,
                                     main=False)))
     assert _groups(build_stories(week + [follow])) == [["strikes-1", "strikes-2", "strikes-3"],
                                                        ["talks-1", "talks-2"]]
@@ -127,24 +115,24 @@ def test_main_events_actor_tokens(actor, expected):
 
 def test_main_events_keys_lead_and_marks_skip_background_and_negated():
     text = "On Friday Northland struck Southland. Northland did not offer talks. Earlier it had offered talks."
-    a = article("x", text, published=None, dates=(_weekday(text, "Friday", 5),), events=(
-        _event(text, "Earlier it had offered talks", "AGREE", NORTH, SOUTH, main=False),
-        dataclasses.replace(_event(text, "Northland did not offer talks", "AGREE", NORTH, SOUTH), negated=True),
-        _event(text, "On Friday Northland struck Southland", "ASSAULT", NORTH, SOUTH)))
+    a = article("x", text, published=None, dates=(weekday_in(text, "Friday", 5),), events=(
+        event_in(text, "Earlier it had offered talks", "AGREE", NORTH, SOUTH, main=False),
+        dataclasses.replace(event_in(text, "Northland did not offer talks", "AGREE", NORTH, SOUTH), negated=True),
+        event_in(text, "On Friday Northland struck Southland", "ASSAULT", NORTH, SOUTH)))
     sig = main_events(a)
     assert sig.keys == sig.lead == {("ASSAULT", "n:northland"), ("ASSAULT", "n:southland")}
     assert sig.marks == (("wd", 5, 0),)
     assert main_events(article("y", text)) == MainEvents()
-    unnamed = article("z", text, events=(_event(text, "On Friday Northland struck Southland", "ASSAULT", ARMY,
+    unnamed = article("z", text, events=(event_in(text, "On Friday Northland struck Southland", "ASSAULT", ARMY,
                                                 Actor("villagers", code="SLD CVL")),))
     assert main_events(unnamed).keys == {("ASSAULT", "NLD"), ("ASSAULT", "SLD")}  # countries when no name
 
 
 def test_main_events_state_named_or_described_leads_the_same_action():
     text = "Norway closed its border on Monday. Norwegian authorities closed the border to all traffic."
-    named = article("a", text, events=(_event(text, "Norway closed its border", "COERCE",
+    named = article("a", text, events=(event_in(text, "Norway closed its border", "COERCE",
                                               Actor("Norway", entity="e-no", code="NOR GOV"), None),))
-    described = article("b", text, events=(_event(text, "Norwegian authorities closed the border", "COERCE",
+    described = article("b", text, events=(event_in(text, "Norwegian authorities closed the border", "COERCE",
                                                   Actor("Norwegian authorities", code="NOR GOV"), None),))
     profile = EventProfile()
     profile.add(main_events(named))
@@ -228,7 +216,7 @@ COUP = [
 def _coup(*, events: bool = True):
     out = []
     for aid, title, text, lead, target, day in COUP:
-        evs = (_event(text, lead, "COERCE", GENERAL, target),) if events else ()
+        evs = (event_in(text, lead, "COERCE", GENERAL, target),) if events else ()
         out.append(article(aid, text, title=title, published=day, events=evs))
     return out
 
@@ -266,7 +254,7 @@ def test_main_events_two_quakes_in_one_country_twelve_days_apart_stay_two_storie
 
 def _against_south(aid: str, text: str, lead: str, kind: str, source: Actor, *, published: str | None):
     """A report whose main event, told by the words ``lead``, is ``source`` acting against Southland."""
-    return article(aid, text, published=published, events=(_event(text, lead, kind, source, SOUTH),))
+    return article(aid, text, published=published, events=(event_in(text, lead, kind, source, SOUTH),))
 
 
 def _talks_reports(first: str, second: str) -> list:
@@ -405,7 +393,7 @@ def _protest(aid: str, text: str, lead: str, day: str, *, told: str | None = Non
     """A report dated ``day`` whose main event, told by ``lead``, is the union protesting on the day
     ``told`` (else ``day``)."""
     return article(aid, text, published=day,
-                   events=(dataclasses.replace(_event(text, lead, "PROTEST", UNION, None), date=told or day),))
+                   events=(dataclasses.replace(event_in(text, lead, "PROTEST", UNION, None), date=told or day),))
 
 
 def test_same_action_of_the_same_parties_days_apart_is_another_story():
@@ -449,8 +437,8 @@ def test_main_events_unnamed_action_of_the_story_kind_is_not_other_news(kind, ta
     profile = EventProfile()
     for aid, title, text, lead, party, day in COUP[:2]:
         profile.add(main_events(article(aid, text, title=title, published=day,
-                                        events=(_event(text, lead, "COERCE", GENERAL, party),))))
+                                        events=(event_in(text, lead, "COERCE", GENERAL, party),))))
     text = "The army took control of the capital and the state broadcaster, soldiers said."
-    report = article("r", text, events=(_event(text, "The army took control of the capital", kind, GENERAL,
+    report = article("r", text, events=(event_in(text, "The army took control of the capital", kind, GENERAL,
                                                target),))
     assert profile.relation(main_events(report)) == expected

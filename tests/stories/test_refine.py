@@ -8,9 +8,9 @@ import pytest
 
 from conftest import DATA
 
-from newsgraph.model import Actor, DateMention, Event
+from newsgraph.model import Actor, Event
 from newsgraph.stories import StoryClusterer
-from stories_helpers import article
+from stories_helpers import article, weekday_in
 
 ARMY = Actor("Kessia army", code="KSA MIL")
 PRESIDENT = Actor("Oren Dask", entity="e-dask", code="KSA GOV")
@@ -29,12 +29,6 @@ QUIT_2 = (f"{QUIT_2_LEAD} while parliament in Altamar debated his removal; gener
           "seized the state broadcaster.")
 
 
-def _weekday(text: str, word: str, iso: int) -> DateMention:
-    start = text.index(word)
-    return DateMention(text=word, span=(start, start + len(word)), value=None, granularity="other",
-                       timex_type="DATE", timex_value=f"XXXX-WXX-{iso}", tense="past")
-
-
 def _report(aid: str, text: str, lead: str, kind: str, *, published: str | None):
     start = text.index(lead)
     source, target = (ARMY, PRESIDENT) if kind == "COERCE" else (PRESIDENT, None)
@@ -42,7 +36,7 @@ def _report(aid: str, text: str, lead: str, kind: str, *, published: str | None)
                   trigger=lead.split()[-2], main=True)
     dates = ()
     if published is None:
-        dates = tuple(_weekday(text, day, iso) for day, iso in (("Tuesday", 2), ("Wednesday", 3)) if day in text)
+        dates = tuple(weekday_in(text, day, iso) for day, iso in (("Tuesday", 2), ("Wednesday", 3)) if day in text)
     return article(aid, text, published=published, events=(event,), dates=dates)
 
 
@@ -109,7 +103,7 @@ UNDATED = ("Two bombs exploded at Velmar airport early Tuesday. The city's terro
 
 
 def _undated(*, dates: bool = True):
-    marks = (_weekday(UNDATED, "Tuesday", 2), _weekday(UNDATED, "Friday", 5)) if dates else ()
+    marks = (weekday_in(UNDATED, "Tuesday", 2), weekday_in(UNDATED, "Friday", 5)) if dates else ()
     return article("undated", UNDATED, published=None, dates=marks)
 
 
@@ -195,10 +189,10 @@ QUAKE_TWO_UNDATED = ("On Wednesday rescuers searched the rubble of two schools i
 
 
 def _two_quakes():
-    first = [article(aid, text, published=None, dates=(_weekday(text, "Thursday", 4),)) for aid, text in QUAKE_ONE]
+    first = [article(aid, text, published=None, dates=(weekday_in(text, "Thursday", 4),)) for aid, text in QUAKE_ONE]
     second = [article(aid, text, published=day) for aid, text, day in QUAKE_TWO]
     late = article("q2-undated", QUAKE_TWO_UNDATED, published=None,
-                   dates=(_weekday(QUAKE_TWO_UNDATED, "Wednesday", 3),))
+                   dates=(weekday_in(QUAKE_TWO_UNDATED, "Wednesday", 3),))
     return first, second, late
 
 
@@ -250,7 +244,7 @@ def test_refine_does_not_merge_a_story_nothing_dates_into_a_dated_one_at_the_end
     for aid, text, day in ALERT:
         c.add(article(aid, text, published=day))
     for i, text in enumerate(BOMBS):
-        dates = tuple(_weekday(text, d, n) for d, n in (("Friday", 5), ("Saturday", 6)) if d in text)
+        dates = tuple(weekday_in(text, d, n) for d, n in (("Friday", 5), ("Saturday", 6)) if d in text)
         c.add(article(f"bomb-{i}", text, published=None, dates=dates))
     assert _groups(c) == [["alert-1", "alert-2"], ["bomb-0", "bomb-1", "bomb-2", "bomb-3"]]
 
