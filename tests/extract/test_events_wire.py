@@ -286,3 +286,14 @@ def test_actors_men_plurals_fold_to_their_singular():
     from newsgraph.extract.actors import noun_kind
     assert noun_kind("women") == noun_kind("woman") == "people"
     assert noun_kind("fishermen") == "people"
+
+
+def test_report_verb_conjoined_inside_what_was_said_keeps_the_outer_speaker(analyse):
+    # the parser hangs "warned" on "were queuing", inside what the union said: the union warned, not the lorries
+    text = ("The hauliers' union said about 300 lorries were queuing at the border and warned that "
+            "fresh food could spoil within days.")
+    out = analyse(text, published="2024-02-06")
+    spoil = [q for q in out.quotes if q.text.startswith("fresh food")]
+    assert spoil and spoil[0].speaker is not None and spoil[0].speaker.name.endswith("union"), out.quotes
+    assert any(e.source is not None and e.source.name.endswith("union") for e in out.events
+               if "warned" in text[e.trigger_span[0]:e.trigger_span[1]]), out.events
