@@ -263,6 +263,9 @@ def _resolve_pronoun(tok, speaker_tok, speaker_actor, index: MentionIndex, *,
     if speaker_actor is not None and tok.lower_ in _PERSONAL and speaker_tok is not None \
             and not _personal(speaker_tok):
         speaker_actor = None  # "police charged him with treason, his party said": the party is no "him"
+    if speaker_actor is not None and tok.lower_ in ("they", "them", "their") and speaker_tok is not None \
+            and speaker_tok.tag_ in ("NN", "NNP") and _personal(speaker_tok):
+        speaker_actor = None  # "a spokeswoman said they would meet again": one person is no "they"
     if speaker_actor is not None and (not direct or tok.lower_ in ("i", "we", "our", "my")):
         # in a direct quote "they" are others; only the first person is the speaker
         if tok.lower_ in ("we", "our") and speaker_actor.code:
