@@ -327,3 +327,19 @@ def test_events_one_person_speaking_is_not_they(analyse):
 def test_events_counted_occasions_are_no_party_and_commissions_are(analyse, text, expected):
     got = _events(analyse(text, published="2024-02-06"))
     assert expected in got, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "by sea" says how, not who
+    ("About 400 villagers were evacuated by sea from the peninsula overnight.", ("AID", None, "villagers")),
+    # "a total of" counts the party named after "of"
+    ("Poland expelled a total of 12 Belarusian diplomats on Monday.", None),
+    ("The defence minister disputed that account at a news conference.", ("REJECT", "defence minister", None)),
+])
+def test_events_means_counts_and_disputes(analyse, text, expected):
+    out = analyse(text, published="2024-02-06")
+    got = _events(out)
+    if expected is None:
+        assert got and all(g is None or not g.startswith("total") for _, _, g in got), got
+    else:
+        assert expected in got, got

@@ -43,6 +43,8 @@ def _arguments(cand: _Cand, index: MentionIndex) -> None:
         # "our priority is to pull out the troops": the one whose goal it is acts, never the goal
         subj = next((c for c in subj.children if c.dep_ == "poss"), None)
     agent = _agent(head)
+    if agent is not None and _means(agent, index):
+        agent = None  # "were evacuated by sea", "by helicopter": how, not who
     if passive and agent is None and head.lemma_ in _STATIVE_PASSIVES:
         passive = False  # "Israel is opposed to", "Vietnam is committed to": the subject holds the stance
     cand.passive = passive
@@ -403,6 +405,13 @@ def _personal(tok) -> bool:
             org_code(name) or gazetteer.country_code(name)):
         return False  # (a name the tagger calls ORG but no list knows may well be a person's: "Moreno")
     return tok.ent_type_ == "PERSON" or tok.tag_ in ("NN", "NNP") and tok.lemma_.lower() not in _BODIES
+
+
+def _means(tok, index: MentionIndex) -> bool:
+    """A bare singular common noun after "by" ("by sea", "by road", "by force") names a means, not an agent."""
+    return tok.tag_ == "NN" and index.at(tok.idx, tok.idx + len(tok)) is None and not sector_of_noun(tok.lemma_) \
+        and noun_kind(tok.text) != "people" and not any(
+            c.dep_ in ("det", "poss", "compound", "amod", "nummod") for c in tok.children)
 
 
 def _agrees(pron, noun) -> bool:
