@@ -7,7 +7,7 @@ trigger finder and the argument filler.
 from __future__ import annotations
 
 from ..actors import dateline_end, noun_kind, sector_of_noun
-from ..event_lexicon import CLAUSE_SUMMARIES
+from ..event_lexicon import CLAUSE_SUMMARIES, conj_host
 
 _SUBJ = ("nsubj", "csubj")
 
@@ -125,7 +125,7 @@ def _raw_subject(verb):
             if withs:  # "..., with leaders in the region calling for a vote": the "with" phrase acts
                 return withs[-1], False
         if tok.dep_ == "conj" and tok.head.pos_ in ("VERB", "AUX", "ADJ"):
-            tok = tok.head
+            tok = conj_host(tok)
             continue
         if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.dep_ == "dobj" \
                 and noun_kind(tok.head.text) == "document" and tok.head.head.lemma_ in _ISSUE:
