@@ -506,3 +506,16 @@ def test_clusterer_dates_undated_reports_by_the_day_most_of_them_tell_of():
     assert [sorted(s.articles) for s in c.result().stories] == [sorted(a.id for a in reports)]
     out = c.updated(reports[-1])
     assert out.published_inferred == "2021-03-09" and out.dates[0].value == "2021-03-09"
+
+
+def test_own_weekdays_past_leaves_out_days_named_as_events():
+    """A report of Friday tells of "Thursday's vote" in the past too; only a clause's own day counts."""
+    from newsgraph.stories.story_time import own_weekdays
+
+    text = "Counting ended on Friday after Thursday's vote, and the premier conceded on Saturday."
+    a = article("u", text, published=None, dates=(
+        _mention("on Friday", text.index("on Friday"), timex="XXXX-WXX-5", tense="past"),
+        _mention("Thursday's", text.index("Thursday's"), timex="XXXX-WXX-4", tense="past"),
+        _mention("on Saturday", text.index("on Saturday"), timex="XXXX-WXX-6", tense="none")))
+    assert own_weekdays(a, past=True) == (5,)
+    assert own_weekdays(a, told=True) == (4, 5, 6)

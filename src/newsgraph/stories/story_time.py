@@ -81,10 +81,12 @@ def own_weekdays(article: AnalysedArticle, *, told: bool = False, past: bool = F
     with ``told``, only those told in the past or present: a report was written on or after those
     days, where a day it looks ahead to ("the vote will be held on Thursday") may come after it; with
     ``past``, only those a past-tense clause tells of ("resigned on Tuesday"): the news it reports,
-    not a day it only refers to ("Friday's closing price")."""
+    not a day it only refers to ("Friday's closing price", "after Thursday's vote", however told)."""
     out = []
     for m in article.dates:
-        if _needs_story(m) and not (told and m.tense == "future") and not (past and m.tense != "past"):
+        if past and (m.tense != "past" or m.text.endswith(("'s", "’s"))):
+            continue
+        if _needs_story(m) and not (told and m.tense == "future"):
             hit = _WEEKDAY.match(m.timex_value or "")
             if hit and not _SHIFTED.match(m.text):
                 out.append(int(hit.group(1)))
