@@ -43,6 +43,8 @@ def _arguments(cand: _Cand, index: MentionIndex) -> None:
         # "our priority is to pull out the troops": the one whose goal it is acts, never the goal
         subj = next((c for c in subj.children if c.dep_ == "poss"), None)
     agent = _agent(head)
+    if agent is not None and _means(agent, index):
+        agent = None  # "were evacuated by sea", "by helicopter": how, not who
     if passive and agent is None and head.lemma_ in _STATIVE_PASSIVES:
         passive = False  # "Israel is opposed to", "Vietnam is committed to": the subject holds the stance
     cand.passive = passive
@@ -263,6 +265,9 @@ def _resolve_pronoun(tok, speaker_tok, speaker_actor, index: MentionIndex, *,
     if speaker_actor is not None and tok.lower_ in _PERSONAL and speaker_tok is not None \
             and not _personal(speaker_tok):
         speaker_actor = None  # "police charged him with treason, his party said": the party is no "him"
+    if speaker_actor is not None and tok.lower_ in ("they", "them", "their") and speaker_tok is not None \
+            and speaker_tok.tag_ in ("NN", "NNP") and _personal(speaker_tok):
+        speaker_actor = None  # "a spokeswoman said they would meet again": one person is no "they"
     if speaker_actor is not None and (not direct or tok.lower_ in ("i", "we", "our", "my")):
         # in a direct quote "they" are others; only the first person is the speaker
         if tok.lower_ in ("we", "our") and speaker_actor.code:
@@ -400,6 +405,13 @@ def _personal(tok) -> bool:
             org_code(name) or gazetteer.country_code(name)):
         return False  # (a name the tagger calls ORG but no list knows may well be a person's: "Moreno")
     return tok.ent_type_ == "PERSON" or tok.tag_ in ("NN", "NNP") and tok.lemma_.lower() not in _BODIES
+
+
+def _means(tok, index: MentionIndex) -> bool:
+    """A bare singular common noun after "by" ("by sea", "by road", "by force") names a means, not an agent."""
+    return tok.tag_ == "NN" and index.at(tok.idx, tok.idx + len(tok)) is None and not sector_of_noun(tok.lemma_) \
+        and noun_kind(tok.text) != "people" and not any(
+            c.dep_ in ("det", "poss", "compound", "amod", "nummod") for c in tok.children)
 
 
 def _agrees(pron, noun) -> bool:
