@@ -191,3 +191,18 @@ def test_events_indefinite_pronoun_is_no_earlier_actor(analyse, text):
     out = analyse(text, published="2022-03-08")
     appeals = [e for e in out.events if e.type == "REQUEST"]
     assert appeals and all(e.source is None or "Peru" not in e.source.name for e in appeals), appeals
+
+
+@pytest.mark.parametrize("text, trigger, place", [
+    # a place GSR reads as the party acted on is still where it happened
+    ("Ministers from five countries met in Lisbon on Friday.", "met", "Lisbon"),
+    # the object's place ("raided two farms in X")
+    ("Police raided two farms in Bavaria on Tuesday.", "raided", "Bavaria"),
+    ("Police raided two addresses in Saxony on Tuesday.", "raided", "Saxony"),
+    # a participle clause happened where its main clause did
+    ("Rebels attacked an army post near Bunia, killing nine soldiers.", "killing", "Bunia"),
+])
+def test_events_place_of_the_act(analyse, text, trigger, place):
+    art = analyse(text, published="2020-01-01")
+    ev = [e for e in art.events if text[slice(*e.trigger_span)].startswith(trigger)]
+    assert ev and ev[0].place == place, art.events

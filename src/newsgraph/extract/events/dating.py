@@ -43,7 +43,12 @@ def _date_governors(doc, found: Found, *, text: str) -> dict[int, object]:
     return out
 
 def _place_for(cand: _Cand, index: MentionIndex, actor_tokens: set[int]):
-    for t in [cand.head] + cand.chain + cand.inner:
+    # "raided two homes in X": the object's place is where the act happened too
+    verbs = [cand.head] + cand.chain + cand.inner
+    if cand.head.dep_ == "advcl" and cand.head.tag_ == "VBG":
+        verbs.append(cand.head.head)  # "attacked a base near X, killing 12": the killing was there too
+    objects = [o for v in verbs for o in v.children if o.dep_ == "dobj"]
+    for t in verbs + objects:
         for p in t.children:
             if p.dep_ == "prep" and p.lower_ in _PLACE_PREPS:
                 for o in p.children:
