@@ -201,6 +201,11 @@ def test_events_indefinite_pronoun_is_no_earlier_actor(analyse, text):
     ("Police raided two addresses in Saxony on Tuesday.", "raided", "Saxony"),
     # a participle clause happened where its main clause did
     ("Rebels attacked an army post near Bunia, killing nine soldiers.", "killing", "Bunia"),
+    # a place acted on on the ground, and a place passed through
+    ("Two blasts rocked Kandahar on Monday, killing six people.", "killing", "Kandahar"),
+    ("Explosions ripped through Mombasa on Monday, killing six people.", "killing", "Mombasa"),
+    # a people is not a place
+    ("Soldiers detained four Somalis on Monday.", "detained", None),
 ])
 def test_events_place_of_the_act(analyse, text, trigger, place):
     art = analyse(text, published="2020-01-01")

@@ -8,10 +8,11 @@ from ...model import Event
 from ...model import Found
 from ..actor_context import actor_country
 from ..dates import in_dateline
+from ..gazetteer import is_demonym
 from ..linking import MentionIndex
 from .candidate import _Cand
 
-_PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "around", "throughout"})
+_PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "around", "throughout", "through"})
 
 
 def _date_for(cand: _Cand, report_verb, dates_by_gov: dict[int, object]):
@@ -48,17 +49,18 @@ def _place_for(cand: _Cand, index: MentionIndex, actor_tokens: set[int]):
     if cand.head.dep_ == "advcl" and cand.head.tag_ == "VBG":
         verbs.append(cand.head.head)  # "attacked a base near X, killing 12": the killing was there too
     objects = [o for v in verbs for o in v.children if o.dep_ == "dobj"]
-    for t in verbs + objects:
-        for p in t.children:
-            if p.dep_ == "prep" and p.lower_ in _PLACE_PREPS:
-                for o in p.children:
-                    if o.dep_ != "pobj" or o.i in actor_tokens:
-                        continue
-                    ent = index.at(o.idx, o.idx + len(o))
-                    if ent is not None and ent.type in ("GPE", "LOC"):
-                        span = next((m for m in ent.mentions if m[0] <= o.idx < m[1]), None)
-                        return ent.name, span
+    spots = [o for t in verbs + objects for p in t.children if p.dep_ == "prep" and p.lower_ in _PLACE_PREPS
+             for o in p.children if o.dep_ == "pobj"]
+    if cand.type in _ACTS_ON_GROUND:
+        spots += objects  # "shelling hit Kharkiv", "police sealed off Molenbeek": the place acted on
+    for o in spots:
+        ent = index.at(o.idx, o.idx + len(o)) if o.i not in actor_tokens else None
+        if ent is not None and ent.type in ("GPE", "LOC") and not is_demonym(o.text):  # "killed four Iraqis": people
+            span = next((m for m in ent.mentions if m[0] <= o.idx < m[1]), None)
+            return ent.name, span
     return None, None
+
+_ACTS_ON_GROUND = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "AID"})
 
 _LINKABLE = frozenset({"AGREE", "REQUEST", "DEMAND", "ACCUSE", "REJECT", "THREATEN", "SUPPORT"})
 
