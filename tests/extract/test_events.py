@@ -206,6 +206,12 @@ def test_events_indefinite_pronoun_is_no_earlier_actor(analyse, text):
     ("Explosions ripped through Mombasa on Monday, killing six people.", "killing", "Mombasa"),
     # a people is not a place
     ("Soldiers detained four Somalis on Monday.", "detained", None),
+    # where the actor is ("police in X", "X police"), where troops are sent, a place named inside the phrase
+    ("Marseille police detained two journalists on Monday.", "detained", "Marseille"),
+    ("The government deployed 2,000 soldiers to Goma on Monday.", "deployed", "Goma"),
+    ("Police carried out raids on Monday in several districts of Kampala.", "carried", "Kampala"),
+    # a name's own first word is not a place ("South" in "South Koreans")
+    ("South Koreans took to the streets on Saturday.", "took", None),
 ])
 def test_events_place_of_the_act(analyse, text, trigger, place):
     art = analyse(text, published="2020-01-01")

@@ -24,8 +24,8 @@ from rapidfuzz import fuzz
 from ..model import Place, Span
 from .place_context import LIST_GAP, clock_countries, dateline, dateline_span, lists, speakers
 from .place_index import Candidate, PlaceIndex, key, place_index
-from .place_names import (DIRECTIONS, candidates_for, country_spelled_like, county_pairs, home_spelling, lookup,
-                          prior, short_forms)
+from .place_names import (DIRECTIONS, candidates_for, country_spelled_like, county_pairs, dwarf_divisions,
+                          home_spelling, lookup, prior, short_forms)
 
 _QUALIFIER = re.compile(r"\s*,\s*((?:[A-Z][\w.'\u2019-]*\.?)(?:\s+[A-Z][\w.'\u2019-]*){0,2})")
 W_COUNTRY = 4.0
@@ -465,7 +465,7 @@ def resolve(text: str, mentions: Sequence[Mention], *, context_countries: Iterab
     index = index or place_index()
     looked = [_with_direction_before(text, m, index) or lookup(_with_shared_head(text, m), index) for m in mentions]
     keys = [key(m.name) for m in mentions]
-    cands = short_forms(keys, [_seats_as_cities(_seat_spelled_like(m.name, cs[:40], index))
+    cands = short_forms(keys, [dwarf_divisions(_seats_as_cities(_seat_spelled_like(m.name, cs[:40], index)))
                                for m, (cs, _) in zip(mentions, looked)])
     quals = [_qualifier(text, m.span[1], index) for m in mentions]
     group = lists(text, [m.span for m in mentions])
