@@ -33,7 +33,9 @@ def _date_governors(doc, found: Found, *, text: str) -> dict[int, object]:
     out: dict[int, object] = {}
     for d in found.dates:
         span = doc.char_span(d.span[0], d.span[1], alignment_mode="expand")
-        if span is None or d.value is None or in_dateline(text, *d.span):
+        # a date with no calendar day ("in the 1990s war") still dates its clause: never the publication day
+        if span is None or (d.value is None and (d.timex_type != "DATE" or d.timex_value == "PRESENT_REF")) \
+                or in_dateline(text, *d.span):
             continue
         tok = span.root
         for _ in range(8):
