@@ -14,13 +14,15 @@ article vectors). Beyond ``max_active`` stories the stalest are retired: their
 centroid and copy fingerprints are dropped, only their article list stays.
 ``result()`` first re-assigns the reports of joinable stories now that every
 report is in (``_refine``: an early undated report may have seeded a story that
-reports of another event then joined), then merges stories a stream split (two
+reports of another event then joined; a story left holding two happenings is cut
+in two, ``split``), then merges stories a stream split (two
 stories whose centroids are as similar as an article must be to join, within
 the window).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import heapq
 import math
 import sys
@@ -38,10 +40,11 @@ from .main_events import APART_DAYS, EventProfile, MainEvents, main_events, weig
 from .follow_up import FollowUps
 from .refine import Member, Refiner, admits, lead_apart, note_undated
 from .spill import StorySpill
+from .split import Splitter
 from .compact import IdIndex, Kept, RetiredStory, Weights
 from .record import kept_record, story_record
-from .story_time import (StoryDays, article_days, day_marks, epoch_days, lead_mark, resolve_undated,
-                         stated_days, told_days)
+from .story_time import (StoryDays, article_days, day_marks, epoch_days, filed_days, lead_mark,
+                         resolve_undated, stated_days, told_days)
 from .syndication import SyndicationIndex, resolve, synd_key
 from .term_counts import TermCounts, tfidf
 
@@ -71,7 +74,7 @@ class _Story:
 
 
 @dataclass
-class StoryClusterer(Refiner, FollowUps):
+class StoryClusterer(Refiner, Splitter, FollowUps):
     """Groups articles into stories one at a time.
 
     Args:
@@ -103,6 +106,9 @@ class StoryClusterer(Refiner, FollowUps):
             the order reports arrived in.
         refine_margin: how much more similar another story must be for a report
             its own story still admits to move there.
+        split: with ``refine``, cut a joinable story holding two cores that cannot be
+            one happening (conflicting lead actions, undated leads days apart) in two
+            before its reports are placed again (``split.Splitter``).
 
     Example:
         >>> c = StoryClusterer()
@@ -127,6 +133,7 @@ class StoryClusterer(Refiner, FollowUps):
     compare_members: int = 40
     refine: bool = True
     refine_margin: float = 0.05
+    split: bool = True
     _df: TermCounts = field(default_factory=TermCounts, init=False, repr=False)
     _n: int = field(default=0, init=False, repr=False)
     _stories: dict[str, _Story | RetiredStory] = field(default_factory=dict, init=False, repr=False)
@@ -143,6 +150,7 @@ class StoryClusterer(Refiner, FollowUps):
     _primed: set[str] = field(default_factory=set, init=False, repr=False)
     _final: dict[str, str] = field(default_factory=dict, init=False, repr=False)
     _days_of: dict[str, StoryDays] = field(default_factory=dict, init=False, repr=False)
+    _filed: dict[str, dt.date] = field(default_factory=dict, init=False, repr=False)  # ``filed_days``
     _done: StorySpill = field(default_factory=StorySpill, init=False, repr=False)
     _newest: float = field(default=-math.inf, init=False, repr=False)
     _dated: int = field(default=0, init=False, repr=False)
@@ -487,6 +495,7 @@ class StoryClusterer(Refiner, FollowUps):
         # in its group: it never merges) keeps its own days, rebuilt only when asked (``_story_days``)
         self._final.clear()
         self._days_of.clear()
+        self._filed.clear()
         self._finished = True
         head_of = {s.id: group[0].id for group in groups for s in group}
         for group in groups:
@@ -500,6 +509,9 @@ class StoryClusterer(Refiner, FollowUps):
                 days = told_days(days or stated_days(reports, self._years), reports)
                 if days:
                     self._days_of[story.id] = days
+                    self._filed.update(filed_days(days, (
+                        (k.id, m.vec if (m := self._members.get(k.id)) else None,
+                         k.published or k.own_anchor or k.url_day) for k in reports if k is not None)))
             for s in group:
                 for aid in s.articles:
                     if s is not story:
@@ -514,7 +526,8 @@ class StoryClusterer(Refiner, FollowUps):
                     else:
                         if days is None:
                             days = story.days  # a retired story's, rebuilt
-                        if (inferred := days.inferred_day(k.weekdays, day_before=k.day_before)) is not None:
+                        near = days.near(dt.date.fromisoformat(k.url_day) if k.url_day else self._filed.get(aid))
+                        if (inferred := near.inferred_day(k.weekdays, day_before=k.day_before)) is not None:
                             day_key[aid] = inferred.isoformat()
         dated = dict(self._days_of)  # a story no report dates may follow a dated one (``FollowUps``)
         for group in groups:
@@ -581,4 +594,4 @@ class StoryClusterer(Refiner, FollowUps):
         (``anchor_from`` "story"); any other article comes back unchanged.
         """
         sid = self.final_story(article.id)
-        return resolve_undated(article, self._story_days(sid) if sid else None)
+        return resolve_undated(article, self._story_days(sid) if sid else None, filed=self._filed.get(article.id))
