@@ -739,7 +739,7 @@ def test_places_a_lower_case_kind_of_place_is_no_name(analyse):
 @pytest.mark.model
 @pytest.mark.parametrize("text,place", [
     ("Officers from the Leeds Police Service arrested two men on Friday.", "Leeds"),
-    ("The Georgia Public Service Commission approved the new rate on Tuesday.", "Georgia"),
+    ("The Nevada Public Lands Commission approved the new lease on Tuesday.", "Nevada"),
     ("The jury at the Sundance Film Festival praised her first film.", None),
     ("The Venice Film Festival opens next week with a war drama.", "Venice"),
     ("An Amarillo man was hurt when his truck hit a tree, Amarillo police said.", "Amarillo"),

@@ -231,8 +231,8 @@ _OF_TAIL = re.compile(r"\bof\s+(?:the\s+)?(?:(?:Greater|Metropolitan|Central)\s+
 
 
 def _place_after_of(text: str, span: tuple[int, int], index) -> Mention | None:
-    """The place an institution's name ends with after "of": "the University of Tulsa", "the First Bank of
-    Princeton", "United Way of Metropolitan Atlanta" (the same conditions as ``_place_of_body``)."""
+    """The place an institution's name ends with after "of": "the University of Tulsa", "the Savings Bank of
+    Ardmore", "the Food Pantry of Greater Dunmore" (the same conditions as ``_place_of_body``)."""
     m = _OF_TAIL.search(text, span[0], span[1])
     if not m or m.end() != span[1]:
         return None
