@@ -740,6 +740,9 @@ def test_places_a_lower_case_kind_of_place_is_no_name(analyse):
 @pytest.mark.parametrize("text,place", [
     ("Officers from the Leeds Police Service arrested two men on Friday.", "Leeds"),
     ("The Nevada Public Lands Commission approved the new lease on Tuesday.", "Nevada"),
+    # a one-word small town's name is no place when it is a word of the body's name, given once
+    ("The Justice Department said on Tuesday it would appeal the ruling.", None),
+    ("The Federal Reserve Board raised its main rate on Wednesday.", None),
     ("The jury at the Sundance Film Festival praised her first film.", None),
     ("The Venice Film Festival opens next week with a war drama.", "Venice"),
     ("An Amarillo man was hurt when his truck hit a tree, Amarillo police said.", "Amarillo"),

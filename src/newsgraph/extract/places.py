@@ -61,6 +61,7 @@ _BODY_WORDS = frozenset("""police sheriff sheriff's constabulary fire council co
 department court schools mayor governor legislature senate coroner prosecutor transit authority festival
 marathon zoo library township selectman selectmen service""".split())
 _BODY_TOWN = 10_000  # a smaller town opens a body's name only when the article names it elsewhere too
+_BODY_CITY = 100_000  # a one-word name smaller than this must be tagged a place or named elsewhere too
 # words that may stand between the place and the body word ("the Amarillo City Public Schools")
 _BODY_LINKS = frozenset("""city county parish state public metropolitan municipal regional town village area
 district film parks and & recreation service services""".split())
@@ -155,7 +156,7 @@ def _from_entities(doc, text: str, found: Found,
             if division is not None:  # "the governor of Kano State": a state, not a body
                 mentions.append(Mention(name=text[division[0]:division[1]], span=division))
                 continue
-            body = (_place_of_body(text, tuple(sp), index, person=ent.type == "PERSON") or _place_after_of(
+            body = (_place_of_body(text, tuple(sp), index, person=ent.type == "PERSON", doc=doc) or _place_after_of(
                 text, tuple(sp), index) if ent.type in ("ORG", "OTHER", "PERSON") else None)
             if body is not None:  # "the Leeds Police Service": a body of Leeds, a place the article names
                 mentions.append(body)
@@ -179,7 +180,7 @@ def _from_entities(doc, text: str, found: Found,
     return mentions, taken
 
 
-def _place_of_body(text: str, span: tuple[int, int], index, person: bool = False) -> Mention | None:
+def _place_of_body(text: str, span: tuple[int, int], index, person: bool = False, doc=None) -> Mention | None:
     """The place a public body's or a town's event's name opens with: "Leeds" of "the Leeds Police
     Service", "Marion County" of "the Marion County Sheriff's Office", "Ohio" of "the Ohio Public
     Utilities Commission", "Venice" of "the Venice Film Festival". The name must go on to a body word
@@ -188,7 +189,9 @@ def _place_of_body(text: str, span: tuple[int, int], index, person: bool = False
     Never a people's word ("European Commission") or a name the gazetteer lacks ("Grace Memorial
     Hospital"), nor a village's name the article gives only there ("the Sundance Film Festival"). The NER
     takes an official's title for part of a name ("Dunmore Fire Chief Ana Pell" a person): there
-    (``person``) the body word must follow the place."""
+    (``person``) the body word must follow the place. A one-word name must be a state, a country or a
+    city (``_BODY_CITY``), tagged a place, or named again: "Justice" of "the Justice Department", "Federal"
+    of "the Federal Reserve Board" are words of the body's name, not small towns called so."""
     words = [(span[0] + m.start(), span[0] + m.end()) for m in re.finditer(r"\S+", text[span[0]:span[1]])]
     if words and text[words[0][0]:words[0][1]].lower() == "the":
         words = words[1:]
@@ -208,12 +211,25 @@ def _place_of_body(text: str, span: tuple[int, int], index, person: bool = False
             return None
         if not cands:
             continue
+        if n == 1 and not _one_word_place(doc, text, name, words[0][0], cands):
+            return None
         between = lowered[n:body]
         if all(w in _BODY_LINKS or w in _BODY_WORDS for w in between) or not person and any(
                 c.feature.startswith("A.") for c in cands):
             return Mention(name=name, span=(words[0][0], words[n - 1][1]))
         return None
     return None
+
+
+def _one_word_place(doc, text: str, name: str, start: int, cands) -> bool:
+    """True when a one-word name opening a body's name is a place: a state or country, a city, a word
+    the NER tags a place, or a name the article gives elsewhere too."""
+    if any(c.feature in ("A.ADM1", "A.PCLI") or c.population >= _BODY_CITY for c in cands):
+        return True
+    tok = doc.char_span(start, start + len(name), alignment_mode="expand") if doc is not None else None
+    if tok is not None and tok.root.ent_type_ in _PLACE_TYPES:
+        return True
+    return len(re.findall(r"\b" + re.escape(name) + r"\b", text)) >= 2
 
 
 def _body_place(text: str, name: str, index) -> list | None:
