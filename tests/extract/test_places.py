@@ -760,6 +760,14 @@ def test_places_extract_a_legislators_home_after_the_party_initial(analyse):
 
 
 @pytest.mark.model
+def test_places_a_party_initial_needs_a_legislator_before_it(analyse):
+    # "D-Day" after a comma is no Democrat's home: no "Day" place, and Normandy stays in France
+    a = analyse("Veterans gathered at the beach. The landings of June 6, D-Day, began before dawn in Normandy.")
+    got = {p.name: p.country for p in a.places}
+    assert "Day" not in got and got.get("Normandy") == "FRA", got
+
+
+@pytest.mark.model
 @pytest.mark.parametrize("text,place", [
     ("A truck driven by Mark Dunn of Amarillo hit a van driven by Ann Lee of Nelson.", "Nelson"),
     ("She studied at the University of Tulsa before moving west.", "Tulsa"),

@@ -329,16 +329,24 @@ def _listed_before_noun(doc, text: str, taken: list[tuple[int, int]],
 # "Sen. Jo Carter, DFL-Bemidji, said", "Rep. Al Price (D-W. Va.)": the party and home of an American legislator
 _PARTY_HOME = re.compile(r"(?:,\s*|\()(?:R|D|I|DFL)[-\u2013]((?:[A-Z][\w'\u2019]*\.?)(?:\s+[A-Z][\w'\u2019]*\.?){0,2})"
                          r"(?=\s*[,;)\u2014\u2013]|\s+-)")
+# a legislator's title and name right before the party initial
+_LEGISLATOR = re.compile(r"\b(?:Sens?\.|Reps?\.|Del\.|Assembly(?:wo)?man|Congress(?:wo)?man|Senator|Representative)\s+"
+                         r"(?:[A-Z][\w.'\u2019-]*\s+){0,3}[A-Z][\w'\u2019-]*\.?\s*$")
 
 
-def _party_homes(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
+def _party_homes(doc, text: str, taken: list[tuple[int, int]]) -> list[Mention]:
     """The home town or state written after a legislator's party initial ("R-Grand Forks", "D-Calif."), which
     the NER reads as part of a name ("DFL-Bemidji" a group) or not at all; only names the gazetteer knows and
-    no other place mention holds."""
+    no other place mention holds, right after a legislator's title and name or a person the NER tags ("Senate
+    Majority Leader Jo Carter, DFL-Bemidji"), not "the landings of June 6, D-Day, began"."""
     out = []
     for m in _PARTY_HOME.finditer(text):
         span = m.span(1)
         if _overlaps(span, taken):
+            continue
+        before = doc.char_span(m.start(), m.start() + 1, alignment_mode="expand") if m.start() else None
+        person = before is not None and before.start > 0 and doc[before.start - 1].ent_type_ == "PERSON"
+        if not person and not _LEGISLATOR.search(text, max(0, m.start() - 80), m.start()):
             continue
         if candidates_for(m.group(1), place_index()):
             out.append(Mention(name=m.group(1), span=span))
@@ -390,7 +398,7 @@ def extract(doc, article: Article, found: Found) -> list[Place]:
         taken.append(line)
     mentions += _gazetteer_only(doc, taken)
     mentions += _listed_before_noun(doc, text, taken, tuple(m.span for m in mentions))
-    mentions += _party_homes(text, [m.span for m in mentions])
+    mentions += _party_homes(doc, text, [m.span for m in mentions])
     mentions.sort(key=lambda m: m.span)
     # countries the article names outright (demonyms, country names), not the entities stage's
     # guess for a city's country, which would only echo the most populous namesake back
