@@ -191,3 +191,29 @@ def test_events_indefinite_pronoun_is_no_earlier_actor(analyse, text):
     out = analyse(text, published="2022-03-08")
     appeals = [e for e in out.events if e.type == "REQUEST"]
     assert appeals and all(e.source is None or "Peru" not in e.source.name for e in appeals), appeals
+
+
+@pytest.mark.parametrize("text, trigger, place", [
+    # a place GSR reads as the party acted on is still where it happened
+    ("Ministers from five countries met in Lisbon on Friday.", "met", "Lisbon"),
+    # the object's place ("raided two farms in X")
+    ("Police raided two farms in Bavaria on Tuesday.", "raided", "Bavaria"),
+    ("Police raided two addresses in Saxony on Tuesday.", "raided", "Saxony"),
+    # a participle clause happened where its main clause did
+    ("Rebels attacked an army post near Bunia, killing nine soldiers.", "killing", "Bunia"),
+    # a place acted on on the ground, and a place passed through
+    ("Two blasts rocked Kandahar on Monday, killing six people.", "killing", "Kandahar"),
+    ("Explosions ripped through Mombasa on Monday, killing six people.", "killing", "Mombasa"),
+    # a people is not a place
+    ("Soldiers detained four Somalis on Monday.", "detained", None),
+    # where the actor is ("police in X", "X police"), where troops are sent, a place named inside the phrase
+    ("Marseille police detained two journalists on Monday.", "detained", "Marseille"),
+    ("The government deployed 2,000 soldiers to Goma on Monday.", "deployed", "Goma"),
+    ("Police carried out raids on Monday in several districts of Kampala.", "carried", "Kampala"),
+    # a name's own first word is not a place ("South" in "South Koreans")
+    ("South Koreans took to the streets on Saturday.", "took", None),
+])
+def test_events_place_of_the_act(analyse, text, trigger, place):
+    art = analyse(text, published="2020-01-01")
+    ev = [e for e in art.events if text[slice(*e.trigger_span)].startswith(trigger)]
+    assert ev and ev[0].place == place, art.events

@@ -734,3 +734,23 @@ def test_places_a_lower_case_kind_of_place_is_no_name(analyse):
     # a headline's "in northern province" is no gazetteer name ("Northern Province" of Sri Lanka)
     text = "Storms kill 9 in northern province\nHeavy storms killed nine people, officials said."
     assert [p.name for p in analyse(text).places] == []
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text,place", [
+    ("Officers from the Leeds Police Service arrested two men on Friday.", "Leeds"),
+    ("The Georgia Public Service Commission approved the new rate on Tuesday.", "Georgia"),
+    ("The jury at the Sundance Film Festival praised her first film.", None),
+    ("The Venice Film Festival opens next week with a war drama.", "Venice"),
+    ("An Abilene man was hurt when his truck hit a tree, Abilene police said.", "Abilene"),
+])
+def test_places_extract_the_place_a_public_body_or_local_word_belongs_to(analyse, text, place):
+    names = {p.name for p in analyse(text).places}
+    assert (place in names) if place else not names
+    assert "European Commission" not in names
+
+
+@pytest.mark.model
+def test_places_extract_a_legislators_home_after_the_party_initial(analyse):
+    a = analyse("Sen. Jo Carter, DFL-Moorhead, and Rep. Al Price (R-Texas) voted for the bill on Monday.")
+    assert {"Moorhead", "Texas"} <= {p.name for p in a.places}

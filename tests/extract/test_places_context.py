@@ -49,3 +49,17 @@ def test_place_resolve_a_world_city_is_not_a_village_of_the_articles_country():
     got = _resolve("Engineers in Hyderabad, India, built the software used by banks in London and Dubai.",
                    "Hyderabad", "India", "London", "Dubai")
     assert got[3].country == "ARE"
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Barn fire kills horses near creek. HOLLISTON -- Crews worked through the night.", "HOLLISTON"),
+    ("By Ann Writer. DENVER (Wire) - Snow closed the passes.", "DENVER"),
+    ("St. Paul, Minn. - Snow fell on the capital.", "St. Paul"),
+])
+def test_place_dateline_after_a_headline_or_byline_on_the_same_line(text, expected):
+    assert dateline(text) == expected
+
+
+def test_place_resolve_a_name_qualified_once_keeps_that_reading_when_repeated_bare():
+    got = _resolve("MOSCOW, Idaho -- Students returned to Moscow on Monday after the storm.", "MOSCOW", "Moscow")
+    assert [p.admin1 for p in got] == ["Idaho", "Idaho"]

@@ -106,3 +106,29 @@ def test_place_resolve_a_building_after_the_and_a_lower_case_word_is_no_misspelt
     # a preposition ends the phrase the name is in: "the fighting in X" names no building
     got = _resolve("Ukraine said the fighting in Zaporizzhia raged on.", "Ukraine", "Zaporizzhia")
     assert got["Zaporizzhia"].country == "UKR"
+
+
+def test_place_resolve_a_small_division_does_not_outrank_a_far_larger_namesake_city():
+    from newsgraph.extract.place_resolve import Mention, resolve
+
+    def one(text, *names):
+        ms, st = [], 0
+        for n in names:
+            i = text.index(n, st)
+            ms.append(Mention(name=n, span=(i, i + len(n))))
+            st = i + len(n)
+        return resolve(text, ms)
+
+    assert one("Fans in Manchester celebrated the title all night.", "Manchester")[0].country == "GBR"
+    # the article's own places still choose the parish
+    got = one("Police in Manchester said a bus overturned near Mandeville in central Jamaica.",
+              "Manchester", "Mandeville", "Jamaica")
+    assert got[0].country == "JAM"
+
+
+def test_place_resolve_a_name_two_countries_share_after_a_direction_is_the_more_populous():
+    from newsgraph.extract.place_resolve import Mention, resolve
+
+    text = "Troops in Korea held drills on Monday."
+    i = text.index("Korea")
+    assert resolve(text, [Mention(name="Korea", span=(i, i + 5))])[0].country == "KOR"  # not a village so named

@@ -111,3 +111,41 @@ def test_credits_relayed_wire_text_is_a_copy_of_the_wire(text, original):
     credit = find_credit(text)
     out = resolve([], key={"a": ("2020-01-01",)}, credits={"a": credit}, sources={})
     assert [(s.copy, s.original) for s in out] == [("a", original)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the wire's desk line under a writer's name, a byline naming the wire alone
+    ("By Ana Lind\nAP Business Writer\n\n" + _BODY, "AP"),
+    ("Ana Lind\n\nReuters Correspondent\n\n" + _BODY, "Reuters"),
+    ("By ANA LIND\nAssociated Press Writer\n\n" + _BODY, "AP"),
+    # a line of running text about a wire's reporter credits no one
+    (_BODY + "\n\nA Reuters reporter at the crossing saw the wagons lifted.", None),
+    (_BODY + "\n\nAna Lind is an AP Business Writer", None),
+])
+def test_credits_wire_desk_line_of_a_byline(text, expected):
+    assert _agency(text) == expected
+
+
+_FURNITURE = "\n\nVisit the newspaper online at our site\n\nShare this story"
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a bracketed credit closing the narration, then page furniture
+    (_BODY + " (TNS)" + _FURNITURE, "TNS"),
+    (_BODY + " (AFP)\n\nRead more:\n\nComments", "AFP"),
+    # a caption's credit above paragraphs of narration, or a name explained in brackets, is no credit
+    (_BODY.replace("\n\n", "\n\nCrews lifted two wagons at the river crossing near the depot on Sunday. (Reuters)\n\n", 1)
+     + _FURNITURE, None),
+    (_BODY + " The operator spoke to the news agency (AFP)." + _FURNITURE, None),
+])
+def test_credits_bracketed_credit_closing_the_narration_before_furniture(text, expected):
+    assert _agency(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    (_BODY + "\n\nSource: Xinhuanet", "Xinhua"),
+    (_BODY + "\n\nAFP Relaxnews", "AFP"),
+    (_BODY + "\n\nAFP-Relaxnews", "AFP"),
+])
+def test_credits_agency_service_names(text, expected):
+    assert _agency(text) == expected

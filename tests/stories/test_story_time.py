@@ -447,3 +447,75 @@ def test_article_days_leave_out_the_days_a_report_looks_ahead_to():
                  anchor_from="published")))
     assert article_days(report) == ["2021-03-01", "2021-03-02"]
     assert _days(report).main_day().isoformat() == "2021-03-02"
+
+
+def test_resolve_undated_future_weekday_the_story_knows_in_the_past_is_the_next_one():
+    """Issue 12: "the council votes on Friday", in a report of Monday, is the coming Friday, not the Friday
+    the story already holds (no "until" needed: the clause looks ahead)."""
+    text = "The council votes on the budget on Friday, the mayor said on Monday."
+    dated = article("d", "The budget was tabled on Friday and debated on Monday.", published="2021-03-08", dates=(
+        _mention("on Friday", 23, value="2021-03-05", anchor="2021-03-08", anchor_from="published"),))
+    undated = article("u", text, published=None, dates=(
+        _mention("on Friday", text.index("on Friday"), timex="XXXX-WXX-5", tense="future"),
+        _mention("on Monday", text.index("on Monday"), timex="XXXX-WXX-1", tense="past")))
+    out = resolve_undated(undated, _days(dated))
+    assert out.published_inferred == "2021-03-08"
+    assert {m.text: m.value for m in out.dates} == {"on Friday": "2021-03-12", "on Monday": "2021-03-08"}
+
+
+RESIGNED = "The harbour minister resigned on Tuesday after the ferry inquiry, his office said."
+RESIGNED_TODAY = "The harbour minister resigned today after the ferry inquiry, his office said."
+
+
+def _resignation_reports():
+    """One dated follow-up (Wednesday) and four undated reports of Tuesday's resignation."""
+    follow = "A new harbour minister takes office after the ferry inquiry; the last one resigned on Tuesday."
+    dated = article("dated", follow, published="2021-03-10", dates=(
+        _mention("on Tuesday", follow.index("on Tuesday"), value="2021-03-09", anchor="2021-03-10",
+                 anchor_from="published"),))
+    told = [article(f"told{i}", RESIGNED, published=None,
+                    dates=(_mention("on Tuesday", RESIGNED.index("on Tuesday"), timex="XXXX-WXX-2", tense="past"),))
+            for i in range(3)]
+    today = article("today", RESIGNED_TODAY, published=None,
+                    dates=(_mention("today", RESIGNED_TODAY.index("today"), tense="past"),))
+    return [dated, *told, today]
+
+
+def test_told_days_count_the_weekdays_undated_reports_tell_of():
+    """Issue 12: the story's one dated report is Wednesday's follow-up, but three undated reports tell of
+    Tuesday's resignation: Tuesday is the story's main day, and the undated "resigned today" is of it."""
+    from newsgraph.stories.compact import Kept
+    from newsgraph.stories.story_time import told_days
+
+    reports = _resignation_reports()
+    days = _days(reports[0])
+    assert days.main_day().isoformat() == "2021-03-10"  # the dated report alone: a tie, the later day
+    kept = [Kept(id=a.id, order=i, published=a.published, source=None, credit=None,
+                 told=(2,) if a.id.startswith("told") else ()) for i, a in enumerate(reports)]
+    kept.append(Kept(id="other", order=9, published=None, source=None, credit=None, told=(5,)))  # unknown day
+    voted = told_days(days, [*kept, None])
+    assert dict(voted.counts) == {"2021-03-09": 4, "2021-03-10": 1}
+    assert told_days(days, list(reversed(kept))) == voted  # order does not matter
+    assert resolve_undated(reports[-1], voted).dates[0].value == "2021-03-09"
+
+
+def test_clusterer_dates_undated_reports_by_the_day_most_of_them_tell_of():
+    c = StoryClusterer()
+    reports = _resignation_reports()
+    c.add_many(reports)
+    assert [sorted(s.articles) for s in c.result().stories] == [sorted(a.id for a in reports)]
+    out = c.updated(reports[-1])
+    assert out.published_inferred == "2021-03-09" and out.dates[0].value == "2021-03-09"
+
+
+def test_own_weekdays_past_leaves_out_days_named_as_events():
+    """A report of Friday tells of "Thursday's vote" in the past too; only a clause's own day counts."""
+    from newsgraph.stories.story_time import own_weekdays
+
+    text = "Counting ended on Friday after Thursday's vote, and the premier conceded on Saturday."
+    a = article("u", text, published=None, dates=(
+        _mention("on Friday", text.index("on Friday"), timex="XXXX-WXX-5", tense="past"),
+        _mention("Thursday's", text.index("Thursday's"), timex="XXXX-WXX-4", tense="past"),
+        _mention("on Saturday", text.index("on Saturday"), timex="XXXX-WXX-6", tense="none")))
+    assert own_weekdays(a, past=True) == (5,)
+    assert own_weekdays(a, told=True) == (4, 5, 6)

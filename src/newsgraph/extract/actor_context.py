@@ -199,11 +199,12 @@ def target_words(targets: Sequence) -> frozenset[int]:
 
 
 def country_from_places(found: Found, span) -> str | None:
-    """The country the places stage gave the event's place (None until places carry countries)."""
+    """The country the places stage gave the event's place, when it is sure of it: a guess between two
+    towns of one name ("the town of Bor", alone) must not make the actors that country's."""
     if span is None:
         return None
     for pl in found.places:
-        if pl.span[0] < span[1] and span[0] < pl.span[1] and pl.country:
+        if pl.span[0] < span[1] and span[0] < pl.span[1] and pl.country and (pl.confidence or 0) >= 0.6:
             return pl.country
     return None
 

@@ -115,3 +115,17 @@ UNDERGONE_NOUNS = frozenset({"detention", "arrest", "custody", "imprisonment", "
 
 # verbs whose object's "of" phrase is the charge ("accused the opposition of fraud"), not part of the party
 CHARGING_VERBS = frozenset({"accuse", "convict", "suspect", "acquit", "clear", "absolve", "warn"})
+
+
+def conj_host(verb):
+    """The verb a conjoined verb shares its subject with, mending one frequent misparse: in "the authority
+    said ships were waiting and warned that X", the parser hangs "warned" on "waiting", inside what was
+    said. A simple-past verb that itself reports something, conjoined with a verb that has an auxiliary of
+    its own inside a reported clause, continues the report verb: the authority warned, not the ships."""
+    head = verb.head
+    if verb.dep_ == "conj" and verb.tag_ == "VBD" and head.dep_ == "ccomp" and entries(head.head, "report") \
+            and (entries(verb, "report") or any(c.dep_ == "ccomp" for c in verb.children)) \
+            and any(c.dep_ in ("aux", "auxpass") for c in head.children) \
+            and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in verb.children):
+        return head.head
+    return head

@@ -16,7 +16,10 @@ from ..model import Span
 _DATELINE_TAIL = (r"(?:(?:,\s*([A-Za-z.][A-Za-z0-9., ]{1,30}?))?\s*(?:\([^)]{1,40}\))?\s*[\u2014\u2013-]{1,2}\s"
                   r"|(?:,\s*[A-Za-z.][A-Za-z0-9., ]{1,30}?)?\s*\([^)]{1,40}\)\s*:\s)")  # "QUETTA, May 3 (APP): ..."
 _DATELINE = re.compile(r"^\s*([A-Z][A-Za-z.'\- ]{1,40}?)" + _DATELINE_TAIL)
-_LATER_DATELINE = re.compile(r"\n\s*([A-Z][A-Z.'\- ]{1,40}?)" + _DATELINE_TAIL)
+# the headline may end with a full stop on the same line ("...sunk in lake. HUDSON -- Officials said"), or a byline
+# stand before it ("By Jane Doe. BOSTON (Reuters) -")
+_LATER_DATELINE = re.compile(r"(?:\n\s*(?=[A-Z][A-Z.'\- ]{1,40}?)|[.!?][\"'\u201d]?[ \t]+(?=[A-Z]{2}[A-Z.'\- ]{1,40}?))"
+                             r"([A-Z][A-Z.'\- ]{1,40}?)" + _DATELINE_TAIL)
 
 LIST_GAP = re.compile(r"\s*(?:,|;|,?\s+(?:and|or|&))\s*")
 
@@ -65,7 +68,10 @@ def clock_countries(text: str) -> Counter:
 def dateline_span(text: str) -> Span | None:
     """The span of a dateline's place ("KABUL, Afghanistan (Reuters) -- ...", "WASHINGTON, Sept 17 -"), or
     None; a dateline after a headline line counts when its place is in capitals."""
-    m = _DATELINE.match(text[:120]) or _LATER_DATELINE.search(text[:400])
+    m = _DATELINE.match(text[:120])
+    if m and re.search(r"[a-z]{3}[.!?] ", m.group(1)):  # "By Jane Doe. BOSTON": a sentence, then the dateline
+        m = None
+    m = m or _LATER_DATELINE.search(text[:400])
     if not m:
         return None
     name = m.group(1).rstrip()

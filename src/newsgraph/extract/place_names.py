@@ -13,6 +13,7 @@ import functools
 import math
 
 from collections import Counter
+from dataclasses import replace
 
 from rapidfuzz import fuzz, process
 
@@ -72,6 +73,9 @@ def lookup(name: str, index: PlaceIndex) -> tuple[tuple[Candidate, ...], str]:
     seat = _seat_of_power(name, index)
     if seat:  # the capital first; a namesake town stays a candidate the article's places may choose
         return seat + tuple(c for c in index.candidates(name) if c.id != seat[0].id), ""
+    nation = _divided_nation(name, index, names=True)
+    if nation:  # "Korea": South Korea, not the village of Korea in Côte d'Ivoire
+        return nation + tuple(c for c in index.candidates(name) if c.id != nation[0].id), ""
     got = index.candidates(name)
     letters = [ch for ch in name if ch.isalpha()]
     if got and len(letters) <= 4 and all(ch.isupper() for ch in letters):
@@ -226,16 +230,16 @@ def _inhabitants(name: str, index: PlaceIndex) -> tuple[Candidate, ...]:
     return ()
 
 
-def _divided_nation(name: str, index: PlaceIndex) -> tuple[Candidate, ...]:
+def _divided_nation(name: str, index: PlaceIndex, names: bool = False) -> tuple[Candidate, ...]:
     """The country a bare national word names when it is no country's own demonym but the tail of
     two or more countries' demonyms after a direction ("Korean" of "South Korean" and "North
     Korean"): the most populous of them, as the prior ranks every reading ("Korean carmakers",
     "Korean dramas" are South Korea's). Words a continent or region takes first ("African") never
-    reach here."""
+    reach here. With ``names``, the tail of two or more countries' names instead ("Korea")."""
     word = name.strip()
     if not word[:1].isupper() or " " in word:
         return ()
-    codes = {c.code for c in gazetteer.countries().values() for d in c.demonyms
+    codes = {c.code for c in gazetteer.countries().values() for d in ((c.name, *c.aliases) if names else c.demonyms)
              if len(d.split()) == 2 and d.split()[1] == word and d.split()[0].lower() in DIRECTIONS}
     if len(codes) < 2:
         return ()
@@ -284,6 +288,23 @@ def short_forms(keys: list[str], cands: list[tuple[Candidate, ...]]) -> list[tup
                 out[i] = (country,) + tuple(c for c in cs if c.feature != "A.PCLI")
                 break
     return out
+
+
+DWARF_DIVISION = 5  # a first-order division a city elsewhere outnumbers this many times is no bare name's reading
+DWARF_CUT = 20  # its people counted this many times fewer: the division's bonus no longer beats the city
+
+
+def dwarf_divisions(cs: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
+    """A first-order division that a namesake city in another country outnumbers five times or more loses
+    what its kind adds to its prior: "Manchester" alone is the English city of 570,000, not the Jamaican
+    parish of 62,000 (a state is named more often than a namesake village, not than a larger city). The
+    article can still choose it: a Jamaican report's other places vote for the parish."""
+    big = {}
+    for c in cs:
+        if c.feature.startswith("P."):
+            big[c.country] = max(big.get(c.country, 0), c.population)
+    return tuple(replace(c, population=max(1, c.population // DWARF_CUT)) if c.feature == "A.ADM1" and any(
+        n >= DWARF_DIVISION * max(c.population, 1) for k, n in big.items() if k != c.country) else c for c in cs)
 
 
 COUNTRY_SPELLING = 88.0  # rapidfuzz ratio of a misspelt country name to the country's ("Mauritious")

@@ -24,8 +24,8 @@ from rapidfuzz import fuzz
 from ..model import Place, Span
 from .place_context import LIST_GAP, clock_countries, dateline, dateline_span, lists, speakers
 from .place_index import Candidate, PlaceIndex, key, place_index
-from .place_names import (DIRECTIONS, candidates_for, country_spelled_like, county_pairs, home_spelling, lookup,
-                          prior, short_forms)
+from .place_names import (DIRECTIONS, candidates_for, country_spelled_like, county_pairs, dwarf_divisions,
+                          home_spelling, lookup, prior, short_forms)
 
 _QUALIFIER = re.compile(r"\s*,\s*((?:[A-Z][\w.'\u2019-]*\.?)(?:\s+[A-Z][\w.'\u2019-]*){0,2})")
 W_COUNTRY = 4.0
@@ -465,11 +465,12 @@ def resolve(text: str, mentions: Sequence[Mention], *, context_countries: Iterab
     index = index or place_index()
     looked = [_with_direction_before(text, m, index) or lookup(_with_shared_head(text, m), index) for m in mentions]
     keys = [key(m.name) for m in mentions]
-    cands = short_forms(keys, [_seats_as_cities(_seat_spelled_like(m.name, cs[:40], index))
+    cands = short_forms(keys, [dwarf_divisions(_seats_as_cities(_seat_spelled_like(m.name, cs[:40], index)))
                                for m, (cs, _) in zip(mentions, looked)])
     quals = [_qualifier(text, m.span[1], index) for m in mentions]
     group = lists(text, [m.span for m in mentions])
     fixed: list[set[int]] = []
+    held: dict[str, set[int]] = {}
     for i, (cs, q) in enumerate(zip(cands, quals)):
         qs = q.records
         top = max(cs, key=prior).feature if cs else None
@@ -481,15 +482,21 @@ def resolve(text: str, mentions: Sequence[Mention], *, context_countries: Iterab
             qs = ()  # "a senator visiting Washington, New York and Denver": three cities, not Washington County, N.Y.
         inside = {c.id for c in cs for q in qs if _contains(q, c)}
         fixed.append(inside)
+        # a name qualified by its state or country once ("MOSCOW, Idaho --") means the same place where the
+        # article repeats it bare; not by a county, which a list of names can fake ("Clark, Hamilton, Madison")
+        held.setdefault(keys[i], set()).update(c.id for c in cs for q in qs if q.feature in _AREAS and _contains(q, c))
+    fixed = [fx or held[k] for k, fx in zip(keys, fixed)]
     cue = [_cue_kind(text, m.span) if cs else None for m, cs in zip(mentions, cands)]
     paired = county_pairs(keys, cands)  # "the Salem council ... Marion County": one county
     base = [[prior(c) + (W_QUALIFIED if c.id in fx else 0.0) + _cue_bonus(kind, c)
              + (W_COUNTY if c.id in paired.get(k, ()) else 0.0) for c in cs]
             for cs, fx, kind, k in zip(cands, fixed, cue, keys)]
     extra_c = Counter(context_countries) + clock_countries(text)
-    line = dateline(text)
-    if line:
-        for c in candidates_for(line, index)[:1]:
+    line = dateline_span(text)
+    if line:  # its best-known reading, or the one inside its own qualifier ("BELGRADE, Minn. --")
+        got = candidates_for(text[line[0]:line[1]], index)
+        inside = [c for c in got for r in _qualifier(text, line[1], index).records if _contains(r, c)]
+        for c in (inside or got)[:1]:
             extra_c[c.country] += 2
     for m in mentions:
         if m.country_hint:

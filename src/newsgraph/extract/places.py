@@ -23,6 +23,7 @@ from spacy.parts_of_speech import PROPN
 from ..model import Article, Found, Place
 from . import gazetteer
 from .place_index import place_index
+from .place_names import candidates_for
 from .place_resolve import Mention, dateline_span, resolve
 
 log = logging.getLogger(__name__)
@@ -50,6 +51,19 @@ _ATTACK_NOUNS = frozenset({"attack", "strike", "airstrike", "raid", "assault", "
 # "fired on Qamishli", "advanced on the capital": what these verbs act on through "on" is a place
 _ON_PLACE_VERBS = frozenset({"fire", "advance", "close", "converge", "march", "descend", "open"})
 _TRAILING_NOUNS = ("province", "district", "region", "governorate", "state", "prefecture", "oblast")
+# a word after a name that makes it a town's: its local body or its people ("Abilene police said", "a Moorhead
+# man", "Leeds residents"); not "family" or "couple", which follow surnames ("the Jackson family")
+_LOCAL_AFTER = frozenset("""police sheriff sheriff's mayor council residents resident man woman men women native
+natives teen teenager homeowners voters firefighters""".split())
+# words of a public body's or a town's event's name: such a name belongs to the place it opens with ("the Leeds
+# Police Service", "the Abilene City Council", "Ohio Public Utilities Commission", "the Venice Film Festival")
+_BODY_WORDS = frozenset("""police sheriff sheriff's constabulary fire council commission commissioners board
+department court schools mayor governor legislature senate coroner prosecutor transit authority festival
+marathon zoo library township""".split())
+_BODY_TOWN = 10_000  # a smaller town opens a body's name only when the article names it elsewhere too
+# words that may stand between the place and the body word ("the Abilene City Public Schools")
+_BODY_LINKS = frozenset("""city county parish state public metropolitan municipal regional town village area
+district film parks and & recreation service services""".split())
 
 
 def _overlaps(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
@@ -67,6 +81,8 @@ def _marked_as_place(doc, span: tuple[int, int]) -> bool:
         return False
     if after is not None and after.lemma_.lower() in PLACE_NOUNS:
         return True
+    if after is not None and after.lower_ in _LOCAL_AFTER and sp[0].text[:1].isupper():
+        return True  # "Abilene police said", "a Moorhead man"
     tok = sp.root
     for _ in range(4):
         if tok.dep_ == "conj" and tok.head.i != tok.i:
@@ -138,6 +154,10 @@ def _from_entities(doc, text: str, found: Found,
             if division is not None:  # "the governor of Kano State": a state, not a body
                 mentions.append(Mention(name=text[division[0]:division[1]], span=division))
                 continue
+            body = _place_of_body(text, tuple(sp), index) if ent.type in ("ORG", "OTHER") else None
+            if body is not None:  # "the Leeds Police Service": a body of Leeds, a place the article names
+                mentions.append(body)
+                continue
             if ent.type not in _PLACE_TYPES and " and " in surface:
                 mentions += _listed_places(doc, text, tuple(sp), index)
                 continue
@@ -155,6 +175,41 @@ def _from_entities(doc, text: str, found: Found,
                 continue  # "in northern province" names no province: place names are capitalised
             mentions.append(Mention(name=surface, span=(sp[0], sp[1])))
     return mentions, taken
+
+
+def _place_of_body(text: str, span: tuple[int, int], index) -> Mention | None:
+    """The place a public body's or a town's event's name opens with: "Leeds" of "the Leeds Police
+    Service", "Marion County" of "the Marion County Sheriff's Office", "Ohio" of "the Ohio Public
+    Utilities Commission", "Venice" of "the Venice Film Festival". The name must go on to a body word
+    (``_BODY_WORDS``) right after the place or through linking words ("City Public Schools"); only a
+    country's or state's agencies have other words between ("Ohio Liquor Control Commission").
+    Never a people's word ("European Commission") or a name the gazetteer lacks ("Grace Memorial
+    Hospital"), nor a village's name the article gives only there ("the Sundance Film Festival")."""
+    words = [(span[0] + m.start(), span[0] + m.end()) for m in re.finditer(r"\S+", text[span[0]:span[1]])]
+    if words and text[words[0][0]:words[0][1]].lower() == "the":
+        words = words[1:]
+    lowered = [text[a:b].lower().rstrip(",.") for a, b in words]
+    body = next((k for k, w in enumerate(lowered) if k and w in _BODY_WORDS), None)
+    if body is None:
+        return None
+    for n in range(min(body, 3), 0, -1):
+        if lowered[n - 1] in _BODY_LINKS - {"county", "parish"} or not all(
+                text[a].isupper() for a, _ in words[:n]):
+            continue
+        name = text[words[0][0]:words[n - 1][1]]
+        if gazetteer.is_demonym(name):
+            return None
+        cands = [c for c in index.candidates(name) if c.feature.startswith(("P.", "A."))]
+        if not cands:
+            continue
+        if all(c.feature.startswith("P.") and c.population < _BODY_TOWN for c in cands) and text.count(name) < 2:
+            return None  # "the Sundance Film Festival": a village's name the article gives nowhere else
+        between = lowered[n:body]
+        if all(w in _BODY_LINKS or w in _BODY_WORDS for w in between) or any(
+                c.feature in ("A.PCLI", "A.ADM1") for c in cands):
+            return Mention(name=name, span=(words[0][0], words[n - 1][1]))
+        return None
+    return None
 
 
 def _listed_places(doc, text: str, span: tuple[int, int], index) -> list[Mention]:
@@ -223,6 +278,26 @@ def _listed_before_noun(doc, text: str, taken: list[tuple[int, int]]) -> list[Me
     return out
 
 
+# "Sen. Jo Carter, DFL-Moorhead, said", "Rep. Al Price (D-W. Va.)": the party and home of an American legislator
+_PARTY_HOME = re.compile(r"(?:,\s*|\()(?:R|D|I|DFL)[-\u2013]((?:[A-Z][\w'\u2019]*\.?)(?:\s+[A-Z][\w'\u2019]*\.?){0,2})"
+                         r"(?=\s*[,;)])")
+
+
+def _party_homes(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
+    """The home town or state written after a legislator's party initial ("R-Grand Forks", "D-Calif."), which
+    the NER reads as part of a name ("DFL-Moorhead" a group) or not at all; only names the gazetteer knows and
+    no other place mention holds."""
+    out = []
+    for m in _PARTY_HOME.finditer(text):
+        span = m.span(1)
+        if _overlaps(span, taken):
+            continue
+        if candidates_for(m.group(1), place_index()):
+            out.append(Mention(name=m.group(1), span=span))
+            taken.append(span)
+    return out
+
+
 def _gazetteer_only(doc, taken: list[tuple[int, int]]) -> list[Mention]:
     """Known place names the NER missed, when the text marks them as places (cheap cues first)."""
     index = None
@@ -232,7 +307,7 @@ def _gazetteer_only(doc, taken: list[tuple[int, int]]) -> list[Mention]:
         nxt = doc[e] if e < len(doc) else None
         after = doc[e + 1] if e + 1 < len(doc) else None
         comma_place = nxt is not None and nxt.text == "," and after is not None and after.text[:1].isupper()
-        noun_after = nxt is not None and nxt.lemma_.lower() in PLACE_NOUNS
+        noun_after = nxt is not None and (nxt.lemma_.lower() in PLACE_NOUNS or nxt.lower_ in _LOCAL_AFTER)
         conjunct = doc[e - 1].dep_ == "conj" and prev in ("and", "or", ",", "&")  # not "... and Mrs Ashford"
         if not (prev in _LOCATIVE or comma_place or noun_after or doc[e - 1].dep_ == "pobj" or conjunct):
             continue
@@ -267,6 +342,7 @@ def extract(doc, article: Article, found: Found) -> list[Place]:
         taken.append(line)
     mentions += _gazetteer_only(doc, taken)
     mentions += _listed_before_noun(doc, text, taken)
+    mentions += _party_homes(text, [m.span for m in mentions])
     mentions.sort(key=lambda m: m.span)
     # countries the article names outright (demonyms, country names), not the entities stage's
     # guess for a city's country, which would only echo the most populous namesake back

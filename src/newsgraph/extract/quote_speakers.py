@@ -18,6 +18,7 @@ from typing import Sequence
 from ..lexicons import load_rows
 from ..model import Entity, Speaker, Span
 from .actors import dateline_end, group_sectors
+from .event_lexicon import conj_host
 from .gazetteer import countries, country_code, title_role
 from .linking import MentionIndex
 from .quote_issuers import DOCUMENT_NOUNS, describe, issuer_in_context, owner_token, role_titles
@@ -48,8 +49,7 @@ def _epithets() -> frozenset[str]:
 
 
 def subject_of(verb, *, skip=None) -> object | None:
-    """The grammatical subject of a cue verb, climbing through ``conj``/``xcomp``/``as saying``.
-
+    """The grammatical subject of a cue verb, climbing through ``conj``/``xcomp``/``as saying``:
     "was quoted as saying" puts the speaker in the subject of "quoted" ("quoted X as
     saying" in its object), and
     "reiterated ... and said" shares its subject between the two verbs; a ``by``
@@ -79,7 +79,7 @@ def subject_of(verb, *, skip=None) -> object | None:
                              and c.dep_ in (*_SUBJ, "appos")), first)
             return first
         if tok.dep_ in _CLIMB and tok.head is not tok:
-            tok = tok.head
+            tok = conj_host(tok)
             continue
         break
     return None

@@ -41,7 +41,7 @@ from .spill import StorySpill
 from .compact import IdIndex, Kept, RetiredStory, Weights
 from .record import kept_record, story_record
 from .story_time import (StoryDays, article_days, day_marks, epoch_days, lead_mark, resolve_undated,
-                         stated_days)
+                         stated_days, told_days)
 from .syndication import SyndicationIndex, resolve, synd_key
 from .term_counts import TermCounts, tfidf
 
@@ -348,7 +348,8 @@ class StoryClusterer(Refiner, FollowUps):
             # crediting an agency (no later article can link to a forgotten one)
             self._done.put(story_record(story.id, [self._kept[a] for a in story.articles]))
             # while its reports' records are whole
-            days = story.days or stated_days(map(self._kept.get, story.articles), self._years)
+            reports = [self._kept.get(a) for a in story.articles]
+            days = told_days(story.days or stated_days(reports, self._years), reports)
             for aid in story.articles:
                 k = self._kept[aid]
                 if k.credit is not None or aid in self._linked:
@@ -495,8 +496,8 @@ class StoryClusterer(Refiner, FollowUps):
                 days = StoryDays()
                 for s in group:
                     days.merge(s.days)
-                if not days:
-                    days = stated_days((self._kept.get(a) for s in group for a in s.articles), self._years)
+                reports = [self._kept.get(a) for s in group for a in s.articles]
+                days = told_days(days or stated_days(reports, self._years), reports)
                 if days:
                     self._days_of[story.id] = days
             for s in group:

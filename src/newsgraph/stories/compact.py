@@ -189,6 +189,8 @@ class Kept:
     """``story_time.pinned_days`` of an undated report: what dates a story no dated report dates."""
     url_day: str | None = None
     """The day an undated report's address names (``dates.url_day``): dates a story no dated report dates."""
+    told: tuple[int, ...] = ()
+    """The weekdays an undated report tells of in the past tense (``story_time.told_days``)."""
     day_before: bool = False
     """``story_time.told_day_before`` of an undated report (``StoryDays.inferred_day``)."""
 

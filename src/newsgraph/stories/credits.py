@@ -9,14 +9,14 @@ on the last line, "BBC"), opening the text with a dash
 ("Reuters - The talks ..."),
 as the last word of the text ("... the attacks. AFP"), after a dash closing any paragraph but the first ("... the
 attacks. — Reuters", then the outlet's own lines), in brackets at the start or the
-end ("(AA) The talks ...", "... the talks. (TNS)", "[AFP]"), as the outlet's edit of one agency's
-text ("(With inputs from PTI)", "(With PTI inputs)", "— With AFP", "(FRANCE 24 with AFP)"; not "with inputs from
-agencies", which names no one original), in a byline ("By Jane Roe,
-Associated Press", "By JANE ROE Associated Press", "Jane Roe and John Doe / USA Today"), in a copyright line
-("© 2016 AFP"), a provenance note ("This story was provided by Reuters",
-"republished from The Conversation") or the wire's footer naming its writers ("Associated
-Press writer Jane Roe contributed to this report"; Reuters' trailer "(Reporting by Jane Roe; Editing by
-John Doe)", with its brackets or without; "The Associated Press contributed to
+end ("(AA) The talks ...", "... the talks. (TNS)", also above page furniture, "[AFP]"), as the outlet's
+edit of one agency's text ("(With inputs from PTI)", "(With PTI inputs)", "— With AFP", "(FRANCE 24 with
+AFP)"; not "with inputs from agencies", which names no one original), in a byline ("By Jane Roe,
+Associated Press", "By JANE ROE Associated Press", "Jane Roe and John Doe / USA Today", a desk line
+under the name, "AP Business Writer"), in a copyright line ("© 2016 AFP"), a provenance note ("This
+story was provided by Reuters", "republished from The Conversation") or the wire's footer naming its
+writers ("Associated Press writer Jane Roe contributed to this report"; Reuters' trailer "(Reporting by
+Jane Roe; Editing by John Doe)", with its brackets or without; "The Associated Press contributed to
 this report" is an outlet's own story using wire material, and does not count). An article that only
 *cites* an agency ("told Reuters", "AFP reported") is not a copy of it, so those
 phrases do not count; "was quoted by IANS as saying", the house phrase of wire
@@ -187,7 +187,11 @@ def _explicit() -> tuple[re.Pattern, ...]:
     first_published = re.compile(
         rf"\bthis\s+(?:story|article|report)\s+by\s+(?:the\s+)?(?P<n>{alt})(?![\w-])\s+was\s+"
         rf"(?:first|originally)\s+published\b", re.IGNORECASE)
-    return any_alias, byline, copyright, provided, byline_bare, contributed, with_credit, feed, first_published
+    # "AP Business Writer", "Associated Press Writer", "Reuters Correspondent": the line under a writer's name
+    # naming the wire's desk, a byline that names no writer on its own line
+    desk = re.compile(rf"^\W{{0,3}}(?:(?i:the)\s+)?(?P<n>{alt})(?![\w-])(?:\s+[A-Z][\w&'’-]*){{0,3}}\s+"
+                      rf"(?i:writers?|correspondents?|reporters?)\s*$")
+    return any_alias, byline, copyright, provided, byline_bare, contributed, with_credit, feed, first_published, desk
 
 
 def _canonical(alias: str) -> str | None:
@@ -252,7 +256,7 @@ def _dateline_credit(text: str) -> Credit | None:
     """A bracketed agency at the start of a paragraph's dateline ("MEXICO CITY (AP) --", "MOSCOW, June 1. /TASS/.")."""
     for m, shouted in _bracketed(text):
         line_start = text.rfind("\n", 0, m.start()) + 1
-        last = not text[m.end():].strip()
+        last = not text[m.end():].strip() or _closes_narration(text, line_start, m)
         if m.start() - line_start > 60 and not last:
             continue  # a bracketed name in running text, not a dateline nor a closing "(TNS)"
         if ((_only_short(m.group()) or m.group().startswith("[")) and not last
@@ -273,6 +277,16 @@ def _dateline_credit(text: str) -> Credit | None:
 
 
 _DASH_AFTER = re.compile(r"\s*" + _DASH)
+_FURNITURE_WORDS = 12
+
+
+def _closes_narration(text: str, line_start: int, m: re.Match) -> bool:
+    """Whether a bracketed credit closes the text's last paragraph of narration after a sentence ("... the
+    talks. (TNS)"), with only short lines below it (page furniture: "Visit us at ...", "Share this story")."""
+    line_end = text.find("\n", m.end())
+    if line_end < 0 or text[m.end():line_end].strip() or not re.search(r"[.!?\"”’]\s*$", text[line_start:m.start()]):
+        return False
+    return all(len(line.split()) <= _FURNITURE_WORDS for line in text[line_end:].splitlines())
 
 
 @functools.lru_cache(maxsize=8)
@@ -368,7 +382,7 @@ def _known_host(url: re.Match) -> str:
 
 def _explicit_credit(text: str, start: int, end: int) -> Credit | None:
     """A byline naming the agency or outlet, a copyright line, or a provenance note, on one line."""
-    _, byline, copyright, provided, byline_bare, contributed, with_credit, feed, first_published = _explicit()
+    _, byline, copyright, provided, byline_bare, contributed, with_credit, feed, first_published, desk = _explicit()
     line = text[start:end]
     stripped = line.strip()
     hit = None
@@ -378,13 +392,13 @@ def _explicit_credit(text: str, start: int, end: int) -> Credit | None:
     if hit is None and (hit := copyright.search(line)) and _PHOTO.search(line, 0, hit.start()):
         hit = None  # "Image copyright Reuters", "Photo © AFP": the picture's credit, not the text's
     hit = (hit or provided.search(line) or first_published.search(line) or contributed.match(stripped)
-           or feed.search(line))
+           or desk.match(stripped) or feed.search(line))
     if hit is None:
         return None
     name = _canonical(hit.group("n"))
     if name is None:
         return None
-    lead = len(line) - len(line.lstrip()) if hit.re in (byline, byline_bare, contributed, with_credit) else 0
+    lead = len(line) - len(line.lstrip()) if hit.re in (byline, byline_bare, contributed, with_credit, desk) else 0
     offset = start + lead + hit.start("n")
     return Credit(name, (offset, offset + len(hit.group("n"))))
 

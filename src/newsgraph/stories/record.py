@@ -34,6 +34,7 @@ def kept_record(article: AnalysedArticle, *, order: int, when: float | None) -> 
         own_anchor=anchor[0] if anchor else None,
         # what an undated report without an anchor of its own is dated by (a report with one never reads them)
         weekdays=own_weekdays(article, told=True) if when is None and anchor is None else (),
+        told=own_weekdays(article, past=True) if when is None and anchor is None else (),
         pins=pinned_days(article) if when is None and anchor is None else (),
         url_day=(u := url_day(article.url)) and u.isoformat() if when is None else None,
         day_before=when is None and anchor is None and told_day_before(article))

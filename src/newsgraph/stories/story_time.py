@@ -8,12 +8,14 @@ those days as a small counter per story (a few entries, whatever the number of
 reports), and ``resolve_undated`` uses it for an undated report:
 
 * a weekday the story knows ("Tuesday" when the story's Tuesday is the 21st)
-  takes that day;
+  takes that day, unless told in the future of a day before the inferred one;
 * the report's inferred publication day (``published_inferred``, basis
   "story") is the story's main day (the day its reports name most), or the
   latest story day the report itself names when that is later, or the day
   after that day when the report's only word for a nearby day is "yesterday"
-  and the story has no eve of that day (``told_day_before``);
+  and the story has no eve of that day (``told_day_before``); the weekdays undated
+  reports tell of in the past count for the main day as the days dated reports
+  name do (``told_days``);
 * every other relative expression ("today", "yesterday", "Dec. 9", a weekday
   the story does not know) is resolved against the inferred day with the
   clause tense kept at extraction; ``anchor_from`` is "story".
@@ -43,7 +45,7 @@ from typing import Callable, Iterable
 from ..extract import AnalysedArticle, analysed_from_dict
 from ..extract.date_anaphora import resolve_frames
 from ..extract.date_grammar import find, month_number, weekday_number
-from ..extract.dates import limit_before, parse_published, published_time, reresolve
+from ..extract.dates import parse_published, published_time, reresolve
 from ..files import replaced_atomically
 from ..model import DateMention, to_dict
 
@@ -74,12 +76,16 @@ def article_days(article: AnalysedArticle) -> list[str]:
     return sorted(d.isoformat() for d in days)
 
 
-def own_weekdays(article: AnalysedArticle, *, told: bool = False) -> tuple[int, ...]:
+def own_weekdays(article: AnalysedArticle, *, told: bool = False, past: bool = False) -> tuple[int, ...]:
     """ISO weekday numbers (1 = Monday) of the plain weekday mentions left unresolved in ``article``;
     with ``told``, only those told in the past or present: a report was written on or after those
-    days, where a day it looks ahead to ("the vote will be held on Thursday") may come after it."""
+    days, where a day it looks ahead to ("the vote will be held on Thursday") may come after it; with
+    ``past``, only those a past-tense clause tells of ("resigned on Tuesday"): the news it reports,
+    not a day it only refers to ("Friday's closing price", "after Thursday's vote", however told)."""
     out = []
     for m in article.dates:
+        if past and (m.tense != "past" or m.text.endswith(("'s", "’s"))):
+            continue
         if _needs_story(m) and not (told and m.tense == "future"):
             hit = _WEEKDAY.match(m.timex_value or "")
             if hit and not _SHIFTED.match(m.text):
@@ -217,6 +223,29 @@ def stated_days(reports: Iterable, years: Iterable[int]) -> "StoryDays":
                 out.add([day.isoformat()])
         if k.url_day and k.url_day != (k.own_anchor or "")[:10]:
             out.add([k.url_day])
+    return out
+
+
+def told_days(days: "StoryDays", reports: Iterable) -> "StoryDays":
+    """``days`` with the story days its undated reports tell of counted too, once per report.
+
+    ``reports`` are the story's ``compact.Kept`` records (None for one no longer kept). An undated
+    report that tells in the past tense of a weekday the story knows (``Kept.told``: "resigned on
+    Tuesday", in a story whose Tuesday is the 21st) speaks for that day as a dated report speaks for
+    the days it names: when the dated
+    reports are few, the day most reports tell of, not the publication day of the one dated
+    follow-up, is the story's main day. Only weekdays the story already knows count (from ``days``
+    as given, so the order of ``reports`` does not matter).
+    """
+    wmap = days.weekday_map()
+    out = StoryDays(Counter(days.counts))
+    if not wmap:
+        return out
+    for k in reports:
+        if k is None or k.published or k.own_anchor:
+            continue
+        for day in {wmap[w] for w in k.told if w in wmap}:
+            out.counts[day.isoformat()] += 1
     return out
 
 
@@ -439,10 +468,10 @@ def resolve_undated(article: AnalysedArticle, days: StoryDays | None) -> Analyse
             continue
         hit = _WEEKDAY.match(m.timex_value or "")
         known = wmap.get(int(hit.group(1))) if hit and not _SHIFTED.match(m.text) else None
-        if known is not None and not (known < inferred and m.tense == "future"
-                                      and limit_before(article.text, m.span[0])):
-            # a weekday the story knows is that day, unless it ends something still running
-            # ("banned until Friday" in a report of the Monday after the story's Friday)
+        if known is not None and not (known < inferred and m.tense == "future"):
+            # a weekday the story knows is that day, unless the clause looks ahead of the report's day
+            # ("the council votes on Friday", "banned until Friday" in a report of the Monday after
+            # the story's Friday: the coming Friday)
             day = known.isoformat()
             dates.append(dataclasses.replace(m, value=day, granularity="day", anchor=inferred.isoformat(),
                                              anchor_from="story"))

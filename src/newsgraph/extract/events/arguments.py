@@ -44,6 +44,8 @@ def _arguments(cand: _Cand, index: MentionIndex) -> None:
         # "our priority is to pull out the troops": the one whose goal it is acts, never the goal
         subj = next((c for c in subj.children if c.dep_ == "poss"), None)
     agent = _agent(head)
+    if agent is not None and _means(agent, index):
+        agent = None  # "were evacuated by sea", "by helicopter": how, not who
     if passive and agent is None and head.lemma_ in _STATIVE_PASSIVES:
         passive = False  # "Israel is opposed to", "Vietnam is committed to": the subject holds the stance
     cand.passive = passive
@@ -58,6 +60,10 @@ def _arguments(cand: _Cand, index: MentionIndex) -> None:
             cand.targets = []  # "1,500 soldiers were deployed": the forces moved, not a party acted on
     else:
         cand.sources = _conjuncts(subj) if subj is not None else []
+        if head.dep_ == "relcl" and subj is not None and subj.i != head.head.i and head.head.pos_ in (
+                "NOUN", "PROPN") and not any(c.dep_ in ("dobj", "ccomp", "xcomp") and c.lower_ not in _RELATIVES
+                                             for c in head.children):
+            cand.targets = [head.head]  # "the aid workers they abducted": the noun is the clause's object
     between = _between(head) if not any(c.dep_ in _SUBJ + _PASS_SUBJ for c in head.children) else None
     if between:  # "as fighting between the army and militias grew": the two sides act, not the main subject
         cand.sources, cand.targets = [between[0]], [between[1]]
@@ -173,6 +179,7 @@ def _arguments(cand: _Cand, index: MentionIndex) -> None:
                 break
 
 _ADDRESSED = frozenset({"REQUEST", "DEMAND"})
+_RELATIVES = frozenset({"that", "which", "who", "whom"})
 # acts two parties do together: "A and B met" is one act, by the first named with the second
 _MUTUAL_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE", "SUPPORT"})
 _JOINT_TYPES = frozenset({"CONSULT", "COOPERATE"})  # done with someone, whatever the verb
@@ -259,6 +266,9 @@ def _resolve_pronoun(tok, speaker_tok, speaker_actor, index: MentionIndex, *,
     if speaker_actor is not None and tok.lower_ in _PERSONAL and speaker_tok is not None \
             and not _personal(speaker_tok):
         speaker_actor = None  # "police charged him with treason, his party said": the party is no "him"
+    if speaker_actor is not None and tok.lower_ in ("they", "them", "their") and speaker_tok is not None \
+            and speaker_tok.tag_ in ("NN", "NNP") and _personal(speaker_tok):
+        speaker_actor = None  # "a spokeswoman said they would meet again": one person is no "they"
     if speaker_actor is not None and (not direct or tok.lower_ in ("i", "we", "our", "my")):
         # in a direct quote "they" are others; only the first person is the speaker
         if tok.lower_ in ("we", "our") and speaker_actor.code:
@@ -269,9 +279,20 @@ def _resolve_pronoun(tok, speaker_tok, speaker_actor, index: MentionIndex, *,
             return Actor(name=speaker_actor.name, entity=speaker_actor.entity,
                          code=f"{country} GOV" if gazetteer.country_name(country) else speaker_actor.code)
         return speaker_actor
+    if speaker_actor is None and speaker_tok is not None and speaker_tok.pos_ == "NOUN" and not direct \
+            and _agrees(tok, speaker_tok):
+        # "the employers' association said it would seek an injunction": an unnamed body speaks of itself
+        own = _code_all([speaker_tok], None, None, index, loose=True)
+        if own:
+            return own[0][0]
     held = _held_object(tok)
     if held is not None:
         return code_actor(held, index)
+    main = _relative_clause_holder(tok)
+    if main is not None:
+        own = _code_all([main], None, None, index, loose=True)
+        if own:
+            return own[0][0]
     if prev is not None and tok.lower_ in ("they", "it", "their", "its", "them"):
         return prev
     types = ("PERSON",) if tok.lower_ in _PERSONAL else ("GPE", "ORG", "NORP")
@@ -371,7 +392,8 @@ _BODIES = frozenset({"party", "ministry", "government", "company", "police", "ar
                      "group", "embassy", "agency", "office", "council", "parliament", "committee", "commission",
                      "administration", "state", "country", "organisation", "organization", "network", "movement",
                      "firm", "bank", "board", "authority", "team", "newspaper", "website", "statement", "report",
-                     "coalition", "alliance", "opposition", "junta", "regime", "department", "force", "family"})
+                     "coalition", "alliance", "opposition", "junta", "regime", "department", "force", "family",
+                     "association", "federation", "institute", "foundation", "league", "assembly", "body"})
 
 
 def _personal(tok) -> bool:
@@ -384,6 +406,31 @@ def _personal(tok) -> bool:
             org_code(name) or gazetteer.country_code(name)):
         return False  # (a name the tagger calls ORG but no list knows may well be a person's: "Moreno")
     return tok.ent_type_ == "PERSON" or tok.tag_ in ("NN", "NNP") and tok.lemma_.lower() not in _BODIES
+
+
+def _means(tok, index: MentionIndex) -> bool:
+    """A bare singular common noun after "by" ("by sea", "by road", "by force") names a means, not an agent."""
+    return tok.tag_ == "NN" and index.at(tok.idx, tok.idx + len(tok)) is None and not sector_of_noun(tok.lemma_) \
+        and noun_kind(tok.text) != "people" and not any(
+            c.dep_ in ("det", "poss", "compound", "amod", "nummod") for c in tok.children)
+
+
+def _agrees(pron, noun) -> bool:
+    """Can "it" or "they" stand for ``noun`` ("the association", "officials", "the Interior Ministry")?"""
+    if pron.lower_ in ("it", "its"):
+        return noun.tag_ == "NN" and noun.lemma_.lower() in _BODIES or noun.tag_ == "NNP" and noun.ent_type_ in (
+            "ORG", "GPE")
+    return pron.lower_ in ("they", "them", "their") and (noun.tag_ in ("NNS", "NNPS") or noun.lemma_.lower() == "police")
+
+
+def _relative_clause_holder(tok):
+    """"Militants released the workers they abducted": the subject pronoun of a relative clause on the
+    main clause's object is, when it agrees, the main clause's subject (its acts run on)."""
+    if tok.dep_ != "nsubj" or tok.head.dep_ != "relcl":
+        return None
+    verb = next((a for a in tok.head.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    subj = _subject(verb)[0] if verb is not None else None
+    return subj if subj is not None and subj.pos_ != "PRON" and _agrees(tok, subj) else None
 
 
 def _clause_subject(tok, *, passive_ok: bool = False):

@@ -8,10 +8,11 @@ from ...model import Event
 from ...model import Found
 from ..actor_context import actor_country
 from ..dates import in_dateline
+from ..gazetteer import country_code, is_demonym
 from ..linking import MentionIndex
 from .candidate import _Cand
 
-_PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "around", "throughout"})
+_PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "around", "throughout", "through"})
 
 
 def _date_for(cand: _Cand, report_verb, dates_by_gov: dict[int, object]):
@@ -42,18 +43,50 @@ def _date_governors(doc, found: Found, *, text: str) -> dict[int, object]:
         out.setdefault(tok.i, d)
     return out
 
-def _place_for(cand: _Cand, index: MentionIndex, actor_tokens: set[int]):
-    for t in [cand.head] + cand.chain + cand.inner:
-        for p in t.children:
-            if p.dep_ == "prep" and p.lower_ in _PLACE_PREPS:
-                for o in p.children:
-                    if o.dep_ != "pobj" or o.i in actor_tokens:
-                        continue
-                    ent = index.at(o.idx, o.idx + len(o))
-                    if ent is not None and ent.type in ("GPE", "LOC"):
-                        span = next((m for m in ent.mentions if m[0] <= o.idx < m[1]), None)
-                        return ent.name, span
+def _place_for(cand: _Cand, index: MentionIndex, actor_tokens: set[int], places=()):
+    """Where the act happened: a place phrase of the verb or its object ("raided two homes in X"), the
+    place acted on or moved into, or the place of the actor doing it ("police in X", "X police")."""
+    verbs = [cand.head] + cand.chain + cand.inner
+    if cand.head.dep_ == "advcl" and cand.head.tag_ == "VBG":
+        verbs.append(cand.head.head)  # "attacked a base near X, killing 12": the killing was there too
+    objects = [o for v in verbs for o in v.children if o.dep_ == "dobj"]
+    preps = _PLACE_PREPS | ({"to", "into"} if cand.type in _MOVES else frozenset())  # "deployed troops to X"
+    spots = [o for t in verbs + objects for p in t.children if p.dep_ == "prep" and p.lower_ in preps
+             for o in p.children if o.dep_ == "pobj"]
+    if cand.type in _ACTS_ON_GROUND:
+        spots += objects  # "shelling hit Kharkiv", "police sealed off Molenbeek": the place acted on
+    for s in cand.sources:  # "police in Quito detained", "Lyon police detained"
+        spots += [o for p in s.children if p.dep_ == "prep" and p.lower_ in ("in", "at") for o in p.children
+                  if o.dep_ == "pobj"]
+        spots += [c for c in s.children if c.dep_ == "compound" and c.pos_ == "PROPN" and not country_code(c.text)
+                  and index.at(s.idx, s.idx + len(s)) is None]  # (not "North" in "North Korea")
+    # "in several parts of X", "into the streets of the capital, X": the named place inside the phrase
+    spots += [x for o in list(spots) for x in _named_within(o)]
+    for o in spots:
+        if o.i in actor_tokens or is_demonym(o.text):  # "killed four Iraqis": a people, not a place
+            continue
+        ent = index.at(o.idx, o.idx + len(o))
+        if ent is not None and ent.type in ("GPE", "LOC", "FAC"):
+            span = next((m for m in ent.mentions if m[0] <= o.idx < m[1]), None)
+            return ent.name, span
+        # a toponym the places stage resolved though the tagger took it for something else
+        hit = next((pl for pl in places if pl.span[0] <= o.idx < pl.span[1]), None)
+        if hit is not None:
+            return hit.name, hit.span
     return None, None
+
+
+def _named_within(tok, depth: int = 0) -> list:
+    out = []
+    for c in tok.children:
+        if c.dep_ == "appos" or c.dep_ == "prep" and c.lower_ == "of":
+            inner = [c] if c.dep_ == "appos" else [o for o in c.children if o.dep_ == "pobj"]
+            out += inner + ([x for i in inner for x in _named_within(i, depth + 1)] if depth < 1 else [])
+    return out
+
+
+_MOVES = frozenset({"MOBILIZE", "AID"})
+_ACTS_ON_GROUND = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "AID"})
 
 _LINKABLE = frozenset({"AGREE", "REQUEST", "DEMAND", "ACCUSE", "REJECT", "THREATEN", "SUPPORT"})
 

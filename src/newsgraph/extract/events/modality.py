@@ -38,7 +38,8 @@ def _apply_chain(cand: _Cand, *, reported: bool) -> None:
     """Mode and negation from the event verb and the transparent verbs above it."""
     tok = cand.head
     mode = _aux_mode(tok, reported=reported)
-    negated = _negated(tok)
+    negated = _negated(tok) or any(o.dep_ == "dobj" and any(c.dep_ == "det" and c.lower_ == "no" for c in o.children)
+                                   for o in tok.children)  # "made no arrests", "offered no aid"
     while tok.dep_ == "xcomp" and tok.head.pos_ in ("VERB", "AUX", "ADJ"):
         up = tok.head
         entry = (_first(up, "transparent", _EMPTY) if up.pos_ != "ADJ" else None) or \

@@ -220,8 +220,8 @@ def _sentence_events(sent, article: Article, found: Found, index: MentionIndex,
         # members to") are kept even when uncoded
         targets = _code_all(cand.targets, speaker_tok, speaker_actor, index, prev=prev, direct=direct,
                             loose=cand.passive or cand.addressed)
-        actor_toks = {t.i for t in cand.sources + cand.targets}
-        place, place_span = _place_for(cand, index, actor_toks)
+        # a place read as the party acted on ("raided homes in X", GSR's metonymy) is still where it happened
+        place, place_span = _place_for(cand, index, {t.i for t in cand.sources}, found.places)
         place_country = country_from_places(found, place_span) or country_of_place(place)
         # a guessed source country never comes from the target's own words, unless it is the
         # target's nationality word of a domestic act ("President X banned Ugandan candidates")

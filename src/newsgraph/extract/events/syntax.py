@@ -7,8 +7,8 @@ trigger finder and the argument filler.
 from __future__ import annotations
 
 from ..actors import dateline_end, noun_kind, sector_of_noun
-from ..event_lexicon import CLAUSE_SUMMARIES
 from ..doc_memo import sentence_of
+from ..event_lexicon import CLAUSE_SUMMARIES, conj_host
 
 _SUBJ = ("nsubj", "csubj")
 
@@ -174,7 +174,26 @@ def _conjuncts(tok) -> list:
     for c in tok.conjuncts:
         if c.pos_ in ("NOUN", "PROPN", "PRON") and c not in out and c.i > cut:
             out.append(c)
+    if len(out) == 1 and tok.pos_ == "PROPN":
+        out += _person_coordinated_before(tok, cut)
+    if len(out) == 1 and tok.dep_ == "nsubj" and any(x.dep_ == "cc" and x.lower_ == "and" for x in tok.children):
+        out += [c for c in tok.head.children if c.dep_ == "nsubj" and c.i > tok.i and c.pos_ == "PROPN"][:1]
     return sorted(out, key=lambda t: t.i)
+
+def _person_coordinated_before(tok, cut: int) -> list:
+    """"President A and Korean leader B met": the parser may hang A (with its "and") inside B's name or on
+    the dateline. Read by position: B's name and title words, then "and", then the end of a person's name
+    hung in the same clause make A a second party."""
+    j = tok.i - 1
+    while j > cut and tok.i - j <= 8 and tok.doc[j].pos_ in ("PROPN", "NOUN", "ADJ") and tok.doc[j].lower_ != "and":
+        j -= 1
+    k = j - 1
+    if j <= cut or tok.doc[j].lower_ != "and" or k <= cut:
+        return []
+    a = tok.doc[k]
+    verb = next((v for v in a.ancestors if v.pos_ in ("VERB", "AUX")), None)
+    return [a] if a.ent_type_ == "PERSON" and a.dep_ != "pobj" and verb is not None and verb.i == tok.head.i else []
+
 
 def _between(tok):
     """Both sides of "talks between A and B" (or None)."""
@@ -336,7 +355,7 @@ def _conjuncts_of_the_outer_verb(sent) -> list[tuple]:
         # "rights groups said the plan violated the law and urged X to block it": a plan urges nobody
         thing = v2.lemma_ in _SPEECH_ACTS and subj is not None and subj.pos_ == "NOUN" and (
             noun_kind(subj.text) not in (None, "people") or _judged_thing(subj, v1))
-        if modal or thing:
+        if modal or thing or conj_host(v2).i != v1.i:  # "said ships were waiting and warned that"
             found.append((v2, v1.head))
     return found
 
