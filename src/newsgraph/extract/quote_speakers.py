@@ -22,7 +22,6 @@ from .event_lexicon import conj_host
 from .gazetteer import countries, country_code, title_role
 from .linking import MentionIndex
 from .quote_issuers import DOCUMENT_NOUNS, describe, issuer_in_context, owner_token, role_titles
-from .doc_memo import sentence_of
 
 _SUBJ = {"nsubj", "nsubjpass"}
 _NOT_SPEAKER = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
@@ -70,7 +69,7 @@ def subject_of(verb, *, skip=None) -> object | None:
             for c in subjects[1:]:
                 if c.pos_ == "PROPN" and c.left_edge.i == first.i + 1:
                     return c  # "the engineer Paula Reyes said" parsed as two subjects: the name
-            edge, cut = first.right_edge.i + 1, dateline_end(sentence_of(tok))
+            edge, cut = first.right_edge.i + 1, dateline_end(tok.sent)
             if (len(subjects) > 1 and edge < len(tok.doc) and tok.doc[edge].text == ":") or first.i < cut:
                 # "New Delhi: ..., officials said", "OSLO (Wire) - The bank held rates but said", "SAN JOSE (Wire)
                 # - Acme Inc said" (Acme an apposition): the parse made the dateline a subject too ("Ana Ruiz,
@@ -290,7 +289,7 @@ class SpeakerResolver:
         article's own person entities say what it is.
         """
         word = tok.text
-        if not word[:1].isupper() or tok.i == sentence_of(tok).start or len(word) < 2:
+        if not word[:1].isupper() or tok.i == tok.sent.start or len(word) < 2:
             return None
         found = {self.canonical(e).id: self.canonical(e) for e in self.entities
                  if e.type == "PERSON" and e.name.split()[-1] == word}

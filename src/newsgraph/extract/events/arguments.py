@@ -12,8 +12,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Iterable
 
-from ...model import Actor
-from ...model import Found
+from ...model import Actor, Found
 from ..actor_context import code_tail, is_demonym, token_country
 from ..actors import (PRONOUNS, code_actor, dateline_end, entity_codes, is_non_actor, noun_kind, org_code,
                       phrase_tokens, sector_of_noun)
