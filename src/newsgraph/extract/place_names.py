@@ -239,13 +239,25 @@ def _divided_nation(name: str, index: PlaceIndex, names: bool = False) -> tuple[
     word = name.strip()
     if not word[:1].isupper() or " " in word:
         return ()
-    codes = {c.code for c in gazetteer.countries().values() for d in ((c.name, *c.aliases) if names else c.demonyms)
-             if len(d.split()) == 2 and d.split()[1] == word and d.split()[0].lower() in DIRECTIONS}
+    codes = set(_direction_tails(names).get(word, ()))
     if len(codes) < 2:
         return ()
     got = [c for code in codes for c in index.candidates(gazetteer.country_name(code) or "")
            if c.feature == "A.PCLI" and c.country == code]
     return tuple(sorted(got, key=lambda c: -c.population))[:1]
+
+
+@functools.lru_cache(maxsize=2)
+def _direction_tails(names: bool) -> dict[str, tuple[str, ...]]:
+    """Tail word -> codes of the countries whose two-word name (``names``) or demonym is a direction and
+    that word ("South Korean" -> "Korean": KOR, PRK), in gazetteer order; built once, not per place name."""
+    out: dict[str, dict[str, None]] = {}
+    for c in gazetteer.countries().values():
+        for d in (c.name, *c.aliases) if names else c.demonyms:
+            parts = d.split()
+            if len(parts) == 2 and parts[0].lower() in DIRECTIONS:
+                out.setdefault(parts[1], {})[c.code] = None
+    return {tail: tuple(codes) for tail, codes in out.items()}
 
 
 def _big_enough(c: Candidate, words: int) -> bool:
