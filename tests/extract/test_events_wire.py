@@ -343,3 +343,20 @@ def test_events_means_counts_and_disputes(analyse, text, expected):
         assert got and all(g is None or not g.startswith("total") for _, _, g in got), got
     else:
         assert expected in got, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Two days earlier, the navy had airlifted 200 stranded tourists from the valley.", ("AID", "navy", "stranded tourists")),
+    # the one whose death sparked a protest is not its target
+    ("Protests over the death of a student in custody spread to five cities on Friday.", ("PROTEST", None, None)),
+])
+def test_events_airlifts_and_protests_over_a_death(analyse, text, expected):
+    got = [(t, s if expected[1] else None, g) for t, s, g in _events(analyse(text, published="2024-02-06"))]
+    assert any(t == expected[0] and (expected[1] is None or s and s.endswith(expected[1])) and g == expected[2]
+               for t, s, g in got), got
+
+
+def test_quotes_clause_of_time_is_no_trailing_report(analyse):
+    text = ("The agency launched an appeal for $50 million on Tuesday, a day after the government "
+            "declared a state of emergency.")
+    assert not analyse(text, published="2024-02-06").quotes

@@ -17,6 +17,8 @@ NOT_FIGURES = [
     "The heat reached 46 degrees Celsius (115 F) in the south on Tuesday.",
     "The 81-year-old senator said he would step down.",
     "The city council met for the first time in 12 years.",
+    # a proportion written "out of"
+    "Three out of four voters backed the plan.",
 ]
 
 
@@ -60,3 +62,8 @@ def test_figure_conventions_one_record_per_kind_and_value(analyse):
     assert fig.span == fig.mentions[0] and len(fig.mentions) >= 2
     assert all(result.text[s:e].strip() for s, e in fig.mentions)
     assert fig.source == "police"
+
+
+def test_figure_conventions_proportion_of_a_people_is_no_count(analyse):
+    figs = analyse("Nearly 30 million people, or one in seven Pakistanis, have been affected.").figures
+    assert [(f.kind, f.value) for f in figs] == [("people_other", 30_000_000)], figs

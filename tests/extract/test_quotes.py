@@ -275,3 +275,10 @@ def test_quotes_an_office_epithet_is_nobody_the_article_gave_no_office(analyse):
 ])
 def test_quotes_a_reported_clause_keeps_its_closing_per_cent_sign(analyse, text, said):
     assert [q.text for q in analyse(text).quotes] == [said]
+
+
+def test_quotes_speaker_name_leaves_a_date_dateline_out(analyse):
+    text = ("OSLO, March 3 - Norwegian ferry workers on Monday rejected the latest offer and said a strike "
+            "that has halted ten routes would go on.")
+    quotes = analyse(text, published="2024-03-04").quotes
+    assert quotes and quotes[0].speaker is not None and quotes[0].speaker.name == "Norwegian ferry workers", quotes

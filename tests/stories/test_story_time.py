@@ -519,3 +519,22 @@ def test_own_weekdays_past_leaves_out_days_named_as_events():
         _mention("on Saturday", text.index("on Saturday"), timex="XXXX-WXX-6", tense="none")))
     assert own_weekdays(a, past=True) == (5,)
     assert own_weekdays(a, told=True) == (4, 5, 6)
+
+
+def test_resolve_undated_page_filed_under_a_day_takes_the_story_days_of_its_week():
+    """Issue 12: a story holding two weeks of news (a first storm and a second, fiercer one two weeks on)
+    has two Fridays; a page its site filed under the 6th tells of the first."""
+    days = StoryDays()
+    days.add(["2021-03-05", "2021-03-06"])
+    for _ in range(3):
+        days.add(["2021-03-19", "2021-03-20"])
+    text = "The storm flattened the pier on Friday, the harbour master said."
+    report = dataclasses.replace(article("u", text, published=None, dates=(
+        _mention("on Friday", text.index("on Friday"), timex="XXXX-WXX-5", tense="past"),)),
+        url="https://example.org/2021/03/06/storm-pier/")
+    out = resolve_undated(report, days)
+    assert out.published_inferred == "2021-03-06" and out.dates[0].value == "2021-03-05"
+    unfiled = resolve_undated(dataclasses.replace(report, url="https://example.org/storm-pier/"), days)
+    assert unfiled.published_inferred == "2021-03-20" and unfiled.dates[0].value == "2021-03-19"
+    far = resolve_undated(dataclasses.replace(report, url="https://example.org/2021/06/01/storm-pier/"), days)
+    assert far.published_inferred == "2021-03-20" and far.dates[0].value == "2021-03-19"  # no story day near it

@@ -10,6 +10,7 @@ from typing import Sequence
 
 from .figure_kinds import (_CLOCK, _MONTHS, _STREET, _YEAR_PREP, PEOPLE_KINDS, _counted_noun, _counts_noun,
                            _cues, _noun_kind)
+from .gazetteer import is_demonym
 from .numbers import NumberExpr
 from .doc_memo import sentence_of
 
@@ -18,17 +19,20 @@ def _ratio(doc, x: NumberExpr, sent, numbers: Sequence[NumberExpr]) -> bool:
     """Either side of "3 in 10 voters", "one in five children": a proportion, not two counts.
     Not "14 in 2015" or "5 in 2 hours": the second number is larger and counts no time or year.
     ``numbers`` are the article's number expressions (found once by the caller)."""
-    if x.end + 1 < sent.end and doc[x.end].lower_ == "in":
-        first, other = x, next((y for y in numbers if y.num_start == x.end + 1), None)
-    elif x.start - 2 >= sent.start and doc[x.start - 1].lower_ == "in":
-        first, other = next((y for y in numbers if y.end == x.start - 1), None), x
+    gap = 2 if x.end + 2 < sent.end and doc[x.end].lower_ == "out" and doc[x.end + 1].lower_ == "of" else 1
+    back = 3 if x.start - 3 >= sent.start and doc[x.start - 2].lower_ == "out" and doc[x.start - 1].lower_ == "of" \
+        else 2  # "three out of four voters"
+    if x.end + 1 < sent.end and (doc[x.end].lower_ == "in" or gap == 2):
+        first, other = x, next((y for y in numbers if y.num_start == x.end + gap), None)
+    elif x.start - 2 >= sent.start and (doc[x.start - 1].lower_ == "in" or back == 3):
+        first, other = next((y for y in numbers if y.end == x.start - back + 1), None), x
     else:
         return False
     if other is None or first is None or other.value is None or first.value is None or other.value <= first.value:
         return False
     after = doc[other.end] if other.end < sent.end else None
     if after is not None and after.pos_ in ("NOUN", "PROPN", "NUM") and \
-            _noun_kind(after) not in PEOPLE_KINDS | {"person"}:
+            _noun_kind(after) not in PEOPLE_KINDS | {"person"} and not is_demonym(after.text):  # "one in seven Pakistanis"
         return False  # "killed 12 in 15 villages", "5 in 24 hours": a second count of places or time
     return not (1800 <= other.value <= 2100 and other.value == int(other.value) and len(doc[other.num_start].text) == 4)
 

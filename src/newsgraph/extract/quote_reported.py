@@ -131,11 +131,13 @@ def _indirect(doc, d: _Doc, resolver: SpeakerResolver, direct_spans: list[Span])
                 content = (left.idx, right.idx + len(right))
             elif (tok.dep_ in ("parataxis", "ccomp", "advcl") and tok.head.i < tok.i and tok.tag_ != "VBG"
                   and tok.head.pos_ in ("VERB", "AUX") and not _passive_without_agent(tok)
-                  and not (tok.dep_ == "ccomp" and _is_cue(tok.head))):
+                  and not (tok.dep_ == "ccomp" and _is_cue(tok.head))
+                  and not any(c.dep_ == "mark" and c.lower_ != "as" for c in tok.children)):
                 # "Russia has proposed talks, Kerry said on Wednesday"; not "officials said
                 # 36 people were confirmed dead", where the passive cue has no speaker of its own,
                 # nor "crowds marched on Saturday demanding elections", a participle of the march,
-                # nor "his lawyer said he would appeal", a cue inside what the lawyer said
+                # nor "his lawyer said he would appeal", a cue inside what the lawyer said, nor "an appeal on
+                # Tuesday, a day after the government declared an emergency", a clause of time
                 head = tok.head
                 left = head.left_edge
                 right = doc[tok.left_edge.i - 1] if tok.left_edge.i > 0 else head

@@ -111,8 +111,8 @@ def phrase_span(head) -> Span:
             right = child.right_edge
         else:
             break
-    doc = head.doc
-    while left.i < head.i and (left.is_punct or left.dep_ == "cc"):
+    doc, cut = head.doc, dateline_end(head.sent)  # "OSLO, May 3 - Norwegian workers": no dateline in the name
+    while left.i < head.i and (left.is_punct or left.dep_ == "cc" or left.i <= cut):
         left = doc[left.i + 1]
     return left.idx, right.idx + len(right)
 

@@ -21,6 +21,7 @@ the window).
 
 from __future__ import annotations
 
+import datetime as dt
 import heapq
 import math
 import sys
@@ -514,7 +515,8 @@ class StoryClusterer(Refiner, FollowUps):
                     else:
                         if days is None:
                             days = story.days  # a retired story's, rebuilt
-                        if (inferred := days.inferred_day(k.weekdays, day_before=k.day_before)) is not None:
+                        near = days.near(dt.date.fromisoformat(k.url_day) if k.url_day else None)
+                        if (inferred := near.inferred_day(k.weekdays, day_before=k.day_before)) is not None:
                             day_key[aid] = inferred.isoformat()
         dated = dict(self._days_of)  # a story no report dates may follow a dated one (``FollowUps``)
         for group in groups:

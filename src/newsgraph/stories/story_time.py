@@ -18,7 +18,10 @@ reports), and ``resolve_undated`` uses it for an undated report:
   name do (``told_days``);
 * every other relative expression ("today", "yesterday", "Dec. 9", a weekday
   the story does not know) is resolved against the inferred day with the
-  clause tense kept at extraction; ``anchor_from`` is "story".
+  clause tense kept at extraction; ``anchor_from`` is "story";
+* a report whose address names a day ("/2021/03/06/") reads only the story
+  days of the week that page was filed in (``StoryDays.near``), where a story
+  holds two weeks of news.
 
 An undated report that carries its own anchor (a dated dateline, a full date in
 its text) keeps it; its ``published_inferred`` then says so ("dateline",
@@ -45,7 +48,7 @@ from typing import Callable, Iterable
 from ..extract import AnalysedArticle, analysed_from_dict
 from ..extract.date_anaphora import resolve_frames
 from ..extract.date_grammar import find, month_number, weekday_number
-from ..extract.dates import parse_published, published_time, reresolve
+from ..extract.dates import parse_published, published_time, reresolve, url_day
 from ..files import replaced_atomically
 from ..model import DateMention, to_dict
 
@@ -336,6 +339,20 @@ class StoryDays:
     def __bool__(self) -> bool:
         return bool(self.counts)
 
+    def near(self, day: dt.date | None) -> "StoryDays":
+        """The story days a page filed on ``day`` (the day an undated report's address names) can tell
+        of as its news: the week up to ``day`` and the day after (the page updated), one of each
+        weekday; all of them when ``day`` is None or no story day lies there.
+
+        A story that holds two weeks of news (a quake and its aftershock twelve days on, the reports of
+        both filed together) has two Fridays; the page filed on the 9th is of the first.
+        """
+        if day is None:
+            return self
+        kept = Counter({d: n for d, n in self.counts.items()
+                        if -_FILED_BEFORE <= (dt.date.fromisoformat(d) - day).days <= 1})
+        return StoryDays(kept) if kept else self
+
     def fits(self, marks: tuple[tuple[str, int, int], ...]) -> bool:
         """Whether any of an undated report's ``day_marks`` is a day of this story (True when it has none)."""
         if not self.counts or not marks:
@@ -426,6 +443,10 @@ class StoryDays:
         return day
 
 
+_FILED_BEFORE = 5
+"""Days before the day a page is filed under that its news may lie on (``StoryDays.near``; with the day
+itself and the day after, a week: each weekday once)."""
+
 _NEAR = dt.date(2001, 1, 10)
 """Any day: what ``told_day_before`` resolves a report's relative words against, to read their offsets."""
 
@@ -457,6 +478,7 @@ def resolve_undated(article: AnalysedArticle, days: StoryDays | None) -> Analyse
         return dataclasses.replace(article, published_inferred=own[0], published_basis=own[1])
     if not days:
         return article
+    days = days.near(url_day(article.url))
     inferred = days.inferred_day(own_weekdays(article, told=True), day_before=told_day_before(article))
     if inferred is None:
         return article

@@ -215,7 +215,8 @@ def _pobj_actor(tok, index: MentionIndex, *, depth: int = 0):
             if agents:
                 return agents[0]
         for c in tok.children:
-            if c.dep_ == "prep" and c.lower_ in ("of", "by", "from"):
+            if c.dep_ == "prep" and c.lower_ in ("of", "by", "from") and not (
+                    c.lower_ == "of" and tok.lemma_.lower() == "death"):  # "over the death of X": X died
                 for p in c.children:
                     if p.dep_ == "pobj":
                         found = _pobj_actor(p, index, depth=depth + 1)

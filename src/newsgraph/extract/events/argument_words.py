@@ -1,0 +1,73 @@
+"""Word-level tests on argument tokens: who "he", "it" or "they" can stand for, a means after "by", a
+state's own envoy, a reciprocal act, a people's name. Small predicates the argument coder asks."""
+
+from __future__ import annotations
+
+from .. import gazetteer
+from ..actor_context import is_demonym
+from ..actors import noun_kind, org_code, sector_of_noun
+from ..linking import MentionIndex
+
+
+def _reciprocal(verb) -> bool:
+    """"A and B accused each other", "blamed one another": the act goes both ways, coded once A -> B."""
+    pairs = [{o.lower_} | {d.lower_ for d in o.children} for o in verb.children if o.dep_ == "dobj"]
+    return any({"each", "other"} <= p or {"one", "another"} <= p for p in pairs)
+
+_ENVOYS = frozenset({"ambassador", "envoy", "diplomat", "consul", "emissary", "representative", "attache"})
+
+
+def _own_envoy(obj, subj) -> bool:
+    """Is ``obj`` the acting state's own diplomat ("recalled its ambassador to X", "Peru withdrew Peru's
+    envoy")? The act concerns the state the envoy is posted to, named in the envoy's or the verb's
+    phrases ("to/in/from X"), never the envoy: the target comes from there or stays unknown."""
+    if obj.lemma_.lower() not in _ENVOYS:
+        return False
+    owner = next((c for c in obj.children if c.dep_ == "poss"), None)
+    if owner is None:
+        return False
+    return owner.lower_ in ("its", "their", "his", "her", "our") or (
+        subj is not None and owner.lower_ == subj.lower_)
+
+
+_PERSONAL = frozenset({"he", "him", "his", "she", "her"})
+# bodies named by a common noun: never "he" or "she"
+_BODIES = frozenset({"party", "ministry", "government", "company", "police", "army", "military", "court", "union",
+                     "group", "embassy", "agency", "office", "council", "parliament", "committee", "commission",
+                     "administration", "state", "country", "organisation", "organization", "network", "movement",
+                     "firm", "bank", "board", "authority", "team", "newspaper", "website", "statement", "report",
+                     "coalition", "alliance", "opposition", "junta", "regime", "department", "force", "family",
+                     "association", "federation", "institute", "foundation", "league", "assembly", "body"})
+
+
+def _personal(tok) -> bool:
+    """Can "he"/"she" stand for ``tok``: a person's name, a title ("the minister") or a person noun, not
+    a body ("the party", "the United States")?"""
+    if tok.pos_ == "PRON":
+        return tok.lower_ in _PERSONAL
+    name = next((e.text for e in tok.doc.ents if e.start <= tok.i < e.end), tok.text)
+    if tok.ent_type_ in ("GPE", "NORP", "LOC", "FAC") or tok.ent_type_ == "ORG" and (
+            org_code(name) or gazetteer.country_code(name)):
+        return False  # (a name the tagger calls ORG but no list knows may well be a person's: "Moreno")
+    return tok.ent_type_ == "PERSON" or tok.tag_ in ("NN", "NNP") and tok.lemma_.lower() not in _BODIES
+
+
+def _means(tok, index: MentionIndex) -> bool:
+    """A bare singular common noun after "by" ("by sea", "by road", "by force") names a means, not an agent."""
+    return tok.tag_ == "NN" and index.at(tok.idx, tok.idx + len(tok)) is None and not sector_of_noun(tok.lemma_) \
+        and noun_kind(tok.text) != "people" and not any(
+            c.dep_ in ("det", "poss", "compound", "amod", "nummod") for c in tok.children)
+
+
+def _agrees(pron, noun) -> bool:
+    """Can "it" or "they" stand for ``noun`` ("the association", "officials", "the Interior Ministry")?"""
+    if pron.lower_ in ("it", "its"):
+        return noun.tag_ == "NN" and noun.lemma_.lower() in _BODIES or noun.tag_ == "NNP" and noun.ent_type_ in (
+            "ORG", "GPE")
+    return pron.lower_ in ("they", "them", "their") and (noun.tag_ in ("NNS", "NNPS") or noun.lemma_.lower() == "police")
+
+
+def _demonym(tok) -> bool:
+    """Is this plural a people's name, alone or with its compound ("Koreans", "South Koreans")?"""
+    comp = [c for c in tok.lefts if c.dep_ == "compound" and c.i == tok.i - 1]
+    return is_demonym(tok.text) or bool(comp) and is_demonym(f"{comp[0].text} {tok.text}")
