@@ -360,3 +360,10 @@ def test_quotes_clause_of_time_is_no_trailing_report(analyse):
     text = ("The agency launched an appeal for $50 million on Tuesday, a day after the government "
             "declared a state of emergency.")
     assert not analyse(text, published="2024-02-06").quotes
+
+
+def test_events_demand_for_someone_elses_resignation_targets_them(analyse):
+    text = ("Prime Minister Tomas Varga called the deal painful. Hundreds of protesters stormed the parliament "
+            "overnight, demanding his resignation.")
+    got = _events(analyse(text, published="2024-02-06"))
+    assert any(t == "DEMAND" and g and "Varga" in g for t, s, g in got), got

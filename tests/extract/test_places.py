@@ -754,3 +754,13 @@ def test_places_extract_the_place_a_public_body_or_local_word_belongs_to(analyse
 def test_places_extract_a_legislators_home_after_the_party_initial(analyse):
     a = analyse("Sen. Jo Carter, DFL-Moorhead, and Rep. Al Price (R-Texas) voted for the bill on Monday.")
     assert {"Moorhead", "Texas"} <= {p.name for p in a.places}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text,place", [
+    ("A truck driven by Mark Dunn of Abilene hit a van driven by Ann Lee of Nelson.", "Nelson"),
+    ("She studied at the University of Hartford before moving west.", "Hartford"),
+    ("The blaze was out by noon, said Waco Fire Chief Tom Hale.", "Waco"),
+])
+def test_places_extract_a_home_after_a_name_and_the_place_an_institution_or_title_names(analyse, text, place):
+    assert place in {p.name for p in analyse(text).places}

@@ -146,6 +146,7 @@ def _sig(*keys, lead=None):
 
 
 N = "n:northland"
+S = "n:southmark"
 
 
 @pytest.mark.parametrize("story,report,expected", [
@@ -159,6 +160,12 @@ N = "n:northland"
     ([_sig(("AGREE", N), ("ASSAULT", N), lead=[("AGREE", N)])] * 2, _sig(("ASSAULT", N)), "same"),  # carried twice
     ([_sig(("AGREE", N), ("ASSAULT", N), lead=[("AGREE", N)])], _sig(("ASSAULT", N)), ""),  # carried once
     ([_sig(("AGREE", "NLD"))] * 2, MainEvents(), ""),
+    # issue 12: one report of three leads with arrests by another named party (a side thread of the attacks);
+    # a report of that party's own news a week later that leads with the same kind of action is not the same
+    ([_sig(("ASSAULT", N))] * 2 + [_sig(("COERCE", S))], _sig(("COERCE", S)), ""),
+    ([_sig(("ASSAULT", N)), _sig(("COERCE", S))], _sig(("COERCE", S)), ""),
+    ([_sig(("COERCE", S))], _sig(("COERCE", S)), "same"),  # the story's only report leads with it
+    ([_sig(("ASSAULT", N))] + [_sig(("COERCE", S))] * 2, _sig(("COERCE", S)), "same"),  # two reports lead with it
 ])
 def test_main_events_relation(story, report, expected):
     profile = EventProfile()

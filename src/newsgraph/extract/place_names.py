@@ -230,6 +230,18 @@ def _inhabitants(name: str, index: PlaceIndex) -> tuple[Candidate, ...]:
     return ()
 
 
+@functools.lru_cache(maxsize=2)
+def _divided_tails(names: bool) -> dict[str, frozenset[str]]:
+    """The countries each word ends a direction's country name (``names``) or demonym in ("Korea", "Korean")."""
+    out: dict[str, set[str]] = {}
+    for c in gazetteer.countries().values():
+        for d in (c.name, *c.aliases) if names else c.demonyms:
+            words = d.split()
+            if len(words) == 2 and words[0].lower() in DIRECTIONS:
+                out.setdefault(words[1], set()).add(c.code)
+    return {w: frozenset(v) for w, v in out.items()}
+
+
 def _divided_nation(name: str, index: PlaceIndex, names: bool = False) -> tuple[Candidate, ...]:
     """The country a bare national word names when it is no country's own demonym but the tail of
     two or more countries' demonyms after a direction ("Korean" of "South Korean" and "North
@@ -239,25 +251,12 @@ def _divided_nation(name: str, index: PlaceIndex, names: bool = False) -> tuple[
     word = name.strip()
     if not word[:1].isupper() or " " in word:
         return ()
-    codes = set(_direction_tails(names).get(word, ()))
+    codes = _divided_tails(names).get(word, ())
     if len(codes) < 2:
         return ()
     got = [c for code in codes for c in index.candidates(gazetteer.country_name(code) or "")
            if c.feature == "A.PCLI" and c.country == code]
     return tuple(sorted(got, key=lambda c: -c.population))[:1]
-
-
-@functools.lru_cache(maxsize=2)
-def _direction_tails(names: bool) -> dict[str, tuple[str, ...]]:
-    """Tail word -> codes of the countries whose two-word name (``names``) or demonym is a direction and
-    that word ("South Korean" -> "Korean": KOR, PRK), in gazetteer order; built once, not per place name."""
-    out: dict[str, dict[str, None]] = {}
-    for c in gazetteer.countries().values():
-        for d in (c.name, *c.aliases) if names else c.demonyms:
-            parts = d.split()
-            if len(parts) == 2 and parts[0].lower() in DIRECTIONS:
-                out.setdefault(parts[1], {})[c.code] = None
-    return {tail: tuple(codes) for tail, codes in out.items()}
 
 
 def _big_enough(c: Candidate, words: int) -> bool:

@@ -54,12 +54,12 @@ _TRAILING_NOUNS = ("province", "district", "region", "governorate", "state", "pr
 # a word after a name that makes it a town's: its local body or its people ("Abilene police said", "a Moorhead
 # man", "Leeds residents"); not "family" or "couple", which follow surnames ("the Jackson family")
 _LOCAL_AFTER = frozenset("""police sheriff sheriff's mayor council residents resident man woman men women native
-natives teen teenager homeowners voters firefighters""".split())
+natives teen teenager homeowners voters firefighters firefighter detectives selectman selectmen""".split())
 # words of a public body's or a town's event's name: such a name belongs to the place it opens with ("the Leeds
 # Police Service", "the Abilene City Council", "Ohio Public Utilities Commission", "the Venice Film Festival")
 _BODY_WORDS = frozenset("""police sheriff sheriff's constabulary fire council commission commissioners board
 department court schools mayor governor legislature senate coroner prosecutor transit authority festival
-marathon zoo library township""".split())
+marathon zoo library township selectman selectmen service""".split())
 _BODY_TOWN = 10_000  # a smaller town opens a body's name only when the article names it elsewhere too
 # words that may stand between the place and the body word ("the Abilene City Public Schools")
 _BODY_LINKS = frozenset("""city county parish state public metropolitan municipal regional town village area
@@ -107,8 +107,9 @@ def _place_phrase(prep) -> bool:
     Marrakech", "from Tehran to Mashhad", "drone attacks on Odesa"."""
     head = prep.head
     word = prep.lower_
-    if word == "of":
-        return head.lemma_.lower() in PLACE_NOUNS or head.lower_ in _DIRECTIONS_OF
+    if word == "of":  # "a Ford driven by Ann Lee of Nelson", "Amstutz, 41, of Wooster": where a person lives
+        person = head.ent_type_ == "PERSON" or head.like_num and head.head.ent_type_ == "PERSON"
+        return head.lemma_.lower() in PLACE_NOUNS or head.lower_ in _DIRECTIONS_OF or person
     if word == "to" and head.lemma_.lower() in _MOTION_VERBS:
         return True
     if word in ("to", "from"):  # one end of a "from X to Y" stretch names a place when the other does
@@ -154,7 +155,8 @@ def _from_entities(doc, text: str, found: Found,
             if division is not None:  # "the governor of Kano State": a state, not a body
                 mentions.append(Mention(name=text[division[0]:division[1]], span=division))
                 continue
-            body = _place_of_body(text, tuple(sp), index) if ent.type in ("ORG", "OTHER") else None
+            body = (_place_of_body(text, tuple(sp), index, person=ent.type == "PERSON") or _place_after_of(
+                text, tuple(sp), index) if ent.type in ("ORG", "OTHER", "PERSON") else None)
             if body is not None:  # "the Leeds Police Service": a body of Leeds, a place the article names
                 mentions.append(body)
                 continue
@@ -177,18 +179,20 @@ def _from_entities(doc, text: str, found: Found,
     return mentions, taken
 
 
-def _place_of_body(text: str, span: tuple[int, int], index) -> Mention | None:
+def _place_of_body(text: str, span: tuple[int, int], index, person: bool = False) -> Mention | None:
     """The place a public body's or a town's event's name opens with: "Leeds" of "the Leeds Police
     Service", "Marion County" of "the Marion County Sheriff's Office", "Ohio" of "the Ohio Public
     Utilities Commission", "Venice" of "the Venice Film Festival". The name must go on to a body word
     (``_BODY_WORDS``) right after the place or through linking words ("City Public Schools"); only a
     country's or state's agencies have other words between ("Ohio Liquor Control Commission").
     Never a people's word ("European Commission") or a name the gazetteer lacks ("Grace Memorial
-    Hospital"), nor a village's name the article gives only there ("the Sundance Film Festival")."""
+    Hospital"), nor a village's name the article gives only there ("the Sundance Film Festival"). The NER
+    takes an official's title for part of a name ("Litchfield Fire Chief Jim Koser" a person): there
+    (``person``) the body word must follow the place."""
     words = [(span[0] + m.start(), span[0] + m.end()) for m in re.finditer(r"\S+", text[span[0]:span[1]])]
     if words and text[words[0][0]:words[0][1]].lower() == "the":
         words = words[1:]
-    lowered = [text[a:b].lower().rstrip(",.") for a, b in words]
+    lowered = [text[a:b].lower().rstrip(",.").replace("\u2019", "'") for a, b in words]
     body = next((k for k, w in enumerate(lowered) if k and w in _BODY_WORDS), None)
     if body is None:
         return None
@@ -199,17 +203,41 @@ def _place_of_body(text: str, span: tuple[int, int], index) -> Mention | None:
         name = text[words[0][0]:words[n - 1][1]]
         if gazetteer.is_demonym(name):
             return None
-        cands = [c for c in index.candidates(name) if c.feature.startswith(("P.", "A."))]
+        cands = _body_place(text, name, index)
+        if cands is None:
+            return None
         if not cands:
             continue
-        if all(c.feature.startswith("P.") and c.population < _BODY_TOWN for c in cands) and text.count(name) < 2:
-            return None  # "the Sundance Film Festival": a village's name the article gives nowhere else
         between = lowered[n:body]
-        if all(w in _BODY_LINKS or w in _BODY_WORDS for w in between) or any(
-                c.feature in ("A.PCLI", "A.ADM1") for c in cands):
+        if all(w in _BODY_LINKS or w in _BODY_WORDS for w in between) or not person and any(
+                c.feature.startswith("A.") for c in cands):
             return Mention(name=name, span=(words[0][0], words[n - 1][1]))
         return None
     return None
+
+
+def _body_place(text: str, name: str, index) -> list | None:
+    """The towns, divisions and countries a body's name may be named after: None for a people's word or a
+    village the article names nowhere else."""
+    if gazetteer.is_demonym(name):
+        return None
+    cands = [c for c in index.candidates(name) if c.feature.startswith(("P.", "A."))]
+    if cands and all(c.feature.startswith("P.") and c.population < _BODY_TOWN for c in cands) and text.count(name) < 2:
+        return None  # "the Sundance Film Festival": a village's name the article gives nowhere else
+    return cands
+
+
+_OF_TAIL = re.compile(r"\bof\s+(?:the\s+)?(?:(?:Greater|Metropolitan|Central)\s+)?((?:[A-Z][\w.'\u2019-]*)(?:\s+[A-Z][\w.'\u2019-]*){0,2})$")
+
+
+def _place_after_of(text: str, span: tuple[int, int], index) -> Mention | None:
+    """The place an institution's name ends with after "of": "the University of Hartford", "the First Bank of
+    Princeton", "United Way of Metropolitan Atlanta" (the same conditions as ``_place_of_body``)."""
+    m = _OF_TAIL.search(text, span[0], span[1])
+    if not m or m.end() != span[1]:
+        return None
+    name = m.group(1).rstrip(".,")
+    return Mention(name=name, span=(m.start(1), m.start(1) + len(name))) if _body_place(text, name, index) else None
 
 
 def _listed_places(doc, text: str, span: tuple[int, int], index) -> list[Mention]:
@@ -280,7 +308,7 @@ def _listed_before_noun(doc, text: str, taken: list[tuple[int, int]]) -> list[Me
 
 # "Sen. Jo Carter, DFL-Moorhead, said", "Rep. Al Price (D-W. Va.)": the party and home of an American legislator
 _PARTY_HOME = re.compile(r"(?:,\s*|\()(?:R|D|I|DFL)[-\u2013]((?:[A-Z][\w'\u2019]*\.?)(?:\s+[A-Z][\w'\u2019]*\.?){0,2})"
-                         r"(?=\s*[,;)])")
+                         r"(?=\s*[,;)\u2014\u2013]|\s+-)")
 
 
 def _party_homes(text: str, taken: list[tuple[int, int]]) -> list[Mention]:

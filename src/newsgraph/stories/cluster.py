@@ -14,7 +14,8 @@ article vectors). Beyond ``max_active`` stories the stalest are retired: their
 centroid and copy fingerprints are dropped, only their article list stays.
 ``result()`` first re-assigns the reports of joinable stories now that every
 report is in (``_refine``: an early undated report may have seeded a story that
-reports of another event then joined), then merges stories a stream split (two
+reports of another event then joined; a story left holding two happenings is cut
+in two, ``split``), then merges stories a stream split (two
 stories whose centroids are as similar as an article must be to join, within
 the window).
 """
@@ -39,6 +40,7 @@ from .main_events import APART_DAYS, EventProfile, MainEvents, main_events, weig
 from .follow_up import FollowUps
 from .refine import Member, Refiner, admits, lead_apart, note_undated
 from .spill import StorySpill
+from .split import Splitter
 from .compact import IdIndex, Kept, RetiredStory, Weights
 from .record import kept_record, story_record
 from .story_time import (StoryDays, article_days, day_marks, epoch_days, lead_mark, resolve_undated,
@@ -72,7 +74,7 @@ class _Story:
 
 
 @dataclass
-class StoryClusterer(Refiner, FollowUps):
+class StoryClusterer(Refiner, Splitter, FollowUps):
     """Groups articles into stories one at a time.
 
     Args:
@@ -104,6 +106,9 @@ class StoryClusterer(Refiner, FollowUps):
             the order reports arrived in.
         refine_margin: how much more similar another story must be for a report
             its own story still admits to move there.
+        split: with ``refine``, cut a joinable story holding two cores that cannot be
+            one happening (conflicting lead actions, undated leads days apart) in two
+            before its reports are placed again (``split.Splitter``).
 
     Example:
         >>> c = StoryClusterer()
@@ -128,6 +133,7 @@ class StoryClusterer(Refiner, FollowUps):
     compare_members: int = 40
     refine: bool = True
     refine_margin: float = 0.05
+    split: bool = True
     _df: TermCounts = field(default_factory=TermCounts, init=False, repr=False)
     _n: int = field(default=0, init=False, repr=False)
     _stories: dict[str, _Story | RetiredStory] = field(default_factory=dict, init=False, repr=False)

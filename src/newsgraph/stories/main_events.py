@@ -139,10 +139,13 @@ class EventProfile:
     leads: Counter = dataclasses.field(default_factory=Counter)
     actors: Counter = dataclasses.field(default_factory=Counter)
     days: Counter = dataclasses.field(default_factory=Counter)
+    reports: int = 0
+    """The reports with main events counted."""
 
     def add(self, sig: MainEvents) -> None:
         if not sig.keys:
             return
+        self.reports += 1
         for counter, items in self._counted(sig):
             counter.update(items)
             if len(counter) > 2 * PROFILE_KEYS:
@@ -154,6 +157,7 @@ class EventProfile:
         """Take back what ``add`` counted for one report (its report is re-assigned)."""
         if not sig.keys:
             return
+        self.reports = max(0, self.reports - 1)
         for counter, items in self._counted(sig):
             for item in items:
                 if counter[item] > 1:
@@ -185,12 +189,20 @@ class EventProfile:
         return bool(sig.lead_days and self.days) and min(
             abs(a - b) for a in sig.lead_days for b in self.days) >= APART_DAYS
 
+    def _leads_with(self, key: tuple[str, str]) -> bool:
+        """Whether the story leads with action ``key``: two of its reports lead with it, or its only report with
+        main events does. In a larger story one report's lead may be a side thread (the arrests abroad a report
+        of the attacks leads with), and a report of another happening that leads with it is not shown to be the
+        story's news."""
+        n = self.leads[key]
+        return n >= 2 or (n == 1 and self.reports == 1)
+
     def relation(self, sig: MainEvents) -> str:
         """"same" (the report's lead action is one of the story's), "other" (other actions of the
         story's established actors) or "" (nothing to tell: no main events on one side)."""
         if not sig.keys or not self.counts:
             return ""
-        if any(k[1].startswith("n:") and (k in self.leads or self.counts[k] >= 2) for k in sig.lead):
+        if any(k[1].startswith("n:") and (self._leads_with(k) or self.counts[k] >= 2) for k in sig.lead):
             return "other" if self._other_day(sig) else "same"
         if not any(k in self.counts for k in sig.keys) and sig.parties & self.protagonists() \
                 and not self._unnamed_alike(sig):

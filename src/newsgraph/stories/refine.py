@@ -341,6 +341,8 @@ class Refiner:
         candidate look-up, as in ``add``, so the pass is flat per article.
         """
         movers: list[str] = self._rebuild()
+        if self.split:
+            self._split()
         for _ in range(2):
             moved = 0
             order = sorted((a for a in self._members if self._members[a].copy_of is None),

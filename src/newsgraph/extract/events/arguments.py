@@ -76,8 +76,11 @@ def _arguments(cand: _Cand, index: MentionIndex) -> None:
     if not cand.targets:
         for o in _objects(head):
             if o.i not in word_ids and o.pos_ == "NOUN" and _noun_type(o, index, as_object=True):
-                agents = [a for a in _noun_agents(o, index) if a.pos_ != "PRON"]
-                if agents:  # "rejected Russia's proposal" -> Russia ("its troops" are its own)
+                # "rejected Russia's proposal" -> Russia ("its troops" are its own; "protesters demanding his
+                # resignation": "his" is someone the protesters are not)
+                agents = [a for a in _noun_agents(o, index) if a.pos_ != "PRON" or a.lower_ in _PERSONAL
+                          and subj is not None and not _personal(subj)]
+                if agents:
                     cand.targets = agents
                     break
     verbs = [head] + [c for c in cand.chain + cand.inner if c.pos_ in ("VERB", "AUX")
