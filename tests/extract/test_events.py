@@ -211,9 +211,18 @@ def test_events_indefinite_pronoun_is_no_earlier_actor(analyse, text):
     ("The government deployed 2,000 soldiers to Goma on Monday.", "deployed", "Goma"),
     ("Police carried out raids on Monday in several districts of Kampala.", "carried", "Kampala"),
     # a name's own first word is not a place ("South" in "South Koreans")
-    ("South Koreans took to the streets on Saturday.", "took", None),
+    ("North Koreans rallied in the main square on Saturday.", "rallied", None),
 ])
 def test_events_place_of_the_act(analyse, text, trigger, place):
     art = analyse(text, published="2020-01-01")
     ev = [e for e in art.events if text[slice(*e.trigger_span)].startswith(trigger)]
     assert ev and ev[0].place == place, art.events
+
+
+def test_events_clause_dated_without_a_day_is_not_the_publication_day(analyse):
+    text = "The former militia commander, who fought the army in the 1980s war, was detained on Monday."
+    art = analyse(text, published="2024-03-06")
+    fought = [e for e in art.events if text[slice(*e.trigger_span)] == "fought"]
+    assert fought and fought[0].date is None, art.events
+    detained = [e for e in art.events if text[slice(*e.trigger_span)] == "detained"]
+    assert detained and detained[0].date == "2024-03-04", art.events

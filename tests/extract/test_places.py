@@ -764,3 +764,9 @@ def test_places_extract_a_legislators_home_after_the_party_initial(analyse):
 ])
 def test_places_extract_a_home_after_a_name_and_the_place_an_institution_or_title_names(analyse, text, place):
     assert place in {p.name for p in analyse(text).places}
+
+
+@pytest.mark.model
+def test_places_extract_every_name_of_a_district_list_with_one_place_in_it(analyse):
+    a = analyse("KIGOMA, May 6 - Police fired tear gas at crowds in the Kasulu and Vorbelo Xuni districts.")
+    assert {"Vorbelo Xuni", "Kasulu"} <= {p.name for p in a.places}

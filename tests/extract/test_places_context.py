@@ -63,3 +63,15 @@ def test_place_dateline_after_a_headline_or_byline_on_the_same_line(text, expect
 def test_place_resolve_a_name_qualified_once_keeps_that_reading_when_repeated_bare():
     got = _resolve("MOSCOW, Idaho -- Students returned to Moscow on Monday after the storm.", "MOSCOW", "Moscow")
     assert [p.admin1 for p in got] == ["Idaho", "Idaho"]
+
+
+def test_place_resolve_unknown_districts_of_the_datelines_town_lie_within_it():
+    text = "KIGOMA, May 6 - Crowds set up barricades in the Vorbelo Xuni and Quintaxa districts on Wednesday."
+    got = _resolve(text, "KIGOMA", "Vorbelo Xuni", "Quintaxa")
+    town = got[0]
+    assert town.feature.startswith("P.")
+    for p in got[1:]:  # names the gazetteer lacks: the dateline's town, marked as such
+        assert (p.lat, p.lon, p.within.upper(), p.confidence) == (town.lat, town.lon, town.name, 0.1)
+    # without a district word nothing is placed
+    got = _resolve("KIGOMA, May 6 - Crowds gathered near Vorbelo Xuni on Wednesday.", "KIGOMA", "Vorbelo Xuni")
+    assert got[1].lat is None

@@ -538,3 +538,29 @@ def test_resolve_undated_page_filed_under_a_day_takes_the_story_days_of_its_week
     assert unfiled.published_inferred == "2021-03-20" and unfiled.dates[0].value == "2021-03-19"
     far = resolve_undated(dataclasses.replace(report, url="https://example.org/2021/06/01/storm-pier/"), days)
     assert far.published_inferred == "2021-03-20" and far.dates[0].value == "2021-03-19"  # no story day near it
+
+
+def test_filed_days_give_an_unfiled_report_the_week_of_the_mate_it_reads_like():
+    """Issue 12: an undated page naming no day of its own reads the week of the story-mate most like it,
+    when its story holds more than a week of news (two storms grouped as one story)."""
+    from newsgraph.stories.story_time import filed_days
+
+    days = StoryDays()
+    days.add(["2021-03-05", "2021-03-06"])
+    for _ in range(3):
+        days.add(["2021-03-19", "2021-03-20"])
+    first, second = {"pier": 0.8, "storm": 0.6}, {"bridge": 0.8, "storm": 0.6}
+    reports = [("a", first, "2021-03-06"), ("b", second, "2021-03-20T08:00:00Z"), ("c", second, "2021-03-19"),
+               ("u", {"pier": 0.6, "storm": 0.8}, None), ("v", {"bridge": 1.0}, None), ("w", None, None),
+               ("x", {"harbour": 1.0}, None)]
+    got = filed_days(days, reports)
+    assert {k: d.isoformat() for k, d in got.items()} == {"u": "2021-03-06", "v": "2021-03-20"}
+    one_week = StoryDays()
+    one_week.add(["2021-03-05", "2021-03-06"])
+    assert filed_days(one_week, reports) == {}
+    text = "The storm flattened the pier on Friday, the harbour master said."
+    report = article("u", text, published=None, dates=(
+        _mention("on Friday", text.index("on Friday"), timex="XXXX-WXX-5", tense="past"),))
+    assert resolve_undated(report, days).dates[0].value == "2021-03-19"
+    out = resolve_undated(report, days, filed=got["u"])
+    assert out.published_inferred == "2021-03-06" and out.dates[0].value == "2021-03-05"

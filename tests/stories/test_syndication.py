@@ -385,6 +385,15 @@ def test_syndication_resolve_cut_of_undated_text_a_day_apart_points_at_fuller_te
     assert _pairs(index, key) == expected
 
 
+@pytest.mark.parametrize("cut_day,full_day", [("2015-09-16", "2015-09-17"), ("2015-09-17", "2015-09-16")])
+def test_syndication_resolve_cut_of_two_undated_texts_a_day_apart_points_at_fuller_text(cut_day, full_day):
+    # issue 12: neither page is dated; a cut keeping fewer of the text's day words may be put a day apart from
+    # the fuller text, and that estimate does not outweigh the cut
+    index = _run_index(("cut", "full"), {"cut": _CUT, "full": _FULL})
+    key = {"cut": synd_key(cut_day, article_id="cut"), "full": synd_key(full_day, article_id="full")}
+    assert _pairs(index, key) == [("cut", "full")]
+
+
 def test_syndication_resolve_texts_extending_each_other_keep_arrival_order():
     paras = _EARLY.split("\n\n") + _OWN.split("\n\n")[:2]
     texts = {"a": "\n\n".join(paras[:4]), "b": "\n\n".join(paras[1:])}  # each has a paragraph of its own

@@ -78,6 +78,17 @@ def dateline_span(text: str) -> Span | None:
     return m.start(1), m.start(1) + len(name)
 
 
+# "the X and Y districts", "the X, Y and Z neighbourhoods": parts of a town
+_CITY_PART = re.compile(r"(?:(?:\s*,\s*|\s+(?:and|or)\s+)[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+)?)*\s+"
+                        r"(?:districts?|neighbou?rhoods?|suburbs?|quarters?|townships?)\b")
+
+
+def city_part(text: str, end: int) -> bool:
+    """True when a name ends a district's or neighbourhood's name, alone or in a list ("barricades in the
+    X and Y districts"): in a report datelined in a town, a part of that town the gazetteer lacks."""
+    return bool(_CITY_PART.match(text, end))
+
+
 def dateline(text: str) -> str | None:
     """The place of a dateline ("KABUL, Afghanistan (Reuters) -- ..."), or None."""
     span = dateline_span(text)

@@ -5,10 +5,9 @@ governorate), but an article is about somewhere. Every mention starts from a pri
 feature type: a country or a state is named far more often than a namesake village), then the
 article votes: the countries and first-order divisions its other places resolve to, its dateline,
 the countries of its entities, and explicit qualifiers ("Paris, Texas", "Springfield, Ill.",
-"Dolakha and Sindhupalchowk districts" share one country). Two rounds of voting settle most
-articles. A mention with no candidate keeps null coordinates rather than a guess, unless the text
-itself says where it lies ("Greenlane, Auckland": ``_town_after``), when it takes that place's point
-marked as such (``within`` names that place; no GeoNames id or feature; confidence 0.1).
+"Dolakha and Sindhupalchowk districts" share one country). Two rounds of voting settle most articles.
+A mention with no candidate keeps null coordinates, unless the text says where it lies ("Greenlane,
+Auckland": ``_town_after``): then that place's point, marked (``within`` it; no id or feature; confidence 0.1).
 """
 
 from __future__ import annotations
@@ -22,7 +21,7 @@ from typing import Iterable, Sequence
 from rapidfuzz import fuzz
 
 from ..model import Place, Span
-from .place_context import LIST_GAP, clock_countries, dateline, dateline_span, lists, speakers
+from .place_context import LIST_GAP, city_part, clock_countries, dateline, dateline_span, lists, speakers
 from .place_index import Candidate, PlaceIndex, key, place_index
 from .place_names import (DIRECTIONS, candidates_for, country_spelled_like, county_pairs, dwarf_divisions,
                           home_spelling, lookup, prior, short_forms)
@@ -558,6 +557,8 @@ def resolve(text: str, mentions: Sequence[Mention], *, context_countries: Iterab
     leading = Counter(cs[ch].country for cs, ch in zip(cands, choice) if ch is not None and cs[ch].country
                       and cs[ch].lat is not None) + extra_c
     placed = _placed_once(text, mentions, keys, cands, index, countries_of, extra_c, divisions)
+    j = at.get(line[0]) if line else None  # the dateline's town holds the unknown "X and Y districts" (city_part)
+    seat = cands[j][choice[j]] if j is not None and choice[j] is not None else None
     for m, k, cs, ch, b, q, fx, (_, how) in zip(mentions, keys, cands, choice, base, quals, fixed, looked):
         if k not in besides:  # once per distinct name
             besides[k] = _named_besides(k, countries_of, extra_c)
@@ -579,7 +580,8 @@ def resolve(text: str, mentions: Sequence[Mention], *, context_countries: Iterab
             out.append(Place(name=m.name, span=m.span, confidence=0.0))  # "Islington Bay" in an Auckland report
             continue
         if ch is None:
-            where = put or _town_after(text, m.span[1], index, named, divisions) or (placed.get(k) if not cs else None)
+            where = (put or _town_after(text, m.span[1], index, named, divisions) or (placed.get(k) if not cs else None)
+                     or (seat if not cs and seat and seat.feature[:2] == "P." and city_part(text, m.span[1]) else None))
             if where is None:
                 out.append(Place(name=m.name, span=m.span, confidence=0.0))
             else:  # "Greenlane, Auckland", "the Palais des Nations in Geneva": the text says where it lies

@@ -283,24 +283,28 @@ _LISTED_BEFORE_NOUN = re.compile(r"\b(" + _NAME + r"(?:\s*,\s*" + _NAME + r")*\s
                                  + r")\s+(districts|provinces|counties|states|regions|governorates|prefectures)\b")
 
 
-def _listed_before_noun(doc, text: str, taken: list[tuple[int, int]]) -> list[Mention]:
+def _listed_before_noun(doc, text: str, taken: list[tuple[int, int]],
+                        places: tuple[tuple[int, int], ...] = ()) -> list[Mention]:
     """Names the gazetteer knows, listed before a plural kind of place ("in the Sylhet and Sunamganj
     districts"), whatever the NER made of them (it often calls one a person and drops the other); not
-    "Smith and Wesson states that ...", where the word is a verb."""
+    "Smith and Wesson states that ...", where the word is a verb. Before "districts", a name the gazetteer
+    lacks too, when another name of the list is a place mention (``places``): a town's district."""
     index = None
     out = []
     for m in _LISTED_BEFORE_NOUN.finditer(text):
         noun = doc.char_span(m.start(2), m.end(2))
         if noun is None or noun[0].pos_ != "NOUN":
             continue
-        for part in re.finditer(_NAME, m.group(1)):
-            lead = len("The ") if part.group().startswith("The ") else 0  # "The Sylhet and ..." opens a sentence
-            name = part.group()[lead:]
-            span = (m.start(1) + part.start() + lead, m.start(1) + part.end())
-            if _overlaps(span, taken):
-                continue
+        parts = [(m.start(1) + p.start(), m.start(1) + p.end()) for p in re.finditer(_NAME, m.group(1))]
+        districts = m.group(2) == "districts" and any(_overlaps(sp, list(places)) for sp in parts)
+        for start, end in parts:
+            lead = len("The ") if text.startswith("The ", start) else 0  # "The Sylhet and ..." opens a sentence
+            name = text[start + lead:end]
+            span = (start + lead, end)
+            if _overlaps(span, list(places)) or _overlaps(span, taken) and not districts:
+                continue  # before "districts" the NER's person or group reading loses
             index = index or place_index()
-            if any(c.feature.startswith(("A.", "P.")) for c in index.candidates(name)):
+            if districts or any(c.feature.startswith(("A.", "P.")) for c in index.candidates(name)):
                 out.append(Mention(name=name, span=span))
                 taken.append(span)
     return out
@@ -369,7 +373,7 @@ def extract(doc, article: Article, found: Found) -> list[Place]:
         mentions.append(Mention(name=text[line[0]:line[1]], span=line))  # "QUETTA, May 3 (APP):", no entity
         taken.append(line)
     mentions += _gazetteer_only(doc, taken)
-    mentions += _listed_before_noun(doc, text, taken)
+    mentions += _listed_before_noun(doc, text, taken, tuple(m.span for m in mentions))
     mentions += _party_homes(text, [m.span for m in mentions])
     mentions.sort(key=lambda m: m.span)
     # countries the article names outright (demonyms, country names), not the entities stage's

@@ -43,8 +43,8 @@ from .spill import StorySpill
 from .split import Splitter
 from .compact import IdIndex, Kept, RetiredStory, Weights
 from .record import kept_record, story_record
-from .story_time import (StoryDays, article_days, day_marks, epoch_days, lead_mark, resolve_undated,
-                         stated_days, told_days)
+from .story_time import (StoryDays, article_days, day_marks, epoch_days, filed_days, lead_mark,
+                         resolve_undated, stated_days, told_days)
 from .syndication import SyndicationIndex, resolve, synd_key
 from .term_counts import TermCounts, tfidf
 
@@ -150,6 +150,7 @@ class StoryClusterer(Refiner, Splitter, FollowUps):
     _primed: set[str] = field(default_factory=set, init=False, repr=False)
     _final: dict[str, str] = field(default_factory=dict, init=False, repr=False)
     _days_of: dict[str, StoryDays] = field(default_factory=dict, init=False, repr=False)
+    _filed: dict[str, dt.date] = field(default_factory=dict, init=False, repr=False)  # ``filed_days``
     _done: StorySpill = field(default_factory=StorySpill, init=False, repr=False)
     _newest: float = field(default=-math.inf, init=False, repr=False)
     _dated: int = field(default=0, init=False, repr=False)
@@ -494,6 +495,7 @@ class StoryClusterer(Refiner, Splitter, FollowUps):
         # in its group: it never merges) keeps its own days, rebuilt only when asked (``_story_days``)
         self._final.clear()
         self._days_of.clear()
+        self._filed.clear()
         self._finished = True
         head_of = {s.id: group[0].id for group in groups for s in group}
         for group in groups:
@@ -507,6 +509,9 @@ class StoryClusterer(Refiner, Splitter, FollowUps):
                 days = told_days(days or stated_days(reports, self._years), reports)
                 if days:
                     self._days_of[story.id] = days
+                    self._filed.update(filed_days(days, (
+                        (k.id, m.vec if (m := self._members.get(k.id)) else None,
+                         k.published or k.own_anchor or k.url_day) for k in reports if k is not None)))
             for s in group:
                 for aid in s.articles:
                     if s is not story:
@@ -521,7 +526,7 @@ class StoryClusterer(Refiner, Splitter, FollowUps):
                     else:
                         if days is None:
                             days = story.days  # a retired story's, rebuilt
-                        near = days.near(dt.date.fromisoformat(k.url_day) if k.url_day else None)
+                        near = days.near(dt.date.fromisoformat(k.url_day) if k.url_day else self._filed.get(aid))
                         if (inferred := near.inferred_day(k.weekdays, day_before=k.day_before)) is not None:
                             day_key[aid] = inferred.isoformat()
         dated = dict(self._days_of)  # a story no report dates may follow a dated one (``FollowUps``)
@@ -589,4 +594,4 @@ class StoryClusterer(Refiner, Splitter, FollowUps):
         (``anchor_from`` "story"); any other article comes back unchanged.
         """
         sid = self.final_story(article.id)
-        return resolve_undated(article, self._story_days(sid) if sid else None)
+        return resolve_undated(article, self._story_days(sid) if sid else None, filed=self._filed.get(article.id))

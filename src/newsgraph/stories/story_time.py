@@ -21,7 +21,8 @@ reports), and ``resolve_undated`` uses it for an undated report:
   clause tense kept at extraction; ``anchor_from`` is "story";
 * a report whose address names a day ("/2021/03/06/") reads only the story
   days of the week that page was filed in (``StoryDays.near``), where a story
-  holds two weeks of news.
+  holds two weeks of news; one whose address names none reads the week of the
+  story-mate it is most like (``filed_days``).
 
 An undated report that carries its own anchor (a dated dateline, a full date in
 its text) keeps it; its ``published_inferred`` then says so ("dateline",
@@ -43,7 +44,7 @@ import json
 import re
 from collections import Counter
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Mapping
 
 from ..extract import AnalysedArticle, analysed_from_dict
 from ..extract.date_anaphora import resolve_frames
@@ -249,6 +250,39 @@ def told_days(days: "StoryDays", reports: Iterable) -> "StoryDays":
             continue
         for day in {wmap[w] for w in k.told if w in wmap}:
             out.counts[day.isoformat()] += 1
+    return out
+
+
+MATES = 64
+"""Story-mates with a day of their own an undated report is compared with (``filed_days``): the cost stays flat."""
+
+
+def filed_days(days: "StoryDays", reports: Iterable[tuple[str, Mapping[str, float] | None, str | None]]
+               ) -> dict[str, dt.date]:
+    """The day each undated report of a story holding more than a week of news reads its week from
+    (``StoryDays.near``) when its address names none: the day of the story-mate most like it.
+
+    ``reports`` are ``(id, unit term vector or None, the report's own day or None)``, the own day
+    being its publication day, its own anchor or the day its address names. Two weeks of news in one
+    story (a quake and an aftershock twelve days on, grouped together) have two Thursdays; an undated
+    report of the first quake reads like the reports filed that week, not like those of the second.
+    Empty when the story's days fit in a week.
+    """
+    spread = [dt.date.fromisoformat(d) for d in days.counts]
+    if not spread or (max(spread) - min(spread)).days <= _FILED_BEFORE + 1:
+        return {}
+    reports = list(reports)
+    known = [(vec, day) for _, vec, day in reports if vec is not None and day is not None][:MATES]
+    out: dict[str, dt.date] = {}
+    for aid, vec, day in reports:
+        if day is not None or vec is None:
+            continue
+        best, score = None, 0.0
+        for other, when in known:
+            if (sim := sum(v * other.get(t, 0.0) for t, v in vec.items())) > score:
+                best, score = when, sim
+        if best is not None:
+            out[aid] = dt.date.fromisoformat(best[:10])
     return out
 
 
@@ -465,8 +499,12 @@ def told_day_before(article: AnalysedArticle) -> bool:
     return offsets == {-1}
 
 
-def resolve_undated(article: AnalysedArticle, days: StoryDays | None) -> AnalysedArticle:
+def resolve_undated(article: AnalysedArticle, days: StoryDays | None, *,
+                    filed: dt.date | None = None) -> AnalysedArticle:
     """``article`` with ``published_inferred``/``published_basis`` and its dates resolved through its story.
+
+    ``filed``: the day a story-mate like it was filed on (``filed_days``), read when its own address
+    names no day.
 
     Dated articles and articles whose story establishes no day come back
     unchanged. Applying it twice gives the same result.
@@ -478,7 +516,7 @@ def resolve_undated(article: AnalysedArticle, days: StoryDays | None) -> Analyse
         return dataclasses.replace(article, published_inferred=own[0], published_basis=own[1])
     if not days:
         return article
-    days = days.near(url_day(article.url))
+    days = days.near(url_day(article.url) or filed)
     inferred = days.inferred_day(own_weekdays(article, told=True), day_before=told_day_before(article))
     if inferred is None:
         return article

@@ -302,8 +302,8 @@ def resolve(links: list[tuple[str, str, float]], *, key: dict[str, tuple],
     made from, and a copy holding paragraphs a shorter earlier copy cut points past
     that cut to the fuller text. Of two texts of one
     day (or both of unknown day) where one is a *cut* of the other (the other
-    holds nearly all of it and much more; a known date and a day inferred from the
-    story one day apart count as one day), the fuller text is the original
+    holds nearly all of it and much more; two days one apart of which one at least is
+    inferred from the story count as one day), the fuller text is the original
     whichever arrived first: outlets cut wire copy to fit, so the shorter
     text is the copy, and arrival order says nothing about which came first;
     but when both carry a publication time and the times differ, the earlier
@@ -430,16 +430,17 @@ def _day(k: tuple | str) -> object:
 
 
 def _one_day(ka: tuple | str, kb: tuple | str) -> bool:
-    """Whether two sort keys (``synd_key``) may be of one day: the same day, or a known date and a day
-    inferred from the story one day apart (an inferred day is an estimate: "said Wednesday" is read on
-    Wednesday or on Thursday), so that what the texts show (a cut, an extension, a dateline kept) decides."""
+    """Whether two sort keys (``synd_key``) may be of one day: the same day, or two days one apart of which
+    one at least is inferred from the story (an inferred day is an estimate: "said Wednesday" is read on
+    Wednesday or on Thursday, and a cut that keeps fewer of the text's day words may be put a day apart
+    from it), so that what the texts show (a cut, an extension, a dateline kept) decides."""
     da, db = _day(ka), _day(kb)
     if da == db:
         return True
     if not (isinstance(ka, tuple) and isinstance(kb, tuple) and len(ka) > 1 and len(kb) > 1):
         return False
-    if ka[1] == kb[1] or "~" in (da, db):
-        return False  # both known or both inferred: their days differ
+    if ka[1] == kb[1] == 0 or "~" in (da, db):
+        return False  # both known: their days differ
     try:
         return abs(date.fromisoformat(str(da)[:10]) - date.fromisoformat(str(db)[:10])) <= timedelta(days=1)
     except ValueError:

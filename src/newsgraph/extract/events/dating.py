@@ -33,7 +33,9 @@ def _date_governors(doc, found: Found, *, text: str) -> dict[int, object]:
     out: dict[int, object] = {}
     for d in found.dates:
         span = doc.char_span(d.span[0], d.span[1], alignment_mode="expand")
-        if span is None or d.value is None or in_dateline(text, *d.span):
+        # a date with no calendar day ("in the 1990s war") still dates its clause: never the publication day
+        if span is None or (d.value is None and (d.timex_type != "DATE" or d.timex_value == "PRESENT_REF")) \
+                or in_dateline(text, *d.span):
             continue
         tok = span.root
         for _ in range(8):
@@ -60,7 +62,7 @@ def _place_for(cand: _Cand, index: MentionIndex, actor_tokens: set[int], places=
                   if o.dep_ == "pobj"]
         spots += [c for c in s.children if c.dep_ == "compound" and c.pos_ == "PROPN" and not country_code(c.text)
                   and index.at(s.idx, s.idx + len(s)) is None]  # (not "North" in "North Korea")
-    # "in several parts of X", "into the streets of the capital, X": the named place inside the phrase
+    # "in several parts of X", "across the suburbs of the capital, X": the named place inside the phrase
     spots += [x for o in list(spots) for x in _named_within(o)]
     for o in spots:
         if o.i in actor_tokens or is_demonym(o.text):  # "killed four Iraqis": a people, not a place
