@@ -742,7 +742,7 @@ def test_places_a_lower_case_kind_of_place_is_no_name(analyse):
     ("The Georgia Public Service Commission approved the new rate on Tuesday.", "Georgia"),
     ("The jury at the Sundance Film Festival praised her first film.", None),
     ("The Venice Film Festival opens next week with a war drama.", "Venice"),
-    ("An Abilene man was hurt when his truck hit a tree, Abilene police said.", "Abilene"),
+    ("An Amarillo man was hurt when his truck hit a tree, Amarillo police said.", "Amarillo"),
 ])
 def test_places_extract_the_place_a_public_body_or_local_word_belongs_to(analyse, text, place):
     names = {p.name for p in analyse(text).places}
@@ -752,14 +752,14 @@ def test_places_extract_the_place_a_public_body_or_local_word_belongs_to(analyse
 
 @pytest.mark.model
 def test_places_extract_a_legislators_home_after_the_party_initial(analyse):
-    a = analyse("Sen. Jo Carter, DFL-Moorhead, and Rep. Al Price (R-Texas) voted for the bill on Monday.")
-    assert {"Moorhead", "Texas"} <= {p.name for p in a.places}
+    a = analyse("Sen. Jo Carter, DFL-Bemidji, and Rep. Al Price (R-Texas) voted for the bill on Monday.")
+    assert {"Bemidji", "Texas"} <= {p.name for p in a.places}
 
 
 @pytest.mark.model
 @pytest.mark.parametrize("text,place", [
-    ("A truck driven by Mark Dunn of Abilene hit a van driven by Ann Lee of Nelson.", "Nelson"),
-    ("She studied at the University of Hartford before moving west.", "Hartford"),
+    ("A truck driven by Mark Dunn of Amarillo hit a van driven by Ann Lee of Nelson.", "Nelson"),
+    ("She studied at the University of Tulsa before moving west.", "Tulsa"),
     ("The blaze was out by noon, said Waco Fire Chief Tom Hale.", "Waco"),
 ])
 def test_places_extract_a_home_after_a_name_and_the_place_an_institution_or_title_names(analyse, text, place):

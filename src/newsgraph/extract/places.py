@@ -51,17 +51,17 @@ _ATTACK_NOUNS = frozenset({"attack", "strike", "airstrike", "raid", "assault", "
 # "fired on Qamishli", "advanced on the capital": what these verbs act on through "on" is a place
 _ON_PLACE_VERBS = frozenset({"fire", "advance", "close", "converge", "march", "descend", "open"})
 _TRAILING_NOUNS = ("province", "district", "region", "governorate", "state", "prefecture", "oblast")
-# a word after a name that makes it a town's: its local body or its people ("Abilene police said", "a Moorhead
+# a word after a name that makes it a town's: its local body or its people ("Amarillo police said", "a Bemidji
 # man", "Leeds residents"); not "family" or "couple", which follow surnames ("the Jackson family")
 _LOCAL_AFTER = frozenset("""police sheriff sheriff's mayor council residents resident man woman men women native
 natives teen teenager homeowners voters firefighters firefighter detectives selectman selectmen""".split())
 # words of a public body's or a town's event's name: such a name belongs to the place it opens with ("the Leeds
-# Police Service", "the Abilene City Council", "Ohio Public Utilities Commission", "the Venice Film Festival")
+# Police Service", "the Amarillo City Council", "Ohio Public Utilities Commission", "the Venice Film Festival")
 _BODY_WORDS = frozenset("""police sheriff sheriff's constabulary fire council commission commissioners board
 department court schools mayor governor legislature senate coroner prosecutor transit authority festival
 marathon zoo library township selectman selectmen service""".split())
 _BODY_TOWN = 10_000  # a smaller town opens a body's name only when the article names it elsewhere too
-# words that may stand between the place and the body word ("the Abilene City Public Schools")
+# words that may stand between the place and the body word ("the Amarillo City Public Schools")
 _BODY_LINKS = frozenset("""city county parish state public metropolitan municipal regional town village area
 district film parks and & recreation service services""".split())
 
@@ -82,7 +82,7 @@ def _marked_as_place(doc, span: tuple[int, int]) -> bool:
     if after is not None and after.lemma_.lower() in PLACE_NOUNS:
         return True
     if after is not None and after.lower_ in _LOCAL_AFTER and sp[0].text[:1].isupper():
-        return True  # "Abilene police said", "a Moorhead man"
+        return True  # "Amarillo police said", "a Bemidji man"
     tok = sp.root
     for _ in range(4):
         if tok.dep_ == "conj" and tok.head.i != tok.i:
@@ -187,7 +187,7 @@ def _place_of_body(text: str, span: tuple[int, int], index, person: bool = False
     country's or state's agencies have other words between ("Ohio Liquor Control Commission").
     Never a people's word ("European Commission") or a name the gazetteer lacks ("Grace Memorial
     Hospital"), nor a village's name the article gives only there ("the Sundance Film Festival"). The NER
-    takes an official's title for part of a name ("Litchfield Fire Chief Jim Koser" a person): there
+    takes an official's title for part of a name ("Dunmore Fire Chief Ana Pell" a person): there
     (``person``) the body word must follow the place."""
     words = [(span[0] + m.start(), span[0] + m.end()) for m in re.finditer(r"\S+", text[span[0]:span[1]])]
     if words and text[words[0][0]:words[0][1]].lower() == "the":
@@ -231,7 +231,7 @@ _OF_TAIL = re.compile(r"\bof\s+(?:the\s+)?(?:(?:Greater|Metropolitan|Central)\s+
 
 
 def _place_after_of(text: str, span: tuple[int, int], index) -> Mention | None:
-    """The place an institution's name ends with after "of": "the University of Hartford", "the First Bank of
+    """The place an institution's name ends with after "of": "the University of Tulsa", "the First Bank of
     Princeton", "United Way of Metropolitan Atlanta" (the same conditions as ``_place_of_body``)."""
     m = _OF_TAIL.search(text, span[0], span[1])
     if not m or m.end() != span[1]:
@@ -310,14 +310,14 @@ def _listed_before_noun(doc, text: str, taken: list[tuple[int, int]],
     return out
 
 
-# "Sen. Jo Carter, DFL-Moorhead, said", "Rep. Al Price (D-W. Va.)": the party and home of an American legislator
+# "Sen. Jo Carter, DFL-Bemidji, said", "Rep. Al Price (D-W. Va.)": the party and home of an American legislator
 _PARTY_HOME = re.compile(r"(?:,\s*|\()(?:R|D|I|DFL)[-\u2013]((?:[A-Z][\w'\u2019]*\.?)(?:\s+[A-Z][\w'\u2019]*\.?){0,2})"
                          r"(?=\s*[,;)\u2014\u2013]|\s+-)")
 
 
 def _party_homes(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
     """The home town or state written after a legislator's party initial ("R-Grand Forks", "D-Calif."), which
-    the NER reads as part of a name ("DFL-Moorhead" a group) or not at all; only names the gazetteer knows and
+    the NER reads as part of a name ("DFL-Bemidji" a group) or not at all; only names the gazetteer knows and
     no other place mention holds."""
     out = []
     for m in _PARTY_HOME.finditer(text):
