@@ -172,7 +172,7 @@ class _Members(Splitter):
 
 @pytest.mark.parametrize("a,b,near", [
     ([(None, TUE), (None, TUE)], [(None, TUE), (None, WED)], True),  # undated, one day brings both
-    ([(None, TUE), (None, TUE)], [(None, FRI), (None, FRI)], False),
+    ([(None, TUE), (None, TUE)], [(None, WED), (None, WED)], False),  # the news, then the next day's
     ([(None, None), (None, None)], [(None, None), (None, None)], False),  # nothing shows them near
     ([(17000.0, None), (17009.0, None)], [(17010.5, None)], True),
     ([(17000.0, None), (17009.0, None)], [(17005.0, None), (17011.0, None)], False),

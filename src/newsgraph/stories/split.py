@@ -16,7 +16,7 @@ it where its reports fall into two cores that cannot be one happening:
   the rival action among its main events tells both and is in neither core.
   Reports published within ``APART_DAYS`` of each other on both sides keep
   their story (one day can bring both), and so do undated cores whose leads
-  most often name days less than ``APART_DAYS`` apart;
+  most often name the same day;
 * **days apart** (a story no dated report dates): its undated reports fall into
   groups that share no day they name (reports linked when they name a common
   weekday or calendar day), two of them of two reports or more, whose leads
@@ -113,16 +113,16 @@ class Splitter:
     """The split pass of ``StoryClusterer`` (uses its stories, members and the ``Refiner`` moves)."""
 
     def _near_in_time(self, a: set[str], b: set[str]) -> bool:
-        """Whether time puts cores ``a`` and ``b`` within ``APART_DAYS`` (one day can bring both): a report of
-        ``a`` published within ``APART_DAYS`` of one of ``b`` or, when a core has no dated report, the days
-        the leads of their undated reports most often name (days unknown: nothing shows them near)."""
+        """Whether time puts cores ``a`` and ``b`` on one day's news (one day can bring both): a report of ``a``
+        published within ``APART_DAYS`` of one of ``b`` or, when a core has no dated report, the leads of
+        their undated reports most often naming one day (a lead's day is the news's own, not a publication
+        day: the day after is the next news; days unknown: nothing shows them near)."""
         ta = sorted(m.when for x in a if (m := self._members[x]).when is not None)
         tb = [m.when for x in b if (m := self._members[x]).when is not None]
         if ta and tb:
             return any((i := bisect_right(ta, y - APART_DAYS)) < len(ta) and ta[i] < y + APART_DAYS for y in tb)
         one, two = self._lead_day(a), self._lead_day(b)
-        return one is not None and two is not None and (gap := mark_distance((one,), two)) is not None \
-            and gap < APART_DAYS
+        return one is not None and two is not None and mark_distance((one,), two) == 0
 
     def _lead_day(self, aids: set[str]) -> tuple[str, int, int] | None:
         """The day the leads of the undated reports of ``aids`` most often name (of equal counts the first)."""
