@@ -226,3 +226,10 @@ def test_events_clause_dated_without_a_day_is_not_the_publication_day(analyse):
     assert fought and fought[0].date is None, art.events
     detained = [e for e in art.events if text[slice(*e.trigger_span)] == "detained"]
     assert detained and detained[0].date == "2024-03-04", art.events
+
+
+def test_events_place_is_never_an_unresolved_name(analyse):
+    # the places stage keeps a name it cannot place with null coordinates; it is no event place
+    text = "Protesters rallied outside Apple on Friday."
+    art = analyse(text, published="2024-03-06")
+    assert art.events and all(e.place is None for e in art.events), art.events

@@ -367,3 +367,18 @@ def test_events_demand_for_someone_elses_resignation_targets_them(analyse):
             "overnight, demanding his resignation.")
     got = _events(analyse(text, published="2024-02-06"))
     assert any(t == "DEMAND" and g and "Varga" in g for t, s, g in got), got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a relative clause on a place or with its own party acted on keeps that party
+    ("Residents fled the village where soldiers fired on protesters on Monday.", ("ASSAULT", "soldiers", "protesters")),
+    ("It was the week that soldiers fired on protesters in the capital.", ("ASSAULT", "soldiers", "protesters")),
+])
+def test_events_relative_clause_with_its_own_target(analyse, text, expected):
+    assert expected in _events(analyse(text, published="2024-02-06"))
+
+
+def test_quotes_dash_aside_mid_article_is_no_dateline(analyse):
+    text = "Talks collapsed on Monday. Two senior officials - both from the ruling party - said the deal was dead."
+    quotes = analyse(text, published="2024-02-06").quotes
+    assert quotes and quotes[0].speaker is not None and quotes[0].speaker.name == "Two senior officials", quotes

@@ -161,6 +161,8 @@ def dateline_end(sent) -> int:
     The parser hangs the dateline on the first clause ("SANAA" as the subject,
     "Sept 22" as a modifier of "ministers"); actors never include it.
     """
+    if sent[0].i > 0 and "\n" not in sent.doc[sent[0].i - 1].text_with_ws:
+        return -1  # a dateline opens a line ("Two officials - both from X - said" is none)
     for tok in sent[:12]:
         if tok.text in _DASHES and tok.whitespace_ and tok.i > sent.start and tok.nbor(-1).whitespace_:
             before = sent[:tok.i - sent.start]
@@ -173,10 +175,7 @@ def dateline_end(sent) -> int:
 def _bare_dateline(sent) -> int:
     """Last token of a dateline without a dash ("HARARE Zimbabwe's army said"): a place in capitals
     (a country or capital the gazetteer knows) opening the first line, before a capitalised word."""
-    first = sent[0]
-    if first.i > 0 and "\n" not in first.doc[first.i - 1].text_with_ws:
-        return -1  # not at the start of a line
-    caps = []
+    caps = []  # (the caller checked that the sentence opens a line)
     for t in sent[:4]:
         if t.is_upper and t.is_alpha and len(t) > 2:
             caps.append(t)

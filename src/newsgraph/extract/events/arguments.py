@@ -63,8 +63,13 @@ def _arguments(cand: _Cand, index: MentionIndex) -> None:
         cand.sources = _conjuncts(subj) if subj is not None else []
         if head.dep_ == "relcl" and subj is not None and subj.i != head.head.i and head.head.pos_ in (
                 "NOUN", "PROPN") and not any(c.dep_ in ("dobj", "ccomp", "xcomp") and c.lower_ not in _RELATIVES
-                                             for c in head.children):
-            cand.targets = [head.head]  # "the aid workers they abducted": the noun is the clause's object
+                                             or c.dep_ == "prep" and c.lower_ in ("on", "at", "against", "upon")
+                                             and any(_looks_actor(o, index, people=True) for o in c.children)
+                                             or c.lower_ in ("where", "when", "why") for c in head.children) \
+                and noun_kind(head.head.text) != "place" and head.head.ent_type_ not in ("DATE", "TIME"):
+            # "the aid workers they abducted": the noun is the clause's object (not "the village where
+            # soldiers fired on protesters", nor "the week that soldiers fired on them")
+            cand.targets = [head.head]
     between = _between(head) if not any(c.dep_ in _SUBJ + _PASS_SUBJ for c in head.children) else None
     if between:  # "as fighting between the army and militias grew": the two sides act, not the main subject
         cand.sources, cand.targets = [between[0]], [between[1]]

@@ -72,7 +72,7 @@ def _place_for(cand: _Cand, index: MentionIndex, actor_tokens: set[int], places=
             span = next((m for m in ent.mentions if m[0] <= o.idx < m[1]), None)
             return ent.name, span
         # a toponym the places stage resolved though the tagger took it for something else
-        hit = next((pl for pl in places if pl.span[0] <= o.idx < pl.span[1]), None)
+        hit = next((pl for pl in places if pl.span[0] <= o.idx < pl.span[1] and pl.lat is not None), None)
         if hit is not None:
             return hit.name, hit.span
     return None, None
