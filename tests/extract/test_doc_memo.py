@@ -26,3 +26,22 @@ def test_asked_once_per_sentence_and_again_for_another_doc():
     assert width(_sent(b, 0, 5)) == 7
     assert len(calls) == 3
     assert width.__name__ == "width"
+
+
+def _doc(words, starts):
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    return Doc(Vocab(), words=words, sent_starts=starts)
+
+
+def test_sentence_of_is_the_token_sentence_in_every_doc():
+    from newsgraph.extract.doc_memo import sentence_of
+
+    one = _doc(["Rain", "fell", ".", "Roads", "shut", ".", "Schools", "too"],
+               [True, False, False, True, False, False, True, False])
+    two = _doc(["Talks", "ended", ".", "Nobody", "spoke"], [True, False, False, True, False])
+    for doc in (one, two, one):  # back to the first article: its own sentences again
+        for tok in doc:
+            got, want = sentence_of(tok), tok.sent
+            assert (got.doc, got.start, got.end) == (doc, want.start, want.end)

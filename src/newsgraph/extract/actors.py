@@ -43,7 +43,7 @@ from ..model import Actor, Entity
 from . import gazetteer
 from .actor_context import region_country
 from .event_lexicon import CHARGING_VERBS, CLAUSE_SUMMARIES, is_event_noun, sums_up_clause
-from .doc_memo import per_sentence
+from .doc_memo import per_sentence, sentence_of
 from .linking import MentionIndex
 
 # Modifier dependencies that carry an actor's nationality or title ("Russian", "Iran's", "Foreign Minister").
@@ -210,7 +210,7 @@ def phrase_tokens(tok) -> list:
         if child.dep_ == "appos" and not sums_up_clause(child) and all(  # a phrase runs unbroken: not
                 tok.is_ancestor(t) for t in tok.doc[tok.i + 1:child.left_edge.i]):  # "X went on strike, halting Y"
             toks.extend(child.subtree)
-    cut = dateline_end(tok.sent)
+    cut = dateline_end(sentence_of(tok))
     toks = sorted((t for t in set(toks) if t.i > cut or t.i == tok.i), key=lambda t: t.i)
     while toks and toks[0].dep_ in ("det", "punct", "cc", "case") and toks[0].i != tok.i:
         toks = toks[1:]

@@ -34,4 +34,24 @@ def per_sentence(fn: Callable[[Any], T]) -> Callable[[Any], T]:
     return memo
 
 
-__all__ = ["per_sentence"]
+_SENTENCES: list[tuple[Any, list]] = [(None, [])]
+
+
+def sentence_of(tok):
+    """``tok.sent``, looked up in a table of the ``Doc``'s sentences built once per article.
+
+    Why: ``Token.sent`` walks the token array out to both sentence boundaries on every call,
+    and rules ask it for most subjects, actors and nouns; the table answers each in one index.
+    Same sentence ``Span`` as ``tok.sent`` (both split at ``is_sent_start``); like
+    ``per_sentence``, only the last ``Doc`` asked about is kept.
+    """
+    doc, table = _SENTENCES[0]
+    if doc is not tok.doc:
+        doc, table = tok.doc, []
+        for sent in doc.sents:
+            table.extend([sent] * (sent.end - sent.start))
+        _SENTENCES[0] = (doc, table)  # one tuple swap: a thread never sees another Doc's table
+    return table[tok.i]
+
+
+__all__ = ["per_sentence", "sentence_of"]

@@ -70,9 +70,19 @@ def _keys_of(lemma: str, low: str, inflected: bool) -> tuple[str, ...]:
             keys.append(lemma[2:])  # "reimposed", "reopened": the act again
     return tuple(dict.fromkeys(keys))
 
+# (lemma, lower, pos ids, kind) -> entries: the ids are read off the token without building strings
+_BY_IDS: dict[tuple[int, int, int, str], tuple[Entry, ...]] = {}
+
+
 def entries(tok, kind: str) -> tuple[Entry, ...]:
     """The lexicon entries of ``kind`` for the first of ``lemma_keys(tok)`` that has any."""
-    return _entries_of(tok.lemma_, tok.lower_, tok.pos_, kind)
+    key = (tok.lemma, tok.lower, tok.pos, kind)
+    hit = _BY_IDS.get(key)
+    if hit is None:  # asked several times for every token: the string ids name the same strings
+        if len(_BY_IDS) >= 65536:
+            _BY_IDS.clear()
+        hit = _BY_IDS[key] = _entries_of(tok.lemma_, tok.lower_, tok.pos_, kind)
+    return hit
 
 @functools.lru_cache(maxsize=65536)
 def _entries_of(lemma: str, low: str, pos: str, kind: str) -> tuple[Entry, ...]:

@@ -12,6 +12,7 @@ from .figure_kinds import (_CLOCK, _MONTHS, _STREET, _YEAR_PREP, PEOPLE_KINDS, _
                            _cues, _noun_kind)
 from .gazetteer import is_demonym
 from .numbers import NumberExpr
+from .doc_memo import sentence_of
 
 
 def _ratio(doc, x: NumberExpr, sent, numbers: Sequence[NumberExpr]) -> bool:
@@ -41,7 +42,7 @@ def _not_a_count(doc, x: NumberExpr, numbers: Sequence[NumberExpr] = ()) -> str 
     article's other number expressions (for proportions)."""
     cues = _cues()
     first, last = doc[x.num_start], doc[x.num_end - 1]
-    sent = first.sent
+    sent = sentence_of(first)
     prev = doc[x.start - 1] if x.start > sent.start else None
     nxt_i = x.end
     if nxt_i < sent.end and doc[nxt_i].text in ("-", "–") and nxt_i + 1 < sent.end:
@@ -184,7 +185,7 @@ def _is_year(tok) -> bool:
 
 def _looks_like_phone(doc, x: NumberExpr) -> bool:
     """Digit groups of a phone number: "(318) 619-3946", "1-888-234-1294", "call 0845 600 1234"."""
-    sent = doc[x.num_start].sent
+    sent = sentence_of(doc[x.num_start])
     toks = [t for t in doc[x.num_start:x.num_end] if t.text[:1].isdigit()]
     if any("," in t.text for t in toks):
         return False
@@ -205,7 +206,7 @@ def _looks_like_phone(doc, x: NumberExpr) -> bool:
 
 def _is_score(doc, x: NumberExpr) -> bool:
     """A sports score: two small numbers joined by a dash in a sentence about a game."""
-    sent = doc[x.num_start].sent
+    sent = sentence_of(doc[x.num_start])
     toks = doc[x.num_start:x.num_end]
     dashed = any(t.text in ("-", "–") for t in toks)
     before = x.num_start >= sent.start + 2 and doc[x.num_start - 1].text in ("-", "–") and \

@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from ..lexicons import load_rows
 from .numbers import NumberExpr, find_numbers
+from .doc_memo import sentence_of
 
 PEOPLE_KINDS = frozenset({"killed", "injured", "displaced", "refugees", "arrested", "missing",
                           "people_other"})
@@ -65,7 +66,7 @@ def _head(doc, x: NumberExpr):
 
 def _counted_noun(doc, x: NumberExpr):
     """The noun a number counts ("people" in "220,000 people"), or None when the number stands alone."""
-    sent = doc[x.num_start].sent
+    sent = sentence_of(doc[x.num_start])
     h = _head(doc, x)
     # "hundreds of people", "a third of residents", "tens of thousands of protesters"
     if x.end < sent.end and doc[x.end].text.lower() == "of":
@@ -277,7 +278,7 @@ def _kind_from_role(doc, x: NumberExpr, noun, nominal):
 
 def _kind_from_window(doc, x: NumberExpr, noun) -> str | None:
     """Cues next to the number when the parse is unhelpful: "12 dead", "killing 45", "30 were hurt"."""
-    sent = doc[x.num_start].sent
+    sent = sentence_of(doc[x.num_start])
     j = (noun.i + 1) if noun is not None and noun.i >= x.end else x.end
     stop = min(j + 4, sent.end)
     while j < stop:
@@ -324,7 +325,7 @@ def _set_free(doc, x: NumberExpr, noun) -> bool:
 
 def _part_of_previous(doc, x: NumberExpr) -> str | None:
     """Kind of the figure this one is part of: "killed 41 civilians, among them 12 children"."""
-    sent = doc[x.num_start].sent
+    sent = sentence_of(doc[x.num_start])
     left = [t.lower_ for t in doc[max(sent.start, x.start - 3):x.start]]
     right = [t.lower_ for t in doc[x.end:min(x.end + 2, sent.end)]]
     part = (left[-1:] == ["including"] or left[-2:] in (["among", "them"], ["of", "whom"], ["of", "them"])

@@ -12,6 +12,7 @@ from ..model import Found
 from .figure_kinds import _head, _sources
 from .linking import MentionIndex
 from .numbers import NumberExpr
+from .doc_memo import sentence_of
 
 def _np_name(doc, tok, index: MentionIndex) -> str | None:
     """The source named by the noun phrase headed by ``tok``: an entity's canonical name or the words."""
@@ -59,7 +60,7 @@ def _np_name(doc, tok, index: MentionIndex) -> str | None:
     if not words:
         return None
     text = " ".join(t.text if (t.pos_ == "PROPN" or t.text.isupper() or
-                               (t.text[:1].isupper() and t.i != t.sent.start)) else t.text.lower()
+                               (t.text[:1].isupper() and t.i != sentence_of(t).start)) else t.text.lower()
                     for t in words)
     return _clean_name(text.replace(" 's", "'s")) or None
 
@@ -80,7 +81,7 @@ def _clean_name(name: str) -> str:
 
 
 def _according_to(doc, x: NumberExpr, index: MentionIndex) -> str | None:
-    sent = doc[x.num_start].sent
+    sent = sentence_of(doc[x.num_start])
     best = None
     for t in sent:
         if t.text.lower() == "according" and t.i + 1 < sent.end and doc[t.i + 1].text.lower() == "to" \
@@ -103,7 +104,7 @@ def _reported_by(doc, x: NumberExpr, index: MentionIndex) -> str | None:
     """The subject of a reporting verb governing the figure ("police said", "the UN estimates")."""
     verbs = _sources().get("verb", set())
     head = _head(doc, x)
-    sent = head.sent
+    sent = sentence_of(head)
     candidates = []
     crossed = False
     for a in head.ancestors:  # a relative clause's content is not what the main verb reports
@@ -143,10 +144,10 @@ def _child_towards(v, tok):
 
 def _trailing_report(doc, x: NumberExpr, index: MentionIndex) -> str | None:
     """", the UN migration agency said." when the sentence splitter cut it off the figure's sentence."""
-    sent = doc[x.num_start].sent
+    sent = sentence_of(doc[x.num_start])
     if sent.end >= len(doc) or doc[sent.end - 1].is_punct and doc[sent.end - 1].text in ".!?\"”":
         return None
-    nxt = doc[sent.end].sent
+    nxt = sentence_of(doc[sent.end])
     if len(nxt) > 10 or not _same_paragraph(doc, x.num_start, nxt.start):
         return None
     root = nxt.root

@@ -13,6 +13,7 @@ from .quote_frames import (_DASH_NAME, _TERMINAL, _according, _Cand, _colon_spea
                            _find_cue, _frame_after, _frame_before, _is_cue, _speaker_for_cue)
 from .quote_marks import Marked
 from .quote_speakers import SpeakerResolver
+from .doc_memo import sentence_of
 
 def _attribute_direct(c: _Cand, d: _Doc, resolver: SpeakerResolver) -> None:
     m = c.marked
@@ -133,7 +134,7 @@ def _intro_line(d: _Doc, m: Marked):
     if j < 0 or text[j] != ":":
         return None
     tok = d.token_at(j)
-    sent = tok.sent
+    sent = sentence_of(tok)
     for t in reversed(list(sent)):
         if t.i < tok.i and not d.in_quote(t.idx) and (_is_cue(t) or _according(t)):
             return t

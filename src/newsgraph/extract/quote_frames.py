@@ -20,6 +20,7 @@ from ..model import Speaker, Span
 from .quote_marks import Marked
 from .quote_issuers import DOCUMENT_NOUNS
 from .quote_speakers import SpeakerResolver, subject_of
+from .doc_memo import sentence_of
 
 _TERMINAL = {".", "?", "!"}
 _FRAME_TOKENS = 60
@@ -92,11 +93,19 @@ class _Doc:
         return i >= 0 and self.long_quoted[i][0] <= pos < self.long_quoted[i][1]
 
 
+# (lemma, pos, tag ids) -> is it a cue: read off the token without building its strings
+_CUE_BY_IDS: dict[tuple[int, int, int], bool] = {}
+
+
 def _is_cue(tok) -> bool:
-    lemma = tok.lemma_.lower()
-    if lemma in _cues() and (tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB")):
-        return True
-    return False
+    key = (tok.lemma, tok.pos, tok.tag)
+    hit = _CUE_BY_IDS.get(key)
+    if hit is None:  # asked of most tokens of an article, several times over
+        if len(_CUE_BY_IDS) >= 65536:
+            _CUE_BY_IDS.clear()
+        hit = _CUE_BY_IDS[key] = tok.lemma_.lower() in _cues() and (
+            tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"))
+    return hit
 
 
 def _according(tok) -> bool:
@@ -189,7 +198,7 @@ def _speaker_for_cue(tok, resolver: SpeakerResolver, d: _Doc) -> tuple[Speaker |
     if tok.tag_ == "VBG" and tok.i > 0 and tok.doc[tok.i - 1].text == ",":
         # "Trump was defensive about an architect who said ..., saying “...”": a participle
         # after a comma speaks for the subject of its sentence's main clause
-        root = tok.sent.root
+        root = sentence_of(tok).root
         if root is not tok and not d.in_quote(root.idx):
             subj = subject_of(root, skip=d.in_quote)
             if subj is not None and subj.pos_ in ("PROPN", "PRON", "NOUN"):
@@ -225,12 +234,12 @@ def _speaker_for_cue(tok, resolver: SpeakerResolver, d: _Doc) -> tuple[Speaker |
             # "“Go register,” Trump implored": the name before the cue, even mistagged as a verb
             return resolver.resolve(prev)
         # "“...,” Flynn, a top Trump surrogate, said": the first name right before the cue
-        for t in reversed(tok.doc[max(tok.sent.start, tok.i - 12):tok.i]):
+        for t in reversed(tok.doc[max(sentence_of(tok).start, tok.i - 12):tok.i]):
             if d.in_quote(t.idx) or t.text in _TERMINAL:
                 break
         else:
             t = None
-        lo = t.i + 1 if t is not None else max(tok.sent.start, tok.i - 12)
+        lo = t.i + 1 if t is not None else max(sentence_of(tok).start, tok.i - 12)
         names = [t for t in tok.doc[lo:tok.i] if not _in_pp(t) and (
             (t.pos_ == "PROPN" and t.ent_type_ not in _NOT_SPEAKER) or resolver.named_person(t) is not None)]
         if names:
@@ -240,7 +249,7 @@ def _speaker_for_cue(tok, resolver: SpeakerResolver, d: _Doc) -> tuple[Speaker |
             return resolver.resolve(head)
         # the parse hung the cue off a clause inside the quote: the last subject before
         # the cue in its sentence, outside quotes ("Mr. Trump ..., asserting, ''...''")
-        for t in reversed(tok.doc[tok.sent.start:tok.i]):
+        for t in reversed(tok.doc[sentence_of(tok).start:tok.i]):
             if (t.dep_ in ("nsubj", "nsubjpass") and not d.in_quote(t.idx)
                     and t.pos_ in ("PROPN", "PRON", "NOUN")):
                 return resolver.resolve(t)

@@ -12,6 +12,7 @@ import re
 from ..model import Quote, Span
 from .quote_frames import _according, _cue_info, _cues, _Doc, _is_cue, _speaker_for_cue
 from .quote_speakers import SpeakerResolver
+from .doc_memo import sentence_of
 
 def _headline(doc, d: _Doc, resolver: SpeakerResolver, taken: list[Span]) -> list[Quote]:
     """Headline quotes without marks: "Russia had proposed talks: Kerry" / "Kerry: Russia ..."."""
@@ -93,7 +94,7 @@ def _bare_participle(tok) -> bool:
     """ "Asked whether he would resign, Johnson replied": a participle with no subject of its own
     reports what someone unnamed said to the speaker, not the speaker's words."""
     # a sentence-opening "Told that ..." is the same participle, often tagged as a past tense
-    participle = tok.tag_ == "VBN" or (tok.tag_ == "VBD" and tok.i == tok.sent.start)
+    participle = tok.tag_ == "VBN" or (tok.tag_ == "VBD" and tok.i == sentence_of(tok).start)
     return participle and tok.dep_ == "advcl" and not any(c.dep_ in ("nsubj", "nsubjpass", "agent")
                                                           for c in tok.children)
 
@@ -146,7 +147,7 @@ def _indirect(doc, d: _Doc, resolver: SpeakerResolver, direct_spans: list[Span])
                     content = (left.idx, right.idx + len(right))
         elif _according(tok) and tok.head.pos_ in ("VERB", "AUX"):
             head = tok.head
-            sent = tok.sent
+            sent = sentence_of(tok)
             a_left, a_right = tok.left_edge.i, tok.right_edge.i
             left_part = (sent.start, a_left - 1)
             right_part = (a_right + 1, sent.end - 1)

@@ -35,6 +35,7 @@ from .quote_marks import Marked, find_marked
 from .quote_reported import _headline, _indirect
 from .quote_issuers import DOCUMENT_NOUNS
 from .quote_speakers import SpeakerResolver, subject_of
+from .doc_memo import sentence_of
 
 log = logging.getLogger(__name__)
 
@@ -90,7 +91,7 @@ def _governing_cue(d: _Doc, m: Marked):
     if weak is not None:
         return weak
     # a cue elsewhere in the same sentence, outside quotes ("..., he said")
-    sent = tok.sent
+    sent = sentence_of(tok)
     for t in sent:
         if not d.in_quote(t.idx) and (_is_cue(t) and _cues()[t.lemma_.lower()] == "strong"):
             return t

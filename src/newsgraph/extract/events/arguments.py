@@ -28,6 +28,7 @@ from .linking import (_OWN_FORCES_TYPES, _looks_actor, _noun_agents, _noun_type,
 from .syntax import (_PASS_SUBJ, _SUBJ, _agent, _between, _conjuncts, _counted, _for_marks, _infinitive, _objects,
                      _subject)
 from .triggers import _STATIVE_PASSIVES
+from ..doc_memo import sentence_of
 
 
 def _arguments(cand: _Cand, index: MentionIndex) -> None:
@@ -304,7 +305,7 @@ def _resolve_pronoun(tok, speaker_tok, speaker_actor, index: MentionIndex, *,
     span = tok.doc.char_span(s, e, alignment_mode="expand")
     if span is None:
         return None
-    if len(span) and span[0].i <= dateline_end(span[0].sent):
+    if len(span) and span[0].i <= dateline_end(sentence_of(span[0])):
         return None  # "DUBAI (Reuters) - ... accusing it of smuggling": a wire credit is no antecedent
     return code_actor(span.root, index)
 
@@ -500,7 +501,7 @@ def _code_all(toks: Iterable, speaker_tok, speaker_actor, index: MentionIndex, *
             # "the union ... once its executive board had voted": an organ of a body acts as the body,
             # the organisation named last before it in the sentence ("its" is never a person)
             hit = index.before(owner.idx, types=("ORG",))
-            if hit is not None and hit[0][0] >= t.sent.start_char:
+            if hit is not None and hit[0][0] >= sentence_of(t).start_char:
                 actor = _actor_from_span(t.doc, hit[0][0], hit[0][1], index)
                 if actor is not None:
                     out.append((replace(actor, text=actor.text or actor.name), 0.85))

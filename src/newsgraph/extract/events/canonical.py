@@ -42,6 +42,7 @@ from ...model import Actor, Entity, Event
 from .. import gazetteer
 from ..actors import is_non_actor, noun_kind, sector_of_noun
 from ..quote_issuers import role_titles
+from ..doc_memo import sentence_of
 
 _ARMY_WORDS = frozenset({"army", "military", "soldier", "troop", "general", "armed forces", "tank"})
 _CROWD_WORDS = frozenset({"crowd", "demonstrator", "protester", "protestor", "people", "resident", "citizen",
@@ -246,7 +247,7 @@ def _person_as(titles: Sequence[str], head, entities: Sequence[Entity]) -> Entit
     spans = [(m, ent) for ent in entities if ent.type == "PERSON" for m in ent.mentions]
     found: set[str] = set()
     out = None
-    for tok in head.doc[:head.sent.start]:
+    for tok in head.doc[:sentence_of(head).start]:
         if tok.dep_ != "pobj" or tok.head.lower_ != "as" or tok.pos_ != "NOUN" or any(
                 c.dep_ in ("amod", "compound", "poss") for c in tok.children):
             continue  # "as party leader", "as the country's leader": another or a qualified office

@@ -15,6 +15,7 @@ from ..actors import PRONOUNS, code_actor, is_non_actor, noun_kind, sector_of_no
 from ..event_lexicon import Entry, entries, is_event_noun
 from ..linking import MentionIndex
 from .syntax import _counted, _for_marks, _indefinite, _infinitive, _mods, _objects, _preps
+from ..doc_memo import sentence_of
 
 _TARGET_PREPS = ("with", "to", "against", "on", "for", "between", "among", "toward", "towards", "at", "into",
                  "from", "over", "upon", "in", "of", "about")
@@ -157,7 +158,7 @@ def _first(tok, kind: str, index: MentionIndex, *, as_object: bool = False) -> E
 def _noun_type(tok, index: MentionIndex, *, as_object: bool) -> str | None:
     if tok.pos_ not in ("NOUN", "PROPN") and not (tok.pos_ == "VERB" and tok.tag_ == "VBG"):
         return None
-    if tok.text[:1].isupper() and tok.i != tok.sent.start and not tok.text.isupper():
+    if tok.text[:1].isupper() and tok.i != sentence_of(tok).start and not tok.text.isupper():
         return None  # "March 2011", "Fight Club": capitalised mid-sentence words are names
     entry = _first(tok, "noun", index, as_object=as_object)
     return entry.type if entry else None

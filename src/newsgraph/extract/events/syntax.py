@@ -7,6 +7,7 @@ trigger finder and the argument filler.
 from __future__ import annotations
 
 from ..actors import dateline_end, noun_kind, sector_of_noun
+from ..doc_memo import sentence_of
 from ..event_lexicon import CLAUSE_SUMMARIES, conj_host
 
 _SUBJ = ("nsubj", "csubj")
@@ -84,7 +85,7 @@ def _subject(verb):
         named = [c for c in subj.children if c.dep_ in ("appos", "compound") and c.pos_ == "PROPN" and c.i > subj.i]
         if named:  # "..., a charge Moscow denies" read as "a charge (Moscow) denies": Moscow denies
             return named[0], passive
-    cut = dateline_end(subj.sent) if subj is not None else -1
+    cut = dateline_end(sentence_of(subj)) if subj is not None else -1
     if subj is not None and subj.i <= cut:
         after = [c for c in subj.subtree if c.i > cut and c.pos_ in ("NOUN", "PROPN") and c.head.i <= cut]
         if not after:  # "NAIROBI, Kenya - Kenyan police detained...": the parser gives the clause two subjects
@@ -169,7 +170,7 @@ def _agent(verb):
 
 def _conjuncts(tok) -> list:
     out = [tok]
-    cut = dateline_end(tok.sent)
+    cut = dateline_end(sentence_of(tok))
     for c in tok.conjuncts:
         if c.pos_ in ("NOUN", "PROPN", "PRON") and c not in out and c.i > cut:
             out.append(c)

@@ -258,6 +258,8 @@ _FRAMING_PREPS = frozenset({"after", "before", "following", "despite", "amid", "
 
 def _verb_candidate(tok, index: MentionIndex) -> _Cand | None:
     """A candidate when a verb (or predicative adjective) is a trigger."""
+    if tok.pos_ not in ("VERB", "AUX", "ADJ"):
+        return None  # asked of every token: only these can reach a candidate below
     if tok.dep_ == "xcomp" and _discloses(tok) and tok.head.lemma_ in ("decline", "refuse", "ask"):
         return None  # "declined to release his name": withholding news is no event
     if tok.dep_ in ("advcl", "conj") and tok.head.lemma_ == "claim" and tok.lemma_ in _LABEL_VERBS:
