@@ -9,7 +9,7 @@ from newsgraph.model import Actor
 from newsgraph.stories import StoryClusterer
 from newsgraph.stories.main_events import MainEvents
 from newsgraph.stories.refine import Member
-from newsgraph.stories.split import conflicting_cores, day_cores
+from newsgraph.stories.split import Splitter, conflicting_cores, day_cores
 from stories_helpers import article, event_in, weekday_in
 
 ARMY = Actor("Dunmore army", code="DNM MIL")
@@ -136,3 +136,49 @@ def test_split_day_cores_keep_one_named_lead_told_on_two_days():
 def test_split_day_cores_ignore_dated_reports():
     members = {f"m{i}": _member(("AID", "OSK"), day, when=17000.0 + i) for i, day in enumerate([TUE, TUE, FRI, FRI])}
     assert day_cores(members) is None
+
+
+def test_split_conflicting_cores_same_whatever_the_member_order():
+    """Two parties each with a cooperative and a hostile core of one size: the pair chosen is the same
+    whichever order the story holds its reports in (ties go by key, not by arrival)."""
+    leads = [("AGREE", "n:alda"), ("AGREE", "n:alda"), ("FIGHT", "n:alda"), ("FIGHT", "n:alda"),
+             ("AGREE", "n:borin"), ("AGREE", "n:borin"), ("FIGHT", "n:borin"), ("FIGHT", "n:borin")]
+    members = [(f"m{i}", _member(lead)) for i, lead in enumerate(leads)]
+    forward, backward = conflicting_cores(dict(members)), conflicting_cores(dict(reversed(members)))
+    assert forward == backward == ({"m0", "m1"}, {"m2", "m3"})
+
+
+def _both(lead: tuple[str, str], also: tuple[str, str]) -> Member:
+    sig = MainEvents(keys=frozenset({lead, also}), lead=frozenset({lead}), parties=frozenset({lead[1]}))
+    return Member(vec={}, sig=sig, when=None, marks=(), days=(), copy_of=None)
+
+
+TALKS, STRIKES = ("CONSULT", "n:vexa"), ("FIGHT", "n:vexa")
+
+
+def test_split_conflicting_cores_keep_reports_telling_both_actions():
+    """Talks amid strikes: reports leading with the talks that tell the strikes among their main events, and
+    the reverse, are one happening told from two ends (as ``EventProfile.conflicts`` exempts them)."""
+    members = {f"m{i}": _both(*pair) for i, pair in enumerate([(TALKS, STRIKES)] * 2 + [(STRIKES, TALKS)] * 2)}
+    assert conflicting_cores(members) is None
+    members |= {"t0": _member(TALKS), "t1": _member(TALKS), "s0": _member(STRIKES), "s1": _member(STRIKES)}
+    assert conflicting_cores(members) == ({"t0", "t1"}, {"s0", "s1"})  # those telling one action only
+
+
+class _Members(Splitter):
+    def __init__(self, members: dict[str, Member]) -> None:
+        self._members = members
+
+
+@pytest.mark.parametrize("a,b,near", [
+    ([(None, TUE), (None, TUE)], [(None, TUE), (None, WED)], True),  # undated, one day brings both
+    ([(None, TUE), (None, TUE)], [(None, WED), (None, WED)], False),  # the news, then the next day's
+    ([(None, None), (None, None)], [(None, None), (None, None)], False),  # nothing shows them near
+    ([(17000.0, None), (17009.0, None)], [(17010.5, None)], True),
+    ([(17000.0, None), (17009.0, None)], [(17005.0, None), (17011.0, None)], False),
+])
+def test_split_near_in_time(a, b, near):
+    members = {f"a{i}": _member(HELD, day, when=when) for i, (when, day) in enumerate(a)}
+    members |= {f"b{i}": _member(QUITS, day, when=when) for i, (when, day) in enumerate(b)}
+    splitter = _Members(members)
+    assert splitter._near_in_time({k for k in members if k[0] == "a"}, {k for k in members if k[0] == "b"}) is near

@@ -12,9 +12,11 @@ it where its reports fall into two cores that cannot be one happening:
 * **conflicting leads**: at least two reports lead with a cooperative action of
   a named party and at least two with a hostile one of the same party (PLOVER's
   halves, as ``EventProfile.conflicts``): talks offered and air strikes, the
-  army holding a president and the president resigning. Reports published
-  within ``APART_DAYS`` of each other on both sides keep their story (one day
-  can bring both);
+  army holding a president and the president resigning; a report that carries
+  the rival action among its main events tells both and is in neither core.
+  Reports published within ``APART_DAYS`` of each other on both sides keep
+  their story (one day can bring both), and so do undated cores whose leads
+  most often name the same day;
 * **days apart** (a story no dated report dates): its undated reports fall into
   groups that share no day they name (reports linked when they name a common
   weekday or calendar day), two of them of two reports or more, whose leads
@@ -29,6 +31,7 @@ The check costs a pass over a story's members, so it stays flat per report.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
 from typing import TYPE_CHECKING
 
@@ -46,20 +49,26 @@ MIN_CORE = 2
 
 def conflicting_cores(members: dict[str, Member]) -> tuple[set[str], set[str]] | None:
     """Two sets of reports of one story that lead with a cooperative and a hostile action of one named party,
-    each of ``MIN_CORE`` reports or more (the larger pair of such sets), or None."""
+    each of ``MIN_CORE`` reports or more (the larger pair of such sets, of equal ones the first in key order),
+    or None. A report that carries the other set's action among its main events is in neither set."""
     by_key: dict[tuple[str, str], set[str]] = {}
     for aid, m in members.items():
         for key in m.sig.lead:
             if key[1].startswith("n:"):
                 by_key.setdefault(key, set()).add(aid)
     best = None
-    for (kind, party), aids in by_key.items():
+    keys = sorted(by_key)  # of pairs of one size, the first in key order: the same whatever the input order
+    for kind, party in keys:
+        aids = by_key[kind, party]
         if kind not in _COOPERATIVE or len(aids) < MIN_CORE:
             continue
-        for (other, p), rivals in by_key.items():
+        for other, p in keys:
+            rivals = by_key[other, p]
             if p != party or other in _COOPERATIVE or len(rivals) < MIN_CORE:
                 continue
-            a, b = aids - rivals, rivals - aids
+            # a report carrying the rival action among its main events tells both (talks amid strikes)
+            a = {x for x in aids - rivals if (other, p) not in members[x].sig.keys}
+            b = {x for x in rivals - aids if (kind, party) not in members[x].sig.keys}
             if len(a) >= MIN_CORE and len(b) >= MIN_CORE and (best is None or len(a) + len(b) > sum(map(len, best))):
                 best = (a, b)
     return best
@@ -104,10 +113,21 @@ class Splitter:
     """The split pass of ``StoryClusterer`` (uses its stories, members and the ``Refiner`` moves)."""
 
     def _near_in_time(self, a: set[str], b: set[str]) -> bool:
-        """Whether publication times put a report of ``a`` within ``APART_DAYS`` of one of ``b``."""
-        ta = [m.when for x in a if (m := self._members[x]).when is not None]
+        """Whether time puts cores ``a`` and ``b`` on one day's news (one day can bring both): a report of ``a``
+        published within ``APART_DAYS`` of one of ``b`` or, when a core has no dated report, the leads of
+        their undated reports most often naming one day (a lead's day is the news's own, not a publication
+        day: the day after is the next news; days unknown: nothing shows them near)."""
+        ta = sorted(m.when for x in a if (m := self._members[x]).when is not None)
         tb = [m.when for x in b if (m := self._members[x]).when is not None]
-        return any(abs(x - y) < APART_DAYS for x in ta for y in tb)
+        if ta and tb:
+            return any((i := bisect_right(ta, y - APART_DAYS)) < len(ta) and ta[i] < y + APART_DAYS for y in tb)
+        one, two = self._lead_day(a), self._lead_day(b)
+        return one is not None and two is not None and mark_distance((one,), two) == 0
+
+    def _lead_day(self, aids: set[str]) -> tuple[str, int, int] | None:
+        """The day the leads of the undated reports of ``aids`` most often name (of equal counts the first)."""
+        counts = Counter(m.lead for x in aids if (m := self._members[x]).when is None and m.lead is not None)
+        return min(counts, key=lambda d: (-counts[d], d), default=None)
 
     def _split(self) -> int:
         """Cut every joinable story holding two cores (see the module doc) in two; returns the cuts made."""
