@@ -754,6 +754,17 @@ def test_places_extract_the_place_a_public_body_or_local_word_belongs_to(analyse
 
 
 @pytest.mark.model
+@pytest.mark.parametrize("text", [
+    # a candidate's voters and a named person's surname before a local word are no town's
+    "Angry Clinton voters protested outside the courthouse on Friday.",
+    "Warren voters were out early on Tuesday morning.",
+    "Hillary Clinton spoke on Monday. Many Clinton women said they would vote for her again.",
+])
+def test_places_a_local_word_after_a_person_or_candidate_makes_no_place(analyse, text):
+    assert [p.name for p in analyse(text).places] == []
+
+
+@pytest.mark.model
 def test_places_extract_a_legislators_home_after_the_party_initial(analyse):
     a = analyse("Sen. Jo Carter, DFL-Bemidji, and Rep. Al Price (R-Texas) voted for the bill on Monday.")
     assert {"Bemidji", "Texas"} <= {p.name for p in a.places}

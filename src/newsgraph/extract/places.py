@@ -52,9 +52,10 @@ _ATTACK_NOUNS = frozenset({"attack", "strike", "airstrike", "raid", "assault", "
 _ON_PLACE_VERBS = frozenset({"fire", "advance", "close", "converge", "march", "descend", "open"})
 _TRAILING_NOUNS = ("province", "district", "region", "governorate", "state", "prefecture", "oblast")
 # a word after a name that makes it a town's: its local body or its people ("Amarillo police said", "a Bemidji
-# man", "Leeds residents"); not "family" or "couple", which follow surnames ("the Jackson family")
+# man", "Leeds residents"); not "family" or "couple", which follow surnames ("the Jackson family"), nor "voters",
+# which follow candidates ("Warren voters"); never after a person's surname the article gives in full
 _LOCAL_AFTER = frozenset("""police sheriff sheriff's mayor council residents resident man woman men women native
-natives teen teenager homeowners voters firefighters firefighter detectives selectman selectmen""".split())
+natives teen teenager homeowners firefighters firefighter detectives selectman selectmen""".split())
 # words of a public body's or a town's event's name: such a name belongs to the place it opens with ("the Leeds
 # Police Service", "the Amarillo City Council", "Ohio Public Utilities Commission", "the Venice Film Festival")
 _BODY_WORDS = frozenset("""police sheriff sheriff's constabulary fire council commission commissioners board
@@ -82,7 +83,8 @@ def _marked_as_place(doc, span: tuple[int, int]) -> bool:
         return False
     if after is not None and after.lemma_.lower() in PLACE_NOUNS:
         return True
-    if after is not None and after.lower_ in _LOCAL_AFTER and sp[0].text[:1].isupper():
+    if after is not None and after.lower_ in _LOCAL_AFTER and sp[0].text[:1].isupper() \
+            and not _surname(doc, sp[-1]):
         return True  # "Amarillo police said", "a Bemidji man"
     tok = sp.root
     for _ in range(4):
@@ -101,6 +103,14 @@ def _marked_as_place(doc, span: tuple[int, int]) -> bool:
         return True
     before = doc[sp.start - 1] if sp.start > 0 else None
     return before is not None and before.lower_ in _STRONG
+
+
+def _surname(doc, tok) -> bool:
+    """True when a word the NER tags a person is the last name of a person the article names in full
+    ("Hillary Clinton ... Clinton voters"): a local word after it speaks of the person's people."""
+    return tok.ent_type_ == "PERSON" and any(
+        e.label_ == "PERSON" and len(e) > 1 and e[-1].text == tok.text and e[-1].i != tok.i
+        for e in doc.ents)
 
 
 def _place_phrase(prep) -> bool:
@@ -363,7 +373,8 @@ def _gazetteer_only(doc, taken: list[tuple[int, int]]) -> list[Mention]:
         nxt = doc[e] if e < len(doc) else None
         after = doc[e + 1] if e + 1 < len(doc) else None
         comma_place = nxt is not None and nxt.text == "," and after is not None and after.text[:1].isupper()
-        noun_after = nxt is not None and (nxt.lemma_.lower() in PLACE_NOUNS or nxt.lower_ in _LOCAL_AFTER)
+        noun_after = nxt is not None and (nxt.lemma_.lower() in PLACE_NOUNS or nxt.lower_ in _LOCAL_AFTER
+                                          and not _surname(doc, doc[e - 1]))
         conjunct = doc[e - 1].dep_ == "conj" and prev in ("and", "or", ",", "&")  # not "... and Mrs Ashford"
         if not (prev in _LOCATIVE or comma_place or noun_after or doc[e - 1].dep_ == "pobj" or conjunct):
             continue
