@@ -789,6 +789,16 @@ def test_places_extract_a_home_after_a_name_and_the_place_an_institution_or_titl
 
 
 @pytest.mark.model
+@pytest.mark.parametrize("text", [
+    # after a person's "of", a body the gazetteer does not know is where the person works, not lives
+    "Tim Cook of Apple spoke at the launch on Monday.",
+    "Yusuf Dari of Hamas said the talks had failed.",
+])
+def test_places_a_body_after_a_persons_of_is_no_place(analyse, text):
+    assert [p.name for p in analyse(text).places] == []
+
+
+@pytest.mark.model
 def test_places_extract_every_name_of_a_district_list_with_one_place_in_it(analyse):
     a = analyse("KIGOMA, May 6 - Police fired tear gas at crowds in the Kasulu and Vorbelo Xuni districts.")
     assert {"Vorbelo Xuni", "Kasulu"} <= {p.name for p in a.places}

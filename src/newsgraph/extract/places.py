@@ -120,7 +120,7 @@ def _place_phrase(prep) -> bool:
     word = prep.lower_
     if word == "of":  # "a Ford driven by Ann Lee of Nelson", "Amstutz, 41, of Wooster": where a person lives
         person = head.ent_type_ == "PERSON" or head.like_num and head.head.ent_type_ == "PERSON"
-        return head.lemma_.lower() in PLACE_NOUNS or head.lower_ in _DIRECTIONS_OF or person
+        return head.lemma_.lower() in PLACE_NOUNS or head.lower_ in _DIRECTIONS_OF or person and _home(prep)
     if word == "to" and head.lemma_.lower() in _MOTION_VERBS:
         return True
     if word in ("to", "from"):  # one end of a "from X to Y" stretch names a place when the other does
@@ -129,6 +129,16 @@ def _place_phrase(prep) -> bool:
     if word == "on":
         return head.lemma_.lower() in (_ON_PLACE_VERBS if head.pos_ == "VERB" else _ATTACK_NOUNS)
     return False
+
+
+def _home(prep) -> bool:
+    """True when what follows a person's "of" is a place, tagged so or known to the gazetteer ("Ann Lee of
+    Nelson"), not the body the person leads ("Tim Cook of Apple", "the chief of Hamas")."""
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if obj is None:
+        return False
+    name = " ".join(t.text for t in obj.subtree if t.i <= obj.i and t.pos_ == "PROPN") or obj.text
+    return obj.ent_type_ in _PLACE_TYPES or place_index().known(name) or place_index().known(obj.text)
 
 
 def _trim_noun(text: str, span: tuple[int, int]) -> tuple[int, int]:
