@@ -16,7 +16,7 @@ from ..model import Span
 _DATELINE_TAIL = (r"(?:(?:,\s*([A-Za-z.][A-Za-z0-9., ]{1,30}?))?\s*(?:\([^)]{1,40}\))?\s*[\u2014\u2013-]{1,2}\s"
                   r"|(?:,\s*[A-Za-z.][A-Za-z0-9., ]{1,30}?)?\s*\([^)]{1,40}\)\s*:\s)")  # "QUETTA, May 3 (APP): ..."
 _DATELINE = re.compile(r"^\s*([A-Z][A-Za-z.'\- ]{1,40}?)" + _DATELINE_TAIL)
-# the headline may end with a full stop on the same line ("...sunk in lake. HUDSON -- Officials said"), or a byline
+# the headline may end with a full stop on the same line ("...storm shuts bridge. MERRIVALE -- Crews said"), or a byline
 # stand before it ("By Jane Doe. BOSTON (Reuters) -")
 _LATER_DATELINE = re.compile(r"(?:\n\s*(?=[A-Z][A-Z.'\- ]{1,40}?)|[.!?][\"'\u201d]?[ \t]+(?=[A-Z]{2}[A-Z.'\- ]{1,40}?))"
                              r"([A-Z][A-Z.'\- ]{1,40}?)" + _DATELINE_TAIL)

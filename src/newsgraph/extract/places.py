@@ -61,6 +61,7 @@ _BODY_WORDS = frozenset("""police sheriff sheriff's constabulary fire council co
 department court schools mayor governor legislature senate coroner prosecutor transit authority festival
 marathon zoo library township selectman selectmen service""".split())
 _BODY_TOWN = 10_000  # a smaller town opens a body's name only when the article names it elsewhere too
+_BODY_CITY = 100_000  # a one-word name smaller than this must be tagged a place or named elsewhere too
 # words that may stand between the place and the body word ("the Amarillo City Public Schools")
 _BODY_LINKS = frozenset("""city county parish state public metropolitan municipal regional town village area
 district film parks and & recreation service services""".split())
@@ -155,7 +156,7 @@ def _from_entities(doc, text: str, found: Found,
             if division is not None:  # "the governor of Kano State": a state, not a body
                 mentions.append(Mention(name=text[division[0]:division[1]], span=division))
                 continue
-            body = (_place_of_body(text, tuple(sp), index, person=ent.type == "PERSON") or _place_after_of(
+            body = (_place_of_body(text, tuple(sp), index, person=ent.type == "PERSON", doc=doc) or _place_after_of(
                 text, tuple(sp), index) if ent.type in ("ORG", "OTHER", "PERSON") else None)
             if body is not None:  # "the Leeds Police Service": a body of Leeds, a place the article names
                 mentions.append(body)
@@ -179,7 +180,7 @@ def _from_entities(doc, text: str, found: Found,
     return mentions, taken
 
 
-def _place_of_body(text: str, span: tuple[int, int], index, person: bool = False) -> Mention | None:
+def _place_of_body(text: str, span: tuple[int, int], index, person: bool = False, doc=None) -> Mention | None:
     """The place a public body's or a town's event's name opens with: "Leeds" of "the Leeds Police
     Service", "Marion County" of "the Marion County Sheriff's Office", "Ohio" of "the Ohio Public
     Utilities Commission", "Venice" of "the Venice Film Festival". The name must go on to a body word
@@ -188,7 +189,9 @@ def _place_of_body(text: str, span: tuple[int, int], index, person: bool = False
     Never a people's word ("European Commission") or a name the gazetteer lacks ("Grace Memorial
     Hospital"), nor a village's name the article gives only there ("the Sundance Film Festival"). The NER
     takes an official's title for part of a name ("Dunmore Fire Chief Ana Pell" a person): there
-    (``person``) the body word must follow the place."""
+    (``person``) the body word must follow the place. A one-word name must be a state, a country or a
+    city (``_BODY_CITY``), tagged a place, or named again: "Justice" of "the Justice Department", "Federal"
+    of "the Federal Reserve Board" are words of the body's name, not small towns called so."""
     words = [(span[0] + m.start(), span[0] + m.end()) for m in re.finditer(r"\S+", text[span[0]:span[1]])]
     if words and text[words[0][0]:words[0][1]].lower() == "the":
         words = words[1:]
@@ -208,12 +211,25 @@ def _place_of_body(text: str, span: tuple[int, int], index, person: bool = False
             return None
         if not cands:
             continue
+        if n == 1 and not _one_word_place(doc, text, name, words[0][0], cands):
+            return None
         between = lowered[n:body]
         if all(w in _BODY_LINKS or w in _BODY_WORDS for w in between) or not person and any(
                 c.feature.startswith("A.") for c in cands):
             return Mention(name=name, span=(words[0][0], words[n - 1][1]))
         return None
     return None
+
+
+def _one_word_place(doc, text: str, name: str, start: int, cands) -> bool:
+    """True when a one-word name opening a body's name is a place: a state or country, a city, a word
+    the NER tags a place, or a name the article gives elsewhere too."""
+    if any(c.feature in ("A.ADM1", "A.PCLI") or c.population >= _BODY_CITY for c in cands):
+        return True
+    tok = doc.char_span(start, start + len(name), alignment_mode="expand") if doc is not None else None
+    if tok is not None and tok.root.ent_type_ in _PLACE_TYPES:
+        return True
+    return len(re.findall(r"\b" + re.escape(name) + r"\b", text)) >= 2
 
 
 def _body_place(text: str, name: str, index) -> list | None:
@@ -231,8 +247,8 @@ _OF_TAIL = re.compile(r"\bof\s+(?:the\s+)?(?:(?:Greater|Metropolitan|Central)\s+
 
 
 def _place_after_of(text: str, span: tuple[int, int], index) -> Mention | None:
-    """The place an institution's name ends with after "of": "the University of Tulsa", "the First Bank of
-    Princeton", "United Way of Metropolitan Atlanta" (the same conditions as ``_place_of_body``)."""
+    """The place an institution's name ends with after "of": "the University of Tulsa", "the Savings Bank of
+    Ardmore", "the Food Pantry of Greater Dunmore" (the same conditions as ``_place_of_body``)."""
     m = _OF_TAIL.search(text, span[0], span[1])
     if not m or m.end() != span[1]:
         return None
@@ -313,16 +329,24 @@ def _listed_before_noun(doc, text: str, taken: list[tuple[int, int]],
 # "Sen. Jo Carter, DFL-Bemidji, said", "Rep. Al Price (D-W. Va.)": the party and home of an American legislator
 _PARTY_HOME = re.compile(r"(?:,\s*|\()(?:R|D|I|DFL)[-\u2013]((?:[A-Z][\w'\u2019]*\.?)(?:\s+[A-Z][\w'\u2019]*\.?){0,2})"
                          r"(?=\s*[,;)\u2014\u2013]|\s+-)")
+# a legislator's title and name right before the party initial
+_LEGISLATOR = re.compile(r"\b(?:Sens?\.|Reps?\.|Del\.|Assembly(?:wo)?man|Congress(?:wo)?man|Senator|Representative)\s+"
+                         r"(?:[A-Z][\w.'\u2019-]*\s+){0,3}[A-Z][\w'\u2019-]*\.?\s*$")
 
 
-def _party_homes(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
+def _party_homes(doc, text: str, taken: list[tuple[int, int]]) -> list[Mention]:
     """The home town or state written after a legislator's party initial ("R-Grand Forks", "D-Calif."), which
     the NER reads as part of a name ("DFL-Bemidji" a group) or not at all; only names the gazetteer knows and
-    no other place mention holds."""
+    no other place mention holds, right after a legislator's title and name or a person the NER tags ("Senate
+    Majority Leader Jo Carter, DFL-Bemidji"), not "the landings of June 6, D-Day, began"."""
     out = []
     for m in _PARTY_HOME.finditer(text):
         span = m.span(1)
         if _overlaps(span, taken):
+            continue
+        before = doc.char_span(m.start(), m.start() + 1, alignment_mode="expand") if m.start() else None
+        person = before is not None and before.start > 0 and doc[before.start - 1].ent_type_ == "PERSON"
+        if not person and not _LEGISLATOR.search(text, max(0, m.start() - 80), m.start()):
             continue
         if candidates_for(m.group(1), place_index()):
             out.append(Mention(name=m.group(1), span=span))
@@ -374,7 +398,7 @@ def extract(doc, article: Article, found: Found) -> list[Place]:
         taken.append(line)
     mentions += _gazetteer_only(doc, taken)
     mentions += _listed_before_noun(doc, text, taken, tuple(m.span for m in mentions))
-    mentions += _party_homes(text, [m.span for m in mentions])
+    mentions += _party_homes(doc, text, [m.span for m in mentions])
     mentions.sort(key=lambda m: m.span)
     # countries the article names outright (demonyms, country names), not the entities stage's
     # guess for a city's country, which would only echo the most populous namesake back
