@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import json
 
 from newsgraph.model import DateMention, to_dict
@@ -564,3 +565,34 @@ def test_filed_days_give_an_unfiled_report_the_week_of_the_mate_it_reads_like():
     assert resolve_undated(report, days).dates[0].value == "2021-03-19"
     out = resolve_undated(report, days, filed=got["u"])
     assert out.published_inferred == "2021-03-06" and out.dates[0].value == "2021-03-05"
+
+
+def _two_weeks() -> StoryDays:
+    days = StoryDays()
+    days.add(["2021-03-05", "2021-03-06"])
+    days.add(["2021-03-19", "2021-03-20"])
+    return days
+
+
+def test_filed_days_same_whatever_the_order_the_mates_come_in():
+    """Many reports of the first week and a few of the second: an unfiled page that reads like the second
+    week's reports is filed on it whichever come first (the mates compared are spread over their days)."""
+    from newsgraph.stories.story_time import MATES, filed_days
+
+    first = [(f"w1-{i:03d}", {"tide": 1.0}, "2021-03-06") for i in range(MATES + 6)]
+    second = [(f"w2-{i}", {"ferry": 0.8, "tide": 0.6}, "2021-03-20") for i in range(5)]
+    unfiled = ("u", {"ferry": 0.8, "tide": 0.6}, None)
+    forward = filed_days(_two_weeks(), first + second + [unfiled])
+    backward = filed_days(_two_weeks(), [unfiled] + second[::-1] + first[::-1])
+    assert forward == backward == {"u": dt.date(2021, 3, 20)}
+
+
+def test_filed_days_read_a_mate_day_in_any_published_spelling():
+    """A mate's own day kept as an RFC 2822 string (read back from a record) files its look-alike; one no
+    parser reads is no mate."""
+    from newsgraph.stories.story_time import filed_days
+
+    reports = [("a", {"pier": 1.0}, "Sat, 06 Mar 2021 09:30:00 +0000"), ("b", {"bridge": 1.0}, "not a day"),
+               ("c", {"bridge": 0.6, "pier": 0.8}, "2021-03-20"), ("u", {"pier": 1.0}, None),
+               ("v", {"bridge": 1.0}, None)]
+    assert filed_days(_two_weeks(), reports) == {"u": dt.date(2021, 3, 6), "v": dt.date(2021, 3, 20)}

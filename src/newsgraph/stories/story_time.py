@@ -266,23 +266,45 @@ def filed_days(days: "StoryDays", reports: Iterable[tuple[str, Mapping[str, floa
     being its publication day, its own anchor or the day its address names. Two weeks of news in one
     story (a quake and an aftershock twelve days on, grouped together) have two Thursdays; an undated
     report of the first quake reads like the reports filed that week, not like those of the second.
-    Empty when the story's days fit in a week.
+    At most ``MATES`` mates are compared, spread over their days (``_mates``), whatever the order the
+    reports come in. Empty when the story's days fit in a week.
     """
     spread = [dt.date.fromisoformat(d) for d in days.counts]
     if not spread or (max(spread) - min(spread)).days <= _FILED_BEFORE + 1:
         return {}
-    reports = list(reports)
-    known = [(vec, day) for _, vec, day in reports if vec is not None and day is not None][:MATES]
-    out: dict[str, dt.date] = {}
+    unfiled: list[tuple[str, Mapping[str, float]]] = []
+    by_day: dict[dt.date, list[tuple[str, Mapping[str, float]]]] = {}
     for aid, vec, day in reports:
-        if day is not None or vec is None:
+        if vec is None:
             continue
+        if day is None:
+            unfiled.append((aid, vec))
+        elif (when := parse_published(day)) is not None:
+            by_day.setdefault(when, []).append((aid, vec))
+    out: dict[str, dt.date] = {}
+    known = _mates(by_day) if unfiled else []
+    for aid, vec in unfiled:
         best, score = None, 0.0
         for other, when in known:
             if (sim := sum(v * other.get(t, 0.0) for t, v in vec.items())) > score:
                 best, score = when, sim
         if best is not None:
-            out[aid] = dt.date.fromisoformat(best[:10])
+            out[aid] = best
+    return out
+
+
+def _mates(by_day: dict[dt.date, list[tuple[str, Mapping[str, float]]]]) -> list[tuple[dict, dt.date]]:
+    """Up to ``MATES`` story-mates (term vector, day), a day's report in turn for each day (latest day first,
+    a day's reports by id): a week filed with many reports does not crowd out another's few, and of mates
+    alike the later day is read (a page is filed on or after the days of its news)."""
+    rows = [(day, sorted(by_day[day], key=lambda r: r[0])) for day in sorted(by_day, reverse=True)]
+    out: list[tuple[dict, dt.date]] = []
+    for i in range(max((len(row) for _, row in rows), default=0)):
+        for day, row in rows:
+            if i < len(row):
+                out.append((dict(row[i][1].items()), day))
+                if len(out) == MATES:
+                    return out
     return out
 
 
