@@ -57,6 +57,11 @@ def test_place_resolve_unknown_name_keeps_null_coordinates():
     ("OSLO, March 9 (Wire) - Ministers met.", "OSLO"),
     ("Ferry strike ends\n\nHELSINKI, Oct. 2 (Wire) - Crews returned.", "HELSINKI"),
     ("Ferry strike ends\n\nCrews said - at last - they would return.", None),
+    # capitals after a sentence, then a lower-case aside between dashes: no dateline
+    ("Talks stalled on Monday. NATO - the Western alliance - said it would meet again.", None),
+    # a dateline far into the article is a capitalised aside, not where it was written
+    ("Ferry strike ends\n\nCrews went home.\n\nTalks failed.\n\nOSLO - Ministers met.", None),
+    ("Ferry strike ends. MERRIVALE -- Crews said the bridge was shut.", "MERRIVALE"),
 ])
 def test_place_resolve_dateline(text, expected):
     assert dateline(text) == expected

@@ -65,13 +65,23 @@ def clock_countries(text: str) -> Counter:
     return Counter(_ZONE_COUNTRY[z] for z in {m.group(1) for m in _CLOCK_ZONE.finditer(text)})
 
 
+def _later_dateline(text: str):
+    """A dateline after a headline: within the article's first lines, and followed by a sentence, not by a
+    lower-case aside ("Talks stalled. NATO - the Western alliance - said ..." has no dateline)."""
+    for m in _LATER_DATELINE.finditer(text[:400]):
+        lines = [ln for ln in text[:m.start(1)].splitlines() if ln.strip()]
+        if len(lines) <= 2 and not text[m.end():m.end() + 1].islower():
+            return m
+    return None
+
+
 def dateline_span(text: str) -> Span | None:
     """The span of a dateline's place ("KABUL, Afghanistan (Reuters) -- ...", "WASHINGTON, Sept 17 -"), or
     None; a dateline after a headline line counts when its place is in capitals."""
     m = _DATELINE.match(text[:120])
     if m and re.search(r"[a-z]{3}[.!?] ", m.group(1)):  # "By Jane Doe. BOSTON": a sentence, then the dateline
         m = None
-    m = m or _LATER_DATELINE.search(text[:400])
+    m = m or _later_dateline(text)
     if not m:
         return None
     name = m.group(1).rstrip()
