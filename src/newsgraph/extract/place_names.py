@@ -306,8 +306,9 @@ DWARF_CUT = 20  # its people counted this many times fewer: the division's bonus
 
 
 def dwarf_divisions(cs: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
-    """A first-order division that a namesake city in another country outnumbers five times or more loses
-    what its kind adds to its prior: "Manchester" alone is the English city of 570,000, not the Jamaican
+    """A first-order division that a namesake city in another country outnumbers five times or more is
+    counted with a twentieth of its people (``DWARF_CUT``, at least one); its kind's bonus stays, but no
+    longer lifts it over the city: "Manchester" alone is the English city of 570,000, not the Jamaican
     parish of 62,000 (a state is named more often than a namesake village, not than a larger city). The
     article can still choose it: a Jamaican report's other places vote for the parish."""
     big = {}
