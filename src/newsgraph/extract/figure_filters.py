@@ -19,13 +19,15 @@ def _ratio(doc, x: NumberExpr, sent, numbers: Sequence[NumberExpr]) -> bool:
     """Either side of "3 in 10 voters", "one in five children": a proportion, not two counts.
     Not "14 in 2015" or "5 in 2 hours": the second number is larger and counts no time or year.
     ``numbers`` are the article's number expressions (found once by the caller)."""
-    gap = 2 if x.end + 2 < sent.end and doc[x.end].lower_ == "out" and doc[x.end + 1].lower_ == "of" else 1
-    back = 3 if x.start - 3 >= sent.start and doc[x.start - 2].lower_ == "out" and doc[x.start - 1].lower_ == "of" \
-        else 2  # "three out of four voters"
-    if x.end + 1 < sent.end and (doc[x.end].lower_ == "in" or gap == 2):
+    # the words joining the two numbers, after and before this one: "in" or "out of" ("three out of four")
+    ahead = [t.lower_ for t in doc[x.end:min(x.end + 2, sent.end)]]
+    behind = [t.lower_ for t in doc[max(x.start - 2, sent.start):x.start]]
+    gap = 2 if ahead == ["out", "of"] else 1 if ahead[:1] == ["in"] else 0
+    back = 2 if behind == ["out", "of"] else 1 if behind[-1:] == ["in"] else 0
+    if gap and x.end + gap < sent.end:
         first, other = x, next((y for y in numbers if y.num_start == x.end + gap), None)
-    elif x.start - 2 >= sent.start and (doc[x.start - 1].lower_ == "in" or back == 3):
-        first, other = next((y for y in numbers if y.end == x.start - back + 1), None), x
+    elif back and x.start - back - 1 >= sent.start:
+        first, other = next((y for y in numbers if y.end == x.start - back), None), x
     else:
         return False
     if other is None or first is None or other.value is None or first.value is None or other.value <= first.value:

@@ -224,10 +224,8 @@ def _place_of_body(text: str, span: tuple[int, int], index, person: bool = False
                 text[a].isupper() for a, _ in words[:n]):
             continue
         name = text[words[0][0]:words[n - 1][1]]
-        if gazetteer.is_demonym(name):
-            return None
         cands = _body_place(text, name, index)
-        if cands is None:
+        if cands is None:  # a people's word ("European Commission") or a village named only here
             return None
         if not cands:
             continue

@@ -271,17 +271,16 @@ def _resolve_pronoun(tok, speaker_tok, speaker_actor, index: MentionIndex, *,
     if speaker_actor is None and speaker_tok is not None and speaker_tok.pos_ == "NOUN" and not direct \
             and _agrees(tok, speaker_tok):
         # "the employers' association said it would seek an injunction": an unnamed body speaks of itself
-        own = _code_all([speaker_tok], None, None, index, loose=True)
-        if own:
-            return own[0][0]
+        body = _described(speaker_tok, index)
+        if body is not None:
+            return body
     held = _held_object(tok)
     if held is not None:
         return code_actor(held, index)
     main = _relative_clause_holder(tok)
-    if main is not None:
-        own = _code_all([main], None, None, index, loose=True)
-        if own:
-            return own[0][0]
+    body = _described(main, index) if main is not None else None
+    if body is not None:
+        return body
     if prev is not None and tok.lower_ in ("they", "it", "their", "its", "them"):
         return prev
     types = ("PERSON",) if tok.lower_ in _PERSONAL else ("GPE", "ORG", "NORP")
@@ -373,6 +372,12 @@ def _bare_name_before(tok, index: MentionIndex, *, after: int) -> Actor | None:
             s, e = ent.mentions[0]
             return _actor_from_span(tok.doc, s, e, index)
     return None
+
+
+def _described(tok, index: MentionIndex) -> Actor | None:
+    """The actor a pronoun's antecedent ``tok`` names, kept as its words when no list codes it."""
+    own = _code_all([tok], None, None, index, loose=True)
+    return own[0][0] if own else None
 
 
 def _relative_clause_holder(tok):
