@@ -71,3 +71,18 @@ def test_events_relative_clause_is_no_part_of_a_name(analyse):
     out = analyse(text, published="2024-03-08")
     names = [a.name for e in out.events for a in (e.source, e.target) if a is not None]
     assert names and not any("trapped" in n for n in names), _events(out)
+
+
+_DENIAL = ("A ministry spokesman said its troops only strike military targets and blamed the fire on "
+           "rebel mortar crews.")
+
+
+def test_events_past_judgement_after_present_report_is_the_speakers(analyse):
+    out = analyse(_DENIAL, published="2024-03-08")
+    blame = _one(out, "ACCUSE", "blamed")
+    assert blame.source is not None and "spokesman" in blame.source.name, _events(out)
+
+
+def test_quotes_reported_clause_stops_before_the_speakers_own_act(analyse):
+    quotes = analyse(_DENIAL, published="2024-03-08").quotes
+    assert [q.text for q in quotes] == ["its troops only strike military targets"], quotes
