@@ -149,3 +149,19 @@ def test_credits_bracketed_credit_closing_the_narration_before_furniture(text, e
 ])
 def test_credits_agency_service_names(text, expected):
     assert _agency(text) == expected
+
+
+_OPEN_END = _BODY.rstrip(".")
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a wire's name closing the text before or after its last full stop
+    (_OPEN_END + " (ANSA).", "ANSA"),
+    (_BODY + " (AFP).", "AFP"),
+    (_BODY + " AFP.", "AFP"),
+    # a name explained in brackets at the end of a sentence is no credit
+    (_OPEN_END + ", a spokeswoman told Agence France-Presse (AFP).", None),
+    (_OPEN_END + ", a spokeswoman told the French news agency (AFP).", None),
+])
+def test_credits_wire_name_closing_the_text_with_a_full_stop(text, expected):
+    assert _agency(text) == expected

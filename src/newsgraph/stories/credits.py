@@ -7,7 +7,7 @@ on a line of its own at the top or the bottom ("The Associated Press", "ASSOCIAT
 2017-03-10", "AFP, 10 March 2017", a page's field label "Author: AFP"; an outlet that sells its text alone
 on the last line, "BBC"), opening the text with a dash
 ("Reuters - The talks ..."),
-as the last word of the text ("... the attacks. AFP"), after a dash closing any paragraph but the first ("... the
+as the last word of the text ("... the attacks. AFP", "... the attacks (ANSA)."), after a dash closing any paragraph but the first ("... the
 attacks. — Reuters", then the outlet's own lines), in brackets at the start or the
 end ("(AA) The talks ...", "... the talks. (TNS)", also above page furniture, "[AFP]"), as the outlet's
 edit of one agency's text ("(With inputs from PTI)", "(With PTI inputs)", "— With AFP", "(FRANCE 24 with
@@ -256,7 +256,9 @@ def _dateline_credit(text: str) -> Credit | None:
     """A bracketed agency at the start of a paragraph's dateline ("MEXICO CITY (AP) --", "MOSCOW, June 1. /TASS/.")."""
     for m, shouted in _bracketed(text):
         line_start = text.rfind("\n", 0, m.start()) + 1
-        last = not text[m.end():].strip() or _closes_narration(text, line_start, m)
+        rest = text[m.end():]
+        last = (not rest.strip() or (not rest.strip(" \t\n.") and not _names_before(text, m.start()))
+                or _closes_narration(text, line_start, m))
         if m.start() - line_start > 60 and not last:
             continue  # a bracketed name in running text, not a dateline nor a closing "(TNS)"
         if ((_only_short(m.group()) or m.group().startswith("[")) and not last
@@ -277,6 +279,19 @@ def _dateline_credit(text: str) -> Credit | None:
 
 
 _DASH_AFTER = re.compile(r"\s*" + _DASH)
+_NAMED_BEFORE = re.compile(r"\b(?:agency|service|wire)\s*$", re.IGNORECASE)
+
+
+def _names_before(text: str, end: int) -> bool:
+    """Whether a credited name or the word "agency" ends ``text[:end]``: a bracket after it closing the text
+    with a full stop is that name's abbreviation ("... told the news agency (AFP).", "... told Agence
+    France-Presse (AFP)."), not the credit a wire sets before its last full stop ("... the talks (ANSA).")."""
+    before = text[max(0, end - 60):end].rstrip()
+    if _NAMED_BEFORE.search(before):
+        return True
+    return any(hit.end() == len(before) for hit in _explicit()[0].finditer(before))
+
+
 _FURNITURE_WORDS = 12
 
 
@@ -518,7 +533,7 @@ def _feed_credit(text: str) -> Credit | None:
     return Credit(found.pop(), note.span())
 
 
-_LAST_WORD = re.compile(r"[.!?\"”’)]\s+" + _DASH + r"?\s*([A-Za-z][\w&/ -]{0,30}?)\s*$")
+_LAST_WORD = re.compile(r"[.!?\"”’)]\s+" + _DASH + r"?\s*([A-Za-z][\w&/ -]{0,30}?)\s*\.?\s*$")
 """A name closing the last paragraph ("... the talks. AFP", "... the talks. dpa": an agency may write its
 name in lower case)."""
 _QUOTED_BY = re.compile(r"\bquoted by (?:the\s+)?$")
