@@ -70,6 +70,10 @@ def test_credits_wire_feed_note_takes_the_agency_the_text_names(text, expected):
 @pytest.mark.parametrize("text,expected", [
     (_BODY + "\n\nEditor: Mei Tan | Source: Xinhua", "Xinhua"),
     (_BODY + "\n\nHome | World | Reuters", None),
+    # the agency alone among a page's labelled fields and date stamps
+    ("Xinhua | 2017-03-10 09:12:45 | Editor: Mei Tan\n\n" + _BODY, "Xinhua"),
+    (_BODY + "\n\nAFP | Editor: Mei Tan", "AFP"),
+    (_BODY + "\n\nNews | Reuters | Editor: Mei Tan", None),
     (_BODY + "\n\nReport: AFP", "AFP"),
     ("c.2017 New York Times News Service\n\n" + _BODY, "New York Times"),
 ])
