@@ -15,8 +15,8 @@ from typing import Iterable
 from ...model import Actor
 from ...model import Found
 from ..actor_context import code_tail, token_country
-from ..actors import (PRONOUNS, code_actor, dateline_end, entity_codes, is_non_actor, noun_kind, phrase_tokens,
-                      sector_of_noun)
+from ..actors import PRONOUNS, code_actor, entity_codes, is_non_actor, noun_kind, phrase_tokens, sector_of_noun
+from ..dateline_tokens import dateline_end
 from .. import gazetteer
 from ..event_lexicon import UNDERGONE_NOUNS, is_event_noun
 from ..linking import MentionIndex
@@ -281,6 +281,9 @@ def _resolve_pronoun(tok, speaker_tok, speaker_actor, index: MentionIndex, *,
     body = _described(main, index) if main is not None else None
     if body is not None:
         return body
+    thing = _thing_before(tok)
+    if thing is not None:
+        return code_actor(thing, index)
     if prev is not None and tok.lower_ in ("they", "it", "their", "its", "them"):
         return prev
     types = ("PERSON",) if tok.lower_ in _PERSONAL else ("GPE", "ORG", "NORP")
@@ -307,6 +310,21 @@ def _resolve_pronoun(tok, speaker_tok, speaker_actor, index: MentionIndex, *,
     if len(span) and span[0].i <= dateline_end(sentence_of(span[0])):
         return None  # "DUBAI (Reuters) - ... accusing it of smuggling": a wire credit is no antecedent
     return code_actor(span.root, index)
+
+def _thing_before(tok):
+    """"Varda called the vote a coup and vowed to challenge it": an object "it" takes up the nearest
+    thing its sentence already acted on (a vote, a town, a company), which may be no actor at all,
+    rather than an actor named sentences earlier."""
+    if tok.dep_ != "dobj" or tok.lower_ != "it":
+        return None
+    subj, _ = _subject(tok.head)
+    for t in reversed(tok.doc[sentence_of(tok).start:tok.i]):
+        if subj is not None and subj.left_edge.i <= t.i <= subj.right_edge.i:
+            break
+        if t.dep_ in ("dobj", "pobj", "nsubjpass") and t.tag_ in ("NN", "NNP") and t.ent_type_ not in ("DATE", "TIME"):
+            return t
+    return None
+
 
 def _held_object(tok):
     """"Police detained three students, accusing them of arson": the object pronoun of a participle
