@@ -20,6 +20,7 @@ from ..dateline_tokens import dateline_end
 from .. import gazetteer
 from ..event_lexicon import UNDERGONE_NOUNS, is_event_noun
 from ..linking import MentionIndex
+from .antecedents import people_before, thing_before
 from .argument_words import (_PERSONAL, _agrees, _demonym, _means, _own_envoy,
                              _personal, _reciprocal)
 from .candidate import _Cand
@@ -258,6 +259,12 @@ def _resolve_pronoun(tok, speaker_tok, speaker_actor, index: MentionIndex, *,
     if speaker_actor is not None and tok.lower_ in ("they", "them", "their") and speaker_tok is not None \
             and speaker_tok.tag_ in ("NN", "NNP") and _personal(speaker_tok):
         speaker_actor = None  # "a spokeswoman said they would meet again": one person is no "they"
+    people = people_before(tok, index)
+    if people is not None:  # "soldiers fired shots to disperse them, witnesses said": not the witnesses
+        return people
+    thing = thing_before(tok)
+    if thing is not None:  # "gunmen surrounded the church and set fire to it, villagers said"
+        return code_actor(thing, index)
     if speaker_actor is not None and (not direct or tok.lower_ in ("i", "we", "our", "my")):
         # in a direct quote "they" are others; only the first person is the speaker
         if tok.lower_ in ("we", "our") and speaker_actor.code:
@@ -281,9 +288,6 @@ def _resolve_pronoun(tok, speaker_tok, speaker_actor, index: MentionIndex, *,
     body = _described(main, index) if main is not None else None
     if body is not None:
         return body
-    thing = _thing_before(tok)
-    if thing is not None:
-        return code_actor(thing, index)
     if prev is not None and tok.lower_ in ("they", "it", "their", "its", "them"):
         return prev
     types = ("PERSON",) if tok.lower_ in _PERSONAL else ("GPE", "ORG", "NORP")
@@ -310,21 +314,6 @@ def _resolve_pronoun(tok, speaker_tok, speaker_actor, index: MentionIndex, *,
     if len(span) and span[0].i <= dateline_end(sentence_of(span[0])):
         return None  # "DUBAI (Reuters) - ... accusing it of smuggling": a wire credit is no antecedent
     return code_actor(span.root, index)
-
-def _thing_before(tok):
-    """"Varda called the vote a coup and vowed to challenge it": an object "it" takes up the nearest
-    thing its sentence already acted on (a vote, a town, a company), which may be no actor at all,
-    rather than an actor named sentences earlier."""
-    if tok.dep_ != "dobj" or tok.lower_ != "it":
-        return None
-    subj, _ = _subject(tok.head)
-    for t in reversed(tok.doc[sentence_of(tok).start:tok.i]):
-        if subj is not None and subj.left_edge.i <= t.i <= subj.right_edge.i:
-            break
-        if t.dep_ in ("dobj", "pobj", "nsubjpass") and t.tag_ in ("NN", "NNP") and t.ent_type_ not in ("DATE", "TIME"):
-            return t
-    return None
-
 
 def _held_object(tok):
     """"Police detained three students, accusing them of arson": the object pronoun of a participle
