@@ -162,3 +162,9 @@ def test_company_closed_by_a_legal_form_is_an_organisation_beside_a_dateline(ana
     assert any(e.type == "ORG" and e.name == "Harlow Pharmaceuticals Inc" for e in out.entities), out.entities
     buy = _one_by_trigger(out, "buy")
     assert buy.source is not None and buy.source.name == "Harlow Pharmaceuticals Inc", buy
+
+
+def test_events_request_for_comment_is_no_request(analyse):
+    text = "The embassy did not immediately respond to a request for comment on Thursday."
+    out = analyse(text, published="2024-03-08")
+    assert not any(e.type == "REQUEST" for e in out.events), _events(out)
