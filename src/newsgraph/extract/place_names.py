@@ -143,7 +143,34 @@ def _demonym_division(name: str, code: str, people: int, index: PlaceIndex) -> t
         return ()
     got = tuple(c for c in index.starting(stem) if c.feature == "A.ADM1" and c.country == code
                 and not key(c.name).startswith(whole) and c.population >= 0.05 * people)
+    if not got:  # "Welsh" Wales: the stem's vowel shifts, its consonants stay
+        got = _division_by_consonants(whole, code, people, index)
     return got if len({c.id for c in got}) == 1 else ()
+
+
+CONSONANT_SHARE = 0.02  # of the country's people: Wales holds under 5% of the UK's, Northern Ireland 3%
+_ADJECTIVE_ENDINGS = ("ish", "ese", "ian", "an", "sh", "ic", "i")
+
+
+def _consonants(text: str) -> str:
+    return "".join(ch for ch in text if ch.isalpha() and ch not in "aeiouy")
+
+
+def _division_by_consonants(whole: str, code: str, people: int, index: PlaceIndex) -> tuple[Candidate, ...]:
+    """The one first-order division of 2%+ of the country's people whose name begins with the demonym's
+    first letter and the consonants of its stem (the demonym less its adjective ending): "Welsh" (w-l)
+    Wales (w-l-s), where the vowel changed and the first four letters differ."""
+    for end in _ADJECTIVE_ENDINGS:
+        if whole.endswith(end) and len(whole) > len(end) + 1:
+            bones = _consonants(whole[:-len(end)])
+            if len(bones) < 2:
+                return ()
+            rows = index._con.execute("SELECT id FROM places WHERE country = ? AND feature = 'A.ADM1'",
+                                      (code,)).fetchall()
+            divisions = (index.get(r[0]) for r in rows)
+            return tuple(c for c in divisions if c is not None and key(c.name)[:1] == whole[0]
+                         and _consonants(key(c.name)).startswith(bones) and c.population >= CONSONANT_SHARE * people)
+    return ()
 
 
 def _seat_of_power(name: str, index: PlaceIndex) -> tuple[Candidate, ...]:
@@ -222,14 +249,39 @@ _INHABITANT_ENDINGS = ("ians", "ans", "ers", "ian", "ern", "an", "er")
 _INHABITED_AREAS = frozenset({"A.PCLI", "A.ADM1", "L.CONT", "L.RGN"})
 
 
+def _areas_starting(stem: str, index: PlaceIndex, aliases: bool) -> tuple[Candidate, ...]:
+    """States, provinces, countries and world regions whose own name (or, with ``aliases``, any alias)
+    starts with ``stem``: a region's English name is often an alias of its local one ("Bavaria" of Bayern)."""
+    k = key(stem)
+    if not k:
+        return ()
+    feats = tuple(sorted(_INHABITED_AREAS))
+    rows = index._con.execute(
+        f"SELECT DISTINCT p.id FROM names n JOIN places p ON p.id = n.place WHERE n.key >= ? AND n.key < ? "
+        f"AND p.feature IN ({','.join('?' * len(feats))}) AND n.alias <= ? LIMIT 20",
+        (k, k + "\uffff", *feats, int(aliases))).fetchall()
+    return tuple(c for c in (index.get(r[0]) for r in rows) if c is not None)
+
+
 def _inhabitants(name: str, index: PlaceIndex) -> tuple[Candidate, ...]:
-    """The state, province, country or world region an unknown inhabitants' word names by its stem:
-    "Ohioans" Ohio, "Ontarians" Ontario, "New Yorkers" New York, "Central American" Central America.
-    Only such areas, and stems of four letters or more naming exactly one of them, so "Texans" names nothing here."""
+    """The state, province, country or world region an unknown inhabitants' word or regional adjective
+    names by its stem, its own name or English alias: "Ohioans" Ohio, "Ontarians" Ontario, "New Yorkers"
+    New York, "Central American" Central America, "Bavarian" Bavaria, "Tibetan" Tibet; "Texan" by its
+    stem with the vowel before "-n" ("Texa-"); "Basque" the one area whose name starts with it ("Basque Country").
+    Only such areas, and stems of four letters or more naming exactly one of them."""
     word = name.strip()
-    for end in _INHABITANT_ENDINGS:
-        if word.lower().endswith(end) and len(word) - len(end) >= 4:
-            got = tuple(c for c in index.starting(word[:-len(end)]) if c.feature in _INHABITED_AREAS)
+    low = word.lower()
+    stems = [word[:-len(end)] for end in _INHABITANT_ENDINGS if low.endswith(end)]
+    if low.endswith("an") or low.endswith("ans"):  # "Texan": Texas, with the stem's own vowel
+        stems.append(word[:len(word) - (2 if low.endswith("ans") else 1)])
+    for aliases in (False, True):  # own names first: "Virginian" is Virginia, not the Virgin Islands' alias
+        for stem in stems:
+            if len(stem) >= 4:
+                got = _areas_starting(stem, index, aliases)
+                if len({c.id for c in got}) == 1:
+                    return got[:1]
+        if " " not in word and word.isalpha() and len(word) >= 4:  # an area named by the word: "Basque Country"
+            got = _areas_starting(word, index, aliases)
             if len({c.id for c in got}) == 1:
                 return got[:1]
     return ()

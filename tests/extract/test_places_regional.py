@@ -1,0 +1,31 @@
+"""Regional adjectives used as places resolve to their first-order division (issue 14)."""
+
+import pytest
+
+from newsgraph.extract.place_resolve import Mention, resolve
+
+
+def _resolve(text: str, name: str):
+    start = text.index(name)
+    return resolve(text, [Mention(name=name, span=(start, start + len(name)))])[0]
+
+
+@pytest.mark.parametrize("text,name,admin_country", [
+    # English alias of a division's local name ("Bavaria" of Bayern, "Andalusia" of Andalucía)
+    ("Farmers gathered for the Bavarian harvest fair on Sunday.", "Bavarian", "DEU"),
+    ("The Andalusian heat closed schools for a week.", "Andalusian", "ESP"),
+    ("Ferries to the Sardinian coast were cancelled.", "Sardinian", "ITA"),
+    # "-n" after the stem's own vowel: Texa-n
+    ("A Texan ranch owner sued the utility.", "Texan", "USA"),
+    # the first word of a division's name: the Basque Country
+    ("Basque police arrested two men overnight.", "Basque", "ESP"),
+])
+def test_regional_adjective_names_its_division(text, name, admin_country):
+    got = _resolve(text, name)
+    assert got.feature == "A.ADM1" and got.country == admin_country and got.lat is not None
+
+
+def test_national_demonym_with_shifted_vowel_names_its_nation_not_the_state():
+    got = _resolve("The Welsh government opened a consultation on bus fares.", "Welsh")
+    assert got.feature == "A.ADM1" and got.country == "GBR" and got.lat is not None and got.lat > 51
+
