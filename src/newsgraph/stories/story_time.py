@@ -32,8 +32,8 @@ A story that no dated report dates takes its days from what its reports state
 (``stated_days``): the anchors its undated reports found in their own text, the
 days they name with both weekday and calendar day ("Tuesday, March 22"), which
 fall in one year every five to eleven: the one among the years the run's dated
-reports cover (``pinned_day``), and the days their addresses name
-("/2021/03/04/").
+reports cover (``pinned_day``). In every story, the days undated reports'
+addresses name ("/2021/03/04/") count as story days (``told_days``).
 """
 
 from __future__ import annotations
@@ -210,10 +210,9 @@ def stated_days(reports: Iterable, years: Iterable[int]) -> "StoryDays":
     ``reports`` are the story's ``compact.Kept`` records (None for one no longer kept): an undated
     one states its own anchor (``own_anchor``: a dated dateline, the latest full date in its text),
     its weekday-named days (``pins``, placed with ``years``: the publication years of the run's
-    dated reports) and the day its address names (``url_day``: the day the site filed the page
-    under; only a story day, never the report's own anchor, as the page may have been updated
-    since). Each counts once per report, as a dated report's days do, so the story's main day is
-    the one most of them state.
+    dated reports); the days their addresses name are counted by ``told_days``, as for any story.
+    Each counts once per report, as a dated report's days do, so the story's main day is the one
+    most of them state.
     """
     years = tuple(years)
     out = StoryDays()
@@ -225,24 +224,31 @@ def stated_days(reports: Iterable, years: Iterable[int]) -> "StoryDays":
         for pin in k.pins:
             if (day := pinned_day(pin, years)) is not None:
                 out.add([day.isoformat()])
-        if k.url_day and k.url_day != (k.own_anchor or "")[:10]:
-            out.add([k.url_day])
     return out
 
 
 def told_days(days: "StoryDays", reports: Iterable) -> "StoryDays":
-    """``days`` with the story days its undated reports tell of counted too, once per report.
+    """``days`` with the story days its undated reports are filed under or tell of counted too, once per report.
 
-    ``reports`` are the story's ``compact.Kept`` records (None for one no longer kept). An undated
+    ``reports`` are the story's ``compact.Kept`` records (None for one no longer kept). The day an
+    undated report's address names (``url_day``: the day the site filed the page under) is a story
+    day as a dated report's publication day is (only a story day, never the report's own anchor, as
+    the page may have been updated since): a page filed a week before the story's dated reports
+    (two stories grouped together) gives the story that week, and the page reads it (``near``,
+    ``filed_days``), not the other week's days. An undated
     report that tells in the past tense of a weekday the story knows (``Kept.told``: "resigned on
     Tuesday", in a story whose Tuesday is the 21st) speaks for that day as a dated report speaks for
     the days it names: when the dated
     reports are few, the day most reports tell of, not the publication day of the one dated
     follow-up, is the story's main day. Only weekdays the story already knows count (from ``days``
-    as given, so the order of ``reports`` does not matter).
+    and the filing days, so the order of ``reports`` does not matter).
     """
-    wmap = days.weekday_map()
+    reports = list(reports)
     out = StoryDays(Counter(days.counts))
+    for k in reports:
+        if k is not None and not k.published and k.url_day and k.url_day != (k.own_anchor or "")[:10]:
+            out.add([k.url_day])
+    wmap = out.weekday_map()
     if not wmap:
         return out
     for k in reports:
@@ -353,16 +359,21 @@ class StoryDays:
     def near(self, day: dt.date | None) -> "StoryDays":
         """The story days a page filed on ``day`` (the day an undated report's address names) can tell
         of as its news: the week up to ``day`` and the day after (the page updated), one of each
-        weekday; all of them when ``day`` is None or no story day lies there.
+        weekday; all of them when ``day`` is None, and ``day`` alone when no story day lies there.
 
         A story that holds two weeks of news (a quake and its aftershock twelve days on, the reports of
-        both filed together) has two Fridays; the page filed on the 9th is of the first.
+        both filed together) has two Fridays; the page filed on the 9th is of the first. A page filed
+        in a week its story holds no day of (two stories grouped together, the page of the other one)
+        tells of the days around its own: its "Saturday" is the day after the Friday it was filed on,
+        not the Saturday of a story a week or two later.
         """
         if day is None:
             return self
         kept = Counter({d: n for d, n in self.counts.items()
                         if -_FILED_BEFORE <= (dt.date.fromisoformat(d) - day).days <= 1})
-        return StoryDays(kept) if kept else self
+        if kept or not self.counts:
+            return StoryDays(kept)
+        return StoryDays(Counter({day.isoformat(): 1}))
 
     def fits(self, marks: tuple[tuple[str, int, int], ...]) -> bool:
         """Whether any of an undated report's ``day_marks`` is a day of this story (True when it has none)."""
