@@ -180,7 +180,8 @@ def test_place_resolve_inhabitants_name_their_division(name, country, admin1):
 
 
 def test_place_resolve_inhabitants_stem_must_be_specific():
-    (p,) = _resolve("Texans will vote on Tuesday.", "Texans")  # "Tex" is too short a stem to read
+    # "Ura"/"Ur" is too short a stem to read ("Texans" reads "Texa-", four letters: Texas)
+    (p,) = _resolve("Urans will vote on Tuesday.", "Urans")
     assert p.lat is None
 
 
