@@ -3,8 +3,9 @@ other stories."""
 
 from __future__ import annotations
 
+from newsgraph.model import Actor
 from newsgraph.stories import StoryClusterer
-from stories_helpers import article
+from stories_helpers import article, event_in, weekday_in
 
 
 def _groups(reports, **options) -> list[list[str]]:
@@ -42,3 +43,41 @@ def test_a_sequel_days_after_the_story_began_is_another_story_though_reports_cha
         assert _groups(order) == [["march-1", "march-2"], ["rally-1", "rally-2", "rally-3"]]
     # with a span as long as the window, the chain carries the march into the rally's story
     assert _groups(reports, span_days=30.0) == [["march-1", "march-2", "rally-1", "rally-2", "rally-3"]]
+
+
+VANUATU = Actor("Vanuatu", entity="e-vut", code="VUT GOV")
+ARMY = Actor("army officers", code="VUT MIL")
+RULERS = Actor("military rulers", code="VUT GOV")
+MINISTERS = Actor("former ministers", code="VUT GOV")
+
+
+def _undated(aid, text, lead, kind, source, target, day):
+    return article(aid, text, published=None, events=(event_in(text, lead, kind, source, target),),
+                   dates=(weekday_in(text, day[0], day[1]),))
+
+
+TAKEOVER = [
+    _undated("seize-1", "Army officers seized power in Vanuatu on Wednesday, dissolved the government in Port Sarel "
+             "and closed the borders, General Tomas Rieka said on state radio.",
+             "Army officers seized", "COERCE", ARMY, VANUATU, ("Wednesday", 3)),
+    _undated("seize-2", "Soldiers in Port Sarel seized power on Wednesday as General Tomas Rieka dissolved "
+             "Vanuatu's government and shut the borders, state radio said.",
+             "Soldiers in Port", "COERCE", ARMY, VANUATU, ("Wednesday", 3)),
+]
+PURGE = [
+    _undated("purge-1", "Vanuatu's military rulers arrested six former ministers in Port Sarel on Sunday, and "
+             "General Tomas Rieka said on state radio they had looted the government.",
+             "Vanuatu's military rulers", "COERCE", RULERS, MINISTERS, ("Sunday", 7)),
+    _undated("purge-2", "Six former ministers were arrested on Sunday by the military rulers of Vanuatu, state "
+             "radio in Port Sarel said, as General Tomas Rieka moved against the old government.",
+             "Six former ministers", "COERCE", RULERS, MINISTERS, ("Sunday", 7)),
+]
+
+
+def test_a_whole_country_as_the_shared_lead_party_does_not_hold_a_sequel_told_of_other_days():
+    """A takeover told of a Wednesday and the arrests of ministers told of a Sunday, no report dated: both
+    lead with the country's rulers coercing, keyed by the country's name. A whole country is a party two
+    happenings in it share, so however many reports lead with it, it does not keep a report whose lead
+    names days apart in the story."""
+    for order in (TAKEOVER + PURGE, PURGE + TAKEOVER, [TAKEOVER[0], PURGE[0], TAKEOVER[1], PURGE[1]]):
+        assert _groups(order) == [["purge-1", "purge-2"], ["seize-1", "seize-2"]]
