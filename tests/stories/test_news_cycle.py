@@ -1,5 +1,5 @@
 """One happening, one news cycle (issue 12): sequels with the same actors and places days later are
-other stories."""
+other stories, and a breaking report told of the night before its story's first dated report is not."""
 
 from __future__ import annotations
 
@@ -81,3 +81,29 @@ def test_a_whole_country_as_the_shared_lead_party_does_not_hold_a_sequel_told_of
     names days apart in the story."""
     for order in (TAKEOVER + PURGE, PURGE + TAKEOVER, [TAKEOVER[0], PURGE[0], TAKEOVER[1], PURGE[1]]):
         assert _groups(order) == [["purge-1", "purge-2"], ["seize-1", "seize-2"]]
+
+
+BREAKING = ("Gunmen opened fire on diners in three cafes of Lenmark on Friday night, killing at least 20 people, "
+            "police in the Ardent quarter said.")
+NEXT_DAY = [
+    ("cafes-1", "2024-06-08", "The Red Lantern group said on Saturday it carried out the cafe shootings in "
+     "Lenmark's Ardent quarter that killed 64 people, and the president declared three days of mourning.",
+     ()),
+    ("cafes-2", None, "Gunmen of the Red Lantern killed 64 people in the Ardent quarter cafes of Lenmark on "
+     "Friday night, the group said on Saturday, as the president ordered mourning.",
+     (("Friday", 5), ("Saturday", 6))),
+    ("cafes-3", None, "Lenmark mourned on Friday night's cafe shootings in the Ardent quarter, where gunmen "
+     "killed 64 diners; on Saturday the Red Lantern group claimed them.",
+     (("Friday", 5), ("Saturday", 6))),
+]
+
+
+def test_breaking_news_of_the_night_before_joins_the_story_whose_undated_reports_lead_with_that_night():
+    """The story's only dated report came out on the Saturday, its undated ones lead with the Friday
+    night; an undated breaking report naming only that Friday is of the story, though no dated report
+    names the Friday."""
+    reports = [article(aid, text, published=when, dates=tuple(weekday_in(text, w, n) for w, n in days))
+               for aid, when, text, days in NEXT_DAY]
+    breaking = article("cafes-0", BREAKING, published=None, dates=(weekday_in(BREAKING, "Friday", 5),))
+    for order in (reports + [breaking], [reports[0], breaking] + reports[1:]):
+        assert _groups(order) == [["cafes-0", "cafes-1", "cafes-2", "cafes-3"]]

@@ -89,7 +89,10 @@ def admits(story: _Story, sig: MainEvents, *, when: float | None, marks: tuple,
     """Whether ``story`` may take a report at all, whatever their similarity (as ``add`` places it,
     and as a report is placed again).
 
-    An undated report naming days (``marks``) the story never saw tells other news. A report that
+    An undated report naming days (``marks``) the story never saw tells other news, unless its lead names
+    the day the leads of the story's undated reports name (``lead``): breaking news told of Friday night
+    is of a story whose only dated report came out on the Saturday and whose undated ones lead with
+    that Friday. A report that
     nothing dates (no publication time, no day named in it or in its main events) may not join a
     story that calls its main actions other news about the story's actors: that news may be days away.
     A dated report (its days ``days``) may not join a story no dated report dates whose undated reports
@@ -101,8 +104,8 @@ def admits(story: _Story, sig: MainEvents, *, when: float | None, marks: tuple,
     quakes in one region, one told of Tuesday and one of Friday, are two stories in nearly the same words,
     and so are a takeover and the arrests its rulers make days later.
     """
-    if marks and not story.days.fits(marks):
-        return False
+    if marks and not story.days.fits(marks) and (lead is None or lead not in story.leads):
+        return False  # the day its lead names is not the lead day of undated reports of the story either
     if when is not None and days_apart(story, days):
         return False
     if lead_apart(story, lead) and not story.events.led_by_several(sig):
