@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from newsgraph.extract.actor_context import dominant_country, first_country, region_country
-from newsgraph.extract.actors import code_actor, dateline_end, known_surname
+from newsgraph.extract.actors import code_actor, known_surname
+from newsgraph.extract.dateline_tokens import dateline_end
 from newsgraph.extract.linking import MentionIndex
 
 

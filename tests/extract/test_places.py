@@ -437,6 +437,21 @@ def test_place_resolve_a_former_province_is_placed_on_its_own_area(text, name, c
     assert (got[name].lat, got[name].lon) == (lat, lon)
 
 
+@pytest.mark.parametrize("text,name", [
+    ("Merseyside firefighters tackled a blaze at a recycling yard overnight.", "Merseyside"),
+    ("A farmer from County Tyrone was fined for moving cattle without tags.", "County Tyrone"),
+    ("Rail services across Tyne and Wear were suspended after the storm.", "Tyne and Wear"),
+    ("Strathclyde detectives appealed for witnesses to the crash.", "Strathclyde"),
+    ("Two shops in Northants were raided by trading standards officers.", "Northants"),
+])
+def test_place_resolve_a_british_county_geonames_splits_is_placed_in_britain(text, name):
+    # metropolitan and ceremonial counties GeoNames divides into boroughs, Northern Ireland's counties and
+    # the regions of 1974-96 that police forces keep (regions.tsv): they were null
+    got = {p.name: p for p in resolve(text, _at(text, (name, 0)))}
+    assert got[name].country == "GBR" and got[name].feature == "A.ADM2"
+    assert 49.9 < got[name].lat < 58.7 and -8.2 < got[name].lon < 1.8
+
+
 @pytest.mark.parametrize("text,name,feature,country", [
     ("Storms cut power across the North Island, New Zealand's grid operator said.", "North Island", "T.ISL", "NZL"),
     ("Wildfire smoke blanketed the Pacific Northwest for a third day.", "Pacific Northwest", "L.RGN", "USA"),

@@ -43,7 +43,8 @@ from ..model import Actor, Entity
 from . import gazetteer
 from .actor_context import region_country
 from .event_lexicon import CHARGING_VERBS, CLAUSE_SUMMARIES, is_event_noun, sums_up_clause
-from .doc_memo import per_sentence, sentence_of
+from .dateline_tokens import dateline_end
+from .doc_memo import sentence_of
 from .linking import MentionIndex
 
 # Modifier dependencies that carry an actor's nationality or title ("Russian", "Iran's", "Foreign Minister").
@@ -151,45 +152,6 @@ def _join(country: str | None, sector: str | None) -> str | None:
     return country or sector
 
 
-_DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
-
-
-@per_sentence
-def dateline_end(sent) -> int:
-    """Token index of the dash closing a wire dateline ("WASHINGTON, Sept 17 -"), or -1.
-
-    The parser hangs the dateline on the first clause ("SANAA" as the subject,
-    "Sept 22" as a modifier of "ministers"); actors never include it.
-    """
-    if sent[0].i > 0 and "\n" not in sent.doc[sent[0].i - 1].text_with_ws:
-        return -1  # a dateline opens a line ("Two officials - both from X - said" is none)
-    for tok in sent[:12]:
-        if tok.text in _DASHES and tok.whitespace_ and tok.i > sent.start and tok.nbor(-1).whitespace_:
-            before = sent[:tok.i - sent.start]
-            if any(t.is_upper and len(t) > 2 for t in before) or any(t.like_num for t in before):
-                return tok.i
-            return -1
-    return _bare_dateline(sent)
-
-
-def _bare_dateline(sent) -> int:
-    """Last token of a dateline without a dash ("HARARE Zimbabwe's army said"): a place in capitals
-    (a country or capital the gazetteer knows) opening the first line, before a capitalised word."""
-    caps = []  # (the caller checked that the sentence opens a line)
-    for t in sent[:4]:
-        if t.is_upper and t.is_alpha and len(t) > 2:
-            caps.append(t)
-        else:
-            break
-    if not caps or len(caps) == len(sent):
-        return -1
-    nxt = sent[len(caps)]
-    place = " ".join(t.text for t in caps).title()
-    if nxt.is_title and (gazetteer.country_code(place, demonyms=False) or gazetteer.metonym(place)):
-        return caps[-1].i
-    return -1
-
-
 def phrase_tokens(tok) -> list:
     """The tokens naming the actor headed by ``tok``: its left modifiers plus an "of" complement."""
     left = [t for t in tok.lefts if t.dep_ in _NAME_DEPS and not (  # "a charge Kigali denies": no part of it
@@ -202,8 +164,10 @@ def phrase_tokens(tok) -> list:
             continue  # "accused the opposition of fraud": the charge, not the party ("the mayor of Lima" is)
         if child.dep_ == "prep" and (child.lower_ == "of" or child.lower_ == "from" and tok.pos_ == "NOUN") \
                 and any(c.dep_ == "pobj" for c in child.children):  # not "of organising an insurrection"
-            toks.extend(t for t in child.subtree if child.lower_ == "of" or not any(  # "peacekeepers from Chad
+            clauses = [d for d in child.subtree if d.dep_ == "relcl" or d.dep_ == "acl" and d.tag_ != "VBN"]
+            toks.extend(t for t in child.subtree if (child.lower_ == "of" or not any(  # "peacekeepers from Chad
                 a.dep_ == "prep" and a.i != child.i and child.is_ancestor(a) for a in [t, *t.ancestors]))  # in Mali"
+                and not any(c.left_edge.i <= t.i <= c.right_edge.i for c in clauses))  # "the city of X, where ..."
         elif child.dep_ in ("compound", "flat"):
             toks.extend(child.subtree)
     for child in tok.rights:
@@ -214,6 +178,8 @@ def phrase_tokens(tok) -> list:
     toks = sorted((t for t in set(toks) if t.i > cut or t.i == tok.i), key=lambda t: t.i)
     while toks and toks[0].dep_ in ("det", "punct", "cc", "case") and toks[0].i != tok.i:
         toks = toks[1:]
+    while toks and toks[-1].dep_ == "punct" and toks[-1].i != tok.i:
+        toks = toks[:-1]
     return toks
 
 
@@ -379,7 +345,8 @@ def code_actor(tok, index: MentionIndex, *, _depth: int = 0) -> Actor | None:
             owner = _owner_country(tok, index)
             if owner:
                 country = owner
-        name = head_ent.name
+        # a common noun the NER took for a body ("Karsistan's navy") keeps its owner in the name
+        name = head_ent.name if not head_ent.name.islower() else _phrase_text(toks).split("\n")[-1].strip()
         if country and " " in country:
             return Actor(name=name, entity=entity_id, code=country)
     else:

@@ -34,7 +34,7 @@ _NAMED = re.compile(r"(?i)\b(?:the\s+(?:following|next|previous)\s+day|the\s+day
 _FORWARD = ("later", "afterwards", "after", "following", "next")
 
 
-def _offset(text: str) -> int | None:
+def frame_offset(text: str) -> int | None:
     """Days from the day counted from, as the frame's words say; None when they are no frame."""
     low = " ".join(text.lower().split())
     if low == "the same day":
@@ -88,7 +88,7 @@ def resolve_frames(text: str, mentions: Sequence[DateMention]) -> tuple[DateMent
     last: tuple[int, dt.date] | None = None
     for m in sorted([*mentions, *added], key=lambda d: d.span):
         frame = m if m.anchor_from == "frame" else _framed(text, m)
-        offset = _offset(frame.text) if frame is not None else None
+        offset = frame_offset(frame.text) if frame is not None else None
         if offset is not None and last is not None and m.span[0] - last[0] <= _REACH:
             day = last[1] + dt.timedelta(days=offset)
             m = dataclasses.replace(frame, value=day.isoformat(), granularity="day", anchor=last[1].isoformat(),

@@ -123,9 +123,18 @@ def conj_host(verb):
     said. A simple-past verb that itself reports something, conjoined with a verb that has an auxiliary of
     its own inside a reported clause, continues the report verb: the authority warned, not the ships."""
     head = verb.head
-    if verb.dep_ == "conj" and verb.tag_ == "VBD" and head.dep_ == "ccomp" and entries(head.head, "report") \
-            and (entries(verb, "report") or any(c.dep_ == "ccomp" for c in verb.children)) \
-            and any(c.dep_ in ("aux", "auxpass") for c in head.children) \
-            and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in verb.children):
+    if verb.dep_ != "conj" or verb.tag_ != "VBD" or head.dep_ != "ccomp" or not entries(head.head, "report") \
+            or any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in verb.children):
+        return head
+    speaks = bool(entries(verb, "report")) or any(c.dep_ == "ccomp" for c in verb.children)
+    if speaks and any(c.dep_ in ("aux", "auxpass") for c in head.children):
+        return head.head
+    if head.tag_ in ("VBP", "VBZ") and head.head.tag_ == "VBD" and (
+            speaks or any(e.type in _SPEECH_ACTS for e in entries(verb, "verb"))):
+        # "a spokesman said its forces only strike military targets and blamed the fire on X": a past-tense
+        # judgement conjoined with a present-tense reported clause is not in the present: the speaker's act
         return head.head
     return head
+
+
+_SPEECH_ACTS = frozenset({"ACCUSE", "REJECT", "REQUEST", "DEMAND", "SUPPORT", "THREATEN", "AGREE"})

@@ -40,16 +40,17 @@ class MentionIndex:
         return self._person_parts
 
     def at(self, start: int, end: int) -> Entity | None:
-        """The entity whose mention overlaps ``[start, end)`` most (None when none does)."""
-        best, best_overlap = None, 0
+        """The entity whose mention overlaps ``[start, end)`` most (None when none does); of two that overlap
+        as much, the tighter mention ("Niger" in "Niger's president" is the country, not the president)."""
+        best, best_key = None, (0, 0)
         i = bisect_right(self._starts, end) - 1
         while i >= 0:
             s, e = self._spans[i]
             if e <= start and s < start - 400:
                 break
-            overlap = min(e, end) - max(s, start)
-            if overlap > best_overlap:
-                best, best_overlap = self._entities[i], overlap
+            key = (min(e, end) - max(s, start), s - e)
+            if key[0] > 0 and key > best_key:
+                best, best_key = self._entities[i], key
             i -= 1
         return best
 

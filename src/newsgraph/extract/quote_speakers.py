@@ -17,7 +17,8 @@ from typing import Sequence
 
 from ..lexicons import load_rows
 from ..model import Entity, Speaker, Span
-from .actors import dateline_end, group_sectors
+from .actors import group_sectors
+from .dateline_tokens import dateline_end
 from .event_lexicon import conj_host
 from .gazetteer import countries, country_code, title_role
 from .linking import MentionIndex
@@ -215,8 +216,7 @@ class SpeakerResolver:
             if ent is not None:
                 return self.speaker(ent), (head.idx, head.idx + len(head))
         if (ent is not None and ent.type in ("GPE", "NORP") and head.tag_ in ("NNPS", "NNS")
-                and head.lower_ != ent.name.lower()
-                and not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)):
+                and head.lower_ != ent.name.lower() and not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)):
             # "(many) Mexicans often say": people of a country, not the state "Mexico"
             # ("the Russians said" stays the country's side)
             return Speaker(name=self.text[span[0]:span[1]], entity=None), span

@@ -57,7 +57,9 @@ speech), "conditional" (an act announced "unless" something happens) or
 Date: the date expression (``found.dates``) attached to the event's clause
 (``date_from="text"``), else one attached to the reporting verb that governs it
 (``date_from="report"``: the day the event was reported, an upper bound for
-when it happened), else the publication date (``date_from="published"``). An
+when it happened), else the publication date (``date_from="published"``). A
+"before"/"after" clause whose distance the text counts ("voted on Thursday, a
+day after protesters marched") is dated from its host (``date_from="frame"``). An
 offer, demand or criticism between two countries dated only by its report takes
 the date of a dated call or meeting between the same two countries in the
 article (``date_from="linked"``, never later than its own date).

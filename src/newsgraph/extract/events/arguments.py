@@ -15,11 +15,12 @@ from typing import Iterable
 from ...model import Actor
 from ...model import Found
 from ..actor_context import code_tail, token_country
-from ..actors import (PRONOUNS, code_actor, dateline_end, entity_codes, is_non_actor, noun_kind, phrase_tokens,
-                      sector_of_noun)
+from ..actors import PRONOUNS, code_actor, entity_codes, is_non_actor, noun_kind, phrase_tokens, sector_of_noun
+from ..dateline_tokens import dateline_end
 from .. import gazetteer
 from ..event_lexicon import UNDERGONE_NOUNS, is_event_noun
 from ..linking import MentionIndex
+from .antecedents import people_before, thing_before
 from .argument_words import (_PERSONAL, _agrees, _demonym, _means, _own_envoy,
                              _personal, _reciprocal)
 from .candidate import _Cand
@@ -258,6 +259,12 @@ def _resolve_pronoun(tok, speaker_tok, speaker_actor, index: MentionIndex, *,
     if speaker_actor is not None and tok.lower_ in ("they", "them", "their") and speaker_tok is not None \
             and speaker_tok.tag_ in ("NN", "NNP") and _personal(speaker_tok):
         speaker_actor = None  # "a spokeswoman said they would meet again": one person is no "they"
+    people = people_before(tok, index)
+    if people is not None:  # "soldiers fired shots to disperse them, witnesses said": not the witnesses
+        return people
+    thing = thing_before(tok)
+    if thing is not None:  # "gunmen surrounded the church and set fire to it, villagers said"
+        return code_actor(thing, index)
     if speaker_actor is not None and (not direct or tok.lower_ in ("i", "we", "our", "my")):
         # in a direct quote "they" are others; only the first person is the speaker
         if tok.lower_ in ("we", "our") and speaker_actor.code:

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import replace
 
 from ...model import Event
 from ...model import Found
 from ..actor_context import actor_country
+from ..date_anaphora import frame_offset
 from ..dates import in_dateline
 from ..gazetteer import country_code, is_demonym
 from ..linking import MentionIndex
 from .candidate import _Cand
+from .syntax import stray_participle_host
 
 _PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "around", "throughout", "through"})
 
@@ -19,31 +22,65 @@ def _date_for(cand: _Cand, report_verb, dates_by_gov: dict[int, object]):
     gov_ids = [cand.head.i] + [t.i for t in cand.chain] + [w.i for w in cand.words]
     if cand.kind == "noun" and cand.head.head.i != cand.head.i:
         gov_ids.append(cand.head.head.i)
-    if cand.head.dep_ in ("conj", "advcl"):  # "spoke on Tuesday ... and expressed", "tore through
-        gov_ids.append(cand.head.head.i)     # ... on Sunday, killing 54": the clause's date is shared
+    if cand.head.dep_ == "xcomp":  # "voted on Wednesday to impeach him": the vote is the impeachment
+        gov_ids.append(cand.head.head.i)
+    clause = stray_participle_host(cand.head) or cand.head  # "marched on the palace demanding": the march
+    gov_ids.append(clause.i)
+    shift = _counted_from_host(clause)
+    if clause.dep_ in ("conj", "advcl") and shift is None:  # "spoke on Tuesday ... and expressed", "tore
+        gov_ids.append(clause.head.i)      # through ... on Sunday, killing 54": the clause's date is shared
     for i in gov_ids:
         if i in dates_by_gov:
             return dates_by_gov[i], "text"
+    host = dates_by_gov.get(clause.head.i) if shift is not None else None
+    if host is not None and host.granularity == "day" and host.value:
+        day = dt.date.fromisoformat(host.value[:10]) + dt.timedelta(days=shift)
+        return replace(host, value=day.isoformat()), "frame"
     if report_verb is not None and report_verb.i in dates_by_gov:
         return dates_by_gov[report_verb.i], "report"
     return None, None
 
+
+def _counted_from_host(head) -> int | None:
+    """Days from the clause a "before"/"after" clause hangs on to its own act, when the text counts them:
+    "voted on Wednesday, a day after protesters marched" puts the march a day before the vote (-1)."""
+    if head.dep_ != "advcl":
+        return None
+    mark = next((c for c in head.children if c.dep_ == "mark" and c.lower_ in ("after", "before")), None)
+    count = next((c for c in head.children if c.dep_ == "npadvmod" and mark is not None and c.i < mark.i), None)
+    if count is None:
+        return None
+    offset = frame_offset(f"{head.doc[count.left_edge.i:count.i + 1].text} {mark.lower_}")
+    return -offset if offset is not None else None
+
+
 def _date_governors(doc, found: Found, *, text: str) -> dict[int, object]:
     """Map verb token index -> the date mention attached to that verb's clause."""
     out: dict[int, object] = {}
+    hosts: list[tuple[int, object]] = []
     for d in found.dates:
         span = doc.char_span(d.span[0], d.span[1], alignment_mode="expand")
         # a date with no calendar day ("in the 1990s war") still dates its clause: never the publication day
         if span is None or (d.value is None and (d.timex_type != "DATE" or d.timex_value == "PRESENT_REF")) \
                 or in_dateline(text, *d.span):
             continue
-        tok = span.root
-        for _ in range(8):
-            if tok.pos_ in ("VERB", "AUX") or tok.head.i == tok.i:
-                break
-            tok = tok.head
+        tok = _governing_verb(span.root)
         out.setdefault(tok.i, d)
+        if tok.dep_ == "acl" and tok.tag_ in ("VBG", "VBN") and tok.head.i != tok.i:
+            # "seized a tanker flying a Liberian flag on Wednesday": the parser hangs the day on the
+            # participle that describes the object; the act it describes is what the day dates
+            hosts.append((_governing_verb(tok.head).i, d))
+    for i, d in hosts:
+        out.setdefault(i, d)
     return out
+
+
+def _governing_verb(tok):
+    for _ in range(8):
+        if tok.pos_ in ("VERB", "AUX") or tok.head.i == tok.i:
+            break
+        tok = tok.head
+    return tok
 
 def _place_for(cand: _Cand, index: MentionIndex, actor_tokens: set[int], places=()):
     """Where the act happened: a place phrase of the verb or its object ("raided two homes in X"), the

@@ -179,6 +179,15 @@ def fill_from_article(doc, events: Sequence[Event], index: MentionIndex) -> list
                 if ruler is not None and ruler.name != ev.source.name:
                     out[i] = replace(ev, target=ruler, confidence=round(ev.confidence * 0.85, 3))
                     continue
+        if ev.type == "PROTEST" and ev.source is not None and (ev.target is None or ev.target.name.startswith(
+                "government of ") and ev.target.entity is None):
+            # "protesters marched on the palace demanding his resignation": the march is against whom it demands of
+            demanded = next((e.target for e in out if e.span == ev.span and e.type in ("DEMAND", "REQUEST")
+                             and e.source is not None and e.source.name == ev.source.name
+                             and e.target is not None and e.target.entity is not None), None)
+            if demanded is not None:
+                out[i] = replace(ev, target=demanded)
+                continue
         if ev.type in _JUDGING and ev.target is None and ev.source is not None:
             verb = _token(doc, ev.trigger_span)
             author = _act_author(verb, out[:i], doc, ev.source) if verb is not None else None

@@ -6,7 +6,8 @@ trigger finder and the argument filler.
 
 from __future__ import annotations
 
-from ..actors import dateline_end, noun_kind, sector_of_noun
+from ..actors import noun_kind, sector_of_noun
+from ..dateline_tokens import dateline_end
 from ..doc_memo import sentence_of
 from ..event_lexicon import CLAUSE_SUMMARIES, conj_host
 
@@ -75,6 +76,17 @@ def _objects(tok) -> list:
             objs.insert(objs.index(o), first)
     return objs
 
+def stray_participle_host(tok):
+    """The verb a participle the parser hung on a thing really goes with: in "marched on the palace
+    demanding his resignation" no palace demands; the march does (it shares the march's doers and day)."""
+    if tok.dep_ != "acl" or tok.tag_ != "VBG" or tok.head.dep_ != "pobj" or tok.head.pos_ != "NOUN":
+        return None
+    thing = tok.head
+    if thing.ent_type_ or noun_kind(thing.text) == "people" or sector_of_noun(thing.lemma_, thing.text) is not None:
+        return None
+    return thing.head.head if thing.head.head.pos_ == "VERB" else None
+
+
 def _subject(verb):
     """(subject token, passive?) of a verb; a dateline parsed as the subject gives way to its apposition."""
     subj, passive = _raw_subject(verb)
@@ -138,6 +150,9 @@ def _raw_subject(verb):
                 o for p in tok.head.children if p.dep_ == "prep" and p.lower_ == "by"
                 for o in p.children if o.dep_ == "pobj"]
             return (deciders[0], False) if deciders else (None, False)
+        if stray_participle_host(tok) is not None:
+            tok = stray_participle_host(tok)  # "marched on the palace demanding his resignation": the marchers demand
+            continue
         if tok.dep_ in ("relcl", "acl") and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
             head = tok.head  # "Boko Haram, the Islamist insurgency that has killed": the named one
             if head.dep_ == "appos" and head.head.pos_ in ("PROPN", "NOUN"):

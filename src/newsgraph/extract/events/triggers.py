@@ -389,8 +389,9 @@ def _report_parent(tok):
             head = cur.head
             if entries(head, "report") and cur.dep_ in ("ccomp", "parataxis", "xcomp"):
                 return head, cur
-            if cur.dep_ in ("advcl",):
-                return None, None
+            if cur.dep_ == "advcl" and not (cur.tag_ == "VBG" and not any(
+                    c.dep_ in ("mark", "nsubj", "nsubjpass") for c in cur.children)):
+                return None, None  # "after X said": a clause of its own; "..., dissolving Y" goes on the report
         if cur.head.i == cur.i:
             break
         if cur.dep_ in ("relcl", "acl"):

@@ -1,0 +1,155 @@
+"""Error classes found by running invented reports through the whole pipeline (impeachment votes,
+truces, tanker seizures): who the parts of a clause belong to and which day each act is on.
+Each case fails without its rule."""
+
+from __future__ import annotations
+
+
+def _events(out):
+    return [(e.type, e.source.name if e.source else None, e.target.name if e.target else None, e.date)
+            for e in out.events]
+
+
+def _one(out, etype, trigger):
+    hits = [e for e in out.events if e.type == etype and e.trigger == trigger]
+    assert len(hits) == 1, _events(out)
+    return hits[0]
+
+
+# published on a Friday: "Thursday" is 2024-03-07
+_VOTE = ("Lawmakers in Veskia voted on Thursday to impeach President Aron Belek, a day after thousands of "
+         "protesters marched on the presidential palace demanding his resignation.")
+
+
+def test_events_infinitive_act_takes_the_day_of_its_verb(analyse):
+    # "voted on Wednesday to impeach": the impeachment is the vote, on the vote's day
+    text = "Veskia's parliament voted on Wednesday to impeach President Aron Belek over a bribery scandal."
+    ev = _one(analyse(text, published="2024-03-08"), "ACCUSE", "impeach")
+    assert ev.date == "2024-03-06" and ev.date_from == "text", ev
+
+
+def test_events_counted_after_clause_is_dated_from_its_host(analyse):
+    # "on Thursday, a day after protesters marched": the march was on Wednesday
+    ev = _one(analyse(_VOTE, published="2024-03-08"), "PROTEST", "marched")
+    assert ev.date == "2024-03-06" and ev.date_from == "frame", ev
+
+
+def test_events_participle_hung_on_a_building_belongs_to_the_marchers(analyse):
+    out = analyse(_VOTE, published="2024-03-08")
+    demand = _one(out, "DEMAND", "demanding")
+    assert demand.source is not None and demand.source.name == "protesters", _events(out)
+    assert demand.date == "2024-03-06", demand  # the march's day, not the publication day
+    # the march is against the man whose resignation it demands
+    march = _one(out, "PROTEST", "marched")
+    assert march.target is not None and "Belek" in march.target.name, _events(out)
+
+
+def test_events_day_on_a_participle_of_the_object_dates_the_act(analyse):
+    text = ("Separately, coast guard boats seized a tanker flying a Maltese flag in the gulf on Tuesday, "
+            "the ship's owner said.")
+    ev = _one(analyse(text, published="2024-03-08"), "COERCE", "seized")
+    assert ev.date == "2024-03-05", ev
+
+
+def test_events_object_it_takes_up_the_thing_just_named(analyse):
+    text = ("Police stood guard outside the Veskian parliament on Monday. Belek called the vote illegal "
+            "and vowed to overturn it in court.")
+    out = analyse(text, published="2024-03-08")
+    vow = [e for e in out.events if e.source is not None and "Belek" in e.source.name]
+    assert vow and all(e.target is None for e in vow), _events(out)
+
+
+def test_events_body_the_tagger_named_keeps_its_owner(analyse):
+    text = "Separately, Norvia's navy seized a fishing trawler in the strait on Wednesday, officials said."
+    ev = _one(analyse(text, published="2024-03-08"), "COERCE", "seized")
+    assert ev.source is not None and ev.source.name == "Norvia's navy", ev
+
+
+def test_events_relative_clause_is_no_part_of_a_name(analyse):
+    text = ("Both sides promised to open aid corridors to the besieged town of Kessel, where some 30,000 "
+            "people are trapped, the envoy said.")
+    out = analyse(text, published="2024-03-08")
+    names = [a.name for e in out.events for a in (e.source, e.target) if a is not None]
+    assert names and not any("trapped" in n for n in names), _events(out)
+
+
+_DENIAL = ("A ministry spokesman said its troops only strike military targets and blamed the fire on "
+           "rebel mortar crews.")
+
+
+def test_events_past_judgement_after_present_report_is_the_speakers(analyse):
+    out = analyse(_DENIAL, published="2024-03-08")
+    blame = _one(out, "ACCUSE", "blamed")
+    assert blame.source is not None and "spokesman" in blame.source.name, _events(out)
+
+
+def test_quotes_reported_clause_stops_before_the_speakers_own_act(analyse):
+    quotes = analyse(_DENIAL, published="2024-03-08").quotes
+    assert [q.text for q in quotes] == ["its troops only strike military targets"], quotes
+
+
+def _target_of(out, trigger):
+    ev = _one_by_trigger(out, trigger)
+    return ev.target.name if ev.target is not None else None
+
+
+def _one_by_trigger(out, trigger):
+    hits = [e for e in out.events if e.trigger == trigger]
+    assert len(hits) == 1, _events(out)
+    return hits[0]
+
+
+def test_events_object_them_takes_up_the_people_of_its_own_stretch(analyse):
+    # a trailing "witnesses said" does not make the witnesses the ones dispersed or detained
+    text = ("Hundreds of Kessler's supporters gathered near the stadium on Sunday, but police fired warning "
+            "shots to disperse them, witnesses said.")
+    assert _target_of(analyse(text, published="2024-03-08"), "fired") == "Kessler's supporters"
+    text = "Witnesses said soldiers beat the students and detained them."
+    assert _target_of(analyse(text, published="2024-03-08"), "detained") == "students"
+
+
+def test_events_them_across_a_clause_of_time_is_not_taken_up(analyse):
+    # "after" opens another stretch of action: the men are not who the protesters attacked
+    text = "Police said they arrested the men after protesters attacked them."
+    out = analyse(text, published="2024-03-08")
+    assert not any(e.target is not None and e.target.name == "men" and e.trigger == "attacked"
+                   for e in out.events), _events(out)
+
+
+def test_events_it_after_a_preposition_takes_up_the_thing(analyse):
+    text = "Villagers said gunmen had surrounded the mosque and set fire to it."
+    out = analyse(text, published="2024-03-08")
+    assert not any(e.target is not None and "Villagers" in e.target.name for e in out.events), _events(out)
+
+
+def test_events_participle_adjunct_stays_in_the_report(analyse):
+    # "declared they had seized power, dissolving X and closing Y": the speakers close the borders, not
+    # the country named in the object of an earlier clause
+    text = ("Rebel officers detained Velmora's president on Wednesday and went on state television to declare "
+            "they had seized power, dissolving parliament and closing the country's borders.")
+    ev = _one_by_trigger(analyse(text, published="2024-03-08"), "closing borders")
+    assert ev.source is not None and "Velmora" not in ev.source.name, ev
+
+
+def test_events_martial_law_and_state_of_siege_are_coercion(analyse):
+    for text in ("The junta declared a state of siege on Monday.", "The president imposed martial law on Monday."):
+        out = analyse(text, published="2024-03-08")
+        assert [e.type for e in out.events] == ["COERCE"], _events(out)
+
+
+def test_mention_index_prefers_the_tighter_of_two_equal_overlaps():
+    from newsgraph.extract.linking import MentionIndex
+    from newsgraph.model import Entity
+
+    # "Velmora's president" is a mention of the president; "Velmora" inside it is the country
+    president = Entity(id="p", name="Ana Vell", type="PERSON", mentions=((0, 19),))
+    country = Entity(id="c", name="Velmora", type="GPE", mentions=((0, 7),))
+    for order in ([president, country], [country, president]):
+        index = MentionIndex(order)
+        assert index.at(0, 7).id == "c"
+        assert index.at(0, 19).id == "p"
+
+
+def test_events_marchers_are_people_a_pronoun_can_take_up(analyse):
+    text = "Activists said riot police surrounded the marchers and beat them with batons."
+    assert _target_of(analyse(text, published="2024-03-08"), "beat") == "marchers"
