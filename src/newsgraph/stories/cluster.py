@@ -82,10 +82,8 @@ class StoryClusterer(Refiner, Splitter, FollowUps):
             join a story.
         window_days: an article may join a story only if it was published within
             this many days of the story's articles; undated articles match any time.
-        span_days: the longest a story's dated reports may span: one happening is news for a day or
-            three (breaking news, the next day's reports, follow-ups), so a report published this long
-            after the story's first report tells of something else (a coup, then the purge four days
-            later; a protest, then the march that follows it), however many reports lie between.
+        span_days: the longest a story's dated reports may span (one happening is news for a day or three:
+            a report this long after the first tells of something else, a coup's purge, a protest's march).
         article_terms_kept: terms kept per article vector.
         centroid_terms: terms kept per story centroid (its compact size).
         index_terms: heaviest centroid terms under which a story is indexed.
