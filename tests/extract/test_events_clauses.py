@@ -153,3 +153,18 @@ def test_mention_index_prefers_the_tighter_of_two_equal_overlaps():
 def test_events_marchers_are_people_a_pronoun_can_take_up(analyse):
     text = "Activists said riot police surrounded the marchers and beat them with batons."
     assert _target_of(analyse(text, published="2024-03-08"), "beat") == "marchers"
+
+
+def test_company_closed_by_a_legal_form_is_an_organisation_beside_a_dateline(analyse):
+    text = ("NEW YORK (Reuters) - Harlow Pharmaceuticals Inc said on Monday it would buy rival drugmaker "
+            "Bexley Labs for about $12 billion in cash.")
+    out = analyse(text, published="2024-03-08")
+    assert any(e.type == "ORG" and e.name == "Harlow Pharmaceuticals Inc" for e in out.entities), out.entities
+    buy = _one_by_trigger(out, "buy")
+    assert buy.source is not None and buy.source.name == "Harlow Pharmaceuticals Inc", buy
+
+
+def test_events_request_for_comment_is_no_request(analyse):
+    text = "The embassy did not immediately respond to a request for comment on Thursday."
+    out = analyse(text, published="2024-03-08")
+    assert not any(e.type == "REQUEST" for e in out.events), _events(out)

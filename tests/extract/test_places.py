@@ -104,6 +104,33 @@ def test_place_resolve_knows_seas_regions_and_unions(text, name, feature, countr
     assert p.feature == feature and p.country == country and p.lat is not None
 
 
+@pytest.mark.parametrize("text,name,feature,country", [
+    ("Steel towns across the Rust Belt lost jobs as the plant closed.", "Rust Belt", "L.RGN", "USA"),
+    ("Bushfires burned through the Outback after a dry winter.", "Outback", "L.RGN", "AUS"),
+    ("Commuters in the Twin Cities faced icy roads on Monday.", "Twin Cities", "L.RGN", "USA"),
+])
+def test_place_resolve_knows_regions_inside_one_country(text, name, feature, country):
+    # regions national news names that the gazetteer lacks (regions.tsv): they were null
+    (p,) = _resolve(text, name)
+    assert p.feature == feature and p.country == country and p.lat is not None
+
+
+def test_place_resolve_metro_before_a_city_names_that_city():
+    # "Metro X" is the city's area, not the Indonesian town of Metro its first word names
+    (p,) = _resolve("Floods closed schools across Metro Cebu on Tuesday.", "Metro Cebu")
+    assert p.country == "PHL"
+
+
+@pytest.mark.parametrize("text,names", [
+    ("Heavy snow is forecast across the Northeast on Friday.", ("Northeast",)),
+    ("Drought hit ranches across the South West, farmers in Wyoming said.", ("South West", "Wyoming")),
+])
+def test_place_resolve_a_compass_point_names_no_alias_nor_foreign_division(text, names):
+    # "Northeast" is an alias of a Dubai sector; "South West" a Cameroonian region the report never points to
+    (p, *_) = _resolve(text, *names)
+    assert p.lat is None
+
+
 @pytest.mark.parametrize("name,country,admin1,feature", [
     ("Platte Co.", "USA", None, "A.ADM2"),        # the abbreviation of County
     ("Delhi High Court", "IND", None, None),      # an institution lies in the place it starts with

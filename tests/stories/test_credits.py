@@ -70,6 +70,10 @@ def test_credits_wire_feed_note_takes_the_agency_the_text_names(text, expected):
 @pytest.mark.parametrize("text,expected", [
     (_BODY + "\n\nEditor: Mei Tan | Source: Xinhua", "Xinhua"),
     (_BODY + "\n\nHome | World | Reuters", None),
+    # the agency alone among a page's labelled fields and date stamps
+    ("Xinhua | 2017-03-10 09:12:45 | Editor: Mei Tan\n\n" + _BODY, "Xinhua"),
+    (_BODY + "\n\nAFP | Editor: Mei Tan", "AFP"),
+    (_BODY + "\n\nNews | Reuters | Editor: Mei Tan", None),
     (_BODY + "\n\nReport: AFP", "AFP"),
     ("c.2017 New York Times News Service\n\n" + _BODY, "New York Times"),
 ])
@@ -148,4 +152,20 @@ def test_credits_bracketed_credit_closing_the_narration_before_furniture(text, e
     (_BODY + "\n\nAFP-Relaxnews", "AFP"),
 ])
 def test_credits_agency_service_names(text, expected):
+    assert _agency(text) == expected
+
+
+_OPEN_END = _BODY.rstrip(".")
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a wire's name closing the text before or after its last full stop
+    (_OPEN_END + " (ANSA).", "ANSA"),
+    (_BODY + " (AFP).", "AFP"),
+    (_BODY + " AFP.", "AFP"),
+    # a name explained in brackets at the end of a sentence is no credit
+    (_OPEN_END + ", a spokeswoman told Agence France-Presse (AFP).", None),
+    (_OPEN_END + ", a spokeswoman told the French news agency (AFP).", None),
+])
+def test_credits_wire_name_closing_the_text_with_a_full_stop(text, expected):
     assert _agency(text) == expected

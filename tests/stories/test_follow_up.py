@@ -7,7 +7,8 @@ from collections import Counter
 
 from newsgraph.model import Actor, DateMention, Event
 from newsgraph.stories import StoryClusterer
-from newsgraph.stories.story_time import StoryDays, follow_up_days
+from newsgraph.stories.follow_up import follow_up_days
+from newsgraph.stories.story_time import StoryDays
 from stories_helpers import article
 
 ARMY = Actor("Kessia army", code="KSA MIL")

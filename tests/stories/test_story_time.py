@@ -537,8 +537,22 @@ def test_resolve_undated_page_filed_under_a_day_takes_the_story_days_of_its_week
     assert out.published_inferred == "2021-03-06" and out.dates[0].value == "2021-03-05"
     unfiled = resolve_undated(dataclasses.replace(report, url="https://example.org/storm-pier/"), days)
     assert unfiled.published_inferred == "2021-03-20" and unfiled.dates[0].value == "2021-03-19"
+    # filed in a week the story holds no day of: the page's own day, its Friday the one before it
     far = resolve_undated(dataclasses.replace(report, url="https://example.org/2021/06/01/storm-pier/"), days)
-    assert far.published_inferred == "2021-03-20" and far.dates[0].value == "2021-03-19"  # no story day near it
+    assert far.published_inferred == "2021-06-01" and far.dates[0].value == "2021-05-28"
+
+
+def test_story_days_near_a_page_filed_away_from_every_story_day_is_its_own_day():
+    """Issue 12: two stories grouped together (a riot on the 13th, a march a week later): a page filed
+    under the 13th tells of its own days, its "Saturday" the day after its Friday, not the march's."""
+    days = StoryDays()
+    days.add(["2022-05-20", "2022-05-21"])
+    days.add(["2022-05-21"])
+    filed = days.near(dt.date(2022, 5, 13))
+    assert filed.counts == {"2022-05-13": 1}
+    assert filed.placed((6,)) == {6: dt.date(2022, 5, 14)}
+    assert days.near(dt.date(2022, 5, 21)).counts == days.counts  # filed in the story's week
+    assert not StoryDays().near(dt.date(2022, 5, 13))  # a story with no day gets none from it
 
 
 def test_filed_days_give_an_unfiled_report_the_week_of_the_mate_it_reads_like():
@@ -596,3 +610,20 @@ def test_filed_days_read_a_mate_day_in_any_published_spelling():
                ("c", {"bridge": 0.6, "pier": 0.8}, "2021-03-20"), ("u", {"pier": 1.0}, None),
                ("v", {"bridge": 1.0}, None)]
     assert filed_days(_two_weeks(), reports) == {"u": dt.date(2021, 3, 6), "v": dt.date(2021, 3, 20)}
+
+
+def test_told_days_count_the_days_undated_pages_are_filed_under():
+    """Issue 12: a story's dated reports are of the 20th, but two undated pages of it were filed under the
+    13th (two stories grouped together): the 13th is a story day, so those pages read their own week."""
+    from newsgraph.stories.compact import Kept
+    from newsgraph.stories.story_time import stated_days, told_days
+
+    days = StoryDays()
+    days.add(["2022-05-20"])
+    kept = [Kept(id=f"u{i}", order=i, published=None, source=None, credit=None, url_day="2022-05-13")
+            for i in range(2)]
+    kept.append(Kept(id="d", order=5, published="2022-05-20", source=None, credit=None, url_day="2022-05-21"))
+    assert dict(told_days(days, [*kept, None]).counts) == {"2022-05-20": 1, "2022-05-13": 2}
+    # a story no dated report dates counts each filing day once, as before
+    alone = told_days(stated_days(kept[:2], ()), kept[:2])
+    assert dict(alone.counts) == {"2022-05-13": 2}

@@ -196,6 +196,7 @@ def _mentions(doc, tv: _Tokens, matches: list[_Match]) -> list[_Mention]:
             taken[j] = True
         out.append(_Mention(s, e, label, kind, value))
     _untagged_names(tv, at, taken, out)  # before the dropped types claim their words ("Mayor Ines Alves")
+    _untagged_companies(tv, at, taken, out)
     for s0, e0 in ent_bounds:  # lexicon-only mentions never cut into another entity ("Kigali Amendment")
         for j in range(s0, e0):
             taken[j] = True
@@ -251,6 +252,27 @@ def _untagged_names(tv: _Tokens, at: list[_Match | None], taken: list[bool], out
                 taken[t] = True
             out.append(_Mention(i, j, "PERSON"))
         i = j
+
+
+# the legal-form words that close a company's name ("Acme Holdings", "Nordia Bank AG", "Widget Corp.")
+_COMPANY_FORMS = frozenset({"Inc", "Inc.", "Corp", "Corp.", "Ltd", "Ltd.", "LLC", "Plc", "PLC", "plc", "AG", "SA",
+                            "S.A.", "NV", "N.V.", "SE", "GmbH", "Holdings", "Co.", "LLP"})
+
+
+def _untagged_companies(tv: _Tokens, at: list[_Match | None], taken: list[bool], out: list[_Mention]) -> None:
+    """Company names the tagger missed (often beside a wire dateline, "NEW YORK (Reuters) - Harlow
+    Pharmaceuticals Inc said"): capitalised words closed by a legal form are an organisation."""
+    for j in range(1, tv.n):
+        if taken[j] or tv.word(j) not in _COMPANY_FORMS:
+            continue
+        i = j
+        while i > 0 and j - i < 4 and not taken[i - 1] and at[i - 1] is None and tv.pos[i - 1] == PROPN \
+                and tv.title[i - 1] and not tv.sent[i]:
+            i -= 1
+        if i < j:
+            for t in range(i, j + 1):
+                taken[t] = True
+            out.append(_Mention(i, j + 1, "ORG"))
 
 
 def _title_at(at: list[_Match | None], i: int, e: int) -> bool:

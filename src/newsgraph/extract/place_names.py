@@ -21,7 +21,7 @@ from . import gazetteer
 from .place_index import Candidate, PlaceIndex, key
 
 _PREFIXES = ("the ", "northern ", "southern ", "eastern ", "western ", "central ", "north ", "south ",
-             "east ", "west ", "downtown ", "greater ")
+             "east ", "west ", "downtown ", "greater ", "metro ")
 # feature priors (log10 units, added to log10 population): tuned on the dev splits
 FEATURE_BONUS = {"A.PCLI": 3.0, "A.ADM1": 1.2, "A.ADM2": -0.5, "P.PPL": 0.0, "P.PPLC": 2.5, "L.CONT": 0.0}
 ALIAS_PENALTY = 1.5
@@ -61,6 +61,11 @@ def lookup(name: str, index: PlaceIndex) -> tuple[tuple[Candidate, ...], str]:
     without its leading direction ("Midlands" of "West Midlands")."""
     if key(name) in DIRECTIONS:  # "the West", "the North": relative to the writer, not West, Texas
         return (), ""
+    if all(w in DIRECTIONS or w in COMPASS_POINTS for w in key(name).replace("-", " ").split()):
+        # "the Northeast", "South West": relative to the writer too, or a division of that very name ("North
+        # West", South Africa) that counts only where the article names its country (_foreign), never an
+        # alias ("Northeast" is a Dubai sector's)
+        return tuple(c for c in index.candidates(name) if not c.alias), "direction"
     if gazetteer.is_demonym(name):  # "English", "Irish": the country, not a namesake village
         code = gazetteer.country_code(name, demonyms=True)
         got = tuple(c for c in index.candidates(gazetteer.country_name(code) or "") if c.feature == "A.PCLI"
@@ -271,6 +276,7 @@ def _big_enough(c: Candidate, words: int) -> bool:
 
 
 DIRECTIONS = frozenset("north south east west central northern southern eastern western upper lower".split())
+COMPASS_POINTS = frozenset("northeast northwest southeast southwest".split())
 # words that only say what form of state a country is: "Democratic Republic of the Congo", "DR Congo"
 _STATE_FORM = frozenset("democratic republic people's peoples of the dr federal islamic socialist".split())
 

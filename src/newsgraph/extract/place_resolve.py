@@ -423,7 +423,7 @@ def _foreign(name: str, how: str, c: Candidate, named: set[str]) -> bool:
     all the article says."""
     if how == "embedded" and name.split()[-1].lower() not in _FEATURE_TAILS:
         return False
-    if how == "stripped" and c.feature == "A.PCLI" or not how:
+    if how in ("stripped", "direction") and c.feature == "A.PCLI" or not how:
         return False
     return bool(named) and c.country is not None and c.country not in named
 

@@ -188,7 +188,7 @@ class Kept:
     pins: tuple[tuple[int, int, int], ...] = ()
     """``story_time.pinned_days`` of an undated report: what dates a story no dated report dates."""
     url_day: str | None = None
-    """The day an undated report's address names (``dates.url_day``): dates a story no dated report dates."""
+    """The day an undated report's address names (``dates.url_day``): a story day (``story_time.told_days``)."""
     told: tuple[int, ...] = ()
     """The weekdays an undated report tells of in the past tense (``story_time.told_days``)."""
     day_before: bool = False

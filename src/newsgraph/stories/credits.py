@@ -7,7 +7,7 @@ on a line of its own at the top or the bottom ("The Associated Press", "ASSOCIAT
 2017-03-10", "AFP, 10 March 2017", a page's field label "Author: AFP"; an outlet that sells its text alone
 on the last line, "BBC"), opening the text with a dash
 ("Reuters - The talks ..."),
-as the last word of the text ("... the attacks. AFP"), after a dash closing any paragraph but the first ("... the
+as the last word of the text ("... the attacks. AFP", "... the attacks (ANSA)."), after a dash closing any paragraph but the first ("... the
 attacks. — Reuters", then the outlet's own lines), in brackets at the start or the
 end ("(AA) The talks ...", "... the talks. (TNS)", also above page furniture, "[AFP]"), as the outlet's
 edit of one agency's text ("(With inputs from PTI)", "(With PTI inputs)", "— With AFP", "(FRANCE 24 with
@@ -39,6 +39,7 @@ from typing import NamedTuple
 
 from ..extract.date_grammar import MONTH_STEM
 from ..lexicons import load_rows
+from .wire_footers import house_footer
 
 _DASH = r"(?:-{1,2}|[—–])"
 _CUE = re.compile(
@@ -63,27 +64,6 @@ _DATE_STAMP = re.compile(r"(?:\s*[|·•]|\s+/|,(?=\s*(?:\d{1,2}\s+)?" + _MONTH 
 """A date stamp after a bar, a spaced slash or a comma closing a credit line or a byline ("Xinhua | Updated:
 2017-03-10 09:12", "Associated Press / June 24, 2016", "AFP, 10 March 2017", "By Jane Roe | AFP | June 24,
 2016")."""
-
-
-_STAFF_TRAILER = re.compile(
-    r"(?:\(|(?:^|(?<=[.!?\"”’])\s)\s*)(?:[^()\n;]*\b(?:reporting|writing|compiled)\s+by\b[^()\n;]*;\s*)+"
-    r"[^()\n;]*\bediting\s+by\b[^()\n;.]*(?:\.[^()\n;.]*)*?\)?[\s.]*$", re.IGNORECASE | re.MULTILINE)
-"""Reuters' staff trailer closing its stories, "(Reporting by Jane Roe in Lima; Editing by John Doe)", bracketed
-or not (a page may drop the brackets, or set the trailer on a line of its own): the wire names no agency in
-it, but no other wire closes its copy with that pair of credits joined by a semicolon, and outlets that carry
-the text keep it."""
-
-
-_TRUST_FOOTER = re.compile(r"\bOur Standards\s*:\s*The Thomson Reuters Trust Principles\.?\s*$")
-"""The footer of Reuters' own pages, carried along when a site copies the page whole."""
-
-
-_CONTACT_FOOTER = re.compile(r"^\W{0,3}To contact the (?:reporters?|editors?) (?:on|responsible for) this story\b",
-                             re.MULTILINE)
-"""Bloomberg's footer naming whom to contact about the story, kept by sites that carry its text whole."""
-
-_AFP_TAGS = re.compile(r"[.!?\"”’]\s+((?:[a-z]{2,5}-)?[a-z]{2,5}(?:/[a-z]{2,5}){1,3})\s*$")
-"""AFP's desk tags closing its copy ("... the talks. bur-jm/dl"): lower-case initials joined by slashes."""
 
 
 @functools.lru_cache(maxsize=1)
@@ -256,7 +236,9 @@ def _dateline_credit(text: str) -> Credit | None:
     """A bracketed agency at the start of a paragraph's dateline ("MEXICO CITY (AP) --", "MOSCOW, June 1. /TASS/.")."""
     for m, shouted in _bracketed(text):
         line_start = text.rfind("\n", 0, m.start()) + 1
-        last = not text[m.end():].strip() or _closes_narration(text, line_start, m)
+        rest = text[m.end():]
+        last = (not rest.strip() or (not rest.strip(" \t\n.") and not _names_before(text, m.start()))
+                or _closes_narration(text, line_start, m))
         if m.start() - line_start > 60 and not last:
             continue  # a bracketed name in running text, not a dateline nor a closing "(TNS)"
         if ((_only_short(m.group()) or m.group().startswith("[")) and not last
@@ -277,6 +259,19 @@ def _dateline_credit(text: str) -> Credit | None:
 
 
 _DASH_AFTER = re.compile(r"\s*" + _DASH)
+_NAMED_BEFORE = re.compile(r"\b(?:agency|service|wire)\s*$", re.IGNORECASE)
+
+
+def _names_before(text: str, end: int) -> bool:
+    """Whether a credited name or the word "agency" ends ``text[:end]``: a bracket after it closing the text
+    with a full stop is that name's abbreviation ("... told the news agency (AFP).", "... told Agence
+    France-Presse (AFP)."), not the credit a wire sets before its last full stop ("... the talks (ANSA).")."""
+    before = text[max(0, end - 60):end].rstrip()
+    if _NAMED_BEFORE.search(before):
+        return True
+    return any(hit.end() == len(before) for hit in _explicit()[0].finditer(before))
+
+
 _FURNITURE_WORDS = 12
 
 
@@ -361,13 +356,23 @@ def _cued_credit(text: str, start: int, end: int) -> Credit | None:
     return _line_credit(text, start, end) if word not in ("", "via", "from", "by", "text", "the") else None
 
 
+_FIELD = re.compile(r"\s*(?:[A-Z][\w ]{0,20}:\s*\S.*|(?=[^\d]*\d)[\w ,:./+-]+)\s*$")
+"""A page field set between bars: a labelled value ("Editor: Jane Roe") or a date stamp ("2017-03-10 09:12")."""
+
+
 def _field_credit(text: str, start: int, end: int) -> Credit | None:
-    """A credit among a page's fields set on one line between bars ("Editor: Jane Roe | Source: Xinhua")."""
+    """A credit among a page's fields set on one line between bars ("Editor: Jane Roe | Source: Xinhua"), or
+    the agency alone among fields that are all labelled values or date stamps ("Xinhua | 2017-03-10 09:12 |
+    Editor: Jane Roe"), not among a page's menu ("Home | World | Reuters")."""
+    parts = text[start:end].split("|")
+    fields = sum(bool(_FIELD.match(part)) for part in parts)
     pos = start
-    for part in text[start:end].split("|"):
+    for part in parts:
         lead = len(part) - len(part.lstrip())
-        if part.strip() and _CUE.match(part.strip()) and (credit := _line_credit(text, pos + lead, pos + len(part))):
-            return credit
+        if part.strip() and (_CUE.match(part.strip()) or (len(parts) > 1 and fields == len(parts) - 1
+                                                          and not _FIELD.match(part))):
+            if credit := _line_credit(text, pos + lead, pos + len(part)):
+                return credit
         pos += len(part) + 1
     return None
 
@@ -518,7 +523,7 @@ def _feed_credit(text: str) -> Credit | None:
     return Credit(found.pop(), note.span())
 
 
-_LAST_WORD = re.compile(r"[.!?\"”’)]\s+" + _DASH + r"?\s*([A-Za-z][\w&/ -]{0,30}?)\s*$")
+_LAST_WORD = re.compile(r"[.!?\"”’)]\s+" + _DASH + r"?\s*([A-Za-z][\w&/ -]{0,30}?)\s*\.?\s*$")
 """A name closing the last paragraph ("... the talks. AFP", "... the talks. dpa": an agency may write its
 name in lower case)."""
 _QUOTED_BY = re.compile(r"\bquoted by (?:the\s+)?$")
@@ -561,16 +566,10 @@ def find_credit(text: str) -> Credit | None:
     if m and ("(" in m.group() or "input" in m.group().lower()) and (name := _canonical(m.group("n"))):
         # "... the talks. (With inputs from PTI)", "... the talks. With inputs from PTI" closing the last paragraph
         return Credit(name, m.span("n"))
-    if m := _STAFF_TRAILER.search(text, max(0, len(text) - 400)):
-        return Credit("Reuters", m.span())  # "(Reporting by Jane Roe; Editing by John Doe)" closing the text
-    if m := _TRUST_FOOTER.search(text, max(0, len(text) - 200)):
-        return Credit("Reuters", m.span())
-    if m := _CONTACT_FOOTER.search(text, max(0, len(text) - 400)):
-        return Credit("Bloomberg", m.span())
+    if footer := house_footer(text):
+        return Credit(*footer)  # a wire's footer that names no agency ("(Reporting by ...; Editing by ...)")
     if lines and (m := _desk_initials().match(text, *lines[-1])) and not _PHOTO.search(m.group()):
         return Credit(_patterns()[2][m.group("n")], m.span("n"))
-    if m := _AFP_TAGS.search(text, max(0, len(text) - 40)):
-        return Credit("AFP", m.span(1))
     m = _LAST_WORD.search(text[-60:])
     if m:
         names = _names_in(m.group(1))

@@ -32,8 +32,8 @@ A story that no dated report dates takes its days from what its reports state
 (``stated_days``): the anchors its undated reports found in their own text, the
 days they name with both weekday and calendar day ("Tuesday, March 22"), which
 fall in one year every five to eleven: the one among the years the run's dated
-reports cover (``pinned_day``), and the days their addresses name
-("/2021/03/04/").
+reports cover (``pinned_day``). In every story, the days undated reports'
+addresses name ("/2021/03/04/") count as story days (``told_days``).
 """
 
 from __future__ import annotations
@@ -210,10 +210,9 @@ def stated_days(reports: Iterable, years: Iterable[int]) -> "StoryDays":
     ``reports`` are the story's ``compact.Kept`` records (None for one no longer kept): an undated
     one states its own anchor (``own_anchor``: a dated dateline, the latest full date in its text),
     its weekday-named days (``pins``, placed with ``years``: the publication years of the run's
-    dated reports) and the day its address names (``url_day``: the day the site filed the page
-    under; only a story day, never the report's own anchor, as the page may have been updated
-    since). Each counts once per report, as a dated report's days do, so the story's main day is
-    the one most of them state.
+    dated reports); the days their addresses name are counted by ``told_days``, as for any story.
+    Each counts once per report, as a dated report's days do, so the story's main day is the one
+    most of them state.
     """
     years = tuple(years)
     out = StoryDays()
@@ -225,24 +224,31 @@ def stated_days(reports: Iterable, years: Iterable[int]) -> "StoryDays":
         for pin in k.pins:
             if (day := pinned_day(pin, years)) is not None:
                 out.add([day.isoformat()])
-        if k.url_day and k.url_day != (k.own_anchor or "")[:10]:
-            out.add([k.url_day])
     return out
 
 
 def told_days(days: "StoryDays", reports: Iterable) -> "StoryDays":
-    """``days`` with the story days its undated reports tell of counted too, once per report.
+    """``days`` with the story days its undated reports are filed under or tell of counted too, once per report.
 
-    ``reports`` are the story's ``compact.Kept`` records (None for one no longer kept). An undated
+    ``reports`` are the story's ``compact.Kept`` records (None for one no longer kept). The day an
+    undated report's address names (``url_day``: the day the site filed the page under) is a story
+    day as a dated report's publication day is (only a story day, never the report's own anchor, as
+    the page may have been updated since): a page filed a week before the story's dated reports
+    (two stories grouped together) gives the story that week, and the page reads it (``near``,
+    ``filed_days``), not the other week's days. An undated
     report that tells in the past tense of a weekday the story knows (``Kept.told``: "resigned on
     Tuesday", in a story whose Tuesday is the 21st) speaks for that day as a dated report speaks for
     the days it names: when the dated
     reports are few, the day most reports tell of, not the publication day of the one dated
     follow-up, is the story's main day. Only weekdays the story already knows count (from ``days``
-    as given, so the order of ``reports`` does not matter).
+    and the filing days, so the order of ``reports`` does not matter).
     """
-    wmap = days.weekday_map()
+    reports = list(reports)
     out = StoryDays(Counter(days.counts))
+    for k in reports:
+        if k is not None and not k.published and k.url_day and k.url_day != (k.own_anchor or "")[:10]:
+            out.add([k.url_day])
+    wmap = out.weekday_map()
     if not wmap:
         return out
     for k in reports:
@@ -308,51 +314,6 @@ def _mates(by_day: dict[dt.date, list[tuple[str, Mapping[str, float]]]]) -> list
     return out
 
 
-def follow_up_days(told: Iterable[int], leads: Counter, earlier: "StoryDays") -> "StoryDays":
-    """The days of a story no report dates, read as the follow-up of ``earlier``, a dated story about
-    the same people; empty when its reports give no sign of following it.
-
-    ``told`` are the weekdays its reports tell of in the past or present (``own_weekdays`` with
-    ``told``), ``leads`` the year-less days their leads name (``lead_mark``), counted per report. A
-    report that tells of a weekday the earlier story holds ("the army took the capital on Wednesday",
-    in a story of the purge that followed) was written after that day, and the day its lead names is
-    the first such day after the earlier story's days: a purge "on Sunday" after Wednesday's coup. Only
-    the follow-up's own days count (once per report whose lead names them): the earlier story's are
-    not its news, and a report's "on Wednesday" is read as any other weekday it tells of. A lead
-    naming a calendar day ("October 12") is that day in the month after the earlier story, or none.
-    """
-    known = [dt.date.fromisoformat(d) for d in earlier.counts]
-    told = set(told) - {a for kind, a, _ in leads if kind == "wd"}  # the lead's own day shows nothing
-    recalled = [d for d in known if d.isoweekday() in told]
-    out = StoryDays()
-    if not recalled:
-        return out
-    last = max(known)
-    for (kind, a, b), n in sorted(leads.items()):
-        if (day := _after(last, kind, a, b)) is not None:
-            out.counts[day.isoformat()] += n
-    return out
-
-
-def _after(last: dt.date, kind: str, a: int, b: int) -> dt.date | None:
-    """The first day after ``last`` a year-less day mark (``mention_mark`` shape) can name."""
-    if kind == "wd":
-        return last + dt.timedelta(days=(a - last.isoweekday()) % 7 or 7)
-    for year in (last.year, last.year + 1):
-        try:
-            day = dt.date(year, a, b)
-        except ValueError:
-            return None
-        if day > last:
-            return day if (day - last).days <= _FOLLOW_DAYS else None
-    return None
-
-
-_FOLLOW_DAYS = 31
-"""Days after the earlier story a calendar day named by a follow-up's lead may lie (a weekday lies within
-a week): further off, the lead names something else (a day recalled from before the earlier story)."""
-
-
 def epoch_days(published: str | None) -> float | None:
     """Days since the epoch (UTC) of an ISO date or datetime, or None when absent or unreadable; a
     string that only starts with an ISO day ("2015-09-17 evening") counts from that day's midnight."""
@@ -398,16 +359,21 @@ class StoryDays:
     def near(self, day: dt.date | None) -> "StoryDays":
         """The story days a page filed on ``day`` (the day an undated report's address names) can tell
         of as its news: the week up to ``day`` and the day after (the page updated), one of each
-        weekday; all of them when ``day`` is None or no story day lies there.
+        weekday; all of them when ``day`` is None, and ``day`` alone when no story day lies there.
 
         A story that holds two weeks of news (a quake and its aftershock twelve days on, the reports of
-        both filed together) has two Fridays; the page filed on the 9th is of the first.
+        both filed together) has two Fridays; the page filed on the 9th is of the first. A page filed
+        in a week its story holds no day of (two stories grouped together, the page of the other one)
+        tells of the days around its own: its "Saturday" is the day after the Friday it was filed on,
+        not the Saturday of a story a week or two later.
         """
         if day is None:
             return self
         kept = Counter({d: n for d, n in self.counts.items()
                         if -_FILED_BEFORE <= (dt.date.fromisoformat(d) - day).days <= 1})
-        return StoryDays(kept) if kept else self
+        if kept or not self.counts:
+            return StoryDays(kept)
+        return StoryDays(Counter({day.isoformat(): 1}))
 
     def fits(self, marks: tuple[tuple[str, int, int], ...]) -> bool:
         """Whether any of an undated report's ``day_marks`` is a day of this story (True when it has none)."""
