@@ -182,3 +182,10 @@ def test_events_resignation_handed_to_someone_has_no_target(analyse):
     quits = [e for e in out.events if e.type == "RETREAT"]
     assert quits and all(e.target is None for e in quits), _events(out)
     assert [e.trigger for e in quits if e.main] == ["resigned"], _events(out)  # the lead's, reported once
+
+
+def test_events_freezing_weather_is_no_sanction(analyse):
+    text = ("Rescue teams worked through the night in freezing temperatures to pull survivors from the rubble. "
+            "The treasury froze the assets of two banks.")
+    out = analyse(text, published="2024-03-08")
+    assert [(e.type, e.trigger) for e in out.events if e.type == "SANCTION"] == [("SANCTION", "froze")], _events(out)
