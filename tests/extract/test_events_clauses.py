@@ -168,3 +168,24 @@ def test_events_request_for_comment_is_no_request(analyse):
     text = "The embassy did not immediately respond to a request for comment on Thursday."
     out = analyse(text, published="2024-03-08")
     assert not any(e.type == "REQUEST" for e in out.events), _events(out)
+
+
+def test_events_withdrawn_support_cuts_cooperation(analyse):
+    out = analyse("The Farmers Party withdrew its support for the coalition on Tuesday.", published="2024-03-08")
+    assert [e.type for e in out.events] == ["SANCTION"], _events(out)
+
+
+def test_events_resignation_handed_to_someone_has_no_target(analyse):
+    text = ("Premier Ivo Lanza resigned on Monday after losing a confidence vote. Lanza handed his resignation "
+            "to President Rosa Dini at her palace, her office said.")
+    out = analyse(text, published="2024-03-08")
+    quits = [e for e in out.events if e.type == "RETREAT"]
+    assert quits and all(e.target is None for e in quits), _events(out)
+    assert [e.trigger for e in quits if e.main] == ["resigned"], _events(out)  # the lead's, reported once
+
+
+def test_events_freezing_weather_is_no_sanction(analyse):
+    text = ("Rescue teams worked through the night in freezing temperatures to pull survivors from the rubble. "
+            "The treasury froze the assets of two banks.")
+    out = analyse(text, published="2024-03-08")
+    assert [(e.type, e.trigger) for e in out.events if e.type == "SANCTION"] == [("SANCTION", "froze")], _events(out)

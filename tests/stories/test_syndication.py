@@ -1,10 +1,13 @@
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from newsgraph.stories import build_stories
 from newsgraph.stories.credits import Credit, byline_credit, title_credit
 from newsgraph.stories.syndication import SyndicationIndex, agency_name, credited_agency, resolve, synd_key
+from newsgraph.stories.wire_urls import url_credit
 from stories_helpers import article
 
 WIRE = ("MINA, Saudi Arabia (Reuters) - At least 717 pilgrims were killed and 863 injured in a crush at Mina "
@@ -706,3 +709,29 @@ def test_syndication_index_a_statement_carried_whole_twice_is_a_copy():
     whole = f"{_SAID}\n\n{_SAID_MORE}"
     index = _run_index(("first", "second"), {"first": whole, "second": whole})
     assert [(a, b) for a, b, _ in index.links] == [("first", "second")]
+
+
+@pytest.mark.parametrize("url,expected", [
+    ("https://www.example.org/wires/afp/article-1203/Crush-at-the-gates.html", "AFP"),
+    ("https://news.example.org/wire/ap/crush-at-the-gates", "AP"),
+    ("https://www.example.org/article/pti-stories/crush-at-the-gates-1150924.html", "PTI"),
+    ("https://www.example.org/article/news-ians/crush-at-the-gates-1150924.html", "IANS"),
+    # an agency's name or abbreviation alone in a path names no feed section
+    ("https://www.example.org/news/pa/crush-at-the-gates", None),
+    ("https://www.example.org/ap/crush-at-the-gates", None),
+    ("https://www.example.org/world/reuters-crush-at-the-gates", None),
+    (None, None),
+])
+def test_syndication_url_credit(url, expected):
+    credit = url_credit(url)
+    assert (credit.agency if credit else None) == expected
+    if credit:
+        assert credit.field == "url"
+
+
+def test_syndication_stories_wire_section_of_the_address_makes_a_copy():
+    """Issue 12: a page filed under an outlet's section of one wire's feed is that wire's copy, its byline gone."""
+    page = article("t", WIRE.replace("(Reuters) ", ""))
+    page = dataclasses.replace(page, url="https://www.example.org/wires/afp/article-1203/Crush.html")
+    result = build_stories([page])
+    assert [(s.copy, s.original, s.evidence) for s in result.syndication] == [("t", "AFP", None)]

@@ -15,6 +15,7 @@ from .credits import byline_credit, find_credit, title_credit
 from .discrepancy import ArticleFacts, figure_context, find_discrepancies
 from .merge import merge_events
 from .story_time import own_anchor, own_weekdays, pinned_days, told_day_before
+from .wire_urls import url_credit
 
 
 def kept_record(article: AnalysedArticle, *, order: int, when: float | None) -> Kept:
@@ -29,7 +30,7 @@ def kept_record(article: AnalysedArticle, *, order: int, when: float | None) -> 
     return Kept(
         id=article.id, order=order, published=article.published, source=article.source,
         credit=(find_credit(article.text) or byline_credit(getattr(article, "author", None))
-                or title_credit(article.title)),
+                or title_credit(article.title) or url_credit(article.url)),
         facts=facts.pack(),
         own_anchor=anchor[0] if anchor else None,
         # what an undated report without an anchor of its own is dated by (a report with one never reads them)

@@ -30,6 +30,7 @@ _BASE = {"verb": 0.8, "light": 0.8, "adj": 0.7, "noun": 0.55, "must": 0.6, "stat
 _SYMPATHY = frozenset({"solidarity", "condolence", "condolences", "sympathy"})
 _HELD = frozenset({"arrest", "custody", "detention"})  # "under house arrest", "in custody"
 _COPULAS = frozenset({"be", "remain", "stay"})
+_RESIGNING = frozenset({"resign", "resignation", "abdicate", "abdication", "quit"})
 _FORCES = frozenset({"MIL", "COP"})
 
 
@@ -240,6 +241,8 @@ def _sentence_events(sent, article: Article, found: Found, index: MentionIndex,
             targets = [domestic(sources[0][0], a, f) for a, f in targets]
         if not sources and cand.source_actor is not None:
             sources = [(cand.source_actor, 0.7)]
+        if cand.type == "RETREAT" and any(w.lemma_.lower() in _RESIGNING for w in cand.words):
+            targets = []  # a resignation has no target (PLOVER), even "handed his resignation to the president"
         if not sources and cand.passive and cand.type == "MOBILIZE":
             # "1,500 soldiers were deployed to the streets of Lyon": a state moves its own forces
             country = place_country or _scene_country(cand, found, index)
