@@ -165,13 +165,13 @@ def test_company_closed_by_a_legal_form_is_an_organisation_beside_a_dateline(ana
 
 
 def test_events_request_for_comment_is_no_request(analyse):
-    text = "The embassy did not immediately respond to a request for comment on Thursday."
+    text = "The embassy did not answer a written request for comment on Thursday."
     out = analyse(text, published="2024-03-08")
     assert not any(e.type == "REQUEST" for e in out.events), _events(out)
 
 
 def test_events_withdrawn_support_cuts_cooperation(analyse):
-    out = analyse("The Farmers Party withdrew its support for the coalition on Tuesday.", published="2024-03-08")
+    out = analyse("The Farmers Party withdrew its backing from the coalition on Tuesday.", published="2024-03-08")
     assert [e.type for e in out.events] == ["SANCTION"], _events(out)
 
 
@@ -182,3 +182,10 @@ def test_events_resignation_handed_to_someone_has_no_target(analyse):
     quits = [e for e in out.events if e.type == "RETREAT"]
     assert quits and all(e.target is None for e in quits), _events(out)
     assert [e.trigger for e in quits if e.main] == ["resigned"], _events(out)  # the lead's, reported once
+
+
+def test_events_freezing_weather_is_no_sanction(analyse):
+    text = ("Rescue teams worked through the night in freezing temperatures to pull survivors from the rubble. "
+            "The treasury froze the assets of two banks.")
+    out = analyse(text, published="2024-03-08")
+    assert [(e.type, e.trigger) for e in out.events if e.type == "SANCTION"] == [("SANCTION", "froze")], _events(out)

@@ -72,7 +72,11 @@ def _groups(result):
 
 def test_main_events_fixture_merges_on_text_alone():
     # without main events the two weeks' reports are one "topic": the fixture is hard for text similarity
-    assert _groups(build_stories(_week(events=False))) == [["strikes-1", "strikes-2", "talks-1", "talks-2"]]
+    # (with a span as long as the window: the strikes come four days after the first talks report, and
+    # past ``span_days`` publication time alone tells them apart)
+    assert _groups(build_stories(_week(events=False), span_days=30.0)) == [
+        ["strikes-1", "strikes-2", "talks-1", "talks-2"]]
+    assert _groups(build_stories(_week(events=False))) == [["strikes-1", "strikes-2"], ["talks-1", "talks-2"]]
 
 
 def test_main_events_split_talks_from_strikes_days_later():
@@ -229,9 +233,12 @@ def _coup(*, events: bool = True):
 
 
 def test_main_events_split_a_purge_days_after_the_coup_it_follows():
-    # same army, same country, same action type: the named party held tells the purge from the coup
-    assert _groups(build_stories(_coup(events=False))) == [["coup-1", "coup-2", "purge-1", "purge-2"]]
-    assert _groups(build_stories(_coup())) == [["coup-1", "coup-2"], ["purge-1", "purge-2"]]
+    # same army, same country, same action type: the named party held tells the purge from the coup (with a
+    # span as long as the window; the purge comes four days after the first coup report, past ``span_days``,
+    # so by default publication time alone tells them apart too)
+    assert _groups(build_stories(_coup(events=False), span_days=30.0)) == [["coup-1", "coup-2", "purge-1", "purge-2"]]
+    assert _groups(build_stories(_coup(), span_days=30.0)) == [["coup-1", "coup-2"], ["purge-1", "purge-2"]]
+    assert _groups(build_stories(_coup(events=False))) == [["coup-1", "coup-2"], ["purge-1", "purge-2"]]
 
 
 QUAKES = [

@@ -82,6 +82,8 @@ class StoryClusterer(Refiner, Splitter, FollowUps):
             join a story.
         window_days: an article may join a story only if it was published within
             this many days of the story's articles; undated articles match any time.
+        span_days: the longest a story's dated reports may span (one happening is news for a day or three:
+            a report this long after the first tells of something else, a coup's purge, a protest's march).
         article_terms_kept: terms kept per article vector.
         centroid_terms: terms kept per story centroid (its compact size).
         index_terms: heaviest centroid terms under which a story is indexed.
@@ -119,6 +121,7 @@ class StoryClusterer(Refiner, Splitter, FollowUps):
 
     threshold: float = 0.18
     window_days: float = 4.0
+    span_days: float = 3.5
     article_terms_kept: int = 40
     centroid_terms: int = 80
     index_terms: int = 15
@@ -230,7 +233,7 @@ class StoryClusterer(Refiner, Splitter, FollowUps):
             return True
         until = when if until is None else until
         gap = max(0.0, when - story.last, story.first - until)
-        return gap <= self.window_days
+        return gap <= self.window_days and max(story.last, until) - min(story.first, when) <= self.span_days
 
     @staticmethod
     def _apart(story: _Story, when: float | None, until: float | None, marks: tuple) -> bool:

@@ -78,6 +78,20 @@ def actor_tokens(actor: Actor | None) -> frozenset[str]:
     return frozenset(out)
 
 
+def state_tokens(actor: Actor | None) -> frozenset[str]:
+    """The name tokens of ``actor`` (``actor_tokens``) that name its country as a whole ("n:gabon" of
+    "Gabon" or of "Gabon's rulers"): a party two different happenings in one country share."""
+    if actor is None:
+        return frozenset()
+    codes = (actor.code or "").split()
+    if not codes or len(codes[0]) != 3 or not codes[0].isalpha():
+        return frozenset()
+    state = gazetteer.country_name(codes[0])
+    if not state:
+        return frozenset()
+    return frozenset({"n:" + state.lower()}) & actor_tokens(actor)
+
+
 _COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
 """PLOVER's cooperative event types (verbal and material cooperation); the others are conflict."""
 
@@ -104,6 +118,8 @@ class MainEvents:
     marks: tuple[tuple[str, int, int], ...] = ()
     parties: frozenset[str] = frozenset()
     lead_days: frozenset[int] = frozenset()
+    states: frozenset[str] = frozenset()
+    """The name tokens of ``parties`` that name a whole country (``state_tokens``)."""
 
 
 def main_events(article: AnalysedArticle) -> MainEvents:
@@ -114,9 +130,11 @@ def main_events(article: AnalysedArticle) -> MainEvents:
     marks: set[tuple[str, int, int]] = set()
     parties: set[str] = set()
     lead_days: frozenset[int] = frozenset()
+    states: set[str] = set()
     for e in events:
         tokens = actor_tokens(e.source) | actor_tokens(e.target)
         parties |= tokens
+        states |= state_tokens(e.source) | state_tokens(e.target)
         if any(t.startswith("n:") for t in tokens):
             tokens = frozenset(t for t in tokens if t.startswith("n:"))
         mine = {(e.type, t) for t in tokens}
@@ -128,7 +146,7 @@ def main_events(article: AnalysedArticle) -> MainEvents:
             if e.span[0] <= m.span[0] < e.span[1] and (mark := mention_mark(m)) is not None:
                 marks.add(mark)
     return MainEvents(keys=frozenset(keys), lead=lead, marks=tuple(sorted(marks)), parties=frozenset(parties),
-                      lead_days=lead_days)
+                      lead_days=lead_days, states=frozenset(states))
 
 
 @dataclass
@@ -196,6 +214,14 @@ class EventProfile:
         story's news."""
         n = self.leads[key]
         return n >= 2 or (n == 1 and self.reports == 1)
+
+    def led_by_several(self, sig: MainEvents) -> bool:
+        """Whether two or more of the story's reports lead with the report's lead action (a named party's):
+        the story's news, not one report's reading of it. A lone report's lead may be the extractor's
+        slip, and a whole country is a party two happenings in it share ("the rulers of Kesh arrested
+        ministers" and "soldiers seized power in Kesh" both coerce "Kesh"): neither vouches that a report
+        told of other days is of the story."""
+        return any(k[1].startswith("n:") and k[1] not in sig.states and self.leads[k] >= 2 for k in sig.lead)
 
     def relation(self, sig: MainEvents) -> str:
         """"same" (the report's lead action is one of the story's), "other" (other actions of the

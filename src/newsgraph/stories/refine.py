@@ -89,21 +89,26 @@ def admits(story: _Story, sig: MainEvents, *, when: float | None, marks: tuple,
     """Whether ``story`` may take a report at all, whatever their similarity (as ``add`` places it,
     and as a report is placed again).
 
-    An undated report naming days (``marks``) the story never saw tells other news. A report that
+    An undated report naming days (``marks``) the story never saw tells other news, unless its lead names
+    the day the leads of the story's undated reports name (``lead``): breaking news told of Friday night
+    is of a story whose only dated report came out on the Saturday and whose undated ones lead with
+    that Friday. A report that
     nothing dates (no publication time, no day named in it or in its main events) may not join a
     story that calls its main actions other news about the story's actors: that news may be days away.
     A dated report (its days ``days``) may not join a story no dated report dates whose undated reports
     name only days apart from its own (``days_apart``). Where no dated report dates the story either, the
     day an undated report's lead names (``lead``)
-    must lie within ``APART_DAYS`` of a day the leads of the story's undated reports name, unless its
-    lead action is the story's: two quakes in one region, one told of Tuesday and one of Friday, are two
-    stories in nearly the same words.
+    must lie within ``APART_DAYS`` of a day the leads of the story's undated reports name, unless two or
+    more of the story's reports lead with its lead action of a party other than a whole country
+    (``EventProfile.led_by_several``; a lead may name a background day, last Friday's share price): two
+    quakes in one region, one told of Tuesday and one of Friday, are two stories in nearly the same words,
+    and so are a takeover and the arrests its rulers make days later.
     """
-    if marks and not story.days.fits(marks):
-        return False
+    if marks and not story.days.fits(marks) and (lead is None or lead not in story.leads):
+        return False  # the day its lead names is not the lead day of undated reports of the story either
     if when is not None and days_apart(story, days):
         return False
-    if lead_apart(story, lead) and story.events.relation(sig) != "same":
+    if lead_apart(story, lead) and not story.events.led_by_several(sig):
         return False  # undated both: the report's lead tells of a day no lead of the story's reports is near
     return not (when is None and not marks and not sig.marks and story.events.relation(sig) == "other")
 

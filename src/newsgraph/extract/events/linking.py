@@ -162,7 +162,7 @@ def _noun_type(tok, index: MentionIndex, *, as_object: bool) -> str | None:
         return None  # "March 2011", "Fight Club": capitalised mid-sentence words are names
     if any(p.dep_ == "prep" and p.lower_ == "for" and any(o.lemma_.lower() == "comment" for o in p.children)
            for p in tok.children):
-        return None  # "did not respond to a request for comment": the reporter asked, no party acted
+        return None  # "ignored our requests for comment": the reporter asked, no party acted
     entry = _first(tok, "noun", index, as_object=as_object)
     return entry.type if entry else None
 
