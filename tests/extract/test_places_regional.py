@@ -29,3 +29,12 @@ def test_national_demonym_with_shifted_vowel_names_its_nation_not_the_state():
     got = _resolve("The Welsh government opened a consultation on bus fares.", "Welsh")
     assert got.feature == "A.ADM1" and got.country == "GBR" and got.lat is not None and got.lat > 51
 
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Snow closed airports up and down the East Coast on Friday.", "East Coast"),
+    ("Storm surges flooded towns along the South Coast.", "South Coast"),
+])
+def test_direction_and_common_noun_is_no_division_named_by_the_noun(text, name):
+    got = _resolve(text, name)
+    assert got.lat is None  # no division named just "Coast" somewhere far away

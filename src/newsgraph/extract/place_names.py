@@ -91,7 +91,7 @@ def lookup(name: str, index: PlaceIndex) -> tuple[tuple[Candidate, ...], str]:
     how = ""
     if not got:
         stripped = _strip(name)
-        if stripped != name:
+        if stripped != name and key(stripped) not in _GENERIC_TAILS:  # "East Coast" is no region named "Coast"
             got = index.candidates(stripped)
             how = "stripped" if got and stripped.lower() != name[4:].lower() else ""  # not for "the X"
     if not got and " " in name.strip():
@@ -189,6 +189,9 @@ def _seat_of_power(name: str, index: PlaceIndex) -> tuple[Candidate, ...]:
     return ()
 
 
+# common nouns a direction turns into a relative area ("the East Coast", "the North Shore", "West Side"):
+# without the direction they are no place, whatever division is named so
+_GENERIC_TAILS = frozenset({"coast", "coastline", "seaboard", "shore", "side", "end", "bank"})
 # first words after which the rest is no place's institution: "Lake Harriet", "Mount Hood", "Western US"
 _NOT_HEADS = frozenset("""the new old north south east west northern southern eastern western central upper lower
 greater little big great northeast northwest southeast southwest mid lake mount port fort cape point
