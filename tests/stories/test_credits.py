@@ -169,3 +169,21 @@ _OPEN_END = _BODY.rstrip(".")
 ])
 def test_credits_wire_name_closing_the_text_with_a_full_stop(text, expected):
     assert _agency(text) == expected
+
+
+_TALKS = "The two governments failed to agree after long talks. "
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a bracket closing the text after words that attribute to a source abbreviates that source, with or
+    # without a full stop after it
+    (_TALKS + "the minister told state media (KUNA).", None),
+    (_TALKS + "the minister told the broadcaster (BBC).", None),
+    (_TALKS + "The statement was carried by the official outlet (SANA).", None),
+    (_TALKS + "the minister told state media (KUNA)", None),
+    (_TALKS + "The minister later spoke on the radio (KUNA)", None),
+    (_TALKS + "A new round was set for the spring (ANSA).", "ANSA"),
+    (_TALKS + "A new round was set for the spring (ANSA)", "ANSA"),
+])
+def test_credits_bracket_after_an_attribution_closing_the_text_is_no_credit(text, expected):
+    assert _agency(text) == expected

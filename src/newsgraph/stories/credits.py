@@ -237,7 +237,7 @@ def _dateline_credit(text: str) -> Credit | None:
     for m, shouted in _bracketed(text):
         line_start = text.rfind("\n", 0, m.start()) + 1
         rest = text[m.end():]
-        last = (not rest.strip() or (not rest.strip(" \t\n.") and not _names_before(text, m.start()))
+        last = ((not rest.strip(" \t\n.") and not _names_before(text, m.start()))
                 or _closes_narration(text, line_start, m))
         if m.start() - line_start > 60 and not last:
             continue  # a bracketed name in running text, not a dateline nor a closing "(TNS)"
@@ -259,15 +259,20 @@ def _dateline_credit(text: str) -> Credit | None:
 
 
 _DASH_AFTER = re.compile(r"\s*" + _DASH)
-_NAMED_BEFORE = re.compile(r"\b(?:agency|service|wire)\s*$", re.IGNORECASE)
+_ATTRIBUTION_WORDS = frozenset("told to by carried quoted according said".split())
+_MEDIA_NOUNS = frozenset("media outlet broadcaster television radio newspaper channel agency service wire".split())
+_ATTRIBUTION_SPAN = 3
+"""How many words before a bracket closing the text may attribute it ("told state media (X)")."""
 
 
 def _names_before(text: str, end: int) -> bool:
-    """Whether a credited name or the word "agency" ends ``text[:end]``: a bracket after it closing the text
-    with a full stop is that name's abbreviation ("... told the news agency (AFP).", "... told Agence
-    France-Presse (AFP)."), not the credit a wire sets before its last full stop ("... the talks (ANSA).")."""
+    """Whether the words ending ``text[:end]`` name or attribute to a source: a bracket after them closing the
+    text is that source's abbreviation ("... told the news agency (AFP).", "... told Agence France-Presse
+    (AFP).", "... told state media (X).", "... carried by the official outlet (X)."), not the credit a wire
+    sets before its last full stop ("... the talks (ANSA).")."""
     before = text[max(0, end - 60):end].rstrip()
-    if _NAMED_BEFORE.search(before):
+    words = re.findall(r"\w+", before.lower())[-_ATTRIBUTION_SPAN:]
+    if words and (words[-1] in _MEDIA_NOUNS or _ATTRIBUTION_WORDS.intersection(words)):
         return True
     return any(hit.end() == len(before) for hit in _explicit()[0].finditer(before))
 
