@@ -729,6 +729,28 @@ def test_syndication_url_credit(url, expected):
         assert credit.field == "url"
 
 
+@pytest.mark.parametrize("url", [
+    "https://news.example.org/feeds/bbc/crush-at-the-gates",
+    "https://news.example.org/agency/cnn/crush-at-the-gates",
+    "https://news.example.org/wires/bbc/crush-at-the-gates",
+])
+def test_syndication_url_credit_feed_section_names_wire_agencies_only(url):
+    # a section of wire copy holds an agency's feed; an outlet's name after it is no wire credit
+    assert url_credit(url) is None
+
+
+@pytest.mark.parametrize("url,agency,part", [
+    ("https://ex.com/afp-world/wires/afp/x", "AFP", "afp"),
+    ("https://ex.com/ap/wire/ap/x", "AP", "ap"),
+    ("https://ex.com/pti-stories-hub/article/pti-stories/x", "PTI", "pti-stories"),
+])
+def test_syndication_url_credit_span_is_the_section_segment(url, agency, part):
+    credit = url_credit(url)
+    assert credit.agency == agency
+    start = url.rindex("/" + part + "/") + 1
+    assert credit.span == (start, start + len(part))
+
+
 def test_syndication_stories_wire_section_of_the_address_makes_a_copy():
     """Issue 12: a page filed under an outlet's section of one wire's feed is that wire's copy, its byline gone."""
     page = article("t", WIRE.replace("(Reuters) ", ""))

@@ -14,7 +14,7 @@ import re
 from urllib.parse import urlsplit
 
 from ..lexicons import load_rows
-from .credits import Credit, _folded_names
+from .credits import Credit
 
 _WIRE_SECTIONS = frozenset("wire wires newswire newswires wirestories wire-stories agency agencies agency-feeds "
                            "feeds".split())
@@ -46,18 +46,18 @@ def url_credit(url: str | None) -> Credit | None:
         path = urlsplit(url.strip()).path
     except ValueError:
         return None
-    names, agencies = _folded_names(), _agency_names()
-    pos = url.find(path) if path else -1
+    agencies = _agency_names()
+    offset = url.find(path) if path else -1  # where the segment at hand starts in ``url``
     segments = path.split("/")
     for i, seg in enumerate(segments):
         low = seg.lower()
-        name, part = None, seg
+        name, part, start = None, seg, offset
         if low in _WIRE_SECTIONS and i + 1 < len(segments):
-            part = segments[i + 1]
-            name = names.get(part.lower())
+            part, start = segments[i + 1], offset + len(seg) + 1
+            name = agencies.get(part.lower())
         elif (m := _JOINED.match(low)) and len(alias := m.group("a") or m.group("b")) >= 3:
-            name, part = agencies.get(alias), seg
-        if name:
-            start = url.find(part, max(pos, 0))
+            name = agencies.get(alias)
+        if name and offset >= 0:
             return Credit(name, (start, start + len(part)), "url")
+        offset += len(seg) + 1
     return None
