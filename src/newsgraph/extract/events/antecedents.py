@@ -38,8 +38,8 @@ def thing_before(tok):
 
 def people_before(tok, index: MentionIndex) -> Actor | None:
     """The people an object "them" takes up: the nearest plural actor of the same stretch of action
-    (clauses joined by "and", "but" or a purpose "to"; not across "after", "when" or "because", where
-    "police arrested the men after protesters attacked them" means the police)."""
+    (clauses joined by "and", "but" or a purpose "to"; not across "after", "when" or "because": in
+    "police arrested the men after protesters attacked them" the men are not who was attacked)."""
     if tok.lower_ != "them" or tok.dep_ not in ("dobj", "pobj"):
         return None
     verb = tok.head if tok.dep_ == "dobj" else tok.head.head
