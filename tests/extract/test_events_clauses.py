@@ -101,9 +101,9 @@ def _one_by_trigger(out, trigger):
 
 def test_events_object_them_takes_up_the_people_of_its_own_stretch(analyse):
     # a trailing "witnesses said" does not make the witnesses the ones dispersed or detained
-    text = ("Hundreds of Kessler's supporters gathered near the stadium on Sunday, but police fired warning "
+    text = ("Hundreds of Vanterpool's supporters gathered near the stadium on Sunday, but police fired warning "
             "shots to disperse them, witnesses said.")
-    assert _target_of(analyse(text, published="2024-03-08"), "fired") == "Kessler's supporters"
+    assert _target_of(analyse(text, published="2024-03-08"), "fired") == "Vanterpool's supporters"
     text = "Witnesses said soldiers beat the students and detained them."
     assert _target_of(analyse(text, published="2024-03-08"), "detained") == "students"
 

@@ -62,7 +62,7 @@ def clause_tense(doc, start: int, end: int) -> str | None:
     if tok.dep_ == "acl" and tok.tag_ == "VBN" and at > 0 and doc[at - 1].lower_ == "from":
         # "will impose tariffs on cars imported from China from Friday": a start told by the clause the
         # participle's noun is in, however the parse attached it
-        head = _clause_verb(tok.head)
+        head = clause_verb(tok.head)
         if head is not None:
             tok, via_noun = head, False
     tense = verb_tense(tok)
@@ -90,7 +90,7 @@ def _on_object_of(doc, start: int, end: int, verb) -> bool:
     return obj.dep_ in ("dobj", "attr") and obj.head.i == verb.i
 
 
-def _clause_verb(tok):
+def clause_verb(tok):
     """The verb of the clause ``tok`` sits in (``tok`` itself when a verb), or None."""
     for _ in range(8):
         if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "auxpass"):

@@ -254,9 +254,10 @@ def _untagged_names(tv: _Tokens, at: list[_Match | None], taken: list[bool], out
         i = j
 
 
-# the legal-form words that close a company's name ("Acme Holdings", "Nordia Bank AG", "Widget Corp.")
-_COMPANY_FORMS = frozenset({"Inc", "Inc.", "Corp", "Corp.", "Ltd", "Ltd.", "LLC", "Plc", "PLC", "plc", "AG", "SA",
-                            "S.A.", "NV", "N.V.", "SE", "GmbH", "Holdings", "Co.", "LLP"})
+# the legal-form words that close a company's name ("Acme Holdings", "Nordia Bank GmbH", "Widget Corp.")
+# ("SA", "AG", "NV", "SE" are left out: as often South Australia, an attorney general, Nevada, south-east)
+_COMPANY_FORMS = frozenset({"Inc", "Inc.", "Corp", "Corp.", "Ltd", "Ltd.", "LLC", "Plc", "PLC", "plc", "S.A.", "N.V.",
+                            "GmbH", "Holdings", "Co.", "LLP"})
 
 
 def _untagged_companies(tv: _Tokens, at: list[_Match | None], taken: list[bool], out: list[_Mention]) -> None:

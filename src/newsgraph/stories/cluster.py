@@ -210,8 +210,8 @@ class StoryClusterer(Refiner, Splitter, FollowUps):
                     when: float | None = None, until: float | None = None) -> list[_Story]:
         """Active stories sharing the heaviest terms of ``vec``, best first, within the window.
 
-        ``when`` (and ``until``, for a time span) is the publication time the
-        stories must lie within ``window_days`` of; None matches any time.
+        ``when`` (``until``: a time span) is the publication time a story must lie within ``window_days`` of,
+        its dated reports then spanning at most ``span_days`` (the tighter bound); None matches any time.
         """
         score: Counter = Counter()
         cap = self.posting_cap

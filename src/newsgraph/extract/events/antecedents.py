@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from ...model import Actor
 from ..actors import code_actor, noun_kind, phrase_tokens
+from ..date_tense import clause_verb
 from ..doc_memo import sentence_of
 from ..linking import MentionIndex
 from .syntax import _subject
@@ -24,7 +25,7 @@ def thing_before(tok):
     rather than an actor named sentences earlier."""
     if tok.lower_ != "it" or tok.dep_ not in ("dobj", "pobj"):
         return None
-    verb = tok.head if tok.dep_ == "dobj" else _clause_verb(tok)
+    verb = tok.head if tok.dep_ == "dobj" else clause_verb(tok)
     if verb is None:
         return None
     subj, _ = _subject(verb)
@@ -38,8 +39,8 @@ def thing_before(tok):
 
 def people_before(tok, index: MentionIndex) -> Actor | None:
     """The people an object "them" takes up: the nearest plural actor of the same stretch of action
-    (clauses joined by "and", "but" or a purpose "to"; not across "after", "when" or "because", where
-    "police arrested the men after protesters attacked them" means the police)."""
+    (clauses joined by "and", "but" or a purpose "to"; not across "after", "when" or "because": in
+    "police arrested the men after protesters attacked them" the men are not who was attacked)."""
     if tok.lower_ != "them" or tok.dep_ not in ("dobj", "pobj"):
         return None
     verb = tok.head if tok.dep_ == "dobj" else tok.head.head
@@ -58,7 +59,7 @@ def people_before(tok, index: MentionIndex) -> Actor | None:
             continue
         if t.i in doers or t.ent_type_ in ("DATE", "TIME"):
             continue
-        if _clause_verb(t) is None or _clause_verb(t).i not in stretch:
+        if clause_verb(t) is None or clause_verb(t).i not in stretch:
             continue
         actor = code_actor(t, index)
         if actor is not None:
@@ -90,14 +91,3 @@ def _stretch(verb) -> set[int]:
                 out.add(c.i)
                 todo.append(c)
     return out
-
-
-def _clause_verb(tok):
-    """The verb a word's clause hangs on, or None."""
-    for _ in range(8):
-        if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "auxpass"):
-            return tok
-        if tok.head.i == tok.i:
-            return None
-        tok = tok.head
-    return None
