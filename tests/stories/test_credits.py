@@ -183,6 +183,7 @@ _TALKS = "The two governments failed to agree after long talks. "
     (_TALKS + "the minister told state media (KUNA)", None),
     (_TALKS + "The minister later spoke on the radio (KUNA)", None),
     (_TALKS + "A new round was set for the spring (ANSA).", "ANSA"),
+    (_TALKS + "The next round is set for spring, officials said. (ANSA)", "ANSA"),
     (_TALKS + "A new round was set for the spring (ANSA)", "ANSA"),
 ])
 def test_credits_bracket_after_an_attribution_closing_the_text_is_no_credit(text, expected):

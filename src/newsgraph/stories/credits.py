@@ -271,7 +271,8 @@ def _names_before(text: str, end: int) -> bool:
     (AFP).", "... told state media (X).", "... carried by the official outlet (X)."), not the credit a wire
     sets before its last full stop ("... the talks (ANSA).")."""
     before = text[max(0, end - 60):end].rstrip()
-    words = re.findall(r"\w+", before.lower())[-_ATTRIBUTION_SPAN:]
+    sentence = re.split(r"[.!?\"”’](?:\s|$)", before)[-1]  # "... police said. (AA)" is a credit after a sentence
+    words = re.findall(r"\w+", sentence.lower())[-_ATTRIBUTION_SPAN:]
     if words and (words[-1] in _MEDIA_NOUNS or _ATTRIBUTION_WORDS.intersection(words)):
         return True
     return any(hit.end() == len(before) for hit in _explicit()[0].finditer(before))
