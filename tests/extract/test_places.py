@@ -124,6 +124,7 @@ def test_place_resolve_metro_before_a_city_names_that_city():
 @pytest.mark.parametrize("text,names", [
     ("Heavy snow is forecast across the Northeast on Friday.", ("Northeast",)),
     ("Drought hit ranches across the South West, farmers in Wyoming said.", ("South West", "Wyoming")),
+    ("Gales brought down power lines across the North West overnight.", ("North West",)),  # no other place
 ])
 def test_place_resolve_a_compass_point_names_no_alias_nor_foreign_division(text, names):
     # "Northeast" is an alias of a Dubai sector; "South West" a Cameroonian region the report never points to

@@ -25,6 +25,18 @@ def test_regional_adjective_names_its_division(text, name, admin_country):
     assert got.feature == "A.ADM1" and got.country == admin_country and got.lat is not None
 
 
+@pytest.mark.parametrize("text,name", [
+    ("Jewish families lit candles in the square at dusk.", "Jewish"),
+    ("Republican senators walked out of the budget talks.", "Republican"),
+    ("Hindu pilgrims crowded the riverbank before sunrise.", "Hindu"),
+    ("Tamil fishermen said the catch had fallen off the northern coast.", "Tamil"),
+])
+def test_faith_people_or_party_word_is_no_area_its_name_starts(text, name):
+    # not the Jewish Autonomous Oblast, a Tajik division's alias, Hindustan nor Tamil Nadu: the word
+    # names an area only when a generic word ("Country", "Region") is all that follows it
+    assert _resolve(text, name).lat is None
+
+
 def test_national_demonym_with_shifted_vowel_names_its_nation_not_the_state():
     got = _resolve("The Welsh government opened a consultation on bus fares.", "Welsh")
     assert got.feature == "A.ADM1" and got.country == "GBR" and got.lat is not None and got.lat > 51

@@ -266,11 +266,30 @@ def _areas_starting(stem: str, index: PlaceIndex, aliases: bool) -> tuple[Candid
     return tuple(c for c in (index.get(r[0]) for r in rows) if c is not None)
 
 
+# what may follow a word for the whole name to be the area the word names: "Basque Country", "Flemish Region"
+_AREA_WORDS = frozenset({"country", "region", "province", "state", "community"})
+
+
+def _area_named_by(word: str, index: PlaceIndex, aliases: bool) -> tuple[Candidate, ...]:
+    """The one area whose name (or, with ``aliases``, alias) is ``word`` and a generic word ("Basque
+    Country"); not one whose name merely starts with the word ("Hindu" of Hindustan) or goes on with a
+    name of its own ("Tamil" of Tamil Nadu, "Jewish" of the Jewish Autonomous Oblast)."""
+    k = key(word) + " "
+    feats = tuple(sorted(_INHABITED_AREAS))
+    rows = index._con.execute(
+        f"SELECT p.id, n.key FROM names n JOIN places p ON p.id = n.place WHERE n.key >= ? AND n.key < ? "
+        f"AND p.feature IN ({','.join('?' * len(feats))}) AND n.alias <= ?",
+        (k, k + "\uffff", *feats, int(aliases))).fetchall()
+    ids = {pid for pid, name in rows if name[len(k):] in _AREA_WORDS}
+    got = index.get(ids.pop()) if len(ids) == 1 else None
+    return (got,) if got is not None else ()
+
+
 def _inhabitants(name: str, index: PlaceIndex) -> tuple[Candidate, ...]:
     """The state, province, country or world region an unknown inhabitants' word or regional adjective
     names by its stem, its own name or English alias: "Ohioans" Ohio, "Ontarians" Ontario, "New Yorkers"
     New York, "Central American" Central America, "Bavarian" Bavaria, "Tibetan" Tibet; "Texan" by its
-    stem with the vowel before "-n" ("Texa-"); "Basque" the one area whose name starts with it ("Basque Country").
+    stem with the vowel before "-n" ("Texa-"); "Basque" the one area it names with a generic word ("Basque Country").
     Only such areas, and stems of four letters or more naming exactly one of them."""
     word = name.strip()
     low = word.lower()
@@ -284,9 +303,9 @@ def _inhabitants(name: str, index: PlaceIndex) -> tuple[Candidate, ...]:
                 if len({c.id for c in got}) == 1:
                     return got[:1]
         if " " not in word and word.isalpha() and len(word) >= 4:  # an area named by the word: "Basque Country"
-            got = _areas_starting(word, index, aliases)
-            if len({c.id for c in got}) == 1:
-                return got[:1]
+            got = _area_named_by(word, index, aliases)
+            if got:
+                return got
     return ()
 
 

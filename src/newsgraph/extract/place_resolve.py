@@ -420,12 +420,12 @@ def _foreign(name: str, how: str, c: Candidate, named: set[str]) -> bool:
     alone: "Oxford University" researchers are cited in reports about anywhere). A name read
     without its leading direction, unless that reading is a country ("northern Syria"): "West
     Midlands" in an English report is not Zimbabwe's Midlands. With no other place the reading is
-    all the article says."""
+    all the article says, save a division named by compass words alone ("South East", Botswana)."""
     if how == "embedded" and name.split()[-1].lower() not in _FEATURE_TAILS:
         return False
     if how in ("stripped", "direction") and c.feature == "A.PCLI" or not how:
         return False
-    return bool(named) and c.country is not None and c.country not in named
+    return (bool(named) and c.country is not None or how == "direction") and c.country not in named
 
 
 def _stray(c: Candidate, named: set[str]) -> bool:
