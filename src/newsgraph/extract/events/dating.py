@@ -76,11 +76,13 @@ def _date_governors(doc, found: Found, *, text: str) -> dict[int, object]:
 
 
 def _governing_verb(tok):
+    """The verb a date's words hang on (climbing at most eight heads), or the last word reached."""
     for _ in range(8):
         if tok.pos_ in ("VERB", "AUX") or tok.head.i == tok.i:
             break
         tok = tok.head
     return tok
+
 
 def _place_for(cand: _Cand, index: MentionIndex, actor_tokens: set[int], places=()):
     """Where the act happened: a place phrase of the verb or its object ("raided two homes in X"), the

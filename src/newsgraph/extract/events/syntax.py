@@ -150,8 +150,9 @@ def _raw_subject(verb):
                 o for p in tok.head.children if p.dep_ == "prep" and p.lower_ == "by"
                 for o in p.children if o.dep_ == "pobj"]
             return (deciders[0], False) if deciders else (None, False)
-        if stray_participle_host(tok) is not None:
-            tok = stray_participle_host(tok)  # "marched on the palace demanding his resignation": the marchers demand
+        host = stray_participle_host(tok)
+        if host is not None:  # "marched on the palace demanding his resignation": the marchers demand
+            tok = host
             continue
         if tok.dep_ in ("relcl", "acl") and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
             head = tok.head  # "Boko Haram, the Islamist insurgency that has killed": the named one
