@@ -47,7 +47,9 @@ def _counted_from_host(head) -> int | None:
     if head.dep_ != "advcl":
         return None
     mark = next((c for c in head.children if c.dep_ == "mark" and c.lower_ in ("after", "before")), None)
-    count = next((c for c in head.children if c.dep_ == "npadvmod" and mark is not None and c.i < mark.i), None)
+    if mark is None:
+        return None
+    count = next((c for c in head.children if c.dep_ == "npadvmod" and c.i < mark.i), None)
     if count is None:
         return None
     offset = frame_offset(f"{head.doc[count.left_edge.i:count.i + 1].text} {mark.lower_}")
