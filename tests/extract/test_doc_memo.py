@@ -45,3 +45,40 @@ def test_sentence_of_is_the_token_sentence_in_every_doc():
         for tok in doc:
             got, want = sentence_of(tok), tok.sent
             assert (got.doc, got.start, got.end) == (doc, want.start, want.end)
+
+
+def _tagged(words, pos, lemmas, starts=None):
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    return Doc(Vocab(), words=words, pos=pos, lemmas=lemmas, sent_starts=starts)
+
+
+def test_token_column_is_each_doc_own_also_after_another_doc():
+    from newsgraph.extract.doc_memo import token_column
+
+    # same length, other words: a column cached for one article must never answer for the next
+    one = _tagged(["Crowds", "marched", "."], ["NOUN", "VERB", "PUNCT"], ["crowd", "march", "."])
+    two = _tagged(["Rivers", "rose", "fast"], ["NOUN", "VERB", "ADV"], ["river", "rise", "fast"])
+    three = _tagged(["Talks", "ended"], ["NOUN", "VERB"], ["talk", "end"])
+    for doc in (one, two, one, three, two, one, one):
+        for name, attr in (("lemma", "lemma"), ("lower", "lower"), ("pos", "pos"), ("idx", "idx")):
+            assert token_column(doc, name) == [getattr(t, attr) for t in doc], (doc.text, name)
+
+
+def test_tokens_where_and_tokens_starting_in_are_the_plain_scans():
+    from spacy.parts_of_speech import NOUN, VERB
+
+    from newsgraph.extract.doc_memo import string_id, tokens_starting_in, tokens_where
+
+    doc = _tagged(["Crowds", "marched", ".", "Police", "fired", "gas", "and", "crowds", "fled"],
+                  ["NOUN", "VERB", "PUNCT", "NOUN", "VERB", "NOUN", "CCONJ", "NOUN", "VERB"],
+                  ["crowd", "march", ".", "police", "fire", "gas", "and", "crowd", "flee"],
+                  [True, False, False, True, False, False, False, False, False])
+    for span in [doc, *doc.sents]:
+        for ids in ({VERB}, {NOUN, VERB}, set()):
+            assert [t.i for t in tokens_where(span, "pos", ids)] == [t.i for t in span if t.pos in ids]
+        assert [t.i for t in tokens_where(span, "lemma", {string_id("crowd")})] == \
+            [t.i for t in span if t.lemma_ == "crowd"]
+    for start, end in ((0, 0), (0, 1), (1, 7), (7, 8), (15, 40), (40, 15), (0, 99)):
+        assert [t.i for t in tokens_starting_in(doc, start, end)] == [t.i for t in doc if start <= t.idx < end]

@@ -24,26 +24,32 @@ from typing import Sequence
 from ..lexicons import load_rows
 from ..model import Actor, Found
 from . import gazetteer
+from .doc_memo import token_column
 from .linking import MentionIndex
 
 PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "around", "throughout"})
 
 
-def dominant_country(doc, index: MentionIndex) -> str | None:
+def dominant_country(doc, index: MentionIndex, *, text: str | None = None) -> str | None:
     """The country an article is mostly about: the most mentioned one, when it clearly leads.
 
     Unnamed-country actors ("police", "the army") in a report about one country
     are that country's; with two or more countries mentioned about equally no
-    default is taken.
+    default is taken. ``text``: the text ``doc`` was parsed from, when the caller has it
+    (``Doc.text`` is rebuilt from every token on each access).
     """
     counts: dict[str, int] = {}
-    for sent in doc.sents:
-        for tok in sent:
-            if tok.ent_iob_ == "I":
-                continue
-            code = token_country(tok, index)
-            if code:
-                counts[code] = counts.get(code, 0) + 1
+    text = doc.text if text is None else text
+    starts = token_column(doc, "idx")
+    for i in range(len(starts)):
+        if not text[starts[i]].isupper():
+            continue  # token_country's own first test, read off the text: no Token made
+        tok = doc[i]
+        if tok.ent_iob_ == "I":
+            continue
+        code = token_country(tok, index)
+        if code:
+            counts[code] = counts.get(code, 0) + 1
     if not counts:
         return None
     ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))

@@ -11,7 +11,11 @@ worth. The ``Doc`` itself is never touched (extractors leave it as the parser ma
 from __future__ import annotations
 
 import functools
-from typing import Any, Callable, TypeVar
+from bisect import bisect_left
+from typing import Any, Callable, Iterator, TypeVar
+
+from spacy.attrs import DEP, IDX, LEMMA, LOWER, POS, TAG
+from spacy.strings import get_string_id
 
 T = TypeVar("T")
 
@@ -54,4 +58,57 @@ def sentence_of(tok):
     return table[tok.i]
 
 
-__all__ = ["per_sentence", "sentence_of"]
+_ATTRS = {"idx": IDX, "lemma": LEMMA, "lower": LOWER, "pos": POS, "tag": TAG, "dep": DEP}
+_COLUMNS: list[tuple[tuple[Any, dict[str, list[int]]], ...]] = [()]
+
+
+def token_column(doc, name: str) -> list[int]:
+    """One attribute of every token of ``doc`` as a list of ids, indexed by ``tok.i``: "lemma", "lower",
+    "tag", "dep" (string ids: compare with ``string_id("nsubj")``), "pos" (``tok.pos``), "idx" (``tok.idx``).
+
+    Why: rules scan every token of an article for the few that can matter (verbs, "be", cue verbs);
+    each ``Token`` made and each string attribute read costs about a microsecond, a column read off
+    the parse a twentieth of that, so a scan that tests ids and makes only the tokens that pass is
+    cheaper. Each column is read once per ``Doc``, for the last two asked about (an article's parse
+    and the copy ``events.syntax.repaired`` may make of it). Docs are never changed after parsing
+    (``repaired`` changes only its own fresh copy, before any column of it is read), so a column stays
+    right for its ``Doc``.
+    """
+    recent = _COLUMNS[0]
+    for d, cols in recent:
+        if d is doc:
+            break
+    else:
+        cols = {}
+        _COLUMNS[0] = ((doc, cols),) + recent[:1]  # one tuple swap: a thread never sees another Doc's columns
+    col = cols.get(name)
+    if col is None:
+        col = cols[name] = doc.to_array(_ATTRS[name]).tolist() if len(doc) else []
+    return col
+
+
+@functools.lru_cache(maxsize=None)
+def string_id(text: str) -> int:
+    """The id spaCy gives the string ``text`` in every vocabulary (a hash of the text)."""
+    return get_string_id(text)
+
+
+def tokens_where(span, column: str, ids: frozenset[int] | set[int]) -> Iterator:
+    """The tokens of ``span`` (a ``Doc`` or a sentence) whose ``token_column`` ``column`` is in ``ids``,
+    in text order: the same tokens as ``(t for t in span if t.<column> in ids)``, made only when they pass."""
+    doc = span.doc if hasattr(span, "doc") else span
+    start, end = (span.start, span.end) if hasattr(span, "start") else (0, len(span))
+    values = token_column(doc, column)
+    for i in range(start, end):
+        if values[i] in ids:
+            yield doc[i]
+
+
+def tokens_starting_in(doc, start: int, end: int):
+    """The tokens of ``doc`` that start at a character offset in ``[start, end)``, in text order: the same
+    tokens as ``[t for t in doc if start <= t.idx < end]``, found by bisection instead of a walk over the Doc."""
+    starts = token_column(doc, "idx")
+    return doc[bisect_left(starts, start):max(bisect_left(starts, start), bisect_left(starts, end))]
+
+
+__all__ = ["per_sentence", "sentence_of", "token_column", "string_id", "tokens_where", "tokens_starting_in"]

@@ -10,9 +10,11 @@ from __future__ import annotations
 import functools
 import logging
 from dataclasses import dataclass
+from typing import Iterator
 
 from ..lexicons import load_rows
 from ..model import PLOVER_TYPES
+from .doc_memo import token_column
 
 log = logging.getLogger(__name__)
 
@@ -83,6 +85,22 @@ def entries(tok, kind: str) -> tuple[Entry, ...]:
             _BY_IDS.clear()
         hit = _BY_IDS[key] = _entries_of(tok.lemma_, tok.lower_, tok.pos_, kind)
     return hit
+
+def tokens_with_entries(sent, kind: str) -> Iterator:
+    """The tokens of ``sent`` with entries of ``kind`` (``entries(tok, kind)`` not empty), in text order.
+
+    Why: asked of every token of every sentence ("report": the speech verbs); the ids of each token
+    are read off the ``Doc``'s table, and a ``Token`` is made only for a word not seen before or
+    one that has entries."""
+    doc = sent.doc
+    lemma, lower, pos = token_column(doc, "lemma"), token_column(doc, "lower"), token_column(doc, "pos")
+    for i in range(sent.start, sent.end):
+        hit = _BY_IDS.get((lemma[i], lower[i], pos[i], kind))
+        if hit is None:
+            hit = entries(doc[i], kind)
+        if hit:
+            yield doc[i]
+
 
 @functools.lru_cache(maxsize=65536)
 def _entries_of(lemma: str, low: str, pos: str, kind: str) -> tuple[Entry, ...]:

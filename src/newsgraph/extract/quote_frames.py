@@ -14,13 +14,14 @@ import functools
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from typing import Iterator
 
 from ..lexicons import load_rows
 from ..model import Speaker, Span
 from .quote_marks import Marked
 from .quote_issuers import DOCUMENT_NOUNS
 from .quote_speakers import SpeakerResolver, subject_of
-from .doc_memo import sentence_of
+from .doc_memo import sentence_of, string_id, token_column
 
 _TERMINAL = {".", "?", "!"}
 _FRAME_TOKENS = 60
@@ -69,7 +70,8 @@ class _Doc:
     def __init__(self, doc, marked: list[Marked], *, text: str) -> None:
         self.doc = doc
         self.text = text  # the article's text: Doc.text is rebuilt from every token on each access
-        self.starts = [t.idx for t in doc]
+        self.starts = token_column(doc, "idx")
+        self._cues: list[int] | None = None
         self.quoted = sorted(m.outer for m in marked)
         self._qstarts = [s for s, _ in self.quoted]
         # quotes of a few words (a nickname, a title) do not cut a frame in two
@@ -87,6 +89,22 @@ class _Doc:
     def in_quote(self, pos: int) -> bool:
         i = bisect_right(self._qstarts, pos) - 1
         return i >= 0 and self.quoted[i][0] <= pos < self.quoted[i][1]
+
+    def cue_indices(self) -> list[int]:
+        """The indices of the tokens ``_is_cue`` holds for, in text order (read off the ids once per article:
+        the rules that walk the article for cue verbs visit only these)."""
+        if self._cues is None:
+            self._cues = cue_indices(self.doc)
+        return self._cues
+
+    def speaker_tokens(self) -> Iterator:
+        """What ``SpeakerResolver.prime`` walks, in text order: the cue verbs and every "he"/"she" subject
+        (any other token passes through its loop untouched)."""
+        dep, lower = token_column(self.doc, "dep"), token_column(self.doc, "lower")
+        nsubj, pronouns = string_id("nsubj"), {string_id("he"), string_id("she")}
+        subjects = [i for i in range(len(dep)) if dep[i] == nsubj and lower[i] in pronouns]
+        for i in sorted(set(self.cue_indices()).union(subjects)):
+            yield self.doc[i]
 
     def in_long_quote(self, pos: int) -> bool:
         i = bisect_right(self._lstarts, pos) - 1
@@ -106,6 +124,20 @@ def _is_cue(tok) -> bool:
         hit = _CUE_BY_IDS[key] = tok.lemma_.lower() in _cues() and (
             tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"))
     return hit
+
+
+def cue_indices(doc) -> list[int]:
+    """The indices of the tokens of ``doc`` that ``_is_cue`` holds for, in text order; a ``Token`` is made
+    only for a word whose ids were not asked about before."""
+    lemma, pos, tag = token_column(doc, "lemma"), token_column(doc, "pos"), token_column(doc, "tag")
+    out = []
+    for i in range(len(lemma)):
+        hit = _CUE_BY_IDS.get((lemma[i], pos[i], tag[i]))
+        if hit is None:
+            hit = _is_cue(doc[i])
+        if hit:
+            out.append(i)
+    return out
 
 
 def _according(tok) -> bool:

@@ -12,7 +12,7 @@ import re
 from ..model import Quote, Span
 from .quote_frames import _according, _cue_info, _cues, _Doc, _is_cue, _speaker_for_cue
 from .quote_speakers import SpeakerResolver
-from .doc_memo import sentence_of
+from .doc_memo import sentence_of, string_id, token_column, tokens_starting_in
 from .event_lexicon import conj_host
 
 def _headline(doc, d: _Doc, resolver: SpeakerResolver, taken: list[Span]) -> list[Quote]:
@@ -36,7 +36,7 @@ def _headline(doc, d: _Doc, resolver: SpeakerResolver, taken: list[Span]) -> lis
         if not all(w[:1].isupper() for w in name.split() if w.lower() not in ("of", "de", "al")):
             continue
         nstart = name_off + name_part.index(name)
-        toks = [t for t in doc if nstart <= t.idx < nstart + len(name)]
+        toks = list(tokens_starting_in(doc, nstart, nstart + len(name)))
         if not toks:
             continue
         head = toks[-1]
@@ -110,7 +110,11 @@ def _indirect(doc, d: _Doc, resolver: SpeakerResolver, direct_spans: list[Span])
     """Reported speech without marks: the complement clause of a strong reporting verb."""
     out: list[Quote] = []
     cues = _cues()
-    for tok in doc:
+    according = string_id("according")
+    lower = token_column(doc, "lower")
+    # only a cue verb or "according" can start a report below: the other tokens are never made
+    for i in sorted(set(d.cue_indices()).union(i for i in range(len(lower)) if lower[i] == according)):
+        tok = doc[i]
         if d.in_quote(tok.idx):
             continue
         content: tuple[int, int] | None = None

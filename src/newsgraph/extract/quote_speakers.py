@@ -13,7 +13,7 @@ from __future__ import annotations
 import functools
 import re
 from bisect import bisect_right
-from typing import Sequence
+from typing import Iterable, Sequence
 
 from ..lexicons import load_rows
 from ..model import Entity, Speaker, Span
@@ -346,16 +346,16 @@ class SpeakerResolver:
         i = bisect_right(self._quoted_starts, pos) - 1
         return i >= 0 and pos < self._quoted_merged[i][1]
 
-    def prime(self, is_cue, in_quote) -> None:
+    def prime(self, is_cue, in_quote, *, tokens: Iterable | None = None) -> None:
         """Walk the cue verbs in text order, noting who speaks where (a small coreference chain).
 
-        Named subjects of reporting verbs ("Fowler noted ...") become the likeliest
-        antecedents of later pronouns; pronoun subjects are resolved in order and
-        carry the chain on ("he argued" -> Fowler again).
+        Named subjects of reporting verbs ("Fowler noted ...") become the likeliest antecedents of later
+        pronouns; pronoun subjects are resolved in order and carry the chain on ("he argued" -> Fowler
+        again). ``tokens``: those to walk when not all (every cue verb and "he"/"she" subject, in order).
         """
         self.timeline = []
         self._cue_like = is_cue
-        for tok in self.doc:
+        for tok in self.doc if tokens is None else tokens:
             if in_quote(tok.idx):
                 continue
             if tok.dep_ == "nsubj" and tok.lower_ in ("he", "she") and not is_cue(tok.head):

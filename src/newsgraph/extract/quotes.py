@@ -167,7 +167,7 @@ def extract(doc, article: Article, found: Found) -> list[Quote]:
     marked = find_marked(text)
     d = _Doc(doc, marked, text=text)
     resolver = SpeakerResolver(doc, found.entities, quoted=d.quoted, text=text)
-    resolver.prime(_is_cue, d.in_quote)
+    resolver.prime(_is_cue, d.in_quote, tokens=d.speaker_tokens())
     cands: list[_Cand] = []
     skipped = 0
     for m in marked:

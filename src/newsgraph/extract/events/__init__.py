@@ -104,7 +104,7 @@ def extract(doc, article: Article, found: Found) -> list[Event]:
     doc = repaired(doc)  # a copy when the parser misread a prenominal participle; ``doc`` stays as given
     index = MentionIndex(found.entities)
     dates_by_gov = _date_governors(doc, found, text=article.text)
-    ctx = _Context(article_country=dominant_country(doc, index))
+    ctx = _Context(article_country=dominant_country(doc, index, text=article.text))
     events: list[Event] = []
     for number, sent in enumerate(doc.sents):
         ctx.sentence = number

@@ -26,6 +26,7 @@ from typing import Sequence
 from ...model import Event
 from ..actor_context import code_tail
 from ..actors import code_actor, is_agent_name
+from ..doc_memo import tokens_starting_in
 from ..event_lexicon import entries
 from ..linking import MentionIndex
 from .syntax import _agent, _infinitive, _objects
@@ -118,7 +119,7 @@ def _deal_maker(events: Sequence[Event], doc):
         if ev.type not in ("AGREE", "SUPPORT") or ev.source is None or ev.negated:
             continue
         span = ev.trigger_span or (0, 0)
-        if any(t.lemma_.lower() in _DEAL_VERBS for t in doc if span[0] <= t.idx < span[1]) \
+        if any(t.lemma_.lower() in _DEAL_VERBS for t in tokens_starting_in(doc, span[0], span[1])) \
                 and is_agent_name(ev.source):
             return ev.source
     return None

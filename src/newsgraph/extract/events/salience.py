@@ -45,6 +45,7 @@ from typing import Sequence
 
 from ...model import Article, Entity, Event
 from ..actors import is_agent_name, is_non_actor, noun_kind, sector_of_noun
+from ..doc_memo import tokens_starting_in
 from ..event_lexicon import is_event_noun
 
 MUTUAL = frozenset({"CONSULT", "COOPERATE"})
@@ -164,7 +165,7 @@ def _is_deal(ev: Event, tok) -> bool:
     if ev.type not in ("AGREE", "SUPPORT") or tok is None:
         return False
     span = ev.trigger_span or (0, 0)
-    words = {t.lemma_.lower() for t in tok.doc if span[0] <= t.idx < span[1]}
+    words = {t.lemma_.lower() for t in tokens_starting_in(tok.doc, span[0], span[1])}
     return bool(words & _DEAL_WORDS)
 
 

@@ -12,7 +12,8 @@ from ..actor_context import (
 )
 from .. import gazetteer
 from ..actors import PRONOUNS, code_actor, noun_kind, phrase_tokens, sector_of_noun
-from ..event_lexicon import entries
+from ..doc_memo import string_id, tokens_where
+from ..event_lexicon import tokens_with_entries
 from ..linking import MentionIndex
 from .arguments import _arguments, _code_all, _issuer, _named_company, _quote_speaker, uncoded
 from .candidate import _Cand
@@ -47,8 +48,8 @@ def _held_states(sent, index: MentionIndex) -> list[_Cand]:
     who holds the person (a report names the detainer in the clause next to the state, or nobody).
     """
     out: list[_Cand] = []
-    for tok in sent:
-        if tok.lemma_.lower() not in _HELD or tok.dep_ != "pobj" or tok.head.lower_ not in ("under", "in"):
+    for tok in tokens_where(sent, "dep", {string_id("pobj")}):  # the cheap test first, on ids
+        if tok.lemma_.lower() not in _HELD or tok.head.lower_ not in ("under", "in"):
             continue
         cop = tok.head.head
         if cop.lemma_.lower() not in _COPULAS or tok.head.dep_ != "prep":
@@ -179,8 +180,7 @@ def _sentence_events(sent, article: Article, found: Found, index: MentionIndex,
     out: list[Event] = []
     cands = _candidates(sent, index) + _held_states(sent, index)
     seen_must: set[int] = set()
-    for tok in sent:
-        if entries(tok, "report"):
+    for tok in tokens_with_entries(sent, "report"):
             for c in tok.children:
                 if c.dep_ == "ccomp" and c.i not in seen_must:
                     must = _must_demand(sent, tok, c, index)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from ..actors import noun_kind, sector_of_noun
 from ..dateline_tokens import dateline_end
-from ..doc_memo import sentence_of
+from ..doc_memo import sentence_of, string_id, tokens_where
 from ..event_lexicon import CLAUSE_SUMMARIES, conj_host
 
 _SUBJ = ("nsubj", "csubj")
@@ -253,6 +253,10 @@ _NOT_MAIN_VERBS = frozenset({"be", "have", "do", "will", "would", "shall", "shou
                              "might", "must", "get"})
 
 
+_PAST_TAGS = frozenset({string_id("VBN"), string_id("VBD")})
+_CLAUSE_DEPS = frozenset({string_id("xcomp"), string_id("advcl"), string_id("ccomp")})
+
+
 def _prenominal_participles(sent) -> list[tuple]:
     """(main verb, participle, object) where the small parser read "removed ousted President X" as two verbs.
 
@@ -262,8 +266,8 @@ def _prenominal_participles(sent) -> list[tuple]:
     own, or makes the real verb its auxiliary. Only these exact shapes are read this way.
     """
     found = []
-    for v2 in sent:
-        if v2.tag_ not in ("VBN", "VBD") or v2.i == sent.start:
+    for v2 in tokens_where(sent, "tag", _PAST_TAGS):
+        if v2.i == sent.start:
             continue
         objs = [c for c in v2.children if c.dep_ == "dobj" and c.left_edge.i == v2.i + 1]
         if len(objs) != 1 or objs[0].pos_ not in ("PROPN", "NOUN"):
@@ -287,8 +291,8 @@ def _conjoined_verbs_read_as_nouns(sent) -> list:
     object and a "to"-complement of its own. A noun takes neither, so the word is a verb.
     Only a bare singular noun with no determiner of its own is read this way."""
     found = []
-    for tok in sent:
-        if tok.tag_ != "NN" or tok.dep_ != "conj" or tok.head.pos_ != "VERB" or tok.head.tag_ != "VB":
+    for tok in tokens_where(sent, "dep", {string_id("conj")}):
+        if tok.tag_ != "NN" or tok.head.pos_ != "VERB" or tok.head.tag_ != "VB":
             continue
         kids = {c.dep_ for c in tok.children}
         if "dobj" in kids and not kids & {"det", "poss", "amod", "compound", "nummod"}:
@@ -301,8 +305,8 @@ def _infinitives_read_as_nouns(sent) -> list:
     impeach President X" tags "impeach" DT, "accused Y of planning to storm parliament" tags "storm" NN,
     yet the parser gives each an auxiliary "to" and a direct object. Only a word with both is read as a
     verb (a noun takes neither)."""
-    return [tok for tok in sent if tok.pos_ in ("NOUN", "DET", "PRON", "ADJ")
-            and tok.dep_ in ("xcomp", "advcl", "ccomp") and _infinitive(tok)
+    return [tok for tok in tokens_where(sent, "dep", _CLAUSE_DEPS) if tok.pos_ in ("NOUN", "DET", "PRON", "ADJ")
+            and _infinitive(tok)
             and any(c.dep_ == "dobj" and not c.like_num and c.pos_ in ("NOUN", "PROPN", "PRON") for c in tok.children)]
 
 
@@ -315,9 +319,7 @@ def _participles_after_that(sent) -> list[tuple]:
     clause. Only this exact shape is read this way (nothing but adverbs between "that" and the verb).
     """
     found = []
-    for v in sent:
-        if v.tag_ not in ("VBD", "VBN"):
-            continue
+    for v in tokens_where(sent, "tag", _PAST_TAGS):
         that = next((c for c in v.children if c.dep_ == "nsubj" and c.lower_ == "that" and c.tag_ == "WDT"), None)
         if that is None or any(t.pos_ != "ADV" for t in v.doc[that.i + 1:v.i]):
             continue
@@ -356,8 +358,8 @@ def _conjuncts_of_the_outer_verb(sent) -> list[tuple]:
     conjoined to a "to" infinitive ("ordered X to leave and expelled Y") is the outer verb's second act too.
     """
     found = []
-    for v2 in sent:
-        if v2.dep_ != "conj" or v2.tag_ != "VBD" or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in v2.children):
+    for v2 in tokens_where(sent, "dep", {string_id("conj")}):
+        if v2.tag_ != "VBD" or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in v2.children):
             continue
         v1 = v2.head
         if v1.dep_ == "xcomp" and _infinitive(v1) and v1.head.tag_ == "VBD" and v1.head.i < v1.i:

@@ -6,8 +6,11 @@ lets its complement supply the target; "X said Y must Z" is a DEMAND by X on Y.
 
 from __future__ import annotations
 
+from spacy.parts_of_speech import ADJ, AUX, NOUN, PROPN, VERB
+
 from ...model import PLOVER_TYPES, Actor
 from ..actors import is_non_actor, noun_kind, sector_of_noun
+from ..doc_memo import string_id, tokens_where
 from ..event_lexicon import CLAUSE_SUMMARIES, UNDERGONE_NOUNS, entries
 from ..linking import MentionIndex
 from ..modal_words import OBLIGATION_AUX
@@ -447,10 +450,14 @@ def _drawn_on(noun, agents: list, index: MentionIndex) -> _Cand | None:
     return _Cand(ntype, "noun", noun, [verb, noun], sources=doers[:1], targets=targets)
 
 
+_VERB_POS = frozenset({VERB, AUX, ADJ})
+_NOUN_POS = frozenset({NOUN, PROPN})
+
+
 def _candidates(sent, index: MentionIndex) -> list[_Cand]:
     cands: list[_Cand] = []
     used: set[int] = set()
-    for tok in sent:
+    for tok in tokens_where(sent, "pos", _VERB_POS):  # _verb_candidate's first test, on ids
         cand = _verb_candidate(tok, index)
         if cand is not None:
             cands.append(cand)
@@ -479,14 +486,14 @@ def _candidates(sent, index: MentionIndex) -> list[_Cand]:
             gov.type = "THREATEN"  # "vowed that the military would defeat the insurgents":
             gov.targets = [o for o in _objects(cand.head) if _looks_actor(o, index)]  # the threatened
     kept = [c for c in cands if c.head.i not in dominated_ids and c.head.i not in dropped]
-    for tok in sent:
+    for tok in tokens_where(sent, "lemma", {string_id("be")}):  # _verdict_candidate's first test
         verdict = _verdict_candidate(tok, used)
         if verdict is not None:
             kept.append(verdict)
             used.add(verdict.head.i)
     # Nominal events with their own actor ("Moscow's support for Assad", "talks between A and B").
-    for tok in sent:
-        if tok.i in used or tok.pos_ not in ("NOUN", "PROPN"):
+    for tok in tokens_where(sent, "pos", _NOUN_POS):
+        if tok.i in used:
             continue
         ntype = _noun_type(tok, index, as_object=False)
         if not ntype:
