@@ -4,6 +4,8 @@ Each case fails without its rule."""
 
 from __future__ import annotations
 
+import pytest
+
 
 def _events(out):
     return [(e.type, e.source.name if e.source else None, e.target.name if e.target else None, e.date)
@@ -205,3 +207,20 @@ def test_events_bare_council_is_the_council_named_before(analyse):
             "council failed to agree on a resolution after Russia and China voted against it.")
     ev = _one(analyse(text, published="2024-03-08"), "AGREE", "agree")
     assert ev.source is not None and ev.source.entity is not None and ev.source.code.startswith("IGO"), ev
+
+
+def test_events_quake_after_it_was_is_no_actor(analyse):
+    # "It was the strongest quake to hit the region": the quake hits, not the party "it" would take up
+    text = ("The European Union said it was ready to help Veskia. It was the strongest quake to hit the "
+            "region since 2009, when a tremor killed more than 300 people.")
+    out = analyse(text, published="2024-03-08")
+    assert not [e for e in out.events if e.trigger == "hit"], _events(out)
+
+
+@pytest.mark.parametrize("text", [
+    "Kenya offered to send rescue teams after the floods.",
+    "Kenya said it would send doctors.",
+])
+def test_events_what_is_sent_is_no_target(analyse, text):
+    out = analyse(text, published="2024-03-08")
+    assert out.events and all(e.target is None for e in out.events), _events(out)
