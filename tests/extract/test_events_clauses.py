@@ -224,3 +224,11 @@ def test_events_quake_after_it_was_is_no_actor(analyse):
 def test_events_what_is_sent_is_no_target(analyse, text):
     out = analyse(text, published="2024-03-08")
     assert out.events and all(e.target is None for e in out.events), _events(out)
+
+
+def test_events_subject_pronoun_of_a_time_clause_is_the_host_subject(analyse):
+    # "when they meet": the ministers meet, not the country they will discuss
+    text = "EU foreign ministers are due to discuss Belarus when they meet in Brussels next week."
+    out = analyse(text, published="2024-03-08")
+    ev = _one(out, "CONSULT", "meet")
+    assert ev.source is not None and ev.source.name == "EU foreign ministers", _events(out)

@@ -20,7 +20,7 @@ from ..dateline_tokens import dateline_end
 from .. import gazetteer
 from ..event_lexicon import UNDERGONE_NOUNS, is_event_noun
 from ..linking import MentionIndex
-from .antecedents import people_before, thing_before
+from .antecedents import host_subject, people_before, thing_before
 from .argument_words import (_PERSONAL, _agrees, _demonym, _means, _own_envoy, _sent,
                              _personal, _reciprocal)
 from .candidate import _Cand
@@ -265,6 +265,9 @@ def _resolve_pronoun(tok, speaker_tok, speaker_actor, index: MentionIndex, *,
     thing = thing_before(tok)
     if thing is not None:  # "gunmen surrounded the church and set fire to it, villagers said"
         return code_actor(thing, index)
+    host = host_subject(tok)
+    if host is not None:  # "ministers will discuss X when they meet": the ministers, not X
+        return code_actor(host, index)
     if speaker_actor is not None and (not direct or tok.lower_ in ("i", "we", "our", "my")):
         # in a direct quote "they" are others; only the first person is the speaker
         if tok.lower_ in ("we", "our") and speaker_actor.code:
