@@ -159,6 +159,11 @@ def _raw_subject(verb):
             if head.dep_ == "appos" and head.head.pos_ in ("PROPN", "NOUN"):
                 head = head.head
             return head, tok.dep_ == "acl" and tok.tag_ == "VBN"
+        if tok.dep_ == "xcomp" and tok.head.lemma_ == "be" and _infinitive(tok):
+            attr = next((c for c in tok.head.children if c.dep_ == "attr" and c.i < tok.i), None)
+            if attr is not None and any(c.dep_ == "nsubj" and c.lower_ in ("it", "this", "that")
+                                        for c in tok.head.children):
+                return attr, False  # "it was the strongest quake to hit the region": the quake hit
         if tok.dep_ in ("xcomp", "advcl") and tok.head.pos_ in ("VERB", "AUX", "ADJ"):
             # controlled subject: "X agreed to buy" -> X; object control "urged X to" handled by caller
             objs = [c for c in tok.head.children if c.dep_ in ("dobj",)]
