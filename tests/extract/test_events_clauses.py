@@ -232,3 +232,12 @@ def test_events_subject_pronoun_of_a_time_clause_is_the_host_subject(analyse):
     out = analyse(text, published="2024-03-08")
     ev = _one(out, "CONSULT", "meet")
     assert ev.source is not None and ev.source.name == "EU foreign ministers", _events(out)
+
+
+def test_events_relative_who_through_a_says_clause_is_the_noun(analyse):
+    # "Lind, who Washington says ordered troops ...": Lind ordered them; Washington only says so
+    text = ("Among those named was Defence Minister Arvo Lind, who Washington says ordered troops to open "
+            "fire on a march in the capital in January.")
+    out = analyse(text, published="2024-03-08")
+    ev = next(e for e in out.events if e.trigger.startswith("ordered"))
+    assert ev.source is not None and ev.source.name == "Arvo Lind", _events(out)
