@@ -241,3 +241,18 @@ def test_events_relative_who_through_a_says_clause_is_the_noun(analyse):
     out = analyse(text, published="2024-03-08")
     ev = next(e for e in out.events if e.trigger.startswith("ordered"))
     assert ev.source is not None and ev.source.name == "Arvo Lind", _events(out)
+
+
+def test_events_speakers_the_parser_conjoined_after_the_verb_are_no_sources(analyse):
+    # the dateline makes the parser hang "police and residents" on "Gunmen": they only said so
+    text = ("LAGOS, Nigeria (AP) — Gunmen abducted at least 50 students from a boarding school in northwest "
+            "Nigeria late on Friday, police and residents said, the latest in a wave of mass kidnappings.")
+    out = analyse(text, published="2024-03-08")
+    sources = {e.source.name for e in out.events if e.source is not None}
+    assert "Gunmen" in sources and not sources & {"police", "residents"}, _events(out)
+
+
+def test_events_arriving_without_a_destination_is_no_visit(analyse):
+    out = analyse("The attackers arrived on motorcycles around midnight and fired into the air.",
+                  published="2024-03-08")
+    assert not [e for e in out.events if e.type == "CONSULT"], _events(out)
