@@ -256,3 +256,11 @@ def test_events_arriving_without_a_destination_is_no_visit(analyse):
     out = analyse("The attackers arrived on motorcycles around midnight and fired into the air.",
                   published="2024-03-08")
     assert not [e for e in out.events if e.type == "CONSULT"], _events(out)
+
+
+def test_events_a_label_in_a_relative_clause_is_no_act(analyse):
+    # "a case that rights groups called an assault on press freedom": a verdict on the case, no attack
+    text = ("A court on Wednesday sentenced a columnist to six years in prison, in a case that rights groups "
+            "called an assault on press freedom.")
+    out = analyse(text, published="2024-03-08")
+    assert not [e for e in out.events if e.type == "ASSAULT"], _events(out)
