@@ -90,9 +90,12 @@ def stray_participle_host(tok):
 def _subject(verb):
     """(subject token, passive?) of a verb; a dateline parsed as the subject gives way to its apposition."""
     subj, passive = _raw_subject(verb)
-    if subj is not None and subj.tag_ in ("WP", "WDT") and subj.head.dep_ == "relcl" \
-            and subj.head.head.pos_ in ("NOUN", "PROPN"):
-        return subj.head.head, passive  # "Ruiz, who was arrested by his guards": the one the clause tells of
+    clause = subj.head if subj is not None else None
+    if clause is not None and clause.dep_ == "ccomp" and clause.head.dep_ == "relcl":
+        clause = clause.head  # "Lind, who Washington says ordered troops to fire": Lind ordered
+    if subj is not None and subj.tag_ in ("WP", "WDT") and clause.dep_ == "relcl" \
+            and clause.head.pos_ in ("NOUN", "PROPN"):
+        return clause.head, passive  # "Ruiz, who was arrested by his guards": the one the clause tells of
     if subj is not None and subj.lemma_.lower() in CLAUSE_SUMMARIES and any(d.dep_ == "det" for d in subj.children):
         named = [c for c in subj.children if c.dep_ in ("appos", "compound") and c.pos_ == "PROPN" and c.i > subj.i]
         if named:  # "..., a charge Moscow denies" read as "a charge (Moscow) denies": Moscow denies
