@@ -264,3 +264,20 @@ def test_events_a_label_in_a_relative_clause_is_no_act(analyse):
             "called an assault on press freedom.")
     out = analyse(text, published="2024-03-08")
     assert not [e for e in out.events if e.type == "ASSAULT"], _events(out)
+
+
+def test_events_participle_with_its_own_object_is_active(analyse):
+    # the parser hangs "killed" on "strikes" as a reduced relative; with an object it is the strikes' act
+    text = ("Russian missile strikes killed at least nine civilians across eastern Ukraine overnight, regional "
+            "officials said on Sunday.")
+    out = analyse(text, published="2024-03-08")
+    ev = _one(out, "ASSAULT", "killed")
+    assert ev.source is not None and ev.source.name == "Russia", _events(out)
+    assert ev.target is not None and ev.target.name != "Russia", _events(out)
+
+
+def test_events_a_mood_is_no_attacker(analyse):
+    text = ("Tensions flared last year when Serb protesters clashed with NATO peacekeepers in northern Kosovo, "
+            "injuring more than 30 soldiers.")
+    out = analyse(text, published="2024-03-08")
+    assert not [e for e in out.events if e.source is not None and e.source.name == "Tensions"], _events(out)
