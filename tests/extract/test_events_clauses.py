@@ -4,6 +4,8 @@ Each case fails without its rule."""
 
 from __future__ import annotations
 
+import pytest
+
 
 def _events(out):
     return [(e.type, e.source.name if e.source else None, e.target.name if e.target else None, e.date)
@@ -189,3 +191,53 @@ def test_events_freezing_weather_is_no_sanction(analyse):
             "The treasury froze the assets of two banks.")
     out = analyse(text, published="2024-03-08")
     assert [(e.type, e.trigger) for e in out.events if e.type == "SANCTION"] == [("SANCTION", "froze")], _events(out)
+
+
+def test_events_possessive_day_dates_its_noun_not_the_act(analyse):
+    # "to demand a recount of last month's vote": the month is the vote's, the demand is the day's news
+    text = ("Police in Veskia fired tear gas on Monday at opposition supporters who had gathered outside the "
+            "electoral commission to demand a recount of last month's presidential vote.")
+    ev = _one(analyse(text, published="2024-03-08"), "DEMAND", "demand")
+    assert ev.date != "2024-02", ev
+
+
+def test_events_bare_council_is_the_council_named_before(analyse):
+    # "the council" later in the report is the Security Council, not a body of the sentence's countries
+    text = ("The U.N. Security Council will meet on Monday to discuss the fighting in Veskia. Last month, the "
+            "council failed to agree on a resolution after Russia and China voted against it.")
+    ev = _one(analyse(text, published="2024-03-08"), "AGREE", "agree")
+    assert ev.source is not None and ev.source.entity is not None and ev.source.code.startswith("IGO"), ev
+
+
+def test_events_quake_after_it_was_is_no_actor(analyse):
+    # "It was the strongest quake to hit the region": the quake hits, not the party "it" would take up
+    text = ("The European Union said it was ready to help Veskia. It was the strongest quake to hit the "
+            "region since 2009, when a tremor killed more than 300 people.")
+    out = analyse(text, published="2024-03-08")
+    assert not [e for e in out.events if e.trigger == "hit"], _events(out)
+
+
+@pytest.mark.parametrize("text", [
+    "Kenya offered to send rescue teams after the floods.",
+    "Kenya said it would send doctors.",
+])
+def test_events_what_is_sent_is_no_target(analyse, text):
+    out = analyse(text, published="2024-03-08")
+    assert out.events and all(e.target is None for e in out.events), _events(out)
+
+
+def test_events_subject_pronoun_of_a_time_clause_is_the_host_subject(analyse):
+    # "when they meet": the ministers meet, not the country they will discuss
+    text = "EU foreign ministers are due to discuss Belarus when they meet in Brussels next week."
+    out = analyse(text, published="2024-03-08")
+    ev = _one(out, "CONSULT", "meet")
+    assert ev.source is not None and ev.source.name == "EU foreign ministers", _events(out)
+
+
+def test_events_relative_who_through_a_says_clause_is_the_noun(analyse):
+    # "Lind, who Washington says ordered troops ...": Lind ordered them; Washington only says so
+    text = ("Among those named was Defence Minister Arvo Lind, who Washington says ordered troops to open "
+            "fire on a march in the capital in January.")
+    out = analyse(text, published="2024-03-08")
+    ev = next(e for e in out.events if e.trigger.startswith("ordered"))
+    assert ev.source is not None and ev.source.name == "Arvo Lind", _events(out)
