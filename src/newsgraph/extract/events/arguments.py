@@ -63,6 +63,10 @@ def _arguments(cand: _Cand, index: MentionIndex) -> None:
             cand.targets = []  # "1,500 soldiers were deployed": the forces moved, not a party acted on
     else:
         cand.sources = _conjuncts(subj) if subj is not None else []
+        if subj is not None and subj.i < head.i:
+            # "Gunmen abducted 80 students ..., police and residents said": a subject's partners come
+            # before its verb; names after it that the parser conjoined are someone else (the speakers)
+            cand.sources = [c for c in cand.sources if c.i < head.i]
         if head.dep_ == "relcl" and subj is not None and subj.i != head.head.i and head.head.pos_ in (
                 "NOUN", "PROPN") and not any(c.dep_ in ("dobj", "ccomp", "xcomp") and c.lower_ not in _RELATIVES
                                              or c.dep_ == "prep" and c.lower_ in ("on", "at", "against", "upon")

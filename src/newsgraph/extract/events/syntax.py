@@ -161,7 +161,9 @@ def _raw_subject(verb):
             head = tok.head  # "Boko Haram, the Islamist insurgency that has killed": the named one
             if head.dep_ == "appos" and head.head.pos_ in ("PROPN", "NOUN"):
                 head = head.head
-            return head, tok.dep_ == "acl" and tok.tag_ == "VBN"
+            # a participle with a direct object of its own is an active verb the parser hung on its subject
+            # ("Israeli air strikes killed at least 12 people, officials said"), not a passive one
+            return head, tok.dep_ == "acl" and tok.tag_ == "VBN" and not any(c.dep_ == "dobj" for c in tok.children)
         if tok.dep_ == "xcomp" and tok.head.lemma_ == "be" and _infinitive(tok):
             attr = next((c for c in tok.head.children if c.dep_ == "attr" and c.i < tok.i), None)
             if attr is not None and any(c.dep_ == "nsubj" and c.lower_ in ("it", "this", "that")
