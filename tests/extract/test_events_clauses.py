@@ -274,3 +274,18 @@ def test_events_participle_with_its_own_object_is_active(analyse):
     ev = _one(out, "ASSAULT", "killed")
     assert ev.source is not None and ev.source.name == "Russia", _events(out)
     assert ev.target is not None and ev.target.name != "Russia", _events(out)
+
+
+def test_events_a_mood_is_no_attacker(analyse):
+    text = ("Tensions flared last year when Serb protesters clashed with NATO peacekeepers in northern Kosovo, "
+            "injuring more than 30 soldiers.")
+    out = analyse(text, published="2024-03-08")
+    assert not [e for e in out.events if e.source is not None and e.source.name == "Tensions"], _events(out)
+
+
+def test_events_a_vow_after_a_clause_about_the_dead_is_the_speakers(analyse):
+    text = "Hamas, which runs Gaza, said the dead included four children and vowed to retaliate."
+    out = analyse(text, published="2024-03-08")
+    ev = _one(out, "THREATEN", "vowed")
+    assert ev.source is not None and ev.source.name == "Hamas", _events(out)
+    assert [q.text for q in out.quotes] == ["the dead included four children"], out.quotes
