@@ -289,3 +289,19 @@ def test_events_a_vow_after_a_clause_about_the_dead_is_the_speakers(analyse):
     ev = _one(out, "THREATEN", "vowed")
     assert ev.source is not None and ev.source.name == "Hamas", _events(out)
     assert [q.text for q in out.quotes] == ["the dead included four children"], out.quotes
+
+
+def test_events_neither_is_never_the_speaker(analyse):
+    out = analyse("Analysts say neither would accept a deal that leaves the other in control of the capital.",
+                  published="2024-03-08")
+    assert not [e for e in out.events if e.source is not None and e.source.name == "Analysts"], _events(out)
+
+
+@pytest.mark.parametrize("text", [
+    "The envoy threatened sanctions against commanders who block aid.",
+    "Militias obstructed aid to the camps.",
+    "The army impeded aid to besieged towns.",
+])
+def test_events_blocked_aid_is_no_aid(analyse, text):
+    out = analyse(text, published="2024-03-08")
+    assert not [e for e in out.events if e.type == "AID"], _events(out)

@@ -257,6 +257,8 @@ def _resolve_pronoun(tok, speaker_tok, speaker_actor, index: MentionIndex, *,
                      prev: Actor | None = None, direct: bool = False) -> Actor | None:
     """A pronoun argument -> the speaker of the reported clause; "they"/"it" -> the source of the
     event just before (news keeps its agents in subject position); else the last fitting entity."""
+    if tok.lower_ in ("neither", "both", "either", "each"):
+        return None  # "analysts say neither would accept a deal": the two sides named before, never the speaker
     if speaker_actor is not None and tok.lower_ in _PERSONAL and speaker_tok is not None \
             and not _personal(speaker_tok):
         speaker_actor = None  # "police charged him with treason, his party said": the party is no "him"
