@@ -305,3 +305,14 @@ def test_events_neither_is_never_the_speaker(analyse):
 def test_events_blocked_aid_is_no_aid(analyse, text):
     out = analyse(text, published="2024-03-08")
     assert not [e for e in out.events if e.type == "AID"], _events(out)
+
+
+@pytest.mark.parametrize("text,sides", [
+    ("Clashes between rival militias killed 27 people.", "rival militias"),
+    ("Heavy fighting between two armed groups in the capital killed at least 27 people, the health ministry "
+     "said.", "armed groups"),
+])
+def test_events_fighting_between_one_plural_group_is_fought_by_it(analyse, text, sides):
+    out = analyse(text, published="2024-03-08")
+    ev = _one(out, "ASSAULT", "killed")
+    assert ev.source is not None and ev.source.name == sides, _events(out)
