@@ -316,3 +316,18 @@ def test_events_fighting_between_one_plural_group_is_fought_by_it(analyse, text,
     out = analyse(text, published="2024-03-08")
     ev = _one(out, "ASSAULT", "killed")
     assert ev.source is not None and ev.source.name == sides, _events(out)
+
+
+def test_events_dispersal_in_a_conjoined_clause_is_its_own_act(analyse):
+    # ", and police used tear gas to disperse them": the police act, not the protest's complement
+    out = analyse("Supporters protested outside the palace, and police used tear gas to disperse them.",
+                  published="2024-03-08")
+    ev = _one(out, "COERCE", "disperse")
+    assert ev.source is not None and ev.source.name == "police", _events(out)
+
+
+def test_events_the_user_of_tear_gas_disperses(analyse):
+    out = analyse("Police used tear gas to disperse hundreds of protesters outside the parliament.",
+                  published="2024-03-08")
+    ev = _one(out, "COERCE", "disperse")
+    assert ev.source is not None and ev.source.name == "Police", _events(out)
