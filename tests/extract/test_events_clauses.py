@@ -331,3 +331,12 @@ def test_events_the_user_of_tear_gas_disperses(analyse):
                   published="2024-03-08")
     ev = _one(out, "COERCE", "disperse")
     assert ev.source is not None and ev.source.name == "Police", _events(out)
+
+
+def test_events_a_missile_fired_at_no_one_is_force_posture(analyse):
+    out = analyse("North Korea fired a ballistic missile toward its eastern waters on Wednesday, Seoul said.",
+                  published="2024-03-08")
+    ev = next(e for e in out.events if e.trigger == "fired")
+    assert ev.type == "MOBILIZE", _events(out)
+    out = analyse("Russia fired missiles at Kyiv overnight.", published="2024-03-08")
+    assert [e.type for e in out.events if e.trigger == "fired"] == ["ASSAULT"], _events(out)
