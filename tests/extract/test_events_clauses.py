@@ -340,3 +340,11 @@ def test_events_a_missile_fired_at_no_one_is_force_posture(analyse):
     assert ev.type == "MOBILIZE", _events(out)
     out = analyse("Russia fired missiles at Kyiv overnight.", published="2024-03-08")
     assert [e.type for e in out.events if e.trigger == "fired"] == ["ASSAULT"], _events(out)
+
+
+def test_events_the_north_after_north_korea_is_north_korea(analyse):
+    text = ("North Korea fired a ballistic missile toward its eastern waters on Wednesday, South Korea's military "
+            "said, days after the North threatened \"overwhelming\" action over joint military drills.")
+    out = analyse(text, published="2024-03-08")
+    ev = _one(out, "THREATEN", "threatened")
+    assert ev.source is not None and ev.source.name == "North Korea" and ev.source.code == "PRK GOV", _events(out)
