@@ -284,6 +284,12 @@ def _verb_candidate(tok, index: MentionIndex) -> _Cand | None:
         return None  # "said those detained would face trial": the detained are named, no one detains here
     if tok.dep_ == "pcomp" and tok.head.lower_ == "from" and tok.head.head.lemma_ in _PREVENTING:
         return None  # "blocked the government from deporting X": the act was stopped; the blocking is the event
+    objs = [o for o in _objects(tok) if o.pos_ in ("NOUN", "PROPN", "VERB")
+            or o.pos_ == "NUM" and o.ent_type_ == "MONEY"]  # "will provide $20 million in aid": the sum's "in" noun
+    objs += [c for c in tok.children if c.dep_ == "nsubjpass" and c.pos_ == "NOUN"]  # "sanctions were imposed"
+    if tok.lemma_ != "have" and not entries(tok, "light") and not entries(tok, "verb") \
+            and not any(entries(o, "noun") for o in objs):
+        return None  # no entry of its own and no event noun for an object: every reading below needs one
     agent = _agent(tok)
     doer = agent or _subject(tok)[0]
     if doer is not None and _natural(doer):
@@ -295,9 +301,6 @@ def _verb_candidate(tok, index: MentionIndex) -> _Cand | None:
     if tok.lemma_ == "have":
         held = _held_in(tok)
         return _Cand("COERCE", "verb", tok, [tok, held]) if held is not None else None
-    objs = [o for o in _objects(tok) if o.pos_ in ("NOUN", "PROPN", "VERB")
-            or o.pos_ == "NUM" and o.ent_type_ == "MONEY"]  # "will provide $20 million in aid": the sum's "in" noun
-    objs += [c for c in tok.children if c.dep_ == "nsubjpass" and c.pos_ == "NOUN"]  # "sanctions were imposed"
     light = _first(tok, "light", index)
     named = next((e for e in entries(tok, "verb") if any(n.startswith("obj:") and not n.startswith("obj:*")
                                                          for n in e.needs)
