@@ -42,7 +42,8 @@ def _arguments(cand: _Cand, index: MentionIndex) -> None:
     subj, passive = _subject(head)
     if subj is not None and subj.pos_ in ("NOUN",) and _noun_type(subj, index, as_object=False):
         agents = _noun_agents(subj, index)  # "the Russian attack killed ..."
-        subj = agents[0] if agents else subj
+        sides = _between(subj) if not agents else None  # "fighting between two armed groups killed 27"
+        subj = agents[0] if agents else sides[0] if sides else subj
     if subj is not None and subj.pos_ == "NOUN" and noun_kind(subj.text) == "abstract":
         # "our priority is to pull out the troops": the one whose goal it is acts, never the goal
         subj = next((c for c in subj.children if c.dep_ == "poss"), None)

@@ -23,7 +23,7 @@ _ISSUE = frozenset({"issue", "release", "publish", "send", "post", "sign", "deli
 # verbs whose subject, not their object, answers for the act of their "to"-complement: "promised X to
 # send aid"; "authorized local officials to impose curfews" is the authorizer's curfew (the news is the
 # order given, the officials carry it out)
-_SUBJECT_CONTROL = frozenset({"promise", "authorize", "authorise", "empower"})
+_SUBJECT_CONTROL = frozenset({"promise", "authorize", "authorise", "empower", "use", "employ"})  # "used tear gas to"
 
 
 # nouns of a decision taken: "X's decision/move/vote to Y" reports X doing Y (a plan or a bid does not)
@@ -230,7 +230,12 @@ def _between(tok):
                     conj = [c for c in o.conjuncts if c.i > o.i]
                     if conj:
                         return o, conj[0]
+                    if o.tag_ == "NNS" and any(c.dep_ == "nummod" or c.lower_ in _RIVALS for c in o.children):
+                        return o, o  # "fighting between two armed groups", "between rival militias": both sides
     return None
+
+
+_RIVALS = frozenset({"rival", "warring", "opposing", "feuding", "competing"})
 
 _INDEFINITE_DETS = frozenset({"a", "an", "another", "some", "any"})
 
