@@ -23,6 +23,7 @@ from rapidfuzz import fuzz
 from ..model import Place, Span
 from .place_context import LIST_GAP, city_part, clock_countries, dateline, dateline_span, lists, speakers
 from .place_index import Candidate, PlaceIndex, key, place_index
+from .place_within import placed_within
 from .place_names import (DIRECTIONS, candidates_for, country_spelled_like, county_pairs, dwarf_divisions,
                           home_spelling, lookup, prior, short_forms)
 
@@ -585,8 +586,7 @@ def resolve(text: str, mentions: Sequence[Mention], *, context_countries: Iterab
             if where is None:
                 out.append(Place(name=m.name, span=m.span, confidence=0.0))
             else:  # "Greenlane, Auckland", "the Palais des Nations in Geneva": the text says where it lies
-                out.append(Place(name=m.name, span=m.span, lat=where.lat, lon=where.lon, country=where.country,
-                                 admin1=where.admin1, confidence=WITHIN_CONFIDENCE, within=where.name))
+                out.append(placed_within(m.name, m.span, where, index, WITHIN_CONFIDENCE))
             continue
         c = cs[ch]
         scores = sorted(b, reverse=True)
