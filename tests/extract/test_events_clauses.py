@@ -189,3 +189,19 @@ def test_events_freezing_weather_is_no_sanction(analyse):
             "The treasury froze the assets of two banks.")
     out = analyse(text, published="2024-03-08")
     assert [(e.type, e.trigger) for e in out.events if e.type == "SANCTION"] == [("SANCTION", "froze")], _events(out)
+
+
+def test_events_possessive_day_dates_its_noun_not_the_act(analyse):
+    # "to demand a recount of last month's vote": the month is the vote's, the demand is the day's news
+    text = ("Police in Veskia fired tear gas on Monday at opposition supporters who had gathered outside the "
+            "electoral commission to demand a recount of last month's presidential vote.")
+    ev = _one(analyse(text, published="2024-03-08"), "DEMAND", "demand")
+    assert ev.date != "2024-02", ev
+
+
+def test_events_bare_council_is_the_council_named_before(analyse):
+    # "the council" later in the report is the Security Council, not a body of the sentence's countries
+    text = ("The U.N. Security Council will meet on Monday to discuss the fighting in Veskia. Last month, the "
+            "council failed to agree on a resolution after Russia and China voted against it.")
+    ev = _one(analyse(text, published="2024-03-08"), "AGREE", "agree")
+    assert ev.source is not None and ev.source.entity is not None and ev.source.code.startswith("IGO"), ev

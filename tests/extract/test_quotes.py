@@ -282,3 +282,14 @@ def test_quotes_speaker_name_leaves_a_date_dateline_out(analyse):
             "that has halted ten routes would go on.")
     quotes = analyse(text, published="2024-03-04").quotes
     assert quotes and quotes[0].speaker is not None and quotes[0].speaker.name == "Norwegian ferry workers", quotes
+
+
+@pytest.mark.parametrize("text", [
+    # an infinitive of purpose is no trailing "..., X said"
+    "Riot police charged at hundreds of farmers who had gathered outside the ministry to demand higher "
+    "grain prices.",
+    # a speech verb with a verbless complement is a naming, not speech: "declared X the winner"
+    "The commission declared President Dana Petrescu the winner with 52 percent of the vote on Feb. 21.",
+])
+def test_quotes_no_reported_speech_without_a_reported_clause(analyse, text):
+    assert [q.text for q in analyse(text, published="2024-03-04").quotes] == []

@@ -144,7 +144,7 @@ def _country_of_text(text: str) -> tuple[str, str | None] | None:
     return None
 
 
-def _join(country: str | None, sector: str | None) -> str | None:
+def join_codes(country: str | None, sector: str | None) -> str | None:
     if country and " " in country:  # already a full code (IGO UNO)
         return country
     if country and sector:
@@ -452,7 +452,7 @@ def code_actor(tok, index: MentionIndex, *, _depth: int = 0) -> Actor | None:
         return None  # "Colombia's bid": the possessor is the actor, not the thing possessed
     if country and not sector and head_country:
         sector = "GOV"  # a bare country acts through its government (PLOVER/CAMEO convention)
-    code = _join(country, sector)
+    code = join_codes(country, sector)
     if head_ent is None:
         name = _phrase_text(toks).split("\n")[-1].strip() or tok.text  # never across lines
     if country and sector == "GOV" and _names_state(tok, head_ent):

@@ -115,7 +115,9 @@ def _indirect(doc, d: _Doc, resolver: SpeakerResolver, direct_spans: list[Span])
             continue
         content: tuple[int, int] | None = None
         if _is_cue(tok) and cues[tok.lemma_.lower()] == "strong" and not _bare_participle(tok):
-            comps = [c for c in tok.children if c.dep_ == "ccomp"]
+            # a ccomp without a verb is a small clause the parser took for speech ("declared Smith the winner")
+            comps = [c for c in tok.children if c.dep_ == "ccomp"
+                     and any(t.pos_ in ("VERB", "AUX") for t in c.subtree)]
             if comps:
                 comp = comps[0]
                 left = comp.left_edge
@@ -133,11 +135,13 @@ def _indirect(doc, d: _Doc, resolver: SpeakerResolver, direct_spans: list[Span])
                 content = (left.idx, right.idx + len(right))
             elif (tok.dep_ in ("parataxis", "ccomp", "advcl") and tok.head.i < tok.i and tok.tag_ != "VBG"
                   and tok.head.pos_ in ("VERB", "AUX") and not _passive_without_agent(tok)
+                  and not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
                   and not (tok.dep_ == "ccomp" and _is_cue(tok.head))
                   and not any(c.dep_ == "mark" and c.lower_ != "as" for c in tok.children)):
                 # "Russia has proposed talks, Kerry said on Wednesday"; not "officials said
                 # 36 people were confirmed dead", where the passive cue has no speaker of its own,
                 # nor "crowds marched on Saturday demanding elections", a participle of the march,
+                # nor "crowds gathered to demand a recount", an infinitive of purpose,
                 # nor "his lawyer said he would appeal", a cue inside what the lawyer said, nor "an appeal on
                 # Tuesday, a day after the government declared an emergency", a clause of time
                 head = tok.head

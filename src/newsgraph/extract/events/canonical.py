@@ -26,6 +26,10 @@ actor (issue 11):
   ("Lima recalled its ambassador") stays the state.
 - **"The ruling party" is the party the article calls ruling** ("the ruling Unity
   Front party"), when it names exactly one.
+- **"The council" after "the Security Council" is that council.** A bare definite
+  noun that is the last word of an organisation the article named before is that
+  organisation (its code too: a council is not coded with the country of the
+  sentence it sits in).
 - **A place asked to vote is its voters.** "Urged the country to vote No": the
   appeal is to the electorate.
 - **A crowd that protests is "protesters".** "Crowds rallied", "thousands of
@@ -40,7 +44,7 @@ from typing import Sequence
 
 from ...model import Actor, Entity, Event
 from .. import gazetteer
-from ..actors import is_non_actor, noun_kind, sector_of_noun
+from ..actors import entity_codes, is_non_actor, join_codes, noun_kind, sector_of_noun
 from ..quote_issuers import role_titles
 from ..doc_memo import sentence_of
 
@@ -352,6 +356,31 @@ def _ruling_party(actor: Actor, head, doc, entities: Sequence[Entity]) -> Actor 
     return replace(actor, name=found[0].name, entity=found[0].id, text=actor.text or actor.name)
 
 
+# "the army", "the government": most often the state's own, whatever militia or regional government was named
+_STATE_BODIES = frozenset({"army", "military", "government", "police", "navy"})
+
+
+def _named_body(actor: Actor, head, entities: Sequence[Entity]) -> Actor | None:
+    """"failed to agree ... the council" after "the U.N. Security Council": a bare definite noun naming an
+    organisation's kind is the organisation last named with that word closing its name."""
+    if actor.entity is not None or head is None or head.tag_ != "NN" or head.lower_ != head.text \
+            or [c.lower_ for c in head.children if c.dep_ in ("det", "poss", "amod", "compound", "nmod", "prep")] \
+            != ["the"] or head.lower_ in _STATE_BODIES:
+        return None
+    noun = head.lemma_.lower()
+    best, best_at = None, -1
+    for ent in entities:
+        if ent.type != "ORG" or len(ent.name.split()) < 2 or ent.name.split()[-1].lower() != noun:
+            continue
+        at = max((s for s, _ in ent.mentions if s < head.idx), default=-1)
+        if at > best_at:
+            best, best_at = ent, at
+    if best is None:
+        return None
+    return replace(actor, name=best.name, entity=best.id, code=join_codes(*entity_codes(best, best.name)),
+                   text=actor.text or actor.name)
+
+
 def canonical_actors(doc, events: Sequence[Event], entities: Sequence[Entity]) -> list[Event]:
     """``events`` with each source and target under its canonical name (see the module doc)."""
     out: list[Event] = []
@@ -369,7 +398,7 @@ def canonical_actors(doc, events: Sequence[Event], entities: Sequence[Entity]) -
             head = _head(doc, actor)
             new = _apposed(actor, head, entities) or _role(actor, head, entities) or _army(actor, head) \
                 or _institution(actor, head) or _city_authorities(actor, head) \
-                or _ruling_party(actor, head, doc, entities)
+                or _ruling_party(actor, head, doc, entities) or _named_body(actor, head, entities)
             if new is None and slot == "target" and ev.type == "ASSAULT":
                 new = _victims(actor, head)
             if new is None and slot == "target" and ev.type in ("REQUEST", "DEMAND"):

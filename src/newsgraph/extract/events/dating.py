@@ -66,7 +66,13 @@ def _date_governors(doc, found: Found, *, text: str) -> dict[int, object]:
         if span is None or (d.value is None and (d.timex_type != "DATE" or d.timex_value == "PRESENT_REF")) \
                 or in_dateline(text, *d.span):
             continue
-        tok = _governing_verb(span.root)
+        root = span.root
+        if root.dep_ == "poss" and root.head.dep_ not in ("nsubj", "nsubjpass"):
+            # "to demand a recount of last month's vote", "condemned Tuesday's attack": the day is the
+            # thing's, not the act's; it still dates an act named by that noun
+            out.setdefault(root.head.i, d)
+            continue
+        tok = _governing_verb(root)
         out.setdefault(tok.i, d)
         if tok.dep_ == "acl" and tok.tag_ in ("VBG", "VBN") and tok.head.i != tok.i:
             # "seized a tanker flying a Liberian flag on Wednesday": the parser hangs the day on the
