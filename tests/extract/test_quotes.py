@@ -293,3 +293,13 @@ def test_quotes_speaker_name_leaves_a_date_dateline_out(analyse):
 ])
 def test_quotes_no_reported_speech_without_a_reported_clause(analyse, text):
     assert [q.text for q in analyse(text, published="2024-03-04").quotes] == []
+
+
+def test_quotes_it_takes_up_a_lower_case_body_the_tagger_called_a_name(analyse):
+    # "Belarus's foreign ministry" is tagged as a proper noun; "It said" is still the ministry, not the
+    # city named as a speaker a paragraph before
+    text = ("The sanctions name a general who Washington says ordered troops to fire on marchers.\n\n"
+            "Belarus's foreign ministry summoned the U.S. ambassador on Friday and called the sanctions "
+            "\"an insult.\" It said it would respond in kind.")
+    quote = next(q for q in analyse(text).quotes if q.text.startswith("it would"))
+    assert quote.speaker is not None and "ministry" in quote.speaker.name, quote

@@ -507,11 +507,11 @@ class SpeakerResolver:
                 back = self._distance(self._sent_index(head.i), sent_i)
                 cands.append((back * 10.0 - 5, s, self.speaker(ent)))
         for sent in self._sents[max(0, sent_i - _IT_LOOKBACK_SENTS + 1):sent_i + 1]:
-            # "The central bank raised rates ...": a body named by a group noun, as the subject
-            for head in sent:
-                if (head.i < tok.i and head.dep_ in _SUBJ and head.tag_ == "NN" and _main_clause(head.head)
-                        and head.lemma_.lower() in group_sectors() and not self._is_role(head)
-                        and not self._is_quoted(head.idx)):
+            # "The central bank raised rates ...": a body named by a group noun, as the subject (also
+            for head in sent:  # a lower-case one the tagger took for a name: "Belarus's foreign ministry")
+                if (head.i < tok.i and head.dep_ in _SUBJ and (head.tag_ == "NN" or head.tag_ == "NNP" and head.is_lower)
+                        and _main_clause(head.head) and head.lemma_.lower() in group_sectors()
+                        and not self._is_role(head) and not self._is_quoted(head.idx)):
                     sp, _span = self.resolve(head)
                     if sp is not None:
                         back = self._distance(self._sent_index(head.i), sent_i)

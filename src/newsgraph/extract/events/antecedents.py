@@ -91,3 +91,23 @@ def _stretch(verb) -> set[int]:
                 out.add(c.i)
                 todo.append(c)
     return out
+
+
+_TIME_MARKS = frozenset({"when", "after", "before", "as", "while", "once", "until", "if", "because"})
+
+
+def host_subject(tok):
+    """"EU ministers will discuss X when they meet next week": the subject "they"/"it" of a clause of time
+    or cause takes up the subject of the clause it hangs on when the two agree in number (the subject
+    keeps its place in news prose), not the last country named before it."""
+    if tok.lower_ not in ("they", "it") or tok.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    verb = tok.head
+    if verb.dep_ != "advcl" or not any(c.dep_ in ("mark", "advmod") and c.lower_ in _TIME_MARKS and c.i < tok.i
+                                       for c in verb.children):
+        return None
+    host, _ = _subject(verb.head)
+    if host is None or host.pos_ not in ("NOUN", "PROPN") or host.i > tok.i:
+        return None
+    plural = host.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in host.children)
+    return host if plural == (tok.lower_ == "they") else None

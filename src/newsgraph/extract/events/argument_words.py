@@ -17,6 +17,15 @@ def _reciprocal(verb) -> bool:
 _ENVOYS = frozenset({"ambassador", "envoy", "diplomat", "consul", "emissary", "representative", "attache"})
 
 
+_SENDING = frozenset({"send", "dispatch", "deploy"})
+
+
+def _sent(obj) -> bool:
+    """Is ``obj`` what the actor sends ("offered to send rescue teams", "will dispatch doctors")? Teams and
+    experts sent go to the party in need; they are never that party."""
+    return obj.dep_ == "dobj" and obj.head.lemma_ in _SENDING
+
+
 def _own_envoy(obj, subj) -> bool:
     """Is ``obj`` the acting state's own diplomat ("recalled its ambassador to X", "Peru withdrew Peru's
     envoy")? The act concerns the state the envoy is posted to, named in the envoy's or the verb's

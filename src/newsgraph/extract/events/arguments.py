@@ -20,8 +20,8 @@ from ..dateline_tokens import dateline_end
 from .. import gazetteer
 from ..event_lexicon import UNDERGONE_NOUNS, is_event_noun
 from ..linking import MentionIndex
-from .antecedents import people_before, thing_before
-from .argument_words import (_PERSONAL, _agrees, _demonym, _means, _own_envoy,
+from .antecedents import host_subject, people_before, thing_before
+from .argument_words import (_PERSONAL, _agrees, _demonym, _means, _own_envoy, _sent,
                              _personal, _reciprocal)
 from .candidate import _Cand
 from .linking import (_OWN_FORCES_TYPES, _looks_actor, _noun_agents, _noun_type, _pobj_actor,
@@ -63,6 +63,10 @@ def _arguments(cand: _Cand, index: MentionIndex) -> None:
             cand.targets = []  # "1,500 soldiers were deployed": the forces moved, not a party acted on
     else:
         cand.sources = _conjuncts(subj) if subj is not None else []
+        if subj is not None and subj.i < head.i:
+            # "Gunmen abducted 80 students ..., police and residents said": a subject's partners come
+            # before its verb; names after it that the parser conjoined are someone else (the speakers)
+            cand.sources = [c for c in cand.sources if c.i < head.i]
         if head.dep_ == "relcl" and subj is not None and subj.i != head.head.i and head.head.pos_ in (
                 "NOUN", "PROPN") and not any(c.dep_ in ("dobj", "ccomp", "xcomp") and c.lower_ not in _RELATIVES
                                              or c.dep_ == "prep" and c.lower_ in ("on", "at", "against", "upon")
@@ -94,12 +98,12 @@ def _arguments(cand: _Cand, index: MentionIndex) -> None:
                       and not any(x.dep_ in _SUBJ for x in c.children)]
     if not cand.targets:  # "refused to meet Jordan's king": the complement's object
         objs = [o for v in verbs for o in _objects(v) if o.i not in word_ids and _looks_actor(o, index)
-                and not _own_envoy(o, subj)
+                and not (_own_envoy(o, subj) or _sent(o))
                 and not (_noun_type(o, index, as_object=True) and cand.type in _OWN_FORCES_TYPES)  # troops offered
                 and not (cand.type in _OWN_FORCES_TYPES and sector_of_noun(o.lemma_) == "MIL")]
         if not objs:
             for o in _objects(head):
-                if o.i in word_ids or _own_envoy(o, subj):
+                if o.i in word_ids or (_own_envoy(o, subj) or _sent(o)):
                     continue  # "blocked roads": the object is part of the trigger
                 if o.pos_ == "NOUN" and noun_kind(o.text) == "people":
                     continue  # "rescued survivors from the ruins of a church": the people, not the church
@@ -118,7 +122,7 @@ def _arguments(cand: _Cand, index: MentionIndex) -> None:
         if len(sides) >= 2 and all(_looks_actor(x, index) for x in sides[:2]):
             cand.sources, cand.targets = sides[:1], sides[1:2]
     if not cand.targets:  # "recalled its ambassador to France (in protest at ...)": where the envoy is posted
-        cand.targets = [x for o in _objects(head) if _own_envoy(o, subj) for p in o.children
+        cand.targets = [x for o in _objects(head) if (_own_envoy(o, subj) or _sent(o)) for p in o.children
                         if p.dep_ == "prep" and p.lower_ in ("to", "in", "from")
                         for x in p.children if x.dep_ == "pobj" and _looks_actor(x, index)][:1]
     if not cand.targets:
@@ -155,7 +159,7 @@ def _arguments(cand: _Cand, index: MentionIndex) -> None:
     if not cand.targets:  # last resort: people named by what they are ("rescued survivors")
         objs = [o for v in verbs for o in _objects(v) if _looks_actor(o, index, people=True) and not (
             cand.type in _OWN_FORCES_TYPES and (o.i in word_ids or sector_of_noun(o.lemma_) in ("MIL", "COP")))
-            and not _own_envoy(o, subj)] or \
+            and not (_own_envoy(o, subj) or _sent(o))] or \
             [o for v in verbs for p in v.children if p.dep_ == "prep" and p.lower_ in ("for", "against", "on", "at")
              for o in p.children if o.dep_ == "pobj" and _looks_actor(o, index, people=True)]
         objs = objs or [o for v in verbs for o in _objects(v) if o.lower_ in _EVERYONE]
@@ -265,6 +269,9 @@ def _resolve_pronoun(tok, speaker_tok, speaker_actor, index: MentionIndex, *,
     thing = thing_before(tok)
     if thing is not None:  # "gunmen surrounded the church and set fire to it, villagers said"
         return code_actor(thing, index)
+    host = host_subject(tok)
+    if host is not None:  # "ministers will discuss X when they meet": the ministers, not X
+        return code_actor(host, index)
     if speaker_actor is not None and (not direct or tok.lower_ in ("i", "we", "our", "my")):
         # in a direct quote "they" are others; only the first person is the speaker
         if tok.lower_ in ("we", "our") and speaker_actor.code:

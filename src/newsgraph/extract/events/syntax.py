@@ -90,9 +90,12 @@ def stray_participle_host(tok):
 def _subject(verb):
     """(subject token, passive?) of a verb; a dateline parsed as the subject gives way to its apposition."""
     subj, passive = _raw_subject(verb)
-    if subj is not None and subj.tag_ in ("WP", "WDT") and subj.head.dep_ == "relcl" \
-            and subj.head.head.pos_ in ("NOUN", "PROPN"):
-        return subj.head.head, passive  # "Ruiz, who was arrested by his guards": the one the clause tells of
+    clause = subj.head if subj is not None else None
+    if clause is not None and clause.dep_ == "ccomp" and clause.head.dep_ == "relcl":
+        clause = clause.head  # "Lind, who Washington says ordered troops to fire": Lind ordered
+    if subj is not None and subj.tag_ in ("WP", "WDT") and clause.dep_ == "relcl" \
+            and clause.head.pos_ in ("NOUN", "PROPN"):
+        return clause.head, passive  # "Ruiz, who was arrested by his guards": the one the clause tells of
     if subj is not None and subj.lemma_.lower() in CLAUSE_SUMMARIES and any(d.dep_ == "det" for d in subj.children):
         named = [c for c in subj.children if c.dep_ in ("appos", "compound") and c.pos_ == "PROPN" and c.i > subj.i]
         if named:  # "..., a charge Moscow denies" read as "a charge (Moscow) denies": Moscow denies
@@ -158,7 +161,14 @@ def _raw_subject(verb):
             head = tok.head  # "Boko Haram, the Islamist insurgency that has killed": the named one
             if head.dep_ == "appos" and head.head.pos_ in ("PROPN", "NOUN"):
                 head = head.head
-            return head, tok.dep_ == "acl" and tok.tag_ == "VBN"
+            # a participle with a direct object of its own is an active verb the parser hung on its subject
+            # ("Israeli air strikes killed at least 12 people, officials said"), not a passive one
+            return head, tok.dep_ == "acl" and tok.tag_ == "VBN" and not any(c.dep_ == "dobj" for c in tok.children)
+        if tok.dep_ == "xcomp" and tok.head.lemma_ == "be" and _infinitive(tok):
+            attr = next((c for c in tok.head.children if c.dep_ == "attr" and c.i < tok.i), None)
+            if attr is not None and any(c.dep_ == "nsubj" and c.lower_ in ("it", "this", "that")
+                                        for c in tok.head.children):
+                return attr, False  # "it was the strongest quake to hit the region": the quake hit
         if tok.dep_ in ("xcomp", "advcl") and tok.head.pos_ in ("VERB", "AUX", "ADJ"):
             # controlled subject: "X agreed to buy" -> X; object control "urged X to" handled by caller
             objs = [c for c in tok.head.children if c.dep_ in ("dobj",)]

@@ -301,7 +301,12 @@ def _verb_candidate(tok, index: MentionIndex) -> _Cand | None:
                   and _satisfied(e, tok, as_object=False, index=index)), None)
     if named is not None:  # "reached a deal", "signed a treaty": the verb with this object is the act
         light = None
-    if light is not None:
+    # "called the deal a milestone", "a case that rights groups called an assault": a verdict, no act
+    labelled = tok.lemma_ in _LABEL_VERBS and (any(c.dep_ in ("oprd", "xcomp") for c in tok.children)
+                                               or sum(c.dep_ == "dobj" for c in tok.children) == 2
+                                               or tok.dep_ in ("acl", "relcl") and any(
+                c.lower_ in ("that", "which") and c.dep_ in ("mark", "dobj") for c in tok.children))
+    if light is not None and not labelled:
         for o in objs:
             if _foreign_addressee(tok, o):
                 continue  # "ordered French troops to leave": told to act, not sent
@@ -361,8 +366,6 @@ def _verb_candidate(tok, index: MentionIndex) -> _Cand | None:
     if light is not None and light.type in PLOVER_TYPES and objs and not all(
             is_non_actor(o.text) and noun_kind(o.text) != "people" for o in objs):  # "sent shockwaves"
         return _Cand(light.type, "light", tok, [tok])
-    labelled = tok.lemma_ in _LABEL_VERBS and (any(c.dep_ in ("oprd", "xcomp") for c in tok.children)
-                                               or sum(c.dep_ == "dobj" for c in tok.children) == 2)
     if light is None and not entries(tok, "report") and not entries(tok, "transparent") \
             and not _not_agent(tok) and not labelled:  # "called the deal a milestone": a verdict, no deal made
         # any other verb whose object is an event noun: "speeded up the withdrawal", "tightened the blockade"
