@@ -281,3 +281,38 @@ def test_events_a_mood_is_no_attacker(analyse):
             "injuring more than 30 soldiers.")
     out = analyse(text, published="2024-03-08")
     assert not [e for e in out.events if e.source is not None and e.source.name == "Tensions"], _events(out)
+
+
+def test_events_a_vow_after_a_clause_about_the_dead_is_the_speakers(analyse):
+    text = "Hamas, which runs Gaza, said the dead included four children and vowed to retaliate."
+    out = analyse(text, published="2024-03-08")
+    ev = _one(out, "THREATEN", "vowed")
+    assert ev.source is not None and ev.source.name == "Hamas", _events(out)
+    assert [q.text for q in out.quotes] == ["the dead included four children"], out.quotes
+
+
+def test_events_neither_is_never_the_speaker(analyse):
+    out = analyse("Analysts say neither would accept a deal that leaves the other in control of the capital.",
+                  published="2024-03-08")
+    assert not [e for e in out.events if e.source is not None and e.source.name == "Analysts"], _events(out)
+
+
+@pytest.mark.parametrize("text", [
+    "The envoy threatened sanctions against commanders who block aid.",
+    "Militias obstructed aid to the camps.",
+    "The army impeded aid to besieged towns.",
+])
+def test_events_blocked_aid_is_no_aid(analyse, text):
+    out = analyse(text, published="2024-03-08")
+    assert not [e for e in out.events if e.type == "AID"], _events(out)
+
+
+@pytest.mark.parametrize("text,sides", [
+    ("Clashes between rival militias killed 27 people.", "rival militias"),
+    ("Heavy fighting between two armed groups in the capital killed at least 27 people, the health ministry "
+     "said.", "armed groups"),
+])
+def test_events_fighting_between_one_plural_group_is_fought_by_it(analyse, text, sides):
+    out = analyse(text, published="2024-03-08")
+    ev = _one(out, "ASSAULT", "killed")
+    assert ev.source is not None and ev.source.name == sides, _events(out)

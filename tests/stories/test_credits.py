@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newsgraph.stories.credits import agency_name, find_credit
+from newsgraph.stories.field_credits import byline_credit
 from newsgraph.stories.syndication import resolve
 
 _BODY = ("A cargo train left the rails near the river crossing on Sunday, the rail operator said.\n\n"
@@ -187,4 +188,88 @@ _TALKS = "The two governments failed to agree after long talks. "
     (_TALKS + "A new round was set for the spring (ANSA)", "ANSA"),
 ])
 def test_credits_bracket_after_an_attribution_closing_the_text_is_no_credit(text, expected):
+    assert _agency(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a photographer's name and the agency joined by a bare slash credit a picture, not the text
+    ("Ana Lind/Reuters\n\n" + _BODY, None),
+    (_BODY + "\n\nAna Lind/AFP/Getty Images", None),
+    ("Ana Lind/AP\n\n" + _BODY, None),
+    # a spaced slash joins a writer and the agency in a byline; TASS's slashes open its dateline
+    ("Ana Lind / Reuters\n\n" + _BODY, "Reuters"),
+    ("KORVALE, June 1. /TASS/. " + _BODY, "TASS"),
+])
+def test_credits_photo_credit_with_a_slash_is_no_credit(text, expected):
+    assert _agency(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a caption's bracketed credit closing a sentence above the text credits the photo
+    ("Crews lift a wagon off the line. (AFP)\n\n" + _BODY, None),
+    ("Representational image. (Reuters)\n\n" + _BODY, None),
+    # a dateline's bracket after a place or a date opens the wire's text
+    ("KORVALE (AFP) — " + _BODY, "AFP"),
+    ("KORVALE, June 1 (Reuters)\n\n" + _BODY, "Reuters"),
+])
+def test_credits_caption_bracket_above_the_text_is_no_credit(text, expected):
+    assert _agency(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    (_BODY + "\n\nPublished via PTI", "PTI"),
+    (_BODY + "\n\nDistributed via Reuters", "Reuters"),
+    # the agency and its dateline's place in a page's byline line
+    ("IANS | Korvale\n\n" + _BODY, "IANS"),
+    ("Press Trust of India | Port Vale\n\n" + _BODY, "PTI"),
+    ("IANS | Korvale | Updated: 2019-05-03 10:12\n\n" + _BODY, "IANS"),
+    # a menu of sections is no byline
+    ("Home | World | Reuters\n\n" + _BODY, None),
+])
+def test_credits_cue_via_and_agency_beside_its_place(text, expected):
+    assert _agency(text) == expected
+
+
+@pytest.mark.parametrize("byline,expected", [
+    ("By The Canadian Press", "CP"),
+    ("Asian News International", "ANI"),
+    ("Reuters Editorial", "Reuters"),
+    ("dpa international", "dpa"),
+    ("IANS | Korvale", "IANS"),
+    ("Staff and agencies", None),
+])
+def test_credits_agency_bylines(byline, expected):
+    credit = byline_credit(byline)
+    assert (credit.agency if credit else None) == expected
+
+
+def test_credits_thomson_reuters_foundation_dateline():
+    assert _agency("KORVALE (Thomson Reuters Foundation) - " + _BODY) == "Thomson Reuters Foundation"
+
+
+@pytest.mark.parametrize("text", [
+    # citing a wire, or an outlet's own story using wire material, is no copy of it
+    _BODY + " A driver told Reuters he heard a bang.",
+    _BODY + " The toll rose to four, according to AFP.",
+    _BODY + " Reuters reported the toll earlier.",
+    _BODY + "\n\nAgence France-Presse contributed to this report.",
+    _BODY + "\n\nInformation from Reuters was used in this report.",
+    _BODY + "\n\n(AP Photo/Ana Lind)",
+    _BODY + "\n\nPhotograph: Ana Lind/AP",
+])
+def test_credits_citations_and_photo_credits_are_no_credit(text):
+    assert find_credit(text) is None
+
+
+@pytest.mark.parametrize("text,expected", [
+    # Bloomberg's assistance line, with its dash, and Xinhua's end mark close the wire's own copy
+    (_BODY + "\n\n--With assistance from Ana Lind and Joe Park.", "Bloomberg"),
+    (_BODY + "\n\n—With assistance from Ana Lind.", "Bloomberg"),
+    (_BODY + " Enditem", "Xinhua"),
+    (_BODY + "\n\nEnditem", "Xinhua"),
+    # without the dash, or in running text, they credit no one
+    (_BODY + "\n\nWith assistance from the county council, the line reopened.", None),
+    (_BODY + " The Enditem brand was launched in May.", None),
+])
+def test_credits_wire_house_footers_naming_no_agency(text, expected):
     assert _agency(text) == expected

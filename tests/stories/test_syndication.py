@@ -5,7 +5,8 @@ import dataclasses
 import pytest
 
 from newsgraph.stories import build_stories
-from newsgraph.stories.credits import Credit, byline_credit, title_credit
+from newsgraph.stories.credits import Credit
+from newsgraph.stories.field_credits import byline_credit, title_credit
 from newsgraph.stories.syndication import SyndicationIndex, agency_name, credited_agency, resolve, synd_key
 from newsgraph.stories.wire_urls import url_credit
 from stories_helpers import article

@@ -129,8 +129,10 @@ def conj_host(verb):
     speaks = bool(entries(verb, "report")) or any(c.dep_ == "ccomp" for c in verb.children)
     if speaks and any(c.dep_ in ("aux", "auxpass") for c in head.children):
         return head.head
-    if head.tag_ in ("VBP", "VBZ") and head.head.tag_ == "VBD" and (
-            speaks or any(e.type in _SPEECH_ACTS for e in entries(verb, "verb"))):
+    acts = speaks or any(e.type in _SPEECH_ACTS for e in entries(verb, "verb"))
+    if acts and any(c.dep_ == "nsubj" and c.pos_ == "ADJ" for c in head.children):
+        return head.head  # "said the dead included four children and vowed to retaliate": the dead vow nothing
+    if head.tag_ in ("VBP", "VBZ") and head.head.tag_ == "VBD" and acts:
         # "a spokesman said its forces only strike military targets and blamed the fire on X": a past-tense
         # judgement conjoined with a present-tense reported clause is not in the present: the speaker's act
         return head.head

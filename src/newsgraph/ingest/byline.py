@@ -5,7 +5,7 @@ Outlets that run wire copy often say so only in the byline ("By Jane Roe – UPI
 ``<meta name="author">``, JSON-LD ``author`` or ``sourceOrganization``), and text
 extraction drops bylines with the rest of the page furniture. The byline is kept as
 the article's ``author`` so that syndication can read a wire credit from it
-(``stories.credits.byline_credit``). trafilatura's own ``author`` is not used: it
+(``stories.field_credits.byline_credit``). trafilatura's own ``author`` is not used: it
 normalises names for display, cutting "– UPI" after a name and skipping
 organisations, which are exactly the part a credit needs.
 """

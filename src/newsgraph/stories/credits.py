@@ -3,9 +3,9 @@
 Outlets that carry wire copy credit it in a handful of shapes and places: in the
 dateline ("SEOUL, South Korea (AP) —", "London (AFP) -", "LONDON, (APP/AFP) –"),
 on a line of its own at the top or the bottom ("The Associated Press", "ASSOCIATED PRESS", "- AFP",
-"Source – Reuters", "Credit : Voice of America (VOA)", "Published By: VOA Africa", "Xinhua | Updated:
-2017-03-10", "AFP, 10 March 2017", a page's field label "Author: AFP"; an outlet that sells its text alone
-on the last line, "BBC"), opening the text with a dash
+"Source – Reuters", "Credit : Voice of America (VOA)", "Published By: VOA Africa", "Published via PTI",
+"Xinhua | Updated: 2017-03-10", "IANS | New Delhi", "AFP, 10 March 2017", a page's field label "Author:
+AFP"; an outlet that sells its text alone on the last line, "BBC"), opening the text with a dash
 ("Reuters - The talks ..."),
 as the last word of the text ("... the attacks. AFP", "... the attacks (ANSA)."), after a dash closing any paragraph but the first ("... the
 attacks. — Reuters", then the outlet's own lines), in brackets at the start or the
@@ -19,7 +19,8 @@ writers ("Associated Press writer Jane Roe contributed to this report"; Reuters'
 Jane Roe; Editing by John Doe)", with its brackets or without; "The Associated Press contributed to
 this report" is an outlet's own story using wire material, and does not count). An article that only
 *cites* an agency ("told Reuters", "AFP reported") is not a copy of it, so those
-phrases do not count; "was quoted by IANS as saying", the house phrase of wire
+phrases do not count, nor does a photo's credit ("Jane Roe/Reuters", "AFP/Getty Images", a caption
+closing in "(AFP)" above the text); "was quoted by IANS as saying", the house phrase of wire
 copy reprinted whole, does, and so does the one agency a text names when its outlet notes that the text
 is unedited wire copy ("published from a wire agency feed") without naming the wire.
 
@@ -44,7 +45,7 @@ from .wire_footers import house_footer
 _DASH = r"(?:-{1,2}|[—–])"
 _CUE = re.compile(
     r"^\W{0,3}(?:(?:source|sources|credit|credits|courtesy(?: of)?|(?:posted|filed)\s+by|"
-    r"(?:(?:originally|first)\s+)?(?:published|distributed|syndicated|written)\s+by|"
+    r"(?:(?:originally|first)\s+)?(?:published|distributed|syndicated|written)\s+(?:by|via)|"
     r"(?:story|report|article|content|words)\s+(?:by|from)|"
     r"re(?:printed|published|produced)(?:\s+with\s+(?:kind\s+)?permission)?\s+(?:from|of|by)|"
     r"from|via|by|copyright|photo and text|text)\b|©|"
@@ -55,7 +56,7 @@ _CUE = re.compile(
 _PHOTO = re.compile(r"\b(?:photo|photos|photograph|image|picture|video|file|graphic)\b", re.IGNORECASE)
 _URL = re.compile(r"\s*(?:https?://|www\.)\S+")
 _TAIL_WORDS = frozenset("news service wire staff agency today africa online english world reports report "
-                        "and writers writer correspondents correspondent".split())
+                        "and writers writer correspondents correspondent editorial international".split())
 _MAX_LINE = 90
 _MONTH = MONTH_STEM + r"\s"
 _DATE_STAMP = re.compile(r"(?:\s*[|·•]|\s+/|,(?=\s*(?:\d{1,2}\s+)?" + _MONTH + r"|\s*\d{4}-\d\d-\d\d))\s*"
@@ -64,6 +65,11 @@ _DATE_STAMP = re.compile(r"(?:\s*[|·•]|\s+/|,(?=\s*(?:\d{1,2}\s+)?" + _MONTH 
 """A date stamp after a bar, a spaced slash or a comma closing a credit line or a byline ("Xinhua | Updated:
 2017-03-10 09:12", "Associated Press / June 24, 2016", "AFP, 10 March 2017", "By Jane Roe | AFP | June 24,
 2016")."""
+
+
+_PLACE_STAMP = re.compile(r"\s*\|\s*[A-Z][\w.'’-]*(?:[ ,]+[A-Z][\w.'’-]*){0,3}\s*$")
+"""A place after a bar closing a credit line ("IANS | New Delhi", "Press Trust of India | Lima, Peru"): the
+dateline set beside the agency in a page's byline."""
 
 
 @functools.lru_cache(maxsize=1)
@@ -104,9 +110,9 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, dict[str, str]]:
     names = {r.alias: r.name for r in load_rows("wire_agencies.tsv")}
     agencies = _agencies()
     # "(AP) —", "(APP/AFP) –", "(CNN) —", "(AA)", "[AFP]", TASS's "/TASS/": only credited names and
-    # separators inside the brackets
+    # separators inside the brackets; TASS's slashes stand apart ("Jane Roe/AFP/Getty Images" credits a photo)
     inner = rf"(?:\s*(?:{_alternation(names)})\s*[/,&-]?\s*)+"
-    paren = re.compile(rf"\({inner}\)|\[{inner}\]|/(?:{agencies})/")
+    paren = re.compile(rf"\({inner}\)|\[{inner}\]|(?<![\w/])/(?:{agencies})/")
     alias = re.compile(rf"(?<![\w-])(?:{agencies})(?![\w-])")
     return paren, alias, names
 
@@ -124,8 +130,10 @@ def _explicit() -> tuple[re.Pattern, ...]:
     alt = _alternation(r.alias for r in rows)
     any_alias = re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])")
     name = r"[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|van|von|al|bin|da|la|le))*"
+    # a slash joins the writer and the agency with a space ("Jane Roe / USA Today"); unspaced it is a photo's
+    # credit, the photographer's name and the agency ("Jane Roe/Reuters", "Photograph: Jane Roe/AP")
     byline = re.compile(
-        rf"^\W{{0,3}}(?:by\s+)?{name}(?:\s*(?:,|\band\b|&)\s*{name})*\s*(?:,|\||/|{_DASH}|\bfor\b)\s*"
+        rf"^\W{{0,3}}(?:by\s+)?{name}(?:\s*(?:,|\band\b|&)\s*{name})*\s*(?:,|\||\s/|/\s|{_DASH}|\bfor\b)\s*"
         rf"(?:the\s+)?(?P<n>{alt})(?![\w-])[\s\w]{{0,30}}$", re.IGNORECASE)
     # "By Jane Roe Associated Press", "BY JANE ROE THE ASSOCIATED PRESS": no separator, so the names must
     # look like names (capitalised, not IGNORECASE) and nothing but house words may follow the agency
@@ -241,6 +249,8 @@ def _dateline_credit(text: str) -> Credit | None:
                 or _closes_narration(text, line_start, m))
         if m.start() - line_start > 60 and not last:
             continue  # a bracketed name in running text, not a dateline nor a closing "(TNS)"
+        if not last and _caption_close(text, line_start, m):
+            continue  # "Rescue crews at work. (AFP)": a photo's caption above the text credits the photo
         if ((_only_short(m.group()) or m.group().startswith("[")) and not last
                 and text[line_start:m.start()].strip() and not _DASH_AFTER.match(text, m.end())):
             continue  # "(AA)", "[AFP]" are credits opening a paragraph, before a dash or closing the text only
@@ -259,6 +269,19 @@ def _dateline_credit(text: str) -> Credit | None:
 
 
 _DASH_AFTER = re.compile(r"\s*" + _DASH)
+_SENTENCE_END = re.compile(r"[a-z]{2}[.!?][\"”’]?\s*$")
+
+
+def _caption_close(text: str, line_start: int, m: re.Match) -> bool:
+    """Whether a bracketed credit closes its line after a sentence ("Rescue crews at work. (AFP)"): a photo's
+    caption, where a dateline credit is set after a place or a date ("LIMA (AP) —", "NEW DELHI, May 3 (PTI)")
+    and opens the text it credits."""
+    line_end = text.find("\n", m.end())
+    if text[m.end():len(text) if line_end < 0 else line_end].strip(" \t."):
+        return False
+    return bool(_SENTENCE_END.search(text, line_start, m.start()))
+
+
 _ATTRIBUTION_WORDS = frozenset("told to by carried quoted according said".split())
 _MEDIA_NOUNS = frozenset("media outlet broadcaster television radio newspaper channel agency service wire".split())
 _ATTRIBUTION_SPAN = 3
@@ -331,6 +354,8 @@ def _line_credit(text: str, start: int, end: int) -> Credit | None:
     if explicit:
         return explicit
     stripped = _DATE_STAMP.sub("", _URL.sub(_known_host, line)).strip()
+    if (place := _PLACE_STAMP.search(stripped)) and "|" not in stripped[:place.start()]:
+        stripped = stripped[:place.start()]  # "IANS | New Delhi": the agency, then the dateline's place
     if not stripped or len(stripped) > _MAX_LINE:
         return None
     cue = _CUE.match(stripped)
@@ -423,36 +448,6 @@ def _lines(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def byline_credit(author: str | None) -> Credit | None:
-    """The wire credit of an article's byline (its ``author`` field), or None.
-
-    A byline is read as a credit line on its own: "Jane Roe – UPI", "By Jane Roe,
-    Associated Press", "Agence France-Presse", "Jane Roe and John Doe, USA Today",
-    "Jane Roe (AP)". A byline naming writers only ("Jane Roe") credits nobody.
-    Several bylines (visible byline, meta author, JSON-LD author) come joined by
-    "; "; the first that names an agency counts.
-
-    Example:
-        >>> byline_credit("Ed Roe – UPI").agency
-        'UPI'
-        >>> byline_credit("Jane Roe") is None
-        True
-    """
-    if not author:
-        return None
-    pos = 0
-    for part in author.split(";"):
-        start = pos + len(part) - len(part.lstrip())
-        pos += len(part) + 1
-        part = part.strip()
-        if not part:
-            continue
-        credit = _dateline_credit(part) or _line_credit(part, 0, len(part))
-        if credit is not None:
-            return Credit(credit.agency, (start + credit.span[0], start + credit.span[1]), "author")
-    return None
-
-
 def _closing_outlet(text: str, start: int, end: int) -> Credit | None:
     """The last line of the text when it is an outlet's name and nothing else ("BBC", "— CNN"): a
     credit line, where the same name in running text ("CNN reported") would only cite the outlet."""
@@ -472,31 +467,6 @@ def _opening_agency() -> re.Pattern:
     after one, between dashes ("GENEVA — AFP — The talks ...", "LIMA, Peru - Reuters - ...")."""
     place = r"[A-Z][\w.'’-]*(?:[ ,]+[A-Z0-9][\w.'’-]*){0,4}"
     return re.compile(rf"\s*(?:{place}\s*{_DASH}\s*)?(?P<n>{_agencies()})\s*{_DASH}\s+(?=[A-Z“\"])")
-
-
-@functools.lru_cache(maxsize=1)
-def _title_tail() -> re.Pattern:
-    return re.compile(rf"\S\s*(?:\s[-–—|]\s*|[|]\s*|\()(?P<n>{_agencies()})\)?\s*$")
-
-
-def title_credit(title: str | None) -> Credit | None:
-    """The wire credit closing an article's title ("Ferry capsizes on lake - Reuters", "... | AFP",
-    "... (AP)"), or None; ``span`` indexes the title (``field`` "title").
-
-    Only wire agencies count there: an outlet's name closing a title is the publishing site's own.
-
-    Example:
-        >>> title_credit("Ferry capsizes on lake - Reuters").agency
-        'Reuters'
-        >>> title_credit("Reuters photographer wins prize") is None
-        True
-    """
-    if not title or len(title.split()) < 4:
-        return None
-    m = _title_tail().search(title)
-    if m is None:
-        return None
-    return Credit(_patterns()[2][m.group("n")], m.span("n"), "title")
 
 
 @functools.lru_cache(maxsize=1)

@@ -11,8 +11,9 @@ from ..extract import AnalysedArticle
 from ..extract.dates import url_day
 from ..model import Discrepancy, MergedEvent, Place, Story
 from .compact import Kept, ReportFacts
-from .credits import byline_credit, find_credit, title_credit
+from .credits import find_credit
 from .discrepancy import ArticleFacts, figure_context, find_discrepancies
+from .field_credits import byline_credit, title_credit
 from .merge import merge_events
 from .story_time import own_anchor, own_weekdays, pinned_days, told_day_before
 from .wire_urls import url_credit

@@ -1,6 +1,7 @@
 """Wire footers that name no agency: the closing lines by which a wire's text is known when a site carries it
 whole ("(Reporting by Jane Roe; Editing by John Doe)", AFP's desk tags "bur-jm/dl", Bloomberg's "To contact the
-reporter on this story"). Each is one wire's house style, so it names that wire.
+reporter on this story" and "--With assistance from", Xinhua's "Enditem"). Each is one wire's house style, so
+it names that wire.
 """
 
 from __future__ import annotations
@@ -24,6 +25,13 @@ _CONTACT_FOOTER = re.compile(r"^\W{0,3}To contact the (?:reporters?|editors?) (?
                              re.MULTILINE)
 """Bloomberg's footer naming whom to contact about the story, kept by sites that carry its text whole."""
 
+_ASSISTANCE_FOOTER = re.compile(r"^[ \t]*(?:--|—|–)[ \t]*With assistance from [A-Z]", re.MULTILINE)
+"""Bloomberg's line crediting the colleagues who helped on a story ("--With assistance from Jane Roe."), set
+with its double dash above the contact lines."""
+
+_ENDITEM = re.compile(r"(?:^|(?<=[.!?\"”’])[ \t]*)(Enditem)[ \t]*\.?\s*$", re.MULTILINE)
+"""Xinhua's end mark closing its English copy ("... the talks. Enditem"), kept by sites that carry its feed."""
+
 _AFP_TAGS = re.compile(r"[.!?\"”’]\s+((?:[a-z]{2,5}-)?[a-z]{2,5}(?:/[a-z]{2,5}){1,3})\s*$")
 """AFP's desk tags closing its copy ("... the talks. bur-jm/dl"): lower-case initials joined by slashes."""
 
@@ -43,6 +51,10 @@ def house_footer(text: str) -> tuple[str, tuple[int, int]] | None:
         return "Reuters", m.span()
     if m := _CONTACT_FOOTER.search(text, max(0, len(text) - 400)):
         return "Bloomberg", m.span()
+    if m := _ASSISTANCE_FOOTER.search(text, max(0, len(text) - 400)):
+        return "Bloomberg", m.span()
+    if m := _ENDITEM.search(text, max(0, len(text) - 40)):
+        return "Xinhua", m.span(1)
     if m := _AFP_TAGS.search(text, max(0, len(text) - 40)):
         return "AFP", m.span(1)
     return None

@@ -42,7 +42,8 @@ def _arguments(cand: _Cand, index: MentionIndex) -> None:
     subj, passive = _subject(head)
     if subj is not None and subj.pos_ in ("NOUN",) and _noun_type(subj, index, as_object=False):
         agents = _noun_agents(subj, index)  # "the Russian attack killed ..."
-        subj = agents[0] if agents else subj
+        sides = _between(subj) if not agents else None  # "fighting between two armed groups killed 27"
+        subj = agents[0] if agents else sides[0] if sides else subj
     if subj is not None and subj.pos_ == "NOUN" and noun_kind(subj.text) == "abstract":
         # "our priority is to pull out the troops": the one whose goal it is acts, never the goal
         subj = next((c for c in subj.children if c.dep_ == "poss"), None)
@@ -257,6 +258,8 @@ def _resolve_pronoun(tok, speaker_tok, speaker_actor, index: MentionIndex, *,
                      prev: Actor | None = None, direct: bool = False) -> Actor | None:
     """A pronoun argument -> the speaker of the reported clause; "they"/"it" -> the source of the
     event just before (news keeps its agents in subject position); else the last fitting entity."""
+    if tok.lower_ in ("neither", "both", "either", "each"):
+        return None  # "analysts say neither would accept a deal": the two sides named before, never the speaker
     if speaker_actor is not None and tok.lower_ in _PERSONAL and speaker_tok is not None \
             and not _personal(speaker_tok):
         speaker_actor = None  # "police charged him with treason, his party said": the party is no "him"

@@ -230,7 +230,12 @@ def _between(tok):
                     conj = [c for c in o.conjuncts if c.i > o.i]
                     if conj:
                         return o, conj[0]
+                    if o.tag_ == "NNS" and any(c.dep_ == "nummod" or c.lower_ in _RIVALS for c in o.children):
+                        return o, o  # "fighting between two armed groups", "between rival militias": both sides
     return None
+
+
+_RIVALS = frozenset({"rival", "warring", "opposing", "feuding", "competing"})
 
 _INDEFINITE_DETS = frozenset({"a", "an", "another", "some", "any"})
 
