@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: install demo test bench bench-speed bench-ner bench-quotes bench-dates bench-figures bench-events bench-places bench-stories bench-stories-scale bench-syndication-stress bench-newsdev fuzz bench-store bench-scale bench-serve serve clean
+.PHONY: install demo test bench bench-speed bench-ner bench-quotes bench-dates bench-figures bench-events bench-places bench-stories bench-stories-scale bench-stories-confusable bench-syndication-stress bench-newsdev fuzz bench-store bench-scale bench-serve serve clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -49,6 +49,8 @@ bench-stories: $(STAMP)
 	$(BIN)/python benchmarks/stories.py
 bench-stories-scale: $(STAMP)
 	$(BIN)/python benchmarks/stories_scale.py
+bench-stories-confusable: $(STAMP)
+	$(BIN)/python benchmarks/stories_confusable.py
 bench-syndication-stress: $(STAMP)
 	$(BIN)/python benchmarks/syndication_stress.py
 bench-newsdev: $(STAMP)

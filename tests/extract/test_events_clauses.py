@@ -316,3 +316,35 @@ def test_events_fighting_between_one_plural_group_is_fought_by_it(analyse, text,
     out = analyse(text, published="2024-03-08")
     ev = _one(out, "ASSAULT", "killed")
     assert ev.source is not None and ev.source.name == sides, _events(out)
+
+
+def test_events_dispersal_in_a_conjoined_clause_is_its_own_act(analyse):
+    # ", and police used tear gas to disperse them": the police act, not the protest's complement
+    out = analyse("Supporters protested outside the palace, and police used tear gas to disperse them.",
+                  published="2024-03-08")
+    ev = _one(out, "COERCE", "disperse")
+    assert ev.source is not None and ev.source.name == "police", _events(out)
+
+
+def test_events_the_user_of_tear_gas_disperses(analyse):
+    out = analyse("Police used tear gas to disperse hundreds of protesters outside the parliament.",
+                  published="2024-03-08")
+    ev = _one(out, "COERCE", "disperse")
+    assert ev.source is not None and ev.source.name == "Police", _events(out)
+
+
+def test_events_a_missile_fired_at_no_one_is_force_posture(analyse):
+    out = analyse("North Korea fired a ballistic missile toward its eastern waters on Wednesday, Seoul said.",
+                  published="2024-03-08")
+    ev = next(e for e in out.events if e.trigger == "fired")
+    assert ev.type == "MOBILIZE", _events(out)
+    out = analyse("Russia fired missiles at Kyiv overnight.", published="2024-03-08")
+    assert [e.type for e in out.events if e.trigger == "fired"] == ["ASSAULT"], _events(out)
+
+
+def test_events_the_north_after_north_korea_is_north_korea(analyse):
+    text = ("North Korea fired a ballistic missile toward its eastern waters on Wednesday, South Korea's military "
+            "said, days after the North threatened \"overwhelming\" action over joint military drills.")
+    out = analyse(text, published="2024-03-08")
+    ev = _one(out, "THREATEN", "threatened")
+    assert ev.source is not None and ev.source.name == "North Korea" and ev.source.code == "PRK GOV", _events(out)

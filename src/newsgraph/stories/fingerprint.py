@@ -20,6 +20,7 @@ from datasketch import MinHash
 
 from ..lexicons import load_rows
 from ..extract import AnalysedArticle
+from .background import background_spans
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", re.UNICODE)
 _TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
@@ -99,24 +100,38 @@ def _without(text: str, spans: list[tuple[int, int]]) -> str:
     if not spans:
         return text
     parts, last = [], 0
-    for start, end in spans:
-        parts.append(text[last:start])
+    for start, end in sorted(spans):
+        if end <= last:
+            continue
+        parts.append(text[last:max(start, last)])
         last = end
     parts.append(text[last:])
     return " ".join(parts)
 
 
+BACKGROUND_WEIGHT = 0.25
+"""How much a word of a passage recalling an earlier happening (``background_spans``) counts: it names
+that happening's people and places, which are not the report's news, but it still says what the report
+is about."""
+
+
 def article_terms(article: AnalysedArticle, *, title_weight: float = 2.0,
-                  entity_weight: float = 0.5) -> Counter:
+                  entity_weight: float = 0.5, background_weight: float = BACKGROUND_WEIGHT) -> Counter:
     """Term counts describing what an article is about.
 
     The title counts ``title_weight`` times (headlines name the story), and each
     named entity adds an ``e:<name>`` term weighted by its mentions, so that
     "Kerry", "John Kerry" and "the secretary of state" pull together once the
-    entities extractor has resolved them.
+    entities extractor has resolved them. Words and entity mentions of passages that recall an earlier
+    happening ("two weeks after a stronger quake killed 14") count ``background_weight`` of a word of
+    the news, so a report of a second quake is not pulled into the first one's story by them.
     """
     credits = credit_spans(article.text)
-    counts: Counter = Counter(content_terms(_without(article.text, credits)))
+    recalled = background_spans(article.text)
+    counts: Counter = Counter(content_terms(_without(article.text, credits + recalled)))
+    for start, end in recalled:
+        for t in content_terms(article.text[start:end]):
+            counts[t] += background_weight
     if article.title:
         for t in content_terms(article.title):
             counts[t] += title_weight
@@ -124,7 +139,9 @@ def article_terms(article: AnalysedArticle, *, title_weight: float = 2.0,
         if ent.type in _ENTITY_TYPES and ent.name and not all(
                 any(s <= m[0] < e for s, e in credits) for m in ent.mentions):
             key = "e:" + " ".join(ent.name.lower().split())
-            counts[key] += entity_weight * min(len(ent.mentions) or 1, 5)
+            told = [m for m in ent.mentions if not any(s <= m[0] < e for s, e in recalled)]
+            weight = entity_weight if told or not ent.mentions else entity_weight * background_weight
+            counts[key] += weight * min(len(told or ent.mentions) or 1, 5)
     return counts
 
 

@@ -30,6 +30,8 @@ actor (issue 11):
   noun that is the last word of an organisation the article named before is that
   organisation (its code too: a council is not coded with the country of the
   sentence it sits in).
+- **"The North" after "North Korea" is North Korea**: "the" and the first word of a
+  country named before.
 - **A place asked to vote is its voters.** "Urged the country to vote No": the
   appeal is to the electorate.
 - **A crowd that protests is "protesters".** "Crowds rallied", "thousands of
@@ -381,6 +383,23 @@ def _named_body(actor: Actor, head, entities: Sequence[Entity]) -> Actor | None:
                    text=actor.text or actor.name)
 
 
+def _short_country(actor: Actor, head, entities: Sequence[Entity]) -> Actor | None:
+    """"the North threatened" after "North Korea": "the" and the first word of a country named before is
+    that country (the Koreas, the Sudans), not an unknown party."""
+    if actor.code or head is None or head.tag_ != "NNP" or not any(
+            c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+        return None
+    for ent in sorted(entities, key=lambda e: -max((s for s, _ in e.mentions if s < head.idx), default=-1)):
+        words = ent.name.split()
+        if ent.type == "GPE" and len(words) == 2 and words[0] == head.text and ent.id != actor.entity \
+                and any(s < head.idx for s, _ in ent.mentions):
+            country = gazetteer.country_code(ent.name)
+            if country:
+                return replace(actor, name=ent.name, entity=ent.id, code=f"{country} GOV",
+                               text=actor.text or actor.name)
+    return None
+
+
 def canonical_actors(doc, events: Sequence[Event], entities: Sequence[Entity]) -> list[Event]:
     """``events`` with each source and target under its canonical name (see the module doc)."""
     out: list[Event] = []
@@ -398,7 +417,8 @@ def canonical_actors(doc, events: Sequence[Event], entities: Sequence[Entity]) -
             head = _head(doc, actor)
             new = _apposed(actor, head, entities) or _role(actor, head, entities) or _army(actor, head) \
                 or _institution(actor, head) or _city_authorities(actor, head) \
-                or _ruling_party(actor, head, doc, entities) or _named_body(actor, head, entities)
+                or _ruling_party(actor, head, doc, entities) or _named_body(actor, head, entities) \
+                or _short_country(actor, head, entities)
             if new is None and slot == "target" and ev.type == "ASSAULT":
                 new = _victims(actor, head)
             if new is None and slot == "target" and ev.type in ("REQUEST", "DEMAND"):

@@ -27,6 +27,8 @@ _SPEECH_ACTS = frozenset({"REQUEST", "DEMAND", "ACCUSE", "REJECT", "THREATEN", "
 
 _BASE = {"verb": 0.8, "light": 0.8, "adj": 0.7, "noun": 0.55, "must": 0.6, "state": 0.6}
 
+_LAUNCH = frozenset({"fire", "launch", "test", "test-fire"})
+_MISSILES = frozenset({"missile", "rocket", "projectile"})
 _SYMPATHY = frozenset({"solidarity", "condolence", "condolences", "sympathy"})
 _HELD = frozenset({"arrest", "custody", "detention"})  # "under house arrest", "in custody"
 _COPULAS = frozenset({"be", "remain", "stay"})
@@ -303,6 +305,10 @@ def _sentence_events(sent, article: Article, found: Found, index: MentionIndex,
         if etype == "ASSAULT" and cand.mode == "future" and not cand.negated and any(
                 s.lower_ in ("we", "i") for s in cand.sources):
             etype = "THREATEN"  # "we will lead the fight": an attack announced by its own actor is a threat
+        if etype == "ASSAULT" and targets == [(None, 1.0)] and any(
+                w.lemma_ in _LAUNCH for w in cand.words) and any(
+                o.lemma_.lower() in _MISSILES for w in cand.words for o in w.children if o.dep_ == "dobj"):
+            etype = "MOBILIZE"  # "fired a ballistic missile into the sea": a weapons test at no one (force posture)
         trigger_toks = sorted(cand.words, key=lambda t: t.i)
         t_start = trigger_toks[0].idx
         t_end = trigger_toks[-1].idx + len(trigger_toks[-1])

@@ -23,7 +23,7 @@ _ISSUE = frozenset({"issue", "release", "publish", "send", "post", "sign", "deli
 # verbs whose subject, not their object, answers for the act of their "to"-complement: "promised X to
 # send aid"; "authorized local officials to impose curfews" is the authorizer's curfew (the news is the
 # order given, the officials carry it out)
-_SUBJECT_CONTROL = frozenset({"promise", "authorize", "authorise", "empower"})
+_SUBJECT_CONTROL = frozenset({"promise", "authorize", "authorise", "empower", "use", "employ"})  # "used tear gas to"
 
 
 # nouns of a decision taken: "X's decision/move/vote to Y" reports X doing Y (a plan or a bid does not)

@@ -414,6 +414,8 @@ def _dominator(cand: _Cand, heads: dict) -> tuple[_Cand | None, str]:
             return None, ""
         if dep == "advcl" and not _infinitive(up):
             return None, ""  # only purpose clauses ("to demand"), not "after"/"because" clauses
+        if dep == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in up.children):
+            return None, ""  # "X protested, and police used tear gas to disperse them": a clause of its own
         if dep in ("xcomp", "ccomp", "pcomp", "advcl") or dep == "acl" and up.head.pos_ == "NOUN":
             through = through or dep
         parent = up.head
