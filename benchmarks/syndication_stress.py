@@ -15,9 +15,11 @@ real pages shows:
   "(Reuters) -", "Source: ...", the agency alone on the last line, a byline, a copyright line,
   "(With inputs from PTI)"...; six more, two per seed: Reuters' trailer without brackets, a credit
   followed by page furniture or a paragraph of the outlet's own, "Editor: X | Source: A", a wire-feed
-  note), on the wire text carried in the set (a copy of the agency, itself copied by a later outlet) or
-  on a copy whose original is outside the set; ``decoy`` lines name an agency without crediting the text
-  ("told Reuters", "Photo: AFP");
+  note; two more per seed from the shapes added at stop 33: "Published via A", "A | City", "-- A", "By A
+  Staff", an unedited-feed note), on the wire text carried in the set (a copy of the agency, itself copied
+  by a later outlet) or on a copy whose original is outside the set; ``decoy`` lines name an agency
+  without crediting the text ("told Reuters", "Photo: AFP", and two per seed of a photographer's
+  "X/AFP", a caption's "(AFP)", "according to AFP", "Information from AFP was used");
 * ``copy of copy`` and ``chain of 3``: copies of copies, whose original is the copy they were
   made from; ``fuller copy after a cut``: a later copy holding more of the text (and a lead of its
   own) than an earlier cut of it, whose original is the text, not the cut.
@@ -145,6 +147,26 @@ DECOYS: dict[str, tuple[str, str]] = {
 }
 """Lines that name an agency without crediting the text to it: a copy carrying them, whose original is
 outside the set, is no one's copy."""
+MORE_CREDITS: dict[str, tuple[str, str]] = {
+    "end: Published via A": ("end", "Published via {s}"),
+    "top: A | City": ("top", "{s} | {City}"),
+    "top: long | City | Updated": ("top", "{long} | {City} | Updated: {iso} 10:12"),
+    "end: -- A": ("end", "-- {s}"),
+    "top: By A Staff": ("top", "By {s} Staff"),
+    "feed note: not edited, auto-generated": ("feed", "(This story has not been edited by our staff and is "
+                                                      "auto-generated from a syndicated feed.)"),
+}
+"""Credit shapes added at stop 33, tried twice per seed (a seeded pair, the original outside the set) past
+the shapes above, so that the cases drawn from those stay the same."""
+MORE_DECOYS: dict[str, tuple[str, str]] = {
+    "decoy: X/A photo": ("top", "{writer}/{s}"),
+    "decoy: X/A/Getty": ("end", "{writer}/{s}/Getty Images"),
+    "decoy: caption (A)": ("top", "Rescue workers at the scene. ({s})"),
+    "decoy: according to A": ("tail", " The count may rise, according to {long}."),
+    "decoy: information from A": ("end", "Information from {long} was used in this report."),
+}
+"""Lines added at stop 33 that name an agency without crediting the text (a photo's credit, a caption, a
+citation, an outlet's own story using wire material), tried twice per seed."""
 DATE_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow tonight "
                        "morning evening night week month year".split())
 """Words an edit never puts in (a weekday dropped into a text moves the day its story gives it)."""
@@ -267,7 +289,8 @@ def add_credit(text: str, shape: str, rng: random.Random, agency: str | None = N
     """``text`` with a credit line of ``shape`` naming ``agency`` (a random one when None) and, where the
     shape dates the text, the story's ``day``; returns the text and the agency."""
     short, long, name = rng.choice([a for a in AGENCIES if agency in (None, a[2])])
-    where, tmpl = CREDITS.get(shape) or LATE_CREDITS.get(shape) or DECOYS[shape]
+    where, tmpl = (CREDITS.get(shape) or LATE_CREDITS.get(shape) or MORE_CREDITS.get(shape) or DECOYS.get(shape)
+                   or MORE_DECOYS[shape])
     writer = rng.choice(WRITERS)
     line = tmpl.format(s=short, S=short.upper(), long=long, LONG=long.upper(), city=rng.choice(CITIES),
                        writer2=rng.choice([w for w in WRITERS if w != writer]),
@@ -277,7 +300,8 @@ def add_credit(text: str, shape: str, rng: random.Random, agency: str | None = N
                        citydmy=(f"{rng.choice(CITIES)}, {day.day} {MONTHS[day.month - 1].rstrip('.')} {day.year}"
                                 if day else rng.choice(CITIES)),
                        iso=day.isoformat() if day else "",
-                       slashdate=f" / {MONTHS[day.month - 1]} {day.day}, {day.year}" if day else "")
+                       slashdate=f" / {MONTHS[day.month - 1]} {day.day}, {day.year}" if day else "",
+                       City=rng.choice(CITIES).title() if "{City}" in tmpl else "")  # drawn last: the same draws
     pars = paragraphs(text)
     if where == "lead":
         pars[0] = line + pars[0]
@@ -457,6 +481,17 @@ def make_cases(seed: Report, pool: list[Report], vocab: list[str], credit_ok: bo
     id2 = _derive(c, edit_words(c1, 0.05, rng, vocab), 2, 1)
     c.gold |= {(id1, agency), (id2, id1)}
     c.dating = c.dating or "day after"
+    for shape in random.Random(f"{seed.id}|more").sample(sorted(MORE_CREDITS), 2):
+        c, rng = case(f"credit outside: {shape}")
+        c.with_seed = False
+        credited, agency = add_credit(edit_words(text, 0.05, rng, vocab), shape, rng, day=day)
+        cid = _derive(c, credited, 1, days(rng, c))
+        c.gold.add((cid, agency))
+    for shape in random.Random(f"{seed.id}|more decoys").sample(sorted(MORE_DECOYS), 2):
+        c, rng = case(f"decoy outside: {shape}")
+        c.with_seed = False
+        decoyed, _ = add_credit(edit_words(text, 0.05, rng, vocab), shape, rng, day=day)
+        _derive(c, decoyed, 1, days(rng, c))
     return cases
 
 

@@ -348,3 +348,10 @@ def test_events_the_north_after_north_korea_is_north_korea(analyse):
     out = analyse(text, published="2024-03-08")
     ev = _one(out, "THREATEN", "threatened")
     assert ev.source is not None and ev.source.name == "North Korea" and ev.source.code == "PRK GOV", _events(out)
+
+
+def test_events_a_with_phrase_away_from_the_participle_does_not_act(analyse):
+    text = ("Thousands of farmers blocked highways around the capital with tractors on Monday, escalating a "
+            "protest over fuel taxes.")
+    out = analyse(text, published="2024-03-08")
+    assert not [e for e in out.events if e.source is not None and e.source.name == "tractors"], _events(out)

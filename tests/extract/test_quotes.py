@@ -303,3 +303,11 @@ def test_quotes_it_takes_up_a_lower_case_body_the_tagger_called_a_name(analyse):
             "\"an insult.\" It said it would respond in kind.")
     quote = next(q for q in analyse(text).quotes if q.text.startswith("it would"))
     assert quote.speaker is not None and "ministry" in quote.speaker.name, quote
+
+
+def test_quotes_partial_inside_a_report_is_the_reporters(analyse):
+    # "would continue" is a weak cue inside what Rousseau warned: the quoted words are his
+    text = ('The union said the concessions fell short. Its president, Arnaud Rousseau, warned that the '
+            'blockades would continue "as long as necessary."')
+    quote = next(q for q in analyse(text).quotes if q.kind == "partial")
+    assert quote.speaker is not None and quote.speaker.name == "Arnaud Rousseau", quote

@@ -1,6 +1,6 @@
 """What an article's text says about where it is, beyond its place names: its dateline, the time
-zones of its clock times, the names that only speak (a government reacting from afar), and which
-names stand together in one list. ``place_resolve`` weighs these signals when it votes.
+zones of its clock times, the names that only speak (a government reacting from afar), which
+names stand together in one list, and which stand after "the" like a building's name. ``place_resolve`` weighs these signals when it votes.
 """
 
 from __future__ import annotations
@@ -103,3 +103,16 @@ def dateline(text: str) -> str | None:
     """The place of a dateline ("KABUL, Afghanistan (Reuters) -- ..."), or None."""
     span = dateline_span(text)
     return text[span[0]:span[1]] if span else None
+
+
+# "the" and up to two lower-case modifiers before a name ("the state Capitol"); a preposition ends the phrase
+# the name is in ("the city of X", "the fighting in X", "the floods near X")
+_DEFINITE = re.compile(r"\b[Tt]he\s+(?:(?!(?:of|in|on|at|near|from|to|into|across|outside|around|inside|"
+                       r"through|over|off|by|for|with|toward|towards|beyond|along)\s)[a-z]+\s+){0,2}$")
+
+
+def definite(text: str, span: Span) -> bool:
+    """An unknown name after "the" (and up to two lower-case words) is a building or landmark ("the
+    Capitol", "the state Capitol"), not a misspelt town:
+    towns the gazetteer knows under "the" ("the Hague") never reach the near-spelling search."""
+    return bool(_DEFINITE.search(text, max(0, span[0] - 30), span[0]))

@@ -21,8 +21,10 @@ from typing import Iterable, Sequence
 from rapidfuzz import fuzz
 
 from ..model import Place, Span
-from .place_context import LIST_GAP, city_part, clock_countries, dateline, dateline_span, lists, speakers
+from .place_context import (LIST_GAP, city_part, clock_countries, dateline, dateline_span, definite, lists,
+                            speakers)
 from .place_index import Candidate, PlaceIndex, key, place_index
+from .place_within import placed_within
 from .place_names import (DIRECTIONS, candidates_for, country_spelled_like, county_pairs, dwarf_divisions,
                           home_spelling, lookup, prior, short_forms)
 
@@ -39,6 +41,10 @@ W_CUE = 3.0
 # city's name to a village (``_best``)
 BIG_CITY, BIG_CITY_RATIO, DWARF_VOTE = 1_000_000, 300, 0.5
 W_COUNTY = 2.0  # a town and the county it lies in, both named (``county_pairs``)
+# a town whose country holds a namesake city of 500,000 or more people 30+ times its size gets the vote of
+# the article's state only as far as it lies near the article's other towns ("Boston" in a report naming
+# New York state is the Massachusetts city, not the New York village; ``_best``)
+MAJOR_CITY, MAJOR_RATIO = 500_000, 30
 STRAY_PEOPLE = 10_000  # a town this small in a country the article never names is a namesake (_stray)
 WITHIN_CONFIDENCE = 0.1  # a name the gazetteer lacks, at the point of the place the text puts it in
 
@@ -250,6 +256,9 @@ def _best(i: int, cs: tuple[Candidate, ...], base: list[float], k: str, picked: 
     rivals = [v for name, v in cover.items() if name != k]
     best, best_s = 0, -1e9
     big = max((x.population for x in cs if x.feature.startswith("P.")), default=0)
+    major = Counter()  # the most people a namesake town of each country holds
+    for x in cs:
+        major[x.country] = max(major[x.country], x.population if x.feature.startswith("P.") else 0)
     for j, c in enumerate(cs):
         share_c = (by_country.get(c.country, 0) + extra.get(c.country, 0)) / (n + total_extra) if n + total_extra else 0
         share_a = by_admin.get(c.admin1_id or -1, 0) / n if n and c.feature != "A.PCLI" else 0
@@ -259,8 +268,10 @@ def _best(i: int, cs: tuple[Candidate, ...], base: list[float], k: str, picked: 
         if big >= BIG_CITY and c.feature.startswith("P.") and c.population * BIG_CITY_RATIO < big:
             # "banks in London and Dubai" in an Indian report: not Dubai, Uttar Pradesh (2,000 people)
             share_c, share_a = share_c * DWARF_VOTE, share_a * DWARF_VOTE
-        s = (base[j] + W_COUNTRY * share_c + W_ADMIN1 * share_a + W_NEAR * _near(c, others) + W_SUPPORT * support
-             + W_LIST * same)
+        near = _near(c, others)
+        if c.feature.startswith("P.") and major[c.country] >= MAJOR_CITY and c.population * MAJOR_RATIO < major[c.country]:
+            share_a, support = share_a * near, support * near
+        s = base[j] + W_COUNTRY * share_c + W_ADMIN1 * share_a + W_NEAR * near + W_SUPPORT * support + W_LIST * same
         if s > best_s:
             best, best_s = j, s
     return best
@@ -440,19 +451,6 @@ def _stray(c: Candidate, named: set[str]) -> bool:
     return bool(named) and c.country not in named
 
 
-# "the" and up to two lower-case modifiers before a name ("the state Capitol"); a preposition ends the phrase
-# the name is in ("the city of X", "the fighting in X", "the floods near X")
-_DEFINITE = re.compile(r"\b[Tt]he\s+(?:(?!(?:of|in|on|at|near|from|to|into|across|outside|around|inside|"
-                       r"through|over|off|by|for|with|toward|towards|beyond|along)\s)[a-z]+\s+){0,2}$")
-
-
-def _definite(text: str, span: Span) -> bool:
-    """An unknown name after "the" (and up to two lower-case words) is a building or landmark ("the
-    Capitol", "the state Capitol"), not a misspelt town:
-    towns the gazetteer knows under "the" ("the Hague") never reach the near-spelling search."""
-    return bool(_DEFINITE.search(text, max(0, span[0] - 30), span[0]))
-
-
 def resolve(text: str, mentions: Sequence[Mention], *, context_countries: Iterable[str] = (),
             index: PlaceIndex | None = None) -> list[Place]:
     """Resolve every mention of one article to a ``Place`` (null coordinates when unknown, unless the text says
@@ -508,7 +506,7 @@ def resolve(text: str, mentions: Sequence[Mention], *, context_countries: Iterab
         top = [c for c, _ in votes.most_common(1)]
         for i, cs in enumerate(cands):
             if (not cs and top and mentions[i].name[:1].isupper() and not mentions[i].name.isupper()
-                    and keys[i] not in DIRECTIONS and not _definite(text, mentions[i].span)):
+                    and keys[i] not in DIRECTIONS and not definite(text, mentions[i].span)):
                 got = index.similar(mentions[i].name, top)[:3]
                 if not got and _town_after(text, mentions[i].span[1], index, set()) is None:
                     got = country_spelled_like(mentions[i].name, index)  # not "Greenlane, Auckland" ~ Greenland
@@ -585,8 +583,7 @@ def resolve(text: str, mentions: Sequence[Mention], *, context_countries: Iterab
             if where is None:
                 out.append(Place(name=m.name, span=m.span, confidence=0.0))
             else:  # "Greenlane, Auckland", "the Palais des Nations in Geneva": the text says where it lies
-                out.append(Place(name=m.name, span=m.span, lat=where.lat, lon=where.lon, country=where.country,
-                                 admin1=where.admin1, confidence=WITHIN_CONFIDENCE, within=where.name))
+                out.append(placed_within(m.name, m.span, where, index, WITHIN_CONFIDENCE))
             continue
         c = cs[ch]
         scores = sorted(b, reverse=True)

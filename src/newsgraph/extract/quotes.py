@@ -75,7 +75,10 @@ def _governing_cue(d: _Doc, m: Marked):
             subj = subject_of(cur, skip=d.in_quote)
             if subj is not None and subj.lemma_.lower() in DOCUMENT_NOUNS and _higher_cue(d, cur):
                 pass  # "the tip suggested that ... "...," he said": the one who reports it speaks
-            elif _cues()[cur.lemma_.lower()] == "strong" or subj is not None:
+            elif _cues()[cur.lemma_.lower()] == "strong" or subj is not None and not (
+                    cur.dep_ == "ccomp" and any(_is_cue(a) and not d.in_quote(a.idx) for a in cur.ancestors)):
+                # (not a weak cue inside what a cue above reports: "warned that the blockades would
+                # continue "as long as necessary"" quotes the one who warned)
                 # the nearest cue with a subject of its own: "X claims the attacks that Y
                 # calls "an act of war"" quotes Y, not X
                 return cur

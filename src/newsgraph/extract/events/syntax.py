@@ -136,8 +136,11 @@ def _raw_subject(verb):
                 # (a simple past shares no lone "was"; "have been ousted and detained" shares "have been")
                 return c, not own
         if tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.i == verb.i:
+            # (the phrase right before the participle: "blocked highways with tractors on Monday, escalating
+            # a protest" is the farmers' escalation)
             withs = [o for p in tok.head.children if p.dep_ == "prep" and p.lower_ == "with" and p.i < tok.i
-                     for o in p.children if o.dep_ == "pobj" and o.pos_ in ("NOUN", "PROPN")]
+                     for o in p.children if o.dep_ == "pobj" and o.pos_ in ("NOUN", "PROPN")
+                     and tok.left_edge.i - p.right_edge.i <= 2]
             if withs:  # "..., with leaders in the region calling for a vote": the "with" phrase acts
                 return withs[-1], False
         if tok.dep_ == "conj" and tok.head.pos_ in ("VERB", "AUX", "ADJ"):

@@ -1,0 +1,31 @@
+"""A small town named like a major city of its own country (issue 14): the state the article names
+carries the name to the small town only as far as the town lies by the article's other towns."""
+
+import pytest
+
+from newsgraph.extract.place_resolve import Mention, resolve
+
+
+def _resolve(text: str, *names: str):
+    mentions = []
+    for n in names:
+        start = text.index(n)
+        mentions.append(Mention(name=n, span=(start, start + len(n))))
+    return {p.name: p for p in resolve(text, mentions)}
+
+
+@pytest.mark.parametrize("text,names,name,admin1", [
+    ("Lawmakers in Pennsylvania voted on Tuesday, and the team flew on to Denver.",
+     ("Pennsylvania", "Denver"), "Denver", "Colorado"),
+    ("Farmers across Indiana and Ohio watched prices fall as traders in Memphis waited.",
+     ("Indiana", "Ohio", "Memphis"), "Memphis", "Tennessee"),
+])
+def test_place_resolve_a_named_state_does_not_carry_a_major_city_name_to_a_far_village(text, names, name, admin1):
+    p = _resolve(text, *names)[name]
+    assert p.country == "USA" and p.admin1 == admin1
+
+
+def test_place_resolve_the_small_namesake_by_the_articles_towns_keeps_the_name():
+    text = "Crews from Ephrata and Lititz, Pennsylvania, put out a barn fire near Denver on Sunday."
+    p = _resolve(text, "Ephrata", "Lititz", "Pennsylvania", "Denver")["Denver"]
+    assert p.admin1 == "Pennsylvania"
