@@ -355,3 +355,9 @@ def test_events_a_with_phrase_away_from_the_participle_does_not_act(analyse):
             "protest over fuel taxes.")
     out = analyse(text, published="2024-03-08")
     assert not [e for e in out.events if e.source is not None and e.source.name == "tractors"], _events(out)
+
+
+def test_events_a_strike_by_workers_is_a_protest(analyse):
+    out = analyse("The strike by rail workers, which began on Monday, will continue until Friday.",
+                  published="2024-03-08")
+    assert [e.type for e in out.events if e.trigger == "strike"] == ["PROTEST"], _events(out)

@@ -132,11 +132,13 @@ _CIVIL_SECTORS = frozenset({"LAB", "EDU", "MED", "CVL", "JRN", "BUS", "AGR", "JU
 def _civil_act(noun, index: MentionIndex) -> bool:
     """Is the event noun done by civilians: "on strike" with no article, or the act of a subject (or a
     "by" agent) that is a common noun for civilians ("teachers began a strike", "a strike called by
-    the union")? A named state or an armed group never is."""
+    the union", "the strike by rail workers")? A named state or an armed group never is."""
     if noun.dep_ == "pobj" and noun.head.lower_ == "on" and not any(c.dep_ == "det" for c in noun.children):
         return True  # "went on strike", "remain on strike"
     doers = [o for c in noun.children if c.dep_ == "acl" for a in c.children if a.dep_ == "agent"
              for o in a.children if o.dep_ == "pobj"]
+    doers += [o for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"  # "the strike by rail workers"
+              for o in c.children if o.dep_ == "pobj"]
     verb = noun.head if noun.dep_ == "dobj" else noun.head.head if noun.dep_ == "pobj" else None
     if verb is not None:
         doers += [c for c in verb.children if c.dep_ == "nsubj"]
