@@ -369,3 +369,9 @@ def test_events_called_on_x_to_act_asks_x(analyse):
     out = analyse(text, published="2024-03-08")
     ev = next(e for e in out.events if e.type == "REQUEST")
     assert ev.target is not None and ev.target.name == "Iran", _events(out)
+
+
+def test_events_a_sea_is_no_target(analyse):
+    out = analyse("Iran seized an oil tanker in the Gulf of Oman on Thursday.", published="2024-03-08")
+    ev = _one(out, "COERCE", "seized")
+    assert ev.target is None, _events(out)

@@ -236,6 +236,9 @@ def _talks_venue(tok, index: MentionIndex) -> bool:
                for t in [tok, *(o for o in tok.children if o.dep_ == "dobj")])
 
 
+_WATERS = frozenset({"gulf", "sea", "ocean", "strait", "straits", "bay", "channel", "river", "lake"})
+
+
 def _prep_targets(tok, index: MentionIndex, *, exclude: Sequence = (), in_ok: bool = False) -> list:
     """Actor tokens in ``tok``'s prepositional phrases, best preposition first."""
     found = []
@@ -252,6 +255,8 @@ def _prep_targets(tok, index: MentionIndex, *, exclude: Sequence = (), in_ok: bo
             if p.lower_ == "in" and (not in_ok or o.lemma_.lower() == "court" and not any(
                     c.dep_ in ("det", "poss", "compound", "amod") for c in o.children) or _talks_venue(tok, index)):
                 continue  # "in Baghdad": where, used as the affected party only as a last resort; "in court": how
+            if o.lemma_.lower() in _WATERS and o.pos_ == "PROPN" or o.lower_ == "waters":
+                continue  # "seized a tanker in the Gulf of Oman": a sea is where, never who
             actor = _pobj_actor(o, index)
             if actor is not None and actor not in exclude:
                 found.append((_PREP_RANK[p.lower_], actor))
