@@ -333,3 +333,11 @@ def test_dates_nights_of_days_days_beyond_and_days_set_for(analyse, text, expect
 ])
 def test_dates_since_a_day_looks_back(analyse, text, value):
     assert [m.value for m in analyse(text, published="2025-10-08").dates] == [value]
+
+
+def test_dates_an_end_point_looks_where_its_verb_looks(analyse):
+    # the parser hangs "Friday" on the trailing "said"; the end point bounds "will continue"
+    text = ("The strike by rail workers, which began on Monday, will continue until at least Friday, union "
+            "leaders said on Wednesday.")
+    values = {d.text: d.value for d in analyse(text, published="2026-03-04").dates}
+    assert values["Friday"] == "2026-03-06", values

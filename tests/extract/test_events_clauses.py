@@ -355,3 +355,23 @@ def test_events_a_with_phrase_away_from_the_participle_does_not_act(analyse):
             "protest over fuel taxes.")
     out = analyse(text, published="2024-03-08")
     assert not [e for e in out.events if e.source is not None and e.source.name == "tractors"], _events(out)
+
+
+def test_events_a_strike_by_workers_is_a_protest(analyse):
+    out = analyse("The strike by rail workers, which began on Monday, will continue until Friday.",
+                  published="2024-03-08")
+    assert [e.type for e in out.events if e.trigger == "strike"] == ["PROTEST"], _events(out)
+
+
+def test_events_called_on_x_to_act_asks_x(analyse):
+    text = ("The United States condemned the seizure and called on Tehran to release the ship and its 24-member "
+            "crew immediately.")
+    out = analyse(text, published="2024-03-08")
+    ev = next(e for e in out.events if e.type == "REQUEST")
+    assert ev.target is not None and ev.target.name == "Iran", _events(out)
+
+
+def test_events_a_sea_is_no_target(analyse):
+    out = analyse("Iran seized an oil tanker in the Gulf of Oman on Thursday.", published="2024-03-08")
+    ev = _one(out, "COERCE", "seized")
+    assert ev.target is None, _events(out)

@@ -65,6 +65,9 @@ def clause_tense(doc, start: int, end: int) -> str | None:
         head = clause_verb(tok.head)
         if head is not None:
             tok, via_noun = head, False
+    until = _until_verb(doc, at)
+    if until is not None:
+        tok, via_noun = until, False
     tense = verb_tense(tok)
     timetable = tok.lemma_ == "be" and tense == "future" and not _has_future_aux(tok)
     if via_noun and tense in ("present", "present_simple") and tok.lemma_.lower() in _AHEAD_OF \
@@ -77,6 +80,19 @@ def clause_tense(doc, start: int, end: int) -> str | None:
     if timetable and any(c.dep_ == "attr" and not c.left_edge.i <= at <= c.right_edge.i for c in tok.children):
         return "present"  # "the offer is a premium to the price on Friday": a state, not "the vote is on Friday"
     return tense
+
+
+def _until_verb(doc, at: int):
+    """The verb an end point "until (at least) <date>" bounds: the last verb before "until", whatever the
+    parser hung the date on ("will continue until at least Friday, union leaders said": the continuing)."""
+    k = at - 1
+    while k >= 0 and doc[k].lower_ in ("at", "least", "the", "latest", "earliest") and at - k <= 3:
+        k -= 1
+    if k < 0 or doc[k].lower_ not in ("until", "till", "through"):
+        return None
+    sent_start = doc[k].sent.start
+    return next((t for t in reversed(doc[sent_start:k]) if t.pos_ in ("VERB", "AUX")
+                 and t.dep_ not in ("aux", "auxpass")), None)
 
 
 def _on_object_of(doc, start: int, end: int, verb) -> bool:

@@ -231,7 +231,12 @@ def _addressee(verb, word_ids: set[int]):
     names ("vote Yes", "back Labour") is the content of the appeal, an option and not a party.
     """
     if not any(c.dep_ == "xcomp" and not any(x.dep_ in _SUBJ for x in c.children) for c in verb.children):
-        return None
+        # "called on Tehran to release the ship", "appealed to donors to give": the object of the
+        # trigger's own preposition is asked, whatever the parser made of the "to"-complement
+        if not any(c.dep_ == "advcl" and _infinitive(c) for c in verb.children):
+            return None
+        return next((o for p in verb.children if p.dep_ == "prep" and p.i in word_ids for o in p.children
+                     if o.dep_ == "pobj" and o.pos_ in ("NOUN", "PROPN")), None)
     objs = [o for o in verb.children if o.dep_ == "dobj" and o.i not in word_ids
             and (o.pos_ in ("NOUN", "PROPN") or o.lower_ in PRONOUNS)]
     return objs[0] if objs else None

@@ -132,11 +132,13 @@ _CIVIL_SECTORS = frozenset({"LAB", "EDU", "MED", "CVL", "JRN", "BUS", "AGR", "JU
 def _civil_act(noun, index: MentionIndex) -> bool:
     """Is the event noun done by civilians: "on strike" with no article, or the act of a subject (or a
     "by" agent) that is a common noun for civilians ("teachers began a strike", "a strike called by
-    the union")? A named state or an armed group never is."""
+    the union", "the strike by rail workers")? A named state or an armed group never is."""
     if noun.dep_ == "pobj" and noun.head.lower_ == "on" and not any(c.dep_ == "det" for c in noun.children):
         return True  # "went on strike", "remain on strike"
     doers = [o for c in noun.children if c.dep_ == "acl" for a in c.children if a.dep_ == "agent"
              for o in a.children if o.dep_ == "pobj"]
+    doers += [o for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"  # "the strike by rail workers"
+              for o in c.children if o.dep_ == "pobj"]
     verb = noun.head if noun.dep_ == "dobj" else noun.head.head if noun.dep_ == "pobj" else None
     if verb is not None:
         doers += [c for c in verb.children if c.dep_ == "nsubj"]
@@ -234,6 +236,9 @@ def _talks_venue(tok, index: MentionIndex) -> bool:
                for t in [tok, *(o for o in tok.children if o.dep_ == "dobj")])
 
 
+_WATERS = frozenset({"gulf", "sea", "ocean", "strait", "straits", "bay", "channel", "river", "lake"})
+
+
 def _prep_targets(tok, index: MentionIndex, *, exclude: Sequence = (), in_ok: bool = False) -> list:
     """Actor tokens in ``tok``'s prepositional phrases, best preposition first."""
     found = []
@@ -250,6 +255,8 @@ def _prep_targets(tok, index: MentionIndex, *, exclude: Sequence = (), in_ok: bo
             if p.lower_ == "in" and (not in_ok or o.lemma_.lower() == "court" and not any(
                     c.dep_ in ("det", "poss", "compound", "amod") for c in o.children) or _talks_venue(tok, index)):
                 continue  # "in Baghdad": where, used as the affected party only as a last resort; "in court": how
+            if o.lemma_.lower() in _WATERS and o.pos_ == "PROPN" or o.lower_ == "waters":
+                continue  # "seized a tanker in the Gulf of Oman": a sea is where, never who
             actor = _pobj_actor(o, index)
             if actor is not None and actor not in exclude:
                 found.append((_PREP_RANK[p.lower_], actor))
