@@ -236,6 +236,12 @@ def _talks_venue(tok, index: MentionIndex) -> bool:
                for t in [tok, *(o for o in tok.children if o.dep_ == "dobj")])
 
 
+def names_event(tok) -> bool:
+    """Is ``tok`` no noun, or a noun naming an act, itself or by its compound ("a mediation effort")?"""
+    return tok.pos_ != "NOUN" or any(is_event_noun(t.lemma_.lower()) for t in (tok, *tok.children)
+                                     if t is tok or t.dep_ == "compound")
+
+
 _WATERS = frozenset({"gulf", "sea", "ocean", "strait", "straits", "bay", "channel", "river", "lake"})
 
 
@@ -249,6 +255,8 @@ def _prep_targets(tok, index: MentionIndex, *, exclude: Sequence = (), in_ok: bo
             continue
         if p.dep_ not in ("prep", "dative") or p.lower_ not in _PREP_RANK or p.lower_ == "by":
             continue
+        if p.lower_ == "between" and not names_event(tok):
+            continue  # "to finance a rail line between Mumbai and Ahmedabad": a thing's two ends, no parties
         for o in p.children:
             if o.dep_ != "pobj":
                 continue
