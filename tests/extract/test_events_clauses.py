@@ -369,3 +369,17 @@ def test_events_called_on_x_to_act_asks_x(analyse):
     out = analyse(text, published="2024-03-08")
     ev = next(e for e in out.events if e.type == "REQUEST")
     assert ev.target is not None and ev.target.name == "Iran", _events(out)
+
+
+def test_events_a_sea_is_no_target(analyse):
+    out = analyse("Iran seized an oil tanker in the Gulf of Oman on Thursday.", published="2024-03-08")
+    ev = _one(out, "COERCE", "seized")
+    assert ev.target is None, _events(out)
+
+
+def test_events_the_ends_of_a_rail_line_are_no_parties(analyse):
+    text = ("India and Japan signed an agreement on Saturday for Japan to finance a high-speed rail line between "
+            "Mumbai and Ahmedabad.")
+    out = analyse(text, published="2024-03-08")
+    targets = {e.target.name for e in out.events if e.target is not None}
+    assert targets and not targets & {"Mumbai", "Ahmedabad"}, _events(out)

@@ -851,3 +851,12 @@ def test_places_a_body_after_a_persons_of_is_no_place(analyse, text):
 def test_places_extract_every_name_of_a_district_list_with_one_place_in_it(analyse):
     a = analyse("KIGOMA, May 6 - Police fired tear gas at crowds in the Kasulu and Vorbelo Xuni districts.")
     assert {"Vorbelo Xuni", "Kasulu"} <= {p.name for p in a.places}
+
+
+def test_places_a_capitalised_group_word_is_no_place(analyse):
+    # after a wire dateline the tagger calls "Gunmen" a place; a word for a group the gazetteer does not
+    # know is no toponym
+    text = ("LAGOS, Nigeria (AP) — Gunmen abducted at least 50 students from a boarding school in northwest "
+            "Nigeria late on Friday, police and residents said, the latest in a wave of mass kidnappings.")
+    names = [p.name for p in analyse(text, published="2024-03-09").places]
+    assert "Nigeria" in names and "Gunmen" not in names, names

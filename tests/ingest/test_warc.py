@@ -108,6 +108,22 @@ def test_warc_truncated_yields_what_it_read_then_rejected(tmp_path, gz, keep):
     assert len(articles) >= int(4 * keep) - 1  # every record before the cut is kept
 
 
+@pytest.mark.parametrize("gz", [True, False])
+def test_warc_record_cut_inside_its_page_is_no_article(tmp_path, gz):
+    # the archive ends half-way through the second page's text: what survived of that page is no article
+    # (it read as a short story, or as a page without main text, depending on where the cut fell)
+    whole = make_warc([("response", f"https://news.example/{n}", "text/html", html_page(n), "200 OK")
+                       for n in range(2)], gz=gz)
+    # plain: 300 bytes into the second story; gzip: 40 bytes before the end of the last member
+    data = whole[:whole.index(b"Story 1: officials") + 300] if not gz else whole[:len(whole) - 40]
+    path = tmp_path / ("cut.warc.gz" if gz else "cut.warc")
+    path.write_bytes(data)
+    results = list(read_inputs([path]))
+    assert [type(r).__name__ for r in results] == ["Article", "Rejected"], results
+    assert results[-1].reason == "truncated-warc" and results[-1].origin.endswith("#3")
+    assert "Story 0" in results[0].text
+
+
 @pytest.mark.parametrize("data, reason", [
     (b"", "empty"),
     (b"WARC/1.0\r\nthis is not a header\r\n\r\n" + b"x" * 200, "malformed-warc"),

@@ -22,6 +22,7 @@ from spacy.parts_of_speech import PROPN
 
 from ..model import Article, Found, Place
 from . import gazetteer
+from .actors import sector_of_noun
 from .place_index import place_index
 from .place_names import candidates_for
 from .place_resolve import Mention, dateline_span, resolve
@@ -196,6 +197,8 @@ def _from_entities(doc, text: str, found: Found,
             surface = text[sp[0]:sp[1]]
             if not surface.strip() or gazetteer.is_demonym(surface) or surface.islower():
                 continue  # "in northern province" names no province: place names are capitalised
+            if " " not in surface and sector_of_noun(surface.lower(), surface) and not index.known(surface):
+                continue  # "LAGOS (AP) — Gunmen abducted": a capitalised word for a group, tagged as a place
             mentions.append(Mention(name=surface, span=(sp[0], sp[1])))
     return mentions, taken
 

@@ -7,8 +7,9 @@ are skipped and counted in ``ReadStats`` (logged at debug), not reported one by 
 
 warcio stops silently at a truncated gzip member or record header, so the gzip layer is
 decompressed here (``gzip`` raises on a cut-off stream) and record bodies are checked
-against their Content-Length: a damaged archive yields what could be read, then one
-``Rejected("truncated-warc")`` or ``Rejected("malformed-warc")``.
+against their Content-Length: a damaged archive yields every record it holds whole, then one
+``Rejected("truncated-warc")`` (naming the record the archive ends in, never read as a page) or
+``Rejected("malformed-warc")``.
 """
 
 from __future__ import annotations
@@ -114,7 +115,11 @@ def read_warc(stream: IO[bytes], *, origin: str, max_bytes: int, compressed: boo
             payload = record.content_stream().read(max_bytes + 1)
             while record.raw_stream.read(65536):  # the rest, so the length check below holds
                 pass
-            truncated = getattr(record.raw_stream, "limit", 0) > 0
+            if getattr(record.raw_stream, "limit", 0) > 0:
+                # the archive ends inside this record: a page cut short is no page (its cut HTML would
+                # be read as whatever text survived), so the record is reported as the damage
+                damaged = Rejected(where, "truncated-warc", "the archive ends inside this record")
+                break
             if content_type and not any(t in content_type for t in _HTML_TYPES):
                 stats.skip("warc-non-html")
                 log.debug("%s: skipping a %s record", where, content_type)
@@ -128,9 +133,6 @@ def read_warc(stream: IO[bytes], *, origin: str, max_bytes: int, compressed: boo
                 yielded += 1
                 yield _record_article(record, payload, origin=where, content_type=content_type,
                                       stats=stats)
-            if truncated:
-                damaged = Rejected(where, "truncated-warc", "the archive ends inside this record")
-                break
     except failures as exc:
         damaged = Rejected(f"{origin}#{n + 1}", "malformed-warc", f"{type(exc).__name__}: {exc}")
     if damaged is None and guarded.error:

@@ -24,7 +24,7 @@ from .antecedents import host_subject, people_before, thing_before
 from .argument_words import (_PERSONAL, _agrees, _demonym, _means, _own_envoy, _sent,
                              _personal, _reciprocal)
 from .candidate import _Cand
-from .linking import (_OWN_FORCES_TYPES, _looks_actor, _noun_agents, _noun_type, _pobj_actor,
+from .linking import (_OWN_FORCES_TYPES, _looks_actor, _noun_agents, _noun_type, _pobj_actor, names_event,
                       _prep_targets)
 from .syntax import (_PASS_SUBJ, _SUBJ, _agent, _between, _conjuncts, _counted, _for_marks, _infinitive, _objects,
                      _subject)
@@ -150,6 +150,8 @@ def _arguments(cand: _Cand, index: MentionIndex) -> None:
                 break
         if not cand.targets:
             for t in places:
+                if not names_event(t):
+                    continue  # a thing's two ends ("a rail line between A and B") are no parties
                 between = _between(t)
                 if between:
                     cand.targets = [between[1]]

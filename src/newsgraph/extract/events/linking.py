@@ -236,6 +236,15 @@ def _talks_venue(tok, index: MentionIndex) -> bool:
                for t in [tok, *(o for o in tok.children if o.dep_ == "dobj")])
 
 
+def names_event(tok) -> bool:
+    """Is ``tok`` no noun, or a noun naming an act, itself or by its compound ("a mediation effort")?"""
+    return tok.pos_ != "NOUN" or any(is_event_noun(t.lemma_.lower()) for t in (tok, *tok.children)
+                                     if t is tok or t.dep_ == "compound")
+
+
+_WATERS = frozenset({"gulf", "sea", "ocean", "strait", "straits", "bay", "channel", "river", "lake"})
+
+
 def _prep_targets(tok, index: MentionIndex, *, exclude: Sequence = (), in_ok: bool = False) -> list:
     """Actor tokens in ``tok``'s prepositional phrases, best preposition first."""
     found = []
@@ -246,12 +255,16 @@ def _prep_targets(tok, index: MentionIndex, *, exclude: Sequence = (), in_ok: bo
             continue
         if p.dep_ not in ("prep", "dative") or p.lower_ not in _PREP_RANK or p.lower_ == "by":
             continue
+        if p.lower_ == "between" and not names_event(tok):
+            continue  # "to finance a rail line between Mumbai and Ahmedabad": a thing's two ends, no parties
         for o in p.children:
             if o.dep_ != "pobj":
                 continue
             if p.lower_ == "in" and (not in_ok or o.lemma_.lower() == "court" and not any(
                     c.dep_ in ("det", "poss", "compound", "amod") for c in o.children) or _talks_venue(tok, index)):
                 continue  # "in Baghdad": where, used as the affected party only as a last resort; "in court": how
+            if o.lemma_.lower() in _WATERS and o.pos_ == "PROPN" or o.lower_ == "waters":
+                continue  # "seized a tanker in the Gulf of Oman": a sea is where, never who
             actor = _pobj_actor(o, index)
             if actor is not None and actor not in exclude:
                 found.append((_PREP_RANK[p.lower_], actor))
