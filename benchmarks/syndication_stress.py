@@ -15,7 +15,7 @@ real pages shows:
   "(Reuters) -", "Source: ...", the agency alone on the last line, a byline, a copyright line,
   "(With inputs from PTI)"...; six more, two per seed: Reuters' trailer without brackets, a credit
   followed by page furniture or a paragraph of the outlet's own, "Editor: X | Source: A", a wire-feed
-  note; two more per seed from the shapes added at stop 33: "Published via A", "A | City", "-- A", "By A
+  note; two more per seed from a later set of shapes: "Published via A", "A | City", "-- A", "By A
   Staff", an unedited-feed note), on the wire text carried in the set (a copy of the agency, itself copied
   by a later outlet) or on a copy whose original is outside the set; ``decoy`` lines name an agency
   without crediting the text ("told Reuters", "Photo: AFP", and two per seed of a photographer's
@@ -156,7 +156,7 @@ MORE_CREDITS: dict[str, tuple[str, str]] = {
     "feed note: not edited, auto-generated": ("feed", "(This story has not been edited by our staff and is "
                                                       "auto-generated from a syndicated feed.)"),
 }
-"""Credit shapes added at stop 33, tried twice per seed (a seeded pair, the original outside the set) past
+"""Credit shapes added later, tried twice per seed (a seeded pair, the original outside the set) past
 the shapes above, so that the cases drawn from those stay the same."""
 MORE_DECOYS: dict[str, tuple[str, str]] = {
     "decoy: X/A photo": ("top", "{writer}/{s}"),
@@ -165,7 +165,7 @@ MORE_DECOYS: dict[str, tuple[str, str]] = {
     "decoy: according to A": ("tail", " The count may rise, according to {long}."),
     "decoy: information from A": ("end", "Information from {long} was used in this report."),
 }
-"""Lines added at stop 33 that name an agency without crediting the text (a photo's credit, a caption, a
+"""Lines added later that name an agency without crediting the text (a photo's credit, a caption, a
 citation, an outlet's own story using wire material), tried twice per seed."""
 DATE_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow tonight "
                        "morning evening night week month year".split())

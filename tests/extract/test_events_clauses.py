@@ -383,3 +383,26 @@ def test_events_the_ends_of_a_rail_line_are_no_parties(analyse):
     out = analyse(text, published="2024-03-08")
     targets = {e.target.name for e in out.events if e.target is not None}
     assert targets and not targets & {"Mumbai", "Ahmedabad"}, _events(out)
+
+
+@pytest.mark.parametrize("text,trigger", [
+    # the pronoun may be the object's: no guess from the subject
+    ("Soldiers shot the protesters when they refused to disperse.", "refused"),
+])
+def test_events_time_clause_pronoun_with_an_agreeing_object_is_not_guessed(analyse, text, trigger):
+    out = analyse(text, published="2024-03-08")
+    assert not [e for e in out.events if e.trigger == trigger and e.source is not None
+                and e.source.name == "Soldiers"], _events(out)
+
+
+def test_events_a_bare_union_is_no_named_body(analyse):
+    out = analyse("The European Union called for calm. The union said its members would strike on Monday.",
+                  published="2024-03-08")
+    strike = _one(out, "PROTEST", "strike")
+    assert strike.source is not None and strike.source.name != "European Union", _events(out)
+
+
+def test_events_a_rocket_that_killed_is_an_attack(analyse):
+    out = analyse("Militants fired a rocket on Sunday, killing two civilians in the town, police said.",
+                  published="2024-03-08")
+    assert [e.type for e in out.events if e.trigger == "fired"] == ["ASSAULT"], _events(out)

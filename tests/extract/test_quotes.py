@@ -311,3 +311,10 @@ def test_quotes_partial_inside_a_report_is_the_reporters(analyse):
             'blockades would continue "as long as necessary."')
     quote = next(q for q in analyse(text).quotes if q.kind == "partial")
     assert quote.speaker is not None and quote.speaker.name == "Arnaud Rousseau", quote
+
+
+def test_quotes_partial_under_a_speakers_own_cue_stays_theirs(analyse):
+    # "Iran called the attack ..." inside what officials said: Iran's words, not the officials'
+    quote = next(q for q in analyse('Officials said on Monday that Iran called the attack "an act of war".').quotes
+                 if q.kind == "partial")
+    assert quote.speaker is not None and "Ir" in quote.speaker.name, quote

@@ -225,6 +225,8 @@ def test_credits_caption_bracket_above_the_text_is_no_credit(text, expected):
     ("IANS | Korvale | Updated: 2019-05-03 10:12\n\n" + _BODY, "IANS"),
     # a menu of sections is no byline
     ("Home | World | Reuters\n\n" + _BODY, None),
+    # a picture's credit line is no place stamp
+    (_BODY + "\n\nReuters | Photo", None),
 ])
 def test_credits_cue_via_and_agency_beside_its_place(text, expected):
     assert _agency(text) == expected

@@ -33,6 +33,7 @@ from .quote_frames import (_SCARE_WORDS, _MINOR_WORDS, _according, _Cand, _cue_i
                            _cues, _Doc, _frame_after, _frame_before, _is_cue, _speaker_for_cue)
 from .quote_marks import Marked, find_marked
 from .quote_reported import _headline, _indirect
+from .actors import noun_kind, sector_of_noun
 from .quote_issuers import DOCUMENT_NOUNS
 from .quote_speakers import SpeakerResolver, subject_of
 from .doc_memo import sentence_of
@@ -60,6 +61,12 @@ def _starts_sentence(d: _Doc, m: Marked) -> bool:
     return False
 
 
+def _thing(tok) -> bool:
+    """A common noun naming no one who could speak: no name, no sector ("officials"), no people."""
+    return tok.pos_ == "NOUN" and not tok.ent_type_ and sector_of_noun(tok.lemma_.lower(), tok.text) is None \
+        and noun_kind(tok.text) != "people"
+
+
 def _governing_cue(d: _Doc, m: Marked):
     """The reporting verb whose clause holds a partial quote (via the parse), or None."""
     tok = d.token_at(m.pieces[0][0])
@@ -76,9 +83,11 @@ def _governing_cue(d: _Doc, m: Marked):
             if subj is not None and subj.lemma_.lower() in DOCUMENT_NOUNS and _higher_cue(d, cur):
                 pass  # "the tip suggested that ... "...," he said": the one who reports it speaks
             elif _cues()[cur.lemma_.lower()] == "strong" or subj is not None and not (
-                    cur.dep_ == "ccomp" and any(_is_cue(a) and not d.in_quote(a.idx) for a in cur.ancestors)):
-                # (not a weak cue inside what a cue above reports: "warned that the blockades would
-                # continue "as long as necessary"" quotes the one who warned)
+                    cur.dep_ == "ccomp" and _thing(subj)
+                    and any(_is_cue(a) and not d.in_quote(a.idx) for a in cur.ancestors)):
+                # (not a weak cue whose subject is a thing, inside what a cue above reports: "warned that
+                # the blockades would continue "as long as necessary"" quotes the one who warned, while
+                # "officials said Iran called it "an act of war"" quotes Iran)
                 # the nearest cue with a subject of its own: "X claims the attacks that Y
                 # calls "an act of war"" quotes Y, not X
                 return cur

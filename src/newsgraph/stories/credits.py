@@ -354,7 +354,8 @@ def _line_credit(text: str, start: int, end: int) -> Credit | None:
     if explicit:
         return explicit
     stripped = _DATE_STAMP.sub("", _URL.sub(_known_host, line)).strip()
-    if (place := _PLACE_STAMP.search(stripped)) and "|" not in stripped[:place.start()]:
+    if (place := _PLACE_STAMP.search(stripped)) and "|" not in stripped[:place.start()] \
+            and not _PHOTO.search(place.group()):  # ("Reuters | Photo" credits a picture, not the text)
         stripped = stripped[:place.start()]  # "IANS | New Delhi": the agency, then the dateline's place
     if not stripped or len(stripped) > _MAX_LINE:
         return None

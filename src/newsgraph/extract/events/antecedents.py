@@ -93,7 +93,7 @@ def _stretch(verb) -> set[int]:
     return out
 
 
-_TIME_MARKS = frozenset({"when", "after", "before", "as", "while", "once", "until", "if", "because"})
+_TIME_MARKS = frozenset({"when", "after", "before", "while", "once", "until", "because"})
 
 
 def host_subject(tok):
@@ -109,5 +109,11 @@ def host_subject(tok):
     host, _ = _subject(verb.head)
     if host is None or host.pos_ not in ("NOUN", "PROPN") or host.i > tok.i:
         return None
-    plural = host.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in host.children)
-    return host if plural == (tok.lower_ == "they") else None
+    if any(_agrees_in_number(o, tok) for o in verb.head.children if o.dep_ == "dobj"):
+        return None  # "soldiers shot the protesters when they refused to disperse": either may be meant
+    return host if _agrees_in_number(host, tok) else None
+
+
+def _agrees_in_number(noun, pronoun) -> bool:
+    plural = noun.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in noun.children)
+    return plural == (pronoun.lower_ == "they")

@@ -358,16 +358,18 @@ def _ruling_party(actor: Actor, head, doc, entities: Sequence[Entity]) -> Actor 
     return replace(actor, name=found[0].name, entity=found[0].id, text=actor.text or actor.name)
 
 
-# "the army", "the government": most often the state's own, whatever militia or regional government was named
-_STATE_BODIES = frozenset({"army", "military", "government", "police", "navy"})
+# kinds of body a report shortens a name to ("the council", "the agency"); not "union", "bank" or "party",
+# which as often name another body of that kind, nor "army" or "government", most often the state's own
+_BODY_KINDS = frozenset({"council", "court", "commission", "committee", "agency", "tribunal", "assembly", "ministry",
+                         "authority", "alliance", "organisation", "organization", "board", "bureau", "fund"})
 
 
 def _named_body(actor: Actor, head, entities: Sequence[Entity]) -> Actor | None:
     """"failed to agree ... the council" after "the U.N. Security Council": a bare definite noun naming an
     organisation's kind is the organisation last named with that word closing its name."""
-    if actor.entity is not None or head is None or head.tag_ != "NN" or head.lower_ != head.text \
+    if actor.entity is not None or head is None or head.tag_ != "NN" or head.lower_ not in _BODY_KINDS \
             or [c.lower_ for c in head.children if c.dep_ in ("det", "poss", "amod", "compound", "nmod", "prep")] \
-            != ["the"] or head.lower_ in _STATE_BODIES:
+            != ["the"]:
         return None
     noun = head.lemma_.lower()
     best, best_at = None, -1

@@ -29,6 +29,7 @@ _BASE = {"verb": 0.8, "light": 0.8, "adj": 0.7, "noun": 0.55, "must": 0.6, "stat
 
 _LAUNCH = frozenset({"fire", "launch", "test", "test-fire"})
 _MISSILES = frozenset({"missile", "rocket", "projectile"})
+_HARM = frozenset({"kill", "wound", "injure", "hurt", "hit", "strike", "damage", "destroy", "dead", "death"})
 _SYMPATHY = frozenset({"solidarity", "condolence", "condolences", "sympathy"})
 _HELD = frozenset({"arrest", "custody", "detention"})  # "under house arrest", "in custody"
 _COPULAS = frozenset({"be", "remain", "stay"})
@@ -307,8 +308,11 @@ def _sentence_events(sent, article: Article, found: Found, index: MentionIndex,
             etype = "THREATEN"  # "we will lead the fight": an attack announced by its own actor is a threat
         if etype == "ASSAULT" and targets == [(None, 1.0)] and any(
                 w.lemma_ in _LAUNCH for w in cand.words) and any(
-                o.lemma_.lower() in _MISSILES for w in cand.words for o in w.children if o.dep_ == "dobj"):
-            etype = "MOBILIZE"  # "fired a ballistic missile into the sea": a weapons test at no one (force posture)
+                o.lemma_.lower() in _MISSILES for w in cand.words for o in w.children if o.dep_ == "dobj") \
+                and not any(t.lemma_.lower() in _HARM for t in sent):
+            # "fired a ballistic missile into the sea": a weapons test at no one (force posture); a rocket
+            # that killed or wounded someone stays an attack
+            etype = "MOBILIZE"
         trigger_toks = sorted(cand.words, key=lambda t: t.i)
         t_start = trigger_toks[0].idx
         t_end = trigger_toks[-1].idx + len(trigger_toks[-1])
