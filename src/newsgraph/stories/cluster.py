@@ -38,7 +38,7 @@ from .disjoint import DisjointSets
 from .fingerprint import article_terms, top_terms
 from .main_events import APART_DAYS, EventProfile, MainEvents, main_events, weigh
 from .follow_up import FollowUps
-from .refine import Member, Refiner, admits, lead_apart, note_undated
+from .refine import Member, Refiner, admits, lead_apart, note_undated, recalled_terms
 from .spill import StorySpill
 from .split import Splitter
 from .compact import IdIndex, Kept, RetiredStory, Weights
@@ -407,12 +407,12 @@ class StoryClusterer(Refiner, Splitter, FollowUps):
                 story = self._stories.get(self._story_of.get(copy_of[0], ""))
                 if story is not None and story.active:
                     chosen = story
-        marks = day_marks(article) if when is None else ()
-        lead = lead_mark(article) if when is None else None
+        marks, lead, recall = ((day_marks(article), lead_mark(article), recalled_terms(article)) if when is None
+                               else ((), None, frozenset()))
         days = [sys.intern(d) for d in article_days(article)]  # one string per day, whatever the stories
         if chosen is None:
             chosen, _ = self._best(self._scored(self._candidates(vec, when=when), vec, sig, when=when, marks=marks,
-                                                lead=lead, days=tuple(days)))
+                                                lead=lead, days=tuple(days), recall=recall))
         if chosen is None:
             chosen = self._new_story(article.id)
         self._join(chosen, article.id, vec, when)
@@ -423,7 +423,7 @@ class StoryClusterer(Refiner, Splitter, FollowUps):
         chosen.events.add(sig)
         if self.refine:
             self._members[article.id] = Member(
-                vec=Weights(vec), sig=sig, when=when, marks=marks, days=tuple(days), lead=lead,
+                vec=Weights(vec), sig=sig, when=when, marks=marks, days=tuple(days), lead=lead, recall=recall,
                 tf=array("f", (counts[t] for t in vec)),
                 copy_of=copy_of[0] if copy_of is not None and chosen.id == self._story_of.get(copy_of[0]) else None)
         if when is not None:

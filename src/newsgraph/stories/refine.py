@@ -25,6 +25,7 @@ from ..model import stable_id
 from .compact import RetiredStory, Weights
 from .main_events import APART_DAYS, EventProfile, MainEvents
 from .story_time import StoryDays, mark_distance
+from .recall import recalled_terms, tells_recalled  # noqa: F401 (recalled_terms: for cluster)
 from .term_counts import tfidf
 
 if TYPE_CHECKING:
@@ -48,6 +49,8 @@ class Member:
     lead: tuple[str, int, int] | None = None
     tf: array | None = None
     """The term counts of ``vec``'s terms (in its order), to weigh it again with the IDF of the whole run."""
+    recall: frozenset[str] = frozenset()
+    """The terms an undated report uses only to recall an earlier happening (``recall.recalled_terms``)."""
 
 
 _MAX_MARKS = 32
@@ -163,11 +166,14 @@ class Refiner:
 
     def _scored(self, candidates: list[_Story], vec: dict[str, float], sig: MainEvents, *, when: float | None,
                 marks: tuple, lead: tuple[str, int, int] | None,
-                days: tuple[str, ...] = ()) -> list[tuple[_Story, float]]:
-        """The candidate stories a report may join, with its similarity to each (as ``add`` weighs them)."""
+                days: tuple[str, ...] = (), recall: frozenset[str] = frozenset()) -> list[tuple[_Story, float]]:
+        """The candidate stories a report may join, with its similarity to each (as ``add`` weighs them).
+        A story telling the happening an undated report recalls as background (``recall``) is not its story."""
         scored = []
         for story in candidates:
             if not story.articles or not admits(story, sig, when=when, marks=marks, lead=lead, days=days):
+                continue
+            if recall and tells_recalled(story.weights, vec, recall):
                 continue
             sc = self._similarity(vec, story, sig, when=when, lead=lead)
             if sc is not None:
@@ -227,7 +233,8 @@ class Refiner:
         """The best story for a detached report (as ``add`` chooses), its score, and the score in ``own``
         (None when ``own`` does not admit it)."""
         scored = self._scored(self._candidates_with(member, own), member.vec, member.sig, when=member.when,
-                              marks=member.marks, lead=member.lead, days=member.days)
+                              marks=member.marks, lead=member.lead, days=member.days,
+                              recall=member.recall)
         own_score = next((sc for story, sc in scored if story is own), None)
         best, best_score = self._best(scored)
         return best, best_score, own_score
@@ -305,7 +312,8 @@ class Refiner:
                 # the story the report joined on arrival stays a candidate
                 candidates = self._candidates_with(member, self._stories[before[aid]])
                 target, _ = self._best(self._scored(candidates, member.vec, member.sig, when=member.when,
-                                                    marks=member.marks, lead=member.lead, days=member.days))
+                                                    marks=member.marks, lead=member.lead, days=member.days,
+                                                    recall=member.recall))
             if target is None:
                 target = self._stories.get(stable_id(aid, prefix="s"))
                 if target is None or target.articles or not target.active:

@@ -1,0 +1,56 @@
+"""Recall: the words a report uses only to recall an earlier happening, and the story that tells it.
+
+A report of a second quake "two weeks after a stronger quake killed 14", of air strikes that end
+"last week's offer of talks", of a march "three days after police broke up a protest" names the
+earlier happening's people and places. Its background passages (``background.background_spans``)
+always lie three days or more before its news, further than ``APART_DAYS``: so the story whose own
+news is that earlier happening is never the report's story. Where no publication time tells the two
+apart (an undated report, weekdays that are 13 or 8 days apart land one weekday apart), what the
+story is about does: a story that holds the words the report keeps for its background more heavily
+than the words of the report's own news tells the recalled happening (``tells_recalled``).
+"""
+
+from __future__ import annotations
+
+from typing import Mapping
+
+from ..extract import AnalysedArticle
+from .background import background_spans
+from .fingerprint import _ENTITY_TYPES, content_terms
+
+
+def recalled_terms(article: AnalysedArticle) -> frozenset[str]:
+    """The terms (``article_terms`` shape) ``article`` uses only in its background passages: words of
+    those passages that its title and the rest of its text never use, and entities named only there."""
+    spans = background_spans(article.text)
+    if not spans:
+        return frozenset()
+    inside: set[str] = set()
+    for start, end in spans:
+        inside.update(content_terms(article.text[start:end]))
+    rest, last = [article.title or ""], 0
+    for start, end in sorted(spans):
+        rest.append(article.text[last:max(start, last)])
+        last = max(last, end)
+    rest.append(article.text[last:])
+    inside.difference_update(content_terms(" ".join(rest)))
+    for ent in article.entities:
+        if ent.type in _ENTITY_TYPES and ent.name and ent.mentions and all(
+                any(s <= m[0] < e for s, e in spans) for m in ent.mentions):
+            inside.add("e:" + " ".join(ent.name.lower().split()))
+    return frozenset(inside)
+
+
+def tells_recalled(weights: Mapping[str, float], vec: Mapping[str, float], recalled: frozenset[str]) -> bool:
+    """Whether a story (its centroid ``weights``) tells the happening a report (its vector ``vec``,
+    its background-only terms ``recalled``) recalls rather than the report's news: on average it weighs
+    the recalled terms more than the terms of the report's news. The story of the report's own news
+    holds its news words (its reports tell the same news) and the recalled ones only as their own
+    background; the story of the earlier happening holds the recalled ones as its news."""
+    if not recalled:
+        return False
+    news = [weights.get(t, 0.0) for t in vec if t not in recalled]
+    if not news:
+        return False
+    back = sum(weights.get(t, 0.0) for t in recalled) / len(recalled)
+    return back > sum(news) / len(news)
