@@ -49,3 +49,15 @@ def test_article_terms_weigh_recalled_words_less():
     assert counts["flatten"] == pytest.approx(BACKGROUND_WEIGHT)
     assert counts["tremor"] == 1
 
+
+
+@pytest.mark.parametrize("text", [
+    # the stop after a lone capital ends no sentence: the lead keeps its place
+    "U.S. officials said on Monday that the army had seized the town last week. The town was quiet.",
+    # a day or two later is the same happening
+    "The quake struck a couple of days after the storm. Rescuers worked on.",
+    # a comparison with a year before recalls nothing
+    "Rescuers worked on. Inflation rose 3.2% in February from a year earlier.",
+])
+def test_background_leaves_these_alone(text):
+    assert background_spans(text) == []

@@ -16,18 +16,20 @@ from __future__ import annotations
 import re
 
 _COUNT = r"(?:\d+|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|" \
-         r"seventeen|eighteen|nineteen|twenty|thirty|several|a few|a couple of)"
+         r"seventeen|eighteen|nineteen|twenty|thirty|several|a few)"  # not "a couple of days": a day or two
 _MANY = r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a few|a couple of)"
 _SPAN = (rf"(?:(?:about|nearly|almost|more than|less than|just over|just under|barely|only|some)\s+)?"
          rf"(?:{_COUNT}\s+days|(?:a|one)\s+(?:week|fortnight|month|year)|{_MANY}\s+(?:weeks|months|years))")
 _AFTER = re.compile(rf"\b{_SPAN}\s+(?:after|since)\b", re.IGNORECASE)
 """A span of days or more before the report's news, then what happened at its start: the rest of the
 clause is the earlier happening."""
-_RECALL = re.compile(rf"\b{_SPAN}\s+(?:ago|earlier)\b|\blast\s+(?:week|month|year)\b|"
+_RECALL = re.compile(rf"(?<!from )(?<!than )\b{_SPAN}\s+(?:ago|earlier)\b|\blast\s+(?:week|month|year)\b|"
                      r"\bearlier\s+this\s+(?:month|year)\b", re.IGNORECASE)
-"""A sentence that places what it tells days or more before the report's news."""
-_SENTENCE = re.compile(r"(?:[^.!?\n]|[.!?](?=[^\s\"”’)]))+(?:[.!?]+[\"”’)]*|$)", re.MULTILINE)
-"""A sentence: up to a full stop, question or exclamation mark followed by a space (not "6.8", "U.S.")."""
+"""A sentence that places what it tells days or more before the report's news (not a comparison: "rose 3%
+from a year earlier")."""
+_SENTENCE = re.compile(r"(?:[^.!?\n]|[.!?](?=[^\s\"”’)])|(?<=\b[A-Z])\.)+(?:[.!?]+[\"”’)]*|$)", re.MULTILINE)
+"""A sentence: up to a full stop, question or exclamation mark followed by a space (not "6.8", nor the
+stop after a lone capital: "U.S. officials")."""
 _CLAUSE_END = re.compile(r"[;:]|,\s+(?:and|but|while|as|when|where)\b|\s+[—–]\s+")
 
 
