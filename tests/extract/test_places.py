@@ -4,14 +4,11 @@ import pytest
 
 from newsgraph.extract.place_index import key, place_index
 from newsgraph.extract.place_resolve import Mention, dateline, resolve
+from places_helpers import resolve_names
 
 
 def _resolve(text: str, *names: str):
-    mentions = []
-    for n in names:
-        start = text.index(n)
-        mentions.append(Mention(name=n, span=(start, start + len(n))))
-    return resolve(text, mentions)
+    return resolve_names(text, *names)
 
 
 @pytest.mark.parametrize("text,expected", [

@@ -3,15 +3,11 @@ carries the name to the small town only as far as the town lies by the article's
 
 import pytest
 
-from newsgraph.extract.place_resolve import Mention, resolve
+from places_helpers import resolve_names
 
 
 def _resolve(text: str, *names: str):
-    mentions = []
-    for n in names:
-        start = text.index(n)
-        mentions.append(Mention(name=n, span=(start, start + len(n))))
-    return {p.name: p for p in resolve(text, mentions)}
+    return {p.name: p for p in resolve_names(text, *names)}
 
 
 @pytest.mark.parametrize("text,names,name,admin1", [

@@ -4,15 +4,11 @@ import pytest
 
 from newsgraph.extract.place_aliases import plain_names, romanised, skeleton
 from newsgraph.extract.place_index import place_index
-from newsgraph.extract.place_resolve import Mention, resolve
+from places_helpers import resolve_names
 
 
 def _resolve(text: str, *names: str):
-    mentions = []
-    for n in names:
-        start = text.index(n)
-        mentions.append(Mention(name=n, span=(start, start + len(n))))
-    return {p.name: p for p in resolve(text, mentions)}
+    return {p.name: p for p in resolve_names(text, *names)}
 
 
 @pytest.mark.parametrize("name,plain", [
