@@ -456,24 +456,25 @@ def make_cases(seed: Report, pool: list[Report], vocab: list[str], credit_ok: bo
         second = add_credit(second, again, rng, agency, day) if again != NO_CREDIT else second
         id1 = _derive(c, second[0] if again != NO_CREDIT else second, 1, days(rng, c))
         c.gold |= {(id0, agency), (id1, id0)}
-    for shape in shapes[SHAPES_PER_SEED // 2:]:
+    def credit_outside(shape: str, fixed: str | None = None) -> None:
         c, rng = case(f"credit outside: {shape}")
         c.with_seed = False
-        credited, agency = add_credit(edit_words(text, 0.05, rng, vocab), shape, rng, day=day)
-        cid = _derive(c, credited, 1, days(rng, c))
-        c.gold.add((cid, agency))
-    for shape in random.Random(f"{seed.id}|late").sample(sorted(LATE_CREDITS), 2):
-        c, rng = case(f"credit outside: {shape}")
-        c.with_seed = False
-        fixed = None if "{s}" in LATE_CREDITS[shape][1] else "Reuters"
         credited, agency = add_credit(edit_words(text, 0.05, rng, vocab), shape, rng, fixed, day)
         cid = _derive(c, credited, 1, days(rng, c))
         c.gold.add((cid, agency))
-    for shape in random.Random(f"{seed.id}|decoys").sample(sorted(DECOYS), 2):
+
+    def decoy_outside(shape: str) -> None:
         c, rng = case(f"decoy outside: {shape}")
         c.with_seed = False
         decoyed, _ = add_credit(edit_words(text, 0.05, rng, vocab), shape, rng, day=day)
         _derive(c, decoyed, 1, days(rng, c))
+
+    for shape in shapes[SHAPES_PER_SEED // 2:]:
+        credit_outside(shape)
+    for shape in random.Random(f"{seed.id}|late").sample(sorted(LATE_CREDITS), 2):
+        credit_outside(shape, None if "{s}" in LATE_CREDITS[shape][1] else "Reuters")
+    for shape in random.Random(f"{seed.id}|decoys").sample(sorted(DECOYS), 2):
+        decoy_outside(shape)
     c, rng = case("copy of credited copy, wire outside")
     c.with_seed = False
     c1, agency = add_credit(edit_words(text, 0.05, rng, vocab), rng.choice(sorted(CREDITS)), rng, day=day)
@@ -482,16 +483,9 @@ def make_cases(seed: Report, pool: list[Report], vocab: list[str], credit_ok: bo
     c.gold |= {(id1, agency), (id2, id1)}
     c.dating = c.dating or "day after"
     for shape in random.Random(f"{seed.id}|more").sample(sorted(MORE_CREDITS), 2):
-        c, rng = case(f"credit outside: {shape}")
-        c.with_seed = False
-        credited, agency = add_credit(edit_words(text, 0.05, rng, vocab), shape, rng, day=day)
-        cid = _derive(c, credited, 1, days(rng, c))
-        c.gold.add((cid, agency))
+        credit_outside(shape)
     for shape in random.Random(f"{seed.id}|more decoys").sample(sorted(MORE_DECOYS), 2):
-        c, rng = case(f"decoy outside: {shape}")
-        c.with_seed = False
-        decoyed, _ = add_credit(edit_words(text, 0.05, rng, vocab), shape, rng, day=day)
-        _derive(c, decoyed, 1, days(rng, c))
+        decoy_outside(shape)
     return cases
 
 
