@@ -406,3 +406,18 @@ def test_events_a_rocket_that_killed_is_an_attack(analyse):
     out = analyse("Militants fired a rocket on Sunday, killing two civilians in the town, police said.",
                   published="2024-03-08")
     assert [e.type for e in out.events if e.trigger == "fired"] == ["ASSAULT"], _events(out)
+
+
+def test_events_pressing_on_with_a_campaign_demands_nothing(analyse):
+    out = analyse("Moscow pressed its campaign against the country's power grid ahead of winter.",
+                  published="2024-03-08")
+    assert not [e for e in out.events if e.type == "DEMAND"], _events(out)
+    out = analyse("The United States pressed Israel to allow more aid into Gaza.", published="2024-03-08")
+    assert [e.type for e in out.events if e.trigger == "pressed"] == ["DEMAND"], _events(out)
+
+
+def test_events_debris_opening_a_sentence_is_no_actor(analyse):
+    text = ("Ukraine's air force said Tuesday it had shot down 30 drones.\n\nDebris from a downed drone set fire to "
+            "an apartment building in the capital, injuring three people, Mayor Vitali Klitschko said.")
+    out = analyse(text, published="2024-03-08")
+    assert not [e for e in out.events if e.source is not None and e.source.name == "Debris"], _events(out)

@@ -313,3 +313,10 @@ def test_figures_among_the_people_a_participle_names(analyse):
     # a plain person noun says less than the participle after it
     got = [(f.kind, f.value) for f in analyse("Two nurses were among the people detained at the border.").figures]
     assert got == [("arrested", 2)]
+
+
+def test_figures_homes_left_without_power_are_no_displaced_people(analyse):
+    # "left ... homes" reads like "left their homes"; the number counts houses here, not people who fled
+    text = ("In the southern city, a strike on an energy facility left 40,000 homes without electricity, the "
+            "governor said.")
+    assert [(f.kind, f.value) for f in analyse(text).figures] == [("other", 40000)]

@@ -433,7 +433,8 @@ def _kind(doc, x: NumberExpr) -> tuple[str | None, str | None]:
 _PERCENT_WORDS = frozenset({"percent", "percentage", "point"})
 _TEMPERATURE_UNITS = frozenset({"F", "C", "°", "°F", "°C", "ºF", "ºC"})
 _PLACE_NOUNS = frozenset({"city", "town", "village", "country", "nation", "capital", "region",
-                          "state", "province", "island", "metropolis", "district"})
+                          "state", "province", "island", "metropolis", "district",
+                          "home", "house", "building", "apartment"})  # "left 40,000 homes without power"
 
 
 def _population_of(doc, x: NumberExpr) -> bool:

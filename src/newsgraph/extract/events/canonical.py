@@ -412,8 +412,8 @@ def canonical_actors(doc, events: Sequence[Event], entities: Sequence[Entity]) -
             if actor is None:
                 continue
             words = actor.name.split()
-            if (actor.entity is None or actor.name[:1].islower()) and words and is_non_actor(words[-1]) \
-                    and not actor.code:
+            if (actor.entity is None or actor.name[:1].islower() or len(words) == 1) and words \
+                    and is_non_actor(words[-1].lower()) and not actor.code:  # ("Debris" opening a sentence)
                 changes[slot] = None  # "shut the metro", "the quake": no participant rather than a thing
                 continue
             head = _head(doc, actor)
