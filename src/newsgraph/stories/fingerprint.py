@@ -115,6 +115,11 @@ that happening's people and places, which are not the report's news, but it stil
 is about."""
 
 
+def entity_term(name: str) -> str:
+    """The term ``article_terms`` counts an entity under ("e:<name>", lower-cased, spaces folded)."""
+    return "e:" + " ".join(name.lower().split())
+
+
 def article_terms(article: AnalysedArticle, *, title_weight: float = 2.0,
                   entity_weight: float = 0.5, background_weight: float = BACKGROUND_WEIGHT) -> Counter:
     """Term counts describing what an article is about.
@@ -138,7 +143,7 @@ def article_terms(article: AnalysedArticle, *, title_weight: float = 2.0,
     for ent in article.entities:
         if ent.type in _ENTITY_TYPES and ent.name and not all(
                 any(s <= m[0] < e for s, e in credits) for m in ent.mentions):
-            key = "e:" + " ".join(ent.name.lower().split())
+            key = entity_term(ent.name)
             told = [m for m in ent.mentions if not any(s <= m[0] < e for s, e in recalled)]
             weight = entity_weight if told or not ent.mentions else entity_weight * background_weight
             counts[key] += weight * min(len(told or ent.mentions) or 1, 5)

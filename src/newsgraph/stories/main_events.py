@@ -78,9 +78,10 @@ def actor_tokens(actor: Actor | None) -> frozenset[str]:
     return frozenset(out)
 
 
-def state_tokens(actor: Actor | None) -> frozenset[str]:
-    """The name tokens of ``actor`` (``actor_tokens``) that name its country as a whole ("n:gabon" of
-    "Gabon" or of "Gabon's rulers"): a party two different happenings in one country share."""
+def state_tokens(actor: Actor | None, tokens: frozenset[str] | None = None) -> frozenset[str]:
+    """The name tokens of ``actor`` (``actor_tokens``, or ``tokens`` when the caller has them) that name its
+    country as a whole ("n:gabon" of "Gabon" or of "Gabon's rulers"): a party two different happenings in
+    one country share."""
     if actor is None:
         return frozenset()
     codes = (actor.code or "").split()
@@ -89,7 +90,7 @@ def state_tokens(actor: Actor | None) -> frozenset[str]:
     state = gazetteer.country_name(codes[0])
     if not state:
         return frozenset()
-    return frozenset({"n:" + state.lower()}) & actor_tokens(actor)
+    return frozenset({"n:" + state.lower()}) & (actor_tokens(actor) if tokens is None else tokens)
 
 
 _COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
@@ -132,9 +133,10 @@ def main_events(article: AnalysedArticle) -> MainEvents:
     lead_days: frozenset[int] = frozenset()
     states: set[str] = set()
     for e in events:
-        tokens = actor_tokens(e.source) | actor_tokens(e.target)
+        by_source, by_target = actor_tokens(e.source), actor_tokens(e.target)
+        tokens = by_source | by_target
         parties |= tokens
-        states |= state_tokens(e.source) | state_tokens(e.target)
+        states |= state_tokens(e.source, by_source) | state_tokens(e.target, by_target)
         if any(t.startswith("n:") for t in tokens):
             tokens = frozenset(t for t in tokens if t.startswith("n:"))
         mine = {(e.type, t) for t in tokens}

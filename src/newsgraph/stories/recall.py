@@ -16,7 +16,7 @@ from typing import Mapping
 
 from ..extract import AnalysedArticle
 from .background import background_spans
-from .fingerprint import _ENTITY_TYPES, content_terms
+from .fingerprint import _ENTITY_TYPES, _without, content_terms, entity_term
 
 
 def recalled_terms(article: AnalysedArticle) -> frozenset[str]:
@@ -28,16 +28,11 @@ def recalled_terms(article: AnalysedArticle) -> frozenset[str]:
     inside: set[str] = set()
     for start, end in spans:
         inside.update(content_terms(article.text[start:end]))
-    rest, last = [article.title or ""], 0
-    for start, end in sorted(spans):
-        rest.append(article.text[last:max(start, last)])
-        last = max(last, end)
-    rest.append(article.text[last:])
-    inside.difference_update(content_terms(" ".join(rest)))
+    inside.difference_update(content_terms(f"{article.title or ''} {_without(article.text, spans)}"))
     for ent in article.entities:
         if ent.type in _ENTITY_TYPES and ent.name and ent.mentions and all(
                 any(s <= m[0] < e for s, e in spans) for m in ent.mentions):
-            inside.add("e:" + " ".join(ent.name.lower().split()))
+            inside.add(entity_term(ent.name))
     return frozenset(inside)
 
 
