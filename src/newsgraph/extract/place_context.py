@@ -1,6 +1,7 @@
 """What an article's text says about where it is, beyond its place names: its dateline, the time
 zones of its clock times, the names that only speak (a government reacting from afar), which
-names stand together in one list, and which stand after "the" like a building's name. ``place_resolve`` weighs these signals when it votes.
+names stand together in one list, and which stand after "the" like a building's name.
+``place_resolve`` weighs these signals when it votes.
 """
 
 from __future__ import annotations
