@@ -12,6 +12,10 @@ def _events(out):
             for e in out.events]
 
 
+def _sourced_by(out, name):
+    return [e for e in out.events if e.source is not None and e.source.name == name]
+
+
 def _one(out, etype, trigger):
     hits = [e for e in out.events if e.type == etype and e.trigger == trigger]
     assert len(hits) == 1, _events(out)
@@ -280,7 +284,7 @@ def test_events_a_mood_is_no_attacker(analyse):
     text = ("Tensions flared last year when Serb protesters clashed with NATO peacekeepers in northern Kosovo, "
             "injuring more than 30 soldiers.")
     out = analyse(text, published="2024-03-08")
-    assert not [e for e in out.events if e.source is not None and e.source.name == "Tensions"], _events(out)
+    assert not _sourced_by(out, "Tensions"), _events(out)
 
 
 def test_events_a_vow_after_a_clause_about_the_dead_is_the_speakers(analyse):
@@ -294,7 +298,7 @@ def test_events_a_vow_after_a_clause_about_the_dead_is_the_speakers(analyse):
 def test_events_neither_is_never_the_speaker(analyse):
     out = analyse("Analysts say neither would accept a deal that leaves the other in control of the capital.",
                   published="2024-03-08")
-    assert not [e for e in out.events if e.source is not None and e.source.name == "Analysts"], _events(out)
+    assert not _sourced_by(out, "Analysts"), _events(out)
 
 
 @pytest.mark.parametrize("text", [
@@ -354,7 +358,7 @@ def test_events_a_with_phrase_away_from_the_participle_does_not_act(analyse):
     text = ("Thousands of farmers blocked highways around the capital with tractors on Monday, escalating a "
             "protest over fuel taxes.")
     out = analyse(text, published="2024-03-08")
-    assert not [e for e in out.events if e.source is not None and e.source.name == "tractors"], _events(out)
+    assert not _sourced_by(out, "tractors"), _events(out)
 
 
 def test_events_a_strike_by_workers_is_a_protest(analyse):
@@ -420,4 +424,4 @@ def test_events_debris_opening_a_sentence_is_no_actor(analyse):
     text = ("Ukraine's air force said Tuesday it had shot down 30 drones.\n\nDebris from a downed drone set fire to "
             "an apartment building in the capital, injuring three people, Mayor Vitali Klitschko said.")
     out = analyse(text, published="2024-03-08")
-    assert not [e for e in out.events if e.source is not None and e.source.name == "Debris"], _events(out)
+    assert not _sourced_by(out, "Debris"), _events(out)
