@@ -29,3 +29,20 @@ def test_events_condemning_the_move_judges_the_last_act(analyse):
             "condemned the move as illegal.")
     ev = _one(analyse(text, published="2024-03-08"), "ACCUSE", "condemned")
     assert ev.target is not None and ev.target.name == "Serbia", ev
+
+
+def test_events_donor_nations_take_no_country_from_the_one_they_help(analyse):
+    # "donors", "wealthy nations", "the international community" are many states, not the country helped
+    text = ("Donors pledged $3 billion on Monday to help Mozambique recover from the cyclone. Mozambique's prime "
+            "minister urged wealthy nations to give more.")
+    out = analyse(text, published="2024-03-08")
+    pledge = _one(out, "AGREE", "pledged")
+    assert pledge.source is not None and pledge.source.code is None, pledge
+    urged = _one(out, "REQUEST", "urged")
+    assert urged.target is not None and urged.target.code is None, urged
+
+
+def test_events_pledge_to_help_targets_the_helped(analyse):
+    text = "Donors pledged $3 billion on Monday to help Veskia rebuild after the cyclone."
+    pledge = _one(analyse(text, published="2024-03-08"), "AGREE", "pledged")
+    assert pledge.target is not None and pledge.target.name == "Veskia", pledge

@@ -26,8 +26,8 @@ from .argument_words import (_PERSONAL, _agrees, _demonym, _means, _own_envoy, _
 from .candidate import _Cand
 from .linking import (_OWN_FORCES_TYPES, _looks_actor, _noun_agents, _noun_type, _pobj_actor, names_event,
                       _prep_targets)
-from .syntax import (_PASS_SUBJ, _SUBJ, _agent, _between, _conjuncts, _counted, _for_marks, _infinitive, _objects,
-                     _subject)
+from .syntax import (_PASS_SUBJ, _SUBJ, _agent, _between, _conjuncts, _counted, _for_marks, _helped, _infinitive,
+                     _objects, _subject)
 from .triggers import _STATIVE_PASSIVES
 from ..doc_memo import sentence_of
 
@@ -159,6 +159,8 @@ def _arguments(cand: _Cand, index: MentionIndex) -> None:
     _mutual(cand)
     if _resigns(cand):
         cand.targets = []  # "resigned over the government's handling of X": a resignation has no target
+    if not cand.targets and cand.type in ("AGREE", "AID"):  # "pledged $4 billion to help Pakistan rebuild"
+        cand.targets = [o for o in _helped(head) if _looks_actor(o, index)][:1]
     if not cand.targets:  # last resort: people named by what they are ("rescued survivors")
         objs = [o for v in verbs for o in _objects(v) if _looks_actor(o, index, people=True) and not (
             cand.type in _OWN_FORCES_TYPES and (o.i in word_ids or sector_of_noun(o.lemma_) in ("MIL", "COP")))

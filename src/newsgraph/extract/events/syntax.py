@@ -50,6 +50,20 @@ def _infinitive(verb) -> bool:
     return any(a.dep_ == "aux" and a.lower_ == "to" for a in verb.children)
 
 
+_HELP_VERBS = frozenset({"help", "assist", "aid", "support"})
+
+
+def _helped(verb) -> list:
+    """Whom a purpose "to help" helps: "pledged $4 billion to help Pakistan rebuild" gives to Pakistan,
+    which the pledge itself names nowhere (the object of "help", or the subject of its bare clause)."""
+    out = []
+    for c in verb.children:
+        if c.dep_ in ("advcl", "xcomp") and _infinitive(c) and c.lemma_.lower() in _HELP_VERBS:
+            out.extend(_objects(c))
+            out.extend(s for cc in c.children if cc.dep_ == "ccomp" for s in cc.children if s.dep_ == "nsubj")
+    return out
+
+
 def _for_marks(tok) -> list:
     """The "for" of "called for the president to resign", which the parser hangs on the infinitive clause
     as its marker; it is the verb's preposition ("call for", "push for") all the same."""
