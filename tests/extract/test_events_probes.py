@@ -46,3 +46,41 @@ def test_events_pledge_to_help_targets_the_helped(analyse):
     text = "Donors pledged $3 billion on Monday to help Veskia rebuild after the cyclone."
     pledge = _one(analyse(text, published="2024-03-08"), "AGREE", "pledged")
     assert pledge.target is not None and pledge.target.name == "Veskia", pledge
+
+
+def test_events_the_dead_appeal_for_nothing(analyse):
+    # "said 15 soldiers had died and appealed to Russia": the appeal is the speaker's, conjoined to "said"
+    text = ("Prime Minister Aron Belek said 15 of his country's soldiers had died and appealed to Russia "
+            "for help.")
+    ev = _one(analyse(text, published="2024-03-08"), "REQUEST", "appealed")
+    assert ev.source is not None and "Belek" in ev.source.name, ev
+
+
+def test_events_second_act_with_the_report_verbs_auxiliary_is_the_speakers(analyse):
+    # "has denied that X are linked ... and has invited Y": the second "has" repeats the denial's, so the
+    # invitation is Beijing's own act, outside what was denied (and an invitation to talks is an offer)
+    text = ("Beijing has denied that the duties are linked to the dispute over solar panels and has invited "
+            "the Ostrian government to resume negotiations.")
+    out = analyse(text, published="2024-03-08")
+    ev = _one(out, "AGREE", "invited")
+    assert ev.source is not None and ev.source.name == "China", ev
+    quote = next(q for q in out.quotes if q.cue == "denied")
+    assert "invited" not in quote.text, quote
+
+
+def test_events_the_bloc_is_the_union_last_named(analyse):
+    text = ("Ministers of the European Union met on Monday. On Tuesday the 27-nation bloc voted to impose "
+            "tariffs on Chinese-made solar panels.")
+    ev = _one(analyse(text, published="2024-03-08"), "SANCTION", "impose tariffs")
+    assert ev.source is not None and ev.source.name == "European Union", ev
+
+
+def test_events_levy_on_goods_targets_their_state(analyse):
+    out = analyse("China imposed duties of up to 39% on wine imported from Australia on Tuesday.",
+                  published="2024-03-08")
+    ev = _one(out, "SANCTION", "imposed")
+    assert ev.target is not None and ev.target.name == "Australia", ev
+    out = analyse("Canada said on Monday it would impose tariffs on Chinese-made electric vehicles.",
+                  published="2024-03-08")
+    ev = next(e for e in out.events if e.type == "SANCTION")
+    assert ev.target is not None and ev.target.name == "China", ev

@@ -391,9 +391,13 @@ def _conjuncts_of_the_outer_verb(sent) -> list[tuple]:
     """
     found = []
     for v2 in tokens_where(sent, "dep", {string_id("conj")}):
-        if v2.tag_ != "VBD" or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in v2.children):
+        if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in v2.children):
             continue
         v1 = v2.head
+        if v2.tag_ != "VBD":  # "has denied that X are linked and has invited Y": the report verb's "has"
+            if v1.dep_ == "ccomp" and v1.head.i < v1.i and conj_host(v2).i != v1.i:
+                found.append((v2, v1.head))
+            continue
         if v1.dep_ == "xcomp" and _infinitive(v1) and v1.head.tag_ == "VBD" and v1.head.i < v1.i:
             found.append((v2, v1.head))  # "ordered the troops to leave and expelled the envoy": no past tense
             continue  # shares the "to" of the infinitive; it is the second act of the verb above
