@@ -84,3 +84,18 @@ def test_events_levy_on_goods_targets_their_state(analyse):
                   published="2024-03-08")
     ev = next(e for e in out.events if e.type == "SANCTION")
     assert ev.target is not None and ev.target.name == "China", ev
+
+
+def test_events_freed_children_arriving_is_no_visit(analyse):
+    out = analyse("Parents wept as the freed children arrived in the city on Sunday.", published="2024-03-08")
+    assert not [e for e in out.events if e.type == "CONSULT"], _events(out)
+    out = analyse("The foreign minister arrived in Windhoek on Sunday for talks.", published="2024-03-08")
+    assert [e for e in out.events if e.type == "CONSULT" and e.trigger.startswith("arrived")], _events(out)
+
+
+def test_events_first_person_in_a_quote_is_the_named_apposition(analyse):
+    # '"I thank the army ...," said one mother, Jane Roe': "I" is Jane Roe, not a place named before
+    text = ('The children arrived in Lokoja on Sunday. "I thank the army for bringing my daughter back," '
+            'said one mother, Hauwa Bello.')
+    ev = _one(analyse(text, published="2024-03-08"), "SUPPORT", "thank")
+    assert ev.source is not None and ev.source.name == "Hauwa Bello", ev
