@@ -99,3 +99,12 @@ def test_events_first_person_in_a_quote_is_the_named_apposition(analyse):
             'said one mother, Hauwa Bello.')
     ev = _one(analyse(text, published="2024-03-08"), "SUPPORT", "thank")
     assert ev.source is not None and ev.source.name == "Hauwa Bello", ev
+
+
+def test_events_known_armed_group_typed_a_place_keeps_its_code(analyse):
+    # the tagger types "M23" a place; the actor lexicon knows it is a Congolese armed group, and a
+    # talks venue ("in Doha") gives it no country
+    for text in ("M23 has been holding separate talks with Kinshasa in Doha.",
+                 "The M23 rebel group has been holding separate talks with Kinshasa in Doha."):
+        ev = next(e for e in analyse(text, published="2024-03-08").events if e.type == "CONSULT")
+        assert ev.source is not None and ev.source.code == "COD REB", ev
