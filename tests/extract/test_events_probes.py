@@ -108,3 +108,13 @@ def test_events_known_armed_group_typed_a_place_keeps_its_code(analyse):
                  "The M23 rebel group has been holding separate talks with Kinshasa in Doha."):
         ev = next(e for e in analyse(text, published="2024-03-08").events if e.type == "CONSULT")
         assert ev.source is not None and ev.source.code == "COD REB", ev
+
+
+def test_events_where_travellers_go_is_no_actors_country(analyse):
+    # the only country in the sentence is where the passengers wanted to go; the coast guard is Greek
+    # (the article's country), not Italian
+    text = ("Greek officials said the trawler sank off the Peloponnese. The Greek coast guard pulled 80 survivors "
+            "from the sea. The coast guard denied the claim, saying the passengers had insisted on continuing "
+            "to Italy.")
+    ev = _one(analyse(text, published="2024-03-08"), "REJECT", "denied")
+    assert ev.source is not None and (ev.source.code or "").startswith("GRC"), ev
