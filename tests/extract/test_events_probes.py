@@ -118,3 +118,22 @@ def test_events_where_travellers_go_is_no_actors_country(analyse):
             "to Italy.")
     ev = _one(analyse(text, published="2024-03-08"), "REJECT", "denied")
     assert ev.source is not None and (ev.source.code or "").startswith("GRC"), ev
+
+
+def test_events_dissolving_a_party_is_a_ban_by_the_same_court(analyse):
+    text = ("Ostria's Constitutional Court on Wednesday removed the prime minister from office. The ruling came "
+            "a week after the same court dissolved the opposition Forward party.")
+    out = analyse(text, published="2024-03-08")
+    ev = _one(out, "COERCE", "dissolved")
+    assert ev.source is not None and ev.source.name == "Constitutional Court", ev
+    assert ev.target is not None and "Forward" in ev.target.name, ev
+    out = analyse("The president dissolved parliament and called an election for June.", published="2024-03-08")
+    assert not [e for e in out.events if e.trigger == "dissolved"], _events(out)
+
+
+def test_entities_given_name_alone_is_the_full_name_it_begins(analyse):
+    # Thai and other reports call people by the given name after the first mention
+    text = ("Prime Minister Anutin Boonmee was removed on Wednesday. Anutin said he respected the verdict. "
+            "\"I have done my duty,\" Anutin told reporters.")
+    out = analyse(text, published="2024-03-08")
+    assert {q.speaker.name for q in out.quotes if q.speaker} == {"Anutin Boonmee"}, out.quotes
