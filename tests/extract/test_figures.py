@@ -332,3 +332,13 @@ def test_figures_homes_left_without_power_are_no_displaced_people(analyse):
 ])
 def test_figures_n_of_them_is_a_part_of_the_figure_before(analyse, text, expected):
     assert [(f.kind, f.value) for f in analyse(text).figures] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # every person noun the actor lexicon knows also counts people in a figure
+    ("The strike stranded about 1.5 million commuters.", [("people_other", 1500000)]),
+    ("The mission deployed 320 observers to the polling stations.", [("people_other", 320)]),
+    ("The agency sent 40 epidemiologists to the province.", [("people_other", 40)]),
+])
+def test_figures_people_named_by_what_they_do(analyse, text, expected):
+    assert [(f.kind, f.value) for f in analyse(text).figures] == expected
