@@ -137,3 +137,13 @@ def test_entities_given_name_alone_is_the_full_name_it_begins(analyse):
             "\"I have done my duty,\" Anutin told reporters.")
     out = analyse(text, published="2024-03-08")
     assert {q.speaker.name for q in out.quotes if q.speaker} == {"Anutin Boonmee"}, out.quotes
+
+
+def test_events_bare_spokesman_is_the_voice_of_the_body_that_spoke(analyse):
+    # "a spokesman" named for no body speaks for the body quoted just before, not for the country the
+    # sentence names (the Philippines would not urge Manila)
+    text = ("Manila lodged a protest, the foreign ministry said. China's coast guard said it had taken "
+            "\"necessary control measures\" to expel the Philippine ships. A spokesman urged Manila to stop "
+            "its provocations.")
+    ev = _one(analyse(text, published="2024-03-08"), "REQUEST", "urged")
+    assert ev.source is not None and (ev.source.code or "").startswith("CHN"), ev
