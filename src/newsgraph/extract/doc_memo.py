@@ -14,7 +14,7 @@ import functools
 from bisect import bisect_left
 from typing import Any, Callable, Iterator, TypeVar
 
-from spacy.attrs import DEP, IDX, LEMMA, LOWER, POS, TAG
+from spacy.attrs import DEP, IDX, LEMMA, LOWER, ORTH, POS, TAG
 from spacy.strings import get_string_id
 
 T = TypeVar("T")
@@ -58,7 +58,7 @@ def sentence_of(tok):
     return table[tok.i]
 
 
-_ATTRS = {"idx": IDX, "lemma": LEMMA, "lower": LOWER, "pos": POS, "tag": TAG, "dep": DEP}
+_ATTRS = {"idx": IDX, "lemma": LEMMA, "lower": LOWER, "orth": ORTH, "pos": POS, "tag": TAG, "dep": DEP}
 _COLUMNS: list[tuple[tuple[Any, dict[str, list[int]]], ...]] = [()]
 
 
@@ -74,16 +74,48 @@ def token_column(doc, name: str) -> list[int]:
     (``repaired`` changes only its own fresh copy, before any column of it is read), so a column stays
     right for its ``Doc``.
     """
-    recent = _COLUMNS[0]
-    for d, cols in recent:
-        if d is doc:
-            break
-    else:
-        cols = {}
-        _COLUMNS[0] = ((doc, cols),) + recent[:1]  # one tuple swap: a thread never sees another Doc's columns
+    cols = _columns_of(doc)
     col = cols.get(name)
     if col is None:
         col = cols[name] = doc.to_array(_ATTRS[name]).tolist() if len(doc) else []
+    return col
+
+
+def _columns_of(doc) -> dict[str, list]:
+    recent = _COLUMNS[0]
+    for d, cols in recent:
+        if d is doc:
+            return cols
+    cols = {}
+    _COLUMNS[0] = ((doc, cols),) + recent[:1]  # one tuple swap: a thread never sees another Doc's columns
+    return cols
+
+
+_DECODED: dict[int, str] = {}  # string id -> its text, across articles (bounded below)
+
+
+def token_strings(doc, name: str) -> list[str]:
+    """One string attribute of every token of ``doc``, indexed by ``tok.i``: "orth" (``tok.text``),
+    "lower" (``tok.lower_``), "lemma" (``tok.lemma_``).
+
+    Why: reading ``tok.text`` or ``tok.lower_`` decodes the string from the vocabulary on every read
+    (about half a microsecond); a whole-article scan reads each distinct word once and then looks it up.
+    Kept per ``Doc`` like ``token_column``.
+    """
+    cols = _columns_of(doc)
+    key = name + "_"
+    col = cols.get(key)
+    if col is None:
+        if len(_DECODED) > 200_000:  # a long stream's vocabulary: start again rather than grow
+            _DECODED.clear()
+        decoded, strings = _DECODED, doc.vocab.strings
+        col = []
+        for sid in token_column(doc, name):
+            text = decoded.get(sid)
+            if text is None:
+                text = decoded[sid] = strings[sid]
+            col.append(text)
+        cols[key] = col
     return col
 
 
@@ -111,4 +143,4 @@ def tokens_starting_in(doc, start: int, end: int):
     return doc[bisect_left(starts, start):max(bisect_left(starts, start), bisect_left(starts, end))]
 
 
-__all__ = ["per_sentence", "sentence_of", "token_column", "string_id", "tokens_where", "tokens_starting_in"]
+__all__ = ["per_sentence", "sentence_of", "token_column", "token_strings", "string_id", "tokens_where", "tokens_starting_in"]
