@@ -38,6 +38,25 @@ def per_sentence(fn: Callable[[Any], T]) -> Callable[[Any], T]:
     return memo
 
 
+def per_token(fn: Callable[[Any], T]) -> Callable[[Any], T]:
+    """``fn(tok)`` answered once per token of the ``Doc`` being read, for an answer that depends on the
+    parse alone (asked of the same token by several rules). Kept with ``token_column``'s tables, so for the
+    last two Docs (an article's parse and ``events.syntax.repaired``'s copy of it). The answer is shared:
+    ``fn`` should return something no caller changes (a tuple, a token, a string)."""
+    @functools.wraps(fn)
+    def memo(tok) -> T:
+        tables = _columns_of(tok.doc)
+        answers = tables.get(memo)
+        if answers is None:
+            answers = tables[memo] = {}
+        i = tok.i
+        if i not in answers:
+            answers[i] = fn(tok)
+        return answers[i]
+
+    return memo
+
+
 _SENTENCES: list[tuple[Any, list]] = [(None, [])]
 
 
@@ -59,7 +78,7 @@ def sentence_of(tok):
 
 
 _ATTRS = {"idx": IDX, "lemma": LEMMA, "lower": LOWER, "orth": ORTH, "pos": POS, "tag": TAG, "dep": DEP}
-_COLUMNS: list[tuple[tuple[Any, dict[str, list[int]]], ...]] = [()]
+_COLUMNS: list[tuple[tuple[Any, dict[Any, Any]], ...]] = [()]
 
 
 def token_column(doc, name: str) -> list[int]:
@@ -81,7 +100,13 @@ def token_column(doc, name: str) -> list[int]:
     return col
 
 
-def _columns_of(doc) -> dict[str, list]:
+def doc_tables(doc) -> dict[Any, Any]:
+    """The tables kept for ``doc`` (its columns, ``per_token`` answers): a rule that works something out
+    once per Doc keeps it here under a key of its own, and it is dropped with the Doc's columns."""
+    return _columns_of(doc)
+
+
+def _columns_of(doc) -> dict[Any, Any]:
     recent = _COLUMNS[0]
     for d, cols in recent:
         if d is doc:
@@ -143,4 +168,5 @@ def tokens_starting_in(doc, start: int, end: int):
     return doc[bisect_left(starts, start):max(bisect_left(starts, start), bisect_left(starts, end))]
 
 
-__all__ = ["per_sentence", "sentence_of", "token_column", "token_strings", "string_id", "tokens_where", "tokens_starting_in"]
+__all__ = ["per_sentence", "per_token", "doc_tables", "sentence_of", "token_column", "token_strings", "string_id",
+           "tokens_where", "tokens_starting_in"]

@@ -19,6 +19,7 @@ from ..lexicons import load_rows
 from ..model import Entity, Speaker, Span
 from .actors import group_sectors
 from .dateline_tokens import dateline_end
+from .doc_memo import sentence_of, token_column
 from .event_lexicon import conj_host
 from .gazetteer import countries, country_code, title_role
 from .linking import MentionIndex
@@ -70,7 +71,7 @@ def subject_of(verb, *, skip=None) -> object | None:
             for c in subjects[1:]:
                 if c.pos_ == "PROPN" and c.left_edge.i == first.i + 1:
                     return c  # "the engineer Paula Reyes said" parsed as two subjects: the name
-            edge, cut = first.right_edge.i + 1, dateline_end(tok.sent)
+            edge, cut = first.right_edge.i + 1, dateline_end(sentence_of(tok))
             if (len(subjects) > 1 and edge < len(tok.doc) and tok.doc[edge].text == ":") or first.i < cut:
                 # "New Delhi: ..., officials said", "OSLO (Wire) - The bank held rates but said", "SAN JOSE (Wire)
                 # - Acme Inc said" (Acme an apposition): the parse made the dateline a subject too ("Ana Ruiz,
@@ -112,7 +113,7 @@ def phrase_span(head) -> Span:
             right = child.right_edge
         else:
             break
-    doc, cut = head.doc, dateline_end(head.sent)  # "OSLO, May 3 - Norwegian workers": no dateline in the name
+    doc, cut = head.doc, dateline_end(sentence_of(head))  # "OSLO, May 3 - Norwegian workers": no dateline in the name
     while left.i < head.i and (left.is_punct or left.dep_ == "cc" or left.i <= cut):
         left = doc[left.i + 1]
     return left.idx, right.idx + len(right)
@@ -147,8 +148,7 @@ class SpeakerResolver:
     def _canonical_map(self) -> dict[str, Entity]:
         """Short person entities ("Kerry") mapped to the fuller one ("John Kerry") when unique.
 
-        The entities stage normally merges these; this keeps the speaker's full
-        name when it did not.
+        The entities stage normally merges these; this keeps the speaker's full name when it did not.
         """
         persons = [e for e in self.entities if e.type == "PERSON"]
         out: dict[str, Entity] = {}
@@ -289,7 +289,7 @@ class SpeakerResolver:
         article's own person entities say what it is.
         """
         word = tok.text
-        if not word[:1].isupper() or tok.i == tok.sent.start or len(word) < 2:
+        if not word[:1].isupper() or tok.i == sentence_of(tok).start or len(word) < 2:
             return None
         found = {self.canonical(e).id: self.canonical(e) for e in self.entities
                  if e.type == "PERSON" and e.name.split()[-1] == word}
@@ -430,9 +430,9 @@ class SpeakerResolver:
         A long quote does not make its speaker less likely to be "he" right after it.
         """
         if self._sent_cost is None:
-            costs = [0.0]
+            costs, starts = [0.0], token_column(self.doc, "idx")
             for sent in self._sents:
-                quoted = sum(1 for t in sent if self._is_quoted(t.idx))
+                quoted = sum(1 for i in range(sent.start, sent.end) if self._is_quoted(starts[i]))
                 costs.append(costs[-1] + (1 / 3 if quoted > 0.6 * len(sent) else 1.0))
             self._sent_cost = costs
         return self._sent_cost[b] - self._sent_cost[a]
