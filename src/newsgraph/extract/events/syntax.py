@@ -50,6 +50,20 @@ def _infinitive(verb) -> bool:
     return any(a.dep_ == "aux" and a.lower_ == "to" for a in verb.children)
 
 
+_HELP_VERBS = frozenset({"help", "assist", "aid", "support"})
+
+
+def _helped(verb) -> list:
+    """Whom a purpose "to help" helps: "pledged $4 billion to help Pakistan rebuild" gives to Pakistan,
+    which the pledge itself names nowhere (the object of "help", or the subject of its bare clause)."""
+    out = []
+    for c in verb.children:
+        if c.dep_ in ("advcl", "xcomp") and _infinitive(c) and c.lemma_.lower() in _HELP_VERBS:
+            out.extend(_objects(c))
+            out.extend(s for cc in c.children if cc.dep_ == "ccomp" for s in cc.children if s.dep_ == "nsubj")
+    return out
+
+
 def _for_marks(tok) -> list:
     """The "for" of "called for the president to resign", which the parser hangs on the infinitive clause
     as its marker; it is the verb's preposition ("call for", "push for") all the same."""
@@ -384,9 +398,13 @@ def _conjuncts_of_the_outer_verb(sent) -> list[tuple]:
     """
     found = []
     for v2 in tokens_where(sent, "dep", {string_id("conj")}):
-        if v2.tag_ != "VBD" or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in v2.children):
+        if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in v2.children):
             continue
         v1 = v2.head
+        if v2.tag_ != "VBD":  # "has denied that X are linked and has invited Y": the report verb's "has"
+            if v1.dep_ == "ccomp" and v1.head.i < v1.i and conj_host(v2).i != v1.i:
+                found.append((v2, v1.head))
+            continue
         if v1.dep_ == "xcomp" and _infinitive(v1) and v1.head.tag_ == "VBD" and v1.head.i < v1.i:
             found.append((v2, v1.head))  # "ordered the troops to leave and expelled the envoy": no past tense
             continue  # shares the "to" of the infinitive; it is the second act of the verb above
