@@ -15,6 +15,7 @@ from ..lexicons import load_rows
 from ..model import Span
 from .actors import noun_kind
 from .dateline_tokens import dateline_end
+from .doc_memo import sentence_of
 from .event_lexicon import conj_host
 
 _SUBJ = {"nsubj", "nsubjpass"}
@@ -52,7 +53,7 @@ def subject_of(verb, *, skip=None) -> object | None:
             for c in subjects[1:]:
                 if c.pos_ == "PROPN" and c.left_edge.i == first.i + 1:
                     return c  # "the engineer Paula Reyes said" parsed as two subjects: the name
-            edge, cut = first.right_edge.i + 1, dateline_end(tok.sent)
+            edge, cut = first.right_edge.i + 1, dateline_end(sentence_of(tok))
             if (len(subjects) > 1 and edge < len(tok.doc) and tok.doc[edge].text == ":") or first.i < cut:
                 # "New Delhi: ..., officials said", "OSLO (Wire) - The bank held rates but said", "SAN JOSE (Wire)
                 # - Acme Inc said" (Acme an apposition): the parse made the dateline a subject too ("Ana Ruiz,
@@ -94,7 +95,7 @@ def phrase_span(head) -> Span:
             right = child.right_edge
         else:
             break
-    doc, cut = head.doc, dateline_end(head.sent)  # "OSLO, May 3 - Norwegian workers": no dateline in the name
+    doc, cut = head.doc, dateline_end(sentence_of(head))  # "OSLO, May 3 - Norwegian workers": no dateline in the name
     while left.i < head.i and (left.is_punct or left.dep_ == "cc" or left.i <= cut):
         left = doc[left.i + 1]
     return left.idx, right.idx + len(right)
