@@ -147,3 +147,14 @@ def test_events_bare_spokesman_is_the_voice_of_the_body_that_spoke(analyse):
             "its provocations.")
     ev = _one(analyse(text, published="2024-03-08"), "REQUEST", "urged")
     assert ev.source is not None and (ev.source.code or "").startswith("CHN"), ev
+
+
+def test_entities_short_body_name_joins_the_full_one(analyse):
+    # "the Commission" after "the European Commission" is that body, not an unknown government
+    text = ("The European Commission on Tuesday blocked Nordair's takeover of Skylink. It was the "
+            "Commission's first veto of a merger since it blocked a deal between two rail makers in 2019.")
+    out = analyse(text, published="2024-11-05")
+    names = [e.name for e in out.entities if e.type == "ORG"]
+    assert "Commission" not in names, names
+    commission = next(e for e in out.entities if e.name == "European Commission")
+    assert len(commission.mentions) == 2, commission
