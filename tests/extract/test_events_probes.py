@@ -175,3 +175,10 @@ def test_events_machines_sent_say_what_they_are_for(analyse):
 def test_events_the_sender_helps_not_the_machine_sent(analyse):
     ev = _one(analyse("Turkey dispatched two aircraft to help.", published="2024-03-08"), "AID", "help")
     assert ev.source is not None and ev.source.name == "Turkey" and ev.target is None, ev
+
+
+def test_events_bringing_people_to_safety_is_a_rescue(analyse):
+    out = analyse("Navy ships ferried 300 tourists from the beaches to safety overnight.", published="2024-03-08")
+    assert [e.type for e in out.events if e.trigger == "ferried"] == ["AID"], _events(out)
+    out = analyse("The ferry carried 300 tourists to the island overnight.", published="2024-03-08")
+    assert not out.events, _events(out)
