@@ -336,3 +336,13 @@ def test_quotes_partial_under_a_speakers_own_cue_stays_theirs(analyse):
 def test_quotes_pronoun_after_a_nameless_person_speaker(analyse, text, opening, expected):
     quote = next(q for q in analyse(text).quotes if q.text.startswith(opening))
     assert quote.speaker is not None and quote.speaker.name == expected, quote
+
+
+@pytest.mark.parametrize("text,words,expected", [
+    # the parse hangs the second cue on the reported verb and lends it a thing as subject
+    ("International monitors said the vote was largely orderly but noted \"serious concerns\" about media "
+     "access.", "serious concerns", "International monitors"),
+])
+def test_quotes_a_thing_lent_to_a_conjoined_cue_is_no_speaker(analyse, text, words, expected):
+    quote = next(q for q in analyse(text).quotes if q.text == words)
+    assert quote.speaker is not None and quote.speaker.name == expected, quote

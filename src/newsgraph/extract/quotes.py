@@ -82,6 +82,11 @@ def _governing_cue(d: _Doc, m: Marked):
             subj = subject_of(cur, skip=d.in_quote)
             if subj is not None and subj.lemma_.lower() in DOCUMENT_NOUNS and _higher_cue(d, cur):
                 pass  # "the tip suggested that ... "...," he said": the one who reports it speaks
+            elif subj is not None and cur.dep_ == "conj" and cur.head.dep_ == "ccomp" and _thing(subj) \
+                    and _higher_cue(d, cur):
+                # "monitors said the vote was orderly but noted "serious concerns"": the parse hangs
+                # "noted" on "was" and lends it the vote as subject; a thing notes nothing, the monitors do
+                weak = weak or cur
             elif _cues()[cur.lemma_.lower()] == "strong" or subj is not None and not (
                     cur.dep_ == "ccomp" and _thing(subj)
                     and any(_is_cue(a) and not d.in_quote(a.idx) for a in cur.ancestors)):
