@@ -346,3 +346,16 @@ def test_quotes_pronoun_after_a_nameless_person_speaker(analyse, text, opening, 
 def test_quotes_a_thing_lent_to_a_conjoined_cue_is_no_speaker(analyse, text, words, expected):
     quote = next(q for q in analyse(text).quotes if q.text == words)
     assert quote.speaker is not None and quote.speaker.name == expected, quote
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a nameless speaker given a name in the same breath speaks under that name
+    ("One trader, who gave his name only as Kofi, said the fire brigade arrived late.", "Kofi"),
+    ("A farmer who gave only his first name, Ahmed, said the crops were lost.", "Ahmed"),
+    ("A resident, identified only as Paulo, said the bridge collapsed.", "Paulo"),
+    ("\"We ran,\" said a teacher who gave her name as Ines Duarte.", "Ines Duarte"),
+    ("A nurse who declined to give her name said the ward was full.", "nurse"),
+])
+def test_quotes_a_nameless_speaker_given_a_name(analyse, text, expected):
+    quote = analyse(text).quotes[0]
+    assert quote.speaker is not None and quote.speaker.name == expected, quote

@@ -10,6 +10,7 @@ unnamed speaker a later "she said" or "he said" points back at, so
 from __future__ import annotations
 
 import functools
+import re
 
 from ..lexicons import load_rows
 from ..model import Span
@@ -142,3 +143,25 @@ def person_gender(tok) -> str | None:
         return "m"
     owners = {t.lower_ for t in tok.subtree if t.dep_ == "poss" and t.lower_ in ("his", "her")}
     return ("m" if "his" in owners else "f") if len(owners) == 1 else None
+
+
+_NAME = r"((?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+){0,2})"
+# "a trader, who gave his name only as Kofi", "who gave only her first name, Ines", "a resident identified
+# only as Paulo", "who asked to be identified only by his first name, Omar": a nameless speaker named after all
+_GIVEN_NAME = re.compile(
+    r"\s*,?\s*(?:who\s+)?(?:"
+    r"(?:gave|gives|giving|offered|provided)\s+(?:only\s+)?(?:his|her|their)\s+(?:first\s+|last\s+|family\s+|full\s+)?"
+    r"name\s+(?:only\s+)?(?:as\s+)?"
+    r"|(?:gave|gives|giving)\s+only\s+(?:his|her|their)\s+(?:first\s+|last\s+|family\s+)?name\s*,\s*"
+    r"|(?:(?:asked|wanted|agreed)\s+to\s+be\s+)?identified\s+(?:himself\s+|herself\s+)?(?:only\s+)?"
+    r"(?:as\s+|by\s+(?:his|her|their)\s+(?:first\s+|last\s+|family\s+)?name\s*,?\s*(?:as\s+)?)"
+    r")" + _NAME)
+
+
+def given_name(text: str, head) -> tuple[int, int] | None:
+    """The span of the name a nameless speaker is given right after its noun ("One trader, who gave
+    his name only as Kofi, said"), or None."""
+    end = head.idx + len(head.text)
+    stop = head.sent.end_char
+    hit = _GIVEN_NAME.match(text, end, min(stop, end + 90))
+    return (hit.start(1), hit.end(1)) if hit else None
