@@ -359,3 +359,13 @@ def test_quotes_a_thing_lent_to_a_conjoined_cue_is_no_speaker(analyse, text, wor
 def test_quotes_a_nameless_speaker_given_a_name(analyse, text, expected):
     quote = analyse(text).quotes[0]
     assert quote.speaker is not None and quote.speaker.name == expected, quote
+
+
+def test_quotes_a_headline_quote_is_the_speaker_of_the_words_it_repeats(analyse):
+    text = ("'We saw the water coming': villagers flee as floods swamp valley\n\n"
+            "At least 23 people have died after the river burst its banks.\n\n"
+            "\"We saw the water coming down the hill like a wall,\" said Marta Kovacs, who was rescued from "
+            "her roof.")
+    quote = analyse(text).quotes[0]
+    assert quote.text == "We saw the water coming"
+    assert quote.speaker is not None and quote.speaker.name == "Marta Kovacs", quote
