@@ -369,3 +369,14 @@ def test_quotes_a_headline_quote_is_the_speaker_of_the_words_it_repeats(analyse)
     quote = analyse(text).quotes[0]
     assert quote.text == "We saw the water coming"
     assert quote.speaker is not None and quote.speaker.name == "Marta Kovacs", quote
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the parse gives "chanted" two subjects: "parliament" (of the fronted phrase) and the protesters
+    ('Outside parliament, about 2,000 protesters chanted "Rates down, wages up!"', "protesters"),
+    # a name and its title after a comma are one speaker: the name stays
+    ('Maria Lindqvist, EU Commissioner said: "These floods are a warning to all of us."', "Maria Lindqvist"),
+])
+def test_quotes_a_fronted_place_the_parse_made_a_subject_is_no_speaker(analyse, text, expected):
+    quote = analyse(text).quotes[0]
+    assert quote.speaker is not None and quote.speaker.name == expected, quote

@@ -22,6 +22,9 @@ _SUBJ = {"nsubj", "nsubjpass"}
 _NOT_SPEAKER = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
 _CLIMB = {"conj", "xcomp", "pcomp", "prep", "advcl", "acl"}
 _NAME_DEPS = {"compound", "amod", "det", "poss", "nmod", "nummod", "case", "flat", "punct"}
+# words opening a fronted place or time phrase ("Outside parliament, ...") the parse may take for a subject
+_FRONTED = frozenset("outside inside at in near across after before during behind beyond along around amid "
+                     "among on from within throughout".split())
 # nouns that say which sex a person has, for a later "he" or "she"
 _FEMALE_NOUNS = frozenset("woman girl mother wife daughter sister aunt niece grandmother granddaughter widow "
                           "lady mum mom businesswoman chairwoman congresswoman policewoman schoolgirl "
@@ -54,6 +57,11 @@ def subject_of(verb, *, skip=None) -> object | None:
                 if c.pos_ == "PROPN" and c.left_edge.i == first.i + 1:
                     return c  # "the engineer Paula Reyes said" parsed as two subjects: the name
             edge, cut = first.right_edge.i + 1, dateline_end(tok.sent)
+            later = [c for c in subjects[1:] if edge < c.i < tok.i]
+            if later and tok.doc[edge].text == "," and first.i >= cut and first.left_edge.lower_ in _FRONTED:
+                # "Outside parliament, about 2,000 protesters chanted": a fronted phrase the parse made a
+                # second subject; the one next to the verb is who speaks
+                return later[-1]
             if (len(subjects) > 1 and edge < len(tok.doc) and tok.doc[edge].text == ":") or first.i < cut:
                 # "New Delhi: ..., officials said", "OSLO (Wire) - The bank held rates but said", "SAN JOSE (Wire)
                 # - Acme Inc said" (Acme an apposition): the parse made the dateline a subject too ("Ana Ruiz,
