@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import functools
 import logging
+from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Iterator
 
 from ..lexicons import load_rows
 from ..model import PLOVER_TYPES
-from .doc_memo import token_column
+from .doc_memo import doc_tables, token_column
 
 log = logging.getLogger(__name__)
 
@@ -89,17 +90,30 @@ def entries(tok, kind: str) -> tuple[Entry, ...]:
 def tokens_with_entries(sent, kind: str) -> Iterator:
     """The tokens of ``sent`` with entries of ``kind`` (``entries(tok, kind)`` not empty), in text order.
 
-    Why: asked of every token of every sentence ("report": the speech verbs); the ids of each token
-    are read off the ``Doc``'s table, and a ``Token`` is made only for a word not seen before or
-    one that has entries."""
+    Why: asked of every sentence ("report": the speech verbs); the positions of such tokens in the
+    whole ``Doc`` are found once (``_positions_with_entries``) and each sentence takes its stretch."""
     doc = sent.doc
-    lemma, lower, pos = token_column(doc, "lemma"), token_column(doc, "lower"), token_column(doc, "pos")
-    for i in range(sent.start, sent.end):
-        hit = _BY_IDS.get((lemma[i], lower[i], pos[i], kind))
-        if hit is None:
-            hit = entries(doc[i], kind)
-        if hit:
-            yield doc[i]
+    hits = _positions_with_entries(doc, kind)
+    for i in hits[bisect_left(hits, sent.start):bisect_left(hits, sent.end)]:
+        yield doc[i]
+
+
+def _positions_with_entries(doc, kind: str) -> list[int]:
+    """The positions of the tokens of ``doc`` with entries of ``kind``, once per Doc and kind: the ids of
+    each token are read off the ``Doc``'s table, and a ``Token`` is made only for a word not seen before."""
+    tables = doc_tables(doc)
+    hits = tables.get((_positions_with_entries, kind))
+    if hits is None:
+        lemma, lower, pos = token_column(doc, "lemma"), token_column(doc, "lower"), token_column(doc, "pos")
+        hits = []
+        for i in range(len(doc)):
+            hit = _BY_IDS.get((lemma[i], lower[i], pos[i], kind))
+            if hit is None:
+                hit = entries(doc[i], kind)
+            if hit:
+                hits.append(i)
+        tables[(_positions_with_entries, kind)] = hits
+    return hits
 
 
 @functools.lru_cache(maxsize=65536)

@@ -18,6 +18,7 @@ from typing import Iterable, Sequence
 from ..lexicons import load_rows
 from ..model import Entity, Speaker, Span
 from .actors import group_sectors
+from .doc_memo import sentence_of, token_column
 from .gazetteer import countries, country_code, title_role
 from .linking import MentionIndex
 from .quote_issuers import DOCUMENT_NOUNS, describe, issuer_in_context, owner_token, role_titles
@@ -219,7 +220,7 @@ class SpeakerResolver:
         article's own person entities say what it is.
         """
         word = tok.text
-        if not word[:1].isupper() or tok.i == tok.sent.start or len(word) < 2:
+        if not word[:1].isupper() or tok.i == sentence_of(tok).start or len(word) < 2:
             return None
         found = {self.canonical(e).id: self.canonical(e) for e in self.entities
                  if e.type == "PERSON" and e.name.split()[-1] == word}
@@ -364,9 +365,9 @@ class SpeakerResolver:
         A long quote does not make its speaker less likely to be "he" right after it.
         """
         if self._sent_cost is None:
-            costs = [0.0]
+            costs, starts = [0.0], token_column(self.doc, "idx")
             for sent in self._sents:
-                quoted = sum(1 for t in sent if self._is_quoted(t.idx))
+                quoted = sum(1 for i in range(sent.start, sent.end) if self._is_quoted(starts[i]))
                 costs.append(costs[-1] + (1 / 3 if quoted > 0.6 * len(sent) else 1.0))
             self._sent_cost = costs
         return self._sent_cost[b] - self._sent_cost[a]

@@ -16,6 +16,7 @@ from ..lexicons import load_rows
 from ..model import Span
 from .actors import noun_kind
 from .dateline_tokens import dateline_end
+from .doc_memo import sentence_of
 from .event_lexicon import conj_host
 
 _SUBJ = {"nsubj", "nsubjpass"}
@@ -56,7 +57,7 @@ def subject_of(verb, *, skip=None) -> object | None:
             for c in subjects[1:]:
                 if c.pos_ == "PROPN" and c.left_edge.i == first.i + 1:
                     return c  # "the engineer Paula Reyes said" parsed as two subjects: the name
-            edge, cut = first.right_edge.i + 1, dateline_end(tok.sent)
+            edge, cut = first.right_edge.i + 1, dateline_end(sentence_of(tok))
             later = [c for c in subjects[1:] if edge < c.i < tok.i]
             if later and tok.doc[edge].text == "," and first.i >= cut and first.left_edge.lower_ in _FRONTED:
                 # "Outside parliament, about 2,000 protesters chanted": a fronted phrase the parse made a
@@ -103,7 +104,7 @@ def phrase_span(head) -> Span:
             right = child.right_edge
         else:
             break
-    doc, cut = head.doc, dateline_end(head.sent)  # "OSLO, May 3 - Norwegian workers": no dateline in the name
+    doc, cut = head.doc, dateline_end(sentence_of(head))  # "OSLO, May 3 - Norwegian workers": no dateline in the name
     while left.i < head.i and (left.is_punct or left.dep_ == "cc" or left.i <= cut):
         left = doc[left.i + 1]
     return left.idx, right.idx + len(right)
@@ -170,6 +171,6 @@ def given_name(text: str, head) -> tuple[int, int] | None:
     """The span of the name a nameless speaker is given right after its noun ("One trader, who gave
     his name only as Kofi, said"), or None."""
     end = head.idx + len(head.text)
-    stop = head.sent.end_char
+    stop = sentence_of(head).end_char
     hit = _GIVEN_NAME.match(text, end, min(stop, end + 90))
     return (hit.start(1), hit.end(1)) if hit else None

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from ..actors import noun_kind, sector_of_noun
 from ..dateline_tokens import dateline_end
-from ..doc_memo import sentence_of, string_id, tokens_where
+from ..doc_memo import per_token, sentence_of, string_id, tokens_where
 from ..event_lexicon import CLAUSE_SUMMARIES, conj_host
 
 _SUBJ = ("nsubj", "csubj")
@@ -72,6 +72,12 @@ def _for_marks(tok) -> list:
             for m in c.children if m.dep_ == "mark" and m.lower_ == "for"]
 
 def _objects(tok) -> list:
+    """The objects of a verb (a fresh list: callers extend it)."""
+    return list(_objects_of(tok))
+
+
+@per_token  # asked of the same verb by the trigger, argument and linking rules
+def _objects_of(tok) -> tuple:
     objs = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
     if tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN"):
         # "the general, whom the army dismissed": the relative pronoun stands for the noun it follows
@@ -88,7 +94,7 @@ def _objects(tok) -> list:
                      None)
         if first is not None:
             objs.insert(objs.index(o), first)
-    return objs
+    return tuple(objs)
 
 def stray_participle_host(tok):
     """The verb a participle the parser hung on a thing really goes with: in "marched on the palace
@@ -101,6 +107,7 @@ def stray_participle_host(tok):
     return thing.head.head if thing.head.head.pos_ == "VERB" else None
 
 
+@per_token  # asked of the same verb by the trigger, argument, modality and linking rules
 def _subject(verb):
     """(subject token, passive?) of a verb; a dateline parsed as the subject gives way to its apposition."""
     subj, passive = _raw_subject(verb)
@@ -422,11 +429,12 @@ def repaired(doc):
 
     The caller's Doc is never changed: the copy is made only when a repair applies.
     """
-    fixes = [f for sent in doc.sents for f in _prenominal_participles(sent)]
-    verbs = [t for sent in doc.sents for t in _conjoined_verbs_read_as_nouns(sent)]
-    infinitives = [t for sent in doc.sents for t in _infinitives_read_as_nouns(sent)]
-    thats = [f for sent in doc.sents for f in _participles_after_that(sent)]
-    outer = [f for sent in doc.sents for f in _conjuncts_of_the_outer_verb(sent)]
+    sents = list(doc.sents)
+    fixes = [f for sent in sents for f in _prenominal_participles(sent)]
+    verbs = [t for sent in sents for t in _conjoined_verbs_read_as_nouns(sent)]
+    infinitives = [t for sent in sents for t in _infinitives_read_as_nouns(sent)]
+    thats = [f for sent in sents for f in _participles_after_that(sent)]
+    outer = [f for sent in sents for f in _conjuncts_of_the_outer_verb(sent)]
     if not fixes and not verbs and not thats and not outer and not infinitives:
         return doc
     out = doc.copy()
