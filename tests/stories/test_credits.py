@@ -348,3 +348,15 @@ def test_credits_more_wire_services(text, expected):
 ])
 def test_credits_staff_trailer_with_commas_in_brackets(text, expected):
     assert _agency(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the disclaimer names its source: that agency, whichever others the text cites
+    (_BODY + " A driver told Reuters he heard a bang.\n\nDisclaimer: This story has not been edited by our staff "
+     "and is auto-generated from news agency feeds. Source: IANS", "IANS"),
+    # a source that is no agency credits no one
+    (_BODY + " A driver told Reuters he heard a bang.\n\nDisclaimer: This story is auto-generated from news agency "
+     "feeds. Source: Agencies", None),
+])
+def test_credits_agency_feed_disclaimer_naming_its_source(text, expected):
+    assert _agency(text) == expected

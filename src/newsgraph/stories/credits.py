@@ -520,11 +520,16 @@ feeds"), naming no agency."""
 def _feed_credit(text: str) -> Credit | None:
     """The agency of a text its outlet declares wire copy without naming the wire (``_WIRE_FEED``): the one
     wire agency the text names ("the official told Reuters" is the wire speaking of itself), when it names
-    exactly one."""
+    exactly one; or the one the note names after its own sentence ("... from news agency feeds. Source: PTI")."""
     note = _WIRE_FEED.search(text)
     if note is None:
         return None
     _, alias, names = _patterns()
+    line_end = text.find("\n", note.end())
+    if m := re.search(r"[.)]\s+source\s*[:\-–—]\s*", text[note.end():len(text) if line_end < 0 else line_end], re.I):
+        start = note.end() + m.end()
+        named = alias.match(text, start)
+        return Credit(names[named.group()], named.span()) if named else None
     found = {names[hit.group()] for hit in alias.finditer(text)}
     if len(found) != 1:
         return None
