@@ -94,6 +94,18 @@ def state_tokens(actor: Actor | None, tokens: frozenset[str] | None = None) -> f
     return frozenset({"n:" + state.lower()}) & (actor_tokens(actor) if tokens is None else tokens)
 
 
+def forces_of(actor: Actor | None) -> str | None:
+    """The name token of the state whose armed forces ``actor`` is, described without a name ("Northland's
+    jets", "the Northland army": "n:northland"), else None."""
+    if actor is None or actor.entity:
+        return None
+    codes = (actor.code or "").split()
+    if codes[1:] != ["MIL"] or len(codes[0]) != 3 or not codes[0].isalpha():
+        return None
+    state = gazetteer.country_name(codes[0])
+    return "n:" + state.lower() if state else None
+
+
 _COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
 """PLOVER's cooperative event types (verbal and material cooperation); the others are conflict."""
 
@@ -126,6 +138,11 @@ class MainEvents:
     """The dead and injured counts (kind, value) the report tells as its news (``recall.toll_keys``)."""
     recalled_tolls: frozenset[tuple[str, float]] = frozenset()
     """The counts it states only to recall an earlier happening."""
+    lead_forces: frozenset[tuple[str, str]] = frozenset()
+    """The lead action keyed by the state whose armed forces, described without a name, take part in it
+    ("Northland's jets struck": the state "n:northland" acting). Kept apart from ``lead``: one state's army
+    coerces many people in many happenings, so it says nothing of "same news"; it tells talks offered from
+    strikes launched (``split.conflicting_cores``)."""
 
 
 def main_events(article: AnalysedArticle) -> MainEvents:
@@ -136,6 +153,7 @@ def main_events(article: AnalysedArticle) -> MainEvents:
     marks: set[tuple[str, int, int]] = set()
     parties: set[str] = set()
     lead_days: frozenset[int] = frozenset()
+    forces: frozenset[tuple[str, str]] = frozenset()
     states: set[str] = set()
     for e in events:
         by_source, by_target = actor_tokens(e.source), actor_tokens(e.target)
@@ -147,6 +165,7 @@ def main_events(article: AnalysedArticle) -> MainEvents:
         mine = {(e.type, t) for t in tokens}
         if mine and not lead:
             lead = frozenset(mine)
+            forces = frozenset((e.type, state) for actor in (e.source, e.target) if (state := forces_of(actor)))
             lead_days = frozenset({day}) if (day := event_day(e.date)) is not None else frozenset()
         keys |= mine
         for m in article.dates:
@@ -154,7 +173,8 @@ def main_events(article: AnalysedArticle) -> MainEvents:
                 marks.add(mark)
     tolls, recalled_tolls = toll_keys(article)
     return MainEvents(keys=frozenset(keys), lead=lead, marks=tuple(sorted(marks)), parties=frozenset(parties),
-                      lead_days=lead_days, states=frozenset(states), tolls=tolls, recalled_tolls=recalled_tolls)
+                      lead_days=lead_days, states=frozenset(states), tolls=tolls, recalled_tolls=recalled_tolls,
+                      lead_forces=forces)
 
 
 @dataclass
