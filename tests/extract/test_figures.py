@@ -320,3 +320,25 @@ def test_figures_homes_left_without_power_are_no_displaced_people(analyse):
     text = ("In the southern city, a strike on an energy facility left 40,000 homes without electricity, the "
             "governor said.")
     assert [(f.kind, f.value) for f in analyse(text).figures] == [("other", 40000)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "five of them" is a part of the figure it follows, wherever the parse hangs it
+    ("Nine miners were confirmed dead and 32 were injured, five of them seriously.",
+     [("killed", 9), ("injured", 32), ("injured", 5)]),
+    # a part opening the next sentence: the whole was a count of people
+    ("The blast struck when 112 workers were underground. Eighty-five of them made it out on their own.",
+     [("people_other", 112), ("people_other", 85)]),
+])
+def test_figures_n_of_them_is_a_part_of_the_figure_before(analyse, text, expected):
+    assert [(f.kind, f.value) for f in analyse(text).figures] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # every person noun the actor lexicon knows also counts people in a figure
+    ("The strike stranded about 1.5 million commuters.", [("people_other", 1500000)]),
+    ("The mission deployed 320 observers to the polling stations.", [("people_other", 320)]),
+    ("The agency sent 40 epidemiologists to the province.", [("people_other", 40)]),
+])
+def test_figures_people_named_by_what_they_do(analyse, text, expected):
+    assert [(f.kind, f.value) for f in analyse(text).figures] == expected

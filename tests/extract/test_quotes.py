@@ -318,3 +318,21 @@ def test_quotes_partial_under_a_speakers_own_cue_stays_theirs(analyse):
     quote = next(q for q in analyse('Officials said on Monday that Iran called the attack "an act of war".').quotes
                  if q.kind == "partial")
     assert quote.speaker is not None and "Ir" in quote.speaker.name, quote
+
+
+@pytest.mark.parametrize("text,opening,expected", [
+    # a nameless person who reported something is who the next "she said" means, not the named
+    # official two paragraphs up
+    ("Fire chief Tomas Reyes said the blaze started in a storage room.\n\n"
+     "A woman who sells fabric at the market said she had lost everything. "
+     "\"I have nothing left,\" she said.", "I have", "woman"),
+    ("Fire chief Tomas Reyes said the blaze started in a storage room.\n\n"
+     "One trader said the fire brigade arrived late. \"We called them at seven,\" he said.",
+     "We called", "One trader"),
+    ("Mayor Ilse Brandt said the road would reopen on Monday.\n\n"
+     "Speaking by telephone, one of the freed men said they had been moved often. "
+     "\"They fed us rice,\" he said.", "They fed", "one of the freed men"),
+])
+def test_quotes_pronoun_after_a_nameless_person_speaker(analyse, text, opening, expected):
+    quote = next(q for q in analyse(text).quotes if q.text.startswith(opening))
+    assert quote.speaker is not None and quote.speaker.name == expected, quote

@@ -16,6 +16,7 @@ extractors run in an order that satisfies every ``requires``.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import importlib
 import logging
 from dataclasses import dataclass
@@ -55,8 +56,14 @@ class Extractor:
         """The extractor function (imported on first use)."""
         if callable(self.target):
             return self.target
-        module, _, attr = self.target.partition(":")
-        return getattr(importlib.import_module(module, __name__), attr or "extract")
+        return _imported(self.target)
+
+
+@functools.cache
+def _imported(target: str) -> ExtractFn:
+    """The function a ``"module:function"`` target names, imported once: asked for every article."""
+    module, _, attr = target.partition(":")
+    return getattr(importlib.import_module(module, __name__), attr or "extract")
 
 
 _META: tuple[tuple[str, Any], ...] = (

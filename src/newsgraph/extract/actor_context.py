@@ -125,6 +125,8 @@ def fill_country(actor: Actor, factor: float, sent, index: MentionIndex, *,
     if not gazetteer.country_name(code.split()[0] if code else "") \
             and gazetteer.names_many_countries(actor.text or actor.name):
         return actor, factor  # "European countries urged Russia...": a group of states, none of them Russia
+    if not gazetteer.country_name(code.split()[0] if code else "") and _states_at_large(actor.text or actor.name):
+        return actor, factor  # "donors pledged $4 billion to help Pakistan": many states, Pakistan the one helped
     if not code and actor.entity is None:
         country = place_country or first_country(sent, index, skip | own)
         if not country and article_country:
@@ -155,6 +157,23 @@ def fill_country(actor: Actor, factor: float, sent, index: MentionIndex, *,
     sector = code or None
     new_code = f"{country} {sector}" if sector else country
     return replace(actor, code=new_code), factor * 0.85
+
+
+# plural heads naming states or lenders at large, and the words that make "leaders" the world's
+_MANY_STATES = frozenset({"nations", "countries", "donors", "powers", "governments", "lenders", "creditors"})
+_WORLDWIDE = frozenset({"world", "global", "international", "foreign"})
+
+
+def _states_at_large(text: str) -> bool:
+    """"Wealthy nations", "donors", "the international community", "world leaders": no one country's
+    people, so they take no country from the sentence or the article (which is mostly the country they
+    help or judge). Not a counted pair ("the two countries", "both nations"): that takes up named states."""
+    words = text.lower().replace("-", " ").split()
+    if not words or any(w.isdigit() or w in ("two", "three", "both") for w in words):
+        return False
+    head = words[-1]
+    return head in _MANY_STATES or head == "community" and "international" in words \
+        or head == "leaders" and bool(_WORLDWIDE & set(words))
 
 
 def domestic(source: Actor, target: Actor, factor: float) -> tuple[Actor, float]:

@@ -321,7 +321,20 @@ def code_actor(tok, index: MentionIndex, *, _depth: int = 0) -> Actor | None:
     Returns:
         ``Actor(name, entity, code)``; ``code`` may be None when nothing is known
         beyond the name of an entity.
+
+    The answer depends on the parse and the entities alone, and rules ask it of the same token
+    several times (subject tests, argument coding, antecedents): it is kept in ``index.answers``.
     """
+    answers = getattr(index, "answers", None)
+    if answers is None:
+        return _code_actor(tok, index, _depth)
+    key = (code_actor, tok.doc, tok.i, _depth)
+    if key not in answers:
+        answers[key] = _code_actor(tok, index, _depth)
+    return answers[key]
+
+
+def _code_actor(tok, index: MentionIndex, _depth: int) -> Actor | None:
     if tok.pos_ == "PRON" or tok.lower_ in PRONOUNS:
         return None
     toks = phrase_tokens(tok)

@@ -14,7 +14,7 @@ import functools
 from bisect import bisect_left
 from typing import Any, Callable, Iterator, TypeVar
 
-from spacy.attrs import DEP, IDX, LEMMA, LOWER, POS, TAG
+from spacy.attrs import DEP, IDX, LEMMA, LOWER, ORTH, POS, TAG
 from spacy.strings import get_string_id
 
 T = TypeVar("T")
@@ -34,6 +34,25 @@ def per_sentence(fn: Callable[[Any], T]) -> Callable[[Any], T]:
         if key not in answers:
             answers[key] = fn(sent)
         return answers[key]
+
+    return memo
+
+
+def per_token(fn: Callable[[Any], T]) -> Callable[[Any], T]:
+    """``fn(tok)`` answered once per token of the ``Doc`` being read, for an answer that depends on the
+    parse alone (asked of the same token by several rules). Kept with ``token_column``'s tables, so for the
+    last two Docs (an article's parse and ``events.syntax.repaired``'s copy of it). The answer is shared:
+    ``fn`` should return something no caller changes (a tuple, a token, a string)."""
+    @functools.wraps(fn)
+    def memo(tok) -> T:
+        tables = _columns_of(tok.doc)
+        answers = tables.get(memo)
+        if answers is None:
+            answers = tables[memo] = {}
+        i = tok.i
+        if i not in answers:
+            answers[i] = fn(tok)
+        return answers[i]
 
     return memo
 
@@ -58,8 +77,8 @@ def sentence_of(tok):
     return table[tok.i]
 
 
-_ATTRS = {"idx": IDX, "lemma": LEMMA, "lower": LOWER, "pos": POS, "tag": TAG, "dep": DEP}
-_COLUMNS: list[tuple[tuple[Any, dict[str, list[int]]], ...]] = [()]
+_ATTRS = {"idx": IDX, "lemma": LEMMA, "lower": LOWER, "orth": ORTH, "pos": POS, "tag": TAG, "dep": DEP}
+_COLUMNS: list[tuple[tuple[Any, dict[Any, Any]], ...]] = [()]
 
 
 def token_column(doc, name: str) -> list[int]:
@@ -74,16 +93,54 @@ def token_column(doc, name: str) -> list[int]:
     (``repaired`` changes only its own fresh copy, before any column of it is read), so a column stays
     right for its ``Doc``.
     """
-    recent = _COLUMNS[0]
-    for d, cols in recent:
-        if d is doc:
-            break
-    else:
-        cols = {}
-        _COLUMNS[0] = ((doc, cols),) + recent[:1]  # one tuple swap: a thread never sees another Doc's columns
+    cols = _columns_of(doc)
     col = cols.get(name)
     if col is None:
         col = cols[name] = doc.to_array(_ATTRS[name]).tolist() if len(doc) else []
+    return col
+
+
+def doc_tables(doc) -> dict[Any, Any]:
+    """The tables kept for ``doc`` (its columns, ``per_token`` answers): a rule that works something out
+    once per Doc keeps it here under a key of its own, and it is dropped with the Doc's columns."""
+    return _columns_of(doc)
+
+
+def _columns_of(doc) -> dict[Any, Any]:
+    recent = _COLUMNS[0]
+    for d, cols in recent:
+        if d is doc:
+            return cols
+    cols = {}
+    _COLUMNS[0] = ((doc, cols),) + recent[:1]  # one tuple swap: a thread never sees another Doc's columns
+    return cols
+
+
+_DECODED: dict[int, str] = {}  # string id -> its text, across articles (bounded below)
+
+
+def token_strings(doc, name: str) -> list[str]:
+    """One string attribute of every token of ``doc``, indexed by ``tok.i``: "orth" (``tok.text``),
+    "lower" (``tok.lower_``), "lemma" (``tok.lemma_``).
+
+    Why: reading ``tok.text`` or ``tok.lower_`` decodes the string from the vocabulary on every read
+    (about half a microsecond); a whole-article scan reads each distinct word once and then looks it up.
+    Kept per ``Doc`` like ``token_column``.
+    """
+    cols = _columns_of(doc)
+    key = name + "_"
+    col = cols.get(key)
+    if col is None:
+        if len(_DECODED) > 200_000:  # a long stream's vocabulary: start again rather than grow
+            _DECODED.clear()
+        decoded, strings = _DECODED, doc.vocab.strings
+        col = []
+        for sid in token_column(doc, name):
+            text = decoded.get(sid)
+            if text is None:
+                text = decoded[sid] = strings[sid]
+            col.append(text)
+        cols[key] = col
     return col
 
 
@@ -111,4 +168,5 @@ def tokens_starting_in(doc, start: int, end: int):
     return doc[bisect_left(starts, start):max(bisect_left(starts, start), bisect_left(starts, end))]
 
 
-__all__ = ["per_sentence", "sentence_of", "token_column", "string_id", "tokens_where", "tokens_starting_in"]
+__all__ = ["per_sentence", "per_token", "doc_tables", "sentence_of", "token_column", "token_strings", "string_id",
+           "tokens_where", "tokens_starting_in"]

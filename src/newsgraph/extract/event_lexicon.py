@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import functools
 import logging
+from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Iterator
 
 from ..lexicons import load_rows
 from ..model import PLOVER_TYPES
-from .doc_memo import token_column
+from .doc_memo import doc_tables, token_column
 
 log = logging.getLogger(__name__)
 
@@ -89,17 +90,30 @@ def entries(tok, kind: str) -> tuple[Entry, ...]:
 def tokens_with_entries(sent, kind: str) -> Iterator:
     """The tokens of ``sent`` with entries of ``kind`` (``entries(tok, kind)`` not empty), in text order.
 
-    Why: asked of every token of every sentence ("report": the speech verbs); the ids of each token
-    are read off the ``Doc``'s table, and a ``Token`` is made only for a word not seen before or
-    one that has entries."""
+    Why: asked of every sentence ("report": the speech verbs); the positions of such tokens in the
+    whole ``Doc`` are found once (``_positions_with_entries``) and each sentence takes its stretch."""
     doc = sent.doc
-    lemma, lower, pos = token_column(doc, "lemma"), token_column(doc, "lower"), token_column(doc, "pos")
-    for i in range(sent.start, sent.end):
-        hit = _BY_IDS.get((lemma[i], lower[i], pos[i], kind))
-        if hit is None:
-            hit = entries(doc[i], kind)
-        if hit:
-            yield doc[i]
+    hits = _positions_with_entries(doc, kind)
+    for i in hits[bisect_left(hits, sent.start):bisect_left(hits, sent.end)]:
+        yield doc[i]
+
+
+def _positions_with_entries(doc, kind: str) -> list[int]:
+    """The positions of the tokens of ``doc`` with entries of ``kind``, once per Doc and kind: the ids of
+    each token are read off the ``Doc``'s table, and a ``Token`` is made only for a word not seen before."""
+    tables = doc_tables(doc)
+    hits = tables.get((_positions_with_entries, kind))
+    if hits is None:
+        lemma, lower, pos = token_column(doc, "lemma"), token_column(doc, "lower"), token_column(doc, "pos")
+        hits = []
+        for i in range(len(doc)):
+            hit = _BY_IDS.get((lemma[i], lower[i], pos[i], kind))
+            if hit is None:
+                hit = entries(doc[i], kind)
+            if hit:
+                hits.append(i)
+        tables[(_positions_with_entries, kind)] = hits
+    return hits
 
 
 @functools.lru_cache(maxsize=65536)
@@ -141,6 +155,10 @@ def conj_host(verb):
     said. A simple-past verb that itself reports something, conjoined with a verb that has an auxiliary of
     its own inside a reported clause, continues the report verb: the authority warned, not the ships."""
     head = verb.head
+    if verb.dep_ == "conj" and head.dep_ == "ccomp" and _same_aux(verb, head.head) and (entries(head.head, "report") or any(
+            e.type in _SPEECH_ACTS for e in entries(head.head, "verb"))) \
+            and not _same_aux(verb, head) and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return head.head  # "Beijing has denied that X are linked and has invited Brussels": the report verb's "has"
     if verb.dep_ != "conj" or verb.tag_ != "VBD" or head.dep_ != "ccomp" or not entries(head.head, "report") \
             or any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in verb.children):
         return head
@@ -148,13 +166,27 @@ def conj_host(verb):
     if speaks and any(c.dep_ in ("aux", "auxpass") for c in head.children):
         return head.head
     acts = speaks or any(e.type in _SPEECH_ACTS for e in entries(verb, "verb"))
-    if acts and any(c.dep_ == "nsubj" and c.pos_ == "ADJ" for c in head.children):
-        return head.head  # "said the dead included four children and vowed to retaliate": the dead vow nothing
+    if acts and (any(c.dep_ == "nsubj" and c.pos_ == "ADJ" for c in head.children) or _dying(head)):
+        # "said the dead included four children and vowed to retaliate", "said 15 soldiers had died and
+        # appealed to Russia": the dead vow and appeal nothing
+        return head.head
     if head.tag_ in ("VBP", "VBZ") and head.head.tag_ == "VBD" and acts:
         # "a spokesman said its forces only strike military targets and blamed the fire on X": a past-tense
         # judgement conjoined with a present-tense reported clause is not in the present: the speaker's act
         return head.head
     return head
+
+
+def _same_aux(verb, other) -> bool:
+    """Does ``verb`` repeat an auxiliary of ``other`` ("has denied ... and has invited")?"""
+    mine = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    return bool(mine) and bool(mine & {c.lower_ for c in other.children if c.dep_ == "aux"})
+
+
+def _dying(verb) -> bool:
+    """A clause telling deaths: "had died", "perished", "were killed"."""
+    lemma = verb.lemma_.lower()
+    return lemma in ("die", "perish") or lemma == "kill" and any(c.dep_ == "auxpass" for c in verb.children)
 
 
 _SPEECH_ACTS = frozenset({"ACCUSE", "REJECT", "REQUEST", "DEMAND", "SUPPORT", "THREATEN", "AGREE"})

@@ -337,14 +337,29 @@ def _part_of_previous(doc, x: NumberExpr) -> str | None:
                 and left[-1:] in (["—"], ["–"], ["-"], [","], [";"], ["and"]))
     if not (part or elliptic):
         return None
-    for prev in reversed([y for y in _numbers_in(doc, sent) if y.end <= x.start]):
+    earlier = [y for y in _numbers_in(doc, sent) if y.end <= x.start]
+    if not earlier and x.start == sent.start and right in (["of", "them"], ["of", "those"]) and sent.start > 0:
+        # "112 workers were underground. Eighty-five of them made it out": the whole is in the sentence before
+        earlier = _numbers_in(doc, sentence_of(doc[sent.start - 1]))
+    people = None
+    for prev in reversed(earlier):
         noun = _counted_noun(doc, prev)
         k = _kind_from_parse(doc, prev, noun, depth=1) or _kind_from_window(doc, prev, noun)
         if k not in _SPECIFIC and noun is not None:
             k = _noun_kind(noun)  # "23 deaths were registered, 17 of them in ..."
         if k in _SPECIFIC:
             return k
-    return None
+        if people is None:  # the nearest whole: a part of a count of people counts people
+            people = k in ("person", "people_other")
+    return "people_other" if people and not elliptic else None
+
+
+def _loose_part(doc, x: NumberExpr) -> bool:
+    """A part named by "N of them" that no verb of its own governs ("32 were injured, five of them
+    seriously"): the parse hangs it anywhere (here on "miners ... dead"); the figure it follows is the whole."""
+    right = [t.lower_ for t in doc[x.end:x.end + 2]]
+    return right in (["of", "them"], ["of", "whom"], ["of", "those"]) and \
+        _head(doc, x).dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "attr")
 
 
 def _numbers_in(doc, sent) -> list[NumberExpr]:
@@ -399,7 +414,7 @@ def _kind(doc, x: NumberExpr) -> tuple[str | None, str | None]:
     # "none of the 23 crew were hurt", "two of the 40 passengers were hurt": what befell a part (or none) is
     # not what befell the whole; the noun still counts it
     kind = None if _whole_of_part(doc, x, noun) else _kind_from_parse(doc, x, noun) or _kind_from_window(doc, x, noun)
-    if kind is None or (kind == "people_other" and not _object_of_verb(doc, x, noun)):
+    if kind is None or (kind == "people_other" and not _object_of_verb(doc, x, noun)) or _loose_part(doc, x):
         kind = _part_of_previous(doc, x) or kind
     if kind == "people_other" and noun_kind in _SPECIFIC and not (noun_kind == "arrested" and _set_free(doc, x, noun)):
         kind = noun_kind  # "relocate 120,000 refugees": the noun says more than the verb

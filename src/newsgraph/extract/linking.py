@@ -22,6 +22,12 @@ class MentionIndex:
         self._entities: list[Entity] = [e for _, e in pairs]
         self.by_id = {e.id: e for e in entities}
         self._person_parts: dict[str, Entity] | None = None
+        # how far back a mention overlapping a span can start (``at`` stops looking beyond it)
+        self._reach = max((e - s for s, e in self._spans), default=0)
+        self._found: dict[tuple[int, int], Entity | None] = {}
+        # answers of rules that depend only on a token and these entities (``actors.code_actor``), asked
+        # again for the same token by several rules; kept with the index, so they last one article
+        self.answers: dict[tuple, object] = {}
 
     def person_parts(self) -> dict[str, Entity]:
         """Capitalised parts (3+ letters) of multi-word person names, each to its person.
@@ -41,17 +47,27 @@ class MentionIndex:
 
     def at(self, start: int, end: int) -> Entity | None:
         """The entity whose mention overlaps ``[start, end)`` most (None when none does); of two that overlap
-        as much, the tighter mention ("Niger" in "Niger's president" is the country, not the president)."""
+        as much, the tighter mention ("Niger" in "Niger's president" is the country, not the president).
+
+        Asked again and again of the same words (every capitalised token, every candidate actor), so each
+        answer is kept. A mention starting ``_reach`` or more characters before ``start`` ends before it and
+        cannot overlap: the look-back stops there (or after 400 characters, should a mention be longer).
+        """
+        found = self._found.get((start, end), self)
+        if found is not self:
+            return found
         best, best_key = None, (0, 0)
         i = bisect_right(self._starts, end) - 1
+        floor = start - self._reach if self._reach <= 400 else None  # at or before it, nothing overlaps
         while i >= 0:
             s, e = self._spans[i]
-            if e <= start and s < start - 400:
+            if s <= floor if floor is not None else (e <= start and s < start - 400):
                 break
             key = (min(e, end) - max(s, start), s - e)
             if key[0] > 0 and key > best_key:
                 best, best_key = self._entities[i], key
             i -= 1
+        self._found[(start, end)] = best
         return best
 
     def mentions_between(self, start: int, end: int) -> list[tuple[Span, Entity]]:

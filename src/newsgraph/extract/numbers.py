@@ -17,6 +17,7 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
 from ..lexicons import load_rows
+from .doc_memo import token_strings
 
 _DIGITS = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
 _GLUED = re.compile(r"^((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)([a-z]+)$", re.I)
@@ -277,7 +278,7 @@ def _match_before(doc, end: int, table: dict, lo: int) -> tuple[int, object] | N
         s = end - n
         if s < lo:
             continue
-        key = tuple(_low(t) for t in doc[s:end])
+        key = tuple(token_strings(doc, "lower")[s:end])
         if key in table:
             return s, table[key]
     return None
@@ -288,7 +289,7 @@ def _match_after(doc, start: int, table: dict, hi: int) -> tuple[int, object] | 
         e = start + n
         if e > hi:
             continue
-        key = tuple(_low(t) for t in doc[start:e])
+        key = tuple(token_strings(doc, "lower")[start:e])
         if key in table:
             return e, table[key]
     return None
@@ -322,12 +323,12 @@ def find_numbers(doc) -> list[NumberExpr]:
     # (one pass over the tokens; indexing the Doc per token is slow)
     words = _words()
     starters = ("a", "an", "several", "few", "many")
-    lows = [t.lower_ for t in doc]
+    lows = token_strings(doc, "lower")
     i = 0
     while i < n:
         low = lows[i]
-        if not (low[:1].isdigit() or low in words or low in starters or
-                (len(low) > 1 and low[1:4] and any(ch.isdigit() for ch in low[1:4]))):
+        head = low[:4]  # a letter is never a digit: most words are settled by isalpha alone
+        if not (low in words or low in starters or (not head.isalpha() and any(ch.isdigit() for ch in head))):
             i += 1  # cheap test first: most tokens cannot start a number
             continue
         if low in ("a", "an") and (i + 1 >= n or lows[i + 1] not in words and lows[i + 1] != "few"):

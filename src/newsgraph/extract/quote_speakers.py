@@ -18,16 +18,12 @@ from typing import Iterable, Sequence
 from ..lexicons import load_rows
 from ..model import Entity, Speaker, Span
 from .actors import group_sectors
-from .dateline_tokens import dateline_end
-from .event_lexicon import conj_host
+from .doc_memo import sentence_of, token_column
 from .gazetteer import countries, country_code, title_role
 from .linking import MentionIndex
 from .quote_issuers import DOCUMENT_NOUNS, describe, issuer_in_context, owner_token, role_titles
+from .quote_subjects import _SUBJ, _main_clause, person_gender, phrase_span, subject_of, unnamed_person
 
-_SUBJ = {"nsubj", "nsubjpass"}
-_NOT_SPEAKER = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
-_CLIMB = {"conj", "xcomp", "pcomp", "prep", "advcl", "acl"}
-_NAME_DEPS = {"compound", "amod", "det", "poss", "nmod", "nummod", "case", "flat", "punct"}
 _MALE = {"he", "him", "his", "himself"}
 _FEMALE = {"she", "her", "hers", "herself"}
 _PLURAL = {"they", "them", "we", "us"}
@@ -46,76 +42,6 @@ def _first_names() -> dict[str, str]:
 @functools.lru_cache(maxsize=1)
 def _epithets() -> frozenset[str]:
     return frozenset(r.role for r in load_rows("quote_epithets.tsv"))
-
-
-def subject_of(verb, *, skip=None) -> object | None:
-    """The grammatical subject of a cue verb, climbing through ``conj``/``xcomp``/``as saying``:
-    "was quoted as saying" puts the speaker in the subject of "quoted" ("quoted X as
-    saying" in its object), and
-    "reiterated ... and said" shares its subject between the two verbs; a ``by``
-    agent is never the speaker.
-    """
-    tok = verb
-    for _ in range(4):
-        if tok is not verb and tok.lemma_.lower() in ("quote", "cite"):
-            # "State media quoted the minister as saying": the one quoted speaks, not the outlet
-            quoted = [c for c in tok.children if c.dep_ == "dobj" and not (skip and skip(c.idx))]
-            if quoted:
-                return quoted[0]
-        subjects = [child for child in tok.children
-                    if child.dep_ in _SUBJ and not (skip and skip(child.idx)) and child.ent_type_ not in _NOT_SPEAKER
-                    and any(ch.isalnum() for ch in child.text)]  # a dash the parser took for a noun
-        if subjects:
-            first = subjects[0]
-            for c in subjects[1:]:
-                if c.pos_ == "PROPN" and c.left_edge.i == first.i + 1:
-                    return c  # "the engineer Paula Reyes said" parsed as two subjects: the name
-            edge, cut = first.right_edge.i + 1, dateline_end(tok.sent)
-            if (len(subjects) > 1 and edge < len(tok.doc) and tok.doc[edge].text == ":") or first.i < cut:
-                # "New Delhi: ..., officials said", "OSLO (Wire) - The bank held rates but said", "SAN JOSE (Wire)
-                # - Acme Inc said" (Acme an apposition): the parse made the dateline a subject too ("Ana Ruiz,
-                # the party chair said:" keeps the name)
-                return next((c for c in [*subjects[1:], *first.children] if c.i > max(cut, first.i)
-                             and c.dep_ in (*_SUBJ, "appos")), first)
-            return first
-        if tok.dep_ in _CLIMB and tok.head is not tok:
-            tok = conj_host(tok)
-            continue
-        break
-    return None
-
-
-def _main_clause(verb) -> bool:
-    """Is this verb its sentence's main predicate (or conjoined with it)?"""
-    tok = verb
-    for _ in range(4):
-        if tok.dep_ == "ROOT" or tok.head is tok:
-            return True
-        if tok.dep_ != "conj":
-            return False
-        tok = tok.head
-    return False
-
-
-def phrase_span(head) -> Span:
-    """The speaker noun phrase around its head token (relative clauses and appositions cut off)."""
-    left = head
-    for child in head.lefts:
-        if child.dep_ in _NAME_DEPS or child.dep_ == "prep":
-            left = child.left_edge if child.left_edge.i < left.i else left
-    right = head
-    for child in head.rights:
-        if child.i != right.i + 1 and child.left_edge.i != right.i + 1:
-            break
-        if child.dep_ in ("prep", "compound", "flat", "nummod") or (
-                child.dep_ == "pobj" and head.dep_ == "prep"):
-            right = child.right_edge
-        else:
-            break
-    doc, cut = head.doc, dateline_end(head.sent)  # "OSLO, May 3 - Norwegian workers": no dateline in the name
-    while left.i < head.i and (left.is_punct or left.dep_ == "cc" or left.i <= cut):
-        left = doc[left.i + 1]
-    return left.idx, right.idx + len(right)
 
 
 class SpeakerResolver:
@@ -289,7 +215,7 @@ class SpeakerResolver:
         article's own person entities say what it is.
         """
         word = tok.text
-        if not word[:1].isupper() or tok.i == tok.sent.start or len(word) < 2:
+        if not word[:1].isupper() or tok.i == sentence_of(tok).start or len(word) < 2:
             return None
         found = {self.canonical(e).id: self.canonical(e) for e in self.entities
                  if e.type == "PERSON" and e.name.split()[-1] == word}
@@ -391,6 +317,10 @@ class SpeakerResolver:
                 if sp is not None:
                     ent = self.index.by_id.get(sp.entity) if sp.entity else None
                     self.timeline.append((subj.idx, sp, self.gender(ent) if ent else None, 9.0))
+            elif unnamed_person(subj):  # "a woman who sells fabric said": a later "she said" means her
+                sp, _span = self.resolve(subj)
+                if sp is not None:
+                    self.timeline.append((subj.idx, sp, person_gender(subj), 12.0))
             elif low == "they":
                 sp = self.pronoun(subj)
                 if sp is not None:
@@ -430,9 +360,9 @@ class SpeakerResolver:
         A long quote does not make its speaker less likely to be "he" right after it.
         """
         if self._sent_cost is None:
-            costs = [0.0]
+            costs, starts = [0.0], token_column(self.doc, "idx")
             for sent in self._sents:
-                quoted = sum(1 for t in sent if self._is_quoted(t.idx))
+                quoted = sum(1 for i in range(sent.start, sent.end) if self._is_quoted(starts[i]))
                 costs.append(costs[-1] + (1 / 3 if quoted > 0.6 * len(sent) else 1.0))
             self._sent_cost = costs
         return self._sent_cost[b] - self._sent_cost[a]

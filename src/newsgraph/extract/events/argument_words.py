@@ -80,3 +80,24 @@ def _demonym(tok) -> bool:
     """Is this plural a people's name, alone or with its compound ("Koreans", "South Koreans")?"""
     comp = [c for c in tok.lefts if c.dep_ == "compound" and c.i == tok.i - 1]
     return is_demonym(tok.text) or bool(comp) and is_demonym(f"{comp[0].text} {tok.text}")
+
+
+_GOODS_PREPS = frozenset({"on", "against"})
+
+
+def _goods_origin(verbs) -> list:
+    """"imposed duties on brandy imported from the EU", "tariffs on Chinese-made cars": a levy on goods
+    acts on the state they come from, which only the goods' own words name (the "from" phrase, or a
+    demonym before "-made" or before the goods)."""
+    levies = [x for v in verbs for x in (v, *(c for c in v.children if c.dep_ == "dobj"))]  # "duties on wine"
+    for v in levies:
+        for p in v.children:
+            if p.dep_ != "prep" or p.lower_ not in _GOODS_PREPS:
+                continue
+            for goods in (o for o in p.children if o.dep_ == "pobj" and o.pos_ == "NOUN"):
+                for t in goods.subtree:
+                    if t.dep_ == "pobj" and t.head.lower_ == "from" and t.pos_ == "PROPN":
+                        return [t]
+                    if t.i < goods.i and is_demonym(t.text) and t.dep_ in ("amod", "npadvmod", "compound"):
+                        return [t]
+    return []

@@ -21,13 +21,13 @@ from .. import gazetteer
 from ..event_lexicon import UNDERGONE_NOUNS, is_event_noun
 from ..linking import MentionIndex
 from .antecedents import host_subject, people_before, thing_before
-from .argument_words import (_PERSONAL, _agrees, _demonym, _means, _own_envoy, _sent,
+from .argument_words import (_PERSONAL, _agrees, _demonym, _goods_origin, _means, _own_envoy, _sent,
                              _personal, _reciprocal)
 from .candidate import _Cand
 from .linking import (_OWN_FORCES_TYPES, _looks_actor, _noun_agents, _noun_type, _pobj_actor, names_event,
                       _prep_targets)
-from .syntax import (_PASS_SUBJ, _SUBJ, _agent, _between, _conjuncts, _counted, _for_marks, _infinitive, _objects,
-                     _subject)
+from .syntax import (_PASS_SUBJ, _SUBJ, _agent, _between, _conjuncts, _counted, _for_marks, _helped, _infinitive,
+                     _objects, _subject)
 from .triggers import _STATIVE_PASSIVES
 from ..doc_memo import sentence_of
 
@@ -159,6 +159,10 @@ def _arguments(cand: _Cand, index: MentionIndex) -> None:
     _mutual(cand)
     if _resigns(cand):
         cand.targets = []  # "resigned over the government's handling of X": a resignation has no target
+    if not cand.targets and cand.type in ("AGREE", "AID"):  # "pledged $4 billion to help Pakistan rebuild"
+        cand.targets = [o for o in _helped(head) if _looks_actor(o, index)][:1]
+    if not cand.targets and cand.type == "SANCTION":  # "imposed tariffs on Chinese-made cars"
+        cand.targets = _goods_origin([head, *cand.words, *verbs])
     if not cand.targets:  # last resort: people named by what they are ("rescued survivors")
         objs = [o for v in verbs for o in _objects(v) if _looks_actor(o, index, people=True) and not (
             cand.type in _OWN_FORCES_TYPES and (o.i in word_ids or sector_of_noun(o.lemma_) in ("MIL", "COP")))

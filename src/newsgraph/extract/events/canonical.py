@@ -385,6 +385,19 @@ def _named_body(actor: Actor, head, entities: Sequence[Entity]) -> Actor | None:
                    text=actor.text or actor.name)
 
 
+def _bloc(actor: Actor, head, entities: Sequence[Entity]) -> Actor | None:
+    """"the bloc", "the 27-nation bloc" after "the European Union": the union of states last named."""
+    if actor.entity is not None or head is None or head.lower_ != "bloc" \
+            or not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+        return None
+    named = [(max((s for s, _ in e.mentions if s < head.idx), default=-1), e) for e in entities if e.role == "IGO"]
+    at, best = max(named, key=lambda p: p[0], default=(-1, None))
+    if best is None or at < 0:
+        return None
+    return replace(actor, name=best.name, entity=best.id, code=join_codes(*entity_codes(best, best.name)),
+                   text=actor.text or actor.name)
+
+
 def _short_country(actor: Actor, head, entities: Sequence[Entity]) -> Actor | None:
     """"the North threatened" after "North Korea": "the" and the first word of a country named before is
     that country (the Koreas, the Sudans), not an unknown party."""
@@ -420,7 +433,7 @@ def canonical_actors(doc, events: Sequence[Event], entities: Sequence[Entity]) -
             new = _apposed(actor, head, entities) or _role(actor, head, entities) or _army(actor, head) \
                 or _institution(actor, head) or _city_authorities(actor, head) \
                 or _ruling_party(actor, head, doc, entities) or _named_body(actor, head, entities) \
-                or _short_country(actor, head, entities)
+                or _short_country(actor, head, entities) or _bloc(actor, head, entities)
             if new is None and slot == "target" and ev.type == "ASSAULT":
                 new = _victims(actor, head)
             if new is None and slot == "target" and ev.type in ("REQUEST", "DEMAND"):

@@ -133,7 +133,11 @@ def _named_acts(verb) -> list:
     "described the raids as persecution"): each points back to an act the article already told."""
     objs = [c for c in verb.children if c.dep_ == "dobj"]
     return [o for o in objs if any(d.dep_ == "det" and d.lower_ in _DEFINITE for d in o.children)
-            and entries(o, "noun")]
+            and (entries(o, "noun") or o.lemma_.lower() in _BARE_ACTS)]
+
+
+# nouns that name an act without saying which ("condemned the move"): the act the article told last
+_BARE_ACTS = frozenset({"move", "step", "action", "measure"})
 
 
 def _act_author(verb, before: Sequence[Event], doc, source):
@@ -142,6 +146,10 @@ def _act_author(verb, before: Sequence[Event], doc, source):
     for noun in _named_acts(verb):
         types = {e.type for e in entries(noun, "noun")}
         lemma = noun.lemma_.lower()
+        if lemma in _BARE_ACTS:  # "Serbia cut fuel deliveries ... Kosovo condemned the move": Serbia's act
+            last = next((ev for ev in reversed(before) if ev.source is not None and not ev.negated
+                         and is_agent_name(ev.source) and ev.source.name != source.name), None)
+            return last.source if last is not None else None
         if "ASSAULT" in types:  # "condemned the attack": the attack the report leads with (or its claimant),
             first = _attacker(before, doc)  # not the fire returned at the attackers told after it
             if first is not None and first.name != source.name:

@@ -58,6 +58,10 @@ def _satisfied(entry: Entry, tok, *, as_object: bool, index: MentionIndex) -> bo
             if not any(o.lemma_.lower() in opts or o.lower_ in opts for p in _preps(tok)
                        for o in p.subtree if o.dep_ == "pobj"):
                 return False
+        elif kind == "nopeople":  # "the minister arrived in Kyiv" is a visit; "the children arrived home" is not
+            subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+            if subj is not None and subj.pos_ == "NOUN" and noun_kind(subj.text) == "people":
+                return False
         elif kind == "subj":  # "tanks rolled into the capital": what moves makes it a deployment
             subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
             if subj is None or not ({subj.lemma_.lower(), subj.lower_} | {

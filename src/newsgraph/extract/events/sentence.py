@@ -204,6 +204,10 @@ def _sentence_events(sent, article: Article, found: Found, index: MentionIndex,
         if speaker_tok is not None and speaker_tok.lower_ not in PRONOUNS:
             speaker_actor = _named_company(speaker_tok, index) or code_actor(speaker_tok, index) \
                 or _issuer(speaker_tok, index) or _people_speaker(speaker_tok)
+            if speaker_actor is None and any(c.dep_ == "appos" for c in speaker_tok.children):
+                # '"I thank the army," said one mother, Jane Roe': the name the quote stage gave the speaker
+                speaker_actor = _quote_speaker(cand.head, found, index, direct_only=True)
+                direct = speaker_actor is not None
         else:  # no cue, or a pronoun cue ('"... I accept," he said') the quote stage has resolved
             speaker_actor = _quote_speaker(cand.head, found, index, direct_only=report_verb is not None)
             direct = speaker_actor is not None

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from ..actors import noun_kind, sector_of_noun
 from ..dateline_tokens import dateline_end
-from ..doc_memo import sentence_of, string_id, tokens_where
+from ..doc_memo import per_token, sentence_of, string_id, tokens_where
 from ..event_lexicon import CLAUSE_SUMMARIES, conj_host
 
 _SUBJ = ("nsubj", "csubj")
@@ -50,6 +50,20 @@ def _infinitive(verb) -> bool:
     return any(a.dep_ == "aux" and a.lower_ == "to" for a in verb.children)
 
 
+_HELP_VERBS = frozenset({"help", "assist", "aid", "support"})
+
+
+def _helped(verb) -> list:
+    """Whom a purpose "to help" helps: "pledged $4 billion to help Pakistan rebuild" gives to Pakistan,
+    which the pledge itself names nowhere (the object of "help", or the subject of its bare clause)."""
+    out = []
+    for c in verb.children:
+        if c.dep_ in ("advcl", "xcomp") and _infinitive(c) and c.lemma_.lower() in _HELP_VERBS:
+            out.extend(_objects(c))
+            out.extend(s for cc in c.children if cc.dep_ == "ccomp" for s in cc.children if s.dep_ == "nsubj")
+    return out
+
+
 def _for_marks(tok) -> list:
     """The "for" of "called for the president to resign", which the parser hangs on the infinitive clause
     as its marker; it is the verb's preposition ("call for", "push for") all the same."""
@@ -58,6 +72,12 @@ def _for_marks(tok) -> list:
             for m in c.children if m.dep_ == "mark" and m.lower_ == "for"]
 
 def _objects(tok) -> list:
+    """The objects of a verb (a fresh list: callers extend it)."""
+    return list(_objects_of(tok))
+
+
+@per_token  # asked of the same verb by the trigger, argument and linking rules
+def _objects_of(tok) -> tuple:
     objs = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
     if tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN"):
         # "the general, whom the army dismissed": the relative pronoun stands for the noun it follows
@@ -74,7 +94,7 @@ def _objects(tok) -> list:
                      None)
         if first is not None:
             objs.insert(objs.index(o), first)
-    return objs
+    return tuple(objs)
 
 def stray_participle_host(tok):
     """The verb a participle the parser hung on a thing really goes with: in "marched on the palace
@@ -87,6 +107,7 @@ def stray_participle_host(tok):
     return thing.head.head if thing.head.head.pos_ == "VERB" else None
 
 
+@per_token  # asked of the same verb by the trigger, argument, modality and linking rules
 def _subject(verb):
     """(subject token, passive?) of a verb; a dateline parsed as the subject gives way to its apposition."""
     subj, passive = _raw_subject(verb)
@@ -377,9 +398,13 @@ def _conjuncts_of_the_outer_verb(sent) -> list[tuple]:
     """
     found = []
     for v2 in tokens_where(sent, "dep", {string_id("conj")}):
-        if v2.tag_ != "VBD" or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in v2.children):
+        if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in v2.children):
             continue
         v1 = v2.head
+        if v2.tag_ != "VBD":  # "has denied that X are linked and has invited Y": the report verb's "has"
+            if v1.dep_ == "ccomp" and v1.head.i < v1.i and conj_host(v2).i != v1.i:
+                found.append((v2, v1.head))
+            continue
         if v1.dep_ == "xcomp" and _infinitive(v1) and v1.head.tag_ == "VBD" and v1.head.i < v1.i:
             found.append((v2, v1.head))  # "ordered the troops to leave and expelled the envoy": no past tense
             continue  # shares the "to" of the infinitive; it is the second act of the verb above
@@ -404,11 +429,12 @@ def repaired(doc):
 
     The caller's Doc is never changed: the copy is made only when a repair applies.
     """
-    fixes = [f for sent in doc.sents for f in _prenominal_participles(sent)]
-    verbs = [t for sent in doc.sents for t in _conjoined_verbs_read_as_nouns(sent)]
-    infinitives = [t for sent in doc.sents for t in _infinitives_read_as_nouns(sent)]
-    thats = [f for sent in doc.sents for f in _participles_after_that(sent)]
-    outer = [f for sent in doc.sents for f in _conjuncts_of_the_outer_verb(sent)]
+    sents = list(doc.sents)
+    fixes = [f for sent in sents for f in _prenominal_participles(sent)]
+    verbs = [t for sent in sents for t in _conjoined_verbs_read_as_nouns(sent)]
+    infinitives = [t for sent in sents for t in _infinitives_read_as_nouns(sent)]
+    thats = [f for sent in sents for f in _participles_after_that(sent)]
+    outer = [f for sent in sents for f in _conjuncts_of_the_outer_verb(sent)]
     if not fixes and not verbs and not thats and not outer and not infinitives:
         return doc
     out = doc.copy()

@@ -1,0 +1,101 @@
+"""Error classes found by running invented reports (diplomatic expulsions, ...) through the whole
+pipeline. Each case fails without its rule."""
+
+from __future__ import annotations
+
+
+def _events(out):
+    return [(e.type, e.source.name if e.source else None, e.target.name if e.target else None, e.trigger)
+            for e in out.events]
+
+
+def _one(out, etype, trigger):
+    hits = [e for e in out.events if e.type == etype and e.trigger == trigger]
+    assert len(hits) == 1, _events(out)
+    return hits[0]
+
+
+def test_events_persona_non_grata_expels(analyse):
+    # the diplomatic formula for an expulsion: SANCTION of the sending state, as "expelled" is
+    text = "Vardania retaliated by declaring two Ostrian consular officials persona non grata, its ministry said."
+    ev = _one(analyse(text, published="2024-03-08"), "SANCTION", "declaring")
+    assert ev.source is not None and ev.source.name == "Vardania", ev
+    assert ev.target is not None and "Ostrian" in ev.target.name, ev
+
+
+def test_events_condemning_the_move_judges_the_last_act(analyse):
+    # "the move" names no act: it takes up the act just told, so the condemnation is of its author
+    text = ("Serbia on Tuesday suspended fuel deliveries to Kosovo's northern towns. Kosovo's government "
+            "condemned the move as illegal.")
+    ev = _one(analyse(text, published="2024-03-08"), "ACCUSE", "condemned")
+    assert ev.target is not None and ev.target.name == "Serbia", ev
+
+
+def test_events_donor_nations_take_no_country_from_the_one_they_help(analyse):
+    # "donors", "wealthy nations", "the international community" are many states, not the country helped
+    text = ("Donors pledged $3 billion on Monday to help Mozambique recover from the cyclone. Mozambique's prime "
+            "minister urged wealthy nations to give more.")
+    out = analyse(text, published="2024-03-08")
+    pledge = _one(out, "AGREE", "pledged")
+    assert pledge.source is not None and pledge.source.code is None, pledge
+    urged = _one(out, "REQUEST", "urged")
+    assert urged.target is not None and urged.target.code is None, urged
+
+
+def test_events_pledge_to_help_targets_the_helped(analyse):
+    text = "Donors pledged $3 billion on Monday to help Veskia rebuild after the cyclone."
+    pledge = _one(analyse(text, published="2024-03-08"), "AGREE", "pledged")
+    assert pledge.target is not None and pledge.target.name == "Veskia", pledge
+
+
+def test_events_the_dead_appeal_for_nothing(analyse):
+    # "said 15 soldiers had died and appealed to Russia": the appeal is the speaker's, conjoined to "said"
+    text = ("Prime Minister Aron Belek said 15 of his country's soldiers had died and appealed to Russia "
+            "for help.")
+    ev = _one(analyse(text, published="2024-03-08"), "REQUEST", "appealed")
+    assert ev.source is not None and "Belek" in ev.source.name, ev
+
+
+def test_events_second_act_with_the_report_verbs_auxiliary_is_the_speakers(analyse):
+    # "has denied that X are linked ... and has invited Y": the second "has" repeats the denial's, so the
+    # invitation is Beijing's own act, outside what was denied (and an invitation to talks is an offer)
+    text = ("Beijing has denied that the duties are linked to the dispute over solar panels and has invited "
+            "the Ostrian government to resume negotiations.")
+    out = analyse(text, published="2024-03-08")
+    ev = _one(out, "AGREE", "invited")
+    assert ev.source is not None and ev.source.name == "China", ev
+    quote = next(q for q in out.quotes if q.cue == "denied")
+    assert "invited" not in quote.text, quote
+
+
+def test_events_the_bloc_is_the_union_last_named(analyse):
+    text = ("Ministers of the European Union met on Monday. On Tuesday the 27-nation bloc voted to impose "
+            "tariffs on Chinese-made solar panels.")
+    ev = _one(analyse(text, published="2024-03-08"), "SANCTION", "impose tariffs")
+    assert ev.source is not None and ev.source.name == "European Union", ev
+
+
+def test_events_levy_on_goods_targets_their_state(analyse):
+    out = analyse("China imposed duties of up to 39% on wine imported from Australia on Tuesday.",
+                  published="2024-03-08")
+    ev = _one(out, "SANCTION", "imposed")
+    assert ev.target is not None and ev.target.name == "Australia", ev
+    out = analyse("Canada said on Monday it would impose tariffs on Chinese-made electric vehicles.",
+                  published="2024-03-08")
+    ev = next(e for e in out.events if e.type == "SANCTION")
+    assert ev.target is not None and ev.target.name == "China", ev
+
+
+def test_events_freed_children_arriving_is_no_visit(analyse):
+    out = analyse("Parents wept as the freed children arrived in the city on Sunday.", published="2024-03-08")
+    assert not [e for e in out.events if e.type == "CONSULT"], _events(out)
+    out = analyse("The foreign minister arrived in Windhoek on Sunday for talks.", published="2024-03-08")
+    assert [e for e in out.events if e.type == "CONSULT" and e.trigger.startswith("arrived")], _events(out)
+
+
+def test_events_first_person_in_a_quote_is_the_named_apposition(analyse):
+    # '"I thank the army ...," said one mother, Jane Roe': "I" is Jane Roe, not a place named before
+    text = ('The children arrived in Lokoja on Sunday. "I thank the army for bringing my daughter back," '
+            'said one mother, Hauwa Bello.')
+    ev = _one(analyse(text, published="2024-03-08"), "SUPPORT", "thank")
+    assert ev.source is not None and ev.source.name == "Hauwa Bello", ev
