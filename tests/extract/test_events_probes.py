@@ -198,3 +198,12 @@ def test_events_breaching_computer_systems_defies_no_rule(analyse):
     assert not [e for e in out.events if e.type == "REJECT"], _events(out)
     out = analyse("Officials said the rebels had breached the agreement within hours.", published="2024-03-26")
     assert [e.type for e in out.events if e.trigger.startswith("breached")] == ["REJECT"], _events(out)
+
+
+def test_events_a_states_weapons_act_for_its_forces(analyse):
+    # "Russian missiles struck ...": the weapon's adjective names whose forces fired it
+    out = analyse("Russian missiles struck the port of Odesa overnight.", published="2024-03-26")
+    ev = next(e for e in out.events if e.type == "ASSAULT")
+    assert ev.source is not None and ev.source.code == "RUS MIL", ev
+    out = analyse("Two bombs exploded in a crowded market on Friday.", published="2024-03-26")
+    assert all(e.source is None for e in out.events), _events(out)
