@@ -393,3 +393,12 @@ def test_quotes_a_fronted_place_the_parse_made_a_subject_is_no_speaker(analyse, 
 def test_quotes_a_quote_paragraph_after_a_paragraph_about_one_person(analyse, text, opening, expected):
     quote = next(q for q in analyse(text).quotes if q.text.startswith(opening))
     assert quote.speaker is not None and quote.speaker.name == expected, quote
+
+
+def test_quotes_a_role_noun_the_tagger_took_for_a_name_is_still_a_role(analyse):
+    # "said the minister." at the very end of a text is tagged as a proper noun; it is still the role
+    text = ("Health Minister Sofia Arce told lawmakers on Wednesday that the government had hired 1,500 "
+            "additional health workers.\n\nShe said hospitals in two provinces were at full capacity.\n\n"
+            "\"It is a wake-up call,\" said the minister.\n")
+    quote = next(q for q in analyse(text).quotes if q.text.startswith("It is"))
+    assert quote.speaker is not None and quote.speaker.name == "Sofia Arce", quote
