@@ -351,3 +351,12 @@ def test_figures_people_named_by_what_they_do(analyse, text, expected):
 ])
 def test_figures_power_and_wind_speed_are_measurements(analyse, text):
     assert not analyse(text).figures
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "crowns" after an amount is money; after a small count it names titles
+    ("The company has paid 2.4 million crowns in compensation to each family.", [("money", 2400000)]),
+    ("The skater has won three crowns in a row.", [("other", 3)]),
+])
+def test_figures_crowns_are_money_after_an_amount(analyse, text, expected):
+    assert [(f.kind, f.value) for f in analyse(text).figures] == expected
