@@ -360,3 +360,13 @@ def test_figures_power_and_wind_speed_are_measurements(analyse, text):
 ])
 def test_figures_crowns_are_money_after_an_amount(analyse, text, expected):
     assert [(f.kind, f.value) for f in analyse(text).figures] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # an attempted, plotted or threatened killing befell nobody: the people are counted, not as dead
+    ("Holm was also convicted of attempting to murder five others.", [("people_other", 5)]),
+    ("The men plotted to kill 20 soldiers at the base.", [("people_other", 20)]),
+    ("The gunmen killed 12 hostages.", [("killed", 12)]),
+])
+def test_figures_an_attempted_killing_kills_nobody(analyse, text, expected):
+    assert [(f.kind, f.value) for f in analyse(text).figures] == expected
