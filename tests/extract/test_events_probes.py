@@ -207,3 +207,30 @@ def test_events_a_states_weapons_act_for_its_forces(analyse):
     assert ev.source is not None and ev.source.code == "RUS MIL", ev
     out = analyse("Two bombs exploded in a crowded market on Friday.", published="2024-03-26")
     assert all(e.source is None for e in out.events), _events(out)
+
+
+def test_events_the_strike_after_a_walkout_is_the_walkout(analyse):
+    text = ("Trainee doctors stayed off work for a third week in a walkout over pay. Police raided the offices "
+            "of the doctors' association as part of an inquiry into whether its leaders encouraged the strike.")
+    out = analyse(text, published="2024-03-11")
+    assert not [e for e in out.events if e.type == "ASSAULT"], _events(out)
+
+
+def test_events_sending_notices_is_no_aid(analyse):
+    out = analyse("The health ministry sent notices to about 5,000 doctors on Monday.", published="2024-03-11")
+    assert not [e for e in out.events if e.type == "AID"], _events(out)
+
+
+def test_events_vowing_not_to_back_down_is_a_refusal(analyse):
+    out = analyse("President Anna Berg has vowed not to back down, calling the reform essential.",
+                  published="2024-03-11")
+    assert [e.type for e in out.events if e.trigger == "vowed"] == ["REJECT"], _events(out)
+    out = analyse("The government backed down on Friday.", published="2024-03-11")
+    assert [e.type for e in out.events] == ["RETREAT"], _events(out)
+
+
+def test_events_the_association_is_the_one_named_keeping_its_country(analyse):
+    text = ("Police in South Korea raided the offices of the Korea Medical Association last week. The "
+            "association rejected the government's offer of talks.")
+    ev = _one(analyse(text, published="2024-03-11"), "REJECT", "rejected")
+    assert ev.source is not None and ev.source.name == "Korea Medical Association", ev

@@ -361,7 +361,8 @@ def _ruling_party(actor: Actor, head, doc, entities: Sequence[Entity]) -> Actor 
 # kinds of body a report shortens a name to ("the council", "the agency"); not "union", "bank" or "party",
 # which as often name another body of that kind, nor "army" or "government", most often the state's own
 _BODY_KINDS = frozenset({"council", "court", "commission", "committee", "agency", "tribunal", "assembly", "ministry",
-                         "authority", "alliance", "organisation", "organization", "board", "bureau", "fund"})
+                         "authority", "alliance", "organisation", "organization", "board", "bureau", "fund",
+                         "association", "federation"})
 
 
 def _named_body(actor: Actor, head, entities: Sequence[Entity]) -> Actor | None:
@@ -382,7 +383,7 @@ def _named_body(actor: Actor, head, entities: Sequence[Entity]) -> Actor | None:
     if best is None:
         return None
     code = join_codes(*entity_codes(best, best.name))
-    if code and actor.code and actor.code.split()[-1] == code:
+    if actor.code and (not code or actor.code.split()[-1] == code):
         code = actor.code  # "the same court" placed in the article's country: the body named has no country word
     return replace(actor, name=best.name, entity=best.id, code=code, text=actor.text or actor.name)
 

@@ -133,12 +133,19 @@ def _satisfied(entry: Entry, tok, *, as_object: bool, index: MentionIndex) -> bo
 _CIVIL_SECTORS = frozenset({"LAB", "EDU", "MED", "CVL", "JRN", "BUS", "AGR", "JUD", "REL", "OPP"})
 
 
+# words that tell a labour strike before "the strike" takes it up
+_LABOUR_WORDS = frozenset({"walkout", "walkouts", "strikers", "stoppage", "picket", "pickets", "unions", "union"})
+
+
 def _civil_act(noun, index: MentionIndex) -> bool:
     """Is the event noun done by civilians: "on strike" with no article, or the act of a subject (or a
     "by" agent) that is a common noun for civilians ("teachers began a strike", "a strike called by
     the union", "the strike by rail workers")? A named state or an armed group never is."""
     if noun.dep_ == "pobj" and noun.head.lower_ == "on" and not any(c.dep_ == "det" for c in noun.children):
         return True  # "went on strike", "remain on strike"
+    if [c.lower_ for c in noun.children] in (["the"], ["this"], ["their"]) and any(
+            t.lower_ in _LABOUR_WORDS for t in noun.doc[max(0, noun.i - 400):noun.i]):
+        return True  # "encouraged the strike" after "doctors stayed off work ... walkout": that strike
     doers = [o for c in noun.children if c.dep_ == "acl" for a in c.children if a.dep_ == "agent"
              for o in a.children if o.dep_ == "pobj"]
     doers += [o for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"  # "the strike by rail workers"

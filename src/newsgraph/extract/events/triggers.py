@@ -173,6 +173,10 @@ def _level(obj) -> bool:
     return obj.ent_type_ in ("PERCENT", "MONEY", "QUANTITY") or obj.lemma_.lower() in _LEVELS or obj.like_num
 
 
+# what is sent as words, not as help: "sent notices/letters/a message" gives no aid
+_MESSAGES = frozenset({"notice", "letter", "message", "warning", "summons", "note", "reply", "signal", "email",
+                       "text", "invitation", "condolence", "greeting", "congratulation"})
+
 _HARDWARE = frozenset({"aircraft", "plane", "helicopter", "jet", "drone", "tank", "ship", "vessel", "boat", "truck",
                        "vehicle", "warplane", "warship"})
 
@@ -372,7 +376,8 @@ def _verb_candidate(tok, index: MentionIndex) -> _Cand | None:
                           and not (o.pos_ == "NOUN" and _looks_actor(o, index, people=True))]  # "saved pupils": the saved
         return _Cand(entry.type, "verb", tok, sorted(set(words), key=lambda t: t.i))
     if light is not None and light.type in PLOVER_TYPES and objs and not all(
-            is_non_actor(o.text) and noun_kind(o.text) != "people" for o in objs):  # "sent shockwaves"
+            is_non_actor(o.text) and noun_kind(o.text) != "people" or o.lemma_.lower() in _MESSAGES
+            or noun_kind(o.text) == "document" for o in objs):  # "sent shockwaves", "sent notices to 5,000 doctors"
         return _Cand(light.type, "light", tok, [tok])
     if light is None and not entries(tok, "report") and not entries(tok, "transparent") \
             and not _not_agent(tok) and not labelled:  # "called the deal a milestone": a verdict, no deal made
@@ -498,6 +503,9 @@ def _candidates(sent, index: MentionIndex) -> list[_Cand]:
         if gov.type == "AGREE" and gov.head.lemma_ in _PROMISES and cand.type in _HARM:
             gov.type = "THREATEN"  # "vowed that the military would defeat the insurgents":
             gov.targets = [o for o in _objects(cand.head) if _looks_actor(o, index)]  # the threatened
+        elif gov.type == "AGREE" and gov.head.lemma_ in _PROMISES and cand.type == "RETREAT" \
+                and any(c.dep_ == "neg" for c in cand.head.children):
+            gov.type = "REJECT"  # "vowed not to back down": a refusal to yield, no promise of cooperation
     kept = [c for c in cands if c.head.i not in dominated_ids and c.head.i not in dropped]
     for tok in tokens_where(sent, "lemma", {string_id("be")}):  # _verdict_candidate's first test
         verdict = _verdict_candidate(tok, used)
