@@ -152,13 +152,19 @@ def string_id(text: str) -> int:
 
 def tokens_where(span, column: str, ids: frozenset[int] | set[int]) -> Iterator:
     """The tokens of ``span`` (a ``Doc`` or a sentence) whose ``token_column`` ``column`` is in ``ids``,
-    in text order: the same tokens as ``(t for t in span if t.<column> in ids)``, made only when they pass."""
+    in text order: the same tokens as ``(t for t in span if t.<column> in ids)``, made only when they pass.
+
+    Rules ask this of every sentence with the same few ``ids`` (verbs, nouns, "be"): the positions that
+    pass are found once per Doc, in one pass over the column, and each sentence takes its stretch."""
     doc = span.doc if hasattr(span, "doc") else span
     start, end = (span.start, span.end) if hasattr(span, "start") else (0, len(span))
-    values = token_column(doc, column)
-    for i in range(start, end):
-        if values[i] in ids:
-            yield doc[i]
+    ids = frozenset(ids)
+    tables = _columns_of(doc)
+    hits = tables.get((tokens_where, column, ids))
+    if hits is None:
+        hits = tables[(tokens_where, column, ids)] = [i for i, v in enumerate(token_column(doc, column)) if v in ids]
+    for i in hits[bisect_left(hits, start):bisect_left(hits, end)]:
+        yield doc[i]
 
 
 def tokens_starting_in(doc, start: int, end: int):
