@@ -100,6 +100,16 @@ def token_column(doc, name: str) -> list[int]:
     return col
 
 
+def entity_spans(doc) -> tuple:
+    """``doc.ents``, made once per Doc: each read of ``Doc.ents`` walks every token and makes a new ``Span``
+    for every entity, and the entities, dates and places stages each read them."""
+    tables = _columns_of(doc)
+    ents = tables.get(entity_spans)
+    if ents is None:
+        ents = tables[entity_spans] = doc.ents
+    return ents
+
+
 def doc_tables(doc) -> dict[Any, Any]:
     """The tables kept for ``doc`` (its columns, ``per_token`` answers): a rule that works something out
     once per Doc keeps it here under a key of its own, and it is dropped with the Doc's columns."""
@@ -174,5 +184,5 @@ def tokens_starting_in(doc, start: int, end: int):
     return doc[bisect_left(starts, start):max(bisect_left(starts, start), bisect_left(starts, end))]
 
 
-__all__ = ["per_sentence", "per_token", "doc_tables", "sentence_of", "token_column", "token_strings", "string_id",
+__all__ = ["per_sentence", "per_token", "doc_tables", "entity_spans", "sentence_of", "token_column", "token_strings", "string_id",
            "tokens_where", "tokens_starting_in"]
