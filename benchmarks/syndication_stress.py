@@ -19,7 +19,10 @@ real pages shows:
   Staff", an unedited-feed note), on the wire text carried in the set (a copy of the agency, itself copied
   by a later outlet) or on a copy whose original is outside the set; ``decoy`` lines name an agency
   without crediting the text ("told Reuters", "Photo: AFP", and two per seed of a photographer's
-  "X/AFP", a caption's "(AFP)", "according to AFP", "Information from AFP was used");
+  "X/AFP", a caption's "(AFP)", "according to AFP", "Information from AFP was used"); a third round, two
+  shapes and two decoys per seed: "CITY, date, A --", "A writer X contributed from City", Reuters' trailer
+  with commas, an agency-feed disclaimer ending "Source: A", "Originally published on A", "Published by X
+  with permission from A"; decoys "AFP, IANS", "With files from A", "Contributing: X; A", "jr/xy (A, B)";
 * ``copy of copy`` and ``chain of 3``: copies of copies, whose original is the copy they were
   made from; ``fuller copy after a cut``: a later copy holding more of the text (and a lead of its
   own) than an earlier cut of it, whose original is the text, not the cut.
@@ -167,6 +170,26 @@ MORE_DECOYS: dict[str, tuple[str, str]] = {
 }
 """Lines added later that name an agency without crediting the text (a photo's credit, a caption, a
 citation, an outlet's own story using wire material), tried twice per seed."""
+LATEST_CREDITS: dict[str, tuple[str, str]] = {
+    "lead: CITY, date, A --": ("lead", "{citydate}, {s} -- "),
+    "end: A writer contributed from City": ("end", "{long} writer {writer} contributed from {City}."),
+    "end: (Reporting by, Editing by) with commas": ("end", "(Reporting by {writer}, Editing by {writer2})"),
+    "end: feed note, Source: A": ("end", "Disclaimer: This story has not been edited by our staff and is "
+                                         "auto-generated from news agency feeds. Source: {s}"),
+    "end: Originally published on A": ("end", "Originally published on {long}"),
+    "end: with permission from A": ("end", "Published by Stress Digital Services with permission from {long}."),
+}
+"""Credit shapes added in a third round (the agency in an unbracketed dateline, a wire writer contributing
+from a place, Reuters' trailer with commas, an agency-feed disclaimer, a provenance note), tried twice per
+seed after every shape above, so that the cases drawn before stay the same."""
+LATEST_DECOYS: dict[str, tuple[str, str]] = {
+    "decoy: two agencies on a line": ("end", "{S}, {S2}"),
+    "decoy: With files from A": ("end", "With files from {long}"),
+    "decoy: Contributing: X; A": ("end", "Contributing: {writer}; {long}"),
+    "decoy: initials (A, B)": ("end", "jr/xy ({s}, {s2})"),
+}
+"""Lines of the third round that name agencies without crediting the text to one: a list of two agencies
+(compiled from several), an outlet's own story with wire material ("With files from", "Contributing:")."""
 DATE_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow tonight "
                        "morning evening night week month year".split())
 """Words an edit never puts in (a weekday dropped into a text moves the day its story gives it)."""
@@ -290,13 +313,13 @@ def add_credit(text: str, shape: str, rng: random.Random, agency: str | None = N
     shape dates the text, the story's ``day``; returns the text and the agency."""
     short, long, name = rng.choice([a for a in AGENCIES if agency in (None, a[2])])
     where, tmpl = (CREDITS.get(shape) or LATE_CREDITS.get(shape) or MORE_CREDITS.get(shape) or DECOYS.get(shape)
-                   or MORE_DECOYS[shape])
+                   or MORE_DECOYS.get(shape) or LATEST_CREDITS.get(shape) or LATEST_DECOYS[shape])
     writer = rng.choice(WRITERS)
     line = tmpl.format(s=short, S=short.upper(), long=long, LONG=long.upper(), city=rng.choice(CITIES),
                        writer2=rng.choice([w for w in WRITERS if w != writer]),
                        citydate=_city_date(rng, day), writer=writer, WRITER=writer.upper(), year=rng.randint(2014, 2018),
                        country=rng.choice(COUNTRIES),
-                       s2=rng.choice(["APP", "IANS", "NNA"]),
+                       s2=(s2 := rng.choice(["APP", "IANS", "NNA"])), S2=s2,
                        citydmy=(f"{rng.choice(CITIES)}, {day.day} {MONTHS[day.month - 1].rstrip('.')} {day.year}"
                                 if day else rng.choice(CITIES)),
                        iso=day.isoformat() if day else "",
@@ -485,6 +508,11 @@ def make_cases(seed: Report, pool: list[Report], vocab: list[str], credit_ok: bo
     for shape in random.Random(f"{seed.id}|more").sample(sorted(MORE_CREDITS), 2):
         credit_outside(shape)
     for shape in random.Random(f"{seed.id}|more decoys").sample(sorted(MORE_DECOYS), 2):
+        decoy_outside(shape)
+    for shape in random.Random(f"{seed.id}|latest").sample(sorted(LATEST_CREDITS), 2):
+        credit_outside(shape, None if "{s}" in LATEST_CREDITS[shape][1] or "{long}" in LATEST_CREDITS[shape][1]
+                       else "Reuters")
+    for shape in random.Random(f"{seed.id}|latest decoys").sample(sorted(LATEST_DECOYS), 2):
         decoy_outside(shape)
     return cases
 

@@ -99,3 +99,51 @@ def test_events_first_person_in_a_quote_is_the_named_apposition(analyse):
             'said one mother, Hauwa Bello.')
     ev = _one(analyse(text, published="2024-03-08"), "SUPPORT", "thank")
     assert ev.source is not None and ev.source.name == "Hauwa Bello", ev
+
+
+def test_events_known_armed_group_typed_a_place_keeps_its_code(analyse):
+    # the tagger types "M23" a place; the actor lexicon knows it is a Congolese armed group, and a
+    # talks venue ("in Doha") gives it no country
+    for text in ("M23 has been holding separate talks with Kinshasa in Doha.",
+                 "The M23 rebel group has been holding separate talks with Kinshasa in Doha."):
+        ev = next(e for e in analyse(text, published="2024-03-08").events if e.type == "CONSULT")
+        assert ev.source is not None and ev.source.code == "COD REB", ev
+
+
+def test_events_where_travellers_go_is_no_actors_country(analyse):
+    # the only country in the sentence is where the passengers wanted to go; the coast guard is Greek
+    # (the article's country), not Italian
+    text = ("Greek officials said the trawler sank off the Peloponnese. The Greek coast guard pulled 80 survivors "
+            "from the sea. The coast guard denied the claim, saying the passengers had insisted on continuing "
+            "to Italy.")
+    ev = _one(analyse(text, published="2024-03-08"), "REJECT", "denied")
+    assert ev.source is not None and (ev.source.code or "").startswith("GRC"), ev
+
+
+def test_events_dissolving_a_party_is_a_ban_by_the_same_court(analyse):
+    text = ("Ostria's Constitutional Court on Wednesday removed the prime minister from office. The ruling came "
+            "a week after the same court dissolved the opposition Forward party.")
+    out = analyse(text, published="2024-03-08")
+    ev = _one(out, "COERCE", "dissolved")
+    assert ev.source is not None and ev.source.name == "Constitutional Court", ev
+    assert ev.target is not None and "Forward" in ev.target.name, ev
+    out = analyse("The president dissolved parliament and called an election for June.", published="2024-03-08")
+    assert not [e for e in out.events if e.trigger == "dissolved"], _events(out)
+
+
+def test_entities_given_name_alone_is_the_full_name_it_begins(analyse):
+    # Thai and other reports call people by the given name after the first mention
+    text = ("Prime Minister Anutin Boonmee was removed on Wednesday. Anutin said he respected the verdict. "
+            "\"I have done my duty,\" Anutin told reporters.")
+    out = analyse(text, published="2024-03-08")
+    assert {q.speaker.name for q in out.quotes if q.speaker} == {"Anutin Boonmee"}, out.quotes
+
+
+def test_events_bare_spokesman_is_the_voice_of_the_body_that_spoke(analyse):
+    # "a spokesman" named for no body speaks for the body quoted just before, not for the country the
+    # sentence names (the Philippines would not urge Manila)
+    text = ("Manila lodged a protest, the foreign ministry said. China's coast guard said it had taken "
+            "\"necessary control measures\" to expel the Philippine ships. A spokesman urged Manila to stop "
+            "its provocations.")
+    ev = _one(analyse(text, published="2024-03-08"), "REQUEST", "urged")
+    assert ev.source is not None and (ev.source.code or "").startswith("CHN"), ev

@@ -336,3 +336,47 @@ def test_quotes_partial_under_a_speakers_own_cue_stays_theirs(analyse):
 def test_quotes_pronoun_after_a_nameless_person_speaker(analyse, text, opening, expected):
     quote = next(q for q in analyse(text).quotes if q.text.startswith(opening))
     assert quote.speaker is not None and quote.speaker.name == expected, quote
+
+
+@pytest.mark.parametrize("text,words,expected", [
+    # the parse hangs the second cue on the reported verb and lends it a thing as subject
+    ("International monitors said the vote was largely orderly but noted \"serious concerns\" about media "
+     "access.", "serious concerns", "International monitors"),
+])
+def test_quotes_a_thing_lent_to_a_conjoined_cue_is_no_speaker(analyse, text, words, expected):
+    quote = next(q for q in analyse(text).quotes if q.text == words)
+    assert quote.speaker is not None and quote.speaker.name == expected, quote
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a nameless speaker given a name in the same breath speaks under that name
+    ("One trader, who gave his name only as Kofi, said the fire brigade arrived late.", "Kofi"),
+    ("A farmer who gave only his first name, Ahmed, said the crops were lost.", "Ahmed"),
+    ("A resident, identified only as Paulo, said the bridge collapsed.", "Paulo"),
+    ("\"We ran,\" said a teacher who gave her name as Ines Duarte.", "Ines Duarte"),
+    ("A nurse who declined to give her name said the ward was full.", "nurse"),
+])
+def test_quotes_a_nameless_speaker_given_a_name(analyse, text, expected):
+    quote = analyse(text).quotes[0]
+    assert quote.speaker is not None and quote.speaker.name == expected, quote
+
+
+def test_quotes_a_headline_quote_is_the_speaker_of_the_words_it_repeats(analyse):
+    text = ("'We saw the water coming': villagers flee as floods swamp valley\n\n"
+            "At least 23 people have died after the river burst its banks.\n\n"
+            "\"We saw the water coming down the hill like a wall,\" said Marta Kovacs, who was rescued from "
+            "her roof.")
+    quote = analyse(text).quotes[0]
+    assert quote.text == "We saw the water coming"
+    assert quote.speaker is not None and quote.speaker.name == "Marta Kovacs", quote
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the parse gives "chanted" two subjects: "parliament" (of the fronted phrase) and the protesters
+    ('Outside parliament, about 2,000 protesters chanted "Rates down, wages up!"', "protesters"),
+    # a name and its title after a comma are one speaker: the name stays
+    ('Maria Lindqvist, EU Commissioner said: "These floods are a warning to all of us."', "Maria Lindqvist"),
+])
+def test_quotes_a_fronted_place_the_parse_made_a_subject_is_no_speaker(analyse, text, expected):
+    quote = analyse(text).quotes[0]
+    assert quote.speaker is not None and quote.speaker.name == expected, quote

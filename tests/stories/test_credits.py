@@ -275,3 +275,88 @@ def test_credits_citations_and_photo_credits_are_no_credit(text):
 ])
 def test_credits_wire_house_footers_naming_no_agency(text, expected):
     assert _agency(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the agency after the dateline's comma, without brackets (issue 12)
+    ("KORVALE, May 3, IRNA -- " + _BODY, "IRNA"),
+    ("Korvale, May 03, 2019, SPA -- " + _BODY, "SPA"),
+    ("KORVALE, AAP - " + _BODY, "AAP"),
+    # a place and a comma before a word that is no agency
+    ("KORVALE, Monday - " + _BODY, None),
+])
+def test_credits_agency_after_the_datelines_comma(text, expected):
+    assert _agency(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # two agencies on one line list the text's sources, not a writer and the wire (issue 12)
+    (_BODY + "\n\nAFP, REUTERS", None),
+    (_BODY + "\n\nKyodo, AFP-JIJI", None),
+    # two joined by a hyphen: the second relays the first's text
+    (_BODY + "\n\nAFP-JIJI", "Jiji/AFP"),
+    # a writer and the wire still credit the wire
+    (_BODY + "\n\nANA LIND, REUTERS", "Reuters"),
+    (_BODY + "\n\nBY MENA LIND, REUTERS", "Reuters"),
+])
+def test_credits_agencies_listed_on_a_byline_line(text, expected):
+    assert _agency(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the wire's footer naming a writer who contributed from a place (issue 12)
+    (_BODY + "\n\nAssociated Press writer Joe Park contributed from Korvale.", "AP"),
+    (_BODY + "\n\nAssociated Press writer Joe Park contributed reporting from Korvale, Ostmark.", "AP"),
+    # an outlet's own story using wire material
+    (_BODY + "\n\nWith files from The Canadian Press", None),
+    (_BODY + "\n\nContributing: Ana Lind; The Associated Press", None),
+])
+def test_credits_wire_writer_contributing_from_a_place(text, expected):
+    assert _agency(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # provenance notes: where the text first ran, a reprint licensed whole, an agency-feed disclaimer
+    (_BODY + "\n\nOriginally published on bbc.co.uk", "BBC News"),
+    (_BODY + "\n\nPublished by Northgate Digital Services with permission from Asian News International.", "ANI"),
+    (_BODY + "\n\nDisclaimer: This story has not been edited by our staff and is auto-generated from news "
+     "agency feeds. Source: PTI", "PTI"),
+    # a photo's permission is the picture's credit
+    (_BODY + "\n\nPhoto reprinted with permission from AFP.", None),
+])
+def test_credits_provenance_notes(text, expected):
+    assert _agency(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("KORVALE (ČTK) - " + _BODY, "CTK"),
+    ("KORVALE (Keystone-SDA) - " + _BODY, "Keystone-SDA"),
+    ("KORVALE, Ostmark (PANA) - " + _BODY, "PANA"),
+    (_BODY + "\n\n- Sapa", "SAPA"),
+])
+def test_credits_more_wire_services(text, expected):
+    assert _agency(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # Reuters' trailer with commas for its semicolons, in its brackets closing the text
+    (_BODY + "\n\n(Reporting by Ana Lind, Editing by Tom Hale)", "Reuters"),
+    (_BODY + " (Reporting by Ana Lind, Writing by Joe Park, Editing by Tom Hale)", "Reuters"),
+    # without the brackets, or without an editor, it is the outlet's own line
+    (_BODY + "\n\nReporting by Ana Lind, Korvale", None),
+    (_BODY + "\n\n(Reporting by Ana Lind, Korvale)", None),
+])
+def test_credits_staff_trailer_with_commas_in_brackets(text, expected):
+    assert _agency(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the disclaimer names its source: that agency, whichever others the text cites
+    (_BODY + " A driver told Reuters he heard a bang.\n\nDisclaimer: This story has not been edited by our staff "
+     "and is auto-generated from news agency feeds. Source: IANS", "IANS"),
+    # a source that is no agency credits no one
+    (_BODY + " A driver told Reuters he heard a bang.\n\nDisclaimer: This story is auto-generated from news agency "
+     "feeds. Source: Agencies", None),
+])
+def test_credits_agency_feed_disclaimer_naming_its_source(text, expected):
+    assert _agency(text) == expected

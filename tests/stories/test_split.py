@@ -7,7 +7,7 @@ import pytest
 
 from newsgraph.model import Actor
 from newsgraph.stories import StoryClusterer
-from newsgraph.stories.main_events import MainEvents
+from newsgraph.stories.main_events import MainEvents, forces_of
 from newsgraph.stories.refine import Member
 from newsgraph.stories.split import Splitter, conflicting_cores, day_cores
 from stories_helpers import article, event_in, weekday_in
@@ -182,3 +182,34 @@ def test_split_near_in_time(a, b, near):
     members |= {f"b{i}": _member(QUITS, day, when=when) for i, (when, day) in enumerate(b)}
     splitter = _Members(members)
     assert splitter._near_in_time({k for k in members if k[0] == "a"}, {k for k in members if k[0] == "b"}) is near
+
+
+@pytest.mark.parametrize("leads,expected", [
+    # talks offered and then agreed, strikes and then threats: each half counts its actions together
+    ([DEAL, ("CONSULT", "n:vexa"), ("ASSAULT", "n:vexa"), ("THREATEN", "n:vexa")], ({"m0", "m1"}, {"m2", "m3"})),
+    ([DEAL, ("CONSULT", "n:vexa"), ("ASSAULT", "n:vexa"), ("THREATEN", "n:other")], None),  # one hostile only
+])
+def test_split_conflicting_cores_count_each_half_together(leads, expected):
+    members = {f"m{i}": _member(lead) for i, lead in enumerate(leads)}
+    assert conflicting_cores(members) == expected
+
+
+def test_split_conflicting_cores_read_a_state_in_its_unnamed_forces():
+    """"Vexa's jets struck" leads with no named party, yet it is the state Vexa striking: with two such
+    reports against two of Vexa offering talks, the story holds two happenings."""
+    strike = MainEvents(keys=frozenset({("ASSAULT", "VXA")}), lead=frozenset({("ASSAULT", "VXA")}),
+                        lead_forces=frozenset({("ASSAULT", "n:vexa")}))
+    members = {"t0": _member(DEAL), "t1": _member(DEAL)} | {
+        f"s{i}": Member(vec={}, sig=strike, when=None, marks=(), days=(), copy_of=None) for i in range(2)}
+    assert conflicting_cores(members) == ({"t0", "t1"}, {"s0", "s1"})
+
+
+@pytest.mark.parametrize("actor,expected", [
+    (Actor("Dunmore air force", code="NLD MIL"), "n:netherlands"),  # a state's forces, described
+    (Actor("Dunmore police", code="NLD COP"), None),  # not its armed forces
+    (Actor("Colonel Ray Marr", entity="e-marr", code="NLD MIL"), None),  # a named officer is himself
+    (Actor("rebels", code="NLD REB"), None),
+    (None, None),
+])
+def test_split_forces_of(actor, expected):
+    assert forces_of(actor) == expected

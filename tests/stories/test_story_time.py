@@ -6,6 +6,8 @@ import dataclasses
 import datetime as dt
 import json
 
+import pytest
+
 from newsgraph.model import DateMention, to_dict
 from newsgraph.stories import StoryClusterer
 from newsgraph.stories.story_time import StoryDays, article_days, day_marks, resolve_undated, rewrite_jsonl
@@ -627,3 +629,34 @@ def test_told_days_count_the_days_undated_pages_are_filed_under():
     # a story no dated report dates counts each filing day once, as before
     alone = told_days(stated_days(kept[:2], ()), kept[:2])
     assert dict(alone.counts) == {"2022-05-13": 2}
+
+
+LOCKDOWN = "The port of Vell stayed shut on Saturday, a day after the harbour authority raised its storm alert."
+SEQUEL = "Streets in Vell were empty on Thursday. The town was calm on Thursday, a day after the dam gave way."
+
+
+@pytest.mark.parametrize("text,published,value,days", [
+    # "on Saturday, a day after ...": the Friday of the alert is the story's day too
+    (LOCKDOWN, "2024-03-09", "2024-03-09", ["2024-03-08", "2024-03-09"]),
+    # no "a day after": the day named only
+    ("The port of Vell stayed shut on Saturday after the harbour authority raised its storm alert.",
+     "2024-03-09", "2024-03-09", ["2024-03-09"]),
+])
+def test_article_days_take_the_eve_of_a_day_told_a_day_after(text, published, value, days):
+    a = article("d", text, published=published, dates=(
+        _mention("on Saturday", text.index("on Saturday"), value=value, anchor=published, anchor_from="published"),))
+    assert article_days(a) == days
+
+
+@pytest.mark.parametrize("text,word,iso,marks", [
+    (SEQUEL, "Thursday", 4, (("wd", 3, 0), ("wd", 4, 0))),  # the second "Thursday" is told a day after
+    ("Streets in Vell were empty on Thursday. The town was calm on Thursday after the dam gave way.", "Thursday", 4,
+     (("wd", 4, 0),)),
+    ("Streets in Vell were empty on Monday, a day after the dam gave way.", "Monday", 1, (("wd", 1, 0), ("wd", 7, 0))),
+])
+def test_day_marks_take_the_eve_of_a_weekday_told_a_day_after(text, word, iso, marks):
+    at = text.rindex(word)
+    a = article("u", text, published=None, dates=(
+        DateMention(text=word, span=(at, at + len(word)), value=None, granularity="other", timex_type="DATE",
+                    timex_value=f"XXXX-WXX-{iso}", tense="past"),))
+    assert day_marks(a) == marks

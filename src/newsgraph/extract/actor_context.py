@@ -70,12 +70,24 @@ def _capitalised(sent) -> Iterator:
 def first_country(sent, index: MentionIndex, skip: frozenset[int] = frozenset()) -> str | None:
     """The first country named in the sentence (entity, demonym or capital) outside ``skip``."""
     for tok in _capitalised(sent):
-        if tok.i in skip or tok.pos_ not in ("PROPN", "ADJ", "NOUN"):
+        if tok.i in skip or tok.pos_ not in ("PROPN", "ADJ", "NOUN") or _destination(tok):
             continue
         code = token_country(tok, index)
         if code:
             return code
     return None
+
+
+# verbs of going somewhere: where they go is no one's nationality
+_GOING = frozenset({"continue", "head", "sail", "travel", "flee", "go", "cross", "migrate", "journey", "bind"})
+
+
+def _destination(tok) -> bool:
+    """"insisted on continuing to Italy", "boats heading for Europe": a country people travel to does
+    not tell whose the sentence's unnamed actors (the coast guard, the police) are."""
+    prep = tok.head
+    return tok.dep_ == "pobj" and prep.lower_ in ("to", "towards", "toward", "for") \
+        and prep.head.lemma_.lower() in _GOING
 
 
 def all_countries(sent, index: MentionIndex) -> list[str]:

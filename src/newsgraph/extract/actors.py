@@ -308,6 +308,10 @@ def entity_codes(ent: Entity, text: str) -> tuple[str | None, str | None]:
                 break
     if sector in ("IGO", "NGO") and not country:
         return sector, None
+    if not country and not sector and ent.type != "ORG":
+        full = org_code(ent.name)  # "M23 has been holding talks": a known armed group the tagger typed a place
+        if full:
+            return full, None
     return country, sector
 
 
@@ -407,8 +411,8 @@ def _code_actor(tok, index: MentionIndex, _depth: int) -> Actor | None:
                 sector = sector or hit[1]
                 via_poss = t.dep_ == "poss" or any(a.dep_ == "poss" for a in t.ancestors if a.i != tok.i)
                 continue
-            if ent is not None and ent.type == "ORG":
-                full = org_code(ent.name) or _org_prefix(ent.name)
+            if ent is not None:  # (a known armed group the tagger typed a place: "the M23 rebel group")
+                full = org_code(ent.name) or (_org_prefix(ent.name) if ent.type == "ORG" else None)
                 if full and " " in full:
                     country = full.split()[0]
                     sector = sector or full.split()[1]

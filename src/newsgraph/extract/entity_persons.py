@@ -150,6 +150,11 @@ def _persons(tv: _Tokens, mentions: list[_Mention], by_end: dict[int, _Match],
         if idx in owner:
             continue
         cands = [g for g, key in enumerate(keys) if _is_subname(toks, key)]
+        if not cands and len(toks) == 1:
+            # "Srettha said" after "Srettha Thavisin": where a report calls a person by the given name (Thai,
+            # Icelandic and many other naming customs), it is the one full name that begins with it
+            firsts = [g for g, key in enumerate(keys) if len(key) > 1 and key[0] == toks[0]]
+            cands = firsts if len(firsts) == 1 else []
         if len(cands) > 1:
             here = mentions[idx].start
             before = [(max((mentions[i].start for i, o in owner.items() if o == g

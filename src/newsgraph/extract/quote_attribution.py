@@ -9,6 +9,11 @@ words (several paragraphs or sentences of one speaker).
 
 from __future__ import annotations
 
+import dataclasses
+import re
+
+from ..model import Quote
+
 from .quote_frames import (_DASH_NAME, _TERMINAL, _according, _Cand, _colon_speaker, _cue_info, _Doc,
                            _find_cue, _frame_after, _frame_before, _is_cue, _speaker_for_cue)
 from .quote_marks import Marked
@@ -174,3 +179,29 @@ def _carry_speakers(cands: list[_Cand], d: _Doc) -> None:
                 c.speaker, c.cue_side = prev.speaker, "carried"
                 c.cue_text = prev.cue_text
         prev = c
+
+
+_WORD = re.compile(r"\w+")
+
+
+def speakers_of_repeats(quotes: list[Quote]) -> list[Quote]:
+    """A quote nobody is credited with takes the speaker of a quote that repeats its words.
+
+    A headline or a summary line quotes words the body gives with their speaker ("'We saw the
+    water coming': villagers flee" over "“We saw the water coming down the hill,” said ...");
+    the words are that speaker's. At least three words must recur, in order.
+    """
+    said = [(" " + " ".join(_WORD.findall(q.text.lower())) + " ", q) for q in quotes
+            if q.speaker is not None and q.kind != "indirect"]
+    out = []
+    for q in quotes:
+        if q.speaker is None and q.kind != "indirect":
+            words = _WORD.findall(q.text.lower())
+            key = " " + " ".join(words) + " "
+            donors = {o.speaker.name: o for text, o in said if len(words) >= 3 and o is not q
+                      and (key in text or text in key)}
+            if len(donors) == 1:
+                o = next(iter(donors.values()))
+                q = dataclasses.replace(q, speaker=o.speaker, speaker_span=o.speaker_span)
+        out.append(q)
+    return out

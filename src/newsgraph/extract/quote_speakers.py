@@ -22,7 +22,7 @@ from .doc_memo import sentence_of, token_column
 from .gazetteer import countries, country_code, title_role
 from .linking import MentionIndex
 from .quote_issuers import DOCUMENT_NOUNS, describe, issuer_in_context, owner_token, role_titles
-from .quote_subjects import _SUBJ, _main_clause, person_gender, phrase_span, subject_of, unnamed_person
+from .quote_subjects import _SUBJ, _main_clause, given_name, person_gender, phrase_span, subject_of, unnamed_person
 
 _MALE = {"he", "him", "his", "himself"}
 _FEMALE = {"she", "her", "hers", "herself"}
@@ -125,6 +125,11 @@ class SpeakerResolver:
             if low not in _MALE | _FEMALE | _PLURAL:
                 return None, span  # "I", "you", "this": nobody we can name
             return self.pronoun(head), span
+        if head.pos_ == "NOUN" and (named := given_name(self.text, head)) is not None:
+            # "One trader, who gave his name only as Kofi, said": the name given is the speaker
+            ent = self.index.at(*named)
+            return (self.speaker(ent) if ent is not None and ent.type == "PERSON"
+                    else Speaker(name=self.text[named[0]:named[1]], entity=None)), named
         if head.pos_ == "NOUN":
             # "Another critic, Laurence H. Tribe, said": the apposed name is the speaker
             for child in head.children:

@@ -10,6 +10,7 @@ unnamed speaker a later "she said" or "he said" points back at, so
 from __future__ import annotations
 
 import functools
+import re
 
 from ..lexicons import load_rows
 from ..model import Span
@@ -22,6 +23,9 @@ _SUBJ = {"nsubj", "nsubjpass"}
 _NOT_SPEAKER = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
 _CLIMB = {"conj", "xcomp", "pcomp", "prep", "advcl", "acl"}
 _NAME_DEPS = {"compound", "amod", "det", "poss", "nmod", "nummod", "case", "flat", "punct"}
+# words opening a fronted place or time phrase ("Outside parliament, ...") the parse may take for a subject
+_FRONTED = frozenset("outside inside at in near across after before during behind beyond along around amid "
+                     "among on from within throughout".split())
 # nouns that say which sex a person has, for a later "he" or "she"
 _FEMALE_NOUNS = frozenset("woman girl mother wife daughter sister aunt niece grandmother granddaughter widow "
                           "lady mum mom businesswoman chairwoman congresswoman policewoman schoolgirl "
@@ -54,6 +58,11 @@ def subject_of(verb, *, skip=None) -> object | None:
                 if c.pos_ == "PROPN" and c.left_edge.i == first.i + 1:
                     return c  # "the engineer Paula Reyes said" parsed as two subjects: the name
             edge, cut = first.right_edge.i + 1, dateline_end(sentence_of(tok))
+            later = [c for c in subjects[1:] if edge < c.i < tok.i]
+            if later and tok.doc[edge].text == "," and first.i >= cut and first.left_edge.lower_ in _FRONTED:
+                # "Outside parliament, about 2,000 protesters chanted": a fronted phrase the parse made a
+                # second subject; the one next to the verb is who speaks
+                return later[-1]
             if (len(subjects) > 1 and edge < len(tok.doc) and tok.doc[edge].text == ":") or first.i < cut:
                 # "New Delhi: ..., officials said", "OSLO (Wire) - The bank held rates but said", "SAN JOSE (Wire)
                 # - Acme Inc said" (Acme an apposition): the parse made the dateline a subject too ("Ana Ruiz,
@@ -143,3 +152,25 @@ def person_gender(tok) -> str | None:
         return "m"
     owners = {t.lower_ for t in tok.subtree if t.dep_ == "poss" and t.lower_ in ("his", "her")}
     return ("m" if "his" in owners else "f") if len(owners) == 1 else None
+
+
+_NAME = r"((?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+){0,2})"
+# "a trader, who gave his name only as Kofi", "who gave only her first name, Ines", "a resident identified
+# only as Paulo", "who asked to be identified only by his first name, Omar": a nameless speaker named after all
+_GIVEN_NAME = re.compile(
+    r"\s*,?\s*(?:who\s+)?(?:"
+    r"(?:gave|gives|giving|offered|provided)\s+(?:only\s+)?(?:his|her|their)\s+(?:first\s+|last\s+|family\s+|full\s+)?"
+    r"name\s+(?:only\s+)?(?:as\s+)?"
+    r"|(?:gave|gives|giving)\s+only\s+(?:his|her|their)\s+(?:first\s+|last\s+|family\s+)?name\s*,\s*"
+    r"|(?:(?:asked|wanted|agreed)\s+to\s+be\s+)?identified\s+(?:himself\s+|herself\s+)?(?:only\s+)?"
+    r"(?:as\s+|by\s+(?:his|her|their)\s+(?:first\s+|last\s+|family\s+)?name\s*,?\s*(?:as\s+)?)"
+    r")" + _NAME)
+
+
+def given_name(text: str, head) -> tuple[int, int] | None:
+    """The span of the name a nameless speaker is given right after its noun ("One trader, who gave
+    his name only as Kofi, said"), or None."""
+    end = head.idx + len(head.text)
+    stop = sentence_of(head).end_char
+    hit = _GIVEN_NAME.match(text, end, min(stop, end + 90))
+    return (hit.start(1), hit.end(1)) if hit else None

@@ -28,7 +28,7 @@ from __future__ import annotations
 import logging
 
 from ..model import Article, Found, Quote
-from .quote_attribution import _attribute_direct, _carry_speakers, _merge_split
+from .quote_attribution import _attribute_direct, _carry_speakers, _merge_split, speakers_of_repeats
 from .quote_frames import (_SCARE_WORDS, _MINOR_WORDS, _according, _Cand, _cue_info,
                            _cues, _Doc, _frame_after, _frame_before, _is_cue, _speaker_for_cue)
 from .quote_marks import Marked, find_marked
@@ -82,6 +82,11 @@ def _governing_cue(d: _Doc, m: Marked):
             subj = subject_of(cur, skip=d.in_quote)
             if subj is not None and subj.lemma_.lower() in DOCUMENT_NOUNS and _higher_cue(d, cur):
                 pass  # "the tip suggested that ... "...," he said": the one who reports it speaks
+            elif subj is not None and cur.dep_ == "conj" and cur.head.dep_ == "ccomp" and _thing(subj) \
+                    and _higher_cue(d, cur):
+                # "monitors said the vote was orderly but noted "serious concerns"": the parse hangs
+                # "noted" on "was" and lends it the vote as subject; a thing notes nothing, the monitors do
+                weak = weak or cur
             elif _cues()[cur.lemma_.lower()] == "strong" or subj is not None and not (
                     cur.dep_ == "ccomp" and _thing(subj)
                     and any(_is_cue(a) and not d.in_quote(a.idx) for a in cur.ancestors)):
@@ -221,6 +226,7 @@ def extract(doc, article: Article, found: Found) -> list[Quote]:
             quotes.append(Quote(text=text[s:e], span=(s, e), speaker=c.speaker, cue=c.cue_text,
                                 kind=c.kind, speaker_span=c.speaker_span, cue_span=c.cue_span,
                                 continues=k > 0))
+    quotes = speakers_of_repeats(quotes)
     direct_spans = [q.span for q in quotes if q.kind == "direct"]
     quotes.extend(_headline(doc, d, resolver, [m.outer for m in marked]))
     quotes.extend(_indirect(doc, d, resolver, direct_spans))

@@ -6,7 +6,7 @@ on a line of its own at the top or the bottom ("The Associated Press", "ASSOCIAT
 "Source – Reuters", "Credit : Voice of America (VOA)", "Published By: VOA Africa", "Published via PTI",
 "Xinhua | Updated: 2017-03-10", "IANS | New Delhi", "AFP, 10 March 2017", a page's field label "Author:
 AFP"; an outlet that sells its text alone on the last line, "BBC"), opening the text with a dash
-("Reuters - The talks ..."),
+("Reuters - The talks ...") or after the dateline's comma ("TEHRAN, May 3, IRNA --"),
 as the last word of the text ("... the attacks. AFP", "... the attacks (ANSA)."), after a dash closing any paragraph but the first ("... the
 attacks. — Reuters", then the outlet's own lines), in brackets at the start or the
 end ("(AA) The talks ...", "... the talks. (TNS)", also above page furniture, "[AFP]"), as the outlet's
@@ -14,9 +14,11 @@ edit of one agency's text ("(With inputs from PTI)", "(With PTI inputs)", "— W
 AFP)"; not "with inputs from agencies", which names no one original), in a byline ("By Jane Roe,
 Associated Press", "By JANE ROE Associated Press", "Jane Roe and John Doe / USA Today", a desk line
 under the name, "AP Business Writer"), in a copyright line ("© 2016 AFP"), a provenance note ("This
-story was provided by Reuters", "republished from The Conversation") or the wire's footer naming its
-writers ("Associated Press writer Jane Roe contributed to this report"; Reuters' trailer "(Reporting by
-Jane Roe; Editing by John Doe)", with its brackets or without; "The Associated Press contributed to
+story was provided by Reuters", "republished from The Conversation", "Originally published on bbc.co.uk",
+"Published by X with permission from ANI") or the wire's footer naming its writers ("Associated Press
+writer Jane Roe contributed to this report", "... contributed from Lima"; Reuters' trailer "(Reporting by
+Jane Roe; Editing by John Doe)", with its brackets or without, or with commas in brackets; a line listing
+agencies, "AFP, REUTERS", names no one original; "The Associated Press contributed to
 this report" is an outlet's own story using wire material, and does not count). An article that only
 *cites* an agency ("told Reuters", "AFP reported") is not a copy of it, so those
 phrases do not count, nor does a photo's credit ("Jane Roe/Reuters", "AFP/Getty Images", a caption
@@ -46,6 +48,7 @@ _DASH = r"(?:-{1,2}|[—–])"
 _CUE = re.compile(
     r"^\W{0,3}(?:(?:source|sources|credit|credits|courtesy(?: of)?|(?:posted|filed)\s+by|"
     r"(?:(?:originally|first)\s+)?(?:published|distributed|syndicated|written)\s+(?:by|via)|"
+    r"(?:originally|first)\s+(?:published|appeared)\s+(?:on|in|at)|"
     r"(?:story|report|article|content|words)\s+(?:by|from)|"
     r"re(?:printed|published|produced)(?:\s+with\s+(?:kind\s+)?permission)?\s+(?:from|of|by)|"
     r"from|via|by|copyright|photo and text|text)\b|©|"
@@ -148,12 +151,14 @@ def _explicit() -> tuple[re.Pattern, ...]:
                            rf"(?:by\s+)?(?:the\s+)?"
                            rf"(?P<n>{alt})(?![\w-])", re.IGNORECASE)
     # "This story was provided by Reuters", "This article appeared in The Washington Post" (but "the report
-    # appeared on Reuters" in running text only cites it)
+    # appeared on Reuters" in running text only cites it), "Published by X Digital with permission from ANI" (a
+    # reprint licensed whole)
     provided = re.compile(
-        rf"\b(?:(?:story|article|report|content|text|piece)\s+(?:was\s+|is\s+|has\s+been\s+)?"
+        rf"(?:\b(?:(?:story|article|report|content|text|piece)\s+(?:was\s+|is\s+|has\s+been\s+)?"
         rf"(?:provided|distributed|supplied|syndicated|produced|written|republished|reproduced|"
         rf"(?:first|originally)\s+(?:published|appeared|ran))|this\s+(?:story|article)\s+appeared)"
-        rf"\s+(?:by|on|in|at|from|with)\s+(?:the\s+)?(?P<n>{alt})(?![\w-])", re.IGNORECASE)
+        rf"\s+(?:by|on|in|at|from|with)|\b(?:re)?(?:published|printed|produced)\b[^\n]{{0,80}}?\bwith\s+"
+        rf"(?:kind\s+)?permission\s+(?:from|of))\s+(?:the\s+)?(?P<n>{alt})(?![\w-])", re.IGNORECASE)
     # "The post Ferry capsizes on lake appeared first on Reuters.": the feed footer of the site that published
     # the text first, which a site reposting the feed keeps
     feed = re.compile(rf"\bthe post\b.{{3,300}}?\bappeared first on\s+(?:the\s+)?(?P<n>{alt})(?![\w-])",
@@ -162,7 +167,8 @@ def _explicit() -> tuple[re.Pattern, ...]:
     # its writers; an outlet's own story using wire material says "The Associated Press contributed" instead
     contributed = re.compile(
         rf"^\W{{0,3}}(?P<n>{alt})(?![\w-])\s+(?:staff\s+)?(?:writers?|reporters?|correspondents?|journalists?)"
-        rf"\s+[A-Z][^\n]*\bcontributed(?:\s+(?:reporting|(?:to\s+)?(?:this|the)\s+(?:report|story)))*[\s.]*$")
+        rf"\s+[A-Z][^\n]*\bcontributed(?:\s+(?:reporting|(?:to\s+)?(?:this|the)\s+(?:report|story)|"
+        rf"from\s+[A-Z][\w.'’-]*(?:,?\s+[A-Z][\w.'’-]*){{0,3}}))*[\s.]*$")
     # "(With inputs from PTI)", "(With PTI inputs)", "— With AFP", "(FRANCE 24 with AFP)": the outlet's edit of
     # one agency's text, the whole line (or the closing bracket of the text); several sources ("with AFP and
     # Reuters", "with inputs from agencies") name no one original
@@ -368,7 +374,7 @@ def _line_credit(text: str, start: int, end: int) -> Credit | None:
     m = (alias if bare or alias is _shouted() else _explicit()[0]).match(rest)
     if m is None:
         return None
-    found = _names_in(rest, outlets=not bare) if alias is not _shouted() else [_canonical(m.group())]
+    found = _names_in(rest, outlets=not bare, shouted=alias is _shouted())  # "AFP, REUTERS" names two
     if bare:
         # without a cue, the line must be the agency's name and nothing but house words
         words = re.findall(r"[^\W\d_]+", alias.sub(" ", rest))
@@ -426,9 +432,14 @@ def _explicit_credit(text: str, start: int, end: int) -> Credit | None:
     if len(stripped) <= _MAX_LINE and not _PHOTO.search(stripped):
         undated = _DATE_STAMP.sub("", stripped)  # "By Jane Roe | AFP | June 24, 2016": the byline before the date
         hit = byline.match(undated) or byline_bare.match(undated) or with_credit.match(stripped)
+        if hit is not None and hit.re in (byline, byline_bare) and (pair := _listed(undated, hit)) is not None:
+            lead = len(line) - len(line.lstrip())
+            return pair and Credit(pair[0], (start + lead + pair[1][0], start + lead + pair[1][1]))
     if hit is None and (hit := copyright.search(line)) and _PHOTO.search(line, 0, hit.start()):
         hit = None  # "Image copyright Reuters", "Photo © AFP": the picture's credit, not the text's
-    hit = (hit or provided.search(line) or first_published.search(line) or contributed.match(stripped)
+    if (note := provided.search(line)) and _PHOTO.search(line, 0, note.start("n")):
+        note = None  # "Photo reprinted with permission from AFP": the picture's
+    hit = (hit or note or first_published.search(line) or contributed.match(stripped)
            or desk.match(stripped) or feed.search(line))
     if hit is None:
         return None
@@ -438,6 +449,23 @@ def _explicit_credit(text: str, start: int, end: int) -> Credit | None:
     lead = len(line) - len(line.lstrip()) if hit.re in (byline, byline_bare, contributed, with_credit, desk) else 0
     offset = start + lead + hit.start("n")
     return Credit(name, (offset, offset + len(hit.group("n"))))
+
+
+def _listed(line: str, hit: re.Match) -> tuple[str, tuple[int, int]] | bool | None:
+    """What a byline whose writers' part names an agency is ("AFP, REUTERS", "Kyodo, AFP-JIJI"): False for
+    agencies listed (compiled from several, no one's copy), the relay and its span for two joined by a
+    hyphen ("AFP-JIJI": Jiji carries AFP's text, named "Jiji/AFP" like "(APP/AFP)"); None for a writer's name."""
+    writers = line[:hit.start("n")]
+    pattern = _any_case(_explicit()[0]) if writers.isupper() else _explicit()[0]
+    if re.sub(r"(?i)\b(?:by|and)\b|[\W_]", "", pattern.sub(" ", writers.replace("-", " "))):
+        return None  # a writer's name ("BY MENA ROE, REUTERS" names a writer and the wire)
+    names = _names_in(writers.replace("-", " "), outlets=True, shouted=writers.isupper())
+    if not names:
+        return None
+    first = re.fullmatch(r"(\W{0,3})[^\W_]+-", writers)
+    if first is None or len(names) != 1:
+        return False
+    return f"{_canonical(hit.group('n'))}/{names[0]}", (first.end(1), hit.end("n"))
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
@@ -465,9 +493,10 @@ def _closing_outlet(text: str, start: int, end: int) -> Credit | None:
 @functools.lru_cache(maxsize=1)
 def _opening_agency() -> re.Pattern:
     """A wire agency and a dash opening the text, a dateline without a place ("Reuters - The talks ...") or
-    after one, between dashes ("GENEVA — AFP — The talks ...", "LIMA, Peru - Reuters - ...")."""
+    after one, between dashes ("GENEVA — AFP — The talks ...", "LIMA, Peru - Reuters - ...") or after a comma
+    without brackets ("TEHRAN, March 3, IRNA -- The talks ...", "SYDNEY, AAP - ...")."""
     place = r"[A-Z][\w.'’-]*(?:[ ,]+[A-Z0-9][\w.'’-]*){0,4}"
-    return re.compile(rf"\s*(?:{place}\s*{_DASH}\s*)?(?P<n>{_agencies()})\s*{_DASH}\s+(?=[A-Z“\"])")
+    return re.compile(rf"\s*(?:{place}\s*(?:{_DASH}|,)\s*)?(?P<n>{_agencies()})\s*{_DASH}\s+(?=[A-Z“\"])")
 
 
 @functools.lru_cache(maxsize=1)
@@ -481,19 +510,26 @@ def _dash_close() -> re.Pattern:
 _WIRE_FEED = re.compile(
     r"\b(?:(?:published|generated|taken|sourced|carried)\s+(?:as\s+it\s+is\s+)?from\s+(?:a|an|the)\s+"
     r"(?:(?:wire|news)\s+)?(?:agency|syndicated|wire|news\s+agency)\s+(?:feed|copy|service)|"
-    r"auto-generated\s+from\s+(?:a|the)\s+syndicated\s+feed)\b", re.IGNORECASE)
+    r"auto-generated\s+from\s+(?:(?:a|the)\s+)?(?:syndicated|(?:news\s+)?agency|wire)\s+(?:news\s+)?feeds?)\b",
+    re.IGNORECASE)
 """An outlet's note that the text is wire copy it did not edit ("This story has been published from a wire
-agency feed without modifications to the text", "auto-generated from a syndicated feed"), naming no agency."""
+agency feed without modifications to the text", "auto-generated from a syndicated feed", "... from news agency
+feeds"), naming no agency."""
 
 
 def _feed_credit(text: str) -> Credit | None:
     """The agency of a text its outlet declares wire copy without naming the wire (``_WIRE_FEED``): the one
     wire agency the text names ("the official told Reuters" is the wire speaking of itself), when it names
-    exactly one."""
+    exactly one; or the one the note names after its own sentence ("... from news agency feeds. Source: PTI")."""
     note = _WIRE_FEED.search(text)
     if note is None:
         return None
     _, alias, names = _patterns()
+    line_end = text.find("\n", note.end())
+    if m := re.search(r"[.)]\s+source\s*[:\-–—]\s*", text[note.end():len(text) if line_end < 0 else line_end], re.I):
+        start = note.end() + m.end()
+        named = alias.match(text, start)
+        return Credit(names[named.group()], named.span()) if named else None
     found = {names[hit.group()] for hit in alias.finditer(text)}
     if len(found) != 1:
         return None

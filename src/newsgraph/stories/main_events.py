@@ -41,6 +41,7 @@ from dataclasses import dataclass
 from ..extract import AnalysedArticle, gazetteer
 from ..model import Actor
 from .merge import event_day
+from .recall import toll_keys
 from .story_time import mention_mark
 
 PROFILE_KEYS = 48
@@ -93,6 +94,18 @@ def state_tokens(actor: Actor | None, tokens: frozenset[str] | None = None) -> f
     return frozenset({"n:" + state.lower()}) & (actor_tokens(actor) if tokens is None else tokens)
 
 
+def forces_of(actor: Actor | None) -> str | None:
+    """The name token of the state whose armed forces ``actor`` is, described without a name ("Northland's
+    jets", "the Northland army": "n:northland"), else None."""
+    if actor is None or actor.entity:
+        return None
+    codes = (actor.code or "").split()
+    if codes[1:] != ["MIL"] or len(codes[0]) != 3 or not codes[0].isalpha():
+        return None
+    state = gazetteer.country_name(codes[0])
+    return "n:" + state.lower() if state else None
+
+
 _COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
 """PLOVER's cooperative event types (verbal and material cooperation); the others are conflict."""
 
@@ -121,6 +134,15 @@ class MainEvents:
     lead_days: frozenset[int] = frozenset()
     states: frozenset[str] = frozenset()
     """The name tokens of ``parties`` that name a whole country (``state_tokens``)."""
+    tolls: frozenset[tuple[str, float]] = frozenset()
+    """The dead and injured counts (kind, value) the report tells as its news (``recall.toll_keys``)."""
+    recalled_tolls: frozenset[tuple[str, float]] = frozenset()
+    """The counts it states only to recall an earlier happening."""
+    lead_forces: frozenset[tuple[str, str]] = frozenset()
+    """The lead action keyed by the state whose armed forces, described without a name, take part in it
+    ("Northland's jets struck": the state "n:northland" acting). Kept apart from ``lead``: one state's army
+    coerces many people in many happenings, so it says nothing of "same news"; it tells talks offered from
+    strikes launched (``split.conflicting_cores``)."""
 
 
 def main_events(article: AnalysedArticle) -> MainEvents:
@@ -131,6 +153,7 @@ def main_events(article: AnalysedArticle) -> MainEvents:
     marks: set[tuple[str, int, int]] = set()
     parties: set[str] = set()
     lead_days: frozenset[int] = frozenset()
+    forces: frozenset[tuple[str, str]] = frozenset()
     states: set[str] = set()
     for e in events:
         by_source, by_target = actor_tokens(e.source), actor_tokens(e.target)
@@ -142,13 +165,16 @@ def main_events(article: AnalysedArticle) -> MainEvents:
         mine = {(e.type, t) for t in tokens}
         if mine and not lead:
             lead = frozenset(mine)
+            forces = frozenset((e.type, state) for actor in (e.source, e.target) if (state := forces_of(actor)))
             lead_days = frozenset({day}) if (day := event_day(e.date)) is not None else frozenset()
         keys |= mine
         for m in article.dates:
             if e.span[0] <= m.span[0] < e.span[1] and (mark := mention_mark(m)) is not None:
                 marks.add(mark)
+    tolls, recalled_tolls = toll_keys(article)
     return MainEvents(keys=frozenset(keys), lead=lead, marks=tuple(sorted(marks)), parties=frozenset(parties),
-                      lead_days=lead_days, states=frozenset(states))
+                      lead_days=lead_days, states=frozenset(states), tolls=tolls, recalled_tolls=recalled_tolls,
+                      lead_forces=forces)
 
 
 @dataclass
@@ -161,8 +187,13 @@ class EventProfile:
     days: Counter = dataclasses.field(default_factory=Counter)
     reports: int = 0
     """The reports with main events counted."""
+    tolls: Counter = dataclasses.field(default_factory=Counter)
+    """The dead and injured counts its reports tell as news (``MainEvents.tolls``), and those they recall."""
+    recalled: Counter = dataclasses.field(default_factory=Counter)
 
     def add(self, sig: MainEvents) -> None:
+        self.tolls.update(sig.tolls)
+        self.recalled.update(sig.recalled_tolls)
         if not sig.keys:
             return
         self.reports += 1
@@ -175,15 +206,13 @@ class EventProfile:
 
     def remove(self, sig: MainEvents) -> None:
         """Take back what ``add`` counted for one report (its report is re-assigned)."""
+        _take(self.tolls, sig.tolls)
+        _take(self.recalled, sig.recalled_tolls)
         if not sig.keys:
             return
         self.reports = max(0, self.reports - 1)
         for counter, items in self._counted(sig):
-            for item in items:
-                if counter[item] > 1:
-                    counter[item] -= 1
-                else:
-                    counter.pop(item, None)
+            _take(counter, items)
 
     def _counted(self, sig: MainEvents):
         return ((self.counts, sig.keys), (self.leads, sig.lead), (self.actors, sig.parties),
@@ -200,7 +229,8 @@ class EventProfile:
     def as_main_events(self) -> MainEvents:
         """This story seen as one report (to compare two stories): its established actions lead."""
         return MainEvents(keys=frozenset(self.counts), lead=self.established() | frozenset(self.leads),
-                          parties=frozenset(self.actors), lead_days=frozenset(self.days))
+                          parties=frozenset(self.actors), lead_days=frozenset(self.days),
+                          tolls=frozenset(self.tolls), recalled_tolls=frozenset(self.recalled) - frozenset(self.tolls))
 
     def _other_day(self, sig: MainEvents) -> bool:
         """Whether the text puts the report's lead action days away from every lead action of the story:
@@ -237,6 +267,27 @@ class EventProfile:
             return "other"
         return ""
 
+    def recalls_other(self, sig: MainEvents) -> bool:
+        """Whether the report and the story count the dead or injured of two happenings, one of which the
+        other recalls as background (always days before its news, ``background``), each with a count of its
+        own: the report recalls a count the story tells as news while it tells another count of that kind as
+        its own news, none of the story's (a second quake "killed two, two weeks after a stronger quake
+        killed 14", and a story of 14 dead); or the report tells as news a count the story's reports only
+        recall, and none of the counts of that kind the story tells as news. Counts rise as a story goes on,
+        so a different count alone shows nothing, and a count named with no background word around it may
+        still be an earlier happening's; a count one report places days before a count of its own does."""
+        for kind, value in sig.recalled_tolls:
+            own = [(k, v) for k, v in sig.tolls if k == kind]
+            if own and self.tolls[kind, value] and not any(self.tolls[key] for key in own):
+                return True
+        for kind, value in sig.tolls:
+            if not self.recalled[kind, value] or self.tolls[kind, value]:
+                continue
+            theirs = [key for key, n in self.tolls.items() if n and key[0] == kind]
+            if theirs and not any(key in sig.tolls for key in theirs):
+                return True
+        return False
+
     def conflicts(self, sig: MainEvents) -> bool:
         """Whether the report's lead gives a named party a cooperative action where at least two of the
         story's reports lead with a hostile one for that party, or the reverse (PLOVER's cooperation and
@@ -264,6 +315,15 @@ class EventProfile:
             return False
         kinds = {kind for kind, _ in self.counts}
         return any(kind in kinds for kind, _ in unnamed)
+
+
+def _take(counter: Counter, items) -> None:
+    """Count each of ``items`` once less in ``counter`` (dropping what reaches zero)."""
+    for item in items:
+        if counter[item] > 1:
+            counter[item] -= 1
+        else:
+            counter.pop(item, None)
 
 
 def weigh(score: float, relation: str, *, apart: bool) -> float | None:

@@ -8,6 +8,8 @@ news is that earlier happening is never the report's story. Where no publication
 apart (an undated report, weekdays that are 13 or 8 days apart land one weekday apart), what the
 story is about does: a story that holds the words the report keeps for its background more heavily
 than the words of the report's own news tells the recalled happening (``tells_recalled``).
+The dead and injured a report counts in its background and in its news (``toll_keys``) tell the two
+happenings apart too (``main_events.EventProfile.recalls_other``).
 """
 
 from __future__ import annotations
@@ -49,3 +51,27 @@ def tells_recalled(weights: Mapping[str, float], vec: Mapping[str, float], recal
         return False
     back = sum(weights.get(t, 0.0) for t in recalled) / len(recalled)
     return back > sum(news) / len(news)
+
+
+TOLL_KINDS = frozenset({"killed", "injured"})
+"""Figure kinds that tell one happening from another of its kind: a second quake kills two where the first
+killed 14, and the report of the second says so."""
+
+
+def toll_keys(article: AnalysedArticle) -> tuple[frozenset[tuple[str, float]], frozenset[tuple[str, float]]]:
+    """The (kind, value) of ``article``'s dead and injured counts told as its news, and of those it states only
+    in its background passages (``background_spans``): "a 5.9 quake killed two, two weeks after a stronger quake
+    killed 14" tells two dead as its news and recalls 14 dead."""
+    tolls = [f for f in article.figures if f.kind in TOLL_KINDS]
+    if not tolls:
+        return frozenset(), frozenset()
+    spans = background_spans(article.text)
+    news: set[tuple[str, float]] = set()
+    back: set[tuple[str, float]] = set()
+    for f in tolls:
+        key = (f.kind, float(f.value))
+        if spans and all(any(s <= m[0] < e for s, e in spans) for m in (f.mentions or (f.span,))):
+            back.add(key)
+        else:
+            news.add(key)
+    return frozenset(news), frozenset(back - news)

@@ -107,6 +107,8 @@ def admits(story: _Story, sig: MainEvents, *, when: float | None, marks: tuple,
     quakes in one region, one told of Tuesday and one of Friday, are two stories in nearly the same words,
     and so are a takeover and the arrests its rulers make days later.
     """
+    if story.events.recalls_other(sig):
+        return False  # one of the two counts its dead as the other's background: another happening
     if marks and not story.days.fits(marks) and (lead is None or lead not in story.leads):
         return False  # the day its lead names is not the lead day of undated reports of the story either
     if when is not None and days_apart(story, days):

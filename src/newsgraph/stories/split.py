@@ -11,9 +11,10 @@ it where its reports fall into two cores that cannot be one happening:
 
 * **conflicting leads**: at least two reports lead with a cooperative action of
   a named party and at least two with a hostile one of the same party (PLOVER's
-  halves, as ``EventProfile.conflicts``): talks offered and air strikes, the
-  army holding a president and the president resigning; a report that carries
-  the rival action among its main events tells both and is in neither core.
+  halves, as ``EventProfile.conflicts``; the actions of one half count together,
+  and a state's unnamed armed forces act for the state): talks offered and air
+  strikes, the army holding a president and the president resigning; a report
+  that carries the rival half among its main events tells both and is in neither core.
   Reports published within ``APART_DAYS`` of each other on both sides keep
   their story (one day can bring both), and so do undated cores whose leads
   most often name the same day;
@@ -49,29 +50,31 @@ MIN_CORE = 2
 
 def conflicting_cores(members: dict[str, Member]) -> tuple[set[str], set[str]] | None:
     """Two sets of reports of one story that lead with a cooperative and a hostile action of one named party,
-    each of ``MIN_CORE`` reports or more (the larger pair of such sets, of equal ones the first in key order),
-    or None. A report that carries the other set's action among its main events is in neither set."""
-    by_key: dict[tuple[str, str], set[str]] = {}
+    each of ``MIN_CORE`` reports or more (the larger pair of such sets, of equal ones the first in party order),
+    or None. The actions of one half count together (talks offered and a deal agreed; air strikes and the
+    threats that follow them). A report that carries an action of the other set's half for that party among
+    its main events is in neither set."""
+    by_side: dict[tuple[str, bool], set[str]] = {}
     for aid, m in members.items():
-        for key in m.sig.lead:
-            if key[1].startswith("n:"):
-                by_key.setdefault(key, set()).add(aid)
+        for kind, party in m.sig.lead | m.sig.lead_forces:
+            if party.startswith("n:"):
+                by_side.setdefault((party, kind in _COOPERATIVE), set()).add(aid)
     best = None
-    keys = sorted(by_key)  # of pairs of one size, the first in key order: the same whatever the input order
-    for kind, party in keys:
-        aids = by_key[kind, party]
-        if kind not in _COOPERATIVE or len(aids) < MIN_CORE:
+    for party in sorted({p for p, _ in by_side}):  # the same whatever the input order
+        aids, rivals = by_side.get((party, True), set()), by_side.get((party, False), set())
+        if len(aids) < MIN_CORE or len(rivals) < MIN_CORE:
             continue
-        for other, p in keys:
-            rivals = by_key[other, p]
-            if p != party or other in _COOPERATIVE or len(rivals) < MIN_CORE:
-                continue
-            # a report carrying the rival action among its main events tells both (talks amid strikes)
-            a = {x for x in aids - rivals if (other, p) not in members[x].sig.keys}
-            b = {x for x in rivals - aids if (kind, party) not in members[x].sig.keys}
-            if len(a) >= MIN_CORE and len(b) >= MIN_CORE and (best is None or len(a) + len(b) > sum(map(len, best))):
-                best = (a, b)
+        # a report carrying the rival half's action among its main events tells both (talks amid strikes)
+        a = {x for x in aids - rivals if not _acts(members[x], party, cooperative=False)}
+        b = {x for x in rivals - aids if not _acts(members[x], party, cooperative=True)}
+        if len(a) >= MIN_CORE and len(b) >= MIN_CORE and (best is None or len(a) + len(b) > sum(map(len, best))):
+            best = (a, b)
     return best
+
+
+def _acts(member: Member, party: str, *, cooperative: bool) -> bool:
+    """Whether ``member``'s main events give ``party`` an action of the cooperative (or the hostile) half."""
+    return any(p == party and (k in _COOPERATIVE) == cooperative for k, p in member.sig.keys)
 
 
 def day_cores(members: dict[str, Member]) -> tuple[set[str], set[str]] | None:

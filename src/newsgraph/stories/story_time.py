@@ -62,12 +62,32 @@ _SHIFTED = re.compile(r"^\s*(?:(?:early|earlier|late|later)\s+(?:on\s+)?)?"
                       r"(?:last|next|this|coming|past|the following|the previous)\b", re.I)
 
 
+_DAY_AFTER = re.compile(r"\b(?:a|one|the)\s+day\s+(?:after|before|earlier)\b|\bthe\s+(?:previous|preceding)\s+day\b",
+                        re.IGNORECASE)
+"""What a sentence says when the day it names comes a day after another happening it tells ("on Saturday, a day
+after the alert was raised"): that happening's day, the eve, is of the same news cycle."""
+_SENTENCE_SPAN = re.compile(r"[^.!?\n]+")
+
+
+def _eve_sentences(text: str) -> list[tuple[int, int]]:
+    """The spans of the sentences of ``text`` that tell something a day after something else (``_DAY_AFTER``)."""
+    if not _DAY_AFTER.search(text):
+        return []
+    return [m.span() for m in _SENTENCE_SPAN.finditer(text) if _DAY_AFTER.search(m.group())]
+
+
+def _in(spans: list[tuple[int, int]], at: int) -> bool:
+    return any(s <= at < e for s, e in spans)
+
+
 def article_days(article: AnalysedArticle) -> list[str]:
-    """The news-cycle days a dated report establishes: its publication day and the days it names nearby."""
+    """The news-cycle days a dated report establishes: its publication day and the days it names nearby, and
+    the eve of a day it names in a sentence telling it came a day after another happening (``_DAY_AFTER``)."""
     published = parse_published(article.published)
     if published is None:
         return []
     days = {published}
+    eves = _eve_sentences(article.text)
     for m in article.dates:
         if m.granularity != "day" or not m.value or len(m.value) < 10:
             continue
@@ -77,6 +97,8 @@ def article_days(article: AnalysedArticle) -> list[str]:
             continue
         if published - dt.timedelta(days=WINDOW_DAYS) <= day <= published:
             days.add(day)
+            if eves and _in(eves, m.span[0]):
+                days.add(day - dt.timedelta(days=1))
     return sorted(d.isoformat() for d in days)
 
 
@@ -118,7 +140,12 @@ def day_marks(article: AnalysedArticle) -> tuple[tuple[str, int, int], ...]:
     a report naming Thursday and Friday is not about a story whose days are a
     Tuesday, and one naming 21 November is not about a story of March.
     """
-    return tuple(sorted({mark for m in article.dates if (mark := mention_mark(m)) is not None}))
+    marks = {mark for m in article.dates if (mark := mention_mark(m)) is not None}
+    if eves := _eve_sentences(article.text):
+        # "deserted on Thursday, a day after the coup": the coup's Wednesday is the report's too
+        marks |= {("wd", (mark[1] - 2) % 7 + 1, 0) for m in article.dates
+                  if _in(eves, m.span[0]) and (mark := mention_mark(m)) is not None and mark[0] == "wd"}
+    return tuple(sorted(marks))
 
 
 def lead_mark(article: AnalysedArticle) -> tuple[str, int, int] | None:

@@ -17,6 +17,13 @@ it, but no other wire closes its copy with that pair of credits joined by a semi
 the text keep it."""
 
 
+_STAFF_TRAILER_COMMAS = re.compile(
+    r"\(\s*(?:reporting|writing)\s+by\b[^()\n;]*?,\s*(?:(?:additional\s+)?(?:reporting|writing)\s+by\b[^()\n;]*?,\s*)*"
+    r"editing\s+by\b[^()\n;]*\)[\s.]*$", re.IGNORECASE)
+"""The same trailer with commas for its semicolons, "(Reporting by Jane Roe, Editing by John Doe)": only in its
+brackets closing the text, where an outlet's own credit line ("Reporting by Jane Roe, Lima") is not."""
+
+
 _TRUST_FOOTER = re.compile(r"\bOur Standards\s*:\s*The Thomson Reuters Trust Principles\.?\s*$")
 """The footer of Reuters' own pages, carried along when a site copies the page whole."""
 
@@ -46,6 +53,8 @@ def house_footer(text: str) -> tuple[str, tuple[int, int]] | None:
         True
     """
     if m := _STAFF_TRAILER.search(text, max(0, len(text) - 400)):
+        return "Reuters", m.span()
+    if m := _STAFF_TRAILER_COMMAS.search(text, max(0, len(text) - 400)):
         return "Reuters", m.span()
     if m := _TRUST_FOOTER.search(text, max(0, len(text) - 200)):
         return "Reuters", m.span()

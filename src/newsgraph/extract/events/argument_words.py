@@ -102,3 +102,13 @@ def _goods_origin(verbs) -> list:
                     if t.i < goods.i and is_demonym(t.text) and t.dep_ in ("amod", "npadvmod", "compound"):
                         return [t]
     return []
+
+
+_SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})
+
+
+def _bare_spokesperson(tok) -> bool:
+    """"A spokesman urged Manila to stop": a spokesperson named for no body, the voice of the one that
+    spoke just before (not of the country the sentence names)."""
+    return tok.lemma_.lower() in _SPOKESPEOPLE and tok.ent_type_ == "" and not any(
+        c.dep_ in ("poss", "compound", "amod", "prep", "appos") for c in tok.children)

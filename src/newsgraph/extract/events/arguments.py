@@ -21,7 +21,7 @@ from .. import gazetteer
 from ..event_lexicon import UNDERGONE_NOUNS, is_event_noun
 from ..linking import MentionIndex
 from .antecedents import host_subject, people_before, thing_before
-from .argument_words import (_PERSONAL, _agrees, _demonym, _goods_origin, _means, _own_envoy, _sent,
+from .argument_words import (_PERSONAL, _agrees, _bare_spokesperson, _demonym, _goods_origin, _means, _own_envoy, _sent,
                              _personal, _reciprocal)
 from .candidate import _Cand
 from .linking import (_OWN_FORCES_TYPES, _looks_actor, _noun_agents, _noun_type, _pobj_actor, names_event,
@@ -563,6 +563,9 @@ def _code_all(toks: Iterable, speaker_tok, speaker_actor, index: MentionIndex, *
                 c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in t.children) else None)
             if owner is not None:
                 out.append((owner, 0.85))
+            continue
+        if t.dep_ in _SUBJ and reporter is not None and reporter.code and _bare_spokesperson(t):
+            out.append((reporter, 0.85))  # "China's coast guard said ... A spokesman urged Manila": its voice
             continue
         if is_non_actor(t.text) and index.at(t.idx, t.idx + len(t)) is None:
             continue  # "the quake struck", "two bombs exploded", "the statement warned": nothing that acts

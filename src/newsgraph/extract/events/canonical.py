@@ -369,7 +369,7 @@ def _named_body(actor: Actor, head, entities: Sequence[Entity]) -> Actor | None:
     organisation's kind is the organisation last named with that word closing its name."""
     if actor.entity is not None or head is None or head.tag_ != "NN" or head.lower_ not in _BODY_KINDS \
             or [c.lower_ for c in head.children if c.dep_ in ("det", "poss", "amod", "compound", "nmod", "prep")] \
-            != ["the"]:
+            not in (["the"], ["the", "same"]):  # "the same court": the one named before
         return None
     noun = head.lemma_.lower()
     best, best_at = None, -1
@@ -381,8 +381,10 @@ def _named_body(actor: Actor, head, entities: Sequence[Entity]) -> Actor | None:
             best, best_at = ent, at
     if best is None:
         return None
-    return replace(actor, name=best.name, entity=best.id, code=join_codes(*entity_codes(best, best.name)),
-                   text=actor.text or actor.name)
+    code = join_codes(*entity_codes(best, best.name))
+    if code and actor.code and actor.code.split()[-1] == code:
+        code = actor.code  # "the same court" placed in the article's country: the body named has no country word
+    return replace(actor, name=best.name, entity=best.id, code=code, text=actor.text or actor.name)
 
 
 def _bloc(actor: Actor, head, entities: Sequence[Entity]) -> Actor | None:

@@ -401,12 +401,15 @@ def _report_parent(tok):
             if entries(head, "report") and cur.dep_ in ("ccomp", "parataxis", "xcomp"):
                 return head, cur
             if cur.dep_ == "advcl" and not (cur.tag_ == "VBG" and not any(
-                    c.dep_ in ("mark", "nsubj", "nsubjpass") for c in cur.children)):
+                    c.dep_ in ("mark", "nsubj", "nsubjpass") for c in cur.children)) and not (
+                    _infinitive(cur) and not any(c.dep_ == "mark" for c in cur.children)):
+                # ("said it had taken measures to expel the ships": a purpose is part of what was said)
                 return None, None  # "after X said": a clause of its own; "..., dissolving Y" goes on the report
         if cur.head.i == cur.i:
             break
-        if cur.dep_ in ("relcl", "acl"):
-            return None, None
+        if cur.dep_ in ("relcl", "acl") and not (_infinitive(cur) and not any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in cur.children)):
+            return None, None  # (not "said it took measures to expel the ships": their purpose was said too)
         cur = cur.head
     return None, None
 
