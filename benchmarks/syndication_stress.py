@@ -10,6 +10,8 @@ real pages shows:
 * ``extend``: paragraphs of another report added at the end or at the start (a new lead);
 * ``edit``: words dropped, swapped or replaced (5%, 10%, 20%, 30% of the words; ``narration``
   keeps the quotations), alone or with a cut or an added paragraph;
+* ``house style``: British spelling and numbers written another way ("1500", "four", "40%"), two
+  paragraphs swapped, an inner paragraph dropped, a first paragraph and a headline of the outlet's own;
 * ``page furniture``: "Advertisement", "READ MORE:" and related-story lines between paragraphs;
 * ``credit``: a credit line in one of 45 shapes and places ("CITY (AP) —", "— AFP",
   "(Reuters) -", "Source: ...", the agency alone on the last line, a byline, a copyright line,
@@ -375,8 +377,79 @@ def _extra(rng: random.Random, others: list[Report]) -> list[str]:
             return inner[start:]
 
 
+US_UK = {"color": "colour", "honor": "honour", "labor": "labour", "favor": "favour", "neighbor": "neighbour",
+         "behavior": "behaviour", "harbor": "harbour", "rumor": "rumour", "center": "centre", "theater": "theatre",
+         "defense": "defence", "offense": "offence", "program": "programme", "percent": "per cent", "gray": "grey",
+         "traveled": "travelled", "canceled": "cancelled", "meters": "metres", "kilometers": "kilometres"}
+"""American spellings and their British forms (an outlet carrying a wire text in its house spelling)."""
+NUMBER_WORDS = "zero one two three four five six seven eight nine".split()
+
+
+def respell(text: str) -> str:
+    """``text`` in British spelling: the ``US_UK`` words (and their inflections) and "-ize" verbs as "-ise"."""
+    def one(m: re.Match) -> str:
+        word, low = m.group(), m.group().lower()
+        out = None
+        for us, uk in US_UK.items():
+            if low == us or (low.startswith(us) and low[len(us):] in ("s", "ed", "ing", "er", "ers")):
+                out = uk + low[len(us):]
+        if out is None and (z := re.fullmatch(r"([a-z]{4,})iz(e|es|ed|ing|ation|ations)", low)):
+            out = z.group(1) + "is" + z.group(2)
+        return word if out is None else out.capitalize() if word[0].isupper() else out
+    return re.sub(r"[A-Za-z]+", one, text)
+
+
+def renumber(text: str) -> str:
+    """``text`` with numbers in another house style: "1,500" as "1500", a lone digit spelled out, "40 percent"
+    as "40%", "3 million" as "3m"."""
+    text = re.sub(r"\b(\d{1,3}),(\d{3})\b(?!,\d)", r"\1\2", text)
+    text = re.sub(r"(?<![\d.,$£€])\b([1-9])\b(?![\d.,%:])", lambda m: NUMBER_WORDS[int(m.group(1))], text)
+    text = re.sub(r"(\d) (?:percent|per cent)\b", r"\1%", text)
+    return re.sub(r"(\d) (million|billion)\b", lambda m: m.group(1) + ("m" if m.group(2) == "million" else "bn"), text)
+
+
+def house_edit_cases(seed: Report, pool: list[Report], first: int) -> list[Case]:
+    """Copies an outlet made in its house style, numbered from ``first`` (after every case of ``make_cases``,
+    so that those stay the same): British spelling and numbers written another way, two paragraphs
+    swapped, an inner paragraph dropped, a first paragraph and a headline of its own."""
+    pars = paragraphs(seed.record["text"])
+    others = [r for r in pool if r.story != seed.story]
+    kinds: list[tuple[str, object]] = [("house style: British spelling, numbers",
+                                        lambda rng: renumber(respell("\n\n".join(pars))))]
+    if len(pars) > 3:
+        def swapped(rng: random.Random) -> str:
+            p, i = pars[:], rng.randrange(1, len(pars) - 2)
+            p[i], p[i + 1] = p[i + 1], p[i]
+            return "\n\n".join(p)
+        kinds += [("house style: two paragraphs swapped", swapped),
+                  ("house style: inner paragraph dropped",
+                   lambda rng: "\n\n".join(p for k, p in enumerate(pars) if k != rng.randrange(1, len(pars) - 1)))]
+    if len(pars) > 2 and len(" ".join(pars[1:]).split()) >= 2 / 3 * len(" ".join(pars).split()):
+        # (a text whose first paragraph holds a third of it or more is no longer the same text without it)
+        kinds.append(("house style: own first paragraph and headline",
+                      lambda rng: "\n\n".join(_extra(rng, others)[:1] + pars[1:])))
+    cases = []
+    for cls, make in kinds:
+        rng = random.Random(f"{seed.id}|{cls}")
+        c = Case(cls, seed, number=first + len(cases))
+        d = rng.choice((0, 1))
+        c.dating = "undated" if not seed.record.get("published") else "same day" if d == 0 else "day after"
+        cid = _derive(c, make(rng), 1, d)
+        if "headline" in cls:
+            c.derived[-1]["title"] = rng.choice(others).record.get("title") or "Latest news"
+        c.gold.add((cid, seed.id))
+        cases.append(c)
+    return cases
+
+
 def make_cases(seed: Report, pool: list[Report], vocab: list[str], credit_ok: bool) -> list[Case]:
     """Every transformation of one seed (each with its own seeded generator)."""
+    cases = _cases(seed, pool, vocab, credit_ok)
+    return cases + house_edit_cases(seed, pool, len(cases))
+
+
+def _cases(seed: Report, pool: list[Report], vocab: list[str], credit_ok: bool) -> list[Case]:
+    """The transformations of one seed before ``house_edit_cases``."""
     text = seed.record["text"]
     dated = sorted(r.record["published"][:10] for r in pool if r.story == seed.story and r.record.get("published"))
     day = dt.date.fromisoformat((seed.record.get("published") or (dated[0] if dated else ""))[:10] or "1-01-01")

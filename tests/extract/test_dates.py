@@ -341,3 +341,13 @@ def test_dates_an_end_point_looks_where_its_verb_looks(analyse):
             "leaders said on Wednesday.")
     values = {d.text: d.value for d in analyse(text, published="2026-03-04").dates}
     assert values["Friday"] == "2026-03-06", values
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a modal "be" looks ahead; it is no timetable stated in the present ("the vote is on Friday")
+    ("Forecasters warned that Tuesday could be the hottest day yet.", "2025-07-15"),
+    ("The minister said Friday might be too late for a deal.", "2025-07-18"),
+])
+def test_dates_a_weekday_a_modal_be_speaks_of_lies_ahead(analyse, text, expected):
+    dates = analyse(text, published="2025-07-14").dates
+    assert [d.value for d in dates] == [expected], dates

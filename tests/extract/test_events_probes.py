@@ -147,3 +147,38 @@ def test_events_bare_spokesman_is_the_voice_of_the_body_that_spoke(analyse):
             "its provocations.")
     ev = _one(analyse(text, published="2024-03-08"), "REQUEST", "urged")
     assert ev.source is not None and (ev.source.code or "").startswith("CHN"), ev
+
+
+def test_entities_short_body_name_joins_the_full_one(analyse):
+    # "the Commission" after "the European Commission" is that body, not an unknown government
+    text = ("The European Commission on Tuesday blocked Nordair's takeover of Skylink. It was the "
+            "Commission's first veto of a merger since it blocked a deal between two rail makers in 2019.")
+    out = analyse(text, published="2024-11-05")
+    names = [e.name for e in out.entities if e.type == "ORG"]
+    assert "Commission" not in names, names
+    commission = next(e for e in out.entities if e.name == "European Commission")
+    assert len(commission.mentions) == 2, commission
+
+
+def test_events_machines_sent_say_what_they_are_for(analyse):
+    # a compound on a machine says what it is for: "attack helicopters" sent are a deployment, not an
+    # attack; firefighting planes sent are aid; planes sent "from" two countries are not sent to them
+    out = analyse("Russia sent attack helicopters to the border on Monday.", published="2024-03-08")
+    assert [e.type for e in out.events] == ["MOBILIZE"], _events(out)
+    out = analyse("The European Union sent firefighting planes from Croatia and Italy.", published="2024-03-08")
+    ev = _one(out, "AID", "sent planes")
+    assert ev.target is None, ev
+    out = analyse("The EU sent two water-bombing planes to Greece on Monday.", published="2024-03-08")
+    assert not [e for e in out.events if e.type == "ASSAULT"], _events(out)
+
+
+def test_events_the_sender_helps_not_the_machine_sent(analyse):
+    ev = _one(analyse("Turkey dispatched two aircraft to help.", published="2024-03-08"), "AID", "help")
+    assert ev.source is not None and ev.source.name == "Turkey" and ev.target is None, ev
+
+
+def test_events_bringing_people_to_safety_is_a_rescue(analyse):
+    out = analyse("Navy ships ferried 300 tourists from the beaches to safety overnight.", published="2024-03-08")
+    assert [e.type for e in out.events if e.trigger == "ferried"] == ["AID"], _events(out)
+    out = analyse("The ferry carried 300 tourists to the island overnight.", published="2024-03-08")
+    assert not out.events, _events(out)

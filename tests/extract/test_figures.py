@@ -342,3 +342,12 @@ def test_figures_n_of_them_is_a_part_of_the_figure_before(analyse, text, expecte
 ])
 def test_figures_people_named_by_what_they_do(analyse, text, expected):
     assert [(f.kind, f.value) for f in analyse(text).figures] == expected
+
+
+@pytest.mark.parametrize("text", [
+    # power and speed are measurements, not counts
+    "Electricity demand hit 89 gigawatts on the peak.",
+    "Winds reached 120 knots near the coast.",
+])
+def test_figures_power_and_wind_speed_are_measurements(analyse, text):
+    assert not analyse(text).figures

@@ -380,3 +380,25 @@ def test_quotes_a_headline_quote_is_the_speaker_of_the_words_it_repeats(analyse)
 def test_quotes_a_fronted_place_the_parse_made_a_subject_is_no_speaker(analyse, text, expected):
     quote = analyse(text).quotes[0]
     assert quote.speaker is not None and quote.speaker.name == expected, quote
+
+
+@pytest.mark.parametrize("text,opening,expected", [
+    # a paragraph that is all one quote, after a paragraph telling what one named person did
+    ("Interior Minister Daniel Roth visited the flooded town on Tuesday.\n\n"
+     "\"The priority now is to save lives. Everything else can wait.\"\n\n"
+     "Roth said the government would release emergency funds.", "The priority", "Daniel Roth"),
+    ("The governor of the central bank, Nadia Sorensen, on Tuesday defended the rate rise.\n\n"
+     "\"Inflation is a tax on the poorest.\"", "Inflation", "Nadia Sorensen"),
+])
+def test_quotes_a_quote_paragraph_after_a_paragraph_about_one_person(analyse, text, opening, expected):
+    quote = next(q for q in analyse(text).quotes if q.text.startswith(opening))
+    assert quote.speaker is not None and quote.speaker.name == expected, quote
+
+
+def test_quotes_a_role_noun_the_tagger_took_for_a_name_is_still_a_role(analyse):
+    # "said the minister." at the very end of a text is tagged as a proper noun; it is still the role
+    text = ("Health Minister Sofia Arce told lawmakers on Wednesday that the government had hired 1,500 "
+            "additional health workers.\n\nShe said hospitals in two provinces were at full capacity.\n\n"
+            "\"It is a wake-up call,\" said the minister.\n")
+    quote = next(q for q in analyse(text).quotes if q.text.startswith("It is"))
+    assert quote.speaker is not None and quote.speaker.name == "Sofia Arce", quote

@@ -69,7 +69,9 @@ def clause_tense(doc, start: int, end: int) -> str | None:
     if until is not None:
         tok, via_noun = until, False
     tense = verb_tense(tok)
-    timetable = tok.lemma_ == "be" and tense == "future" and not _has_future_aux(tok)
+    # "the vote is on Friday" states a timetable; "Tuesday could be the hottest day" (a modal) looks ahead
+    timetable = tok.lemma_ == "be" and tense == "future" and not _has_future_aux(tok) and not any(
+        c.dep_ == "aux" and c.lower_ in _MODAL_FUTURE for c in tok.children)
     if via_noun and tense in ("present", "present_simple") and tok.lemma_.lower() in _AHEAD_OF \
             and _on_object_of(doc, start, end, tok):
         return "future"  # "the prime minister, who faces a confidence vote on Thursday": what is faced lies ahead

@@ -361,6 +361,7 @@ def extract(doc, article: Article, found: Found) -> list[Entity]:
 
     _untagged_surnames(tv, mentions, persons)
     _role_nouns(tv, matches, mentions, persons)
+    _short_bodies(order)
 
     out = []
     for g in order:
@@ -383,6 +384,26 @@ def extract(doc, article: Article, found: Found) -> list[Entity]:
                                   country=old.country or e.country, role=old.role or e.role,
                                   titles=tuple(dict.fromkeys(old.titles + e.titles)))
     return sorted(merged.values(), key=lambda e: (e.mentions[0], e.name))
+
+
+# the kind of body a report shortens a name to once it has given it in full ("the Commission")
+_BODY_WORDS = frozenset({"commission", "court", "council", "parliament", "assembly", "ministry", "agency",
+                         "committee", "tribunal", "bank", "fund", "board", "authority", "senate"})
+
+
+def _short_bodies(groups: list[_Group]) -> None:
+    """"The Commission" after "the European Commission" is that commission: a one-word organisation
+    whose word closes exactly one longer organisation named before it joins that one (its mentions
+    move; with two such bodies named, which one is meant is left open)."""
+    for short in groups:
+        if short.type != "ORG" or " " in short.name or short.name.lower() not in _BODY_WORDS or not short.mentions:
+            continue
+        first = min(short.mentions)
+        fulls = [g for g in groups if g is not short and g.type == "ORG" and len(g.name.split()) > 1
+                 and g.name.split()[-1].lower() == short.name.lower() and g.mentions and min(g.mentions) < first]
+        if len(fulls) == 1:
+            fulls[0].mentions.extend(short.mentions)
+            short.mentions.clear()
 
 
 _ACRONYM_SKIP = frozenset("of the and for de du la al el".split())

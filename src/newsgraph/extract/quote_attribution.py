@@ -83,6 +83,42 @@ def _attribute_direct(c: _Cand, d: _Doc, resolver: SpeakerResolver) -> None:
             c.speaker, c.speaker_span = speaker, sspan
             c.cue_text, c.cue_span = _cue_info(prev_cue)
             c.cue_side = "paragraph"
+        return
+    # a paragraph of quoted words after a paragraph telling what one named person did ("Interior
+    # Minister Daniel Roth visited the town on Tuesday." / “The priority now is to save lives.”)
+    subj = _previous_paragraph_person(d, m)
+    if subj is not None:
+        speaker, sspan = resolver.resolve(subj)
+        ent = resolver.index.by_id.get(speaker.entity) if speaker is not None and speaker.entity else None
+        if ent is not None and resolver.canonical(ent).type == "PERSON":
+            c.speaker, c.speaker_span, c.cue_side = speaker, sspan, "paragraph"
+
+
+def _previous_paragraph_person(d: _Doc, m: Marked):
+    """The named subject of the last sentence of the paragraph before a paragraph that is all one
+    quote, when that paragraph quotes nobody and reports no speech (else None)."""
+    text = d.text
+    start = m.outer[0]
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", m.outer[1])
+    if text[line_start:start].strip() or text[m.outer[1]:len(text) if line_end < 0 else line_end].strip():
+        return None  # the quote is not a paragraph of its own
+    j = line_start - 1
+    while j > 0 and text[j - 1].isspace():
+        j -= 1
+    if j <= 0:
+        return None
+    prev_start = text.rfind("\n", 0, j) + 1
+    first, last = d.first_token_from(prev_start), d.first_token_from(j)
+    if first >= last or any(d.in_quote(d.doc[i].idx) or _is_cue(d.doc[i]) or _according(d.doc[i])
+                            for i in range(first, last)):
+        return None
+    root = sentence_of(d.doc[last - 1]).root
+    subjects = [c for c in root.children if c.dep_ == "nsubj"]
+    if len(subjects) == 1 and (subjects[0].pos_ == "PROPN" or any(
+            c.dep_ == "appos" and c.pos_ == "PROPN" for c in subjects[0].children)):
+        return subjects[0]  # "Daniel Roth visited ...", "The governor, Nadia Sorensen, defended ..."
+    return None
 
 
 def _previous_paragraph_cue(d: _Doc, m: Marked):

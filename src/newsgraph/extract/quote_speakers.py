@@ -158,10 +158,11 @@ class SpeakerResolver:
             det = first[0].lower_ if first is not None and len(first) else ""
             possessive = (first is not None and len(first) and first[0].dep_ == "poss"
                           and first[0].pos_ == "PROPN")
-            unnamed = self._unnamed_before(head) if head.pos_ == "NOUN" and det == "the" else None
+            common = head.pos_ == "NOUN" or head.pos_ == "PROPN" and head.is_lower  # "said the minister." tagged a name
+            unnamed = self._unnamed_before(head) if common and det == "the" else None
             if unnamed is not None:
                 return unnamed, span  # "An engineer said ... the engineer said"
-            if head.pos_ == "NOUN" and (det in ("the", "this", "that") or possessive) and self._is_role(head):
+            if common and (det in ("the", "this", "that") or possessive) and self._is_role(head):
                 found = self.role(head, span)
                 if found is None and head.lemma_.lower() in _epithets() and head.tag_ == "NN":
                     found = self._epithet(head)

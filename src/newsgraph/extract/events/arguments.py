@@ -68,11 +68,12 @@ def _arguments(cand: _Cand, index: MentionIndex) -> None:
             # "Gunmen abducted 80 students ..., police and residents said": a subject's partners come
             # before its verb; names after it that the parser conjoined are someone else (the speakers)
             cand.sources = [c for c in cand.sources if c.i < head.i]
-        if head.dep_ == "relcl" and subj is not None and subj.i != head.head.i and head.head.pos_ in (
-                "NOUN", "PROPN") and not any(c.dep_ in ("dobj", "ccomp", "xcomp") and c.lower_ not in _RELATIVES
-                                             or c.dep_ == "prep" and c.lower_ in ("on", "at", "against", "upon")
-                                             and any(_looks_actor(o, index, people=True) for o in c.children)
-                                             or c.lower_ in ("where", "when", "why") for c in head.children) \
+        if head.dep_ == "relcl" and subj is not None and subj.i != head.head.i and not _infinitive(head) \
+                and head.head.pos_ in ("NOUN", "PROPN") and not any(
+                    c.dep_ in ("dobj", "ccomp", "xcomp") and c.lower_ not in _RELATIVES
+                    or c.dep_ == "prep" and c.lower_ in ("on", "at", "against", "upon")
+                    and any(_looks_actor(o, index, people=True) for o in c.children)
+                    or c.lower_ in ("where", "when", "why") for c in head.children) \
                 and noun_kind(head.head.text) != "place" and head.head.ent_type_ not in ("DATE", "TIME"):
             # "the aid workers they abducted": the noun is the clause's object (not "the village where
             # soldiers fired on protesters", nor "the week that soldiers fired on them")

@@ -259,6 +259,8 @@ def _prep_targets(tok, index: MentionIndex, *, exclude: Sequence = (), in_ok: bo
             continue
         if p.dep_ not in ("prep", "dative") or p.lower_ not in _PREP_RANK or p.lower_ == "by":
             continue
+        if p.lower_ == "from" and tok.lemma_.lower() in ("send", "dispatch", "deploy", "fly"):
+            continue  # "sent planes from Croatia and Italy": where they come from, not who gets them
         if p.lower_ == "between" and not names_event(tok):
             continue  # "to finance a rail line between Mumbai and Ahmedabad": a thing's two ends, no parties
         for o in p.children:

@@ -181,6 +181,10 @@ def _raw_subject(verb):
         if host is not None:  # "marched on the palace demanding his resignation": the marchers demand
             tok = host
             continue
+        if tok.dep_ in ("relcl", "acl") and _infinitive(tok) and tok.head.dep_ == "dobj" \
+                and tok.head.head.lemma_ in ("send", "dispatch", "deploy"):
+            tok = tok.head.head  # "Turkey dispatched two aircraft to help": the sender helps, not its planes
+            continue
         if tok.dep_ in ("relcl", "acl") and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
             head = tok.head  # "Boko Haram, the Islamist insurgency that has killed": the named one
             if head.dep_ == "appos" and head.head.pos_ in ("PROPN", "NOUN"):
