@@ -182,3 +182,28 @@ def test_events_bringing_people_to_safety_is_a_rescue(analyse):
     assert [e.type for e in out.events if e.trigger == "ferried"] == ["AID"], _events(out)
     out = analyse("The ferry carried 300 tourists to the island overnight.", published="2024-03-08")
     assert not out.events, _events(out)
+
+
+def test_events_they_in_a_contact_clause_is_the_host_subject(analyse):
+    # "two men they accused of ...": "they" are the sanctioning states, not a country named in between
+    text = ("The United States and Britain on Monday imposed sanctions on a Chinese company and two men they "
+            "accused of carrying out a hacking campaign.")
+    ev = _one(analyse(text, published="2024-03-26"), "ACCUSE", "accused")
+    assert ev.source is not None and ev.source.name == "United States", ev
+
+
+def test_events_breaching_computer_systems_defies_no_rule(analyse):
+    text = "British officials said hackers had breached the electoral commission's systems in 2021."
+    out = analyse(text, published="2024-03-26")
+    assert not [e for e in out.events if e.type == "REJECT"], _events(out)
+    out = analyse("Officials said the rebels had breached the agreement within hours.", published="2024-03-26")
+    assert [e.type for e in out.events if e.trigger.startswith("breached")] == ["REJECT"], _events(out)
+
+
+def test_events_a_states_weapons_act_for_its_forces(analyse):
+    # "Russian missiles struck ...": the weapon's adjective names whose forces fired it
+    out = analyse("Russian missiles struck the port of Odesa overnight.", published="2024-03-26")
+    ev = next(e for e in out.events if e.type == "ASSAULT")
+    assert ev.source is not None and ev.source.code == "RUS MIL", ev
+    out = analyse("Two bombs exploded in a crowded market on Friday.", published="2024-03-26")
+    assert all(e.source is None for e in out.events), _events(out)

@@ -351,3 +351,22 @@ def test_figures_people_named_by_what_they_do(analyse, text, expected):
 ])
 def test_figures_power_and_wind_speed_are_measurements(analyse, text):
     assert not analyse(text).figures
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "crowns" after an amount is money; after a small count it names titles
+    ("The company has paid 2.4 million crowns in compensation to each family.", [("money", 2400000)]),
+    ("The skater has won three crowns in a row.", [("other", 3)]),
+])
+def test_figures_crowns_are_money_after_an_amount(analyse, text, expected):
+    assert [(f.kind, f.value) for f in analyse(text).figures] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # an attempted, plotted or threatened killing befell nobody: the people are counted, not as dead
+    ("Holm was also convicted of attempting to murder five others.", [("people_other", 5)]),
+    ("The men plotted to kill 20 soldiers at the base.", [("people_other", 20)]),
+    ("The gunmen killed 12 hostages.", [("killed", 12)]),
+])
+def test_figures_an_attempted_killing_kills_nobody(analyse, text, expected):
+    assert [(f.kind, f.value) for f in analyse(text).figures] == expected

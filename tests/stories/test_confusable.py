@@ -111,6 +111,31 @@ def test_main_events_conflicts(story_leads, report, expected):
     assert profile.conflicts(report) is expected
 
 
+def _forces(kind: str, state: str) -> MainEvents:
+    """A report leading with ``kind`` by a state's unnamed forces ("Vexa's jets struck"): no named party."""
+    lead = frozenset({(kind, "VXA")})
+    return MainEvents(keys=lead, lead=lead, parties=frozenset({"VXA"}), lead_forces=frozenset({(kind, state)}))
+
+
+@pytest.mark.parametrize("story,report,expected", [
+    # air strikes by the state's jets, then its threats: the hostile half told twice, in two actions
+    ([_forces("ASSAULT", "n:vexa"), _sig(("THREATEN", "n:vexa"))], _sig(("AGREE", "n:vexa")), True),
+    # one report of the hostile half does not establish it
+    ([_forces("ASSAULT", "n:vexa")], _sig(("AGREE", "n:vexa")), False),
+    # the story holds a report of the report's own half too: talks amid strikes, maybe one happening
+    ([_forces("ASSAULT", "n:vexa"), _sig(("THREATEN", "n:vexa")), _sig(("CONSULT", "n:vexa"))],
+     _sig(("AGREE", "n:vexa")), False),
+    # the report carries a hostile action of the party among its own main events
+    ([_forces("ASSAULT", "n:vexa"), _sig(("THREATEN", "n:vexa"))], _sig(("AGREE", "n:vexa"), ("ACCUSE", "n:vexa")),
+     False),
+])
+def test_main_events_conflicts_count_each_half_together(story, report, expected):
+    profile = EventProfile()
+    for sig in story:
+        profile.add(sig)
+    assert profile.conflicts(report) is expected
+
+
 def _quake(aid: str, text: str, *days: tuple[str, int]):
     """An undated quake report (no PLOVER main events) naming the weekdays ``days``."""
     return article(aid, text, published=None, dates=tuple(weekday_in(text, word, iso) for word, iso in days))

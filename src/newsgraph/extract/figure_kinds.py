@@ -125,6 +125,8 @@ def _verb_kind(verb, *, role: str) -> str | None:
     """Kind named by a verb (or its multi-word form) for a phrase in ``role`` (subj/obj)."""
     verbs = _cues().get("verb", {})
     lemma = verb.lemma_.lower()
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _NOT_DONE:
+        return None  # "convicted of attempting to murder five others": the act was not done to them
     for c in verb.children:  # "flown to hospital", "rushed to hospital", "admitted to hospital"
         if c.dep_ == "prep" and c.lower_ in ("to", "into") and \
                 any(g.lemma_.lower() == "hospital" for g in c.children if g.dep_ == "pobj") and \
@@ -445,6 +447,7 @@ def _kind(doc, x: NumberExpr) -> tuple[str | None, str | None]:
     return "other", None
 
 
+_NOT_DONE = frozenset({"attempt", "try", "plot", "conspire", "threaten"})
 _PERCENT_WORDS = frozenset({"percent", "percentage", "point"})
 _TEMPERATURE_UNITS = frozenset({"F", "C", "°", "°F", "°C", "ºF", "ºC"})
 _PLACE_NOUNS = frozenset({"city", "town", "village", "country", "nation", "capital", "region",

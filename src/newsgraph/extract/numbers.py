@@ -383,7 +383,9 @@ def find_numbers(doc) -> list[NumberExpr]:
         num_end = end
         if currency is None:
             cur = _match_after(doc, end, _currencies(), sent_end)
-            if cur and cur[1][1] in ("after", "both"):
+            if cur and (cur[1][1] in ("after", "both") or cur[1][1] == "after_large" and value >= 1000):
+                # "after_large": a word that names other things too ("won three crowns") is money only
+                # after an amount ("2.4 million crowns")
                 end, currency = cur[0], cur[1][0]
             elif flags["vague"] and end + 1 < sent_end and _low(doc[end]) == "of":
                 # "millions of dollars", "hundreds of billions of euros"

@@ -190,6 +190,9 @@ class EventProfile:
     tolls: Counter = dataclasses.field(default_factory=Counter)
     """The dead and injured counts its reports tell as news (``MainEvents.tolls``), and those they recall."""
     recalled: Counter = dataclasses.field(default_factory=Counter)
+    sides: Counter = dataclasses.field(default_factory=Counter)
+    """(party, cooperative) per report: the half of PLOVER its lead action for a named party (or a state's
+    unnamed forces, ``MainEvents.lead_forces``) is of."""
 
     def add(self, sig: MainEvents) -> None:
         self.tolls.update(sig.tolls)
@@ -216,7 +219,7 @@ class EventProfile:
 
     def _counted(self, sig: MainEvents):
         return ((self.counts, sig.keys), (self.leads, sig.lead), (self.actors, sig.parties),
-                (self.days, sig.lead_days))
+                (self.days, sig.lead_days), (self.sides, lead_sides(sig)))
 
     def established(self) -> frozenset[tuple[str, str]]:
         """The actions at least two of the story's reports carry."""
@@ -295,7 +298,10 @@ class EventProfile:
         its own lead: the army holding a named president is not the president resigning, talks offered are
         not air strikes, and a report of the resignation that does not tell the takeover as news of its
         own is of another happening (it may recall the takeover only as background). Two actions of one
-        half ("agreed to buy", "reached a deal") may be one happening told in other words."""
+        half ("agreed to buy", "reached a deal") may be one happening told in other words. The rival half
+        also counts as a whole (``sides``: air strikes by a state's jets, then its threats), when no report
+        of the story leads with the report's own half for that party and the report tells none of the rival
+        half among its main events."""
         if not sig.lead or not self.leads:
             return False
         for kind, party in sig.lead:
@@ -304,6 +310,10 @@ class EventProfile:
             if any(p == party and (k in _COOPERATIVE) != (kind in _COOPERATIVE) and n >= 2 and (k, p) not in sig.keys
                    for (k, p), n in self.leads.items()):
                 return True
+            rival = kind not in _COOPERATIVE
+            if self.sides[party, rival] >= 2 and not self.sides[party, not rival] and not any(
+                    p == party and (k in _COOPERATIVE) == rival for k, p in sig.keys):
+                return True  # the rival half told in several actions (air strikes, then threats)
         return False
 
     def _unnamed_alike(self, sig: MainEvents) -> bool:
@@ -315,6 +325,11 @@ class EventProfile:
             return False
         kinds = {kind for kind, _ in self.counts}
         return any(kind in kinds for kind, _ in unnamed)
+
+
+def lead_sides(sig: MainEvents) -> frozenset[tuple[str, bool]]:
+    """The (party, cooperative) halves of a report's lead action for its named parties and its states' forces."""
+    return frozenset((p, k in _COOPERATIVE) for k, p in sig.lead | sig.lead_forces if p.startswith("n:"))
 
 
 def _take(counter: Counter, items) -> None:

@@ -103,6 +103,8 @@ def host_subject(tok):
     if tok.lower_ not in ("they", "it") or tok.dep_ not in ("nsubj", "nsubjpass"):
         return None
     verb = tok.head
+    if verb.dep_ == "relcl" and tok.lower_ == "they":
+        return _contact_host(tok, verb)
     if verb.dep_ != "advcl" or not any(c.dep_ in ("mark", "advmod") and c.lower_ in _TIME_MARKS and c.i < tok.i
                                        for c in verb.children):
         return None
@@ -111,6 +113,23 @@ def host_subject(tok):
         return None
     if any(_agrees_in_number(o, tok) for o in verb.head.children if o.dep_ == "dobj"):
         return None  # "soldiers shot the protesters when they refused to disperse": either may be meant
+    return host if _agrees_in_number(host, tok) else None
+
+
+def _contact_host(tok, verb):
+    """"The US and Britain imposed sanctions on two men they accused of hacking": "they" in a relative
+    clause with no relative word is not the noun the clause describes but, agreeing in number, the
+    subject of the clause that names that noun."""
+    if any(c.tag_ in ("WDT", "WP", "WP$") or c.lower_ == "that" for c in verb.children):
+        return None
+    up = verb.head
+    for _ in range(6):
+        if up.pos_ in ("VERB", "AUX") or up.head.i == up.i:
+            break
+        up = up.head
+    host, _ = _subject(up)
+    if host is None or host.pos_ not in ("NOUN", "PROPN") or host.i > tok.i or host.i == verb.head.i:
+        return None
     return host if _agrees_in_number(host, tok) else None
 
 

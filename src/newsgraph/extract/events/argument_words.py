@@ -4,7 +4,8 @@ state's own envoy, a reciprocal act, a people's name. Small predicates the argum
 from __future__ import annotations
 
 from .. import gazetteer
-from ..actor_context import is_demonym
+from ...model import Actor
+from ..actor_context import is_demonym, token_country
 from ..actors import noun_kind, org_code, sector_of_noun
 from ..doc_memo import entity_spans
 from ..linking import MentionIndex
@@ -112,3 +113,20 @@ def _bare_spokesperson(tok) -> bool:
     spoke just before (not of the country the sentence names)."""
     return tok.lemma_.lower() in _SPOKESPEOPLE and tok.ent_type_ == "" and not any(
         c.dep_ in ("poss", "compound", "amod", "prep", "appos") for c in tok.children)
+
+
+_WEAPONS = frozenset({"missile", "rocket", "shell", "bomb", "bullet", "grenade", "projectile"})
+
+
+def _weapon_owner(tok, index: MentionIndex):
+    """"Russian missiles struck Kyiv", "Israeli shells hit a position": a weapon no one is named firing,
+    marked with a state's adjective, is that state's forces acting (as "Israeli drones" are)."""
+    if tok.lemma_.lower() not in _WEAPONS:
+        return None
+    for c in tok.children:
+        country = token_country(c, index) if c.dep_ in ("amod", "compound") else None
+        if country:
+            words = tok.doc[c.i:tok.i + 1]
+            return Actor(name=words.text, entity=None, code=f"{country} MIL", text=words.text,
+                         span=(words.start_char, words.end_char))
+    return None

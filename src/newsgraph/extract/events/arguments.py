@@ -22,7 +22,7 @@ from ..event_lexicon import UNDERGONE_NOUNS, is_event_noun
 from ..linking import MentionIndex
 from .antecedents import host_subject, people_before, thing_before
 from .argument_words import (_PERSONAL, _agrees, _bare_spokesperson, _demonym, _goods_origin, _means, _own_envoy, _sent,
-                             _personal, _reciprocal)
+                             _personal, _reciprocal, _weapon_owner)
 from .candidate import _Cand
 from .linking import (_OWN_FORCES_TYPES, _looks_actor, _noun_agents, _noun_type, _pobj_actor, names_event,
                       _prep_targets)
@@ -569,6 +569,7 @@ def _code_all(toks: Iterable, speaker_tok, speaker_actor, index: MentionIndex, *
             out.append((reporter, 0.85))  # "China's coast guard said ... A spokesman urged Manila": its voice
             continue
         if is_non_actor(t.text) and index.at(t.idx, t.idx + len(t)) is None:
+            out.extend((a, 0.8) for a in [_weapon_owner(t, index)] if a is not None)  # "Russian missiles hit"
             continue  # "the quake struck", "two bombs exploded", "the statement warned": nothing that acts
         actor = code_actor(t, index)
         factor = 1.0
