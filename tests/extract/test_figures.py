@@ -370,3 +370,8 @@ def test_figures_crowns_are_money_after_an_amount(analyse, text, expected):
 ])
 def test_figures_an_attempted_killing_kills_nobody(analyse, text, expected):
     assert [(f.kind, f.value) for f in analyse(text).figures] == expected
+
+
+def test_figures_a_hyphenated_source_keeps_its_hyphen(analyse):
+    text = "According to the anti-corruption bureau, 36 officials have been convicted of graft since January."
+    assert [f.source for f in analyse(text).figures] == ["anti-corruption bureau"]

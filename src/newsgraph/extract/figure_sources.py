@@ -59,9 +59,11 @@ def _np_name(doc, tok, index: MentionIndex) -> str | None:
     words = [w for w in words if w.i not in poss]  # "the country's disaster agency" -> "disaster agency"
     if not words:
         return None
-    text = " ".join(t.text if (t.pos_ == "PROPN" or t.text.isupper() or
-                               (t.text[:1].isupper() and t.i != sentence_of(t).start)) else t.text.lower()
-                    for t in words)
+    text = "".join((t.text if (t.pos_ == "PROPN" or t.text.isupper() or
+                               (t.text[:1].isupper() and t.i != sentence_of(t).start)) else t.text.lower())
+                   # words written together stay together: "anti-corruption bureau", not "anti - corruption"
+                   + (t.whitespace_ if k + 1 < len(words) and words[k + 1].i == t.i + 1 else " ")
+                   for k, t in enumerate(words)).strip()
     return _clean_name(text.replace(" 's", "'s")) or None
 
 
