@@ -19,12 +19,12 @@ from __future__ import annotations
 
 import functools
 from dataclasses import replace
-from typing import Sequence
+from typing import Iterator, Sequence
 
 from ..lexicons import load_rows
 from ..model import Actor, Found
 from . import gazetteer
-from .doc_memo import token_column
+from .doc_memo import token_column, token_strings
 from .linking import MentionIndex
 
 PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "around", "throughout"})
@@ -58,9 +58,18 @@ def dominant_country(doc, index: MentionIndex, *, text: str | None = None) -> st
     return None
 
 
+def _capitalised(sent) -> Iterator:
+    """The tokens of ``sent`` whose text starts with a capital letter (``token_country``'s first test),
+    tested on the Doc's decoded words: a ``Token`` is made only for those."""
+    doc, words = sent.doc, token_strings(sent.doc, "orth")
+    for i in range(sent.start, sent.end):
+        if words[i][:1].isupper():
+            yield doc[i]
+
+
 def first_country(sent, index: MentionIndex, skip: frozenset[int] = frozenset()) -> str | None:
     """The first country named in the sentence (entity, demonym or capital) outside ``skip``."""
-    for tok in sent:
+    for tok in _capitalised(sent):
         if tok.i in skip or tok.pos_ not in ("PROPN", "ADJ", "NOUN") or _destination(tok):
             continue
         code = token_country(tok, index)
@@ -84,7 +93,7 @@ def _destination(tok) -> bool:
 def all_countries(sent, index: MentionIndex) -> list[str]:
     """Distinct countries the sentence names, in order (one pass over its tokens)."""
     out: list[str] = []
-    for tok in sent:
+    for tok in _capitalised(sent):
         code = token_country(tok, index)
         if code and code not in out:
             out.append(code)

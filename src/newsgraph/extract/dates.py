@@ -23,6 +23,7 @@ from .date_anaphora import resolve_frames
 from .date_grammar import MONTH_STEM, Candidate, find, month_number
 from .date_resolve import Resolved, resolve, with_time
 from .date_tense import clause_tense, reported_backshift
+from .doc_memo import entity_spans
 
 log = logging.getLogger(__name__)
 
@@ -334,8 +335,8 @@ def extract(doc, article: Article, found: Found) -> list[DateMention]:
         ``DateMention`` records sorted by span start.
     """
     text = article.text
-    ents = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("DATE", "TIME")]
-    names = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in _NAME_LABELS]
+    ents = [(e.start_char, e.end_char) for e in entity_spans(doc) if e.label_ in ("DATE", "TIME")]
+    names = [(e.start_char, e.end_char) for e in entity_spans(doc) if e.label_ in _NAME_LABELS]
     cands = [c for c in find(text) if _plausible(c, doc, text, ents, names)]
     chosen = _select(cands)
     tenses = _coordinated(chosen, text, {c.start: clause_tense(doc, c.start, c.end) for c in chosen})

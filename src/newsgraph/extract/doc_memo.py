@@ -100,6 +100,16 @@ def token_column(doc, name: str) -> list[int]:
     return col
 
 
+def entity_spans(doc) -> tuple:
+    """``doc.ents``, made once per Doc: each read of ``Doc.ents`` walks every token and makes a new ``Span``
+    for every entity, and the entities, dates and places stages each read them."""
+    tables = _columns_of(doc)
+    ents = tables.get(entity_spans)
+    if ents is None:
+        ents = tables[entity_spans] = doc.ents
+    return ents
+
+
 def doc_tables(doc) -> dict[Any, Any]:
     """The tables kept for ``doc`` (its columns, ``per_token`` answers): a rule that works something out
     once per Doc keeps it here under a key of its own, and it is dropped with the Doc's columns."""
@@ -152,13 +162,19 @@ def string_id(text: str) -> int:
 
 def tokens_where(span, column: str, ids: frozenset[int] | set[int]) -> Iterator:
     """The tokens of ``span`` (a ``Doc`` or a sentence) whose ``token_column`` ``column`` is in ``ids``,
-    in text order: the same tokens as ``(t for t in span if t.<column> in ids)``, made only when they pass."""
+    in text order: the same tokens as ``(t for t in span if t.<column> in ids)``, made only when they pass.
+
+    Rules ask this of every sentence with the same few ``ids`` (verbs, nouns, "be"): the positions that
+    pass are found once per Doc, in one pass over the column, and each sentence takes its stretch."""
     doc = span.doc if hasattr(span, "doc") else span
     start, end = (span.start, span.end) if hasattr(span, "start") else (0, len(span))
-    values = token_column(doc, column)
-    for i in range(start, end):
-        if values[i] in ids:
-            yield doc[i]
+    ids = frozenset(ids)
+    tables = _columns_of(doc)
+    hits = tables.get((tokens_where, column, ids))
+    if hits is None:
+        hits = tables[(tokens_where, column, ids)] = [i for i, v in enumerate(token_column(doc, column)) if v in ids]
+    for i in hits[bisect_left(hits, start):bisect_left(hits, end)]:
+        yield doc[i]
 
 
 def tokens_starting_in(doc, start: int, end: int):
@@ -168,5 +184,5 @@ def tokens_starting_in(doc, start: int, end: int):
     return doc[bisect_left(starts, start):max(bisect_left(starts, start), bisect_left(starts, end))]
 
 
-__all__ = ["per_sentence", "per_token", "doc_tables", "sentence_of", "token_column", "token_strings", "string_id",
+__all__ = ["per_sentence", "per_token", "doc_tables", "entity_spans", "sentence_of", "token_column", "token_strings", "string_id",
            "tokens_where", "tokens_starting_in"]

@@ -33,6 +33,7 @@ from spacy.parts_of_speech import NOUN, PROPN
 
 from ..model import Article, Entity, Found, stable_id
 from . import gazetteer as gz
+from .doc_memo import entity_spans
 from .entity_lexicon import (_DASHES, _DETERMINERS, _HYPHENS, _LOCATIVE, _MODIFIERS, _NER_TYPES,
                              _POSSESSIVE, _Group, _Match, _Mention, _Tokens, _capitalise, _patterns,
                              _scan, split_words)
@@ -133,7 +134,7 @@ def _mentions(doc, tv: _Tokens, matches: list[_Match]) -> list[_Mention]:
     by_end = {m.end: m for m in matches}
     out: list[_Mention] = []
     taken = [False] * n
-    ents = doc.ents
+    ents = entity_spans(doc)
     ent_bounds = [(ent.start, ent.end) for ent in ents]
     # words of multi-word person names: "Paris" stays a person when "Paris Hilton" is named
     person_words = {tv.low[j] for ent in ents if ent.label_ == "PERSON" and len(ent) > 1

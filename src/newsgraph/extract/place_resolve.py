@@ -217,14 +217,14 @@ def _contains(outer: Candidate, inner: Candidate) -> bool:
 
 def _near(c: Candidate, others: list[Candidate]) -> float:
     """How close ``c`` lies to the article's other places: 1 within ~50 km, falling to 0 by ~500 km.
-    Only towns and counties count: the point of a country, state, sea or region says nothing about
-    where in it the article is (a village near Pennsylvania's middle is not "in the article")."""
+    Only towns and counties count (``_best`` passes those): a country's, state's, sea's or region's point
+    says nothing about where in it the article is (a village near Pennsylvania's middle is not "in it")."""
     if c.lat is None or not others:
         return 0.0
     best = 0.0
     cos = math.cos(math.radians(c.lat))
     for o in others:
-        if o.feature in ("A.PCLI", "A.ADM1", "A.ZN") or o.feature[:2] in ("H.", "L.", "T.") or o.id == c.id:
+        if o.id == c.id:
             continue
         dx = (o.lon - c.lon) * cos * 111.2
         dy = (o.lat - c.lat) * 111.2
@@ -254,6 +254,9 @@ def _best(i: int, cs: tuple[Candidate, ...], base: list[float], k: str, picked: 
     # how many of the article's other names could lie in the same first-order division, whatever they
     # resolve to now: "Alexandria", "Albany" and "Douglas County" together point to Minnesota
     rivals = [v for name, v in cover.items() if name != k]
+    # once per mention, not per candidate: the places _near measures from, the siblings' levels
+    pointlike = [o for o in others if not (o.feature in ("A.PCLI", "A.ADM1", "A.ZN") or o.feature[:2] in ("H.", "L.", "T."))]
+    levels = Counter(_level(o) for o in siblings)
     best, best_s = 0, -1e9
     big = max((x.population for x in cs if x.feature.startswith("P.")), default=0)
     major = Counter()  # the most people a namesake town of each country holds
@@ -264,11 +267,11 @@ def _best(i: int, cs: tuple[Candidate, ...], base: list[float], k: str, picked: 
         share_a = by_admin.get(c.admin1_id or -1, 0) / n if n and c.feature != "A.PCLI" else 0
         a1 = c.id if c.feature == "A.ADM1" else c.admin1_id
         support = sum(a1 in v for v in rivals) / len(rivals) if rivals and a1 else 0.0
-        same = sum(_level(o) == _level(c) for o in siblings) / len(siblings) if siblings else 0.0
+        same = levels[_level(c)] / len(siblings) if siblings else 0.0
         if big >= BIG_CITY and c.feature.startswith("P.") and c.population * BIG_CITY_RATIO < big:
             # "banks in London and Dubai" in an Indian report: not Dubai, Uttar Pradesh (2,000 people)
             share_c, share_a = share_c * DWARF_VOTE, share_a * DWARF_VOTE
-        near = _near(c, others)
+        near = _near(c, pointlike)
         if c.feature.startswith("P.") and major[c.country] >= MAJOR_CITY and c.population * MAJOR_RATIO < major[c.country]:
             share_a, support = share_a * near, support * near
         s = base[j] + W_COUNTRY * share_c + W_ADMIN1 * share_a + W_NEAR * near + W_SUPPORT * support + W_LIST * same

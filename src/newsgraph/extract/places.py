@@ -23,6 +23,7 @@ from spacy.parts_of_speech import PROPN
 from ..model import Article, Found, Place
 from . import gazetteer
 from .actors import sector_of_noun
+from .doc_memo import entity_spans
 from .place_index import place_index
 from .place_names import candidates_for
 from .place_resolve import Mention, dateline_span, resolve
@@ -111,7 +112,7 @@ def _surname(doc, tok) -> bool:
     ("Hillary Clinton ... Clinton voters"): a local word after it speaks of the person's people."""
     return tok.ent_type_ == "PERSON" and any(
         e.label_ == "PERSON" and len(e) > 1 and e[-1].text == tok.text and e[-1].i != tok.i
-        for e in doc.ents)
+        for e in entity_spans(doc))
 
 
 def _place_phrase(prep) -> bool:
@@ -408,8 +409,8 @@ def extract(doc, article: Article, found: Found) -> list[Place]:
     line = dateline_span(text)  # a place whatever the NER calls it: it often reads "HAMBURG" as a person
     mentions, taken = _from_entities(doc, text, found, line)
     taken += [tuple(d.span) for d in found.dates]  # "in March" is a month, not March in Cambridgeshire
-    taken += [(e.start_char, e.end_char) for e in doc.ents if e.label_ in _NUMERIC_LABELS]
-    for ent in doc.ents:
+    taken += [(e.start_char, e.end_char) for e in entity_spans(doc) if e.label_ in _NUMERIC_LABELS]
+    for ent in entity_spans(doc):
         if ent.label_ == "FAC":
             span = (ent.start_char, ent.end_char)
             if not _overlaps(span, taken):

@@ -7,6 +7,7 @@ from .. import gazetteer
 from ...model import Actor
 from ..actor_context import is_demonym, token_country
 from ..actors import noun_kind, org_code, sector_of_noun
+from ..doc_memo import entity_spans
 from ..linking import MentionIndex
 
 
@@ -55,7 +56,7 @@ def _personal(tok) -> bool:
     a body ("the party", "the United States")?"""
     if tok.pos_ == "PRON":
         return tok.lower_ in _PERSONAL
-    name = next((e.text for e in tok.doc.ents if e.start <= tok.i < e.end), tok.text)
+    name = next((e.text for e in entity_spans(tok.doc) if e.start <= tok.i < e.end), tok.text)
     if tok.ent_type_ in ("GPE", "NORP", "LOC", "FAC") or tok.ent_type_ == "ORG" and (
             org_code(name) or gazetteer.country_code(name)):
         return False  # (a name the tagger calls ORG but no list knows may well be a person's: "Moreno")

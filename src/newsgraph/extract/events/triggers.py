@@ -265,33 +265,35 @@ _FRAMING_PREPS = frozenset({"after", "before", "following", "despite", "amid", "
 
 def _verb_candidate(tok, index: MentionIndex) -> _Cand | None:
     """A candidate when a verb (or predicative adjective) is a trigger."""
-    if tok.pos_ not in ("VERB", "AUX", "ADJ"):
+    pos = tok.pos_  # read once: each read of a string attribute decodes it again
+    if pos not in ("VERB", "AUX", "ADJ"):
         return None  # asked of every token: only these can reach a candidate below
-    if tok.dep_ == "xcomp" and _discloses(tok) and tok.head.lemma_ in ("decline", "refuse", "ask"):
+    dep, lemma = tok.dep_, tok.lemma_
+    if dep == "xcomp" and _discloses(tok) and tok.head.lemma_ in ("decline", "refuse", "ask"):
         return None  # "declined to release his name": withholding news is no event
-    if tok.dep_ in ("advcl", "conj") and tok.head.lemma_ == "claim" and tok.lemma_ in _LABEL_VERBS:
+    if dep in ("advcl", "conj") and tok.head.lemma_ == "claim" and lemma in _LABEL_VERBS:
         return None  # "claimed responsibility, calling the attacks a battle": the author praises its act
-    if tok.pos_ in ("VERB", "AUX"):
+    if pos in ("VERB", "AUX"):
         labelled = _label_candidate(tok)
         if labelled is not None:
             return labelled
-    if tok.pos_ == "ADJ":
+    if pos == "ADJ":
         entry = _first(tok, "adj", index)
         if entry is None or entry.type not in PLOVER_TYPES:
             return None
         if not any(c.dep_ == "xcomp" for c in tok.children):
             return None
         return _Cand(entry.type, "adj", tok, [tok])
-    if tok.pos_ not in ("VERB", "AUX") or tok.lemma_ == "be" or _tells(tok):
+    if pos not in ("VERB", "AUX") or lemma == "be" or _tells(tok):
         return None
-    if tok.tag_ == "VBN" and tok.dep_ == "acl" and tok.head.lower_ in ("those", "anyone", "everyone", "all"):
+    if tok.tag_ == "VBN" and dep == "acl" and tok.head.lower_ in ("those", "anyone", "everyone", "all"):
         return None  # "said those detained would face trial": the detained are named, no one detains here
-    if tok.dep_ == "pcomp" and tok.head.lower_ == "from" and tok.head.head.lemma_ in _PREVENTING:
+    if dep == "pcomp" and tok.head.lower_ == "from" and tok.head.head.lemma_ in _PREVENTING:
         return None  # "blocked the government from deporting X": the act was stopped; the blocking is the event
     objs = [o for o in _objects(tok) if o.pos_ in ("NOUN", "PROPN", "VERB")
             or o.pos_ == "NUM" and o.ent_type_ == "MONEY"]  # "will provide $20 million in aid": the sum's "in" noun
     objs += [c for c in tok.children if c.dep_ == "nsubjpass" and c.pos_ == "NOUN"]  # "sanctions were imposed"
-    if tok.lemma_ != "have" and not entries(tok, "light") and not entries(tok, "verb") \
+    if lemma != "have" and not entries(tok, "light") and not entries(tok, "verb") \
             and not any(entries(o, "noun") for o in objs):
         return None  # no entry of its own and no event noun for an object: every reading below needs one
     agent = _agent(tok)
@@ -300,9 +302,9 @@ def _verb_candidate(tok, index: MentionIndex) -> _Cand | None:
         return None  # "floods have killed 45", "the quake destroyed homes": a disaster is no PLOVER event
     if agent is None and _natural_cause(tok):
         return None  # "31 people were killed when a landslide swept through", "were killed in floods"
-    if doer is not None and doer.pos_ == "NOUN" and doer.lemma_.lower() in _HARDWARE and tok.lemma_ == "back":
+    if doer is not None and doer.pos_ == "NOUN" and doer.lemma_.lower() in _HARDWARE and lemma == "back":
         return None  # "firefighters, backed by 14 aircraft": equipment lends no support
-    if tok.lemma_ == "have":
+    if lemma == "have":
         held = _held_in(tok)
         return _Cand("COERCE", "verb", tok, [tok, held]) if held is not None else None
     light = _first(tok, "light", index)
@@ -312,9 +314,9 @@ def _verb_candidate(tok, index: MentionIndex) -> _Cand | None:
     if named is not None:  # "reached a deal", "signed a treaty": the verb with this object is the act
         light = None
     # "called the deal a milestone", "a case that rights groups called an assault": a verdict, no act
-    labelled = tok.lemma_ in _LABEL_VERBS and (any(c.dep_ in ("oprd", "xcomp") for c in tok.children)
+    labelled = lemma in _LABEL_VERBS and (any(c.dep_ in ("oprd", "xcomp") for c in tok.children)
                                                or sum(c.dep_ == "dobj" for c in tok.children) == 2
-                                               or tok.dep_ in ("acl", "relcl") and any(
+                                               or dep in ("acl", "relcl") and any(
                 c.lower_ in ("that", "which") and c.dep_ in ("mark", "dobj") for c in tok.children))
     if light is not None and not labelled:
         for o in objs:
@@ -341,7 +343,7 @@ def _verb_candidate(tok, index: MentionIndex) -> _Cand | None:
             for p in o.children:
                 for q in ([p] if p.dep_ == "pobj" else [x for x in p.children if x.dep_ == "pobj"]
                           if p.dep_ == "prep" and (p.lower_ in ("of", "in", "under") or p.lower_ == "with"
-                                                    and tok.lemma_ == "respond") else []):
+                                                    and lemma == "respond") else []):
                     ntype = _noun_type(q, index, as_object=True)
                     if ntype:
                         return _Cand(ntype, "light", tok, [tok, q])
@@ -349,7 +351,7 @@ def _verb_candidate(tok, index: MentionIndex) -> _Cand | None:
     if entry is not None and entries(tok, "transparent") and \
             any(c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX") for c in tok.children):
         entry = None  # "will help us define", "seek to": the complement is the event
-    if entry is not None and tok.lemma_ == "agree" and not any(
+    if entry is not None and lemma == "agree" and not any(
             c.dep_ in ("xcomp", "ccomp", "prep", "dobj", "prt", "advcl") for c in tok.children):
         return None  # "Analysts agreed.": sharing an opinion, not an agreement between parties
     if entry is not None and entry.type == "REQUEST" and any(
@@ -358,7 +360,7 @@ def _verb_candidate(tok, index: MentionIndex) -> _Cand | None:
     if entry is not None and entry.type == "REJECT" and any(
             c.dep_ == "xcomp" and _discloses(c) for c in tok.children):
         return None  # "declined to comment", "refused to release his name": withholding news, not a refusal
-    if entry is not None and entry.type == "ACCUSE" and tok.lemma_ == "warn" and any(
+    if entry is not None and entry.type == "ACCUSE" and lemma == "warn" and any(
             noun_kind(w.text) == "natural" for c in tok.children if c.dep_ not in ("nsubj", "nsubjpass", "aux")
             for w in c.subtree):
         return None  # "warned that the storm could hit", "warned of aftershocks": a forecast, no accusation
