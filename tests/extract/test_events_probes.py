@@ -234,3 +234,19 @@ def test_events_the_association_is_the_one_named_keeping_its_country(analyse):
             "association rejected the government's offer of talks.")
     ev = _one(analyse(text, published="2024-03-11"), "REJECT", "rejected")
     assert ev.source is not None and ev.source.name == "Korea Medical Association", ev
+
+
+def test_events_a_pact_does_not_act_for_the_last_speaker(analyse):
+    # "the deal ... freed prisoners": its parties free them, not the officials quoted before
+    text = ("Venezuela released 10 Americans on Wednesday, officials in Qatar said. The deal, brokered by "
+            "Qatar, also freed more than 20 Venezuelan political prisoners.")
+    ev = next(e for e in analyse(text, published="2023-12-20").events if e.trigger == "freed")
+    assert ev.source is None or ev.source.name != "officials", ev
+
+
+def test_events_what_an_act_would_encourage_others_to_do_is_not_done(analyse):
+    text = ("Republican lawmakers criticized the exchange on Wednesday, saying it would encourage other "
+            "governments to take Americans hostage.")
+    out = analyse(text, published="2023-12-20")
+    ev = next(e for e in out.events if e.trigger == "take")
+    assert ev.mode == "hypothetical" and not ev.main, ev

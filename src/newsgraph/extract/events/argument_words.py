@@ -130,3 +130,12 @@ def _weapon_owner(tok, index: MentionIndex):
             return Actor(name=words.text, entity=None, code=f"{country} MIL", text=words.text,
                          span=(words.start_char, words.end_char))
     return None
+
+
+_PACTS = frozenset({"deal", "agreement", "treaty", "pact", "accord", "plan", "arrangement", "compromise"})
+
+
+def _pact(tok) -> bool:
+    """"The deal, brokered by Qatar, also freed 20 prisoners": a pact acts for its parties, never for
+    whoever spoke last (unlike a statement, which is its speaker's text)."""
+    return tok.lemma_.lower() in _PACTS

@@ -18,6 +18,10 @@ from .syntax import _negated, _subject
 _HYPOTHETICAL_AUX = (POSSIBILITY_AUX - {"can", "ca"}) | {"would"}  # "could meet": not a reported act
 _COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "RETREAT"})
 
+# verbs that would make others act: what they would lead to is feared or hoped, not done or planned
+_CAUSING = frozenset({"encourage", "embolden", "allow", "enable", "prompt", "push", "lead", "tempt", "drive",
+                      "invite", "provoke", "force"})
+
 _POLITE = frozenset({"like", "love", "wish"})  # "would like to", "would love to", "would wish to"
 
 _HOSTILE = frozenset({"SANCTION", "COERCE", "ASSAULT", "MOBILIZE", "PROTEST"})
@@ -60,6 +64,9 @@ def _apply_chain(cand: _Cand, *, reported: bool) -> None:
         elif up_mode and mode is None:
             mode = up_mode
         tok = up
+    if mode is None and tok.dep_ == "xcomp" and tok.head.lemma_ in _CAUSING and any(
+            c.dep_ == "aux" and c.lower_ in _HYPOTHETICAL_AUX for c in tok.head.children):
+        mode = "hypothetical"  # "said it would encourage others to take hostages": a feared act, not a plan
     if tok.dep_ == "advcl" and tok.head.lemma_ == "be" and any(
             c.dep_ == "mark" and c.lower_ == "for" for c in tok.children):
         mode = "hypothetical"  # "it would be for his successor to negotiate": a task assigned, not done
