@@ -94,6 +94,18 @@ def _attribute_direct(c: _Cand, d: _Doc, resolver: SpeakerResolver) -> None:
             c.speaker, c.speaker_span, c.cue_side = speaker, sspan, "paragraph"
 
 
+def _paragraph_before(d: _Doc, line_start: int) -> tuple[int, int] | None:
+    """Token range [first, last) of the paragraph before the one starting at ``line_start`` (blank
+    lines between them skipped), or None at the top of the text."""
+    text = d.text
+    j = line_start - 1
+    while j > 0 and text[j - 1].isspace():
+        j -= 1
+    if j <= 0:
+        return None
+    return d.first_token_from(text.rfind("\n", 0, j) + 1), d.first_token_from(j)
+
+
 def _previous_paragraph_person(d: _Doc, m: Marked):
     """The named subject of the last sentence of the paragraph before a paragraph that is all one
     quote, when that paragraph quotes nobody and reports no speech (else None)."""
@@ -103,13 +115,10 @@ def _previous_paragraph_person(d: _Doc, m: Marked):
     line_end = text.find("\n", m.outer[1])
     if text[line_start:start].strip() or text[m.outer[1]:len(text) if line_end < 0 else line_end].strip():
         return None  # the quote is not a paragraph of its own
-    j = line_start - 1
-    while j > 0 and text[j - 1].isspace():
-        j -= 1
-    if j <= 0:
+    bounds = _paragraph_before(d, line_start)
+    if bounds is None:
         return None
-    prev_start = text.rfind("\n", 0, j) + 1
-    first, last = d.first_token_from(prev_start), d.first_token_from(j)
+    first, last = bounds
     if first >= last or any(d.in_quote(d.doc[i].idx) or _is_cue(d.doc[i]) or _according(d.doc[i])
                             for i in range(first, last)):
         return None
@@ -128,14 +137,10 @@ def _previous_paragraph_cue(d: _Doc, m: Marked):
     line_start = text.rfind("\n", 0, start) + 1
     if text[line_start:start].strip():
         return None  # the quote does not open its paragraph
-    j = line_start - 1
-    while j > 0 and text[j - 1].isspace():
-        j -= 1
-    if j <= 0:
+    bounds = _paragraph_before(d, line_start)
+    if bounds is None:
         return None
-    prev_start = text.rfind("\n", 0, j) + 1
-    first = d.first_token_from(prev_start)
-    last = d.first_token_from(j)
+    first, last = bounds
     for i in range(last - 1, first - 1, -1):
         tok = d.doc[i]
         if not d.in_quote(tok.idx) and (_is_cue(tok) or _according(tok)):
