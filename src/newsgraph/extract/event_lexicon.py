@@ -155,8 +155,8 @@ def conj_host(verb):
     said. A simple-past verb that itself reports something, conjoined with a verb that has an auxiliary of
     its own inside a reported clause, continues the report verb: the authority warned, not the ships."""
     head = verb.head
-    if verb.dep_ == "conj" and head.dep_ == "ccomp" and _same_aux(verb, head.head) and (entries(head.head, "report") or any(
-            e.type in _SPEECH_ACTS for e in entries(head.head, "verb"))) \
+    if verb.dep_ == "conj" and head.dep_ == "ccomp" and _same_aux(verb, head.head) and (
+            entries(head.head, "report") or any(e.type in _SPEECH_ACTS for e in entries(head.head, "verb"))) \
             and not _same_aux(verb, head) and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         return head.head  # "Beijing has denied that X are linked and has invited Brussels": the report verb's "has"
     if verb.dep_ != "conj" or verb.tag_ != "VBD" or head.dep_ != "ccomp" or not entries(head.head, "report") \

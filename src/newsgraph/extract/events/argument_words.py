@@ -121,8 +121,9 @@ _WEAPONS = frozenset({"missile", "rocket", "shell", "bomb", "bullet", "grenade",
 def _weapon_owner(tok, index: MentionIndex):
     """"Russian missiles struck Kyiv", "Israeli shells hit a position": a weapon no one is named firing,
     marked with a state's adjective, is that state's forces acting (as "Israeli drones" are)."""
-    if tok.lemma_.lower() not in _WEAPONS:
-        return None
+    if tok.lemma_.lower() not in _WEAPONS or tok.dep_ != "nsubj" or any(
+            a.dep_ == "agent" for c in tok.children if c.dep_ == "acl" for a in c.children):
+        return None  # (not "American missiles fired by Ukrainian forces": the firer is named)
     for c in tok.children:
         country = token_country(c, index) if c.dep_ in ("amod", "compound") else None
         if country:
@@ -132,7 +133,7 @@ def _weapon_owner(tok, index: MentionIndex):
     return None
 
 
-_PACTS = frozenset({"deal", "agreement", "treaty", "pact", "accord", "plan", "arrangement", "compromise"})
+_PACTS = frozenset({"deal", "agreement", "treaty", "pact", "accord"})  # two parties' (not "the plan")
 
 
 def _pact(tok) -> bool:

@@ -391,8 +391,10 @@ def _named_body(actor: Actor, head, entities: Sequence[Entity]) -> Actor | None:
 def _bloc(actor: Actor, head, entities: Sequence[Entity]) -> Actor | None:
     """"the bloc", "the 27-nation bloc" after "the European Union": the union of states last named."""
     if actor.entity is not None or head is None or head.lower_ != "bloc" \
-            or not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
-        return None
+            or not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children) or not all(
+                any(t.like_num or t.lower_ in ("nation", "member", "country") for t in c.subtree)
+                for c in head.children if c.dep_ in ("amod", "compound", "nmod", "nummod")):
+        return None  # (not "the opposition bloc", "the ruling bloc": a bloc of parties, not of states)
     named = [(max((s for s, _ in e.mentions if s < head.idx), default=-1), e) for e in entities if e.role == "IGO"]
     at, best = max(named, key=lambda p: p[0], default=(-1, None))
     if best is None or at < 0:

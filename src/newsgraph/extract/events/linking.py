@@ -134,7 +134,7 @@ _CIVIL_SECTORS = frozenset({"LAB", "EDU", "MED", "CVL", "JRN", "BUS", "AGR", "JU
 
 
 # words that tell a labour strike before "the strike" takes it up
-_LABOUR_WORDS = frozenset({"walkout", "walkouts", "strikers", "stoppage", "picket", "pickets", "unions", "union"})
+_LABOUR_WORDS = frozenset({"walkout", "walkouts", "strikers", "stoppage", "picket", "pickets"})
 
 
 def _civil_act(noun, index: MentionIndex) -> bool:
@@ -144,7 +144,7 @@ def _civil_act(noun, index: MentionIndex) -> bool:
     if noun.dep_ == "pobj" and noun.head.lower_ == "on" and not any(c.dep_ == "det" for c in noun.children):
         return True  # "went on strike", "remain on strike"
     if [c.lower_ for c in noun.children] in (["the"], ["this"], ["their"]) and any(
-            t.lower_ in _LABOUR_WORDS for t in noun.doc[max(0, noun.i - 400):noun.i]):
+            t.lower_ in _LABOUR_WORDS and not t.ent_type_ for t in noun.doc[max(0, noun.i - 400):noun.i]):
         return True  # "encouraged the strike" after "doctors stayed off work ... walkout": that strike
     doers = [o for c in noun.children if c.dep_ == "acl" for a in c.children if a.dep_ == "agent"
              for o in a.children if o.dep_ == "pobj"]

@@ -325,9 +325,8 @@ def _verb_candidate(tok, index: MentionIndex) -> _Cand | None:
             ntype = _noun_type(o, index, as_object=True)
             if ntype:
                 return _Cand(ntype, "light", tok, [tok, o])
-            for c in o.lefts:  # "launched a mediation effort", "undertook a peace mission"
-                if o.lemma_.lower() in _HARDWARE:
-                    break  # "sent water-bombing planes", "attack helicopters": what the machine is for, no act
+            # ("sent water-bombing planes", "attack helicopters": what a machine is for, no act)
+            for c in (() if o.lemma_.lower() in _HARDWARE else o.lefts):  # "launched a mediation effort"
                 if c.dep_ in ("compound", "amod") and c.pos_ == "NOUN" and not (
                         sector_of_noun(o.lemma_, o.text) and _noun_type(c, index, as_object=True) == "PROTEST"):
                     # ("sent riot police": the compound says what the police are for, not a protest)
