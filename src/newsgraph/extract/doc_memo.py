@@ -184,5 +184,5 @@ def tokens_starting_in(doc, start: int, end: int):
     return doc[bisect_left(starts, start):max(bisect_left(starts, start), bisect_left(starts, end))]
 
 
-__all__ = ["per_sentence", "per_token", "doc_tables", "entity_spans", "sentence_of", "token_column", "token_strings", "string_id",
-           "tokens_where", "tokens_starting_in"]
+__all__ = ["per_sentence", "per_token", "doc_tables", "entity_spans", "sentence_of", "token_column", "token_strings",
+           "string_id", "tokens_where", "tokens_starting_in"]

@@ -361,7 +361,7 @@ def extract(doc, article: Article, found: Found) -> list[Entity]:
 
     _untagged_surnames(tv, mentions, persons)
     _role_nouns(tv, matches, mentions, persons)
-    _short_bodies(order)
+    _short_bodies(order, text)
 
     out = []
     for g in order:
@@ -391,13 +391,16 @@ _BODY_WORDS = frozenset({"commission", "court", "council", "parliament", "assemb
                          "committee", "tribunal", "bank", "fund", "board", "authority", "senate"})
 
 
-def _short_bodies(groups: list[_Group]) -> None:
+def _short_bodies(groups: list[_Group], text: str) -> None:
     """"The Commission" after "the European Commission" is that commission: a one-word organisation
     whose word closes exactly one longer organisation named before it joins that one (its mentions
     move; with two such bodies named, which one is meant is left open)."""
     for short in groups:
         if short.type != "ORG" or " " in short.name or short.name.lower() not in _BODY_WORDS or not short.mentions:
             continue
+        if any(not text[max(0, s - 4):s].lower().endswith("the ") or text[e:e + 4] in (" in ", " of ")
+               for s, e in short.mentions):
+            continue  # "Parliament in Budapest voted": another body of that kind, not the one named in full
         first = min(short.mentions)
         fulls = [g for g in groups if g is not short and g.type == "ORG" and len(g.name.split()) > 1
                  and g.name.split()[-1].lower() == short.name.lower() and g.mentions and min(g.mentions) < first]

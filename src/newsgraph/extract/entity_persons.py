@@ -150,7 +150,7 @@ def _persons(tv: _Tokens, mentions: list[_Mention], by_end: dict[int, _Match],
         if idx in owner:
             continue
         cands = [g for g, key in enumerate(keys) if _is_subname(toks, key)]
-        if not cands and len(toks) == 1:
+        if not cands and len(toks) == 1 and not _described_after(tv, mentions[idx].end):
             # "Srettha said" after "Srettha Thavisin": where a report calls a person by the given name (Thai,
             # Icelandic and many other naming customs), it is the one full name that begins with it
             firsts = [g for g, key in enumerate(keys) if len(key) > 1 and key[0] == toks[0]]
@@ -193,6 +193,12 @@ def _persons(tv: _Tokens, mentions: list[_Mention], by_end: dict[int, _Match],
             group.country = group.country or info.country
             group.role = group.role or info.role
     return groups, owner
+
+
+def _described_after(tv: _Tokens, end: int) -> bool:
+    """"said Maria, a nurse who ...": a given name introduced with a description of its own is someone new."""
+    words = [tv.word(j).lower() for j in range(end, min(end + 2, len(tv.low)))]
+    return words[:1] == [","] and words[1:2] in (["a"], ["an"], ["who"], ["whose"], ["the"])
 
 
 def _is_subname(short: tuple[str, ...], full: tuple[str, ...]) -> bool:

@@ -123,6 +123,9 @@ def _previous_paragraph_person(d: _Doc, m: Marked):
                             for i in range(first, last)):
         return None
     root = sentence_of(d.doc[last - 1]).root
+    if root.lemma_.lower() in ("die", "perish") or any(c.dep_ == "auxpass" for c in root.children) or any(
+            w in _THIRD_PERSON for w in _WORD.findall(text[m.outer[0]:m.outer[1]].lower())):
+        return None  # "Maria Delgado died in the fire." then "She was the heart of this street": about her
     subjects = [c for c in root.children if c.dep_ == "nsubj"]
     if len(subjects) == 1 and (subjects[0].pos_ == "PROPN" or any(
             c.dep_ == "appos" and c.pos_ == "PROPN" for c in subjects[0].children)):
@@ -223,6 +226,7 @@ def _carry_speakers(cands: list[_Cand], d: _Doc) -> None:
 
 
 _WORD = re.compile(r"\w+")
+_THIRD_PERSON = frozenset({"he", "she", "him", "her", "his", "hers"})
 
 
 def speakers_of_repeats(quotes: list[Quote]) -> list[Quote]:
@@ -240,7 +244,7 @@ def speakers_of_repeats(quotes: list[Quote]) -> list[Quote]:
             words = _WORD.findall(q.text.lower())
             key = " " + " ".join(words) + " "
             donors = {o.speaker.name: o for text, o in said if len(words) >= 3 and o is not q
-                      and (key in text or text in key)}
+                      and (key in text or text in key and text.count(" ") >= 4)}  # three words both sides
             if len(donors) == 1:
                 o = next(iter(donors.values()))
                 q = dataclasses.replace(q, speaker=o.speaker, speaker_span=o.speaker_span)
