@@ -342,7 +342,7 @@ def _part_of_previous(doc, x: NumberExpr) -> str | None:
     earlier = [y for y in _numbers_in(doc, sent) if y.end <= x.start]
     if not earlier and x.start == sent.start and right in (["of", "them"], ["of", "those"]) and sent.start > 0:
         # "112 workers were underground. Eighty-five of them made it out": the whole is in the sentence before
-        earlier = _numbers_in(doc, sentence_of(doc[sent.start - 1]))
+        earlier = _numbers_in(doc, sentence_of(doc[sent.start - 1]))[:1]  # (the whole, not "killing three")
     people = None
     for prev in reversed(earlier):
         noun = _counted_noun(doc, prev)
