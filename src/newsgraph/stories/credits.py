@@ -152,12 +152,12 @@ def _explicit() -> tuple[re.Pattern, ...]:
                            rf"(?P<n>{alt})(?![\w-])", re.IGNORECASE)
     # "This story was provided by Reuters", "This article appeared in The Washington Post" (but "the report
     # appeared on Reuters" in running text only cites it), "Published by X Digital with permission from ANI" (a
-    # reprint licensed whole)
+    # reprint licensed whole; opening its line, not "footage ... aired with permission from Reuters" in running text)
     provided = re.compile(
         rf"(?:\b(?:(?:story|article|report|content|text|piece)\s+(?:was\s+|is\s+|has\s+been\s+)?"
         rf"(?:provided|distributed|supplied|syndicated|produced|written|republished|reproduced|"
         rf"(?:first|originally)\s+(?:published|appeared|ran))|this\s+(?:story|article)\s+appeared)"
-        rf"\s+(?:by|on|in|at|from|with)|\b(?:re)?(?:published|printed|produced)\b[^\n]{{0,80}}?\bwith\s+"
+        rf"\s+(?:by|on|in|at|from|with)|^\W{{0,3}}(?:re)?(?:published|printed|produced)\b[^\n]{{0,80}}?\bwith\s+"
         rf"(?:kind\s+)?permission\s+(?:from|of))\s+(?:the\s+)?(?P<n>{alt})(?![\w-])", re.IGNORECASE)
     # "The post Ferry capsizes on lake appeared first on Reuters.": the feed footer of the site that published
     # the text first, which a site reposting the feed keeps

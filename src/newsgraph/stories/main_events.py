@@ -281,7 +281,8 @@ class EventProfile:
         still be an earlier happening's; a count one report places days before a count of its own does."""
         for kind, value in sig.recalled_tolls:
             own = [(k, v) for k, v in sig.tolls if k == kind]
-            if own and self.tolls[kind, value] and not any(self.tolls[key] for key in own):
+            if own and self.tolls[kind, value] and not any(self.tolls[key] for key in own) \
+                    and all(v < value for _, v in own):  # (a toll "raised to 20" from 14 last week has risen)
                 return True
         for kind, value in sig.tolls:
             if not self.recalled[kind, value] or self.tolls[kind, value]:

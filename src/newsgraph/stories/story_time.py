@@ -62,10 +62,11 @@ _SHIFTED = re.compile(r"^\s*(?:(?:early|earlier|late|later)\s+(?:on\s+)?)?"
                       r"(?:last|next|this|coming|past|the following|the previous)\b", re.I)
 
 
-_DAY_AFTER = re.compile(r"\b(?:a|one|the)\s+day\s+(?:after|before|earlier)\b|\bthe\s+(?:previous|preceding)\s+day\b",
+_DAY_AFTER = re.compile(r"\b(?:a|one|the)\s+day\s+(?:after|earlier)\b|\bthe\s+(?:previous|preceding)\s+day\b",
                         re.IGNORECASE)
 """What a sentence says when the day it names comes a day after another happening it tells ("on Saturday, a day
-after the alert was raised"): that happening's day, the eve, is of the same news cycle."""
+after the alert was raised"): that happening's day, the eve, is of the same news cycle. ("a day before the rally"
+points the other way and is not read here.)"""
 _SENTENCE_SPAN = re.compile(r"[^.!?\n]+")
 
 
