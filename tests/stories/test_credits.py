@@ -360,3 +360,10 @@ def test_credits_staff_trailer_with_commas_in_brackets(text, expected):
 ])
 def test_credits_agency_feed_disclaimer_naming_its_source(text, expected):
     assert _agency(text) == expected
+
+
+def test_permission_in_running_text_credits_no_agency():
+    # a reprint licence opens its own line; footage aired "with permission from" an agency is only cited
+    text = ("Floods hit the valley on Sunday.\n\nThe footage, which a local crew produced on Sunday, was aired "
+            "with permission from Reuters, the channel said.\n\nMore rain is due.")
+    assert find_credit(text) is None

@@ -641,6 +641,9 @@ SEQUEL = "Streets in Vell were empty on Thursday. The town was calm on Thursday,
     # no "a day after": the day named only
     ("The port of Vell stayed shut on Saturday after the harbour authority raised its storm alert.",
      "2024-03-09", "2024-03-09", ["2024-03-09"]),
+    # "a day before" points the other way: the named day's eve is not the other happening's day
+    ("The port of Vell stayed shut on Saturday, a day before the planned regatta.",
+     "2024-03-09", "2024-03-09", ["2024-03-09"]),
 ])
 def test_article_days_take_the_eve_of_a_day_told_a_day_after(text, published, value, days):
     a = article("d", text, published=published, dates=(
