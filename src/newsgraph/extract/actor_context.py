@@ -143,11 +143,11 @@ def fill_country(actor: Actor, factor: float, sent, index: MentionIndex, *,
     often than not; the confidence factor drops to say it is a guess.
     """
     code = actor.code or ""
-    if not gazetteer.country_name(code.split()[0] if code else "") \
-            and gazetteer.names_many_countries(actor.text or actor.name):
-        return actor, factor  # "European countries urged Russia...": a group of states, none of them Russia
-    if not gazetteer.country_name(code.split()[0] if code else "") and _states_at_large(actor.text or actor.name):
-        return actor, factor  # "donors pledged $4 billion to help Pakistan": many states, Pakistan the one helped
+    words = actor.text or actor.name
+    if not gazetteer.country_name(code.split()[0] if code else "") and (
+            gazetteer.names_many_countries(words)  # "European countries urged Russia...": none of them Russia
+            or _states_at_large(words)):  # "donors pledged $4 billion to help Pakistan": Pakistan the one helped
+        return actor, factor
     if not code and actor.entity is None:
         country = place_country or first_country(sent, index, skip | own)
         if not country and article_country:

@@ -108,8 +108,8 @@ def host_subject(tok):
     if verb.dep_ != "advcl" or not any(c.dep_ in ("mark", "advmod") and c.lower_ in _TIME_MARKS and c.i < tok.i
                                        for c in verb.children):
         return None
-    host, _ = _subject(verb.head)
-    if host is None or host.pos_ not in ("NOUN", "PROPN") or host.i > tok.i:
+    host = _named_subject_before(verb.head, tok)
+    if host is None:
         return None
     if any(_agrees_in_number(o, tok) for o in verb.head.children if o.dep_ == "dobj"):
         return None  # "soldiers shot the protesters when they refused to disperse": either may be meant
@@ -127,10 +127,16 @@ def _contact_host(tok, verb):
         if up.pos_ in ("VERB", "AUX") or up.head.i == up.i:
             break
         up = up.head
-    host, _ = _subject(up)
-    if host is None or host.pos_ not in ("NOUN", "PROPN") or host.i > tok.i or host.i == verb.head.i:
+    host = _named_subject_before(up, tok)
+    if host is None or host.i == verb.head.i:
         return None
     return host if _agrees_in_number(host, tok) else None
+
+
+def _named_subject_before(verb, tok):
+    """The subject of ``verb`` when a noun before ``tok`` (the pronoun's candidate antecedent), else None."""
+    host, _ = _subject(verb)
+    return host if host is not None and host.pos_ in ("NOUN", "PROPN") and host.i <= tok.i else None
 
 
 def _agrees_in_number(noun, pronoun) -> bool:

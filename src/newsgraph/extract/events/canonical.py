@@ -373,13 +373,8 @@ def _named_body(actor: Actor, head, entities: Sequence[Entity]) -> Actor | None:
             not in (["the"], ["the", "same"]):  # "the same court": the one named before
         return None
     noun = head.lemma_.lower()
-    best, best_at = None, -1
-    for ent in entities:
-        if ent.type != "ORG" or len(ent.name.split()) < 2 or ent.name.split()[-1].lower() != noun:
-            continue
-        at = max((s for s, _ in ent.mentions if s < head.idx), default=-1)
-        if at > best_at:
-            best, best_at = ent, at
+    best = _last_named(entities, head, lambda ent: ent.type == "ORG" and len(ent.name.split()) >= 2
+                       and ent.name.split()[-1].lower() == noun)
     if best is None:
         return None
     code = join_codes(*entity_codes(best, best.name))
@@ -395,9 +390,8 @@ def _bloc(actor: Actor, head, entities: Sequence[Entity]) -> Actor | None:
                 any(t.like_num or t.lower_ in ("nation", "member", "country") for t in c.subtree)
                 for c in head.children if c.dep_ in ("amod", "compound", "nmod", "nummod")):
         return None  # (not "the opposition bloc", "the ruling bloc": a bloc of parties, not of states)
-    named = [(max((s for s, _ in e.mentions if s < head.idx), default=-1), e) for e in entities if e.role == "IGO"]
-    at, best = max(named, key=lambda p: p[0], default=(-1, None))
-    if best is None or at < 0:
+    best = _last_named(entities, head, lambda ent: ent.role == "IGO")
+    if best is None:
         return None
     return replace(actor, name=best.name, entity=best.id, code=join_codes(*entity_codes(best, best.name)),
                    text=actor.text or actor.name)
@@ -409,15 +403,25 @@ def _short_country(actor: Actor, head, entities: Sequence[Entity]) -> Actor | No
     if actor.code or head is None or head.tag_ != "NNP" or not any(
             c.dep_ == "det" and c.lower_ == "the" for c in head.children):
         return None
-    for ent in sorted(entities, key=lambda e: -max((s for s, _ in e.mentions if s < head.idx), default=-1)):
-        words = ent.name.split()
-        if ent.type == "GPE" and len(words) == 2 and words[0] == head.text and ent.id != actor.entity \
-                and any(s < head.idx for s, _ in ent.mentions):
-            country = gazetteer.country_code(ent.name)
-            if country:
-                return replace(actor, name=ent.name, entity=ent.id, code=f"{country} GOV",
-                               text=actor.text or actor.name)
-    return None
+    ent = _last_named(entities, head, lambda e: e.type == "GPE" and len(e.name.split()) == 2
+                      and e.name.split()[0] == head.text and e.id != actor.entity
+                      and gazetteer.country_code(e.name) is not None)
+    if ent is None:
+        return None
+    return replace(actor, name=ent.name, entity=ent.id, code=f"{gazetteer.country_code(ent.name)} GOV",
+                   text=actor.text or actor.name)
+
+
+def _last_named(entities: Sequence[Entity], head, keep) -> Entity | None:
+    """The entity ``keep`` accepts that the article names last before ``head`` (the first listed on a tie;
+    None when none is named before it): what "the council", "the bloc", "the North" take up."""
+    best, best_at = None, -1
+    for ent in entities:
+        if keep(ent):
+            at = max((s for s, _ in ent.mentions if s < head.idx), default=-1)
+            if at > best_at:
+                best, best_at = ent, at
+    return best
 
 
 def canonical_actors(doc, events: Sequence[Event], entities: Sequence[Entity]) -> list[Event]:

@@ -14,6 +14,7 @@ from .. import gazetteer
 from ..actors import PRONOUNS, code_actor, is_non_actor, noun_kind, sector_of_noun
 from ..event_lexicon import Entry, entries, is_event_noun
 from ..linking import MentionIndex
+from .argument_words import _SENDING
 from .syntax import _counted, _for_marks, _indefinite, _infinitive, _mods, _objects, _preps
 from ..doc_memo import sentence_of
 
@@ -266,7 +267,7 @@ def _prep_targets(tok, index: MentionIndex, *, exclude: Sequence = (), in_ok: bo
             continue
         if p.dep_ not in ("prep", "dative") or p.lower_ not in _PREP_RANK or p.lower_ == "by":
             continue
-        if p.lower_ == "from" and tok.lemma_.lower() in ("send", "dispatch", "deploy", "fly"):
+        if p.lower_ == "from" and (tok.lemma_.lower() in _SENDING or tok.lemma_.lower() == "fly"):
             continue  # "sent planes from Croatia and Italy": where they come from, not who gets them
         if p.lower_ == "between" and not names_event(tok):
             continue  # "to finance a rail line between Mumbai and Ahmedabad": a thing's two ends, no parties

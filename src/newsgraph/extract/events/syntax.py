@@ -10,6 +10,7 @@ from ..actors import noun_kind, sector_of_noun
 from ..dateline_tokens import dateline_end
 from ..doc_memo import per_token, sentence_of, string_id, tokens_where
 from ..event_lexicon import CLAUSE_SUMMARIES, conj_host
+from .argument_words import _sent
 
 _SUBJ = ("nsubj", "csubj")
 
@@ -181,8 +182,7 @@ def _raw_subject(verb):
         if host is not None:  # "marched on the palace demanding his resignation": the marchers demand
             tok = host
             continue
-        if tok.dep_ in ("relcl", "acl") and _infinitive(tok) and tok.head.dep_ == "dobj" \
-                and tok.head.head.lemma_ in ("send", "dispatch", "deploy"):
+        if tok.dep_ in ("relcl", "acl") and _infinitive(tok) and _sent(tok.head):
             tok = tok.head.head  # "Turkey dispatched two aircraft to help": the sender helps, not its planes
             continue
         if tok.dep_ in ("relcl", "acl") and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
