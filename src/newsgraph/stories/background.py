@@ -13,6 +13,7 @@ same happening told later, not another one, so it is never background.
 
 from __future__ import annotations
 
+import functools
 import re
 
 _COUNT = r"(?:\d+|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|" \
@@ -34,7 +35,14 @@ _CLAUSE_END = re.compile(r"[;:]|,\s+(?:and|but|while|as|when|where)\b|\s+[—–
 
 
 def background_spans(text: str) -> list[tuple[int, int]]:
-    """Character spans of ``text`` that recall an earlier happening (see the module docstring), in order."""
+    """Character spans of ``text`` that recall an earlier happening (see the module docstring), in order.
+
+    Asked of each report by its fingerprint, its recalled terms and its tolls: found once per text."""
+    return list(_background_spans(text))
+
+
+@functools.lru_cache(maxsize=256)
+def _background_spans(text: str) -> tuple[tuple[int, int], ...]:
     spans: list[tuple[int, int]] = []
     first = True
     for m in _SENTENCE.finditer(text):
@@ -48,4 +56,4 @@ def background_spans(text: str) -> list[tuple[int, int]]:
             stop = _CLAUSE_END.search(sentence, after.end())
             spans.append((start + after.end(), start + (stop.start() if stop else len(sentence))))
         first = False
-    return spans
+    return tuple(spans)

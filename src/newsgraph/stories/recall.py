@@ -32,8 +32,7 @@ def recalled_terms(article: AnalysedArticle) -> frozenset[str]:
         inside.update(content_terms(article.text[start:end]))
     inside.difference_update(content_terms(f"{article.title or ''} {_without(article.text, spans)}"))
     for ent in article.entities:
-        if ent.type in _ENTITY_TYPES and ent.name and ent.mentions and all(
-                any(s <= m[0] < e for s, e in spans) for m in ent.mentions):
+        if ent.type in _ENTITY_TYPES and ent.name and ent.mentions and _all_inside(ent.mentions, spans):
             inside.add(entity_term(ent.name))
     return frozenset(inside)
 
@@ -70,8 +69,13 @@ def toll_keys(article: AnalysedArticle) -> tuple[frozenset[tuple[str, float]], f
     back: set[tuple[str, float]] = set()
     for f in tolls:
         key = (f.kind, float(f.value))
-        if spans and all(any(s <= m[0] < e for s, e in spans) for m in (f.mentions or (f.span,))):
+        if spans and _all_inside(f.mentions or (f.span,), spans):
             back.add(key)
         else:
             news.add(key)
     return frozenset(news), frozenset(back - news)
+
+
+def _all_inside(mentions, spans) -> bool:
+    """Does every mention start inside one of ``spans``?"""
+    return all(any(s <= m[0] < e for s, e in spans) for m in mentions)
