@@ -167,14 +167,37 @@ def tokens_where(span, column: str, ids: frozenset[int] | set[int]) -> Iterator:
     Rules ask this of every sentence with the same few ``ids`` (verbs, nouns, "be"): the positions that
     pass are found once per Doc, in one pass over the column, and each sentence takes its stretch."""
     doc = span.doc if hasattr(span, "doc") else span
-    start, end = (span.start, span.end) if hasattr(span, "start") else (0, len(span))
     ids = frozenset(ids)
     tables = _columns_of(doc)
     hits = tables.get((tokens_where, column, ids))
     if hits is None:
         hits = tables[(tokens_where, column, ids)] = [i for i, v in enumerate(token_column(doc, column)) if v in ids]
-    for i in hits[bisect_left(hits, start):bisect_left(hits, end)]:
+    return tokens_at(span, hits)
+
+
+def tokens_at(span, positions: list[int]) -> Iterator:
+    """The tokens of ``span`` (a ``Doc`` or a sentence) at ``positions`` (sorted positions in its ``Doc``, found
+    once per Doc), in text order: each sentence takes its stretch by bisection."""
+    doc = span.doc if hasattr(span, "doc") else span
+    start, end = (span.start, span.end) if hasattr(span, "start") else (0, len(span))
+    for i in positions[bisect_left(positions, start):bisect_left(positions, end)]:
         yield doc[i]
+
+
+def positions_passing(doc, columns: tuple[str, ...], known: Callable[[tuple], Any], test: Callable[[Any], Any]) \
+        -> list[int]:
+    """The positions of the tokens of ``doc`` that pass ``test``, in text order. ``known(ids)`` gives the answer
+    already found for a token with those ids in ``columns`` (None when not asked yet): a ``Token`` is made only
+    for a word whose ids were not asked about before (``test`` keeps its answers where ``known`` reads them)."""
+    cols = [token_column(doc, name) for name in columns]
+    out = []
+    for i, ids in enumerate(zip(*cols)):
+        hit = known(ids)
+        if hit is None:
+            hit = test(doc[i])
+        if hit:
+            out.append(i)
+    return out
 
 
 def tokens_starting_in(doc, start: int, end: int):
@@ -185,4 +208,4 @@ def tokens_starting_in(doc, start: int, end: int):
 
 
 __all__ = ["per_sentence", "per_token", "doc_tables", "entity_spans", "sentence_of", "token_column", "token_strings",
-           "string_id", "tokens_where", "tokens_starting_in"]
+           "string_id", "tokens_where", "tokens_at", "positions_passing", "tokens_starting_in"]

@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import functools
 import logging
-from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Iterator
 
 from ..lexicons import load_rows
 from ..model import PLOVER_TYPES
-from .doc_memo import doc_tables, token_column
+from .doc_memo import doc_tables, positions_passing, tokens_at
 
 log = logging.getLogger(__name__)
 
@@ -92,10 +91,7 @@ def tokens_with_entries(sent, kind: str) -> Iterator:
 
     Why: asked of every sentence ("report": the speech verbs); the positions of such tokens in the
     whole ``Doc`` are found once (``_positions_with_entries``) and each sentence takes its stretch."""
-    doc = sent.doc
-    hits = _positions_with_entries(doc, kind)
-    for i in hits[bisect_left(hits, sent.start):bisect_left(hits, sent.end)]:
-        yield doc[i]
+    return tokens_at(sent, _positions_with_entries(sent.doc, kind))
 
 
 def _positions_with_entries(doc, kind: str) -> list[int]:
@@ -104,15 +100,8 @@ def _positions_with_entries(doc, kind: str) -> list[int]:
     tables = doc_tables(doc)
     hits = tables.get((_positions_with_entries, kind))
     if hits is None:
-        lemma, lower, pos = token_column(doc, "lemma"), token_column(doc, "lower"), token_column(doc, "pos")
-        hits = []
-        for i in range(len(doc)):
-            hit = _BY_IDS.get((lemma[i], lower[i], pos[i], kind))
-            if hit is None:
-                hit = entries(doc[i], kind)
-            if hit:
-                hits.append(i)
-        tables[(_positions_with_entries, kind)] = hits
+        hits = tables[(_positions_with_entries, kind)] = positions_passing(
+            doc, ("lemma", "lower", "pos"), lambda ids: _BY_IDS.get((*ids, kind)), lambda tok: entries(tok, kind))
     return hits
 
 

@@ -21,7 +21,7 @@ from ..model import Speaker, Span
 from .quote_marks import Marked
 from .quote_issuers import DOCUMENT_NOUNS
 from .quote_speakers import SpeakerResolver, subject_of
-from .doc_memo import sentence_of, string_id, token_column
+from .doc_memo import positions_passing, sentence_of, string_id, token_column
 
 _TERMINAL = {".", "?", "!"}
 _FRAME_TOKENS = 60
@@ -129,15 +129,7 @@ def _is_cue(tok) -> bool:
 def cue_indices(doc) -> list[int]:
     """The indices of the tokens of ``doc`` that ``_is_cue`` holds for, in text order; a ``Token`` is made
     only for a word whose ids were not asked about before."""
-    lemma, pos, tag = token_column(doc, "lemma"), token_column(doc, "pos"), token_column(doc, "tag")
-    out = []
-    for i in range(len(lemma)):
-        hit = _CUE_BY_IDS.get((lemma[i], pos[i], tag[i]))
-        if hit is None:
-            hit = _is_cue(doc[i])
-        if hit:
-            out.append(i)
-    return out
+    return positions_passing(doc, ("lemma", "pos", "tag"), _CUE_BY_IDS.get, _is_cue)
 
 
 def _according(tok) -> bool:
