@@ -32,3 +32,12 @@ def test_events_it_in_the_reason_given_is_the_thing_just_acted_on(analyse):
             "deployment, ruling that it was unconstitutional.")
     ev = next(e for e in analyse(text, published="2024-05-10").events if e.trigger == "ruling")
     assert ev.target is None, ev
+
+
+def test_events_a_crowd_told_only_by_its_size_protests(analyse):
+    # "thousands marched": no named group, still a protest by protesters against the government there
+    out = analyse("Thousands took to the streets of Dhaka on Sunday to demand early elections.",
+                  published="2024-05-10")
+    ev = next(e for e in out.events if e.type == "PROTEST")
+    assert ev.source is not None and ev.source.name == "protesters", ev
+    assert ev.target is not None and ev.target.code == "BGD GOV", ev
