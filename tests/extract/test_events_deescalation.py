@@ -41,3 +41,24 @@ def test_events_a_crowd_told_only_by_its_size_protests(analyse):
     ev = next(e for e in out.events if e.type == "PROTEST")
     assert ev.source is not None and ev.source.name == "protesters", ev
     assert ev.target is not None and ev.target.code == "BGD GOV", ev
+
+
+def test_events_the_condition_of_a_promise_is_not_news(analyse):
+    # "if the army stopped air strikes": what one side asks of the other, not an act reported
+    text = "The rebel command said on Monday it would respect the truce if the army stopped its air strikes."
+    ev = next(e for e in analyse(text, published="2024-05-10").events if e.trigger.startswith("stopped"))
+    assert ev.mode == "hypothetical" and not ev.main, ev
+
+
+def test_events_police_stopping_a_march_restrain_it(analyse):
+    # the union halting its own strike calls it off; police halting a march restrain the marchers
+    out = analyse("Police in Valmora halted the march on Sunday.", published="2024-05-10")
+    assert _types(out, "halted") == ["COERCE"], out.events
+    out = analyse("The army stopped its air strikes on the city on Monday.", published="2024-05-10")
+    assert _types(out, "stopped") == ["RETREAT"], out.events
+
+
+def test_events_a_named_mediator_is_not_replaced_by_the_two_sides(analyse):
+    text = "Brazil said on Friday it was ready to mediate between the two countries."
+    ev = next(e for e in analyse(text, published="2024-05-10").events if e.trigger == "mediate")
+    assert ev.source is not None and ev.source.name == "Brazil", ev
