@@ -133,7 +133,10 @@ def _verb_kind(verb, *, role: str) -> str | None:
                 (role == "obj" or any(a.dep_ == "auxpass" for a in verb.children)):
             return "injured"
     kids = {c.lemma_.lower() for c in verb.children} | \
-           {g.lemma_.lower() for c in verb.children for g in c.children}
+           {g.lemma_.lower() for c in verb.children for g in c.children} | \
+           {w.lemma_.lower() for c in verb.children if c.dep_ == "dobj" for p in c.children
+            if p.dep_ == "prep" and p.i > c.i for w in (p, *p.children)}
+    # "forced 150,000 people from their homes": the parse may hang the verb's phrase on its object
     passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
     best = None
     for cue, (kind, roles) in verbs.items():
@@ -201,6 +204,9 @@ def _kind_from_role(doc, x: NumberExpr, noun, nominal):
             grand = grand.head  # "revised the toll downward from 248"
         if grand.pos_ == "NOUN" and _noun_kind(grand) in _SPECIFIC:
             return _noun_kind(grand)
+        if pred.lower_ == "of" and grand.lemma_.lower() in _TALLY_NOUNS and grand.head.i != grand.i:
+            # "arrested a total of 43 people", "a group of 12 were detained": the tally takes the role
+            return _kind_from_role(doc, x, grand, grand)
         pred, role = grand, "obj"
     if role == "nsubj" and pred.tag_ == "VBN" and not any(c.dep_.startswith("aux") for c in pred.children):
         role = "nsubjpass"  # "47 were arrested and 12 taken to hospital", "with 40 people wounded": a passive
@@ -447,6 +453,7 @@ def _kind(doc, x: NumberExpr) -> tuple[str | None, str | None]:
     return "other", None
 
 
+_TALLY_NOUNS = frozenset({"total", "group", "maximum", "minimum", "handful", "batch"})
 _NOT_DONE = frozenset({"attempt", "try", "plot", "conspire", "threaten"})
 _PERCENT_WORDS = frozenset({"percent", "percentage", "point"})
 _TEMPERATURE_UNITS = frozenset({"F", "C", "°", "°F", "°C", "ºF", "ºC"})
