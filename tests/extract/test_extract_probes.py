@@ -53,3 +53,41 @@ def test_quote_speaker_live_blog_stamp_is_no_part_of_the_speaker(analyse, text, 
 def test_figure_kind_through_parse_slips(analyse, text, figure):
     got = _figures(analyse(text, published="2024-03-14"))
     assert figure in got, got
+
+
+@pytest.mark.parametrize("text,speaker", [
+    # police ranks and local offices are titles, not part of the name
+    ('Superintendent Mark Ostrander said: "This was mindless violence."', "Mark Ostrander"),
+    ('"We need answers," said Councilwoman Rosa Delgado.', "Rosa Delgado"),
+    # a two-word title the name's span cuts in two ("Chief| Constable ...")
+    ('Chief Constable Mark Ostrander said: "This was mindless violence."', "Mark Ostrander"),
+    ('Chief Superintendent Ana Berglund said: "Officers acted within minutes."', "Ana Berglund"),
+])
+def test_quote_speaker_rank_titles_are_stripped(analyse, text, speaker):
+    got = _speakers(analyse(text, published="2024-03-18"))
+    assert [s for s, _ in got] == [speaker], got
+
+
+def test_quote_short_sentence_after_a_quote_is_direct(analyse):
+    # a speaker's next sentence stays direct however short, as long ones do
+    text = 'Mayor Tomas Ruehl was blunt. "It\'s over," he said. "We lost."'
+    got = [(q.kind, q.text) for q in analyse(text, published="2024-03-18").quotes]
+    assert ("direct", "We lost.") in got, got
+
+
+@pytest.mark.parametrize("text", [
+    # a scare-quoted word or a quoted slogan inside a sentence stays partial
+    'The word on everyone\'s lips was "Resign." Protesters chanted it for hours.',
+])
+def test_quote_short_quote_without_a_speaker_before_stays_partial(analyse, text):
+    assert all(q.kind != "direct" for q in analyse(text, published="2024-03-18").quotes)
+
+
+@pytest.mark.parametrize("text,figure", [
+    # a fronted "of" phrase names the whole the number is a part of
+    ("Of those arrested, 19 have been charged.", ("arrested", 19)),
+    ("Of the dead, 12 were children.", ("killed", 12)),
+])
+def test_figure_kind_of_a_fronted_whole(analyse, text, figure):
+    got = _figures(analyse(text, published="2024-03-14"))
+    assert figure in got, got

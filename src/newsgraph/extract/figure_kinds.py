@@ -362,6 +362,27 @@ def _part_of_previous(doc, x: NumberExpr) -> str | None:
     return "people_other" if people and not elliptic else None
 
 
+def _fronted_whole(doc, x: NumberExpr) -> str | None:
+    """Kind of the whole a fronted "of" phrase names ("Of those arrested, 19 have been charged", "Of the dead,
+    12 were children"): the number that opens the clause after it counts a part of that whole."""
+    sent = sentence_of(doc[x.num_start])
+    first = doc[sent.start]
+    if first.lower_ != "of" or first.dep_ != "prep":
+        return None
+    commas = [t.i for t in doc[sent.start:x.start] if t.text == ","]
+    if len(commas) != 1 or x.start - commas[0] > 3:
+        return None
+    for g in first.children:
+        if g.dep_ != "pobj":
+            continue
+        k = _adj_kind(g) or _noun_kind(g)
+        for a in g.children:
+            if k not in _SPECIFIC and a.dep_ in ("acl", "amod") and a.pos_ in ("VERB", "ADJ"):
+                k = _verb_kind(a, role="obj") or _adj_kind(a)
+        return k if k in _SPECIFIC else None
+    return None
+
+
 def _loose_part(doc, x: NumberExpr) -> bool:
     """A part named by "N of them" that no verb of its own governs ("32 were injured, five of them
     seriously"): the parse hangs it anywhere (here on "miners ... dead"); the figure it follows is the whole."""
@@ -423,7 +444,7 @@ def _kind(doc, x: NumberExpr) -> tuple[str | None, str | None]:
     # not what befell the whole; the noun still counts it
     kind = None if _whole_of_part(doc, x, noun) else _kind_from_parse(doc, x, noun) or _kind_from_window(doc, x, noun)
     if kind is None or (kind == "people_other" and not _object_of_verb(doc, x, noun)) or _loose_part(doc, x):
-        kind = _part_of_previous(doc, x) or kind
+        kind = _part_of_previous(doc, x) or _fronted_whole(doc, x) or kind
     if kind == "people_other" and noun_kind in _SPECIFIC and not (noun_kind == "arrested" and _set_free(doc, x, noun)):
         kind = noun_kind  # "relocate 120,000 refugees": the noun says more than the verb
     if kind == "displaced" and _fled_abroad(doc, x, noun):
