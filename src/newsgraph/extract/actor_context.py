@@ -146,7 +146,8 @@ def fill_country(actor: Actor, factor: float, sent, index: MentionIndex, *,
     words = actor.text or actor.name
     if not gazetteer.country_name(code.split()[0] if code else "") and (
             gazetteer.names_many_countries(words)  # "European countries urged Russia...": none of them Russia
-            or _states_at_large(words)):  # "donors pledged $4 billion to help Pakistan": Pakistan the one helped
+            or _states_at_large(words)  # "donors pledged $4 billion to help Pakistan": Pakistan the one helped
+            or _the_sides(words)):  # "Egypt urged both sides to hold the truce": not Egypt's own sides
         return actor, factor
     if not code and actor.entity is None:
         country = place_country or first_country(sent, index, skip | own)
@@ -195,6 +196,14 @@ def _states_at_large(text: str) -> bool:
     head = words[-1]
     return head in _MANY_STATES or head == "community" and "international" in words \
         or head == "leaders" and bool(_WORLDWIDE & set(words))
+
+
+def _the_sides(text: str) -> bool:
+    """"Both sides", "the two sides", "the warring parties": the parties of a conflict, one or two of
+    them foreign to the sentence's first country (mostly the mediator's or caller's)."""
+    words = text.lower().split()
+    return bool(words) and (words[-1] == "sides" or words[-1] == "parties" and bool(
+        {"both", "two", "warring", "all"} & set(words)))
 
 
 def domestic(source: Actor, target: Actor, factor: float) -> tuple[Actor, float]:

@@ -277,6 +277,9 @@ def _prep_targets(tok, index: MentionIndex, *, exclude: Sequence = (), in_ok: bo
             if p.lower_ == "in" and (not in_ok or o.lemma_.lower() == "court" and not any(
                     c.dep_ in ("det", "poss", "compound", "amod") for c in o.children) or _talks_venue(tok, index)):
                 continue  # "in Baghdad": where, used as the affected party only as a last resort; "in court": how
+            if p.lower_ == "with" and o.lower_ == "force" and not any(
+                    c.dep_ in ("det", "poss", "nummod") for c in o.children):
+                continue  # "would respond with force": how, not against whom
             if o.lemma_.lower() in _WATERS and o.pos_ == "PROPN" or o.lower_ == "waters":
                 continue  # "seized a tanker in the Gulf of Oman": a sea is where, never who
             actor = _pobj_actor(o, index)
