@@ -36,3 +36,14 @@ def test_events_both_sides_take_no_country_of_the_mediator(analyse):
     text = "Estonia offered on Sunday to host talks. The African Union urged both sides to open aid corridors."
     ev = _ev(analyse(text, published="2024-05-11"), "urged")
     assert ev.target is not None and ev.target.code is None, ev
+
+
+def test_events_a_talks_venue_is_no_partys_country(analyse):
+    # a deal signed or talks held in a third country's city: neither party is that country's
+    text = "Bhutan's government and Drukpa rebel forces signed a peace deal on Wednesday in Doha."
+    ev = _ev(analyse(text, published="2024-05-11"), "signed")
+    assert ev.target is not None and not (ev.target.code or "").startswith("QAT"), ev
+    text = ("Fighting in eastern Bhutan has killed 300 people this year. Government negotiators met rebel "
+            "commanders in Doha on Monday.")
+    ev = _ev(analyse(text, published="2024-05-11"), "met")
+    assert not (ev.source.code or "").startswith("QAT") and not (ev.target.code or "").startswith("QAT"), ev

@@ -164,13 +164,20 @@ def fill_country(actor: Actor, factor: float, sent, index: MentionIndex, *,
         return actor, factor  # no sector to place (a bare name), or already a country
     if prefer_place:  # targets: where it happened, or the only country the sentence names
         only = all_countries(sent, index)
-        country = place_country or (only[0] if len(only) == 1 and not (diplomatic and first == "GOV") else None)
+        # (a talks or signing venue is mostly a third country's: "signed a deal in Pretoria" places no party)
+        if diplomatic:
+            only = [c for c in only if c != place_country]
+        country = (place_country if not diplomatic else None) or (
+            only[0] if len(only) == 1 and not (diplomatic and first == "GOV") else None)
     else:
         country = first_country(sent, index, skip) or place_country
+    if diplomatic and country is not None and country == place_country:
+        country = None  # "negotiators met rebel commanders in Doha": the venue is neither party's country
     if not country and skip and not prefer_place:
         # only the other party's words name a country: domestic acts ("President X imposed a curfew
         # in Algiers") are the commoner reading, but it is a weaker guess
         country = first_country(sent, index)
+        country = None if diplomatic and country == place_country else country
         factor *= 0.8
     if not country and article_country:
         country, factor = article_country, factor * 0.85  # "police" in a report about Burundi
