@@ -47,3 +47,20 @@ def test_events_a_talks_venue_is_no_partys_country(analyse):
             "commanders in Doha on Monday.")
     ev = _ev(analyse(text, published="2024-05-11"), "met")
     assert not (ev.source.code or "").startswith("QAT") and not (ev.target.code or "").startswith("QAT"), ev
+
+
+def test_events_a_country_word_on_a_thing_places_no_people(analyse):
+    # "men carrying Russian flags" are not Russians; the flags name no party to protest against
+    text = "Police detained 20 men carrying Russian flags near the parliament in Chisinau on Sunday."
+    ev = _ev(analyse(text, published="2024-05-11"), "detained")
+    assert ev.target is not None and not (ev.target.code or "").startswith("RUS"), ev
+
+
+def test_events_vehicles_arriving_are_no_visit(analyse):
+    out = analyse("Buses carrying the freed prisoners arrived in Hebron late on Thursday.", published="2024-05-11")
+    assert not [e for e in out.events if e.type == "CONSULT"], out.events
+
+
+def test_events_suspending_the_constitution_is_emergency_rule(analyse):
+    out = analyse("The army suspended the constitution on Wednesday and closed the borders.", published="2024-05-11")
+    assert [e.type for e in out.events if e.trigger.startswith("suspended")] == ["COERCE"], out.events

@@ -26,6 +26,7 @@ from ..model import Actor, Found
 from . import gazetteer
 from .doc_memo import token_column, token_strings
 from .linking import MentionIndex
+from .noun_kinds import noun_kind
 
 PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "around", "throughout"})
 
@@ -70,7 +71,7 @@ def _capitalised(sent) -> Iterator:
 def first_country(sent, index: MentionIndex, skip: frozenset[int] = frozenset()) -> str | None:
     """The first country named in the sentence (entity, demonym or capital) outside ``skip``."""
     for tok in _capitalised(sent):
-        if tok.i in skip or tok.pos_ not in ("PROPN", "ADJ", "NOUN") or _destination(tok):
+        if tok.i in skip or tok.pos_ not in ("PROPN", "ADJ", "NOUN") or _destination(tok) or _of_a_thing(tok):
             continue
         code = token_country(tok, index)
         if code:
@@ -88,6 +89,11 @@ def _destination(tok) -> bool:
     prep = tok.head
     return tok.dep_ == "pobj" and prep.lower_ in ("to", "towards", "toward", "for") \
         and prep.head.lemma_.lower() in _GOING
+
+
+def _of_a_thing(tok) -> bool:
+    """"some waving Russian flags", "Iranian-made drones": a country word on an object places no people."""
+    return tok.dep_ in ("amod", "compound") and tok.head.pos_ == "NOUN" and noun_kind(tok.head.text) == "device"
 
 
 def all_countries(sent, index: MentionIndex) -> list[str]:

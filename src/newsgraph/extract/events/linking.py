@@ -61,8 +61,8 @@ def _satisfied(entry: Entry, tok, *, as_object: bool, index: MentionIndex) -> bo
                 return False
         elif kind == "nopeople":  # "the minister arrived in Kyiv" is a visit; "the children arrived home" is not
             subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
-            if subj is not None and subj.pos_ == "NOUN" and noun_kind(subj.text) == "people":
-                return False
+            if subj is not None and subj.pos_ == "NOUN" and noun_kind(subj.text) is not None:
+                return False  # (nor "buses carrying the prisoners arrived": a thing visits no one)
         elif kind == "subj":  # "tanks rolled into the capital": what moves makes it a deployment
             subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
             if subj is None or not ({subj.lemma_.lower(), subj.lower_} | {
