@@ -334,6 +334,26 @@ def test_a_new_index_build_removes_older_index_versions_only(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(names[1:])
 
 
+def test_an_index_file_built_before_a_look_up_index_gets_it_in_place(tmp_path):
+    # a cache file of an older build (no index on names.place) is upgraded, not rebuilt, and its rows stay
+    import sqlite3
+    from newsgraph.extract.place_cache import add_lookup_indexes
+    path = tmp_path / "places-v31-localis2.1.0-x.sqlite"
+    con = sqlite3.connect(path)
+    con.executescript("CREATE TABLE places (id INTEGER PRIMARY KEY, country TEXT);"
+                      "CREATE TABLE names (key TEXT, place INTEGER, alias INTEGER);"
+                      "INSERT INTO places VALUES (1, 'ZZZ'); INSERT INTO names VALUES ('qwxz', 1, 0);"
+                      "CREATE INDEX ix_names_key ON names(key);")
+    con.close()
+    assert add_lookup_indexes(path) and add_lookup_indexes(path)  # the second call finds nothing to add
+    con = sqlite3.connect(path)
+    have = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+    plan = " ".join(str(r) for r in con.execute(
+        "EXPLAIN QUERY PLAN SELECT n.key FROM places p JOIN names n ON n.place = p.id WHERE p.country = 'ZZZ'"))
+    assert {"ix_names_key", "ix_places_country", "ix_names_place"} <= have and "ix_names_place" in plan
+    assert con.execute("SELECT count(*) FROM names").fetchone() == (1,)
+
+
 @pytest.mark.parametrize("text,name,within", [
     ("A trucker was stopped outside Kendal, Texas, on Friday night.", "Kendal", "Texas"),
     ("He must appear before a Kendal, Queensland court in May.", "Kendal", "Queensland"),

@@ -45,6 +45,7 @@ from ..errors import MissingDependency
 from ..lexicons import load_rows
 from .gazetteer import countries as lexicon_countries, normalise
 from .place_aliases import SKELETON_RATIO, plain_names, romanised, skeleton
+from .place_cache import LOOKUP_INDEXES, add_lookup_indexes, remove_superseded
 
 log = logging.getLogger(__name__)
 
@@ -456,8 +457,8 @@ def build(path: Path) -> Path:
         """)
         con.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?)", rows)
         con.executemany("INSERT INTO names VALUES (?,?,?)", names)
-        con.execute("CREATE INDEX ix_names_key ON names(key)")
-        con.execute("CREATE INDEX ix_places_country ON places(country)")
+        for sql in LOOKUP_INDEXES:
+            con.execute(sql)
         con.commit()
         con.close()
         os.replace(tmp, path)
@@ -467,33 +468,6 @@ def build(path: Path) -> Path:
     log.info("places: built the gazetteer index %s (%d places, %d names)", path, len(rows), len(names))
     remove_superseded(path)
     return path
-
-
-_INDEX_FILE = re.compile(r"places-v(\d+)-.*\.sqlite")
-
-
-def remove_superseded(path: Path) -> list[Path]:
-    """Delete the index files of older index versions next to ``path`` (about 40 MB each).
-
-    Only older versions go: an older install sharing the cache keeps a newer one's file, so two
-    installs on one machine never delete each other's index back and forth. A file of the same
-    version built from other data package versions stays too (another venv may use it).
-    """
-    mine = _INDEX_FILE.fullmatch(path.name)
-    if mine is None:
-        return []
-    removed = []
-    for other in path.parent.glob("places-v*.sqlite"):
-        m = _INDEX_FILE.fullmatch(other.name)
-        if m and int(m.group(1)) < int(mine.group(1)):
-            try:
-                other.unlink()
-            except OSError as exc:
-                log.warning("places: could not remove the superseded index %s: %s", other, exc)
-            else:
-                log.info("places: removed the superseded index %s", other)
-                removed.append(other)
-    return removed
 
 
 # --------------------------------------------------------------------------- querying
@@ -592,6 +566,8 @@ def place_index() -> PlaceIndex:
     if not path.exists():
         log.warning("places: building the gazetteer index at %s (once per machine, ~20 s)", path)
         build(path)
+    else:
+        add_lookup_indexes(path)  # a file built before an index was added gets it (once, ~0.1 s)
     return PlaceIndex(path)
 
 

@@ -21,14 +21,13 @@ from typing import Iterable, Sequence
 from rapidfuzz import fuzz
 
 from ..model import Place, Span
-from .place_context import (LIST_GAP, city_part, clock_countries, dateline, dateline_span, definite, lists,
-                            speakers)
+from .place_context import city_part, clock_countries, dateline, dateline_span, definite, lists, speakers
 from .place_index import Candidate, PlaceIndex, key, place_index
-from .place_within import placed_within
 from .place_names import (DIRECTIONS, candidates_for, country_spelled_like, county_pairs, dwarf_divisions,
                           home_spelling, lookup, prior, short_forms)
+from .place_qualifier import AREAS, contains, outside_qualifier, qualifier, town_list
+from .place_within import placed_within
 
-_QUALIFIER = re.compile(r"\s*,\s*((?:[A-Z][\w.'\u2019-]*\.?)(?:\s+[A-Z][\w.'\u2019-]*){0,2})")
 W_COUNTRY = 4.0
 W_ADMIN1 = 2.0
 W_QUALIFIED = 10.0
@@ -45,6 +44,9 @@ W_COUNTY = 2.0  # a town and the county it lies in, both named (``county_pairs``
 # the article's state only as far as it lies near the article's other towns ("Boston" in a report naming
 # New York state is the Massachusetts city, not the New York village; ``_best``)
 MAJOR_CITY, MAJOR_RATIO = 500_000, 30
+# ... and that nearness falls to 0 by 250 km, not 500: a town a state away from the article's towns is no
+# neighbour of theirs ("Portland" in a sports round-up datelined in Houston and Dallas is not Portland, Texas)
+MAJOR_REACH = 250.0
 STRAY_PEOPLE = 10_000  # a town this small in a country the article never names is a namesake (_stray)
 WITHIN_CONFIDENCE = 0.1  # a name the gazetteer lacks, at the point of the place the text puts it in
 
@@ -103,71 +105,6 @@ def _seat_share(city: Candidate, division: Candidate) -> float:
     return 0.15 if key(city.name) == key(division.name) else 0.25
 
 
-@dataclass(frozen=True, slots=True)
-class _Qualifier:
-    """A ", Texas"-style qualifier right after a mention: its records (countries and divisions only),
-    where it starts, and whether those records name all its capitalised words ("Ontario" of "Stroud,
-    Ontario", not the "Panama" of "Pensacola, Panama City")."""
-
-    records: tuple[Candidate, ...] = ()
-    start: int = -1
-    whole: bool = False
-
-
-def _qualifier(text: str, end: int, index: PlaceIndex) -> _Qualifier:
-    """The ", Texas"-style qualifier right after a mention, if any."""
-    m = _QUALIFIER.match(text, end)
-    if not m:
-        return _Qualifier()
-    words = m.group(1).split()
-    for n in range(len(words), 0, -1):
-        got = tuple(c for c in candidates_for(" ".join(words[:n]), index) if c.feature.startswith("A."))
-        if got:
-            return _Qualifier(got, m.start(1), n == len(words))
-    return _Qualifier()
-
-
-def _town_list(text: str, mentions: Sequence[Mention], cands: list[tuple[Candidate, ...]], quals: list[_Qualifier],
-               start: int) -> bool:
-    """True when the qualifier-like mention starting at ``start`` is followed by "and" or a comma and a town
-    that has no qualifier of its own: "Washington, New York and Denver" lists three cities, while
-    "Portland, Oregon and Seattle, Washington" pairs towns with their states."""
-    at = next((j for j, m in enumerate(mentions) if m.span[0] == start), None)
-    if at is None:
-        return False
-    after = [j for j, m in enumerate(mentions) if m.span[0] >= mentions[at].span[1]]
-    if not after:
-        return False
-    nxt = min(after, key=lambda j: mentions[j].span[0])
-    if not LIST_GAP.fullmatch(text[mentions[at].span[1]:mentions[nxt].span[0]]) or not cands[nxt]:
-        return False
-    return max(cands[nxt], key=prior).feature.startswith("P.") and not quals[nxt].records
-
-
-_AREAS = ("A.PCLI", "A.ADM1")
-
-
-def _outside_qualifier(cs: tuple[Candidate, ...], q: _Qualifier, qualifier_reading: Candidate | None,
-                       ) -> Candidate | None:
-    """The state, province or country a town's qualifier names when it holds none of the town's
-    namesakes ("Stroud, Ontario" while the gazetteer knows only the English Stroud): the text says
-    where the town lies, so a namesake elsewhere is wrong and the name lies in the qualifier, like a
-    name the gazetteer lacks. The qualifier must be all the capitalised words after the comma and,
-    when it is a mention itself, resolve to that area ("Crockett, Palestine" in a Texas report is two
-    towns). Only for names that are all towns or counties: "Hong Kong, China" is a territory beside its
-    country, not a missing town."""
-    if not cs or not q.whole or not all(c.feature.startswith("P.") or c.feature == "A.ADM2" for c in cs):
-        return None
-    areas = [r for r in q.records if r.feature in _AREAS and r.lat is not None]
-    if qualifier_reading is not None:
-        areas = [r for r in areas if r.id == qualifier_reading.id]
-    elif areas and max(q.records, key=prior).feature not in _AREAS:
-        return None
-    if not areas or any(_contains(r, c) for r in areas for c in cs):
-        return None
-    return max(areas, key=prior)
-
-
 _DIVISION_AFTER = re.compile(r"\s+(?:[Ss]tate|[Pp]rovince|[Gg]overnor|gubernatorial|region|[Oo]blast)\b")
 _DIVISION_BEFORE = re.compile(r"\b(?:[Ss]tate|[Pp]rovince) of\s+$")
 
@@ -205,18 +142,8 @@ def _lacked_division(text: str, span: Span, cs: Sequence[Candidate], c: Candidat
             and bool(named) and c.country not in named and _called_division(text, span))
 
 
-def _contains(outer: Candidate, inner: Candidate) -> bool:
-    if outer.feature == "A.PCLI":
-        return inner.country == outer.country and inner.id != outer.id
-    if outer.feature == "A.ADM1":
-        return inner.admin1_id == outer.id and inner.id != outer.id
-    if outer.feature == "A.ADM2":
-        return inner.admin2_id == outer.id and inner.id != outer.id
-    return False
-
-
-def _near(c: Candidate, others: list[Candidate]) -> float:
-    """How close ``c`` lies to the article's other places: 1 within ~50 km, falling to 0 by ~500 km.
+def _near(c: Candidate, others: list[Candidate], reach: float = 500.0) -> float:
+    """How close ``c`` lies to the article's other places: 1 within ~50 km, falling to 0 by ``reach`` km.
     Only towns and counties count (``_best`` passes those): a country's, state's, sea's or region's point
     says nothing about where in it the article is (a village near Pennsylvania's middle is not "in it")."""
     if c.lat is None or not others:
@@ -229,7 +156,7 @@ def _near(c: Candidate, others: list[Candidate]) -> float:
         dx = (o.lon - c.lon) * cos * 111.2
         dy = (o.lat - c.lat) * 111.2
         d = math.hypot(dx, dy)
-        best = max(best, 1.0 if d < 50 else max(0.0, 1 - (d - 50) / 450))
+        best = max(best, 1.0 if d < 50 else max(0.0, 1 - (d - 50) / (reach - 50)))
     return best
 
 
@@ -271,8 +198,9 @@ def _best(i: int, cs: tuple[Candidate, ...], base: list[float], k: str, picked: 
         if big >= BIG_CITY and c.feature.startswith("P.") and c.population * BIG_CITY_RATIO < big:
             # "banks in London and Dubai" in an Indian report: not Dubai, Uttar Pradesh (2,000 people)
             share_c, share_a = share_c * DWARF_VOTE, share_a * DWARF_VOTE
-        near = _near(c, pointlike)
-        if c.feature.startswith("P.") and major[c.country] >= MAJOR_CITY and c.population * MAJOR_RATIO < major[c.country]:
+        dwarfed = c.feature.startswith("P.") and major[c.country] >= MAJOR_CITY and c.population * MAJOR_RATIO < major[c.country]
+        near = _near(c, pointlike, MAJOR_REACH if dwarfed else 500.0)
+        if dwarfed:
             share_a, support = share_a * near, support * near
         s = base[j] + W_COUNTRY * share_c + W_ADMIN1 * share_a + W_NEAR * near + W_SUPPORT * support + W_LIST * same
         if s > best_s:
@@ -369,7 +297,7 @@ def _campus(text: str, end: int, reading: Candidate, index: PlaceIndex) -> Candi
     words = m.group(1).split()
     for n in range(len(words), 0, -1):
         got = [c for c in candidates_for(" ".join(words[:n]), index)
-               if c.feature.startswith("P.") and c.lat is not None and _contains(reading, c)]
+               if c.feature.startswith("P.") and c.lat is not None and contains(reading, c)]
         if got:
             return max(got, key=prior)
     return None
@@ -467,7 +395,7 @@ def resolve(text: str, mentions: Sequence[Mention], *, context_countries: Iterab
     keys = [key(m.name) for m in mentions]
     cands = short_forms(keys, [dwarf_divisions(_seats_as_cities(_seat_spelled_like(m.name, cs[:40], index)))
                                for m, (cs, _) in zip(mentions, looked)])
-    quals = [_qualifier(text, m.span[1], index) for m in mentions]
+    quals = [qualifier(text, m.span[1], index) for m in mentions]
     group = lists(text, [m.span for m in mentions])
     fixed: list[set[int]] = []
     held: dict[str, set[int]] = {}
@@ -478,13 +406,13 @@ def resolve(text: str, mentions: Sequence[Mention], *, context_countries: Iterab
             qs = ()  # "Ghana, Niger, Nigeria": a country then a country is a list, not Niger State of Nigeria
         elif qs and top == "A.ADM1" and group[i] != i and any(q.feature == "A.ADM1" for q in qs):
             qs = ()  # "Georgia, Oklahoma, Pennsylvania": a state inside a list of states, not a town of Pennsylvania
-        elif qs and top is not None and top.startswith("P.") and _town_list(text, mentions, cands, quals, q.start):
+        elif qs and top is not None and top.startswith("P.") and town_list(text, mentions, cands, quals, q.start):
             qs = ()  # "a senator visiting Washington, New York and Denver": three cities, not Washington County, N.Y.
-        inside = {c.id for c in cs for q in qs if _contains(q, c)}
+        inside = {c.id for c in cs for q in qs if contains(q, c)}
         fixed.append(inside)
         # a name qualified by its state or country once ("MOSCOW, Idaho --") means the same place where the
         # article repeats it bare; not by a county, which a list of names can fake ("Clark, Hamilton, Madison")
-        held.setdefault(keys[i], set()).update(c.id for c in cs for q in qs if q.feature in _AREAS and _contains(q, c))
+        held.setdefault(keys[i], set()).update(c.id for c in cs for q in qs if q.feature in AREAS and contains(q, c))
     fixed = [fx or held[k] for k, fx in zip(keys, fixed)]
     cue = [_cue_kind(text, m.span) if cs else None for m, cs in zip(mentions, cands)]
     paired = county_pairs(keys, cands)  # "the Salem council ... Marion County": one county
@@ -495,7 +423,7 @@ def resolve(text: str, mentions: Sequence[Mention], *, context_countries: Iterab
     line = dateline_span(text)
     if line:  # its best-known reading, or the one inside its own qualifier ("BELGRADE, Minn. --")
         got = candidates_for(text[line[0]:line[1]], index)
-        inside = [c for c in got for r in _qualifier(text, line[1], index).records if _contains(r, c)]
+        inside = [c for c in got for r in qualifier(text, line[1], index).records if contains(r, c)]
         for c in (inside or got)[:1]:
             extra_c[c.country] += 2
     for m in mentions:
@@ -572,7 +500,7 @@ def resolve(text: str, mentions: Sequence[Mention], *, context_countries: Iterab
             continue
         j = at.get(q.start)
         qualifier_reading = cands[j][choice[j]] if j is not None and choice[j] is not None else None
-        put = _outside_qualifier(cs, q, qualifier_reading)
+        put = outside_qualifier(cs, q, qualifier_reading)
         if put is None and how == "embedded" and ch is not None:
             put = _campus(text, m.span[1], cs[ch], index)
         if put is not None:  # "Stroud, Ontario": not the English Stroud, somewhere in Ontario

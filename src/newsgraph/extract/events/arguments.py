@@ -78,8 +78,9 @@ def _arguments(cand: _Cand, index: MentionIndex) -> None:
             # "the aid workers they abducted": the noun is the clause's object (not "the village where
             # soldiers fired on protesters", nor "the week that soldiers fired on them")
             cand.targets = [head.head]
-    between = _between(head) if not any(c.dep_ in _SUBJ + _PASS_SUBJ for c in head.children) else None
-    if between:  # "as fighting between the army and militias grew": the two sides act, not the main subject
+    named = subj is not None and (subj.pos_ in ("PRON", "PROPN") or subj.ent_type_ in ("GPE", "ORG", "NORP", "PERSON"))
+    between = _between(head) if not named and not any(c.dep_ in _SUBJ + _PASS_SUBJ for c in head.children) else None
+    if between:  # "fighting between the army and militias grew" (not "X was ready to mediate between them")
         cand.sources, cand.targets = [between[0]], [between[1]]
     word_ids = {w.i for w in cand.words}
     addressee = _addressee(head, word_ids) if cand.type in _ADDRESSED and not cand.targets else None
