@@ -37,6 +37,7 @@ from .actors import noun_kind, sector_of_noun
 from .quote_issuers import DOCUMENT_NOUNS
 from .quote_speakers import SpeakerResolver, subject_of
 from .doc_memo import sentence_of
+from .modal_words import FUTURE_AUX, POSSIBILITY_AUX
 
 log = logging.getLogger(__name__)
 
@@ -82,6 +83,10 @@ def _governing_cue(d: _Doc, m: Marked):
             subj = subject_of(cur, skip=d.in_quote)
             if subj is not None and subj.lemma_.lower() in DOCUMENT_NOUNS and _higher_cue(d, cur):
                 pass  # "the tip suggested that ... "...," he said": the one who reports it speaks
+            elif _cues()[cur.lemma_.lower()] != "strong" and any(
+                    c.dep_ == "aux" and c.lower_ in FUTURE_AUX | POSSIBILITY_AUX | {"would"} for c in cur.children) \
+                    and _higher_cue(d, cur):
+                pass  # "warned that X would respond "with force"": a deed foretold, the one who warned speaks
             elif subj is not None and cur.dep_ == "conj" and cur.head.dep_ == "ccomp" and _thing(subj) \
                     and _higher_cue(d, cur):
                 # "monitors said the vote was orderly but noted "serious concerns"": the parse hangs

@@ -241,10 +241,10 @@ def _sentence_events(sent, article: Article, found: Found, index: MentionIndex,
         # target's nationality word of a domestic act ("President X banned Ugandan candidates")
         tgt_skip = target_words(cand.targets)
         own = frozenset(ss.i for ss in cand.sources)  # an ethnic label does not place its own group
-        sources = [fill_country(a, f, sent, index, place_country=place_country, skip=tgt_skip, own=own,
-                                 article_country=ctx.article_country) for a, f in sources]
         # a government met or agreed with is as often foreign as not: no one-country guess for it
         diplomatic = cand.type in ("CONSULT", "AGREE", "COOPERATE", "SUPPORT")
+        sources = [fill_country(a, f, sent, index, place_country=place_country, skip=tgt_skip, own=own,
+                                 diplomatic=diplomatic, article_country=ctx.article_country) for a, f in sources]
         targets = [fill_country(a, f, sent, index, place_country=place_country, prefer_place=True,
                                 diplomatic=diplomatic, article_country=ctx.article_country)
                    for a, f in targets]
