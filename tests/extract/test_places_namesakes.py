@@ -25,3 +25,17 @@ def test_place_resolve_the_small_namesake_by_the_articles_towns_keeps_the_name()
     text = "Crews from Ephrata and Lititz, Pennsylvania, put out a barn fire near Denver on Sunday."
     p = _resolve(text, "Ephrata", "Lititz", "Pennsylvania", "Denver")["Denver"]
     assert p.admin1 == "Pennsylvania"
+
+
+def test_place_resolve_a_small_namesake_a_state_away_from_the_articles_towns_is_the_major_city():
+    # Phoenix, Oregon lies 115-250 km from Roseburg and Corvallis: that nearness no longer carries "Phoenix" of a
+    # sports report there (a report naming the village's neighbours still does, below)
+    text = "The Oregon club, fresh from wins in Corvallis and Roseburg, faces Phoenix at home on Saturday."
+    p = _resolve(text, "Oregon", "Corvallis", "Roseburg", "Phoenix")["Phoenix"]
+    assert p.admin1 == "Arizona"
+
+
+def test_place_resolve_a_small_namesake_by_the_articles_town_keeps_the_name_in_its_state():
+    text = "Crews from Medford, Oregon, put out a grass fire near Phoenix on Sunday."
+    p = _resolve(text, "Medford", "Oregon", "Phoenix")["Phoenix"]
+    assert p.admin1 == "Oregon"

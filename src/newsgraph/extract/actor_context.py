@@ -26,6 +26,7 @@ from ..model import Actor, Found
 from . import gazetteer
 from .doc_memo import token_column, token_strings
 from .linking import MentionIndex
+from .noun_kinds import noun_kind
 
 PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "around", "throughout"})
 
@@ -70,7 +71,7 @@ def _capitalised(sent) -> Iterator:
 def first_country(sent, index: MentionIndex, skip: frozenset[int] = frozenset()) -> str | None:
     """The first country named in the sentence (entity, demonym or capital) outside ``skip``."""
     for tok in _capitalised(sent):
-        if tok.i in skip or tok.pos_ not in ("PROPN", "ADJ", "NOUN") or _destination(tok):
+        if tok.i in skip or tok.pos_ not in ("PROPN", "ADJ", "NOUN") or _destination(tok) or _of_a_thing(tok):
             continue
         code = token_country(tok, index)
         if code:
@@ -88,6 +89,11 @@ def _destination(tok) -> bool:
     prep = tok.head
     return tok.dep_ == "pobj" and prep.lower_ in ("to", "towards", "toward", "for") \
         and prep.head.lemma_.lower() in _GOING
+
+
+def _of_a_thing(tok) -> bool:
+    """"some waving Russian flags", "Iranian-made drones": a country word on an object places no people."""
+    return tok.dep_ in ("amod", "compound") and tok.head.pos_ == "NOUN" and noun_kind(tok.head.text) == "device"
 
 
 def all_countries(sent, index: MentionIndex) -> list[str]:
@@ -146,7 +152,8 @@ def fill_country(actor: Actor, factor: float, sent, index: MentionIndex, *,
     words = actor.text or actor.name
     if not gazetteer.country_name(code.split()[0] if code else "") and (
             gazetteer.names_many_countries(words)  # "European countries urged Russia...": none of them Russia
-            or _states_at_large(words)):  # "donors pledged $4 billion to help Pakistan": Pakistan the one helped
+            or _states_at_large(words)  # "donors pledged $4 billion to help Pakistan": Pakistan the one helped
+            or _the_sides(words)):  # "Egypt urged both sides to hold the truce": not Egypt's own sides
         return actor, factor
     if not code and actor.entity is None:
         country = place_country or first_country(sent, index, skip | own)
@@ -163,13 +170,20 @@ def fill_country(actor: Actor, factor: float, sent, index: MentionIndex, *,
         return actor, factor  # no sector to place (a bare name), or already a country
     if prefer_place:  # targets: where it happened, or the only country the sentence names
         only = all_countries(sent, index)
-        country = place_country or (only[0] if len(only) == 1 and not (diplomatic and first == "GOV") else None)
+        # (a talks or signing venue is mostly a third country's: "signed a deal in Pretoria" places no party)
+        if diplomatic:
+            only = [c for c in only if c != place_country]
+        country = (place_country if not diplomatic else None) or (
+            only[0] if len(only) == 1 and not (diplomatic and first == "GOV") else None)
     else:
         country = first_country(sent, index, skip) or place_country
+    if diplomatic and country is not None and country == place_country:
+        country = None  # "negotiators met rebel commanders in Doha": the venue is neither party's country
     if not country and skip and not prefer_place:
         # only the other party's words name a country: domestic acts ("President X imposed a curfew
         # in Algiers") are the commoner reading, but it is a weaker guess
         country = first_country(sent, index)
+        country = None if diplomatic and country == place_country else country
         factor *= 0.8
     if not country and article_country:
         country, factor = article_country, factor * 0.85  # "police" in a report about Burundi
@@ -195,6 +209,14 @@ def _states_at_large(text: str) -> bool:
     head = words[-1]
     return head in _MANY_STATES or head == "community" and "international" in words \
         or head == "leaders" and bool(_WORLDWIDE & set(words))
+
+
+def _the_sides(text: str) -> bool:
+    """"Both sides", "the two sides", "the warring parties": the parties of a conflict, one or two of
+    them foreign to the sentence's first country (mostly the mediator's or caller's)."""
+    words = text.lower().split()
+    return bool(words) and (words[-1] == "sides" or words[-1] == "parties" and bool(
+        {"both", "two", "warring", "all"} & set(words)))
 
 
 def domestic(source: Actor, target: Actor, factor: float) -> tuple[Actor, float]:

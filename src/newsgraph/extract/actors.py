@@ -46,6 +46,7 @@ from .event_lexicon import CHARGING_VERBS, CLAUSE_SUMMARIES, is_event_noun, sums
 from .dateline_tokens import dateline_end
 from .doc_memo import sentence_of
 from .linking import MentionIndex
+from .noun_kinds import is_non_actor, noun_kind  # noqa: F401 (re-exported: callers import them from here)
 
 # Modifier dependencies that carry an actor's nationality or title ("Russian", "Iran's", "Foreign Minister").
 _MOD_DEPS = frozenset({"compound", "amod", "poss", "nmod", "npadvmod"})
@@ -85,29 +86,6 @@ def org_code(text: str) -> str | None:
     if info.role == "REB":
         return "IMG REB"
     return info.role or None
-
-
-@functools.lru_cache(maxsize=1)
-def _noun_kinds() -> dict[str, str]:
-    return {r.term: r.kind for r in load_rows("plover_nonactors.tsv")}
-
-
-def noun_kind(word: str) -> str | None:
-    """The class of a head noun from ``plover_nonactors.tsv`` ("quake" -> "natural", "rescuers" -> "people").
-    Plural and capitalised forms are folded ("Tremors", "bombs"); None for nouns the list does not hold."""
-    low = word.lower()
-    kinds = _noun_kinds()
-    for key in (low, low[:-1] if low.endswith("s") else "", low[:-2] if low.endswith("es") else "",
-                low[:-3] + "y" if low.endswith("ies") else "", low[:-2] + "an" if low.endswith("men") else ""):
-        if key and key in kinds:
-            return kinds[key]
-    return None
-
-
-def is_non_actor(word: str) -> bool:
-    """True for a head noun that can never act: a natural force, device, document, quantity, outcome or market."""
-    kind = noun_kind(word)
-    return kind is not None and kind != "people"
 
 
 def is_agent_name(actor: Actor) -> bool:

@@ -166,7 +166,8 @@ def _mentions(doc, tv: _Tokens, matches: list[_Match]) -> list[_Mention]:
             # "Foreign Minister Sergei Lavrov", "Russian President Vladimir Putin" as one span
             while s < e - 1:
                 m = at[s]
-                if m is not None and m.start == s and m.end < e and (m.kind == "title" or (
+                # (a title the span cuts in two counts too: "Chief| Constable Ana Ruiz" tagged from "Constable")
+                if m is not None and m.start <= s and m.end < e and (m.kind == "title" or m.start == s and (
                         m.kind in ("demonym", "country", "org", "metonym")
                         and _title_at(at, m.end + (tv.low[m.end] in _POSSESSIVE), e))):
                     s = m.end  # a qualifier is stripped only before a title: not "Paris Hilton"

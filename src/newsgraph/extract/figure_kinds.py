@@ -133,7 +133,10 @@ def _verb_kind(verb, *, role: str) -> str | None:
                 (role == "obj" or any(a.dep_ == "auxpass" for a in verb.children)):
             return "injured"
     kids = {c.lemma_.lower() for c in verb.children} | \
-           {g.lemma_.lower() for c in verb.children for g in c.children}
+           {g.lemma_.lower() for c in verb.children for g in c.children} | \
+           {w.lemma_.lower() for c in verb.children if c.dep_ == "dobj" for p in c.children
+            if p.dep_ == "prep" and p.i > c.i for w in (p, *p.children)}
+    # "forced 150,000 people from their homes": the parse may hang the verb's phrase on its object
     passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
     best = None
     for cue, (kind, roles) in verbs.items():
@@ -201,6 +204,9 @@ def _kind_from_role(doc, x: NumberExpr, noun, nominal):
             grand = grand.head  # "revised the toll downward from 248"
         if grand.pos_ == "NOUN" and _noun_kind(grand) in _SPECIFIC:
             return _noun_kind(grand)
+        if pred.lower_ == "of" and grand.lemma_.lower() in _TALLY_NOUNS and grand.head.i != grand.i:
+            # "arrested a total of 43 people", "a group of 12 were detained": the tally takes the role
+            return _kind_from_role(doc, x, grand, grand)
         pred, role = grand, "obj"
     if role == "nsubj" and pred.tag_ == "VBN" and not any(c.dep_.startswith("aux") for c in pred.children):
         role = "nsubjpass"  # "47 were arrested and 12 taken to hospital", "with 40 people wounded": a passive
@@ -356,6 +362,27 @@ def _part_of_previous(doc, x: NumberExpr) -> str | None:
     return "people_other" if people and not elliptic else None
 
 
+def _fronted_whole(doc, x: NumberExpr) -> str | None:
+    """Kind of the whole a fronted "of" phrase names ("Of those arrested, 19 have been charged", "Of the dead,
+    12 were children"): the number that opens the clause after it counts a part of that whole."""
+    sent = sentence_of(doc[x.num_start])
+    first = doc[sent.start]
+    if first.lower_ != "of" or first.dep_ != "prep":
+        return None
+    commas = [t.i for t in doc[sent.start:x.start] if t.text == ","]
+    if len(commas) != 1 or x.start - commas[0] > 3:
+        return None
+    for g in first.children:
+        if g.dep_ != "pobj":
+            continue
+        k = _adj_kind(g) or _noun_kind(g)
+        for a in g.children:
+            if k not in _SPECIFIC and a.dep_ in ("acl", "amod") and a.pos_ in ("VERB", "ADJ"):
+                k = _verb_kind(a, role="obj") or _adj_kind(a)
+        return k if k in _SPECIFIC else None
+    return None
+
+
 def _loose_part(doc, x: NumberExpr) -> bool:
     """A part named by "N of them" that no verb of its own governs ("32 were injured, five of them
     seriously"): the parse hangs it anywhere (here on "miners ... dead"); the figure it follows is the whole."""
@@ -417,7 +444,7 @@ def _kind(doc, x: NumberExpr) -> tuple[str | None, str | None]:
     # not what befell the whole; the noun still counts it
     kind = None if _whole_of_part(doc, x, noun) else _kind_from_parse(doc, x, noun) or _kind_from_window(doc, x, noun)
     if kind is None or (kind == "people_other" and not _object_of_verb(doc, x, noun)) or _loose_part(doc, x):
-        kind = _part_of_previous(doc, x) or kind
+        kind = _part_of_previous(doc, x) or _fronted_whole(doc, x) or kind
     if kind == "people_other" and noun_kind in _SPECIFIC and not (noun_kind == "arrested" and _set_free(doc, x, noun)):
         kind = noun_kind  # "relocate 120,000 refugees": the noun says more than the verb
     if kind == "displaced" and _fled_abroad(doc, x, noun):
@@ -447,6 +474,7 @@ def _kind(doc, x: NumberExpr) -> tuple[str | None, str | None]:
     return "other", None
 
 
+_TALLY_NOUNS = frozenset({"total", "group", "maximum", "minimum", "handful", "batch"})
 _NOT_DONE = frozenset({"attempt", "try", "plot", "conspire", "threaten"})
 _PERCENT_WORDS = frozenset({"percent", "percentage", "point"})
 _TEMPERATURE_UNITS = frozenset({"F", "C", "°", "°F", "°C", "ºF", "ºC"})

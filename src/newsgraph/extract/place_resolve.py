@@ -44,6 +44,9 @@ W_COUNTY = 2.0  # a town and the county it lies in, both named (``county_pairs``
 # the article's state only as far as it lies near the article's other towns ("Boston" in a report naming
 # New York state is the Massachusetts city, not the New York village; ``_best``)
 MAJOR_CITY, MAJOR_RATIO = 500_000, 30
+# ... and that nearness falls to 0 by 250 km, not 500: a town a state away from the article's towns is no
+# neighbour of theirs ("Portland" in a sports round-up datelined in Houston and Dallas is not Portland, Texas)
+MAJOR_REACH = 250.0
 STRAY_PEOPLE = 10_000  # a town this small in a country the article never names is a namesake (_stray)
 WITHIN_CONFIDENCE = 0.1  # a name the gazetteer lacks, at the point of the place the text puts it in
 
@@ -139,8 +142,8 @@ def _lacked_division(text: str, span: Span, cs: Sequence[Candidate], c: Candidat
             and bool(named) and c.country not in named and _called_division(text, span))
 
 
-def _near(c: Candidate, others: list[Candidate]) -> float:
-    """How close ``c`` lies to the article's other places: 1 within ~50 km, falling to 0 by ~500 km.
+def _near(c: Candidate, others: list[Candidate], reach: float = 500.0) -> float:
+    """How close ``c`` lies to the article's other places: 1 within ~50 km, falling to 0 by ``reach`` km.
     Only towns and counties count (``_best`` passes those): a country's, state's, sea's or region's point
     says nothing about where in it the article is (a village near Pennsylvania's middle is not "in it")."""
     if c.lat is None or not others:
@@ -153,7 +156,7 @@ def _near(c: Candidate, others: list[Candidate]) -> float:
         dx = (o.lon - c.lon) * cos * 111.2
         dy = (o.lat - c.lat) * 111.2
         d = math.hypot(dx, dy)
-        best = max(best, 1.0 if d < 50 else max(0.0, 1 - (d - 50) / 450))
+        best = max(best, 1.0 if d < 50 else max(0.0, 1 - (d - 50) / (reach - 50)))
     return best
 
 
@@ -195,8 +198,9 @@ def _best(i: int, cs: tuple[Candidate, ...], base: list[float], k: str, picked: 
         if big >= BIG_CITY and c.feature.startswith("P.") and c.population * BIG_CITY_RATIO < big:
             # "banks in London and Dubai" in an Indian report: not Dubai, Uttar Pradesh (2,000 people)
             share_c, share_a = share_c * DWARF_VOTE, share_a * DWARF_VOTE
-        near = _near(c, pointlike)
-        if c.feature.startswith("P.") and major[c.country] >= MAJOR_CITY and c.population * MAJOR_RATIO < major[c.country]:
+        dwarfed = c.feature.startswith("P.") and major[c.country] >= MAJOR_CITY and c.population * MAJOR_RATIO < major[c.country]
+        near = _near(c, pointlike, MAJOR_REACH if dwarfed else 500.0)
+        if dwarfed:
             share_a, support = share_a * near, support * near
         s = base[j] + W_COUNTRY * share_c + W_ADMIN1 * share_a + W_NEAR * near + W_SUPPORT * support + W_LIST * same
         if s > best_s:

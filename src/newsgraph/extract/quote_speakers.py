@@ -130,10 +130,12 @@ class SpeakerResolver:
             ent = self.index.at(*named)
             return (self.speaker(ent) if ent is not None and ent.type == "PERSON"
                     else Speaker(name=self.text[named[0]:named[1]], entity=None)), named
-        if head.pos_ == "NOUN":
-            # "Another critic, Laurence H. Tribe, said": the apposed name is the speaker
+        if head.pos_ == "NOUN" or self._title_head(head):
+            # "Another critic, Laurence H. Tribe, said": the apposed name is the speaker; so it is after a
+            # capitalised title ("the Prime Minister, Ana Ruiz, said"), when the name is a person's
             for child in head.children:
-                if (child.dep_ == "appos" and child.pos_ == "PROPN" and self._entity_at(child) is not None
+                if (child.dep_ == "appos" and child.pos_ == "PROPN" and (app := self._entity_at(child)) is not None
+                        and (head.pos_ == "NOUN" or app.type == "PERSON")
                         and not self._is_quoted(child.idx)):  # not a name the quote itself holds
                     return self.resolve(child)
         span = phrase_span(head)
@@ -248,6 +250,13 @@ class SpeakerResolver:
         if (titles or title_role(lemma)) and not any(lemma in t.lower() for t in titles):
             return None
         return found
+
+    def _title_head(self, head) -> bool:
+        """Whether ``head`` is a capitalised title after "the" ("the Home Secretary"), not a person's name."""
+        if head.pos_ != "PROPN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+            return False
+        ent = self._entity_at(head)
+        return ent is None or ent.type != "PERSON"
 
     def _entity_at(self, head) -> Entity | None:
         return self.index.at(head.idx, head.idx + len(head))

@@ -63,7 +63,8 @@ def subject_of(verb, *, skip=None) -> object | None:
                 # "Outside parliament, about 2,000 protesters chanted": a fronted phrase the parse made a
                 # second subject; the one next to the verb is who speaks
                 return later[-1]
-            if (len(subjects) > 1 and edge < len(tok.doc) and tok.doc[edge].text == ":") or first.i < cut:
+            if (len(subjects) > 1 and (edge < len(tok.doc) and tok.doc[edge].text == ":"
+                                       or first.right_edge.text == ":")) or first.i < cut:
                 # "New Delhi: ..., officials said", "OSLO (Wire) - The bank held rates but said", "SAN JOSE (Wire)
                 # - Acme Inc said" (Acme an apposition): the parse made the dateline a subject too ("Ana Ruiz,
                 # the party chair said:" keeps the name)
@@ -105,6 +106,9 @@ def phrase_span(head) -> Span:
         else:
             break
     doc, cut = head.doc, dateline_end(sentence_of(head))  # "OSLO, May 3 - Norwegian workers": no dateline in the name
+    for t in doc[left.i:head.i]:  # "14:05 - Police say": a live-blog stamp is no part of the name
+        if t.text == ":" or t.text in ("-", "\u2013", "\u2014") and t.whitespace_ and t.i > 0 and doc[t.i - 1].whitespace_:
+            left = doc[t.i + 1]
     while left.i < head.i and (left.is_punct or left.dep_ == "cc" or left.i <= cut):
         left = doc[left.i + 1]
     return left.idx, right.idx + len(right)

@@ -37,6 +37,7 @@ from .actors import noun_kind, sector_of_noun
 from .quote_issuers import DOCUMENT_NOUNS
 from .quote_speakers import SpeakerResolver, subject_of
 from .doc_memo import sentence_of
+from .modal_words import FUTURE_AUX, POSSIBILITY_AUX
 
 log = logging.getLogger(__name__)
 
@@ -82,6 +83,10 @@ def _governing_cue(d: _Doc, m: Marked):
             subj = subject_of(cur, skip=d.in_quote)
             if subj is not None and subj.lemma_.lower() in DOCUMENT_NOUNS and _higher_cue(d, cur):
                 pass  # "the tip suggested that ... "...," he said": the one who reports it speaks
+            elif _cues()[cur.lemma_.lower()] != "strong" and any(
+                    c.dep_ == "aux" and c.lower_ in FUTURE_AUX | POSSIBILITY_AUX | {"would"} for c in cur.children) \
+                    and _higher_cue(d, cur):
+                pass  # "warned that X would respond "with force"": a deed foretold, the one who warned speaks
             elif subj is not None and cur.dep_ == "conj" and cur.head.dep_ == "ccomp" and _thing(subj) \
                     and _higher_cue(d, cur):
                 # "monitors said the vote was orderly but noted "serious concerns"": the parse hangs
@@ -153,11 +158,29 @@ def _has_cue_frame(d: _Doc, m: Marked) -> bool:
     return any(_is_cue(t) or _according(t) for t in _frame_after(d, m) + _frame_before(d, m)[-5:])
 
 
+def _short_sentence_after_quote(d: _Doc, m: Marked, inner: str) -> bool:
+    """Is this short quote a whole sentence of its own ("We lost.") following a quotation in its paragraph?"""
+    text, (start, end) = d.text, m.outer
+    if not (inner[:1].isupper() and inner.rstrip().endswith((".", "!", "?"))):
+        return False
+    para = text.rfind("\n", 0, start) + 1
+    before = text[para:start].rstrip()
+    after = text[end:end + 2].lstrip(" ")
+    closed = max(before.rfind(ch) for ch in '"\u201d\u00bb')
+    if closed < 0 or len(before) - closed > 80 or not before.endswith((".", "!", "?")) or not (
+            not after or after[0] == "\n" or after[0].isupper() or after[0] in '"\u201c\u00ab'):
+        return False
+    frame = d.doc.char_span(para + closed + 1, para + len(before), alignment_mode="expand")
+    return frame is not None and any(_is_cue(t) for t in frame)  # 'he said.' between the two
+
+
 def _direct_or_partial(d: _Doc, m: Marked) -> str:
     if len(m.pieces) > 1:
         return "direct"
     inner = d.text[m.pieces[0][0]:m.pieces[0][1]]
     if len(inner.split()) <= 2 and not _has_cue_frame(d, m):
+        if _short_sentence_after_quote(d, m, inner):
+            return "direct"  # '"It's over," he said. "We lost."': a speaker's next sentence, however short
         return "partial"  # a word or two ("unstable") stand as a quote only next to a cue
     if _starts_sentence(d, m):
         return "direct"

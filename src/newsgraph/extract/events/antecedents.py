@@ -23,9 +23,16 @@ def thing_before(tok):
     """"Varda called the vote a coup and vowed to challenge it": an object "it" takes up the nearest
     thing its sentence already acted on (a vote, a town, a company), which may be no actor at all,
     rather than an actor named sentences earlier."""
-    if tok.lower_ != "it" or tok.dep_ not in ("dobj", "pobj"):
+    if tok.lower_ != "it":
         return None
-    verb = tok.head if tok.dep_ == "dobj" else clause_verb(tok)
+    if tok.dep_ in ("dobj", "pobj"):
+        verb = tok.head if tok.dep_ == "dobj" else clause_verb(tok)
+    elif tok.dep_ == "nsubj" and tok.head.dep_ == "ccomp" and tok.head.head.tag_ == "VBG" \
+            and tok.head.head.dep_ == "advcl":
+        # "rejected the plan, saying it was illegal": the subject of the verdict the act gives its reason in
+        verb = tok.head.head.head
+    else:
+        return None
     if verb is None:
         return None
     subj, _ = _subject(verb)

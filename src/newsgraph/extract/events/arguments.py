@@ -28,7 +28,7 @@ from .linking import (_OWN_FORCES_TYPES, _looks_actor, _noun_agents, _noun_type,
                       _prep_targets)
 from .syntax import (_PASS_SUBJ, _SUBJ, _agent, _between, _conjuncts, _counted, _for_marks, _helped, _infinitive,
                      _objects, _subject)
-from .triggers import _STATIVE_PASSIVES
+from .triggers import _PUNISHING, _STATIVE_PASSIVES
 from ..doc_memo import sentence_of
 
 
@@ -69,17 +69,19 @@ def _arguments(cand: _Cand, index: MentionIndex) -> None:
             # before its verb; names after it that the parser conjoined are someone else (the speakers)
             cand.sources = [c for c in cand.sources if c.i < head.i]
         if head.dep_ == "relcl" and subj is not None and subj.i != head.head.i and not _infinitive(head) \
+                and not any(c.lower_ == "whose" for c in subj.children) \
                 and head.head.pos_ in ("NOUN", "PROPN") and not any(
                     c.dep_ in ("dobj", "ccomp", "xcomp") and c.lower_ not in _RELATIVES
                     or c.dep_ == "prep" and c.lower_ in ("on", "at", "against", "upon")
                     and any(_looks_actor(o, index, people=True) for o in c.children)
                     or c.lower_ in ("where", "when", "why") for c in head.children) \
                 and noun_kind(head.head.text) != "place" and head.head.ent_type_ not in ("DATE", "TIME"):
-            # "the aid workers they abducted": the noun is the clause's object (not "the village where
-            # soldiers fired on protesters", nor "the week that soldiers fired on them")
+            # "the aid workers they abducted": the object (not "the village where soldiers fired on
+            # protesters", "the week that soldiers fired on them", "X, whose troops fought": its owner)
             cand.targets = [head.head]
-    between = _between(head) if not any(c.dep_ in _SUBJ + _PASS_SUBJ for c in head.children) else None
-    if between:  # "as fighting between the army and militias grew": the two sides act, not the main subject
+    named = subj is not None and (subj.pos_ in ("PRON", "PROPN") or subj.ent_type_ in ("GPE", "ORG", "NORP", "PERSON"))
+    between = _between(head) if not named and not any(c.dep_ in _SUBJ + _PASS_SUBJ for c in head.children) else None
+    if between:  # "fighting between the army and militias grew" (not "X was ready to mediate between them")
         cand.sources, cand.targets = [between[0]], [between[1]]
     word_ids = {w.i for w in cand.words}
     addressee = _addressee(head, word_ids) if cand.type in _ADDRESSED and not cand.targets else None
@@ -187,7 +189,7 @@ def _arguments(cand: _Cand, index: MentionIndex) -> None:
             for cc in c.children:
                 if cc.dep_ in ("ccomp", "xcomp") or cc.i in marked:
                     s = [x for x in cc.children if x.dep_ in _SUBJ + _PASS_SUBJ]
-                    if s and _looks_actor(s[0], index):
+                    if s and _looks_actor(s[0], index) and not (cand.type == "THREATEN" and cc.lemma_ in _PUNISHING):
                         cand.targets = _conjuncts(s[0])
                         break
                     objs = [o for o in _objects(cc) if _looks_actor(o, index)]
@@ -586,8 +588,7 @@ def _code_all(toks: Iterable, speaker_tok, speaker_actor, index: MentionIndex, *
             actor = Actor(name=actor.text or actor.name, entity=actor.entity, code=actor.code[:-3] + "CVL",
                           text=actor.text, span=actor.span)
         if actor is None and (loose or t.pos_ == "NOUN" and noun_kind(t.text) == "people") \
-                and t.pos_ in ("NOUN", "PROPN") and not t.like_num \
-                and not is_event_noun(t.lemma_.lower()):
+                and t.pos_ in ("NOUN", "PROPN") and not t.like_num and not is_event_noun(t.lemma_.lower()):
             toks_ = phrase_tokens(t) if loose else [t.left_edge, t]  # "survivors", not "... from the rubble"
             text = t.doc[toks_[0].i:toks_[-1].i + 1].text
             name = text.split("\n")[-1].strip() or t.text

@@ -61,8 +61,8 @@ def _satisfied(entry: Entry, tok, *, as_object: bool, index: MentionIndex) -> bo
                 return False
         elif kind == "nopeople":  # "the minister arrived in Kyiv" is a visit; "the children arrived home" is not
             subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
-            if subj is not None and subj.pos_ == "NOUN" and noun_kind(subj.text) == "people":
-                return False
+            if subj is not None and subj.pos_ == "NOUN" and noun_kind(subj.text) is not None:
+                return False  # (nor "buses carrying the prisoners arrived": a thing visits no one)
         elif kind == "subj":  # "tanks rolled into the capital": what moves makes it a deployment
             subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
             if subj is None or not ({subj.lemma_.lower(), subj.lower_} | {
@@ -277,6 +277,9 @@ def _prep_targets(tok, index: MentionIndex, *, exclude: Sequence = (), in_ok: bo
             if p.lower_ == "in" and (not in_ok or o.lemma_.lower() == "court" and not any(
                     c.dep_ in ("det", "poss", "compound", "amod") for c in o.children) or _talks_venue(tok, index)):
                 continue  # "in Baghdad": where, used as the affected party only as a last resort; "in court": how
+            if p.lower_ == "with" and o.lower_ == "force" and not any(
+                    c.dep_ in ("det", "poss", "nummod") for c in o.children):
+                continue  # "would respond with force": how, not against whom
             if o.lemma_.lower() in _WATERS and o.pos_ == "PROPN" or o.lower_ == "waters":
                 continue  # "seized a tanker in the Gulf of Oman": a sea is where, never who
             actor = _pobj_actor(o, index)

@@ -35,6 +35,12 @@ _SYMPATHY = frozenset({"solidarity", "condolence", "condolences", "sympathy"})
 _HELD = frozenset({"arrest", "custody", "detention"})  # "under house arrest", "in custody"
 _COPULAS = frozenset({"be", "remain", "stay"})
 _RESIGNING = frozenset({"resign", "resignation", "abdicate", "abdication", "quit"})
+_CROWD_SIZES = frozenset({"thousands", "hundreds", "dozens", "scores", "millions", "tens", "crowds", "crowd"})
+
+
+def _crowd_size(tok) -> bool:
+    """"Thousands", "some 2,000", "tens of thousands": a subject that is only a count of people."""
+    return tok.lower_ in _CROWD_SIZES or tok.ent_type_ == "CARDINAL" and tok.like_num
 _FORCES = frozenset({"MIL", "COP"})
 
 
@@ -235,10 +241,10 @@ def _sentence_events(sent, article: Article, found: Found, index: MentionIndex,
         # target's nationality word of a domestic act ("President X banned Ugandan candidates")
         tgt_skip = target_words(cand.targets)
         own = frozenset(ss.i for ss in cand.sources)  # an ethnic label does not place its own group
-        sources = [fill_country(a, f, sent, index, place_country=place_country, skip=tgt_skip, own=own,
-                                 article_country=ctx.article_country) for a, f in sources]
         # a government met or agreed with is as often foreign as not: no one-country guess for it
         diplomatic = cand.type in ("CONSULT", "AGREE", "COOPERATE", "SUPPORT")
+        sources = [fill_country(a, f, sent, index, place_country=place_country, skip=tgt_skip, own=own,
+                                 diplomatic=diplomatic, article_country=ctx.article_country) for a, f in sources]
         targets = [fill_country(a, f, sent, index, place_country=place_country, prefer_place=True,
                                 diplomatic=diplomatic, article_country=ctx.article_country)
                    for a, f in targets]
@@ -248,6 +254,12 @@ def _sentence_events(sent, article: Article, found: Found, index: MentionIndex,
             targets = [domestic(sources[0][0], a, f) for a, f in targets]
         if not sources and cand.source_actor is not None:
             sources = [(cand.source_actor, 0.7)]
+        if not sources and cand.type == "PROTEST" and cand.sources and all(map(_crowd_size, cand.sources)):
+            # "thousands marched on parliament", "hundreds rallied": a crowd told only by its size protests
+            crowd = Actor(name="protesters", entity=None, code="OPP",
+                          text=" ".join(t.text for t in cand.sources[0].subtree))
+            sources = [fill_country(crowd, 0.7, sent, index, place_country=place_country,
+                                    article_country=ctx.article_country)]
         if cand.type == "RETREAT" and any(w.lemma_.lower() in _RESIGNING for w in cand.words):
             targets = []  # a resignation has no target (PLOVER), even "handed his resignation to the president"
         if not sources and cand.passive and cand.type == "MOBILIZE":

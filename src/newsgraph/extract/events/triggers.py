@@ -170,6 +170,8 @@ _LEVELS = frozenset({"high", "low", "record", "peak", "level", "mark", "percent"
 
 def _level(obj) -> bool:
     """An object that is an amount or a level ("9.1 percent", "a record high", "the 3,000 mark")."""
+    if obj.lower_ == "targets" and not any(c.dep_ == "poss" for c in obj.children):
+        return False  # "jets struck targets in the south": places attacked ("hit their targets" is a level)
     return obj.ent_type_ in ("PERCENT", "MONEY", "QUANTITY") or obj.lemma_.lower() in _LEVELS or obj.like_num
 
 
@@ -219,6 +221,10 @@ def _accident(verb) -> bool:
         return False  # (the recognizer tags some vehicle nouns as organisations: "minibus" ORG)
     return noun_kind(subj.text) != "people" and sector_of_noun(subj.lemma_, subj.text) is None
 
+
+# a threat's clause verbs done by the threatener's side ("warned that Israel would respond"): who would be hit is
+# their object, not their subject ("warned that Vardania would pay a price" names the one threatened)
+_PUNISHING = frozenset({"respond", "retaliate", "react", "answer", "crush", "punish", "strike", "hit", "avenge"})
 
 _CONTESTS = frozenset({"election", "vote", "poll", "ballot", "runoff", "run-off", "primary", "race", "referendum",
                        "contest", "leadership", "seat"})

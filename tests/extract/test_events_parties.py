@@ -1,0 +1,66 @@
+"""Who is acted on, from invented reports of strikes, threats and mediation (stop 35). Each case fails
+without its rule."""
+
+from __future__ import annotations
+
+
+def _ev(out, trigger):
+    hits = [e for e in out.events if e.trigger.split()[0] == trigger]
+    assert len(hits) == 1, out.events
+    return hits[0]
+
+
+def test_events_aircraft_striking_targets_attack(analyse):
+    # "targets" struck are places attacked, not a level reached ("hit its inflation target")
+    out = analyse("Ostrian jets struck targets in the Vardanian border town of Kelm early on Saturday.",
+                  published="2024-05-11")
+    assert _ev(out, "struck").type == "ASSAULT"
+    out = analyse("The central bank of Ostria hit its inflation target in May.", published="2024-06-11")
+    assert not [e for e in out.events if e.type == "ASSAULT"], out.events
+
+
+def test_events_whose_troops_fought_is_not_a_fight_against_the_owner(analyse):
+    text = "Estonia, whose troops fought alongside Bhutanese forces, was not invited to the talks."
+    ev = _ev(analyse(text, published="2024-05-11"), "fought")
+    assert ev.target is None or ev.target.name != "Estonia", ev
+
+
+def test_events_the_threatener_responding_is_not_the_one_threatened(analyse):
+    # "warned that Ostria would respond with force": Ostria would hit someone, it is not threatened
+    text = "Ostria's defence minister warned on Monday that Ostria would respond with force to any new attack."
+    ev = _ev(analyse(text, published="2024-05-11"), "warned")
+    assert ev.type == "THREATEN" and ev.target is None, ev
+
+
+def test_events_both_sides_take_no_country_of_the_mediator(analyse):
+    text = "Estonia offered on Sunday to host talks. The African Union urged both sides to open aid corridors."
+    ev = _ev(analyse(text, published="2024-05-11"), "urged")
+    assert ev.target is not None and ev.target.code is None, ev
+
+
+def test_events_a_talks_venue_is_no_partys_country(analyse):
+    # a deal signed or talks held in a third country's city: neither party is that country's
+    text = "Bhutan's government and Drukpa rebel forces signed a peace deal on Wednesday in Doha."
+    ev = _ev(analyse(text, published="2024-05-11"), "signed")
+    assert ev.target is not None and not (ev.target.code or "").startswith("QAT"), ev
+    text = ("Fighting in eastern Bhutan has killed 300 people this year. Government negotiators met rebel "
+            "commanders in Doha on Monday.")
+    ev = _ev(analyse(text, published="2024-05-11"), "met")
+    assert not (ev.source.code or "").startswith("QAT") and not (ev.target.code or "").startswith("QAT"), ev
+
+
+def test_events_a_country_word_on_a_thing_places_no_people(analyse):
+    # "men carrying Russian flags" are not Russians; the flags name no party to protest against
+    text = "Police detained 20 men carrying Russian flags near the parliament in Chisinau on Sunday."
+    ev = _ev(analyse(text, published="2024-05-11"), "detained")
+    assert ev.target is not None and not (ev.target.code or "").startswith("RUS"), ev
+
+
+def test_events_vehicles_arriving_are_no_visit(analyse):
+    out = analyse("Buses carrying the freed prisoners arrived in Hebron late on Thursday.", published="2024-05-11")
+    assert not [e for e in out.events if e.type == "CONSULT"], out.events
+
+
+def test_events_suspending_the_constitution_is_emergency_rule(analyse):
+    out = analyse("The army suspended the constitution on Wednesday and closed the borders.", published="2024-05-11")
+    assert [e.type for e in out.events if e.trigger.startswith("suspended")] == ["COERCE"], out.events
