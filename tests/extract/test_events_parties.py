@@ -64,3 +64,11 @@ def test_events_vehicles_arriving_are_no_visit(analyse):
 def test_events_suspending_the_constitution_is_emergency_rule(analyse):
     out = analyse("The army suspended the constitution on Wednesday and closed the borders.", published="2024-05-11")
     assert [e.type for e in out.events if e.trigger.startswith("suspended")] == ["COERCE"], out.events
+
+
+def test_events_it_never_takes_up_a_plural_group(analyse):
+    # "threatened to blockade it": the market, never the farmers of the sentence before
+    text = ("Thousands of farmers drove tractors into Tallinn on Tuesday, blocking roads to protest against new "
+            "rules. Police were deployed around the main market after unions threatened to blockade it.")
+    ev = _ev(analyse(text, published="2024-05-11"), "threatened")
+    assert ev.target is None or ev.target.name != "farmers", ev

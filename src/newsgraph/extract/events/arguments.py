@@ -12,8 +12,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Iterable
 
-from ...model import Actor
-from ...model import Found
+from ...model import Actor, Found
 from ..actor_context import code_tail, token_country
 from ..actors import PRONOUNS, code_actor, entity_codes, is_non_actor, noun_kind, phrase_tokens, sector_of_noun
 from ..dateline_tokens import dateline_end
@@ -22,7 +21,7 @@ from ..event_lexicon import UNDERGONE_NOUNS, is_event_noun
 from ..linking import MentionIndex
 from .antecedents import host_subject, people_before, thing_before
 from .argument_words import (_PERSONAL, _agrees, _bare_spokesperson, _demonym, _goods_origin, _means, _own_envoy, _sent,
-                             _pact, _personal, _reciprocal, _weapon_owner)
+                             _pact, _personal, _plural_group, _reciprocal, _weapon_owner)
 from .candidate import _Cand
 from .linking import (_OWN_FORCES_TYPES, _looks_actor, _noun_agents, _noun_type, _pobj_actor, names_event,
                       _prep_targets)
@@ -312,7 +311,8 @@ def _resolve_pronoun(tok, speaker_tok, speaker_actor, index: MentionIndex, *,
     body = _described(main, index) if main is not None else None
     if body is not None:
         return body
-    if prev is not None and tok.lower_ in ("they", "it", "their", "its", "them"):
+    if prev is not None and tok.lower_ in ("they", "their", "them") or prev is not None and tok.lower_ in (
+            "it", "its") and not _plural_group(prev):  # "threatened to blockade it": never the farmers before
         return prev
     types = ("PERSON",) if tok.lower_ in _PERSONAL else ("GPE", "ORG", "NORP")
     limit = tok.idx
