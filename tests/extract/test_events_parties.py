@@ -72,3 +72,9 @@ def test_events_it_never_takes_up_a_plural_group(analyse):
             "rules. Police were deployed around the main market after unions threatened to blockade it.")
     ev = _ev(analyse(text, published="2024-05-11"), "threatened")
     assert ev.target is None or ev.target.name != "farmers", ev
+
+
+def test_events_the_reason_for_a_sanction_is_not_its_target(analyse):
+    text = "The European Union imposed new sanctions on Bhutan on Monday over its supply of drones to Estonia."
+    ev = _ev(analyse(text, published="2024-05-11"), "imposed")
+    assert ev.target is not None and ev.target.name == "Bhutan", ev

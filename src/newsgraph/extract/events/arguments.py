@@ -23,8 +23,8 @@ from .antecedents import host_subject, people_before, thing_before
 from .argument_words import (_PERSONAL, _agrees, _bare_spokesperson, _demonym, _goods_origin, _means, _own_envoy, _sent,
                              _pact, _personal, _plural_group, _reciprocal, _weapon_owner)
 from .candidate import _Cand
-from .linking import (_OWN_FORCES_TYPES, _looks_actor, _noun_agents, _noun_type, _pobj_actor, names_event,
-                      _prep_targets)
+from .linking import (_OWN_FORCES_TYPES, _looks_actor, _noun_agents, _noun_type, _pobj_actor, first_prep_target,
+                      names_event, _prep_targets)
 from .syntax import (_PASS_SUBJ, _SUBJ, _agent, _between, _conjuncts, _counted, _for_marks, _helped, _infinitive,
                      _objects, _subject)
 from .triggers import _PUNISHING, _STATIVE_PASSIVES
@@ -145,11 +145,9 @@ def _arguments(cand: _Cand, index: MentionIndex) -> None:
         # "A and B met in Geneva": where two parties meet is the venue, not a third party ("arrived in
         # Freetown" alone is a visit to the country)
         in_ok = not people_obj and not (cand.type in _MUTUAL_TYPES and len(cand.sources) >= 2)
-        for t in places:
-            found = _prep_targets(t, index, exclude=cand.sources, in_ok=in_ok)
-            if found:
-                cand.targets = _conjuncts(found[0])
-                break
+        found = first_prep_target(places, index, exclude=cand.sources, in_ok=in_ok)
+        if found is not None:
+            cand.targets = _conjuncts(found)
         if not cand.targets:
             for t in places:
                 if not names_event(t):
