@@ -78,3 +78,14 @@ def test_events_the_reason_for_a_sanction_is_not_its_target(analyse):
     text = "The European Union imposed new sanctions on Bhutan on Monday over its supply of drones to Estonia."
     ev = _ev(analyse(text, published="2024-05-11"), "imposed")
     assert ev.target is not None and ev.target.name == "Bhutan", ev
+
+
+def test_events_decided_measures_act_for_the_body_that_decided_them(analyse):
+    # "the measures freeze assets": the EU's act, not that of the ministers who spoke last; "condemned the
+    # decision" judges the same body
+    text = ("The European Union imposed sanctions on Bhutan on Monday, foreign ministers said. The measures "
+            "freeze the assets of eight officials. Bhutan's foreign ministry condemned the decision.")
+    out = analyse(text, published="2024-05-11")
+    assert _ev(out, "freeze").source.name == "European Union", out.events
+    ev = _ev(out, "condemned")
+    assert ev.target is not None and ev.target.name == "European Union", ev

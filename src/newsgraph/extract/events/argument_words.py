@@ -78,6 +78,10 @@ def _agrees(pron, noun) -> bool:
     return pron.lower_ in ("they", "them", "their") and (noun.tag_ in ("NNS", "NNPS") or noun.lemma_.lower() == "police")
 
 
+# what a body decides (not what it says): such a subject acts for the one who last acted, not the last speaker
+_DECIDED = frozenset({"decision", "ruling", "verdict", "law", "bill", "order", "measure", "plan"})
+
+
 def _plural_group(actor: Actor) -> bool:
     """"farmers", "the unions": an uncoded plural description, which an "it" never takes up."""
     last = actor.name.split()[-1] if actor.name.split() else ""

@@ -21,7 +21,7 @@ from ..event_lexicon import UNDERGONE_NOUNS, is_event_noun
 from ..linking import MentionIndex
 from .antecedents import host_subject, people_before, thing_before
 from .argument_words import (_PERSONAL, _agrees, _bare_spokesperson, _demonym, _goods_origin, _means, _own_envoy, _sent,
-                             _pact, _personal, _plural_group, _reciprocal, _weapon_owner)
+                             _pact, _personal, _plural_group, _reciprocal, _weapon_owner, _DECIDED)
 from .candidate import _Cand
 from .linking import (_OWN_FORCES_TYPES, _looks_actor, _noun_agents, _noun_type, _pobj_actor, first_prep_target,
                       names_event, _prep_targets)
@@ -559,7 +559,8 @@ def _code_all(toks: Iterable, speaker_tok, speaker_actor, index: MentionIndex, *
         if t.dep_ in _SUBJ and noun_kind(t.text) == "document" and index.at(t.idx, t.idx + len(t)) is None:
             # "the ministry's statement urged ...": a text acts for its owner; "the statement warned citizens
             # to stay home" with no owner named is the text of the body that spoke (else acted) just before
-            earlier = reporter or prev
+            earlier = (prev or reporter) if t.lemma_.lower() in _DECIDED else (reporter or prev)  # "the measures
+            # freeze assets": the body that decided them, not the one who spoke of them last
             owner = _issuer(t, index) or (earlier if earlier is not None and earlier.code and not _pact(t) and any(
                 c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in t.children) else None)
             if owner is not None:
