@@ -6,8 +6,10 @@ air strikes the next, an earthquake and a second one two weeks later, a coup and
 the purge four days after it, a protest and the march a few days later. Half of
 real pages carry no publication date, and the merges persist there.
 
-``benchmarks/data/confusable/`` holds 36 short reports the team invented (no
-text from real reports) in twelve stories forming six such pairs; the later story
+``benchmarks/data/confusable/`` holds 60 short reports the team invented (no
+text from real reports) in twenty stories forming ten such pairs (c37..c60 add an
+election and the protests at its result, a port strike and the deal ending it, a
+conviction and the sentence a week later, a kidnapping and the rescue); the later story
 of each pair has reports that mention the earlier happening as background
 ("last week's proposal", "two weeks after a stronger quake"). Every report
 carries a publication time; the benchmark takes them away:

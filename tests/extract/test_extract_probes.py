@@ -91,3 +91,21 @@ def test_quote_short_quote_without_a_speaker_before_stays_partial(analyse, text)
 def test_figure_kind_of_a_fronted_whole(analyse, text, figure):
     got = _figures(analyse(text, published="2024-03-14"))
     assert figure in got, got
+
+
+@pytest.mark.parametrize("text,low,high", [
+    # a currency sign before each bound of a range
+    ("Damage is estimated at between $2 billion and $3 billion.", 2_000_000_000, 3_000_000_000),
+    ("Repairs will cost €40 million to €55 million, the agency said.", 40_000_000, 55_000_000),
+])
+def test_figure_money_range_with_a_sign_on_each_bound(analyse, text, low, high):
+    money = [(f.value, f.value_max) for f in analyse(text, published="2024-03-14").figures if f.kind == "money"]
+    assert money == [(low, high)], money
+
+
+def test_figure_source_of_a_contrasting_clause(analyse):
+    # "according to" credits its own clause; a "while X puts the toll at" clause is X's figure
+    text = ("Some 60 people have been killed since the unrest began, according to rights groups, "
+            "while the government puts the toll at 25.")
+    got = {f.value: f.source for f in analyse(text, published="2024-03-14").figures}
+    assert got == {60: "rights groups", 25: "government"}, got

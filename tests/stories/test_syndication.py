@@ -671,6 +671,17 @@ def test_syndication_resolve_extended_text_is_the_copy_not_the_original_of_a_cut
         assert _pairs(index, key) == [("ext", "wire")]
 
 
+@pytest.mark.parametrize("order", [("wire", "trimmed"), ("trimmed", "wire")])
+def test_syndication_resolve_text_with_its_lead_sentence_trimmed_is_the_copy(order):
+    # issue 12: a copy that drops the wire's first sentence starts inside the wire's lead paragraph; an
+    # outlet's new lead is a paragraph of its own on top, so the wire is not the trimmed text extended
+    trimmed = _EARLY[_EARLY.index("Hundreds of families"):]
+    index = _run_index(order, {"wire": _EARLY, "trimmed": trimmed})
+    for day in ("2015-09-17", "~"):
+        key = {aid: (day, i) for i, aid in enumerate(reversed(order))}
+        assert _pairs(index, key) == [("trimmed", "wire")]
+
+
 def test_syndication_resolve_fuller_text_without_closing_credit_stays_the_original():
     index = _run_index(("full", "cut"), {"cut": _EARLY, "full": _EARLY + "\n\n" + _LOCAL})
     key = {"full": ("~", 1), "cut": ("~", 0)}

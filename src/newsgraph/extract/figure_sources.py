@@ -168,6 +168,26 @@ def _quoted_by(span: tuple[int, int], found: Found) -> str | None:
     return None
 
 
+def _own_clause_source(doc, x: NumberExpr, index: MentionIndex) -> str | None:
+    """The subject of a subordinate reporting clause holding the figure when the sentence's "according to"
+    lies outside it: "60 were killed, according to rights groups, while the government puts the toll at
+    25" credits 25 to the government."""
+    verbs = _sources().get("verb", set())
+    head = _head(doc, x)
+    for v in head.ancestors:
+        if v.dep_ in ("relcl", "acl") or v.dep_ == "ROOT":
+            return None
+        if v.dep_ in ("advcl", "conj") and v.lemma_.lower() in verbs:
+            if any(t.lower_ == "according" for t in v.subtree):
+                return None
+            subj = [c for c in v.children if c.dep_ == "nsubj"]
+            return _np_name(doc, subj[0], index) if subj else None
+    return None
+
+
 def _source(doc, x: NumberExpr, span, found: Found, index: MentionIndex) -> str | None:
-    return (_according_to(doc, x, index) or _reported_by(doc, x, index) or
+    according = _according_to(doc, x, index)
+    if according is not None:
+        return _own_clause_source(doc, x, index) or according
+    return (_reported_by(doc, x, index) or
             _trailing_report(doc, x, index) or _quoted_by(span, found))

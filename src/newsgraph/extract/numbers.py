@@ -342,11 +342,15 @@ def find_numbers(doc) -> list[NumberExpr]:
         end, value, flags = res
         num_start, value_max = i, None
         # range: "40-45", "3 to 4 million", "30 or 40", "between 40 and 45"
-        between = i > 0 and _low(doc[i - 1]) == "between"
+        # "between $2 billion and $3 billion": a currency sign before each bound
+        sign = _match_before(doc, i, _currencies(), sent_starts[i])
+        lead = sign[0] if sign and sign[1][1] in ("before", "both") else i
+        between = lead > 0 and _low(doc[lead - 1]) == "between"
         joiner = ("and",) if between else tuple(_RANGE_WORDS)
         if end + 1 < sent_end and _low(doc[end]) in joiner and not flags["fraction"]:
-            from_before = i > 0 and _low(doc[i - 1]) in ("from", "by")  # "rose from 40 to 45"
-            second = _scan_number(doc, end + 1, sent_end)
+            from_before = lead > 0 and _low(doc[lead - 1]) in ("from", "by")  # "rose from 40 to 45"
+            again = _match_after(doc, end + 1, _currencies(), sent_end) if lead < i else None
+            second = _scan_number(doc, again[0] if again and again[1] == sign[1] else end + 1, sent_end)
             pct_only_second = second is not None and second[0] < sent_end and \
                 _low(doc[second[0]]) in ("%", "percent") and _low(doc[end]) not in ("%", "percent") and \
                 bool(_match_before(doc, i, _currencies(), 0) or _glued_currency(doc[i]))
@@ -373,7 +377,7 @@ def find_numbers(doc) -> list[NumberExpr]:
         else:
             currency = _glued_currency(doc[num_start])
         if between:
-            start -= 1
+            start = lead - 1
             hedge, bound = "between", "about"
         else:
             hd = _match_before(doc, start, _hedges(), 0)

@@ -210,21 +210,51 @@ def extends(full: str, short: str, *, past_end: bool = False, min_words: int = 2
     """Whether ``full``, a text that holds ``short``, has paragraphs of its own before it or past its end.
 
     Outlets cut wire copy from the bottom and add their own material on top (a new lead), so a fuller
-    text whose shared part starts ``min_words`` words or more into it was extended, not cut. Past the end
-    only counts with ``past_end`` (``short`` closes with a credit line, where the wire text ended): text
-    that goes on after it was added by whoever carried it.
+    text whose shared part starts ``min_words`` words or more into it was extended, not cut, when the
+    shared part opens a paragraph of it: an outlet's new lead is a paragraph of its own, where a shared
+    part that starts inside a paragraph, after its first sentence, is ``short`` with its lead sentence
+    trimmed. Past the end only counts with ``past_end`` (``short`` closes with a credit line, where the wire
+    text ended): text that goes on after it was added by whoever carried it.
     """
-    seq_f, _ = shingle_sequence(full)
+    seq_f, spans = shingle_sequence(full)
     seq_s, _ = shingle_sequence(short)
     if len(seq_s) < 2 or len(seq_f) < 2:
         return False
     opening = np.flatnonzero(np.isin(seq_f, seq_s[:8]))
-    if len(opening) and opening[0] >= min_words:
+    if len(opening) and opening[0] >= min_words and _opens_paragraph(full, spans[opening[0]][0]):
         return True
     if past_end:
         closing = np.flatnonzero(seq_f == seq_s[-1])
         return bool(len(closing)) and len(seq_f) - 1 - closing[-1] >= min_words
     return False
+
+
+def trims_lead(full: str, short: str, *, min_words: int = 20) -> bool:
+    """Whether ``short``, a text ``full`` holds, is ``full`` with its lead sentence trimmed: ``short``'s
+    opening words (three shingles in a row) stand ``min_words`` words or more into ``full``, inside a
+    paragraph (after its first sentence), where an outlet's new lead on top of a text would be a paragraph
+    of its own (``extends``). A phrase of ``short``'s first sentence told again further down ``full`` ("after
+    37 years in power") is no trimmed lead: the whole opening must match."""
+    seq_f, spans = shingle_sequence(full)
+    seq_s, _ = shingle_sequence(short)
+    k = _OPENING_SHINGLES
+    if len(seq_s) < k or len(seq_f) < k:
+        return False
+    for at in np.flatnonzero(seq_f[:len(seq_f) - k + 1] == seq_s[0]):
+        if np.array_equal(seq_f[at:at + k], seq_s[:k]):
+            return at >= min_words and not _opens_paragraph(full, spans[at][0])
+    return False
+
+
+_OPENING_SHINGLES = 3
+"""Shingles in a row (six words) that must open a text for ``trims_lead`` to place it in another."""
+
+
+def _opens_paragraph(text: str, start: int) -> bool:
+    """Whether the word at ``start`` opens a paragraph of ``text`` (only a line break, quotation marks or
+    brackets before it on its line)."""
+    line = text[text.rfind("\n", 0, start) + 1:start]
+    return not line.strip(" \t\"“‘'([")
 
 
 _QUOTED = re.compile(r"“[^”\n]*(?:”|$)|\"[^\"\n]*(?:\"|$)", re.MULTILINE)

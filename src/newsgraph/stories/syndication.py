@@ -32,7 +32,7 @@ from .band_index import BandIndex, lsh_shape
 from .credits import Credit, agency_name, find_credit
 from .disjoint import DisjointSets
 from .fingerprint import (NUM_PERM, containment, extends, jaccard, minhash, narrative_pairs, near_sentences,
-                          shared_passage, shingles)
+                          shared_passage, shingles, trims_lead)
 
 log = logging.getLogger(__name__)
 
@@ -241,7 +241,8 @@ class SyndicationIndex:
         inter = c * min(len(sa), len(sb))
         in_a, in_b = round(inter / len(sa), 3), round(inter / len(sb), 3)
         old_text = _unpacked(old) if old.packed else None
-        self.covers[(a, b)] = (in_a, in_b, _extended((a, old_text, in_a), (b, text, in_b)))
+        self.covers[(a, b)] = (in_a, in_b, _extended((a, old_text, in_a), (b, text, in_b)),
+                               _trimmed((a, old_text, in_a), (b, text, in_b)))
         if text is not None and (span := shared_passage(text, sa)):
             self.pair_passages[(b, a)] = span
         if old_text is not None and (span := shared_passage(old_text, sb)):
@@ -352,6 +353,8 @@ def resolve(links: list[tuple[str, str, float]], *, key: dict[str, tuple],
         if _one_day(key[a], key[b]) and not _timed_apart(key[a], key[b]):
             if _extends(early, late, covers):
                 early, late = late, early  # of one day, a text extended with a lead of its own is the copy
+            elif _trims(early, covers, late):
+                early, late = late, early  # of one day, a text with the other's lead sentence trimmed is the copy
             elif _cut_of(early, late, covers):
                 early, late = late, early  # of one day, the fuller text is the original of a cut of it
             elif (_day(key[a]) == _day(key[b]) and not _cut_of(late, early, covers)
@@ -489,6 +492,18 @@ def _extended(one: tuple[str, str | None, float], two: tuple[str, str | None, fl
     return None
 
 
+def _trimmed(one: tuple[str, str | None, float], two: tuple[str, str | None, float]) -> str | None:
+    """Of two linked texts (as ``_extended`` takes them), the id of the one that is the other with its lead
+    sentence trimmed (``fingerprint.trims_lead``); None when neither is, or a text is gone."""
+    (ia, ta, ca), (ib, tb, cb) = one, two
+    if ta is None or tb is None:
+        return None
+    for (full, (sid, short, c_short)) in ((ta, two), (tb, one)):
+        if c_short >= CUT_COVERAGE and len(full) > len(short) and trims_lead(full, short):
+            return sid
+    return None
+
+
 def _closing_credit(text: str) -> bool:
     """Whether ``text`` ends with a credit ("— AFP", "(Reporting by Jane Roe; Editing by John Doe)"),
     read in its last paragraph alone, so that a wire dateline opening the text does not hide it."""
@@ -498,15 +513,16 @@ def _closing_credit(text: str) -> bool:
     return credit is not None and not last[credit.span[1]:].strip(" .)]")
 
 
-def _cover(x: str, y: str, covers: dict[tuple[str, str], tuple]) -> tuple[float, float, str | None] | None:
-    """The share of ``x`` that ``y`` holds, of ``y`` that ``x`` holds, and which extends the other."""
+def _cover(x: str, y: str, covers: dict[tuple[str, str], tuple]) -> tuple[float, float, str | None, str | None] | None:
+    """The share of ``x`` that ``y`` holds, of ``y`` that ``x`` holds, which extends the other, and which is
+    the other with its lead sentence trimmed."""
     if (x, y) in covers:
         in_y, in_x, *ext = covers[(x, y)]
     elif (y, x) in covers:
         in_x, in_y, *ext = covers[(y, x)]
     else:
         return None
-    return in_y, in_x, ext[0] if ext else None
+    return in_y, in_x, ext[0] if ext else None, ext[1] if len(ext) > 1 else None
 
 
 def _held(copy: str, source: str, covers: dict[tuple[str, str], tuple], default: float) -> float:
@@ -525,7 +541,7 @@ def _cut_of(x: str, y: str, covers: dict[tuple[str, str], tuple]) -> bool:
     cover = _cover(x, y, covers)
     if cover is None:
         return False
-    in_y, in_x, ext = cover
+    in_y, in_x, ext, _ = cover
     return in_y >= CUT_COVERAGE and in_x <= 1 - CUT_MARGIN and ext != y
 
 
@@ -533,6 +549,12 @@ def _extends(x: str, y: str, covers: dict[tuple[str, str], tuple]) -> bool:
     """Whether text ``x`` is ``y`` extended: a new lead on top of it, or paragraphs past its closing credit."""
     cover = _cover(x, y, covers)
     return cover is not None and cover[2] == x
+
+
+def _trims(x: str, covers: dict[tuple[str, str], tuple], y: str) -> bool:
+    """Whether text ``x`` is ``y`` with its lead sentence trimmed."""
+    cover = _cover(x, y, covers)
+    return cover is not None and cover[3] == x
 
 
 def _keeps_dateline(x: str, y: str, credits: dict[str, Credit | None]) -> bool:
