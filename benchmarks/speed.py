@@ -13,12 +13,18 @@ ratio also counts a worker left idle at the end of the input, the CPU ratio
 does not (and bare ``nlp.pipe`` with ``n_process=2`` pays for sending its Docs
 back to the parent, which analyze does not: it sends facts).
 
-Usage: python benchmarks/speed.py [--limit N] [--workers 1,2]
+``--stages`` prints, beside the ratios, where analyze's CPU goes in one process on the same
+texts: reading them in, the parse (the same ``nlp.pipe`` as the bare run), each extractor, and
+building the records. The parse costs analyze what it costs the bare run, so the gap between the
+two is the other stages' sum: a change that does not shrink one of them cannot move the ratio.
+
+Usage: python benchmarks/speed.py [--limit N] [--workers 1,2] [--stages]
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import multiprocessing
 import os
 import re
@@ -94,6 +100,50 @@ def _analyze(texts: list[str], workers: int, batch_size: int) -> tuple[float, fl
     return _timed(run)
 
 
+def stage_cpu(texts: list[str], *, batch_size: int = 32, repeat: int = 2) -> dict[str, float]:
+    """CPU seconds of each stage of ``analyze`` on ``texts`` in this process (no workers), the least of
+    ``repeat`` runs per stage, run after run so the caches are as warm as in the timed runs: "ingest"
+    (texts to ``Article`` records), "parse" (``nlp.pipe``), one entry per extractor, and "records"
+    (language and the ``AnalysedArticle``), in the order ``analyze_many`` runs them."""
+    from newsgraph.extract import REGISTRY, Extractor
+    from newsgraph.ingest import make_article
+    from newsgraph.ingest.language import detect_language
+    from newsgraph.model import Article
+    from newsgraph.nlp import load_pipeline
+
+    nlp = load_pipeline(None)
+    best: dict[str, float] = {}
+    for _ in range(repeat):
+        spent: dict[str, float] = dict.fromkeys(["ingest", "parse", *(ex.field for ex in REGISTRY.ordered),
+                                                      "records"], 0.0)
+
+        def timed(ex: Extractor) -> Extractor:
+            def run(doc, article, found):
+                start = time.process_time()
+                facts = tuple(ex.func(doc, article, found))
+                spent[ex.field] += time.process_time() - start
+                return facts
+            return dataclasses.replace(ex, target=run)
+
+        chosen = [timed(ex) for ex in REGISTRY.ordered]
+        start = time.process_time()
+        articles = [a for a in (make_article(t, origin=f"<text {i}>") for i, t in enumerate(texts))
+                    if isinstance(a, Article)]
+        spent["ingest"] += time.process_time() - start
+        for i in range(0, len(articles), batch_size):
+            batch = articles[i:i + batch_size]
+            start = time.process_time()
+            docs = list(nlp.pipe((a.text for a in batch), batch_size=batch_size))
+            spent["parse"] += time.process_time() - start
+            for doc, article in zip(docs, batch):
+                facts = REGISTRY.run(doc, article, chosen=chosen)
+                start = time.process_time()
+                REGISTRY.analysed(article, facts, language=detect_language(article.text))
+                spent["records"] += time.process_time() - start
+        best = {k: min(v, best.get(k, v)) for k, v in spent.items()}
+    return best
+
+
 def measure(*, limit: int = 400, workers: tuple[int, ...] = (1, 2), batch_size: int = 32,
             repeat: int = 2) -> dict[str, float]:
     """Articles/s and words/s of bare nlp.pipe and of analyze, with their ratio, per worker count.
@@ -133,6 +183,7 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=400, help="at most this many articles")
     parser.add_argument("--workers", default="1,2", help="comma-separated worker counts")
     parser.add_argument("--repeat", type=int, default=2, help="alternating runs; the best time counts")
+    parser.add_argument("--stages", action="store_true", help="also print analyze's CPU seconds by stage")
     args = parser.parse_args()
     ws = tuple(int(w) for w in args.workers.split(","))
     from newsgraph.nlp import load_pipeline, pipeline_label
@@ -149,6 +200,12 @@ def main() -> None:
                      f"{r[f'analyze_cpu_s_w{w}']:.1f}", f"{r[f'cpu_ratio_w{w}']:.2f}x"))
     print_table("throughput", rows, ("run", "articles/s", "words/s", "analyze/bare", "CPU s",
                                      "analyze/bare CPU"))
+    if args.stages:
+        spent = stage_cpu(corpus_texts(limit=args.limit), repeat=args.repeat)
+        total = sum(spent.values())
+        print_table("analyze CPU by stage (1 process, best of each stage)",
+                    [(k, f"{v:.2f}", f"{100 * v / total:.1f}%") for k, v in spent.items()]
+                    + [("total", f"{total:.2f}", "")], ("stage", "CPU s", "share"))
     print(f"\npeak RSS: {r['peak_rss_mb']:.0f} MB; load average at the end: "
           f"{', '.join(f'{x:.1f}' for x in os.getloadavg())} (other jobs slow the wall-clock figures)")
 

@@ -62,3 +62,15 @@ def test_events_a_named_mediator_is_not_replaced_by_the_two_sides(analyse):
     text = "Estonia said on Friday it was ready to mediate between the two countries."
     ev = next(e for e in analyse(text, published="2024-05-10").events if e.trigger == "mediate")
     assert ev.source is not None and ev.source.name == "Estonia", ev
+
+
+def test_events_a_deadline_set_on_a_party_is_a_demand_or_an_ultimatum(analyse):
+    # no trigger word: the shape "gave X <a span> to do Y" orders; "or face Z" threatens
+    out = analyse("Police in Valmora gave protesters 24 hours to leave the square.", published="2024-05-10")
+    ev = next(e for e in out.events if e.trigger.startswith("gave"))
+    assert ev.type == "DEMAND" and ev.target is not None and ev.target.name == "protesters", ev
+    out = analyse("The regional bloc on Sunday gave the junta in Valmora a week to free the president or face "
+                  "sanctions.", published="2024-05-10")
+    assert [e.type for e in out.events if e.trigger.startswith("gave")] == ["THREATEN"], out.events
+    out = analyse("Ostria gave Vardania a loan to rebuild schools.", published="2024-05-10")
+    assert not [e for e in out.events if e.type in ("DEMAND", "THREATEN")], out.events

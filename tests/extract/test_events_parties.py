@@ -64,3 +64,28 @@ def test_events_vehicles_arriving_are_no_visit(analyse):
 def test_events_suspending_the_constitution_is_emergency_rule(analyse):
     out = analyse("The army suspended the constitution on Wednesday and closed the borders.", published="2024-05-11")
     assert [e.type for e in out.events if e.trigger.startswith("suspended")] == ["COERCE"], out.events
+
+
+def test_events_it_never_takes_up_a_plural_group(analyse):
+    # "threatened to blockade it": the market, never the farmers of the sentence before
+    text = ("Thousands of farmers drove tractors into Tallinn on Tuesday, blocking roads to protest against new "
+            "rules. Police were deployed around the main market after unions threatened to blockade it.")
+    ev = _ev(analyse(text, published="2024-05-11"), "threatened")
+    assert ev.target is None or ev.target.name != "farmers", ev
+
+
+def test_events_the_reason_for_a_sanction_is_not_its_target(analyse):
+    text = "The European Union imposed new sanctions on Bhutan on Monday over its supply of drones to Estonia."
+    ev = _ev(analyse(text, published="2024-05-11"), "imposed")
+    assert ev.target is not None and ev.target.name == "Bhutan", ev
+
+
+def test_events_decided_measures_act_for_the_body_that_decided_them(analyse):
+    # "the measures freeze assets": the EU's act, not that of the ministers who spoke last; "condemned the
+    # decision" judges the same body
+    text = ("The European Union imposed sanctions on Bhutan on Monday, foreign ministers said. The measures "
+            "freeze the assets of eight officials. Bhutan's foreign ministry condemned the decision.")
+    out = analyse(text, published="2024-05-11")
+    assert _ev(out, "freeze").source.name == "European Union", out.events
+    ev = _ev(out, "condemned")
+    assert ev.target is not None and ev.target.name == "European Union", ev

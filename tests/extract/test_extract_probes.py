@@ -109,3 +109,23 @@ def test_figure_source_of_a_contrasting_clause(analyse):
             "while the government puts the toll at 25.")
     got = {f.value: f.source for f in analyse(text, published="2024-03-14").figures}
     assert got == {60: "rights groups", 25: "government"}, got
+
+
+@pytest.mark.parametrize("text,figure", [
+    # a gapped clause ("and another N on <day>", "and N more") shares the verb of the figure before it
+    ("Three people were killed on Monday and another four on Tuesday.", ("killed", 4)),
+    ("Police detained 14 people on Friday and 9 more on Saturday.", ("arrested", 9)),
+])
+def test_figure_kind_of_a_gapped_clause(analyse, text, figure):
+    got = _figures(analyse(text, published="2024-03-14"))
+    assert figure in got, got
+
+
+@pytest.mark.parametrize("text,speaker", [
+    # after a quote, "asked a shopkeeper" is inverted: the parse takes the asker for the object
+    ('"Where were the police?" asked a shopkeeper, pointing at the smashed windows.', "shopkeeper"),
+    ('"Is this the end?" asked one protester.', "protesters"),
+])
+def test_quote_speaker_inverted_ask_after_a_quote(analyse, text, speaker):
+    got = _speakers(analyse(text, published="2024-03-18"))
+    assert [s for s, _ in got] == [speaker], got

@@ -343,6 +343,13 @@ def _part_of_previous(doc, x: NumberExpr) -> str | None:
     # "72 died in one state, 43 in another"
     elliptic = (_counted_noun(doc, x) is None and right[:1] in (["in"], ["at"])
                 and left[-1:] in (["—"], ["–"], ["-"], [","], [";"], ["and"]))
+    # a gapped clause after a figure: "3 were killed on Monday and another four on Tuesday", "detained 14 on
+    # Friday and 9 more on Saturday": a number conjoined to the verb itself shares the verb's count
+    nominal = _counted_noun(doc, x) or _head(doc, x)
+    gapped = nominal.dep_ == "conj" and nominal.head.pos_ == "VERB" and (
+        doc[x.num_start - 1].lower_ in ("another", "further") or right[:1] in (["more"], ["others"])
+        or nominal.lower_ in ("more", "others"))
+    elliptic = elliptic or gapped
     if not (part or elliptic):
         return None
     earlier = [y for y in _numbers_in(doc, sent) if y.end <= x.start]

@@ -71,11 +71,27 @@ def subject_of(verb, *, skip=None) -> object | None:
                 return next((c for c in [*subjects[1:], *first.children] if c.i > max(cut, first.i)
                              and c.dep_ in (*_SUBJ, "appos")), first)
             return first
+        if tok is verb and _inverted_after_quote(verb):
+            # '"Is this the end?" asked a protester': the parse takes the asker for the one asked
+            objs = [c for c in verb.children if c.dep_ == "dobj" and c.left_edge.i == verb.i + 1]
+            if objs:
+                return objs[0]
         if tok.dep_ in _CLIMB and tok.head is not tok:
             tok = conj_host(tok)
             continue
         break
     return None
+
+
+_CLOSING_MARKS = frozenset({'"', "\u201d", "\u2019", "'", "\u00bb"})
+
+
+def _inverted_after_quote(verb) -> bool:
+    """Does the cue verb come right after a closing quotation mark ('"...?" asked X', '"...," said X')?"""
+    doc, i = verb.doc, verb.i
+    if i > 0 and doc[i - 1].text == ",":
+        i -= 1
+    return i > 0 and doc[i - 1].text in _CLOSING_MARKS
 
 
 def _main_clause(verb) -> bool:

@@ -78,6 +78,16 @@ def _agrees(pron, noun) -> bool:
     return pron.lower_ in ("they", "them", "their") and (noun.tag_ in ("NNS", "NNPS") or noun.lemma_.lower() == "police")
 
 
+# what a body decides (not what it says): such a subject acts for the one who last acted, not the last speaker
+_DECIDED = frozenset({"decision", "ruling", "verdict", "law", "bill", "order", "measure", "plan"})
+
+
+def _plural_group(actor: Actor) -> bool:
+    """"farmers", "the unions": an uncoded plural description, which an "it" never takes up."""
+    last = actor.name.split()[-1] if actor.name.split() else ""
+    return actor.entity is None and last.islower() and last.endswith("s") and not last.endswith("ss")
+
+
 def _demonym(tok) -> bool:
     """Is this plural a people's name, alone or with its compound ("Koreans", "South Koreans")?"""
     comp = [c for c in tok.lefts if c.dep_ == "compound" and c.i == tok.i - 1]

@@ -12,8 +12,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Iterable
 
-from ...model import Actor
-from ...model import Found
+from ...model import Actor, Found
 from ..actor_context import code_tail, token_country
 from ..actors import PRONOUNS, code_actor, entity_codes, is_non_actor, noun_kind, phrase_tokens, sector_of_noun
 from ..dateline_tokens import dateline_end
@@ -22,10 +21,10 @@ from ..event_lexicon import UNDERGONE_NOUNS, is_event_noun
 from ..linking import MentionIndex
 from .antecedents import host_subject, people_before, thing_before
 from .argument_words import (_PERSONAL, _agrees, _bare_spokesperson, _demonym, _goods_origin, _means, _own_envoy, _sent,
-                             _pact, _personal, _reciprocal, _weapon_owner)
+                             _pact, _personal, _plural_group, _reciprocal, _weapon_owner, _DECIDED)
 from .candidate import _Cand
-from .linking import (_OWN_FORCES_TYPES, _looks_actor, _noun_agents, _noun_type, _pobj_actor, names_event,
-                      _prep_targets)
+from .linking import (_OWN_FORCES_TYPES, _looks_actor, _noun_agents, _noun_type, _pobj_actor, first_prep_target,
+                      names_event, _prep_targets)
 from .syntax import (_PASS_SUBJ, _SUBJ, _agent, _between, _conjuncts, _counted, _for_marks, _helped, _infinitive,
                      _objects, _subject)
 from .triggers import _PUNISHING, _STATIVE_PASSIVES
@@ -146,11 +145,9 @@ def _arguments(cand: _Cand, index: MentionIndex) -> None:
         # "A and B met in Geneva": where two parties meet is the venue, not a third party ("arrived in
         # Freetown" alone is a visit to the country)
         in_ok = not people_obj and not (cand.type in _MUTUAL_TYPES and len(cand.sources) >= 2)
-        for t in places:
-            found = _prep_targets(t, index, exclude=cand.sources, in_ok=in_ok)
-            if found:
-                cand.targets = _conjuncts(found[0])
-                break
+        found = first_prep_target(places, index, exclude=cand.sources, in_ok=in_ok)
+        if found is not None:
+            cand.targets = _conjuncts(found)
         if not cand.targets:
             for t in places:
                 if not names_event(t):
@@ -312,7 +309,8 @@ def _resolve_pronoun(tok, speaker_tok, speaker_actor, index: MentionIndex, *,
     body = _described(main, index) if main is not None else None
     if body is not None:
         return body
-    if prev is not None and tok.lower_ in ("they", "it", "their", "its", "them"):
+    if prev is not None and tok.lower_ in ("they", "their", "them") or prev is not None and tok.lower_ in (
+            "it", "its") and not _plural_group(prev):  # "threatened to blockade it": never the farmers before
         return prev
     types = ("PERSON",) if tok.lower_ in _PERSONAL else ("GPE", "ORG", "NORP")
     limit = tok.idx
@@ -561,7 +559,8 @@ def _code_all(toks: Iterable, speaker_tok, speaker_actor, index: MentionIndex, *
         if t.dep_ in _SUBJ and noun_kind(t.text) == "document" and index.at(t.idx, t.idx + len(t)) is None:
             # "the ministry's statement urged ...": a text acts for its owner; "the statement warned citizens
             # to stay home" with no owner named is the text of the body that spoke (else acted) just before
-            earlier = reporter or prev
+            earlier = (prev or reporter) if t.lemma_.lower() in _DECIDED else (reporter or prev)  # "the measures
+            # freeze assets": the body that decided them, not the one who spoke of them last
             owner = _issuer(t, index) or (earlier if earlier is not None and earlier.code and not _pact(t) and any(
                 c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in t.children) else None)
             if owner is not None:

@@ -137,7 +137,7 @@ def _named_acts(verb) -> list:
 
 
 # nouns that name an act without saying which ("condemned the move"): the act the article told last
-_BARE_ACTS = frozenset({"move", "step", "action", "measure"})
+_BARE_ACTS = frozenset({"move", "step", "action", "measure", "decision", "verdict", "ruling"})
 
 
 def _act_author(verb, before: Sequence[Event], doc, source):

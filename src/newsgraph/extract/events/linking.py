@@ -257,6 +257,23 @@ def names_event(tok) -> bool:
 _WATERS = frozenset({"gulf", "sea", "ocean", "strait", "straits", "bay", "channel", "river", "lake"})
 
 
+# prepositions of a reason: "sanctions on Iran over its drone supply" names the party after "on"
+_REASON_PREPS = frozenset({"over", "about"})
+
+
+def first_prep_target(toks, index: MentionIndex, *, exclude: Sequence = (), in_ok: bool = False):
+    """The first party a prepositional phrase of ``toks`` (the verb, then the trigger's nouns) names; a
+    party named only as a reason ("over its supply of drones") yields to one a later token names."""
+    reason = None
+    for t in toks:
+        found = _prep_targets(t, index, exclude=exclude, in_ok=in_ok)
+        if found and found[0].head.lower_ in _REASON_PREPS:
+            reason = reason or found[0]
+        elif found:
+            return found[0]
+    return reason
+
+
 def _prep_targets(tok, index: MentionIndex, *, exclude: Sequence = (), in_ok: bool = False) -> list:
     """Actor tokens in ``tok``'s prepositional phrases, best preposition first."""
     found = []

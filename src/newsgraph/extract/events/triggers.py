@@ -16,6 +16,7 @@ from ..linking import MentionIndex
 from ..modal_words import OBLIGATION_AUX
 from .candidate import _Cand
 from .linking import _first, _looks_actor, _noun_agents, _noun_type, _satisfied
+from .ultimatums import ultimatum
 from .syntax import _agent, _between, _conjuncts, _for_marks, _indefinite, _infinitive, _objects, _subject
 
 _PROMISES = frozenset({"vow", "pledge", "promise", "swear"})
@@ -296,6 +297,8 @@ def _verb_candidate(tok, index: MentionIndex) -> _Cand | None:
         return None  # "said those detained would face trial": the detained are named, no one detains here
     if dep == "pcomp" and tok.head.lower_ == "from" and tok.head.head.lemma_ in _PREVENTING:
         return None  # "blocked the government from deporting X": the act was stopped; the blocking is the event
+    if lemma == "give" and (deadline := ultimatum(tok)) is not None:
+        return deadline  # "gave the junta a week to reinstate the president": a deadline set, no gift
     objs = [o for o in _objects(tok) if o.pos_ in ("NOUN", "PROPN", "VERB")
             or o.pos_ == "NUM" and o.ent_type_ == "MONEY"]  # "will provide $20 million in aid": the sum's "in" noun
     objs += [c for c in tok.children if c.dep_ == "nsubjpass" and c.pos_ == "NOUN"]  # "sanctions were imposed"
