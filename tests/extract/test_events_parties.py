@@ -89,3 +89,28 @@ def test_events_decided_measures_act_for_the_body_that_decided_them(analyse):
     assert _ev(out, "freeze").source.name == "European Union", out.events
     ev = _ev(out, "condemned")
     assert ev.target is not None and ev.target.name == "European Union", ev
+
+
+def test_events_what_was_fired_is_not_a_holder_or_a_target(analyse):
+    # "drones fired by Ostria": launched weapons, not staff dismissed nor the party attacked
+    out = analyse("The air force said it shot down 41 of the 60 drones fired by Ostria overnight.",
+                  published="2024-05-11")
+    ev = _ev(out, "fired")
+    assert ev.type == "ASSAULT" and ev.target is None, ev
+
+
+def test_events_scrambling_jets_is_a_force_posture(analyse):
+    out = analyse("Estonia scrambled fighter jets on Friday as a precaution, its military said.", published="2024-05-11")
+    assert _ev(out, "scrambled").type == "MOBILIZE"
+
+
+def test_events_the_move_is_the_act_not_the_welcome_it_got(analyse):
+    text = ("The interim government banned the Unity Front party on Saturday. Students welcomed the ban. The "
+            "Unity Front called the move illegal.")
+    ev = _ev(analyse(text, published="2024-05-11"), "called")
+    assert ev.target is not None and "government" in ev.target.name, ev
+
+
+def test_events_returning_villages_yields_territory(analyse):
+    out = analyse("Under the deal, Estonia will return four abandoned villages to Bhutan.", published="2024-05-11")
+    assert _ev(out, "return").type == "RETREAT"

@@ -23,8 +23,8 @@ from .antecedents import host_subject, people_before, thing_before
 from .argument_words import (_PERSONAL, _agrees, _bare_spokesperson, _demonym, _goods_origin, _means, _own_envoy, _sent,
                              _pact, _personal, _plural_group, _reciprocal, _weapon_owner, _DECIDED)
 from .candidate import _Cand
-from .linking import (_OWN_FORCES_TYPES, _looks_actor, _noun_agents, _noun_type, _pobj_actor, first_prep_target,
-                      names_event, _prep_targets)
+from .linking import (_HARDWARE, _OWN_FORCES_TYPES, _looks_actor, _noun_agents, _noun_type, _pobj_actor,
+                      first_prep_target, names_event, _prep_targets)
 from .syntax import (_PASS_SUBJ, _SUBJ, _agent, _between, _conjuncts, _counted, _for_marks, _helped, _infinitive,
                      _objects, _subject)
 from .triggers import _PUNISHING, _STATIVE_PASSIVES
@@ -58,8 +58,9 @@ def _arguments(cand: _Cand, index: MentionIndex) -> None:
         # "a state of emergency was declared": the subject names the act itself, nobody it befalls (a
         # participle inside its noun's phrase, "a suspect arrested in X", names who it befalls)
         cand.targets = _conjuncts(subj) if subj is not None and not named else []
-        if cand.type in _OWN_FORCES_TYPES and subj is not None and sector_of_noun(subj.lemma_, subj.text) in (
-                "MIL", "COP"):
+        if subj is not None and (cand.type in _OWN_FORCES_TYPES and sector_of_noun(subj.lemma_, subj.text) in (
+                "MIL", "COP") or head.lemma_ in ("fire", "launch") and (subj.lemma_ in _HARDWARE or is_non_actor(
+                subj.text))):  # ("drones fired by Russia": what was fired, not at whom)
             cand.targets = []  # "1,500 soldiers were deployed": the forces moved, not a party acted on
     else:
         cand.sources = _conjuncts(subj) if subj is not None else []

@@ -137,6 +137,7 @@ def _named_acts(verb) -> list:
 
 
 # nouns that name an act without saying which ("condemned the move"): the act the article told last
+_REACTIONS = frozenset({"SUPPORT", "ACCUSE"})  # judging another's act is no move of one's own
 _BARE_ACTS = frozenset({"move", "step", "action", "measure", "decision", "verdict", "ruling"})
 
 
@@ -148,7 +149,9 @@ def _act_author(verb, before: Sequence[Event], doc, source):
         lemma = noun.lemma_.lower()
         if lemma in _BARE_ACTS:  # "Serbia cut fuel deliveries ... Kosovo condemned the move": Serbia's act
             last = next((ev for ev in reversed(before) if ev.source is not None and not ev.negated
-                         and is_agent_name(ev.source) and ev.source.name != source.name), None)
+                         and is_agent_name(ev.source) and ev.source.name != source.name
+                         and ev.type not in _REACTIONS), None)  # "students welcomed the ban. X called the
+            # move illegal": the ban, not the welcome
             return last.source if last is not None else None
         if "ASSAULT" in types:  # "condemned the attack": the attack the report leads with (or its claimant),
             first = _attacker(before, doc)  # not the fire returned at the attackers told after it

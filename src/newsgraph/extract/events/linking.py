@@ -23,6 +23,9 @@ _TARGET_PREPS = ("with", "to", "against", "on", "for", "between", "among", "towa
 _PREP_RANK = {p: i for i, p in enumerate(_TARGET_PREPS)}
 
 _OWN_FORCES_TYPES = frozenset({"RETREAT", "MOBILIZE", "AID", "AGREE"})  # "withdrew its tanks": not a target
+# machines of war or transport: what they do is done by those who run them
+_HARDWARE = frozenset({"aircraft", "plane", "helicopter", "jet", "drone", "tank", "ship", "vessel", "boat", "truck",
+                       "vehicle", "warplane", "warship"})
 _MONEY_NOUNS = frozenset({"fund", "funds", "money", "cash", "loan", "grant", "tranche", "budget"})
 
 
@@ -115,7 +118,8 @@ def _satisfied(entry: Entry, tok, *, as_object: bool, index: MentionIndex) -> bo
                     if arg in ("*person", "*actor") and ent is not None and ent.type in (
                             "PERSON", "GPE", "ORG", "NORP"):
                         ok = True
-                    if arg == "*holder" and (ent is not None and ent.type == "PERSON" or o.pos_ == "NOUN" and (
+                    if arg == "*holder" and o.lemma_.lower() not in _HARDWARE and (
+                            ent is not None and ent.type == "PERSON" or o.pos_ == "NOUN" and (
                             sector_of_noun(o.lemma_, o.text) or noun_kind(o.text) == "people" or any(
                                 a.dep_ == "appos" and (e := index.at(a.idx, a.idx + len(a))) is not None
                                 and e.type == "PERSON" for a in o.children))):

@@ -15,7 +15,7 @@ from ..event_lexicon import CLAUSE_SUMMARIES, UNDERGONE_NOUNS, entries
 from ..linking import MentionIndex
 from ..modal_words import OBLIGATION_AUX
 from .candidate import _Cand
-from .linking import _first, _looks_actor, _noun_agents, _noun_type, _satisfied
+from .linking import _HARDWARE, _first, _looks_actor, _noun_agents, _noun_type, _satisfied
 from .ultimatums import ultimatum
 from .syntax import _agent, _between, _conjuncts, _for_marks, _indefinite, _infinitive, _objects, _subject
 
@@ -180,8 +180,6 @@ def _level(obj) -> bool:
 _MESSAGES = frozenset({"notice", "letter", "message", "warning", "summons", "note", "reply", "signal", "email",
                        "text", "invitation", "condolence", "greeting", "congratulation"})
 
-_HARDWARE = frozenset({"aircraft", "plane", "helicopter", "jet", "drone", "tank", "ship", "vessel", "boat", "truck",
-                       "vehicle", "warplane", "warship"})
 
 
 def _natural(tok) -> bool:
