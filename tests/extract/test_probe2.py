@@ -28,3 +28,13 @@ def test_date_weekday_heading_an_entry_in_the_present_is_the_latest(analyse, tex
     got = [(d.text, d.value) for d in analyse(text, published="2024-03-20").dates]  # a Wednesday
     assert got == [("Friday", "2024-03-15")], got
 
+
+
+@pytest.mark.parametrize("text,speaker", [
+    # a live-blog line: a time stamp set off by a spaced dash, then "Name: "...""
+    ('Live updates\n\n11:42 GMT - Mayor Teodor Halvik: "The water is safe again."', "Teodor Halvik"),
+    ('09:15 \u2013 Health Minister Ines Delacroix: "We expect the first doses soon."', "Ines Delacroix"),
+])
+def test_quote_speaker_named_after_a_live_blog_time_stamp(analyse, text, speaker):
+    got = _speakers(analyse(text, published="2024-03-15"))
+    assert [s for s, _ in got] == [speaker], got

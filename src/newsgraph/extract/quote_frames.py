@@ -298,6 +298,9 @@ def _in_pp(tok) -> bool:
     return tok.dep_ == "pobj"
 
 
+_SPACED_DASHES = frozenset({"-", "--", "\u2013", "\u2014", "\u2015", "|"})
+
+
 def _colon_speaker(toks: list, resolver: SpeakerResolver, *, side: str):
     """A headline-style attribution by colon: ``Kerry: "..."`` or ``"...": Kerry``."""
     words = [t for t in toks if not t.is_space]
@@ -309,6 +312,12 @@ def _colon_speaker(toks: list, resolver: SpeakerResolver, *, side: str):
         name = words[1:]
     else:
         return None
+    if side == "before":
+        # "11:42 GMT - Mayor Ana Ruiz: ...": a live-blog time stamp set off by a spaced dash comes before the name
+        dashes = [k for k, t in enumerate(name) if t.text in _SPACED_DASHES and t.whitespace_
+                  and t.i > 0 and t.doc[t.i - 1].whitespace_]
+        if dashes:
+            name = name[dashes[-1] + 1:]
     commas = [k for k, t in enumerate(name) if t.text == ","]
     if commas and any(t.pos_ == "PROPN" for t in name[:commas[0]]):
         # "Howard Kurtz, Fox News: ...": the person before the affiliation speaks
