@@ -114,3 +114,10 @@ def test_events_the_move_is_the_act_not_the_welcome_it_got(analyse):
 def test_events_returning_villages_yields_territory(analyse):
     out = analyse("Under the deal, Estonia will return four abandoned villages to Bhutan.", published="2024-05-11")
     assert _ev(out, "return").type == "RETREAT"
+
+
+def test_events_rejecting_the_claim_answers_its_author(analyse):
+    text = ("\"We have offered compromise after compromise,\" Ostrian Foreign Minister Lena Varga told reporters on "
+            "Tuesday. Her Vardanian counterpart, Tomas Reil, rejected the claim.")
+    ev = _ev(analyse(text, published="2024-05-11"), "rejected")
+    assert ev.target is not None and ev.target.name == "Lena Varga", ev
