@@ -137,7 +137,7 @@ def _named_acts(verb) -> list:
 
 
 # what someone said of another, named without its author ("Reil rejected the claim"): the one who spoke last
-_SAID = frozenset({"claim", "assertion", "suggestion", "allegation", "accusation", "charge"})
+_SAID = frozenset({"claim", "assertion", "suggestion", "charge", "remark", "statement"})
 
 # nouns that name an act without saying which ("condemned the move"): the act the article told last
 _REACTIONS = frozenset({"SUPPORT", "ACCUSE"})  # judging another's act is no move of one's own
@@ -156,7 +156,7 @@ def _act_author(verb, before: Sequence[Event], doc, source):
                          and ev.type not in _REACTIONS), None)  # "students welcomed the ban. X called the
             # move illegal": the ban, not the welcome
             return last.source if last is not None else None
-        if lemma in _SAID:  # (a statement, so a reaction too: "X accused Y of Z. Y rejected the accusation")
+        if lemma in _SAID and not types:  # a statement, so a reaction too ("the accusation" finds its ACCUSE)
             return next((ev.source for ev in reversed(before) if ev.source is not None and not ev.negated
                          and is_agent_name(ev.source) and ev.source.name != source.name), None)
         if "ASSAULT" in types:  # "condemned the attack": the attack the report leads with (or its claimant),
