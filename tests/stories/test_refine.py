@@ -261,3 +261,35 @@ def test_an_undated_toll_update_keeps_the_story_it_joined_on_arrival(analyse):
     groups = sorted(sorted(s.articles) for s in c.result().stories)
     assert ["dam-1", "dam-2", "dam-3"] in groups, groups
     assert ["flood-1", "flood-2", "flood-3"] in groups, groups
+
+
+_PROTESTS = {
+    "p1": ("Riot police in {capital} fired water cannon and tear gas on Thursday night to break up a protest "
+           "outside parliament, and detained dozens of protesters. Opposition leader {leader} said officers "
+           "had beaten peaceful people. The interior ministry of {country} said eight officers were hurt."),
+    "p2": ("Protesters outside parliament in {capital} were dispersed with tear gas and water cannon by riot "
+           "police late on Thursday; dozens were detained. {leader}, who leads the opposition, accused officers "
+           "of beating peaceful people, while {country}'s interior ministry said eight officers were hurt."),
+}
+
+
+def _protest(aid: str, country: str, capital: str, leader: str) -> object:
+    from newsgraph.model import Entity
+
+    text = _PROTESTS[aid].format(capital=capital, leader=leader, country=country)
+    names = [(capital, "GPE"), (leader, "PERSON"), (country, "GPE")]
+    ents = tuple(Entity(f"{aid}-{k}", n, kind, ((text.index(n), text.index(n) + len(n)),))
+                 for k, (n, kind) in enumerate(names))
+    return article(aid, text, published=None, title=f"Police break up {capital} protest", entities=ents)
+
+
+def test_refine_reports_naming_nothing_in_common_are_two_stories():
+    # issue 12: two protests broken up by police in two countries, told in nearly the same words with no
+    # person, place or body in common, are two stories (the words alone made them one)
+    one = _protest("p1", "Orlovia", "Varnet", "Tessa Holm")
+    two = _protest("p2", "Kessmark", "Dunmere", "Ilya Brandt")
+    clusterer = StoryClusterer()
+    for a in (one, two):
+        clusterer.add(a)
+    groups = [sorted(s.articles) for s in clusterer.result().stories]
+    assert sorted(groups) == [["p1"], ["p2"]]

@@ -35,7 +35,7 @@ from ..extract import AnalysedArticle
 from ..extract.dates import parse_published
 from ..model import StoriesResult, Story, Syndication, stable_id
 from .disjoint import DisjointSets
-from .fingerprint import article_terms, top_terms
+from .fingerprint import article_terms, entity_names, top_terms
 from .main_events import APART_DAYS, EventProfile, MainEvents, main_events, weigh
 from .follow_up import FollowUps
 from .refine import Member, Refiner, admits, lead_apart, note_undated, recalled_terms
@@ -412,7 +412,7 @@ class StoryClusterer(Refiner, Splitter, FollowUps):
         days = [sys.intern(d) for d in article_days(article)]  # one string per day, whatever the stories
         if chosen is None:
             chosen, _ = self._best(self._scored(self._candidates(vec, when=when), vec, sig, when=when, marks=marks,
-                                                lead=lead, days=tuple(days), recall=recall))
+                                                lead=lead, days=tuple(days), recall=recall, names=entity_names(counts)))
         if chosen is None:
             chosen = self._new_story(article.id)
         self._join(chosen, article.id, vec, when)
@@ -424,7 +424,7 @@ class StoryClusterer(Refiner, Splitter, FollowUps):
         if self.refine:
             self._members[article.id] = Member(
                 vec=Weights(vec), sig=sig, when=when, marks=marks, days=tuple(days), lead=lead, recall=recall,
-                tf=array("f", (counts[t] for t in vec)),
+                tf=array("f", (counts[t] for t in vec)), names=entity_names(counts),
                 copy_of=copy_of[0] if copy_of is not None and chosen.id == self._story_of.get(copy_of[0]) else None)
         if when is not None:
             if (day := parse_published(article.published)) is not None:

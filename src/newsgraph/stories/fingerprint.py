@@ -120,6 +120,12 @@ def entity_term(name: str) -> str:
     return "e:" + " ".join(name.lower().split())
 
 
+def entity_names(counts: Counter) -> frozenset[str]:
+    """The entity terms (``e:<name>``) among an article's term counts: every name it tells, where its
+    vector keeps only its heaviest terms."""
+    return frozenset(t for t in counts if t.startswith("e:"))
+
+
 def article_terms(article: AnalysedArticle, *, title_weight: float = 2.0,
                   entity_weight: float = 0.5, background_weight: float = BACKGROUND_WEIGHT) -> Counter:
     """Term counts describing what an article is about.

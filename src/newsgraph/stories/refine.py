@@ -51,7 +51,13 @@ class Member:
     """The term counts of ``vec``'s terms (in its order), to weigh it again with the IDF of the whole run."""
     recall: frozenset[str] = frozenset()
     """The terms an undated report uses only to recall an earlier happening (``recall.recalled_terms``)."""
+    names: frozenset[str] = frozenset()
+    """Every entity the report names (``fingerprint.entity_names``), whether or not its vector keeps it."""
 
+
+_NAMES_CHECKED = 32
+"""A story's latest reports whose names a report joining it must meet one of (a long story's first reports
+may name what its later ones no longer do)."""
 
 _MAX_MARKS = 32
 """Days named by a story's undated reports kept to tell other news: a few dozen are enough, and a story
@@ -168,12 +174,16 @@ class Refiner:
 
     def _scored(self, candidates: list[_Story], vec: dict[str, float], sig: MainEvents, *, when: float | None,
                 marks: tuple, lead: tuple[str, int, int] | None,
-                days: tuple[str, ...] = (), recall: frozenset[str] = frozenset()) -> list[tuple[_Story, float]]:
+                days: tuple[str, ...] = (), recall: frozenset[str] = frozenset(),
+                names: frozenset[str] = frozenset()) -> list[tuple[_Story, float]]:
         """The candidate stories a report may join, with its similarity to each (as ``add`` weighs them).
-        A story telling the happening an undated report recalls as background (``recall``) is not its story."""
+        A story telling the happening an undated report recalls as background (``recall``) is not its story,
+        nor one none of whose recent reports names any entity the report names (``names``)."""
         scored = []
         for story in candidates:
             if not story.articles or not admits(story, sig, when=when, marks=marks, lead=lead, days=days):
+                continue
+            if names and not self._names_one_of(story, names):
                 continue
             if recall and tells_recalled(story.weights, vec, recall):
                 continue
@@ -181,6 +191,13 @@ class Refiner:
             if sc is not None:
                 scored.append((story, sc))
         return sharing_a_day(near_lead(scored, lead, threshold=self.threshold), marks, threshold=self.threshold)
+
+    def _names_one_of(self, story: _Story, names: frozenset[str]) -> bool:
+        """Whether one of ``story``'s latest reports names an entity of ``names`` (or none of them names any):
+        two protests broken up by police in two countries, with no person, place or body in common, are
+        two stories however alike their words ("police", "protesters", "detained")."""
+        known = [m.names for a in story.articles[-_NAMES_CHECKED:] if (m := self._members.get(a)) and m.names]
+        return not known or any(names & n for n in known)
 
     def _best(self, scored: list[tuple[_Story, float]]) -> tuple[_Story | None, float]:
         """The most similar story at least ``threshold`` similar (the later on a tie, as ``add`` chose)."""
@@ -236,7 +253,7 @@ class Refiner:
         (None when ``own`` does not admit it)."""
         scored = self._scored(self._candidates_with(member, own), member.vec, member.sig, when=member.when,
                               marks=member.marks, lead=member.lead, days=member.days,
-                              recall=member.recall)
+                              recall=member.recall, names=member.names)
         own_score = next((sc for story, sc in scored if story is own), None)
         best, best_score = self._best(scored)
         return best, best_score, own_score
@@ -315,7 +332,7 @@ class Refiner:
                 candidates = self._candidates_with(member, self._stories[before[aid]])
                 target, _ = self._best(self._scored(candidates, member.vec, member.sig, when=member.when,
                                                     marks=member.marks, lead=member.lead, days=member.days,
-                                                    recall=member.recall))
+                                                    recall=member.recall, names=member.names))
             if target is None:
                 target = self._stories.get(stable_id(aid, prefix="s"))
                 if target is None or target.articles or not target.active:
