@@ -76,6 +76,10 @@ def subject_of(verb, *, skip=None) -> object | None:
             objs = [c for c in verb.children if c.dep_ == "dobj" and c.left_edge.i == verb.i + 1]
             if objs:
                 return objs[0]
+        if tok is verb and _acl_after_quote(verb):
+            # '"How long must we wait?" a protester asked': the parse made the asker the root and the cue a
+            # reduced relative clause on it ("a protester (who was) asked")
+            return verb.head
         if tok.dep_ in _CLIMB and tok.head is not tok:
             tok = conj_host(tok)
             continue
@@ -89,6 +93,20 @@ _CLOSING_MARKS = frozenset({'"', "\u201d", "\u2019", "'", "\u00bb"})
 def _inverted_after_quote(verb) -> bool:
     """Does the cue verb come right after a closing quotation mark ('"...?" asked X', '"...," said X')?"""
     doc, i = verb.doc, verb.i
+    if i > 0 and doc[i - 1].text == ",":
+        i -= 1
+    return i > 0 and doc[i - 1].text in _CLOSING_MARKS
+
+
+def _acl_after_quote(verb) -> bool:
+    """Is the cue verb a reduced relative on a root noun phrase right after a closing quotation mark
+    ('"...?" a protester asked')?"""
+    head = verb.head
+    if verb.dep_ != "acl" or head.dep_ != "ROOT" or head.pos_ not in ("NOUN", "PROPN") or head.i >= verb.i:
+        return False
+    if max((c.right_edge.i for c in head.rights if c.i < verb.i), default=head.i) != verb.i - 1:
+        return False  # the cue must come right after the whole noun phrase
+    doc, i = verb.doc, head.left_edge.i
     if i > 0 and doc[i - 1].text == ",":
         i -= 1
     return i > 0 and doc[i - 1].text in _CLOSING_MARKS
