@@ -289,6 +289,16 @@ def _set_for(c: Candidate, tense: str | None) -> str | None:
     return "near"
 
 
+_HEADING_AFTER = re.compile(r"[ \t]*(?:[:\u2013\u2014]|-(?=\s))")
+
+
+def _entry_heading(c: Candidate, text: str) -> bool:
+    """Does the weekday head an entry of its own line ("Friday: ...", "Friday - ...")?"""
+    if c.kind != "weekday" or text[text.rfind("\n", 0, c.start) + 1:c.start].strip():
+        return False
+    return bool(_HEADING_AFTER.match(text, c.end))
+
+
 def limit_before(text: str, start: int) -> bool:
     """Whether the expression at ``start`` follows a limit word ("until", "till", "through", "by", "before")."""
     return bool(_UNTIL.search(text[max(0, start - 12):start]))
@@ -353,6 +363,9 @@ def extract(doc, article: Article, found: Found) -> list[DateMention]:
             tense = _set_for(c, tense)
         elif _ends_ahead(c, text, doc, tense):
             tense = "future"  # "demonstrations are banned until Thursday"
+        elif tense == "present_simple" and _entry_heading(c, text):
+            tense = "present"  # a live-blog entry "Friday: The death toll rises to 14." tells that day, in the
+            # historical present of news; it is the latest such day, not the next
         used[c.start] = tense
         r = resolve(c, anchor, tense)
         if r is None:
