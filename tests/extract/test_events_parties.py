@@ -114,3 +114,38 @@ def test_events_the_move_is_the_act_not_the_welcome_it_got(analyse):
 def test_events_returning_villages_yields_territory(analyse):
     out = analyse("Under the deal, Estonia will return four abandoned villages to Bhutan.", published="2024-05-11")
     assert _ev(out, "return").type == "RETREAT"
+
+
+def test_events_rejecting_the_claim_answers_its_author(analyse):
+    text = ("\"We have offered compromise after compromise,\" Ostrian Foreign Minister Lena Varga told reporters on "
+            "Tuesday. Her Vardanian counterpart, Tomas Reil, rejected the claim.")
+    ev = _ev(analyse(text, published="2024-05-11"), "rejected")
+    assert ev.target is not None and ev.target.name == "Lena Varga", ev
+
+
+def test_events_a_noun_read_as_a_second_object_before_a_verb_is_its_subject(analyse):
+    # the parse makes the EU a second thing sent; it is the one that released the money
+    text = "Estonia and Bhutan sent rescue teams and the European Union released 2 million euros in emergency aid."
+    ev = _ev(analyse(text, published="2024-05-11"), "released")
+    assert ev.source is not None and ev.source.name == "European Union", ev
+    assert ev.type == "AID", ev  # money released is aid, not captives freed
+
+
+def test_events_a_street_or_square_is_where_a_protest_is_not_whom_against(analyse):
+    out = analyse("Thousands gathered on Freedom Avenue in Tallinn on Sunday evening.", published="2024-05-11")
+    ev = _ev(out, "gathered")
+    assert ev.target is None or "Avenue" not in ev.target.name, ev
+
+
+def test_events_police_breaking_up_a_protest_coerce(analyse):
+    out = analyse("Police in Tallinn used water cannon on Thursday to break up a protest outside parliament.",
+                  published="2024-05-11")
+    assert _ev(out, "break").type == "COERCE"
+
+
+def test_events_a_comment_phrase_after_a_comma_is_not_the_verbs_act(analyse):
+    # ", in the largest demonstration for years" comments on the march; parliament holds no demonstration
+    text = ("Tens of thousands marched through Tallinn on Sunday to demand that parliament drop the media bill, "
+            "in the largest demonstration in the capital for years.")
+    out = analyse(text, published="2024-05-11")
+    assert not [e for e in out.events if e.source is not None and "parliament" in e.source.name], out.events

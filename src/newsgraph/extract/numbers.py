@@ -76,6 +76,11 @@ def _currencies() -> dict[tuple[str, ...], tuple[str, str]]:
     return table
 
 
+def names_currency(word: str) -> bool:
+    """"euros", "yuan", "crowns": a word that names money after an amount ("2 million euros")."""
+    return (word.lower(),) in _currencies()
+
+
 def _rate_currency(doc, lo: int, num_start: int, end: int, hi: int) -> tuple[int, str] | None:
     """An exchange rate: "(the rupee fell) to 83.5 per dollar" -> (end, "INR").
 

@@ -133,8 +133,11 @@ def _named_acts(verb) -> list:
     "described the raids as persecution"): each points back to an act the article already told."""
     objs = [c for c in verb.children if c.dep_ == "dobj"]
     return [o for o in objs if any(d.dep_ == "det" and d.lower_ in _DEFINITE for d in o.children)
-            and (entries(o, "noun") or o.lemma_.lower() in _BARE_ACTS)]
+            and (entries(o, "noun") or o.lemma_.lower() in _BARE_ACTS | _SAID)]
 
+
+# what someone said of another, named without its author ("Reil rejected the claim"): the one who spoke last
+_SAID = frozenset({"claim", "assertion", "suggestion", "charge", "remark", "statement"})
 
 # nouns that name an act without saying which ("condemned the move"): the act the article told last
 _REACTIONS = frozenset({"SUPPORT", "ACCUSE"})  # judging another's act is no move of one's own
@@ -153,6 +156,9 @@ def _act_author(verb, before: Sequence[Event], doc, source):
                          and ev.type not in _REACTIONS), None)  # "students welcomed the ban. X called the
             # move illegal": the ban, not the welcome
             return last.source if last is not None else None
+        if lemma in _SAID and not types:  # a statement, so a reaction too ("the accusation" finds its ACCUSE)
+            return next((ev.source for ev in reversed(before) if ev.source is not None and not ev.negated
+                         and is_agent_name(ev.source) and ev.source.name != source.name), None)
         if "ASSAULT" in types:  # "condemned the attack": the attack the report leads with (or its claimant),
             first = _attacker(before, doc)  # not the fire returned at the attackers told after it
             if first is not None and first.name != source.name:

@@ -14,6 +14,7 @@ from .. import gazetteer
 from ..actors import PRONOUNS, code_actor, is_non_actor, noun_kind, sector_of_noun
 from ..event_lexicon import Entry, entries, is_event_noun
 from ..linking import MentionIndex
+from ..numbers import names_currency
 from .argument_words import _SENDING
 from .syntax import _counted, _for_marks, _indefinite, _infinitive, _mods, _objects, _preps
 from ..doc_memo import sentence_of
@@ -103,7 +104,8 @@ def _satisfied(entry: Entry, tok, *, as_object: bool, index: MentionIndex) -> bo
                 if arg in ("*any", "*people"):
                     continue
                 if arg == "*sum":  # "released $2 million", "released emergency funds": money, not captives
-                    if not any(o.ent_type_ == "MONEY" or o.lemma_.lower() in _MONEY_NOUNS for o in objs):
+                    if not any(o.ent_type_ == "MONEY" or o.lemma_.lower() in _MONEY_NOUNS or names_currency(o.text)
+                               for o in objs):
                         return False
                     continue
                 ok = False

@@ -38,6 +38,14 @@ _RESIGNING = frozenset({"resign", "resignation", "abdicate", "abdication", "quit
 _CROWD_SIZES = frozenset({"thousands", "hundreds", "dozens", "scores", "millions", "tens", "crowds", "crowd"})
 
 
+def _a_site(actor: Actor, found: Found) -> bool:
+    """A street, square or building named as a party: a place (or an uncoded facility or location name)."""
+    words = actor.name.split()
+    kind = {e.id: e.type for e in found.entities}.get(actor.entity) if actor.entity else None
+    return bool(words) and (noun_kind(words[-1]) == "place" or words[-1].lower() in ("avenue", "boulevard", "plaza")
+                            or kind in ("FAC", "LOC") and not actor.code)
+
+
 def _crowd_size(tok) -> bool:
     """"Thousands", "some 2,000", "tens of thousands": a subject that is only a count of people."""
     return tok.lower_ in _CROWD_SIZES or tok.ent_type_ == "CARDINAL" and tok.like_num
@@ -300,6 +308,8 @@ def _sentence_events(sent, article: Article, found: Found, index: MentionIndex,
         # "the embassy protested the decision": a state's protest is a complaint (ACCUSE), no rally
         complaint = cand.type == "PROTEST" and any(w.lemma_.lower() == "protest" for w in cand.words) \
             and bool(sources) and sources[0][0] is not None and code_tail(sources[0][0]) == "GOV"
+        if cand.type == "PROTEST":  # "gathered on Freedom Avenue": where they protest, not whom against
+            targets = [(a, f) for a, f in targets if a is None or not _a_site(a, found)]
         if cand.type == "PROTEST" and not targets and sources and not complaint:
             default = protest_target(sources[0][0], place_country)
             if default is not None:

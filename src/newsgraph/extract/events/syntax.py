@@ -165,6 +165,8 @@ def _raw_subject(verb):
                      and tok.left_edge.i - p.right_edge.i <= 2]
             if withs:  # "..., with leaders in the region calling for a vote": the "with" phrase acts
                 return withs[-1], False
+        if tok.i == verb.i and tok.i > 0 and _object_read_subject(tok.doc[tok.i - 1]):
+            return tok.doc[tok.i - 1], False
         if tok.dep_ == "conj" and tok.head.pos_ in ("VERB", "AUX", "ADJ"):
             tok = tok.head
             continue
@@ -223,6 +225,8 @@ def _agent(verb):
     return None
 
 def _conjuncts(tok) -> list:
+    if _object_read_subject(tok):
+        return [tok]  # "sent teams and the EU released funds": the EU alone, not the teams it was hung on
     out = [tok]
     cut = dateline_end(sentence_of(tok))
     for c in tok.conjuncts:
@@ -233,6 +237,16 @@ def _conjuncts(tok) -> list:
     if len(out) == 1 and tok.dep_ == "nsubj" and any(x.dep_ == "cc" and x.lower_ == "and" for x in tok.children):
         out += [c for c in tok.head.children if c.dep_ == "nsubj" and c.i > tok.i and c.pos_ == "PROPN"][:1]
     return sorted(out, key=lambda t: t.i)
+
+def _object_read_subject(tok) -> bool:
+    """"Chile sent teams and the EU released funds": the parse made the EU a second thing sent and hung
+    "released" on "sent" with no subject; a noun conjoined to the object right before a conjoined verb of
+    the same clause is that verb's subject."""
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return nxt is not None and tok.dep_ == "conj" and tok.pos_ in ("NOUN", "PROPN") and tok.head.dep_ == "dobj" \
+        and nxt.dep_ == "conj" and nxt.pos_ == "VERB" and nxt.head.i == tok.head.head.i \
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in nxt.children)
+
 
 def _person_coordinated_before(tok, cut: int) -> list:
     """"President A and Korean leader B met": the parser may hang A (with its "and") inside B's name or on

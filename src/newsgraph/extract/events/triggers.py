@@ -534,6 +534,7 @@ def _candidates(sent, index: MentionIndex) -> list[_Cand]:
         words = [tok]
         if not agents and not between and tok.dep_ == "pobj" and tok.head.lower_ in _JOIN_PREPS \
                 and tok.head.head.pos_ in ("VERB", "AUX") and tok.head.head.i not in used \
+                and tok.doc[tok.head.i - 1].text != "," \
                 and not _not_agent(tok.head.head):  # "hoped for dialogue": none held
             subj, passive = _subject(tok.head.head)
             if subj is not None and (not passive or tok.head.head.lemma_ in _STATIVE_PASSIVES) \
