@@ -149,3 +149,22 @@ def test_events_a_comment_phrase_after_a_comma_is_not_the_verbs_act(analyse):
             "in the largest demonstration in the capital for years.")
     out = analyse(text, published="2024-05-11")
     assert not [e for e in out.events if e.source is not None and "parliament" in e.source.name], out.events
+
+
+def test_events_the_one_who_asked_for_a_meeting_is_not_met(analyse):
+    text = "The Security Council will meet on Friday at the request of Estonia, diplomats said."
+    ev = _ev(analyse(text, published="2024-05-11"), "meet")
+    assert ev.target is None or ev.target.name != "Estonia", ev
+
+
+def test_events_calling_the_launch_judges_the_launcher(analyse):
+    text = ("Ostria test-fired a long-range missile on Thursday, its neighbours said. Bhutan's prime minister called "
+            "the launch an outrageous act.")
+    out = analyse(text, published="2024-05-11")
+    ev = _ev(out, "called")
+    assert ev.target is not None and ev.target.name == "Ostria", out.events
+
+
+def test_events_all_parties_are_the_sides_not_political_parties(analyse):
+    ev = _ev(analyse("Estonia urged all parties to exercise restraint.", published="2024-05-11"), "urged")
+    assert ev.target is not None and ev.target.code is None, ev

@@ -153,7 +153,7 @@ def fill_country(actor: Actor, factor: float, sent, index: MentionIndex, *,
     if not gazetteer.country_name(code.split()[0] if code else "") and (
             gazetteer.names_many_countries(words)  # "European countries urged Russia...": none of them Russia
             or _states_at_large(words)  # "donors pledged $4 billion to help Pakistan": Pakistan the one helped
-            or _the_sides(words)):  # "Egypt urged both sides to hold the truce": not Egypt's own sides
+            or _the_sides(words, code)):  # "Egypt urged both sides to hold the truce": not Egypt's own sides
         return actor, factor
     if not code and actor.entity is None:
         country = place_country or first_country(sent, index, skip | own)
@@ -211,12 +211,13 @@ def _states_at_large(text: str) -> bool:
         or head == "leaders" and bool(_WORLDWIDE & set(words))
 
 
-def _the_sides(text: str) -> bool:
+def _the_sides(text: str, code: str) -> bool:
     """"Both sides", "the two sides", "the warring parties": the parties of a conflict, one or two of
-    them foreign to the sentence's first country (mostly the mediator's or caller's)."""
+    them foreign to the sentence's first country (mostly the mediator's or caller's). Parties with no
+    sector code are such sides ("all parties": ``actors`` gives political parties their PTY)."""
     words = text.lower().split()
-    return bool(words) and (words[-1] == "sides" or words[-1] == "parties" and bool(
-        {"both", "two", "warring", "all"} & set(words)))
+    return bool(words) and (words[-1] == "sides" or words[-1] == "parties" and (not code or bool(
+        {"both", "two", "warring", "all"} & set(words))))
 
 
 def domestic(source: Actor, target: Actor, factor: float) -> tuple[Actor, float]:

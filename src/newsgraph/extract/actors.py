@@ -316,6 +316,12 @@ def code_actor(tok, index: MentionIndex, *, _depth: int = 0) -> Actor | None:
     return answers[key]
 
 
+def _sides(tok) -> bool:
+    """"All parties", "both parties", "the warring parties": the sides of a conflict, not political parties."""
+    return tok.lemma_.lower() == "party" and tok.tag_ == "NNS" and any(
+        c.lower_ in ("all", "both", "two", "warring", "rival", "opposing", "conflicting") for c in tok.children)
+
+
 def _code_actor(tok, index: MentionIndex, _depth: int) -> Actor | None:
     if tok.pos_ == "PRON" or tok.lower_ in PRONOUNS:
         return None
@@ -357,7 +363,7 @@ def _code_actor(tok, index: MentionIndex, _depth: int) -> Actor | None:
         if hit:
             country, sector = hit
             head_country = True
-        if not sector:
+        if not sector and not _sides(tok):  # "urged all parties to show restraint": the sides, no political party
             sector = sector_of_noun(tok.lemma_, tok.text)
         if not hit and not sector and _is_event_noun(tok):
             return None  # an event noun is no actor ("the talks", "US disagreement", "its build-up")

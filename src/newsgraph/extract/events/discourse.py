@@ -141,7 +141,7 @@ _SAID = frozenset({"claim", "assertion", "suggestion", "charge", "remark", "stat
 
 # nouns that name an act without saying which ("condemned the move"): the act the article told last
 _REACTIONS = frozenset({"SUPPORT", "ACCUSE"})  # judging another's act is no move of one's own
-_BARE_ACTS = frozenset({"move", "step", "action", "measure", "decision", "verdict", "ruling"})
+_BARE_ACTS = frozenset({"move", "step", "action", "measure", "decision", "verdict", "ruling", "launch", "test"})
 
 
 def _act_author(verb, before: Sequence[Event], doc, source):

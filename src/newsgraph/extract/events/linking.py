@@ -263,6 +263,9 @@ def names_event(tok) -> bool:
 _WATERS = frozenset({"gulf", "sea", "ocean", "strait", "straits", "bay", "channel", "river", "lake"})
 
 
+# "at the request / invitation / behest of X": the one who asked for the act
+_ASKING = frozenset({"request", "invitation", "behest", "urging", "initiative", "instruction", "order", "orders"})
+
 # prepositions of a reason: "sanctions on Iran over its drone supply" names the party after "on"
 _REASON_PREPS = frozenset({"over", "about"})
 
@@ -300,6 +303,8 @@ def _prep_targets(tok, index: MentionIndex, *, exclude: Sequence = (), in_ok: bo
             if p.lower_ == "in" and (not in_ok or o.lemma_.lower() == "court" and not any(
                     c.dep_ in ("det", "poss", "compound", "amod") for c in o.children) or _talks_venue(tok, index)):
                 continue  # "in Baghdad": where, used as the affected party only as a last resort; "in court": how
+            if p.lower_ in ("at", "on", "upon") and o.lemma_.lower() in _ASKING:
+                continue  # "will meet at the request of Washington": who asked, not who is met
             if p.lower_ == "with" and o.lower_ == "force" and not any(
                     c.dep_ in ("det", "poss", "nummod") for c in o.children):
                 continue  # "would respond with force": how, not against whom
