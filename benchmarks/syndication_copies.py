@@ -138,6 +138,23 @@ def _derive(case: Case, text: str, n: int, days: int) -> str:
     return cid
 
 
+def single_copies(seed: Report, kinds, others: list[Report], first: int) -> list[Case]:
+    """One case per (class, maker) of ``kinds``, numbered from ``first``: a copy dated the seed's day or the
+    next (undated with an undated seed), taking another story's headline when its class says "headline"."""
+    cases = []
+    for cls, make in kinds:
+        rng = random.Random(f"{seed.id}|{cls}")
+        c = Case(cls, seed, number=first + len(cases))
+        d = rng.choice((0, 1))
+        c.dating = "undated" if not seed.record.get("published") else "same day" if d == 0 else "day after"
+        cid = _derive(c, make(rng), 1, d)
+        if "headline" in cls:
+            c.derived[-1]["title"] = rng.choice(others).record.get("title") or "Latest news"
+        c.gold.add((cid, seed.id))
+        cases.append(c)
+    return cases
+
+
 def _extra(rng: random.Random, others: list[Report]) -> list[str]:
     """Paragraphs of another story's report to add to a copy: inner paragraphs without a credit (an
     outlet's own addition names no wire)."""

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import random
 
-from syndication_copies import Case, Report, _core, _derive, _extra, _with_punct, paragraphs, sentences
+from syndication_copies import (Case, Report, _core, _derive, _extra, _with_punct, paragraphs, sentences,
+                                single_copies)
 
 WORDS_PER_SENTENCE = (1, 2)
 """Words an outlet changes in each sentence of a close paraphrase."""
@@ -77,17 +78,7 @@ def light_edit_cases(seed: Report, pool: list[Report], vocab: list[str], first: 
         kinds += [("light: lead trimmed, own headline", lambda rng: lead_trimmed(text)),
                   ("light: words per sentence + lead trimmed + reordered",
                    lambda rng: per_sentence(reordered(lead_trimmed(text), rng), rng, vocab))]
-    cases = []
-    for cls, make in kinds:
-        rng = random.Random(f"{seed.id}|{cls}")
-        c = Case(cls, seed, number=first + len(cases))
-        d = rng.choice((0, 1))
-        c.dating = "undated" if not seed.record.get("published") else "same day" if d == 0 else "day after"
-        cid = _derive(c, make(rng), 1, d)
-        if "headline" in cls:
-            c.derived[-1]["title"] = rng.choice(others).record.get("title") or "Latest news"
-        c.gold.add((cid, seed.id))
-        cases.append(c)
+    cases = single_copies(seed, kinds, others, first)
     # a copy of a lightly edited copy: its original is the copy it was made from, the nearest earlier one
     cls = "light: edited copy of an edited copy"
     rng = random.Random(f"{seed.id}|{cls}")

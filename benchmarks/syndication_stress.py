@@ -63,7 +63,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import ROOT, SHARED, print_table  # noqa: E402
 from syndication_edits import light_edit_cases  # noqa: E402
 from syndication_copies import (  # noqa: E402
-    Case, Report, _derive, _extra, cut_paragraphs, cut_sentences, edit_words, paragraphs, renumber, respell)
+    Case, Report, _derive, _extra, cut_paragraphs, cut_sentences, edit_words, paragraphs, renumber, respell,
+    single_copies)
 
 TEAM = ROOT / "benchmarks" / "data" / "stories"
 
@@ -260,18 +261,7 @@ def house_edit_cases(seed: Report, pool: list[Report], first: int) -> list[Case]
         # (a text whose first paragraph holds a third of it or more is no longer the same text without it)
         kinds.append(("house style: own first paragraph and headline",
                       lambda rng: "\n\n".join(_extra(rng, others)[:1] + pars[1:])))
-    cases = []
-    for cls, make in kinds:
-        rng = random.Random(f"{seed.id}|{cls}")
-        c = Case(cls, seed, number=first + len(cases))
-        d = rng.choice((0, 1))
-        c.dating = "undated" if not seed.record.get("published") else "same day" if d == 0 else "day after"
-        cid = _derive(c, make(rng), 1, d)
-        if "headline" in cls:
-            c.derived[-1]["title"] = rng.choice(others).record.get("title") or "Latest news"
-        c.gold.add((cid, seed.id))
-        cases.append(c)
-    return cases
+    return single_copies(seed, kinds, others, first)
 
 
 def make_cases(seed: Report, pool: list[Report], vocab: list[str], credit_ok: bool) -> list[Case]:
