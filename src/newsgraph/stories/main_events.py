@@ -21,7 +21,13 @@ lead with, and a new report is weighed against them:
   none of them is an action the story has seen: the report needs a slightly
   higher similarity to join (event extraction is noisy, so this alone decides
   little), and it may not join at all when time says the two are days apart
-  (publication days, or the days its main events are told on). An undated
+  (publication days, or the days its main events are told on). A report that
+  shares actions with the story without leading with one of the story's is
+  other news too when the text dates its lead action days away from every
+  lead action of the story and tells each shared action either days away from
+  every day the story tells it on (the protest of the day of a crackdown in a
+  report of the march days later) or days away from its own lead (it recalls
+  the story as background). An undated
   report that names no day at all does not join a story as other news
   (``StoryClusterer.add``): nothing shows it is of the story's days, and once
   in, its action would lead later reports of its own news into that story.
@@ -143,6 +149,8 @@ class MainEvents:
     ("Northland's jets struck": the state "n:northland" acting). Kept apart from ``lead``: one state's army
     coerces many people in many happenings, so it says nothing of "same news"; it tells talks offered from
     strikes launched (``split.conflicting_cores``)."""
+    key_days: frozenset[tuple[str, str, int]] = frozenset()
+    """(type, actor token, day) of the main actions the text gives a calendar day: when it tells each."""
 
 
 def main_events(article: AnalysedArticle) -> MainEvents:
@@ -155,6 +163,7 @@ def main_events(article: AnalysedArticle) -> MainEvents:
     lead_days: frozenset[int] = frozenset()
     forces: frozenset[tuple[str, str]] = frozenset()
     states: set[str] = set()
+    key_days: set[tuple[str, str, int]] = set()
     for e in events:
         by_source, by_target = actor_tokens(e.source), actor_tokens(e.target)
         tokens = by_source | by_target
@@ -168,13 +177,15 @@ def main_events(article: AnalysedArticle) -> MainEvents:
             forces = frozenset((e.type, state) for actor in (e.source, e.target) if (state := forces_of(actor)))
             lead_days = frozenset({day}) if (day := event_day(e.date)) is not None else frozenset()
         keys |= mine
+        if (day := event_day(e.date)) is not None:
+            key_days.update((kind, t, day) for kind, t in mine)
         for m in article.dates:
             if e.span[0] <= m.span[0] < e.span[1] and (mark := mention_mark(m)) is not None:
                 marks.add(mark)
     tolls, recalled_tolls = toll_keys(article)
     return MainEvents(keys=frozenset(keys), lead=lead, marks=tuple(sorted(marks)), parties=frozenset(parties),
                       lead_days=lead_days, states=frozenset(states), tolls=tolls, recalled_tolls=recalled_tolls,
-                      lead_forces=forces)
+                      lead_forces=forces, key_days=frozenset(key_days))
 
 
 @dataclass
@@ -193,6 +204,8 @@ class EventProfile:
     sides: Counter = dataclasses.field(default_factory=Counter)
     """(party, cooperative) per report: the half of PLOVER its lead action for a named party (or a state's
     unnamed forces, ``MainEvents.lead_forces``) is of."""
+    key_days: Counter = dataclasses.field(default_factory=Counter)
+    """(type, actor token, day) per report: the days its reports tell each main action on."""
 
     def add(self, sig: MainEvents) -> None:
         self.tolls.update(sig.tolls)
@@ -219,7 +232,7 @@ class EventProfile:
 
     def _counted(self, sig: MainEvents):
         return ((self.counts, sig.keys), (self.leads, sig.lead), (self.actors, sig.parties),
-                (self.days, sig.lead_days), (self.sides, lead_sides(sig)))
+                (self.days, sig.lead_days), (self.sides, lead_sides(sig)), (self.key_days, sig.key_days))
 
     def established(self) -> frozenset[tuple[str, str]]:
         """The actions at least two of the story's reports carry."""
@@ -233,7 +246,8 @@ class EventProfile:
         """This story seen as one report (to compare two stories): its established actions lead."""
         return MainEvents(keys=frozenset(self.counts), lead=self.established() | frozenset(self.leads),
                           parties=frozenset(self.actors), lead_days=frozenset(self.days),
-                          tolls=frozenset(self.tolls), recalled_tolls=frozenset(self.recalled) - frozenset(self.tolls))
+                          tolls=frozenset(self.tolls), recalled_tolls=frozenset(self.recalled) - frozenset(self.tolls),
+                          key_days=frozenset(self.key_days))
 
     def _other_day(self, sig: MainEvents) -> bool:
         """Whether the text puts the report's lead action days away from every lead action of the story:
@@ -265,10 +279,25 @@ class EventProfile:
             return ""
         if any(k[1].startswith("n:") and (self._leads_with(k) or self.counts[k] >= 2) for k in sig.lead):
             return "other" if self._other_day(sig) else "same"
-        if not any(k in self.counts for k in sig.keys) and sig.parties & self.protagonists() \
-                and not self._unnamed_alike(sig):
-            return "other"
-        return ""
+        shared = [k for k in sig.keys if k in self.counts]
+        if not shared:
+            return "other" if sig.parties & self.protagonists() and not self._unnamed_alike(sig) else ""
+        return "other" if self._other_day(sig) and all(self._told_elsewhen(sig, k) for k in shared) else ""
+
+    def _told_elsewhen(self, sig: MainEvents, key: tuple[str, str]) -> bool:
+        """Whether an action ``key`` the report shares with the story is not shown to be the report's news
+        told by the story: the report dates it days away from every day the story's reports tell it on (the
+        same kind of action on another day: the protest of Thursday in a report of Sunday's march, told of
+        Thursday, or the march's "police broke up a protest" told of Sunday beside the story's Thursday), or
+        dates it days away from its own lead action (it recalls the story as background). An action dated on
+        neither side ties the report to the story as before."""
+        mine = [d for kind, t, d in sig.key_days if (kind, t) == key]
+        theirs = [d for (kind, t, d), n in self.key_days.items() if n and (kind, t) == key]
+        if not mine or not theirs:
+            return False
+        if min(abs(a - b) for a in mine for b in theirs) >= APART_DAYS:
+            return True
+        return bool(sig.lead_days) and min(abs(a - b) for a in mine for b in sig.lead_days) >= APART_DAYS
 
     def recalls_other(self, sig: MainEvents) -> bool:
         """Whether the report and the story count the dead or injured of two happenings, one of which the
