@@ -74,3 +74,10 @@ def test_events_a_deadline_set_on_a_party_is_a_demand_or_an_ultimatum(analyse):
     assert [e.type for e in out.events if e.trigger.startswith("gave")] == ["THREATEN"], out.events
     out = analyse("Ostria gave Vardania a loan to rebuild schools.", published="2024-05-10")
     assert not [e for e in out.events if e.type in ("DEMAND", "THREATEN")], out.events
+
+
+def test_events_ending_a_walkout_or_a_curfew_deescalates(analyse):
+    out = analyse("Striking doctors in Valmora ended a three-week walkout on Monday.", published="2024-05-10")
+    assert _types(out, "ended") == ["RETREAT"], out.events
+    out = analyse("The government of Valmora ended the curfew on Friday.", published="2024-05-10")
+    assert _types(out, "ended") == ["RETREAT"], out.events
