@@ -168,22 +168,24 @@ def fill_country(actor: Actor, factor: float, sent, index: MentionIndex, *,
         return actor, factor
     if not first or gazetteer.country_name(first):
         return actor, factor  # no sector to place (a bare name), or already a country
+    # a talks or signing venue abroad is mostly a third country's ("signed a deal in Pretoria", "met rebel
+    # commanders in Doha" place no party); a meeting in the report's own country is domestic
+    venue = place_country if diplomatic and place_country is not None and (
+        article_country is not None and place_country != article_country
+        or any(c != place_country for c in all_countries(sent, index))) else None
     if prefer_place:  # targets: where it happened, or the only country the sentence names
-        only = all_countries(sent, index)
-        # (a talks or signing venue is mostly a third country's: "signed a deal in Pretoria" places no party)
-        if diplomatic:
-            only = [c for c in only if c != place_country]
-        country = (place_country if not diplomatic else None) or (
+        only = [c for c in all_countries(sent, index) if c != venue]
+        country = (place_country if venue is None else None) or (
             only[0] if len(only) == 1 and not (diplomatic and first == "GOV") else None)
     else:
         country = first_country(sent, index, skip) or place_country
-    if diplomatic and country is not None and country == place_country:
-        country = None  # "negotiators met rebel commanders in Doha": the venue is neither party's country
+    if venue is not None and country == venue:
+        country = None
     if not country and skip and not prefer_place:
         # only the other party's words name a country: domestic acts ("President X imposed a curfew
         # in Algiers") are the commoner reading, but it is a weaker guess
         country = first_country(sent, index)
-        country = None if diplomatic and country == place_country else country
+        country = None if venue is not None and country == venue else country
         factor *= 0.8
     if not country and article_country:
         country, factor = article_country, factor * 0.85  # "police" in a report about Burundi
@@ -214,10 +216,9 @@ def _states_at_large(text: str) -> bool:
 def _the_sides(text: str, code: str) -> bool:
     """"Both sides", "the two sides", "the warring parties": the parties of a conflict, one or two of
     them foreign to the sentence's first country (mostly the mediator's or caller's). Parties with no
-    sector code are such sides ("all parties": ``actors`` gives political parties their PTY)."""
+    sector code are such sides (``actors._sides``: "all parties" with no "in parliament" gets no PTY)."""
     words = text.lower().split()
-    return bool(words) and (words[-1] == "sides" or words[-1] == "parties" and (not code or bool(
-        {"both", "two", "warring", "all"} & set(words))))
+    return bool(words) and (words[-1] == "sides" or words[-1] == "parties" and not code)
 
 
 def domestic(source: Actor, target: Actor, factor: float) -> tuple[Actor, float]:

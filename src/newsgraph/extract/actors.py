@@ -319,7 +319,8 @@ def code_actor(tok, index: MentionIndex, *, _depth: int = 0) -> Actor | None:
 def _sides(tok) -> bool:
     """"All parties", "both parties", "the warring parties": the sides of a conflict, not political parties."""
     return tok.lemma_.lower() == "party" and tok.tag_ == "NNS" and any(
-        c.lower_ in ("all", "both", "two", "warring", "rival", "opposing", "conflicting") for c in tok.children)
+        c.lower_ in ("all", "both", "two", "warring", "rival", "opposing", "conflicting") for c in tok.children) \
+        and not any(c.dep_ == "prep" for c in tok.children)  # ("all parties in parliament" are political)
 
 
 def _code_actor(tok, index: MentionIndex, _depth: int) -> Actor | None:

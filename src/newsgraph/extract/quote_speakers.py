@@ -131,7 +131,7 @@ class SpeakerResolver:
             return (self.speaker(ent) if ent is not None and ent.type == "PERSON"
                     else Speaker(name=self.text[named[0]:named[1]], entity=None)), named
         if head.pos_ == "NOUN" or self._title_head(head):
-            # "Another critic, Laurence H. Tribe, said": the apposed name is the speaker; so it is after a
+            # "One economist, Mara Lind, said": the apposed name is the speaker; so it is after a
             # capitalised title ("the Prime Minister, Ana Ruiz, said"), when the name is a person's
             for child in head.children:
                 if (child.dep_ == "appos" and child.pos_ == "PROPN" and (app := self._entity_at(child)) is not None

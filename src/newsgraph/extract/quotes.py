@@ -39,6 +39,9 @@ from .quote_speakers import SpeakerResolver, subject_of
 from .doc_memo import sentence_of
 from .modal_words import FUTURE_AUX, POSSIBILITY_AUX
 
+# weak cues that are also deeds: "would respond with force" foretells an act, "would describe it as" a speech
+_REPLIES = frozenset({"respond", "reply", "answer", "react", "retaliate", "counter"})
+
 log = logging.getLogger(__name__)
 
 
@@ -83,7 +86,7 @@ def _governing_cue(d: _Doc, m: Marked):
             subj = subject_of(cur, skip=d.in_quote)
             if subj is not None and subj.lemma_.lower() in DOCUMENT_NOUNS and _higher_cue(d, cur):
                 pass  # "the tip suggested that ... "...," he said": the one who reports it speaks
-            elif _cues()[cur.lemma_.lower()] != "strong" and any(
+            elif cur.lemma_.lower() in _REPLIES and any(
                     c.dep_ == "aux" and c.lower_ in FUTURE_AUX | POSSIBILITY_AUX | {"would"} for c in cur.children) \
                     and _higher_cue(d, cur):
                 pass  # "warned that X would respond "with force"": a deed foretold, the one who warned speaks

@@ -27,8 +27,8 @@ def thing_before(tok):
         return None
     if tok.dep_ in ("dobj", "pobj"):
         verb = tok.head if tok.dep_ == "dobj" else clause_verb(tok)
-    elif tok.dep_ == "nsubj" and tok.head.dep_ == "ccomp" and tok.head.head.tag_ == "VBG" \
-            and tok.head.head.dep_ == "advcl":
+    elif tok.dep_ == "nsubj" and tok.head.dep_ == "ccomp" and tok.head.lemma_ == "be" \
+            and tok.head.head.tag_ == "VBG" and tok.head.head.dep_ == "advcl":
         # "rejected the plan, saying it was illegal": the subject of the verdict the act gives its reason in
         verb = tok.head.head.head
     else:

@@ -83,8 +83,10 @@ _DECIDED = frozenset({"decision", "ruling", "verdict", "law", "bill", "order", "
 
 
 def _plural_group(actor: Actor) -> bool:
-    """"farmers", "the unions": an uncoded plural description, which an "it" never takes up."""
-    last = actor.name.split()[-1] if actor.name.split() else ""
+    """"farmers", "the unions": a plural description named by no entity, which an "it" never takes up (its
+    head noun decides: "the union of farmworkers" is one body)."""
+    head = actor.name.split(" of ")[0].split()
+    last = head[-1] if head else ""
     return actor.entity is None and last.islower() and last.endswith("s") and not last.endswith("ss")
 
 

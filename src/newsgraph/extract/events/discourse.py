@@ -137,7 +137,7 @@ def _named_acts(verb) -> list:
 
 
 # what someone said of another, named without its author ("Reil rejected the claim"): the one who spoke last
-_SAID = frozenset({"claim", "assertion", "suggestion", "charge", "remark", "statement"})
+_SAID = frozenset({"claim", "assertion", "suggestion", "charge"})
 
 # nouns that name an act without saying which ("condemned the move"): the act the article told last
 _REACTIONS = frozenset({"SUPPORT", "ACCUSE"})  # judging another's act is no move of one's own

@@ -16,7 +16,7 @@ from ..event_lexicon import Entry, entries, is_event_noun
 from ..linking import MentionIndex
 from ..numbers import names_currency
 from .argument_words import _SENDING
-from .syntax import _counted, _for_marks, _indefinite, _infinitive, _mods, _objects, _preps
+from .syntax import _counted, _for_marks, _indefinite, _infinitive, _mods, _objects, _preps, _subject
 from ..doc_memo import sentence_of
 
 _TARGET_PREPS = ("with", "to", "against", "on", "for", "between", "among", "toward", "towards", "at", "into",
@@ -347,3 +347,15 @@ def _noun_agents(noun, index: MentionIndex) -> list:
                 if o.dep_ == "pobj" and _looks_actor(o, index):
                     return [o]
     return []
+
+
+def military_targets(verb, obj) -> bool:
+    """"Jets struck targets in the south", "Israel struck targets in Gaza": bare plural targets an armed
+    party strikes are places attacked ("beat earnings targets", "hit targets set by the ministry": levels)."""
+    if obj.lower_ != "targets" or any(c.dep_ in ("poss", "compound", "amod", "acl") or c.dep_ == "prep" and c.lower_
+                                      not in ("in", "near", "across", "around", "inside") for c in obj.children):
+        return False
+    subj = _subject(verb)[0]
+    return verb.lemma_ in ("strike", "bomb", "pound", "shell") and subj is not None and (
+        subj.ent_type_ in ("GPE", "NORP") or subj.lemma_.lower() in _HARDWARE
+        or sector_of_noun(subj.lemma_, subj.text) == "MIL")

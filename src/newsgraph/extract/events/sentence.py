@@ -46,6 +46,18 @@ def _a_site(actor: Actor, found: Found) -> bool:
                             or kind in ("FAC", "LOC") and not actor.code)
 
 
+# what a crowd gathers for when it protests against no one
+_GOODWILL = frozenset({"mourn", "celebrate", "cheer", "welcome", "pray", "honour", "honor", "remember", "commemorate",
+                       "watch", "greet", "thank", "support", "back"})
+
+
+def _no_protest(verb) -> bool:
+    """"Hundreds gathered to mourn the victims", "thousands rallied in support of the law": a crowd that
+    grieves, cheers or backs the government; only a march, rally or walkout of its own is a protest."""
+    return verb.lemma_ == "gather" or any(w.lemma_ in _GOODWILL or w.lower_ == "support" and w.head.lower_ == "in"
+                                          for w in verb.subtree if w.i > verb.i)
+
+
 def _crowd_size(tok) -> bool:
     """"Thousands", "some 2,000", "tens of thousands": a subject that is only a count of people."""
     return tok.lower_ in _CROWD_SIZES or tok.ent_type_ == "CARDINAL" and tok.like_num
@@ -262,7 +274,8 @@ def _sentence_events(sent, article: Article, found: Found, index: MentionIndex,
             targets = [domestic(sources[0][0], a, f) for a, f in targets]
         if not sources and cand.source_actor is not None:
             sources = [(cand.source_actor, 0.7)]
-        if not sources and cand.type == "PROTEST" and cand.sources and all(map(_crowd_size, cand.sources)):
+        if not sources and cand.type == "PROTEST" and cand.sources and all(map(_crowd_size, cand.sources)) \
+                and not _no_protest(cand.head):
             # "thousands marched on parliament", "hundreds rallied": a crowd told only by its size protests
             crowd = Actor(name="protesters", entity=None, code="OPP",
                           text=" ".join(t.text for t in cand.sources[0].subtree))

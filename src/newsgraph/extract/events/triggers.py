@@ -15,7 +15,7 @@ from ..event_lexicon import CLAUSE_SUMMARIES, UNDERGONE_NOUNS, entries
 from ..linking import MentionIndex
 from ..modal_words import OBLIGATION_AUX
 from .candidate import _Cand
-from .linking import _HARDWARE, _first, _looks_actor, _noun_agents, _noun_type, _satisfied
+from .linking import _HARDWARE, _first, military_targets, _looks_actor, _noun_agents, _noun_type, _satisfied
 from .ultimatums import ultimatum
 from .syntax import _agent, _between, _conjuncts, _for_marks, _indefinite, _infinitive, _objects, _subject
 
@@ -171,8 +171,6 @@ _LEVELS = frozenset({"high", "low", "record", "peak", "level", "mark", "percent"
 
 def _level(obj) -> bool:
     """An object that is an amount or a level ("9.1 percent", "a record high", "the 3,000 mark")."""
-    if obj.lower_ == "targets" and not any(c.dep_ == "poss" for c in obj.children):
-        return False  # "jets struck targets in the south": places attacked ("hit their targets" is a level)
     return obj.ent_type_ in ("PERCENT", "MONEY", "QUANTITY") or obj.lemma_.lower() in _LEVELS or obj.like_num
 
 
@@ -235,7 +233,7 @@ def _no_attack(verb, entry) -> bool:
     names its object), a vote won ("defeated X in the election") or a vehicle's accident ("a bus plunged into a
     ravine, killing 20")."""
     objs = _objects(verb)
-    if any(_level(o) for o in objs):
+    if any(_level(o) and not military_targets(verb, o) for o in objs):
         return True
     if _fights_nature(verb, objs) and not any(n.startswith("obj:") for n in entry.needs):
         return True

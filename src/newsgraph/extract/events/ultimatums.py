@@ -11,6 +11,10 @@ from .candidate import _Cand
 from .syntax import _infinitive
 
 _TIME_ENTS = frozenset({"DATE", "TIME"})
+# what a party is told to do by a deadline: leave, hand over, give in
+_COMPLYING = frozenset({"leave", "withdraw", "release", "free", "surrender", "reinstate", "hand", "disarm", "quit",
+                        "resign", "vacate", "disperse", "evacuate", "comply", "respond", "pay", "return", "step",
+                        "restore", "stop", "end", "cease", "abandon", "accept", "pull", "lay", "clear", "submit"})
 _SPANS = frozenset({"minute", "hour", "day", "week", "month", "deadline", "ultimatum"})
 
 
@@ -31,5 +35,9 @@ def ultimatum(tok) -> _Cand | None:
     tasks += [c for s in spans for c in s.children if c.dep_ in ("acl", "relcl") and _infinitive(c)]
     if not (spans and parties and tasks):
         return None
-    faces = any(w.lemma_ == "face" for t in tasks for w in t.subtree)
+    # "... or face sanctions": the alternative joined to the task by "or" is the threat
+    faces = any(c.dep_ == "conj" and c.lemma_ in ("face", "risk") and any(
+        x.dep_ == "cc" and x.lower_ == "or" for x in t.children) for t in tasks for c in t.children)
+    if not faces and not any(t.lemma_ in _COMPLYING for t in tasks):
+        return None  # "gave the pupils an hour to finish", "gave him six months to live": no order
     return _Cand("THREATEN" if faces else "DEMAND", "verb", tok, [tok, spans[0]], targets=parties[:1])
