@@ -682,6 +682,19 @@ def test_syndication_resolve_text_with_its_lead_sentence_trimmed_is_the_copy(ord
         assert _pairs(index, key) == [("trimmed", "wire")]
 
 
+@pytest.mark.parametrize("order", [("wire", "ext"), ("ext", "wire")])
+def test_syndication_resolve_flat_texts_with_a_new_lead_keep_the_wire_as_original(order):
+    # with no paragraph breaks nothing shows where an outlet's lead would stand: a text that holds the
+    # wire's whole text after words of its own extended it (it did not have its lead trimmed)
+    local = ("Volunteers from our town drove two lorries of blankets and tinned food to Karsk on Monday, the "
+             "organisers said, and a second convoy is planned for the weekend.")
+    wire = _EARLY.replace("\n\n", " ")
+    index = _run_index(order, {"wire": wire, "ext": local + " " + wire})
+    for day in ("2015-09-17", "~"):
+        key = {aid: (day, i) for i, aid in enumerate(reversed(order))}
+        assert _pairs(index, key) == [("ext", "wire")]
+
+
 def test_syndication_resolve_fuller_text_without_closing_credit_stays_the_original():
     index = _run_index(("full", "cut"), {"cut": _EARLY, "full": _EARLY + "\n\n" + _LOCAL})
     key = {"full": ("~", 1), "cut": ("~", 0)}

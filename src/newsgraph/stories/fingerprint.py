@@ -227,7 +227,8 @@ def extends(full: str, short: str, *, past_end: bool = False, min_words: int = 2
     if len(seq_s) < 2 or len(seq_f) < 2:
         return False
     opening = np.flatnonzero(np.isin(seq_f, seq_s[:8]))
-    if len(opening) and opening[0] >= min_words and _opens_paragraph(full, spans[opening[0]][0]):
+    if len(opening) and opening[0] >= min_words and (
+            "\n" not in full.strip() or _opens_paragraph(full, spans[opening[0]][0])):
         return True
     if past_end:
         closing = np.flatnonzero(seq_f == seq_s[-1])
@@ -248,7 +249,8 @@ def trims_lead(full: str, short: str, *, min_words: int = 20) -> bool:
         return False
     for at in np.flatnonzero(seq_f[:len(seq_f) - k + 1] == seq_s[0]):
         if np.array_equal(seq_f[at:at + k], seq_s[:k]):
-            return at >= min_words and not _opens_paragraph(full, spans[at][0])
+            # (a text with no paragraph breaks tells nothing of where an outlet's lead would stand)
+            return at >= min_words and "\n" in full.strip() and not _opens_paragraph(full, spans[at][0])
     return False
 
 
