@@ -228,7 +228,7 @@ def extends(full: str, short: str, *, past_end: bool = False, min_words: int = 2
         return False
     opening = np.flatnonzero(np.isin(seq_f, seq_s[:8]))
     if len(opening) and opening[0] >= min_words and (
-            "\n" not in full.strip() or _opens_paragraph(full, spans[opening[0]][0])):
+            not _has_paragraphs(full) or _opens_paragraph(full, spans[opening[0]][0])):
         return True
     if past_end:
         closing = np.flatnonzero(seq_f == seq_s[-1])
@@ -249,13 +249,18 @@ def trims_lead(full: str, short: str, *, min_words: int = 20) -> bool:
         return False
     for at in np.flatnonzero(seq_f[:len(seq_f) - k + 1] == seq_s[0]):
         if np.array_equal(seq_f[at:at + k], seq_s[:k]):
-            # (a text with no paragraph breaks tells nothing of where an outlet's lead would stand)
-            return at >= min_words and "\n" in full.strip() and not _opens_paragraph(full, spans[at][0])
+            return at >= min_words and _has_paragraphs(full) and not _opens_paragraph(full, spans[at][0])
     return False
 
 
 _OPENING_SHINGLES = 3
 """Shingles in a row (six words) that must open a text for ``trims_lead`` to place it in another."""
+
+
+def _has_paragraphs(text: str) -> bool:
+    """Whether ``text`` has line breaks inside it: one with none tells nothing of where an outlet's own lead
+    would stand (``extends``, ``trims_lead``)."""
+    return "\n" in text.strip()
 
 
 def _opens_paragraph(text: str, start: int) -> bool:

@@ -241,8 +241,7 @@ class SyndicationIndex:
         inter = c * min(len(sa), len(sb))
         in_a, in_b = round(inter / len(sa), 3), round(inter / len(sb), 3)
         old_text = _unpacked(old) if old.packed else None
-        self.covers[(a, b)] = (in_a, in_b, _extended((a, old_text, in_a), (b, text, in_b)),
-                               _trimmed((a, old_text, in_a), (b, text, in_b)))
+        self.covers[(a, b)] = (in_a, in_b, *_reworked((a, old_text, in_a), (b, text, in_b)))
         if text is not None and (span := shared_passage(text, sa)):
             self.pair_passages[(b, a)] = span
         if old_text is not None and (span := shared_passage(old_text, sb)):
@@ -476,32 +475,24 @@ def _break_cycles(parent: dict[str, tuple[str, float]], key: dict[str, tuple]) -
         done.update(path)
 
 
-def _extended(one: tuple[str, str | None, float], two: tuple[str, str | None, float]) -> str | None:
+def _reworked(one: tuple[str, str | None, float], two: tuple[str, str | None, float]) -> tuple[str | None, str | None]:
     """Of two linked texts (``(id, text, share of it the other holds)`` each), the id of the one that holds
-    the other with paragraphs of its own on top of it, or past the credit line closing the other: that
-    one is the other extended by whoever carried it (``fingerprint.extends``). None when neither is, or
-    a text is gone."""
+    the other with paragraphs of its own on top of it, or past the credit line closing the other (that one
+    is the other extended by whoever carried it: ``fingerprint.extends``), and the id of the one that is the
+    other with its lead sentence trimmed (``fingerprint.trims_lead``). Each None when neither text is, or a
+    text is gone."""
     (ia, ta, ca), (ib, tb, cb) = one, two
     if ta is None or tb is None:
-        return None
-    for (fid, full), (short, c_short) in (((ia, ta), (tb, cb)), ((ib, tb), (ta, ca))):
+        return None, None
+    extended = trimmed = None
+    for (fid, full), (sid, short, c_short) in (((ia, ta), two), ((ib, tb), one)):
         if c_short < CUT_COVERAGE or len(full) <= len(short):
             continue
-        if extends(full, short, past_end=_closing_credit(short)):
-            return fid
-    return None
-
-
-def _trimmed(one: tuple[str, str | None, float], two: tuple[str, str | None, float]) -> str | None:
-    """Of two linked texts (as ``_extended`` takes them), the id of the one that is the other with its lead
-    sentence trimmed (``fingerprint.trims_lead``); None when neither is, or a text is gone."""
-    (ia, ta, ca), (ib, tb, cb) = one, two
-    if ta is None or tb is None:
-        return None
-    for (full, (sid, short, c_short)) in ((ta, two), (tb, one)):
-        if c_short >= CUT_COVERAGE and len(full) > len(short) and trims_lead(full, short):
-            return sid
-    return None
+        if extended is None and extends(full, short, past_end=_closing_credit(short)):
+            extended = fid
+        if trimmed is None and trims_lead(full, short):
+            trimmed = sid
+    return extended, trimmed
 
 
 def _closing_credit(text: str) -> bool:
