@@ -92,7 +92,7 @@ def _destination(tok) -> bool:
 
 
 def _of_a_thing(tok) -> bool:
-    """"some waving Russian flags", "Iranian-made drones": a country word on an object places no people."""
+    """"some waving Russian flags", "a Chinese truck": a country word on an object places no people."""
     return tok.dep_ in ("amod", "compound") and tok.head.pos_ == "NOUN" and noun_kind(tok.head.text) == "device"
 
 

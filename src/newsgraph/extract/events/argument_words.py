@@ -78,6 +78,10 @@ def _agrees(pron, noun) -> bool:
     return pron.lower_ in ("they", "them", "their") and (noun.tag_ in ("NNS", "NNPS") or noun.lemma_.lower() == "police")
 
 
+# a threat's clause verbs done by the threatener's side ("warned that Israel would respond"): who would be hit is
+# their object, not their subject ("warned that Vardania would pay a price" names the one threatened)
+_PUNISHING = frozenset({"respond", "retaliate", "react", "answer", "crush", "punish", "strike", "hit", "avenge"})
+
 # what a body decides (not what it says): such a subject acts for the one who last acted, not the last speaker
 _DECIDED = frozenset({"decision", "ruling", "verdict", "law", "bill", "order", "measure", "plan"})
 

@@ -21,13 +21,13 @@ from ..event_lexicon import UNDERGONE_NOUNS, is_event_noun
 from ..linking import MentionIndex
 from .antecedents import host_subject, people_before, thing_before
 from .argument_words import (_PERSONAL, _agrees, _bare_spokesperson, _demonym, _goods_origin, _means, _own_envoy, _sent,
-                             _pact, _personal, _plural_group, _reciprocal, _weapon_owner, _DECIDED)
+                             _pact, _personal, _plural_group, _reciprocal, _weapon_owner, _DECIDED, _PUNISHING)
 from .candidate import _Cand
 from .linking import (_HARDWARE, _OWN_FORCES_TYPES, _looks_actor, _noun_agents, _noun_type, _pobj_actor,
                       first_prep_target, names_event, _prep_targets)
 from .syntax import (_PASS_SUBJ, _SUBJ, _agent, _between, _conjuncts, _counted, _for_marks, _helped, _infinitive,
                      _objects, _subject)
-from .triggers import _PUNISHING, _STATIVE_PASSIVES
+from .triggers import _STATIVE_PASSIVES
 from ..doc_memo import sentence_of
 
 

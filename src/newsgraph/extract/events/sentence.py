@@ -41,7 +41,7 @@ _CROWD_SIZES = frozenset({"thousands", "hundreds", "dozens", "scores", "millions
 def _a_site(actor: Actor, found: Found) -> bool:
     """A street, square or building named as a party: a place (or an uncoded facility or location name)."""
     words = actor.name.split()
-    kind = {e.id: e.type for e in found.entities}.get(actor.entity) if actor.entity else None
+    kind = next((e.type for e in found.entities if e.id == actor.entity), None) if actor.entity else None
     return bool(words) and (noun_kind(words[-1]) == "place" or words[-1].lower() in ("avenue", "boulevard", "plaza")
                             or kind in ("FAC", "LOC") and not actor.code)
 

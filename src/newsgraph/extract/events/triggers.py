@@ -219,10 +219,6 @@ def _accident(verb) -> bool:
     return noun_kind(subj.text) != "people" and sector_of_noun(subj.lemma_, subj.text) is None
 
 
-# a threat's clause verbs done by the threatener's side ("warned that Israel would respond"): who would be hit is
-# their object, not their subject ("warned that Vardania would pay a price" names the one threatened)
-_PUNISHING = frozenset({"respond", "retaliate", "react", "answer", "crush", "punish", "strike", "hit", "avenge"})
-
 _CONTESTS = frozenset({"election", "vote", "poll", "ballot", "runoff", "run-off", "primary", "race", "referendum",
                        "contest", "leadership", "seat"})
 

@@ -1,8 +1,9 @@
 """Deadlines set on a party: "gave the junta a week to reinstate the president or face intervention".
 
 No trigger word says it: "give" is everywhere in news. The shape does: a party given a span of
-time (a date-like object) to do something is ordered to do it (PLOVER DEMAND), and one told what it
-will "face" otherwise is threatened (PLOVER THREATEN, CAMEO's ultimatum).
+time (a date-like object) to comply (leave, release, hand over, ...) is ordered to (PLOVER DEMAND), and
+one told what it will "face" or "risk" otherwise is threatened (PLOVER THREATEN, CAMEO's ultimatum); a
+span given for any other task ("six months to live", "an hour to finish the exam") orders nothing.
 """
 
 from __future__ import annotations
