@@ -33,3 +33,30 @@ def test_quote_words_someone_called_a_thing_are_a_quote(analyse, text, quote, sp
 ])
 def test_quote_a_name_after_a_naming_verb_is_no_quote(analyse, text):
     assert _quoted(analyse(text, published="2026-03-04")) == []
+
+
+# ------------------------------------------------------------------ "the company said": the firm named before
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ('Norvik Systems agreed on Monday to buy Vesta Chips for $2 billion. "This deal makes us the leader '
+     'in our market," the company said in a statement.', "Norvik Systems"),
+    ('Greenline Airways cancelled 40 flights out of Tallinn. The airline said: "We apologise to all our '
+     'passengers."', "Greenline Airways"),
+    ('The Estonian Competition Authority fined Norvik Systems 4 million euros on Monday. "We will appeal," '
+     'the company said.', "Norvik Systems"),  # the regulator that fined it is no firm
+])
+def test_quote_the_company_is_the_firm_named_before(analyse, text, speaker):
+    out = analyse(text, published="2026-03-04")
+    assert [s for _, s in _quoted(out)] == [speaker], out.quotes
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ('Norvik Systems cut 200 jobs in Tallinn. "We need engineers," the rival company said.', "rival company"),
+    ('The Estonian Competition Authority fined the firm on Monday. "We will appeal," the firm said.', "firm"),
+    ('"We will appeal," the company said.', "company"),
+])
+def test_quote_the_company_names_no_other_body(analyse, text, speaker):
+    """A modifier picks another firm; a regulator is no firm; with no firm named the noun stays."""
+    out = analyse(text, published="2026-03-04")
+    assert [s for _, s in _quoted(out)] == [speaker], out.quotes
