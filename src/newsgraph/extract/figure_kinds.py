@@ -196,12 +196,15 @@ def _kind_from_role(doc, x: NumberExpr, noun, nominal):
     while nominal.dep_ in ("conj", "appos") and nominal.head.i != nominal.i:
         nominal = nominal.head
     role, pred = nominal.dep_, nominal.head
+    via = pred.lower_ if role == "pobj" else None  # the preposition taking the number ("to" in "rose to 57")
     if role == "pobj" and pred.dep_ in ("agent",):
         return None
     if role == "pobj" and pred.pos_ == "ADP":  # "rose to 1,350", "death toll of 45"
         grand = pred.head
         while grand.pos_ == "ADV" and grand.head.i != grand.i:
             grand = grand.head  # "revised the toll downward from 248"
+        if via == "as" and grand.pos_ == "ADJ" and grand.dep_ == "acomp" and grand.head.pos_ in ("AUX", "VERB"):
+            grand = grand.head  # "the toll could be as high as 20": a bound the copula sets on its subject
         if grand.pos_ == "NOUN" and _noun_kind(grand) in _SPECIFIC:
             return _noun_kind(grand)
         if pred.lower_ == "of" and grand.lemma_.lower() in _TALLY_NOUNS and grand.head.i != grand.i:
@@ -269,9 +272,15 @@ def _kind_from_role(doc, x: NumberExpr, noun, nominal):
             around = list(pred.children)
             if pred.dep_ in ("xcomp", "conj") and pred.head.i != pred.i:
                 around += list(pred.head.children)  # "the number ... is expected to reach"
+            if _clause_inside_toll(pred, via):
+                around += list(pred.head.children)
             for c in around:
                 if c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.i != nominal.i:
                     words = {t.lemma_.lower() for t in c.subtree}
+                    if noun is None and c.dep_ == "nsubj" and c.tag_ == "NNS" and (via in ("to", "at") or (
+                            via is None and role == "dobj")) and pred.lemma_.lower() in _CHANGE_VERBS - {"be", "put", "go"} \
+                            and _noun_kind(c) in _SPECIFIC:
+                        return _noun_kind(c)  # "fatalities climbed to 88", "arrests have reached 300"
                     if words & _TOLL_HEADS:
                         for t in c.subtree:
                             k = _noun_kind(t) or _adj_kind(t)
@@ -282,6 +291,15 @@ def _kind_from_role(doc, x: NumberExpr, noun, nominal):
                         if "toll" in words:
                             return "killed"
     return None
+
+
+def _clause_inside_toll(verb, via: str | None) -> bool:
+    """A clause the parse gave the toll's "to N" ("bringing the death toll since the unrest began to 57"):
+    a subordinate verb ("since ... began") that sets no number of its own, so the "to N" belongs to the
+    verb the clause hangs on."""
+    return via in ("to", "at") and verb.dep_ == "advcl" and verb.head.i != verb.i and \
+        verb.lemma_.lower() not in _CHANGE_VERBS and \
+        any(c.dep_ == "mark" and c.lower_ in ("since", "after", "when", "as") for c in verb.children)
 
 
 def _kind_from_window(doc, x: NumberExpr, noun) -> str | None:

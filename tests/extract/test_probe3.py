@@ -1,0 +1,43 @@
+"""Probe 3: figure and date shapes of real news, on invented reports (each rule with must-not-fire cases)."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+
+def _figures(out):
+    return sorted((f.kind, f.value) for f in out.figures)
+
+
+@pytest.mark.parametrize("text,want", [
+    # a bound the copula sets on a toll: "the toll could be as high as N"
+    ("Witnesses said the toll could be as high as 20.", ("killed", 20)),
+    ("The number of dead could be as high as 500, the governor said.", ("killed", 500)),
+    ("The toll is expected to be as high as 300.", ("killed", 300)),
+    # a clause inside the toll phrase takes the parse's "to N"
+    ("Security forces shot dead three protesters on Friday, a rights group said, bringing the death toll "
+     "since the unrest began to 57.", ("killed", 57)),
+    # a plural noun naming the counted act is the subject of the change verb
+    ("Fatalities climbed to 88 on Sunday.", ("killed", 88)),
+    ("Arrests have reached 300 since the curfew.", ("arrested", 300)),
+])
+def test_figure_toll_reached_through_the_parse(analyse, text, want):
+    got = _figures(analyse(text, published="2024-09-07"))
+    assert want in got, got
+
+
+@pytest.mark.parametrize("text,wrong", [
+    # "as high as" with no toll: no death count
+    ("The number of protesters could be as high as 20,000, organisers said.", ("killed", 20000)),
+    ("Temperatures could be as high as 45 on Friday.", ("killed", 45)),
+    # a number with its own noun after the change verb is not the subject's count
+    ("Arrests rose to 300 across 12 cities.", ("arrested", 12)),
+    ("Fatalities were recorded in 14 districts.", ("killed", 14)),
+    # a clause that sets no toll: the crowd is no death count
+    ("Police fired tear gas, bringing the crowd since the march began to 5,000.", ("killed", 5000)),
+])
+def test_figure_toll_reach_must_not_fire(analyse, text, wrong):
+    got = _figures(analyse(text, published="2024-09-07"))
+    assert wrong not in got, got
