@@ -41,3 +41,34 @@ def test_figure_toll_reached_through_the_parse(analyse, text, want):
 def test_figure_toll_reach_must_not_fire(analyse, text, wrong):
     got = _figures(analyse(text, published="2024-09-07"))
     assert wrong not in got, got
+
+
+def _dates(out):
+    return [(d.text, d.value) for d in out.dates]
+
+
+@pytest.mark.parametrize("text,want", [
+    # a holiday ending in Day or Eve names the day whatever word follows it
+    ("On New Year's Day the toll rose to 40.", ("New Year's Day", "2025-01-01")),
+    ("Celebrations on New Year's Eve were cancelled.", ("New Year's Eve", "2024-12-31")),
+    ("The truce was agreed before Christmas Eve and collapsed within a week.", ("Christmas Eve", "2024-12-24")),
+    # a part of the day after the name
+    ("The shooting in Tallinn took place on Halloween night.", ("Halloween night", "2024-10-31")),
+    # the parse tags the holiday itself as a name (PERSON)
+    ("On New Year's Day the toll rose. By Boxing Day, aid had arrived in Dhaka.", ("Boxing Day", "2024-12-26")),
+])
+def test_date_holiday_names(analyse, text, want):
+    got = _dates(analyse(text, published="2025-01-03"))
+    assert want in got, got
+
+
+@pytest.mark.parametrize("text", [
+    # a one-word holiday name before a lower-case noun modifies it: no date
+    "The market in Doha was busy with Christmas shoppers.",
+    "The Halloween party ended in a stampede.",
+    # a name that goes on past the holiday is a name, not a date
+    "Flights to Christmas Island were cancelled.",
+])
+def test_date_holiday_names_must_not_fire(analyse, text):
+    got = _dates(analyse(text, published="2025-01-03"))
+    assert got == [], got
