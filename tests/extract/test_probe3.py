@@ -72,3 +72,24 @@ def test_date_holiday_names(analyse, text, want):
 def test_date_holiday_names_must_not_fire(analyse, text):
     got = _dates(analyse(text, published="2025-01-03"))
     assert got == [], got
+
+
+@pytest.mark.parametrize("text,want", [
+    # "N of the M <participle> nouns": the part counts the noun past the participle
+    ("About 4.2 million of the 6.9 million registered voters cast ballots.", ("people_other", 4200000)),
+    ("Only 15 of the 87 elected deputies in Tallinn are women.", ("people_other", 15)),
+])
+def test_figure_part_of_a_participle_noun(analyse, text, want):
+    got = _figures(analyse(text, published="2024-05-06"))
+    assert want in got, got
+
+
+@pytest.mark.parametrize("text,want", [
+    # the noun past the participle is equipment or a building: still no people
+    ("Rebels seized 12 of the 30 armoured vehicles.", []),
+    ("Some 40 of the 300 damaged buildings must be demolished.", [("other", 40), ("other", 300)]),
+    # a participle after "those" is no modifier of a later noun: the part keeps its kind
+    ("Fourteen of those detained were later freed.", [("arrested", 14)]),
+])
+def test_figure_part_of_a_participle_noun_must_not_fire(analyse, text, want):
+    assert _figures(analyse(text, published="2024-05-06")) == want

@@ -79,6 +79,8 @@ def _counted_noun(doc, x: NumberExpr):
                         doc[t.i + 1].pos_ in ("NOUN", "PROPN") and doc[t.i + 1].dep_ in ("compound", "ROOT", "pobj"))):
                     continue  # "the group's fighters", "United Nations staff": keep the last noun
                 return t
+            if t.pos_ == "VERB" and t.dep_ == "amod" and t.tag_ in ("VBN", "VBG") and t.head.i > t.i:
+                continue  # "4.2 million of the 6.9 million registered voters": a participle before the noun
             if t.pos_ in ("VERB", "AUX", "PUNCT", "ADP") and t.text not in ("'s", "\u2019s"):
                 break
     if h.dep_ in ("nummod", "quantmod", "amod", "compound", "nmod", "det", "npadvmod") and \
