@@ -15,7 +15,8 @@ from ..actors import PRONOUNS, code_actor, noun_kind, phrase_tokens, sector_of_n
 from ..doc_memo import string_id, tokens_where
 from ..event_lexicon import tokens_with_entries
 from ..linking import MentionIndex
-from .arguments import _arguments, _code_all, _issuer, _named_company, _quote_speaker, uncoded
+from .argument_actors import _code_all, _issuer, _named_company, _quote_speaker, uncoded
+from .arguments import _arguments
 from .candidate import _Cand
 from .dating import _PLACE_PREPS, _date_for, _place_for
 from .linking import _looks_actor
