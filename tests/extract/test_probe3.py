@@ -93,3 +93,25 @@ def test_figure_part_of_a_participle_noun(analyse, text, want):
 ])
 def test_figure_part_of_a_participle_noun_must_not_fire(analyse, text, want):
     assert _figures(analyse(text, published="2024-05-06")) == want
+
+
+@pytest.mark.parametrize("text,want", [
+    # a bare number on board a craft counts people
+    ("The ferry, licensed for 300, had more than 500 on board.", ("people_other", 500)),
+    ("The plane, with 132 on board, crashed shortly after take-off from Doha.", ("people_other", 132)),
+    ("The boat was carrying 45 aboard when it capsized off Chittagong.", ("people_other", 45)),
+])
+def test_figure_bare_number_on_board_counts_people(analyse, text, want):
+    got = _figures(analyse(text, published="2024-05-16"))
+    assert want in got, got
+
+
+@pytest.mark.parametrize("text,want", [
+    # a noun of its own says what is on board; a verb saying what befell them wins
+    ("The ship had 40 containers on board.", [("other", 40)]),
+    ("The vessel was carrying 500 tonnes of grain aboard.", []),
+    ("All 62 aboard were killed.", [("killed", 62)]),
+    ("He served 12 years on board the ship.", []),
+])
+def test_figure_on_board_must_not_fire(analyse, text, want):
+    assert _figures(analyse(text, published="2024-05-16")) == want

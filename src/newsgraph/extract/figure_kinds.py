@@ -498,6 +498,8 @@ def _kind(doc, x: NumberExpr) -> tuple[str | None, str | None]:
         return None, None  # "two helicopters", "300 tanks": equipment is not counted as news
     if noun is None and _population_of(doc, x):
         return "people_other", "people"  # "a city of more than 1 million"
+    if noun is None and _aboard(doc, x):
+        return "people_other", "people"  # "the plane, with 132 on board, crashed"
     return "other", None
 
 
@@ -508,6 +510,13 @@ _TEMPERATURE_UNITS = frozenset({"F", "C", "°", "°F", "°C", "ºF", "ºC"})
 _PLACE_NOUNS = frozenset({"city", "town", "village", "country", "nation", "capital", "region",
                           "state", "province", "island", "metropolis", "district",
                           "home", "house", "building", "apartment"})  # "left 40,000 homes without power"
+
+
+def _aboard(doc, x: NumberExpr) -> bool:
+    """A bare number followed by "on board" or "aboard" counts the people on a craft ("had more than 500
+    on board"); a number with a noun of its own ("40 containers on board") is what the noun says."""
+    words = [t.lower_ for t in doc[x.end:x.end + 2]]
+    return words[:1] in (["aboard"], ["onboard"]) or words == ["on", "board"]
 
 
 def _population_of(doc, x: NumberExpr) -> bool:
