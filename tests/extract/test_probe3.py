@@ -115,3 +115,34 @@ def test_figure_bare_number_on_board_counts_people(analyse, text, want):
 ])
 def test_figure_on_board_must_not_fire(analyse, text, want):
     assert _figures(analyse(text, published="2024-05-16")) == want
+
+
+def _money(out):
+    return sorted((f.unit, f.value) for f in out.figures if f.kind == "money")
+
+
+@pytest.mark.parametrize("text,want", [
+    # currency letters and signs of regional outlets
+    ("Qatar pledged QR 300 million for the rebuilding of Doha's port.", ("QAR", 300000000)),
+    ("Saudi Arabia gave SR 1.5 billion.", ("SAR", 1500000000)),
+    ("The Emirates pledged Dh50 million and Kuwait KD 10 million.", ("AED", 50000000)),
+    ("The Emirates pledged Dh50 million and Kuwait KD 10 million.", ("KWD", 10000000)),
+    ("Bhutan's budget for next year is Nu 70 billion.", ("BTN", 70000000000)),
+    ("The state set aside RM5 billion for flood relief.", ("MYR", 5000000000)),
+    ("The Philippines allotted \u20b17 billion, and Dhaka set aside \u09f3500 crore.", ("PHP", 7000000000)),
+    ("Taiwan gave NT$3 billion.", ("TWD", 3000000000)),
+])
+def test_figure_regional_currencies(analyse, text, want):
+    got = _money(analyse(text, published="2024-05-16"))
+    assert want in got, got
+
+
+@pytest.mark.parametrize("text", [
+    # the same letters before a small number label roads, codes and routes
+    "Drivers on SR 520 faced long delays near Tallinn.",
+    "He drove the RM 300 route every day.",
+    "The fare rose to Dh 15 and a meal costs QR 45.",
+    "Scan the QR code at gate 12.",
+])
+def test_figure_regional_currency_letters_must_not_fire(analyse, text):
+    assert _money(analyse(text, published="2024-05-16")) == []
