@@ -146,3 +146,25 @@ def test_figure_regional_currencies(analyse, text, want):
 ])
 def test_figure_regional_currency_letters_must_not_fire(analyse, text):
     assert _money(analyse(text, published="2024-05-16")) == []
+
+
+@pytest.mark.parametrize("text,want", [
+    # a bare count of people left without power or in need of help (the conventions' people_other)
+    ("The UN says 1.5 million need urgent help.", ("people_other", 1500000)),
+    ("The storm killed 40 people in Dhaka. Another 1.2 million were left without electricity.",
+     ("people_other", 1200000)),
+    ("After the quake, 300,000 were without power.", ("people_other", 300000)),
+])
+def test_figure_people_without_power_or_in_need(analyse, text, want):
+    got = _figures(analyse(text, published="2024-05-16"))
+    assert want in got, got
+
+
+@pytest.mark.parametrize("text,want", [
+    # homes, schools and bridges are not people whatever they lack or need
+    ("About 1.2 million homes and businesses were without power on Tuesday.", [("other", 1200000)]),
+    ("More than 300 schools need repairs, and 40 bridges need help from engineers.", [("other", 40), ("other", 300)]),
+    ("The hospital was without power for 12 hours.", []),
+])
+def test_figure_without_power_must_not_fire(analyse, text, want):
+    assert _figures(analyse(text, published="2024-05-16")) == want
