@@ -168,3 +168,23 @@ def test_figure_people_without_power_or_in_need(analyse, text, want):
 ])
 def test_figure_without_power_must_not_fire(analyse, text, want):
     assert _figures(analyse(text, published="2024-05-16")) == want
+
+
+@pytest.mark.parametrize("text,want", [
+    # both sides of a vote tally written with a dash are counts of votes (kind other)
+    ("The senate in Tallinn passed the bill 52-48 on Tuesday.", [("other", 48), ("other", 52)]),
+    ("Parliament voted 234-56 to impeach the president.", [("other", 56), ("other", 234)]),
+    ("The court ruled 5-4 in favour of the state.", [("other", 4), ("other", 5)]),
+])
+def test_figure_vote_tally(analyse, text, want):
+    assert _figures(analyse(text, published="2024-05-16")) == want
+
+
+@pytest.mark.parametrize("text,want", [
+    # a score in a sentence about a game, years, and a range of days are no vote tally
+    ("Estonia beat Bhutan 3-1 in the qualifier in Doha.", []),
+    ("Parliament will vote on the 2023-24 budget next week.", []),
+    ("The vote was held over two days, 12-13 May.", []),
+])
+def test_figure_vote_tally_must_not_fire(analyse, text, want):
+    assert _figures(analyse(text, published="2024-05-16")) == want
