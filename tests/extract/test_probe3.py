@@ -188,3 +188,22 @@ def test_figure_vote_tally(analyse, text, want):
 ])
 def test_figure_vote_tally_must_not_fire(analyse, text, want):
     assert _figures(analyse(text, published="2024-05-16")) == want
+
+
+@pytest.mark.parametrize("text", [
+    # "N-point" before a plan or list counts the text's items: no figure
+    "The government in Tallinn unveiled a 12-point peace plan.",
+    "The rebels issued a 10-point list of demands.",
+])
+def test_figure_points_of_a_plan_are_no_figure(analyse, text):
+    assert _figures(analyse(text, published="2024-05-16")) == []
+
+
+@pytest.mark.parametrize("text,want", [
+    # points that measure a lead, a cut or an index stay figures
+    ("The party holds a 5-point lead.", [("other", 5)]),
+    ("The bank made a 50-basis-point cut.", [("other", 50)]),
+    ("The index fell 120 points.", [("other", 120)]),
+])
+def test_figure_points_measured_must_not_fire(analyse, text, want):
+    assert _figures(analyse(text, published="2024-05-16")) == want
