@@ -87,3 +87,29 @@ def test_quote_he_or_she_stays_with_the_speaker_when_the_one_named_did_not_speak
     """Not acting (negated), acted on (passive), or spoken of inside the quote: the earlier speaker goes on."""
     out = analyse(text, published="2026-03-04")
     assert _quoted(out)[-1][1] == speaker, out.quotes
+
+
+# ------------------------------------------------------------------ datelines closed by a colon or a credit
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ('DHAKA: Prime Minister Karim Hossain on Sunday called the vote "a farce".', "Karim Hossain"),
+    ('Dhaka, March 3 (IANS) Prime Minister Karim Hossain on Sunday called the vote "a farce".', "Karim Hossain"),
+    ('Tallinn, March 3: "We will not give up," Omar Saleh told reporters on Monday.', "Omar Saleh"),
+    ('TALLINN, Estonia — The Estonian Football Union said it would "act swiftly".', "Estonian Football Union"),
+])
+def test_quote_a_dateline_is_never_the_speaker(analyse, text, speaker):
+    out = analyse(text, published="2026-03-04")
+    assert [s for _, s in _quoted(out)] == [speaker], out.quotes
+
+
+@pytest.mark.parametrize("text", [
+    "Ruth Adler: We will not give up on the talks in Doha.",  # a name, not a place
+    "Tallinn (Estonia) Mayor Anna Kask said the vote would go ahead.",  # a bracket that credits no agency
+    "Dhaka: the capital where the talks were held.",  # no new sentence after the colon
+])
+def test_quote_no_dateline_without_a_place_or_a_credit(nlp, text):
+    from newsgraph.extract.dateline_tokens import dateline_end
+
+    doc = nlp(text)
+    assert dateline_end(next(doc.sents)) == -1
