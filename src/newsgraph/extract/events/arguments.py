@@ -139,6 +139,8 @@ def _arguments(cand: _Cand, index: MentionIndex) -> None:
         # Freetown" alone is a visit to the country)
         in_ok = not people_obj and not (cand.type in _MUTUAL_TYPES and len(cand.sources) >= 2)
         found = first_prep_target(places, index, exclude=cand.sources, in_ok=in_ok)
+        if found is not None and _mutual_open(cand) and len(cand.sources) >= 2 and found.head.lower_ != "with":
+            found = None  # "A and B signed a pact to cooperate on government services": what they act on
         if found is not None:
             cand.targets = _conjuncts(found)
         if not cand.targets:
@@ -195,6 +197,7 @@ def _arguments(cand: _Cand, index: MentionIndex) -> None:
 
 
 _ADDRESSED = frozenset({"REQUEST", "DEMAND"})
+_ADDRESSING = frozenset({"on", "upon", "to", "with"})  # "appealed to", "called upon", "pleaded with" the one asked
 _RELATIVES = frozenset({"that", "which", "who", "whom"})
 # acts two parties do together: "A and B met" is one act, by the first named with the second
 _MUTUAL_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE", "SUPPORT"})
@@ -230,14 +233,18 @@ def _addressee(verb, word_ids: set[int]):
     That object is the complement's subject, so it is the party asked; what the complement
     names ("vote Yes", "back Labour") is the content of the appeal, an option and not a party.
     """
+    # "called on Tehran to release the ship", "appealed to donors to give": the object of the
+    # trigger's own preposition, or of the one right before the "to"-complement, is asked, whatever
+    # the parser made of that complement
+    starts = {c.left_edge.i for c in verb.children if c.dep_ in ("xcomp", "advcl") and _infinitive(c)}
+    asked = next((o for p in verb.children if p.dep_ == "prep" for o in p.children
+                  if o.dep_ == "pobj" and o.pos_ in ("NOUN", "PROPN") and o.ent_type_ not in ("DATE", "TIME")
+                  and (p.i in word_ids or p.lower_ in _ADDRESSING and o.right_edge.i + 1 in starts)), None)
     if not any(c.dep_ == "xcomp" and not any(x.dep_ in _SUBJ for x in c.children) for c in verb.children):
-        # "called on Tehran to release the ship", "appealed to donors to give": the object of the
-        # trigger's own preposition is asked, whatever the parser made of the "to"-complement
         if not any(c.dep_ == "advcl" and _infinitive(c) for c in verb.children):
             return None
-        return next((o for p in verb.children if p.dep_ == "prep" and p.i in word_ids for o in p.children
-                     if o.dep_ == "pobj" and o.pos_ in ("NOUN", "PROPN")), None)
+        return asked
     objs = [o for o in verb.children if o.dep_ == "dobj" and o.i not in word_ids
             and (o.pos_ in ("NOUN", "PROPN") or o.lower_ in PRONOUNS)]
-    return objs[0] if objs else None
+    return objs[0] if objs else asked
 
