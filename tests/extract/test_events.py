@@ -164,7 +164,7 @@ def test_events_dateline_is_no_actor(analyse):
 @pytest.mark.parametrize("bare_type", [None, "LOC"])
 def test_events_pronoun_goes_to_a_bare_surname_the_recognizer_missed(nlp, bare_type):
     """"she" is the person last named, even by a surname the recognizer missed or took for a place."""
-    from newsgraph.extract.events.arguments import _resolve_pronoun
+    from newsgraph.extract.events.argument_actors import _resolve_pronoun
     from newsgraph.extract.linking import MentionIndex
     from newsgraph.model import Entity
 

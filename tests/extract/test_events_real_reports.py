@@ -212,7 +212,7 @@ def test_events_curly_possessive_names_the_one_judged(analyse):
 
 
 def test_events_surname_alone_is_the_person_named_in_full(nlp):
-    from newsgraph.extract.events.arguments import _surname_alone
+    from newsgraph.extract.events.argument_actors import _surname_alone
     from newsgraph.extract.linking import MentionIndex
     from newsgraph.model import Entity
 

@@ -1,5 +1,5 @@
-"""Arguments of one sentence's events (``extract/events/sentence.py``, ``arguments.py``): invented reports,
-run through the real pipeline."""
+"""Arguments of one sentence's events (``extract/events/sentence.py``, ``arguments.py``,
+``argument_actors.py``): invented reports, run through the real pipeline."""
 
 from __future__ import annotations
 

@@ -22,7 +22,8 @@ def noun_kind(word: str) -> str | None:
     low = word.lower()
     kinds = _noun_kinds()
     for key in (low, low[:-1] if low.endswith("s") else "", low[:-2] if low.endswith("es") else "",
-                low[:-3] + "y" if low.endswith("ies") else "", low[:-2] + "an" if low.endswith("men") else ""):
+                low[:-3] + "y" if low.endswith("ies") else "", low[:-2] + "an" if low.endswith("men") else "",
+                low[:-3] + "f" if low.endswith("ves") else ""):  # "thieves"
         if key and key in kinds:
             return kinds[key]
     return None

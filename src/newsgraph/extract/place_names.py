@@ -66,6 +66,9 @@ def lookup(name: str, index: PlaceIndex) -> tuple[tuple[Candidate, ...], str]:
         # West", South Africa) that counts only where the article names its country (_foreign), never an
         # alias ("Northeast" is a Dubai sector's)
         return tuple(c for c in index.candidates(name) if not c.alias), "direction"
+    relative = _relative_area(name, index)
+    if relative is not None:
+        return relative
     if gazetteer.is_demonym(name):  # "English", "Irish": the country, not a namesake village
         code = gazetteer.country_code(name, demonyms=True)
         got = tuple(c for c in index.candidates(gazetteer.country_name(code) or "") if c.feature == "A.PCLI"
@@ -193,6 +196,27 @@ def _seat_of_power(name: str, index: PlaceIndex) -> tuple[Candidate, ...]:
 # without the direction they are no place, whatever division is named so
 _GENERIC_TAILS = frozenset({"coast", "coastline", "seaboard", "shore", "side", "end", "bank"})
 # first words after which the rest is no place's institution: "Lake Harriet", "Mount Hood", "Western US"
+RELATIVE_KEEP = 500_000  # a division or country this populous is named so in its own right ("West Bank")
+
+
+def _relative_area(name: str, index: PlaceIndex) -> tuple[tuple[Candidate, ...], str] | None:
+    """The readings of a direction and a common noun ("the West Coast", "East End", "North Bank"), or None
+    for any other name. Such a name is relative to the writer's country, like "the Northeast": no alias
+    ("West Coast" is one of Western Australia's) and a place of that very name only where the article
+    names its country (``how`` "direction": the West Coast region of New Zealand is not the American
+    one, London's East End not a district of the Cayman Islands), unless it is a division or country of
+    ``RELATIVE_KEEP`` people or more, which news names as such."""
+    words = key(name).replace("-", " ").split()
+    if len(words) != 2 or words[0] not in DIRECTIONS | COMPASS_POINTS or words[1] not in _GENERIC_TAILS:
+        return None
+    got = tuple(c for c in index.candidates(name) if not c.alias)
+    if not got:
+        return None
+    if any(c.feature in ("A.PCLI", "A.ADM1") and c.population >= RELATIVE_KEEP for c in got):
+        return got, ""
+    return got, "direction"
+
+
 _NOT_HEADS = frozenset("""the new old north south east west northern southern eastern western central upper lower
 greater little big great northeast northwest southeast southwest mid lake mount port fort cape point
 river bay gulf isle island glen""".split())

@@ -25,6 +25,7 @@ from .place_context import city_part, clock_countries, dateline, dateline_span, 
 from .place_index import Candidate, PlaceIndex, key, place_index
 from .place_names import (DIRECTIONS, candidates_for, country_spelled_like, county_pairs, dwarf_divisions,
                           home_spelling, lookup, prior, short_forms)
+from .place_parts import TOWN_BEFORE, elsewhere, part_of
 from .place_qualifier import AREAS, contains, outside_qualifier, qualifier, town_list
 from .place_within import placed_within
 
@@ -262,11 +263,6 @@ def _placed_once(text: str, mentions: Sequence[Mention], keys: list[str], cands:
     return out
 
 
-# "Lima's seaside suburb of X", "Accra's old district of X" is rare; "the Nairobi suburb of X" is common
-_TOWN_BEFORE = re.compile(r"(?:\b([A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*){0,2})(?:'s|\u2019s)?\s+)"
-                          r"(?:[a-z]+\s+){0,2}(?:suburb|district|neighbou?rhood|township|quarter|outskirts)\s+of\s+$")
-
-
 _OWNER_BEFORE = re.compile(r"\b([A-Z][\w.\u2019-]*(?:\s+[A-Z][\w.\u2019-]*){0,2})(?:'s|\u2019s|'|\u2019)\s+$")
 
 
@@ -274,7 +270,7 @@ def _town_before(text: str, start: int, index: PlaceIndex) -> Candidate | None:
     """The town or division written before a name the gazetteer lacks as the place it is a part of:
     "Lima's seaside suburb of Chorrillos", "the Accra suburb of Osu", or as its owner: "Brooklyn's
     X Center", "Cape Town's X" (a country owns too much to place a name: "Britain's X" stays null)."""
-    m = _TOWN_BEFORE.search(text, max(0, start - 80), start) or _OWNER_BEFORE.search(text, max(0, start - 60), start)
+    m = TOWN_BEFORE.search(text, max(0, start - 80), start) or _OWNER_BEFORE.search(text, max(0, start - 60), start)
     if not m:
         return None
     got = [c for c in _seats_as_cities(candidates_for(m.group(1), index)) if c.lat is not None
@@ -486,12 +482,25 @@ def resolve(text: str, mentions: Sequence[Mention], *, context_countries: Iterab
     leading = Counter(cs[ch].country for cs, ch in zip(cands, choice) if ch is not None and cs[ch].country
                       and cs[ch].lat is not None) + extra_c
     placed = _placed_once(text, mentions, keys, cands, index, countries_of, extra_c, divisions)
+    # "the Mohammadpur district of Dhaka": not the namesake elsewhere; nor at the name's other mentions
+    chosen_at = {m.span[0]: cs[ch] for m, cs, ch in zip(mentions, cands, choice) if ch is not None}
+    part_by_key: dict[str, Candidate] = {}
+    part_by_id: dict[int, Candidate] = {}
+    for m, k, cs, ch in zip(mentions, keys, cands, choice):
+        whole, wholes = part_of(text, m.span, chosen_at, lambda n: candidates_for(n, index)) if ch is not None \
+            else (None, ())
+        if whole is not None and elsewhere(cs[ch], whole, wholes):
+            part_by_key[k] = part_by_id[cs[ch].id] = whole
     j = at.get(line[0]) if line else None  # the dateline's town holds the unknown "X and Y districts" (city_part)
     seat = cands[j][choice[j]] if j is not None and choice[j] is not None else None
     for m, k, cs, ch, b, q, fx, (_, how) in zip(mentions, keys, cands, choice, base, quals, fixed, looked):
         if k not in besides:  # once per distinct name
             besides[k] = _named_besides(k, countries_of, extra_c)
         named = besides[k]
+        whole = part_by_key.get(k) or (part_by_id.get(cs[ch].id) if ch is not None else None)
+        if whole is not None:
+            out.append(placed_within(m.name, m.span, whole, index, WITHIN_CONFIDENCE))
+            continue
         home = home_spelling(m.name, cs, named, leading, index) if ch is not None and not fx else None
         if home is not None:  # "Conway" in a north Wales report: Conwy, not Conway, Arkansas
             cs, ch, b = (home,), 0, [prior(home)]

@@ -21,6 +21,7 @@ from .actors import group_sectors
 from .doc_memo import sentence_of, token_column
 from .gazetteer import countries, country_code, title_role
 from .linking import MentionIndex
+from .quote_firms import firm_named_before
 from .quote_issuers import DOCUMENT_NOUNS, describe, issuer_in_context, owner_token, role_titles
 from .quote_subjects import _SUBJ, _main_clause, given_name, person_gender, phrase_span, subject_of, unnamed_person
 
@@ -164,6 +165,8 @@ class SpeakerResolver:
             unnamed = self._unnamed_before(head) if common and det == "the" else None
             if unnamed is not None:
                 return unnamed, span  # "An engineer said ... the engineer said"
+            if common and det == "the" and (firm := firm_named_before(self, head)) is not None:
+                return firm, span  # "Norvik Systems agreed ... the company said"
             if common and (det in ("the", "this", "that") or possessive) and self._is_role(head):
                 found = self.role(head, span)
                 if found is None and head.lemma_.lower() in _epithets() and head.tag_ == "NN":

@@ -140,7 +140,7 @@ def _is_scare(d: _Doc, m: Marked) -> bool:
     inner = d.text[m.pieces[0][0]:m.pieces[-1][1]]
     words = inner.split()
     prev = d.text[max(0, m.outer[0] - 30):m.outer[0]].lower().split()
-    if prev and prev[-1].strip(",:") in _SCARE_WORDS:
+    if prev and prev[-1].strip(",:") in _SCARE_WORDS and not _someone_names_it(d, m, prev[-1]):
         return True
     if len(prev) >= 2 and prev[-2] in ("known", "so") and prev[-1] in ("as", "-called"):
         return True
@@ -155,6 +155,27 @@ def _is_scare(d: _Doc, m: Marked) -> bool:
             if len(content) >= 2 and not _has_cue_frame(d, m):
                 return True
     return False
+
+
+# verbs that name a thing ("a band called "X"") or, with someone doing it, judge it ("what she called "a
+# disgrace"", "which he branded "a stitch-up""): the second is that someone's words
+_JUDGING = frozenset({"called", "dubbed", "branded", "labelled", "labeled", "termed"})
+
+
+def _someone_names_it(d: _Doc, m: Marked, word: str) -> bool:
+    """Does a naming verb right before the quote have a subject of its own ("which he called "a disgrace"")?
+
+    Then the quoted words are the subject's verdict, a quote, unless they read as a name (the title-case
+    test after this one still holds for "the operation, which the army called "Northern Shield""); a
+    participle with no subject ("a band called "Quiet Rivers"", "was dubbed "the Bulldozer"") names a thing.
+    """
+    if word not in _JUDGING:
+        return False
+    verb = d.token_at(m.outer[0] - 1)
+    while verb is not None and verb.i > 0 and (verb.is_space or verb.is_punct):
+        verb = verb.doc[verb.i - 1]
+    return verb is not None and verb.pos_ in ("VERB", "AUX") and verb.lower_ == word and any(
+        c.dep_ == "nsubj" for c in verb.children)
 
 
 def _has_cue_frame(d: _Doc, m: Marked) -> bool:

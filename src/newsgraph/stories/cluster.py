@@ -17,7 +17,7 @@ report is in (``_refine``: an early undated report may have seeded a story that
 reports of another event then joined; a story left holding two happenings is cut
 in two, ``split``), then merges stories a stream split (two
 stories whose centroids are as similar as an article must be to join, within
-the window).
+the window): that end-of-stream part is ``finish.Finisher``.
 """
 
 from __future__ import annotations
@@ -29,24 +29,23 @@ import sys
 from array import array
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Iterable, Iterator
+from typing import Iterable
 
 from ..extract import AnalysedArticle
 from ..extract.dates import parse_published
-from ..model import StoriesResult, Story, Syndication, stable_id
-from .disjoint import DisjointSets
+from ..model import stable_id
 from .fingerprint import article_terms, entity_names, top_terms
 from .main_events import APART_DAYS, EventProfile, MainEvents, main_events, weigh
+from .finish import Finisher
 from .follow_up import FollowUps
 from .name_variants import name_set
-from .refine import Member, Refiner, admits, lead_apart, note_undated, recalled_terms
+from .refine import Member, Refiner, lead_apart, note_undated, recalled_terms
 from .spill import StorySpill
 from .split import Splitter
 from .compact import IdIndex, Kept, RetiredStory, Weights
 from .record import kept_record, story_record
-from .story_time import (StoryDays, article_days, day_marks, epoch_days, filed_days, lead_mark,
-                         resolve_undated, stated_days, told_days)
-from .syndication import SyndicationIndex, resolve, synd_key
+from .story_time import StoryDays, article_days, day_marks, epoch_days, lead_mark, stated_days, told_days
+from .syndication import SyndicationIndex
 from .term_counts import TermCounts, tfidf
 
 _NO_WEIGHTS: dict[str, float] = {}
@@ -75,7 +74,7 @@ class _Story:
 
 
 @dataclass
-class StoryClusterer(Refiner, Splitter, FollowUps):
+class StoryClusterer(Refiner, Splitter, FollowUps, Finisher):
     """Groups articles into stories one at a time.
 
     Args:
@@ -390,7 +389,10 @@ class StoryClusterer(Refiner, Splitter, FollowUps):
         self._links_seen = (len(synd.links), len(synd.siblings))
 
     def add(self, article: AnalysedArticle) -> str:
-        """Assign one analysed article to a story and return the story id (an article seen before keeps its)."""
+        """Assign one analysed article to a story; returns the story id.
+
+        An article seen before (same id) keeps its story.
+        """
         if (seen := self._story_id(article.id)) is not None:
             return seen
         when = epoch_days(article.published)
@@ -446,125 +448,6 @@ class StoryClusterer(Refiner, Splitter, FollowUps):
     def __len__(self) -> int:
         return self._count
 
-    # ------------------------------------------------------------------ output
-
-    def _merged_groups(self) -> list[list[_Story]]:
-        """Stories grouped with the later stories a stream split from them.
-
-        Each active story looks up candidates through the index with its own
-        centroid; two stories merge when their centroids' cosine reaches
-        ``threshold`` and their time spans lie within the window. With ``refine`` on, a story
-        that no dated report dates is not merged at all: its reports were each placed against every
-        story already (``_rebuild``), and weekdays cannot say which week it is of.
-        """
-        sets = DisjointSets()
-        find = sets.find
-        ordered = self._by_seq  # in ``seq`` order
-        if self.merge_split:
-            for story in ordered:
-                if not story.active or not story.weights:
-                    continue
-                vec = {t: v / story.norm for t, v in story.weights.items()}
-                sig = story.events.as_main_events()
-                for other in self._candidates(vec, 8, when=story.first, until=story.last):
-                    if other.seq <= story.seq or find(other.id) == find(story.id):
-                        continue
-                    if self.refine and not (story.days and other.days):
-                        continue  # undated reports were placed one by one against it already (``_rebuild``)
-                    if not (story.days.fits(tuple(other.marks))
-                            and admits(other, sig, when=story.first, marks=tuple(story.marks))):
-                        continue  # undated reports of other days, or undated other news: as ``add`` places
-                    s = self._similarity(vec, other, sig, when=story.first, until=story.last)
-                    if s is not None and s >= self.threshold:
-                        a, b = find(story.id), find(other.id)
-                        first, second = (a, b) if self._stories[a].seq < self._stories[b].seq else (b, a)
-                        sets.union(first, second)
-        groups: dict[str, list[_Story]] = {}
-        for story in ordered:
-            if story.articles:
-                groups.setdefault(find(story.id), []).append(story)
-        return list(groups.values())
-
-    def _finish(self) -> tuple[list[list[_Story]], dict[str, str]]:
-        """The final story groups; records each article's final story and its story's days (for
-        ``updated``) and returns the day each article counts from for syndication."""
-        day_key: dict[str, str] = {}
-        if self.refine:
-            self._refine()
-        groups = self._merged_groups()
-        # per story, not per article: only the reports of a story merged into another are noted in
-        # ``_final`` (every other report's final story is the one it joined), and a retired story (alone
-        # in its group: it never merges) keeps its own days, rebuilt only when asked (``_story_days``)
-        self._final.clear()
-        self._days_of.clear()
-        self._filed.clear()
-        self._finished = True
-        head_of = {s.id: group[0].id for group in groups for s in group}
-        for group in groups:
-            story = group[0]
-            days: StoryDays | None = None
-            if story.active or len(group) > 1:
-                days = StoryDays()
-                for s in group:
-                    days.merge(s.days)
-                reports = [self._kept.get(a) for s in group for a in s.articles]
-                days = told_days(days or stated_days(reports, self._years), reports)
-                if days:
-                    self._days_of[story.id] = days
-                    self._filed.update(filed_days(days, (
-                        (k.id, m.vec if (m := self._members.get(k.id)) else None,
-                         k.published or k.own_anchor or k.url_day) for k in reports if k is not None)))
-            for s in group:
-                for aid in s.articles:
-                    if s is not story:
-                        self._final[aid] = story.id
-                    k = self._kept.get(aid)
-                    if k is None:
-                        continue  # of a retired story, linked to nothing: syndication does not ask its day
-                    if k.published:
-                        day_key[aid] = k.published[:10]
-                    elif k.own_anchor:
-                        day_key[aid] = k.own_anchor[:10]
-                    else:
-                        if days is None:
-                            days = story.days  # a retired story's, rebuilt
-                        near = days.near(dt.date.fromisoformat(k.url_day) if k.url_day else self._filed.get(aid))
-                        if (inferred := near.inferred_day(k.weekdays, day_before=k.day_before)) is not None:
-                            day_key[aid] = inferred.isoformat()
-        dated = dict(self._days_of)  # a story no report dates may follow a dated one (``FollowUps``)
-        for group in groups:
-            if group[0].id not in dated and (days := self._follow_up_days(group, head_of, dated)):
-                self._days_of[group[0].id] = days
-        return groups, day_key
-
-    def _group_record(self, group: list[_Story]) -> Story:
-        done = self._done.get(group[0].id) if len(group) == 1 else None
-        if done is not None:
-            return done
-        kept = sorted((self._kept[a] for s in group for a in s.articles), key=lambda k: k.order)
-        return story_record(group[0].id, kept)
-
-    def final(self) -> tuple[Iterator[Story], tuple[Syndication, ...]]:
-        """Every story, made (or read back from disk) one at a time as the iterator is read, and the
-        syndication links: what ``result()`` holds, without holding every story at once."""
-        groups, day_key = self._finish()
-        syndication: tuple[Syndication, ...] = ()
-        if self._synd is not None:
-            syndication = tuple(resolve(
-                self._synd.links,
-                key={k.id: synd_key(day_key.get(k.id), published=k.published or k.own_anchor, article_id=k.id)
-                     for k in self._kept.values()},
-                credits={k.id: k.credit for k in self._kept.values()},
-                sources={k.id: k.source for k in self._kept.values()},
-                passages=self._synd.passages, jaccards=self._synd.jaccards, siblings=self._synd.siblings,
-                covers=self._synd.covers, pair_passages=self._synd.pair_passages))
-        return (self._group_record(g) for g in groups), syndication
-
-    def result(self) -> StoriesResult:
-        """Every story with its merged events and discrepancies, and the syndication links."""
-        stories, syndication = self.final()
-        return StoriesResult(stories=tuple(stories), syndication=syndication)
-
     def _story_id(self, article_id: str) -> str | None:
         """The story ``article_id`` joined (None for an article never added)."""
         sid = self._story_of.get(article_id)
@@ -574,26 +457,3 @@ class StoryClusterer(Refiner, Splitter, FollowUps):
                 if article_id in story.articles:
                     return story.id
         return sid
-
-    def _story_days(self, sid: str) -> StoryDays | None:
-        """The days of final story ``sid`` (after ``result()``; None when it establishes none)."""
-        days = self._days_of.get(sid)
-        if days is None and self._finished:
-            story = self._stories.get(sid)
-            if isinstance(story, RetiredStory) and story.has_days():
-                days = story.days
-        return days
-
-    def final_story(self, article_id: str) -> str | None:
-        """The story ``article_id`` ends in (after ``result()``: a story merged into another counts as it)."""
-        return self._final.get(article_id) or self._story_id(article_id)
-
-    def updated(self, article: AnalysedArticle) -> AnalysedArticle:
-        """``article`` with the dates its story establishes (call after ``result()``).
-
-        An article without a publication date gets ``published_inferred`` and
-        ``published_basis`` and its relative dates resolved through its story
-        (``anchor_from`` "story"); any other article comes back unchanged.
-        """
-        sid = self.final_story(article.id)
-        return resolve_undated(article, self._story_days(sid) if sid else None, filed=self._filed.get(article.id))

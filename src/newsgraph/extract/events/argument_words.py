@@ -42,6 +42,8 @@ def _own_envoy(obj, subj) -> bool:
 
 
 _PERSONAL = frozenset({"he", "him", "his", "she", "her"})
+# "everyone", "everybody": an appeal to all people, addressed to the public
+_EVERYONE = frozenset({"everyone", "everybody"})
 # bodies named by a common noun: never "he" or "she"
 _BODIES = frozenset({"party", "ministry", "government", "company", "police", "army", "military", "court", "union",
                      "group", "embassy", "agency", "office", "council", "parliament", "committee", "commission",

@@ -82,9 +82,10 @@ def _apply_chain(cand: _Cand, *, reported: bool) -> None:
     if any(c.dep_ == "advcl" and any(m.lower_ == "unless" for m in c.children if m.dep_ == "mark")
            for t in [cand.head] + cand.chain for c in t.children):
         mode = "conditional"  # "will withdraw unless X": a threat (PLOVER THREATEN) whatever the act
-    if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "if" for c in tok.children) \
+    if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in tok.children) \
             and not any(c.dep_ in ("mark", "advmod") and c.lower_ in ("as", "even") for c in tok.children):
-        mode = "hypothetical"  # "will respect the truce if the army stops air strikes": a condition, not news
+        mode = "hypothetical"  # "will respect the truce if the army stops air strikes", "will kill them unless
+        # the government frees their leader": a condition, not news
     if mode is None and not reported and _hypothetical_above(tok):
         mode = "hypothetical"
     cand.mode = mode or "asserted"

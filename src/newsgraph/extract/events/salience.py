@@ -257,9 +257,10 @@ def _in_relative_clause(tok) -> bool:
                 c.dep_ == "mark" and c.lower_ == "that" for c in cur.children):
             return True  # "the fact that rebels could strike the port shows ...": a premise of comment, not news
         if cur.dep_ == "acl" and cur.tag_ == "VBN" and cur.head.pos_ in ("NOUN", "PROPN") \
-                and cur.head.dep_ != "ROOT" and cur.lemma_ != "claim":
+                and cur.head.dep_ != "ROOT" and cur.lemma_ != "claim" and not any(c.dep_ == "dobj" for c in cur.children):
             return True  # "a suspect arrested in X was charged", "the deal, approved by both boards, ...":
-            # the participle describes its noun (a claim names the author of the attack it reports)
+            # the participle describes its noun (a claim names the author of the attack it reports); with an
+            # object of its own ("bandits kidnapped 30 people, police said") it is the clause's past-tense verb
         if cur.dep_ in ("ROOT",) or cur.head.i == cur.i:
             return False
         if cur.dep_ in ("ccomp", "parataxis"):
@@ -315,10 +316,18 @@ def _historical(ev: Event, tok, ref: date | None) -> bool:
     if any(c.dep_ == "mark" and c.lower_ in ("after", "since") for c in clause.children) and any(
             c.dep_ == "npadvmod" and c.lemma_.lower() in _LONG_AGO for c in clause.children):
         return True  # "months after the rebels took the city": told as a time reference
+    described = _described(clause) if ref is not None else set()
     for t in clause.subtree if ref is not None else ():
-        if _YEAR.match(t.text) and int(t.text) < ref.year and t.ent_type_ in ("DATE", ""):
+        if _YEAR.match(t.text) and int(t.text) < ref.year and t.ent_type_ in ("DATE", "") and t.i not in described:
             return True
     return False
+
+
+def _described(clause) -> set[int]:
+    """Tokens of the clauses inside ``clause`` that describe one of its nouns ("the separatists, who have
+    fought since 2011"): a year there dates what the noun did, not the act the clause reports."""
+    return {d.i for c in clause.subtree if c.dep_ in ("relcl", "acl") and c.i != clause.i
+            and c.head.pos_ in ("NOUN", "PROPN", "PRON") for d in c.subtree}
 
 
 def _reference_day(article: Article, events: Sequence[Event]) -> date | None:

@@ -15,11 +15,13 @@ from ..actors import PRONOUNS, code_actor, noun_kind, phrase_tokens, sector_of_n
 from ..doc_memo import string_id, tokens_where
 from ..event_lexicon import tokens_with_entries
 from ..linking import MentionIndex
-from .arguments import _arguments, _code_all, _issuer, _named_company, _quote_speaker, uncoded
+from .argument_actors import _code_all, _issuer, _named_company, _quote_speaker, uncoded
+from .arguments import _arguments
 from .candidate import _Cand
 from .dating import _PLACE_PREPS, _date_for, _place_for
 from .linking import _looks_actor
 from .modality import _apply_chain
+from .threats import conditional_threat
 from .triggers import _candidates, _must_demand, _report_parent
 from .syntax import _SUBJ, _subject
 
@@ -224,6 +226,7 @@ def _sentence_events(sent, article: Article, found: Found, index: MentionIndex,
             _apply_chain(cand, reported=report_verb is not None)
             if cand.kind != "state":  # a held state comes with its holder and the one held
                 _arguments(cand, index)
+            conditional_threat(cand, index)
         speaker_tok = _subject(report_verb)[0] if report_verb is not None else None
         speaker_actor = None
         direct = False
