@@ -66,6 +66,17 @@ def test_events_lexicon_documents_every_entry():
     assert all(r["why"] and r["code"] for r in load_tsv("plover_actors.tsv"))
 
 
+def test_events_lexicon_row_with_several_lemmas_gives_each_lemma_the_entry():
+    """"stop|halt|suspend|end" in the lemma column is one entry per lemma, in the row's place."""
+    from newsgraph.extract.event_lexicon import lexicon
+
+    lex = lexicon()
+    assert not any("|" in lemma for lemma, _ in lex)
+    for lemma in ("stop", "halt", "suspend", "end"):
+        coded = [e.type for e in lex[(lemma, "verb")] if "obj:protest" in ",".join(e.needs)]
+        assert coded == ["COERCE", "COERCE", "RETREAT"], lemma
+
+
 @pytest.mark.parametrize("text, expected_type, neg, mode, plover", [
     ("Chile did not send aid to Peru.", "AID", True, "asserted", "REJECT"),
     ("Peru plans to impose sanctions on Chile.", "SANCTION", False, "intended", "THREATEN"),

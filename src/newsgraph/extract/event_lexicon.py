@@ -37,11 +37,12 @@ def lexicon() -> dict[tuple[str, str], tuple[Entry, ...]]:
     out: dict[tuple[str, str], list[Entry]] = {}
     for row in load_rows("plover_triggers.tsv"):
         needs = tuple(n.strip() for n in row.needs.split(",") if n.strip())
-        entry = Entry(row.lemma.lower(), row.kind, needs, row.type or "")
-        if entry.kind in ("verb", "noun") and entry.type not in PLOVER_TYPES:
-            log.warning("plover_triggers.tsv: %s has unknown type %s", entry.lemma, entry.type)
+        if row.kind in ("verb", "noun") and (row.type or "") not in PLOVER_TYPES:
+            log.warning("plover_triggers.tsv: %s has unknown type %s", row.lemma, row.type)
             continue
-        out.setdefault((entry.lemma, entry.kind), []).append(entry)
+        for lemma in row.lemma.split("|"):  # "stop|halt|end": verbs that read alike share a row
+            entry = Entry(lemma.strip().lower(), row.kind, needs, row.type or "")
+            out.setdefault((entry.lemma, entry.kind), []).append(entry)
     return {k: tuple(sorted(v, key=lambda e: not e.specific)) for k, v in out.items()}
 
 def is_event_noun(lemma: str) -> bool:

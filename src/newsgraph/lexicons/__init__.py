@@ -205,7 +205,7 @@ class PloverPlaceRow(NamedTuple):
 
 
 class PloverTriggerRow(NamedTuple):
-    lemma: str
+    lemma: str                 # '|' separates lemmas that share the row ("stop|halt")
     kind: str
     needs: str                 # ','-separated; '|' separates alternatives inside one need
     type: str | None
