@@ -51,3 +51,9 @@ def test_a_year_in_a_clause_describing_a_noun_dates_no_main_act(analyse):
 def test_a_year_of_the_clause_itself_still_makes_it_history(analyse, text):
     out = analyse(text, published="2023-04-11")
     assert not any(t == "REJECT" for t, _, _ in _main(out)), out.events
+
+
+def test_a_plural_body_noun_unlemmatised_is_a_doer(analyse):
+    # "authorities" with no country to guess: its sector must still be found for it to act
+    out = analyse("The authorities shut down the internet across the country on Monday.", published="2023-04-11")
+    assert ("COERCE", "authorities", "shut down") in _main(out), out.events

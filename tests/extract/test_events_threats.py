@@ -46,3 +46,34 @@ def test_the_act_the_condition_asks_for_is_not_news(analyse):
 def test_no_threat_without_a_harm_on_a_condition(analyse, text):
     out = analyse(text, published="2023-04-11")
     assert not [e for e in out.events if e.type == "THREATEN"], _events(out)
+
+
+@pytest.mark.parametrize("text, target", [
+    ('"Our forces will respond firmly to any aggression," the defence minister said.', None),
+    ("Estonia said it would retaliate if Latvian jets entered its airspace again.", "Latvian jets"),
+    ('"We will hit back hard," the militia leader said.', None),
+])
+def test_an_announced_payback_is_a_threat(analyse, text, target):
+    out = analyse(text, published="2023-04-11")
+    threats = [e for e in out.events if e.type == "THREATEN" and e.main]
+    assert threats and (threats[0].target.name if threats[0].target else None) == target, _events(out)
+
+
+@pytest.mark.parametrize("text", [
+    "The ministry said it would respond to the letter next week.",  # a reply, no force
+    "The president said the country would not retaliate.",  # ruled out
+    "The army retaliated with air strikes on rebel positions.",  # the act itself, told as done
+])
+def test_a_reply_a_refusal_or_a_done_payback_is_no_threat(analyse, text):
+    out = analyse(text, published="2023-04-11")
+    assert not [e for e in out.events if e.type == "THREATEN"], _events(out)
+
+
+def test_paying_back_an_act_is_not_doing_it(analyse):
+    out = analyse("The rebels vowed to retaliate for the killing of their commander.", published="2023-04-11")
+    assert not [e for e in out.events if e.type == "ASSAULT"], _events(out)
+
+
+def test_a_payback_told_as_done_is_the_act_it_names(analyse):
+    out = analyse("The army retaliated with air strikes on rebel positions.", published="2023-04-11")
+    assert [e.type for e in out.events if e.main] == ["ASSAULT"], _events(out)

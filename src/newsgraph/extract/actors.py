@@ -104,7 +104,8 @@ def sector_of_noun(lemma: str, text: str = "") -> str | None:
     lemma = lemma.lower()
     low = text.lower()
     hit = group_sectors().get(lemma) or group_sectors().get(low) or (
-        group_sectors().get(low[:-1]) if low.endswith("s") else None)  # "Rebels" tagged as a name
+        group_sectors().get(low[:-1]) if low.endswith("s") else None) or (  # "Rebels" tagged as a name
+        group_sectors().get(lemma[:-3] + "y") if lemma.endswith("ies") else None)  # "authorities" unlemmatised
     if hit:
         return hit
     return gazetteer.title_role(text or lemma)

@@ -146,7 +146,10 @@ def patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ("clock", rf"(?<![\d:.])(?P<hh>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?!:\d|\d)"
                   rf"(?:\s+(?P<tz>GMT|UTC|EST|EDT|ET|PT|PST|BST|CET|local\s+time|hours|hrs))?"),
         ("noon", r"\b(?P<hw>noon|midday|midnight)\b"),
-        ("holiday", rf"(?:(?P<rel>{rel_word})\s+)?(?P<hol>{_titled(w['holiday'])})(?!\s+[a-z])"),
+        # a lower-case word after a one-word name makes it a modifier ("Christmas shoppers"); a name ending
+        # in Day or Eve names the day whatever follows ("on New Year's Eve the toll rose")
+        ("holiday", rf"(?:(?P<rel>{rel_word})\s+)?(?P<hol>{_titled(w['holiday'])})(?:\s+(?P<dp>{daypart}))?"
+                    rf"(?:(?<=Day)|(?<=Eve)|(?!\s+[a-z]))"),
         ("weekend", rf"(?:(?<=\b[Oo]ver\s)|(?<=\b[Aa]t\s)|(?<=\b[Dd]uring\s))(?P<the>the)\s+weekend\b"),
         ("ref", rf"(?P<ref>\b(?:now|Now|currently|Currently|presently|nowadays|Nowadays|at\s+present|At\s+present)\b"
                 rf"|(?<=\b[Ii]n\s)the\s+(?:past|future)\b(?!\s+(?:few|several|two|three|four|five|six|ten|\d|decade|year|month|week)))"),

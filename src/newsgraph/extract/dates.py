@@ -156,11 +156,17 @@ def _token_after(doc, end: int):
     return doc[span.end]
 
 
+def _holiday_tagged_as_name(c: Candidate, names: list[tuple[int, int]]) -> bool:
+    """The parse named the holiday itself ("Boxing Day" tagged PERSON): the names overlapping it lie within it,
+    unlike a name that goes on past it ("Christmas Island", "the Good Friday Agreement")."""
+    return all(c.start <= s and e <= c.end for s, e in names if s < c.end and c.start < e)
+
+
 def _plausible(c: Candidate, doc, text: str, ents: list[tuple[int, int]],
                names: list[tuple[int, int]]) -> bool:
     """Context checks the regular expressions cannot make on their own."""
     prev = _prev_word(text, c.start)
-    if c.kind in _NAME_KINDS and _in_ents(c, names):
+    if c.kind in _NAME_KINDS and _in_ents(c, names) and not (c.kind == "holiday" and _holiday_tagged_as_name(c, names)):
         return False  # "Theresa May", "Good Friday Agreement"
     if c.kind == "holiday":
         return bool(c.get("rel")) or prev in _MONTH_CUES or prev in ("on", "at", "over", "for", "around")

@@ -79,6 +79,8 @@ def _counted_noun(doc, x: NumberExpr):
                         doc[t.i + 1].pos_ in ("NOUN", "PROPN") and doc[t.i + 1].dep_ in ("compound", "ROOT", "pobj"))):
                     continue  # "the group's fighters", "United Nations staff": keep the last noun
                 return t
+            if t.pos_ == "VERB" and t.dep_ == "amod" and t.tag_ in ("VBN", "VBG") and t.head.i > t.i:
+                continue  # "4.2 million of the 6.9 million registered voters": a participle before the noun
             if t.pos_ in ("VERB", "AUX", "PUNCT", "ADP") and t.text not in ("'s", "\u2019s"):
                 break
     if h.dep_ in ("nummod", "quantmod", "amod", "compound", "nmod", "det", "npadvmod") and \
@@ -196,12 +198,15 @@ def _kind_from_role(doc, x: NumberExpr, noun, nominal):
     while nominal.dep_ in ("conj", "appos") and nominal.head.i != nominal.i:
         nominal = nominal.head
     role, pred = nominal.dep_, nominal.head
+    via = pred.lower_ if role == "pobj" else None  # the preposition taking the number ("to" in "rose to 57")
     if role == "pobj" and pred.dep_ in ("agent",):
         return None
     if role == "pobj" and pred.pos_ == "ADP":  # "rose to 1,350", "death toll of 45"
         grand = pred.head
         while grand.pos_ == "ADV" and grand.head.i != grand.i:
             grand = grand.head  # "revised the toll downward from 248"
+        if via == "as" and grand.pos_ == "ADJ" and grand.dep_ == "acomp" and grand.head.pos_ in ("AUX", "VERB"):
+            grand = grand.head  # "the toll could be as high as 20": a bound the copula sets on its subject
         if grand.pos_ == "NOUN" and _noun_kind(grand) in _SPECIFIC:
             return _noun_kind(grand)
         if pred.lower_ == "of" and grand.lemma_.lower() in _TALLY_NOUNS and grand.head.i != grand.i:
@@ -269,9 +274,15 @@ def _kind_from_role(doc, x: NumberExpr, noun, nominal):
             around = list(pred.children)
             if pred.dep_ in ("xcomp", "conj") and pred.head.i != pred.i:
                 around += list(pred.head.children)  # "the number ... is expected to reach"
+            if _clause_inside_toll(pred, via):
+                around += list(pred.head.children)
             for c in around:
                 if c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.i != nominal.i:
                     words = {t.lemma_.lower() for t in c.subtree}
+                    if noun is None and c.dep_ == "nsubj" and c.tag_ == "NNS" and (via in ("to", "at") or (
+                            via is None and role == "dobj")) and pred.lemma_.lower() in _CHANGE_VERBS - {"be", "put", "go"} \
+                            and _noun_kind(c) in _SPECIFIC:
+                        return _noun_kind(c)  # "fatalities climbed to 88", "arrests have reached 300"
                     if words & _TOLL_HEADS:
                         for t in c.subtree:
                             k = _noun_kind(t) or _adj_kind(t)
@@ -282,6 +293,15 @@ def _kind_from_role(doc, x: NumberExpr, noun, nominal):
                         if "toll" in words:
                             return "killed"
     return None
+
+
+def _clause_inside_toll(verb, via: str | None) -> bool:
+    """A clause the parse gave the toll's "to N" ("bringing the death toll since the unrest began to 57"):
+    a subordinate verb ("since ... began") that sets no number of its own, so the "to N" belongs to the
+    verb the clause hangs on."""
+    return via in ("to", "at") and verb.dep_ == "advcl" and verb.head.i != verb.i and \
+        verb.lemma_.lower() not in _CHANGE_VERBS and \
+        any(c.dep_ == "mark" and c.lower_ in ("since", "after", "when", "as") for c in verb.children)
 
 
 def _kind_from_window(doc, x: NumberExpr, noun) -> str | None:
@@ -478,6 +498,8 @@ def _kind(doc, x: NumberExpr) -> tuple[str | None, str | None]:
         return None, None  # "two helicopters", "300 tanks": equipment is not counted as news
     if noun is None and _population_of(doc, x):
         return "people_other", "people"  # "a city of more than 1 million"
+    if noun is None and _aboard(doc, x):
+        return "people_other", "people"  # "the plane, with 132 on board, crashed"
     return "other", None
 
 
@@ -488,6 +510,13 @@ _TEMPERATURE_UNITS = frozenset({"F", "C", "°", "°F", "°C", "ºF", "ºC"})
 _PLACE_NOUNS = frozenset({"city", "town", "village", "country", "nation", "capital", "region",
                           "state", "province", "island", "metropolis", "district",
                           "home", "house", "building", "apartment"})  # "left 40,000 homes without power"
+
+
+def _aboard(doc, x: NumberExpr) -> bool:
+    """A bare number followed by "on board" or "aboard" counts the people on a craft ("had more than 500
+    on board"); a number with a noun of its own ("40 containers on board") is what the noun says."""
+    words = [t.lower_ for t in doc[x.end:x.end + 2]]
+    return words[:1] in (["aboard"], ["onboard"]) or words == ["on", "board"]
 
 
 def _population_of(doc, x: NumberExpr) -> bool:

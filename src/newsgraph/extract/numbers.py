@@ -301,13 +301,22 @@ def _match_after(doc, start: int, table: dict, hi: int) -> tuple[int, object] | 
 
 
 def _glued_currency(tok) -> str | None:
-    """Currency written inside the number token ("US$1.2bn" split oddly, "$3bn")."""
+    """Currency written inside the number token ("US$1.2bn" split oddly, "$3bn", "RM5")."""
     m = re.match(r"^([^\d\s]{1,3})\d", tok.text)
     if m:
         hit = _currencies().get((m.group(1).lower(),))
-        if hit and hit[1] in ("before", "both"):
+        if hit and hit[1] in _BEFORE:
             return hit[0]
     return None
+
+
+_BEFORE = ("before", "both", "before_large")
+
+
+def _large_enough(where: str | None, value: Decimal) -> bool:
+    """"before_large" letters ("SR", "QR", "Nu") name money only before an amount of 1,000 or more
+    ("SR 1.5 billion"), since the same letters label roads and codes ("SR 520")."""
+    return where != "before_large" or value >= 1000
 
 
 def find_numbers(doc) -> list[NumberExpr]:
@@ -349,7 +358,7 @@ def find_numbers(doc) -> list[NumberExpr]:
         # range: "40-45", "3 to 4 million", "30 or 40", "between 40 and 45"
         # "between $2 billion and $3 billion": a currency sign before each bound
         sign = _match_before(doc, i, _currencies(), sent_starts[i])
-        lead = sign[0] if sign and sign[1][1] in ("before", "both") else i
+        lead = sign[0] if sign and sign[1][1] in _BEFORE else i
         between = lead > 0 and _low(doc[lead - 1]) == "between"
         joiner = ("and",) if between else tuple(_RANGE_WORDS)
         if end + 1 < sent_end and _low(doc[end]) in joiner and not flags["fraction"]:
@@ -377,10 +386,14 @@ def find_numbers(doc) -> list[NumberExpr]:
         currency, percent = None, False
         # currency before the number: "$", "US$", "£", "USD"
         cur = _match_before(doc, start, _currencies(), 0)
-        if cur and cur[1][1] in ("before", "both"):
+        if cur and cur[1][1] in _BEFORE and _large_enough(cur[1][1], value):
             start, currency = cur[0], cur[1][0]
         else:
             currency = _glued_currency(doc[num_start])
+            glued = _currencies().get((re.sub(r"\d.*$", "", doc[num_start].text).lower(),))
+            if currency and not _large_enough(glued[1] if glued else None, value):
+                i += 1
+                continue  # "SR520": a label, as before the letters were known
         if between:
             start = lead - 1
             hedge, bound = "between", "about"

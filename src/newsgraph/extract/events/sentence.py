@@ -20,7 +20,9 @@ from .arguments import _arguments
 from .candidate import _Cand
 from .dating import _PLACE_PREPS, _date_for, _place_for
 from .linking import _looks_actor
+from .allegations import alleged_wrongdoing
 from .modality import _apply_chain
+from .refusals import refusal
 from .threats import conditional_threat
 from .triggers import _candidates, _must_demand, _report_parent
 from .syntax import _SUBJ, _subject
@@ -214,7 +216,7 @@ def _sentence_events(sent, article: Article, found: Found, index: MentionIndex,
     for tok in tokens_with_entries(sent, "report"):
             for c in tok.children:
                 if c.dep_ == "ccomp" and c.i not in seen_must:
-                    must = _must_demand(sent, tok, c, index)
+                    must = _must_demand(sent, tok, c, index) or alleged_wrongdoing(tok, c, index)
                     if must is not None:  # the demanded act is the content of the demand, not an event
                         seen_must.add(c.i)
                         inside = {t.i for t in c.subtree}
@@ -227,6 +229,7 @@ def _sentence_events(sent, article: Article, found: Found, index: MentionIndex,
             if cand.kind != "state":  # a held state comes with its holder and the one held
                 _arguments(cand, index)
             conditional_threat(cand, index)
+            refusal(cand)
         speaker_tok = _subject(report_verb)[0] if report_verb is not None else None
         speaker_actor = None
         direct = False

@@ -36,12 +36,44 @@ def condition(tok):
     return None
 
 
+# verbs of paying back harm: announced, they threaten ("will retaliate", "would hit back")
+_PAYBACK = frozenset({"retaliate", "avenge", "punish"})
+_FUTURE_AUX = frozenset({"will", "would", "shall", "'ll"})
+# how a response is announced when it is force ("will respond firmly", "would respond in kind")
+_FORCEFUL = frozenset({"firmly", "forcefully", "decisively", "harshly", "strongly", "robustly", "militarily",
+                       "resolutely", "severely", "mercilessly", "appropriately"})
+
+
+def announced_payback(tok) -> _Cand | None:
+    """A THREATEN when ``tok`` announces paying back harm: "said it would retaliate", "our forces will respond
+    firmly to any aggression", "will hit back"; a past "retaliated with air strikes" reports the act
+    itself, and a plain "will respond to the letter" is no threat."""
+    lemma = tok.lemma_.lower()
+    if not any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in tok.children):
+        return None
+    forceful = lemma in _PAYBACK or lemma == "hit" and any(
+        c.dep_ in ("prt", "advmod") and c.lower_ == "back" for c in tok.children)
+    if lemma == "respond":
+        forceful = any(c.dep_ == "advmod" and c.lower_ in _FORCEFUL for c in tok.children) or any(
+            c.dep_ == "prep" and (c.lower_ == "with" and any(o.lemma_.lower() == "force" for o in c.children)
+                                  or c.lower_ == "in" and any(o.lower_ == "kind" for o in c.children))
+            for c in tok.children)
+    if not forceful or any(c.dep_ == "neg" for c in tok.children):
+        return None
+    return _Cand("THREATEN", "verb", tok, [tok])
+
+
 def conditional_threat(cand: _Cand, index: MentionIndex) -> None:
     """Make ``cand`` the threat it is when it announces a harm on a condition (see the module note);
     its target becomes the party the condition is on when the condition names one."""
     if cand.negated or cand.kind == "must":
         return
-    if cand.type in _HOSTILE and cand.mode in ("future", "conditional", "intended"):
+    if cand.type == "THREATEN" and cand.head.lemma_.lower() in _PAYBACK | {"respond", "hit"}:
+        cand.mode = "asserted"  # the announcement is the threat; its target is whom the condition is on
+        cond = next((c for t in [cand.head, *cand.chain] if (c := condition(t)) is not None), None)
+        if cond is None:
+            return
+    elif cand.type in _HOSTILE and cand.mode in ("future", "conditional", "intended"):
         cond = next((c for t in [cand.head, *cand.chain] if (c := condition(t)) is not None), None)
     elif cand.type == "ACCUSE" and cand.head.lemma_ == "warn":
         cond = _warned_harm(cand.head, index)

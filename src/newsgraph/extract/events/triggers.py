@@ -17,9 +17,11 @@ from ..modal_words import OBLIGATION_AUX
 from .candidate import _Cand
 from .linking import _HARDWARE, _first, military_targets, _looks_actor, _noun_agents, _noun_type, _satisfied
 from .ultimatums import ultimatum
+from .threats import announced_payback
 from .syntax import _agent, _between, _conjuncts, _for_marks, _indefinite, _infinitive, _objects, _subject
 
 _PROMISES = frozenset({"vow", "pledge", "promise", "swear"})
+_PAYBACK_VERBS = frozenset({"retaliate", "avenge", "punish", "respond", "hit"})
 
 _HARM = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "THREATEN"})
 
@@ -74,7 +76,9 @@ _NOT_AGENT_VERBS = frozenset({
     # stopping an act is not doing it ("repelled the assault", "foiled a plot to attack")
     "repel", "repulse", "thwart", "foil", "fend", "avert", "deter", "prevent",
     # dying in an act is undergoing it ("31 miners died in a gas explosion", "perished in the attack")
-    "die", "perish", "drown"})
+    "die", "perish", "drown",
+    # paying back or mourning an act is not doing it ("vowed to retaliate for the killing of X")
+    "retaliate", "avenge", "mourn"})
 
 
 def _held_in(tok):
@@ -291,6 +295,8 @@ def _verb_candidate(tok, index: MentionIndex) -> _Cand | None:
         return None  # "blocked the government from deporting X": the act was stopped; the blocking is the event
     if lemma == "give" and (deadline := ultimatum(tok)) is not None:
         return deadline  # "gave the junta a week to reinstate the president": a deadline set, no gift
+    if lemma in _PAYBACK_VERBS and (payback := announced_payback(tok)) is not None:
+        return payback  # "said it would retaliate": a threat no trigger word names
     objs = [o for o in _objects(tok) if o.pos_ in ("NOUN", "PROPN", "VERB")
             or o.pos_ == "NUM" and o.ent_type_ == "MONEY"]  # "will provide $20 million in aid": the sum's "in" noun
     objs += [c for c in tok.children if c.dep_ == "nsubjpass" and c.pos_ == "NOUN"]  # "sanctions were imposed"
