@@ -60,3 +60,56 @@ def test_quote_the_company_names_no_other_body(analyse, text, speaker):
     """A modifier picks another firm; a regulator is no firm; with no firm named the noun stays."""
     out = analyse(text, published="2026-03-04")
     assert [s for _, s in _quoted(out)] == [speaker], out.quotes
+
+
+# ------------------------------------------------------------------ "Sofia Berg disagreed. "...," she said"
+
+_LIND = '"The ice is retreating faster than any model predicted," said Maria Lind.\n'
+_VILL = 'Tomas Vill defended the budget. "Every cent is accounted for," he said.\n'
+
+
+@pytest.mark.parametrize("text,speaker", [
+    (_LIND + 'Sofia Berg disagreed. "It is too early to say," she said.', "Sofia Berg"),
+    (_LIND + 'Her colleague Sofia Berg was less certain. "Some of it is weather," she said.', "Sofia Berg"),
+    (_VILL + 'Peter Lepp disagreed. "The figures do not add up," he said.', "Peter Lepp"),
+])
+def test_quote_he_or_she_after_a_sentence_bringing_someone_in_is_that_person(analyse, text, speaker):
+    out = analyse(text, published="2026-03-04")
+    assert _quoted(out)[-1][1] == speaker, out.quotes
+
+
+@pytest.mark.parametrize("text,speaker", [
+    (_VILL + 'Peter Lepp was not at the meeting. "I stand by every figure," he said.', "Tomas Vill"),
+    (_VILL + 'Peter Lepp was arrested on Monday. "He is innocent," he said.', "Tomas Vill"),
+    (_LIND + 'Sofia Berg broke her leg on the glacier. "She is recovering in Tallinn," she said.', "Maria Lind"),
+])
+def test_quote_he_or_she_stays_with_the_speaker_when_the_one_named_did_not_speak(analyse, text, speaker):
+    """Not acting (negated), acted on (passive), or spoken of inside the quote: the earlier speaker goes on."""
+    out = analyse(text, published="2026-03-04")
+    assert _quoted(out)[-1][1] == speaker, out.quotes
+
+
+# ------------------------------------------------------------------ datelines closed by a colon or a credit
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ('DHAKA: Prime Minister Karim Hossain on Sunday called the vote "a farce".', "Karim Hossain"),
+    ('Dhaka, March 3 (IANS) Prime Minister Karim Hossain on Sunday called the vote "a farce".', "Karim Hossain"),
+    ('Tallinn, March 3: "We will not give up," Omar Saleh told reporters on Monday.', "Omar Saleh"),
+    ('TALLINN, Estonia — The Estonian Football Union said it would "act swiftly".', "Estonian Football Union"),
+])
+def test_quote_a_dateline_is_never_the_speaker(analyse, text, speaker):
+    out = analyse(text, published="2026-03-04")
+    assert [s for _, s in _quoted(out)] == [speaker], out.quotes
+
+
+@pytest.mark.parametrize("text", [
+    "Ruth Adler: We will not give up on the talks in Doha.",  # a name, not a place
+    "Tallinn (Estonia) Mayor Anna Kask said the vote would go ahead.",  # a bracket that credits no agency
+    "Dhaka: the capital where the talks were held.",  # no new sentence after the colon
+])
+def test_quote_no_dateline_without_a_place_or_a_credit(nlp, text):
+    from newsgraph.extract.dateline_tokens import dateline_end
+
+    doc = nlp(text)
+    assert dateline_end(next(doc.sents)) == -1

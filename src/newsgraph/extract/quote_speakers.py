@@ -424,6 +424,8 @@ class SpeakerResolver:
             if any(abs(p - s) < 400 and self.canonical(x).id == self.canonical(ent).id
                    for p, x in self.speakers[-3:]):
                 score -= 4
+            if head is not None and want and self._brought_in(head, sent_i, want):
+                score = back * 10.0 - 13  # "Sofia Berg disagreed. "...," she said": the one just brought in
             cands.append((score, s, self.speaker(ent)))
         if plural:
             # a group is named by the subject of a reporting verb, not by any mention
@@ -438,6 +440,27 @@ class SpeakerResolver:
             return None
         best = min(cands, key=lambda c: (c[0], -c[1]))
         return best[2]
+
+    def _brought_in(self, head, sent_i: int, want: str) -> bool:
+        """Is ``head`` a person the sentence right before a quote brings in, who then speaks it?
+
+        '"The ice is going," said Maria Lind. Sofia Berg disagreed. "It is too early," she said.': the
+        active main-clause subject of the plain sentence just before a sentence opening with a quote
+        is who "she" means, not the earlier speaker. Not so when that sentence says the person did not
+        act ("was not available"), was acted on ("was injured"), holds a quote itself, or when the quote
+        speaks of a "she" (then Berg is who the earlier speaker talks about).
+        """
+        if head.dep_ == "appos":
+            head = head.head  # "Her colleague Sofia Berg was less certain"
+        if head.dep_ != "nsubj" or not _main_clause(head.head) or self._sent_index(head.i) != sent_i - 1:
+            return False
+        if any(c.dep_ == "neg" for c in head.head.children):
+            return False
+        before, sent = self._sents[sent_i - 1], self._sents[sent_i]
+        if any(self._is_quoted(t.idx) for t in before) or not self._is_quoted(sent[0].idx + len(sent[0])):
+            return False
+        pronouns = _MALE if want == "m" else _FEMALE
+        return not any(t.lower_ in pronouns and self._is_quoted(t.idx) for t in sent)
 
     def body(self, tok) -> Speaker | None:
         """The antecedent of "it" as a speaker: a body or document that spoke, or was the

@@ -68,7 +68,10 @@ def subject_of(verb, *, skip=None) -> object | None:
                 # "New Delhi: ..., officials said", "OSLO (Wire) - The bank held rates but said", "SAN JOSE (Wire)
                 # - Acme Inc said" (Acme an apposition): the parse made the dateline a subject too ("Ana Ruiz,
                 # the party chair said:" keeps the name)
-                return next((c for c in [*subjects[1:], *first.children] if c.i > max(cut, first.i)
+                # "TALLINN, Estonia — The union said": the parse may hang the subject deeper in the dateline
+                edge = max(cut, first.i)
+                deeper = [c for c in first.subtree if c.head.i <= edge < c.i]
+                return next((c for c in [*subjects[1:], *first.children, *deeper] if c.i > edge
                              and c.dep_ in (*_SUBJ, "appos")), first)
             return first
         if tok is verb and _inverted_after_quote(verb):
