@@ -57,3 +57,25 @@ def test_a_plural_body_noun_unlemmatised_is_a_doer(analyse):
     # "authorities" with no country to guess: its sector must still be found for it to act
     out = analyse("The authorities shut down the internet across the country on Monday.", published="2023-04-11")
     assert ("COERCE", "authorities", "shut down") in _main(out), out.events
+
+
+@pytest.mark.parametrize("text", [
+    "The two countries signed a memorandum of understanding on energy on Monday.",
+    "Both nations agreed on Monday to reopen the border crossing.",
+])
+def test_states_named_as_such_are_doers(analyse, text):
+    assert _main(analyse(text, published="2023-04-11")), "no main event"
+
+
+@pytest.mark.parametrize("text", [
+    "The president signed the bill into law on Monday.",  # a law is no agreement between parties
+    "Thousands of residents signed a petition against the dam on Monday.",
+])
+def test_signing_a_law_or_a_petition_is_no_agreement(analyse, text):
+    out = analyse(text, published="2023-04-11")
+    assert not [e for e in out.events if e.type in ("AGREE", "SUPPORT")], out.events
+
+
+def test_signing_on_to_a_pledge_is_still_agreeing(analyse):
+    out = analyse("Estonia signed on to the climate pledge on Monday.", published="2023-04-11")
+    assert [t for t, _, _ in _main(out)] == ["AGREE"], out.events

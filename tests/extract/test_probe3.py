@@ -168,3 +168,42 @@ def test_figure_people_without_power_or_in_need(analyse, text, want):
 ])
 def test_figure_without_power_must_not_fire(analyse, text, want):
     assert _figures(analyse(text, published="2024-05-16")) == want
+
+
+@pytest.mark.parametrize("text,want", [
+    # both sides of a vote tally written with a dash are counts of votes (kind other)
+    ("The senate in Tallinn passed the bill 52-48 on Tuesday.", [("other", 48), ("other", 52)]),
+    ("Parliament voted 234-56 to impeach the president.", [("other", 56), ("other", 234)]),
+    ("The court ruled 5-4 in favour of the state.", [("other", 4), ("other", 5)]),
+])
+def test_figure_vote_tally(analyse, text, want):
+    assert _figures(analyse(text, published="2024-05-16")) == want
+
+
+@pytest.mark.parametrize("text,want", [
+    # a score in a sentence about a game, years, and a range of days are no vote tally
+    ("Estonia beat Bhutan 3-1 in the qualifier in Doha.", []),
+    ("Parliament will vote on the 2023-24 budget next week.", []),
+    ("The vote was held over two days, 12-13 May.", []),
+])
+def test_figure_vote_tally_must_not_fire(analyse, text, want):
+    assert _figures(analyse(text, published="2024-05-16")) == want
+
+
+@pytest.mark.parametrize("text", [
+    # "N-point" before a plan or list counts the text's items: no figure
+    "The government in Tallinn unveiled a 12-point peace plan.",
+    "The rebels issued a 10-point list of demands.",
+])
+def test_figure_points_of_a_plan_are_no_figure(analyse, text):
+    assert _figures(analyse(text, published="2024-05-16")) == []
+
+
+@pytest.mark.parametrize("text,want", [
+    # points that measure a lead, a cut or an index stay figures
+    ("The party holds a 5-point lead.", [("other", 5)]),
+    ("The bank made a 50-basis-point cut.", [("other", 50)]),
+    ("The index fell 120 points.", [("other", 120)]),
+])
+def test_figure_points_measured_must_not_fire(analyse, text, want):
+    assert _figures(analyse(text, published="2024-05-16")) == want

@@ -88,15 +88,22 @@ def org_code(text: str) -> str | None:
     return info.role or None
 
 
+# nouns for states at large: "the two countries signed", "both nations agreed" act through their governments
+STATE_NOUNS = frozenset({"country", "nation", "state", "kingdom", "republic", "government", "regime",
+                         "countries", "nations", "states", "governments"})
+
+
 def is_agent_name(actor: Actor) -> bool:
-    """True when an actor can act: a coded or linked actor, or a description of people ("rescue workers")."""
+    """True when an actor can act: a coded or linked actor, states named as such ("the two countries"), or
+    a description of people ("rescue workers")."""
     if actor.code or actor.entity:
         return True
     words = [w for w in actor.name.replace("-", " ").split() if w.isalpha()]
     if not words:
         return False
     head = words[-1]
-    return noun_kind(head) == "people" or sector_of_noun(head.lower().rstrip("s"), head) is not None
+    return noun_kind(head) == "people" or head.lower() in STATE_NOUNS \
+        or sector_of_noun(head.lower().rstrip("s"), head) is not None
 
 
 def sector_of_noun(lemma: str, text: str = "") -> str | None:

@@ -39,6 +39,31 @@ def _ratio(doc, x: NumberExpr, sent, numbers: Sequence[NumberExpr]) -> bool:
     return not (1800 <= other.value <= 2100 and other.value == int(other.value) and len(doc[other.num_start].text) == 4)
 
 
+_VOTE_WORDS = frozenset({"vote", "ballot", "rule", "ruling", "verdict", "impeach", "impeachment", "pass",
+                         "approve", "reject", "adopt", "confirm", "acquit", "convict", "decision"})
+
+
+def is_tally(doc, x: NumberExpr) -> bool:
+    """One side of a vote tally written "234-56" ("parliament voted 234-56", "a 5-4 ruling"): two numbers of
+    at most three digits glued by a dash, in a sentence about a vote or ruling. Sports scores look the same;
+    the vote word tells them apart, and four digits ("the 2023-24 budget") are years, not votes."""
+    if x.value_max is not None or x.num_end - x.num_start != 1 or x.words_only:
+        return False
+    sent = sentence_of(doc[x.num_start])
+    tok = doc[x.num_start]
+    if not (tok.text.isdigit() and len(tok.text) <= 3):
+        return False
+    glued_after = x.num_end + 1 < sent.end and doc[x.num_end].text in ("-", "\u2013") and \
+        not tok.whitespace_ and not doc[x.num_end].whitespace_ and doc[x.num_end + 1].text.isdigit() and \
+        len(doc[x.num_end + 1].text) <= 3
+    glued_before = x.num_start - 2 >= sent.start and doc[x.num_start - 1].text in ("-", "\u2013") and \
+        not doc[x.num_start - 1].whitespace_ and not doc[x.num_start - 2].whitespace_ and \
+        doc[x.num_start - 2].text.isdigit() and len(doc[x.num_start - 2].text) <= 3
+    if not (glued_after or glued_before):
+        return False
+    return any(t.lemma_.lower() in _VOTE_WORDS or t.lower_ in _VOTE_WORDS for t in sent)
+
+
 def _not_a_count(doc, x: NumberExpr, numbers: Sequence[NumberExpr] = ()) -> str | None:
     """Why a number expression is not a figure (year, age, time...), or None; ``numbers`` are the
     article's other number expressions (for proportions)."""
@@ -52,6 +77,8 @@ def _not_a_count(doc, x: NumberExpr, numbers: Sequence[NumberExpr] = ()) -> str 
     nxt = doc[nxt_i] if nxt_i < sent.end else None
     if x.currency or x.percent:
         return None
+    if is_tally(doc, x):
+        return None  # "voted 234-56": both sides of a vote are counts, never a phone number or score
     if _ratio(doc, x, sent, numbers):
         return "ratio"
     if any(":" in t.text or "/" in t.text for t in doc[x.num_start:x.num_end]):

@@ -491,6 +491,8 @@ def _kind(doc, x: NumberExpr) -> tuple[str | None, str | None]:
     if kind in PEOPLE_KINDS:
         return kind, "people"
     if noun_kind == "measure" and noun is not None:
+        if _points_of_a_text(doc, x, noun):
+            return None, None  # "a 12-point peace plan": the points name a text's parts, no reported fact
         if noun.lemma_.lower() in _PERCENT_WORDS:
             return "other", noun.text.lower()  # "4 percentage points", "50 basis points"
         return None, None  # distances, magnitudes, weights: measurements, not counts
@@ -517,6 +519,19 @@ def _aboard(doc, x: NumberExpr) -> bool:
     on board"); a number with a noun of its own ("40 containers on board") is what the noun says."""
     words = [t.lower_ for t in doc[x.end:x.end + 2]]
     return words[:1] in (["aboard"], ["onboard"]) or words == ["on", "board"]
+
+
+_TEXTS = frozenset({"plan", "programme", "program", "agenda", "proposal", "roadmap", "list", "charter",
+                    "declaration", "strategy", "framework", "manifesto", "blueprint", "package", "formula",
+                    "initiative", "document", "memorandum", "statement", "resolution", "platform", "code"})
+
+
+def _points_of_a_text(doc, x: NumberExpr, noun) -> bool:
+    """'A 12-point peace plan', 'a 10-point list of demands': "N-point" before a plan or list counts the
+    text's items; a lead or cut measured in points ("a 5-point lead", "50 basis points") is a figure."""
+    if noun.lower_ != "point" or x.num_end >= noun.i or doc[noun.i - 1].text not in ("-", "\u2010"):
+        return False
+    return noun.dep_ in ("compound", "amod") and noun.head.i > noun.i and noun.head.lemma_.lower() in _TEXTS
 
 
 def _population_of(doc, x: NumberExpr) -> bool:

@@ -51,7 +51,7 @@ import re
 from dataclasses import replace
 
 from ..model import Article, Figure, Found
-from .figure_filters import _not_a_count
+from .figure_filters import _not_a_count, is_tally
 from .figure_kinds import _SPECIFIC, PEOPLE_KINDS, _counted_noun, _kind, _noun_kind
 from .figure_sources import _source
 from .linking import MentionIndex
@@ -99,7 +99,7 @@ def extract(doc, article: Article, found: Found) -> list[Figure]:
             if reason:
                 log.debug("skipped %r: %s", doc[x.start:x.end].text, reason)
                 continue
-            kind, unit = _kind(doc, x)
+            kind, unit = ("other", None) if is_tally(doc, x) else _kind(doc, x)  # votes, not voters
             if kind is None:
                 continue
             if x.words_only and x.value < 10 and x.value_max is None and kind != "money" \

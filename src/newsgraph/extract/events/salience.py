@@ -44,7 +44,7 @@ from datetime import date, timedelta
 from typing import Sequence
 
 from ...model import Article, Entity, Event
-from ..actors import is_agent_name, is_non_actor, noun_kind, sector_of_noun
+from ..actors import STATE_NOUNS, is_agent_name, is_non_actor, noun_kind, sector_of_noun
 from ..doc_memo import tokens_starting_in
 from ..event_lexicon import is_event_noun
 
@@ -58,8 +58,6 @@ _GROUP_WORDS = frozenset({"group", "militant", "militants", "fighters", "extremi
                           "organization", "organisation", "movement", "network", "militia", "militias", "rebels",
                           "insurgents", "jihadists", "jihadist", "gunmen"})
 # common nouns that name a state ("the country closed its borders")
-_STATE_NOUNS = frozenset({"country", "nation", "state", "kingdom", "republic", "government", "regime",
-                          "countries", "nations", "states", "governments"})
 # people an attack befalls: never the attacker in a report's main attack
 _VICTIMS = frozenset({"people", "persons", "person", "civilians", "victims", "bystanders", "passengers"})
 # nouns whose "that"-clause reports news ("word that the army had seized the palace")
@@ -213,7 +211,7 @@ def _eligible(ev: Event, tok, ref: date | None, *, about_protests: bool = False)
     head = word.lower()
     if ev.source.entity is None and (is_event_noun(head) or is_event_noun(head.rstrip("s"))):
         return False  # "the ouster shares ...": an act named as a subject is no actor
-    if ev.source.entity is None and word.islower() and noun_kind(word) != "people" and head not in _STATE_NOUNS \
+    if ev.source.entity is None and word.islower() and noun_kind(word) != "people" and head not in STATE_NOUNS \
             and " " not in (ev.source.code or "") and sector_of_noun(head, word) is None:
         return False  # "this outrage committed by ...": a common noun for no person, group or body
         # (coded at most with a guessed country, no sector of its own)

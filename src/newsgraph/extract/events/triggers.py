@@ -59,7 +59,7 @@ def _discloses(verb) -> bool:
 # act ("this follows the resignation of X", "forcing the resignation of X", "faces threats from Y"). The
 # noun keeps its own agent (a nominal event) instead of lending the act to the verb's subject.
 # Drawing an act on oneself is undergoing it ("the arrest drew condemnation from X", "received aid").
-_UNDERGO_VERBS = frozenset({"draw", "attract", "earn", "garner", "receive", "win"})
+_UNDERGO_VERBS = frozenset({"draw", "attract", "earn", "garner", "receive", "win", "pay"})  # "paid a fine"
 _NOT_AGENT_VERBS = frozenset({
     "follow", "precede", "trigger", "prompt", "spark", "cause", "mark", "force", "overshadow", "accompany",
     "spur", "fuel", "provoke", "face", "suffer", "undergo", "survive", "escape", "flee", "avoid", "fear", "risk",
