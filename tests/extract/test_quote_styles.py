@@ -113,3 +113,20 @@ def test_quote_no_dateline_without_a_place_or_a_credit(nlp, text):
 
     doc = nlp(text)
     assert dateline_end(next(doc.sents)) == -1
+
+
+# ------------------------------------------------------------------ "branded the protesters "thugs"": a verdict's speaker
+
+
+@pytest.mark.parametrize("text,quote,speaker", [
+    ('Interior Minister Peter Lepp branded the protesters "thugs" on Tuesday.', "thugs", "Peter Lepp"),
+    ('Ruth Adler labelled the report "a work of fiction".', "a work of fiction", "Ruth Adler"),
+    ('The deal, which Anna Kask termed "historic", was signed in Doha on Monday.', "historic", "Anna Kask"),
+])
+def test_quote_branding_labelling_or_terming_gives_the_speaker(analyse, text, quote, speaker):
+    assert (quote, speaker) in _quoted(analyse(text, published="2026-03-04"))
+
+
+def test_quote_the_noun_label_is_no_cue(analyse):
+    out = analyse('The label "organic" appears on every bottle sold in Tallinn.', published="2026-03-04")
+    assert all(q.cue is None and q.speaker is None for q in out.quotes if q.text == "organic"), out.quotes
