@@ -6,12 +6,16 @@ air strikes the next, an earthquake and a second one two weeks later, a coup and
 the purge four days after it, a protest and the march a few days later. Half of
 real pages carry no publication date, and the merges persist there.
 
-``benchmarks/data/confusable/`` holds 60 short reports the team invented (no
-text from real reports) in twenty stories forming ten such pairs (c37..c60 add an
+``benchmarks/data/confusable/`` holds 80 short reports the team invented (no
+text from real reports) in 28 stories forming 14 such pairs (c37..c60 add an
 election and the protests at its result, a port strike and the deal ending it, a
-conviction and the sentence a week later, a kidnapping and the rescue); the later story
+conviction and the sentence a week later, a kidnapping and the rescue; c61..c80 two
+factory fires in one city, two floods in one country a month apart, a mayor's arrest and
+his release on bail, two bus crashes on one highway); the later story
 of each pair has reports that mention the earlier happening as background
-("last week's proposal", "two weeks after a stronger quake"). Every report
+("last week's proposal", "two weeks after a stronger quake"). Outlets spell names
+their own way (Chittagong/Chattogram, Rahim/Raheem, Kharkiv/Kharkov), and one story
+has a follow-up two days on. Every report but the four of the bus crashes (c77..c80)
 carries a publication time; the benchmark takes them away:
 
 * ``all``: every report dated;

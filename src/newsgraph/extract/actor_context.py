@@ -173,20 +173,18 @@ def fill_country(actor: Actor, factor: float, sent, index: MentionIndex, *,
     venue = place_country if diplomatic and place_country is not None and (
         article_country is not None and place_country != article_country
         or any(c != place_country for c in all_countries(sent, index))) else None
-    if prefer_place:  # targets: where it happened, or the only country the sentence names
+    if prefer_place:  # targets: where it happened, or the only country the sentence names (never the venue)
         only = [c for c in all_countries(sent, index) if c != venue]
         country = (place_country if venue is None else None) or (
             only[0] if len(only) == 1 and not (diplomatic and first == "GOV") else None)
     else:
         country = first_country(sent, index, skip) or place_country
-    if venue is not None and country == venue:
-        country = None
-    if not country and skip and not prefer_place:
-        # only the other party's words name a country: domestic acts ("President X imposed a curfew
-        # in Algiers") are the commoner reading, but it is a weaker guess
-        country = first_country(sent, index)
-        country = None if venue is not None and country == venue else country
-        factor *= 0.8
+        if (not country or country == venue) and skip:
+            # only the other party's words name a country: domestic acts ("President X imposed a curfew
+            # in Algiers") are the commoner reading, but it is a weaker guess
+            country, factor = first_country(sent, index), factor * 0.8
+        if country == venue:  # a venue abroad is no party's country (with no venue, None stays None)
+            country = None
     if not country and article_country:
         country, factor = article_country, factor * 0.85  # "police" in a report about Burundi
     if not country:

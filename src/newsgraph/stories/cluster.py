@@ -38,6 +38,7 @@ from .fingerprint import article_terms, entity_names, top_terms
 from .main_events import APART_DAYS, EventProfile, MainEvents, main_events, weigh
 from .finish import Finisher
 from .follow_up import FollowUps
+from .name_variants import name_set
 from .refine import Member, Refiner, lead_apart, note_undated, recalled_terms
 from .spill import StorySpill
 from .split import Splitter
@@ -409,9 +410,10 @@ class StoryClusterer(Refiner, Splitter, FollowUps, Finisher):
         marks, lead, recall = ((day_marks(article), lead_mark(article), recalled_terms(article)) if when is None
                                else ((), None, frozenset()))
         days = [sys.intern(d) for d in article_days(article)]  # one string per day, whatever the stories
+        names = name_set(entity_names(counts), article.entities)
         if chosen is None:
             chosen, _ = self._best(self._scored(self._candidates(vec, when=when), vec, sig, when=when, marks=marks,
-                                                lead=lead, days=tuple(days), recall=recall, names=entity_names(counts)))
+                                                lead=lead, days=tuple(days), recall=recall, names=names))
         if chosen is None:
             chosen = self._new_story(article.id)
         self._join(chosen, article.id, vec, when)
@@ -423,7 +425,7 @@ class StoryClusterer(Refiner, Splitter, FollowUps, Finisher):
         if self.refine:
             self._members[article.id] = Member(
                 vec=Weights(vec), sig=sig, when=when, marks=marks, days=tuple(days), lead=lead, recall=recall,
-                tf=array("f", (counts[t] for t in vec)), names=entity_names(counts),
+                tf=array("f", (counts[t] for t in vec)), names=names,
                 copy_of=copy_of[0] if copy_of is not None and chosen.id == self._story_of.get(copy_of[0]) else None)
         if when is not None:
             if (day := parse_published(article.published)) is not None:

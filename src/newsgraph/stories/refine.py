@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Iterable
 from ..model import stable_id
 from .compact import RetiredStory, Weights
 from .main_events import APART_DAYS, EventProfile, MainEvents
+from .name_variants import NameSet
 from .story_time import StoryDays, mark_distance
 from .recall import recalled_terms, tells_recalled  # noqa: F401 (recalled_terms: for cluster)
 from .term_counts import tfidf
@@ -51,8 +52,9 @@ class Member:
     """The term counts of ``vec``'s terms (in its order), to weigh it again with the IDF of the whole run."""
     recall: frozenset[str] = frozenset()
     """The terms an undated report uses only to recall an earlier happening (``recall.recalled_terms``)."""
-    names: frozenset[str] = frozenset()
-    """Every entity the report names (``fingerprint.entity_names``), whether or not its vector keeps it."""
+    names: NameSet = NameSet()
+    """Every entity the report names (``fingerprint.entity_names``), whether or not its vector keeps it, with
+    keys to find other spellings of them (``name_variants``)."""
 
 
 _NAMES_CHECKED = 32
@@ -175,7 +177,7 @@ class Refiner:
     def _scored(self, candidates: list[_Story], vec: dict[str, float], sig: MainEvents, *, when: float | None,
                 marks: tuple, lead: tuple[str, int, int] | None,
                 days: tuple[str, ...] = (), recall: frozenset[str] = frozenset(),
-                names: frozenset[str] = frozenset()) -> list[tuple[_Story, float]]:
+                names: NameSet = NameSet()) -> list[tuple[_Story, float]]:
         """The candidate stories a report may join, with its similarity to each (as ``add`` weighs them).
         A story telling the happening an undated report recalls as background (``recall``) is not its story,
         nor one none of whose recent reports names any entity the report names (``names``)."""
@@ -192,12 +194,13 @@ class Refiner:
                 scored.append((story, sc))
         return sharing_a_day(near_lead(scored, lead, threshold=self.threshold), marks, threshold=self.threshold)
 
-    def _names_one_of(self, story: _Story, names: frozenset[str]) -> bool:
+    def _names_one_of(self, story: _Story, names: NameSet) -> bool:
         """Whether one of ``story``'s latest reports names an entity of ``names`` (or none of them names any):
         two protests broken up by police in two countries, with no person, place or body in common, are
-        two stories however alike their words ("police", "protesters", "detained")."""
+        two stories however alike their words ("police", "protesters", "detained"). A name spelled
+        otherwise ("Kharkov" for "Kharkiv"), or a surname for a whole name, counts (``NameSet.meets``)."""
         known = [m.names for a in story.articles[-_NAMES_CHECKED:] if (m := self._members.get(a)) and m.names]
-        return not known or any(names & n for n in known)
+        return not known or any(names.meets(n) for n in known)
 
     def _best(self, scored: list[tuple[_Story, float]]) -> tuple[_Story | None, float]:
         """The most similar story at least ``threshold`` similar (the later on a tie, as ``add`` chose)."""
