@@ -26,6 +26,9 @@ def test_a_party_saying_another_did_wrong_accuses_it(analyse, text, pair):
     "The observers said the election had been rigged.",  # no doer named
     "The opposition said the government had not rigged the election.",  # negated
     "The court found that the former minister had embezzled public funds.",  # a finding, not a report verb
+    "The army said it had smuggled food into the besieged town.",  # its own act
+    "Witnesses said soldiers looted shops in the market.",  # the looting is the news, witnesses no party
+    "The minister said the striker had stolen the show.",  # praise
 ])
 def test_no_accusation_without_a_party_blaming_a_doer(analyse, text):
     out = analyse(text, published="2023-04-11")
