@@ -37,7 +37,7 @@ def test_no_accusation_without_a_party_blaming_a_doer(analyse, text):
 
 @pytest.mark.parametrize("text", [
     "Prosecutors charged two men over the killing of the journalist on Monday.",
-    "The mayor was charged as an accomplice in the fraud on Monday.",
+    "The mayor was charged as a co-conspirator in the land fraud on Monday.",
 ])
 def test_charged_over_or_as_is_a_criminal_charge(analyse, text):
     out = analyse(text, published="2023-04-11")

@@ -82,7 +82,7 @@ def test_striking_a_target_is_still_an_attack(analyse):
 
 @pytest.mark.parametrize("text, kind", [
     ("Thousands of students demonstrated against the new tax on Monday.", ["PROTEST"]),
-    ("The two companies are demonstrating a belief in the market.", []),  # showing something is no protest
+    ("Both firms are demonstrating faith in the new chip.", []),  # showing something is no protest
     ("The army demonstrated a new missile on Monday.", []),
 ])
 def test_demonstrating_is_a_protest_only_without_an_object(analyse, text, kind):

@@ -152,7 +152,7 @@ def test_events_main_possible_act_is_not_news(analyse):
 
 def test_events_the_company_is_the_company_named_first(analyse):
     text = ("Acme Corp said on Monday that it had agreed to a deal with Widget Inc. "
-            "The company says it will buy Widget Inc for 7 billion dollars.")
+            "The company now says it will purchase Widget Inc for 7 billion dollars.")
     got = _events(analyse, text)
     assert any(g[:2] == ("AGREE", "Acme Corp") and (g[2] or "").startswith("Widget") for g in got), got
 

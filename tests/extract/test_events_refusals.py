@@ -29,8 +29,8 @@ def test_a_cooperative_act_refused_for_the_future_is_a_rejection(analyse, text, 
     "The committee will not meet again until after the election.",  # a schedule
     "Bhutan will not sign the agreement before the election.",
     "Negotiators will not meet this week.",
-    "Hazardous waste will not be accepted at the plant.",  # a passive: no one refuses
-    "High fuel prices would not have permitted the new route.",  # a counterfactual
+    "Hazardous waste from hospitals will not be taken by the incinerator.",  # a passive: no one refuses
+    "Dearer diesel would not have allowed the ferry line to open.",  # a counterfactual
 ])
 def test_what_did_not_happen_or_a_harm_ruled_out_is_no_rejection(analyse, text):
     out = analyse(text, published="2023-04-11")

@@ -60,7 +60,7 @@ def elsewhere(c: Candidate, whole: Candidate, wholes: tuple[Candidate, ...]) -> 
     """True when reading ``c`` cannot be the part of ``whole`` the text names: it is no smaller than the
     whole (then the words run the other way: "the Accra suburb of Osu" read at "Accra"), and no reading of
     the whole's name (``wholes``) is the same record, lies within ``PART_REACH`` km of it, is the county or
-    division holding it or holds it (a division or country): "the Crown Heights neighborhood of Brooklyn"
+    division holding it or holds it (a division or country): "the Motijheel district of Dhaka"
     keeps its reading whichever Brooklyn the article chose."""
     return c.population < whole.population and not any(_lies_in(c, w) for w in (whole, *wholes))
 

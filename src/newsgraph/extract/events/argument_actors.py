@@ -358,7 +358,7 @@ def _code_all(toks: Iterable, speaker_tok, speaker_actor, index: MentionIndex, *
         if actor is None:
             actor = _surname_alone(t, index)
         named = _named_company(t, index) if actor is not None and actor.entity is None else None
-        if named is not None:  # "the company says it will buy": the company the article just named
+        if named is not None:  # "the firm says it plans to buy": the company the article just named
             actor, factor = replace(named, text=actor.text, span=actor.span), 0.85
         if actor is not None and actor.code and actor.code.endswith(" GOV") \
                 and t.text.endswith("s") and _demonym(t) \

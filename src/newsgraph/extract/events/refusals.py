@@ -5,8 +5,8 @@ surrender": the act is never done, so it is no news as itself, but the refusal i
 negotiate", "reject demands", "refuse to yield"). Only a stance counts. What did not happen ("did not
 meet on Monday"), a hostile act ruled out ("will not send troops"), a schedule ("will not meet again
 until after the election", "before May", "this week"), an inability or a reason given ("will not
-attend because of illness"), a passive ("will not be accepted") and a counterfactual ("would not have
-permitted") refuse nothing; nor does a doer that is no party ("prices will not help").
+attend because of illness"), a passive ("will not be taken") and a counterfactual ("would not have
+allowed") refuse nothing; nor does a doer that is no party ("prices will not help").
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ def refusal(cand: _Cand, index: MentionIndex) -> None:
     for v in verbs:
         for c in v.children:
             if c.dep_ == "aux" and c.lemma_ == "have":
-                return  # "would not have permitted": what would have been, no stance
+                return  # "would not have allowed it": what would have been, no stance
             if c.lower_ in _TIMING or c.dep_ in ("npadvmod", "pobj") and c.ent_type_ in _TIME_ENTS:
                 return  # "will not meet again", "will not sign this week"
             marks = {c.lower_} if c.dep_ in ("prep", "mark") else {
