@@ -131,6 +131,8 @@ def _money(out):
     ("The state set aside RM5 billion for flood relief.", ("MYR", 5000000000)),
     ("The Philippines allotted \u20b17 billion, and Dhaka set aside \u09f3500 crore.", ("PHP", 7000000000)),
     ("Taiwan gave NT$3 billion.", ("TWD", 3000000000)),
+    ("The ministry approved SR 2,500 in grants for each family.", ("SAR", 2500)),
+    ("The club paid Dh 3.5m for the striker.", ("AED", 3500000)),
 ])
 def test_figure_regional_currencies(analyse, text, want):
     got = _money(analyse(text, published="2024-05-16"))
@@ -143,6 +145,11 @@ def test_figure_regional_currencies(analyse, text, want):
     "He drove the RM 300 route every day.",
     "The fare rose to Dh 15 and a meal costs QR 45.",
     "Scan the QR code at gate 12.",
+    # a plain run of four digits after the letters is a road number too, as is anything after a road word
+    "Lorries were sent onto RM 3131 while the bridge near Valmora was repaired.",
+    "A landslide shut SR 2040 near Valmora on Tuesday.",
+    "Officials plan to widen SR 1750 by 2028.",
+    "Police closed Route SR 4,200 overnight.",
 ])
 def test_figure_regional_currency_letters_must_not_fire(analyse, text):
     assert _money(analyse(text, published="2024-05-16")) == []
