@@ -182,6 +182,8 @@ def test_figure_without_power_must_not_fire(analyse, text, want):
     ("The senate in Tallinn passed the bill 52-48 on Tuesday.", [("other", 48), ("other", 52)]),
     ("Parliament voted 234-56 to impeach the president.", [("other", 56), ("other", 234)]),
     ("The court ruled 5-4 in favour of the state.", [("other", 4), ("other", 5)]),
+    # a game word elsewhere in the sentence, not next to the pair, leaves the tally alone
+    ("The union voted 120-80 to strike after the defeat in court.", [("other", 80), ("other", 120)]),
 ])
 def test_figure_vote_tally(analyse, text, want):
     assert _figures(analyse(text, published="2024-05-16")) == want
@@ -192,6 +194,10 @@ def test_figure_vote_tally(analyse, text, want):
     ("Estonia beat Bhutan 3-1 in the qualifier in Doha.", []),
     ("Parliament will vote on the 2023-24 budget next week.", []),
     ("The vote was held over two days, 12-13 May.", []),
+    # a vote word in a sentence whose dashed pair is a game's score: a result word after it, a scoring verb before
+    ("Supporters voted her player of the tournament after the 4-2 victory over Ostria.", []),
+    ("The board voted to keep the coach after a 2-2 draw at home.", []),
+    ("Estonia beat Bhutan 3-1 and the council later voted to rename the stadium.", []),
 ])
 def test_figure_vote_tally_must_not_fire(analyse, text, want):
     assert _figures(analyse(text, published="2024-05-16")) == want
