@@ -16,6 +16,7 @@ def _figures(out):
     ("Witnesses said the toll could be as high as 20.", ("killed", 20)),
     ("The number of dead could be as high as 500, the governor said.", ("killed", 500)),
     ("The toll is expected to be as high as 300.", ("killed", 300)),
+    ("The death toll from the bridge collapse could be as high as 30.", ("killed", 30)),
     # a clause inside the toll phrase takes the parse's "to N"
     ("Security forces shot dead three protesters on Friday, a rights group said, bringing the death toll "
      "since the unrest began to 57.", ("killed", 57)),
@@ -32,6 +33,9 @@ def test_figure_toll_reached_through_the_parse(analyse, text, want):
     # "as high as" with no toll: no death count
     ("The number of protesters could be as high as 20,000, organisers said.", ("killed", 20000)),
     ("Temperatures could be as high as 45 on Friday.", ("killed", 45)),
+    # a toll charged on a road or bridge is a price, not a count of the dead
+    ("Drivers fear the toll on the new tunnel could be as high as 15.", ("killed", 15)),
+    ("The toll for lorries on the coast road could be as high as 45.", ("killed", 45)),
     # a number with its own noun after the change verb is not the subject's count
     ("Arrests rose to 300 across 12 cities.", ("arrested", 12)),
     ("Fatalities were recorded in 14 districts.", ("killed", 14)),
