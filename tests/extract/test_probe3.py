@@ -104,6 +104,7 @@ def test_figure_part_of_a_participle_noun_must_not_fire(analyse, text, want):
     ("The ferry, licensed for 300, had more than 500 on board.", ("people_other", 500)),
     ("The plane, with 132 on board, crashed shortly after take-off from Doha.", ("people_other", 132)),
     ("The boat was carrying 45 aboard when it capsized off Chittagong.", ("people_other", 45)),
+    ("The jet with 80 on board landed safely in Doha.", ("people_other", 80)),
 ])
 def test_figure_bare_number_on_board_counts_people(analyse, text, want):
     got = _figures(analyse(text, published="2024-05-16"))
@@ -116,6 +117,9 @@ def test_figure_bare_number_on_board_counts_people(analyse, text, want):
     ("The vessel was carrying 500 tonnes of grain aboard.", []),
     ("All 62 aboard were killed.", [("killed", 62)]),
     ("He served 12 years on board the ship.", []),
+    # "board" with a noun after it names games, a committee's approval: no craft
+    ("She won 5 on board games at the fair.", [("other", 5)]),
+    ("The plan passed 6 to 3 on board approval.", [("other", 3), ("other", 6)]),
 ])
 def test_figure_on_board_must_not_fire(analyse, text, want):
     assert _figures(analyse(text, published="2024-05-16")) == want

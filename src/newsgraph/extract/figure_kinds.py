@@ -537,7 +537,10 @@ def _aboard(doc, x: NumberExpr) -> bool:
     """A bare number followed by "on board" or "aboard" counts the people on a craft ("had more than 500
     on board"); a number with a noun of its own ("40 containers on board") is what the noun says."""
     words = [t.lower_ for t in doc[x.end:x.end + 2]]
-    return words[:1] in (["aboard"], ["onboard"]) or words == ["on", "board"]
+    if words == ["on", "board"]:  # "board" naming a thing of its own: "on board games", "on board approval"
+        nxt = doc[x.end + 2] if x.end + 2 < len(doc) else None
+        return nxt is None or nxt.pos_ not in ("NOUN", "PROPN") and doc[x.end + 1].dep_ != "compound"
+    return words[:1] in (["aboard"], ["onboard"])
 
 
 _TEXTS = frozenset({"plan", "programme", "program", "agenda", "proposal", "roadmap", "list", "charter",
