@@ -85,22 +85,22 @@ def firm_named_before(resolver, head) -> Speaker | None:
     """
     if head.lemma_.lower() not in FIRM_NOUNS or head.tag_ != "NN" or not _bare(head):
         return None
-    sent_i = resolver._sent_index(head.i)
-    window_start = resolver._sents[max(0, sent_i - _LOOKBACK_SENTS + 1)].start_char
+    sent_i = resolver.sent_index(head.i)
+    window_start = resolver.sents[max(0, sent_i - _LOOKBACK_SENTS + 1)].start_char
     kind = head.lemma_.lower()
     cands: list[tuple[float, int, Speaker]] = []
     parties: set[str] = set()  # the firms that are parties of a main event in the window
     for (s, e), ent in resolver.index.mentions_between(window_start, head.idx):
-        if ent.type != "ORG" or resolver._is_quoted(s) or resolver._looks_personal(ent) or _public_body(ent.name):
+        if ent.type != "ORG" or resolver.is_quoted(s) or resolver.looks_personal(ent) or _public_body(ent.name):
             continue
-        tok = resolver._head_token(s, e)
+        tok = resolver.head_token(s, e)
         if tok is None:
             continue
         if not _kind_fits(kind, ent.name, tok):
             continue  # "Airbus won an order from Qantas ... the airline said": Airbus is no airline
         if _party(tok):
             parties.add(ent.id)
-        back = resolver._distance(resolver._sent_index(tok.i), sent_i) * 10.0
+        back = resolver.distance(resolver.sent_index(tok.i), sent_i) * 10.0
         subject = tok.dep_ in _SUBJ and _main_clause(tok.head)
         cands.append((back - (5 if subject else 0), s, resolver.speaker(ent)))
     for pos, sp, gender, weight in resolver.timeline:
@@ -109,7 +109,7 @@ def firm_named_before(resolver, head) -> Speaker | None:
                 and window_start <= pos < head.idx):
             if _kind_fits(kind, ent.name):
                 parties.add(ent.id)  # a firm that spoke there is as much in view as a subject
-                cands.append((resolver._back_from(pos, sent_i) * 10.0 - weight, pos, sp))
+                cands.append((resolver.back_from(pos, sent_i) * 10.0 - weight, pos, sp))
     if not cands:
         return None
     best = min(cands, key=lambda c: (c[0], -c[1]))[2]
