@@ -24,6 +24,7 @@ def test_the_one_asked_is_the_object_before_the_to_complement(analyse, text, tar
 @pytest.mark.parametrize("text, wrong", [
     ("The envoy urged calm in the capital to avoid bloodshed.", "capital"),  # "in": where, not who is asked
     ("The senator called on Tuesday to release the prisoners.", "Tuesday"),  # a day is asked nothing
+    ("The opposition leader called on Facebook to boycott the vote.", "Facebook"),  # where, not whom
 ])
 def test_a_place_or_day_before_the_complement_is_not_asked(analyse, text, wrong):
     out = analyse(text, published="2023-04-11")

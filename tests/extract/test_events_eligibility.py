@@ -79,3 +79,9 @@ def test_signing_a_law_or_a_petition_is_no_agreement(analyse, text):
 def test_signing_on_to_a_pledge_is_still_agreeing(analyse):
     out = analyse("Estonia signed on to the climate pledge on Monday.", published="2023-04-11")
     assert [t for t, _, _ in _main(out)] == ["AGREE"], out.events
+
+
+
+def test_releasing_details_frees_no_one(analyse):
+    out = analyse("The authorities released few details about the raid on Monday.", published="2023-04-11")
+    assert not [e for e in out.events if e.type == "RETREAT"], out.events

@@ -14,6 +14,7 @@ def _main(out):
     ("The government will not accept the rebels' demands, the interior minister said.", "government"),
     ("The dockers' union said it would not sign the agreement.", "union"),
     ("The rebels said they would never surrender.", "rebels"),
+    ("The president said he would not meet the rebels until they laid down their arms.", "president"),
 ])
 def test_a_cooperative_act_refused_for_the_future_is_a_rejection(analyse, text, source):
     out = analyse(text, published="2023-04-11")
@@ -24,6 +25,12 @@ def test_a_cooperative_act_refused_for_the_future_is_a_rejection(analyse, text, 
     "The president did not meet the opposition leader on Monday.",  # what did not happen
     "The army has not withdrawn from the town.",
     "Estonia will not send troops to the region, the defence minister said.",  # a hostile act ruled out
+    "The prime minister will not attend the summit because of illness, her office said.",  # a reason
+    "The committee will not meet again until after the election.",  # a schedule
+    "Bhutan will not sign the agreement before the election.",
+    "Negotiators will not meet this week.",
+    "Hazardous waste will not be accepted at the plant.",  # a passive: no one refuses
+    "High fuel prices would not have permitted the new route.",  # a counterfactual
 ])
 def test_what_did_not_happen_or_a_harm_ruled_out_is_no_rejection(analyse, text):
     out = analyse(text, published="2023-04-11")

@@ -42,6 +42,10 @@ def test_the_act_the_condition_asks_for_is_not_news(analyse):
     "The army attacked the rebel camp as if the truce had never been signed.",  # "as if" sets no condition
     "Police said they would not arrest the marchers if the rally stayed peaceful.",  # negated: a promise
     "The army will deploy troops to the border next week, the ministry said.",  # no condition
+    "The government will impose a curfew in the capital if the cyclone makes landfall.",  # no party to comply
+    "The army will deploy boats if the river keeps rising.",
+    "Troops will be deployed to the valley if the river floods again, the governor said.",
+    "Residents fear they will be attacked if the troops leave.",  # a fear, told in the passive
 ])
 def test_no_threat_without_a_harm_on_a_condition(analyse, text):
     out = analyse(text, published="2023-04-11")
@@ -51,7 +55,7 @@ def test_no_threat_without_a_harm_on_a_condition(analyse, text):
 @pytest.mark.parametrize("text, target", [
     ('"Our forces will respond firmly to any aggression," the defence minister said.', None),
     ("Estonia said it would retaliate if Latvian jets entered its airspace again.", "Latvian jets"),
-    ('"We will hit back hard," the militia leader said.', None),
+    ("The militia said it would hit back if attacked.", None),
 ])
 def test_an_announced_payback_is_a_threat(analyse, text, target):
     out = analyse(text, published="2023-04-11")
@@ -61,6 +65,11 @@ def test_an_announced_payback_is_a_threat(analyse, text, target):
 
 @pytest.mark.parametrize("text", [
     "The ministry said it would respond to the letter next week.",  # a reply, no force
+    "The firm said it would respond firmly to the customer complaints.",  # an answer to no hostility
+    "The central bank will respond decisively to rising inflation.",
+    "Voters will punish the ruling party at the polls.",
+    "The new rules would punish small businesses.",
+    "The champions will hit back next season.",  # sport: no condition, no one hit
     "The president said the country would not retaliate.",  # ruled out
     "The army retaliated with air strikes on rebel positions.",  # the act itself, told as done
 ])

@@ -110,7 +110,9 @@ def patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ("mday", rf"(?<![\w-])(?:the|The)\s+(?P<d>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)\b(?!-)"
                  rf"(?:\s+of\s+(?P<rel>this|last|next|the)\s+month\b)?"),
         ("my", rf"(?:(?P<mod>{MODS})[\s-]+)?(?P<mon>{month})\s*,?\s+(?:of\s+)?(?P<y>{year})\b(?![,.]\d)"),
-        ("month", rf"(?:(?P<mod>{MODS})[\s-]+)?(?:(?P<rel>{rel_word})\s+)?(?P<mon>{month})\b(?!\s*\d)"),
+        # "in March last year", "June of this year": the year word names the month's year
+        ("month", rf"(?:(?P<mod>{MODS})[\s-]+)?(?:(?P<rel>{rel_word})\s+)?(?P<mon>{month})\b(?!\s*\d)"
+                  rf"(?:,?\s+(?:of\s+)?(?P<yrel>last|this|next)\s+year\b)?"),
         ("year", rf"(?:(?P<mod>{MODS})[\s-]+)?(?:(?P<fy>fiscal(?:\s+year)?|FY)\s*)?(?<![\d$£€#.,/])(?<!\d-)(?P<y>{year})\b"
                  rf"(?![.,/:]\d|-\d|\s*(?:%|percent|per\s+cent))"),
         ("decade", rf"(?:the\s+)?(?:(?P<mod>early|late|mid)[\s-]+)?(?:(?P<dec>(?:1[6-9]|20)\d)0|'(?P<dd>\d)0)'?s\b"),

@@ -217,6 +217,9 @@ def resolve(c: Candidate, anchor: dt.date | None, tense: Tense) -> Resolved | No
         m, y = month_number(g("mon")), int(g("y"))
         return Resolved(f"{y}-{m:02d}", "month", "DATE", f"{y}-{m:02d}")
     if k == "month":
+        if g("yrel") and anchor is not None:  # "March last year": the year is said
+            m, y = month_number(g("mon")), anchor.year + {"last": -1, "this": 0, "next": 1}[g("yrel")]
+            return Resolved(f"{y}-{m:02d}", "month", "DATE", f"{y}-{m:02d}", relative=True)
         return _month(anchor, month_number(g("mon")), g("rel"), tense)
     if k == "year":
         y = g("y")

@@ -197,7 +197,10 @@ def _arguments(cand: _Cand, index: MentionIndex) -> None:
 
 
 _ADDRESSED = frozenset({"REQUEST", "DEMAND"})
-_ADDRESSING = frozenset({"on", "upon", "to", "with"})  # "appealed to", "called upon", "pleaded with" the one asked
+_ADDRESSING = frozenset({"on", "upon", "to", "with"})
+# where an appeal is made, not to whom: "called on Facebook for a boycott", "urged on radio"
+_CHANNELS = frozenset({"facebook", "twitter", "x", "instagram", "telegram", "youtube", "tiktok", "whatsapp", "radio",
+                       "television", "tv", "website", "media", "air", "camera", "platform", "line"})  # "appealed to", "called upon", "pleaded with" the one asked
 _RELATIVES = frozenset({"that", "which", "who", "whom"})
 # acts two parties do together: "A and B met" is one act, by the first named with the second
 _MUTUAL_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE", "SUPPORT"})
@@ -239,6 +242,7 @@ def _addressee(verb, word_ids: set[int]):
     starts = {c.left_edge.i for c in verb.children if c.dep_ in ("xcomp", "advcl") and _infinitive(c)}
     asked = next((o for p in verb.children if p.dep_ == "prep" for o in p.children
                   if o.dep_ == "pobj" and o.pos_ in ("NOUN", "PROPN") and o.ent_type_ not in ("DATE", "TIME")
+                  and o.lower_ not in _CHANNELS
                   and (p.i in word_ids or p.lower_ in _ADDRESSING and o.right_edge.i + 1 in starts)), None)
     if not any(c.dep_ == "xcomp" and not any(x.dep_ in _SUBJ for x in c.children) for c in verb.children):
         if not any(c.dep_ == "advcl" and _infinitive(c) for c in verb.children):

@@ -29,12 +29,6 @@ def _date_for(cand: _Cand, report_verb, dates_by_gov: dict[int, object]):
     shift = _counted_from_host(clause)
     if clause.dep_ in ("conj", "advcl") and shift is None:  # "spoke on Tuesday ... and expressed", "tore
         gov_ids.append(clause.head.i)      # through ... on Sunday, killing 54": the clause's date is shared
-        up = clause.head  # "released them in August, recalled its envoy and suspended a project": along the chain
-        for _ in range(3):
-            if up.dep_ != "conj" or up.head.i == up.i:
-                break
-            gov_ids.append(up.head.i)
-            up = up.head
     for i in gov_ids:
         if i in dates_by_gov:
             return dates_by_gov[i], "text"

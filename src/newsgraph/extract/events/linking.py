@@ -63,6 +63,13 @@ def _satisfied(entry: Entry, tok, *, as_object: bool, index: MentionIndex) -> bo
             if not any(o.lemma_.lower() in opts or o.lower_ in opts for p in _preps(tok)
                        for o in p.subtree if o.dep_ == "pobj"):
                 return False
+        elif kind == "left":  # "withdrew from the talks", "pulled out of the deal": what is left, never a
+            # phrase of the way it was done ("withdrew from the town under the agreement")
+            left = [p for p in _preps(tok) if p.lower_ in ("from", "of")]
+            left += [q for p in _preps(tok) if p.lower_ == "out" for q in p.children if q.lower_ == "of"]
+            if not any(o.lemma_.lower() in opts or o.lower_ in opts for p in left
+                       for o in p.children if o.dep_ == "pobj"):
+                return False
         elif kind == "nopeople":  # "the minister arrived in Kyiv" is a visit; "the children arrived home" is not
             subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
             if subj is not None and subj.pos_ == "NOUN" and noun_kind(subj.text) is not None:

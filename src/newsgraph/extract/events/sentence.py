@@ -229,7 +229,7 @@ def _sentence_events(sent, article: Article, found: Found, index: MentionIndex,
             if cand.kind != "state":  # a held state comes with its holder and the one held
                 _arguments(cand, index)
             conditional_threat(cand, index)
-            refusal(cand)
+            refusal(cand, index)
         speaker_tok = _subject(report_verb)[0] if report_verb is not None else None
         speaker_actor = None
         direct = False

@@ -36,31 +36,38 @@ def condition(tok):
     return None
 
 
-# verbs of paying back harm: announced, they threaten ("will retaliate", "would hit back")
-_PAYBACK = frozenset({"retaliate", "avenge", "punish"})
+# verbs of paying back harm: announced, they threaten ("will retaliate", "would avenge")
+_PAYBACK = frozenset({"retaliate", "avenge"})
 _FUTURE_AUX = frozenset({"will", "would", "shall", "'ll"})
-# how a response is announced when it is force ("will respond firmly", "would respond in kind")
-_FORCEFUL = frozenset({"firmly", "forcefully", "decisively", "harshly", "strongly", "robustly", "militarily",
-                       "resolutely", "severely", "mercilessly", "appropriately"})
+# what a response must answer to be force ("will respond firmly to any aggression")
+_HOSTILITIES = frozenset({"attack", "aggression", "provocation", "violation", "threat", "incursion", "invasion",
+                          "hostility", "strike", "assault", "intrusion", "escalation"})
 
 
-def announced_payback(tok) -> _Cand | None:
-    """A THREATEN when ``tok`` announces paying back harm: "said it would retaliate", "our forces will respond
-    firmly to any aggression", "will hit back"; a past "retaliated with air strikes" reports the act
-    itself, and a plain "will respond to the letter" is no threat."""
+def announced_payback(tok, index: MentionIndex) -> _Cand | None:
+    """A THREATEN when a party announces paying back harm: "said it would retaliate", "our forces will respond
+    firmly to any aggression", "would respond in kind", "will hit back if attacked". A past "retaliated
+    with air strikes" reports the act itself; a response to anything but hostility ("will respond to
+    the complaints", "to rising inflation") and a team's "will hit back next season" threaten no one."""
     lemma = tok.lemma_.lower()
-    if not any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in tok.children):
+    if not any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in tok.children) \
+            or any(c.dep_ == "neg" for c in tok.children):
         return None
-    forceful = lemma in _PAYBACK or lemma == "hit" and any(
-        c.dep_ in ("prt", "advmod") and c.lower_ == "back" for c in tok.children)
+    doer = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    if doer is None or not (_looks_actor(doer, index) or doer.pos_ == "PRON"):
+        return None  # "the new rules would punish small businesses": no party pays anyone back
+    preps = {c.lower_: c for c in tok.children if c.dep_ == "prep"}
+    answered = [o for p in ("to", "at", "against") if p in preps for o in preps[p].children if o.dep_ == "pobj"]
     if lemma == "respond":
-        forceful = any(c.dep_ == "advmod" and c.lower_ in _FORCEFUL for c in tok.children) or any(
-            c.dep_ == "prep" and (c.lower_ == "with" and any(o.lemma_.lower() == "force" for o in c.children)
-                                  or c.lower_ == "in" and any(o.lower_ == "kind" for o in c.children))
-            for c in tok.children)
-    if not forceful or any(c.dep_ == "neg" for c in tok.children):
-        return None
-    return _Cand("THREATEN", "verb", tok, [tok])
+        forceful = any(o.lemma_.lower() in _HOSTILITIES for o in answered) or any(
+            p == "with" and any(o.lemma_.lower() == "force" for o in c.children)
+            or p == "in" and any(o.lower_ == "kind" for o in c.children) for p, c in preps.items())
+    elif lemma == "hit":
+        forceful = any(c.dep_ in ("prt", "advmod") and c.lower_ == "back" for c in tok.children) and (
+            condition(tok) is not None or any(_looks_actor(o, index) for o in answered))
+    else:
+        forceful = lemma in _PAYBACK
+    return _Cand("THREATEN", "verb", tok, [tok]) if forceful else None
 
 
 def conditional_threat(cand: _Cand, index: MentionIndex) -> None:
@@ -68,7 +75,7 @@ def conditional_threat(cand: _Cand, index: MentionIndex) -> None:
     its target becomes the party the condition is on when the condition names one."""
     if cand.negated or cand.kind == "must":
         return
-    if cand.type == "THREATEN" and cand.head.lemma_.lower() in _PAYBACK | {"respond", "hit"}:
+    if cand.type == "THREATEN" and cand.head.lemma_.lower() in _PAYBACK | {"respond", "hit"} and cand.kind == "verb":
         cand.mode = "asserted"  # the announcement is the threat; its target is whom the condition is on
         cond = next((c for t in [cand.head, *cand.chain] if (c := condition(t)) is not None), None)
         if cond is None:
@@ -81,9 +88,13 @@ def conditional_threat(cand: _Cand, index: MentionIndex) -> None:
         return
     if cond is None:
         return
-    cand.type, cand.mode = "THREATEN", "asserted"
     party = next((s for s in cond.children if s.dep_ in _SUBJ + _PASS_SUBJ), None)
-    if party is not None and _looks_actor(party, index) and not any(party.i == s.i for s in cand.sources):
+    on_party = party is not None and _looks_actor(party, index) and not any(party.i == s.i for s in cand.sources)
+    if cand.type != "THREATEN" and (cand.passive or not on_party):
+        return  # "a curfew if the cyclone makes landfall", "they will be attacked if the troops leave": a plan
+        # for what may come, or a fear, not a threat to a party who could comply
+    cand.type, cand.mode = "THREATEN", "asserted"
+    if on_party:
         cand.targets = [party]
 
 

@@ -21,7 +21,7 @@ from .threats import announced_payback
 from .syntax import _agent, _between, _conjuncts, _for_marks, _indefinite, _infinitive, _objects, _subject
 
 _PROMISES = frozenset({"vow", "pledge", "promise", "swear"})
-_PAYBACK_VERBS = frozenset({"retaliate", "avenge", "punish", "respond", "hit"})
+_PAYBACK_VERBS = frozenset({"retaliate", "avenge", "respond", "hit"})
 
 _HARM = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "THREATEN"})
 
@@ -44,7 +44,7 @@ def _tells(verb) -> bool:
     """"released a statement", "released a video": handing out a text or news, not freeing prisoners
     (RETREAT)."""
     return verb.lemma_ == "release" and any(
-        o.lemma_.lower() in _TEXTS for o in verb.children if o.dep_ == "dobj")
+        o.lemma_.lower() in _TEXTS or o.lemma_.lower() in _INFO for o in verb.children if o.dep_ == "dobj")
 
 
 def _discloses(verb) -> bool:
@@ -295,7 +295,7 @@ def _verb_candidate(tok, index: MentionIndex) -> _Cand | None:
         return None  # "blocked the government from deporting X": the act was stopped; the blocking is the event
     if lemma == "give" and (deadline := ultimatum(tok)) is not None:
         return deadline  # "gave the junta a week to reinstate the president": a deadline set, no gift
-    if lemma in _PAYBACK_VERBS and (payback := announced_payback(tok)) is not None:
+    if lemma in _PAYBACK_VERBS and (payback := announced_payback(tok, index)) is not None:
         return payback  # "said it would retaliate": a threat no trigger word names
     objs = [o for o in _objects(tok) if o.pos_ in ("NOUN", "PROPN", "VERB")
             or o.pos_ == "NUM" and o.ent_type_ == "MONEY"]  # "will provide $20 million in aid": the sum's "in" noun
