@@ -66,3 +66,24 @@ def test_paying_a_fine_is_being_fined(analyse):
     out = analyse("The shipping company paid a fine of 2 million euros on Monday.", published="2023-04-11")
     assert not [e for e in out.events if e.type == "COERCE" and e.source is not None
                 and e.source.name.endswith("company")], out.events
+
+
+@pytest.mark.parametrize("text", [
+    "The law, passed in 2010, was struck down by the court on Friday.",
+    "The constitutional court struck down the ban on Monday.",
+])
+def test_a_court_striking_down_a_law_rejects_it(analyse, text):
+    assert _types(analyse(text, published="2023-04-11")) == ["REJECT"]
+
+
+def test_striking_a_target_is_still_an_attack(analyse):
+    assert _types(analyse("Gunmen struck a police checkpoint on Monday.", published="2023-04-11")) == ["ASSAULT"]
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Thousands of students demonstrated against the new tax on Monday.", ["PROTEST"]),
+    ("The two companies are demonstrating a belief in the market.", []),  # showing something is no protest
+    ("The army demonstrated a new missile on Monday.", []),
+])
+def test_demonstrating_is_a_protest_only_without_an_object(analyse, text, kind):
+    assert _types(analyse(text, published="2023-04-11")) == kind

@@ -63,6 +63,9 @@ def _satisfied(entry: Entry, tok, *, as_object: bool, index: MentionIndex) -> bo
             if not any(o.lemma_.lower() in opts or o.lower_ in opts for p in _preps(tok)
                        for o in p.subtree if o.dep_ == "pobj"):
                 return False
+        elif kind == "noobj":  # "thousands demonstrated", not "the firms demonstrated a belief": no direct object
+            if any(c.dep_ == "dobj" for c in tok.children):
+                return False
         elif kind == "left":  # "withdrew from the talks", "pulled out of the deal": what is left, never a
             # phrase of the way it was done ("withdrew from the town under the agreement")
             left = [p for p in _preps(tok) if p.lower_ in ("from", "of")]
