@@ -16,6 +16,7 @@ def _figures(out):
     ("Witnesses said the toll could be as high as 20.", ("killed", 20)),
     ("The number of dead could be as high as 500, the governor said.", ("killed", 500)),
     ("The toll is expected to be as high as 300.", ("killed", 300)),
+    ("The death toll from the bridge collapse could be as high as 30.", ("killed", 30)),
     # a clause inside the toll phrase takes the parse's "to N"
     ("Security forces shot dead three protesters on Friday, a rights group said, bringing the death toll "
      "since the unrest began to 57.", ("killed", 57)),
@@ -32,6 +33,9 @@ def test_figure_toll_reached_through_the_parse(analyse, text, want):
     # "as high as" with no toll: no death count
     ("The number of protesters could be as high as 20,000, organisers said.", ("killed", 20000)),
     ("Temperatures could be as high as 45 on Friday.", ("killed", 45)),
+    # a toll charged on a road or bridge is a price, not a count of the dead
+    ("Drivers fear the toll on the new tunnel could be as high as 15.", ("killed", 15)),
+    ("The toll for lorries on the coast road could be as high as 45.", ("killed", 45)),
     # a number with its own noun after the change verb is not the subject's count
     ("Arrests rose to 300 across 12 cities.", ("arrested", 12)),
     ("Fatalities were recorded in 14 districts.", ("killed", 14)),
@@ -100,6 +104,7 @@ def test_figure_part_of_a_participle_noun_must_not_fire(analyse, text, want):
     ("The ferry, licensed for 300, had more than 500 on board.", ("people_other", 500)),
     ("The plane, with 132 on board, crashed shortly after take-off from Doha.", ("people_other", 132)),
     ("The boat was carrying 45 aboard when it capsized off Chittagong.", ("people_other", 45)),
+    ("The jet with 80 on board landed safely in Doha.", ("people_other", 80)),
 ])
 def test_figure_bare_number_on_board_counts_people(analyse, text, want):
     got = _figures(analyse(text, published="2024-05-16"))
@@ -112,6 +117,9 @@ def test_figure_bare_number_on_board_counts_people(analyse, text, want):
     ("The vessel was carrying 500 tonnes of grain aboard.", []),
     ("All 62 aboard were killed.", [("killed", 62)]),
     ("He served 12 years on board the ship.", []),
+    # "board" with a noun after it names games, a committee's approval: no craft
+    ("She won 5 on board games at the fair.", [("other", 5)]),
+    ("The plan passed 6 to 3 on board approval.", [("other", 3), ("other", 6)]),
 ])
 def test_figure_on_board_must_not_fire(analyse, text, want):
     assert _figures(analyse(text, published="2024-05-16")) == want
@@ -131,6 +139,8 @@ def _money(out):
     ("The state set aside RM5 billion for flood relief.", ("MYR", 5000000000)),
     ("The Philippines allotted \u20b17 billion, and Dhaka set aside \u09f3500 crore.", ("PHP", 7000000000)),
     ("Taiwan gave NT$3 billion.", ("TWD", 3000000000)),
+    ("The ministry approved SR 2,500 in grants for each family.", ("SAR", 2500)),
+    ("The club paid Dh 3.5m for the striker.", ("AED", 3500000)),
 ])
 def test_figure_regional_currencies(analyse, text, want):
     got = _money(analyse(text, published="2024-05-16"))
@@ -143,6 +153,11 @@ def test_figure_regional_currencies(analyse, text, want):
     "He drove the RM 300 route every day.",
     "The fare rose to Dh 15 and a meal costs QR 45.",
     "Scan the QR code at gate 12.",
+    # a plain run of four digits after the letters is a road number too, as is anything after a road word
+    "Lorries were sent onto RM 3131 while the bridge near Valmora was repaired.",
+    "A landslide shut SR 2040 near Valmora on Tuesday.",
+    "Officials plan to widen SR 1750 by 2028.",
+    "Police closed Route SR 4,200 overnight.",
 ])
 def test_figure_regional_currency_letters_must_not_fire(analyse, text):
     assert _money(analyse(text, published="2024-05-16")) == []
@@ -175,6 +190,8 @@ def test_figure_without_power_must_not_fire(analyse, text, want):
     ("The senate in Tallinn passed the bill 52-48 on Tuesday.", [("other", 48), ("other", 52)]),
     ("Parliament voted 234-56 to impeach the president.", [("other", 56), ("other", 234)]),
     ("The court ruled 5-4 in favour of the state.", [("other", 4), ("other", 5)]),
+    # a game word elsewhere in the sentence, not next to the pair, leaves the tally alone
+    ("The union voted 120-80 to strike after the defeat in court.", [("other", 80), ("other", 120)]),
 ])
 def test_figure_vote_tally(analyse, text, want):
     assert _figures(analyse(text, published="2024-05-16")) == want
@@ -185,6 +202,10 @@ def test_figure_vote_tally(analyse, text, want):
     ("Estonia beat Bhutan 3-1 in the qualifier in Doha.", []),
     ("Parliament will vote on the 2023-24 budget next week.", []),
     ("The vote was held over two days, 12-13 May.", []),
+    # a vote word in a sentence whose dashed pair is a game's score: a result word after it, a scoring verb before
+    ("Supporters voted her player of the tournament after the 4-2 victory over Ostria.", []),
+    ("The board voted to keep the coach after a 2-2 draw at home.", []),
+    ("Estonia beat Bhutan 3-1 and the council later voted to rename the stadium.", []),
 ])
 def test_figure_vote_tally_must_not_fire(analyse, text, want):
     assert _figures(analyse(text, published="2024-05-16")) == want

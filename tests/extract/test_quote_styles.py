@@ -45,6 +45,11 @@ def test_quote_a_name_after_a_naming_verb_is_no_quote(analyse, text):
      'passengers."', "Greenline Airways"),
     ('The Estonian Competition Authority fined Norvik Systems 4 million euros on Monday. "We will appeal," '
      'the company said.', "Norvik Systems"),  # the regulator that fined it is no firm
+    # a kind noun takes the firm of its kind: by a word of its name, or by what the text calls it
+    ('Skyvia Aerospace Corp won an order for 30 planes from Greenline Airways. "We need the planes," '
+     'the airline said.', "Greenline Airways"),
+    ('Skyvia Aerospace Corp sold ten jets to the carrier Qantara Group on Monday. "We need them," '
+     'the carrier said.', "Qantara Group"),
 ])
 def test_quote_the_company_is_the_firm_named_before(analyse, text, speaker):
     out = analyse(text, published="2026-03-04")
@@ -55,6 +60,14 @@ def test_quote_the_company_is_the_firm_named_before(analyse, text, speaker):
     ('Norvik Systems cut 200 jobs in Tallinn. "We need engineers," the rival company said.', "rival company"),
     ('The Estonian Competition Authority fined the firm on Monday. "We will appeal," the firm said.', "firm"),
     ('"We will appeal," the company said.', "company"),
+    # no firm of the noun's kind named: the maker of planes is no airline
+    ('Skyvia Aerospace Corp won an order for 30 planes from Qantara Group. "We are pleased," the airline said.',
+     "airline"),
+    # two firms both parties of the main event: either could be speaking
+    ('Norvik Systems Inc and Vesta Group both reported higher profits on Tuesday. "Demand was strong," '
+     'the company said.', "company"),
+    ('Norvik Systems sued Vesta Chips Corp in a Tallinn court. "We will defend ourselves," the company said.',
+     "company"),
 ])
 def test_quote_the_company_names_no_other_body(analyse, text, speaker):
     """A modifier picks another firm; a regulator is no firm; with no firm named the noun stays."""

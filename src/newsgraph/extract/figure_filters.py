@@ -61,7 +61,27 @@ def is_tally(doc, x: NumberExpr) -> bool:
         doc[x.num_start - 2].text.isdigit() and len(doc[x.num_start - 2].text) <= 3
     if not (glued_after or glued_before):
         return False
+    first = x.num_start if glued_after else x.num_start - 2
+    if _game_score(doc, sent, first, first + 3):
+        return False
     return any(t.lemma_.lower() in _VOTE_WORDS or t.lower_ in _VOTE_WORDS for t in sent)
+
+
+# what names a game's result next to its score: "the 2-1 win", "a 3-3 draw", "won 2-0", "beat them 4-1"
+_SCORE_AFTER = frozenset({"win", "draw", "defeat", "victory", "loss", "lead", "score", "scoreline", "home",
+                          "away", "thrashing", "triumph", "rout", "comeback", "result", "game", "match"})
+_SCORE_BEFORE = frozenset({"win", "won", "beat", "lose", "lost", "draw", "drew", "defeat", "score", "lead",
+                           "trail", "edge", "thrash", "rout", "scoreline"})
+
+
+def _game_score(doc, sent, first: int, end: int) -> bool:
+    """Is the dashed pair ``doc[first:end]`` a game's score: a result word right after it ("after the
+    2-1 win", "a 3-3 draw") or a scoring verb or noun just before it ("won 2-0", "beat Ostria 4-1")?
+    A vote word elsewhere in the sentence ("fans voted him player of the match") does not make it a tally."""
+    if end < sent.end and doc[end].lemma_.lower() in _SCORE_AFTER:
+        return True
+    before = doc[max(sent.start, first - 3):first]
+    return any(t.lower_ in _SCORE_BEFORE or t.lemma_.lower() in _SCORE_BEFORE for t in before)
 
 
 def _not_a_count(doc, x: NumberExpr, numbers: Sequence[NumberExpr] = ()) -> str | None:

@@ -283,7 +283,7 @@ def _kind_from_role(doc, x: NumberExpr, noun, nominal):
                             via is None and role == "dobj")) and pred.lemma_.lower() in _CHANGE_VERBS - {"be", "put", "go"} \
                             and _noun_kind(c) in _SPECIFIC:
                         return _noun_kind(c)  # "fatalities climbed to 88", "arrests have reached 300"
-                    if words & _TOLL_HEADS:
+                    if words & _TOLL_HEADS and not _road_charge(c):  # not "the toll on the new bridge"
                         for t in c.subtree:
                             k = _noun_kind(t) or _adj_kind(t)
                             if t.pos_ == "VERB" and k is None:
@@ -293,6 +293,25 @@ def _kind_from_role(doc, x: NumberExpr, noun, nominal):
                         if "toll" in words:
                             return "killed"
     return None
+
+
+_ROAD_NOUNS = frozenset({"bridge", "road", "motorway", "highway", "tunnel", "expressway", "crossing", "route",
+                         "freeway", "turnpike", "car", "lorry", "truck", "vehicle", "driver", "motorist", "trip"})
+
+
+def _road_charge(subject) -> bool:
+    """Is the toll in ``subject`` a charge for using a road, not a count of the dead: "the toll on the new
+    bridge", "the toll for lorries", "tolls" (a death toll is one)?"""
+    for t in subject.subtree:
+        if t.lemma_.lower() != "toll":
+            continue
+        if t.tag_ == "NNS":
+            return True
+        for p in t.children:
+            if p.dep_ == "prep" and p.lower_ in ("on", "for", "at", "across", "through"):
+                if any(o.dep_ == "pobj" and o.lemma_.lower() in _ROAD_NOUNS for o in p.children):
+                    return True
+    return False
 
 
 def _clause_inside_toll(verb, via: str | None) -> bool:
@@ -518,7 +537,10 @@ def _aboard(doc, x: NumberExpr) -> bool:
     """A bare number followed by "on board" or "aboard" counts the people on a craft ("had more than 500
     on board"); a number with a noun of its own ("40 containers on board") is what the noun says."""
     words = [t.lower_ for t in doc[x.end:x.end + 2]]
-    return words[:1] in (["aboard"], ["onboard"]) or words == ["on", "board"]
+    if words == ["on", "board"]:  # "board" naming a thing of its own: "on board games", "on board approval"
+        nxt = doc[x.end + 2] if x.end + 2 < len(doc) else None
+        return nxt is None or nxt.pos_ not in ("NOUN", "PROPN") and doc[x.end + 1].dep_ != "compound"
+    return words[:1] in (["aboard"], ["onboard"])
 
 
 _TEXTS = frozenset({"plan", "programme", "program", "agenda", "proposal", "roadmap", "list", "charter",

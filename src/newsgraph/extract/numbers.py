@@ -313,10 +313,20 @@ def _glued_currency(tok) -> str | None:
 _BEFORE = ("before", "both", "before_large")
 
 
-def _large_enough(where: str | None, value: Decimal) -> bool:
+_ROAD_WORDS = frozenset({"route", "highway", "onto", "road", "motorway", "interstate"})
+
+
+def _large_enough(where: str | None, value: Decimal, doc, letters: int, num: tuple[int, int]) -> bool:
     """"before_large" letters ("SR", "QR", "Nu") name money only before an amount of 1,000 or more
-    ("SR 1.5 billion"), since the same letters label roads and codes ("SR 520")."""
-    return where != "before_large" or value >= 1000
+    written as money is ("SR 1.5 billion", "RM 2,500", "Dh 3.5m"), since the same letters label roads
+    and codes ("SR 520", "closed SR 1010", "onto RM 2222"): a plain run of digits is a label, and so is
+    anything after a road word."""
+    if where != "before_large":
+        return True
+    if value < 1000 or letters > 0 and doc[letters - 1].lower_ in _ROAD_WORDS:
+        return False
+    digits = [re.sub(r"^[^\d]+", "", t.text) for t in doc[num[0]:num[1]] if t.text not in _RANGE_WORDS]
+    return not all(d.isdigit() for d in digits)  # a scale word, a separator, a decimal or "bn"/"m"/"k"
 
 
 def find_numbers(doc) -> list[NumberExpr]:
@@ -386,12 +396,12 @@ def find_numbers(doc) -> list[NumberExpr]:
         currency, percent = None, False
         # currency before the number: "$", "US$", "£", "USD"
         cur = _match_before(doc, start, _currencies(), 0)
-        if cur and cur[1][1] in _BEFORE and _large_enough(cur[1][1], value):
+        if cur and cur[1][1] in _BEFORE and _large_enough(cur[1][1], value, doc, cur[0], (num_start, end)):
             start, currency = cur[0], cur[1][0]
         else:
             currency = _glued_currency(doc[num_start])
             glued = _currencies().get((re.sub(r"\d.*$", "", doc[num_start].text).lower(),))
-            if currency and not _large_enough(glued[1] if glued else None, value):
+            if currency and not _large_enough(glued[1] if glued else None, value, doc, num_start, (num_start, end)):
                 i += 1
                 continue  # "SR520": a label, as before the letters were known
         if between:

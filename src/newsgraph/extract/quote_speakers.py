@@ -63,8 +63,8 @@ class SpeakerResolver:
         self._quoted_starts = [s for s, _ in self._quoted_merged]
         self.speakers: list[tuple[int, Entity]] = []  # (position, entity) of resolved speakers
         self._canon = self._canonical_map()
-        self._sents = list(doc.sents)
-        self._sent_starts = [sent.start for sent in self._sents]
+        self.sents = list(doc.sents)
+        self._sent_starts = [sent.start for sent in self.sents]
         self._sent_cost: list[float] | None = None
         self.timeline: list[tuple[int, Speaker, str | None, float]] = []
         self._cue_like = lambda tok: False  # the cue test, given by prime()
@@ -137,7 +137,7 @@ class SpeakerResolver:
             for child in head.children:
                 if (child.dep_ == "appos" and child.pos_ == "PROPN" and (app := self._entity_at(child)) is not None
                         and (head.pos_ == "NOUN" or app.type == "PERSON")
-                        and not self._is_quoted(child.idx)):  # not a name the quote itself holds
+                        and not self.is_quoted(child.idx)):  # not a name the quote itself holds
                     return self.resolve(child)
         span = phrase_span(head)
         ent = self._entity_at(head)
@@ -189,7 +189,7 @@ class SpeakerResolver:
         owners = [e for _, e in self.index.mentions_between(*span) if e.type in ("ORG", "GPE", "PERSON")]
         if owners:
             return self.speaker(owners[0])
-        tok = issuer_in_context(head, in_quote=self._is_quoted, cue_like=self._cue_like, is_body=self._is_body)
+        tok = issuer_in_context(head, in_quote=self.is_quoted, cue_like=self._cue_like, is_body=self._is_body)
         if tok is not None:
             return self._joint(tok, depth + 1)
         return None
@@ -280,12 +280,12 @@ class SpeakerResolver:
                 return "f" if hit.group(1) in ("Mrs", "Ms", "Miss", "Dame", "Lady") else "m"
         return None
 
-    def _looks_personal(self, entity: Entity) -> bool:
+    def looks_personal(self, entity: Entity) -> bool:
         """A mistyped person ("Helen Park" as a place): a known given name leads a longer name."""
         words = entity.name.split()
         return len(words) > 1 and words[0].lower() in _first_names()
 
-    def _is_quoted(self, pos: int) -> bool:
+    def is_quoted(self, pos: int) -> bool:
         # asked for every token (sentence costs, pronoun windows): bisect the merged quoted stretches
         i = bisect_right(self._quoted_starts, pos) - 1
         return i >= 0 and pos < self._quoted_merged[i][1]
@@ -352,7 +352,7 @@ class SpeakerResolver:
                 sp, _span = self.resolve(subj)
                 if sp is not None:
                     ent = self.index.by_id.get(sp.entity) if sp.entity else None
-                    if ent is not None and ent.type != "PERSON" and not self._looks_personal(ent) \
+                    if ent is not None and ent.type != "PERSON" and not self.looks_personal(ent) \
                             and not self._surname_like(ent):
                         continue
                     gender = self.gender(ent) if ent is not None else self._gender_of_name(sp.name)
@@ -372,20 +372,20 @@ class SpeakerResolver:
                 return g
         return None
 
-    def _distance(self, a: int, b: int) -> float:
+    def distance(self, a: int, b: int) -> float:
         """Sentences between sentence ``a`` and ``b``; sentences inside quotes count a third.
 
         A long quote does not make its speaker less likely to be "he" right after it.
         """
         if self._sent_cost is None:
             costs, starts = [0.0], token_column(self.doc, "idx")
-            for sent in self._sents:
-                quoted = sum(1 for i in range(sent.start, sent.end) if self._is_quoted(starts[i]))
+            for sent in self.sents:
+                quoted = sum(1 for i in range(sent.start, sent.end) if self.is_quoted(starts[i]))
                 costs.append(costs[-1] + (1 / 3 if quoted > 0.6 * len(sent) else 1.0))
             self._sent_cost = costs
         return self._sent_cost[b] - self._sent_cost[a]
 
-    def _sent_index(self, i: int) -> int:
+    def sent_index(self, i: int) -> int:
         return bisect_right(self._sent_starts, i) - 1
 
     def pronoun(self, tok) -> Speaker | None:
@@ -400,20 +400,20 @@ class SpeakerResolver:
         plural = low in _PLURAL
         want = "m" if low in _MALE else "f" if low in _FEMALE else None
         types = ("ORG", "GPE", "NORP") if plural else ("PERSON",)
-        sents = self._sents
-        sent_i = self._sent_index(tok.i)
+        sents = self.sents
+        sent_i = self.sent_index(tok.i)
         lo_sent = max(0, sent_i - _LOOKBACK_SENTS + 1)
         window_start = sents[lo_sent].start_char
         cands: list[tuple[float, int, Speaker]] = []
         for (s, e), ent in self.index.mentions_between(window_start, tok.idx):
-            if ent.type not in types and not (not plural and self._looks_personal(ent)):
+            if ent.type not in types and not (not plural and self.looks_personal(ent)):
                 continue
             if want and self.gender(ent) not in (None, want):
                 continue
-            if self._is_quoted(s):
+            if self.is_quoted(s):
                 continue  # people named inside quotes are rarely the next speaker
-            head = self._head_token(s, e)
-            back = self._distance(self._sent_index(head.i if head is not None else tok.i), sent_i)
+            head = self.head_token(s, e)
+            back = self.distance(self.sent_index(head.i if head is not None else tok.i), sent_i)
             score = back * 10.0
             if head is not None and head.dep_ in _SUBJ:
                 # a main-clause subject is the topic; one inside "he argued that Ryan should"
@@ -435,7 +435,7 @@ class SpeakerResolver:
                 continue
             if want and gender not in (None, want):
                 continue
-            cands.append((self._back_from(pos, sent_i) * 10.0 - weight, pos, sp))
+            cands.append((self.back_from(pos, sent_i) * 10.0 - weight, pos, sp))
         if not cands:
             return None
         best = min(cands, key=lambda c: (c[0], -c[1]))
@@ -452,15 +452,15 @@ class SpeakerResolver:
         """
         if head.dep_ == "appos":
             head = head.head  # "Her colleague Sofia Berg was less certain"
-        if head.dep_ != "nsubj" or not _main_clause(head.head) or self._sent_index(head.i) != sent_i - 1:
+        if head.dep_ != "nsubj" or not _main_clause(head.head) or self.sent_index(head.i) != sent_i - 1:
             return False
         if any(c.dep_ == "neg" for c in head.head.children):
             return False
-        before, sent = self._sents[sent_i - 1], self._sents[sent_i]
-        if any(self._is_quoted(t.idx) for t in before) or not self._is_quoted(sent[0].idx + len(sent[0])):
+        before, sent = self.sents[sent_i - 1], self.sents[sent_i]
+        if any(self.is_quoted(t.idx) for t in before) or not self.is_quoted(sent[0].idx + len(sent[0])):
             return False
         pronouns = _MALE if want == "m" else _FEMALE
-        return not any(t.lower_ in pronouns and self._is_quoted(t.idx) for t in sent)
+        return not any(t.lower_ in pronouns and self.is_quoted(t.idx) for t in sent)
 
     def body(self, tok) -> Speaker | None:
         """The antecedent of "it" as a speaker: a body or document that spoke, or was the
@@ -468,37 +468,37 @@ class SpeakerResolver:
 
         A person is never "it"; with no such body near, "it" names nobody.
         """
-        sent_i = self._sent_index(tok.i)
-        window_start = self._sents[max(0, sent_i - _IT_LOOKBACK_SENTS + 1)].start_char
+        sent_i = self.sent_index(tok.i)
+        window_start = self.sents[max(0, sent_i - _IT_LOOKBACK_SENTS + 1)].start_char
         cands: list[tuple[float, int, Speaker]] = []
         for (s, e), ent in self.index.mentions_between(window_start, tok.idx):
-            head = self._head_token(s, e)
+            head = self.head_token(s, e)
             if (ent.type in ("ORG", "GPE") and head is not None and head.dep_ in _SUBJ
-                    and _main_clause(head.head) and not self._is_quoted(s) and not self._looks_personal(ent)):
-                back = self._distance(self._sent_index(head.i), sent_i)
+                    and _main_clause(head.head) and not self.is_quoted(s) and not self.looks_personal(ent)):
+                back = self.distance(self.sent_index(head.i), sent_i)
                 cands.append((back * 10.0 - 5, s, self.speaker(ent)))
-        for sent in self._sents[max(0, sent_i - _IT_LOOKBACK_SENTS + 1):sent_i + 1]:
+        for sent in self.sents[max(0, sent_i - _IT_LOOKBACK_SENTS + 1):sent_i + 1]:
             # "The central bank raised rates ...": a body named by a group noun, as the subject (also
             for head in sent:  # a lower-case one the tagger took for a name: "Belarus's foreign ministry")
                 if (head.i < tok.i and head.dep_ in _SUBJ and (head.tag_ == "NN" or head.tag_ == "NNP" and head.is_lower)
                         and _main_clause(head.head) and head.lemma_.lower() in group_sectors()
-                        and not self._is_role(head) and not self._is_quoted(head.idx)):
+                        and not self._is_role(head) and not self.is_quoted(head.idx)):
                     sp, _span = self.resolve(head)
                     if sp is not None:
-                        back = self._distance(self._sent_index(head.i), sent_i)
+                        back = self.distance(self.sent_index(head.i), sent_i)
                         cands.append((back * 10.0 - 5, head.idx, sp))
         for pos, sp, gender, weight in self.timeline:
             if gender == "n" and window_start <= pos < tok.idx:
-                cands.append((self._back_from(pos, sent_i) * 10.0 - weight, pos, sp))
+                cands.append((self.back_from(pos, sent_i) * 10.0 - weight, pos, sp))
         if not cands:
             return None
         return min(cands, key=lambda c: (c[0], -c[1]))[2]
 
-    def _back_from(self, pos: int, sent_i: int) -> float:
+    def back_from(self, pos: int, sent_i: int) -> float:
         """Sentences from the one holding character ``pos`` to sentence ``sent_i``."""
-        return self._distance(self._sent_index(self.doc.char_span(pos, pos + 1, alignment_mode="expand")[0].i), sent_i)
+        return self.distance(self.sent_index(self.doc.char_span(pos, pos + 1, alignment_mode="expand")[0].i), sent_i)
 
-    def _head_token(self, start: int, end: int):
+    def head_token(self, start: int, end: int):
         span = self.doc.char_span(start, end, alignment_mode="expand")
         return span.root if span is not None and len(span) else None
 
@@ -510,7 +510,7 @@ class SpeakerResolver:
         for pos, sp, _gender, _weight in reversed(self.timeline):
             if pos >= head.idx or sp.entity is not None:
                 continue
-            earlier = self._head_token(pos, pos + 1)  # the timeline keeps each speaker's subject token
+            earlier = self.head_token(pos, pos + 1)  # the timeline keeps each speaker's subject token
             if earlier is None or earlier.lemma_.lower() != lemma or earlier.pos_ != "NOUN":
                 continue
             between = [e for _, e in self.index.mentions_between(pos, head.idx) if e.type == "PERSON"]
