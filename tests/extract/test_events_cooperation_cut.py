@@ -87,3 +87,8 @@ def test_striking_a_target_is_still_an_attack(analyse):
 ])
 def test_demonstrating_is_a_protest_only_without_an_object(analyse, text, kind):
     assert _types(analyse(text, published="2023-04-11")) == kind
+
+
+def test_a_day_is_no_particle_of_the_trigger(analyse):
+    out = analyse("The board signed off on the merger on Monday.", published="2023-04-11")
+    assert [e.trigger for e in out.events] == ["signed off on"], out.events

@@ -377,7 +377,8 @@ def _verb_candidate(tok, index: MentionIndex) -> _Cand | None:
         for need in entry.needs:
             if need.startswith("prt:"):
                 opts = need[4:].split("|")
-                words += [c for c in tok.children if c.dep_ == "prep" and c.lower_ in opts]
+                words += [c for c in tok.children if c.dep_ == "prep" and c.lower_ in opts and not any(
+                    o.ent_type_ in ("DATE", "TIME") for o in c.children)]  # not "on Monday": a day, no particle
                 words += [m for m in _for_marks(tok) if m.lower_ in opts]  # "called for X to resign"
             if need.startswith("obj:") and not need.startswith("obj:*"):
                 words += [o for o in objs if o.lemma_.lower() in need[4:].split("|")
