@@ -24,7 +24,8 @@ from .allegations import alleged_wrongdoing
 from .modality import _apply_chain
 from .refusals import refusal
 from .threats import conditional_threat
-from .triggers import _candidates, _must_demand, _report_parent
+from .demands import _must_demand
+from .triggers import _candidates, _report_parent
 from .syntax import _SUBJ, _subject
 
 _STATE_ACTS = frozenset({"COERCE", "ACCUSE", "SANCTION"})  # agentless passives done by the place's state

@@ -13,12 +13,11 @@ from ..actors import is_non_actor, noun_kind, sector_of_noun
 from ..doc_memo import string_id, tokens_where
 from ..event_lexicon import CLAUSE_SUMMARIES, UNDERGONE_NOUNS, entries
 from ..linking import MentionIndex
-from ..modal_words import OBLIGATION_AUX
 from .candidate import _Cand
 from .linking import _HARDWARE, _first, military_targets, _looks_actor, _noun_agents, _noun_type, _satisfied
 from .ultimatums import ultimatum
 from .threats import announced_payback
-from .syntax import _agent, _between, _conjuncts, _for_marks, _indefinite, _infinitive, _objects, _subject
+from .syntax import _agent, _between, _for_marks, _infinitive, _objects, _subject
 
 _PROMISES = frozenset({"vow", "pledge", "promise", "swear"})
 _PAYBACK_VERBS = frozenset({"retaliate", "avenge", "respond", "hit"})
@@ -564,34 +563,3 @@ def _candidates(sent, index: MentionIndex) -> list[_Cand]:
             continue
         kept.append(cand)
     return kept
-
-# verbs of knowing: "Y must know/understand that ..." tells Y what to expect, it asks no act of Y
-_KNOWING = frozenset({"know", "understand", "realize", "realise", "recognize", "recognise", "remember", "expect",
-                      "be aware"})
-
-
-def _must_demand(sent, report_verb, clause, index: MentionIndex) -> _Cand | None:
-    """"X said Y must/should Z": a DEMAND by X on Y (CAMEO 10)."""
-    if clause.pos_ not in ("VERB", "AUX"):
-        return None
-    if not any(c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX for c in clause.children):
-        return None
-    if clause.lemma_.lower() in _KNOWING:
-        return None  # "they should know that we will respond": a warning about what they face, no demand
-    subj, _ = _subject(clause)
-    if subj is None or not _looks_actor(subj, index) or _indefinite(subj):
-        return None  # "said a new coach should be hired": a post to fill, no party to demand of
-    speaker, _ = _subject(report_verb)
-    if speaker is None:
-        return None
-    words = [report_verb] + [c for c in clause.children if c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX]
-    if subj.pos_ == "NOUN" and index.at(subj.idx, subj.idx + len(subj)) is None \
-            and sector_of_noun(subj.lemma_.lower(), subj.text) is None and noun_kind(subj.text) != "people":
-        # "said the culture of the ruling party must end": a demand about a body's ways criticises the body
-        owners = [o for p in subj.children if p.dep_ == "prep" and p.lower_ == "of"
-                  for o in p.children if o.dep_ == "pobj" and _looks_actor(o, index)]
-        if not owners:
-            return None
-        return _Cand("ACCUSE", "must", report_verb, words, sources=_conjuncts(speaker), targets=owners[:1])
-    return _Cand("DEMAND", "must", report_verb, words, sources=_conjuncts(speaker),
-                 targets=_conjuncts(subj))
