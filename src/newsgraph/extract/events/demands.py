@@ -35,7 +35,7 @@ def _must_demand(sent, report_verb, clause, index: MentionIndex) -> _Cand | None
     words = [report_verb] + [c for c in clause.children if c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX]
     if subj.pos_ == "NOUN" and index.at(subj.idx, subj.idx + len(subj)) is None \
             and sector_of_noun(subj.lemma_.lower(), subj.text) is None and noun_kind(subj.text) != "people":
-        # "said the culture of the ruling party must end": a demand about a body's ways criticises the body
+        # "said the habits of the governing bloc have to stop": a demand about a body's ways criticises it
         owners = [o for p in subj.children if p.dep_ == "prep" and p.lower_ == "of"
                   for o in p.children if o.dep_ == "pobj" and _looks_actor(o, index)]
         if not owners:
