@@ -197,10 +197,10 @@ def _arguments(cand: _Cand, index: MentionIndex) -> None:
 
 
 _ADDRESSED = frozenset({"REQUEST", "DEMAND"})
-_ADDRESSING = frozenset({"on", "upon", "to", "with"})
+_ADDRESSING = frozenset({"on", "upon", "to", "with"})  # "appealed to", "called upon", "pleaded with" the one asked
 # where an appeal is made, not to whom: "called on Facebook for a boycott", "urged on radio"
 _CHANNELS = frozenset({"facebook", "twitter", "x", "instagram", "telegram", "youtube", "tiktok", "whatsapp", "radio",
-                       "television", "tv", "website", "media", "air", "camera", "platform", "line"})  # "appealed to", "called upon", "pleaded with" the one asked
+                       "television", "tv", "website", "media", "air", "camera", "platform", "line"})
 _RELATIVES = frozenset({"that", "which", "who", "whom"})
 # acts two parties do together: "A and B met" is one act, by the first named with the second
 _MUTUAL_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE", "SUPPORT"})

@@ -15,8 +15,8 @@ from ..actors import STATE_NOUNS
 from ..linking import MentionIndex
 from .candidate import _Cand
 from .linking import _looks_actor
+from .modality import _COOPERATIVE  # the acts whose refusal PLOVER codes REJECT (as_plover's reading)
 
-_COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "RETREAT"})
 # words that make a "will not" a matter of time or circumstance, not of will
 _TIMING = frozenset({"again", "yet", "temporarily", "soon", "immediately", "today", "tomorrow", "now"})
 _BOUNDS = frozenset({"until", "till", "before", "because", "due", "during"})

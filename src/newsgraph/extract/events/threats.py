@@ -12,12 +12,12 @@ subsides") is an offer or a plan, not a threat, and stays as it was.
 from __future__ import annotations
 
 from ..linking import MentionIndex
+from ..modal_words import FUTURE_AUX
 from .candidate import _Cand
 from .linking import _looks_actor, _noun_type
+from .modality import _HOSTILE  # the harms a threat can hold over a party: force, repression, sanctions, protest
 from .syntax import _PASS_SUBJ, _SUBJ
 
-# acts that harm the party they are held over: force, repression, sanctions, protest (CAMEO 13's kinds)
-_HOSTILE = frozenset({"ASSAULT", "COERCE", "SANCTION", "PROTEST", "MOBILIZE"})
 _CONDITION_MARKS = frozenset({"if", "unless"})
 # a warning's content that is harm without an act word ("there will be consequences", "war would follow")
 _HARM_WORDS = frozenset({"consequence", "war", "violence", "bloodshed", "retaliation", "reprisal", "response",
@@ -38,7 +38,7 @@ def condition(tok):
 
 # verbs of paying back harm: announced, they threaten ("will retaliate", "would avenge")
 _PAYBACK = frozenset({"retaliate", "avenge"})
-_FUTURE_AUX = frozenset({"will", "would", "shall", "'ll"})
+_FUTURE_AUX = FUTURE_AUX | {"would"}
 # what a response must answer to be force ("will respond firmly to any aggression")
 _HOSTILITIES = frozenset({"attack", "aggression", "provocation", "violation", "threat", "incursion", "invasion",
                           "hostility", "strike", "assault", "intrusion", "escalation"})
@@ -75,12 +75,11 @@ def conditional_threat(cand: _Cand, index: MentionIndex) -> None:
     its target becomes the party the condition is on when the condition names one."""
     if cand.negated or cand.kind == "must":
         return
-    if cand.type == "THREATEN" and cand.head.lemma_.lower() in _PAYBACK | {"respond", "hit"} and cand.kind == "verb":
+    payback = cand.type == "THREATEN" and cand.head.lemma_.lower() in _PAYBACK | {"respond", "hit"} \
+        and cand.kind == "verb"
+    if payback:
         cand.mode = "asserted"  # the announcement is the threat; its target is whom the condition is on
-        cond = next((c for t in [cand.head, *cand.chain] if (c := condition(t)) is not None), None)
-        if cond is None:
-            return
-    elif cand.type in _HOSTILE and cand.mode in ("future", "conditional", "intended"):
+    if payback or cand.type in _HOSTILE and cand.mode in ("future", "conditional", "intended"):
         cond = next((c for t in [cand.head, *cand.chain] if (c := condition(t)) is not None), None)
     elif cand.type == "ACCUSE" and cand.head.lemma_ == "warn":
         cond = _warned_harm(cand.head, index)
