@@ -32,9 +32,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterable
 
-from anyascii import anyascii
 from rapidfuzz import fuzz
 
+from ..extract.gazetteer import fold
 from ..extract.place_aliases import skeleton
 from ..model import Entity
 from .fingerprint import entity_term
@@ -54,7 +54,7 @@ _VOWELS = re.compile(r"[aeiouy]+")
 
 
 def _words(name: str) -> tuple[str, ...]:
-    return tuple(_WORD.findall(anyascii(name).lower()))
+    return tuple(_WORD.findall(fold(name).lower()))
 
 
 def _key(word: str) -> str:
